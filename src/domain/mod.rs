@@ -1,0 +1,10 @@
+//! Pure rules and types of the loyalty business: no I/O, no clock, no randomness.
+//! Time arrives as unix seconds and randomness as numbers, from the caller.
+
+pub mod code;
+pub mod contact;
+pub mod ledger;
+pub mod money;
+pub mod program;
+pub mod referral;
+pub mod token;

@@ -1,0 +1,122 @@
+//! Referral rules: who may be credited for bringing whom.
+//!
+//! From the field notes (Smile.io, ReferralCandy): refuse self-referral (also under a look-alike
+//! email), refuse existing customers and a second referrer, cap rewards per referrer per period;
+//! refused referrals are kept with their reason for the owner to review.
+
+use super::contact::email_identity;
+
+/// Why a referral was refused. Stored by [`RefusalReason::as_str`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RefusalReason {
+    SelfReferral,
+    ExistingCustomer,
+    SecondReferrer,
+    CapReached,
+}
+
+impl RefusalReason {
+    /// Short stable name, as stored.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RefusalReason::SelfReferral => "self_referral",
+            RefusalReason::ExistingCustomer => "existing_customer",
+            RefusalReason::SecondReferrer => "second_referrer",
+            RefusalReason::CapReached => "cap_reached",
+        }
+    }
+
+    /// Reads a stored name back.
+    pub fn from_stored(s: &str) -> Option<RefusalReason> {
+        [
+            RefusalReason::SelfReferral,
+            RefusalReason::ExistingCustomer,
+            RefusalReason::SecondReferrer,
+            RefusalReason::CapReached,
+        ]
+        .into_iter()
+        .find(|r| r.as_str() == s)
+    }
+
+    /// What the cashier or owner reads.
+    pub fn explain(self) -> &'static str {
+        match self {
+            RefusalReason::SelfReferral => {
+                "the new customer has the referrer's own phone or email; a customer cannot refer themselves"
+            }
+            RefusalReason::ExistingCustomer => {
+                "the customer was already a customer (enrolled before, or has already bought); referrals are for new customers"
+            }
+            RefusalReason::SecondReferrer => {
+                "the customer was already referred by someone; only the first referrer counts"
+            }
+            RefusalReason::CapReached => {
+                "the referrer has reached the most rewarded referrals allowed in 30 days"
+            }
+        }
+    }
+}
+
+/// Contact details compared to spot self-referral.
+#[derive(Debug, Clone, Default)]
+pub struct Person<'a> {
+    pub id: Option<i64>,
+    pub phone: Option<&'a str>,
+    pub email: Option<&'a str>,
+}
+
+/// Whether `friend` is really `referrer` under another guise.
+pub fn is_self_referral(referrer: &Person<'_>, friend: &Person<'_>) -> bool {
+    let same_id = matches!((referrer.id, friend.id), (Some(a), Some(b)) if a == b);
+    let same_phone = matches!((referrer.phone, friend.phone), (Some(a), Some(b)) if a == b);
+    let same_email = matches!(
+        (referrer.email, friend.email),
+        (Some(a), Some(b)) if email_identity(a) == email_identity(b)
+    );
+    same_id || same_phone || same_email
+}
+
+/// Whether a referrer who already has `rewarded_in_last_30_days` may be rewarded once more.
+pub fn within_cap(rewarded_in_last_30_days: u32, cap: u32) -> bool {
+    rewarded_in_last_30_days < cap
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn look_alike_email_is_self_referral() {
+        let a = Person {
+            id: Some(1),
+            phone: None,
+            email: Some("anna.b@gmail.com"),
+        };
+        let b = Person {
+            id: None,
+            phone: None,
+            email: Some("annab+2@gmail.com"),
+        };
+        assert!(is_self_referral(&a, &b));
+        let c = Person {
+            id: None,
+            phone: Some("+1555"),
+            email: Some("bob@x.com"),
+        };
+        assert!(!is_self_referral(&a, &c));
+    }
+
+    #[test]
+    fn cap() {
+        assert!(within_cap(4, 5));
+        assert!(!within_cap(5, 5));
+        for r in [
+            RefusalReason::SelfReferral,
+            RefusalReason::CapReached,
+            RefusalReason::ExistingCustomer,
+            RefusalReason::SecondReferrer,
+        ] {
+            assert_eq!(RefusalReason::from_stored(r.as_str()), Some(r));
+        }
+    }
+}
