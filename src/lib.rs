@@ -1,6 +1,12 @@
 //! Regulars: loyalty rewards for the shop counter.
 //!
-//! Layers, each depending only on those below it: [`cli`] over [`store`] and [`config`],
-//! all over [`domain`] (pure rules, no I/O).
+//! Layers, each depending only on those below it: [`cli`] over [`store`], [`config`] and
+//! [`datadir`], all over [`domain`] (pure rules, no I/O).
 
+pub mod cli;
+pub mod config;
+pub mod datadir;
+pub mod demo;
 pub mod domain;
+pub mod progress;
+pub mod store;

@@ -69,10 +69,7 @@ fn with_check(body: &[u32]) -> String {
 /// Normalises typed text into canonical characters and verifies the check character.
 /// Returns `Ok(None)` when the shape (length, alphabet) is wrong.
 fn canonical(text: &str) -> Result<Option<String>, ()> {
-    let chars: Vec<u8> = text
-        .bytes()
-        .filter(|b| !matches!(b, b'-' | b' '))
-        .collect();
+    let chars: Vec<u8> = text.bytes().filter(|b| !matches!(b, b'-' | b' ')).collect();
     if chars.len() != BODY_LEN + 1 {
         return Ok(None);
     }

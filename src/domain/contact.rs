@@ -102,11 +102,7 @@ mod tests {
             "(087) 123-4567",
         ];
         for f in forms {
-            assert_eq!(
-                normalize_phone(f, cc).unwrap(),
-                "+353871234567",
-                "form {f}"
-            );
+            assert_eq!(normalize_phone(f, cc).unwrap(), "+353871234567", "form {f}");
         }
         assert_eq!(normalize_phone("087 123 4567", None).unwrap(), "0871234567");
     }

@@ -86,7 +86,10 @@ impl Currency {
         };
         let mut frac_value: i64 = 0;
         for i in 0..self.exponent as usize {
-            let d = frac_trimmed.as_bytes().get(i).map_or(0, |b| i64::from(b - b'0'));
+            let d = frac_trimmed
+                .as_bytes()
+                .get(i)
+                .map_or(0, |b| i64::from(b - b'0'));
             frac_value = frac_value * 10 + d;
         }
         let minor = whole_value
@@ -170,7 +173,10 @@ mod tests {
     #[test]
     fn refuses_bad_amounts() {
         let c = eur();
-        assert!(matches!(c.parse_amount("-5"), Err(AmountError::Negative(_))));
+        assert!(matches!(
+            c.parse_amount("-5"),
+            Err(AmountError::Negative(_))
+        ));
         assert_eq!(c.parse_amount("0.00"), Err(AmountError::Zero));
         assert!(matches!(
             c.parse_amount("12.505"),
@@ -184,8 +190,14 @@ mod tests {
             c.parse_amount("1,234.50"),
             Err(AmountError::NotANumber(_))
         ));
-        assert!(matches!(c.parse_amount("12a"), Err(AmountError::NotANumber(_))));
-        assert!(matches!(c.parse_amount("."), Err(AmountError::NotANumber(_))));
+        assert!(matches!(
+            c.parse_amount("12a"),
+            Err(AmountError::NotANumber(_))
+        ));
+        assert!(matches!(
+            c.parse_amount("."),
+            Err(AmountError::NotANumber(_))
+        ));
         assert_eq!(c.parse_amount(""), Err(AmountError::Empty));
     }
 

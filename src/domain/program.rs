@@ -239,7 +239,10 @@ mod tests {
         assert_eq!(p.validate(), Err(ProgramError::StampReward("tea".into())));
         let mut p = Program::default();
         p.rewards.push(p.rewards[0].clone());
-        assert!(matches!(p.validate(), Err(ProgramError::DuplicateReward(_))));
+        assert!(matches!(
+            p.validate(),
+            Err(ProgramError::DuplicateReward(_))
+        ));
     }
 
     #[test]

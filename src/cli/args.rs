@@ -1,0 +1,189 @@
+//! Command-line arguments (the contract in DESIGN.md).
+
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+
+/// Regulars: loyalty rewards for the shop counter.
+#[derive(Debug, Parser)]
+#[command(name = "regulars", version, about, long_about = None, arg_required_else_help = true)]
+pub struct Cli {
+    /// Data folder (database, config.toml, shop secret, receipts, backups).
+    #[arg(long, global = true, env = "REGULARS_DATA", value_name = "DIR")]
+    pub data: Option<PathBuf>,
+    /// Print machine-readable JSON instead of text.
+    #[arg(long, global = true)]
+    pub json: bool,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Enroll, look up, export or erase customers.
+    #[command(subcommand)]
+    Customer(CustomerCmd),
+    /// Record sales and refunds.
+    #[command(subcommand)]
+    Sale(SaleCmd),
+    /// Redeem rewards, list the catalogue.
+    #[command(subcommand)]
+    Reward(RewardCmd),
+    /// Manual points adjustments.
+    #[command(subcommand)]
+    Points(PointsCmd),
+    /// Referral codes: attach one late, review refused ones.
+    #[command(subcommand)]
+    Referral(ReferralCmd),
+    /// Fill the data folder with a realistic, deterministic shop history.
+    Demo(DemoArgs),
+    /// Owner figures: customers, visits, repeat-visit rate, points outstanding.
+    Stats(StatsArgs),
+    /// Copy the live database to backups/ (safe while tills are writing).
+    Backup(BackupArgs),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CustomerCmd {
+    /// Enroll a new customer.
+    Add {
+        #[arg(long)]
+        name: String,
+        #[arg(long)]
+        phone: Option<String>,
+        #[arg(long)]
+        email: Option<String>,
+        /// A friend's referral code (REF-…).
+        #[arg(long, value_name = "CODE")]
+        referred_by: Option<String>,
+    },
+    /// Show a customer by card code.
+    Show { code: String },
+    /// Find customers by code, phone, email or part of the name.
+    Find {
+        text: String,
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+    },
+    /// Everything held about a customer, as JSON (data-access requests).
+    Export {
+        code: String,
+        /// Write to this file instead of standard output.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// Erase a customer's name, phone, email and notes; keeps anonymous numbers.
+    Erase {
+        code: String,
+        /// Confirm: erasure cannot be undone.
+        #[arg(long)]
+        yes: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SaleCmd {
+    /// Record one sale; idempotent on --receipt.
+    Record {
+        /// Amount paid, e.g. 12.50.
+        #[arg(long, allow_hyphen_values = true)]
+        amount: String,
+        /// The customer's card code; leave out for an anonymous sale.
+        #[arg(long, value_name = "CODE")]
+        customer: Option<String>,
+        /// The till's receipt number: recording it again changes nothing.
+        #[arg(long, value_name = "POS-NO")]
+        receipt: Option<String>,
+    },
+    /// Refund a sale in full, or part of it with --amount.
+    Refund {
+        #[arg(long, value_name = "POS-NO")]
+        receipt: String,
+        #[arg(long, allow_hyphen_values = true)]
+        amount: Option<String>,
+        /// Who made the refund.
+        #[arg(long, value_name = "NAME")]
+        by: Option<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RewardCmd {
+    /// Redeem a reward for a customer (stamp-card voucher first, else points).
+    Redeem {
+        #[arg(long, value_name = "CODE")]
+        customer: String,
+        /// Reward id from `reward list`.
+        #[arg(long, value_name = "ID")]
+        reward: String,
+        #[arg(long, value_name = "NAME")]
+        by: Option<String>,
+    },
+    /// The reward catalogue.
+    List,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PointsCmd {
+    /// Add or remove points by hand, with a reason and who did it.
+    Adjust {
+        #[arg(long, value_name = "CODE")]
+        customer: String,
+        /// Points to add (e.g. 20) or remove (e.g. -15).
+        #[arg(long, allow_negative_numbers = true)]
+        points: i64,
+        #[arg(long)]
+        reason: String,
+        /// Who made the adjustment.
+        #[arg(long, value_name = "NAME")]
+        by: String,
+        /// Idempotency key: repeating the command with it changes nothing.
+        #[arg(long)]
+        key: Option<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ReferralCmd {
+    /// Add a friend's referral code to a customer enrolled without one.
+    Attach {
+        #[arg(long, value_name = "CODE")]
+        customer: String,
+        #[arg(long, value_name = "REF-CODE")]
+        code: String,
+    },
+    /// List referrals, newest first.
+    List {
+        /// Only this status: pending, rewarded or refused.
+        #[arg(long, value_parser = ["pending", "rewarded", "refused"])]
+        status: Option<String>,
+        #[arg(long, default_value_t = 50)]
+        limit: usize,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct DemoArgs {
+    #[arg(long, default_value_t = 500)]
+    pub customers: u32,
+    #[arg(long, default_value_t = 365)]
+    pub days: u32,
+    #[arg(long, default_value_t = 42)]
+    pub seed: u64,
+}
+
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    /// First day included (YYYY-MM-DD, local time).
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
+    /// Last day included (YYYY-MM-DD, local time).
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct BackupArgs {
+    /// Where to write the copy (default: backups/regulars-YYYYMMDD-HHMMSS.db).
+    #[arg(long, value_name = "PATH")]
+    pub to: Option<PathBuf>,
+}

@@ -1,0 +1,549 @@
+//! One function per command: open what it needs, call the store, describe the outcome.
+
+use super::args::*;
+use super::{Output, UsageError};
+use crate::config::Config;
+use crate::datadir::DataDir;
+use crate::domain::token::receipt_url;
+use crate::store::{CustomerView, NewCustomer, NewSale, Store};
+use anyhow::{Context, Result};
+use serde_json::{Value, json};
+
+/// Everything a command may need, opened once.
+struct Ctx {
+    dir: DataDir,
+    config: Config,
+    now: i64,
+}
+
+impl Ctx {
+    fn open(data: Option<std::path::PathBuf>) -> Result<Ctx> {
+        let dir = DataDir::resolve(data)?;
+        dir.prepare()?;
+        let config = dir.config()?;
+        Ok(Ctx {
+            dir,
+            config,
+            now: jiff::Timestamp::now().as_second(),
+        })
+    }
+
+    fn store(&self) -> Result<Store> {
+        Ok(self.dir.open_store(&self.config, self.now)?)
+    }
+
+    fn money(&self, minor: i64) -> String {
+        format!(
+            "{} {}",
+            self.config.shop.currency.format(minor),
+            self.config.shop.currency
+        )
+    }
+
+    fn amount(&self, text: &str) -> Result<i64> {
+        Ok(self.config.shop.currency.parse_amount(text)?)
+    }
+}
+
+/// Local date and time for people.
+pub fn local_time(ts: i64) -> String {
+    jiff::Timestamp::from_second(ts)
+        .map(|t| {
+            t.to_zoned_datetime(jiff::tz::TimeZone::system())
+                .strftime("%Y-%m-%d %H:%M")
+                .to_string()
+        })
+        .unwrap_or_else(|_| ts.to_string())
+}
+
+fn to_json<T: serde::Serialize>(v: &T) -> Value {
+    serde_json::to_value(v).expect("outcomes serialise")
+}
+
+pub fn execute(cli: Cli) -> Result<Output> {
+    let ctx = Ctx::open(cli.data)?;
+    match cli.command {
+        Command::Customer(c) => customer(&ctx, c),
+        Command::Sale(c) => sale(&ctx, c),
+        Command::Reward(c) => reward(&ctx, c),
+        Command::Points(c) => points(&ctx, c),
+        Command::Referral(c) => referral(&ctx, c),
+        Command::Demo(a) => demo(&ctx, a, cli.json),
+        Command::Stats(a) => stats(&ctx, a),
+        Command::Backup(a) => backup(&ctx, a, cli.json),
+    }
+}
+
+fn describe_customer(ctx: &Ctx, v: &CustomerView) -> String {
+    let mut lines = vec![format!(
+        "{}  card {}  referral code {}",
+        v.name.as_deref().unwrap_or("(details erased)"),
+        v.code,
+        v.referral_code
+    )];
+    if let Some(p) = &v.phone {
+        lines.push(format!("phone    {p}"));
+    }
+    if let Some(e) = &v.email {
+        lines.push(format!("email    {e}"));
+    }
+    lines.push(format!("balance  {} points", v.balance));
+    lines.push(format!(
+        "visits   {}{}",
+        v.visits,
+        v.last_visit_at
+            .map(|t| format!(" (last {})", local_time(t)))
+            .unwrap_or_default()
+    ));
+    for p in &v.progress {
+        lines.push(format!("next     {}", p.describe()));
+    }
+    for a in &v.rewards_available {
+        let how = if a.pay_with == "voucher" {
+            "stamp card, free".to_string()
+        } else {
+            format!("{} points", a.cost)
+        };
+        lines.push(format!(
+            "reward   {} ({how})  [{}]",
+            a.reward_name, a.reward_id
+        ));
+    }
+    lines.push(format!("enrolled {}", local_time(v.enrolled_at)));
+    let _ = ctx;
+    lines.join("\n")
+}
+
+fn customer(ctx: &Ctx, cmd: CustomerCmd) -> Result<Output> {
+    let mut store = ctx.store()?;
+    match cmd {
+        CustomerCmd::Add {
+            name,
+            phone,
+            email,
+            referred_by,
+        } => {
+            let new = NewCustomer {
+                name,
+                phone,
+                email,
+                referred_by,
+            };
+            let e = store.enroll(&new, ctx.now, &mut rand::random::<u64>)?;
+            let mut text = format!(
+                "Enrolled {}: card {}, referral code {}, balance {} points.",
+                e.name, e.code, e.referral_code, e.balance
+            );
+            if let Some(r) = &e.referral {
+                text.push('\n');
+                text.push_str(&r.message);
+            }
+            Ok(Output {
+                text,
+                json: to_json(&e),
+            })
+        }
+        CustomerCmd::Show { code } => {
+            let v = store.customer_view(&code, ctx.now)?;
+            Ok(Output {
+                text: describe_customer(ctx, &v),
+                json: to_json(&v),
+            })
+        }
+        CustomerCmd::Find { text, limit } => {
+            let found = store.read(|tx| tx.find_customers(&text, limit, ctx.now))?;
+            let text_out = if found.is_empty() {
+                format!("No customer matches '{text}'. Enroll them with `regulars customer add`.")
+            } else {
+                found
+                    .iter()
+                    .map(|v| {
+                        format!(
+                            "{}  {:<30} {:>6} points  {} visits",
+                            v.code,
+                            v.name.as_deref().unwrap_or("(erased)"),
+                            v.balance,
+                            v.visits
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            };
+            Ok(Output {
+                text: text_out,
+                json: json!({ "customers": to_json(&found) }),
+            })
+        }
+        CustomerCmd::Export { code, out } => {
+            let data = store.read(|tx| tx.export_customer(&code))?;
+            let pretty = serde_json::to_string_pretty(&data)?;
+            match out {
+                Some(path) => {
+                    std::fs::write(&path, &pretty)
+                        .with_context(|| format!("cannot write {}", path.display()))?;
+                    Ok(Output {
+                        text: format!("Wrote everything held about {code} to {}.", path.display()),
+                        json: json!({ "written": path }),
+                    })
+                }
+                None => Ok(Output {
+                    text: pretty,
+                    json: data,
+                }),
+            }
+        }
+        CustomerCmd::Erase { code, yes } => {
+            if !yes {
+                return Err(UsageError(format!(
+                    "erasing {code} removes their name, phone, email and notes for good: \
+                     add --yes to confirm"
+                ))
+                .into());
+            }
+            let erased = store.write(|tx| tx.erase_customer(&code, ctx.now))?;
+            Ok(Output {
+                text: format!(
+                    "Erased the personal details of {erased}. Visits and points stay as anonymous numbers."
+                ),
+                json: json!({ "code": erased, "erased": true }),
+            })
+        }
+    }
+}
+
+fn sale(ctx: &Ctx, cmd: SaleCmd) -> Result<Output> {
+    match cmd {
+        SaleCmd::Record {
+            amount,
+            customer,
+            receipt,
+        } => {
+            let amount = ctx.amount(&amount)?;
+            let mut store = ctx.store()?;
+            let secret = ctx.dir.secret()?;
+            let sale = NewSale {
+                amount,
+                at: ctx.now,
+                customer,
+                receipt,
+            };
+            let out = store.write(|tx| tx.record_sale(&sale))?;
+            let url = receipt_url(
+                &ctx.config.portal.public_url,
+                &secret.sign_visit(out.visit_id),
+            );
+            let mut json = to_json(&out);
+            json["receipt_url"] = Value::String(url.clone());
+            let text = if out.duplicate {
+                format!(
+                    "Receipt {} was already recorded (visit {}, {}): nothing changed.",
+                    out.receipt.as_deref().unwrap_or(""),
+                    out.visit_id,
+                    ctx.money(out.amount)
+                )
+            } else if let Some(code) = &out.customer {
+                let view = store.customer_view(code, ctx.now)?;
+                let mut lines = vec![format!(
+                    "Sale of {} recorded (visit {}) for {}: +{} points, balance {}.",
+                    ctx.money(out.amount),
+                    out.visit_id,
+                    code,
+                    out.points_earned,
+                    out.balance
+                )];
+                if out.vouchers_issued > 0 {
+                    lines.push("Stamp card complete: a reward voucher is ready.".into());
+                }
+                if let Some(r) = &out.referral {
+                    lines.push(r.message.clone());
+                }
+                lines.extend(view.progress.iter().map(|p| p.describe()));
+                lines.push(format!("Receipt page: {url}"));
+                lines.join("\n")
+            } else {
+                format!(
+                    "Anonymous sale of {} recorded (visit {}). Receipt page: {url}",
+                    ctx.money(out.amount),
+                    out.visit_id
+                )
+            };
+            Ok(Output { text, json })
+        }
+        SaleCmd::Refund {
+            receipt,
+            amount,
+            by,
+        } => {
+            let amount = amount.map(|a| ctx.amount(&a)).transpose()?;
+            let mut store = ctx.store()?;
+            let out = store.write(|tx| tx.refund(&receipt, amount, ctx.now, by.as_deref()))?;
+            let mut text = format!(
+                "Refunded {} of receipt {}{}.",
+                ctx.money(out.amount),
+                out.receipt,
+                if out.fully_refunded { " (in full)" } else { "" }
+            );
+            if out.points_due > 0 {
+                text.push_str(&format!(
+                    " {} points taken back; balance {}.",
+                    out.points_reversed, out.balance
+                ));
+                if out.points_reversed < out.points_due {
+                    text.push_str(&format!(
+                        " ({} were due; the rest had already been spent on rewards.)",
+                        out.points_due
+                    ));
+                }
+            }
+            Ok(Output {
+                text,
+                json: to_json(&out),
+            })
+        }
+    }
+}
+
+fn reward(ctx: &Ctx, cmd: RewardCmd) -> Result<Output> {
+    let mut store = ctx.store()?;
+    match cmd {
+        RewardCmd::Redeem {
+            customer,
+            reward,
+            by,
+        } => {
+            let out = store.write(|tx| tx.redeem(&customer, &reward, ctx.now, by.as_deref()))?;
+            let text = if out.paid_with == "voucher" {
+                format!(
+                    "Redeemed {} with the stamp card voucher. Balance {} points.",
+                    out.reward_name, out.balance
+                )
+            } else {
+                format!(
+                    "Redeemed {} for {} points. Balance {} points.",
+                    out.reward_name, out.points, out.balance
+                )
+            };
+            Ok(Output {
+                text,
+                json: to_json(&out),
+            })
+        }
+        RewardCmd::List => {
+            let program = store
+                .current_program()
+                .cloned()
+                .unwrap_or_else(|| ctx.config.program.clone());
+            let text = program
+                .rewards
+                .iter()
+                .map(|r| format!("{:<12} {:<24} {:>5} points", r.id, r.name, r.cost))
+                .collect::<Vec<_>>()
+                .join("\n");
+            Ok(Output {
+                text,
+                json: json!({ "rewards": to_json(&program.rewards) }),
+            })
+        }
+    }
+}
+
+fn points(ctx: &Ctx, cmd: PointsCmd) -> Result<Output> {
+    let PointsCmd::Adjust {
+        customer,
+        points,
+        reason,
+        by,
+        key,
+    } = cmd;
+    let mut store = ctx.store()?;
+    let out =
+        store.write(|tx| tx.adjust(&customer, points, &reason, &by, key.as_deref(), ctx.now))?;
+    let text = if out.duplicate {
+        format!(
+            "This adjustment was already made (event {}): nothing changed. Balance {} points.",
+            out.event_id, out.balance
+        )
+    } else {
+        format!(
+            "{} {} points by {by} ({reason}). Balance {} points.",
+            if points > 0 { "Added" } else { "Removed" },
+            points.abs(),
+            out.balance
+        )
+    };
+    Ok(Output {
+        text,
+        json: to_json(&out),
+    })
+}
+
+fn referral(ctx: &Ctx, cmd: ReferralCmd) -> Result<Output> {
+    let mut store = ctx.store()?;
+    match cmd {
+        ReferralCmd::Attach { customer, code } => {
+            let out = store.write(|tx| tx.attach_referral(&customer, &code, ctx.now))?;
+            Ok(Output {
+                text: out.message.clone(),
+                json: to_json(&out),
+            })
+        }
+        ReferralCmd::List { status, limit } => {
+            let list = store.referrals(status.as_deref(), limit)?;
+            let text = if list.is_empty() {
+                "No referrals.".to_string()
+            } else {
+                list.iter()
+                    .map(|r| {
+                        format!(
+                            "{}  {} → {}  {}{}",
+                            local_time(r.at),
+                            r.referrer,
+                            r.friend.as_deref().unwrap_or("-"),
+                            r.status,
+                            r.explanation
+                                .as_deref()
+                                .map(|e| format!(": {e}"))
+                                .unwrap_or_default()
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            };
+            Ok(Output {
+                text,
+                json: json!({ "referrals": to_json(&list) }),
+            })
+        }
+    }
+}
+
+fn demo(ctx: &Ctx, a: DemoArgs, quiet: bool) -> Result<Output> {
+    let mut store = ctx.store()?;
+    let report = crate::demo::generate(
+        &mut store,
+        &crate::demo::DemoPlan {
+            customers: a.customers,
+            days: a.days,
+            seed: a.seed,
+            end: ctx.now,
+        },
+        !quiet,
+    )?;
+    let text = format!(
+        "Demo shop ready in {}: {} customers, {} visits ({} anonymous), {} refunds, {} redemptions, \
+         {} referrals, in {:.1} s.\nTry: regulars --data {} stats",
+        ctx.dir.root().display(),
+        report.customers,
+        report.visits,
+        report.anonymous_visits,
+        report.refunds,
+        report.redemptions,
+        report.referrals,
+        report.seconds,
+        ctx.dir.root().display()
+    );
+    Ok(Output {
+        text,
+        json: to_json(&report),
+    })
+}
+
+/// Start of a local calendar day, as unix seconds.
+fn day_start(text: &str, what: &str) -> Result<i64> {
+    let date: jiff::civil::Date = text.trim().parse().map_err(|_| {
+        UsageError(format!(
+            "{what} '{text}' is not a date: use YYYY-MM-DD, e.g. 2026-03-01"
+        ))
+    })?;
+    let zoned = date
+        .to_zoned_datetime(jiff::tz::TimeZone::system())
+        .map_err(|e| UsageError(format!("{what} '{text}': {e}")))?;
+    Ok(zoned.timestamp().as_second())
+}
+
+fn stats(ctx: &Ctx, a: StatsArgs) -> Result<Output> {
+    let from = a
+        .from
+        .as_deref()
+        .map(|d| day_start(d, "--from"))
+        .transpose()?;
+    let to =
+        a.to.as_deref()
+            .map(|d| day_start(d, "--to").map(|s| s + 86_400))
+            .transpose()?;
+    if let (Some(f), Some(t)) = (from, to)
+        && f >= t
+    {
+        return Err(UsageError("--from must be on or before --to".into()).into());
+    }
+    let mut store = ctx.store()?;
+    let s = store.stats(from, to, ctx.now)?;
+    let range = match (&a.from, &a.to) {
+        (None, None) => "all time".to_string(),
+        (f, t) => format!(
+            "{} to {}",
+            f.as_deref().unwrap_or("the start"),
+            t.as_deref().unwrap_or("today")
+        ),
+    };
+    let text = format!(
+        "Figures for {range}\n\
+         customers            {}\n\
+         visits               {} ({} by members)\n\
+         visiting members     {}\n\
+         repeat-visit rate    {:.1}% (members with 2+ visits)\n\
+         sales                {} (refunds {})\n\
+         points outstanding   {}\n\
+         referrals            {} pending, {} rewarded, {} refused",
+        s.customers,
+        s.visits,
+        s.member_visits,
+        s.visiting_customers,
+        s.repeat_visit_rate * 100.0,
+        ctx.money(s.sales_total),
+        ctx.money(s.refunds_total),
+        s.points_outstanding,
+        s.referrals_pending,
+        s.referrals_rewarded,
+        s.referrals_refused
+    );
+    Ok(Output {
+        text,
+        json: to_json(&s),
+    })
+}
+
+fn backup(ctx: &Ctx, a: BackupArgs, quiet: bool) -> Result<Output> {
+    let store = ctx.store()?;
+    let dest = match a.to {
+        Some(p) => p,
+        None => {
+            let dir = ctx.dir.backups_dir();
+            std::fs::create_dir_all(&dir)
+                .with_context(|| format!("cannot create {}", dir.display()))?;
+            let stamp = jiff::Timestamp::from_second(ctx.now)?
+                .to_zoned_datetime(jiff::tz::TimeZone::system())
+                .strftime("%Y%m%d-%H%M%S")
+                .to_string();
+            dir.join(format!("regulars-{stamp}.db"))
+        }
+    };
+    if dest.exists() {
+        return Err(UsageError(format!(
+            "{} already exists: choose another path; nothing was overwritten",
+            dest.display()
+        ))
+        .into());
+    }
+    let bar = crate::progress::bar(0, "backing up", quiet);
+    store.backup(&dest, |done, total| {
+        bar.set_length(total.max(0) as u64);
+        bar.set_position(done.max(0) as u64);
+    })?;
+    bar.finish_and_clear();
+    let size = std::fs::metadata(&dest).map(|m| m.len()).unwrap_or(0);
+    Ok(Output {
+        text: format!("Backup written to {} ({} KB).", dest.display(), size / 1024),
+        json: json!({ "path": dest, "bytes": size }),
+    })
+}

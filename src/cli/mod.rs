@@ -1,0 +1,89 @@
+//! The `regulars` command line: parses arguments, runs one operation, prints text or JSON, and
+//! turns errors into exit codes (0 ok, 1 failed, 2 bad usage or input). No business rules here.
+
+mod args;
+mod commands;
+
+pub use args::Cli;
+
+use crate::datadir::DataDirError;
+use crate::store::StoreError;
+use clap::Parser;
+use std::ffi::OsString;
+use std::process::ExitCode;
+
+/// A mistake in what was asked, found by the CLI itself (exit code 2).
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct UsageError(pub String);
+
+/// What a command prints: text for people, JSON for scripts.
+pub struct Output {
+    pub text: String,
+    pub json: serde_json::Value,
+}
+
+/// Runs the command line and returns the process exit code.
+pub fn run<I, T>(argv: I) -> ExitCode
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
+    let cli = match Cli::try_parse_from(argv) {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(e.exit_code().clamp(0, 255) as u8);
+        }
+    };
+    let json = cli.json;
+    match commands::execute(cli) {
+        Ok(out) => {
+            if json {
+                println!(
+                    "{}",
+                    serde_json::to_string_pretty(&out.json).expect("JSON values serialise")
+                );
+            } else if !out.text.is_empty() {
+                println!("{}", out.text);
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            let code = exit_code(&e);
+            if json {
+                eprintln!(
+                    "{}",
+                    serde_json::json!({ "error": format!("{e:#}"), "exit_code": code })
+                );
+            } else {
+                eprintln!("error: {e:#}");
+            }
+            ExitCode::from(code)
+        }
+    }
+}
+
+/// 2 when the person's input was wrong, 1 when the environment failed.
+fn exit_code(e: &anyhow::Error) -> u8 {
+    let from_store = |s: &StoreError| if s.is_input_error() { 2 } else { 1 };
+    for cause in e.chain() {
+        if let Some(s) = cause.downcast_ref::<StoreError>() {
+            return from_store(s);
+        }
+        if let Some(d) = cause.downcast_ref::<DataDirError>() {
+            return match d {
+                DataDirError::Store(s) => from_store(s),
+                _ => 1,
+            };
+        }
+        if cause.downcast_ref::<UsageError>().is_some()
+            || cause
+                .downcast_ref::<crate::domain::money::AmountError>()
+                .is_some()
+        {
+            return 2;
+        }
+    }
+    1
+}

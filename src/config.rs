@@ -1,0 +1,300 @@
+//! `config.toml`: read, validated into typed settings before anything opens.
+//!
+//! Every key is optional; a missing file means the defaults. Unknown keys in `[shop]` and
+//! `[program]` are refused so a typo ("min_spnd") is reported instead of silently ignored.
+
+use crate::domain::{
+    money::{AmountError, Currency},
+    program::{EarnRule, Program, ProgramError, ReferralRule, Reward, Rounding, StampRule},
+};
+use serde::Deserialize;
+use std::path::{Path, PathBuf};
+
+/// What is wrong with the configuration.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("cannot read {path}: {source}")]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{path} is not valid: {message}")]
+    Parse { path: PathBuf, message: String },
+    #[error("{path}: {what}: {source}")]
+    Amount {
+        path: PathBuf,
+        what: &'static str,
+        source: AmountError,
+    },
+    #[error("{path}: {source}")]
+    Program { path: PathBuf, source: ProgramError },
+}
+
+/// The shop's settings, validated.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub shop: ShopConfig,
+    pub program: Program,
+    pub portal: PortalConfig,
+}
+
+/// `[shop]`.
+#[derive(Debug, Clone)]
+pub struct ShopConfig {
+    pub name: String,
+    pub currency: Currency,
+    /// Calling code for phone numbers typed in national form, e.g. "+353".
+    pub country_code: Option<String>,
+}
+
+/// `[portal]`: where the customer pages listen and the address printed in receipt QR codes.
+#[derive(Debug, Clone)]
+pub struct PortalConfig {
+    pub bind: String,
+    pub public_url: String,
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct Raw {
+    #[serde(default)]
+    shop: RawShop,
+    #[serde(default)]
+    program: RawProgram,
+    #[serde(default)]
+    portal: RawPortal,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawShop {
+    name: Option<String>,
+    currency: Option<String>,
+    country_code: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawProgram {
+    points: Option<i64>,
+    per: Option<String>,
+    rounding: Option<Rounding>,
+    min_spend: Option<String>,
+    expiry_days: Option<u32>,
+    stamps: Option<RawStamps>,
+    rewards: Option<Vec<Reward>>,
+    referral: Option<RawReferral>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawStamps {
+    every: u32,
+    reward: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawReferral {
+    referrer_bonus: Option<i64>,
+    friend_bonus: Option<i64>,
+    cap_per_30_days: Option<u32>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct RawPortal {
+    bind: Option<String>,
+    public_url: Option<String>,
+}
+
+/// The file written on first run, so an owner can see and change every setting.
+pub const TEMPLATE: &str = r#"# Regulars settings. Every key is optional; delete one to get its default back.
+
+[shop]
+name = "My Shop"
+currency = "EUR"          # ISO code; amounts follow its decimals
+# country_code = "+353"   # lets "087 123 4567" and "+353 87 1234567" be the same phone
+
+[program]
+points = 1                # points earned ...
+per = "1.00"              # ... for every this much spent
+rounding = "down"         # fractions of a point: down, nearest or up
+min_spend = "2.00"        # smallest sale that counts as a visit for stamps and referrals
+expiry_days = 365         # points expire this many days after they were earned; 0 = never
+
+[program.stamps]
+every = 10                # every 10th qualifying visit earns ...
+reward = "coffee"         # ... this reward from the catalogue; every = 0 turns stamps off
+
+[program.referral]
+referrer_bonus = 50       # points for the customer who referred a friend
+friend_bonus = 50         # points for the friend, both after the friend's first qualifying purchase
+cap_per_30_days = 5       # most rewarded referrals per referrer in any 30 days
+
+[[program.rewards]]
+id = "coffee"
+name = "Free coffee"
+cost = 40
+
+[[program.rewards]]
+id = "cake"
+name = "Slice of cake"
+cost = 60
+
+[[program.rewards]]
+id = "beans"
+name = "Bag of beans"
+cost = 150
+
+[portal]
+bind = "0.0.0.0:8080"
+public_url = "http://localhost:8080"   # the address phones reach; printed in receipt QR codes
+"#;
+
+impl Config {
+    /// Reads `path`; a missing file gives the defaults.
+    pub fn load(path: &Path) -> Result<Config, ConfigError> {
+        let text = match std::fs::read_to_string(path) {
+            Ok(t) => t,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+            Err(source) => {
+                return Err(ConfigError::Read {
+                    path: path.to_path_buf(),
+                    source,
+                });
+            }
+        };
+        Config::parse(&text, path)
+    }
+
+    /// Parses and validates configuration text; `path` is only for messages.
+    pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
+        let raw: Raw = toml::from_str(text).map_err(|e| ConfigError::Parse {
+            path: path.to_path_buf(),
+            message: e.to_string(),
+        })?;
+        let amount_err = |what, source| ConfigError::Amount {
+            path: path.to_path_buf(),
+            what,
+            source,
+        };
+        let currency = Currency::from_code(raw.shop.currency.as_deref().unwrap_or("EUR"))
+            .map_err(|e| amount_err("[shop] currency", e))?;
+        let defaults = Program::default();
+        let p = raw.program;
+        let per_minor = match p.per.as_deref() {
+            Some(per) => currency
+                .parse_amount(per)
+                .map_err(|e| amount_err("[program] per", e))?,
+            None => currency.minor_per_major(),
+        };
+        let min_spend_minor = match p.min_spend.as_deref() {
+            Some("0") | Some("0.00") | Some("0.0") => 0,
+            Some(m) => currency
+                .parse_amount(m)
+                .map_err(|e| amount_err("[program] min_spend", e))?,
+            None => defaults.min_spend_minor * currency.minor_per_major() / 100,
+        };
+        let rewards = p.rewards.unwrap_or(defaults.rewards.clone());
+        let stamps = match p.stamps {
+            Some(RawStamps { every: 0, .. }) => None,
+            Some(s) => Some(StampRule {
+                every: s.every,
+                reward: s
+                    .reward
+                    .or_else(|| rewards.iter().min_by_key(|r| r.cost).map(|r| r.id.clone()))
+                    .unwrap_or_default(),
+            }),
+            None if rewards
+                .iter()
+                .any(|r| defaults.stamps.as_ref().is_some_and(|s| s.reward == r.id)) =>
+            {
+                defaults.stamps.clone()
+            }
+            None => None,
+        };
+        let referral = p.referral.unwrap_or_default();
+        let program = Program {
+            earn: EarnRule {
+                points: p.points.unwrap_or(defaults.earn.points),
+                per_minor,
+                rounding: p.rounding.unwrap_or_default(),
+            },
+            min_spend_minor,
+            stamps,
+            rewards,
+            expiry_days: match p.expiry_days {
+                Some(0) => None,
+                Some(d) => Some(d),
+                None => defaults.expiry_days,
+            },
+            referral: ReferralRule {
+                referrer_bonus: referral
+                    .referrer_bonus
+                    .unwrap_or(defaults.referral.referrer_bonus),
+                friend_bonus: referral
+                    .friend_bonus
+                    .unwrap_or(defaults.referral.friend_bonus),
+                cap_per_30_days: referral
+                    .cap_per_30_days
+                    .unwrap_or(defaults.referral.cap_per_30_days),
+            },
+        };
+        program.validate().map_err(|source| ConfigError::Program {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        Ok(Config {
+            shop: ShopConfig {
+                name: raw.shop.name.unwrap_or_else(|| "My Shop".into()),
+                currency,
+                country_code: raw.shop.country_code.filter(|c| !c.trim().is_empty()),
+            },
+            program,
+            portal: PortalConfig {
+                bind: raw.portal.bind.unwrap_or_else(|| "0.0.0.0:8080".into()),
+                public_url: raw
+                    .portal
+                    .public_url
+                    .unwrap_or_else(|| "http://localhost:8080".into()),
+            },
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_and_template_agree() {
+        let p = Path::new("config.toml");
+        let empty = Config::parse("", p).unwrap();
+        let template = Config::parse(TEMPLATE, p).unwrap();
+        assert_eq!(empty.program, template.program);
+        assert_eq!(empty.program, Program::default());
+    }
+
+    #[test]
+    fn typo_is_reported() {
+        let err = Config::parse("[program]\nmin_spnd = \"2\"\n", Path::new("c.toml")).unwrap_err();
+        assert!(err.to_string().contains("min_spnd"), "{err}");
+    }
+
+    #[test]
+    fn per_ten_euro_and_no_stamps() {
+        let c = Config::parse(
+            "[program]\npoints = 1\nper = \"10.00\"\nexpiry_days = 0\n[program.stamps]\nevery = 0\n",
+            Path::new("c.toml"),
+        )
+        .unwrap();
+        assert_eq!(c.program.points_for(2500), 2);
+        assert_eq!(c.program.stamps, None);
+        assert_eq!(c.program.expiry_days, None);
+    }
+
+    #[test]
+    fn bad_amount_is_reported() {
+        let err = Config::parse("[program]\nper = \"-1\"\n", Path::new("c.toml")).unwrap_err();
+        assert!(err.to_string().contains("[program] per"), "{err}");
+    }
+}

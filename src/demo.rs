@@ -1,0 +1,388 @@
+//! `regulars demo`: a realistic, deterministic shop history for trying the product and for
+//! measuring it at scale.
+//!
+//! Customers differ: many come once, some monthly, some weekly, a few almost daily, and each
+//! stops coming after a while. Some are referred by regulars (a few try to refer themselves),
+//! a small share of sales are refunded, members redeem rewards when they can, and anonymous
+//! sales run alongside. Everything goes through the same store operations a till uses, in
+//! batches of one transaction each. The same seed gives the same history, relative to the day
+//! it runs.
+
+use crate::store::{NewCustomer, NewSale, Store, StoreError};
+use rand::{RngExt, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+use rand_distr::{Distribution, Exp, LogNormal};
+use serde::Serialize;
+
+const DAY: i64 = 86_400;
+/// Events per transaction: large enough to be fast, small enough to show progress.
+const BATCH: usize = 5_000;
+
+const FIRST_NAMES: &[&str] = &[
+    "Aoife", "Ben", "Chloe", "Daniel", "Emma", "Finn", "Grace", "Hugo", "Isla", "Jack", "Kate",
+    "Liam", "Maya", "Noah", "Olivia", "Paul", "Quinn", "Rosa", "Sean", "Tara", "Uma", "Victor",
+    "Wendy", "Xavier", "Yara", "Zoe", "Ciara", "Oisín", "Niamh", "Cillian", "Zoë", "José",
+];
+const LAST_NAMES: &[&str] = &[
+    "Byrne", "Murphy", "Kelly", "O'Brien", "Walsh", "Smith", "Doyle", "Lynch", "Ryan", "Nolan",
+    "García", "Novak", "Müller", "Rossi", "Dubois", "Silva", "Nowak", "Jensen", "Costa", "Kim",
+];
+
+/// What to generate.
+#[derive(Debug, Clone)]
+pub struct DemoPlan {
+    pub customers: u32,
+    pub days: u32,
+    pub seed: u64,
+    /// The history ends at this moment (unix seconds).
+    pub end: i64,
+}
+
+/// What was generated.
+#[derive(Debug, Clone, Serialize)]
+pub struct DemoReport {
+    pub customers: u64,
+    pub visits: u64,
+    pub anonymous_visits: u64,
+    pub refunds: u64,
+    pub redemptions: u64,
+    pub referrals: u64,
+    pub referrals_refused: u64,
+    pub seconds: f64,
+}
+
+/// Why the demo did not run.
+#[derive(Debug, thiserror::Error)]
+pub enum DemoError {
+    #[error(
+        "this data folder already holds a shop ({customers} customers, {visits} visits): the demo \
+         only fills an empty one, so nothing was changed; use --data DIR with a new folder"
+    )]
+    NotEmpty { customers: i64, visits: i64 },
+    #[error("the demo needs at least 1 customer and 1 day")]
+    Empty,
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+#[derive(Clone, Copy)]
+enum Kind {
+    /// A member's visit; the first one enrolls them.
+    Visit { customer: u32 },
+    /// A sale without a card.
+    Anonymous,
+    /// A refund of the sale generated as event `of`.
+    Refund { of: u32, partial: bool },
+}
+
+#[derive(Clone, Copy)]
+struct Event {
+    at: i64,
+    id: u32,
+    kind: Kind,
+}
+
+struct Member {
+    /// Typical basket in minor units.
+    basket: f64,
+    referrer: Option<u32>,
+    self_referral: bool,
+    vouchers: u32,
+}
+
+/// Generates the history into `store`, which must be empty.
+pub fn generate(
+    store: &mut Store,
+    plan: &DemoPlan,
+    progress: bool,
+) -> Result<DemoReport, DemoError> {
+    if plan.customers == 0 || plan.days == 0 {
+        return Err(DemoError::Empty);
+    }
+    let before = store.stats(None, None, plan.end)?;
+    if before.customers > 0 || before.visits > 0 {
+        return Err(DemoError::NotEmpty {
+            customers: before.customers,
+            visits: before.visits,
+        });
+    }
+    let started = std::time::Instant::now();
+    let mut rng = ChaCha8Rng::seed_from_u64(plan.seed);
+    let minor = store.rules().currency.minor_per_major() as f64;
+    let end = plan.end - plan.end.rem_euclid(DAY);
+    let start = end - i64::from(plan.days) * DAY;
+    let (members, mut events) = plan_events(&mut rng, plan, start, end, minor);
+    events.sort_by_key(|e| (e.at, e.id));
+
+    let program = store
+        .current_program()
+        .cloned()
+        .expect("the store has a program");
+    let cheapest = program
+        .cheapest_reward()
+        .map(|r| r.cost)
+        .unwrap_or(i64::MAX);
+    let mut members = members;
+    let mut codes: Vec<Option<String>> = vec![None; members.len()];
+    let mut emails: Vec<Option<String>> = vec![None; members.len()];
+    let mut receipts: Vec<u32> = vec![0; events.len()];
+    let mut amounts: Vec<i64> = vec![0; events.len()];
+    let mut report = DemoReport {
+        customers: 0,
+        visits: 0,
+        anonymous_visits: 0,
+        refunds: 0,
+        redemptions: 0,
+        referrals: 0,
+        referrals_refused: 0,
+        seconds: 0.0,
+    };
+    let bar = crate::progress::bar(events.len() as u64, "demo", !progress);
+    let mut next_receipt: u32 = 1;
+    let mut swept_day = start / DAY;
+    for chunk in events.chunks(BATCH) {
+        store.write(|tx| {
+            for ev in chunk {
+                if ev.at / DAY > swept_day {
+                    swept_day = ev.at / DAY;
+                    tx.expire_due(None, swept_day * DAY)?;
+                }
+                match ev.kind {
+                    Kind::Visit { customer } => {
+                        let c = customer as usize;
+                        if codes[c].is_none() {
+                            let (first, last) = (
+                                FIRST_NAMES[rng.random_range(0..FIRST_NAMES.len())],
+                                LAST_NAMES[rng.random_range(0..LAST_NAMES.len())],
+                            );
+                            let referrer = members[c].referrer.map(|r| r as usize);
+                            let email = match (members[c].self_referral, referrer) {
+                                (true, Some(r)) if emails[r].is_some() => {
+                                    let e = emails[r].as_ref().expect("checked");
+                                    Some(e.replacen('@', "+again@", 1))
+                                }
+                                _ if rng.random_bool(0.5) => Some(format!(
+                                    "{}.{}.{c}@example.org",
+                                    ascii(first),
+                                    ascii(last)
+                                )),
+                                _ => None,
+                            };
+                            let referred_by = referrer.and_then(|r| codes[r].clone()).map(|_| {
+                                tx.customer(codes[referrer.expect("some")].as_ref().unwrap())
+                                    .and_then(|h| tx.referral_code_of(h.id()))
+                            });
+                            let referred_by = match referred_by {
+                                Some(r) => Some(r?),
+                                None => None,
+                            };
+                            let enrolled = tx.enroll(
+                                &NewCustomer {
+                                    name: format!("{first} {last}"),
+                                    phone: Some(demo_phone(c as u64)),
+                                    email: email.clone(),
+                                    referred_by,
+                                },
+                                ev.at - 60,
+                                &mut || rng.random::<u64>(),
+                            )?;
+                            if let Some(r) = &enrolled.referral {
+                                report.referrals += 1;
+                                if r.status == "refused" {
+                                    report.referrals_refused += 1;
+                                }
+                            }
+                            report.customers += 1;
+                            codes[c] = Some(enrolled.code);
+                            emails[c] = email;
+                        }
+                        let amount = basket(&mut rng, members[c].basket, minor);
+                        amounts[ev.id as usize] = amount;
+                        receipts[ev.id as usize] = next_receipt;
+                        let out = tx.record_sale(&NewSale {
+                            amount,
+                            at: ev.at,
+                            customer: codes[c].clone(),
+                            receipt: Some(format!("T{next_receipt:08}")),
+                        })?;
+                        next_receipt += 1;
+                        report.visits += 1;
+                        if let Some(r) = &out.referral
+                            && r.status == "refused"
+                        {
+                            report.referrals_refused += 1;
+                        }
+                        members[c].vouchers += out.vouchers_issued as u32;
+                        let code = codes[c].as_deref().expect("enrolled above");
+                        if members[c].vouchers > 0 && rng.random_bool(0.7) {
+                            let reward = program.stamps.as_ref().map(|s| s.reward.as_str());
+                            if let Some(reward) = reward {
+                                tx.redeem(code, reward, ev.at + 1, Some("demo"))?;
+                                members[c].vouchers -= 1;
+                                report.redemptions += 1;
+                            }
+                        } else if out.balance >= cheapest && rng.random_bool(0.25) {
+                            let affordable: Vec<&str> = program
+                                .rewards
+                                .iter()
+                                .filter(|r| r.cost <= out.balance)
+                                .map(|r| r.id.as_str())
+                                .collect();
+                            let pick = affordable[rng.random_range(0..affordable.len())];
+                            tx.redeem(code, pick, ev.at + 1, Some("demo"))?;
+                            report.redemptions += 1;
+                        }
+                    }
+                    Kind::Anonymous => {
+                        let amount = basket(&mut rng, 550.0 / 100.0 * minor, minor);
+                        amounts[ev.id as usize] = amount;
+                        receipts[ev.id as usize] = next_receipt;
+                        tx.record_sale(&NewSale {
+                            amount,
+                            at: ev.at,
+                            customer: None,
+                            receipt: Some(format!("T{next_receipt:08}")),
+                        })?;
+                        next_receipt += 1;
+                        report.visits += 1;
+                        report.anonymous_visits += 1;
+                    }
+                    Kind::Refund { of, partial } => {
+                        let receipt = receipts[of as usize];
+                        if receipt == 0 {
+                            continue;
+                        }
+                        let full = amounts[of as usize];
+                        let amount = if partial && full > 1 {
+                            Some((full / 2).max(1))
+                        } else {
+                            None
+                        };
+                        tx.refund(&format!("T{receipt:08}"), amount, ev.at, Some("demo"))?;
+                        report.refunds += 1;
+                    }
+                }
+            }
+            Ok(())
+        })?;
+        bar.inc(chunk.len() as u64);
+    }
+    store.write(|tx| tx.expire_due(None, plan.end))?;
+    bar.finish_and_clear();
+    report.seconds = started.elapsed().as_secs_f64();
+    Ok(report)
+}
+
+/// Decides who comes when: members' visits, anonymous sales and refunds, unsorted.
+fn plan_events(
+    rng: &mut ChaCha8Rng,
+    plan: &DemoPlan,
+    start: i64,
+    end: i64,
+    minor: f64,
+) -> (Vec<Member>, Vec<Event>) {
+    let span = end - start;
+    let lifetime = Exp::new(1.0 / 240.0).expect("positive rate");
+    let basket_dist = LogNormal::new((6.5f64).ln(), 0.45).expect("valid");
+    let mut members = Vec::with_capacity(plan.customers as usize);
+    let mut events: Vec<Event> = Vec::new();
+    let push = |events: &mut Vec<Event>, at: i64, kind: Kind| {
+        let id = events.len() as u32;
+        events.push(Event { at, id, kind });
+        id
+    };
+    let mut regulars: Vec<(i64, u32)> = Vec::new();
+    // Enrolment times first, so referrers can be chosen among earlier customers.
+    let mut enrol: Vec<i64> = (0..plan.customers)
+        .map(|_| start + rng.random_range(0..span))
+        .collect();
+    enrol.sort_unstable();
+    for (i, first_at) in enrol.into_iter().enumerate() {
+        let i = i as u32;
+        let kind = rng.random::<f64>();
+        // Mean days between visits: one-off, occasional, weekly regulars, near-daily.
+        let (mean_gap, is_regular) = match kind {
+            k if k < 0.40 => (120.0, false),
+            k if k < 0.75 => (21.0, false),
+            k if k < 0.95 => (6.0, true),
+            _ => (1.8, true),
+        };
+        let referrer = if !regulars.is_empty() && rng.random_bool(0.12) {
+            let (_, r) = regulars[rng.random_range(0..regulars.len())];
+            Some(r)
+        } else {
+            None
+        };
+        members.push(Member {
+            basket: basket_dist.sample(rng) * minor,
+            referrer,
+            self_referral: referrer.is_some() && rng.random_bool(0.03),
+            vouchers: 0,
+        });
+        let stop = (first_at + (lifetime.sample(rng) * DAY as f64) as i64).min(end - 1);
+        let gap = Exp::new(1.0 / mean_gap).expect("positive rate");
+        let mut at = opening_hours(rng, first_at);
+        let mut visits = 0;
+        while at <= stop.max(first_at) && at < end && visits < 2_000 {
+            let id = push(&mut events, at, Kind::Visit { customer: i });
+            if rng.random_bool(0.015) {
+                let later = at + rng.random_range(3_600..3 * DAY);
+                if later < end {
+                    push(
+                        &mut events,
+                        later,
+                        Kind::Refund {
+                            of: id,
+                            partial: rng.random_bool(0.5),
+                        },
+                    );
+                }
+            }
+            if rng.random_bool(0.45) {
+                let anon_day = start + rng.random_range(0..span);
+                let anon_at = opening_hours(rng, anon_day);
+                push(&mut events, anon_at.min(end - 1), Kind::Anonymous);
+            }
+            visits += 1;
+            let next = at + ((gap.sample(rng) + 0.5) * DAY as f64) as i64;
+            at = opening_hours(rng, next);
+        }
+        if is_regular {
+            regulars.push((first_at, i));
+        }
+    }
+    (members, events)
+}
+
+/// Moves a moment into opening hours (07:00 to 19:00) on its day.
+fn opening_hours(rng: &mut ChaCha8Rng, at: i64) -> i64 {
+    let day = at - at.rem_euclid(DAY);
+    day + 7 * 3_600 + rng.random_range(0..12 * 3_600)
+}
+
+/// One sale's amount around a customer's typical basket, to 10 minor units.
+fn basket(rng: &mut ChaCha8Rng, typical: f64, minor: f64) -> i64 {
+    let factor = LogNormal::new(0.0, 0.25).expect("valid").sample(rng);
+    let step = (minor / 10.0).max(1.0);
+    let amount = ((typical * factor) / step).round() * step;
+    amount.max(minor) as i64
+}
+
+/// A unique, valid-looking phone number per customer index.
+fn demo_phone(i: u64) -> String {
+    format!("+35380{:08}", (i * 48_271 + 12_345) % 100_000_000)
+}
+
+fn ascii(s: &str) -> String {
+    s.chars()
+        .filter_map(|c| match c {
+            'á' | 'à' => Some('a'),
+            'é' | 'ë' => Some('e'),
+            'í' => Some('i'),
+            'ó' => Some('o'),
+            'ü' => Some('u'),
+            '\'' => None,
+            c => Some(c.to_ascii_lowercase()),
+        })
+        .collect()
+}

@@ -1,0 +1,536 @@
+//! Customers: enrolment, lookup, the customer panel's view, export and erasure.
+
+use super::{Result, Store, StoreError, Tx, referrals::ReferralOutcome};
+use crate::domain::{
+    code::{CustomerCode, ReferralCode},
+    contact::{normalize_email, normalize_phone},
+    ledger::vouchers_due,
+};
+use rusqlite::{OptionalExtension, Row};
+use serde::Serialize;
+
+const MAX_NAME_CHARS: usize = 100;
+/// Attempts at drawing an unused random code before giving up (collisions are rare: 2^30 codes).
+const CODE_ATTEMPTS: usize = 20;
+
+/// What the cashier types to enroll someone.
+#[derive(Debug, Clone, Default)]
+pub struct NewCustomer {
+    pub name: String,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    /// A friend's referral code, as typed or scanned.
+    pub referred_by: Option<String>,
+}
+
+/// A newly enrolled customer.
+#[derive(Debug, Clone, Serialize)]
+pub struct Enrolled {
+    pub id: i64,
+    pub code: String,
+    pub referral_code: String,
+    pub name: String,
+    pub balance: i64,
+    /// What happened to the referral code given at enrolment, if any.
+    pub referral: Option<ReferralOutcome>,
+}
+
+/// One line of "what's next" for the customer panel and the receipt.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Progress {
+    pub reward_id: String,
+    pub reward_name: String,
+    /// "visits" or "points".
+    pub unit: &'static str,
+    pub remaining: i64,
+}
+
+impl Progress {
+    /// "2 more visits to Free coffee".
+    pub fn describe(&self) -> String {
+        let unit = match (self.unit, self.remaining) {
+            ("visits", 1) => "visit",
+            ("points", 1) => "point",
+            (u, _) => u,
+        };
+        if self.unit == "visits" {
+            format!(
+                "{} more {unit} to {} (stamp card)",
+                self.remaining, self.reward_name
+            )
+        } else {
+            format!("{} more {unit} to {}", self.remaining, self.reward_name)
+        }
+    }
+}
+
+/// A reward the customer can take now.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Available {
+    pub reward_id: String,
+    pub reward_name: String,
+    /// "voucher" (stamp card, free) or "points".
+    pub pay_with: &'static str,
+    pub cost: i64,
+}
+
+/// Everything the counter shows about a customer.
+#[derive(Debug, Clone, Serialize)]
+pub struct CustomerView {
+    pub id: i64,
+    pub code: String,
+    pub referral_code: String,
+    pub name: Option<String>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub enrolled_at: i64,
+    pub erased: bool,
+    pub balance: i64,
+    pub stamps: i64,
+    pub visits: i64,
+    pub last_visit_at: Option<i64>,
+    pub progress: Vec<Progress>,
+    pub rewards_available: Vec<Available>,
+}
+
+/// The columns every customer query reads, in [`CustomerRow::from_row`] order.
+pub(super) const CUSTOMER_COLUMNS: &str =
+    "id, code, referral_code, name, phone, email, enrolled_at, erased_at, balance, stamps";
+
+/// A customer as stored.
+#[derive(Debug, Clone)]
+pub(super) struct CustomerRow {
+    pub id: i64,
+    pub code: String,
+    pub referral_code: String,
+    pub name: Option<String>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub enrolled_at: i64,
+    pub erased_at: Option<i64>,
+    pub balance: i64,
+    pub stamps: i64,
+}
+
+impl CustomerRow {
+    pub(super) fn from_row(r: &Row<'_>) -> rusqlite::Result<CustomerRow> {
+        Ok(CustomerRow {
+            id: r.get(0)?,
+            code: r.get(1)?,
+            referral_code: r.get(2)?,
+            name: r.get(3)?,
+            phone: r.get(4)?,
+            email: r.get(5)?,
+            enrolled_at: r.get(6)?,
+            erased_at: r.get(7)?,
+            balance: r.get(8)?,
+            stamps: r.get(9)?,
+        })
+    }
+
+    pub(super) fn display_code(&self) -> String {
+        CustomerCode::from_stored(self.code.clone()).to_string()
+    }
+
+    pub(super) fn display_referral_code(&self) -> String {
+        ReferralCode::from_stored(self.referral_code.clone()).to_string()
+    }
+}
+
+impl Tx<'_> {
+    /// The customer with this (already parsed) code.
+    pub(super) fn customer_by_code(&self, code: &CustomerCode) -> Result<CustomerRow> {
+        self.tx
+            .prepare_cached(&format!(
+                "SELECT {CUSTOMER_COLUMNS} FROM customers WHERE code = ?1"
+            ))?
+            .query_row([code.as_str()], CustomerRow::from_row)
+            .optional()?
+            .ok_or_else(|| StoreError::NoSuchCustomer(code.to_string()))
+    }
+
+    /// The customer with this code as typed or scanned.
+    pub fn customer(&self, code_text: &str) -> Result<CustomerRowHandle> {
+        let code = CustomerCode::parse(code_text)?;
+        Ok(CustomerRowHandle(self.customer_by_code(&code)?))
+    }
+
+    pub(super) fn customer_by_id(&self, id: i64) -> Result<CustomerRow> {
+        Ok(self
+            .tx
+            .prepare_cached(&format!(
+                "SELECT {CUSTOMER_COLUMNS} FROM customers WHERE id = ?1"
+            ))?
+            .query_row([id], CustomerRow::from_row)?)
+    }
+
+    fn customer_where(&self, column: &str, value: &str) -> Result<Option<CustomerRow>> {
+        Ok(self
+            .tx
+            .prepare_cached(&format!(
+                "SELECT {CUSTOMER_COLUMNS} FROM customers WHERE {column} = ?1"
+            ))?
+            .query_row([value], CustomerRow::from_row)
+            .optional()?)
+    }
+
+    /// Enrolls a customer. `random` supplies fresh random numbers for the codes.
+    pub fn enroll(
+        &self,
+        new: &NewCustomer,
+        now: i64,
+        random: &mut dyn FnMut() -> u64,
+    ) -> Result<Enrolled> {
+        let name = new.name.trim();
+        if name.is_empty() || name.chars().count() > MAX_NAME_CHARS {
+            return Err(StoreError::BadName);
+        }
+        let phone = nonempty(&new.phone)
+            .map(|p| normalize_phone(p, self.rules.country_code.as_deref()))
+            .transpose()?;
+        let email = nonempty(&new.email).map(normalize_email).transpose()?;
+        let referrer = match nonempty(&new.referred_by) {
+            Some(text) => Some(self.referrer_by_code(text)?),
+            None => None,
+        };
+        if let Some(p) = &phone
+            && let Some(existing) = self.customer_where("phone", p)?
+        {
+            return Err(StoreError::DuplicatePhone {
+                phone: p.clone(),
+                code: existing.display_code(),
+            });
+        }
+        if let Some(e) = &email
+            && let Some(existing) = self.customer_where("email", e)?
+        {
+            return Err(StoreError::DuplicateEmail {
+                email: e.clone(),
+                code: existing.display_code(),
+            });
+        }
+        let id = self.insert_customer(name, phone.as_deref(), email.as_deref(), now, random)?;
+        let referral = match referrer {
+            Some(referrer) => Some(self.open_referral(&referrer, id, now)?),
+            None => None,
+        };
+        let row = self.customer_by_id(id)?;
+        Ok(Enrolled {
+            id,
+            code: row.display_code(),
+            referral_code: row.display_referral_code(),
+            name: name.to_string(),
+            balance: row.balance,
+            referral,
+        })
+    }
+
+    fn insert_customer(
+        &self,
+        name: &str,
+        phone: Option<&str>,
+        email: Option<&str>,
+        now: i64,
+        random: &mut dyn FnMut() -> u64,
+    ) -> Result<i64> {
+        let mut stmt = self.tx.prepare_cached(
+            "INSERT INTO customers (code, referral_code, name, phone, email, enrolled_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        )?;
+        for _ in 0..CODE_ATTEMPTS {
+            let code = CustomerCode::from_random(random());
+            let referral = ReferralCode::from_random(random());
+            match stmt.execute((code.as_str(), referral.as_str(), name, phone, email, now)) {
+                Ok(_) => return Ok(self.tx.last_insert_rowid()),
+                Err(e) if is_unique_violation(&e) => continue,
+                Err(e) => return Err(e.into()),
+            }
+        }
+        Err(StoreError::Sqlite(rusqlite::Error::ToSqlConversionFailure(
+            "could not draw an unused customer code; try again".into(),
+        )))
+    }
+
+    /// Customers matching a code, a phone number or part of a name, best matches first.
+    pub fn find_customers(&self, text: &str, limit: usize, now: i64) -> Result<Vec<CustomerView>> {
+        let text = text.trim();
+        if text.is_empty() {
+            return Ok(Vec::new());
+        }
+        if let Ok(code) = CustomerCode::parse(text)
+            && let Ok(row) = self.customer_by_code(&code)
+        {
+            return Ok(vec![self.view_of(row, now)?]);
+        }
+        if let Ok(phone) = normalize_phone(text, self.rules.country_code.as_deref())
+            && let Some(row) = self.customer_where("phone", &phone)?
+        {
+            return Ok(vec![self.view_of(row, now)?]);
+        }
+        if let Ok(email) = normalize_email(text)
+            && let Some(row) = self.customer_where("email", &email)?
+        {
+            return Ok(vec![self.view_of(row, now)?]);
+        }
+        let pattern = format!(
+            "%{}%",
+            text.replace('\\', "\\\\")
+                .replace('%', "\\%")
+                .replace('_', "\\_")
+        );
+        let rows: Vec<CustomerRow> = self
+            .tx
+            .prepare_cached(&format!(
+                "SELECT {CUSTOMER_COLUMNS} FROM customers
+                 WHERE name LIKE ?1 ESCAPE '\\'
+                 ORDER BY (name LIKE ?2 ESCAPE '\\') DESC, name COLLATE NOCASE, id LIMIT ?3"
+            ))?
+            .query_map(
+                (&pattern, &pattern[1..], limit as i64),
+                CustomerRow::from_row,
+            )?
+            .collect::<rusqlite::Result<_>>()?;
+        rows.into_iter().map(|r| self.view_of(r, now)).collect()
+    }
+
+    /// The customer panel's view of a customer.
+    pub(super) fn view_of(&self, row: CustomerRow, now: i64) -> Result<CustomerView> {
+        let (visits, last_visit_at): (i64, Option<i64>) = self
+            .tx
+            .prepare_cached("SELECT COUNT(*), MAX(at) FROM visits WHERE customer_id = ?1")?
+            .query_row([row.id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        let program = self.program_now();
+        let mut progress = Vec::new();
+        let mut rewards_available = Vec::new();
+        let mut vouchers = self.tx.prepare_cached(
+            "SELECT reward_id FROM vouchers
+             WHERE customer_id = ?1 AND used_at IS NULL AND voided_at IS NULL ORDER BY id",
+        )?;
+        for reward_id in vouchers.query_map([row.id], |r| r.get::<_, String>(0))? {
+            let reward_id = reward_id?;
+            let reward_name = program
+                .reward(&reward_id)
+                .map_or_else(|| reward_id.clone(), |r| r.name.clone());
+            rewards_available.push(Available {
+                reward_id,
+                reward_name,
+                pay_with: "voucher",
+                cost: 0,
+            });
+        }
+        if let Some(stamps) = &program.stamps
+            && let Some(reward) = program.reward(&stamps.reward)
+        {
+            let every = i64::from(stamps.every);
+            progress.push(Progress {
+                reward_id: reward.id.clone(),
+                reward_name: reward.name.clone(),
+                unit: "visits",
+                remaining: every - row.stamps % every,
+            });
+        }
+        let balance = self.balance_now(row.id, row.balance, now)?;
+        for reward in &program.rewards {
+            if reward.cost <= balance {
+                rewards_available.push(Available {
+                    reward_id: reward.id.clone(),
+                    reward_name: reward.name.clone(),
+                    pay_with: "points",
+                    cost: reward.cost,
+                });
+            }
+        }
+        if let Some(next) = program
+            .rewards
+            .iter()
+            .filter(|r| r.cost > balance)
+            .min_by_key(|r| r.cost)
+        {
+            progress.push(Progress {
+                reward_id: next.id.clone(),
+                reward_name: next.name.clone(),
+                unit: "points",
+                remaining: next.cost - balance,
+            });
+        }
+        Ok(CustomerView {
+            id: row.id,
+            code: row.display_code(),
+            referral_code: row.display_referral_code(),
+            name: row.name,
+            phone: row.phone,
+            email: row.email,
+            enrolled_at: row.enrolled_at,
+            erased: row.erased_at.is_some(),
+            balance,
+            stamps: row.stamps,
+            visits,
+            last_visit_at,
+            progress,
+            rewards_available,
+        })
+    }
+
+    /// Stamp-card vouchers the customer should hold, issuing or voiding to match `stamps`.
+    pub(super) fn sync_vouchers(
+        &self,
+        customer_id: i64,
+        stamps: i64,
+        now: i64,
+        visit_id: i64,
+    ) -> Result<()> {
+        let Some(rule) = self.program_at(now).1.stamps.clone() else {
+            return Ok(());
+        };
+        let due = vouchers_due(stamps, rule.every);
+        let held: i64 = self
+            .tx
+            .prepare_cached(
+                "SELECT COUNT(*) FROM vouchers WHERE customer_id = ?1 AND voided_at IS NULL",
+            )?
+            .query_row([customer_id], |r| r.get(0))?;
+        for _ in held..due {
+            self.tx
+                .prepare_cached(
+                    "INSERT INTO vouchers (customer_id, reward_id, issued_at, visit_id)
+                     VALUES (?1, ?2, ?3, ?4)",
+                )?
+                .execute((customer_id, &rule.reward, now, visit_id))?;
+        }
+        // A refund that takes a visit off the card voids the newest unused voucher it paid for;
+        // one already used stays used (spent rewards are not clawed back).
+        for _ in due..held {
+            self.tx
+                .prepare_cached(
+                    "UPDATE vouchers SET voided_at = ?2 WHERE id = (
+                        SELECT id FROM vouchers
+                        WHERE customer_id = ?1 AND used_at IS NULL AND voided_at IS NULL
+                        ORDER BY id DESC LIMIT 1)",
+                )?
+                .execute((customer_id, now))?;
+        }
+        Ok(())
+    }
+
+    /// Everything held about a customer, as JSON: the answer to a data-access request.
+    pub fn export_customer(&self, code_text: &str) -> Result<serde_json::Value> {
+        let code = CustomerCode::parse(code_text)?;
+        let row = self.customer_by_code(&code)?;
+        let id = row.id;
+        let section = |sql: &str| rows_as_json(&self.tx, sql, id);
+        Ok(serde_json::json!({
+            "customer": section("SELECT * FROM customers WHERE id = ?1")?.pop(),
+            "visits": section("SELECT * FROM visits WHERE customer_id = ?1 ORDER BY at")?,
+            "points_events": section("SELECT * FROM points_events WHERE customer_id = ?1 ORDER BY id")?,
+            "refunds": section("SELECT r.* FROM refunds r JOIN visits v ON v.id = r.visit_id WHERE v.customer_id = ?1 ORDER BY r.id")?,
+            "redemptions": section("SELECT * FROM redemptions WHERE customer_id = ?1 ORDER BY id")?,
+            "vouchers": section("SELECT * FROM vouchers WHERE customer_id = ?1 ORDER BY id")?,
+            "referrals_made": section("SELECT * FROM referrals WHERE referrer_id = ?1 ORDER BY id")?,
+            "referred_by": section("SELECT * FROM referrals WHERE friend_id = ?1 ORDER BY id")?,
+        }))
+    }
+
+    /// Erases a customer's personal details (name, phone, email, notes) and keeps the anonymous
+    /// numbers, so the ledger and the shop's figures stay whole. Returns the code erased.
+    pub fn erase_customer(&self, code_text: &str, now: i64) -> Result<String> {
+        let code = CustomerCode::parse(code_text)?;
+        let row = self.customer_by_code(&code)?;
+        self.tx.execute(
+            "UPDATE customers SET name = NULL, phone = NULL, email = NULL, notes = NULL,
+             erased_at = COALESCE(erased_at, ?2) WHERE id = ?1",
+            (row.id, now),
+        )?;
+        Ok(row.display_code())
+    }
+}
+
+/// A customer looked up by code; opaque outside the store.
+#[derive(Debug, Clone)]
+pub struct CustomerRowHandle(pub(super) CustomerRow);
+
+impl CustomerRowHandle {
+    /// The customer's id.
+    pub fn id(&self) -> i64 {
+        self.0.id
+    }
+}
+
+impl Store {
+    /// Enrolls a customer in its own transaction. A referral refused because the person is
+    /// already enrolled is still recorded for the owner's review.
+    pub fn enroll(
+        &mut self,
+        new: &NewCustomer,
+        now: i64,
+        random: &mut dyn FnMut() -> u64,
+    ) -> Result<Enrolled> {
+        match self.write(|tx| tx.enroll(new, now, random)) {
+            Err(e @ (StoreError::DuplicatePhone { .. } | StoreError::DuplicateEmail { .. })) => {
+                if let (
+                    Some(text),
+                    StoreError::DuplicatePhone { code, .. }
+                    | StoreError::DuplicateEmail { code, .. },
+                ) = (nonempty(&new.referred_by), &e)
+                {
+                    let code = code.clone();
+                    self.write(|tx| {
+                        let referrer = tx.referrer_by_code(text)?;
+                        let existing = tx.customer_by_code(&CustomerCode::parse(&code)?)?;
+                        tx.refuse_existing(&referrer, existing.id, now)
+                    })?;
+                }
+                Err(e)
+            }
+            other => other,
+        }
+    }
+
+    /// The customer panel's view of the customer with this code.
+    pub fn customer_view(&mut self, code_text: &str, now: i64) -> Result<CustomerView> {
+        self.read(|tx| {
+            let row = tx.customer(code_text)?.0;
+            tx.view_of(row, now)
+        })
+    }
+}
+
+fn nonempty(s: &Option<String>) -> Option<&str> {
+    s.as_deref().map(str::trim).filter(|s| !s.is_empty())
+}
+
+pub(super) fn is_unique_violation(e: &rusqlite::Error) -> bool {
+    matches!(e, rusqlite::Error::SqliteFailure(f, _)
+        if f.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE)
+}
+
+/// Reads every row of `sql` (one `?1` parameter) as JSON objects keyed by column name.
+fn rows_as_json(
+    conn: &rusqlite::Connection,
+    sql: &str,
+    param: i64,
+) -> Result<Vec<serde_json::Value>> {
+    use rusqlite::types::ValueRef;
+    let mut stmt = conn.prepare(sql)?;
+    let names: Vec<String> = stmt.column_names().map(|s| s.to_string()).collect();
+    let mut rows = stmt.query([param])?;
+    let mut out = Vec::new();
+    while let Some(r) = rows.next()? {
+        let mut obj = serde_json::Map::new();
+        for (i, name) in names.iter().enumerate() {
+            let v = match r.get_ref(i)? {
+                ValueRef::Null => serde_json::Value::Null,
+                ValueRef::Integer(n) => n.into(),
+                ValueRef::Real(f) => f.into(),
+                ValueRef::Text(t) => String::from_utf8_lossy(t).into_owned().into(),
+                ValueRef::Blob(b) => b
+                    .iter()
+                    .map(|x| format!("{x:02x}"))
+                    .collect::<String>()
+                    .into(),
+            };
+            obj.insert(name.clone(), v);
+        }
+        out.push(serde_json::Value::Object(obj));
+    }
+    Ok(out)
+}

@@ -1,0 +1,303 @@
+//! The only place that touches SQLite.
+//!
+//! One opener ([`Store::open`]) sets WAL, `synchronous=FULL`, foreign keys and a busy timeout, and
+//! runs the append-only migrations tracked in `user_version`; a database from a newer Regulars is
+//! refused untouched. Every write that matters runs in one `BEGIN IMMEDIATE` transaction
+//! ([`Store::write`]), so two tills redeeming at once are serialised and a crash leaves either the
+//! whole sale or none of it.
+
+mod customers;
+mod error;
+mod ledger;
+mod referrals;
+mod sales;
+mod stats;
+
+pub use customers::{CustomerView, Enrolled, NewCustomer, Progress};
+pub use error::{Result, StoreError};
+pub use ledger::{Adjusted, Redeemed};
+pub use referrals::{ReferralOutcome, ReferralView};
+pub use sales::{NewSale, RefundOutcome, SaleOutcome};
+pub use stats::Stats;
+
+use crate::domain::{money::Currency, program::Program};
+use rusqlite::{Connection, OpenFlags, OptionalExtension, Transaction, TransactionBehavior};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// Schema migrations, in order; entry `i` upgrades version `i` to `i + 1`. Append only.
+const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_initial.sql")];
+
+/// The schema version this build writes.
+pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+/// How long a write waits for another writer (a second till, a backup) before giving up.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// Facts about the shop that the store's rules need.
+#[derive(Debug, Clone)]
+pub struct ShopRules {
+    pub currency: Currency,
+    /// Calling code for numbers typed in national form, e.g. "+353".
+    pub country_code: Option<String>,
+}
+
+/// A program version as stored.
+#[derive(Debug, Clone)]
+struct ProgramVersion {
+    id: i64,
+    effective_from: i64,
+    program: Program,
+}
+
+/// An open Regulars database.
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+    rules: ShopRules,
+    programs: Vec<ProgramVersion>,
+}
+
+/// A write transaction in progress; dropped without [`Store::write`] returning `Ok`, it rolls back.
+pub struct Tx<'s> {
+    tx: Transaction<'s>,
+    rules: &'s ShopRules,
+    programs: &'s [ProgramVersion],
+}
+
+impl Store {
+    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
+    pub fn open(path: &Path, rules: ShopRules) -> Result<Store> {
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE
+                | OpenFlags::SQLITE_OPEN_CREATE
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(|source| StoreError::Open {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        let with_path = |e: rusqlite::Error| match StoreError::from(e) {
+            StoreError::NotADatabase { .. } => StoreError::NotADatabase {
+                path: path.to_path_buf(),
+            },
+            other => other,
+        };
+        conn.busy_timeout(BUSY_TIMEOUT).map_err(with_path)?;
+        conn.pragma_update(None, "journal_mode", "WAL")
+            .map_err(with_path)?;
+        conn.pragma_update(None, "synchronous", "FULL")
+            .map_err(with_path)?;
+        conn.pragma_update(None, "foreign_keys", "ON")
+            .map_err(with_path)?;
+        let mut store = Store {
+            conn,
+            path: path.to_path_buf(),
+            rules,
+            programs: Vec::new(),
+        };
+        store.migrate().map_err(|e| match e {
+            StoreError::NotADatabase { .. } => StoreError::NotADatabase {
+                path: path.to_path_buf(),
+            },
+            other => other,
+        })?;
+        store.load_programs()?;
+        Ok(store)
+    }
+
+    /// The schema version of the open file.
+    pub fn schema_version(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))?)
+    }
+
+    fn migrate(&mut self) -> Result<()> {
+        let found = self.schema_version()?;
+        if found > SCHEMA_VERSION {
+            return Err(StoreError::NewerSchema {
+                path: self.path.clone(),
+                found,
+                known: SCHEMA_VERSION,
+            });
+        }
+        for (version, sql) in MIGRATIONS.iter().enumerate().skip(found as usize) {
+            let tx = self
+                .conn
+                .transaction_with_behavior(TransactionBehavior::Immediate)?;
+            tx.execute_batch(sql)?;
+            tx.pragma_update(None, "user_version", version as i64 + 1)?;
+            tx.commit()?;
+        }
+        Ok(())
+    }
+
+    fn load_programs(&mut self) -> Result<()> {
+        let mut stmt = self.conn.prepare(
+            "SELECT id, effective_from, rules FROM programs ORDER BY effective_from, id",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, i64>(1)?,
+                r.get::<_, String>(2)?,
+            ))
+        })?;
+        let mut programs = Vec::new();
+        for row in rows {
+            let (id, effective_from, json) = row?;
+            let program: Program = serde_json::from_str(&json).map_err(|e| {
+                StoreError::Sqlite(rusqlite::Error::FromSqlConversionFailure(
+                    2,
+                    rusqlite::types::Type::Text,
+                    Box::new(e),
+                ))
+            })?;
+            programs.push(ProgramVersion {
+                id,
+                effective_from,
+                program,
+            });
+        }
+        drop(stmt);
+        self.programs = programs;
+        Ok(())
+    }
+
+    /// Makes `program` the one in force from `now`, unless it already is. Returns its id.
+    /// Earlier sales keep the program they were rewarded under.
+    pub fn ensure_program(&mut self, program: &Program, now: i64) -> Result<i64> {
+        if let Some(current) = self.programs.last()
+            && current.program == *program
+        {
+            return Ok(current.id);
+        }
+        let json = serde_json::to_string(program).expect("a program always serialises");
+        let from = self
+            .programs
+            .last()
+            .map_or(now, |p| now.max(p.effective_from));
+        self.conn.execute(
+            "INSERT INTO programs (effective_from, rules) VALUES (?1, ?2)",
+            (from, json),
+        )?;
+        let id = self.conn.last_insert_rowid();
+        self.programs.push(ProgramVersion {
+            id,
+            effective_from: from,
+            program: program.clone(),
+        });
+        Ok(id)
+    }
+
+    /// The program in force now (the latest one).
+    pub fn current_program(&self) -> Option<&Program> {
+        self.programs.last().map(|p| &p.program)
+    }
+
+    /// The shop's rules this store was opened with.
+    pub fn rules(&self) -> &ShopRules {
+        &self.rules
+    }
+
+    /// Runs `f` in one `BEGIN IMMEDIATE` transaction: committed if it returns `Ok`, rolled back
+    /// otherwise. Everything `f` writes lands together or not at all.
+    pub fn write<T>(&mut self, f: impl FnOnce(&Tx<'_>) -> Result<T>) -> Result<T> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let t = Tx {
+            tx,
+            rules: &self.rules,
+            programs: &self.programs,
+        };
+        let value = f(&t)?;
+        t.tx.commit()?;
+        Ok(value)
+    }
+
+    /// Runs read-only `f` against a consistent snapshot.
+    pub fn read<T>(&mut self, f: impl FnOnce(&Tx<'_>) -> Result<T>) -> Result<T> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Deferred)?;
+        let t = Tx {
+            tx,
+            rules: &self.rules,
+            programs: &self.programs,
+        };
+        f(&t)
+    }
+
+    /// Copies the live database to `dest` with SQLite's online backup API, a few hundred pages
+    /// at a time so tills can keep writing; `progress(done, total)` is called between steps.
+    pub fn backup(&self, dest: &Path, mut progress: impl FnMut(i32, i32)) -> Result<()> {
+        use rusqlite::backup::{Backup, StepResult};
+        let mut target = Connection::open(dest).map_err(|source| StoreError::Open {
+            path: dest.to_path_buf(),
+            source,
+        })?;
+        let backup = Backup::new(&self.conn, &mut target)?;
+        loop {
+            let step = backup.step(256)?;
+            let p = backup.progress();
+            progress(p.pagecount - p.remaining, p.pagecount);
+            match step {
+                StepResult::Done => break,
+                StepResult::More => {}
+                StepResult::Busy | StepResult::Locked => {
+                    std::thread::sleep(Duration::from_millis(50))
+                }
+                _ => std::thread::sleep(Duration::from_millis(50)),
+            }
+        }
+        Ok(())
+    }
+
+    /// The raw connection, for tests and benchmarks that check invariants directly.
+    pub fn connection(&self) -> &Connection {
+        &self.conn
+    }
+}
+
+impl Tx<'_> {
+    /// The program in force at `at`; a time before the first program uses the first.
+    fn program_at(&self, at: i64) -> (i64, &Program) {
+        let p = self
+            .programs
+            .iter()
+            .rev()
+            .find(|p| p.effective_from <= at)
+            .or_else(|| self.programs.first())
+            .expect("a program is registered when the store is set up (Store::ensure_program)");
+        (p.id, &p.program)
+    }
+
+    /// The program in force now, by the same rule.
+    fn program_now(&self) -> &Program {
+        &self
+            .programs
+            .last()
+            .expect("a program is registered when the store is set up (Store::ensure_program)")
+            .program
+    }
+
+    fn currency(&self) -> Currency {
+        self.rules.currency
+    }
+
+    /// Runs a single-value query that may find nothing.
+    fn optional<T: rusqlite::types::FromSql>(
+        &self,
+        sql: &str,
+        params: impl rusqlite::Params,
+    ) -> Result<Option<T>> {
+        Ok(self
+            .tx
+            .prepare_cached(sql)?
+            .query_row(params, |r| r.get(0))
+            .optional()?)
+    }
+}

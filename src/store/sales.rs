@@ -1,0 +1,324 @@
+//! Sales (visits) and refunds.
+//!
+//! A sale commits to SQLite before anything is printed: the visit, the points it earned, the
+//! stamp, any stamp-card voucher and any referral bonus it unlocks, all in one transaction.
+//! Recording the same till receipt number again changes nothing and returns the first result.
+
+use super::{Result, StoreError, Tx, ledger::Credit, referrals::ReferralOutcome};
+use crate::domain::ledger::{EventKind, refund_reversal};
+use rusqlite::OptionalExtension;
+use serde::Serialize;
+
+const MAX_RECEIPT_CHARS: usize = 64;
+
+/// A sale as the till reports it.
+#[derive(Debug, Clone, Default)]
+pub struct NewSale {
+    /// Amount in minor units, above zero (see `Currency::parse_amount`).
+    pub amount: i64,
+    /// Unix seconds.
+    pub at: i64,
+    /// The customer's code as typed or scanned; `None` for an anonymous sale.
+    pub customer: Option<String>,
+    /// The till's receipt number: the sale's idempotency key.
+    pub receipt: Option<String>,
+}
+
+/// What recording a sale did.
+#[derive(Debug, Clone, Serialize)]
+pub struct SaleOutcome {
+    pub visit_id: i64,
+    pub at: i64,
+    pub amount: i64,
+    pub receipt: Option<String>,
+    /// The customer's code, when the sale was not anonymous.
+    pub customer: Option<String>,
+    pub points_earned: i64,
+    /// The customer's balance after the sale (0 for an anonymous sale).
+    pub balance: i64,
+    /// Whether it counted as a qualifying visit (stamps, referrals).
+    pub qualifying: bool,
+    /// Stamp-card vouchers this sale completed.
+    pub vouchers_issued: i64,
+    /// A friend's pending referral that this first purchase settled.
+    pub referral: Option<ReferralOutcome>,
+    /// True when this receipt had already been recorded: nothing changed.
+    pub duplicate: bool,
+}
+
+/// What a refund did.
+#[derive(Debug, Clone, Serialize)]
+pub struct RefundOutcome {
+    pub refund_id: i64,
+    pub visit_id: i64,
+    pub receipt: String,
+    pub amount: i64,
+    /// Prorated points the refund should take back (capped at what the sale earned).
+    pub points_due: i64,
+    /// What it took back: the due points, floored at the customer's balance.
+    pub points_reversed: i64,
+    pub balance: i64,
+    pub fully_refunded: bool,
+}
+
+#[derive(Debug)]
+struct VisitRow {
+    id: i64,
+    at: i64,
+    amount: i64,
+    customer_id: Option<i64>,
+    points_earned: i64,
+    stamped: bool,
+    refunded: i64,
+}
+
+impl Tx<'_> {
+    fn visit_by_receipt(&self, receipt: &str) -> Result<Option<VisitRow>> {
+        Ok(self
+            .tx
+            .prepare_cached(
+                "SELECT id, at, amount, customer_id, points_earned, stamped, refunded
+                 FROM visits WHERE receipt_no = ?1",
+            )?
+            .query_row([receipt], |r| {
+                Ok(VisitRow {
+                    id: r.get(0)?,
+                    at: r.get(1)?,
+                    amount: r.get(2)?,
+                    customer_id: r.get(3)?,
+                    points_earned: r.get(4)?,
+                    stamped: r.get(5)?,
+                    refunded: r.get(6)?,
+                })
+            })
+            .optional()?)
+    }
+
+    /// Records a sale. See the module documentation.
+    pub fn record_sale(&self, sale: &NewSale) -> Result<SaleOutcome> {
+        if sale.amount <= 0 {
+            return Err(crate::domain::money::AmountError::Zero.into());
+        }
+        let receipt = match sale.receipt.as_deref().map(str::trim) {
+            Some("") | None => None,
+            Some(r) => Some(check_receipt(r)?),
+        };
+        if let Some(r) = &receipt
+            && let Some(first) = self.visit_by_receipt(r)?
+        {
+            return self.replay(first, r);
+        }
+        let customer = match sale.customer.as_deref().map(str::trim) {
+            Some("") | None => None,
+            Some(code) => Some(self.customer(code)?.0),
+        };
+        let (program_id, program) = self.program_at(sale.at);
+        let qualifying = program.qualifies(sale.amount);
+        let points = if customer.is_some() {
+            program.points_for(sale.amount)
+        } else {
+            0
+        };
+        let stamped = customer.is_some() && qualifying && program.stamps.is_some();
+        self.tx
+            .prepare_cached(
+                "INSERT INTO visits (at, amount, customer_id, receipt_no, program_id, points_earned, stamped)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            )?
+            .execute((
+                sale.at,
+                sale.amount,
+                customer.as_ref().map(|c| c.id),
+                &receipt,
+                program_id,
+                points,
+                stamped,
+            ))?;
+        let visit_id = self.tx.last_insert_rowid();
+        let mut outcome = SaleOutcome {
+            visit_id,
+            at: sale.at,
+            amount: sale.amount,
+            receipt,
+            customer: customer.as_ref().map(|c| c.display_code()),
+            points_earned: points,
+            balance: 0,
+            qualifying,
+            vouchers_issued: 0,
+            referral: None,
+            duplicate: false,
+        };
+        let Some(customer) = customer else {
+            return Ok(outcome);
+        };
+        self.expire_due(Some(customer.id), sale.at)?;
+        if points > 0 {
+            let key = format!("visit:{visit_id}:earn");
+            self.credit(&Credit {
+                customer_id: customer.id,
+                kind: EventKind::Earn,
+                points,
+                at: sale.at,
+                key: &key,
+                visit_id: Some(visit_id),
+                reason: None,
+                actor: None,
+            })?;
+        }
+        if stamped {
+            let before: i64 = self.count_vouchers(customer.id)?;
+            self.tx
+                .prepare_cached("UPDATE customers SET stamps = stamps + 1 WHERE id = ?1")?
+                .execute([customer.id])?;
+            self.sync_vouchers(customer.id, customer.stamps + 1, sale.at, visit_id)?;
+            outcome.vouchers_issued = self.count_vouchers(customer.id)? - before;
+        }
+        if qualifying {
+            outcome.referral = self.settle_referral(customer.id, visit_id, sale.at)?;
+        }
+        outcome.balance = self.balance_of(customer.id)?;
+        Ok(outcome)
+    }
+
+    fn count_vouchers(&self, customer_id: i64) -> Result<i64> {
+        Ok(self
+            .tx
+            .prepare_cached(
+                "SELECT COUNT(*) FROM vouchers WHERE customer_id = ?1 AND voided_at IS NULL",
+            )?
+            .query_row([customer_id], |r| r.get(0))?)
+    }
+
+    /// The first result for a receipt recorded before, as it stands now.
+    fn replay(&self, first: VisitRow, receipt: &str) -> Result<SaleOutcome> {
+        let (customer, balance) = match first.customer_id {
+            Some(id) => {
+                let c = self.customer_by_id(id)?;
+                (Some(c.display_code()), c.balance)
+            }
+            None => (None, 0),
+        };
+        let vouchers_issued: i64 = self
+            .tx
+            .prepare_cached("SELECT COUNT(*) FROM vouchers WHERE visit_id = ?1")?
+            .query_row([first.id], |r| r.get(0))?;
+        Ok(SaleOutcome {
+            visit_id: first.id,
+            at: first.at,
+            amount: first.amount,
+            receipt: Some(receipt.to_string()),
+            customer,
+            points_earned: first.points_earned,
+            balance,
+            qualifying: self.program_at(first.at).1.qualifies(first.amount),
+            vouchers_issued,
+            referral: None,
+            duplicate: true,
+        })
+    }
+
+    /// Refunds all (`amount` = `None`) or part of the sale with this receipt number.
+    pub fn refund(
+        &self,
+        receipt: &str,
+        amount: Option<i64>,
+        now: i64,
+        actor: Option<&str>,
+    ) -> Result<RefundOutcome> {
+        let receipt = check_receipt(receipt.trim())?;
+        let visit = self
+            .visit_by_receipt(&receipt)?
+            .ok_or_else(|| StoreError::UnknownReceipt(receipt.clone()))?;
+        let refundable = visit.amount - visit.refunded;
+        if refundable == 0 {
+            return Err(StoreError::AlreadyRefunded(receipt));
+        }
+        let amount = amount.unwrap_or(refundable);
+        if amount <= 0 {
+            return Err(crate::domain::money::AmountError::Zero.into());
+        }
+        if amount > refundable {
+            let c = self.currency();
+            return Err(StoreError::RefundTooLarge {
+                receipt,
+                requested: c.format(amount),
+                refundable: c.format(refundable),
+            });
+        }
+        let points_due = refund_reversal(visit.points_earned, visit.amount, visit.refunded, amount);
+        let fully_refunded = amount == refundable;
+        self.tx.execute(
+            "UPDATE visits SET refunded = refunded + ?2 WHERE id = ?1",
+            (visit.id, amount),
+        )?;
+        self.tx.execute(
+            "INSERT INTO refunds (visit_id, at, amount, points_due, points_reversed, actor)
+             VALUES (?1, ?2, ?3, ?4, 0, ?5)",
+            (visit.id, now, amount, points_due, actor),
+        )?;
+        let refund_id = self.tx.last_insert_rowid();
+        let mut points_reversed = 0;
+        let mut balance = 0;
+        if let Some(customer_id) = visit.customer_id {
+            self.expire_due(Some(customer_id), now)?;
+            // Floor at zero: what was already spent on rewards is not clawed back.
+            points_reversed = points_due.min(self.balance_of(customer_id)?);
+            if points_reversed > 0 {
+                let own_lot: Vec<i64> = self
+                    .optional(
+                        "SELECT id FROM points_events WHERE visit_id = ?1 AND kind = 'earn'",
+                        [visit.id],
+                    )?
+                    .into_iter()
+                    .collect();
+                let key = format!("refund:{refund_id}");
+                self.spend(
+                    &Credit {
+                        customer_id,
+                        kind: EventKind::Refund,
+                        points: points_reversed,
+                        at: now,
+                        key: &key,
+                        visit_id: Some(visit.id),
+                        reason: Some("refund"),
+                        actor,
+                    },
+                    &own_lot,
+                    "the refund",
+                )?;
+                self.tx.execute(
+                    "UPDATE refunds SET points_reversed = ?2 WHERE id = ?1",
+                    (refund_id, points_reversed),
+                )?;
+            }
+            if fully_refunded && visit.stamped {
+                self.tx
+                    .execute("UPDATE visits SET stamped = 0 WHERE id = ?1", [visit.id])?;
+                let stamps: i64 = self.tx.query_row(
+                    "UPDATE customers SET stamps = stamps - 1 WHERE id = ?1 RETURNING stamps",
+                    [customer_id],
+                    |r| r.get(0),
+                )?;
+                self.sync_vouchers(customer_id, stamps, now, visit.id)?;
+            }
+            balance = self.balance_of(customer_id)?;
+        }
+        Ok(RefundOutcome {
+            refund_id,
+            visit_id: visit.id,
+            receipt,
+            amount,
+            points_due,
+            points_reversed,
+            balance,
+            fully_refunded,
+        })
+    }
+}
+
+fn check_receipt(r: &str) -> Result<String> {
+    if r.is_empty() || r.chars().count() > MAX_RECEIPT_CHARS || r.chars().any(char::is_control) {
+        return Err(StoreError::BadReceipt(MAX_RECEIPT_CHARS));
+    }
+    Ok(r.to_string())
+}

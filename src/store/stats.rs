@@ -1,0 +1,87 @@
+//! The owner's first figures: customers, visits, repeat-visit rate, points outstanding.
+
+use super::{Result, Store};
+use serde::Serialize;
+
+/// Owner figures for a date range (visits in `[from, to)`, unix seconds).
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Stats {
+    pub from: Option<i64>,
+    pub to: Option<i64>,
+    /// Customers enrolled (all time, erased ones included as anonymous numbers).
+    pub customers: i64,
+    /// Visits in the range, members' and anonymous.
+    pub visits: i64,
+    pub member_visits: i64,
+    /// Members with at least one visit in the range.
+    pub visiting_customers: i64,
+    /// Share of visiting members with two or more visits in the range (0 when none visited).
+    pub repeat_visit_rate: f64,
+    /// Sales in the range, in minor units, before refunds.
+    pub sales_total: i64,
+    pub refunds_total: i64,
+    /// Points customers hold now, not yet expired: the shop's liability.
+    pub points_outstanding: i64,
+    pub referrals_pending: i64,
+    pub referrals_rewarded: i64,
+    pub referrals_refused: i64,
+}
+
+impl Store {
+    /// Figures for visits in `[from, to)`; `None` leaves that end open.
+    pub fn stats(&mut self, from: Option<i64>, to: Option<i64>, now: i64) -> Result<Stats> {
+        self.read(|tx| {
+            let c = &tx.tx;
+            let lo = from.unwrap_or(i64::MIN);
+            let hi = to.unwrap_or(i64::MAX);
+            let customers: i64 = c.query_row("SELECT COUNT(*) FROM customers", [], |r| r.get(0))?;
+            let (visits, member_visits, sales_total, refunds_total): (i64, i64, i64, i64) = c
+                .query_row(
+                    "SELECT COUNT(*), COUNT(customer_id), COALESCE(SUM(amount), 0), COALESCE(SUM(refunded), 0)
+                     FROM visits WHERE at >= ?1 AND at < ?2",
+                    (lo, hi),
+                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+                )?;
+            let (visiting, repeat): (i64, i64) = c.query_row(
+                "SELECT COUNT(*), COALESCE(SUM(n >= 2), 0) FROM (
+                    SELECT COUNT(*) AS n FROM visits
+                    WHERE at >= ?1 AND at < ?2 AND customer_id IS NOT NULL GROUP BY customer_id)",
+                (lo, hi),
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )?;
+            let held: i64 =
+                c.query_row("SELECT COALESCE(SUM(balance), 0) FROM customers", [], |r| r.get(0))?;
+            let lapsed: i64 = c.query_row(
+                "SELECT COALESCE(SUM(remaining), 0) FROM points_events WHERE remaining > 0 AND expires_at <= ?1",
+                [now],
+                |r| r.get(0),
+            )?;
+            let referrals = |status: &str| -> rusqlite::Result<i64> {
+                c.query_row(
+                    "SELECT COUNT(*) FROM referrals WHERE status = ?1",
+                    [status],
+                    |r| r.get(0),
+                )
+            };
+            Ok(Stats {
+                from,
+                to,
+                customers,
+                visits,
+                member_visits,
+                visiting_customers: visiting,
+                repeat_visit_rate: if visiting == 0 {
+                    0.0
+                } else {
+                    repeat as f64 / visiting as f64
+                },
+                sales_total,
+                refunds_total,
+                points_outstanding: held - lapsed,
+                referrals_pending: referrals("pending")?,
+                referrals_rewarded: referrals("rewarded")?,
+                referrals_refused: referrals("refused")?,
+            })
+        })
+    }
+}
