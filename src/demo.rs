@@ -87,7 +87,6 @@ struct Member {
     basket: f64,
     referrer: Option<u32>,
     self_referral: bool,
-    vouchers: u32,
 }
 
 /// Generates the history into `store`, which must be empty.
@@ -107,6 +106,7 @@ pub fn generate(
         });
     }
     let started = std::time::Instant::now();
+    store.bulk_load_mode()?;
     let mut rng = ChaCha8Rng::seed_from_u64(plan.seed);
     let minor = store.rules().currency.minor_per_major() as f64;
     let end = plan.end - plan.end.rem_euclid(DAY);
@@ -122,7 +122,6 @@ pub fn generate(
         .cheapest_reward()
         .map(|r| r.cost)
         .unwrap_or(i64::MAX);
-    let mut members = members;
     let mut codes: Vec<Option<String>> = vec![None; members.len()];
     let mut emails: Vec<Option<String>> = vec![None; members.len()];
     let mut receipts: Vec<u32> = vec![0; events.len()];
@@ -159,7 +158,7 @@ pub fn generate(
                             let email = match (members[c].self_referral, referrer) {
                                 (true, Some(r)) if emails[r].is_some() => {
                                     let e = emails[r].as_ref().expect("checked");
-                                    Some(e.replacen('@', "+again@", 1))
+                                    Some(e.replacen('@', &format!("+again{c}@"), 1))
                                 }
                                 _ if rng.random_bool(0.5) => Some(format!(
                                     "{}.{}.{c}@example.org",
@@ -212,13 +211,13 @@ pub fn generate(
                         {
                             report.referrals_refused += 1;
                         }
-                        members[c].vouchers += out.vouchers_issued as u32;
                         let code = codes[c].as_deref().expect("enrolled above");
-                        if members[c].vouchers > 0 && rng.random_bool(0.7) {
+                        let customer_id = out.customer_id.expect("a member's sale");
+                        let has_voucher = tx.unused_vouchers(customer_id)? > 0;
+                        if has_voucher && rng.random_bool(0.7) {
                             let reward = program.stamps.as_ref().map(|s| s.reward.as_str());
                             if let Some(reward) = reward {
                                 tx.redeem(code, reward, ev.at + 1, Some("demo"))?;
-                                members[c].vouchers -= 1;
                                 report.redemptions += 1;
                             }
                         } else if out.balance >= cheapest && rng.random_bool(0.25) {
@@ -302,10 +301,10 @@ fn plan_events(
         let kind = rng.random::<f64>();
         // Mean days between visits: one-off, occasional, weekly regulars, near-daily.
         let (mean_gap, is_regular) = match kind {
-            k if k < 0.40 => (120.0, false),
-            k if k < 0.75 => (21.0, false),
-            k if k < 0.95 => (6.0, true),
-            _ => (1.8, true),
+            k if k < 0.45 => (150.0, false),
+            k if k < 0.80 => (28.0, false),
+            k if k < 0.97 => (7.0, true),
+            _ => (2.5, true),
         };
         let referrer = if !regulars.is_empty() && rng.random_bool(0.12) {
             let (_, r) = regulars[rng.random_range(0..regulars.len())];
@@ -317,13 +316,13 @@ fn plan_events(
             basket: basket_dist.sample(rng) * minor,
             referrer,
             self_referral: referrer.is_some() && rng.random_bool(0.03),
-            vouchers: 0,
         });
         let stop = (first_at + (lifetime.sample(rng) * DAY as f64) as i64).min(end - 1);
         let gap = Exp::new(1.0 / mean_gap).expect("positive rate");
         let mut at = opening_hours(rng, first_at);
         let mut visits = 0;
-        while at <= stop.max(first_at) && at < end && visits < 2_000 {
+        // The first visit always happens: it is when they enrolled.
+        while (visits == 0 || at <= stop) && at < end && visits < 2_000 {
             let id = push(&mut events, at, Kind::Visit { customer: i });
             if rng.random_bool(0.015) {
                 let later = at + rng.random_range(3_600..3 * DAY);
@@ -338,7 +337,7 @@ fn plan_events(
                     );
                 }
             }
-            if rng.random_bool(0.45) {
+            if rng.random_bool(0.35) {
                 let anon_day = start + rng.random_range(0..span);
                 let anon_at = opening_hours(rng, anon_day);
                 push(&mut events, anon_at.min(end - 1), Kind::Anonymous);

@@ -412,6 +412,17 @@ impl Tx<'_> {
         Ok(())
     }
 
+    /// Stamp-card vouchers the customer holds and has not used.
+    pub fn unused_vouchers(&self, customer_id: i64) -> Result<i64> {
+        Ok(self
+            .tx
+            .prepare_cached(
+                "SELECT COUNT(*) FROM vouchers
+                 WHERE customer_id = ?1 AND used_at IS NULL AND voided_at IS NULL",
+            )?
+            .query_row([customer_id], |r| r.get(0))?)
+    }
+
     /// Everything held about a customer, as JSON: the answer to a data-access request.
     pub fn export_customer(&self, code_text: &str) -> Result<serde_json::Value> {
         let code = CustomerCode::parse(code_text)?;

@@ -142,12 +142,17 @@ impl Tx<'_> {
     /// Expires every lot past its date: one `expire` event per lot, for what is left of it.
     /// With `customer_id` only that customer's lots. Returns the points expired.
     pub fn expire_due(&self, customer_id: Option<i64>, now: i64) -> Result<i64> {
+        // Two statements rather than one with `?2 IS NULL OR …`, so each uses its own index.
+        let sql = if customer_id.is_some() {
+            "SELECT id, customer_id, remaining FROM points_events
+             WHERE customer_id = ?2 AND remaining > 0 AND expires_at <= ?1"
+        } else {
+            "SELECT id, customer_id, remaining FROM points_events
+             WHERE remaining > 0 AND expires_at <= ?1 AND ?2 IS NULL"
+        };
         let due: Vec<(i64, i64, i64)> = self
             .tx
-            .prepare_cached(
-                "SELECT id, customer_id, remaining FROM points_events
-                 WHERE remaining > 0 AND expires_at <= ?1 AND (?2 IS NULL OR customer_id = ?2)",
-            )?
+            .prepare_cached(sql)?
             .query_map((now, customer_id), |r| {
                 Ok((r.get(0)?, r.get(1)?, r.get(2)?))
             })?

@@ -34,6 +34,15 @@ pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 /// How long a write waits for another writer (a second till, a backup) before giving up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
+/// Prepared statements kept per connection.
+const STATEMENT_CACHE: usize = 128;
+
+/// Page cache per connection, in KiB: enough for a million customers' hot index pages.
+const CACHE_KIB: i64 = 64 * 1024;
+
+/// Page cache while bulk loading a demo history, in KiB.
+const BULK_CACHE_KIB: i64 = 1024 * 1024;
+
 /// Facts about the shop that the store's rules need.
 #[derive(Debug, Clone)]
 pub struct ShopRules {
@@ -85,11 +94,15 @@ impl Store {
             other => other,
         };
         conn.busy_timeout(BUSY_TIMEOUT).map_err(with_path)?;
+        // Every operation's statements stay prepared (the default keeps only 16).
+        conn.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
         conn.pragma_update(None, "journal_mode", "WAL")
             .map_err(with_path)?;
         conn.pragma_update(None, "synchronous", "FULL")
             .map_err(with_path)?;
         conn.pragma_update(None, "foreign_keys", "ON")
+            .map_err(with_path)?;
+        conn.pragma_update(None, "cache_size", -CACHE_KIB)
             .map_err(with_path)?;
         let mut store = Store {
             conn,
@@ -253,6 +266,16 @@ impl Store {
                 _ => std::thread::sleep(Duration::from_millis(50)),
             }
         }
+        Ok(())
+    }
+
+    /// Switches this connection to bulk loading for `regulars demo`: no fsync per commit and a
+    /// large page cache. Only for generating a throwaway history (a crash means running the
+    /// demo again); the counter, the CLI and the portal keep `synchronous=FULL`.
+    pub fn bulk_load_mode(&self) -> Result<()> {
+        self.conn.pragma_update(None, "synchronous", "OFF")?;
+        self.conn
+            .pragma_update(None, "cache_size", -BULK_CACHE_KIB)?;
         Ok(())
     }
 

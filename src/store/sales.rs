@@ -33,6 +33,9 @@ pub struct SaleOutcome {
     pub receipt: Option<String>,
     /// The customer's code, when the sale was not anonymous.
     pub customer: Option<String>,
+    /// The customer's row id (internal).
+    #[serde(skip)]
+    pub customer_id: Option<i64>,
     pub points_earned: i64,
     /// The customer's balance after the sale (0 for an anonymous sale).
     pub balance: i64,
@@ -141,6 +144,7 @@ impl Tx<'_> {
             amount: sale.amount,
             receipt,
             customer: customer.as_ref().map(|c| c.display_code()),
+            customer_id: customer.as_ref().map(|c| c.id),
             points_earned: points,
             balance: 0,
             qualifying,
@@ -191,6 +195,7 @@ impl Tx<'_> {
 
     /// The first result for a receipt recorded before, as it stands now.
     fn replay(&self, first: VisitRow, receipt: &str) -> Result<SaleOutcome> {
+        let customer_id = first.customer_id;
         let (customer, balance) = match first.customer_id {
             Some(id) => {
                 let c = self.customer_by_id(id)?;
@@ -208,6 +213,7 @@ impl Tx<'_> {
             amount: first.amount,
             receipt: Some(receipt.to_string()),
             customer,
+            customer_id,
             points_earned: first.points_earned,
             balance,
             qualifying: self.program_at(first.at).1.qualifies(first.amount),

@@ -112,4 +112,5 @@ CREATE TABLE referrals (
     visit_id    INTEGER REFERENCES visits (id) -- the friend's first qualifying purchase
 );
 CREATE UNIQUE INDEX referrals_one_per_friend ON referrals (friend_id) WHERE status <> 'refused';
+CREATE INDEX referrals_friend ON referrals (friend_id, status);
 CREATE INDEX referrals_referrer ON referrals (referrer_id, status, decided_at);
