@@ -77,6 +77,12 @@ fn exit_code(e: &anyhow::Error) -> u8 {
                 _ => 1,
             };
         }
+        if let Some(d) = cause.downcast_ref::<crate::demo::DemoError>() {
+            return match d {
+                crate::demo::DemoError::Store(s) => from_store(s),
+                _ => 2,
+            };
+        }
         if cause.downcast_ref::<UsageError>().is_some()
             || cause
                 .downcast_ref::<crate::domain::money::AmountError>()

@@ -1,0 +1,8 @@
+//! Whole flows against real SQLite files and the real binary. One test binary, a module per area.
+
+mod cli;
+mod common;
+mod crash;
+mod invariants;
+mod ledger;
+mod schema;

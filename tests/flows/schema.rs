@@ -1,0 +1,82 @@
+//! Opening files: newer schemas, damaged files and a database held by another writer.
+
+use crate::common::{db, fingerprint, rules, run, run_json};
+use regulars::store::{SCHEMA_VERSION, Store, StoreError};
+
+#[test]
+fn a_database_from_a_newer_version_is_refused_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    run_json(dir.path(), &["customer", "add", "--name", "Anna"]);
+    let conn = rusqlite::Connection::open(db(dir.path())).unwrap();
+    conn.pragma_update(None, "user_version", SCHEMA_VERSION + 1)
+        .unwrap();
+    drop(conn);
+    let before = fingerprint(&db(dir.path()));
+    let (code, _, err) = run(dir.path(), &["stats"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("newer Regulars"), "{err}");
+    assert!(err.contains("was not changed"), "{err}");
+    assert_eq!(before, fingerprint(&db(dir.path())));
+    assert!(matches!(
+        Store::open(&db(dir.path()), rules()),
+        Err(StoreError::NewerSchema { .. })
+    ));
+}
+
+#[test]
+fn a_damaged_file_is_reported_and_left_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let junk = b"this is not a database, just bytes that happen to be here".repeat(100);
+    std::fs::write(db(dir.path()), &junk).unwrap();
+    let (code, _, err) = run(dir.path(), &["sale", "record", "--amount", "3"]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("not a Regulars database or is damaged"),
+        "{err}"
+    );
+    assert_eq!(std::fs::read(db(dir.path())).unwrap(), junk);
+}
+
+#[test]
+fn a_locked_database_is_reported_and_nothing_is_half_written() {
+    let dir = tempfile::tempdir().unwrap();
+    run_json(
+        dir.path(),
+        &["sale", "record", "--amount", "3", "--receipt", "A"],
+    );
+    let holder = rusqlite::Connection::open(db(dir.path())).unwrap();
+    holder.execute_batch("BEGIN EXCLUSIVE").unwrap();
+    let (code, _, err) = run(
+        dir.path(),
+        &["sale", "record", "--amount", "4", "--receipt", "B"],
+    );
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("busy"), "{err}");
+    holder.execute_batch("ROLLBACK").unwrap();
+    drop(holder);
+    assert_eq!(run_json(dir.path(), &["stats"])["visits"], 1);
+    // Once free, the same sale goes through exactly once.
+    run_json(
+        dir.path(),
+        &["sale", "record", "--amount", "4", "--receipt", "B"],
+    );
+    assert_eq!(run_json(dir.path(), &["stats"])["visits"], 2);
+}
+
+#[test]
+fn the_opener_sets_durable_pragmas() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = Store::open(&db(dir.path()), rules()).unwrap();
+    let c = s.connection();
+    let mode: String = c
+        .pragma_query_value(None, "journal_mode", |r| r.get(0))
+        .unwrap();
+    let sync: i64 = c
+        .pragma_query_value(None, "synchronous", |r| r.get(0))
+        .unwrap();
+    let fk: i64 = c
+        .pragma_query_value(None, "foreign_keys", |r| r.get(0))
+        .unwrap();
+    assert_eq!((mode.as_str(), sync, fk), ("wal", 2, 1));
+    assert_eq!(s.schema_version().unwrap(), SCHEMA_VERSION);
+}
