@@ -1,1 +1,202 @@
-fn main() {}
+//! Core benchmarks (issue 2).
+//!
+//! - `sale/record`: one sale with full durability (visit, earn event, cached balance, stamp) in
+//!   its own transaction, against `sale/bare_insert`: a one-row INSERT transaction under the
+//!   same pragmas. Goal: ratio ≤ 1.5.
+//! - `lookup/by_code` and `lookup/by_phone` among 1,000,000 customers (the counter's customer
+//!   panel view). Goal: p99 under 1 ms; the p50/p99 over 20,000 random lookups are printed.
+//!
+//! The million-customer database is built once into `target/bench-data/` and reused.
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use regulars::domain::{money::Currency, program::Program};
+use regulars::store::{NewCustomer, NewSale, ShopRules, Store};
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+const MILLION: u64 = 1_000_000;
+
+fn rules() -> ShopRules {
+    ShopRules {
+        currency: Currency::from_code("EUR").unwrap(),
+        country_code: Some("+353".into()),
+    }
+}
+
+fn bench_dir() -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/bench-data");
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn open(path: &Path) -> Store {
+    let mut s = Store::open(path, rules()).unwrap();
+    s.ensure_program(&Program::default(), 0).unwrap();
+    s
+}
+
+fn phone(i: u64) -> String {
+    format!("+35380{:08}", (i * 48_271 + 12_345) % 100_000_000)
+}
+
+fn splitmix(state: &mut u64) -> u64 {
+    *state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
+    let mut z = *state;
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
+}
+
+/// The million-customer database, built on first use; returns its path and all codes.
+fn million() -> (PathBuf, Vec<String>) {
+    let path = bench_dir().join("million.db");
+    let codes_path = bench_dir().join("million.codes");
+    if !(path.exists() && codes_path.exists()) {
+        let _ = std::fs::remove_file(&path);
+        eprintln!("building {} (once)…", path.display());
+        let mut s = open(&path);
+        s.bulk_load_mode().unwrap();
+        let mut rng = 7u64;
+        let mut codes = Vec::with_capacity(MILLION as usize);
+        for chunk in 0..(MILLION / 10_000) {
+            s.write(|tx| {
+                for i in chunk * 10_000..(chunk + 1) * 10_000 {
+                    let e = tx.enroll(
+                        &NewCustomer {
+                            name: format!("Customer {i}"),
+                            phone: Some(phone(i)),
+                            email: None,
+                            referred_by: None,
+                        },
+                        1_700_000_000,
+                        &mut || splitmix(&mut rng),
+                    )?;
+                    codes.push(e.code);
+                }
+                Ok(())
+            })
+            .unwrap();
+        }
+        std::fs::write(&codes_path, codes.join("\n")).unwrap();
+    }
+    let codes = std::fs::read_to_string(&codes_path)
+        .unwrap()
+        .lines()
+        .map(str::to_string)
+        .collect();
+    (path, codes)
+}
+
+fn percentiles(mut samples: Vec<Duration>) -> (Duration, Duration, Duration) {
+    samples.sort();
+    let at = |q: f64| samples[((samples.len() as f64 - 1.0) * q) as usize];
+    (at(0.5), at(0.99), *samples.last().unwrap())
+}
+
+fn sales(c: &mut Criterion) {
+    let dir = tempfile::tempdir_in(bench_dir()).unwrap();
+    let mut store = open(&dir.path().join("sales.db"));
+    let code = store
+        .enroll(
+            &NewCustomer {
+                name: "Anna".into(),
+                ..Default::default()
+            },
+            1_700_000_000,
+            &mut || 42,
+        )
+        .unwrap()
+        .code;
+    let mut group = c.benchmark_group("sale");
+    group.sample_size(50);
+    let mut n = 0u64;
+    group.bench_function("record", |b| {
+        b.iter(|| {
+            n += 1;
+            let out = store
+                .write(|tx| {
+                    tx.record_sale(&NewSale {
+                        amount: 1250,
+                        at: 1_700_000_000 + n as i64,
+                        customer: Some(code.clone()),
+                        receipt: Some(format!("B{n}")),
+                    })
+                })
+                .unwrap();
+            black_box(out);
+        })
+    });
+    group.finish();
+}
+
+fn bare_only(c: &mut Criterion) {
+    let dir = tempfile::tempdir_in(bench_dir()).unwrap();
+    let store = open(&dir.path().join("bare.db"));
+    store
+        .connection()
+        .execute_batch("CREATE TABLE bare (id INTEGER PRIMARY KEY, v INTEGER)")
+        .unwrap();
+    let mut group = c.benchmark_group("sale");
+    group.sample_size(50);
+    group.bench_function("bare_insert", |b| {
+        b.iter(|| {
+            store
+                .connection()
+                .execute_batch("BEGIN IMMEDIATE; INSERT INTO bare (v) VALUES (1); COMMIT;")
+                .unwrap();
+        })
+    });
+    group.finish();
+}
+
+fn lookups(c: &mut Criterion) {
+    let (path, codes) = million();
+    let mut store = open(&path);
+    let now = 1_800_000_000;
+    let mut rng = 99u64;
+    let mut pick = move || (splitmix(&mut rng) % MILLION) as usize;
+
+    // Percentiles over many single lookups (criterion reports means).
+    for (what, by_phone) in [("by_code", false), ("by_phone", true)] {
+        let mut samples = Vec::with_capacity(20_000);
+        for _ in 0..20_000 {
+            let i = pick();
+            let t = Instant::now();
+            let found = if by_phone {
+                store
+                    .read(|tx| tx.find_customers(&phone(i as u64), 1, now))
+                    .unwrap()
+                    .len()
+            } else {
+                store.customer_view(&codes[i], now).map(|_| 1).unwrap()
+            };
+            samples.push(t.elapsed());
+            assert_eq!(found, 1);
+        }
+        let (p50, p99, max) = percentiles(samples);
+        eprintln!(
+            "lookup/{what} among 1,000,000 customers: p50 {:.1} µs, p99 {:.1} µs, max {:.1} µs",
+            p50.as_secs_f64() * 1e6,
+            p99.as_secs_f64() * 1e6,
+            max.as_secs_f64() * 1e6
+        );
+    }
+    let mut group = c.benchmark_group("lookup");
+    group.bench_function("by_code", |b| {
+        b.iter(|| black_box(store.customer_view(&codes[pick()], now).unwrap()))
+    });
+    group.bench_function("by_phone", |b| {
+        b.iter(|| {
+            black_box(
+                store
+                    .read(|tx| tx.find_customers(&phone(pick() as u64), 1, now))
+                    .unwrap(),
+            )
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, sales, bare_only, lookups);
+criterion_main!(benches);

@@ -218,11 +218,13 @@ mod tests {
 
     #[test]
     fn one_point_per_ten() {
-        let mut p = Program::default();
-        p.earn = EarnRule {
-            points: 1,
-            per_minor: 1000,
-            rounding: Rounding::Down,
+        let p = Program {
+            earn: EarnRule {
+                points: 1,
+                per_minor: 1000,
+                rounding: Rounding::Down,
+            },
+            ..Program::default()
         };
         assert_eq!(p.points_for(999), 0);
         assert_eq!(p.points_for(2500), 2);
@@ -231,11 +233,13 @@ mod tests {
     #[test]
     fn validation() {
         assert_eq!(Program::default().validate(), Ok(()));
-        let mut p = Program::default();
-        p.stamps = Some(StampRule {
-            every: 10,
-            reward: "tea".into(),
-        });
+        let p = Program {
+            stamps: Some(StampRule {
+                every: 10,
+                reward: "tea".into(),
+            }),
+            ..Program::default()
+        };
         assert_eq!(p.validate(), Err(ProgramError::StampReward("tea".into())));
         let mut p = Program::default();
         p.rewards.push(p.rewards[0].clone());
@@ -249,8 +253,10 @@ mod tests {
     fn expiry() {
         let p = Program::default();
         assert_eq!(p.expires_at(0), Some(365 * 86_400));
-        let mut p = Program::default();
-        p.expiry_days = None;
+        let p = Program {
+            expiry_days: None,
+            ..Program::default()
+        };
         assert_eq!(p.expires_at(0), None);
     }
 }

@@ -371,18 +371,24 @@ impl Tx<'_> {
         })
     }
 
-    /// Stamp-card vouchers the customer should hold, issuing or voiding to match `stamps`.
+    /// After the stamp count moved from `before` to `stamps`, issues or voids vouchers so the
+    /// customer holds what the card is worth. Returns the number issued. Only counts vouchers
+    /// when the card crosses a multiple of `every`, so an ordinary sale reads nothing extra.
     pub(super) fn sync_vouchers(
         &self,
         customer_id: i64,
+        before: i64,
         stamps: i64,
         now: i64,
         visit_id: i64,
-    ) -> Result<()> {
+    ) -> Result<i64> {
         let Some(rule) = self.program_at(now).1.stamps.clone() else {
-            return Ok(());
+            return Ok(0);
         };
         let due = vouchers_due(stamps, rule.every);
+        if due == vouchers_due(before, rule.every) {
+            return Ok(0);
+        }
         let held: i64 = self
             .tx
             .prepare_cached(
@@ -409,7 +415,7 @@ impl Tx<'_> {
                 )?
                 .execute((customer_id, now))?;
         }
-        Ok(())
+        Ok((due - held).max(0))
     }
 
     /// Stamp-card vouchers the customer holds and has not used.

@@ -157,7 +157,7 @@ impl Tx<'_> {
         };
         self.expire_due(Some(customer.id), sale.at)?;
         if points > 0 {
-            let key = format!("visit:{visit_id}:earn");
+            let key = earn_key(visit_id);
             self.credit(&Credit {
                 customer_id: customer.id,
                 kind: EventKind::Earn,
@@ -170,27 +170,22 @@ impl Tx<'_> {
             })?;
         }
         if stamped {
-            let before: i64 = self.count_vouchers(customer.id)?;
             self.tx
                 .prepare_cached("UPDATE customers SET stamps = stamps + 1 WHERE id = ?1")?
                 .execute([customer.id])?;
-            self.sync_vouchers(customer.id, customer.stamps + 1, sale.at, visit_id)?;
-            outcome.vouchers_issued = self.count_vouchers(customer.id)? - before;
+            outcome.vouchers_issued = self.sync_vouchers(
+                customer.id,
+                customer.stamps,
+                customer.stamps + 1,
+                sale.at,
+                visit_id,
+            )?;
         }
         if qualifying {
             outcome.referral = self.settle_referral(customer.id, visit_id, sale.at)?;
         }
         outcome.balance = self.balance_of(customer.id)?;
         Ok(outcome)
-    }
-
-    fn count_vouchers(&self, customer_id: i64) -> Result<i64> {
-        Ok(self
-            .tx
-            .prepare_cached(
-                "SELECT COUNT(*) FROM vouchers WHERE customer_id = ?1 AND voided_at IS NULL",
-            )?
-            .query_row([customer_id], |r| r.get(0))?)
     }
 
     /// The first result for a receipt recorded before, as it stands now.
@@ -272,8 +267,8 @@ impl Tx<'_> {
             if points_reversed > 0 {
                 let own_lot: Vec<i64> = self
                     .optional(
-                        "SELECT id FROM points_events WHERE visit_id = ?1 AND kind = 'earn'",
-                        [visit.id],
+                        "SELECT id FROM points_events WHERE idempotency_key = ?1",
+                        [earn_key(visit.id)],
                     )?
                     .into_iter()
                     .collect();
@@ -305,7 +300,7 @@ impl Tx<'_> {
                     [customer_id],
                     |r| r.get(0),
                 )?;
-                self.sync_vouchers(customer_id, stamps, now, visit.id)?;
+                self.sync_vouchers(customer_id, stamps + 1, stamps, now, visit.id)?;
             }
             balance = self.balance_of(customer_id)?;
         }
@@ -320,6 +315,11 @@ impl Tx<'_> {
             fully_refunded,
         })
     }
+}
+
+/// The idempotency key of a sale's earn event: one per visit, and how a refund finds it.
+fn earn_key(visit_id: i64) -> String {
+    format!("visit:{visit_id}:earn")
 }
 
 fn check_receipt(r: &str) -> Result<String> {

@@ -54,8 +54,7 @@ proptest! {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("regulars.db");
         let mut s = Store::open(&path, rules()).unwrap();
-        let mut program = Program::default();
-        program.expiry_days = Some(60);
+        let program = Program { expiry_days: Some(60), ..Program::default() };
         s.ensure_program(&program, 0).unwrap();
         let mut rng = counter();
         let codes: Vec<String> = (0..3)

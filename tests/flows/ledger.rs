@@ -69,8 +69,10 @@ fn tenth_visit_earns_a_voucher_and_a_full_refund_voids_it_unless_used() {
 
 #[test]
 fn soonest_expiring_points_are_spent_first_and_expired_points_leave() {
-    let mut p = Program::default();
-    p.expiry_days = Some(30);
+    let p = Program {
+        expiry_days: Some(30),
+        ..Program::default()
+    };
     let (_d, mut s) = store_with(&p);
     let c = enroll(&mut s, "Anna", "0870000001", None);
     sale(&mut s, &c, 3000, T0, "old"); // 30 points expiring T0+30d

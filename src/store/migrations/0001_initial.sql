@@ -53,8 +53,7 @@ CREATE TABLE points_events (
     actor           TEXT
 );
 CREATE INDEX points_events_customer ON points_events (customer_id, at);
-CREATE INDEX points_events_visit ON points_events (visit_id) WHERE visit_id IS NOT NULL;
-CREATE INDEX points_lots_open ON points_events (customer_id) WHERE remaining > 0;
+CREATE INDEX points_lots_open ON points_events (customer_id, expires_at) WHERE remaining > 0;
 CREATE INDEX points_lots_expiring ON points_events (expires_at) WHERE remaining > 0;
 
 -- Which lots each spend (redeem, refund, expire, negative adjust) consumed.
