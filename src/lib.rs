@@ -7,6 +7,7 @@ pub mod cli;
 pub mod config;
 pub mod datadir;
 pub mod demo;
+pub mod devices;
 pub mod domain;
 pub mod progress;
 pub mod store;

@@ -3,6 +3,7 @@
 mod cli;
 mod common;
 mod crash;
+mod devices;
 mod invariants;
 mod ledger;
 mod schema;

@@ -1,0 +1,634 @@
+//! The virtual printer's brain: decodes an ESC/POS byte stream the way a printer would, and
+//! draws each cut receipt as a picture, with its text alongside.
+//!
+//! It is streaming (bytes may arrive in any chunks), never panics on garbage, reports unknown
+//! or truncated commands as notes, and answers `DLE EOT` status queries from its own state.
+
+use super::codepage::CodePage;
+use super::escpos::{Align, DLE, EOT, ESC, GS, PrinterStatus, QrEcc};
+use super::raster::{Bitmap, qr_bitmap};
+use font8x8::UnicodeFonts;
+
+/// Largest single command accepted (a raster image or QR data); larger is treated as garbage.
+const MAX_COMMAND: usize = 1 << 20;
+
+/// A finished receipt.
+#[derive(Debug, Clone)]
+pub struct Page {
+    pub image: image::GrayImage,
+    /// The text as printed, one line per printed line; QR codes appear as `[QR] data`.
+    pub text: String,
+    /// Data of each QR code printed (native ones; raster QR codes are only in the image).
+    pub qr_data: Vec<String>,
+}
+
+/// What the interpreter noticed, besides pages.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Note {
+    /// Bytes that are not a command this printer knows, skipped.
+    Unknown(String),
+    /// A status query answered with these bytes.
+    Answered { query: u8, reply: u8 },
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Style {
+    align: Align,
+    bold: bool,
+    wide: bool,
+    tall: bool,
+}
+
+impl Default for Style {
+    fn default() -> Self {
+        Style {
+            align: Align::Left,
+            bold: false,
+            wide: false,
+            tall: false,
+        }
+    }
+}
+
+/// The ESC/POS interpreter of one virtual printer.
+pub struct Interpreter {
+    dots: usize,
+    columns: usize,
+    pending: Vec<u8>,
+    page: PageBuilder,
+    style: Style,
+    code_page: CodePage,
+    qr_module: u8,
+    qr_ecc: QrEcc,
+    qr_data: Option<Vec<u8>>,
+    /// The state it reports to status queries.
+    pub status: PrinterStatus,
+    /// Bytes to send back to the host (status replies).
+    pub replies: Vec<u8>,
+    pub notes: Vec<Note>,
+}
+
+struct PageBuilder {
+    rows: Vec<Vec<u8>>,
+    width: usize,
+    text: String,
+    line: Vec<(char, Style)>,
+    qr: Vec<String>,
+}
+
+impl PageBuilder {
+    fn new(width: usize) -> PageBuilder {
+        PageBuilder {
+            rows: Vec::new(),
+            width,
+            text: String::new(),
+            line: Vec::new(),
+            qr: Vec::new(),
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.rows.is_empty() && self.line.is_empty()
+    }
+
+    fn blank_rows(&mut self, n: usize) {
+        for _ in 0..n {
+            self.rows.push(vec![255; self.width]);
+        }
+    }
+
+    fn blit(&mut self, bmp: &Bitmap, align: Align) {
+        let left = match align {
+            Align::Left => 0,
+            Align::Center => self.width.saturating_sub(bmp.width) / 2,
+            Align::Right => self.width.saturating_sub(bmp.width),
+        };
+        for y in 0..bmp.height {
+            let mut row = vec![255u8; self.width];
+            for x in 0..bmp.width.min(self.width.saturating_sub(left)) {
+                if bmp.get(x, y) {
+                    row[left + x] = 0;
+                }
+            }
+            self.rows.push(row);
+        }
+    }
+}
+
+impl Interpreter {
+    /// A printer `dots` wide with `columns` characters per line.
+    pub fn new(dots: usize, columns: usize) -> Interpreter {
+        Interpreter {
+            dots,
+            columns,
+            pending: Vec::new(),
+            page: PageBuilder::new(dots),
+            style: Style::default(),
+            code_page: CodePage::Cp437,
+            qr_module: 3,
+            qr_ecc: QrEcc::L,
+            qr_data: None,
+            status: PrinterStatus {
+                online: true,
+                ..PrinterStatus::default()
+            },
+            replies: Vec::new(),
+            notes: Vec::new(),
+        }
+    }
+
+    fn cell(&self) -> usize {
+        (self.dots / self.columns.max(1)).max(8)
+    }
+
+    /// Feeds bytes; returns receipts completed by a cut.
+    pub fn feed(&mut self, bytes: &[u8]) -> Vec<Page> {
+        let mut pending = std::mem::take(&mut self.pending);
+        pending.extend_from_slice(bytes);
+        let mut pages = Vec::new();
+        let mut pos = 0;
+        while pos < pending.len() {
+            match self.step(&pending[pos..]) {
+                Step::Need => break,
+                Step::Done(n, page) => {
+                    pos += n;
+                    if let Some(p) = page {
+                        pages.push(p);
+                    }
+                }
+            }
+        }
+        pending.drain(..pos);
+        self.pending = pending;
+        pages
+    }
+
+    /// At the end of the stream: a half command left over is reported, not printed.
+    pub fn finish(&mut self) -> Option<String> {
+        if self.pending.is_empty() {
+            return None;
+        }
+        let n = self.pending.len();
+        self.pending.clear();
+        let note = format!("stream ended inside a command ({n} bytes discarded)");
+        self.notes.push(Note::Unknown(note.clone()));
+        Some(note)
+    }
+
+    /// Whether anything has been printed since the last cut.
+    pub fn has_uncut_output(&self) -> bool {
+        !self.page.is_empty()
+    }
+
+    fn step(&mut self, buf: &[u8]) -> Step {
+        let b = buf[0];
+        match b {
+            b'\n' => {
+                self.newline();
+                Step::Done(1, None)
+            }
+            b'\r' => Step::Done(1, None),
+            b'\t' => {
+                self.put_char(' ');
+                Step::Done(1, None)
+            }
+            ESC => self.esc(buf),
+            GS => self.gs(buf),
+            DLE => {
+                let Some(&second) = buf.get(1) else {
+                    return Step::Need;
+                };
+                if second != EOT {
+                    self.unknown(format!("DLE {second:#04x}"));
+                    return Step::Done(2, None);
+                }
+                let Some(&n) = buf.get(2) else {
+                    return Step::Need;
+                };
+                let [printer, offline, paper] = self.status.replies();
+                let reply = match n {
+                    1 => Some(printer),
+                    2 => Some(offline),
+                    3 => Some(0x12),
+                    4 => Some(paper),
+                    _ => None,
+                };
+                match reply {
+                    Some(r) => {
+                        self.replies.push(r);
+                        self.notes.push(Note::Answered { query: n, reply: r });
+                    }
+                    None => self.unknown(format!("DLE EOT {n}")),
+                }
+                Step::Done(3, None)
+            }
+            0x11 | 0x13 => Step::Done(1, None),
+            c if c < 0x20 || c == 0x7F => {
+                self.unknown(format!("control byte {c:#04x}"));
+                Step::Done(1, None)
+            }
+            c => {
+                let ch = self.code_page.decode_byte(c);
+                self.put_char(ch);
+                Step::Done(1, None)
+            }
+        }
+    }
+
+    fn esc(&mut self, buf: &[u8]) -> Step {
+        let Some(&cmd) = buf.get(1) else {
+            return Step::Need;
+        };
+        let arg = |i: usize| buf.get(i).copied();
+        match cmd {
+            b'@' => {
+                self.style = Style::default();
+                self.code_page = CodePage::Cp437;
+                Step::Done(2, None)
+            }
+            b'a' | b'E' | b't' | b'd' | b'J' | b'!' | b'-' | b'M' | b'R' | b'{' | b'G' | b'3'
+            | b'U' | b'V' | b'r' | b'c' | b'e' => {
+                let Some(n) = arg(2) else {
+                    return Step::Need;
+                };
+                match cmd {
+                    b'a' => {
+                        self.style.align = match n % 48 {
+                            1 => Align::Center,
+                            2 => Align::Right,
+                            _ => Align::Left,
+                        }
+                    }
+                    b'E' => self.style.bold = n & 1 == 1,
+                    b't' => match CodePage::from_escpos_number(n) {
+                        Some(p) => self.code_page = p,
+                        None => self.unknown(format!("code page {n} (kept the previous one)")),
+                    },
+                    b'd' => {
+                        self.newline_if_pending();
+                        let h = self.line_height(false);
+                        self.page.blank_rows(usize::from(n) * h);
+                    }
+                    b'J' => {
+                        self.newline_if_pending();
+                        self.page.blank_rows(usize::from(n));
+                    }
+                    b'!' => {
+                        self.style.bold = n & 0x08 != 0;
+                        self.style.tall = n & 0x10 != 0;
+                        self.style.wide = n & 0x20 != 0;
+                    }
+                    b'c' => {
+                        // ESC c 3/4/5 n: paper sensor and panel settings, 4 bytes.
+                        return if buf.len() < 4 {
+                            Step::Need
+                        } else {
+                            Step::Done(4, None)
+                        };
+                    }
+                    _ => {}
+                }
+                Step::Done(3, None)
+            }
+            b'2' => Step::Done(2, None),
+            b'p' => {
+                if buf.len() < 5 {
+                    Step::Need
+                } else {
+                    Step::Done(5, None)
+                }
+            }
+            b'i' | b'm' => Step::Done(2, self.cut()),
+            other => {
+                self.unknown(format!("ESC {}", printable(other)));
+                Step::Done(2, None)
+            }
+        }
+    }
+
+    fn gs(&mut self, buf: &[u8]) -> Step {
+        let Some(&cmd) = buf.get(1) else {
+            return Step::Need;
+        };
+        match cmd {
+            b'!' => {
+                let Some(&n) = buf.get(2) else {
+                    return Step::Need;
+                };
+                self.style.wide = n & 0xF0 != 0;
+                self.style.tall = n & 0x0F != 0;
+                Step::Done(3, None)
+            }
+            b'V' => {
+                let Some(&m) = buf.get(2) else {
+                    return Step::Need;
+                };
+                let len = if matches!(m, 65 | 66 | 97 | 98 | 103 | 104) {
+                    4
+                } else {
+                    3
+                };
+                if buf.len() < len {
+                    return Step::Need;
+                }
+                Step::Done(len, self.cut())
+            }
+            b'a' | b'B' | b'b' | b'f' | b'h' | b'w' | b'H' | b'r' => {
+                if buf.len() < 3 {
+                    Step::Need
+                } else {
+                    Step::Done(3, None)
+                }
+            }
+            b'L' | b'W' => {
+                if buf.len() < 4 {
+                    Step::Need
+                } else {
+                    Step::Done(4, None)
+                }
+            }
+            b'k' => {
+                // GS k m d1…dk NUL (barcodes, m 0–6) or GS k m n d1…dn (m 65–79): skipped.
+                let Some(&m) = buf.get(2) else {
+                    return Step::Need;
+                };
+                if m <= 6 {
+                    match buf[3..].iter().position(|b| *b == 0) {
+                        Some(i) => Step::Done(3 + i + 1, None),
+                        None => Step::Need,
+                    }
+                } else {
+                    let Some(&n) = buf.get(3) else {
+                        return Step::Need;
+                    };
+                    let len = 4 + usize::from(n);
+                    if buf.len() < len {
+                        Step::Need
+                    } else {
+                        Step::Done(len, None)
+                    }
+                }
+            }
+            b'(' => {
+                let (Some(&fun), Some(&pl), Some(&ph)) = (buf.get(2), buf.get(3), buf.get(4))
+                else {
+                    return Step::Need;
+                };
+                let len = usize::from(pl) | (usize::from(ph) << 8);
+                if len > MAX_COMMAND {
+                    self.unknown(format!("GS ( {} with {len} bytes", printable(fun)));
+                    return Step::Done(5, None);
+                }
+                if buf.len() < 5 + len {
+                    return Step::Need;
+                }
+                let body = buf[5..5 + len].to_vec();
+                let page = if fun == b'k' {
+                    self.qr_function(&body)
+                } else {
+                    None
+                };
+                Step::Done(5 + len, page)
+            }
+            b'v' => {
+                if buf.len() < 8 {
+                    return Step::Need;
+                }
+                let bytes_per_row = usize::from(buf[4]) | (usize::from(buf[5]) << 8);
+                let height = usize::from(buf[6]) | (usize::from(buf[7]) << 8);
+                let size = bytes_per_row * height;
+                if buf[2] != b'0' && buf[2] != 0 || size > MAX_COMMAND || bytes_per_row == 0 {
+                    self.unknown(format!("GS v with {bytes_per_row}×{height} bytes"));
+                    return Step::Done(8, None);
+                }
+                if buf.len() < 8 + size {
+                    return Step::Need;
+                }
+                let bmp = Bitmap {
+                    width: bytes_per_row * 8,
+                    height,
+                    rows: buf[8..8 + size].to_vec(),
+                };
+                self.newline_if_pending();
+                self.page.blit(&bmp, self.style.align);
+                self.page
+                    .text
+                    .push_str(&format!("[image {}x{}]\n", bmp.width, height));
+                Step::Done(8 + size, None)
+            }
+            other => {
+                self.unknown(format!("GS {}", printable(other)));
+                Step::Done(2, None)
+            }
+        }
+    }
+
+    fn qr_function(&mut self, body: &[u8]) -> Option<Page> {
+        // body: cn fn [params]; cn 0x31 is QR.
+        let (Some(&cn), Some(&fun)) = (body.first(), body.get(1)) else {
+            self.unknown("empty GS ( k".into());
+            return None;
+        };
+        if cn != 0x31 {
+            return None;
+        }
+        match fun {
+            0x41 => {}
+            0x43 => self.qr_module = body.get(2).copied().unwrap_or(3).clamp(1, 16),
+            0x45 => {
+                self.qr_ecc = body
+                    .get(2)
+                    .and_then(|b| QrEcc::from_byte(*b))
+                    .unwrap_or(QrEcc::L)
+            }
+            0x50 => self.qr_data = Some(body.get(3..).unwrap_or_default().to_vec()),
+            0x51 => {
+                let Some(data) = self.qr_data.clone() else {
+                    self.unknown("QR print without stored data".into());
+                    return None;
+                };
+                let text = String::from_utf8_lossy(&data).into_owned();
+                self.newline_if_pending();
+                match qr_bitmap(&text, usize::from(self.qr_module), self.qr_ecc) {
+                    Some(bmp) => {
+                        self.page.blit(&bmp, self.style.align);
+                        self.page.text.push_str(&format!("[QR] {text}\n"));
+                        self.page.qr.push(text);
+                    }
+                    None => self.unknown(format!("QR data too long ({} bytes)", data.len())),
+                }
+            }
+            other => self.unknown(format!("GS ( k function {other:#04x}")),
+        }
+        None
+    }
+
+    fn unknown(&mut self, what: String) {
+        self.notes.push(Note::Unknown(what));
+    }
+
+    fn put_char(&mut self, c: char) {
+        self.page.line.push((c, self.style));
+    }
+
+    fn line_height(&self, tall: bool) -> usize {
+        let h = self.cell() * 2;
+        if tall { h * 2 } else { h }
+    }
+
+    fn newline_if_pending(&mut self) {
+        if !self.page.line.is_empty() {
+            self.newline();
+        }
+    }
+
+    /// Prints the current line: draws its glyphs with their styles and alignment.
+    fn newline(&mut self) {
+        let line = std::mem::take(&mut self.page.line);
+        let cell = self.cell();
+        let tall = line.iter().any(|(_, s)| s.tall);
+        let height = self.line_height(tall);
+        let width: usize = line
+            .iter()
+            .map(|(_, s)| if s.wide { cell * 2 } else { cell })
+            .sum();
+        let align = line.first().map_or(self.style.align, |(_, s)| s.align);
+        let mut x = match align {
+            Align::Left => 0,
+            Align::Center => self.dots.saturating_sub(width) / 2,
+            Align::Right => self.dots.saturating_sub(width),
+        };
+        let mut rows = vec![vec![255u8; self.dots]; height];
+        for (c, s) in &line {
+            let cw = if s.wide { cell * 2 } else { cell };
+            draw_glyph(&mut rows, x, *c, s, cell, height);
+            x += cw;
+        }
+        self.page.rows.extend(rows);
+        let text: String = line.iter().map(|(c, _)| *c).collect();
+        self.page.text.push_str(text.trim_end());
+        self.page.text.push('\n');
+    }
+
+    fn cut(&mut self) -> Option<Page> {
+        self.newline_if_pending();
+        if self.page.is_empty() {
+            return None;
+        }
+        let builder = std::mem::replace(&mut self.page, PageBuilder::new(self.dots));
+        let height = builder.rows.len().max(1);
+        let mut image =
+            image::GrayImage::from_pixel(self.dots as u32, height as u32, image::Luma([255]));
+        for (y, row) in builder.rows.iter().enumerate() {
+            for (x, v) in row.iter().enumerate() {
+                if *v != 255 {
+                    image.put_pixel(x as u32, y as u32, image::Luma([*v]));
+                }
+            }
+        }
+        Some(Page {
+            image,
+            text: builder.text,
+            qr_data: builder.qr,
+        })
+    }
+}
+
+enum Step {
+    Need,
+    Done(usize, Option<Page>),
+}
+
+fn printable(b: u8) -> String {
+    if b.is_ascii_graphic() {
+        format!("{}", b as char)
+    } else {
+        format!("{b:#04x}")
+    }
+}
+
+/// Draws one 8×8 glyph into a character cell, scaled to the cell and the style.
+fn draw_glyph(rows: &mut [Vec<u8>], x0: usize, c: char, s: &Style, cell: usize, height: usize) {
+    let glyph = font8x8::BASIC_FONTS
+        .get(c)
+        .or_else(|| font8x8::LATIN_FONTS.get(c))
+        .or_else(|| font8x8::GREEK_FONTS.get(c))
+        .or_else(|| font8x8::MISC_FONTS.get(c))
+        .or_else(|| font8x8::BOX_FONTS.get(c))
+        .or_else(|| font8x8::BLOCK_FONTS.get(c))
+        .unwrap_or(if c == '€' { EURO } else { UNKNOWN });
+    let sx = if s.wide { 2 } else { 1 };
+    let sy = height / 12;
+    let pad_x = (cell.saturating_sub(8) / 2) * sx;
+    let pad_y = height.saturating_sub(8 * sy) / 2;
+    for (gy, bits) in glyph.iter().enumerate() {
+        for gx in 0..8 {
+            if bits & (1 << gx) == 0 {
+                continue;
+            }
+            for dy in 0..sy {
+                for dx in 0..sx * if s.bold { 2 } else { 1 } {
+                    let px = x0 + pad_x + gx * sx + dx;
+                    let py = pad_y + gy * sy + dy;
+                    if py < rows.len() && px < rows[py].len() {
+                        rows[py][px] = 0;
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// A euro sign (font8x8 has none).
+const EURO: [u8; 8] = [0x38, 0x44, 0x1F, 0x04, 0x1F, 0x44, 0x38, 0x00];
+/// An empty box for characters without a glyph.
+const UNKNOWN: [u8; 8] = [0x7E, 0x42, 0x42, 0x42, 0x42, 0x42, 0x7E, 0x00];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::devices::escpos;
+
+    #[test]
+    fn text_styles_and_cut() {
+        let mut p = Interpreter::new(384, 32);
+        let mut job = escpos::init().to_vec();
+        job.extend_from_slice(&escpos::code_page(CodePage::Cp858));
+        job.extend_from_slice(b"Caf\x82 ");
+        job.push(0xD5);
+        job.push(b'\n');
+        job.extend_from_slice(&escpos::bold(true));
+        job.extend_from_slice(b"Total\n");
+        job.extend_from_slice(&escpos::cut());
+        // Fed a byte at a time: streaming must not matter.
+        let mut pages = Vec::new();
+        for b in &job {
+            pages.extend(p.feed(std::slice::from_ref(b)));
+        }
+        assert_eq!(pages.len(), 1);
+        assert_eq!(pages[0].text, "Café €\nTotal\n");
+        assert!(p.notes.is_empty(), "{:?}", p.notes);
+        assert_eq!(pages[0].image.width(), 384);
+    }
+
+    #[test]
+    fn garbage_is_noted_never_panics() {
+        let mut p = Interpreter::new(384, 32);
+        let garbage: Vec<u8> = (0..=255u8).cycle().take(5000).collect();
+        let _ = p.feed(&garbage);
+        let _ = p.finish();
+        assert!(!p.notes.is_empty());
+        // Truncated QR store at the very end is reported as such.
+        let mut q = Interpreter::new(384, 32);
+        assert!(q.feed(&[0x1D, 0x28, 0x6B, 0x20, 0x00, 0x31]).is_empty());
+        assert!(q.finish().unwrap().contains("inside a command"));
+    }
+
+    #[test]
+    fn status_queries_are_answered() {
+        let mut p = Interpreter::new(384, 32);
+        p.status.paper_end = true;
+        p.feed(&[0x10, 0x04, 1, 0x10, 0x04, 4]);
+        assert_eq!(p.replies, [0x1A, 0x7E]);
+    }
+}

@@ -1,0 +1,12 @@
+//! The counter's hardware: ESC/POS receipt printers and serial barcode scanners.
+//!
+//! Protocol (bytes in, bytes out; no I/O) is kept apart from transport (serial ports, PTYs,
+//! memory). The virtual printer decodes what it receives like a real one and draws each
+//! receipt, so the whole flow can be seen and tested without hardware.
+
+pub mod codepage;
+pub mod escpos;
+pub mod interpret;
+pub mod profile;
+pub mod raster;
+pub mod receipt;

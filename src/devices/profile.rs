@@ -1,0 +1,223 @@
+//! Device profiles: TOML files in `hardware/`. A new model is a new profile, not new code.
+
+use super::codepage::CodePage;
+use serde::Deserialize;
+use std::path::{Path, PathBuf};
+
+/// Serial flow control.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum FlowControl {
+    #[default]
+    None,
+    /// RTS/CTS hardware handshake.
+    RtsCts,
+    /// XON/XOFF software handshake.
+    XonXoff,
+}
+
+/// A receipt printer model.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PrinterProfile {
+    /// File stem, e.g. `generic-80mm` (filled in when loaded).
+    #[serde(skip)]
+    pub id: String,
+    pub name: String,
+    /// Characters per line in the normal font (32, 42 or 48).
+    pub columns: usize,
+    /// Printable dots per line (384 for 58 mm, 512 or 576 for 80 mm at 203 dpi).
+    pub dots: usize,
+    /// Whether the printer draws QR codes itself (`GS ( k`); otherwise they are sent as images.
+    pub native_qr: bool,
+    /// QR module size in dots.
+    #[serde(default = "default_module")]
+    pub qr_module: u8,
+    pub code_page: CodePage,
+    #[serde(default = "default_baud")]
+    pub baud: u32,
+    #[serde(default)]
+    pub flow_control: FlowControl,
+    /// Receive buffer in bytes (the virtual printer models it).
+    #[serde(default = "default_buffer")]
+    pub buffer_bytes: usize,
+    /// Lines to feed before cutting so the last line clears the cutter.
+    #[serde(default = "default_cut_feed")]
+    pub cut_feed: u8,
+}
+
+fn default_module() -> u8 {
+    6
+}
+fn default_baud() -> u32 {
+    9600
+}
+fn default_buffer() -> usize {
+    4096
+}
+fn default_cut_feed() -> u8 {
+    4
+}
+
+/// How a scanner frames each code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Suffix {
+    Cr,
+    Lf,
+    CrLf,
+    Tab,
+    /// No suffix: a pause of `gap_ms` ends the code.
+    None,
+}
+
+impl Suffix {
+    /// The bytes that end a frame.
+    pub fn bytes(self) -> &'static [u8] {
+        match self {
+            Suffix::Cr => b"\r",
+            Suffix::Lf => b"\n",
+            Suffix::CrLf => b"\r\n",
+            Suffix::Tab => b"\t",
+            Suffix::None => b"",
+        }
+    }
+}
+
+/// A barcode scanner model.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScannerProfile {
+    #[serde(skip)]
+    pub id: String,
+    pub name: String,
+    pub suffix: Suffix,
+    /// Characters the scanner sends before each code, stripped and kept.
+    #[serde(default)]
+    pub prefix: String,
+    /// Whether each code starts with an AIM symbology identifier (`]E0`, `]Q1`, …).
+    #[serde(default)]
+    pub aim: bool,
+    #[serde(default = "default_baud")]
+    pub baud: u32,
+    /// A pause this long ends a frame when there is no suffix (and discards a half frame).
+    #[serde(default = "default_gap")]
+    pub gap_ms: u64,
+    /// The same code again within this window is a repeat and is dropped.
+    #[serde(default = "default_repeat")]
+    pub repeat_ms: u64,
+}
+
+fn default_gap() -> u64 {
+    60
+}
+fn default_repeat() -> u64 {
+    800
+}
+
+/// Why a profile could not be loaded.
+#[derive(Debug, thiserror::Error)]
+pub enum ProfileError {
+    #[error("there is no {kind} profile '{id}' in {dir}; the profiles there are: {available}")]
+    Unknown {
+        kind: &'static str,
+        id: String,
+        dir: PathBuf,
+        available: String,
+    },
+    #[error("{path} is not a valid profile: {message}")]
+    Invalid { path: PathBuf, message: String },
+}
+
+/// The `hardware/` folder: beside the executable's project in development, or given.
+pub fn hardware_dir() -> PathBuf {
+    if let Ok(dir) = std::env::var("REGULARS_HARDWARE") {
+        return PathBuf::from(dir);
+    }
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("hardware")
+}
+
+fn load<T: serde::de::DeserializeOwned>(
+    dir: &Path,
+    kind: &'static str,
+    id: &str,
+) -> Result<T, ProfileError> {
+    let path = dir.join(format!("{id}.toml"));
+    let text = std::fs::read_to_string(&path).map_err(|_| ProfileError::Unknown {
+        kind,
+        id: id.to_string(),
+        dir: dir.to_path_buf(),
+        available: list(dir).join(", "),
+    })?;
+    toml::from_str(&text).map_err(|e| ProfileError::Invalid {
+        path,
+        message: e.to_string(),
+    })
+}
+
+/// Profile ids (file stems) in a folder.
+pub fn list(dir: &Path) -> Vec<String> {
+    let mut ids: Vec<String> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter_map(|e| {
+            let p = e.path();
+            if p.extension()? == "toml" {
+                Some(p.file_stem()?.to_string_lossy().into_owned())
+            } else {
+                None
+            }
+        })
+        .collect();
+    ids.sort();
+    ids
+}
+
+impl PrinterProfile {
+    /// Loads `hardware/printers/{id}.toml`.
+    pub fn load(id: &str) -> Result<PrinterProfile, ProfileError> {
+        let mut p: PrinterProfile = load(&hardware_dir().join("printers"), "printer", id)?;
+        p.id = id.to_string();
+        Ok(p)
+    }
+
+    /// Dots per character cell in the normal font.
+    pub fn cell_width(&self) -> usize {
+        (self.dots / self.columns.max(1)).max(8)
+    }
+}
+
+impl ScannerProfile {
+    /// Loads `hardware/scanners/{id}.toml`.
+    pub fn load(id: &str) -> Result<ScannerProfile, ProfileError> {
+        let mut p: ScannerProfile = load(&hardware_dir().join("scanners"), "scanner", id)?;
+        p.id = id.to_string();
+        Ok(p)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shipped_profiles_load() {
+        let printers = list(&hardware_dir().join("printers"));
+        assert!(printers.len() >= 4, "{printers:?}");
+        for id in printers {
+            let p = PrinterProfile::load(&id).unwrap();
+            assert!(matches!(p.columns, 32 | 42 | 48), "{id}");
+            assert!(p.dots >= p.columns * 8, "{id}");
+        }
+        let scanners = list(&hardware_dir().join("scanners"));
+        assert!(scanners.len() >= 2, "{scanners:?}");
+        for id in scanners {
+            ScannerProfile::load(&id).unwrap();
+        }
+        assert!(matches!(
+            PrinterProfile::load("nope"),
+            Err(ProfileError::Unknown { .. })
+        ));
+    }
+}

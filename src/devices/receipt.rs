@@ -1,0 +1,275 @@
+//! The loyalty receipt: laid out for the printer's width, built whole, sent as one job.
+
+use super::escpos::{self, Align, QrEcc};
+use super::profile::PrinterProfile;
+use super::raster;
+
+/// One item line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ItemLine {
+    pub text: String,
+    pub amount: String,
+}
+
+/// The loyalty part of a receipt, for a member.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Loyalty {
+    /// First name only: the receipt may be left on the counter.
+    pub first_name: String,
+    pub points_earned: i64,
+    pub balance: i64,
+    /// "2 more visits to Free coffee (stamp card)".
+    pub progress: Vec<String>,
+    pub referral_code: String,
+}
+
+/// Everything printed on one receipt.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Receipt {
+    pub shop_name: String,
+    pub header: Vec<String>,
+    pub when: String,
+    pub receipt_no: Option<String>,
+    pub items: Vec<ItemLine>,
+    pub total: String,
+    pub loyalty: Option<Loyalty>,
+    /// The visit page URL, printed as a QR code.
+    pub qr_url: Option<String>,
+    /// Under the QR: what scanning it gives.
+    pub qr_caption: String,
+    pub footer: Vec<String>,
+}
+
+/// A laid-out receipt, before encoding: what each printed line is.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    Line {
+        text: String,
+        align: Align,
+        bold: bool,
+        large: bool,
+    },
+    Rule,
+    Qr(String),
+    Blank,
+}
+
+fn line(text: impl Into<String>, align: Align) -> Block {
+    Block::Line {
+        text: text.into(),
+        align,
+        bold: false,
+        large: false,
+    }
+}
+
+/// Left text and right text on one line of `width` characters; the left is shortened if needed.
+pub fn two_columns(left: &str, right: &str, width: usize) -> String {
+    let right_len = right.chars().count();
+    let room = width.saturating_sub(right_len + 1);
+    let mut left: String = left.chars().take(room).collect();
+    let pad = width.saturating_sub(left.chars().count() + right_len);
+    left.extend(std::iter::repeat_n(' ', pad));
+    left.push_str(right);
+    left
+}
+
+/// Breaks text into lines of at most `width` characters at spaces.
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut current = String::new();
+    for word in text.split_whitespace() {
+        let word: String = word.chars().take(width).collect();
+        let needed =
+            current.chars().count() + usize::from(!current.is_empty()) + word.chars().count();
+        if needed > width && !current.is_empty() {
+            lines.push(std::mem::take(&mut current));
+        }
+        if !current.is_empty() {
+            current.push(' ');
+        }
+        current.push_str(&word);
+    }
+    if !current.is_empty() {
+        lines.push(current);
+    }
+    lines
+}
+
+impl Receipt {
+    /// Lays the receipt out for `columns` characters per line.
+    pub fn layout(&self, columns: usize) -> Vec<Block> {
+        let mut b = Vec::new();
+        for l in wrap(&self.shop_name, columns / 2) {
+            b.push(Block::Line {
+                text: l,
+                align: Align::Center,
+                bold: true,
+                large: true,
+            });
+        }
+        for h in &self.header {
+            b.extend(wrap(h, columns).into_iter().map(|l| line(l, Align::Center)));
+        }
+        b.push(Block::Blank);
+        let no = self
+            .receipt_no
+            .as_deref()
+            .map(|n| format!("No. {n}"))
+            .unwrap_or_default();
+        b.push(line(two_columns(&self.when, &no, columns), Align::Left));
+        b.push(Block::Rule);
+        for item in &self.items {
+            b.push(line(
+                two_columns(&item.text, &item.amount, columns),
+                Align::Left,
+            ));
+        }
+        b.push(Block::Line {
+            text: two_columns("TOTAL", &self.total, columns / 2),
+            align: Align::Left,
+            bold: true,
+            large: true,
+        });
+        b.push(Block::Rule);
+        if let Some(l) = &self.loyalty {
+            b.push(Block::Line {
+                text: format!("Thank you, {}!", l.first_name),
+                align: Align::Center,
+                bold: true,
+                large: false,
+            });
+            b.push(line(
+                two_columns(
+                    "Points this visit",
+                    &format!("+{}", l.points_earned),
+                    columns,
+                ),
+                Align::Left,
+            ));
+            b.push(Block::Line {
+                text: two_columns("Your balance", &l.balance.to_string(), columns),
+                align: Align::Left,
+                bold: true,
+                large: false,
+            });
+            for p in &l.progress {
+                b.extend(wrap(p, columns).into_iter().map(|t| line(t, Align::Left)));
+            }
+        }
+        if let Some(url) = &self.qr_url {
+            b.push(Block::Blank);
+            b.push(Block::Qr(url.clone()));
+            for c in wrap(&self.qr_caption, columns) {
+                b.push(line(c, Align::Center));
+            }
+        }
+        if let Some(l) = &self.loyalty {
+            b.push(Block::Blank);
+            for t in wrap("Bring a friend: give them your code", columns) {
+                b.push(line(t, Align::Center));
+            }
+            b.push(Block::Line {
+                text: l.referral_code.clone(),
+                align: Align::Center,
+                bold: true,
+                large: false,
+            });
+        }
+        if !self.footer.is_empty() {
+            b.push(Block::Blank);
+        }
+        for f in &self.footer {
+            b.extend(wrap(f, columns).into_iter().map(|l| line(l, Align::Center)));
+        }
+        b
+    }
+
+    /// The whole print job for `profile`: initialise, code page, the receipt, feed and cut.
+    pub fn encode(&self, profile: &PrinterProfile) -> Vec<u8> {
+        encode_blocks(&self.layout(profile.columns), profile)
+    }
+}
+
+/// Encodes laid-out blocks as one ESC/POS job.
+pub fn encode_blocks(blocks: &[Block], profile: &PrinterProfile) -> Vec<u8> {
+    let mut out = Vec::with_capacity(2048);
+    out.extend_from_slice(&escpos::init());
+    out.extend_from_slice(&escpos::code_page(profile.code_page));
+    let (mut cur_align, mut cur_bold, mut cur_large) = (Align::Left, false, false);
+    for block in blocks {
+        match block {
+            Block::Line {
+                text,
+                align,
+                bold,
+                large,
+            } => {
+                if *align != cur_align {
+                    out.extend_from_slice(&escpos::align(*align));
+                    cur_align = *align;
+                }
+                if *bold != cur_bold {
+                    out.extend_from_slice(&escpos::bold(*bold));
+                    cur_bold = *bold;
+                }
+                if *large != cur_large {
+                    out.extend_from_slice(&escpos::size(*large, *large));
+                    cur_large = *large;
+                }
+                out.extend(profile.code_page.encode(text));
+                out.push(escpos::LF);
+            }
+            Block::Rule => {
+                if cur_large {
+                    out.extend_from_slice(&escpos::size(false, false));
+                    cur_large = false;
+                }
+                out.extend(std::iter::repeat_n(b'-', profile.columns));
+                out.push(escpos::LF);
+            }
+            Block::Blank => out.push(escpos::LF),
+            Block::Qr(data) => {
+                if cur_align != Align::Center {
+                    out.extend_from_slice(&escpos::align(Align::Center));
+                    cur_align = Align::Center;
+                }
+                // Upper case keeps URLs in QR alphanumeric mode: a smaller symbol.
+                let data = data.to_ascii_uppercase();
+                if profile.native_qr {
+                    out.extend(escpos::qr_native(
+                        data.as_bytes(),
+                        profile.qr_module,
+                        QrEcc::M,
+                    ));
+                } else if let Some(img) =
+                    raster::qr_bitmap(&data, profile.qr_module as usize, QrEcc::M)
+                {
+                    out.extend(escpos::raster(img.width, img.height, &img.rows));
+                }
+                out.push(escpos::LF);
+            }
+        }
+    }
+    out.extend_from_slice(&escpos::feed(profile.cut_feed));
+    out.extend_from_slice(&escpos::cut());
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_and_wrapping() {
+        assert_eq!(two_columns("Latte", "3.50", 12), "Latte   3.50");
+        assert_eq!(
+            two_columns("A very long item name", "3.50", 12),
+            "A very  3.50"
+        );
+        assert_eq!(
+            wrap("two more visits to a free coffee", 12),
+            ["two more", "visits to a", "free coffee"]
+        );
+    }
+}

@@ -1,0 +1,125 @@
+//! Receipts through the virtual printer: encode, decode, render, and read the QR back.
+
+use regulars::devices::interpret::{Interpreter, Page};
+use regulars::devices::profile::{PrinterProfile, hardware_dir, list};
+use regulars::devices::receipt::{ItemLine, Loyalty, Receipt};
+
+pub const URL: &str = "HTTP://192.168.1.20:8080/R/00000001NH05XHKNGD77XDH6";
+
+pub fn sample_receipt() -> Receipt {
+    Receipt {
+        shop_name: "Corner Café".into(),
+        header: vec!["12 Main Street".into()],
+        when: "2026-11-23 09:41".into(),
+        receipt_no: Some("T-1042".into()),
+        items: vec![
+            ItemLine {
+                text: "Flat white".into(),
+                amount: "3.50".into(),
+            },
+            ItemLine {
+                text: "Croissant".into(),
+                amount: "2.80".into(),
+            },
+            ItemLine {
+                text: "Crème brûlée".into(),
+                amount: "4.20".into(),
+            },
+        ],
+        total: "€10.50".into(),
+        loyalty: Some(Loyalty {
+            first_name: "Zoë".into(),
+            points_earned: 10,
+            balance: 52,
+            progress: vec!["2 more visits to Free coffee (stamp card)".into()],
+            referral_code: "REF-0BZHK0N".into(),
+        }),
+        qr_url: Some(URL.into()),
+        qr_caption: "Scan: your visit, rate it, get help".into(),
+        footer: vec!["Thank you for coming back!".into()],
+    }
+}
+
+/// Decodes every QR code found in a rendered page.
+pub fn qr_codes(page: &Page) -> Vec<String> {
+    let mut img = rqrr::PreparedImage::prepare(page.image.clone());
+    img.detect_grids()
+        .into_iter()
+        .filter_map(|g| g.decode().ok().map(|(_, content)| content))
+        .collect()
+}
+
+pub fn print(profile: &PrinterProfile, job: &[u8]) -> Vec<Page> {
+    let mut p = Interpreter::new(profile.dots, profile.columns);
+    let pages = p.feed(job);
+    assert!(p.notes.is_empty(), "{}: {:?}", profile.id, p.notes);
+    pages
+}
+
+#[test]
+fn every_profile_round_trips_text_and_qr() {
+    let receipt = sample_receipt();
+    for id in list(&hardware_dir().join("printers")) {
+        let profile = PrinterProfile::load(&id).unwrap();
+        let job = receipt.encode(&profile);
+        let pages = print(&profile, &job);
+        assert_eq!(pages.len(), 1, "{id}: one cut, one receipt");
+        let page = &pages[0];
+        let text = &page.text;
+        for expected in [
+            "Flat white",
+            "TOTAL",
+            "Your balance",
+            "REF-0BZHK0N",
+            "2 more visits",
+        ] {
+            assert!(
+                text.contains(expected),
+                "{id}: '{expected}' missing from:\n{text}"
+            );
+        }
+        // Accents survive where the code page has them; the euro sign prints or is replaced visibly.
+        assert!(text.contains("Crème brûlée"), "{id}:\n{text}");
+        let euro_ok = if profile.code_page == regulars::devices::codepage::CodePage::Cp437 {
+            text.contains("?10.50")
+        } else {
+            text.contains("€10.50")
+        };
+        assert!(euro_ok, "{id}:\n{text}");
+        for line in text.lines().filter(|l| !l.starts_with('[')) {
+            assert!(
+                line.chars().count() <= profile.columns,
+                "{id}: line too long: {line}"
+            );
+        }
+        assert_eq!(
+            qr_codes(page),
+            [URL],
+            "{id}: the printed QR must decode to the visit URL"
+        );
+        if profile.native_qr {
+            assert_eq!(page.qr_data, [URL]);
+            assert!(
+                job.len() < 1500,
+                "{id}: native receipt is {} bytes",
+                job.len()
+            );
+        } else {
+            assert!(
+                page.qr_data.is_empty(),
+                "{id}: raster profile must not use native QR"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_visit_qr_fits_version_3_at_ecc_m() {
+    let code =
+        qrcode::QrCode::with_error_correction_level(URL.as_bytes(), qrcode::EcLevel::M).unwrap();
+    assert!(
+        matches!(code.version(), qrcode::Version::Normal(v) if v <= 3),
+        "{:?}",
+        code.version()
+    );
+}
