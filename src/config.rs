@@ -36,6 +36,19 @@ pub struct Config {
     pub shop: ShopConfig,
     pub program: Program,
     pub portal: PortalConfig,
+    pub printer: PrinterConfig,
+}
+
+/// `[printer]`: where receipts go.
+#[derive(Debug, Clone)]
+pub struct PrinterConfig {
+    /// A serial port or PTY path, or "virtual" for the built-in virtual printer (the default),
+    /// which writes each receipt to `receipts/NNNN.png` in the data folder.
+    pub port: String,
+    /// A profile in `hardware/printers/`.
+    pub profile: String,
+    /// Overrides the profile's baud rate.
+    pub baud: Option<u32>,
 }
 
 /// `[shop]`.
@@ -62,6 +75,15 @@ struct Raw {
     program: RawProgram,
     #[serde(default)]
     portal: RawPortal,
+    #[serde(default)]
+    printer: RawPrinter,
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct RawPrinter {
+    port: Option<String>,
+    profile: Option<String>,
+    baud: Option<u32>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -144,6 +166,10 @@ cost = 60
 id = "beans"
 name = "Bag of beans"
 cost = 150
+
+[printer]
+port = "virtual"          # a serial port (/dev/ttyUSB0, COM3) or "virtual": receipts/NNNN.png
+profile = "generic-80mm"  # a file in hardware/printers/ (see `regulars devices`)
 
 [portal]
 bind = "0.0.0.0:8080"
@@ -250,6 +276,11 @@ impl Config {
                 country_code: raw.shop.country_code.filter(|c| !c.trim().is_empty()),
             },
             program,
+            printer: PrinterConfig {
+                port: raw.printer.port.unwrap_or_else(|| "virtual".into()),
+                profile: raw.printer.profile.unwrap_or_else(|| "generic-80mm".into()),
+                baud: raw.printer.baud,
+            },
             portal: PortalConfig {
                 bind: raw.portal.bind.unwrap_or_else(|| "0.0.0.0:8080".into()),
                 public_url: raw

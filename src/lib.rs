@@ -9,5 +9,6 @@ pub mod datadir;
 pub mod demo;
 pub mod devices;
 pub mod domain;
+pub mod printing;
 pub mod progress;
 pub mod store;

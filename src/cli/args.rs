@@ -40,6 +40,51 @@ pub enum Command {
     Stats(StatsArgs),
     /// Copy the live database to backups/ (safe while tills are writing).
     Backup(BackupArgs),
+    /// Virtual devices on a pseudo-terminal, for trying and testing without hardware.
+    #[command(subcommand)]
+    Simulate(SimulateCmd),
+    /// List serial ports and the device profiles in hardware/.
+    Devices,
+    /// The print queue: retry waiting receipts, reprint, test the printer.
+    #[command(subcommand)]
+    Print(PrintCmd),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PrintCmd {
+    /// Send receipts that are waiting (printer was offline, out of paper or open).
+    Retry,
+    /// Print the last receipt again, or the receipt of one visit.
+    Reprint {
+        #[arg(long, value_name = "VISIT-ID")]
+        visit: Option<i64>,
+    },
+    /// List receipts waiting to print.
+    Queue,
+    /// Print a test page with the printer's settings.
+    Test,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SimulateCmd {
+    /// A virtual ESC/POS printer: each cut receipt becomes NNNN.png (and .txt).
+    ///
+    /// While it runs, type "paper out", "paper low", "paper in", "cover open" or
+    /// "cover close" and Enter to change its state.
+    Printer {
+        /// Path of the link to create to the printer's device (open it as a serial port).
+        #[arg(long, value_name = "PATH")]
+        link: std::path::PathBuf,
+        /// Printer profile from hardware/printers/.
+        #[arg(long, default_value = "generic-80mm")]
+        profile: String,
+        /// Folder for the receipts (default: receipts/ in the data folder).
+        #[arg(long, value_name = "DIR")]
+        out: Option<std::path::PathBuf>,
+        /// Print speed in bytes per second, to model the receive buffer (0: instant).
+        #[arg(long, default_value_t = 0)]
+        speed: usize,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -93,6 +138,9 @@ pub enum SaleCmd {
         /// The till's receipt number: recording it again changes nothing.
         #[arg(long, value_name = "POS-NO")]
         receipt: Option<String>,
+        /// Print the loyalty receipt on the configured printer (the virtual one by default).
+        #[arg(long)]
+        print: bool,
     },
     /// Refund a sale in full, or part of it with --amount.
     Refund {

@@ -32,6 +32,11 @@ impl Ctx {
         Ok(self.dir.open_store(&self.config, self.now)?)
     }
 
+    fn printer(&self) -> Result<crate::printing::ReceiptPrinter> {
+        crate::printing::ReceiptPrinter::from_config(&self.config, &self.dir)
+            .map_err(|e| UsageError(format!("[printer] in config.toml: {e}")).into())
+    }
+
     fn money(&self, minor: i64) -> String {
         format!(
             "{} {}",
@@ -71,6 +76,9 @@ pub fn execute(cli: Cli) -> Result<Output> {
         Command::Demo(a) => demo(&ctx, a, cli.json),
         Command::Stats(a) => stats(&ctx, a),
         Command::Backup(a) => backup(&ctx, a, cli.json),
+        Command::Simulate(s) => simulate(&ctx, s),
+        Command::Devices => devices(),
+        Command::Print(p) => print_cmd(&ctx, p),
     }
 }
 
@@ -217,8 +225,10 @@ fn sale(ctx: &Ctx, cmd: SaleCmd) -> Result<Output> {
             amount,
             customer,
             receipt,
+            print,
         } => {
             let amount = ctx.amount(&amount)?;
+            let printer = print.then(|| ctx.printer()).transpose()?;
             let mut store = ctx.store()?;
             let secret = ctx.dir.secret()?;
             let sale = NewSale {
@@ -227,13 +237,36 @@ fn sale(ctx: &Ctx, cmd: SaleCmd) -> Result<Output> {
                 customer,
                 receipt,
             };
-            let out = store.write(|tx| tx.record_sale(&sale))?;
-            let url = receipt_url(
-                &ctx.config.portal.public_url,
-                &secret.sign_visit(out.visit_id),
-            );
+            let url_of =
+                |visit_id| receipt_url(&ctx.config.portal.public_url, &secret.sign_visit(visit_id));
+            // The sale and its receipt job commit together, before anything is sent.
+            let out = store.write(|tx| {
+                let out = tx.record_sale(&sale)?;
+                if let Some(p) = &printer
+                    && !out.duplicate
+                {
+                    crate::printing::enqueue_receipt(
+                        tx,
+                        &ctx.config,
+                        &p.profile,
+                        &out,
+                        &url_of(out.visit_id),
+                        &local_time(out.at),
+                        ctx.now,
+                    )?;
+                }
+                Ok(out)
+            })?;
+            let url = url_of(out.visit_id);
             let mut json = to_json(&out);
             json["receipt_url"] = Value::String(url.clone());
+            let delivery = match &printer {
+                Some(p) => Some(p.deliver(&mut store, ctx.now)?),
+                None => None,
+            };
+            if let Some(d) = &delivery {
+                json["print"] = to_json(d);
+            }
             let text = if out.duplicate {
                 format!(
                     "Receipt {} was already recorded (visit {}, {}): nothing changed.",
@@ -266,6 +299,10 @@ fn sale(ctx: &Ctx, cmd: SaleCmd) -> Result<Output> {
                     ctx.money(out.amount),
                     out.visit_id
                 )
+            };
+            let text = match &delivery {
+                Some(d) => format!("{text}\n{}", describe_delivery(d)),
+                None => text,
             };
             Ok(Output { text, json })
         }
@@ -545,5 +582,183 @@ fn backup(ctx: &Ctx, a: BackupArgs, quiet: bool) -> Result<Output> {
     Ok(Output {
         text: format!("Backup written to {} ({} KB).", dest.display(), size / 1024),
         json: json!({ "path": dest, "bytes": size }),
+    })
+}
+
+fn simulate(ctx: &Ctx, cmd: SimulateCmd) -> Result<Output> {
+    use crate::devices::profile::PrinterProfile;
+    use crate::devices::virtual_printer::{Control, Event, VirtualPrinter, run_on_pty};
+    let SimulateCmd::Printer {
+        link,
+        profile,
+        out,
+        speed,
+    } = cmd;
+    let profile = PrinterProfile::load(&profile).map_err(|e| UsageError(e.to_string()))?;
+    let out = out.unwrap_or_else(|| ctx.dir.root().join("receipts"));
+    let printer = VirtualPrinter::new(&profile, &out, speed)
+        .with_context(|| format!("cannot use {}", out.display()))?;
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in std::io::stdin().lines().map_while(Result::ok) {
+            match Control::parse(&line) {
+                Some(c) => {
+                    let _ = tx.send(c);
+                    eprintln!("printer: {}", line.trim());
+                }
+                None => eprintln!(
+                    "unknown command '{}': paper out, paper low, paper in, cover open, cover close",
+                    line.trim()
+                ),
+            }
+        }
+    });
+    eprintln!(
+        "Virtual printer '{}' ({} columns) at {}; receipts go to {}. Ctrl-C stops it.",
+        profile.name,
+        profile.columns,
+        link.display(),
+        out.display()
+    );
+    let stop = std::sync::atomic::AtomicBool::new(false);
+    run_on_pty(printer, &link, rx, &stop, |e| match e {
+        Event::Printed { png, text } => {
+            println!("printed {}", png.display());
+            let first = text.lines().next().unwrap_or_default();
+            eprintln!("  {first} … ({} lines)", text.lines().count());
+        }
+        Event::Note(n) => eprintln!("note: {n}"),
+        Event::Busy(true) => eprintln!("busy: receive buffer nearly full"),
+        Event::Busy(false) => eprintln!("ready again"),
+    })
+    .with_context(|| format!("the virtual printer at {} stopped", link.display()))?;
+    Ok(Output {
+        text: String::new(),
+        json: json!({}),
+    })
+}
+
+fn devices() -> Result<Output> {
+    use crate::devices::profile::{hardware_dir, list};
+    let ports = crate::devices::transport::list_ports();
+    let printers = list(&hardware_dir().join("printers"));
+    let scanners = list(&hardware_dir().join("scanners"));
+    let text = format!(
+        "Serial ports: {}\nPrinter profiles: {}\nScanner profiles: {}\n\
+         Set [printer] port/profile and [scanner] port/profile in config.toml; \
+         port = \"virtual\" uses the built-in virtual printer.",
+        if ports.is_empty() {
+            "none found".to_string()
+        } else {
+            ports.join(", ")
+        },
+        printers.join(", "),
+        scanners.join(", ")
+    );
+    Ok(Output {
+        text,
+        json: json!({ "ports": ports, "printer_profiles": printers, "scanner_profiles": scanners }),
+    })
+}
+
+/// What the cashier reads after a print attempt.
+fn describe_delivery(d: &crate::printing::Delivery) -> String {
+    let mut lines = Vec::new();
+    for img in &d.images {
+        lines.push(format!("Receipt printed: {}", img.display()));
+    }
+    if d.images.is_empty() && !d.printed.is_empty() {
+        lines.push(format!("{} receipt(s) printed.", d.printed.len()));
+    }
+    if let Some(problem) = &d.problem {
+        lines.push(format!(
+            "Receipt not printed: {problem}. It is kept ({} waiting) and prints with \
+             `regulars print retry` once the printer is ready.",
+            d.waiting
+        ));
+    }
+    lines.join("\n")
+}
+
+fn print_cmd(ctx: &Ctx, cmd: PrintCmd) -> Result<Output> {
+    let printer = ctx.printer()?;
+    let mut store = ctx.store()?;
+    match cmd {
+        PrintCmd::Queue => {
+            let jobs = store.pending_prints()?;
+            let text = if jobs.is_empty() {
+                "Nothing waiting to print.".to_string()
+            } else {
+                jobs.iter()
+                    .map(|j| {
+                        format!(
+                            "job {} ({}, visit {}) from {}: {} attempt(s){}",
+                            j.id,
+                            j.kind,
+                            j.visit_id.map_or("-".into(), |v| v.to_string()),
+                            local_time(j.created_at),
+                            j.attempts,
+                            j.last_error
+                                .as_deref()
+                                .map(|e| format!(", last: {e}"))
+                                .unwrap_or_default()
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            };
+            return Ok(Output {
+                text,
+                json: json!({ "pending": to_json(&jobs) }),
+            });
+        }
+        PrintCmd::Retry => {}
+        PrintCmd::Reprint { visit } => {
+            store.write(|tx| {
+                let job = match visit {
+                    Some(v) => tx.receipt_of_visit(v)?,
+                    None => tx.last_receipt()?,
+                };
+                let job = job.ok_or_else(|| {
+                    crate::store::StoreError::UnknownReceipt(match visit {
+                        Some(v) => format!("visit {v} (it was recorded without --print)"),
+                        None => "(no receipt has been printed yet)".into(),
+                    })
+                })?;
+                tx.enqueue_print(job.visit_id, "reprint", &job.bytes, &job.text, ctx.now)
+            })?;
+        }
+        PrintCmd::Test => {
+            let p = &printer.profile;
+            let receipt = crate::devices::receipt::Receipt {
+                shop_name: ctx.config.shop.name.clone(),
+                header: vec![
+                    "Test print".into(),
+                    format!("{} on {}", p.name, printer.port),
+                    format!(
+                        "{} columns, {} baud, code page {:?}",
+                        p.columns, p.baud, p.code_page
+                    ),
+                ],
+                when: local_time(ctx.now),
+                total: "0.00".into(),
+                qr_url: Some(ctx.config.portal.public_url.clone()),
+                qr_caption: "If this code scans, QR printing works".into(),
+                footer: vec!["Accents: café crème €".into()],
+                ..Default::default()
+            };
+            let text = receipt.layout(p.columns).len().to_string();
+            store.write(|tx| tx.enqueue_print(None, "test", &receipt.encode(p), &text, ctx.now))?;
+        }
+    }
+    let d = printer.deliver(&mut store, ctx.now)?;
+    let text = if d.printed.is_empty() && d.problem.is_none() {
+        "Nothing waiting to print.".to_string()
+    } else {
+        describe_delivery(&d)
+    };
+    Ok(Output {
+        text,
+        json: to_json(&d),
     })
 }

@@ -7,6 +7,9 @@
 pub mod codepage;
 pub mod escpos;
 pub mod interpret;
+pub mod printer;
 pub mod profile;
 pub mod raster;
 pub mod receipt;
+pub mod transport;
+pub mod virtual_printer;

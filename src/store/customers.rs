@@ -418,6 +418,12 @@ impl Tx<'_> {
         Ok((due - held).max(0))
     }
 
+    /// The customer panel's view of the customer with this code, inside this transaction.
+    pub fn view(&self, code_text: &str, now: i64) -> Result<CustomerView> {
+        let row = self.customer(code_text)?.0;
+        self.view_of(row, now)
+    }
+
     /// Stamp-card vouchers the customer holds and has not used.
     pub fn unused_vouchers(&self, customer_id: i64) -> Result<i64> {
         Ok(self

@@ -9,6 +9,7 @@
 mod customers;
 mod error;
 mod ledger;
+mod print_jobs;
 mod referrals;
 mod sales;
 mod stats;
@@ -16,6 +17,7 @@ mod stats;
 pub use customers::{CustomerView, Enrolled, NewCustomer, Progress};
 pub use error::{Result, StoreError};
 pub use ledger::{Adjusted, Redeemed};
+pub use print_jobs::PrintJob;
 pub use referrals::{ReferralOutcome, ReferralView};
 pub use sales::{NewSale, RefundOutcome, SaleOutcome};
 pub use stats::Stats;
@@ -26,7 +28,10 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 /// Schema migrations, in order; entry `i` upgrades version `i` to `i + 1`. Append only.
-const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_initial.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/0001_initial.sql"),
+    include_str!("migrations/0002_print_jobs.sql"),
+];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

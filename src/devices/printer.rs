@@ -1,0 +1,122 @@
+//! Talking to a receipt printer: status before and after a job, the job sent whole.
+
+use super::escpos::{self, PrinterStatus, is_status_reply};
+use super::transport::Transport;
+use std::time::Duration;
+
+/// How long to wait for each status reply before calling the printer unreachable.
+pub const STATUS_TIMEOUT: Duration = Duration::from_millis(500);
+
+/// Why a job did not print.
+#[derive(Debug, thiserror::Error)]
+pub enum PrintError {
+    #[error("the printer did not answer (is it switched on and connected to {port}?)")]
+    NoAnswer { port: String },
+    #[error("{}", .0.describe())]
+    NotReady(PrinterStatus),
+    #[error(
+        "the printer connection failed ({0}): check the cable; the receipt is kept and will print"
+    )]
+    Io(#[from] std::io::Error),
+}
+
+/// A printer on some transport.
+pub struct Printer<T: Transport> {
+    pub transport: T,
+    port: String,
+}
+
+impl<T: Transport> Printer<T> {
+    pub fn new(transport: T, port: impl Into<String>) -> Printer<T> {
+        Printer {
+            transport,
+            port: port.into(),
+        }
+    }
+
+    /// Asks `DLE EOT 1`, `2` and `4`; skips bytes that are not status replies (Automatic
+    /// Status Back, noise). A printer that never answers is an error after a timeout, not a hang.
+    pub fn status(&mut self) -> Result<PrinterStatus, PrintError> {
+        let mut answers = [0u8; 3];
+        for (slot, n) in answers.iter_mut().zip([1u8, 2, 4]) {
+            self.transport.write_all(&escpos::status_query(n))?;
+            self.transport.flush()?;
+            *slot = self.read_reply()?;
+        }
+        Ok(PrinterStatus::from_replies(
+            answers[0], answers[1], answers[2],
+        ))
+    }
+
+    fn read_reply(&mut self) -> Result<u8, PrintError> {
+        let deadline = std::time::Instant::now() + STATUS_TIMEOUT;
+        let mut b = [0u8; 1];
+        while std::time::Instant::now() < deadline {
+            let left = deadline.saturating_duration_since(std::time::Instant::now());
+            if self.transport.read_timeout(&mut b, left)? == 1 && is_status_reply(b[0]) {
+                return Ok(b[0]);
+            }
+        }
+        Err(PrintError::NoAnswer {
+            port: self.port.clone(),
+        })
+    }
+
+    /// Sends a whole job if the printer is ready; returns the status after it.
+    pub fn print(&mut self, job: &[u8]) -> Result<PrinterStatus, PrintError> {
+        let before = self.status()?;
+        if !before.ready() {
+            return Err(PrintError::NotReady(before));
+        }
+        self.transport.write_all(job)?;
+        self.transport.flush()?;
+        self.status()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::devices::transport::MemoryTransport;
+
+    #[test]
+    fn prints_when_ready_and_skips_asb_bytes() {
+        let mut t = MemoryTransport::default();
+        // An ASB block (0x10 0x00 …) before the replies must be skipped.
+        t.replies
+            .extend([0x10, 0x00, 0x12, 0x12, 0x12, 0x12, 0x12, 0x12]);
+        let mut p = Printer::new(t, "mem");
+        let after = p.print(b"hello\n").unwrap();
+        assert!(after.ready());
+        assert_eq!(
+            p.transport.written,
+            [
+                &[0x10, 0x04, 1, 0x10, 0x04, 2, 0x10, 0x04, 4][..],
+                b"hello\n",
+                &[0x10, 0x04, 1, 0x10, 0x04, 2, 0x10, 0x04, 4]
+            ]
+            .concat()
+        );
+    }
+
+    #[test]
+    fn out_of_paper_is_refused_and_sends_nothing() {
+        let mut t = MemoryTransport::default();
+        t.replies.extend([0x1A, 0x32, 0x7E]);
+        let mut p = Printer::new(t, "mem");
+        let e = p.print(b"hello\n").unwrap_err();
+        assert_eq!(e.to_string(), "printer out of paper: load a new roll");
+        assert!(!p.transport.written.ends_with(b"hello\n"));
+    }
+
+    #[test]
+    fn silence_is_a_timeout_not_a_hang() {
+        let mut p = Printer::new(MemoryTransport::default(), "/dev/ttyUSB0");
+        let e = p.status().unwrap_err();
+        assert!(e.to_string().contains("did not answer"), "{e}");
+        let mut gone = MemoryTransport::default();
+        gone.unplugged = true;
+        let e = Printer::new(gone, "x").print(b"a").unwrap_err();
+        assert!(matches!(e, PrintError::Io(_)));
+    }
+}

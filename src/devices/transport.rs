@@ -1,0 +1,142 @@
+//! Transport: how bytes reach a device. A small trait, a serial-port implementation that
+//! reopens a port that vanished (a USB-serial adapter unplugged and plugged back), and an
+//! in-memory one for tests.
+
+use super::profile::FlowControl;
+use std::collections::VecDeque;
+use std::io::{self, Read, Write};
+use std::time::{Duration, Instant};
+
+/// Bytes to and from a device.
+pub trait Transport: Send {
+    /// Writes every byte or fails.
+    fn write_all(&mut self, bytes: &[u8]) -> io::Result<()>;
+    /// Reads what arrives within `timeout`; `Ok(0)` when nothing did.
+    fn read_timeout(&mut self, buf: &mut [u8], timeout: Duration) -> io::Result<usize>;
+    /// Waits until written bytes have left.
+    fn flush(&mut self) -> io::Result<()>;
+}
+
+/// Serial settings for a port.
+#[derive(Debug, Clone)]
+pub struct SerialSettings {
+    pub path: String,
+    pub baud: u32,
+    pub flow_control: FlowControl,
+}
+
+/// A serial port (or PTY path), 8N1, opened on first use and reopened after it vanishes.
+pub struct SerialTransport {
+    settings: SerialSettings,
+    port: Option<Box<dyn serialport::SerialPort>>,
+}
+
+impl SerialTransport {
+    pub fn new(settings: SerialSettings) -> SerialTransport {
+        SerialTransport {
+            settings,
+            port: None,
+        }
+    }
+
+    fn port(&mut self) -> io::Result<&mut Box<dyn serialport::SerialPort>> {
+        if self.port.is_none() {
+            let flow = match self.settings.flow_control {
+                FlowControl::None => serialport::FlowControl::None,
+                FlowControl::RtsCts => serialport::FlowControl::Hardware,
+                FlowControl::XonXoff => serialport::FlowControl::Software,
+            };
+            let port = serialport::new(&self.settings.path, self.settings.baud)
+                .data_bits(serialport::DataBits::Eight)
+                .parity(serialport::Parity::None)
+                .stop_bits(serialport::StopBits::One)
+                .flow_control(flow)
+                .timeout(Duration::from_millis(50))
+                .open()
+                .map_err(|e| {
+                    io::Error::new(
+                        io::ErrorKind::NotConnected,
+                        format!("cannot open {}: {e}", self.settings.path),
+                    )
+                })?;
+            self.port = Some(port);
+        }
+        Ok(self.port.as_mut().expect("opened above"))
+    }
+
+    /// Forgets the port after an error so the next use opens it again.
+    fn drop_on_error<T>(&mut self, r: io::Result<T>) -> io::Result<T> {
+        if r.is_err() {
+            self.port = None;
+        }
+        r
+    }
+}
+
+impl Transport for SerialTransport {
+    fn write_all(&mut self, bytes: &[u8]) -> io::Result<()> {
+        let r = self.port().and_then(|p| p.write_all(bytes));
+        self.drop_on_error(r)
+    }
+
+    fn read_timeout(&mut self, buf: &mut [u8], timeout: Duration) -> io::Result<usize> {
+        let deadline = Instant::now() + timeout;
+        loop {
+            let r = self.port().and_then(|p| match p.read(buf) {
+                Ok(n) => Ok(n),
+                Err(e) if e.kind() == io::ErrorKind::TimedOut => Ok(0),
+                Err(e) => Err(e),
+            });
+            match self.drop_on_error(r)? {
+                0 if Instant::now() < deadline => continue,
+                n => return Ok(n),
+            }
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        let r = self.port().and_then(|p| p.flush());
+        self.drop_on_error(r)
+    }
+}
+
+/// In-memory transport: records what is written and plays back scripted replies.
+#[derive(Debug, Default)]
+pub struct MemoryTransport {
+    pub written: Vec<u8>,
+    pub replies: VecDeque<u8>,
+    /// When set, every operation fails as if the port had vanished.
+    pub unplugged: bool,
+}
+
+impl Transport for MemoryTransport {
+    fn write_all(&mut self, bytes: &[u8]) -> io::Result<()> {
+        if self.unplugged {
+            return Err(io::Error::new(io::ErrorKind::NotConnected, "port vanished"));
+        }
+        self.written.extend_from_slice(bytes);
+        Ok(())
+    }
+
+    fn read_timeout(&mut self, buf: &mut [u8], _timeout: Duration) -> io::Result<usize> {
+        if self.unplugged {
+            return Err(io::Error::new(io::ErrorKind::NotConnected, "port vanished"));
+        }
+        let n = buf.len().min(self.replies.len());
+        for b in buf.iter_mut().take(n) {
+            *b = self.replies.pop_front().expect("counted");
+        }
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Serial ports this machine has.
+pub fn list_ports() -> Vec<String> {
+    serialport::available_ports()
+        .map(|ports| ports.into_iter().map(|p| p.port_name).collect())
+        .unwrap_or_default()
+}

@@ -1,0 +1,255 @@
+//! The virtual printer: an ESC/POS printer on a pseudo-terminal, for trying Regulars without
+//! hardware and for testing real serial I/O.
+//!
+//! It decodes everything it receives ([`Interpreter`]), answers status queries, and writes each
+//! cut receipt to `NNNN.png` with the decoded text in `NNNN.txt`. With a print speed set it
+//! models the receive buffer: past `buffer_bytes − 128` it is busy and sends XOFF, below half
+//! it sends XON, and bytes beyond a full buffer are lost (as on a real printer without flow
+//! control), which is noted. Paper and cover states can be changed while it runs.
+
+use super::escpos::{DLE, EOT};
+use super::interpret::{Interpreter, Note, Page};
+use super::profile::PrinterProfile;
+use std::collections::VecDeque;
+use std::io::{self, Read, Write};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::Receiver;
+use std::time::{Duration, Instant};
+
+const XON: u8 = 0x11;
+const XOFF: u8 = 0x13;
+
+/// A change made to the virtual printer while it runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Control {
+    PaperOut,
+    PaperLow,
+    PaperIn,
+    CoverOpen,
+    CoverClose,
+}
+
+impl Control {
+    /// Reads a typed command: "paper out", "paper low", "paper in", "cover open", "cover close".
+    pub fn parse(text: &str) -> Option<Control> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "paper out" | "out" => Some(Control::PaperOut),
+            "paper low" | "low" => Some(Control::PaperLow),
+            "paper in" | "paper" => Some(Control::PaperIn),
+            "cover open" | "open" => Some(Control::CoverOpen),
+            "cover close" | "close" => Some(Control::CoverClose),
+            _ => None,
+        }
+    }
+}
+
+/// What happened, for the operator's log.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Event {
+    Printed { png: PathBuf, text: String },
+    Note(String),
+    Busy(bool),
+}
+
+/// A virtual printer: interpreter, receipt files and the receive-buffer model.
+pub struct VirtualPrinter {
+    pub interpreter: Interpreter,
+    out_dir: PathBuf,
+    /// Bytes per second it prints; 0 prints instantly (no buffer model).
+    speed: usize,
+    buffer_bytes: usize,
+    xonxoff: bool,
+    backlog: VecDeque<u8>,
+    busy: bool,
+    last_drain: Instant,
+}
+
+impl VirtualPrinter {
+    pub fn new(profile: &PrinterProfile, out_dir: &Path, speed: usize) -> io::Result<Self> {
+        std::fs::create_dir_all(out_dir)?;
+        Ok(VirtualPrinter {
+            interpreter: Interpreter::new(profile.dots, profile.columns),
+            out_dir: out_dir.to_path_buf(),
+            speed,
+            buffer_bytes: profile.buffer_bytes,
+            xonxoff: profile.flow_control == super::profile::FlowControl::XonXoff,
+            backlog: VecDeque::new(),
+            busy: false,
+            last_drain: Instant::now(),
+        })
+    }
+
+    /// Applies a control command.
+    pub fn control(&mut self, c: Control) {
+        let s = &mut self.interpreter.status;
+        match c {
+            Control::PaperOut => s.paper_end = true,
+            Control::PaperLow => s.paper_near_end = true,
+            Control::PaperIn => {
+                s.paper_end = false;
+                s.paper_near_end = false;
+            }
+            Control::CoverOpen => s.cover_open = true,
+            Control::CoverClose => s.cover_open = false,
+        }
+    }
+
+    /// Takes bytes from the host. Returns bytes to send back (status replies, XON/XOFF).
+    pub fn receive(&mut self, bytes: &[u8], events: &mut Vec<Event>) -> io::Result<Vec<u8>> {
+        if self.speed == 0 {
+            self.process(bytes, events)?;
+        } else {
+            // Real-time status requests are answered on arrival, even while busy.
+            for w in bytes.windows(3) {
+                if w[0] == DLE && w[1] == EOT {
+                    let [p, o, paper] = self.interpreter.status.replies();
+                    let r = match w[2] {
+                        1 => p,
+                        2 => o,
+                        4 => paper,
+                        _ => continue,
+                    };
+                    self.interpreter.replies.push(r);
+                }
+            }
+            let room = self.buffer_bytes.saturating_sub(self.backlog.len());
+            if bytes.len() > room {
+                events.push(Event::Note(format!(
+                    "receive buffer overflow: {} bytes lost (use flow control)",
+                    bytes.len() - room
+                )));
+            }
+            self.backlog.extend(bytes.iter().take(room).copied());
+            self.drain(events)?;
+        }
+        let mut out = std::mem::take(&mut self.interpreter.replies);
+        out.extend(self.flow_bytes(events));
+        Ok(out)
+    }
+
+    /// Prints what the simulated print speed allows since the last call.
+    pub fn drain(&mut self, events: &mut Vec<Event>) -> io::Result<Vec<u8>> {
+        if self.speed == 0 {
+            return Ok(Vec::new());
+        }
+        let elapsed = self.last_drain.elapsed();
+        let n = ((elapsed.as_secs_f64() * self.speed as f64) as usize).min(self.backlog.len());
+        if n > 0 || self.backlog.is_empty() {
+            self.last_drain = Instant::now();
+        }
+        if n > 0 {
+            let chunk: Vec<u8> = self.backlog.drain(..n).collect();
+            // Status queries were answered on arrival; drop the interpreter's duplicate replies.
+            let before = self.interpreter.replies.len();
+            self.process(&chunk, events)?;
+            self.interpreter.replies.truncate(before);
+        }
+        Ok(self.flow_bytes(events))
+    }
+
+    fn flow_bytes(&mut self, events: &mut Vec<Event>) -> Vec<u8> {
+        let high = self.buffer_bytes.saturating_sub(128);
+        if !self.busy && self.speed > 0 && self.backlog.len() >= high {
+            self.busy = true;
+            events.push(Event::Busy(true));
+            return if self.xonxoff { vec![XOFF] } else { Vec::new() };
+        }
+        if self.busy && self.backlog.len() <= self.buffer_bytes / 2 {
+            self.busy = false;
+            events.push(Event::Busy(false));
+            return if self.xonxoff { vec![XON] } else { Vec::new() };
+        }
+        Vec::new()
+    }
+
+    fn process(&mut self, bytes: &[u8], events: &mut Vec<Event>) -> io::Result<()> {
+        let pages = self.interpreter.feed(bytes);
+        for note in self.interpreter.notes.drain(..) {
+            if let Note::Unknown(what) = note {
+                events.push(Event::Note(format!("skipped: {what}")));
+            }
+        }
+        for page in pages {
+            let png = self.save(&page)?;
+            events.push(Event::Printed {
+                png,
+                text: page.text,
+            });
+        }
+        Ok(())
+    }
+
+    /// Writes a page as the next free `NNNN.png` and `NNNN.txt`.
+    pub fn save(&mut self, page: &Page) -> io::Result<PathBuf> {
+        let mut n = 1;
+        let png = loop {
+            let candidate = self.out_dir.join(format!("{n:04}.png"));
+            if !candidate.exists() {
+                break candidate;
+            }
+            n += 1;
+        };
+        page.image
+            .save(&png)
+            .map_err(|e| io::Error::other(format!("cannot write {}: {e}", png.display())))?;
+        std::fs::write(png.with_extension("txt"), &page.text)?;
+        Ok(png)
+    }
+
+    /// True when nothing is waiting to print.
+    pub fn idle(&self) -> bool {
+        self.backlog.is_empty()
+    }
+}
+
+/// Runs a virtual printer on a new pseudo-terminal whose device path is linked at `link`,
+/// until `stop` is set. `log` receives each event as it happens.
+pub fn run_on_pty(
+    mut printer: VirtualPrinter,
+    link: &Path,
+    controls: Receiver<Control>,
+    stop: &AtomicBool,
+    mut log: impl FnMut(Event),
+) -> io::Result<()> {
+    let (mut master, slave) = serialport::TTYPort::pair()
+        .map_err(|e| io::Error::other(format!("cannot open a pseudo-terminal: {e}")))?;
+    let device = serialport::SerialPort::name(&slave)
+        .ok_or_else(|| io::Error::other("the pseudo-terminal has no name"))?;
+    let _ = std::fs::remove_file(link);
+    std::os::unix::fs::symlink(&device, link)
+        .map_err(|e| io::Error::other(format!("cannot create the link {}: {e}", link.display())))?;
+    serialport::SerialPort::set_timeout(&mut master, Duration::from_millis(20))
+        .map_err(io::Error::other)?;
+    let mut buf = vec![0u8; 4096];
+    let result = loop {
+        if stop.load(Ordering::Relaxed) {
+            break Ok(());
+        }
+        while let Ok(c) = controls.try_recv() {
+            printer.control(c);
+        }
+        let mut events = Vec::new();
+        let reply = match master.read(&mut buf) {
+            Ok(0) => printer.drain(&mut events),
+            Ok(n) => printer.receive(&buf[..n], &mut events),
+            Err(e) if e.kind() == io::ErrorKind::TimedOut => printer.drain(&mut events),
+            // EIO: no program has the device open right now; keep waiting for one.
+            Err(e) if e.raw_os_error() == Some(5) => {
+                std::thread::sleep(Duration::from_millis(20));
+                printer.drain(&mut events)
+            }
+            Err(e) => break Err(e),
+        };
+        let reply = reply?;
+        if !reply.is_empty() {
+            master.write_all(&reply)?;
+        }
+        for e in events {
+            log(e);
+        }
+    };
+    drop(slave);
+    let _ = std::fs::remove_file(link);
+    result
+}

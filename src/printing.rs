@@ -1,0 +1,196 @@
+//! From a sale to a printed receipt, through the durable print queue.
+//!
+//! The receipt is built whole and stored as a print job in the sale's own transaction; only then
+//! is it sent. A job waits while the printer is offline, out of paper or open, and goes out with
+//! the next delivery (`regulars print retry`, or the next sale); it is marked sent only after
+//! the printer has taken it and answered a status check.
+
+use crate::config::Config;
+use crate::datadir::DataDir;
+use crate::devices::printer::{PrintError, Printer};
+use crate::devices::profile::{PrinterProfile, ProfileError};
+use crate::devices::receipt::{ItemLine, Loyalty, Receipt};
+use crate::devices::transport::{SerialSettings, SerialTransport};
+use crate::devices::virtual_printer::VirtualPrinter;
+use crate::store::{CustomerView, Result as StoreResult, SaleOutcome, Store, Tx};
+use serde::Serialize;
+use std::path::PathBuf;
+
+/// The shop's receipt printer, as configured.
+pub struct ReceiptPrinter {
+    pub profile: PrinterProfile,
+    /// A serial port or PTY path, or "virtual".
+    pub port: String,
+    baud: u32,
+    receipts_dir: PathBuf,
+}
+
+/// What a delivery attempt did.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct Delivery {
+    /// Jobs printed now.
+    pub printed: Vec<i64>,
+    /// Receipt images written by the virtual printer.
+    pub images: Vec<PathBuf>,
+    /// Jobs still waiting.
+    pub waiting: usize,
+    /// Why the rest is waiting, in the cashier's words.
+    pub problem: Option<String>,
+}
+
+impl ReceiptPrinter {
+    pub fn from_config(config: &Config, dir: &DataDir) -> Result<ReceiptPrinter, ProfileError> {
+        let profile = PrinterProfile::load(&config.printer.profile)?;
+        Ok(ReceiptPrinter {
+            baud: config.printer.baud.unwrap_or(profile.baud),
+            profile,
+            port: config.printer.port.clone(),
+            receipts_dir: dir.root().join("receipts"),
+        })
+    }
+
+    pub fn is_virtual(&self) -> bool {
+        self.port.eq_ignore_ascii_case("virtual")
+    }
+
+    /// Sends one job. Returns the receipt image when the virtual printer drew it.
+    fn send(&self, bytes: &[u8]) -> Result<Option<PathBuf>, PrintError> {
+        if self.is_virtual() {
+            let mut v = VirtualPrinter::new(&self.profile, &self.receipts_dir, 0)?;
+            let mut events = Vec::new();
+            v.receive(bytes, &mut events)?;
+            return Ok(events.into_iter().find_map(|e| match e {
+                crate::devices::virtual_printer::Event::Printed { png, .. } => Some(png),
+                _ => None,
+            }));
+        }
+        let transport = SerialTransport::new(SerialSettings {
+            path: self.port.clone(),
+            baud: self.baud,
+            flow_control: self.profile.flow_control,
+        });
+        Printer::new(transport, self.port.clone()).print(bytes)?;
+        Ok(None)
+    }
+
+    /// Sends every pending job in order; stops at the first failure, which leaves it and the
+    /// rest pending with the reason recorded.
+    pub fn deliver(&self, store: &mut Store, now: i64) -> StoreResult<Delivery> {
+        let mut d = Delivery::default();
+        let jobs = store.pending_prints()?;
+        d.waiting = jobs.len();
+        for job in jobs {
+            match self.send(&job.bytes) {
+                Ok(image) => {
+                    store.write(|tx| tx.mark_printed(job.id, now))?;
+                    d.printed.push(job.id);
+                    d.images.extend(image);
+                    d.waiting -= 1;
+                }
+                Err(e) => {
+                    let why = e.to_string();
+                    store.write(|tx| tx.mark_print_failed(job.id, &why))?;
+                    d.problem = Some(why);
+                    break;
+                }
+            }
+        }
+        Ok(d)
+    }
+}
+
+/// How money is written on the receipt: the currency's sign where the printer has it.
+fn money_text(config: &Config, profile: &PrinterProfile, minor: i64) -> String {
+    let c = config.shop.currency;
+    let amount = c.format(minor);
+    let sign = match c.code() {
+        "EUR" => Some('€'),
+        "GBP" => Some('£'),
+        "USD" => Some('$'),
+        _ => None,
+    };
+    match sign.filter(|s| profile.code_page.encode_char(*s).is_some()) {
+        Some(s) => format!("{s}{amount}"),
+        None => format!("{amount} {}", c.code()),
+    }
+}
+
+/// The receipt for a sale just recorded.
+pub fn receipt_for(
+    config: &Config,
+    profile: &PrinterProfile,
+    sale: &SaleOutcome,
+    customer: Option<&CustomerView>,
+    url: &str,
+    when: &str,
+) -> Receipt {
+    let total = money_text(config, profile, sale.amount);
+    Receipt {
+        shop_name: config.shop.name.clone(),
+        header: Vec::new(),
+        when: when.to_string(),
+        receipt_no: Some(
+            sale.receipt
+                .clone()
+                .unwrap_or_else(|| format!("V{}", sale.visit_id)),
+        ),
+        items: vec![ItemLine {
+            text: "Purchase".into(),
+            amount: total.clone(),
+        }],
+        total,
+        loyalty: customer.map(|c| Loyalty {
+            first_name: c
+                .name
+                .as_deref()
+                .and_then(|n| n.split_whitespace().next())
+                .unwrap_or("friend")
+                .to_string(),
+            points_earned: sale.points_earned,
+            balance: c.balance,
+            progress: c.progress.iter().map(|p| p.describe()).collect(),
+            referral_code: c.referral_code.clone(),
+        }),
+        qr_url: Some(url.to_string()),
+        qr_caption: if customer.is_some() {
+            "Scan: your visit, points, rate it, get help".into()
+        } else {
+            "Scan to claim your points for this visit".into()
+        },
+        footer: vec!["Thank you for coming back!".into()],
+    }
+}
+
+/// Builds a sale's receipt and stores it as a print job, inside the sale's transaction.
+pub fn enqueue_receipt(
+    tx: &Tx<'_>,
+    config: &Config,
+    profile: &PrinterProfile,
+    sale: &SaleOutcome,
+    url: &str,
+    when: &str,
+    now: i64,
+) -> StoreResult<i64> {
+    let view = match &sale.customer {
+        Some(code) => Some(tx.view(code, now)?),
+        None => None,
+    };
+    let receipt = receipt_for(config, profile, sale, view.as_ref(), url, when);
+    let text = receipt
+        .layout(profile.columns)
+        .iter()
+        .filter_map(|b| match b {
+            crate::devices::receipt::Block::Line { text, .. } => Some(text.clone()),
+            crate::devices::receipt::Block::Qr(url) => Some(format!("[QR] {url}")),
+            _ => None,
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    tx.enqueue_print(
+        Some(sale.visit_id),
+        "receipt",
+        &receipt.encode(profile),
+        &text,
+        now,
+    )
+}
