@@ -7,3 +7,4 @@ mod devices;
 mod invariants;
 mod ledger;
 mod schema;
+mod serial;

@@ -80,3 +80,22 @@ fn the_opener_sets_durable_pragmas() {
     assert_eq!((mode.as_str(), sync, fk), ("wal", 2, 1));
     assert_eq!(s.schema_version().unwrap(), SCHEMA_VERSION);
 }
+
+#[test]
+fn a_version_1_database_is_upgraded_with_its_data() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = db(dir.path());
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.execute_batch(include_str!("../fixtures/schema-v1.sql"))
+        .unwrap();
+    drop(conn);
+    let mut s = Store::open(&path, rules()).unwrap();
+    assert_eq!(s.schema_version().unwrap(), SCHEMA_VERSION);
+    let view = s.customer_view("4KQ2-M9M", 1_767_700_000).unwrap();
+    assert_eq!((view.balance, view.visits, view.stamps), (12, 1, 1));
+    crate::common::check_invariants(s.connection());
+    // The new print queue works on the upgraded file.
+    s.write(|tx| tx.enqueue_print(Some(1), "receipt", b"x", "x", 1_767_700_000))
+        .unwrap();
+    assert_eq!(s.pending_prints().unwrap().len(), 1);
+}

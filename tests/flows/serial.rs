@@ -1,0 +1,265 @@
+//! Real serial I/O on pseudo-terminals: the `regulars` binary's virtual printer receives
+//! receipts from `sale record --print`, goes out of paper and comes back, and an unplugged or
+//! silent printer never loses or doubles a receipt.
+
+use crate::common::{run, run_json};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Child, ChildStdin, Command, Stdio};
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+/// PTY pairs are created one test at a time.
+static PTY: Mutex<()> = Mutex::new(());
+
+struct Sim {
+    child: Child,
+    stdin: ChildStdin,
+    out: PathBuf,
+}
+
+impl Drop for Sim {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn start_sim(dir: &Path, link: &Path, profile: &str) -> Sim {
+    let out = dir.join("printed");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_regulars"))
+        .args([
+            "--data",
+            dir.to_str().unwrap(),
+            "simulate",
+            "printer",
+            "--profile",
+            profile,
+        ])
+        .arg("--link")
+        .arg(link)
+        .arg("--out")
+        .arg(&out)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let stdin = child.stdin.take().unwrap();
+    let t = Instant::now();
+    while !link.exists() {
+        assert!(
+            t.elapsed() < Duration::from_secs(10),
+            "the virtual printer did not start"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    Sim { child, stdin, out }
+}
+
+fn pngs(dir: &Path) -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "png"))
+        .collect();
+    v.sort();
+    v
+}
+
+fn wait_for_pngs(dir: &Path, n: usize) -> Vec<PathBuf> {
+    let t = Instant::now();
+    loop {
+        let v = pngs(dir);
+        if v.len() >= n || t.elapsed() > Duration::from_secs(10) {
+            return v;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+fn set_printer(dir: &Path, port: &Path, profile: &str) {
+    std::fs::write(
+        dir.join("config.toml"),
+        format!(
+            "[printer]\nport = \"{}\"\nprofile = \"{profile}\"\n",
+            port.display()
+        ),
+    )
+    .unwrap();
+}
+
+fn decode_png(path: &Path) -> Vec<String> {
+    let image = image::open(path).unwrap().to_luma8();
+    let mut img = rqrr::PreparedImage::prepare(image);
+    img.detect_grids()
+        .into_iter()
+        .filter_map(|g| g.decode().ok().map(|(_, c)| c))
+        .collect()
+}
+
+#[test]
+fn receipts_reach_the_pty_printer_and_wait_out_a_paper_out() {
+    let _g = PTY.lock().unwrap_or_else(|e| e.into_inner());
+    for profile in ["generic-80mm", "generic-58mm"] {
+        let dir = tempfile::tempdir().unwrap();
+        let link = dir.path().join("printer");
+        let mut sim = start_sim(dir.path(), &link, profile);
+        set_printer(dir.path(), &link, profile);
+        let c = run_json(dir.path(), &["customer", "add", "--name", "Zoë Byrne"]);
+        let code = c["code"].as_str().unwrap();
+
+        let sale = run_json(
+            dir.path(),
+            &[
+                "sale",
+                "record",
+                "--amount",
+                "4.20",
+                "--customer",
+                code,
+                "--receipt",
+                "A1",
+                "--print",
+            ],
+        );
+        assert!(sale["print"]["problem"].is_null(), "{profile}: {sale}");
+        let printed = wait_for_pngs(&sim.out, 1);
+        assert_eq!(printed.len(), 1, "{profile}");
+        assert_eq!(
+            decode_png(&printed[0]),
+            [sale["receipt_url"].as_str().unwrap()],
+            "{profile}"
+        );
+        let text = std::fs::read_to_string(printed[0].with_extension("txt")).unwrap();
+        assert!(
+            text.contains("Zoë") || text.contains("Zoe"),
+            "{profile}: {text}"
+        );
+
+        // Out of paper: the sale is kept, the receipt waits, nothing is printed.
+        writeln!(sim.stdin, "paper out").unwrap();
+        std::thread::sleep(Duration::from_millis(200));
+        let (exit, out, err) = run(
+            dir.path(),
+            &[
+                "sale",
+                "record",
+                "--amount",
+                "2.50",
+                "--customer",
+                code,
+                "--receipt",
+                "A2",
+                "--print",
+            ],
+        );
+        assert_eq!(exit, 0, "{err}");
+        assert!(out.contains("out of paper"), "{profile}: {out}");
+        assert_eq!(
+            run_json(dir.path(), &["print", "queue"])["pending"]
+                .as_array()
+                .unwrap()
+                .len(),
+            1
+        );
+        assert_eq!(run_json(dir.path(), &["stats"])["visits"], 2);
+
+        // Paper back: the waiting receipt prints exactly once.
+        writeln!(sim.stdin, "paper in").unwrap();
+        std::thread::sleep(Duration::from_millis(200));
+        let retry = run_json(dir.path(), &["print", "retry"]);
+        assert_eq!(retry["printed"].as_array().unwrap().len(), 1, "{retry}");
+        assert_eq!(wait_for_pngs(&sim.out, 2).len(), 2);
+        let again = run_json(dir.path(), &["print", "retry"]);
+        assert!(again["printed"].as_array().unwrap().is_empty());
+        std::thread::sleep(Duration::from_millis(200));
+        assert_eq!(
+            pngs(&sim.out).len(),
+            2,
+            "{profile}: a receipt printed twice"
+        );
+    }
+}
+
+#[test]
+fn an_unplugged_printer_keeps_the_receipt_until_it_is_back() {
+    let _g = PTY.lock().unwrap_or_else(|e| e.into_inner());
+    let dir = tempfile::tempdir().unwrap();
+    let link = dir.path().join("printer");
+    set_printer(dir.path(), &link, "generic-80mm");
+    let (exit, out, err) = run(
+        dir.path(),
+        &[
+            "sale",
+            "record",
+            "--amount",
+            "3",
+            "--receipt",
+            "U1",
+            "--print",
+        ],
+    );
+    assert_eq!(exit, 0, "{err}");
+    assert!(
+        out.contains("Receipt not printed") && out.contains("cannot open"),
+        "{out}"
+    );
+    assert_eq!(run_json(dir.path(), &["stats"])["visits"], 1);
+    // Plugged back in (the device appears at the configured path): the receipt prints once.
+    let sim = start_sim(dir.path(), &link, "generic-80mm");
+    let retry = run_json(dir.path(), &["print", "retry"]);
+    assert_eq!(retry["printed"].as_array().unwrap().len(), 1, "{retry}");
+    assert_eq!(wait_for_pngs(&sim.out, 1).len(), 1);
+}
+
+#[test]
+fn a_printer_that_never_answers_times_out() {
+    use regulars::devices::printer::{PrintError, Printer};
+    use regulars::devices::profile::FlowControl;
+    use regulars::devices::transport::{SerialSettings, SerialTransport};
+    let _g = PTY.lock().unwrap_or_else(|e| e.into_inner());
+    let (_master, slave) = serialport::TTYPort::pair().unwrap();
+    let path = serialport::SerialPort::name(&slave).unwrap();
+    let transport = SerialTransport::new(SerialSettings {
+        path: path.clone(),
+        baud: 9600,
+        flow_control: FlowControl::None,
+    });
+    let t = Instant::now();
+    let err = Printer::new(transport, path).print(b"hello\n").unwrap_err();
+    assert!(matches!(err, PrintError::NoAnswer { .. }), "{err}");
+    assert!(t.elapsed() < Duration::from_secs(5));
+    assert!(err.to_string().contains("did not answer"));
+}
+
+#[test]
+fn garbage_into_the_pty_printer_is_noted_and_later_receipts_still_print() {
+    let _g = PTY.lock().unwrap_or_else(|e| e.into_inner());
+    let dir = tempfile::tempdir().unwrap();
+    let link = dir.path().join("printer");
+    let sim = start_sim(dir.path(), &link, "generic-80mm");
+    {
+        let mut port = serialport::new(link.to_str().unwrap(), 9600)
+            .timeout(Duration::from_millis(100))
+            .open()
+            .unwrap();
+        let garbage: Vec<u8> = (0u32..3000)
+            .map(|i| (i * 7919 % 251) as u8)
+            .filter(|b| *b != 0x1D && *b != 0x1B)
+            .collect();
+        port.write_all(&garbage).unwrap();
+        port.write_all(b"\n\x1dV\x01").unwrap();
+        port.flush().unwrap();
+    }
+    set_printer(dir.path(), &link, "generic-80mm");
+    let sale = run_json(dir.path(), &["sale", "record", "--amount", "5", "--print"]);
+    let printed = wait_for_pngs(&sim.out, 2);
+    assert_eq!(printed.len(), 2);
+    assert_eq!(
+        decode_png(printed.last().unwrap()),
+        [sale["receipt_url"].as_str().unwrap()]
+    );
+}
