@@ -114,8 +114,10 @@ mod tests {
         let mut p = Printer::new(MemoryTransport::default(), "/dev/ttyUSB0");
         let e = p.status().unwrap_err();
         assert!(e.to_string().contains("did not answer"), "{e}");
-        let mut gone = MemoryTransport::default();
-        gone.unplugged = true;
+        let gone = MemoryTransport {
+            unplugged: true,
+            ..MemoryTransport::default()
+        };
         let e = Printer::new(gone, "x").print(b"a").unwrap_err();
         assert!(matches!(e, PrintError::Io(_)));
     }
