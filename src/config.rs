@@ -37,6 +37,16 @@ pub struct Config {
     pub program: Program,
     pub portal: PortalConfig,
     pub printer: PrinterConfig,
+    pub scanner: ScannerConfig,
+}
+
+/// `[scanner]`: where scans come from.
+#[derive(Debug, Clone)]
+pub struct ScannerConfig {
+    /// A serial port or PTY path; none means no scanner (type or paste codes instead).
+    pub port: Option<String>,
+    /// A profile in `hardware/scanners/`.
+    pub profile: String,
 }
 
 /// `[printer]`: where receipts go.
@@ -77,6 +87,14 @@ struct Raw {
     portal: RawPortal,
     #[serde(default)]
     printer: RawPrinter,
+    #[serde(default)]
+    scanner: RawScanner,
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct RawScanner {
+    port: Option<String>,
+    profile: Option<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -170,6 +188,10 @@ cost = 150
 [printer]
 port = "virtual"          # a serial port (/dev/ttyUSB0, COM3) or "virtual": receipts/NNNN.png
 profile = "generic-80mm"  # a file in hardware/printers/ (see `regulars devices`)
+
+[scanner]
+# port = "/dev/ttyACM0"   # the scanner's serial port; check it with `regulars scan`
+profile = "generic-cr"    # a file in hardware/scanners/
 
 [portal]
 bind = "0.0.0.0:8080"
@@ -280,6 +302,10 @@ impl Config {
                 port: raw.printer.port.unwrap_or_else(|| "virtual".into()),
                 profile: raw.printer.profile.unwrap_or_else(|| "generic-80mm".into()),
                 baud: raw.printer.baud,
+            },
+            scanner: ScannerConfig {
+                port: raw.scanner.port.filter(|p| !p.trim().is_empty()),
+                profile: raw.scanner.profile.unwrap_or_else(|| "generic-cr".into()),
             },
             portal: PortalConfig {
                 bind: raw.portal.bind.unwrap_or_else(|| "0.0.0.0:8080".into()),

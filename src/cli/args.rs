@@ -45,6 +45,21 @@ pub enum Command {
     Simulate(SimulateCmd),
     /// List serial ports and the device profiles in hardware/.
     Devices,
+    /// Listen to a scanner and show what each scan is (to check the wiring and settings).
+    Scan {
+        /// The scanner's serial port (default: [scanner] port in config.toml).
+        #[arg(long, value_name = "PORT")]
+        port: Option<String>,
+        /// Scanner profile from hardware/scanners/.
+        #[arg(long)]
+        profile: Option<String>,
+        /// Stop after this many scans.
+        #[arg(long)]
+        count: Option<usize>,
+        /// Stop after this many seconds.
+        #[arg(long, default_value_t = 60)]
+        seconds: u64,
+    },
     /// The print queue: retry waiting receipts, reprint, test the printer.
     #[command(subcommand)]
     Print(PrintCmd),
@@ -84,6 +99,20 @@ pub enum SimulateCmd {
         /// Print speed in bytes per second, to model the receive buffer (0: instant).
         #[arg(long, default_value_t = 0)]
         speed: usize,
+    },
+    /// A virtual barcode scanner: sends the codes given, then each line typed on stdin.
+    Scanner {
+        /// Path of the link to create to the scanner's device (open it as a serial port).
+        #[arg(long, value_name = "PATH")]
+        link: std::path::PathBuf,
+        /// What ends each code: cr, lf, crlf, tab or none.
+        #[arg(long, default_value = "cr", value_parser = ["cr", "lf", "crlf", "tab", "none"])]
+        suffix: String,
+        /// Send an AIM symbology identifier before each code.
+        #[arg(long)]
+        aim: bool,
+        /// Codes to send, in order.
+        codes: Vec<String>,
     },
 }
 

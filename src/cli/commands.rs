@@ -79,6 +79,12 @@ pub fn execute(cli: Cli) -> Result<Output> {
         Command::Simulate(s) => simulate(&ctx, s),
         Command::Devices => devices(),
         Command::Print(p) => print_cmd(&ctx, p),
+        Command::Scan {
+            port,
+            profile,
+            count,
+            seconds,
+        } => scan(&ctx, port, profile, count, seconds, cli.json),
     }
 }
 
@@ -588,12 +594,20 @@ fn backup(ctx: &Ctx, a: BackupArgs, quiet: bool) -> Result<Output> {
 fn simulate(ctx: &Ctx, cmd: SimulateCmd) -> Result<Output> {
     use crate::devices::profile::PrinterProfile;
     use crate::devices::virtual_printer::{Control, Event, VirtualPrinter, run_on_pty};
-    let SimulateCmd::Printer {
-        link,
-        profile,
-        out,
-        speed,
-    } = cmd;
+    let (link, profile, out, speed) = match cmd {
+        SimulateCmd::Printer {
+            link,
+            profile,
+            out,
+            speed,
+        } => (link, profile, out, speed),
+        SimulateCmd::Scanner {
+            link,
+            suffix,
+            aim,
+            codes,
+        } => return simulate_scanner(&link, &suffix, aim, &codes),
+    };
     let profile = PrinterProfile::load(&profile).map_err(|e| UsageError(e.to_string()))?;
     let out = out.unwrap_or_else(|| ctx.dir.root().join("receipts"));
     let printer = VirtualPrinter::new(&profile, &out, speed)
@@ -760,5 +774,124 @@ fn print_cmd(ctx: &Ctx, cmd: PrintCmd) -> Result<Output> {
     Ok(Output {
         text,
         json: to_json(&d),
+    })
+}
+
+fn simulate_scanner(
+    link: &std::path::Path,
+    suffix: &str,
+    aim: bool,
+    codes: &[String],
+) -> Result<Output> {
+    use crate::devices::profile::Suffix;
+    use crate::devices::scanner::frame_for;
+    use std::io::Write;
+    let suffix = match suffix {
+        "lf" => Suffix::Lf,
+        "crlf" => Suffix::CrLf,
+        "tab" => Suffix::Tab,
+        "none" => Suffix::None,
+        _ => Suffix::Cr,
+    };
+    let (mut master, slave) =
+        serialport::TTYPort::pair().context("cannot open a pseudo-terminal")?;
+    let device = serialport::SerialPort::name(&slave).context("the pseudo-terminal has no name")?;
+    let _ = std::fs::remove_file(link);
+    std::os::unix::fs::symlink(&device, link)
+        .with_context(|| format!("cannot create the link {}", link.display()))?;
+    eprintln!(
+        "Virtual scanner at {}: type a code and Enter to scan it; Ctrl-D ends.",
+        link.display()
+    );
+    let mut send = |code: &str| -> Result<()> {
+        master.write_all(&frame_for(code.trim(), suffix, aim))?;
+        master.flush()?;
+        eprintln!("scanned {}", code.trim());
+        // A scanner needs a moment between two codes; so does a gap-framed reader.
+        std::thread::sleep(std::time::Duration::from_millis(120));
+        Ok(())
+    };
+    for code in codes {
+        send(code)?;
+    }
+    for line in std::io::stdin().lines().map_while(Result::ok) {
+        if !line.trim().is_empty() {
+            send(&line)?;
+        }
+    }
+    // Give the reader time to take the last codes before the device goes away.
+    std::thread::sleep(std::time::Duration::from_secs(1));
+    drop(slave);
+    let _ = std::fs::remove_file(link);
+    Ok(Output {
+        text: String::new(),
+        json: json!({ "sent": codes.len() }),
+    })
+}
+
+fn scan(
+    ctx: &Ctx,
+    port: Option<String>,
+    profile: Option<String>,
+    count: Option<usize>,
+    seconds: u64,
+    json_out: bool,
+) -> Result<Output> {
+    use crate::devices::profile::ScannerProfile;
+    use crate::devices::scanner::{ScanEvent, ScanKind, read_scans};
+    use crate::devices::transport::{SerialSettings, SerialTransport};
+    let port = port
+        .or_else(|| ctx.config.scanner.port.clone())
+        .ok_or_else(|| {
+            UsageError(
+                "no scanner port: pass --port PATH or set [scanner] port in config.toml".into(),
+            )
+        })?;
+    let profile_id = profile.unwrap_or_else(|| ctx.config.scanner.profile.clone());
+    let profile = ScannerProfile::load(&profile_id).map_err(|e| UsageError(e.to_string()))?;
+    let mut transport = SerialTransport::new(SerialSettings {
+        path: port.clone(),
+        baud: profile.baud,
+        flow_control: crate::devices::profile::FlowControl::None,
+    });
+    let start = std::time::Instant::now();
+    let clock = move || start.elapsed().as_millis() as u64;
+    let mut events = Vec::new();
+    if !json_out {
+        eprintln!("Listening to {port} ({}); scan something.", profile.name);
+    }
+    read_scans(&mut transport, &profile, &clock, seconds * 1000, &mut |e| {
+        if !json_out {
+            match &e {
+                ScanEvent::Scanned { scan, what } => {
+                    let kind = match what {
+                        ScanKind::CustomerCard { code } => format!("customer card {code}"),
+                        ScanKind::Receipt { token } => format!("receipt QR (token {token})"),
+                        ScanKind::Referral { code } => format!("referral code {code}"),
+                        ScanKind::Product { symbology, gtin } => {
+                            format!("product {symbology} {gtin}")
+                        }
+                        ScanKind::Unknown { reason } => {
+                            format!("unknown code '{}': {reason}", scan.data)
+                        }
+                    };
+                    println!(
+                        "{kind}{}",
+                        scan.aim
+                            .as_deref()
+                            .map(|a| format!("  (AIM {a})"))
+                            .unwrap_or_default()
+                    );
+                }
+                ScanEvent::Rejected { reason } => println!("rejected: {reason}"),
+            }
+        }
+        events.push(e);
+        count.is_none_or(|c| events.len() < c)
+    })
+    .with_context(|| format!("reading the scanner at {port}"))?;
+    Ok(Output {
+        text: String::new(),
+        json: json!({ "scans": to_json(&events) }),
     })
 }

@@ -11,5 +11,6 @@ pub mod printer;
 pub mod profile;
 pub mod raster;
 pub mod receipt;
+pub mod scanner;
 pub mod transport;
 pub mod virtual_printer;
