@@ -9,6 +9,7 @@ use crate::config::Config;
 use crate::datadir::DataDir;
 use crate::devices::printer::{PrintError, Printer};
 use crate::devices::profile::{PrinterProfile, ProfileError};
+use crate::devices::raster::{Bitmap, dither};
 use crate::devices::receipt::{ItemLine, Loyalty, Receipt};
 use crate::devices::transport::{SerialSettings, SerialTransport};
 use crate::devices::virtual_printer::VirtualPrinter;
@@ -23,6 +24,20 @@ pub struct ReceiptPrinter {
     pub port: String,
     baud: u32,
     receipts_dir: PathBuf,
+    /// The configured logo, dithered for this printer's width.
+    pub logo: Option<Bitmap>,
+}
+
+/// The logo shipped in `assets/`, used by the test page when none is configured.
+pub fn shipped_logo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("assets/logo.png")
+}
+
+/// Reads a picture and dithers it for a printer `dots` wide (at most half the paper).
+pub fn load_logo(path: &std::path::Path, dots: usize) -> Result<Bitmap, String> {
+    let img =
+        image::open(path).map_err(|e| format!("cannot read the logo {}: {e}", path.display()))?;
+    Ok(dither(&img, dots * 2 / 3))
 }
 
 /// What a delivery attempt did.
@@ -41,7 +56,14 @@ pub struct Delivery {
 impl ReceiptPrinter {
     pub fn from_config(config: &Config, dir: &DataDir) -> Result<ReceiptPrinter, ProfileError> {
         let profile = PrinterProfile::load(&config.printer.profile)?;
+        let logo = config.printer.logo.as_ref().and_then(|p| {
+            let path = dir.root().join(p);
+            load_logo(&path, profile.dots)
+                .map_err(|e| eprintln!("warning: {e}; printing without it"))
+                .ok()
+        });
         Ok(ReceiptPrinter {
+            logo,
             baud: config.printer.baud.unwrap_or(profile.baud),
             profile,
             port: config.printer.port.clone(),
@@ -119,6 +141,7 @@ fn money_text(config: &Config, profile: &PrinterProfile, minor: i64) -> String {
 pub fn receipt_for(
     config: &Config,
     profile: &PrinterProfile,
+    logo: Option<&Bitmap>,
     sale: &SaleOutcome,
     customer: Option<&CustomerView>,
     url: &str,
@@ -126,6 +149,7 @@ pub fn receipt_for(
 ) -> Receipt {
     let total = money_text(config, profile, sale.amount);
     Receipt {
+        logo: logo.cloned(),
         shop_name: config.shop.name.clone(),
         header: Vec::new(),
         when: when.to_string(),
@@ -165,7 +189,7 @@ pub fn receipt_for(
 pub fn enqueue_receipt(
     tx: &Tx<'_>,
     config: &Config,
-    profile: &PrinterProfile,
+    printer: &ReceiptPrinter,
     sale: &SaleOutcome,
     url: &str,
     when: &str,
@@ -175,13 +199,23 @@ pub fn enqueue_receipt(
         Some(code) => Some(tx.view(code, now)?),
         None => None,
     };
-    let receipt = receipt_for(config, profile, sale, view.as_ref(), url, when);
+    let profile = &printer.profile;
+    let receipt = receipt_for(
+        config,
+        profile,
+        printer.logo.as_ref(),
+        sale,
+        view.as_ref(),
+        url,
+        when,
+    );
     let text = receipt
         .layout(profile.columns)
         .iter()
         .filter_map(|b| match b {
             crate::devices::receipt::Block::Line { text, .. } => Some(text.clone()),
             crate::devices::receipt::Block::Qr(url) => Some(format!("[QR] {url}")),
+            crate::devices::receipt::Block::Image(_) => Some("[logo]".into()),
             _ => None,
         })
         .collect::<Vec<_>>()

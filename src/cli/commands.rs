@@ -254,7 +254,7 @@ fn sale(ctx: &Ctx, cmd: SaleCmd) -> Result<Output> {
                     crate::printing::enqueue_receipt(
                         tx,
                         &ctx.config,
-                        &p.profile,
+                        p,
                         &out,
                         &url_of(out.visit_id),
                         &local_time(out.at),
@@ -744,7 +744,12 @@ fn print_cmd(ctx: &Ctx, cmd: PrintCmd) -> Result<Output> {
         }
         PrintCmd::Test => {
             let p = &printer.profile;
+            let logo = match &printer.logo {
+                Some(l) => Some(l.clone()),
+                None => crate::printing::load_logo(&crate::printing::shipped_logo(), p.dots).ok(),
+            };
             let receipt = crate::devices::receipt::Receipt {
+                logo,
                 shop_name: ctx.config.shop.name.clone(),
                 header: vec![
                     "Test print".into(),

@@ -6,7 +6,7 @@
 
 use super::codepage::CodePage;
 use super::escpos::{Align, DLE, EOT, ESC, GS, PrinterStatus, QrEcc};
-use super::raster::{Bitmap, qr_bitmap};
+use super::raster::{Bitmap, SPEC_QUIET, qr_bitmap};
 use font8x8::UnicodeFonts;
 
 /// Largest single command accepted (a raster image or QR data); larger is treated as garbage.
@@ -449,7 +449,7 @@ impl Interpreter {
                 };
                 let text = String::from_utf8_lossy(&data).into_owned();
                 self.newline_if_pending();
-                match qr_bitmap(&text, usize::from(self.qr_module), self.qr_ecc) {
+                match qr_bitmap(&text, usize::from(self.qr_module), self.qr_ecc, SPEC_QUIET) {
                     Some(bmp) => {
                         self.page.blit(&bmp, self.style.align);
                         self.page.text.push_str(&format!("[QR] {text}\n"));

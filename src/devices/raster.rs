@@ -32,13 +32,19 @@ impl Bitmap {
     }
 }
 
-/// A QR code as a bitmap: `module` dots per module, with the 4-module quiet zone.
-pub fn qr_bitmap(data: &str, module: usize, ecc: QrEcc) -> Option<Bitmap> {
+/// Quiet zone of a QR sent as an image: one module, as python-escpos does. The paper around
+/// the symbol is blank (the layout puts an empty line above and below it), and every extra
+/// module of border costs bytes on a slow serial line.
+pub const RASTER_QUIET: usize = 1;
+/// Quiet zone the QR specification asks for, used where a printer draws the symbol itself.
+pub const SPEC_QUIET: usize = 4;
+
+/// A QR code as a bitmap: `module` dots per module, with `quiet` modules of white border.
+pub fn qr_bitmap(data: &str, module: usize, ecc: QrEcc, quiet: usize) -> Option<Bitmap> {
     let code =
         qrcode::QrCode::with_error_correction_level(data.as_bytes(), ecc.to_qrcode()).ok()?;
     let n = code.width();
     let colors = code.to_colors();
-    let quiet = 4;
     let side = (n + 2 * quiet) * module;
     let mut bmp = Bitmap::new(side, side);
     for (i, c) in colors.iter().enumerate() {
@@ -98,7 +104,7 @@ mod tests {
 
     #[test]
     fn qr_bitmap_has_quiet_zone_and_finder() {
-        let b = qr_bitmap("HTTP://X/R/ABC", 2, QrEcc::M).unwrap();
+        let b = qr_bitmap("HTTP://X/R/ABC", 2, QrEcc::M, SPEC_QUIET).unwrap();
         assert_eq!(b.width, b.height);
         assert!(!b.get(0, 0), "quiet zone is white");
         assert!(b.get(8, 8), "finder pattern corner is black");

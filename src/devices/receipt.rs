@@ -26,6 +26,8 @@ pub struct Loyalty {
 /// Everything printed on one receipt.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Receipt {
+    /// The shop's logo, already dithered to 1 bit (see [`raster::dither`]).
+    pub logo: Option<raster::Bitmap>,
     pub shop_name: String,
     pub header: Vec<String>,
     pub when: String,
@@ -43,6 +45,7 @@ pub struct Receipt {
 /// A laid-out receipt, before encoding: what each printed line is.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Block {
+    Image(raster::Bitmap),
     Line {
         text: String,
         align: Align,
@@ -100,6 +103,9 @@ impl Receipt {
     /// Lays the receipt out for `columns` characters per line.
     pub fn layout(&self, columns: usize) -> Vec<Block> {
         let mut b = Vec::new();
+        if let Some(logo) = &self.logo {
+            b.push(Block::Image(logo.clone()));
+        }
         for l in wrap(&self.shop_name, columns / 2) {
             b.push(Block::Line {
                 text: l,
@@ -229,6 +235,13 @@ pub fn encode_blocks(blocks: &[Block], profile: &PrinterProfile) -> Vec<u8> {
                 out.push(escpos::LF);
             }
             Block::Blank => out.push(escpos::LF),
+            Block::Image(img) => {
+                if cur_align != Align::Center {
+                    out.extend_from_slice(&escpos::align(Align::Center));
+                    cur_align = Align::Center;
+                }
+                out.extend(escpos::raster(img.width, img.height, &img.rows));
+            }
             Block::Qr(data) => {
                 if cur_align != Align::Center {
                     out.extend_from_slice(&escpos::align(Align::Center));
@@ -242,9 +255,12 @@ pub fn encode_blocks(blocks: &[Block], profile: &PrinterProfile) -> Vec<u8> {
                         profile.qr_module,
                         QrEcc::M,
                     ));
-                } else if let Some(img) =
-                    raster::qr_bitmap(&data, profile.qr_module as usize, QrEcc::M)
-                {
+                } else if let Some(img) = raster::qr_bitmap(
+                    &data,
+                    profile.qr_module as usize,
+                    QrEcc::M,
+                    raster::RASTER_QUIET,
+                ) {
                     out.extend(escpos::raster(img.width, img.height, &img.rows));
                 }
                 out.push(escpos::LF);

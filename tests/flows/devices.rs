@@ -8,6 +8,7 @@ pub const URL: &str = "HTTP://192.168.1.20:8080/R/00000001NH05XHKNGD77XDH6";
 
 pub fn sample_receipt() -> Receipt {
     Receipt {
+        logo: None,
         shop_name: "Corner Café".into(),
         header: vec!["12 Main Street".into()],
         when: "2026-11-23 09:41".into(),
@@ -122,4 +123,38 @@ fn the_visit_qr_fits_version_3_at_ecc_m() {
         "{:?}",
         code.version()
     );
+}
+
+#[test]
+fn the_logo_is_dithered_from_assets_and_sent_as_an_image() {
+    let profile = PrinterProfile::load("generic-58mm").unwrap();
+    let logo =
+        regulars::printing::load_logo(&regulars::printing::shipped_logo(), profile.dots).unwrap();
+    assert!(logo.width <= profile.dots && logo.height > 0);
+    let receipt = Receipt {
+        logo: Some(logo.clone()),
+        ..sample_receipt()
+    };
+    let job = receipt.encode(&profile);
+    let header = [
+        0x1D,
+        0x76,
+        0x30,
+        0,
+        logo.width.div_ceil(8) as u8,
+        0,
+        logo.height as u8,
+        0,
+    ];
+    assert!(
+        job.windows(8).any(|w| w == header),
+        "the logo goes out as GS v 0"
+    );
+    let pages = print(&profile, &job);
+    assert!(pages[0].text.starts_with(&format!(
+        "[image {}x{}]",
+        logo.width.div_ceil(8) * 8,
+        logo.height
+    )));
+    assert_eq!(qr_codes(&pages[0]), [URL]);
 }
