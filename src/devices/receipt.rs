@@ -4,6 +4,9 @@ use super::escpos::{self, Align, QrEcc};
 use super::profile::PrinterProfile;
 use super::raster;
 
+/// The visit URL of [`Receipt::example`]: a typical 52-character receipt URL.
+pub const EXAMPLE_URL: &str = "HTTP://192.168.1.20:8080/R/00000001NH05XHKNGD77XDH6";
+
 /// One item line.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ItemLine {
@@ -100,6 +103,43 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
 }
 
 impl Receipt {
+    /// The standard receipt of tests and benchmarks: three item lines, a member's loyalty
+    /// block, the visit QR, accents and a euro sign.
+    pub fn example() -> Receipt {
+        Receipt {
+            logo: None,
+            shop_name: "Corner Café".into(),
+            header: vec!["12 Main Street".into()],
+            when: "2026-11-23 09:41".into(),
+            receipt_no: Some("T-1042".into()),
+            items: vec![
+                ItemLine {
+                    text: "Flat white".into(),
+                    amount: "3.50".into(),
+                },
+                ItemLine {
+                    text: "Croissant".into(),
+                    amount: "2.80".into(),
+                },
+                ItemLine {
+                    text: "Crème brûlée".into(),
+                    amount: "4.20".into(),
+                },
+            ],
+            total: "€10.50".into(),
+            loyalty: Some(Loyalty {
+                first_name: "Zoë".into(),
+                points_earned: 10,
+                balance: 52,
+                progress: vec!["2 more visits to Free coffee (stamp card)".into()],
+                referral_code: "REF-0BZHK0N".into(),
+            }),
+            qr_url: Some(EXAMPLE_URL.into()),
+            qr_caption: "Scan: your visit, rate it, get help".into(),
+            footer: vec!["Thank you for coming back!".into()],
+        }
+    }
+
     /// Lays the receipt out for `columns` characters per line.
     pub fn layout(&self, columns: usize) -> Vec<Block> {
         let mut b = Vec::new();

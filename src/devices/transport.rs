@@ -73,10 +73,37 @@ impl SerialTransport {
     }
 }
 
+/// How long a write may make no progress before the printer is called stuck. A printer that
+/// holds us off with XOFF or CTS while it prints an image is busy, not gone.
+pub const STALL_TIMEOUT: Duration = Duration::from_secs(30);
+
 impl Transport for SerialTransport {
     fn write_all(&mut self, bytes: &[u8]) -> io::Result<()> {
-        let r = self.port().and_then(|p| p.write_all(bytes));
-        self.drop_on_error(r)
+        let mut sent = 0;
+        let mut progress_at = Instant::now();
+        while sent < bytes.len() {
+            let r = self.port().and_then(|p| match p.write(&bytes[sent..]) {
+                Ok(n) => Ok(n),
+                // Flow control is holding us off: wait, as long as the printer makes progress.
+                Err(e) if e.kind() == io::ErrorKind::TimedOut => Ok(0),
+                Err(e) => Err(e),
+            });
+            match self.drop_on_error(r)? {
+                0 if progress_at.elapsed() > STALL_TIMEOUT => {
+                    self.port = None;
+                    return Err(io::Error::new(
+                        io::ErrorKind::TimedOut,
+                        format!("the printer took nothing for {} s", STALL_TIMEOUT.as_secs()),
+                    ));
+                }
+                0 => {}
+                n => {
+                    sent += n;
+                    progress_at = Instant::now();
+                }
+            }
+        }
+        Ok(())
     }
 
     fn read_timeout(&mut self, buf: &mut [u8], timeout: Duration) -> io::Result<usize> {

@@ -60,6 +60,9 @@ pub struct VirtualPrinter {
     speed: usize,
     buffer_bytes: usize,
     xonxoff: bool,
+    /// Whether the host honours flow control (RTS/CTS or XON/XOFF): then the printer takes no
+    /// more than its buffer holds and the rest waits on the line, as BUSY makes it do.
+    flow: bool,
     backlog: VecDeque<u8>,
     busy: bool,
     last_drain: Instant,
@@ -74,6 +77,7 @@ impl VirtualPrinter {
             speed,
             buffer_bytes: profile.buffer_bytes,
             xonxoff: profile.flow_control == super::profile::FlowControl::XonXoff,
+            flow: profile.flow_control != super::profile::FlowControl::None,
             backlog: VecDeque::new(),
             busy: false,
             last_drain: Instant::now(),
@@ -190,11 +194,25 @@ impl VirtualPrinter {
             }
             n += 1;
         };
-        page.image
-            .save(&png)
-            .map_err(|e| io::Error::other(format!("cannot write {}: {e}", png.display())))?;
+        // Text first, then the picture under a temporary name renamed into place: whoever
+        // watches the folder never opens half a receipt.
         std::fs::write(png.with_extension("txt"), &page.text)?;
+        let partial = png.with_extension("png.part");
+        page.image
+            .save_with_format(&partial, image::ImageFormat::Png)
+            .map_err(|e| io::Error::other(format!("cannot write {}: {e}", png.display())))?;
+        std::fs::rename(&partial, &png)?;
         Ok(png)
+    }
+
+    /// How many bytes it will take from the line now: its free buffer when flow control holds
+    /// the host back, anything otherwise (what does not fit is lost, as on a real printer).
+    pub fn room(&self) -> usize {
+        if self.speed > 0 && self.flow {
+            self.buffer_bytes.saturating_sub(self.backlog.len())
+        } else {
+            usize::MAX
+        }
     }
 
     /// True when nothing is waiting to print.
@@ -230,7 +248,11 @@ pub fn run_on_pty(
             printer.control(c);
         }
         let mut events = Vec::new();
-        let reply = match master.read(&mut buf) {
+        let room = printer.room().min(buf.len());
+        if room == 0 {
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        let reply = match master.read(&mut buf[..room]) {
             Ok(0) => printer.drain(&mut events),
             Ok(n) => printer.receive(&buf[..n], &mut events),
             Err(e) if e.kind() == io::ErrorKind::TimedOut => printer.drain(&mut events),

@@ -2,43 +2,12 @@
 
 use regulars::devices::interpret::{Interpreter, Page};
 use regulars::devices::profile::{PrinterProfile, hardware_dir, list};
-use regulars::devices::receipt::{ItemLine, Loyalty, Receipt};
+use regulars::devices::receipt::{EXAMPLE_URL, Receipt};
 
-pub const URL: &str = "HTTP://192.168.1.20:8080/R/00000001NH05XHKNGD77XDH6";
+pub const URL: &str = EXAMPLE_URL;
 
 pub fn sample_receipt() -> Receipt {
-    Receipt {
-        logo: None,
-        shop_name: "Corner Café".into(),
-        header: vec!["12 Main Street".into()],
-        when: "2026-11-23 09:41".into(),
-        receipt_no: Some("T-1042".into()),
-        items: vec![
-            ItemLine {
-                text: "Flat white".into(),
-                amount: "3.50".into(),
-            },
-            ItemLine {
-                text: "Croissant".into(),
-                amount: "2.80".into(),
-            },
-            ItemLine {
-                text: "Crème brûlée".into(),
-                amount: "4.20".into(),
-            },
-        ],
-        total: "€10.50".into(),
-        loyalty: Some(Loyalty {
-            first_name: "Zoë".into(),
-            points_earned: 10,
-            balance: 52,
-            progress: vec!["2 more visits to Free coffee (stamp card)".into()],
-            referral_code: "REF-0BZHK0N".into(),
-        }),
-        qr_url: Some(URL.into()),
-        qr_caption: "Scan: your visit, rate it, get help".into(),
-        footer: vec!["Thank you for coming back!".into()],
-    }
+    Receipt::example()
 }
 
 /// Decodes every QR code found in a rendered page.

@@ -386,3 +386,159 @@ fn scanner_noise_and_half_frames_are_rejected_then_reading_goes_on() {
     assert!(reasons[2].contains("half a code"), "{reasons:?}");
     assert_eq!(reasons[3], "code 96385074");
 }
+
+#[test]
+fn a_port_that_vanishes_is_reopened_when_it_comes_back() {
+    use regulars::devices::printer::Printer;
+    use regulars::devices::profile::{FlowControl, PrinterProfile};
+    use regulars::devices::receipt::Receipt;
+    use regulars::devices::transport::{SerialSettings, SerialTransport};
+    let _g = PTY.lock().unwrap_or_else(|e| e.into_inner());
+    let dir = tempfile::tempdir().unwrap();
+    let link = dir.path().join("printer");
+    let profile = PrinterProfile::load("generic-80mm").unwrap();
+    let job = Receipt::example().encode(&profile);
+    let transport = SerialTransport::new(SerialSettings {
+        path: link.to_str().unwrap().into(),
+        baud: 9600,
+        flow_control: FlowControl::None,
+    });
+    let mut printer = Printer::new(transport, link.to_str().unwrap());
+    let first = start_sim(dir.path(), &link, "generic-80mm");
+    printer.print(&job).unwrap();
+    assert_eq!(wait_for_pngs(&first.out, 1).len(), 1);
+    drop(first); // unplugged: the device and its link are gone
+    std::thread::sleep(Duration::from_millis(200));
+    assert!(
+        printer.print(&job).is_err(),
+        "printing to a vanished port must fail"
+    );
+    let second = start_sim(dir.path(), &link, "generic-80mm");
+    printer
+        .print(&job)
+        .expect("the same printer handle works again once the port is back");
+    assert_eq!(wait_for_pngs(&second.out, 2).len(), 2);
+}
+
+#[test]
+fn xoff_holds_a_job_and_a_printer_lost_mid_job_gets_the_whole_receipt_once_back() {
+    let _g = PTY.lock().unwrap_or_else(|e| e.into_inner());
+    let dir = tempfile::tempdir().unwrap();
+    let link = dir.path().join("printer");
+    // A slow 58 mm printer with a 2 KB buffer and XON/XOFF: the raster QR receipt (~5 KB)
+    // cannot fit, so it sends XOFF and the sale's print has to wait for it.
+    let out = dir.path().join("slow");
+    let mut slow = Command::new(env!("CARGO_BIN_EXE_regulars"))
+        .args([
+            "--data",
+            dir.path().to_str().unwrap(),
+            "simulate",
+            "printer",
+            "--profile",
+            "generic-58mm",
+            "--speed",
+            "400",
+        ])
+        .arg("--link")
+        .arg(&link)
+        .arg("--out")
+        .arg(&out)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    while !link.exists() {
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    set_printer(dir.path(), &link, "generic-58mm");
+    let sale = Command::new(env!("CARGO_BIN_EXE_regulars"))
+        .args([
+            "--data",
+            dir.path().to_str().unwrap(),
+            "--json",
+            "sale",
+            "record",
+            "--amount",
+            "6.40",
+            "--receipt",
+            "X1",
+            "--print",
+        ])
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Mid-job: the printer is unplugged while the receipt is still going out.
+    std::thread::sleep(Duration::from_millis(1500));
+    let _ = slow.kill();
+    let _ = slow.wait();
+    let sale = sale.wait_with_output().unwrap();
+    assert!(sale.status.success());
+    let sale: serde_json::Value = serde_json::from_slice(&sale.stdout).unwrap();
+    assert!(sale["print"]["problem"].is_string(), "{sale}");
+    assert!(pngs(&out).is_empty(), "nothing was cut on the lost printer");
+    assert_eq!(
+        run_json(dir.path(), &["print", "queue"])["pending"]
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+    // Back (and fast): the whole receipt prints once.
+    let back = start_sim(dir.path(), &link, "generic-58mm");
+    let retry = run_json(dir.path(), &["print", "retry"]);
+    assert_eq!(retry["printed"].as_array().unwrap().len(), 1, "{retry}");
+    let printed = wait_for_pngs(&back.out, 1);
+    assert_eq!(printed.len(), 1);
+    assert_eq!(
+        decode_png(&printed[0]),
+        [sale["receipt_url"].as_str().unwrap()]
+    );
+    assert_eq!(run_json(dir.path(), &["stats"])["visits"], 1);
+}
+
+#[test]
+fn a_slow_printer_with_xon_xoff_receives_a_receipt_bigger_than_its_buffer_whole() {
+    let _g = PTY.lock().unwrap_or_else(|e| e.into_inner());
+    let dir = tempfile::tempdir().unwrap();
+    let link = dir.path().join("printer");
+    let out = dir.path().join("slow");
+    let mut slow = Command::new(env!("CARGO_BIN_EXE_regulars"))
+        .args([
+            "--data",
+            dir.path().to_str().unwrap(),
+            "simulate",
+            "printer",
+            "--profile",
+            "generic-58mm",
+            "--speed",
+            "3000",
+        ])
+        .arg("--link")
+        .arg(&link)
+        .arg("--out")
+        .arg(&out)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    while !link.exists() {
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    set_printer(dir.path(), &link, "generic-58mm");
+    let sale = run_json(
+        dir.path(),
+        &["sale", "record", "--amount", "6.40", "--print"],
+    );
+    assert!(sale["print"]["problem"].is_null(), "{sale}");
+    let printed = wait_for_pngs(&out, 1);
+    let _ = slow.kill();
+    let _ = slow.wait();
+    assert_eq!(printed.len(), 1);
+    // A lost byte would break the raster image: the QR must decode exactly.
+    assert_eq!(
+        decode_png(&printed[0]),
+        [sale["receipt_url"].as_str().unwrap()]
+    );
+}
