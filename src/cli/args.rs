@@ -68,7 +68,11 @@ pub enum Command {
 #[derive(Debug, Subcommand)]
 pub enum PrintCmd {
     /// Send receipts that are waiting (printer was offline, out of paper or open).
-    Retry,
+    Retry {
+        /// Keep trying every 2 seconds for up to this many seconds, until all have printed.
+        #[arg(long, value_name = "SECONDS", default_value_t = 0)]
+        wait: u64,
+    },
     /// Print the last receipt again, or the receipt of one visit.
     Reprint {
         #[arg(long, value_name = "VISIT-ID")]

@@ -14,10 +14,11 @@ struct Ctx {
     dir: DataDir,
     config: Config,
     now: i64,
+    json: bool,
 }
 
 impl Ctx {
-    fn open(data: Option<std::path::PathBuf>) -> Result<Ctx> {
+    fn open(data: Option<std::path::PathBuf>, json: bool) -> Result<Ctx> {
         let dir = DataDir::resolve(data)?;
         dir.prepare()?;
         let config = dir.config()?;
@@ -25,6 +26,7 @@ impl Ctx {
             dir,
             config,
             now: jiff::Timestamp::now().as_second(),
+            json,
         })
     }
 
@@ -66,7 +68,7 @@ fn to_json<T: serde::Serialize>(v: &T) -> Value {
 }
 
 pub fn execute(cli: Cli) -> Result<Output> {
-    let ctx = Ctx::open(cli.data)?;
+    let ctx = Ctx::open(cli.data, cli.json)?;
     match cli.command {
         Command::Customer(c) => customer(&ctx, c),
         Command::Sale(c) => sale(&ctx, c),
@@ -726,7 +728,38 @@ fn print_cmd(ctx: &Ctx, cmd: PrintCmd) -> Result<Output> {
                 json: json!({ "pending": to_json(&jobs) }),
             });
         }
-        PrintCmd::Retry => {}
+        PrintCmd::Retry { wait } => {
+            let until = std::time::Instant::now() + std::time::Duration::from_secs(wait);
+            let mut total = crate::printing::Delivery::default();
+            loop {
+                let now = jiff::Timestamp::now().as_second();
+                let d = printer.deliver(&mut store, now)?;
+                total.printed.extend(d.printed);
+                total.images.extend(d.images);
+                total.waiting = d.waiting;
+                total.problem = d.problem.clone();
+                if d.waiting == 0 || std::time::Instant::now() >= until {
+                    break;
+                }
+                if !ctx.json {
+                    eprintln!(
+                        "{} receipt(s) waiting: {}; trying again…",
+                        d.waiting,
+                        d.problem.as_deref().unwrap_or("printer not ready")
+                    );
+                }
+                std::thread::sleep(std::time::Duration::from_secs(2));
+            }
+            let text = if total.printed.is_empty() && total.problem.is_none() {
+                "Nothing waiting to print.".to_string()
+            } else {
+                describe_delivery(&total)
+            };
+            return Ok(Output {
+                text,
+                json: to_json(&total),
+            });
+        }
         PrintCmd::Reprint { visit } => {
             store.write(|tx| {
                 let job = match visit {

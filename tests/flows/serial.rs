@@ -542,3 +542,37 @@ fn a_slow_printer_with_xon_xoff_receives_a_receipt_bigger_than_its_buffer_whole(
         [sale["receipt_url"].as_str().unwrap()]
     );
 }
+
+#[test]
+fn retry_with_wait_prints_as_soon_as_the_cover_is_closed() {
+    let _g = PTY.lock().unwrap_or_else(|e| e.into_inner());
+    let dir = tempfile::tempdir().unwrap();
+    let link = dir.path().join("printer");
+    let mut sim = start_sim(dir.path(), &link, "generic-80mm");
+    set_printer(dir.path(), &link, "generic-80mm");
+    writeln!(sim.stdin, "cover open").unwrap();
+    std::thread::sleep(Duration::from_millis(200));
+    let (_, out, _) = run(dir.path(), &["sale", "record", "--amount", "3", "--print"]);
+    assert!(out.contains("cover open"), "{out}");
+    let waiter = Command::new(env!("CARGO_BIN_EXE_regulars"))
+        .args([
+            "--data",
+            dir.path().to_str().unwrap(),
+            "--json",
+            "print",
+            "retry",
+            "--wait",
+            "20",
+        ])
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(1000));
+    assert!(pngs(&sim.out).is_empty());
+    writeln!(sim.stdin, "cover close").unwrap();
+    let done = waiter.wait_with_output().unwrap();
+    let d: serde_json::Value = serde_json::from_slice(&done.stdout).unwrap();
+    assert_eq!(d["printed"].as_array().unwrap().len(), 1, "{d}");
+    assert_eq!(d["waiting"], 0);
+    assert_eq!(wait_for_pngs(&sim.out, 1).len(), 1);
+}
