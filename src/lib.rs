@@ -4,6 +4,7 @@
 //! [`datadir`], all over [`domain`] (pure rules, no I/O).
 
 pub mod cli;
+pub mod clock;
 pub mod config;
 pub mod datadir;
 pub mod demo;
@@ -11,4 +12,5 @@ pub mod devices;
 pub mod domain;
 pub mod printing;
 pub mod progress;
+pub mod runtime;
 pub mod store;

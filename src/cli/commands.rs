@@ -52,16 +52,7 @@ impl Ctx {
     }
 }
 
-/// Local date and time for people.
-pub fn local_time(ts: i64) -> String {
-    jiff::Timestamp::from_second(ts)
-        .map(|t| {
-            t.to_zoned_datetime(jiff::tz::TimeZone::system())
-                .strftime("%Y-%m-%d %H:%M")
-                .to_string()
-        })
-        .unwrap_or_else(|_| ts.to_string())
-}
+use crate::clock::local_time;
 
 fn to_json<T: serde::Serialize>(v: &T) -> Value {
     serde_json::to_value(v).expect("outcomes serialise")

@@ -19,7 +19,7 @@ pub use error::{Result, StoreError};
 pub use ledger::{Adjusted, Redeemed};
 pub use print_jobs::PrintJob;
 pub use referrals::{ReferralOutcome, ReferralView};
-pub use sales::{NewSale, RefundOutcome, SaleOutcome};
+pub use sales::{NewSale, RefundOutcome, SaleOutcome, VisitView};
 pub use stats::Stats;
 
 use crate::domain::{money::Currency, program::Program};

@@ -64,6 +64,18 @@ pub struct RefundOutcome {
     pub fully_refunded: bool,
 }
 
+/// One past visit, as the counter shows it when a receipt QR is scanned.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct VisitView {
+    pub id: i64,
+    pub at: i64,
+    pub amount: i64,
+    pub refunded: i64,
+    pub receipt: Option<String>,
+    pub customer: Option<String>,
+    pub points_earned: i64,
+}
+
 #[derive(Debug)]
 struct VisitRow {
     id: i64,
@@ -92,6 +104,30 @@ impl Tx<'_> {
                     points_earned: r.get(4)?,
                     stamped: r.get(5)?,
                     refunded: r.get(6)?,
+                })
+            })
+            .optional()?)
+    }
+
+    /// A visit by id, or `None` if there is no such visit.
+    pub fn visit(&self, id: i64) -> Result<Option<VisitView>> {
+        Ok(self
+            .tx
+            .prepare_cached(
+                "SELECT v.id, v.at, v.amount, v.refunded, v.receipt_no, c.code, v.points_earned
+                 FROM visits v LEFT JOIN customers c ON c.id = v.customer_id WHERE v.id = ?1",
+            )?
+            .query_row([id], |r| {
+                Ok(VisitView {
+                    id: r.get(0)?,
+                    at: r.get(1)?,
+                    amount: r.get(2)?,
+                    refunded: r.get(3)?,
+                    receipt: r.get(4)?,
+                    customer: r
+                        .get::<_, Option<String>>(5)?
+                        .map(|c| crate::domain::code::CustomerCode::from_stored(c).to_string()),
+                    points_earned: r.get(6)?,
                 })
             })
             .optional()?)

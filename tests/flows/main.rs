@@ -6,5 +6,6 @@ mod crash;
 mod devices;
 mod invariants;
 mod ledger;
+mod runtime;
 mod schema;
 mod serial;

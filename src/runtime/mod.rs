@@ -1,0 +1,578 @@
+//! The counter's runtime: a bevy_ecs `World` and `Schedule`, ticked every frame by the window
+//! (or by any loop). Device and database threads ([`workers`]) answer through channels; systems
+//! in explicit sets — Input → Identify → Reward → Persist → Print → Notify — turn scans, the
+//! cashier's intents and the workers' answers into requests and into [`CounterState`], which the
+//! screen draws. No system waits on I/O.
+
+pub mod workers;
+
+use crate::config::Config;
+use crate::datadir::DataDir;
+use crate::devices::scanner::{ScanEvent, ScanKind};
+use crate::domain::money::Currency;
+use crate::domain::program::Reward;
+use crate::printing::{Delivery, ReceiptPrinter};
+use crate::store::{CustomerView, NewCustomer, VisitView};
+use bevy_ecs::message::MessageRegistry;
+use bevy_ecs::prelude::*;
+use std::path::PathBuf;
+use std::sync::Mutex;
+use std::sync::mpsc::{Receiver, Sender, channel};
+use workers::{PrintRequest, StoreReply, StoreRequest};
+
+/// The ordered stages of one tick.
+#[derive(SystemSet, Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Stage {
+    /// Drain the channels from the device and database threads into messages.
+    Input,
+    /// Scans and searches: who is at the counter, which visit is this.
+    Identify,
+    /// Redemptions.
+    Reward,
+    /// Sales, enrolments, refunds: sent to the store worker.
+    Persist,
+    /// Receipts to the print worker.
+    Print,
+    /// Outcomes into the state the screen draws.
+    Notify,
+}
+
+/// What the cashier asked for.
+#[derive(Message, Debug, Clone)]
+pub enum Intent {
+    Search(String),
+    Open(String),
+    Clear,
+    Enroll(NewCustomer),
+    /// A sale for the customer on screen (or anonymous when none).
+    Sale(String),
+    /// A sale without a customer, even if one is on screen; its receipt carries a claim QR.
+    AnonymousSale(String),
+    Redeem(String),
+    Refund {
+        receipt: String,
+        amount: Option<String>,
+    },
+    Reprint,
+}
+
+/// A scan (or a scanner fault) from the scanner thread.
+#[derive(Message, Debug, Clone)]
+pub struct Scanned(pub Result<ScanEvent, String>);
+
+/// An answer from the store worker.
+#[derive(Message, Debug, Clone)]
+pub struct StoreAnswer(pub StoreReply);
+
+/// An answer from the print worker.
+#[derive(Message, Debug, Clone)]
+pub struct PrintAnswer(pub Delivery);
+
+/// One line of feedback for the cashier.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    pub ok: bool,
+    pub text: String,
+}
+
+/// Everything the counter screen shows.
+#[derive(Resource, Debug, Default)]
+pub struct CounterState {
+    pub customer: Option<CustomerView>,
+    pub results: Vec<CustomerView>,
+    /// A past visit opened by scanning its receipt QR.
+    pub visit: Option<(VisitView, Option<CustomerView>)>,
+    pub notice: Option<Notice>,
+    pub history: Vec<Notice>,
+    /// The last receipt the virtual printer drew, for the preview.
+    pub receipt_image: Option<PathBuf>,
+    pub printer: String,
+    pub printer_ok: bool,
+    pub printer_waiting: usize,
+    pub scanner: String,
+    pub last_scan: Option<String>,
+    /// A referral code scanned or typed, waiting for the enrolment form.
+    pub enroll_referral: Option<String>,
+    /// Requests sent and not yet answered.
+    pub busy: usize,
+    /// Bumped when a sale is recorded, so the screen can clear the amount.
+    pub sales_recorded: u64,
+    pub enrolled: u64,
+}
+
+impl CounterState {
+    fn say(&mut self, ok: bool, text: impl Into<String>) {
+        let n = Notice {
+            ok,
+            text: text.into(),
+        };
+        self.history.insert(0, n.clone());
+        self.history.truncate(20);
+        self.notice = Some(n);
+    }
+}
+
+/// The shop's settings the systems need.
+#[derive(Resource, Debug, Clone)]
+pub struct Shop {
+    pub name: String,
+    pub currency: Currency,
+    pub rewards: Vec<Reward>,
+}
+
+/// The ends of the worker channels.
+#[derive(Resource)]
+pub struct Channels {
+    to_store: Sender<StoreRequest>,
+    from_store: Mutex<Receiver<StoreReply>>,
+    to_printer: Option<Sender<PrintRequest>>,
+    from_printer: Mutex<Receiver<Delivery>>,
+    scans: Mutex<Receiver<Result<ScanEvent, String>>>,
+}
+
+/// The running counter: world, schedule and the threads behind them.
+pub struct Counter {
+    pub world: World,
+    schedule: Schedule,
+    /// Keeps the scan channel open when no scanner thread runs (and lets tests inject scans).
+    pub scan_sender: Sender<Result<ScanEvent, String>>,
+}
+
+impl Counter {
+    /// Opens the store, starts the workers (and the scanner thread when one is configured).
+    pub fn start(dir: &DataDir, config: &Config) -> anyhow::Result<Counter> {
+        let now = jiff::Timestamp::now().as_second();
+        let store = dir.open_store(config, now)?;
+        let secret = dir.secret()?;
+        let printer = ReceiptPrinter::from_config(config, dir).ok();
+        let (to_store, store_rx) = channel();
+        let (store_tx, from_store) = channel();
+        let (print_tx, from_printer) = channel();
+        let to_printer = match ReceiptPrinter::from_config(config, dir) {
+            Ok(p) => {
+                let (tx, rx) = channel();
+                let (dir2, config2) = (dir.clone(), config.clone());
+                std::thread::Builder::new()
+                    .name("printer".into())
+                    .spawn(move || workers::print_worker(dir2, config2, p, rx, print_tx))?;
+                tx.send(PrintRequest::Deliver).ok();
+                Some(tx)
+            }
+            Err(_) => None,
+        };
+        let config2 = config.clone();
+        std::thread::Builder::new()
+            .name("store".into())
+            .spawn(move || {
+                workers::store_worker(store, config2, secret, printer, store_rx, store_tx)
+            })?;
+        let (scan_sender, scans) = channel();
+        let scanner = match &config.scanner.port {
+            Some(port) => {
+                let profile =
+                    crate::devices::profile::ScannerProfile::load(&config.scanner.profile)?;
+                let (port, tx) = (port.clone(), scan_sender.clone());
+                let label = format!("scanner on {port}");
+                std::thread::Builder::new()
+                    .name("scanner".into())
+                    .spawn(move || workers::scanner_thread(port, profile, tx))?;
+                label
+            }
+            None => "no scanner configured (type or paste codes in Find)".to_string(),
+        };
+        let mut world = World::new();
+        for register in [
+            MessageRegistry::register_message::<Intent> as fn(&mut World),
+            MessageRegistry::register_message::<Scanned>,
+            MessageRegistry::register_message::<StoreAnswer>,
+            MessageRegistry::register_message::<PrintAnswer>,
+        ] {
+            register(&mut world);
+        }
+        world.insert_resource(Shop {
+            name: config.shop.name.clone(),
+            currency: config.shop.currency,
+            rewards: config.program.rewards.clone(),
+        });
+        world.insert_resource(Channels {
+            to_store,
+            from_store: Mutex::new(from_store),
+            to_printer,
+            from_printer: Mutex::new(from_printer),
+            scans: Mutex::new(scans),
+        });
+        world.insert_resource(CounterState {
+            printer: if config.printer.port.eq_ignore_ascii_case("virtual") {
+                "virtual printer ready".into()
+            } else {
+                format!("printer on {}", config.printer.port)
+            },
+            printer_ok: true,
+            scanner,
+            ..CounterState::default()
+        });
+        Ok(Counter {
+            world,
+            schedule: schedule(),
+            scan_sender,
+        })
+    }
+
+    /// Runs one tick of the schedule.
+    pub fn tick(&mut self) {
+        self.schedule.run(&mut self.world);
+    }
+
+    /// Queues an intent for the next tick.
+    pub fn send(&mut self, intent: Intent) {
+        self.world.write_message(intent);
+    }
+
+    pub fn state(&self) -> &CounterState {
+        self.world.resource::<CounterState>()
+    }
+
+    pub fn shop(&self) -> &Shop {
+        self.world.resource::<Shop>()
+    }
+}
+
+/// The schedule: message buffers, then the six stages in order.
+pub fn schedule() -> Schedule {
+    let mut s = Schedule::default();
+    s.set_executor(bevy_ecs::schedule::SingleThreadedExecutor::new());
+    s.configure_sets(
+        (
+            Stage::Input,
+            Stage::Identify,
+            Stage::Reward,
+            Stage::Persist,
+            Stage::Print,
+            Stage::Notify,
+        )
+            .chain(),
+    );
+    s.add_systems(bevy_ecs::message::message_update_system.before(Stage::Input));
+    s.add_systems(poll_channels.in_set(Stage::Input));
+    s.add_systems((identify_scans, identify_intents).in_set(Stage::Identify));
+    s.add_systems(reward_intents.in_set(Stage::Reward));
+    s.add_systems(persist_intents.in_set(Stage::Persist));
+    s.add_systems(print_receipts.in_set(Stage::Print));
+    s.add_systems(apply_answers.in_set(Stage::Notify));
+    s
+}
+
+fn poll_channels(
+    ch: Res<Channels>,
+    mut scans: MessageWriter<Scanned>,
+    mut answers: MessageWriter<StoreAnswer>,
+    mut prints: MessageWriter<PrintAnswer>,
+) {
+    if let Ok(rx) = ch.scans.lock() {
+        scans.write_batch(rx.try_iter().map(Scanned));
+    }
+    if let Ok(rx) = ch.from_store.lock() {
+        answers.write_batch(rx.try_iter().map(StoreAnswer));
+    }
+    if let Ok(rx) = ch.from_printer.lock() {
+        prints.write_batch(rx.try_iter().map(PrintAnswer));
+    }
+}
+
+fn request(ch: &Channels, state: &mut CounterState, r: StoreRequest) {
+    if ch.to_store.send(r).is_ok() {
+        state.busy += 1;
+    } else {
+        state.say(
+            false,
+            "The database worker stopped: restart Regulars. Nothing was recorded.",
+        );
+    }
+}
+
+fn identify_scans(
+    mut scans: MessageReader<Scanned>,
+    ch: Res<Channels>,
+    mut state: ResMut<CounterState>,
+) {
+    for Scanned(scan) in scans.read() {
+        match scan {
+            Err(fault) => {
+                state.scanner = format!("{fault}; retrying");
+            }
+            Ok(ScanEvent::Rejected { reason }) => {
+                state.say(false, format!("Scan not understood: {reason}"));
+            }
+            Ok(ScanEvent::Scanned { scan, what }) => {
+                state.last_scan = Some(scan.data.clone());
+                match what {
+                    ScanKind::CustomerCard { code } => {
+                        request(&ch, &mut state, StoreRequest::Show(code.clone()))
+                    }
+                    ScanKind::Receipt { token } => {
+                        request(&ch, &mut state, StoreRequest::OpenReceipt(token.clone()))
+                    }
+                    ScanKind::Referral { code } => {
+                        state.enroll_referral = Some(code.clone());
+                        state.say(
+                            true,
+                            format!(
+                                "Referral code {code}: fill in the new customer and press Enroll."
+                            ),
+                        );
+                    }
+                    ScanKind::Product { symbology, gtin } => {
+                        state.say(
+                            true,
+                            format!(
+                                "Product barcode ({symbology} {gtin}): ring it up on the till."
+                            ),
+                        );
+                    }
+                    ScanKind::Unknown { reason } => {
+                        state.say(false, format!("Unknown code '{}': {reason}", scan.data));
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn identify_intents(
+    mut intents: MessageReader<Intent>,
+    ch: Res<Channels>,
+    mut state: ResMut<CounterState>,
+) {
+    for intent in intents.read() {
+        match intent {
+            Intent::Search(text) if text.trim().len() >= 2 => {
+                request(&ch, &mut state, StoreRequest::Search(text.clone()))
+            }
+            Intent::Search(_) => state.results.clear(),
+            Intent::Open(code) => request(&ch, &mut state, StoreRequest::Show(code.clone())),
+            Intent::Clear => {
+                state.customer = None;
+                state.visit = None;
+                state.results.clear();
+            }
+            _ => {}
+        }
+    }
+}
+
+fn reward_intents(
+    mut intents: MessageReader<Intent>,
+    ch: Res<Channels>,
+    mut state: ResMut<CounterState>,
+) {
+    for intent in intents.read() {
+        if let Intent::Redeem(reward) = intent {
+            match state.customer.as_ref().map(|c| c.code.clone()) {
+                Some(customer) => request(
+                    &ch,
+                    &mut state,
+                    StoreRequest::Redeem {
+                        customer,
+                        reward: reward.clone(),
+                    },
+                ),
+                None => state.say(
+                    false,
+                    "Identify the customer first (scan their card or find them).",
+                ),
+            }
+        }
+    }
+}
+
+fn persist_intents(
+    mut intents: MessageReader<Intent>,
+    ch: Res<Channels>,
+    shop: Res<Shop>,
+    mut state: ResMut<CounterState>,
+) {
+    for intent in intents.read() {
+        match intent {
+            Intent::Sale(text) | Intent::AnonymousSale(text) => {
+                match shop.currency.parse_amount(text) {
+                    Ok(amount) => {
+                        let customer = match intent {
+                            Intent::Sale(_) => state.customer.as_ref().map(|c| c.code.clone()),
+                            _ => None,
+                        };
+                        request(&ch, &mut state, StoreRequest::Sale { amount, customer });
+                    }
+                    Err(e) => state.say(false, format!("Sale not recorded: {e}")),
+                }
+            }
+            Intent::Enroll(new) => request(&ch, &mut state, StoreRequest::Enroll(new.clone())),
+            Intent::Refund { receipt, amount } => {
+                let amount = match amount.as_deref().map(str::trim).filter(|a| !a.is_empty()) {
+                    Some(a) => match shop.currency.parse_amount(a) {
+                        Ok(v) => Some(v),
+                        Err(e) => {
+                            state.say(false, format!("Refund not made: {e}"));
+                            continue;
+                        }
+                    },
+                    None => None,
+                };
+                request(
+                    &ch,
+                    &mut state,
+                    StoreRequest::Refund {
+                        receipt: receipt.clone(),
+                        amount,
+                    },
+                );
+            }
+            Intent::Reprint => request(&ch, &mut state, StoreRequest::Reprint),
+            _ => {}
+        }
+    }
+}
+
+fn print_receipts(mut answers: MessageReader<StoreAnswer>, ch: Res<Channels>) {
+    let printed = answers
+        .read()
+        .any(|StoreAnswer(a)| matches!(a, StoreReply::Sold { .. } | StoreReply::Reprinted));
+    if printed && let Some(tx) = &ch.to_printer {
+        let _ = tx.send(PrintRequest::Deliver);
+    }
+}
+
+fn apply_answers(
+    mut answers: MessageReader<StoreAnswer>,
+    mut prints: MessageReader<PrintAnswer>,
+    shop: Res<Shop>,
+    mut state: ResMut<CounterState>,
+) {
+    let money = |m: i64| format!("{} {}", shop.currency.format(m), shop.currency);
+    for StoreAnswer(a) in answers.read() {
+        state.busy = state.busy.saturating_sub(1);
+        match a.clone() {
+            StoreReply::Found(results) => state.results = results,
+            StoreReply::Customer(c) => {
+                state.say(
+                    true,
+                    format!("{} ({})", c.name.as_deref().unwrap_or("Customer"), c.code),
+                );
+                state.customer = Some(c);
+                state.visit = None;
+                state.results.clear();
+            }
+            StoreReply::Enrolled(e, c) => {
+                let mut text = format!(
+                    "Enrolled {}: card {}, referral code {}.",
+                    e.name, e.code, e.referral_code
+                );
+                if let Some(r) = &e.referral {
+                    text.push(' ');
+                    text.push_str(&r.message);
+                }
+                state.say(true, text);
+                state.customer = Some(c);
+                state.enroll_referral = None;
+                state.enrolled += 1;
+            }
+            StoreReply::Sold { sale, customer, .. } => {
+                let mut text = match &customer {
+                    Some(c) => format!(
+                        "Sale of {} recorded for {}: +{} points, balance {}.",
+                        money(sale.amount),
+                        c.name.as_deref().unwrap_or(&c.code),
+                        sale.points_earned,
+                        sale.balance
+                    ),
+                    None => format!(
+                        "Anonymous sale of {} recorded; the receipt has a claim QR.",
+                        money(sale.amount)
+                    ),
+                };
+                if sale.vouchers_issued > 0 {
+                    text.push_str(" Stamp card complete: a reward is ready.");
+                }
+                if let Some(r) = &sale.referral {
+                    text.push(' ');
+                    text.push_str(&r.message);
+                }
+                state.say(true, text);
+                if customer.is_some() {
+                    state.customer = customer;
+                }
+                state.sales_recorded += 1;
+            }
+            StoreReply::Redeemed(r, c) => {
+                state.say(
+                    true,
+                    format!(
+                        "Redeemed {} ({}). Balance {} points.",
+                        r.reward_name,
+                        if r.paid_with == "voucher" {
+                            "stamp card".to_string()
+                        } else {
+                            format!("{} points", r.points)
+                        },
+                        r.balance
+                    ),
+                );
+                state.customer = Some(c);
+            }
+            StoreReply::Refunded(r) => state.say(
+                true,
+                format!(
+                    "Refunded {} of receipt {}: {} points taken back.",
+                    money(r.amount),
+                    r.receipt,
+                    r.points_reversed
+                ),
+            ),
+            StoreReply::Reprinted => state.say(true, "Reprinting the last receipt."),
+            StoreReply::Visit(v, c) => {
+                state.say(
+                    true,
+                    format!(
+                        "Visit {} of {}: {}{}.",
+                        v.id,
+                        crate::clock::local_time(v.at),
+                        money(v.amount),
+                        if v.refunded > 0 {
+                            format!(", {} refunded", money(v.refunded))
+                        } else {
+                            String::new()
+                        }
+                    ),
+                );
+                if let Some(c) = &c {
+                    state.customer = Some(c.clone());
+                }
+                state.visit = Some((v, c));
+            }
+            StoreReply::Failed { doing, error } => {
+                state.say(false, format!("Problem {doing}: {error}"))
+            }
+        }
+    }
+    for PrintAnswer(d) in prints.read() {
+        if let Some(img) = d.images.last() {
+            state.receipt_image = Some(img.clone());
+        }
+        state.printer_waiting = d.waiting;
+        match &d.problem {
+            Some(p) => {
+                state.printer_ok = false;
+                state.printer = format!("{p} — {} receipt(s) waiting", d.waiting);
+                state.say(
+                    false,
+                    format!(
+                        "Receipt not printed: {p}. It is kept and prints when the printer is ready."
+                    ),
+                );
+            }
+            None => {
+                state.printer_ok = true;
+                state.printer = "printer ready".into();
+            }
+        }
+    }
+}

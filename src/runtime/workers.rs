@@ -1,0 +1,273 @@
+//! Threads that do the counter's I/O, so no system ever blocks: the store worker owns the
+//! database, the print worker owns the printer, the scanner thread owns the scanner's port.
+//! Each takes requests from a channel and answers on another.
+
+use crate::config::Config;
+use crate::datadir::DataDir;
+use crate::devices::profile::{FlowControl, ScannerProfile};
+use crate::devices::scanner::{ScanEvent, read_scans};
+use crate::devices::transport::{SerialSettings, SerialTransport};
+use crate::domain::token::{ShopSecret, receipt_url};
+use crate::printing::{Delivery, ReceiptPrinter, enqueue_receipt};
+use crate::store::{
+    CustomerView, Enrolled, NewCustomer, NewSale, Redeemed, RefundOutcome, SaleOutcome, Store,
+    StoreError, VisitView,
+};
+use std::sync::mpsc::{Receiver, Sender};
+
+/// Work for the store worker.
+#[derive(Debug, Clone)]
+pub enum StoreRequest {
+    Search(String),
+    Show(String),
+    Enroll(NewCustomer),
+    Sale {
+        amount: i64,
+        customer: Option<String>,
+    },
+    Redeem {
+        customer: String,
+        reward: String,
+    },
+    Refund {
+        receipt: String,
+        amount: Option<i64>,
+    },
+    Reprint,
+    /// A receipt QR scanned at the counter: verify its token, open the visit.
+    OpenReceipt(String),
+}
+
+/// The store worker's answers.
+#[derive(Debug, Clone)]
+pub enum StoreReply {
+    Found(Vec<CustomerView>),
+    Customer(CustomerView),
+    Enrolled(Enrolled, CustomerView),
+    Sold {
+        sale: SaleOutcome,
+        url: String,
+        customer: Option<CustomerView>,
+    },
+    Redeemed(Redeemed, CustomerView),
+    Refunded(RefundOutcome),
+    Reprinted,
+    Visit(VisitView, Option<CustomerView>),
+    /// What went wrong, in the cashier's words; nothing was changed.
+    Failed {
+        doing: &'static str,
+        error: String,
+    },
+}
+
+/// Work for the print worker.
+#[derive(Debug, Clone, Copy)]
+pub enum PrintRequest {
+    /// Send whatever is waiting.
+    Deliver,
+}
+
+/// Runs the store worker until its request channel closes.
+pub fn store_worker(
+    mut store: Store,
+    config: Config,
+    secret: ShopSecret,
+    printer: Option<ReceiptPrinter>,
+    requests: Receiver<StoreRequest>,
+    replies: Sender<StoreReply>,
+) {
+    let now = || jiff::Timestamp::now().as_second();
+    for request in requests {
+        let reply = handle(
+            &mut store,
+            &config,
+            &secret,
+            printer.as_ref(),
+            request,
+            now(),
+        );
+        if replies.send(reply).is_err() {
+            break;
+        }
+    }
+}
+
+fn handle(
+    store: &mut Store,
+    config: &Config,
+    secret: &ShopSecret,
+    printer: Option<&ReceiptPrinter>,
+    request: StoreRequest,
+    now: i64,
+) -> StoreReply {
+    let fail = |doing: &'static str| {
+        move |e: StoreError| StoreReply::Failed {
+            doing,
+            error: e.to_string(),
+        }
+    };
+    match request {
+        StoreRequest::Search(text) => store
+            .read(|tx| tx.find_customers(&text, 12, now))
+            .map(StoreReply::Found)
+            .unwrap_or_else(fail("finding the customer")),
+        StoreRequest::Show(code) => store
+            .customer_view(&code, now)
+            .map(StoreReply::Customer)
+            .unwrap_or_else(fail("opening the customer")),
+        StoreRequest::Enroll(new) => store
+            .enroll(&new, now, &mut rand::random::<u64>)
+            .and_then(|e| {
+                let view = store.customer_view(&e.code, now)?;
+                Ok(StoreReply::Enrolled(e, view))
+            })
+            .unwrap_or_else(fail("enrolling")),
+        StoreRequest::Sale { amount, customer } => {
+            let sale = NewSale {
+                amount,
+                at: now,
+                customer,
+                receipt: None,
+            };
+            let url_of = |id| receipt_url(&config.portal.public_url, &secret.sign_visit(id));
+            store
+                .write(|tx| {
+                    let out = tx.record_sale(&sale)?;
+                    if let Some(p) = printer {
+                        let when = crate::clock::local_time(out.at);
+                        enqueue_receipt(tx, config, p, &out, &url_of(out.visit_id), &when, now)?;
+                    }
+                    Ok(out)
+                })
+                .and_then(|out| {
+                    let customer = match &out.customer {
+                        Some(code) => Some(store.customer_view(code, now)?),
+                        None => None,
+                    };
+                    Ok(StoreReply::Sold {
+                        url: url_of(out.visit_id),
+                        sale: out,
+                        customer,
+                    })
+                })
+                .unwrap_or_else(fail("recording the sale"))
+        }
+        StoreRequest::Redeem { customer, reward } => store
+            .write(|tx| tx.redeem(&customer, &reward, now, None))
+            .and_then(|r| {
+                Ok(StoreReply::Redeemed(
+                    r,
+                    store.customer_view(&customer, now)?,
+                ))
+            })
+            .unwrap_or_else(fail("redeeming")),
+        StoreRequest::Refund { receipt, amount } => store
+            .write(|tx| tx.refund(&receipt, amount, now, None))
+            .map(StoreReply::Refunded)
+            .unwrap_or_else(fail("refunding")),
+        StoreRequest::Reprint => store
+            .write(|tx| match tx.last_receipt()? {
+                Some(job) => {
+                    tx.enqueue_print(job.visit_id, "reprint", &job.bytes, &job.text, now)?;
+                    Ok(StoreReply::Reprinted)
+                }
+                None => Ok(StoreReply::Failed {
+                    doing: "reprinting",
+                    error: "no receipt has been printed yet".into(),
+                }),
+            })
+            .unwrap_or_else(fail("reprinting")),
+        StoreRequest::OpenReceipt(token) => {
+            // A forged or altered token is answered exactly like an unknown visit.
+            let unknown = || StoreReply::Failed {
+                doing: "opening the receipt",
+                error: "this receipt's code is not one of ours (or is damaged)".into(),
+            };
+            let Some(id) = secret.verify(&token) else {
+                return unknown();
+            };
+            match store.read(|tx| {
+                let Some(v) = tx.visit(id)? else {
+                    return Ok(None);
+                };
+                let c = match &v.customer {
+                    Some(code) => Some(tx.view(code, now)?),
+                    None => None,
+                };
+                Ok(Some((v, c)))
+            }) {
+                Ok(Some((v, c))) => StoreReply::Visit(v, c),
+                Ok(None) => unknown(),
+                Err(e) => fail("opening the receipt")(e),
+            }
+        }
+    }
+}
+
+/// Runs the print worker: on each request (and every few seconds while receipts wait) it
+/// sends what is queued. It opens its own connection to the database.
+pub fn print_worker(
+    dir: DataDir,
+    config: Config,
+    printer: ReceiptPrinter,
+    requests: Receiver<PrintRequest>,
+    replies: Sender<Delivery>,
+) {
+    let Ok(mut store) = dir.open_store(&config, jiff::Timestamp::now().as_second()) else {
+        return;
+    };
+    let mut waiting = 0;
+    loop {
+        let got = if waiting > 0 {
+            requests.recv_timeout(std::time::Duration::from_secs(3))
+        } else {
+            requests
+                .recv()
+                .map_err(|_| std::sync::mpsc::RecvTimeoutError::Disconnected)
+        };
+        if matches!(got, Err(std::sync::mpsc::RecvTimeoutError::Disconnected)) {
+            return;
+        }
+        let d = printer
+            .deliver(&mut store, jiff::Timestamp::now().as_second())
+            .unwrap_or_else(|e| Delivery {
+                problem: Some(e.to_string()),
+                ..Delivery::default()
+            });
+        waiting = d.waiting;
+        if replies.send(d).is_err() {
+            return;
+        }
+    }
+}
+
+/// Reads the scanner's port forever, reopening it when it comes back, and sends each scan.
+pub fn scanner_thread(
+    port: String,
+    profile: ScannerProfile,
+    scans: Sender<Result<ScanEvent, String>>,
+) {
+    let start = std::time::Instant::now();
+    let clock = move || start.elapsed().as_millis() as u64;
+    loop {
+        let mut transport = SerialTransport::new(SerialSettings {
+            path: port.clone(),
+            baud: profile.baud,
+            flow_control: FlowControl::None,
+        });
+        let mut alive = true;
+        let r = read_scans(&mut transport, &profile, &clock, u64::MAX, &mut |e| {
+            alive = scans.send(Ok(e)).is_ok();
+            alive
+        });
+        if !alive {
+            return;
+        }
+        if let Err(e) = r
+            && scans.send(Err(format!("scanner at {port}: {e}"))).is_err()
+        {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_secs(1));
+    }
+}

@@ -1,0 +1,137 @@
+//! The counter runtime: write an intent or a scan, tick the schedule, read the state. The store
+//! and printer workers are real (a temporary data folder, the virtual printer).
+
+use regulars::datadir::DataDir;
+use regulars::devices::scanner::{Scan, ScanEvent, classify};
+use regulars::runtime::{Counter, CounterState, Intent};
+use regulars::store::NewCustomer;
+use std::time::{Duration, Instant};
+
+pub fn counter(dir: &std::path::Path) -> Counter {
+    let d = DataDir::resolve(Some(dir.to_path_buf())).unwrap();
+    d.prepare().unwrap();
+    let config = d.config().unwrap();
+    Counter::start(&d, &config).unwrap()
+}
+
+/// Ticks until `done` holds (the workers answer in their own threads).
+pub fn tick_until(c: &mut Counter, what: &str, done: impl Fn(&CounterState) -> bool) {
+    let t = Instant::now();
+    loop {
+        c.tick();
+        if done(c.state()) {
+            return;
+        }
+        assert!(
+            t.elapsed() < Duration::from_secs(10),
+            "timed out waiting for {what}: {:?}",
+            c.state().notice
+        );
+        std::thread::sleep(Duration::from_millis(5));
+    }
+}
+
+fn scan(c: &mut Counter, data: &str) {
+    c.scan_sender
+        .send(Ok(ScanEvent::Scanned {
+            scan: Scan {
+                data: data.into(),
+                aim: None,
+                prefix: None,
+            },
+            what: classify(data),
+        }))
+        .unwrap();
+}
+
+#[test]
+fn enroll_sell_and_preview_the_receipt() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut c = counter(dir.path());
+    c.send(Intent::Enroll(NewCustomer {
+        name: "Zoë Byrne".into(),
+        phone: Some("0871234567".into()),
+        ..Default::default()
+    }));
+    tick_until(&mut c, "enrolment", |s| s.customer.is_some());
+    let code = c.state().customer.as_ref().unwrap().code.clone();
+    c.send(Intent::Sale("12.50".into()));
+    tick_until(&mut c, "the receipt preview", |s| s.receipt_image.is_some());
+    let s = c.state();
+    assert_eq!(s.sales_recorded, 1);
+    assert_eq!(s.customer.as_ref().unwrap().balance, 12);
+    let img = image::open(s.receipt_image.as_ref().unwrap())
+        .unwrap()
+        .to_luma8();
+    let mut prepared = rqrr::PreparedImage::prepare(img);
+    let grids = prepared.detect_grids();
+    let url = grids[0].decode().unwrap().1;
+    assert!(url.contains("/R/"), "{url}");
+
+    // The printed receipt's QR, scanned back at the counter, opens that very visit.
+    c.send(Intent::Clear);
+    c.tick();
+    scan(&mut c, &url);
+    tick_until(&mut c, "the visit", |s| s.visit.is_some());
+    let (visit, customer) = c.state().visit.clone().unwrap();
+    assert_eq!(visit.amount, 1250);
+    assert_eq!(customer.unwrap().code, code);
+}
+
+#[test]
+fn scans_identify_and_bad_input_is_explained() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut c = counter(dir.path());
+    c.send(Intent::Enroll(NewCustomer {
+        name: "Anna".into(),
+        ..Default::default()
+    }));
+    tick_until(&mut c, "enrolment", |s| s.enrolled == 1);
+    let (code, referral) = {
+        let a = c.state().customer.clone().unwrap();
+        (a.code, a.referral_code)
+    };
+    c.send(Intent::Clear);
+    c.tick();
+    scan(&mut c, &code);
+    tick_until(&mut c, "the card scan", |s| {
+        s.customer.as_ref().is_some_and(|x| x.code == code)
+    });
+    // A referral code scanned starts an enrolment with it filled in.
+    scan(&mut c, &referral);
+    tick_until(&mut c, "the referral", |s| {
+        s.enroll_referral.as_deref() == Some(referral.as_str())
+    });
+    // A forged receipt token gets the same answer as an unknown one.
+    scan(&mut c, "HTTP://LOCALHOST:8080/R/00000001NH05XHKNGD77XDH7");
+    tick_until(&mut c, "the forged receipt", |s| {
+        s.notice.as_ref().is_some_and(|n| !n.ok)
+    });
+    assert!(
+        c.state()
+            .notice
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("not one of ours")
+    );
+    // A bad amount never reaches the store.
+    let before = c.state().sales_recorded;
+    c.send(Intent::Sale("-3".into()));
+    c.tick();
+    let n = c.state().notice.clone().unwrap();
+    assert!(!n.ok && n.text.contains("negative"), "{n:?}");
+    assert_eq!(c.state().busy, 0);
+    assert_eq!(c.state().sales_recorded, before);
+    // Two scans of a product in a row are reported, not recorded.
+    scan(&mut c, "4006381333931");
+    c.tick();
+    assert!(
+        c.state()
+            .notice
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("Product barcode")
+    );
+}
