@@ -14,3 +14,4 @@ pub mod printing;
 pub mod progress;
 pub mod runtime;
 pub mod store;
+pub mod ui;

@@ -4,8 +4,10 @@ use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 
 /// Regulars: loyalty rewards for the shop counter.
+///
+/// With no command, opens the counter window.
 #[derive(Debug, Parser)]
-#[command(name = "regulars", version, about, long_about = None, arg_required_else_help = true)]
+#[command(name = "regulars", version, about, long_about = None)]
 pub struct Cli {
     /// Data folder (database, config.toml, shop secret, receipts, backups).
     #[arg(long, global = true, env = "REGULARS_DATA", value_name = "DIR")]
@@ -14,7 +16,7 @@ pub struct Cli {
     #[arg(long, global = true)]
     pub json: bool,
     #[command(subcommand)]
-    pub command: Command,
+    pub command: Option<Command>,
 }
 
 #[derive(Debug, Subcommand)]

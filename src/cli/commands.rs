@@ -60,7 +60,14 @@ fn to_json<T: serde::Serialize>(v: &T) -> Value {
 
 pub fn execute(cli: Cli) -> Result<Output> {
     let ctx = Ctx::open(cli.data, cli.json)?;
-    match cli.command {
+    let Some(command) = cli.command else {
+        crate::ui::run(&ctx.dir, &ctx.config)?;
+        return Ok(Output {
+            text: String::new(),
+            json: json!({}),
+        });
+    };
+    match command {
         Command::Customer(c) => customer(&ctx, c),
         Command::Sale(c) => sale(&ctx, c),
         Command::Reward(c) => reward(&ctx, c),

@@ -172,7 +172,7 @@ impl Counter {
                 let profile =
                     crate::devices::profile::ScannerProfile::load(&config.scanner.profile)?;
                 let (port, tx) = (port.clone(), scan_sender.clone());
-                let label = format!("scanner on {port}");
+                let label = format!("waiting for {port}");
                 std::thread::Builder::new()
                     .name("scanner".into())
                     .spawn(move || workers::scanner_thread(port, profile, tx))?;
@@ -202,6 +202,7 @@ impl Counter {
             scans: Mutex::new(scans),
         });
         world.insert_resource(CounterState {
+            receipt_image: latest_receipt(&dir.root().join("receipts")),
             printer: if config.printer.port.eq_ignore_ascii_case("virtual") {
                 "virtual printer ready".into()
             } else {
@@ -235,6 +236,16 @@ impl Counter {
     pub fn shop(&self) -> &Shop {
         self.world.resource::<Shop>()
     }
+}
+
+/// The newest receipt image in a folder, so the preview survives a restart.
+fn latest_receipt(dir: &std::path::Path) -> Option<PathBuf> {
+    std::fs::read_dir(dir)
+        .ok()?
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "png"))
+        .max()
 }
 
 /// The schedule: message buffers, then the six stages in order.
@@ -300,6 +311,13 @@ fn identify_scans(
             Err(fault) => {
                 state.scanner = format!("{fault}; retrying");
             }
+            Ok(_) if !state.scanner.starts_with("connected") => {
+                state.scanner = "connected".into();
+            }
+            Ok(_) => {}
+        }
+        match scan {
+            Err(_) => {}
             Ok(ScanEvent::Rejected { reason }) => {
                 state.say(false, format!("Scan not understood: {reason}"));
             }

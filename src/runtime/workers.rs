@@ -263,10 +263,16 @@ pub fn scanner_thread(
         if !alive {
             return;
         }
-        if let Err(e) = r
-            && scans.send(Err(format!("scanner at {port}: {e}"))).is_err()
-        {
-            return;
+        if let Err(e) = r {
+            let e = e.to_string();
+            let fault = if e.contains(&port) {
+                e
+            } else {
+                format!("{port}: {e}")
+            };
+            if scans.send(Err(fault)).is_err() {
+                return;
+            }
         }
         std::thread::sleep(std::time::Duration::from_secs(1));
     }

@@ -2,6 +2,7 @@
 
 mod cli;
 mod common;
+mod counter_ui;
 mod crash;
 mod devices;
 mod invariants;

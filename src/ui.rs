@@ -1,0 +1,486 @@
+//! The cashier's screen (egui). It draws [`CounterState`] and sends [`Intent`]s; it holds no
+//! business rules. Keyboard first: Enter records the sale, F2 finds a customer, F3 opens the
+//! enrolment form, F9 reprints, Esc clears the customer. Every control has an accessible label.
+
+use crate::runtime::{Counter, CounterState, Intent};
+use crate::store::NewCustomer;
+use egui::{Color32, Key, RichText};
+use std::path::PathBuf;
+
+/// The enrolment form's fields.
+#[derive(Debug, Default, Clone)]
+pub struct EnrollForm {
+    pub open: bool,
+    pub name: String,
+    pub phone: String,
+    pub email: String,
+    pub referral: String,
+}
+
+/// The counter app: the runtime plus what the cashier is typing.
+pub struct CounterApp {
+    pub counter: Counter,
+    pub amount: String,
+    pub search: String,
+    last_search: String,
+    pub enroll: EnrollForm,
+    pub refund_receipt: String,
+    pub refund_amount: String,
+    preview: Option<(PathBuf, egui::TextureHandle)>,
+    /// The Find field, for F2.
+    find_id: Option<egui::Id>,
+    seen_sales: u64,
+    seen_enrolled: u64,
+}
+
+impl CounterApp {
+    pub fn new(counter: Counter) -> CounterApp {
+        CounterApp {
+            counter,
+            amount: String::new(),
+            search: String::new(),
+            last_search: String::new(),
+            enroll: EnrollForm::default(),
+            refund_receipt: String::new(),
+            refund_amount: String::new(),
+            preview: None,
+            find_id: None,
+            seen_sales: 0,
+            seen_enrolled: 0,
+        }
+    }
+
+    /// One frame: run the runtime's schedule, then draw.
+    pub fn frame(&mut self, ui: &mut egui::Ui) {
+        self.counter.tick();
+        self.follow_state();
+        self.draw(ui);
+        // Answers from the workers arrive between frames: look again soon.
+        ui.ctx()
+            .request_repaint_after(std::time::Duration::from_millis(50));
+    }
+
+    /// Clears what the cashier typed once the runtime confirms it.
+    fn follow_state(&mut self) {
+        let s = self.counter.state();
+        if s.sales_recorded != self.seen_sales {
+            self.seen_sales = s.sales_recorded;
+            self.amount.clear();
+        }
+        if s.enrolled != self.seen_enrolled {
+            self.seen_enrolled = s.enrolled;
+            self.enroll = EnrollForm::default();
+        }
+        if let Some(code) = s.enroll_referral.clone()
+            && self.enroll.referral != code
+            && !self.enroll.open
+        {
+            self.enroll.open = true;
+            self.enroll.referral = code;
+        }
+    }
+
+    fn draw(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        self.shortcuts(&ctx);
+        let state_snapshot = StateView::of(self.counter.state());
+        egui::Panel::top("device-bar").show(ui, |ui| self.device_bar(ui, &state_snapshot));
+        egui::Panel::bottom("notice-bar").show(ui, |ui| notice_bar(ui, &state_snapshot));
+        egui::Panel::left("customer")
+            .default_size(340.0)
+            .resizable(true)
+            .show(ui, |ui| self.customer_panel(ui, &state_snapshot));
+        egui::Panel::right("receipt")
+            .default_size(320.0)
+            .resizable(true)
+            .show(ui, |ui| self.receipt_preview(ui, &ctx));
+        egui::CentralPanel::default().show(ui, |ui| self.sale_panel(ui, &state_snapshot));
+    }
+
+    fn shortcuts(&mut self, ctx: &egui::Context) {
+        let (f2, f3, f9, esc) = ctx.input(|i| {
+            (
+                i.key_pressed(Key::F2),
+                i.key_pressed(Key::F3),
+                i.key_pressed(Key::F9),
+                i.key_pressed(Key::Escape),
+            )
+        });
+        if f2 && let Some(id) = self.find_id {
+            ctx.memory_mut(|m| m.request_focus(id));
+        }
+        if f3 {
+            self.enroll.open = true;
+        }
+        if f9 {
+            self.counter.send(Intent::Reprint);
+        }
+        if esc {
+            self.counter.send(Intent::Clear);
+            self.enroll.open = false;
+        }
+    }
+
+    fn device_bar(&mut self, ui: &mut egui::Ui, s: &StateView) {
+        ui.horizontal(|ui| {
+            ui.label(RichText::new(&self.counter.shop().name).strong().size(18.0));
+            ui.separator();
+            let printer = if s.printer_ok {
+                RichText::new(format!("Printer: {}", s.printer))
+                    .color(Color32::from_rgb(40, 150, 60))
+            } else {
+                RichText::new(format!("Printer: {}", s.printer))
+                    .color(Color32::from_rgb(200, 60, 40))
+            };
+            ui.label(printer);
+            ui.separator();
+            let scan = match &s.last_scan {
+                Some(code) => format!("Scanner: {} — last scan {code}", s.scanner),
+                None => format!("Scanner: {}", s.scanner),
+            };
+            ui.label(scan);
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                let dark = ui.ctx().theme() == egui::Theme::Dark;
+                let other = if dark { "Light theme" } else { "Dark theme" };
+                if ui.button(other).clicked() {
+                    ui.ctx().set_theme(if dark {
+                        egui::Theme::Light
+                    } else {
+                        egui::Theme::Dark
+                    });
+                }
+                if s.busy > 0 {
+                    ui.spinner();
+                }
+            });
+        });
+    }
+
+    fn customer_panel(&mut self, ui: &mut egui::Ui, s: &StateView) {
+        ui.heading("Customer");
+        let label = ui.label("Find customer (F2): card, phone or name");
+        let find = ui
+            .add(
+                egui::TextEdit::singleline(&mut self.search)
+                    .hint_text("scan a card or type")
+                    .desired_width(f32::INFINITY),
+            )
+            .labelled_by(label.id);
+        self.find_id = Some(find.id);
+        if find.changed() && self.search != self.last_search {
+            self.last_search = self.search.clone();
+            self.counter.send(Intent::Search(self.search.clone()));
+        }
+        if find.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)) {
+            self.submit_search();
+        }
+        for r in &s.results {
+            let text = format!(
+                "{} — {} ({} points)",
+                r.name.as_deref().unwrap_or("(erased)"),
+                r.code,
+                r.balance
+            );
+            if ui.button(text).clicked() {
+                self.counter.send(Intent::Open(r.code.clone()));
+                self.search.clear();
+                self.last_search.clear();
+            }
+        }
+        ui.horizontal(|ui| {
+            if ui.button("New customer (F3)").clicked() {
+                self.enroll.open = !self.enroll.open;
+            }
+            if s.customer.is_some() && ui.button("Clear customer (Esc)").clicked() {
+                self.counter.send(Intent::Clear);
+            }
+        });
+        if self.enroll.open {
+            self.enroll_form(ui);
+        }
+        ui.separator();
+        match &s.customer {
+            None => {
+                ui.label("No customer: scan their card or phone, or find them above. A sale without a customer prints a claim QR.");
+            }
+            Some(c) => {
+                ui.label(
+                    RichText::new(c.name.as_deref().unwrap_or("(details erased)"))
+                        .size(28.0)
+                        .strong(),
+                );
+                ui.label(format!(
+                    "Card {}   ·   Referral {}",
+                    c.code, c.referral_code
+                ));
+                ui.label(RichText::new(format!("{} points", c.balance)).size(22.0));
+                for p in &c.progress {
+                    ui.label(p.describe());
+                }
+                if let Some(t) = c.last_visit_at {
+                    ui.label(format!(
+                        "Last visit {} · {} visits",
+                        crate::clock::local_time(t),
+                        c.visits
+                    ));
+                }
+                if !c.rewards_available.is_empty() {
+                    ui.label(RichText::new("Rewards available now").strong());
+                }
+                for r in &c.rewards_available {
+                    let how = if r.pay_with == "voucher" {
+                        "stamp card".to_string()
+                    } else {
+                        format!("{} points", r.cost)
+                    };
+                    if ui
+                        .button(format!("Redeem {} ({how})", r.reward_name))
+                        .clicked()
+                    {
+                        self.counter.send(Intent::Redeem(r.reward_id.clone()));
+                    }
+                }
+            }
+        }
+        if let Some((v, _)) = &s.visit {
+            ui.separator();
+            ui.label(RichText::new(format!("Visit {} (from its receipt QR)", v.id)).strong());
+            ui.label(format!(
+                "{} · receipt {}",
+                crate::clock::local_time(v.at),
+                v.receipt.as_deref().unwrap_or("-")
+            ));
+            ui.label(format!("{} points earned", v.points_earned));
+            if let Some(r) = &v.receipt
+                && ui.button("Refund this visit").clicked()
+            {
+                self.refund_receipt = r.clone();
+            }
+        }
+    }
+
+    fn submit_search(&mut self) {
+        let text = self.search.trim().to_string();
+        if text.is_empty() {
+            return;
+        }
+        // A code typed or pasted into Find works like a scan.
+        let scan = crate::devices::scanner::Scan {
+            data: text.clone(),
+            aim: None,
+            prefix: None,
+        };
+        let what = crate::devices::scanner::classify(&text);
+        if !matches!(what, crate::devices::scanner::ScanKind::Unknown { .. }) {
+            let _ =
+                self.counter
+                    .scan_sender
+                    .send(Ok(crate::devices::scanner::ScanEvent::Scanned {
+                        scan,
+                        what,
+                    }));
+            self.search.clear();
+            self.last_search.clear();
+        } else {
+            self.counter.send(Intent::Search(text));
+        }
+    }
+
+    fn enroll_form(&mut self, ui: &mut egui::Ui) {
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            ui.label(RichText::new("New customer").strong());
+            let field = |ui: &mut egui::Ui, label: &str, value: &mut String| {
+                let l = ui.label(label);
+                ui.add(egui::TextEdit::singleline(value).desired_width(f32::INFINITY))
+                    .labelled_by(l.id);
+            };
+            field(ui, "Name", &mut self.enroll.name);
+            field(ui, "Phone", &mut self.enroll.phone);
+            field(ui, "Email", &mut self.enroll.email);
+            field(ui, "Referral code", &mut self.enroll.referral);
+            ui.horizontal(|ui| {
+                if ui.button("Enroll").clicked() {
+                    let opt = |s: &str| Some(s.trim().to_string()).filter(|s| !s.is_empty());
+                    self.counter.send(Intent::Enroll(NewCustomer {
+                        name: self.enroll.name.clone(),
+                        phone: opt(&self.enroll.phone),
+                        email: opt(&self.enroll.email),
+                        referred_by: opt(&self.enroll.referral),
+                    }));
+                }
+                if ui.button("Cancel").clicked() {
+                    self.enroll = EnrollForm::default();
+                }
+            });
+        });
+    }
+
+    fn sale_panel(&mut self, ui: &mut egui::Ui, s: &StateView) {
+        ui.heading("Sale");
+        let label = ui.label("Amount");
+        let amount = ui
+            .add(
+                egui::TextEdit::singleline(&mut self.amount)
+                    .font(egui::FontId::proportional(36.0))
+                    .hint_text("0.00")
+                    .desired_width(240.0),
+            )
+            .labelled_by(label.id);
+        let enter = amount.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+        ui.horizontal(|ui| {
+            let who = match &s.customer {
+                Some(c) => format!(
+                    "Record sale for {} (Enter)",
+                    c.name.as_deref().unwrap_or(&c.code)
+                ),
+                None => "Record sale (Enter)".to_string(),
+            };
+            if ui
+                .add(egui::Button::new(RichText::new(who).size(18.0)))
+                .on_hover_text("Records the sale and prints the loyalty receipt")
+                .clicked()
+                || enter
+            {
+                self.counter.send(Intent::Sale(self.amount.clone()));
+            }
+            if ui
+                .button("Anonymous sale")
+                .on_hover_text("No customer: the receipt carries a claim QR")
+                .clicked()
+            {
+                self.counter
+                    .send(Intent::AnonymousSale(self.amount.clone()));
+            }
+        });
+        ui.add_space(12.0);
+        ui.separator();
+        ui.label(RichText::new("Refund by receipt").strong());
+        ui.horizontal(|ui| {
+            let l = ui.label("Receipt number");
+            ui.add(egui::TextEdit::singleline(&mut self.refund_receipt).desired_width(140.0))
+                .labelled_by(l.id);
+            let l = ui.label("Refund amount");
+            ui.add(
+                egui::TextEdit::singleline(&mut self.refund_amount)
+                    .hint_text("all")
+                    .desired_width(90.0),
+            )
+            .labelled_by(l.id);
+            if ui.button("Refund").clicked() {
+                self.counter.send(Intent::Refund {
+                    receipt: self.refund_receipt.clone(),
+                    amount: Some(self.refund_amount.clone()),
+                });
+                self.refund_amount.clear();
+            }
+        });
+        ui.add_space(12.0);
+        if ui.button("Reprint last receipt (F9)").clicked() {
+            self.counter.send(Intent::Reprint);
+        }
+        ui.add_space(12.0);
+        ui.separator();
+        ui.label(RichText::new("Recent").strong());
+        for n in s.history.iter().take(8) {
+            ui.label(RichText::new(&n.text).color(if n.ok {
+                ui.visuals().text_color()
+            } else {
+                Color32::from_rgb(200, 60, 40)
+            }));
+        }
+    }
+
+    fn receipt_preview(&mut self, ui: &mut egui::Ui, ctx: &egui::Context) {
+        ui.heading("Receipt preview");
+        let Some(path) = self.counter.state().receipt_image.clone() else {
+            ui.label("The receipt of the next sale appears here.");
+            return;
+        };
+        if self.preview.as_ref().is_none_or(|(p, _)| *p != path)
+            && let Ok(img) = image::open(&path)
+        {
+            let gray = img.to_luma8();
+            let color = egui::ColorImage::from_gray(
+                [gray.width() as usize, gray.height() as usize],
+                gray.as_raw(),
+            );
+            let texture = ctx.load_texture("receipt-preview", color, egui::TextureOptions::LINEAR);
+            self.preview = Some((path.clone(), texture));
+        }
+        if let Some((_, texture)) = &self.preview {
+            egui::ScrollArea::vertical().show(ui, |ui| {
+                let w = ui.available_width().min(texture.size_vec2().x);
+                let size = texture.size_vec2() * (w / texture.size_vec2().x);
+                ui.add(egui::Image::new((texture.id(), size)).alt_text("Receipt preview image"));
+            });
+        }
+    }
+}
+
+fn notice_bar(ui: &mut egui::Ui, s: &StateView) {
+    if let Some(n) = &s.notice {
+        let color = if n.ok {
+            Color32::from_rgb(40, 150, 60)
+        } else {
+            Color32::from_rgb(200, 60, 40)
+        };
+        ui.label(RichText::new(&n.text).size(18.0).color(color));
+    } else {
+        ui.label("Ready. Scan a card, or type an amount and press Enter.");
+    }
+}
+
+/// A copy of the state for one frame, so drawing can send intents while reading it.
+struct StateView {
+    customer: Option<crate::store::CustomerView>,
+    results: Vec<crate::store::CustomerView>,
+    visit: Option<(crate::store::VisitView, Option<crate::store::CustomerView>)>,
+    notice: Option<crate::runtime::Notice>,
+    history: Vec<crate::runtime::Notice>,
+    printer: String,
+    printer_ok: bool,
+    scanner: String,
+    last_scan: Option<String>,
+    busy: usize,
+}
+
+impl StateView {
+    fn of(s: &CounterState) -> StateView {
+        StateView {
+            customer: s.customer.clone(),
+            results: s.results.clone(),
+            visit: s.visit.clone(),
+            notice: s.notice.clone(),
+            history: s.history.clone(),
+            printer: s.printer.clone(),
+            printer_ok: s.printer_ok,
+            scanner: s.scanner.clone(),
+            last_scan: s.last_scan.clone(),
+            busy: s.busy,
+        }
+    }
+}
+
+impl eframe::App for CounterApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.frame(ui);
+    }
+}
+
+/// Opens the counter window.
+pub fn run(dir: &crate::datadir::DataDir, config: &crate::config::Config) -> anyhow::Result<()> {
+    let counter = Counter::start(dir, config)?;
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title(format!("Regulars — {}", config.shop.name))
+            .with_inner_size([1200.0, 760.0])
+            .with_min_inner_size([800.0, 520.0]),
+        ..Default::default()
+    };
+    eframe::run_native(
+        "Regulars",
+        options,
+        Box::new(move |_cc| Ok(Box::new(CounterApp::new(counter)))),
+    )
+    .map_err(|e| anyhow::anyhow!("the counter window could not open: {e}"))
+}

@@ -1,0 +1,183 @@
+//! The cashier's screen, driven by accessible labels with egui_kittest against a temporary
+//! database and the virtual printer.
+
+use crate::runtime::counter;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use regulars::ui::CounterApp;
+use std::time::{Duration, Instant};
+
+fn harness(dir: &std::path::Path) -> Harness<'static, CounterApp> {
+    let app = CounterApp::new(counter(dir));
+    Harness::builder()
+        .with_size(egui::vec2(1200.0, 800.0))
+        .build_ui_state(|ui, app: &mut CounterApp| app.frame(ui), app)
+}
+
+/// Focuses the field with this label and types into it, as a cashier would.
+fn fill(h: &mut Harness<'static, CounterApp>, label: &str, text: &str) {
+    h.get_by_label(label).click();
+    h.run_steps(1);
+    h.get_by_label(label).type_text(text);
+    h.run_steps(1);
+}
+
+/// Steps frames until `done` holds: the workers answer from their own threads.
+fn step_until(
+    h: &mut Harness<'static, CounterApp>,
+    what: &str,
+    done: impl Fn(&CounterApp) -> bool,
+) {
+    let t = Instant::now();
+    while !done(h.state()) {
+        assert!(
+            t.elapsed() < Duration::from_secs(10),
+            "timed out waiting for {what}: {:?}",
+            h.state().counter.state().notice
+        );
+        h.step();
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    h.step();
+}
+
+#[test]
+fn enroll_with_referral_then_sell_redeem_reprint_and_refund_by_labels() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    h.run_steps(2);
+
+    // Enroll Anna through the form.
+    h.get_by_label("New customer (F3)").click();
+    h.run_steps(2);
+    fill(&mut h, "Name", "Anna Byrne");
+    fill(&mut h, "Phone", "0871234567");
+    h.get_by_label("Enroll").click();
+    step_until(&mut h, "Anna's enrolment", |a| {
+        a.counter.state().enrolled == 1
+    });
+    let anna_ref = h
+        .state()
+        .counter
+        .state()
+        .customer
+        .as_ref()
+        .unwrap()
+        .referral_code
+        .clone();
+
+    // Enroll Bob with Anna's referral code.
+    h.get_by_label("New customer (F3)").click();
+    h.run_steps(2);
+    fill(&mut h, "Name", "Bob Walsh");
+    fill(&mut h, "Referral code", &anna_ref);
+    h.get_by_label("Enroll").click();
+    step_until(&mut h, "Bob's enrolment", |a| {
+        a.counter.state().enrolled == 2
+    });
+    assert!(
+        h.state()
+            .counter
+            .state()
+            .notice
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("Referred by Anna")
+    );
+
+    // A sale for Bob: typed amount, Enter-equivalent button, confirmation and receipt preview.
+    fill(&mut h, "Amount", "45.00");
+    h.run_steps(1);
+    h.get_by_label("Record sale for Bob Walsh (Enter)").click();
+    step_until(&mut h, "the sale", |a| {
+        a.counter.state().sales_recorded == 1
+    });
+    let notice = h.state().counter.state().notice.clone().unwrap();
+    assert!(
+        notice.ok && notice.text.contains("+45 points"),
+        "{notice:?}"
+    );
+    assert!(notice.text.contains("referral bonus"), "{notice:?}");
+    assert!(
+        h.state().amount.is_empty(),
+        "the amount clears after a sale"
+    );
+    step_until(&mut h, "the receipt preview", |a| {
+        a.counter.state().receipt_image.is_some()
+    });
+    h.get_by_label("Receipt preview image");
+
+    // Redeem a coffee with the points (45 + 50 referral bonus).
+    h.get_by_label("Redeem Free coffee (40 points)").click();
+    step_until(&mut h, "the redemption", |a| {
+        a.counter
+            .state()
+            .customer
+            .as_ref()
+            .is_some_and(|c| c.balance == 55)
+    });
+
+    // Reprint, then an anonymous sale, then a refund by receipt number.
+    let before = h.state().counter.state().receipt_image.clone();
+    h.get_by_label("Reprint last receipt (F9)").click();
+    step_until(&mut h, "the reprint", |a| {
+        a.counter.state().receipt_image != before
+    });
+    fill(&mut h, "Amount", "3.20");
+    h.run_steps(1);
+    h.get_by_label("Anonymous sale").click();
+    step_until(&mut h, "the anonymous sale", |a| {
+        a.counter.state().sales_recorded == 2
+    });
+    assert!(
+        h.state()
+            .counter
+            .state()
+            .notice
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("claim QR")
+    );
+    fill(&mut h, "Receipt number", "nope");
+    h.get_by_label("Refund").click();
+    step_until(&mut h, "the refused refund", |a| {
+        a.counter.state().notice.as_ref().is_some_and(|n| !n.ok)
+    });
+    assert!(
+        h.state()
+            .counter
+            .state()
+            .notice
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("no sale has the receipt number")
+    );
+}
+
+#[test]
+fn a_card_typed_into_find_identifies_and_bad_amounts_are_explained() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = crate::common::run_json(dir.path(), &["customer", "add", "--name", "Cara Doyle"]);
+    let code = out["code"].as_str().unwrap().to_string();
+    let mut h = harness(dir.path());
+    h.run_steps(2);
+    fill(&mut h, "Find customer (F2): card, phone or name", &code);
+    h.key_press(egui::Key::Enter);
+    step_until(&mut h, "the card", |a| a.counter.state().customer.is_some());
+    h.get_by_label("Cara Doyle");
+    fill(&mut h, "Amount", "12.345");
+    h.run_steps(1);
+    h.get_by_label("Record sale for Cara Doyle (Enter)").click();
+    h.run_steps(3);
+    let n = h.state().counter.state().notice.clone().unwrap();
+    assert!(!n.ok && n.text.contains("more decimals"), "{n:?}");
+    assert_eq!(h.state().counter.state().sales_recorded, 0);
+    assert_eq!(
+        h.state().amount,
+        "12.345",
+        "a refused amount stays for correction"
+    );
+}
