@@ -91,7 +91,9 @@ impl ReceiptPrinter {
             baud: self.baud,
             flow_control: self.profile.flow_control,
         });
-        Printer::new(transport, self.port.clone()).print(bytes)?;
+        Printer::new(transport, self.port.clone())
+            .with_baud(self.baud)
+            .print(bytes)?;
         Ok(None)
     }
 

@@ -25,7 +25,7 @@ impl Ctx {
         Ok(Ctx {
             dir,
             config,
-            now: jiff::Timestamp::now().as_second(),
+            now: crate::clock::now(),
             json,
         })
     }
@@ -730,7 +730,7 @@ fn print_cmd(ctx: &Ctx, cmd: PrintCmd) -> Result<Output> {
             let until = std::time::Instant::now() + std::time::Duration::from_secs(wait);
             let mut total = crate::printing::Delivery::default();
             loop {
-                let now = jiff::Timestamp::now().as_second();
+                let now = crate::clock::now();
                 let d = printer.deliver(&mut store, now)?;
                 total.printed.extend(d.printed);
                 total.images.extend(d.images);

@@ -24,6 +24,7 @@ pub enum PrintError {
 pub struct Printer<T: Transport> {
     pub transport: T,
     port: String,
+    baud: u32,
 }
 
 impl<T: Transport> Printer<T> {
@@ -31,25 +32,39 @@ impl<T: Transport> Printer<T> {
         Printer {
             transport,
             port: port.into(),
+            baud: 9600,
         }
+    }
+
+    /// The line speed, used to allow a job the time it takes to go out.
+    pub fn with_baud(mut self, baud: u32) -> Printer<T> {
+        self.baud = baud.max(300);
+        self
     }
 
     /// Asks `DLE EOT 1`, `2` and `4`; skips bytes that are not status replies (Automatic
     /// Status Back, noise). A printer that never answers is an error after a timeout, not a hang.
     pub fn status(&mut self) -> Result<PrinterStatus, PrintError> {
+        self.status_within(STATUS_TIMEOUT)
+    }
+
+    /// As [`Self::status`], allowing `first_reply` for the first answer.
+    fn status_within(&mut self, first_reply: Duration) -> Result<PrinterStatus, PrintError> {
         let mut answers = [0u8; 3];
+        let mut wait = first_reply;
         for (slot, n) in answers.iter_mut().zip([1u8, 2, 4]) {
             self.transport.write_all(&escpos::status_query(n))?;
             self.transport.flush()?;
-            *slot = self.read_reply()?;
+            *slot = self.read_reply(wait)?;
+            wait = STATUS_TIMEOUT;
         }
         Ok(PrinterStatus::from_replies(
             answers[0], answers[1], answers[2],
         ))
     }
 
-    fn read_reply(&mut self) -> Result<u8, PrintError> {
-        let deadline = std::time::Instant::now() + STATUS_TIMEOUT;
+    fn read_reply(&mut self, timeout: Duration) -> Result<u8, PrintError> {
+        let deadline = std::time::Instant::now() + timeout;
         let mut b = [0u8; 1];
         while std::time::Instant::now() < deadline {
             let left = deadline.saturating_duration_since(std::time::Instant::now());
@@ -70,7 +85,11 @@ impl<T: Transport> Printer<T> {
         }
         self.transport.write_all(job)?;
         self.transport.flush()?;
-        self.status()
+        // The query after a job waits behind the job's tail while the printer holds the line
+        // (XOFF, CTS): allow the time the job takes at line speed, or a slow printer would be
+        // called lost and its receipt printed again.
+        let line_time = Duration::from_secs_f64(job.len() as f64 * 10.0 / f64::from(self.baud));
+        self.status_within(STATUS_TIMEOUT + line_time)
     }
 }
 

@@ -141,7 +141,7 @@ pub struct Counter {
 impl Counter {
     /// Opens the store, starts the workers (and the scanner thread when one is configured).
     pub fn start(dir: &DataDir, config: &Config) -> anyhow::Result<Counter> {
-        let now = jiff::Timestamp::now().as_second();
+        let now = crate::clock::now();
         let store = dir.open_store(config, now)?;
         let secret = dir.secret()?;
         let printer = ReceiptPrinter::from_config(config, dir).ok();

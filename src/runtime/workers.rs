@@ -76,7 +76,7 @@ pub fn store_worker(
     requests: Receiver<StoreRequest>,
     replies: Sender<StoreReply>,
 ) {
-    let now = || jiff::Timestamp::now().as_second();
+    let now = crate::clock::now;
     for request in requests {
         let reply = handle(
             &mut store,
@@ -213,7 +213,7 @@ pub fn print_worker(
     requests: Receiver<PrintRequest>,
     replies: Sender<Delivery>,
 ) {
-    let Ok(mut store) = dir.open_store(&config, jiff::Timestamp::now().as_second()) else {
+    let Ok(mut store) = dir.open_store(&config, crate::clock::now()) else {
         return;
     };
     let mut waiting = 0;
@@ -229,7 +229,7 @@ pub fn print_worker(
             return;
         }
         let d = printer
-            .deliver(&mut store, jiff::Timestamp::now().as_second())
+            .deliver(&mut store, crate::clock::now())
             .unwrap_or_else(|e| Delivery {
                 problem: Some(e.to_string()),
                 ..Delivery::default()

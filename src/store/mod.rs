@@ -230,14 +230,7 @@ impl Store {
     /// Runs `f` in one `BEGIN IMMEDIATE` transaction: committed if it returns `Ok`, rolled back
     /// otherwise. Everything `f` writes lands together or not at all.
     pub fn write<T>(&mut self, f: impl FnOnce(&Tx<'_>) -> Result<T>) -> Result<T> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let t = Tx {
-            tx,
-            rules: &self.rules,
-            programs: &self.programs,
-        };
+        let t = self.begin(TransactionBehavior::Immediate)?;
         let value = f(&t)?;
         t.tx.commit()?;
         Ok(value)
@@ -245,15 +238,15 @@ impl Store {
 
     /// Runs read-only `f` against a consistent snapshot.
     pub fn read<T>(&mut self, f: impl FnOnce(&Tx<'_>) -> Result<T>) -> Result<T> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Deferred)?;
-        let t = Tx {
-            tx,
+        f(&self.begin(TransactionBehavior::Deferred)?)
+    }
+
+    fn begin(&mut self, behavior: TransactionBehavior) -> Result<Tx<'_>> {
+        Ok(Tx {
+            tx: self.conn.transaction_with_behavior(behavior)?,
             rules: &self.rules,
             programs: &self.programs,
-        };
-        f(&t)
+        })
     }
 
     /// Copies the live database to `dest` with SQLite's online backup API, a few hundred pages

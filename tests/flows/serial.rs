@@ -26,7 +26,11 @@ impl Drop for Sim {
 }
 
 fn start_sim(dir: &Path, link: &Path, profile: &str) -> Sim {
-    let out = dir.join("printed");
+    start_sim_at(dir, link, profile, 0, &dir.join("printed"))
+}
+
+/// A virtual printer printing `speed` bytes per second (0: instantly) into `out`.
+fn start_sim_at(dir: &Path, link: &Path, profile: &str, speed: usize, out: &Path) -> Sim {
     let mut child = Command::new(env!("CARGO_BIN_EXE_regulars"))
         .args([
             "--data",
@@ -36,10 +40,11 @@ fn start_sim(dir: &Path, link: &Path, profile: &str) -> Sim {
             "--profile",
             profile,
         ])
+        .args(["--speed", &speed.to_string()])
         .arg("--link")
         .arg(link)
         .arg("--out")
-        .arg(&out)
+        .arg(out)
         .stdin(Stdio::piped())
         .stdout(Stdio::null())
         .stderr(Stdio::null())
@@ -54,7 +59,11 @@ fn start_sim(dir: &Path, link: &Path, profile: &str) -> Sim {
         );
         std::thread::sleep(Duration::from_millis(20));
     }
-    Sim { child, stdin, out }
+    Sim {
+        child,
+        stdin,
+        out: out.to_path_buf(),
+    }
 }
 
 fn pngs(dir: &Path) -> Vec<PathBuf> {
@@ -427,30 +436,13 @@ fn xoff_holds_a_job_and_a_printer_lost_mid_job_gets_the_whole_receipt_once_back(
     let link = dir.path().join("printer");
     // A slow 58 mm printer with a 2 KB buffer and XON/XOFF: the raster QR receipt (~5 KB)
     // cannot fit, so it sends XOFF and the sale's print has to wait for it.
-    let out = dir.path().join("slow");
-    let mut slow = Command::new(env!("CARGO_BIN_EXE_regulars"))
-        .args([
-            "--data",
-            dir.path().to_str().unwrap(),
-            "simulate",
-            "printer",
-            "--profile",
-            "generic-58mm",
-            "--speed",
-            "400",
-        ])
-        .arg("--link")
-        .arg(&link)
-        .arg("--out")
-        .arg(&out)
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    while !link.exists() {
-        std::thread::sleep(Duration::from_millis(10));
-    }
+    let slow = start_sim_at(
+        dir.path(),
+        &link,
+        "generic-58mm",
+        400,
+        &dir.path().join("slow"),
+    );
     set_printer(dir.path(), &link, "generic-58mm");
     let sale = Command::new(env!("CARGO_BIN_EXE_regulars"))
         .args([
@@ -470,8 +462,8 @@ fn xoff_holds_a_job_and_a_printer_lost_mid_job_gets_the_whole_receipt_once_back(
         .unwrap();
     // Mid-job: the printer is unplugged while the receipt is still going out.
     std::thread::sleep(Duration::from_millis(1500));
-    let _ = slow.kill();
-    let _ = slow.wait();
+    let out = slow.out.clone();
+    drop(slow);
     let sale = sale.wait_with_output().unwrap();
     assert!(sale.status.success());
     let sale: serde_json::Value = serde_json::from_slice(&sale.stdout).unwrap();
@@ -502,39 +494,21 @@ fn a_slow_printer_with_xon_xoff_receives_a_receipt_bigger_than_its_buffer_whole(
     let _g = PTY.lock().unwrap_or_else(|e| e.into_inner());
     let dir = tempfile::tempdir().unwrap();
     let link = dir.path().join("printer");
-    let out = dir.path().join("slow");
-    let mut slow = Command::new(env!("CARGO_BIN_EXE_regulars"))
-        .args([
-            "--data",
-            dir.path().to_str().unwrap(),
-            "simulate",
-            "printer",
-            "--profile",
-            "generic-58mm",
-            "--speed",
-            "3000",
-        ])
-        .arg("--link")
-        .arg(&link)
-        .arg("--out")
-        .arg(&out)
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    while !link.exists() {
-        std::thread::sleep(Duration::from_millis(10));
-    }
+    let slow = start_sim_at(
+        dir.path(),
+        &link,
+        "generic-58mm",
+        3000,
+        &dir.path().join("slow"),
+    );
     set_printer(dir.path(), &link, "generic-58mm");
     let sale = run_json(
         dir.path(),
         &["sale", "record", "--amount", "6.40", "--print"],
     );
     assert!(sale["print"]["problem"].is_null(), "{sale}");
-    let printed = wait_for_pngs(&out, 1);
-    let _ = slow.kill();
-    let _ = slow.wait();
+    let printed = wait_for_pngs(&slow.out, 1);
+    drop(slow);
     assert_eq!(printed.len(), 1);
     // A lost byte would break the raster image: the QR must decode exactly.
     assert_eq!(
