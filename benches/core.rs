@@ -9,84 +9,13 @@
 //! The million-customer database is built once into `target/bench-data/` and reused.
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use regulars::domain::{money::Currency, program::Program};
-use regulars::store::{NewCustomer, NewSale, ShopRules, Store};
+use regulars::store::{NewCustomer, NewSale};
 use std::hint::black_box;
-use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-const MILLION: u64 = 1_000_000;
+mod common;
 
-fn rules() -> ShopRules {
-    ShopRules {
-        currency: Currency::from_code("EUR").unwrap(),
-        country_code: Some("+353".into()),
-    }
-}
-
-fn bench_dir() -> PathBuf {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/bench-data");
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-fn open(path: &Path) -> Store {
-    let mut s = Store::open(path, rules()).unwrap();
-    s.ensure_program(&Program::default(), 0).unwrap();
-    s
-}
-
-fn phone(i: u64) -> String {
-    format!("+35380{:08}", (i * 48_271 + 12_345) % 100_000_000)
-}
-
-fn splitmix(state: &mut u64) -> u64 {
-    *state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
-    let mut z = *state;
-    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-    z ^ (z >> 31)
-}
-
-/// The million-customer database, built on first use; returns its path and all codes.
-fn million() -> (PathBuf, Vec<String>) {
-    let path = bench_dir().join("million.db");
-    let codes_path = bench_dir().join("million.codes");
-    if !(path.exists() && codes_path.exists()) {
-        let _ = std::fs::remove_file(&path);
-        eprintln!("building {} (once)…", path.display());
-        let mut s = open(&path);
-        s.bulk_load_mode().unwrap();
-        let mut rng = 7u64;
-        let mut codes = Vec::with_capacity(MILLION as usize);
-        for chunk in 0..(MILLION / 10_000) {
-            s.write(|tx| {
-                for i in chunk * 10_000..(chunk + 1) * 10_000 {
-                    let e = tx.enroll(
-                        &NewCustomer {
-                            name: format!("Customer {i}"),
-                            phone: Some(phone(i)),
-                            email: None,
-                            referred_by: None,
-                        },
-                        1_700_000_000,
-                        &mut || splitmix(&mut rng),
-                    )?;
-                    codes.push(e.code);
-                }
-                Ok(())
-            })
-            .unwrap();
-        }
-        std::fs::write(&codes_path, codes.join("\n")).unwrap();
-    }
-    let codes = std::fs::read_to_string(&codes_path)
-        .unwrap()
-        .lines()
-        .map(str::to_string)
-        .collect();
-    (path, codes)
-}
+use common::{MILLION, million, open, phone, splitmix};
 
 fn percentiles(mut samples: Vec<Duration>) -> (Duration, Duration, Duration) {
     samples.sort();
@@ -95,7 +24,7 @@ fn percentiles(mut samples: Vec<Duration>) -> (Duration, Duration, Duration) {
 }
 
 fn sales(c: &mut Criterion) {
-    let dir = tempfile::tempdir_in(bench_dir()).unwrap();
+    let dir = tempfile::tempdir_in(common::bench_dir()).unwrap();
     let mut store = open(&dir.path().join("sales.db"));
     let code = store
         .enroll(
@@ -131,7 +60,7 @@ fn sales(c: &mut Criterion) {
 }
 
 fn bare_only(c: &mut Criterion) {
-    let dir = tempfile::tempdir_in(bench_dir()).unwrap();
+    let dir = tempfile::tempdir_in(common::bench_dir()).unwrap();
     let store = open(&dir.path().join("bare.db"));
     store
         .connection()

@@ -29,6 +29,8 @@ pub struct CounterApp {
     preview: Option<(PathBuf, egui::TextureHandle)>,
     /// The Find field, for F2.
     find_id: Option<egui::Id>,
+    /// When timing start-up: when the process started (reported at the first frame).
+    pub started: Option<std::time::Instant>,
     seen_sales: u64,
     seen_enrolled: u64,
 }
@@ -45,6 +47,7 @@ impl CounterApp {
             refund_amount: String::new(),
             preview: None,
             find_id: None,
+            started: None,
             seen_sales: 0,
             seen_enrolled: 0,
         }
@@ -55,6 +58,12 @@ impl CounterApp {
         self.counter.tick();
         self.follow_state();
         self.draw(ui);
+        if let Some(t) = self.started.take() {
+            eprintln!(
+                "first frame {:.0} ms after start",
+                t.elapsed().as_secs_f64() * 1e3
+            );
+        }
         // Answers from the workers arrive between frames: look again soon.
         ui.ctx()
             .request_repaint_after(std::time::Duration::from_millis(50));
@@ -467,8 +476,13 @@ impl eframe::App for CounterApp {
     }
 }
 
-/// Opens the counter window.
-pub fn run(dir: &crate::datadir::DataDir, config: &crate::config::Config) -> anyhow::Result<()> {
+/// Opens the counter window. With `REGULARS_TIMING` set, reports on stderr how long the first
+/// frame took from `started` (the start-up benchmark).
+pub fn run(
+    dir: &crate::datadir::DataDir,
+    config: &crate::config::Config,
+    started: std::time::Instant,
+) -> anyhow::Result<()> {
     let counter = Counter::start(dir, config)?;
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
@@ -480,7 +494,11 @@ pub fn run(dir: &crate::datadir::DataDir, config: &crate::config::Config) -> any
     eframe::run_native(
         "Regulars",
         options,
-        Box::new(move |_cc| Ok(Box::new(CounterApp::new(counter)))),
+        Box::new(move |_cc| {
+            let mut app = CounterApp::new(counter);
+            app.started = std::env::var_os("REGULARS_TIMING").map(|_| started);
+            Ok(Box::new(app))
+        }),
     )
     .map_err(|e| anyhow::anyhow!("the counter window could not open: {e}"))
 }

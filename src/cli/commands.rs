@@ -15,10 +15,12 @@ struct Ctx {
     config: Config,
     now: i64,
     json: bool,
+    started: std::time::Instant,
 }
 
 impl Ctx {
     fn open(data: Option<std::path::PathBuf>, json: bool) -> Result<Ctx> {
+        let started = std::time::Instant::now();
         let dir = DataDir::resolve(data)?;
         dir.prepare()?;
         let config = dir.config()?;
@@ -27,6 +29,7 @@ impl Ctx {
             config,
             now: crate::clock::now(),
             json,
+            started,
         })
     }
 
@@ -61,7 +64,7 @@ fn to_json<T: serde::Serialize>(v: &T) -> Value {
 pub fn execute(cli: Cli) -> Result<Output> {
     let ctx = Ctx::open(cli.data, cli.json)?;
     let Some(command) = cli.command else {
-        crate::ui::run(&ctx.dir, &ctx.config)?;
+        crate::ui::run(&ctx.dir, &ctx.config, ctx.started)?;
         return Ok(Output {
             text: String::new(),
             json: json!({}),

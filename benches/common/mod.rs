@@ -1,0 +1,81 @@
+//! Shared by the benchmarks: the million-customer database, built once into
+//! `target/bench-data/` and reused by every benchmark that needs it.
+
+#![allow(dead_code)]
+
+use regulars::domain::{money::Currency, program::Program};
+use regulars::store::{NewCustomer, ShopRules, Store};
+use std::path::{Path, PathBuf};
+
+pub const MILLION: u64 = 1_000_000;
+
+pub fn rules() -> ShopRules {
+    ShopRules {
+        currency: Currency::from_code("EUR").unwrap(),
+        country_code: Some("+353".into()),
+    }
+}
+
+pub fn bench_dir() -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/bench-data");
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+pub fn open(path: &Path) -> Store {
+    let mut s = Store::open(path, rules()).unwrap();
+    s.ensure_program(&Program::default(), 0).unwrap();
+    s
+}
+
+pub fn phone(i: u64) -> String {
+    format!("+35380{:08}", (i * 48_271 + 12_345) % 100_000_000)
+}
+
+pub fn splitmix(state: &mut u64) -> u64 {
+    *state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
+    let mut z = *state;
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
+}
+
+/// The million-customer database, built on first use; returns its path and all codes.
+pub fn million() -> (PathBuf, Vec<String>) {
+    let path = bench_dir().join("million.db");
+    let codes_path = bench_dir().join("million.codes");
+    if !(path.exists() && codes_path.exists()) {
+        let _ = std::fs::remove_file(&path);
+        eprintln!("building {} (once)…", path.display());
+        let mut s = open(&path);
+        s.bulk_load_mode().unwrap();
+        let mut rng = 7u64;
+        let mut codes = Vec::with_capacity(MILLION as usize);
+        for chunk in 0..(MILLION / 10_000) {
+            s.write(|tx| {
+                for i in chunk * 10_000..(chunk + 1) * 10_000 {
+                    let e = tx.enroll(
+                        &NewCustomer {
+                            name: format!("Customer {i}"),
+                            phone: Some(phone(i)),
+                            email: None,
+                            referred_by: None,
+                        },
+                        1_700_000_000,
+                        &mut || splitmix(&mut rng),
+                    )?;
+                    codes.push(e.code);
+                }
+                Ok(())
+            })
+            .unwrap();
+        }
+        std::fs::write(&codes_path, codes.join("\n")).unwrap();
+    }
+    let codes = std::fs::read_to_string(&codes_path)
+        .unwrap()
+        .lines()
+        .map(str::to_string)
+        .collect();
+    (path, codes)
+}
