@@ -566,7 +566,7 @@ fn apply_answers(
                 }
                 state.visit = Some((v, c));
             }
-            StoreReply::Failed { doing, error } => {
+            StoreReply::Failed { doing, error, .. } => {
                 state.say(false, format!("Problem {doing}: {error}"))
             }
         }

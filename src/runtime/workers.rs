@@ -54,11 +54,16 @@ pub enum StoreReply {
     Reprinted,
     Visit(VisitView, Option<CustomerView>),
     /// What went wrong, in the cashier's words; nothing was changed.
+    /// `busy` when another program held the database (worth trying again).
     Failed {
         doing: &'static str,
         error: String,
+        busy: bool,
     },
 }
+
+/// Extra attempts after SQLite's own busy wait (5 s each) before a request fails.
+const BUSY_RETRIES: usize = 3;
 
 /// Work for the print worker.
 #[derive(Debug, Clone, Copy)]
@@ -78,14 +83,31 @@ pub fn store_worker(
 ) {
     let now = crate::clock::now;
     for request in requests {
-        let reply = handle(
+        // A backup or a second till can hold the database past SQLite's own 5 s wait: try a
+        // few more times before giving up. A busy write never committed, so a retry cannot
+        // record anything twice.
+        let mut reply = handle(
             &mut store,
             &config,
             &secret,
             printer.as_ref(),
-            request,
+            request.clone(),
             now(),
         );
+        for _ in 0..BUSY_RETRIES {
+            if !matches!(&reply, StoreReply::Failed { busy: true, .. }) {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(200));
+            reply = handle(
+                &mut store,
+                &config,
+                &secret,
+                printer.as_ref(),
+                request.clone(),
+                now(),
+            );
+        }
         if replies.send(reply).is_err() {
             break;
         }
@@ -103,6 +125,7 @@ fn handle(
     let fail = |doing: &'static str| {
         move |e: StoreError| StoreReply::Failed {
             doing,
+            busy: matches!(e, StoreError::Busy),
             error: e.to_string(),
         }
     };
@@ -174,6 +197,7 @@ fn handle(
                 None => Ok(StoreReply::Failed {
                     doing: "reprinting",
                     error: "no receipt has been printed yet".into(),
+                    busy: false,
                 }),
             })
             .unwrap_or_else(fail("reprinting")),
@@ -182,6 +206,7 @@ fn handle(
             let unknown = || StoreReply::Failed {
                 doing: "opening the receipt",
                 error: "this receipt's code is not one of ours (or is damaged)".into(),
+                busy: false,
             };
             let Some(id) = secret.verify(&token) else {
                 return unknown();

@@ -181,3 +181,47 @@ fn a_card_typed_into_find_identifies_and_bad_amounts_are_explained() {
         "a refused amount stays for correction"
     );
 }
+
+#[test]
+fn a_scan_while_the_enrolment_form_is_half_filled_keeps_what_was_typed() {
+    let dir = tempfile::tempdir().unwrap();
+    let code =
+        crate::common::run_json(dir.path(), &["customer", "add", "--name", "Cara Doyle"])["code"]
+            .as_str()
+            .unwrap()
+            .to_string();
+    let mut h = harness(dir.path());
+    h.run_steps(2);
+    h.get_by_label("New customer (F3)").click();
+    h.run_steps(2);
+    fill(&mut h, "Name", "Dan Half");
+    // A card is scanned while the form is open.
+    let what = regulars::devices::scanner::classify(&code);
+    let scan = regulars::devices::scanner::Scan {
+        data: code.clone(),
+        aim: None,
+        prefix: None,
+    };
+    h.state()
+        .counter
+        .scan_sender
+        .send(Ok(regulars::devices::scanner::ScanEvent::Scanned {
+            scan,
+            what,
+        }))
+        .unwrap();
+    step_until(&mut h, "the scanned customer", |a| {
+        a.counter.state().customer.is_some()
+    });
+    assert_eq!(
+        h.state().counter.state().customer.as_ref().unwrap().code,
+        code
+    );
+    assert!(h.state().enroll.open);
+    assert_eq!(h.state().enroll.name, "Dan Half");
+    assert_eq!(
+        h.state().counter.state().enrolled,
+        0,
+        "nothing enrolled by the scan"
+    );
+}

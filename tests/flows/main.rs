@@ -9,4 +9,4 @@ mod invariants;
 mod ledger;
 mod runtime;
 mod schema;
-mod serial;
+pub mod serial;

@@ -135,3 +135,83 @@ fn scans_identify_and_bad_input_is_explained() {
             .contains("Product barcode")
     );
 }
+
+#[test]
+fn a_sale_during_a_backup_waits_and_is_recorded_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut c = counter(dir.path());
+    // Another program (a backup, a second till) holds the database for a while.
+    let db = dir.path().join("regulars.db");
+    let holder = std::thread::spawn(move || {
+        let conn = rusqlite::Connection::open(db).unwrap();
+        conn.execute_batch("BEGIN EXCLUSIVE").unwrap();
+        std::thread::sleep(Duration::from_millis(1500));
+        conn.execute_batch("COMMIT").unwrap();
+    });
+    std::thread::sleep(Duration::from_millis(100));
+    c.send(Intent::AnonymousSale("4.20".into()));
+    tick_until(&mut c, "the sale", |s| {
+        s.sales_recorded == 1 || s.notice.as_ref().is_some_and(|n| !n.ok)
+    });
+    holder.join().unwrap();
+    assert!(
+        c.state().notice.as_ref().unwrap().ok,
+        "{:?}",
+        c.state().notice
+    );
+    assert_eq!(crate::common::run_json(dir.path(), &["stats"])["visits"], 1);
+}
+
+#[test]
+fn a_printer_offline_at_sale_time_gets_the_receipt_when_it_comes_back() {
+    let _g = crate::serial::PTY.lock().unwrap_or_else(|e| e.into_inner());
+    let dir = tempfile::tempdir().unwrap();
+    let link = dir.path().join("printer");
+    std::fs::write(
+        dir.path().join("config.toml"),
+        format!("[printer]\nport = \"{}\"\n", link.display()),
+    )
+    .unwrap();
+    let mut c = counter(dir.path());
+    c.send(Intent::AnonymousSale("2.50".into()));
+    tick_until(&mut c, "the printer problem", |s| {
+        !s.printer_ok && s.printer_waiting == 1
+    });
+    assert_eq!(c.state().sales_recorded, 1, "the sale is kept");
+    assert!(
+        c.state().printer.contains("waiting"),
+        "{}",
+        c.state().printer
+    );
+    // The printer comes back: the print worker sends the waiting receipt by itself.
+    let sim = crate::serial::start_sim(dir.path(), &link, "generic-80mm");
+    tick_until(&mut c, "the printer to recover", |s| {
+        s.printer_ok && s.printer_waiting == 0
+    });
+    assert_eq!(crate::serial::wait_for_pngs(&sim.out, 1).len(), 1);
+    std::thread::sleep(Duration::from_millis(300));
+    assert_eq!(crate::serial::pngs(&sim.out).len(), 1, "printed once");
+    assert_eq!(crate::common::run_json(dir.path(), &["stats"])["visits"], 1);
+}
+
+#[test]
+fn two_scans_in_a_row_show_the_last_customer_and_record_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = crate::common::run_json(dir.path(), &["customer", "add", "--name", "Anna"])["code"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let b = crate::common::run_json(dir.path(), &["customer", "add", "--name", "Bob"])["code"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let mut c = counter(dir.path());
+    scan(&mut c, &a);
+    scan(&mut c, &b);
+    tick_until(&mut c, "both scans", |s| {
+        s.busy == 0 && s.customer.is_some()
+    });
+    assert_eq!(c.state().customer.as_ref().unwrap().code, b);
+    assert_eq!(c.state().sales_recorded, 0);
+    assert_eq!(crate::common::run_json(dir.path(), &["stats"])["visits"], 0);
+}

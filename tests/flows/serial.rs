@@ -10,12 +10,12 @@ use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 /// PTY pairs are created one test at a time.
-static PTY: Mutex<()> = Mutex::new(());
+pub static PTY: Mutex<()> = Mutex::new(());
 
-struct Sim {
+pub struct Sim {
     child: Child,
     stdin: ChildStdin,
-    out: PathBuf,
+    pub out: PathBuf,
 }
 
 impl Drop for Sim {
@@ -25,7 +25,7 @@ impl Drop for Sim {
     }
 }
 
-fn start_sim(dir: &Path, link: &Path, profile: &str) -> Sim {
+pub fn start_sim(dir: &Path, link: &Path, profile: &str) -> Sim {
     start_sim_at(dir, link, profile, 0, &dir.join("printed"))
 }
 
@@ -66,7 +66,7 @@ fn start_sim_at(dir: &Path, link: &Path, profile: &str, speed: usize, out: &Path
     }
 }
 
-fn pngs(dir: &Path) -> Vec<PathBuf> {
+pub fn pngs(dir: &Path) -> Vec<PathBuf> {
     let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
         .into_iter()
         .flatten()
@@ -78,7 +78,7 @@ fn pngs(dir: &Path) -> Vec<PathBuf> {
     v
 }
 
-fn wait_for_pngs(dir: &Path, n: usize) -> Vec<PathBuf> {
+pub fn wait_for_pngs(dir: &Path, n: usize) -> Vec<PathBuf> {
     let t = Instant::now();
     loop {
         let v = pngs(dir);
