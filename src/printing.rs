@@ -18,6 +18,7 @@ use serde::Serialize;
 use std::path::PathBuf;
 
 /// The shop's receipt printer, as configured.
+#[derive(Clone)]
 pub struct ReceiptPrinter {
     pub profile: PrinterProfile,
     /// A serial port or PTY path, or "virtual".

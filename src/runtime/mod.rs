@@ -144,21 +144,25 @@ impl Counter {
         let now = crate::clock::now();
         let store = dir.open_store(config, now)?;
         let secret = dir.secret()?;
-        let printer = ReceiptPrinter::from_config(config, dir).ok();
+        // A printer profile that does not load leaves the counter working without receipts;
+        // the device bar says so.
+        let printer = ReceiptPrinter::from_config(config, dir);
+        let printer_problem = printer.as_ref().err().map(|e| e.to_string());
+        let printer = printer.ok();
         let (to_store, store_rx) = channel();
         let (store_tx, from_store) = channel();
         let (print_tx, from_printer) = channel();
-        let to_printer = match ReceiptPrinter::from_config(config, dir) {
-            Ok(p) => {
+        let to_printer = match &printer {
+            Some(p) => {
                 let (tx, rx) = channel();
-                let (dir2, config2) = (dir.clone(), config.clone());
+                let (dir2, config2, p2) = (dir.clone(), config.clone(), p.clone());
                 std::thread::Builder::new()
                     .name("printer".into())
-                    .spawn(move || workers::print_worker(dir2, config2, p, rx, print_tx))?;
+                    .spawn(move || workers::print_worker(dir2, config2, p2, rx, print_tx))?;
                 tx.send(PrintRequest::Deliver).ok();
                 Some(tx)
             }
-            Err(_) => None,
+            None => None,
         };
         let config2 = config.clone();
         std::thread::Builder::new()
@@ -203,12 +207,14 @@ impl Counter {
         });
         world.insert_resource(CounterState {
             receipt_image: latest_receipt(&dir.root().join("receipts")),
-            printer: if config.printer.port.eq_ignore_ascii_case("virtual") {
-                "virtual printer ready".into()
-            } else {
-                format!("printer on {}", config.printer.port)
+            printer_ok: printer_problem.is_none(),
+            printer: match printer_problem {
+                Some(problem) => format!("no receipts: {problem}"),
+                None if config.printer.port.eq_ignore_ascii_case("virtual") => {
+                    "virtual printer ready".into()
+                }
+                None => format!("printer on {}", config.printer.port),
             },
-            printer_ok: true,
             scanner,
             ..CounterState::default()
         });
