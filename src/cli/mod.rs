@@ -3,6 +3,7 @@
 
 mod args;
 mod commands;
+mod hardware;
 
 pub use args::Cli;
 

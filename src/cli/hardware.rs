@@ -1,0 +1,350 @@
+//! The counter hardware from the command line: the print queue, virtual devices, listing ports
+//! and listening to a scanner.
+
+use super::args::*;
+use super::commands::{Ctx, to_json};
+use super::{Output, UsageError};
+use crate::clock::local_time;
+use anyhow::{Context, Result};
+use serde_json::json;
+
+pub(super) fn simulate(ctx: &Ctx, cmd: SimulateCmd) -> Result<Output> {
+    use crate::devices::profile::PrinterProfile;
+    use crate::devices::virtual_printer::{Control, Event, VirtualPrinter, run_on_pty};
+    let (link, profile, out, speed) = match cmd {
+        SimulateCmd::Printer {
+            link,
+            profile,
+            out,
+            speed,
+        } => (link, profile, out, speed),
+        SimulateCmd::Scanner {
+            link,
+            suffix,
+            aim,
+            codes,
+        } => return simulate_scanner(&link, &suffix, aim, &codes),
+    };
+    let profile = PrinterProfile::load(&profile).map_err(|e| UsageError(e.to_string()))?;
+    let out = out.unwrap_or_else(|| ctx.dir.root().join("receipts"));
+    let printer = VirtualPrinter::new(&profile, &out, speed)
+        .with_context(|| format!("cannot use {}", out.display()))?;
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in std::io::stdin().lines().map_while(Result::ok) {
+            match Control::parse(&line) {
+                Some(c) => {
+                    let _ = tx.send(c);
+                    eprintln!("printer: {}", line.trim());
+                }
+                None => eprintln!(
+                    "unknown command '{}': paper out, paper low, paper in, cover open, cover close",
+                    line.trim()
+                ),
+            }
+        }
+    });
+    eprintln!(
+        "Virtual printer '{}' ({} columns) at {}; receipts go to {}. Ctrl-C stops it.",
+        profile.name,
+        profile.columns,
+        link.display(),
+        out.display()
+    );
+    let stop = std::sync::atomic::AtomicBool::new(false);
+    run_on_pty(printer, &link, rx, &stop, |e| match e {
+        Event::Printed { png, text } => {
+            println!("printed {}", png.display());
+            let first = text.lines().next().unwrap_or_default();
+            eprintln!("  {first} … ({} lines)", text.lines().count());
+        }
+        Event::Note(n) => eprintln!("note: {n}"),
+        Event::Busy(true) => eprintln!("busy: receive buffer nearly full"),
+        Event::Busy(false) => eprintln!("ready again"),
+    })
+    .with_context(|| format!("the virtual printer at {} stopped", link.display()))?;
+    Ok(Output {
+        text: String::new(),
+        json: json!({}),
+    })
+}
+
+pub(super) fn devices() -> Result<Output> {
+    use crate::devices::profile::{hardware_dir, list};
+    let ports = crate::devices::transport::list_ports();
+    let printers = list(&hardware_dir().join("printers"));
+    let scanners = list(&hardware_dir().join("scanners"));
+    let text = format!(
+        "Serial ports: {}\nPrinter profiles: {}\nScanner profiles: {}\n\
+         Set [printer] port/profile and [scanner] port/profile in config.toml; \
+         port = \"virtual\" uses the built-in virtual printer.",
+        if ports.is_empty() {
+            "none found".to_string()
+        } else {
+            ports.join(", ")
+        },
+        printers.join(", "),
+        scanners.join(", ")
+    );
+    Ok(Output {
+        text,
+        json: json!({ "ports": ports, "printer_profiles": printers, "scanner_profiles": scanners }),
+    })
+}
+
+/// What the cashier reads after a print attempt.
+pub(super) fn describe_delivery(d: &crate::printing::Delivery) -> String {
+    let mut lines = Vec::new();
+    for img in &d.images {
+        lines.push(format!("Receipt printed: {}", img.display()));
+    }
+    if d.images.is_empty() && !d.printed.is_empty() {
+        lines.push(format!("{} receipt(s) printed.", d.printed.len()));
+    }
+    if let Some(problem) = &d.problem {
+        lines.push(format!(
+            "Receipt not printed: {problem}. It is kept ({} waiting) and prints with \
+             `regulars print retry` once the printer is ready.",
+            d.waiting
+        ));
+    }
+    lines.join("\n")
+}
+
+pub(super) fn print_cmd(ctx: &Ctx, cmd: PrintCmd) -> Result<Output> {
+    let printer = ctx.printer()?;
+    let mut store = ctx.store()?;
+    match cmd {
+        PrintCmd::Queue => {
+            let jobs = store.pending_prints()?;
+            let text = if jobs.is_empty() {
+                "Nothing waiting to print.".to_string()
+            } else {
+                jobs.iter()
+                    .map(|j| {
+                        format!(
+                            "job {} ({}, visit {}) from {}: {} attempt(s){}",
+                            j.id,
+                            j.kind,
+                            j.visit_id.map_or("-".into(), |v| v.to_string()),
+                            local_time(j.created_at),
+                            j.attempts,
+                            j.last_error
+                                .as_deref()
+                                .map(|e| format!(", last: {e}"))
+                                .unwrap_or_default()
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            };
+            return Ok(Output {
+                text,
+                json: json!({ "pending": to_json(&jobs) }),
+            });
+        }
+        PrintCmd::Retry { wait } => {
+            let until = std::time::Instant::now() + std::time::Duration::from_secs(wait);
+            let mut total = crate::printing::Delivery::default();
+            loop {
+                let now = crate::clock::now();
+                let d = printer.deliver(&mut store, now)?;
+                total.printed.extend(d.printed);
+                total.images.extend(d.images);
+                total.waiting = d.waiting;
+                total.problem = d.problem.clone();
+                if d.waiting == 0 || std::time::Instant::now() >= until {
+                    break;
+                }
+                if !ctx.json {
+                    eprintln!(
+                        "{} receipt(s) waiting: {}; trying again…",
+                        d.waiting,
+                        d.problem.as_deref().unwrap_or("printer not ready")
+                    );
+                }
+                std::thread::sleep(std::time::Duration::from_secs(2));
+            }
+            let text = if total.printed.is_empty() && total.problem.is_none() {
+                "Nothing waiting to print.".to_string()
+            } else {
+                describe_delivery(&total)
+            };
+            return Ok(Output {
+                text,
+                json: to_json(&total),
+            });
+        }
+        PrintCmd::Reprint { visit } => {
+            store.write(|tx| {
+                let job = match visit {
+                    Some(v) => tx.receipt_of_visit(v)?,
+                    None => tx.last_receipt()?,
+                };
+                let job = job.ok_or_else(|| {
+                    crate::store::StoreError::UnknownReceipt(match visit {
+                        Some(v) => format!("visit {v} (it was recorded without --print)"),
+                        None => "(no receipt has been printed yet)".into(),
+                    })
+                })?;
+                tx.enqueue_print(job.visit_id, "reprint", &job.bytes, &job.text, ctx.now)
+            })?;
+        }
+        PrintCmd::Test => {
+            let p = &printer.profile;
+            let logo = match &printer.logo {
+                Some(l) => Some(l.clone()),
+                None => crate::printing::load_logo(&crate::printing::shipped_logo(), p.dots).ok(),
+            };
+            let receipt = crate::devices::receipt::Receipt {
+                logo,
+                shop_name: ctx.config.shop.name.clone(),
+                header: vec![
+                    "Test print".into(),
+                    format!("{} on {}", p.name, printer.port),
+                    format!(
+                        "{} columns, {} baud, code page {:?}",
+                        p.columns, p.baud, p.code_page
+                    ),
+                ],
+                when: local_time(ctx.now),
+                total: "0.00".into(),
+                qr_url: Some(ctx.config.portal.public_url.clone()),
+                qr_caption: "If this code scans, QR printing works".into(),
+                footer: vec!["Accents: café crème €".into()],
+                ..Default::default()
+            };
+            let text = receipt.layout(p.columns).len().to_string();
+            store.write(|tx| tx.enqueue_print(None, "test", &receipt.encode(p), &text, ctx.now))?;
+        }
+    }
+    let d = printer.deliver(&mut store, ctx.now)?;
+    let text = if d.printed.is_empty() && d.problem.is_none() {
+        "Nothing waiting to print.".to_string()
+    } else {
+        describe_delivery(&d)
+    };
+    Ok(Output {
+        text,
+        json: to_json(&d),
+    })
+}
+
+fn simulate_scanner(
+    link: &std::path::Path,
+    suffix: &str,
+    aim: bool,
+    codes: &[String],
+) -> Result<Output> {
+    use crate::devices::profile::Suffix;
+    use crate::devices::scanner::frame_for;
+    use std::io::Write;
+    let suffix = match suffix {
+        "lf" => Suffix::Lf,
+        "crlf" => Suffix::CrLf,
+        "tab" => Suffix::Tab,
+        "none" => Suffix::None,
+        _ => Suffix::Cr,
+    };
+    let (mut master, slave) =
+        serialport::TTYPort::pair().context("cannot open a pseudo-terminal")?;
+    let device = serialport::SerialPort::name(&slave).context("the pseudo-terminal has no name")?;
+    let _ = std::fs::remove_file(link);
+    std::os::unix::fs::symlink(&device, link)
+        .with_context(|| format!("cannot create the link {}", link.display()))?;
+    eprintln!(
+        "Virtual scanner at {}: type a code and Enter to scan it; Ctrl-D ends.",
+        link.display()
+    );
+    let mut send = |code: &str| -> Result<()> {
+        master.write_all(&frame_for(code.trim(), suffix, aim))?;
+        master.flush()?;
+        eprintln!("scanned {}", code.trim());
+        // A scanner needs a moment between two codes; so does a gap-framed reader.
+        std::thread::sleep(std::time::Duration::from_millis(120));
+        Ok(())
+    };
+    for code in codes {
+        send(code)?;
+    }
+    for line in std::io::stdin().lines().map_while(Result::ok) {
+        if !line.trim().is_empty() {
+            send(&line)?;
+        }
+    }
+    // Give the reader time to take the last codes before the device goes away.
+    std::thread::sleep(std::time::Duration::from_secs(1));
+    drop(slave);
+    let _ = std::fs::remove_file(link);
+    Ok(Output {
+        text: String::new(),
+        json: json!({ "sent": codes.len() }),
+    })
+}
+
+pub(super) fn scan(
+    ctx: &Ctx,
+    port: Option<String>,
+    profile: Option<String>,
+    count: Option<usize>,
+    seconds: u64,
+    json_out: bool,
+) -> Result<Output> {
+    use crate::devices::profile::ScannerProfile;
+    use crate::devices::scanner::{ScanEvent, ScanKind, read_scans};
+    use crate::devices::transport::{SerialSettings, SerialTransport};
+    let port = port
+        .or_else(|| ctx.config.scanner.port.clone())
+        .ok_or_else(|| {
+            UsageError(
+                "no scanner port: pass --port PATH or set [scanner] port in config.toml".into(),
+            )
+        })?;
+    let profile_id = profile.unwrap_or_else(|| ctx.config.scanner.profile.clone());
+    let profile = ScannerProfile::load(&profile_id).map_err(|e| UsageError(e.to_string()))?;
+    let mut transport = SerialTransport::new(SerialSettings {
+        path: port.clone(),
+        baud: profile.baud,
+        flow_control: crate::devices::profile::FlowControl::None,
+    });
+    let start = std::time::Instant::now();
+    let clock = move || start.elapsed().as_millis() as u64;
+    let mut events = Vec::new();
+    if !json_out {
+        eprintln!("Listening to {port} ({}); scan something.", profile.name);
+    }
+    read_scans(&mut transport, &profile, &clock, seconds * 1000, &mut |e| {
+        if !json_out {
+            match &e {
+                ScanEvent::Scanned { scan, what } => {
+                    let kind = match what {
+                        ScanKind::CustomerCard { code } => format!("customer card {code}"),
+                        ScanKind::Receipt { token } => format!("receipt QR (token {token})"),
+                        ScanKind::Referral { code } => format!("referral code {code}"),
+                        ScanKind::Product { symbology, gtin } => {
+                            format!("product {symbology} {gtin}")
+                        }
+                        ScanKind::Unknown { reason } => {
+                            format!("unknown code '{}': {reason}", scan.data)
+                        }
+                    };
+                    println!(
+                        "{kind}{}",
+                        scan.aim
+                            .as_deref()
+                            .map(|a| format!("  (AIM {a})"))
+                            .unwrap_or_default()
+                    );
+                }
+                ScanEvent::Rejected { reason } => println!("rejected: {reason}"),
+            }
+        }
+        events.push(e);
+        count.is_none_or(|c| events.len() < c)
+    })
+    .with_context(|| format!("reading the scanner at {port}"))?;
+    Ok(Output {
+        text: String::new(),
+        json: json!({ "scans": to_json(&events) }),
+    })
+}
