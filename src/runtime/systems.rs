@@ -1,0 +1,328 @@
+//! The counter's systems, one small function each, in the order of their stages.
+
+use super::workers::{PrintRequest, StoreReply, StoreRequest};
+use super::{Channels, CounterState, Intent, PrintAnswer, Scanned, Shop, StoreAnswer};
+use crate::devices::scanner::{ScanEvent, ScanKind};
+use bevy_ecs::prelude::*;
+
+pub(super) fn poll_channels(
+    ch: Res<Channels>,
+    mut scans: MessageWriter<Scanned>,
+    mut answers: MessageWriter<StoreAnswer>,
+    mut prints: MessageWriter<PrintAnswer>,
+) {
+    if let Ok(rx) = ch.scans.lock() {
+        scans.write_batch(rx.try_iter().map(Scanned));
+    }
+    if let Ok(rx) = ch.from_store.lock() {
+        answers.write_batch(rx.try_iter().map(StoreAnswer));
+    }
+    if let Ok(rx) = ch.from_printer.lock() {
+        prints.write_batch(rx.try_iter().map(PrintAnswer));
+    }
+}
+
+fn request(ch: &Channels, state: &mut CounterState, r: StoreRequest) {
+    if ch.to_store.send(r).is_ok() {
+        state.busy += 1;
+    } else {
+        state.say(
+            false,
+            "The database worker stopped: restart Regulars. Nothing was recorded.",
+        );
+    }
+}
+
+pub(super) fn identify_scans(
+    mut scans: MessageReader<Scanned>,
+    ch: Res<Channels>,
+    mut state: ResMut<CounterState>,
+) {
+    for Scanned(scan) in scans.read() {
+        match scan {
+            Err(fault) => {
+                state.scanner = format!("{fault}; retrying");
+            }
+            Ok(_) if !state.scanner.starts_with("connected") => {
+                state.scanner = "connected".into();
+            }
+            Ok(_) => {}
+        }
+        match scan {
+            Err(_) => {}
+            Ok(ScanEvent::Rejected { reason }) => {
+                state.say(false, format!("Scan not understood: {reason}"));
+            }
+            Ok(ScanEvent::Scanned { scan, what }) => {
+                state.last_scan = Some(scan.data.clone());
+                match what {
+                    ScanKind::CustomerCard { code } => {
+                        request(&ch, &mut state, StoreRequest::Show(code.clone()))
+                    }
+                    ScanKind::Receipt { token } => {
+                        request(&ch, &mut state, StoreRequest::OpenReceipt(token.clone()))
+                    }
+                    ScanKind::Referral { code } => {
+                        state.enroll_referral = Some(code.clone());
+                        state.say(
+                            true,
+                            format!(
+                                "Referral code {code}: fill in the new customer and press Enroll."
+                            ),
+                        );
+                    }
+                    ScanKind::Product { symbology, gtin } => {
+                        state.say(
+                            true,
+                            format!(
+                                "Product barcode ({symbology} {gtin}): ring it up on the till."
+                            ),
+                        );
+                    }
+                    ScanKind::Unknown { reason } => {
+                        state.say(false, format!("Unknown code '{}': {reason}", scan.data));
+                    }
+                }
+            }
+        }
+    }
+}
+
+pub(super) fn identify_intents(
+    mut intents: MessageReader<Intent>,
+    ch: Res<Channels>,
+    mut state: ResMut<CounterState>,
+) {
+    for intent in intents.read() {
+        match intent {
+            Intent::Search(text) if text.trim().len() >= 2 => {
+                request(&ch, &mut state, StoreRequest::Search(text.clone()))
+            }
+            Intent::Search(_) => state.results.clear(),
+            Intent::Open(code) => request(&ch, &mut state, StoreRequest::Show(code.clone())),
+            Intent::Clear => {
+                state.customer = None;
+                state.visit = None;
+                state.results.clear();
+            }
+            _ => {}
+        }
+    }
+}
+
+pub(super) fn reward_intents(
+    mut intents: MessageReader<Intent>,
+    ch: Res<Channels>,
+    mut state: ResMut<CounterState>,
+) {
+    for intent in intents.read() {
+        if let Intent::Redeem(reward) = intent {
+            match state.customer.as_ref().map(|c| c.code.clone()) {
+                Some(customer) => request(
+                    &ch,
+                    &mut state,
+                    StoreRequest::Redeem {
+                        customer,
+                        reward: reward.clone(),
+                    },
+                ),
+                None => state.say(
+                    false,
+                    "Identify the customer first (scan their card or find them).",
+                ),
+            }
+        }
+    }
+}
+
+pub(super) fn persist_intents(
+    mut intents: MessageReader<Intent>,
+    ch: Res<Channels>,
+    shop: Res<Shop>,
+    mut state: ResMut<CounterState>,
+) {
+    for intent in intents.read() {
+        match intent {
+            Intent::Sale(text) | Intent::AnonymousSale(text) => {
+                match shop.currency.parse_amount(text) {
+                    Ok(amount) => {
+                        let customer = match intent {
+                            Intent::Sale(_) => state.customer.as_ref().map(|c| c.code.clone()),
+                            _ => None,
+                        };
+                        request(&ch, &mut state, StoreRequest::Sale { amount, customer });
+                    }
+                    Err(e) => state.say(false, format!("Sale not recorded: {e}")),
+                }
+            }
+            Intent::Enroll(new) => request(&ch, &mut state, StoreRequest::Enroll(new.clone())),
+            Intent::Refund { receipt, amount } => {
+                let amount = match amount.as_deref().map(str::trim).filter(|a| !a.is_empty()) {
+                    Some(a) => match shop.currency.parse_amount(a) {
+                        Ok(v) => Some(v),
+                        Err(e) => {
+                            state.say(false, format!("Refund not made: {e}"));
+                            continue;
+                        }
+                    },
+                    None => None,
+                };
+                request(
+                    &ch,
+                    &mut state,
+                    StoreRequest::Refund {
+                        receipt: receipt.clone(),
+                        amount,
+                    },
+                );
+            }
+            Intent::Reprint => request(&ch, &mut state, StoreRequest::Reprint),
+            _ => {}
+        }
+    }
+}
+
+pub(super) fn print_receipts(mut answers: MessageReader<StoreAnswer>, ch: Res<Channels>) {
+    let printed = answers
+        .read()
+        .any(|StoreAnswer(a)| matches!(a, StoreReply::Sold { .. } | StoreReply::Reprinted));
+    if printed && let Some(tx) = &ch.to_printer {
+        let _ = tx.send(PrintRequest::Deliver);
+    }
+}
+
+pub(super) fn apply_answers(
+    mut answers: MessageReader<StoreAnswer>,
+    mut prints: MessageReader<PrintAnswer>,
+    shop: Res<Shop>,
+    mut state: ResMut<CounterState>,
+) {
+    let money = |m: i64| format!("{} {}", shop.currency.format(m), shop.currency);
+    for StoreAnswer(a) in answers.read() {
+        state.busy = state.busy.saturating_sub(1);
+        match a.clone() {
+            StoreReply::Found(results) => state.results = results,
+            StoreReply::Customer(c) => {
+                state.say(
+                    true,
+                    format!("{} ({})", c.name.as_deref().unwrap_or("Customer"), c.code),
+                );
+                state.customer = Some(c);
+                state.visit = None;
+                state.results.clear();
+            }
+            StoreReply::Enrolled(e, c) => {
+                let mut text = format!(
+                    "Enrolled {}: card {}, referral code {}.",
+                    e.name, e.code, e.referral_code
+                );
+                if let Some(r) = &e.referral {
+                    text.push(' ');
+                    text.push_str(&r.message);
+                }
+                state.say(true, text);
+                state.customer = Some(c);
+                state.enroll_referral = None;
+                state.enrolled += 1;
+            }
+            StoreReply::Sold { sale, customer, .. } => {
+                let mut text = match &customer {
+                    Some(c) => format!(
+                        "Sale of {} recorded for {}: +{} points, balance {}.",
+                        money(sale.amount),
+                        c.name.as_deref().unwrap_or(&c.code),
+                        sale.points_earned,
+                        sale.balance
+                    ),
+                    None => format!(
+                        "Anonymous sale of {} recorded; the receipt has a claim QR.",
+                        money(sale.amount)
+                    ),
+                };
+                if sale.vouchers_issued > 0 {
+                    text.push_str(" Stamp card complete: a reward is ready.");
+                }
+                if let Some(r) = &sale.referral {
+                    text.push(' ');
+                    text.push_str(&r.message);
+                }
+                state.say(true, text);
+                if customer.is_some() {
+                    state.customer = customer;
+                }
+                state.sales_recorded += 1;
+            }
+            StoreReply::Redeemed(r, c) => {
+                state.say(
+                    true,
+                    format!(
+                        "Redeemed {} ({}). Balance {} points.",
+                        r.reward_name,
+                        if r.paid_with == "voucher" {
+                            "stamp card".to_string()
+                        } else {
+                            format!("{} points", r.points)
+                        },
+                        r.balance
+                    ),
+                );
+                state.customer = Some(c);
+            }
+            StoreReply::Refunded(r) => state.say(
+                true,
+                format!(
+                    "Refunded {} of receipt {}: {} points taken back.",
+                    money(r.amount),
+                    r.receipt,
+                    r.points_reversed
+                ),
+            ),
+            StoreReply::Reprinted => state.say(true, "Reprinting the last receipt."),
+            StoreReply::Visit(v, c) => {
+                state.say(
+                    true,
+                    format!(
+                        "Visit {} of {}: {}{}.",
+                        v.id,
+                        crate::clock::local_time(v.at),
+                        money(v.amount),
+                        if v.refunded > 0 {
+                            format!(", {} refunded", money(v.refunded))
+                        } else {
+                            String::new()
+                        }
+                    ),
+                );
+                if let Some(c) = &c {
+                    state.customer = Some(c.clone());
+                }
+                state.visit = Some((v, c));
+            }
+            StoreReply::Failed { doing, error, .. } => {
+                state.say(false, format!("Problem {doing}: {error}"))
+            }
+        }
+    }
+    for PrintAnswer(d) in prints.read() {
+        if let Some(img) = d.images.last() {
+            state.receipt_image = Some(img.clone());
+        }
+        state.printer_waiting = d.waiting;
+        match &d.problem {
+            Some(p) => {
+                state.printer_ok = false;
+                state.printer = format!("{p} — {} receipt(s) waiting", d.waiting);
+                state.say(
+                    false,
+                    format!(
+                        "Receipt not printed: {p}. It is kept and prints when the printer is ready."
+                    ),
+                );
+            }
+            None => {
+                state.printer_ok = true;
+                state.printer = "printer ready".into();
+            }
+        }
+    }
+}
