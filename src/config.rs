@@ -38,6 +38,14 @@ pub struct Config {
     pub portal: PortalConfig,
     pub printer: PrinterConfig,
     pub scanner: ScannerConfig,
+    pub staff: StaffConfig,
+}
+
+/// `[staff]`: what needs the owner's PIN.
+#[derive(Debug, Clone)]
+pub struct StaffConfig {
+    /// Refunds larger than this (minor units) need the owner's PIN at the counter.
+    pub owner_pin_above: i64,
 }
 
 /// `[scanner]`: where scans come from.
@@ -92,6 +100,14 @@ struct Raw {
     printer: RawPrinter,
     #[serde(default)]
     scanner: RawScanner,
+    #[serde(default)]
+    staff: RawStaff,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawStaff {
+    owner_pin_above: Option<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -197,6 +213,9 @@ profile = "generic-80mm"  # a file in hardware/printers/ (see `regulars devices`
 [scanner]
 # port = "/dev/ttyACM0"   # the scanner's serial port; check it with `regulars scan`
 profile = "generic-cr"    # a file in hardware/scanners/
+
+[staff]
+owner_pin_above = "20.00" # refunds above this need the owner's PIN (add staff: `regulars staff add`)
 
 [portal]
 bind = "0.0.0.0:8080"
@@ -308,6 +327,14 @@ impl Config {
                 profile: raw.printer.profile.unwrap_or_else(|| "generic-80mm".into()),
                 baud: raw.printer.baud,
                 logo: raw.printer.logo,
+            },
+            staff: StaffConfig {
+                owner_pin_above: match raw.staff.owner_pin_above.as_deref() {
+                    Some(a) => currency
+                        .parse_amount(a)
+                        .map_err(|e| amount_err("[staff] owner_pin_above", e))?,
+                    None => 20 * currency.minor_per_major(),
+                },
             },
             scanner: ScannerConfig {
                 port: raw.scanner.port.filter(|p| !p.trim().is_empty()),

@@ -26,6 +26,8 @@ pub struct CounterApp {
     pub enroll: EnrollForm,
     pub refund_receipt: String,
     pub refund_amount: String,
+    pub owner_pin: String,
+    pub pin: String,
     preview: Option<(PathBuf, egui::TextureHandle)>,
     /// The Find field, for F2.
     find_id: Option<egui::Id>,
@@ -45,6 +47,8 @@ impl CounterApp {
             enroll: EnrollForm::default(),
             refund_receipt: String::new(),
             refund_amount: String::new(),
+            owner_pin: String::new(),
+            pin: String::new(),
             preview: None,
             find_id: None,
             started: None,
@@ -95,6 +99,10 @@ impl CounterApp {
         let state_snapshot = StateView::of(self.counter.state());
         egui::Panel::top("device-bar").show(ui, |ui| self.device_bar(ui, &state_snapshot));
         egui::Panel::bottom("notice-bar").show(ui, |ui| notice_bar(ui, &state_snapshot));
+        if state_snapshot.staff_required && state_snapshot.signed_in.is_none() {
+            egui::CentralPanel::default().show(ui, |ui| self.sign_in(ui));
+            return;
+        }
         egui::Panel::left("customer")
             .default_size(340.0)
             .resizable(true)
@@ -130,10 +138,37 @@ impl CounterApp {
         }
     }
 
+    fn sign_in(&mut self, ui: &mut egui::Ui) {
+        ui.add_space(40.0);
+        ui.vertical_centered(|ui| {
+            ui.heading("Staff sign-in");
+            let l = ui.label("Staff PIN");
+            let field = ui
+                .add(
+                    egui::TextEdit::singleline(&mut self.pin)
+                        .password(true)
+                        .desired_width(160.0),
+                )
+                .labelled_by(l.id);
+            let enter = field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+            if ui.button("Sign in").clicked() || enter {
+                self.counter
+                    .send(Intent::SignIn(std::mem::take(&mut self.pin)));
+            }
+        });
+    }
+
     fn device_bar(&mut self, ui: &mut egui::Ui, s: &StateView) {
         ui.horizontal(|ui| {
             ui.label(RichText::new(&self.counter.shop().name).strong().size(18.0));
             ui.separator();
+            if let Some(who) = &s.signed_in {
+                ui.label(format!("{} ({})", who.name, who.role.as_str()));
+                if ui.button("Sign out").clicked() {
+                    self.counter.send(Intent::SignOut);
+                }
+                ui.separator();
+            }
             let printer = if s.printer_ok {
                 RichText::new(format!("Printer: {}", s.printer))
                     .color(Color32::from_rgb(40, 150, 60))
@@ -364,7 +399,7 @@ impl CounterApp {
         ui.add_space(12.0);
         ui.separator();
         ui.label(RichText::new("Refund by receipt").strong());
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             let l = ui.label("Receipt number");
             ui.add(egui::TextEdit::singleline(&mut self.refund_receipt).desired_width(140.0))
                 .labelled_by(l.id);
@@ -375,10 +410,22 @@ impl CounterApp {
                     .desired_width(90.0),
             )
             .labelled_by(l.id);
+            let limit = {
+                let shop = self.counter.shop();
+                shop.currency.format(shop.owner_pin_above)
+            };
+            let l = ui.label(format!("Owner PIN (above {limit})"));
+            ui.add(
+                egui::TextEdit::singleline(&mut self.owner_pin)
+                    .password(true)
+                    .desired_width(70.0),
+            )
+            .labelled_by(l.id);
             if ui.button("Refund").clicked() {
                 self.counter.send(Intent::Refund {
                     receipt: self.refund_receipt.clone(),
                     amount: Some(self.refund_amount.clone()),
+                    owner_pin: Some(std::mem::take(&mut self.owner_pin)),
                 });
                 self.refund_amount.clear();
             }
@@ -451,6 +498,8 @@ struct StateView {
     scanner: String,
     last_scan: Option<String>,
     busy: usize,
+    staff_required: bool,
+    signed_in: Option<crate::store::Staff>,
 }
 
 impl StateView {
@@ -466,6 +515,8 @@ impl StateView {
             scanner: s.scanner.clone(),
             last_scan: s.last_scan.clone(),
             busy: s.busy,
+            staff_required: s.staff_required,
+            signed_in: s.signed_in.clone(),
         }
     }
 }

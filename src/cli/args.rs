@@ -62,9 +62,29 @@ pub enum Command {
         #[arg(long, default_value_t = 60)]
         seconds: u64,
     },
+    /// Staff who sign in at the counter with a PIN.
+    #[command(subcommand)]
+    Staff(StaffCmd),
     /// The print queue: retry waiting receipts, reprint, test the printer.
     #[command(subcommand)]
     Print(PrintCmd),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum StaffCmd {
+    /// Add a member of staff. Once anyone is added, the counter asks for a PIN to sign in.
+    Add {
+        #[arg(long)]
+        name: String,
+        /// cashier or owner (owners approve refunds above [staff] owner_pin_above).
+        #[arg(long, value_parser = ["cashier", "owner"])]
+        role: String,
+        /// 4 to 8 digits.
+        #[arg(long)]
+        pin: String,
+    },
+    /// List staff.
+    List,
 }
 
 #[derive(Debug, Subcommand)]

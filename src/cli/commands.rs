@@ -82,6 +82,7 @@ pub fn execute(cli: Cli) -> Result<Output> {
         Command::Simulate(s) => hardware::simulate(&ctx, s),
         Command::Devices => hardware::devices(),
         Command::Print(p) => hardware::print_cmd(&ctx, p),
+        Command::Staff(s) => staff(&ctx, s),
         Command::Scan {
             port,
             profile,
@@ -592,4 +593,40 @@ fn backup(ctx: &Ctx, a: BackupArgs, quiet: bool) -> Result<Output> {
         text: format!("Backup written to {} ({} KB).", dest.display(), size / 1024),
         json: json!({ "path": dest, "bytes": size }),
     })
+}
+
+fn staff(ctx: &Ctx, cmd: StaffCmd) -> Result<Output> {
+    use crate::domain::staff::Role;
+    let mut store = ctx.store()?;
+    match cmd {
+        StaffCmd::Add { name, role, pin } => {
+            let role =
+                Role::parse(&role).ok_or_else(|| UsageError("role is cashier or owner".into()))?;
+            let added =
+                store.write(|tx| tx.add_staff(&name, role, &pin, rand::random(), ctx.now))?;
+            Ok(Output {
+                text: format!(
+                    "Added {} ({}). The counter now asks for a staff PIN to sign in.",
+                    added.name,
+                    added.role.as_str()
+                ),
+                json: to_json(&added),
+            })
+        }
+        StaffCmd::List => {
+            let all = store.staff()?;
+            let text = if all.is_empty() {
+                "No staff: anyone at the counter may sell and refund. Add them with `regulars staff add`.".to_string()
+            } else {
+                all.iter()
+                    .map(|s| format!("{} ({})", s.name, s.role.as_str()))
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            };
+            Ok(Output {
+                text,
+                json: json!({ "staff": to_json(&all) }),
+            })
+        }
+    }
 }

@@ -7,4 +7,5 @@ pub mod ledger;
 pub mod money;
 pub mod program;
 pub mod referral;
+pub mod staff;
 pub mod token;

@@ -53,8 +53,11 @@ pub enum Intent {
     Refund {
         receipt: String,
         amount: Option<String>,
+        owner_pin: Option<String>,
     },
     Reprint,
+    SignIn(String),
+    SignOut,
 }
 
 /// A scan (or a scanner fault) from the scanner thread.
@@ -99,6 +102,10 @@ pub struct CounterState {
     /// Bumped when a sale is recorded, so the screen can clear the amount.
     pub sales_recorded: u64,
     pub enrolled: u64,
+    /// Whether the shop has staff, so the counter asks for a PIN.
+    pub staff_required: bool,
+    /// Who is signed in.
+    pub signed_in: Option<crate::store::Staff>,
 }
 
 impl CounterState {
@@ -119,6 +126,8 @@ pub struct Shop {
     pub name: String,
     pub currency: Currency,
     pub rewards: Vec<Reward>,
+    /// Refunds above this (minor units) need the owner's PIN.
+    pub owner_pin_above: i64,
 }
 
 /// The ends of the worker channels.
@@ -143,7 +152,8 @@ impl Counter {
     /// Opens the store, starts the workers (and the scanner thread when one is configured).
     pub fn start(dir: &DataDir, config: &Config) -> anyhow::Result<Counter> {
         let now = crate::clock::now();
-        let store = dir.open_store(config, now)?;
+        let mut store = dir.open_store(config, now)?;
+        let staff_required = !store.staff()?.is_empty();
         let secret = dir.secret()?;
         // A printer profile that does not load leaves the counter working without receipts;
         // the device bar says so.
@@ -198,6 +208,7 @@ impl Counter {
             name: config.shop.name.clone(),
             currency: config.shop.currency,
             rewards: config.program.rewards.clone(),
+            owner_pin_above: config.staff.owner_pin_above,
         });
         world.insert_resource(Channels {
             to_store,
@@ -208,6 +219,7 @@ impl Counter {
         });
         world.insert_resource(CounterState {
             receipt_image: latest_receipt(&dir.root().join("receipts")),
+            staff_required,
             printer_ok: printer_problem.is_none(),
             printer: match printer_problem {
                 Some(problem) => format!("no receipts: {problem}"),

@@ -156,7 +156,17 @@ pub(super) fn persist_intents(
                 }
             }
             Intent::Enroll(new) => request(&ch, &mut state, StoreRequest::Enroll(new.clone())),
-            Intent::Refund { receipt, amount } => {
+            Intent::SignIn(pin) => request(&ch, &mut state, StoreRequest::SignIn(pin.clone())),
+            Intent::SignOut => {
+                state.signed_in = None;
+                state.customer = None;
+                state.say(true, "Signed out.");
+            }
+            Intent::Refund {
+                receipt,
+                amount,
+                owner_pin,
+            } => {
                 let amount = match amount.as_deref().map(str::trim).filter(|a| !a.is_empty()) {
                     Some(a) => match shop.currency.parse_amount(a) {
                         Ok(v) => Some(v),
@@ -167,12 +177,16 @@ pub(super) fn persist_intents(
                     },
                     None => None,
                 };
+                let cashier = state.signed_in.clone();
                 request(
                     &ch,
                     &mut state,
                     StoreRequest::Refund {
                         receipt: receipt.clone(),
                         amount,
+                        cashier,
+                        owner_pin: owner_pin.clone(),
+                        limit: shop.owner_pin_above,
                     },
                 );
             }
@@ -278,6 +292,13 @@ pub(super) fn apply_answers(
                 ),
             ),
             StoreReply::Reprinted => state.say(true, "Reprinting the last receipt."),
+            StoreReply::SignedIn(s) => {
+                state.say(
+                    true,
+                    format!("Signed in: {} ({}).", s.name, s.role.as_str()),
+                );
+                state.signed_in = Some(s);
+            }
             StoreReply::Visit(v, c) => {
                 state.say(
                     true,

@@ -7,11 +7,12 @@ use crate::datadir::DataDir;
 use crate::devices::profile::{FlowControl, ScannerProfile};
 use crate::devices::scanner::{ScanEvent, read_scans};
 use crate::devices::transport::{SerialSettings, SerialTransport};
+use crate::domain::staff::Role;
 use crate::domain::token::{ShopSecret, receipt_url};
 use crate::printing::{Delivery, ReceiptPrinter, enqueue_receipt};
 use crate::store::{
-    CustomerView, Enrolled, NewCustomer, NewSale, Redeemed, RefundOutcome, SaleOutcome, Store,
-    StoreError, VisitView,
+    CustomerView, Enrolled, NewCustomer, NewSale, Redeemed, RefundOutcome, SaleOutcome, Staff,
+    Store, StoreError, VisitView,
 };
 use std::sync::mpsc::{Receiver, Sender};
 
@@ -32,8 +33,15 @@ pub enum StoreRequest {
     Refund {
         receipt: String,
         amount: Option<i64>,
+        /// Who is at the counter (none when the shop has no staff set up).
+        cashier: Option<Staff>,
+        /// The owner's PIN, for refunds above the limit.
+        owner_pin: Option<String>,
+        /// Refunds above this (minor units) need an owner.
+        limit: i64,
     },
     Reprint,
+    SignIn(String),
     /// A receipt QR scanned at the counter: verify its token, open the visit.
     OpenReceipt(String),
 }
@@ -53,6 +61,7 @@ pub enum StoreReply {
     Refunded(RefundOutcome),
     Reprinted,
     Visit(VisitView, Option<CustomerView>),
+    SignedIn(Staff),
     /// What went wrong, in the cashier's words; nothing was changed.
     /// `busy` when another program held the database (worth trying again).
     Failed {
@@ -184,10 +193,45 @@ fn handle(
                 ))
             })
             .unwrap_or_else(fail("redeeming")),
-        StoreRequest::Refund { receipt, amount } => store
-            .write(|tx| tx.refund(&receipt, amount, now, None))
+        StoreRequest::Refund {
+            receipt,
+            amount,
+            cashier,
+            owner_pin,
+            limit,
+        } => store
+            .write(|tx| {
+                let money = |m| format!("{} {}", config.shop.currency.format(m), config.shop.currency);
+                let is_owner = cashier.as_ref().is_some_and(|c| c.role == Role::Owner);
+                let mut actor = cashier.as_ref().map(|c| c.name.clone());
+                // Without staff set up there is no owner to ask; with staff, a large refund
+                // needs an owner at the counter or the owner's PIN.
+                if cashier.is_some() && !is_owner && tx.refund_amount(&receipt, amount)? > limit {
+                    let owner = match owner_pin.as_deref().map(str::trim).filter(|p| !p.is_empty()) {
+                        Some(pin) => tx.staff_by_pin(pin)?.filter(|s| s.role == Role::Owner),
+                        None => None,
+                    };
+                    let Some(owner) = owner else {
+                        return Err(StoreError::NeedsOwner(format!(
+                            "refunds above {} need the owner's PIN: ask the owner to type it in Owner PIN",
+                            money(limit)
+                        )));
+                    };
+                    actor = actor.map(|a| format!("{a} (approved by {})", owner.name));
+                }
+                tx.refund(&receipt, amount, now, actor.as_deref())
+            })
             .map(StoreReply::Refunded)
             .unwrap_or_else(fail("refunding")),
+        StoreRequest::SignIn(pin) => match store.read(|tx| tx.staff_by_pin(pin.trim())) {
+            Ok(Some(s)) => StoreReply::SignedIn(s),
+            Ok(None) => StoreReply::Failed {
+                doing: "signing in",
+                error: "that PIN is not anyone's: try again".into(),
+                busy: false,
+            },
+            Err(e) => fail("signing in")(e),
+        },
         StoreRequest::Reprint => store
             .write(|tx| match tx.last_receipt()? {
                 Some(job) => {

@@ -50,6 +50,10 @@ pub enum StoreError {
     },
     #[error("a points adjustment needs {0}")]
     BadAdjustment(&'static str),
+    #[error("staff: {0}")]
+    BadStaff(String),
+    #[error("{0}")]
+    NeedsOwner(String),
     #[error("an idempotency key was reused for a different operation: '{0}'")]
     KeyConflict(String),
     #[error(

@@ -12,6 +12,7 @@ mod ledger;
 mod print_jobs;
 mod referrals;
 mod sales;
+mod staff;
 mod stats;
 
 pub use customers::{CustomerView, Enrolled, NewCustomer, Progress};
@@ -20,6 +21,7 @@ pub use ledger::{Adjusted, Redeemed};
 pub use print_jobs::PrintJob;
 pub use referrals::{ReferralOutcome, ReferralView};
 pub use sales::{NewSale, RefundOutcome, SaleOutcome, VisitView};
+pub use staff::Staff;
 pub use stats::Stats;
 
 use crate::domain::{money::Currency, program::Program};
@@ -31,6 +33,7 @@ use std::time::Duration;
 const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_initial.sql"),
     include_str!("migrations/0002_print_jobs.sql"),
+    include_str!("migrations/0003_staff.sql"),
 ];
 
 /// The schema version this build writes.

@@ -254,6 +254,16 @@ impl Tx<'_> {
         })
     }
 
+    /// What a refund of `amount` (or of everything left, for `None`) on this receipt would give
+    /// back, after the same checks as [`Tx::refund`]; changes nothing.
+    pub fn refund_amount(&self, receipt: &str, amount: Option<i64>) -> Result<i64> {
+        let receipt = check_receipt(receipt.trim())?;
+        let visit = self
+            .visit_by_receipt(&receipt)?
+            .ok_or_else(|| StoreError::UnknownReceipt(receipt.clone()))?;
+        Ok(amount.unwrap_or(visit.amount - visit.refunded))
+    }
+
     /// Refunds all (`amount` = `None`) or part of the sale with this receipt number.
     pub fn refund(
         &self,

@@ -225,3 +225,97 @@ fn a_scan_while_the_enrolment_form_is_half_filled_keeps_what_was_typed() {
         "nothing enrolled by the scan"
     );
 }
+
+#[test]
+fn staff_sign_in_and_large_refunds_need_the_owners_pin() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    crate::common::run_json(
+        d,
+        &[
+            "staff", "add", "--name", "Owen", "--role", "owner", "--pin", "9090",
+        ],
+    );
+    crate::common::run_json(
+        d,
+        &[
+            "staff", "add", "--name", "Cara", "--role", "cashier", "--pin", "1234",
+        ],
+    );
+    let (exit, _, err) = crate::common::run(
+        d,
+        &[
+            "staff", "add", "--name", "Dup", "--role", "cashier", "--pin", "1234",
+        ],
+    );
+    assert_eq!(exit, 2, "a PIN already in use is refused: {err}");
+    crate::common::run_json(
+        d,
+        &["sale", "record", "--amount", "30.00", "--receipt", "R-30"],
+    );
+    crate::common::run_json(
+        d,
+        &["sale", "record", "--amount", "8.00", "--receipt", "R-8"],
+    );
+    let mut h = harness(d);
+    h.run_steps(2);
+    // Nothing but the sign-in until a PIN is given.
+    assert!(h.query_by_label("Amount").is_none());
+    fill(&mut h, "Staff PIN", "0000");
+    h.get_by_label("Sign in").click();
+    step_until(&mut h, "the wrong PIN", |a| {
+        a.counter.state().notice.as_ref().is_some_and(|n| !n.ok)
+    });
+    assert!(h.state().counter.state().signed_in.is_none());
+    fill(&mut h, "Staff PIN", "1234");
+    h.get_by_label("Sign in").click();
+    step_until(&mut h, "Cara's sign-in", |a| {
+        a.counter.state().signed_in.is_some()
+    });
+    h.get_by_label("Amount");
+
+    // A small refund goes through for the cashier; a large one needs the owner's PIN.
+    fill(&mut h, "Receipt number", "R-8");
+    h.get_by_label("Refund").click();
+    step_until(&mut h, "the small refund", |a| {
+        a.counter
+            .state()
+            .notice
+            .as_ref()
+            .is_some_and(|n| n.text.starts_with("Refunded"))
+    });
+    h.state_mut().refund_receipt.clear();
+    fill(&mut h, "Receipt number", "R-30");
+    h.get_by_label("Refund").click();
+    step_until(&mut h, "the refused refund", |a| {
+        a.counter.state().notice.as_ref().is_some_and(|n| !n.ok)
+    });
+    assert!(
+        h.state()
+            .counter
+            .state()
+            .notice
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("owner's PIN")
+    );
+    fill(&mut h, "Owner PIN (above 20.00)", "9090");
+    h.get_by_label("Refund").click();
+    step_until(&mut h, "the approved refund", |a| {
+        a.counter
+            .state()
+            .notice
+            .as_ref()
+            .is_some_and(|n| n.ok && n.text.contains("R-30"))
+    });
+    let conn = rusqlite::Connection::open(d.join("regulars.db")).unwrap();
+    let actors: Vec<String> = conn
+        .prepare("SELECT actor FROM refunds ORDER BY id")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(actors, ["Cara", "Cara (approved by Owen)"]);
+}
