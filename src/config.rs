@@ -388,3 +388,116 @@ mod tests {
         assert!(err.to_string().contains("[program] per"), "{err}");
     }
 }
+
+/// Device settings chosen on the settings screen.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DeviceSettings {
+    pub printer_port: String,
+    pub printer_profile: String,
+    pub printer_baud: Option<u32>,
+    /// Empty: no scanner.
+    pub scanner_port: String,
+    pub scanner_profile: String,
+}
+
+impl DeviceSettings {
+    /// The settings as configured now.
+    pub fn of(config: &Config) -> DeviceSettings {
+        DeviceSettings {
+            printer_port: config.printer.port.clone(),
+            printer_profile: config.printer.profile.clone(),
+            printer_baud: config.printer.baud,
+            scanner_port: config.scanner.port.clone().unwrap_or_default(),
+            scanner_profile: config.scanner.profile.clone(),
+        }
+    }
+}
+
+/// Writes device settings into `config.toml`, keeping every other line and comment the owner
+/// wrote, and returns the configuration as it now reads. The file is replaced atomically and
+/// only if the result is a valid configuration.
+pub fn save_devices(path: &Path, s: &DeviceSettings) -> Result<Config, ConfigError> {
+    let text = match std::fs::read_to_string(path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => TEMPLATE.to_string(),
+        Err(source) => {
+            return Err(ConfigError::Read {
+                path: path.to_path_buf(),
+                source,
+            });
+        }
+    };
+    let parse_err = |e: &dyn std::fmt::Display| ConfigError::Parse {
+        path: path.to_path_buf(),
+        message: e.to_string(),
+    };
+    let mut doc: toml_edit::DocumentMut = text.parse().map_err(|e| parse_err(&e))?;
+    let printer = doc["printer"].or_insert(toml_edit::table());
+    printer["port"] = toml_edit::value(s.printer_port.trim());
+    printer["profile"] = toml_edit::value(s.printer_profile.trim());
+    match s.printer_baud {
+        Some(b) => printer["baud"] = toml_edit::value(i64::from(b)),
+        None => {
+            if let Some(t) = printer.as_table_like_mut() {
+                t.remove("baud");
+            }
+        }
+    }
+    let scanner = doc["scanner"].or_insert(toml_edit::table());
+    if s.scanner_port.trim().is_empty() {
+        if let Some(t) = scanner.as_table_like_mut() {
+            t.remove("port");
+        }
+    } else {
+        scanner["port"] = toml_edit::value(s.scanner_port.trim());
+    }
+    scanner["profile"] = toml_edit::value(s.scanner_profile.trim());
+    let new_text = doc.to_string();
+    let config = Config::parse(&new_text, path)?;
+    let tmp = path.with_extension("toml.new");
+    let io = |source| ConfigError::Read {
+        path: path.to_path_buf(),
+        source,
+    };
+    std::fs::write(&tmp, &new_text).map_err(io)?;
+    std::fs::rename(&tmp, path).map_err(io)?;
+    Ok(config)
+}
+
+#[cfg(test)]
+mod save_tests {
+    use super::*;
+
+    #[test]
+    fn saving_devices_keeps_comments_and_other_settings() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        std::fs::write(&path, TEMPLATE.replace("My Shop", "Corner Coffee")).unwrap();
+        let s = DeviceSettings {
+            printer_port: "/dev/ttyUSB0".into(),
+            printer_profile: "epson-tm-t88".into(),
+            printer_baud: Some(38400),
+            scanner_port: "/dev/ttyACM0".into(),
+            scanner_profile: "crlf-aim".into(),
+        };
+        let c = save_devices(&path, &s).unwrap();
+        assert_eq!(DeviceSettings::of(&c), s);
+        assert_eq!(c.shop.name, "Corner Coffee");
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(
+            text.contains("# points expire this many days"),
+            "comments are kept"
+        );
+        assert_eq!(DeviceSettings::of(&Config::load(&path).unwrap()), s);
+        // No scanner: the key goes.
+        let c = save_devices(
+            &path,
+            &DeviceSettings {
+                scanner_port: String::new(),
+                ..s
+            },
+        )
+        .unwrap();
+        assert_eq!(c.scanner.port, None);
+    }
+}

@@ -212,17 +212,7 @@ pub fn enqueue_receipt(
         url,
         when,
     );
-    let text = receipt
-        .layout(profile.columns)
-        .iter()
-        .filter_map(|b| match b {
-            crate::devices::receipt::Block::Line { text, .. } => Some(text.clone()),
-            crate::devices::receipt::Block::Qr(url) => Some(format!("[QR] {url}")),
-            crate::devices::receipt::Block::Image(_) => Some("[logo]".into()),
-            _ => None,
-        })
-        .collect::<Vec<_>>()
-        .join("\n");
+    let text = job_text(&receipt, profile.columns);
     tx.enqueue_print(
         Some(sale.visit_id),
         "receipt",
@@ -230,4 +220,54 @@ pub fn enqueue_receipt(
         &text,
         now,
     )
+}
+
+/// What a job says, line by line, for the print queue's listing.
+fn job_text(receipt: &Receipt, columns: usize) -> String {
+    use crate::devices::receipt::Block;
+    receipt
+        .layout(columns)
+        .iter()
+        .filter_map(|b| match b {
+            Block::Line { text, .. } => Some(text.clone()),
+            Block::Qr(url) => Some(format!("[QR] {url}")),
+            Block::Image(_) => Some("[logo]".into()),
+            _ => None,
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Stores the test page: the logo, the printer's settings, accents, € and a QR code to scan.
+pub fn enqueue_test_page(
+    tx: &Tx<'_>,
+    config: &Config,
+    printer: &ReceiptPrinter,
+    now: i64,
+) -> StoreResult<i64> {
+    let p = &printer.profile;
+    let logo = printer
+        .logo
+        .clone()
+        .or_else(|| load_logo(&shipped_logo(), p.dots).ok());
+    let receipt = Receipt {
+        logo,
+        shop_name: config.shop.name.clone(),
+        header: vec![
+            "Test print".into(),
+            format!("{} on {}", p.name, printer.port),
+            format!(
+                "{} columns, {} baud, code page {:?}",
+                p.columns, printer.baud, p.code_page
+            ),
+        ],
+        when: crate::clock::local_time(now),
+        total: "0.00".into(),
+        qr_url: Some(config.portal.public_url.clone()),
+        qr_caption: "If this code scans, QR printing works".into(),
+        footer: vec!["Accents: café crème €".into()],
+        ..Default::default()
+    };
+    let text = job_text(&receipt, p.columns);
+    tx.enqueue_print(None, "test", &receipt.encode(p), &text, now)
 }

@@ -17,9 +17,23 @@ pub struct EnrollForm {
     pub referral: String,
 }
 
+/// The settings screen's fields.
+#[derive(Debug, Default, Clone)]
+pub struct SettingsForm {
+    pub open: bool,
+    pub devices: crate::config::DeviceSettings,
+    pub baud: String,
+    pub error: Option<String>,
+    ports: Vec<String>,
+    printers: Vec<String>,
+    scanners: Vec<String>,
+}
+
 /// The counter app: the runtime plus what the cashier is typing.
 pub struct CounterApp {
     pub counter: Counter,
+    dir: crate::datadir::DataDir,
+    pub settings: SettingsForm,
     pub amount: String,
     pub search: String,
     last_search: String,
@@ -38,9 +52,11 @@ pub struct CounterApp {
 }
 
 impl CounterApp {
-    pub fn new(counter: Counter) -> CounterApp {
+    pub fn new(counter: Counter, dir: crate::datadir::DataDir) -> CounterApp {
         CounterApp {
             counter,
+            dir,
+            settings: SettingsForm::default(),
             amount: String::new(),
             search: String::new(),
             last_search: String::new(),
@@ -112,6 +128,127 @@ impl CounterApp {
             .resizable(true)
             .show(ui, |ui| self.receipt_preview(ui, &ctx));
         egui::CentralPanel::default().show(ui, |ui| self.sale_panel(ui, &state_snapshot));
+        if self.settings.open {
+            self.settings_window(&ctx);
+        }
+    }
+
+    /// Opens the settings screen with what `config.toml` says now.
+    pub fn open_settings(&mut self) {
+        use crate::devices::profile::{hardware_dir, list};
+        let config = self.dir.config();
+        self.settings = SettingsForm {
+            open: true,
+            devices: config
+                .as_ref()
+                .map(crate::config::DeviceSettings::of)
+                .unwrap_or_default(),
+            baud: config
+                .as_ref()
+                .ok()
+                .and_then(|c| c.printer.baud)
+                .map(|b| b.to_string())
+                .unwrap_or_default(),
+            error: config.err().map(|e| e.to_string()),
+            ports: crate::devices::transport::list_ports(),
+            printers: list(&hardware_dir().join("printers")),
+            scanners: list(&hardware_dir().join("scanners")),
+        };
+    }
+
+    fn settings_window(&mut self, ctx: &egui::Context) {
+        let mut open = true;
+        let mut save = false;
+        let mut test = false;
+        egui::Window::new("Settings").open(&mut open).resizable(false).show(ctx, |ui| {
+            let f = &mut self.settings;
+            ui.label("Ports come from this computer's serial ports; \"virtual\" prints to the preview.");
+            egui::Grid::new("settings-grid").num_columns(3).show(ui, |ui| {
+                let l = ui.label("Printer port");
+                ui.add(egui::TextEdit::singleline(&mut f.devices.printer_port)).labelled_by(l.id);
+                egui::ComboBox::from_id_salt("printer-port-choice").selected_text("choose").show_ui(ui, |ui| {
+                    for p in std::iter::once("virtual".to_string()).chain(f.ports.iter().cloned()) {
+                        ui.selectable_value(&mut f.devices.printer_port, p.clone(), p);
+                    }
+                });
+                ui.end_row();
+                ui.label("Printer profile");
+                egui::ComboBox::from_id_salt("printer-profile").selected_text(f.devices.printer_profile.clone()).show_ui(ui, |ui| {
+                    for p in &f.printers {
+                        ui.selectable_value(&mut f.devices.printer_profile, p.clone(), p);
+                    }
+                });
+                ui.end_row();
+                let l = ui.label("Baud (empty: the profile's)");
+                ui.add(egui::TextEdit::singleline(&mut f.baud)).labelled_by(l.id);
+                ui.end_row();
+                let l = ui.label("Scanner port (empty: none)");
+                ui.add(egui::TextEdit::singleline(&mut f.devices.scanner_port)).labelled_by(l.id);
+                egui::ComboBox::from_id_salt("scanner-port-choice").selected_text("choose").show_ui(ui, |ui| {
+                    for p in &f.ports {
+                        ui.selectable_value(&mut f.devices.scanner_port, p.clone(), p);
+                    }
+                });
+                ui.end_row();
+                ui.label("Scanner profile");
+                egui::ComboBox::from_id_salt("scanner-profile").selected_text(f.devices.scanner_profile.clone()).show_ui(ui, |ui| {
+                    for p in &f.scanners {
+                        ui.selectable_value(&mut f.devices.scanner_profile, p.clone(), p);
+                    }
+                });
+                ui.end_row();
+            });
+            if let Some(e) = &f.error {
+                ui.label(RichText::new(e).color(Color32::from_rgb(200, 60, 40)));
+            }
+            ui.horizontal(|ui| {
+                save = ui.button("Save settings").clicked();
+                test = ui.button("Test print").clicked();
+            });
+        });
+        if !open {
+            self.settings.open = false;
+        }
+        if test {
+            self.counter.send(Intent::TestPrint);
+        }
+        if save {
+            self.save_settings();
+        }
+    }
+
+    /// Writes the settings to config.toml and restarts the counter's workers with them.
+    fn save_settings(&mut self) {
+        let baud = self.settings.baud.trim();
+        self.settings.devices.printer_baud = if baud.is_empty() {
+            None
+        } else {
+            match baud.parse::<u32>() {
+                Ok(b) if (300..=921_600).contains(&b) => Some(b),
+                _ => {
+                    self.settings.error = Some(format!(
+                        "'{baud}' is not a baud rate: use e.g. 9600 or 38400, or leave it empty"
+                    ));
+                    return;
+                }
+            }
+        };
+        let saved = crate::config::save_devices(&self.dir.config_path(), &self.settings.devices)
+            .map_err(|e| e.to_string())
+            .and_then(|config| Counter::start(&self.dir, &config).map_err(|e| e.to_string()));
+        match saved {
+            Ok(counter) => {
+                self.counter = counter;
+                self.counter.notify(
+                    true,
+                    format!("Settings saved to {}.", self.dir.config_path().display()),
+                );
+                self.settings.open = false;
+                self.seen_sales = 0;
+                self.seen_enrolled = 0;
+            }
+            Err(e) => self.settings.error = Some(e),
+        }
     }
 
     fn shortcuts(&mut self, ctx: &egui::Context) {
@@ -184,6 +321,9 @@ impl CounterApp {
             };
             ui.label(scan);
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if ui.button("Settings").clicked() {
+                    self.open_settings();
+                }
                 let dark = ui.ctx().theme() == egui::Theme::Dark;
                 let other = if dark { "Light theme" } else { "Dark theme" };
                 if ui.button(other).clicked() {
@@ -535,6 +675,7 @@ pub fn run(
     started: std::time::Instant,
 ) -> anyhow::Result<()> {
     let counter = Counter::start(dir, config)?;
+    let dir = dir.clone();
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title(format!("Regulars — {}", config.shop.name))
@@ -546,7 +687,7 @@ pub fn run(
         "Regulars",
         options,
         Box::new(move |_cc| {
-            let mut app = CounterApp::new(counter);
+            let mut app = CounterApp::new(counter, dir);
             app.started = std::env::var_os("REGULARS_TIMING").map(|_| started);
             Ok(Box::new(app))
         }),

@@ -191,31 +191,9 @@ pub(super) fn print_cmd(ctx: &Ctx, cmd: PrintCmd) -> Result<Output> {
             })?;
         }
         PrintCmd::Test => {
-            let p = &printer.profile;
-            let logo = match &printer.logo {
-                Some(l) => Some(l.clone()),
-                None => crate::printing::load_logo(&crate::printing::shipped_logo(), p.dots).ok(),
-            };
-            let receipt = crate::devices::receipt::Receipt {
-                logo,
-                shop_name: ctx.config.shop.name.clone(),
-                header: vec![
-                    "Test print".into(),
-                    format!("{} on {}", p.name, printer.port),
-                    format!(
-                        "{} columns, {} baud, code page {:?}",
-                        p.columns, p.baud, p.code_page
-                    ),
-                ],
-                when: local_time(ctx.now),
-                total: "0.00".into(),
-                qr_url: Some(ctx.config.portal.public_url.clone()),
-                qr_caption: "If this code scans, QR printing works".into(),
-                footer: vec!["Accents: café crème €".into()],
-                ..Default::default()
-            };
-            let text = receipt.layout(p.columns).len().to_string();
-            store.write(|tx| tx.enqueue_print(None, "test", &receipt.encode(p), &text, ctx.now))?;
+            store.write(|tx| {
+                crate::printing::enqueue_test_page(tx, &ctx.config, &printer, ctx.now)
+            })?;
         }
     }
     let d = printer.deliver(&mut store, ctx.now)?;
@@ -313,35 +291,41 @@ pub(super) fn scan(
     if !json_out {
         eprintln!("Listening to {port} ({}); scan something.", profile.name);
     }
-    read_scans(&mut transport, &profile, &clock, seconds * 1000, &mut |e| {
-        if !json_out {
-            match &e {
-                ScanEvent::Scanned { scan, what } => {
-                    let kind = match what {
-                        ScanKind::CustomerCard { code } => format!("customer card {code}"),
-                        ScanKind::Receipt { token } => format!("receipt QR (token {token})"),
-                        ScanKind::Referral { code } => format!("referral code {code}"),
-                        ScanKind::Product { symbology, gtin } => {
-                            format!("product {symbology} {gtin}")
-                        }
-                        ScanKind::Unknown { reason } => {
-                            format!("unknown code '{}': {reason}", scan.data)
-                        }
-                    };
-                    println!(
-                        "{kind}{}",
-                        scan.aim
-                            .as_deref()
-                            .map(|a| format!("  (AIM {a})"))
-                            .unwrap_or_default()
-                    );
+    read_scans(
+        &mut transport,
+        &profile,
+        &clock,
+        &|now| now >= seconds * 1000,
+        &mut |e| {
+            if !json_out {
+                match &e {
+                    ScanEvent::Scanned { scan, what } => {
+                        let kind = match what {
+                            ScanKind::CustomerCard { code } => format!("customer card {code}"),
+                            ScanKind::Receipt { token } => format!("receipt QR (token {token})"),
+                            ScanKind::Referral { code } => format!("referral code {code}"),
+                            ScanKind::Product { symbology, gtin } => {
+                                format!("product {symbology} {gtin}")
+                            }
+                            ScanKind::Unknown { reason } => {
+                                format!("unknown code '{}': {reason}", scan.data)
+                            }
+                        };
+                        println!(
+                            "{kind}{}",
+                            scan.aim
+                                .as_deref()
+                                .map(|a| format!("  (AIM {a})"))
+                                .unwrap_or_default()
+                        );
+                    }
+                    ScanEvent::Rejected { reason } => println!("rejected: {reason}"),
                 }
-                ScanEvent::Rejected { reason } => println!("rejected: {reason}"),
             }
-        }
-        events.push(e);
-        count.is_none_or(|c| events.len() < c)
-    })
+            events.push(e);
+            count.is_none_or(|c| events.len() < c)
+        },
+    )
     .with_context(|| format!("reading the scanner at {port}"))?;
     Ok(Output {
         text: String::new(),

@@ -420,13 +420,13 @@ pub enum ScanEvent {
     },
 }
 
-/// Reads scans from a transport until `on` returns false or `deadline_ms` passes.
+/// Reads scans from a transport until `on` returns false or `done(now_ms)` is true.
 /// `now_ms` is the clock; repeats within the profile's window are dropped here.
 pub fn read_scans(
     transport: &mut dyn super::transport::Transport,
     profile: &ScannerProfile,
     now_ms: &dyn Fn() -> u64,
-    deadline_ms: u64,
+    done: &dyn Fn(u64) -> bool,
     on: &mut dyn FnMut(ScanEvent) -> bool,
 ) -> std::io::Result<()> {
     let mut framer = Framer::new(profile);
@@ -455,7 +455,7 @@ pub fn read_scans(
                 return Ok(());
             }
         }
-        if now >= deadline_ms {
+        if done(now) {
             return Ok(());
         }
     }

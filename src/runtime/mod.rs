@@ -56,6 +56,7 @@ pub enum Intent {
         owner_pin: Option<String>,
     },
     Reprint,
+    TestPrint,
     SignIn(String),
     SignOut,
 }
@@ -146,6 +147,17 @@ pub struct Counter {
     schedule: Schedule,
     /// Keeps the scan channel open when no scanner thread runs (and lets tests inject scans).
     pub scan_sender: Sender<Result<ScanEvent, String>>,
+    /// Tells the scanner thread to let go of its port (when settings change or the app ends).
+    scanner_stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
+}
+
+impl Drop for Counter {
+    /// The store and print workers end when their channels close with the world; the
+    /// scanner thread is told to stop.
+    fn drop(&mut self) {
+        self.scanner_stop
+            .store(true, std::sync::atomic::Ordering::Relaxed);
+    }
 }
 
 impl Counter {
@@ -182,15 +194,16 @@ impl Counter {
                 workers::store_worker(store, config2, secret, printer, store_rx, store_tx)
             })?;
         let (scan_sender, scans) = channel();
+        let scanner_stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
         let scanner = match &config.scanner.port {
             Some(port) => {
                 let profile =
                     crate::devices::profile::ScannerProfile::load(&config.scanner.profile)?;
-                let (port, tx) = (port.clone(), scan_sender.clone());
+                let (port, tx, stop) = (port.clone(), scan_sender.clone(), scanner_stop.clone());
                 let label = format!("waiting for {port}");
                 std::thread::Builder::new()
                     .name("scanner".into())
-                    .spawn(move || workers::scanner_thread(port, profile, tx))?;
+                    .spawn(move || workers::scanner_thread(port, profile, tx, stop))?;
                 label
             }
             None => "no scanner configured (type or paste codes in Find)".to_string(),
@@ -235,6 +248,7 @@ impl Counter {
             world,
             schedule: schedule(),
             scan_sender,
+            scanner_stop,
         })
     }
 
@@ -246,6 +260,11 @@ impl Counter {
     /// Queues an intent for the next tick.
     pub fn send(&mut self, intent: Intent) {
         self.world.write_message(intent);
+    }
+
+    /// Shows a notice, as the systems do.
+    pub fn notify(&mut self, ok: bool, text: impl Into<String>) {
+        self.world.resource_mut::<CounterState>().say(ok, text);
     }
 
     pub fn state(&self) -> &CounterState {

@@ -191,6 +191,7 @@ pub(super) fn persist_intents(
                 );
             }
             Intent::Reprint => request(&ch, &mut state, StoreRequest::Reprint),
+            Intent::TestPrint => request(&ch, &mut state, StoreRequest::TestPrint),
             _ => {}
         }
     }

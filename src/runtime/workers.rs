@@ -41,6 +41,7 @@ pub enum StoreRequest {
         limit: i64,
     },
     Reprint,
+    TestPrint,
     SignIn(String),
     /// A receipt QR scanned at the counter: verify its token, open the visit.
     OpenReceipt(String),
@@ -223,6 +224,17 @@ fn handle(
             })
             .map(StoreReply::Refunded)
             .unwrap_or_else(fail("refunding")),
+        StoreRequest::TestPrint => match printer {
+            Some(p) => store
+                .write(|tx| crate::printing::enqueue_test_page(tx, config, p, now))
+                .map(|_| StoreReply::Reprinted)
+                .unwrap_or_else(fail("printing the test page")),
+            None => StoreReply::Failed {
+                doing: "printing the test page",
+                error: "no printer is set up: check the printer profile in Settings".into(),
+                busy: false,
+            },
+        },
         StoreRequest::SignIn(pin) => match store.read(|tx| tx.staff_by_pin(pin.trim())) {
             Ok(Some(s)) => StoreReply::SignedIn(s),
             Ok(None) => StoreReply::Failed {
@@ -310,12 +322,15 @@ pub fn print_worker(
     }
 }
 
-/// Reads the scanner's port forever, reopening it when it comes back, and sends each scan.
+/// Reads the scanner's port, reopening it when it comes back, and sends each scan, until `stop`
+/// is set (then the port is released for whoever opens it next).
 pub fn scanner_thread(
     port: String,
     profile: ScannerProfile,
     scans: Sender<Result<ScanEvent, String>>,
+    stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
 ) {
+    use std::sync::atomic::Ordering;
     let start = std::time::Instant::now();
     let clock = move || start.elapsed().as_millis() as u64;
     loop {
@@ -325,11 +340,17 @@ pub fn scanner_thread(
             flow_control: FlowControl::None,
         });
         let mut alive = true;
-        let r = read_scans(&mut transport, &profile, &clock, u64::MAX, &mut |e| {
-            alive = scans.send(Ok(e)).is_ok();
-            alive
-        });
-        if !alive {
+        let r = read_scans(
+            &mut transport,
+            &profile,
+            &clock,
+            &|_| stop.load(Ordering::Relaxed),
+            &mut |e| {
+                alive = scans.send(Ok(e)).is_ok();
+                alive
+            },
+        );
+        if !alive || stop.load(Ordering::Relaxed) {
             return;
         }
         if let Err(e) = r {

@@ -8,7 +8,8 @@ use regulars::ui::CounterApp;
 use std::time::{Duration, Instant};
 
 fn harness(dir: &std::path::Path) -> Harness<'static, CounterApp> {
-    let app = CounterApp::new(counter(dir));
+    let data = regulars::datadir::DataDir::resolve(Some(dir.to_path_buf())).unwrap();
+    let app = CounterApp::new(counter(dir), data);
     Harness::builder()
         .with_size(egui::vec2(1200.0, 800.0))
         .build_ui_state(|ui, app: &mut CounterApp| app.frame(ui), app)
@@ -318,4 +319,65 @@ fn staff_sign_in_and_large_refunds_need_the_owners_pin() {
         .collect::<Result<_, _>>()
         .unwrap();
     assert_eq!(actors, ["Cara", "Cara (approved by Owen)"]);
+}
+
+#[test]
+fn settings_are_checked_saved_to_config_and_the_test_print_shows() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    h.run_steps(2);
+    h.get_by_label("Settings").click();
+    h.run_steps(2);
+    fill(&mut h, "Baud (empty: the profile's)", "fast");
+    h.get_by_label("Save settings").click();
+    h.run_steps(2);
+    assert!(
+        h.state()
+            .settings
+            .error
+            .as_deref()
+            .unwrap()
+            .contains("not a baud rate")
+    );
+    h.state_mut().settings.baud.clear();
+    fill(&mut h, "Baud (empty: the profile's)", "19200");
+    h.get_by_label("Save settings").click();
+    step_until(&mut h, "the saved settings", |a| !a.settings.open);
+    assert!(
+        h.state()
+            .counter
+            .state()
+            .notice
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("Settings saved")
+    );
+    let text = std::fs::read_to_string(dir.path().join("config.toml")).unwrap();
+    assert!(text.contains("baud = 19200"), "{text}");
+    assert!(
+        text.contains("# points expire"),
+        "the owner's comments are kept"
+    );
+    // The restarted counter prints the test page on the virtual printer.
+    h.get_by_label("Settings").click();
+    h.run_steps(2);
+    h.get_by_label("Test print").click();
+    step_until(&mut h, "the test page", |a| {
+        a.counter.state().receipt_image.is_some()
+    });
+    let page = std::fs::read_to_string(
+        h.state()
+            .counter
+            .state()
+            .receipt_image
+            .clone()
+            .unwrap()
+            .with_extension("txt"),
+    )
+    .unwrap();
+    assert!(
+        page.contains("Test print") && page.contains("19200 baud"),
+        "{page}"
+    );
 }

@@ -373,7 +373,7 @@ fn scanner_noise_and_half_frames_are_rejected_then_reading_goes_on() {
     let start = Instant::now();
     let clock = move || start.elapsed().as_millis() as u64;
     let mut events = Vec::new();
-    read_scans(&mut t, &profile, &clock, 3000, &mut |e| {
+    read_scans(&mut t, &profile, &clock, &|now| now >= 3000, &mut |e| {
         events.push(e);
         !matches!(events.last(), Some(ScanEvent::Scanned { .. }))
     })
