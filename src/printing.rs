@@ -271,3 +271,39 @@ pub fn enqueue_test_page(
     let text = job_text(&receipt, p.columns);
     tx.enqueue_print(None, "test", &receipt.encode(p), &text, now)
 }
+
+/// Stores a card slip for a customer: their member QR (scan it at the counter instead of a card)
+/// and their referral code to share.
+pub fn enqueue_card_slip(
+    tx: &Tx<'_>,
+    config: &Config,
+    printer: &ReceiptPrinter,
+    customer: &CustomerView,
+    now: i64,
+) -> StoreResult<i64> {
+    let p = &printer.profile;
+    let first = customer
+        .name
+        .as_deref()
+        .and_then(|n| n.split_whitespace().next())
+        .unwrap_or("friend");
+    let receipt = Receipt {
+        logo: printer.logo.clone(),
+        shop_name: config.shop.name.clone(),
+        header: vec![format!("Welcome, {first}!"), "Your loyalty card".into()],
+        when: crate::clock::local_time(now),
+        receipt_no: Some(customer.code.clone()),
+        total: format!("{} points", customer.balance),
+        qr_url: Some(customer.code.clone()),
+        qr_caption: format!("Card {}: show this at the counter", customer.code),
+        loyalty: None,
+        footer: vec![
+            "Bring a friend: give them your code".into(),
+            customer.referral_code.clone(),
+            "You both get points after their first visit.".into(),
+        ],
+        ..Default::default()
+    };
+    let text = job_text(&receipt, p.columns);
+    tx.enqueue_print(None, "reprint", &receipt.encode(p), &text, now)
+}

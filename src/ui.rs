@@ -42,6 +42,9 @@ pub struct CounterApp {
     pub refund_amount: String,
     pub owner_pin: String,
     pub pin: String,
+    pub adjust_points: String,
+    pub adjust_reason: String,
+    pub adjust_pin: String,
     preview: Option<(PathBuf, egui::TextureHandle)>,
     /// The Find field, for F2.
     find_id: Option<egui::Id>,
@@ -65,6 +68,9 @@ impl CounterApp {
             refund_amount: String::new(),
             owner_pin: String::new(),
             pin: String::new(),
+            adjust_points: String::new(),
+            adjust_reason: String::new(),
+            adjust_pin: String::new(),
             preview: None,
             find_id: None,
             started: None,
@@ -411,6 +417,35 @@ impl CounterApp {
                 if !c.rewards_available.is_empty() {
                     ui.label(RichText::new("Rewards available now").strong());
                 }
+                if ui
+                    .button("Print card slip")
+                    .on_hover_text("Their member QR and referral code, to keep")
+                    .clicked()
+                {
+                    self.counter.send(Intent::PrintCard);
+                }
+                ui.collapsing("Adjust points", |ui| {
+                    let l = ui.label("Points (+/-)");
+                    ui.add(egui::TextEdit::singleline(&mut self.adjust_points).desired_width(80.0))
+                        .labelled_by(l.id);
+                    let l = ui.label("Reason");
+                    ui.add(egui::TextEdit::singleline(&mut self.adjust_reason))
+                        .labelled_by(l.id);
+                    let l = ui.label("Owner PIN for the adjustment");
+                    ui.add(
+                        egui::TextEdit::singleline(&mut self.adjust_pin)
+                            .password(true)
+                            .desired_width(80.0),
+                    )
+                    .labelled_by(l.id);
+                    if ui.button("Adjust").clicked() {
+                        self.counter.send(Intent::Adjust {
+                            points: self.adjust_points.clone(),
+                            reason: self.adjust_reason.clone(),
+                            owner_pin: Some(std::mem::take(&mut self.adjust_pin)),
+                        });
+                    }
+                });
                 for r in &c.rewards_available {
                     let how = if r.pay_with == "voucher" {
                         "stamp card".to_string()

@@ -57,6 +57,14 @@ pub enum Intent {
     },
     Reprint,
     TestPrint,
+    /// Print a card slip for the customer on screen.
+    PrintCard,
+    /// Adjust the on-screen customer's points by hand.
+    Adjust {
+        points: String,
+        reason: String,
+        owner_pin: Option<String>,
+    },
     SignIn(String),
     SignOut,
 }

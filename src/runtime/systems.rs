@@ -192,6 +192,39 @@ pub(super) fn persist_intents(
             }
             Intent::Reprint => request(&ch, &mut state, StoreRequest::Reprint),
             Intent::TestPrint => request(&ch, &mut state, StoreRequest::TestPrint),
+            Intent::PrintCard => match state.customer.as_ref().map(|c| c.code.clone()) {
+                Some(code) => request(&ch, &mut state, StoreRequest::PrintCard(code)),
+                None => state.say(false, "Identify the customer first."),
+            },
+            Intent::Adjust {
+                points,
+                reason,
+                owner_pin,
+            } => {
+                let Some(customer) = state.customer.as_ref().map(|c| c.code.clone()) else {
+                    state.say(false, "Identify the customer first.");
+                    continue;
+                };
+                let Ok(points) = points.trim().trim_start_matches('+').parse::<i64>() else {
+                    state.say(
+                        false,
+                        format!("'{points}' is not a number of points: e.g. 20 or -15"),
+                    );
+                    continue;
+                };
+                let cashier = state.signed_in.clone();
+                request(
+                    &ch,
+                    &mut state,
+                    StoreRequest::Adjust {
+                        customer,
+                        points,
+                        reason: reason.clone(),
+                        cashier,
+                        owner_pin: owner_pin.clone(),
+                    },
+                );
+            }
             _ => {}
         }
     }
@@ -293,6 +326,13 @@ pub(super) fn apply_answers(
                 ),
             ),
             StoreReply::Reprinted => state.say(true, "Reprinting the last receipt."),
+            StoreReply::Adjusted(points, c) => {
+                state.say(
+                    true,
+                    format!("Points adjusted by {points:+}: balance {}.", c.balance),
+                );
+                state.customer = Some(c);
+            }
             StoreReply::SignedIn(s) => {
                 state.say(
                     true,

@@ -42,6 +42,16 @@ pub enum StoreRequest {
     },
     Reprint,
     TestPrint,
+    /// A card slip with the member QR and the referral code.
+    PrintCard(String),
+    /// A manual points adjustment, which needs an owner.
+    Adjust {
+        customer: String,
+        points: i64,
+        reason: String,
+        cashier: Option<Staff>,
+        owner_pin: Option<String>,
+    },
     SignIn(String),
     /// A receipt QR scanned at the counter: verify its token, open the visit.
     OpenReceipt(String),
@@ -63,6 +73,7 @@ pub enum StoreReply {
     Reprinted,
     Visit(VisitView, Option<CustomerView>),
     SignedIn(Staff),
+    Adjusted(i64, CustomerView),
     /// What went wrong, in the cashier's words; nothing was changed.
     /// `busy` when another program held the database (worth trying again).
     Failed {
@@ -235,6 +246,50 @@ fn handle(
                 busy: false,
             },
         },
+        StoreRequest::PrintCard(code) => match printer {
+            Some(p) => store
+                .write(|tx| {
+                    let view = tx.view(&code, now)?;
+                    crate::printing::enqueue_card_slip(tx, config, p, &view, now)
+                })
+                .map(|_| StoreReply::Reprinted)
+                .unwrap_or_else(fail("printing the card")),
+            None => StoreReply::Failed {
+                doing: "printing the card",
+                error: "no printer is set up: check the printer profile in Settings".into(),
+                busy: false,
+            },
+        },
+        StoreRequest::Adjust {
+            customer,
+            points,
+            reason,
+            cashier,
+            owner_pin,
+        } => store
+            .write(|tx| {
+                // With staff set up, only an owner adjusts points: signed in, or by PIN.
+                let actor = match &cashier {
+                    None => "counter".to_string(),
+                    Some(c) if c.role == Role::Owner => c.name.clone(),
+                    Some(c) => {
+                        let owner = match owner_pin.as_deref().map(str::trim).filter(|p| !p.is_empty()) {
+                            Some(pin) => tx.staff_by_pin(pin)?.filter(|s| s.role == Role::Owner),
+                            None => None,
+                        };
+                        let Some(owner) = owner else {
+                            return Err(StoreError::NeedsOwner(
+                                "points adjustments need the owner's PIN: ask the owner to type it in Owner PIN".into(),
+                            ));
+                        };
+                        format!("{} (approved by {})", c.name, owner.name)
+                    }
+                };
+                tx.adjust(&customer, points, &reason, &actor, None, now)?;
+                tx.view(&customer, now)
+            })
+            .map(|view| StoreReply::Adjusted(points, view))
+            .unwrap_or_else(fail("adjusting points")),
         StoreRequest::SignIn(pin) => match store.read(|tx| tx.staff_by_pin(pin.trim())) {
             Ok(Some(s)) => StoreReply::SignedIn(s),
             Ok(None) => StoreReply::Failed {

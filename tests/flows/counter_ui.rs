@@ -381,3 +381,86 @@ fn settings_are_checked_saved_to_config_and_the_test_print_shows() {
         "{page}"
     );
 }
+
+#[test]
+fn card_slip_and_points_adjustment_with_the_owners_approval() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    crate::common::run_json(
+        d,
+        &[
+            "staff", "add", "--name", "Owen", "--role", "owner", "--pin", "9090",
+        ],
+    );
+    crate::common::run_json(
+        d,
+        &[
+            "staff", "add", "--name", "Cara", "--role", "cashier", "--pin", "1234",
+        ],
+    );
+    let c = crate::common::run_json(d, &["customer", "add", "--name", "Eve Kelly"]);
+    let (code, referral) = (
+        c["code"].as_str().unwrap().to_string(),
+        c["referral_code"].as_str().unwrap().to_string(),
+    );
+    let mut h = harness(d);
+    h.run_steps(2);
+    fill(&mut h, "Staff PIN", "1234");
+    h.get_by_label("Sign in").click();
+    step_until(&mut h, "Cara's sign-in", |a| {
+        a.counter.state().signed_in.is_some()
+    });
+    fill(&mut h, "Find customer (F2): card, phone or name", &code);
+    h.key_press(egui::Key::Enter);
+    step_until(&mut h, "Eve", |a| a.counter.state().customer.is_some());
+
+    // The card slip carries the member QR (the card code) and the referral code.
+    h.get_by_label("Print card slip").click();
+    step_until(&mut h, "the card slip", |a| {
+        a.counter.state().receipt_image.is_some()
+    });
+    let png = h.state().counter.state().receipt_image.clone().unwrap();
+    let text = std::fs::read_to_string(png.with_extension("txt")).unwrap();
+    assert!(
+        text.contains(&referral) && text.contains(&format!("[QR] {code}")),
+        "{text}"
+    );
+
+    // An adjustment by a cashier needs the owner's PIN, and records both names.
+    h.get_by_label("Adjust points").click();
+    h.run_steps(2);
+    fill(&mut h, "Points (+/-)", "25");
+    fill(&mut h, "Reason", "card forgotten last week");
+    h.get_by_label("Adjust").click();
+    step_until(&mut h, "the refusal", |a| {
+        a.counter.state().notice.as_ref().is_some_and(|n| !n.ok)
+    });
+    assert!(
+        h.state()
+            .counter
+            .state()
+            .notice
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("owner's PIN")
+    );
+    fill(&mut h, "Owner PIN for the adjustment", "9090");
+    h.get_by_label("Adjust").click();
+    step_until(&mut h, "the adjustment", |a| {
+        a.counter
+            .state()
+            .customer
+            .as_ref()
+            .is_some_and(|c| c.balance == 25)
+    });
+    let conn = rusqlite::Connection::open(d.join("regulars.db")).unwrap();
+    let actor: String = conn
+        .query_row(
+            "SELECT actor FROM points_events WHERE kind = 'adjust'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(actor, "Cara (approved by Owen)");
+}
