@@ -86,6 +86,35 @@ pub enum StoreReply {
 /// Extra attempts after SQLite's own busy wait (5 s each) before a request fails.
 const BUSY_RETRIES: usize = 3;
 
+/// Who is recorded for an action: the signed-in name, or, where `needs_owner` and the person
+/// signed in is not an owner, "Cara (approved by Owen)" once the owner's PIN checks out.
+/// `None` when the shop has no staff (nobody signs in, so there is nobody to ask).
+fn approved_actor(
+    tx: &crate::store::Tx<'_>,
+    cashier: Option<&Staff>,
+    owner_pin: Option<&str>,
+    needs_owner: bool,
+    refusal: impl FnOnce() -> String,
+) -> Result<Option<String>, StoreError> {
+    let Some(cashier) = cashier else {
+        return Ok(None);
+    };
+    if !needs_owner || cashier.role == Role::Owner {
+        return Ok(Some(cashier.name.clone()));
+    }
+    let owner = match owner_pin.map(str::trim).filter(|p| !p.is_empty()) {
+        Some(pin) => tx.staff_by_pin(pin)?.filter(|s| s.role == Role::Owner),
+        None => None,
+    };
+    match owner {
+        Some(owner) => Ok(Some(format!(
+            "{} (approved by {})",
+            cashier.name, owner.name
+        ))),
+        None => Err(StoreError::NeedsOwner(refusal())),
+    }
+}
+
 /// Work for the print worker.
 #[derive(Debug, Clone, Copy)]
 pub enum PrintRequest {
@@ -107,20 +136,9 @@ pub fn store_worker(
         // A backup or a second till can hold the database past SQLite's own 5 s wait: try a
         // few more times before giving up. A busy write never committed, so a retry cannot
         // record anything twice.
-        let mut reply = handle(
-            &mut store,
-            &config,
-            &secret,
-            printer.as_ref(),
-            request.clone(),
-            now(),
-        );
-        for _ in 0..BUSY_RETRIES {
-            if !matches!(&reply, StoreReply::Failed { busy: true, .. }) {
-                break;
-            }
-            std::thread::sleep(std::time::Duration::from_millis(200));
-            reply = handle(
+        let mut attempts = 0;
+        let reply = loop {
+            let reply = handle(
                 &mut store,
                 &config,
                 &secret,
@@ -128,7 +146,13 @@ pub fn store_worker(
                 request.clone(),
                 now(),
             );
-        }
+            if attempts == BUSY_RETRIES || !matches!(&reply, StoreReply::Failed { busy: true, .. })
+            {
+                break reply;
+            }
+            attempts += 1;
+            std::thread::sleep(std::time::Duration::from_millis(200));
+        };
         if replies.send(reply).is_err() {
             break;
         }
@@ -214,23 +238,15 @@ fn handle(
         } => store
             .write(|tx| {
                 let money = |m| format!("{} {}", config.shop.currency.format(m), config.shop.currency);
-                let is_owner = cashier.as_ref().is_some_and(|c| c.role == Role::Owner);
-                let mut actor = cashier.as_ref().map(|c| c.name.clone());
                 // Without staff set up there is no owner to ask; with staff, a large refund
                 // needs an owner at the counter or the owner's PIN.
-                if cashier.is_some() && !is_owner && tx.refund_amount(&receipt, amount)? > limit {
-                    let owner = match owner_pin.as_deref().map(str::trim).filter(|p| !p.is_empty()) {
-                        Some(pin) => tx.staff_by_pin(pin)?.filter(|s| s.role == Role::Owner),
-                        None => None,
-                    };
-                    let Some(owner) = owner else {
-                        return Err(StoreError::NeedsOwner(format!(
-                            "refunds above {} need the owner's PIN: ask the owner to type it in Owner PIN",
-                            money(limit)
-                        )));
-                    };
-                    actor = actor.map(|a| format!("{a} (approved by {})", owner.name));
-                }
+                let large = tx.refund_amount(&receipt, amount)? > limit;
+                let actor = approved_actor(tx, cashier.as_ref(), owner_pin.as_deref(), large, || {
+                    format!(
+                        "refunds above {} need the owner's PIN: ask the owner to type it in Owner PIN",
+                        money(limit)
+                    )
+                })?;
                 tx.refund(&receipt, amount, now, actor.as_deref())
             })
             .map(StoreReply::Refunded)
@@ -269,22 +285,10 @@ fn handle(
         } => store
             .write(|tx| {
                 // With staff set up, only an owner adjusts points: signed in, or by PIN.
-                let actor = match &cashier {
-                    None => "counter".to_string(),
-                    Some(c) if c.role == Role::Owner => c.name.clone(),
-                    Some(c) => {
-                        let owner = match owner_pin.as_deref().map(str::trim).filter(|p| !p.is_empty()) {
-                            Some(pin) => tx.staff_by_pin(pin)?.filter(|s| s.role == Role::Owner),
-                            None => None,
-                        };
-                        let Some(owner) = owner else {
-                            return Err(StoreError::NeedsOwner(
-                                "points adjustments need the owner's PIN: ask the owner to type it in Owner PIN".into(),
-                            ));
-                        };
-                        format!("{} (approved by {})", c.name, owner.name)
-                    }
-                };
+                let actor = approved_actor(tx, cashier.as_ref(), owner_pin.as_deref(), true, || {
+                    "points adjustments need the owner's PIN: ask the owner to type it in Owner PIN".into()
+                })?
+                .unwrap_or_else(|| "counter".into());
                 tx.adjust(&customer, points, &reason, &actor, None, now)?;
                 tx.view(&customer, now)
             })
