@@ -124,6 +124,7 @@ pub fn generate(
         .unwrap_or(i64::MAX);
     let mut codes: Vec<Option<String>> = vec![None; members.len()];
     let mut emails: Vec<Option<String>> = vec![None; members.len()];
+    let mut referral_codes: Vec<Option<String>> = vec![None; members.len()];
     let mut receipts: Vec<u32> = vec![0; events.len()];
     let mut amounts: Vec<i64> = vec![0; events.len()];
     let mut report = DemoReport {
@@ -167,14 +168,7 @@ pub fn generate(
                                 )),
                                 _ => None,
                             };
-                            let referred_by = referrer.and_then(|r| codes[r].clone()).map(|_| {
-                                tx.customer(codes[referrer.expect("some")].as_ref().unwrap())
-                                    .and_then(|h| tx.referral_code_of(h.id()))
-                            });
-                            let referred_by = match referred_by {
-                                Some(r) => Some(r?),
-                                None => None,
-                            };
+                            let referred_by = referrer.and_then(|r| referral_codes[r].clone());
                             let enrolled = tx.enroll(
                                 &NewCustomer {
                                     name: format!("{first} {last}"),
@@ -194,6 +188,7 @@ pub fn generate(
                             report.customers += 1;
                             codes[c] = Some(enrolled.code);
                             emails[c] = email;
+                            referral_codes[c] = Some(enrolled.referral_code.clone());
                         }
                         let amount = basket(&mut rng, members[c].basket, minor);
                         amounts[ev.id as usize] = amount;

@@ -306,10 +306,3 @@ impl Store {
         self.read(|tx| tx.list_referrals(status, limit))
     }
 }
-
-impl Tx<'_> {
-    /// The referral code of a customer, as shown to people (`REF-…`).
-    pub fn referral_code_of(&self, customer_id: i64) -> Result<String> {
-        Ok(self.customer_by_id(customer_id)?.display_referral_code())
-    }
-}
