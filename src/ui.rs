@@ -470,10 +470,8 @@ impl CounterApp {
                 v.receipt.as_deref().unwrap_or("-")
             ));
             ui.label(format!("{} points earned", v.points_earned));
-            if let Some(r) = &v.receipt
-                && ui.button("Refund this visit").clicked()
-            {
-                self.refund_receipt = r.clone();
+            if ui.button("Refund this visit").clicked() {
+                self.refund_receipt = v.receipt.clone().unwrap_or_else(|| format!("V{}", v.id));
             }
         }
     }

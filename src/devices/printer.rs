@@ -5,7 +5,9 @@ use super::transport::Transport;
 use std::time::Duration;
 
 /// How long to wait for each status reply before calling the printer unreachable.
-pub const STATUS_TIMEOUT: Duration = Duration::from_millis(500);
+/// A printer answers in milliseconds; a second allows for slow USB-serial adapters and a busy
+/// machine, and still tells an unplugged printer quickly.
+pub const STATUS_TIMEOUT: Duration = Duration::from_millis(1000);
 
 /// Why a job did not print.
 #[derive(Debug, thiserror::Error)]

@@ -89,13 +89,30 @@ struct VisitRow {
 
 impl Tx<'_> {
     fn visit_by_receipt(&self, receipt: &str) -> Result<Option<VisitRow>> {
+        self.visit_row("receipt_no = ?1", receipt)
+    }
+
+    /// The visit a refund is for: the till's receipt number, or for a sale recorded without
+    /// one (at the counter), the `V<visit id>` its receipt shows. Only refunds read numbers this
+    /// way; recording a sale never does, so a till's own "V…" numbers keep their meaning.
+    fn visit_for_refund(&self, receipt: &str) -> Result<Option<VisitRow>> {
+        if let Some(v) = self.visit_by_receipt(receipt)? {
+            return Ok(Some(v));
+        }
+        match receipt.strip_prefix(['V', 'v']).map(str::parse::<i64>) {
+            Some(Ok(id)) => self.visit_row("id = ?1 AND receipt_no IS NULL", id),
+            _ => Ok(None),
+        }
+    }
+
+    fn visit_row(&self, condition: &str, value: impl rusqlite::ToSql) -> Result<Option<VisitRow>> {
         Ok(self
             .tx
-            .prepare_cached(
+            .prepare_cached(&format!(
                 "SELECT id, at, amount, customer_id, points_earned, stamped, refunded
-                 FROM visits WHERE receipt_no = ?1",
-            )?
-            .query_row([receipt], |r| {
+                 FROM visits WHERE {condition}"
+            ))?
+            .query_row([value], |r| {
                 Ok(VisitRow {
                     id: r.get(0)?,
                     at: r.get(1)?,
@@ -259,7 +276,7 @@ impl Tx<'_> {
     pub fn refund_amount(&self, receipt: &str, amount: Option<i64>) -> Result<i64> {
         let receipt = check_receipt(receipt.trim())?;
         let visit = self
-            .visit_by_receipt(&receipt)?
+            .visit_for_refund(&receipt)?
             .ok_or_else(|| StoreError::UnknownReceipt(receipt.clone()))?;
         Ok(amount.unwrap_or(visit.amount - visit.refunded))
     }
@@ -274,7 +291,7 @@ impl Tx<'_> {
     ) -> Result<RefundOutcome> {
         let receipt = check_receipt(receipt.trim())?;
         let visit = self
-            .visit_by_receipt(&receipt)?
+            .visit_for_refund(&receipt)?
             .ok_or_else(|| StoreError::UnknownReceipt(receipt.clone()))?;
         let refundable = visit.amount - visit.refunded;
         if refundable == 0 {

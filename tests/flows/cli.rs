@@ -533,3 +533,43 @@ fn demo_is_deterministic_and_refuses_a_real_shop() {
     crate::common::check_invariants(&rusqlite::Connection::open(db(a.path())).unwrap());
     refused(a.path(), &args, 2, "already holds a shop");
 }
+
+#[test]
+fn a_counter_sale_is_refunded_by_the_number_on_its_receipt() {
+    let (dir, code, _) = shop();
+    let d = dir.path();
+    // Recorded without a till receipt number: its receipt shows "No. V<visit id>".
+    let sale = run_json(
+        d,
+        &[
+            "sale",
+            "record",
+            "--amount",
+            "6.00",
+            "--customer",
+            &code,
+            "--print",
+        ],
+    );
+    let id = sale["visit_id"].as_i64().unwrap();
+    let printed = std::fs::read_to_string(d.join("receipts/0001.txt")).unwrap();
+    assert!(printed.contains(&format!("No. V{id}")), "{printed}");
+    let r = run_json(d, &["sale", "refund", "--receipt", &format!("V{id}")]);
+    assert_eq!(r["visit_id"], id);
+    assert_eq!(r["points_reversed"], 6);
+    // A till's own receipt number wins over the counter's form, and recording never reads it.
+    let till = run_json(
+        d,
+        &[
+            "sale",
+            "record",
+            "--amount",
+            "2.00",
+            "--receipt",
+            &format!("V{id}"),
+        ],
+    );
+    assert_eq!(till["duplicate"], false);
+    let r = run_json(d, &["sale", "refund", "--receipt", &format!("V{id}")]);
+    assert_eq!(r["visit_id"], till["visit_id"]);
+}
