@@ -7,6 +7,7 @@
 
 use crate::config::Config;
 use crate::datadir::DataDir;
+use crate::devices::escpos::PrinterStatus;
 use crate::devices::printer::{PrintError, Printer};
 use crate::devices::profile::{PrinterProfile, ProfileError};
 use crate::devices::raster::{Bitmap, dither};
@@ -87,15 +88,28 @@ impl ReceiptPrinter {
                 _ => None,
             }));
         }
+        self.serial().print(bytes)?;
+        Ok(None)
+    }
+
+    fn serial(&self) -> Printer<SerialTransport> {
         let transport = SerialTransport::new(SerialSettings {
             path: self.port.clone(),
             baud: self.baud,
             flow_control: self.profile.flow_control,
         });
-        Printer::new(transport, self.port.clone())
-            .with_baud(self.baud)
-            .print(bytes)?;
-        Ok(None)
+        Printer::new(transport, self.port.clone()).with_baud(self.baud)
+    }
+
+    /// How the printer is now (the virtual printer is always ready).
+    pub fn status(&self) -> Result<PrinterStatus, PrintError> {
+        if self.is_virtual() {
+            return Ok(PrinterStatus {
+                online: true,
+                ..PrinterStatus::default()
+            });
+        }
+        self.serial().status()
     }
 
     /// Sends every pending job in order; stops at the first failure, which leaves it and the

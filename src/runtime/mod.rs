@@ -12,7 +12,7 @@ use crate::datadir::DataDir;
 use crate::devices::scanner::ScanEvent;
 use crate::domain::money::Currency;
 use crate::domain::program::Reward;
-use crate::printing::{Delivery, ReceiptPrinter};
+use crate::printing::ReceiptPrinter;
 use crate::store::{CustomerView, NewCustomer, VisitView};
 use bevy_ecs::message::MessageRegistry;
 use bevy_ecs::prelude::*;
@@ -79,7 +79,7 @@ pub struct StoreAnswer(pub StoreReply);
 
 /// An answer from the print worker.
 #[derive(Message, Debug, Clone)]
-pub struct PrintAnswer(pub Delivery);
+pub struct PrintAnswer(pub workers::PrinterNews);
 
 /// One line of feedback for the cashier.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -145,7 +145,7 @@ pub struct Channels {
     to_store: Sender<StoreRequest>,
     from_store: Mutex<Receiver<StoreReply>>,
     to_printer: Option<Sender<PrintRequest>>,
-    from_printer: Mutex<Receiver<Delivery>>,
+    from_printer: Mutex<Receiver<workers::PrinterNews>>,
     scans: Mutex<Receiver<Result<ScanEvent, String>>>,
 }
 

@@ -1,6 +1,6 @@
 //! The counter's systems, one small function each, in the order of their stages.
 
-use super::workers::{PrintRequest, StoreReply, StoreRequest};
+use super::workers::{PrintRequest, PrinterNews, StoreReply, StoreRequest};
 use super::{Channels, CounterState, Intent, PrintAnswer, Scanned, Shop, StoreAnswer};
 use crate::devices::scanner::{ScanEvent, ScanKind};
 use bevy_ecs::prelude::*;
@@ -365,7 +365,21 @@ pub(super) fn apply_answers(
             }
         }
     }
-    for PrintAnswer(d) in prints.read() {
+    for PrintAnswer(news) in prints.read() {
+        let d = match news {
+            PrinterNews::Status(status) => {
+                // The idle check changes the device bar, never the notices.
+                let (ok, text) = match status {
+                    Ok(s) if s.ready() => (true, s.describe().to_string()),
+                    Ok(s) => (false, s.describe().to_string()),
+                    Err(e) => (false, e.clone()),
+                };
+                state.printer_ok = ok;
+                state.printer = text;
+                continue;
+            }
+            PrinterNews::Delivered(d) => d,
+        };
         if let Some(img) = d.images.last() {
             state.receipt_image = Some(img.clone());
         }

@@ -83,6 +83,19 @@ pub enum StoreReply {
     },
 }
 
+/// What the print worker reports.
+#[derive(Debug, Clone)]
+pub enum PrinterNews {
+    /// What a delivery of the queue did.
+    Delivered(Delivery),
+    /// The printer's state, checked while nothing is waiting.
+    Status(Result<crate::devices::escpos::PrinterStatus, String>),
+}
+
+/// How often the printer's state is checked while idle, so paper low or a cover left open
+/// shows on the screen before the next sale.
+const IDLE_STATUS_EVERY: std::time::Duration = std::time::Duration::from_secs(5);
+
 /// Extra attempts after SQLite's own busy wait (5 s each) before a request fails.
 const BUSY_RETRIES: usize = 3;
 
@@ -351,31 +364,36 @@ pub fn print_worker(
     config: Config,
     printer: ReceiptPrinter,
     requests: Receiver<PrintRequest>,
-    replies: Sender<Delivery>,
+    replies: Sender<PrinterNews>,
 ) {
+    use std::sync::mpsc::RecvTimeoutError;
     let Ok(mut store) = dir.open_store(&config, crate::clock::now()) else {
         return;
     };
     let mut waiting = 0;
     loop {
-        let got = if waiting > 0 {
-            requests.recv_timeout(std::time::Duration::from_secs(3))
+        let wait = if waiting > 0 {
+            std::time::Duration::from_secs(3)
         } else {
-            requests
-                .recv()
-                .map_err(|_| std::sync::mpsc::RecvTimeoutError::Disconnected)
+            IDLE_STATUS_EVERY
         };
-        if matches!(got, Err(std::sync::mpsc::RecvTimeoutError::Disconnected)) {
-            return;
-        }
-        let d = printer
-            .deliver(&mut store, crate::clock::now())
-            .unwrap_or_else(|e| Delivery {
-                problem: Some(e.to_string()),
-                ..Delivery::default()
-            });
-        waiting = d.waiting;
-        if replies.send(d).is_err() {
+        let news = match requests.recv_timeout(wait) {
+            Err(RecvTimeoutError::Disconnected) => return,
+            Err(RecvTimeoutError::Timeout) if waiting == 0 => {
+                PrinterNews::Status(printer.status().map_err(|e| e.to_string()))
+            }
+            _ => {
+                let d = printer
+                    .deliver(&mut store, crate::clock::now())
+                    .unwrap_or_else(|e| Delivery {
+                        problem: Some(e.to_string()),
+                        ..Delivery::default()
+                    });
+                waiting = d.waiting;
+                PrinterNews::Delivered(d)
+            }
+        };
+        if replies.send(news).is_err() {
             return;
         }
     }

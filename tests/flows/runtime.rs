@@ -215,3 +215,42 @@ fn two_scans_in_a_row_show_the_last_customer_and_record_nothing() {
     assert_eq!(c.state().sales_recorded, 0);
     assert_eq!(crate::common::run_json(dir.path(), &["stats"])["visits"], 0);
 }
+
+#[test]
+fn the_device_bar_follows_the_printer_while_idle() {
+    use std::io::Write;
+    let _g = crate::serial::PTY.lock().unwrap_or_else(|e| e.into_inner());
+    let dir = tempfile::tempdir().unwrap();
+    let link = dir.path().join("printer");
+    let mut sim = crate::serial::start_sim(dir.path(), &link, "generic-80mm");
+    std::fs::write(
+        dir.path().join("config.toml"),
+        format!("[printer]\nport = \"{}\"\n", link.display()),
+    )
+    .unwrap();
+    let mut c = counter(dir.path());
+    writeln!(sim.stdin, "paper low").unwrap();
+    tick_until_long(&mut c, "paper low", |s| s.printer.contains("paper low"));
+    assert!(c.state().printer_ok, "paper low still prints");
+    writeln!(sim.stdin, "cover open").unwrap();
+    tick_until_long(&mut c, "cover open", |s| s.printer.contains("cover open"));
+    assert!(!c.state().printer_ok);
+    assert!(
+        c.state().notice.is_none(),
+        "idle checks change the bar, not the notices"
+    );
+}
+
+/// As `tick_until`, for answers that come with the idle status check (every few seconds).
+fn tick_until_long(c: &mut Counter, what: &str, done: impl Fn(&CounterState) -> bool) {
+    let t = Instant::now();
+    while !done(c.state()) {
+        assert!(
+            t.elapsed() < Duration::from_secs(20),
+            "timed out waiting for {what}: {}",
+            c.state().printer
+        );
+        c.tick();
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}

@@ -14,7 +14,7 @@ pub static PTY: Mutex<()> = Mutex::new(());
 
 pub struct Sim {
     child: Child,
-    stdin: ChildStdin,
+    pub stdin: ChildStdin,
     pub out: PathBuf,
 }
 
