@@ -23,6 +23,16 @@ fn fill(h: &mut Harness<'static, CounterApp>, label: &str, text: &str) {
     h.run_steps(1);
 }
 
+/// The last notice on screen.
+fn last_notice(h: &Harness<'static, CounterApp>) -> regulars::runtime::Notice {
+    h.state()
+        .counter
+        .state()
+        .notice
+        .clone()
+        .expect("a notice is shown")
+}
+
 /// Steps frames until `done` holds: the workers answer from their own threads.
 fn step_until(
     h: &mut Harness<'static, CounterApp>,
@@ -76,16 +86,7 @@ fn enroll_with_referral_then_sell_redeem_reprint_and_refund_by_labels() {
     step_until(&mut h, "Bob's enrolment", |a| {
         a.counter.state().enrolled == 2
     });
-    assert!(
-        h.state()
-            .counter
-            .state()
-            .notice
-            .as_ref()
-            .unwrap()
-            .text
-            .contains("Referred by Anna")
-    );
+    assert!(last_notice(&h).text.contains("Referred by Anna"));
 
     // A sale for Bob: typed amount, Enter-equivalent button, confirmation and receipt preview.
     fill(&mut h, "Amount", "45.00");
@@ -94,7 +95,7 @@ fn enroll_with_referral_then_sell_redeem_reprint_and_refund_by_labels() {
     step_until(&mut h, "the sale", |a| {
         a.counter.state().sales_recorded == 1
     });
-    let notice = h.state().counter.state().notice.clone().unwrap();
+    let notice = last_notice(&h);
     assert!(
         notice.ok && notice.text.contains("+45 points"),
         "{notice:?}"
@@ -131,28 +132,14 @@ fn enroll_with_referral_then_sell_redeem_reprint_and_refund_by_labels() {
     step_until(&mut h, "the anonymous sale", |a| {
         a.counter.state().sales_recorded == 2
     });
-    assert!(
-        h.state()
-            .counter
-            .state()
-            .notice
-            .as_ref()
-            .unwrap()
-            .text
-            .contains("claim QR")
-    );
+    assert!(last_notice(&h).text.contains("claim QR"));
     fill(&mut h, "Receipt number", "nope");
     h.get_by_label("Refund").click();
     step_until(&mut h, "the refused refund", |a| {
         a.counter.state().notice.as_ref().is_some_and(|n| !n.ok)
     });
     assert!(
-        h.state()
-            .counter
-            .state()
-            .notice
-            .as_ref()
-            .unwrap()
+        last_notice(&h)
             .text
             .contains("no sale has the receipt number")
     );
@@ -173,7 +160,7 @@ fn a_card_typed_into_find_identifies_and_bad_amounts_are_explained() {
     h.run_steps(1);
     h.get_by_label("Record sale for Cara Doyle (Enter)").click();
     h.run_steps(3);
-    let n = h.state().counter.state().notice.clone().unwrap();
+    let n = last_notice(&h);
     assert!(!n.ok && n.text.contains("more decimals"), "{n:?}");
     assert_eq!(h.state().counter.state().sales_recorded, 0);
     assert_eq!(
@@ -291,16 +278,7 @@ fn staff_sign_in_and_large_refunds_need_the_owners_pin() {
     step_until(&mut h, "the refused refund", |a| {
         a.counter.state().notice.as_ref().is_some_and(|n| !n.ok)
     });
-    assert!(
-        h.state()
-            .counter
-            .state()
-            .notice
-            .as_ref()
-            .unwrap()
-            .text
-            .contains("owner's PIN")
-    );
+    assert!(last_notice(&h).text.contains("owner's PIN"));
     fill(&mut h, "Owner PIN (above 20.00)", "9090");
     h.get_by_label("Refund").click();
     step_until(&mut h, "the approved refund", |a| {
@@ -343,16 +321,7 @@ fn settings_are_checked_saved_to_config_and_the_test_print_shows() {
     fill(&mut h, "Baud (empty: the profile's)", "19200");
     h.get_by_label("Save settings").click();
     step_until(&mut h, "the saved settings", |a| !a.settings.open);
-    assert!(
-        h.state()
-            .counter
-            .state()
-            .notice
-            .as_ref()
-            .unwrap()
-            .text
-            .contains("Settings saved")
-    );
+    assert!(last_notice(&h).text.contains("Settings saved"));
     let text = std::fs::read_to_string(dir.path().join("config.toml")).unwrap();
     assert!(text.contains("baud = 19200"), "{text}");
     assert!(
@@ -435,16 +404,7 @@ fn card_slip_and_points_adjustment_with_the_owners_approval() {
     step_until(&mut h, "the refusal", |a| {
         a.counter.state().notice.as_ref().is_some_and(|n| !n.ok)
     });
-    assert!(
-        h.state()
-            .counter
-            .state()
-            .notice
-            .as_ref()
-            .unwrap()
-            .text
-            .contains("owner's PIN")
-    );
+    assert!(last_notice(&h).text.contains("owner's PIN"));
     fill(&mut h, "Owner PIN for the adjustment", "9090");
     h.get_by_label("Adjust").click();
     step_until(&mut h, "the adjustment", |a| {

@@ -167,11 +167,7 @@ fn a_printer_offline_at_sale_time_gets_the_receipt_when_it_comes_back() {
     let _g = crate::serial::PTY.lock().unwrap_or_else(|e| e.into_inner());
     let dir = tempfile::tempdir().unwrap();
     let link = dir.path().join("printer");
-    std::fs::write(
-        dir.path().join("config.toml"),
-        format!("[printer]\nport = \"{}\"\n", link.display()),
-    )
-    .unwrap();
+    crate::serial::set_printer(dir.path(), &link, "generic-80mm");
     let mut c = counter(dir.path());
     c.send(Intent::AnonymousSale("2.50".into()));
     tick_until(&mut c, "the printer problem", |s| {
@@ -223,11 +219,7 @@ fn the_device_bar_follows_the_printer_while_idle() {
     let dir = tempfile::tempdir().unwrap();
     let link = dir.path().join("printer");
     let mut sim = crate::serial::start_sim(dir.path(), &link, "generic-80mm");
-    std::fs::write(
-        dir.path().join("config.toml"),
-        format!("[printer]\nport = \"{}\"\n", link.display()),
-    )
-    .unwrap();
+    crate::serial::set_printer(dir.path(), &link, "generic-80mm");
     let mut c = counter(dir.path());
     writeln!(sim.stdin, "paper low").unwrap();
     tick_until_long(&mut c, "paper low", |s| s.printer.contains("paper low"));

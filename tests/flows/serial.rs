@@ -89,7 +89,7 @@ pub fn wait_for_pngs(dir: &Path, n: usize) -> Vec<PathBuf> {
     }
 }
 
-fn set_printer(dir: &Path, port: &Path, profile: &str) {
+pub fn set_printer(dir: &Path, port: &Path, profile: &str) {
     std::fs::write(
         dir.join("config.toml"),
         format!(
