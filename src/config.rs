@@ -39,6 +39,7 @@ pub struct Config {
     pub printer: PrinterConfig,
     pub scanner: ScannerConfig,
     pub staff: StaffConfig,
+    pub support: SupportConfig,
 }
 
 /// `[staff]`: what needs the owner's PIN.
@@ -86,6 +87,20 @@ pub struct ShopConfig {
 pub struct PortalConfig {
     pub bind: String,
     pub public_url: String,
+    /// The key tills send to the local API (`Authorization: Bearer KEY`); none turns the API off.
+    pub api_key: Option<String>,
+    /// Requests per minute one client address may make; 0 turns the limit off.
+    pub requests_per_minute: u32,
+    /// Whether the counter window starts the portal too (`regulars serve` always does).
+    pub with_app: bool,
+}
+
+/// `[support]`.
+#[derive(Debug, Clone)]
+pub struct SupportConfig {
+    /// A resolved ticket the customer has not confirmed after this many days is on the
+    /// follow-up list.
+    pub follow_up_days: i64,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -102,6 +117,14 @@ struct Raw {
     scanner: RawScanner,
     #[serde(default)]
     staff: RawStaff,
+    #[serde(default)]
+    support: RawSupport,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSupport {
+    follow_up_days: Option<u32>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -161,9 +184,13 @@ struct RawReferral {
 }
 
 #[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
 struct RawPortal {
     bind: Option<String>,
     public_url: Option<String>,
+    api_key: Option<String>,
+    requests_per_minute: Option<u32>,
+    with_app: Option<bool>,
 }
 
 /// The file written on first run, so an owner can see and change every setting.
@@ -217,9 +244,15 @@ profile = "generic-cr"    # a file in hardware/scanners/
 [staff]
 owner_pin_above = "20.00" # refunds above this need the owner's PIN (add staff: `regulars staff add`)
 
+[support]
+follow_up_days = 3        # resolved tickets not confirmed by the customer after this long need a call
+
 [portal]
-bind = "0.0.0.0:8080"
+bind = "0.0.0.0:8080"     # where the customer pages listen (the window starts them too)
 public_url = "http://localhost:8080"   # the address phones reach; printed in receipt QR codes
+# api_key = "a-long-random-string"     # lets a till record sales at /api/v1/ (off without it)
+requests_per_minute = 120 # per phone or computer; stops anyone guessing receipt links
+with_app = true           # false: only `regulars serve` runs the portal
 "#;
 
 impl Config {
@@ -346,6 +379,16 @@ impl Config {
                     .portal
                     .public_url
                     .unwrap_or_else(|| "http://localhost:8080".into()),
+                api_key: raw
+                    .portal
+                    .api_key
+                    .filter(|k| !k.trim().is_empty())
+                    .map(|k| k.trim().to_string()),
+                requests_per_minute: raw.portal.requests_per_minute.unwrap_or(120),
+                with_app: raw.portal.with_app.unwrap_or(true),
+            },
+            support: SupportConfig {
+                follow_up_days: i64::from(raw.support.follow_up_days.unwrap_or(3)),
             },
         })
     }

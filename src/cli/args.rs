@@ -68,6 +68,100 @@ pub enum Command {
     /// The print queue: retry waiting receipts, reprint, test the printer.
     #[command(subcommand)]
     Print(PrintCmd),
+    /// Support tickets: open one after a call or email, list, resolve, confirm.
+    #[command(subcommand)]
+    Ticket(TicketCmd),
+    /// Run the customer pages and the local API without the window.
+    Serve {
+        /// Address to listen on (default: [portal] bind in config.toml).
+        #[arg(long, value_name = "ADDR")]
+        bind: Option<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TicketCmd {
+    /// Open a ticket for a customer and/or a receipt (after a phone call, an email, a chat).
+    Add {
+        /// The customer's card code.
+        #[arg(long, value_name = "CODE")]
+        customer: Option<String>,
+        /// The receipt it is about: the till's number, or V<visit id>.
+        #[arg(long, value_name = "POS-NO")]
+        receipt: Option<String>,
+        /// How it reached the shop: phone, email or counter.
+        #[arg(long, default_value = "phone", value_parser = ["phone", "email", "counter"])]
+        channel: String,
+        /// What went wrong, in the customer's words.
+        #[arg(long)]
+        summary: String,
+        /// 1 (minor), 2 (normal) or 3 (urgent).
+        #[arg(long, default_value_t = 2)]
+        severity: i64,
+        /// How they want to hear back: phone, email, sms or in_store.
+        #[arg(long, value_name = "HOW")]
+        contact_via: Option<String>,
+        /// The number or address to use, if not the one on their card.
+        #[arg(long)]
+        contact: Option<String>,
+        /// Who took it.
+        #[arg(long, value_name = "NAME")]
+        by: Option<String>,
+    },
+    /// Tickets to work on, highest priority first (severity, then the customer's value).
+    List {
+        /// open, waiting, resolved, confirmed or all (default: open and waiting).
+        #[arg(long)]
+        status: Option<String>,
+        /// Only this customer's tickets.
+        #[arg(long, value_name = "CODE")]
+        customer: Option<String>,
+        /// Resolved tickets the customer has not confirmed after [support] follow_up_days.
+        #[arg(long)]
+        follow_up: bool,
+        #[arg(long, default_value_t = 50)]
+        limit: usize,
+    },
+    /// One ticket with its history.
+    Show { id: i64 },
+    /// Mark a ticket resolved (the customer is asked to confirm on the receipt page).
+    Resolve {
+        id: i64,
+        /// What was done.
+        #[arg(long)]
+        note: Option<String>,
+        #[arg(long, value_name = "NAME")]
+        by: Option<String>,
+    },
+    /// Record the customer's confirmation that it is sorted (e.g. on the phone).
+    Confirm {
+        id: i64,
+        #[arg(long, value_name = "NAME")]
+        by: Option<String>,
+    },
+    /// Waiting on the customer.
+    Wait {
+        id: i64,
+        #[arg(long)]
+        note: Option<String>,
+        #[arg(long, value_name = "NAME")]
+        by: Option<String>,
+    },
+    /// Reopen a resolved ticket.
+    Reopen {
+        id: i64,
+        #[arg(long)]
+        note: Option<String>,
+        #[arg(long, value_name = "NAME")]
+        by: Option<String>,
+    },
+    /// Add a note to a ticket's history.
+    Note {
+        id: i64,
+        text: String,
+        #[arg(long, value_name = "NAME")]
+        by: Option<String>,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -170,6 +264,19 @@ pub enum CustomerCmd {
         /// Write to this file instead of standard output.
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
+    },
+    /// Visits, points, ratings, tickets and notes, newest first.
+    Timeline {
+        code: String,
+        #[arg(long, default_value_t = 50)]
+        limit: usize,
+    },
+    /// Add a staff note to a customer's timeline.
+    Note {
+        code: String,
+        text: String,
+        #[arg(long, value_name = "NAME")]
+        by: Option<String>,
     },
     /// Erase a customer's name, phone, email and notes; keeps anonymous numbers.
     Erase {

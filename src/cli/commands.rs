@@ -83,6 +83,8 @@ pub fn execute(cli: Cli) -> Result<Output> {
         Command::Devices => hardware::devices(),
         Command::Print(p) => hardware::print_cmd(&ctx, p),
         Command::Staff(s) => staff(&ctx, s),
+        Command::Ticket(t) => ticket(&ctx, t),
+        Command::Serve { bind } => serve(&ctx, bind),
         Command::Scan {
             port,
             profile,
@@ -209,6 +211,26 @@ fn customer(ctx: &Ctx, cmd: CustomerCmd) -> Result<Output> {
                     json: data,
                 }),
             }
+        }
+        CustomerCmd::Timeline { code, limit } => {
+            let entries = store.read(|tx| tx.timeline(&code, limit))?;
+            let text = entries
+                .iter()
+                .map(|e| format!("{}  {:<13} {}", local_time(e.at), e.kind, e.text))
+                .collect::<Vec<_>>()
+                .join("\n");
+            Ok(Output {
+                text,
+                json: json!({ "timeline": to_json(&entries) }),
+            })
+        }
+        CustomerCmd::Note { code, text, by } => {
+            let id =
+                store.write(|tx| tx.add_customer_note(&code, &text, by.as_deref(), ctx.now))?;
+            Ok(Output {
+                text: format!("Note added to {code}'s timeline."),
+                json: json!({ "note_id": id }),
+            })
         }
         CustomerCmd::Erase { code, yes } => {
             if !yes {
@@ -629,4 +651,199 @@ fn staff(ctx: &Ctx, cmd: StaffCmd) -> Result<Output> {
             })
         }
     }
+}
+
+fn describe_ticket(t: &crate::store::TicketView) -> String {
+    let who = match (&t.customer, &t.customer_name) {
+        (Some(code), Some(name)) => format!("{name} ({code})"),
+        (Some(code), None) => code.clone(),
+        _ => "anonymous receipt".into(),
+    };
+    let visit = t
+        .visit_id
+        .map(|v| format!(" · visit V{v}"))
+        .unwrap_or_default();
+    let contact = match (&t.contact_via, &t.contact) {
+        (Some(via), Some(c)) => format!(" · reply by {}: {c}", via.label()),
+        (Some(via), None) => format!(" · reply by {}", via.label()),
+        _ => String::new(),
+    };
+    format!(
+        "#{:<5} [{}] priority {} · severity {} · {} · {}{}{}\n       {}",
+        t.id,
+        t.status.as_str(),
+        t.priority,
+        t.severity,
+        who,
+        t.channel.label(),
+        visit,
+        contact,
+        t.summary
+    )
+}
+
+fn ticket(ctx: &Ctx, cmd: TicketCmd) -> Result<Output> {
+    use crate::domain::support::{Channel, ContactVia, Status};
+    use crate::store::{NewTicket, TicketFilter};
+    let mut store = ctx.store()?;
+    let one = |t: crate::store::TicketView, what: &str| Output {
+        text: format!("{what}\n{}", describe_ticket(&t)),
+        json: to_json(&t),
+    };
+    let mv = |store: &mut Store, id: i64, to: Status, note: Option<String>, by: Option<String>| {
+        store
+            .write(|tx| tx.set_ticket_status(id, to, note.as_deref(), by.as_deref(), None, ctx.now))
+    };
+    match cmd {
+        TicketCmd::Add {
+            customer,
+            receipt,
+            channel,
+            summary,
+            severity,
+            contact_via,
+            contact,
+            by,
+        } => {
+            let contact_via = match contact_via.as_deref() {
+                Some(text) => Some(ContactVia::parse(text).ok_or_else(|| {
+                    UsageError(format!(
+                        "--contact-via {text}: use phone, email, sms or in_store"
+                    ))
+                })?),
+                None => None,
+            };
+            let channel = Channel::parse(&channel).expect("clap checked the channel");
+            let t = store.write(|tx| {
+                let visit_id = receipt
+                    .as_deref()
+                    .map(|r| tx.visit_id_for_receipt(r))
+                    .transpose()?;
+                tx.open_ticket(&NewTicket {
+                    customer: customer.clone(),
+                    visit_id,
+                    channel,
+                    problem: None,
+                    summary: summary.clone(),
+                    contact_via,
+                    contact: contact.clone(),
+                    severity: Some(severity),
+                    at: ctx.now,
+                    actor: by.clone(),
+                    key: None,
+                })
+            })?;
+            Ok(one(t, "Ticket opened."))
+        }
+        TicketCmd::List {
+            status,
+            customer,
+            follow_up,
+            limit,
+        } => {
+            let statuses = match status.as_deref() {
+                None => Vec::new(),
+                Some("all") => Status::ALL.to_vec(),
+                Some(text) => vec![Status::parse(text).ok_or_else(|| {
+                    UsageError(format!(
+                        "--status {text}: use open, waiting, resolved, confirmed or all"
+                    ))
+                })?],
+            };
+            let filter = TicketFilter {
+                statuses,
+                customer,
+                follow_up_after_days: follow_up.then_some(ctx.config.support.follow_up_days),
+                limit,
+            };
+            let list = store.read(|tx| tx.tickets(&filter, ctx.now))?;
+            let text = if list.is_empty() {
+                if follow_up {
+                    "Nothing to follow up: every resolved ticket has been confirmed or is recent."
+                        .into()
+                } else {
+                    "No tickets match.".into()
+                }
+            } else {
+                list.iter()
+                    .map(describe_ticket)
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            };
+            Ok(Output {
+                text,
+                json: json!({ "tickets": to_json(&list) }),
+            })
+        }
+        TicketCmd::Show { id } => {
+            let t = store.read(|tx| tx.ticket(id))?;
+            let mut text = describe_ticket(&t);
+            for e in &t.events {
+                text.push_str(&format!(
+                    "\n  {}  {}{}{}",
+                    local_time(e.at),
+                    e.kind,
+                    e.body
+                        .as_deref()
+                        .map(|b| format!(": {b}"))
+                        .unwrap_or_default(),
+                    e.actor
+                        .as_deref()
+                        .map(|a| format!(" (by {a})"))
+                        .unwrap_or_default()
+                ));
+            }
+            Ok(Output {
+                text,
+                json: to_json(&t),
+            })
+        }
+        TicketCmd::Resolve { id, note, by } => Ok(one(
+            mv(&mut store, id, Status::Resolved, note, by)?,
+            "Resolved. The customer can confirm it on their receipt page.",
+        )),
+        TicketCmd::Confirm { id, by } => Ok(one(
+            mv(&mut store, id, Status::Confirmed, None, by)?,
+            "Confirmed by the customer.",
+        )),
+        TicketCmd::Wait { id, note, by } => Ok(one(
+            mv(&mut store, id, Status::Waiting, note, by)?,
+            "Waiting on the customer.",
+        )),
+        TicketCmd::Reopen { id, note, by } => Ok(one(
+            mv(&mut store, id, Status::Open, note, by)?,
+            "Reopened.",
+        )),
+        TicketCmd::Note { id, text, by } => {
+            store.write(|tx| tx.note_ticket(id, &text, by.as_deref(), ctx.now))?;
+            Ok(Output {
+                text: format!("Note added to ticket #{id}."),
+                json: json!({ "ticket_id": id }),
+            })
+        }
+    }
+}
+
+fn serve(ctx: &Ctx, bind: Option<String>) -> Result<Output> {
+    // Open once here so a broken database or config fails before listening.
+    drop(ctx.store()?);
+    let settings = crate::portal::Settings::from_config(&ctx.dir, &ctx.config)?;
+    let bind = bind.unwrap_or_else(|| ctx.config.portal.bind.clone());
+    let portal =
+        crate::portal::Portal::start(&bind, settings).map_err(|e| UsageError(e.to_string()))?;
+    eprintln!(
+        "Customer pages on http://{} (receipts link to {}). Press Ctrl-C to stop.",
+        portal.addr(),
+        ctx.config.portal.public_url
+    );
+    if ctx.config.portal.api_key.is_some() {
+        eprintln!("Local API at /api/v1/ (key from [portal] api_key).");
+    } else {
+        eprintln!("Local API off: set [portal] api_key in config.toml to let a till call it.");
+    }
+    portal.wait();
+    Ok(Output {
+        text: String::new(),
+        json: json!({}),
+    })
 }

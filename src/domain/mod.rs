@@ -8,4 +8,5 @@ pub mod money;
 pub mod program;
 pub mod referral;
 pub mod staff;
+pub mod support;
 pub mod token;

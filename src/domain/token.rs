@@ -58,6 +58,48 @@ impl ShopSecret {
     }
 }
 
+/// How long a page's form token stays valid, in seconds.
+pub const FORM_TOKEN_SECONDS: i64 = 24 * 3600;
+
+impl ShopSecret {
+    fn form_mac(&self, scope: &str, issued: i64) -> HmacSha256 {
+        let mut mac = <HmacSha256 as KeyInit>::new_from_slice(&self.0).expect("any key length");
+        mac.update(b"regulars-form-v1:");
+        mac.update(scope.as_bytes());
+        mac.update(b":");
+        mac.update(&issued.to_be_bytes());
+        mac
+    }
+
+    /// The anti-forgery token a page puts in its forms: it proves a post came from a page
+    /// this shop served for `scope` (a receipt token, a referral code) within a day.
+    pub fn form_token(&self, scope: &str, now: i64) -> String {
+        let tag = self.form_mac(scope, now).finalize().into_bytes();
+        format!("{now}.{}", base32::encode(ALPHABET, &tag[..MAC_BYTES]))
+    }
+
+    /// Whether `token` is a form token this shop issued for `scope` less than a day ago.
+    /// The comparison is constant-time.
+    pub fn check_form_token(&self, scope: &str, token: &str, now: i64) -> bool {
+        let Some((issued, tag)) = token.split_once('.') else {
+            return false;
+        };
+        let Ok(issued) = issued.parse::<i64>() else {
+            return false;
+        };
+        if !(now - FORM_TOKEN_SECONDS..=now + 60).contains(&issued) {
+            return false;
+        }
+        match base32::decode(ALPHABET, tag) {
+            Some(tag) if tag.len() == MAC_BYTES => self
+                .form_mac(scope, issued)
+                .verify_truncated_left(&tag)
+                .is_ok(),
+            _ => false,
+        }
+    }
+}
+
 /// The URL a receipt QR carries: upper case so QR alphanumeric mode applies.
 pub fn receipt_url(public_url: &str, token: &str) -> String {
     format!("{}/R/{token}", public_url.trim_end_matches('/')).to_ascii_uppercase()
@@ -66,6 +108,18 @@ pub fn receipt_url(public_url: &str, token: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn form_tokens_are_scoped_and_expire() {
+        let s = ShopSecret::from_bytes([7; 32]);
+        let t = s.form_token("ABC", 1_000_000);
+        assert!(s.check_form_token("ABC", &t, 1_000_100));
+        assert!(!s.check_form_token("ABD", &t, 1_000_100));
+        assert!(!s.check_form_token("ABC", &t, 1_000_000 + FORM_TOKEN_SECONDS + 1));
+        assert!(!s.check_form_token("ABC", "", 1_000_100));
+        let forged = format!("1000001.{}", t.split_once('.').unwrap().1);
+        assert!(!s.check_form_token("ABC", &forged, 1_000_100));
+    }
 
     #[test]
     fn round_trip_and_forgery() {

@@ -50,6 +50,14 @@ pub enum StoreError {
     },
     #[error("a points adjustment needs {0}")]
     BadAdjustment(&'static str),
+    #[error("{0}")]
+    Invalid(String),
+    #[error("there is no visit V{0}: check the receipt")]
+    NoSuchVisit(i64),
+    #[error("there is no ticket #{0}: see `regulars ticket list`")]
+    NoSuchTicket(i64),
+    #[error("this receipt's points have already been claimed")]
+    AlreadyClaimed,
     #[error("staff: {0}")]
     BadStaff(String),
     #[error("{0}")]

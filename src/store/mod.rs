@@ -14,6 +14,7 @@ mod referrals;
 mod sales;
 mod staff;
 mod stats;
+mod support;
 
 pub use customers::{CustomerView, Enrolled, NewCustomer, Progress};
 pub use error::{Result, StoreError};
@@ -23,6 +24,10 @@ pub use referrals::{ReferralOutcome, ReferralView};
 pub use sales::{NewSale, RefundOutcome, SaleOutcome, VisitView};
 pub use staff::Staff;
 pub use stats::Stats;
+pub use support::{
+    Claimed, Member, NewTicket, Rated, RatingView, TicketEvent, TicketFilter, TicketView,
+    TimelineEntry, VisitPage,
+};
 
 use crate::domain::{money::Currency, program::Program};
 use rusqlite::{Connection, OpenFlags, OptionalExtension, Transaction, TransactionBehavior};
@@ -34,6 +39,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_initial.sql"),
     include_str!("migrations/0002_print_jobs.sql"),
     include_str!("migrations/0003_staff.sql"),
+    include_str!("migrations/0004_support.sql"),
 ];
 
 /// The schema version this build writes.

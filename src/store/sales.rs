@@ -105,6 +105,18 @@ impl Tx<'_> {
         }
     }
 
+    /// The visit id for a till receipt number or a counter sale's `V<id>`.
+    pub fn visit_id_for_receipt(&self, receipt: &str) -> Result<i64> {
+        let receipt = check_receipt(receipt.trim())?;
+        match self.visit_by_receipt(&receipt)? {
+            Some(v) => Ok(v.id),
+            None => match receipt.strip_prefix(['V', 'v']).map(str::parse::<i64>) {
+                Some(Ok(id)) if self.visit(id)?.is_some() => Ok(id),
+                _ => Err(StoreError::UnknownReceipt(receipt)),
+            },
+        }
+    }
+
     fn visit_row(&self, condition: &str, value: impl rusqlite::ToSql) -> Result<Option<VisitRow>> {
         Ok(self
             .tx
@@ -208,37 +220,59 @@ impl Tx<'_> {
         let Some(customer) = customer else {
             return Ok(outcome);
         };
-        self.expire_due(Some(customer.id), sale.at)?;
+        let (vouchers, referral) =
+            self.reward_visit(&customer, visit_id, sale.at, points, stamped, qualifying)?;
+        outcome.vouchers_issued = vouchers;
+        outcome.referral = referral;
+        outcome.balance = self.balance_of(customer.id)?;
+        Ok(outcome)
+    }
+
+    /// Credits a member for a visit already stored with `points` and `stamped`: the earn
+    /// event, the stamp and any voucher it completes, and a referral it settles. Used by a sale
+    /// and by a later claim of an anonymous receipt (then `at` is the claim's time).
+    pub(super) fn reward_visit(
+        &self,
+        customer: &super::customers::CustomerRow,
+        visit_id: i64,
+        at: i64,
+        points: i64,
+        stamped: bool,
+        qualifying: bool,
+    ) -> Result<(i64, Option<ReferralOutcome>)> {
+        self.expire_due(Some(customer.id), at)?;
         if points > 0 {
             let key = earn_key(visit_id);
             self.credit(&Credit {
                 customer_id: customer.id,
                 kind: EventKind::Earn,
                 points,
-                at: sale.at,
+                at,
                 key: &key,
                 visit_id: Some(visit_id),
                 reason: None,
                 actor: None,
             })?;
         }
+        let mut vouchers = 0;
         if stamped {
             self.tx
                 .prepare_cached("UPDATE customers SET stamps = stamps + 1 WHERE id = ?1")?
                 .execute([customer.id])?;
-            outcome.vouchers_issued = self.sync_vouchers(
+            vouchers = self.sync_vouchers(
                 customer.id,
                 customer.stamps,
                 customer.stamps + 1,
-                sale.at,
+                at,
                 visit_id,
             )?;
         }
-        if qualifying {
-            outcome.referral = self.settle_referral(customer.id, visit_id, sale.at)?;
-        }
-        outcome.balance = self.balance_of(customer.id)?;
-        Ok(outcome)
+        let referral = if qualifying {
+            self.settle_referral(customer.id, visit_id, at)?
+        } else {
+            None
+        };
+        Ok((vouchers, referral))
     }
 
     /// The first result for a receipt recorded before, as it stands now.

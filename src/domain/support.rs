@@ -1,0 +1,206 @@
+//! Support: ratings, tickets and how they are ranked. Pure rules; the store keeps the rows.
+//!
+//! A ticket goes open → waiting (on the customer) → resolved → confirmed by the customer, or is
+//! reopened from resolved. Tickets are worked in order of priority: severity first, then the
+//! customer's value to the shop (lifetime visits and spend), and only then arrival order.
+
+use serde::{Deserialize, Serialize};
+
+/// Stars a visit can get.
+pub const STARS: std::ops::RangeInclusive<i64> = 1..=5;
+/// A rating of this or less opens a follow-up ticket by itself.
+pub const FOLLOW_UP_AT_OR_BELOW: i64 = 3;
+/// Days after the first rating during which the customer may change it.
+pub const RATING_EDIT_DAYS: i64 = 7;
+/// Days after a visit during which an anonymous receipt can be claimed.
+pub const CLAIM_DAYS: i64 = 30;
+/// Longest comment or ticket text kept, in characters.
+pub const MAX_TEXT_CHARS: usize = 2000;
+
+/// Where a ticket came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Channel {
+    /// The customer's "Help with this purchase" on the receipt page.
+    Portal,
+    /// Opened by a low rating on the receipt page.
+    Rating,
+    /// At the counter, in person.
+    Counter,
+    /// Staff after a phone call.
+    Phone,
+    /// Staff after an email.
+    Email,
+}
+
+/// How the customer wants to hear back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ContactVia {
+    Phone,
+    Email,
+    Sms,
+    InStore,
+}
+
+/// A ticket's state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Open,
+    /// Waiting on the customer.
+    Waiting,
+    Resolved,
+    /// The customer said it is sorted.
+    Confirmed,
+}
+
+/// What the customer says went wrong with a purchase.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Problem {
+    Missing,
+    WrongItem,
+    Quality,
+    Charged,
+    Service,
+    Other,
+}
+
+macro_rules! words {
+    ($t:ty { $($v:ident => $s:literal / $label:literal),* $(,)? }) => {
+        impl $t {
+            /// Every value, in the order forms list them.
+            pub const ALL: &'static [$t] = &[$(<$t>::$v),*];
+            /// The stored word.
+            pub fn as_str(self) -> &'static str {
+                match self { $(<$t>::$v => $s),* }
+            }
+            /// What a person reads.
+            pub fn label(self) -> &'static str {
+                match self { $(<$t>::$v => $label),* }
+            }
+            /// The value for a stored word (also accepts `-` for `_`).
+            pub fn parse(text: &str) -> Option<$t> {
+                let t = text.trim().to_ascii_lowercase().replace('-', "_");
+                Self::ALL.iter().copied().find(|v| v.as_str() == t)
+            }
+        }
+    };
+}
+
+words!(Channel {
+    Portal => "portal" / "receipt page",
+    Rating => "rating" / "low rating",
+    Counter => "counter" / "at the counter",
+    Phone => "phone" / "phone call",
+    Email => "email" / "email",
+});
+words!(ContactVia {
+    Phone => "phone" / "Phone call",
+    Email => "email" / "Email",
+    Sms => "sms" / "Text message (SMS)",
+    InStore => "in_store" / "Next time I'm in the shop",
+});
+words!(Status {
+    Open => "open" / "open",
+    Waiting => "waiting" / "waiting on the customer",
+    Resolved => "resolved" / "resolved",
+    Confirmed => "confirmed" / "confirmed by the customer",
+});
+words!(Problem {
+    Missing => "missing" / "Something was missing",
+    WrongItem => "wrong_item" / "Wrong item",
+    Quality => "quality" / "Quality was not right",
+    Charged => "charged" / "I was charged the wrong amount",
+    Service => "service" / "Service",
+    Other => "other" / "Something else",
+});
+
+impl Problem {
+    /// How serious a problem of this kind is, 1 (minor) to 3 (urgent).
+    pub fn severity(self) -> i64 {
+        match self {
+            Problem::Charged | Problem::Missing => 3,
+            Problem::WrongItem | Problem::Quality => 2,
+            Problem::Service | Problem::Other => 1,
+        }
+    }
+}
+
+impl Status {
+    /// Whether staff still have something to do.
+    pub fn is_active(self) -> bool {
+        matches!(self, Status::Open | Status::Waiting)
+    }
+
+    /// Whether a ticket may move from `self` to `to`. Reopening is `Resolved → Open`.
+    pub fn can_become(self, to: Status) -> bool {
+        use Status::*;
+        matches!(
+            (self, to),
+            (Open, Waiting)
+                | (Waiting, Open)
+                | (Open | Waiting, Resolved)
+                | (Resolved, Confirmed)
+                | (Resolved | Confirmed, Open)
+        )
+    }
+}
+
+/// Severity of the follow-up a rating opens: 1 star is urgent, 3 stars minor.
+pub fn rating_severity(stars: i64) -> i64 {
+    (FOLLOW_UP_AT_OR_BELOW + 1 - stars).clamp(1, 3)
+}
+
+/// A ticket's rank: higher first. Severity dominates; among equal severity the customer's
+/// value (visits and spend, each capped so one whale cannot bury everyone else) decides.
+/// `spend_major` is lifetime spend in whole currency units. Anonymous customers have zero value.
+pub fn priority(severity: i64, lifetime_visits: i64, spend_major: i64) -> i64 {
+    let value = lifetime_visits.clamp(0, 200) * 2 + spend_major.clamp(0, 2000) / 10;
+    severity.clamp(1, 3) * 1000 + value.min(999)
+}
+
+/// The first word of a name: all a receipt page may show of who the customer is.
+pub fn first_name(name: &str) -> &str {
+    name.split_whitespace().next().unwrap_or("")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn severity_beats_value_and_value_beats_arrival() {
+        let regular = priority(2, 80, 900);
+        let stranger = priority(2, 0, 0);
+        let urgent_stranger = priority(3, 0, 0);
+        assert!(regular > stranger);
+        assert!(urgent_stranger > priority(2, 10_000, 10_000_000));
+        assert_eq!(priority(2, 1_000_000, 1_000_000), priority(2, 200, 2000));
+    }
+
+    #[test]
+    fn words_round_trip() {
+        for s in Status::ALL {
+            assert_eq!(Status::parse(s.as_str()), Some(*s));
+        }
+        assert_eq!(ContactVia::parse("in-store"), Some(ContactVia::InStore));
+        assert_eq!(Channel::parse("fax"), None);
+    }
+
+    #[test]
+    fn transitions() {
+        assert!(Status::Resolved.can_become(Status::Confirmed));
+        assert!(Status::Resolved.can_become(Status::Open));
+        assert!(!Status::Open.can_become(Status::Confirmed));
+        assert!(!Status::Confirmed.can_become(Status::Resolved));
+    }
+
+    #[test]
+    fn ratings_map_to_severity() {
+        assert_eq!(rating_severity(1), 3);
+        assert_eq!(rating_severity(3), 1);
+        assert_eq!(first_name("  Ann  Marie Byrne"), "Ann");
+    }
+}

@@ -1,0 +1,357 @@
+//! The portal: the customer pages a receipt QR opens, the referral page, and the local API
+//! for tills that can call out. It runs inside the counter app and under `regulars serve`.
+//!
+//! It holds no business rules: every page reads the store and every form calls one store
+//! operation in one transaction. What it adds is the web's own care: a token that does not
+//! verify gets the same 404 as an unknown one, forms carry an anti-forgery token, bodies are
+//! capped (413), each client address is rate limited (429), and every page is served with a
+//! strict Content-Security-Policy and no referrer, so the receipt link never leaks.
+
+mod api;
+mod pages;
+
+use crate::config::Config;
+use crate::datadir::DataDir;
+use crate::domain::{money::Currency, token::ShopSecret};
+use crate::store::{Store, StoreError};
+use axum::{
+    Router,
+    extract::{ConnectInfo, DefaultBodyLimit, Request, State},
+    http::{HeaderValue, StatusCode, header},
+    middleware::{self, Next},
+    response::{IntoResponse, Response},
+    routing::{get, post},
+};
+use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
+use std::net::{IpAddr, SocketAddr};
+use std::num::NonZeroU32;
+use std::sync::{Arc, Mutex};
+
+/// Largest request body accepted (forms are a few hundred bytes).
+pub const MAX_BODY_BYTES: usize = 16 * 1024;
+/// Connections to the database kept open for requests.
+const POOL_SIZE: usize = 8;
+
+/// Opens a store connection for the pool.
+pub type Opener = Arc<dyn Fn() -> Result<Store, StoreError> + Send + Sync>;
+/// The time, as unix seconds (tests pass a fixed clock).
+pub type Clock = Arc<dyn Fn() -> i64 + Send + Sync>;
+
+/// What the portal needs to run.
+#[derive(Clone)]
+pub struct Settings {
+    pub shop_name: String,
+    pub currency: Currency,
+    pub public_url: String,
+    pub api_key: Option<String>,
+    pub requests_per_minute: u32,
+    /// Referral bonuses, for the join page's offer: (referrer, friend).
+    pub referral_bonus: (i64, i64),
+    pub secret: ShopSecret,
+    pub open: Opener,
+    pub clock: Clock,
+}
+
+impl Settings {
+    /// The portal of the shop in `dir`, configured by `config`.
+    pub fn from_config(dir: &DataDir, config: &Config) -> anyhow::Result<Settings> {
+        let secret = dir.secret()?;
+        let dir = dir.clone();
+        let config_for_open = config.clone();
+        Ok(Settings {
+            shop_name: config.shop.name.clone(),
+            currency: config.shop.currency,
+            public_url: config.portal.public_url.clone(),
+            api_key: config.portal.api_key.clone(),
+            requests_per_minute: config.portal.requests_per_minute,
+            referral_bonus: (
+                config.program.referral.referrer_bonus,
+                config.program.referral.friend_bonus,
+            ),
+            secret,
+            open: Arc::new(move || {
+                dir.open_store(&config_for_open, crate::clock::now())
+                    .map_err(|e| match e {
+                        crate::datadir::DataDirError::Store(s) => s,
+                        other => StoreError::Invalid(other.to_string()),
+                    })
+            }),
+            clock: Arc::new(crate::clock::now),
+        })
+    }
+}
+
+/// A few open connections, lent to one request at a time.
+struct Pool {
+    open: Opener,
+    idle: Mutex<Vec<Store>>,
+}
+
+impl Pool {
+    fn take(&self) -> Result<Store, StoreError> {
+        if let Some(s) = self.idle.lock().expect("pool lock").pop() {
+            return Ok(s);
+        }
+        (self.open)()
+    }
+
+    fn give_back(&self, store: Store) {
+        let mut idle = self.idle.lock().expect("pool lock");
+        if idle.len() < POOL_SIZE {
+            idle.push(store);
+        }
+    }
+}
+
+pub(crate) struct Shared {
+    pub(crate) settings: Settings,
+    pool: Pool,
+    limiter: Option<DefaultKeyedRateLimiter<IpAddr>>,
+}
+
+pub(crate) type AppState = Arc<Shared>;
+
+impl Shared {
+    pub(crate) fn now(&self) -> i64 {
+        (self.settings.clock)()
+    }
+
+    /// Runs `f` with a pooled connection on a blocking thread.
+    pub(crate) async fn with_store<T: Send + 'static>(
+        self: &Arc<Self>,
+        f: impl FnOnce(&mut Store, i64) -> Result<T, StoreError> + Send + 'static,
+    ) -> Result<T, Failure> {
+        let shared = self.clone();
+        tokio::task::spawn_blocking(move || {
+            let mut store = shared.pool.take().map_err(Failure::Store)?;
+            let now = shared.now();
+            let out = f(&mut store, now);
+            shared.pool.give_back(store);
+            out.map_err(Failure::Store)
+        })
+        .await
+        .map_err(|_| Failure::Unavailable)?
+    }
+}
+
+/// Why a request failed, and so what the person sees.
+#[derive(Debug)]
+pub(crate) enum Failure {
+    /// Unknown, forged or altered link: one page for all of them.
+    NotFound,
+    /// A form without (or with an expired) anti-forgery token.
+    Forbidden,
+    /// The person's input, with what to do about it.
+    Input(String),
+    Store(StoreError),
+    Unavailable,
+}
+
+impl From<StoreError> for Failure {
+    fn from(e: StoreError) -> Self {
+        Failure::Store(e)
+    }
+}
+
+impl IntoResponse for Failure {
+    fn into_response(self) -> Response {
+        let (status, title, message) = match self {
+            Failure::NotFound => (
+                StatusCode::NOT_FOUND,
+                "Not found",
+                "This link does not lead to a receipt. Scan the whole code on your receipt again, \
+                 or ask at the counter."
+                    .to_string(),
+            ),
+            Failure::Forbidden => (
+                StatusCode::FORBIDDEN,
+                "Form expired",
+                "This form has expired or did not come from this page. Go back, reload the page \
+                 and send it again."
+                    .to_string(),
+            ),
+            Failure::Input(m) => (StatusCode::BAD_REQUEST, "Please check", m),
+            Failure::Store(e) if e.is_input_error() => {
+                (StatusCode::BAD_REQUEST, "Please check", e.to_string())
+            }
+            Failure::Store(e) => {
+                eprintln!("portal: {e}");
+                (
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    "Try again",
+                    "The shop's system is busy. Please try again in a minute.".to_string(),
+                )
+            }
+            Failure::Unavailable => (
+                StatusCode::SERVICE_UNAVAILABLE,
+                "Try again",
+                "The shop's system is busy. Please try again in a minute.".to_string(),
+            ),
+        };
+        (status, pages::message_page(title, &message)).into_response()
+    }
+}
+
+/// The routes, with their limits, over `settings`.
+pub fn router(settings: Settings) -> Router {
+    let limiter = NonZeroU32::new(settings.requests_per_minute).map(|n| {
+        let burst = NonZeroU32::new((n.get() / 4).max(5)).expect("nonzero");
+        RateLimiter::keyed(Quota::per_minute(n).allow_burst(burst))
+    });
+    let state: AppState = Arc::new(Shared {
+        pool: Pool {
+            open: settings.open.clone(),
+            idle: Mutex::new(Vec::new()),
+        },
+        settings,
+        limiter,
+    });
+    Router::new()
+        .route("/", get(pages::home))
+        .route("/healthz", get(|| async { "ok" }))
+        .route("/r/{token}", get(pages::visit))
+        .route("/R/{token}", get(pages::visit))
+        .route("/r/{token}/rating", post(pages::rate))
+        .route("/r/{token}/help", post(pages::help))
+        .route("/r/{token}/claim", post(pages::claim))
+        .route(
+            "/r/{token}/ticket/{id}/{action}",
+            post(pages::ticket_answer),
+        )
+        .route("/join/{code}", get(pages::join).post(pages::join_post))
+        .route("/JOIN/{code}", get(pages::join))
+        .nest("/api/v1", api::routes())
+        .fallback(|| async { Failure::NotFound })
+        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .layer(middleware::from_fn_with_state(state.clone(), guard))
+        .with_state(state)
+}
+
+/// Rate limit per client address, and the headers every answer carries.
+async fn guard(
+    State(state): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    request: Request,
+    next: Next,
+) -> Response {
+    if let Some(limiter) = &state.limiter
+        && limiter.check_key(&peer.ip()).is_err()
+    {
+        let mut r = (
+            StatusCode::TOO_MANY_REQUESTS,
+            pages::message_page(
+                "Too many requests",
+                "Too many requests from this device. Wait a minute and try again.",
+            ),
+        )
+            .into_response();
+        r.headers_mut()
+            .insert(header::RETRY_AFTER, HeaderValue::from_static("60"));
+        return secure(r);
+    }
+    secure(next.run(request).await)
+}
+
+fn secure(mut r: Response) -> Response {
+    let h = r.headers_mut();
+    h.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(
+            "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'; \
+             frame-ancestors 'none'; base-uri 'none'",
+        ),
+    );
+    h.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    h.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("no-referrer"),
+    );
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    r
+}
+
+/// A running portal; stops when dropped.
+pub struct Portal {
+    addr: SocketAddr,
+    stop: Option<tokio::sync::oneshot::Sender<()>>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Portal {
+    /// Binds `bind` (errors, e.g. the address in use, come back at once) and serves on a
+    /// background thread.
+    pub fn start(bind: &str, settings: Settings) -> std::io::Result<Portal> {
+        let listener = std::net::TcpListener::bind(bind).map_err(|e| {
+            std::io::Error::new(
+                e.kind(),
+                format!(
+                    "cannot listen on {bind}: {e}; set [portal] bind in config.toml to a free address"
+                ),
+            )
+        })?;
+        listener.set_nonblocking(true)?;
+        let addr = listener.local_addr()?;
+        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+        let app = router(settings);
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .max_blocking_threads(POOL_SIZE)
+            .thread_name("portal")
+            .enable_all()
+            .build()?;
+        let thread = std::thread::Builder::new()
+            .name("portal".into())
+            .spawn(move || {
+                runtime.block_on(async move {
+                    let listener = match tokio::net::TcpListener::from_std(listener) {
+                        Ok(l) => l,
+                        Err(e) => {
+                            eprintln!("portal: {e}");
+                            return;
+                        }
+                    };
+                    let serve = axum::serve(
+                        listener,
+                        app.into_make_service_with_connect_info::<SocketAddr>(),
+                    )
+                    .with_graceful_shutdown(async {
+                        let _ = stopped.await;
+                    });
+                    if let Err(e) = serve.await {
+                        eprintln!("portal: {e}");
+                    }
+                });
+            })?;
+        Ok(Portal {
+            addr,
+            stop: Some(stop),
+            thread: Some(thread),
+        })
+    }
+
+    /// The address it listens on.
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// Blocks until the server ends (for `regulars serve`).
+    pub fn wait(mut self) {
+        if let Some(t) = self.thread.take() {
+            let _ = t.join();
+        }
+    }
+}
+
+impl Drop for Portal {
+    fn drop(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        if let Some(t) = self.thread.take() {
+            let _ = t.join();
+        }
+    }
+}
