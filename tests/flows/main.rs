@@ -7,6 +7,7 @@ mod crash;
 mod devices;
 mod invariants;
 mod ledger;
+pub mod portal;
 mod runtime;
 mod schema;
 pub mod serial;

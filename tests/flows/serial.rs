@@ -100,7 +100,7 @@ pub fn set_printer(dir: &Path, port: &Path, profile: &str) {
     .unwrap();
 }
 
-fn decode_png(path: &Path) -> Vec<String> {
+pub fn decode_png(path: &Path) -> Vec<String> {
     let image = image::open(path).unwrap().to_luma8();
     let mut img = rqrr::PreparedImage::prepare(image);
     img.detect_grids()

@@ -1,0 +1,692 @@
+//! The portal over real HTTP on loopback, against a real data folder: every route, and every
+//! bad input the issue lists (forged tokens, enumeration, oversized bodies, forms without the
+//! anti-forgery token, script in comments, SQL metacharacters, double claims, a rating for
+//! another visit's token). Each failure is shown to change nothing it should not.
+
+use crate::common::{db, fingerprint, run, run_json};
+use regulars::datadir::DataDir;
+use regulars::portal::{Portal, Settings};
+use std::path::Path;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicI64, Ordering};
+
+pub struct Shop {
+    pub dir: tempfile::TempDir,
+    pub portal: Portal,
+    pub base: String,
+    /// Seconds added to the real clock for the portal (to step past the 7-day rating window).
+    pub offset: Arc<AtomicI64>,
+    agent: ureq::Agent,
+}
+
+pub struct Answer {
+    pub status: u16,
+    pub location: Option<String>,
+    pub retry_after: Option<String>,
+    pub body: String,
+}
+
+impl Shop {
+    pub fn new(extra_config: &str) -> Shop {
+        let dir = tempfile::tempdir().unwrap();
+        Shop::in_dir(dir, extra_config)
+    }
+
+    pub fn in_dir(dir: tempfile::TempDir, extra_config: &str) -> Shop {
+        let config_path = dir.path().join("config.toml");
+        let old = std::fs::read_to_string(&config_path).unwrap_or_default();
+        if !old.contains("[portal]") {
+            std::fs::write(
+                &config_path,
+                format!(
+                    "{old}\n[portal]\napi_key = \"till-secret-key-0123456789\"\n{extra_config}\n"
+                ),
+            )
+            .unwrap();
+        }
+        let data = DataDir::resolve(Some(dir.path().to_path_buf())).unwrap();
+        data.prepare().unwrap();
+        let config = data.config().unwrap();
+        drop(data.open_store(&config, regulars::clock::now()).unwrap());
+        let mut settings = Settings::from_config(&data, &config).unwrap();
+        let offset = Arc::new(AtomicI64::new(0));
+        let o = offset.clone();
+        settings.clock = Arc::new(move || regulars::clock::now() + o.load(Ordering::SeqCst));
+        let portal = Portal::start("127.0.0.1:0", settings).unwrap();
+        let base = format!("http://{}", portal.addr());
+        let agent: ureq::Agent = ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .max_redirects(0)
+            .max_redirects_will_error(false)
+            .build()
+            .into();
+        Shop {
+            dir,
+            portal,
+            base,
+            offset,
+            agent,
+        }
+    }
+
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    fn answer(mut r: ureq::http::Response<ureq::Body>) -> Answer {
+        let header = |name: &str| {
+            r.headers()
+                .get(name)
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_string)
+        };
+        let location = header("location");
+        let retry_after = header("retry-after");
+        Answer {
+            status: r.status().as_u16(),
+            location,
+            retry_after,
+            body: r.body_mut().read_to_string().unwrap_or_default(),
+        }
+    }
+
+    pub fn get(&self, path: &str) -> Answer {
+        Shop::answer(
+            self.agent
+                .get(format!("{}{path}", self.base))
+                .call()
+                .unwrap(),
+        )
+    }
+
+    pub fn post(&self, path: &str, form: &[(&str, &str)]) -> Answer {
+        Shop::answer(
+            self.agent
+                .post(format!("{}{path}", self.base))
+                .send_form(form.iter().copied())
+                .unwrap(),
+        )
+    }
+
+    pub fn post_with(&self, path: &str, headers: &[(&str, &str)], body: &str) -> Answer {
+        let mut req = self.agent.post(format!("{}{path}", self.base));
+        for (k, v) in headers {
+            req = req.header(*k, *v);
+        }
+        Shop::answer(req.send(body).unwrap())
+    }
+
+    pub fn get_with(&self, path: &str, headers: &[(&str, &str)]) -> Answer {
+        let mut req = self.agent.get(format!("{}{path}", self.base));
+        for (k, v) in headers {
+            req = req.header(*k, *v);
+        }
+        Shop::answer(req.call().unwrap())
+    }
+
+    /// A member's sale: (customer code, visit path "/r/TOKEN").
+    pub fn member_sale(&self, name: &str, phone: &str, amount: &str) -> (String, String) {
+        let c = run_json(
+            self.path(),
+            &["customer", "add", "--name", name, "--phone", phone],
+        );
+        let code = c["code"].as_str().unwrap().to_string();
+        let s = run_json(
+            self.path(),
+            &["sale", "record", "--amount", amount, "--customer", &code],
+        );
+        (code, visit_path(&s))
+    }
+
+    pub fn anonymous_sale(&self, amount: &str) -> String {
+        let s = run_json(self.path(), &["sale", "record", "--amount", amount]);
+        visit_path(&s)
+    }
+
+    pub fn count(&self, sql: &str) -> i64 {
+        rusqlite::Connection::open(db(self.path()))
+            .unwrap()
+            .query_row(sql, [], |r| r.get(0))
+            .unwrap()
+    }
+}
+
+/// "/r/TOKEN" from a sale's receipt URL.
+pub fn visit_path(sale: &serde_json::Value) -> String {
+    let url = sale["receipt_url"].as_str().unwrap();
+    let token = url.rsplit('/').next().unwrap();
+    format!("/r/{token}")
+}
+
+/// The anti-forgery token in a page's forms.
+pub fn form_token(page: &str) -> String {
+    let at = page
+        .find("name=\"form\" value=\"")
+        .unwrap_or_else(|| panic!("no form on the page: {page}"));
+    let rest = &page[at + "name=\"form\" value=\"".len()..];
+    rest[..rest.find('"').unwrap()].to_string()
+}
+
+#[test]
+fn the_visit_page_shows_the_visit_and_only_the_first_name() {
+    let shop = Shop::new("");
+    let (code, path) = shop.member_sale("Ann Byrne", "+353871234567", "12.50");
+    let page = shop.get(&path);
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("Hi Ann!"), "{}", page.body);
+    assert!(page.body.contains("12.50 EUR"));
+    assert!(page.body.contains("You earned <strong>12 points</strong>"));
+    assert!(page.body.contains("more visits to Free coffee"));
+    assert!(page.body.contains(&code), "the member QR's code is shown");
+    assert!(!page.body.contains("Byrne"), "only the first name");
+    assert!(!page.body.contains("871234567"), "never the phone");
+    // Small and self-contained: no scripts, no outside requests.
+    assert!(page.body.len() < 30 * 1024, "{} bytes", page.body.len());
+    assert!(!page.body.contains("<script"));
+    assert!(!page.body.contains("src="));
+    assert!(!page.body.contains("<link"));
+    // The receipt URL is upper case; the lower-case route and token work too.
+    assert_eq!(shop.get(&path.replace("/r/", "/R/")).status, 200);
+    assert_eq!(shop.get(&path.to_lowercase()).status, 200);
+    assert_eq!(shop.get("/healthz").body, "ok");
+}
+
+#[test]
+fn forged_truncated_altered_and_unknown_tokens_get_the_same_404() {
+    let shop = Shop::new("");
+    let (_, path) = shop.member_sale("Ann Byrne", "+353871234567", "5.00");
+    let token = path.trim_start_matches("/r/").to_string();
+    let mut altered = token.clone().into_bytes();
+    altered[20] = if altered[20] == b'0' { b'1' } else { b'0' };
+    let altered = String::from_utf8(altered).unwrap();
+    // A token for a visit id that does not exist, signed with another shop's secret.
+    let other = regulars::domain::token::ShopSecret::from_bytes([9; 32]).sign_visit(1);
+    let unknown = regulars::domain::token::ShopSecret::from_bytes([9; 32]).sign_visit(999);
+    let answers: Vec<Answer> = [
+        altered.as_str(),
+        &token[..23],
+        &format!("{token}0"),
+        other.as_str(),
+        unknown.as_str(),
+        "'%20OR%201=1--",
+        "%3Cscript%3Ealert(1)%3C%2Fscript%3E",
+    ]
+    .iter()
+    .map(|t| shop.get(&format!("/r/{t}")))
+    .collect();
+    for a in &answers {
+        assert_eq!(a.status, 404);
+        assert_eq!(a.body, answers[0].body, "every failure looks the same");
+    }
+    assert!(answers[0].body.contains("does not lead to a receipt"));
+    // Posting to a forged token is the same 404 and records nothing.
+    let page = shop.get(&path);
+    let form = form_token(&page.body);
+    let a = shop.post(
+        &format!("/r/{altered}/rating"),
+        &[("form", &form), ("stars", "5")],
+    );
+    assert_eq!(a.status, 404);
+    assert_eq!(shop.count("SELECT COUNT(*) FROM ratings"), 0);
+}
+
+#[test]
+fn a_rating_needs_the_pages_form_token_and_can_be_changed_for_seven_days() {
+    let shop = Shop::new("");
+    let (_, path) = shop.member_sale("Ann Byrne", "+353871234567", "5.00");
+    // No anti-forgery token, a made-up one, or a post from another site: refused, nothing stored.
+    for form in [
+        vec![("stars", "5")],
+        vec![("stars", "5"), ("form", "1.ABC")],
+    ] {
+        let a = shop.post(&format!("{path}/rating"), &form);
+        assert_eq!(a.status, 403);
+        assert!(a.body.contains("expired"), "{}", a.body);
+    }
+    let page = shop.get(&path).body;
+    let form = form_token(&page);
+    let a = shop.post_with(
+        &format!("{path}/rating"),
+        &[
+            ("content-type", "application/x-www-form-urlencoded"),
+            ("origin", "http://evil.example"),
+        ],
+        &format!("form={form}&stars=5"),
+    );
+    assert_eq!(a.status, 403);
+    assert_eq!(shop.count("SELECT COUNT(*) FROM ratings"), 0);
+    // A GET never records anything (mail scanners follow links).
+    shop.get(&format!("{path}/rating?stars=1&form={form}"));
+    assert_eq!(shop.count("SELECT COUNT(*) FROM ratings"), 0);
+
+    // Stars out of range: a clear message, nothing stored.
+    let a = shop.post(
+        &format!("{path}/rating"),
+        &[("form", &form), ("stars", "9")],
+    );
+    assert_eq!(a.status, 400);
+    assert!(a.body.contains("1 to 5 stars"), "{}", a.body);
+
+    let a = shop.post(
+        &format!("{path}/rating"),
+        &[("form", &form), ("stars", "5"), ("comment", "Lovely")],
+    );
+    assert_eq!(a.status, 303);
+    assert_eq!(a.location.as_deref(), Some(&*format!("{path}?done=rated")));
+    let shown = shop.get(a.location.as_deref().unwrap()).body;
+    assert!(shown.contains("Your rating is saved"));
+    assert!(shown.contains("You rated it 5 out of 5"));
+    // Changed within the week: still one rating, the new value.
+    shop.offset.store(6 * 86_400, Ordering::SeqCst);
+    let form = form_token(&shop.get(&path).body);
+    let a = shop.post(
+        &format!("{path}/rating"),
+        &[("form", &form), ("stars", "4")],
+    );
+    assert_eq!(a.status, 303);
+    assert_eq!(shop.count("SELECT COUNT(*) FROM ratings"), 1);
+    assert_eq!(shop.count("SELECT stars FROM ratings"), 4);
+    // After seven days it stays as it is.
+    shop.offset.store(8 * 86_400, Ordering::SeqCst);
+    let page = shop.get(&path).body;
+    assert!(page.contains("Ratings can be changed for 7 days"));
+    let form = form_token(&page);
+    let before = fingerprint(&db(shop.path()));
+    let a = shop.post(
+        &format!("{path}/rating"),
+        &[("form", &form), ("stars", "1")],
+    );
+    assert_eq!(a.status, 400);
+    assert!(a.body.contains("can no longer be changed"), "{}", a.body);
+    assert_eq!(fingerprint(&db(shop.path())), before);
+}
+
+#[test]
+fn a_form_token_from_one_visit_cannot_rate_another() {
+    let shop = Shop::new("");
+    let (_, mine) = shop.member_sale("Ann Byrne", "+353871234567", "5.00");
+    let (_, theirs) = shop.member_sale("Bob Ryan", "+353871234568", "6.00");
+    let form = form_token(&shop.get(&mine).body);
+    let a = shop.post(
+        &format!("{theirs}/rating"),
+        &[("form", &form), ("stars", "1")],
+    );
+    assert_eq!(a.status, 403);
+    assert_eq!(shop.count("SELECT COUNT(*) FROM ratings"), 0);
+    assert_eq!(shop.count("SELECT COUNT(*) FROM tickets"), 0);
+}
+
+#[test]
+fn a_low_rating_opens_one_follow_up_ticket_tied_to_the_visit() {
+    let shop = Shop::new("");
+    let (code, path) = shop.member_sale("Ann Byrne", "+353871234567", "5.00");
+    let form = form_token(&shop.get(&path).body);
+    let a = shop.post(
+        &format!("{path}/rating"),
+        &[("form", &form), ("stars", "2"), ("comment", "Cold coffee")],
+    );
+    assert_eq!(
+        a.location.as_deref(),
+        Some(&*format!("{path}?done=rated-low"))
+    );
+    let a = shop.post(
+        &format!("{path}/rating"),
+        &[("form", &form), ("stars", "1"), ("comment", "Still cold")],
+    );
+    assert_eq!(a.status, 303);
+    assert_eq!(
+        shop.count("SELECT COUNT(*) FROM tickets"),
+        1,
+        "one per visit"
+    );
+    let list = run_json(shop.path(), &["ticket", "list"]);
+    let t = &list["tickets"][0];
+    assert_eq!(t["channel"], "rating");
+    assert_eq!(t["customer"], code.as_str());
+    assert_eq!(t["visit_id"], 1);
+    assert_eq!(
+        t["events"].as_array().unwrap().len(),
+        2,
+        "opened, then a note"
+    );
+    // A good rating opens nothing.
+    let (_, other) = shop.member_sale("Bob Ryan", "+353871234568", "6.00");
+    let form = form_token(&shop.get(&other).body);
+    shop.post(
+        &format!("{other}/rating"),
+        &[("form", &form), ("stars", "4")],
+    );
+    assert_eq!(shop.count("SELECT COUNT(*) FROM tickets"), 1);
+}
+
+#[test]
+fn help_requests_become_tickets_and_script_is_shown_as_text() {
+    let shop = Shop::new("");
+    let (code, path) = shop.member_sale("Ann Byrne", "+353871234567", "5.00");
+    let form = form_token(&shop.get(&path).body);
+    let nasty = "<script>alert('x')</script> '); DROP TABLE tickets;--";
+    // Missing choices: a message, nothing stored.
+    let a = shop.post(
+        &format!("{path}/help"),
+        &[("form", &form), ("details", nasty)],
+    );
+    assert_eq!(a.status, 400);
+    assert!(a.body.contains("Choose what went wrong"));
+    assert_eq!(shop.count("SELECT COUNT(*) FROM tickets"), 0);
+    let a = shop.post(
+        &format!("{path}/help"),
+        &[
+            ("form", &form),
+            ("problem", "missing"),
+            ("details", nasty),
+            ("contact_via", "sms"),
+            ("contact", "\"; DELETE FROM customers; --"),
+        ],
+    );
+    assert_eq!(a.status, 303, "{}", a.body);
+    let page = shop.get(&path).body;
+    assert!(!page.contains("<script>alert"), "escaped on the page");
+    assert!(page.contains("&lt;script&gt;alert"));
+    assert!(page.contains("Status: open"));
+    // Stored as typed, linked to the customer and the visit; every table intact.
+    let t = run_json(shop.path(), &["ticket", "show", "1"]);
+    assert_eq!(t["channel"], "portal");
+    assert_eq!(t["customer"], code.as_str());
+    assert_eq!(t["visit_id"], 1);
+    assert_eq!(t["contact_via"], "sms");
+    assert_eq!(t["severity"], 3, "missing items are urgent");
+    assert!(t["summary"].as_str().unwrap().contains(nasty));
+    assert_eq!(shop.count("SELECT COUNT(*) FROM customers"), 1);
+    let (_, out, _) = run(shop.path(), &["customer", "timeline", &code]);
+    assert!(
+        out.contains("Ticket #1 opened (portal) about visit V1"),
+        "{out}"
+    );
+}
+
+#[test]
+fn staff_resolve_and_the_customer_confirms_or_reopens_on_the_visit_page() {
+    let shop = Shop::new("");
+    let (_, path) = shop.member_sale("Ann Byrne", "+353871234567", "5.00");
+    let (_, other) = shop.member_sale("Bob Ryan", "+353871234568", "6.00");
+    let form = form_token(&shop.get(&path).body);
+    shop.post(
+        &format!("{path}/help"),
+        &[
+            ("form", &form),
+            ("problem", "quality"),
+            ("details", "Stale"),
+            ("contact_via", "in_store"),
+        ],
+    );
+    run_json(
+        shop.path(),
+        &[
+            "ticket", "resolve", "1", "--note", "Refunded", "--by", "Mia",
+        ],
+    );
+    let page = shop.get(&path).body;
+    assert!(page.contains("Yes, it is sorted"));
+    // Another visit's page cannot answer this ticket.
+    let other_form = form_token(&shop.get(&other).body);
+    let a = shop.post(
+        &format!("{other}/ticket/1/confirm"),
+        &[("form", &other_form)],
+    );
+    assert_eq!(a.status, 404);
+    assert_eq!(
+        run_json(shop.path(), &["ticket", "show", "1"])["status"],
+        "resolved"
+    );
+    // Reopen, resolve again, then confirm.
+    let a = shop.post(&format!("{path}/ticket/1/reopen"), &[("form", &form)]);
+    assert_eq!(a.status, 303);
+    assert_eq!(
+        run_json(shop.path(), &["ticket", "show", "1"])["status"],
+        "open"
+    );
+    run_json(shop.path(), &["ticket", "resolve", "1"]);
+    let a = shop.post(&format!("{path}/ticket/1/confirm"), &[("form", &form)]);
+    assert_eq!(a.status, 303);
+    let t = run_json(shop.path(), &["ticket", "show", "1"]);
+    assert_eq!(t["status"], "confirmed");
+    let kinds: Vec<&str> = t["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        kinds,
+        ["opened", "resolved", "reopened", "resolved", "confirmed"]
+    );
+    // Confirming twice is refused with a message.
+    let a = shop.post(&format!("{path}/ticket/1/confirm"), &[("form", &form)]);
+    assert_eq!(a.status, 400);
+}
+
+#[test]
+fn an_anonymous_receipt_is_claimed_once() {
+    let shop = Shop::new("");
+    let path = shop.anonymous_sale("12.00");
+    let page = shop.get(&path).body;
+    assert!(page.contains("Claim 12 points"), "{page}");
+    let form = form_token(&page);
+    // A new phone without a name: asked for the name, nothing stored.
+    let before = fingerprint(&db(shop.path()));
+    let a = shop.post(
+        &format!("{path}/claim"),
+        &[("form", &form), ("contact", "+353871111111")],
+    );
+    assert_eq!(a.status, 400);
+    assert!(a.body.contains("add your first name"), "{}", a.body);
+    assert_eq!(fingerprint(&db(shop.path())), before);
+    let a = shop.post(
+        &format!("{path}/claim"),
+        &[
+            ("form", &form),
+            ("contact", "+353871111111"),
+            ("name", "Robert'); DROP TABLE customers;--"),
+        ],
+    );
+    assert_eq!(a.status, 303, "{}", a.body);
+    let page = shop.get(&path).body;
+    assert!(
+        page.contains("Hi Robert&#39;);!") || page.contains("Hi Robert');!"),
+        "{page}"
+    );
+    assert!(page.contains("Balance: <strong>12 points</strong>"));
+    // The second claim (say, by someone else holding the receipt) changes nothing.
+    let before = fingerprint(&db(shop.path()));
+    let a = shop.post(
+        &format!("{path}/claim"),
+        &[
+            ("form", &form),
+            ("contact", "eve@example.com"),
+            ("name", "Eve"),
+        ],
+    );
+    assert_eq!(a.status, 400);
+    assert!(a.body.contains("already been claimed"), "{}", a.body);
+    assert_eq!(fingerprint(&db(shop.path())), before);
+    // An existing member's email links the receipt to them.
+    let c = run_json(
+        shop.path(),
+        &[
+            "customer",
+            "add",
+            "--name",
+            "Dee",
+            "--email",
+            "dee@example.com",
+        ],
+    );
+    let path2 = shop.anonymous_sale("3.00");
+    let form = form_token(&shop.get(&path2).body);
+    let a = shop.post(
+        &format!("{path2}/claim"),
+        &[("form", &form), ("contact", "DEE@example.com")],
+    );
+    assert_eq!(a.status, 303, "{}", a.body);
+    let dee = run_json(
+        shop.path(),
+        &["customer", "show", c["code"].as_str().unwrap()],
+    );
+    assert_eq!(dee["balance"], 3);
+    assert_eq!(dee["visits"], 1);
+}
+
+#[test]
+fn oversized_bodies_are_refused_with_413() {
+    let shop = Shop::new("");
+    let (_, path) = shop.member_sale("Ann Byrne", "+353871234567", "5.00");
+    let form = form_token(&shop.get(&path).body);
+    let big = "x".repeat(100 * 1024);
+    let a = shop.post(
+        &format!("{path}/rating"),
+        &[("form", &form), ("stars", "5"), ("comment", &big)],
+    );
+    assert_eq!(a.status, 413);
+    assert_eq!(shop.count("SELECT COUNT(*) FROM ratings"), 0);
+}
+
+#[test]
+fn guessing_receipt_links_is_rate_limited() {
+    let shop = Shop::new("requests_per_minute = 20");
+    let mut statuses = Vec::new();
+    for i in 0..40 {
+        let t = regulars::domain::token::ShopSecret::from_bytes([1; 32]).sign_visit(i);
+        statuses.push(shop.get(&format!("/r/{t}")));
+    }
+    let limited: Vec<&Answer> = statuses.iter().filter(|a| a.status == 429).collect();
+    assert!(!limited.is_empty(), "no 429 after 40 guesses");
+    assert_eq!(limited[0].retry_after.as_deref(), Some("60"));
+    assert!(limited[0].body.contains("Too many requests"));
+    assert!(statuses.iter().all(|a| a.status == 404 || a.status == 429));
+}
+
+#[test]
+fn the_join_page_enrols_a_friend_with_the_referral() {
+    let shop = Shop::new("");
+    let c = run_json(
+        shop.path(),
+        &[
+            "customer",
+            "add",
+            "--name",
+            "Ann Byrne",
+            "--phone",
+            "+353871234567",
+        ],
+    );
+    let referral = c["referral_code"].as_str().unwrap();
+    let page = shop.get(&format!("/join/{referral}"));
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("Ann invited you"));
+    assert!(!page.body.contains("Byrne"));
+    assert_eq!(shop.get("/join/REF-0000000").status, 404);
+    let form = form_token(&page.body);
+    // The phone of an existing member: refused without saying whose it is.
+    let a = shop.post(
+        &format!("/join/{referral}"),
+        &[
+            ("form", &form),
+            ("name", "Ann"),
+            ("contact", "+353871234567"),
+        ],
+    );
+    assert_eq!(a.status, 400);
+    assert!(!a.body.contains(c["code"].as_str().unwrap()));
+    let a = shop.post(
+        &format!("/join/{referral}"),
+        &[
+            ("form", &form),
+            ("name", "Cara Doyle"),
+            ("contact", "cara@example.com"),
+        ],
+    );
+    assert_eq!(a.status, 200, "{}", a.body);
+    assert!(a.body.contains("Welcome, Cara!"));
+    let refs = run_json(shop.path(), &["referral", "list"]);
+    assert_eq!(refs["referrals"][0]["status"], "pending", "{refs}");
+}
+
+#[test]
+fn the_local_api_needs_its_key() {
+    let shop = Shop::new("");
+    let c = run_json(shop.path(), &["customer", "add", "--name", "Ann Byrne"]);
+    let code = c["code"].as_str().unwrap();
+    let json = ("content-type", "application/json");
+    let body = format!(r#"{{"amount":"12.50","customer":"{code}","receipt":"T-1"}}"#);
+    let before = fingerprint(&db(shop.path()));
+    for auth in [
+        None,
+        Some("Bearer wrong"),
+        Some("till-secret-key-0123456789"),
+    ] {
+        let mut h = vec![json];
+        if let Some(a) = auth {
+            h.push(("authorization", a));
+        }
+        let a = shop.post_with("/api/v1/sales", &h, &body);
+        assert_eq!(a.status, 401, "{}", a.body);
+        assert!(a.body.contains("API key"));
+    }
+    assert_eq!(fingerprint(&db(shop.path())), before);
+    let key = ("authorization", "Bearer till-secret-key-0123456789");
+    let a = shop.post_with("/api/v1/sales", &[json, key], &body);
+    assert_eq!(a.status, 200, "{}", a.body);
+    let v: serde_json::Value = serde_json::from_str(&a.body).unwrap();
+    assert_eq!(v["points_earned"], 12);
+    assert_eq!(v["duplicate"], false);
+    assert!(v["receipt_url"].as_str().unwrap().contains("/R/"));
+    // The till sends it again: nothing doubles.
+    let again: serde_json::Value =
+        serde_json::from_str(&shop.post_with("/api/v1/sales", &[json, key], &body).body).unwrap();
+    assert_eq!(again["duplicate"], true);
+    assert_eq!(again["balance"], 12);
+    // Bad input: a clear error, nothing stored.
+    let before = fingerprint(&db(shop.path()));
+    for bad in [
+        r#"{"amount":"-3"}"#,
+        r#"{"amount":"abc"}"#,
+        "not json",
+        r#"{"amount":"1","customer":"NOPE-123"}"#,
+    ] {
+        let a = shop.post_with("/api/v1/sales", &[json, key], bad);
+        assert!(
+            a.status == 400 || a.status == 422,
+            "{bad}: {} {}",
+            a.status,
+            a.body
+        );
+        assert!(a.body.contains("error"));
+    }
+    assert_eq!(fingerprint(&db(shop.path())), before);
+    let a = shop.get_with(&format!("/api/v1/customers/{code}"), &[key]);
+    assert_eq!(a.status, 200);
+    assert!(a.body.contains("\"balance\":12"), "{}", a.body);
+    assert_eq!(shop.get(&format!("/api/v1/customers/{code}")).status, 401);
+}
+
+#[test]
+fn without_a_key_the_api_is_off() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("config.toml"),
+        "[portal]\nrequests_per_minute = 0\n",
+    )
+    .unwrap();
+    let shop = Shop::in_dir(dir, "");
+    let a = shop.post_with(
+        "/api/v1/sales",
+        &[
+            ("content-type", "application/json"),
+            ("authorization", "Bearer x"),
+        ],
+        r#"{"amount":"1.00"}"#,
+    );
+    assert_eq!(a.status, 404);
+    assert!(a.body.contains("api_key"));
+    assert_eq!(shop.count("SELECT COUNT(*) FROM visits"), 0);
+}
