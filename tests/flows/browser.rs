@@ -1,0 +1,207 @@
+//! A real phone-sized browser: headless Chromium (Debian's `chromium` and `chromium-driver`,
+//! installed by `.ci/run`) opens a receipt's page at 390×844, picks four stars, writes a
+//! comment and sends it; the rating is then in the database. The screenshot it takes is the
+//! one in the README (`REGULARS_UPDATE_SCREENSHOTS=1` copies it to `assets/`).
+//!
+//! Driven over the W3C WebDriver protocol by chromedriver. Without Chromium this test fails
+//! and says how to install it; `REGULARS_SKIP_BROWSER=1` skips it on a machine without one.
+
+use crate::portal::Shop;
+use base64::Engine;
+use serde_json::{Value, json};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+const CHROMIUM: &str = "/usr/bin/chromium";
+const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+const ELEMENT: &str = "element-6066-11e4-a52e-4f735466cecf";
+
+struct Driver {
+    child: Child,
+    base: String,
+    agent: ureq::Agent,
+    session: String,
+    _profile: tempfile::TempDir,
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self
+            .agent
+            .delete(format!("{}/session/{}", self.base, self.session))
+            .call();
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn call(agent: &ureq::Agent, method: &str, url: &str, body: Option<Value>) -> Value {
+    let mut r = match (method, body) {
+        ("GET", _) => agent.get(url).call(),
+        ("POST", Some(b)) => agent.post(url).send_json(b),
+        ("POST", None) => agent.post(url).send_json(json!({})),
+        _ => unreachable!(),
+    }
+    .unwrap_or_else(|e| panic!("WebDriver {method} {url}: {e}"));
+    let v: Value = r.body_mut().read_json().unwrap();
+    assert!(v["value"].get("error").is_none(), "WebDriver {method} {url}: {v}");
+    v["value"].clone()
+}
+
+impl Driver {
+    fn start() -> Option<Driver> {
+        if std::env::var_os("REGULARS_SKIP_BROWSER").is_some() {
+            eprintln!("REGULARS_SKIP_BROWSER is set: the browser test is skipped");
+            return None;
+        }
+        assert!(
+            std::path::Path::new(CHROMIUM).exists() && std::path::Path::new(CHROMEDRIVER).exists(),
+            "the browser test needs Chromium: `apt-get install chromium chromium-driver` \
+             (bash .ci/run does), or set REGULARS_SKIP_BROWSER=1 to skip it"
+        );
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let child = Command::new(CHROMEDRIVER)
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let base = format!("http://127.0.0.1:{port}");
+        let agent: ureq::Agent = ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .timeout_global(Some(Duration::from_secs(60)))
+            .build()
+            .into();
+        let t = Instant::now();
+        while agent.get(format!("{base}/status")).call().is_err() {
+            assert!(t.elapsed() < Duration::from_secs(20), "chromedriver did not start");
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        let profile = tempfile::tempdir().unwrap();
+        let caps = json!({
+            "capabilities": { "alwaysMatch": {
+                "browserName": "chrome",
+                "goog:chromeOptions": {
+                    "binary": CHROMIUM,
+                    "args": [
+                        "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                        "--no-first-run", "--disable-background-networking",
+                        "--disable-component-update", "--disable-sync", "--hide-scrollbars",
+                        format!("--user-data-dir={}", profile.path().display()),
+                    ],
+                    "mobileEmulation": {
+                        "deviceMetrics": { "width": 390, "height": 844, "pixelRatio": 2.0 }
+                    }
+                }
+            }}
+        });
+        let v = call(&agent, "POST", &format!("{base}/session"), Some(caps));
+        let session = v["sessionId"].as_str().unwrap().to_string();
+        Some(Driver {
+            child,
+            base,
+            agent,
+            session,
+            _profile: profile,
+        })
+    }
+
+    fn url(&self, rest: &str) -> String {
+        format!("{}/session/{}{rest}", self.base, self.session)
+    }
+
+    fn go(&self, url: &str) {
+        call(&self.agent, "POST", &self.url("/url"), Some(json!({ "url": url })));
+    }
+
+    fn find(&self, css: &str) -> String {
+        let v = call(
+            &self.agent,
+            "POST",
+            &self.url("/element"),
+            Some(json!({ "using": "css selector", "value": css })),
+        );
+        v[ELEMENT].as_str().unwrap().to_string()
+    }
+
+    fn click(&self, css: &str) {
+        let id = self.find(css);
+        call(&self.agent, "POST", &self.url(&format!("/element/{id}/click")), None);
+    }
+
+    fn type_into(&self, css: &str, text: &str) {
+        let id = self.find(css);
+        call(
+            &self.agent,
+            "POST",
+            &self.url(&format!("/element/{id}/value")),
+            Some(json!({ "text": text })),
+        );
+    }
+
+    fn current_url(&self) -> String {
+        call(&self.agent, "GET", &self.url("/url"), None)
+            .as_str()
+            .unwrap()
+            .to_string()
+    }
+
+    fn viewport(&self) -> (i64, i64) {
+        let v = call(
+            &self.agent,
+            "POST",
+            &self.url("/execute/sync"),
+            Some(json!({ "script": "return [window.innerWidth, window.innerHeight]", "args": [] })),
+        );
+        (v[0].as_i64().unwrap(), v[1].as_i64().unwrap())
+    }
+
+    fn screenshot(&self) -> Vec<u8> {
+        let v = call(&self.agent, "GET", &self.url("/screenshot"), None);
+        base64::engine::general_purpose::STANDARD
+            .decode(v.as_str().unwrap())
+            .unwrap()
+    }
+}
+
+#[test]
+fn a_phone_rates_the_visit_in_chromium() {
+    let Some(browser) = Driver::start() else {
+        return;
+    };
+    let shop = Shop::new("");
+    let (_, path) = shop.member_sale("Ann Byrne", "+353871234567", "4.80");
+    browser.go(&format!("{}{path}", shop.base));
+    assert_eq!(browser.viewport(), (390, 844), "a phone-sized viewport");
+    browser.click("label[for=star4]");
+    browser.type_into("#comment", "Great flat white, friendly staff");
+    browser.click("form[action$='/rating'] button");
+    let t = Instant::now();
+    while !browser.current_url().contains("done=rated") {
+        assert!(t.elapsed() < Duration::from_secs(20), "the rating was not sent");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let (stars, comment): (i64, String) = rusqlite::Connection::open(crate::common::db(shop.path()))
+        .unwrap()
+        .query_row("SELECT stars, comment FROM ratings WHERE visit_id = 1", [], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .unwrap();
+    assert_eq!((stars, comment.as_str()), (4, "Great flat white, friendly staff"));
+    let png = browser.screenshot();
+    let image = image::load_from_memory(&png).unwrap();
+    assert_eq!((image.width(), image.height()), (780, 1688));
+    let out = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("portal-visit.png");
+    std::fs::write(&out, &png).unwrap();
+    if std::env::var_os("REGULARS_UPDATE_SCREENSHOTS").is_some() {
+        std::fs::write(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/portal-visit.png"),
+            &png,
+        )
+        .unwrap();
+    }
+}
