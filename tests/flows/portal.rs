@@ -29,10 +29,10 @@ pub struct Answer {
 impl Shop {
     pub fn new(extra_config: &str) -> Shop {
         let dir = tempfile::tempdir().unwrap();
-        Shop::in_dir(dir, extra_config)
+        Shop::in_dir(dir, extra_config, "127.0.0.1:0")
     }
 
-    pub fn in_dir(dir: tempfile::TempDir, extra_config: &str) -> Shop {
+    pub fn in_dir(dir: tempfile::TempDir, extra_config: &str, bind: &str) -> Shop {
         let config_path = dir.path().join("config.toml");
         let old = std::fs::read_to_string(&config_path).unwrap_or_default();
         if !old.contains("[portal]") {
@@ -52,7 +52,7 @@ impl Shop {
         let offset = Arc::new(AtomicI64::new(0));
         let o = offset.clone();
         settings.clock = Arc::new(move || regulars::clock::now() + o.load(Ordering::SeqCst));
-        let portal = Portal::start("127.0.0.1:0", settings).unwrap();
+        let portal = Portal::start(bind, settings).unwrap();
         let base = format!("http://{}", portal.addr());
         let agent: ureq::Agent = ureq::Agent::config_builder()
             .http_status_as_error(false)
@@ -677,7 +677,7 @@ fn without_a_key_the_api_is_off() {
         "[portal]\nrequests_per_minute = 0\n",
     )
     .unwrap();
-    let shop = Shop::in_dir(dir, "");
+    let shop = Shop::in_dir(dir, "", "127.0.0.1:0");
     let a = shop.post_with(
         "/api/v1/sales",
         &[
@@ -689,4 +689,74 @@ fn without_a_key_the_api_is_off() {
     assert_eq!(a.status, 404);
     assert!(a.body.contains("api_key"));
     assert_eq!(shop.count("SELECT COUNT(*) FROM visits"), 0);
+}
+
+/// The whole loop: a sale printed on the virtual printer (a PTY), its QR decoded from the PNG,
+/// the URL opened, help asked for, and the ticket found on the customer's timeline, linked to
+/// that visit.
+#[test]
+fn from_the_printed_qr_to_a_ticket_on_the_timeline() {
+    let _g = crate::serial::PTY.lock().unwrap_or_else(|e| e.into_inner());
+    let dir = tempfile::tempdir().unwrap();
+    let link = dir.path().join("printer");
+    let _sim = crate::serial::start_sim(dir.path(), &link, "generic-80mm");
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    std::fs::write(
+        dir.path().join("config.toml"),
+        format!(
+            "[printer]\nport = \"{}\"\n[portal]\npublic_url = \"http://127.0.0.1:{port}\"\n",
+            link.display()
+        ),
+    )
+    .unwrap();
+    let shop = Shop::in_dir(dir, "", &format!("127.0.0.1:{port}"));
+    let c = run_json(shop.path(), &["customer", "add", "--name", "Ann Byrne", "--phone", "+353871234567"]);
+    let code = c["code"].as_str().unwrap();
+    let sale = run_json(
+        shop.path(),
+        &["sale", "record", "--amount", "7.40", "--customer", code, "--receipt", "T-77", "--print"],
+    );
+    let visit = sale["visit_id"].as_i64().unwrap();
+    let printed = crate::serial::wait_for_pngs(&shop.path().join("printed"), 1);
+    assert_eq!(printed.len(), 1, "the receipt was printed");
+    let urls = crate::serial::decode_png(&printed[0]);
+    assert_eq!(urls.len(), 1, "one QR on the receipt: {urls:?}");
+    let url = &urls[0];
+    assert_eq!(url, sale["receipt_url"].as_str().unwrap());
+    // The QR carries the URL in upper case (QR alphanumeric mode); a phone opens it as it is.
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .build()
+        .into();
+    let mut r = agent.get(url).call().unwrap();
+    assert_eq!(r.status().as_u16(), 200);
+    let page = r.body_mut().read_to_string().unwrap();
+    assert!(page.contains("Hi Ann!") && page.contains("7.40 EUR"), "{page}");
+    // The form posts to the lower-case route the page names.
+    let path = url.splitn(4, '/').nth(3).map(|p| format!("/{p}")).unwrap();
+    let path = path.replacen("/R/", "/r/", 1);
+    assert!(page.contains(&format!("action=\"{path}/help\"")));
+    let a = shop.post(
+        &format!("{path}/help"),
+        &[
+            ("form", &form_token(&page)),
+            ("problem", "wrong_item"),
+            ("details", "Got a latte instead of a flat white"),
+            ("contact_via", "email"),
+        ],
+    );
+    assert_eq!(a.status, 303, "{}", a.body);
+    let timeline = run_json(shop.path(), &["customer", "timeline", code]);
+    let entries = timeline["timeline"].as_array().unwrap();
+    let ticket = entries
+        .iter()
+        .find(|e| e["kind"] == "ticket")
+        .unwrap_or_else(|| panic!("no ticket on the timeline: {timeline}"));
+    assert_eq!(ticket["visit_id"].as_i64(), Some(visit));
+    assert!(ticket["text"].as_str().unwrap().contains("latte instead of a flat white"));
+    assert!(entries.iter().any(|e| e["kind"] == "visit" && e["visit_id"].as_i64() == Some(visit)));
 }
