@@ -450,11 +450,16 @@ impl Tx<'_> {
             "vouchers": section("SELECT * FROM vouchers WHERE customer_id = ?1 ORDER BY id")?,
             "referrals_made": section("SELECT * FROM referrals WHERE referrer_id = ?1 ORDER BY id")?,
             "referred_by": section("SELECT * FROM referrals WHERE friend_id = ?1 ORDER BY id")?,
+            "ratings": section("SELECT r.* FROM ratings r JOIN visits v ON v.id = r.visit_id WHERE v.customer_id = ?1 ORDER BY r.visit_id")?,
+            "tickets": section("SELECT * FROM tickets WHERE customer_id = ?1 ORDER BY id")?,
+            "ticket_events": section("SELECT e.* FROM ticket_events e JOIN tickets t ON t.id = e.ticket_id WHERE t.customer_id = ?1 ORDER BY e.id")?,
+            "notes": section("SELECT * FROM customer_notes WHERE customer_id = ?1 ORDER BY id")?,
         }))
     }
 
-    /// Erases a customer's personal details (name, phone, email, notes) and keeps the anonymous
-    /// numbers, so the ledger and the shop's figures stay whole. Returns the code erased.
+    /// Erases a customer's personal details (name, phone, email, notes, and what they wrote in
+    /// ratings and tickets) and keeps the anonymous numbers, so the ledger and the shop's
+    /// figures stay whole. Returns the code erased.
     pub fn erase_customer(&self, code_text: &str, now: i64) -> Result<String> {
         let code = CustomerCode::parse(code_text)?;
         let row = self.customer_by_code(&code)?;
@@ -462,6 +467,24 @@ impl Tx<'_> {
             "UPDATE customers SET name = NULL, phone = NULL, email = NULL, notes = NULL,
              erased_at = COALESCE(erased_at, ?2) WHERE id = ?1",
             (row.id, now),
+        )?;
+        self.tx.execute(
+            "DELETE FROM customer_notes WHERE customer_id = ?1",
+            [row.id],
+        )?;
+        self.tx.execute(
+            "UPDATE ratings SET comment = NULL
+             WHERE visit_id IN (SELECT id FROM visits WHERE customer_id = ?1)",
+            [row.id],
+        )?;
+        self.tx.execute(
+            "UPDATE tickets SET summary = '(erased)', contact = NULL WHERE customer_id = ?1",
+            [row.id],
+        )?;
+        self.tx.execute(
+            "UPDATE ticket_events SET body = NULL
+             WHERE ticket_id IN (SELECT id FROM tickets WHERE customer_id = ?1)",
+            [row.id],
         )?;
         Ok(row.display_code())
     }

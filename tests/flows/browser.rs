@@ -44,7 +44,10 @@ fn call(agent: &ureq::Agent, method: &str, url: &str, body: Option<Value>) -> Va
     }
     .unwrap_or_else(|e| panic!("WebDriver {method} {url}: {e}"));
     let v: Value = r.body_mut().read_json().unwrap();
-    assert!(v["value"].get("error").is_none(), "WebDriver {method} {url}: {v}");
+    assert!(
+        v["value"].get("error").is_none(),
+        "WebDriver {method} {url}: {v}"
+    );
     v["value"].clone()
 }
 
@@ -78,7 +81,10 @@ impl Driver {
             .into();
         let t = Instant::now();
         while agent.get(format!("{base}/status")).call().is_err() {
-            assert!(t.elapsed() < Duration::from_secs(20), "chromedriver did not start");
+            assert!(
+                t.elapsed() < Duration::from_secs(20),
+                "chromedriver did not start"
+            );
             std::thread::sleep(Duration::from_millis(100));
         }
         let profile = tempfile::tempdir().unwrap();
@@ -115,7 +121,12 @@ impl Driver {
     }
 
     fn go(&self, url: &str) {
-        call(&self.agent, "POST", &self.url("/url"), Some(json!({ "url": url })));
+        call(
+            &self.agent,
+            "POST",
+            &self.url("/url"),
+            Some(json!({ "url": url })),
+        );
     }
 
     fn find(&self, css: &str) -> String {
@@ -130,7 +141,12 @@ impl Driver {
 
     fn click(&self, css: &str) {
         let id = self.find(css);
-        call(&self.agent, "POST", &self.url(&format!("/element/{id}/click")), None);
+        call(
+            &self.agent,
+            "POST",
+            &self.url(&format!("/element/{id}/click")),
+            None,
+        );
     }
 
     fn type_into(&self, css: &str, text: &str) {
@@ -182,16 +198,25 @@ fn a_phone_rates_the_visit_in_chromium() {
     browser.click("form[action$='/rating'] button");
     let t = Instant::now();
     while !browser.current_url().contains("done=rated") {
-        assert!(t.elapsed() < Duration::from_secs(20), "the rating was not sent");
+        assert!(
+            t.elapsed() < Duration::from_secs(20),
+            "the rating was not sent"
+        );
         std::thread::sleep(Duration::from_millis(100));
     }
-    let (stars, comment): (i64, String) = rusqlite::Connection::open(crate::common::db(shop.path()))
-        .unwrap()
-        .query_row("SELECT stars, comment FROM ratings WHERE visit_id = 1", [], |r| {
-            Ok((r.get(0)?, r.get(1)?))
-        })
-        .unwrap();
-    assert_eq!((stars, comment.as_str()), (4, "Great flat white, friendly staff"));
+    let (stars, comment): (i64, String) =
+        rusqlite::Connection::open(crate::common::db(shop.path()))
+            .unwrap()
+            .query_row(
+                "SELECT stars, comment FROM ratings WHERE visit_id = 1",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .unwrap();
+    assert_eq!(
+        (stars, comment.as_str()),
+        (4, "Great flat white, friendly staff")
+    );
     let png = browser.screenshot();
     let image = image::load_from_memory(&png).unwrap();
     assert_eq!((image.width(), image.height()), (780, 1688));

@@ -12,3 +12,4 @@ pub mod portal;
 mod runtime;
 mod schema;
 pub mod serial;
+mod support;

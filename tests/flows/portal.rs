@@ -714,11 +714,31 @@ fn from_the_printed_qr_to_a_ticket_on_the_timeline() {
     )
     .unwrap();
     let shop = Shop::in_dir(dir, "", &format!("127.0.0.1:{port}"));
-    let c = run_json(shop.path(), &["customer", "add", "--name", "Ann Byrne", "--phone", "+353871234567"]);
+    let c = run_json(
+        shop.path(),
+        &[
+            "customer",
+            "add",
+            "--name",
+            "Ann Byrne",
+            "--phone",
+            "+353871234567",
+        ],
+    );
     let code = c["code"].as_str().unwrap();
     let sale = run_json(
         shop.path(),
-        &["sale", "record", "--amount", "7.40", "--customer", code, "--receipt", "T-77", "--print"],
+        &[
+            "sale",
+            "record",
+            "--amount",
+            "7.40",
+            "--customer",
+            code,
+            "--receipt",
+            "T-77",
+            "--print",
+        ],
     );
     let visit = sale["visit_id"].as_i64().unwrap();
     let printed = crate::serial::wait_for_pngs(&shop.path().join("printed"), 1);
@@ -735,7 +755,10 @@ fn from_the_printed_qr_to_a_ticket_on_the_timeline() {
     let mut r = agent.get(url).call().unwrap();
     assert_eq!(r.status().as_u16(), 200);
     let page = r.body_mut().read_to_string().unwrap();
-    assert!(page.contains("Hi Ann!") && page.contains("7.40 EUR"), "{page}");
+    assert!(
+        page.contains("Hi Ann!") && page.contains("7.40 EUR"),
+        "{page}"
+    );
     // The form posts to the lower-case route the page names.
     let path = url.splitn(4, '/').nth(3).map(|p| format!("/{p}")).unwrap();
     let path = path.replacen("/R/", "/r/", 1);
@@ -757,6 +780,15 @@ fn from_the_printed_qr_to_a_ticket_on_the_timeline() {
         .find(|e| e["kind"] == "ticket")
         .unwrap_or_else(|| panic!("no ticket on the timeline: {timeline}"));
     assert_eq!(ticket["visit_id"].as_i64(), Some(visit));
-    assert!(ticket["text"].as_str().unwrap().contains("latte instead of a flat white"));
-    assert!(entries.iter().any(|e| e["kind"] == "visit" && e["visit_id"].as_i64() == Some(visit)));
+    assert!(
+        ticket["text"]
+            .as_str()
+            .unwrap()
+            .contains("latte instead of a flat white")
+    );
+    assert!(
+        entries
+            .iter()
+            .any(|e| e["kind"] == "visit" && e["visit_id"].as_i64() == Some(visit))
+    );
 }

@@ -1,0 +1,181 @@
+//! Support history in the store: priority by severity and customer value, the follow-up list,
+//! claims with refunds and the 30-day window, erasure, and the timeline.
+
+use crate::common::{DAY, T0, check_invariants, counter, enroll, store};
+use regulars::domain::support::{Channel, Status};
+use regulars::store::{NewSale, NewTicket, Store, TicketFilter};
+
+fn sale(store: &mut Store, customer: Option<&str>, amount: i64, at: i64) -> i64 {
+    store
+        .write(|tx| {
+            tx.record_sale(&NewSale {
+                amount,
+                at,
+                customer: customer.map(str::to_string),
+                receipt: None,
+            })
+        })
+        .unwrap()
+        .visit_id
+}
+
+fn ticket(store: &mut Store, customer: &str, severity: i64, at: i64) -> i64 {
+    store
+        .write(|tx| {
+            tx.open_ticket(&NewTicket {
+                customer: Some(customer.into()),
+                visit_id: None,
+                channel: Channel::Phone,
+                problem: None,
+                summary: "Called about an order".into(),
+                contact_via: None,
+                contact: None,
+                severity: Some(severity),
+                at,
+                actor: Some("Mia".into()),
+                key: None,
+            })
+        })
+        .unwrap()
+        .id
+}
+
+#[test]
+fn tickets_are_worked_by_severity_then_customer_value_not_arrival() {
+    let (_d, mut s) = store();
+    let regular = enroll(&mut s, "Regular Rita", "0870000001", None);
+    let stranger = enroll(&mut s, "New Ned", "0870000002", None);
+    for i in 0..30 {
+        sale(&mut s, Some(&regular), 900, T0 + i * DAY);
+    }
+    sale(&mut s, Some(&stranger), 300, T0);
+    let ned = ticket(&mut s, &stranger, 2, T0 + 40 * DAY);
+    let rita = ticket(&mut s, &regular, 2, T0 + 41 * DAY);
+    let urgent_ned = ticket(&mut s, &stranger, 3, T0 + 42 * DAY);
+    let order: Vec<i64> = s
+        .read(|tx| tx.tickets(&TicketFilter::default(), T0 + 43 * DAY))
+        .unwrap()
+        .iter()
+        .map(|t| t.id)
+        .collect();
+    assert_eq!(order, [urgent_ned, rita, ned]);
+}
+
+#[test]
+fn resolved_but_unconfirmed_tickets_come_back_for_follow_up() {
+    let (_d, mut s) = store();
+    let c = enroll(&mut s, "Ann", "0870000001", None);
+    let a = ticket(&mut s, &c, 2, T0);
+    let b = ticket(&mut s, &c, 2, T0);
+    for id in [a, b] {
+        s.write(|tx| {
+            tx.set_ticket_status(id, Status::Resolved, Some("Sorted"), None, None, T0 + DAY)
+        })
+        .unwrap();
+    }
+    s.write(|tx| tx.set_ticket_status(b, Status::Confirmed, None, None, None, T0 + 2 * DAY))
+        .unwrap();
+    let follow = |s: &mut Store, now| {
+        s.read(|tx| {
+            tx.tickets(
+                &TicketFilter {
+                    follow_up_after_days: Some(3),
+                    ..TicketFilter::default()
+                },
+                now,
+            )
+        })
+        .unwrap()
+        .iter()
+        .map(|t| t.id)
+        .collect::<Vec<_>>()
+    };
+    assert!(follow(&mut s, T0 + 3 * DAY).is_empty(), "not yet: 2 days");
+    assert_eq!(follow(&mut s, T0 + 4 * DAY), [a]);
+    // A wrong move is refused with the reason and changes nothing.
+    let err = s
+        .write(|tx| tx.set_ticket_status(b, Status::Waiting, None, None, None, T0 + 5 * DAY))
+        .unwrap_err();
+    assert!(err.to_string().contains("cannot become"), "{err}");
+}
+
+#[test]
+fn a_claim_earns_what_the_receipt_earned_once_within_thirty_days() {
+    let (_d, mut s) = store();
+    let v = sale(&mut s, None, 1250, T0);
+    // Half refunded before the claim: points on what is left.
+    s.write(|tx| tx.refund(&format!("V{v}"), Some(650), T0 + DAY, None))
+        .unwrap();
+    let mut rng = counter();
+    let claimed = s
+        .write(|tx| tx.claim_visit(v, "Ann Byrne", "087 000 0009", T0 + 2 * DAY, &mut rng))
+        .unwrap();
+    assert!(claimed.enrolled);
+    assert_eq!((claimed.points_earned, claimed.balance), (6, 6));
+    assert_eq!(claimed.first_name, "Ann");
+    let again = s.write(|tx| tx.claim_visit(v, "", "087 000 0009", T0 + 2 * DAY, &mut rng));
+    assert!(
+        again
+            .unwrap_err()
+            .to_string()
+            .contains("already been claimed")
+    );
+    let late = sale(&mut s, None, 500, T0);
+    let err = s
+        .write(|tx| tx.claim_visit(late, "", "087 000 0009", T0 + 31 * DAY, &mut rng))
+        .unwrap_err();
+    assert!(err.to_string().contains("30 days"), "{err}");
+    let refunded = sale(&mut s, None, 500, T0);
+    s.write(|tx| tx.refund(&format!("V{refunded}"), None, T0, None))
+        .unwrap();
+    let err = s
+        .write(|tx| tx.claim_visit(refunded, "", "087 000 0009", T0 + DAY, &mut rng))
+        .unwrap_err();
+    assert!(err.to_string().contains("refunded"), "{err}");
+    check_invariants(s.connection());
+}
+
+#[test]
+fn the_timeline_shows_everything_newest_first_and_erasure_clears_what_they_wrote() {
+    let (_d, mut s) = store();
+    let c = enroll(&mut s, "Ann Byrne", "0870000001", None);
+    let v = sale(&mut s, Some(&c), 500, T0 + DAY);
+    s.write(|tx| tx.rate_visit(v, 2, "Too slow, call me on 0870000001", T0 + 2 * DAY))
+        .unwrap();
+    s.write(|tx| tx.add_customer_note(&c, "Prefers oat milk", Some("Mia"), T0 + 3 * DAY))
+        .unwrap();
+    s.write(|tx| {
+        tx.set_ticket_status(
+            1,
+            Status::Resolved,
+            Some("Apologised"),
+            Some("Mia"),
+            None,
+            T0 + 4 * DAY,
+        )
+    })
+    .unwrap();
+    let kinds: Vec<&str> = s
+        .read(|tx| tx.timeline(&c, 50))
+        .unwrap()
+        .iter()
+        .map(|e| e.kind)
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            "ticket_update",
+            "note",
+            "rating",
+            "ticket",
+            "visit",
+            "enrolled"
+        ]
+    );
+    s.write(|tx| tx.erase_customer(&c, T0 + 5 * DAY)).unwrap();
+    let export = s.read(|tx| tx.export_customer(&c)).unwrap().to_string();
+    assert!(!export.contains("0870000001"), "{export}");
+    assert!(!export.contains("oat milk"));
+    assert!(!export.contains("Apologised"));
+    assert!(export.contains("\"stars\":2"), "the numbers stay");
+}
