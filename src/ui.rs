@@ -45,6 +45,9 @@ pub struct CounterApp {
     pub adjust_points: String,
     pub adjust_reason: String,
     pub adjust_pin: String,
+    pub ticket_summary: String,
+    pub ticket_severity: i64,
+    pub note: String,
     preview: Option<(PathBuf, egui::TextureHandle)>,
     /// The Find field, for F2.
     find_id: Option<egui::Id>,
@@ -71,6 +74,9 @@ impl CounterApp {
             adjust_points: String::new(),
             adjust_reason: String::new(),
             adjust_pin: String::new(),
+            ticket_summary: String::new(),
+            ticket_severity: 2,
+            note: String::new(),
             preview: None,
             find_id: None,
             started: None,
@@ -326,6 +332,10 @@ impl CounterApp {
                 None => format!("Scanner: {}", s.scanner),
             };
             ui.label(scan);
+            if !s.portal.is_empty() {
+                ui.separator();
+                ui.label(&s.portal);
+            }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 if ui.button("Settings").clicked() {
                     self.open_settings();
@@ -470,9 +480,91 @@ impl CounterApp {
                 v.receipt.as_deref().unwrap_or("-")
             ));
             ui.label(format!("{} points earned", v.points_earned));
+            if s.support.visit_tickets.is_empty() {
+                ui.label("No support tickets about this visit.");
+            } else {
+                ui.label(RichText::new("Tickets about this visit").strong());
+                for t in &s.support.visit_tickets {
+                    ui.label(format!("#{} [{}] {}", t.id, t.status.label(), t.summary));
+                }
+            }
             if ui.button("Refund this visit").clicked() {
                 self.refund_receipt = v.receipt.clone().unwrap_or_else(|| format!("V{}", v.id));
             }
+        }
+        if s.customer.is_some() || s.visit.is_some() {
+            self.support_section(ui, s);
+        }
+    }
+
+    /// Open tickets, opening one, staff notes and the timeline of the customer on screen.
+    fn support_section(&mut self, ui: &mut egui::Ui, s: &StateView) {
+        ui.separator();
+        let open = &s.support.open_tickets;
+        if s.customer.is_some() {
+            if open.is_empty() {
+                ui.label("No open support tickets.");
+            } else {
+                ui.label(
+                    RichText::new(format!("Open support tickets: {}", open.len()))
+                        .strong()
+                        .color(Color32::from_rgb(200, 110, 20)),
+                );
+                for t in open {
+                    ui.horizontal_wrapped(|ui| {
+                        let about = t
+                            .visit_id
+                            .map(|v| format!(" (visit V{v})"))
+                            .unwrap_or_default();
+                        ui.label(format!(
+                            "#{} [{}] {}{about}",
+                            t.id,
+                            t.status.label(),
+                            t.summary
+                        ));
+                        if ui.button(format!("Resolve #{}", t.id)).clicked() {
+                            self.counter.send(Intent::ResolveTicket(t.id));
+                        }
+                    });
+                }
+            }
+        }
+        ui.collapsing("Open a support ticket", |ui| {
+            let l = ui.label("What went wrong");
+            ui.add(egui::TextEdit::multiline(&mut self.ticket_summary).desired_rows(2))
+                .labelled_by(l.id);
+            ui.horizontal(|ui| {
+                ui.label("Severity");
+                ui.radio_value(&mut self.ticket_severity, 1, "Minor");
+                ui.radio_value(&mut self.ticket_severity, 2, "Normal");
+                ui.radio_value(&mut self.ticket_severity, 3, "Urgent");
+            });
+            if ui.button("Open ticket").clicked() {
+                self.counter.send(Intent::OpenTicket {
+                    summary: std::mem::take(&mut self.ticket_summary),
+                    severity: self.ticket_severity,
+                });
+            }
+        });
+        if s.customer.is_some() {
+            ui.collapsing("Add a note", |ui| {
+                let l = ui.label("Note for all staff");
+                ui.add(egui::TextEdit::singleline(&mut self.note))
+                    .labelled_by(l.id);
+                if ui.button("Add note").clicked() {
+                    self.counter
+                        .send(Intent::Note(std::mem::take(&mut self.note)));
+                }
+            });
+            ui.collapsing(format!("Timeline ({})", s.support.timeline.len()), |ui| {
+                egui::ScrollArea::vertical()
+                    .max_height(260.0)
+                    .show(ui, |ui| {
+                        for e in &s.support.timeline {
+                            ui.label(format!("{}  {}", crate::clock::local_time(e.at), e.text));
+                        }
+                    });
+            });
         }
     }
 
@@ -673,6 +765,8 @@ struct StateView {
     busy: usize,
     staff_required: bool,
     signed_in: Option<crate::store::Staff>,
+    support: crate::runtime::Support,
+    portal: String,
 }
 
 impl StateView {
@@ -690,6 +784,8 @@ impl StateView {
             busy: s.busy,
             staff_required: s.staff_required,
             signed_in: s.signed_in.clone(),
+            support: s.support.clone(),
+            portal: s.portal.clone(),
         }
     }
 }
@@ -707,7 +803,27 @@ pub fn run(
     config: &crate::config::Config,
     started: std::time::Instant,
 ) -> anyhow::Result<()> {
-    let counter = Counter::start(dir, config)?;
+    let mut counter = Counter::start(dir, config)?;
+    // The customer pages run beside the window; if they cannot (say the port is taken), the
+    // counter still works and the device bar says why.
+    // Kept until the window closes (run_native returns).
+    let _portal = if config.portal.with_app {
+        match crate::portal::Settings::from_config(dir, config)
+            .and_then(|s| Ok(crate::portal::Portal::start(&config.portal.bind, s)?))
+        {
+            Ok(p) => {
+                counter.set_portal_status(format!("Customer pages: {}", config.portal.public_url));
+                Some(p)
+            }
+            Err(e) => {
+                counter.set_portal_status(format!("Customer pages off: {e}"));
+                None
+            }
+        }
+    } else {
+        counter.set_portal_status("Customer pages: run `regulars serve`");
+        None
+    };
     let dir = dir.clone();
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()

@@ -40,10 +40,10 @@ fn to_response(f: Failure) -> Response {
     }
 }
 
-/// Checks the API key in constant time.
-fn authorised(state: &AppState, headers: &HeaderMap) -> Result<(), Response> {
+/// Checks the API key in constant time; the answer to send when it does not check out.
+fn refused(state: &AppState, headers: &HeaderMap) -> Option<Response> {
     let Some(key) = &state.settings.api_key else {
-        return Err(error(
+        return Some(error(
             StatusCode::NOT_FOUND,
             "the local API is off: set [portal] api_key in config.toml",
         ));
@@ -60,9 +60,9 @@ fn authorised(state: &AppState, headers: &HeaderMap) -> Result<(), Response> {
             .fold(0u8, |acc, (a, b)| acc | (a ^ b))
             == 0;
     if same {
-        Ok(())
+        None
     } else {
-        Err(error(
+        Some(error(
             StatusCode::UNAUTHORIZED,
             "missing or wrong API key: send Authorization: Bearer <[portal] api_key>",
         ))
@@ -82,7 +82,7 @@ async fn record_sale(
     headers: HeaderMap,
     body: Result<Json<SaleBody>, axum::extract::rejection::JsonRejection>,
 ) -> Response {
-    if let Err(r) = authorised(&state, &headers) {
+    if let Some(r) = refused(&state, &headers) {
         return r;
     }
     let Json(body) = match body {
@@ -128,7 +128,7 @@ async fn customer(
     headers: HeaderMap,
     Path(code): Path<String>,
 ) -> Response {
-    if let Err(r) = authorised(&state, &headers) {
+    if let Some(r) = refused(&state, &headers) {
         return r;
     }
     match state

@@ -67,6 +67,28 @@ pub enum Intent {
     },
     SignIn(String),
     SignOut,
+    /// Open a support ticket for the customer on screen (about the visit on screen, if any).
+    OpenTicket {
+        summary: String,
+        severity: i64,
+    },
+    /// Add a staff note to the on-screen customer's timeline.
+    Note(String),
+    /// Mark a ticket resolved.
+    ResolveTicket(i64),
+}
+
+/// The customer's support side, shown under their panel.
+#[derive(Debug, Clone, Default)]
+pub struct Support {
+    /// Whose it is.
+    pub code: Option<String>,
+    /// Open and waiting tickets, highest priority first.
+    pub open_tickets: Vec<crate::store::TicketView>,
+    /// Visits, points, ratings, tickets and notes, newest first.
+    pub timeline: Vec<crate::store::TimelineEntry>,
+    /// Tickets about the visit opened from a receipt QR.
+    pub visit_tickets: Vec<crate::store::TicketView>,
 }
 
 /// A scan (or a scanner fault) from the scanner thread.
@@ -115,6 +137,12 @@ pub struct CounterState {
     pub staff_required: bool,
     /// Who is signed in.
     pub signed_in: Option<crate::store::Staff>,
+    /// Tickets and timeline of the customer (and visit) on screen.
+    pub support: Support,
+    /// Set when what is on screen changed, so the support side is read again.
+    pub support_stale: bool,
+    /// Where the customer pages are served, or why not.
+    pub portal: String,
 }
 
 impl CounterState {
@@ -275,6 +303,11 @@ impl Counter {
         self.world.resource_mut::<CounterState>().say(ok, text);
     }
 
+    /// Says where the customer pages are served (or why they are not), for the device bar.
+    pub fn set_portal_status(&mut self, text: impl Into<String>) {
+        self.world.resource_mut::<CounterState>().portal = text.into();
+    }
+
     pub fn state(&self) -> &CounterState {
         self.world.resource::<CounterState>()
     }
@@ -316,6 +349,10 @@ pub fn schedule() -> Schedule {
     s.add_systems(reward_intents.in_set(Stage::Reward));
     s.add_systems(persist_intents.in_set(Stage::Persist));
     s.add_systems(print_receipts.in_set(Stage::Print));
-    s.add_systems(apply_answers.in_set(Stage::Notify));
+    s.add_systems(
+        (apply_answers, refresh_support)
+            .chain()
+            .in_set(Stage::Notify),
+    );
     s
 }

@@ -104,6 +104,7 @@ pub(super) fn identify_intents(
                 state.customer = None;
                 state.visit = None;
                 state.results.clear();
+                state.support = Default::default();
             }
             _ => {}
         }
@@ -190,6 +191,52 @@ pub(super) fn persist_intents(
                     },
                 );
             }
+            Intent::OpenTicket { summary, severity } => {
+                let customer = state.customer.as_ref().map(|c| c.code.clone());
+                let visit = state.visit.as_ref().map(|(v, _)| v.id);
+                if customer.is_none() && visit.is_none() {
+                    state.say(
+                        false,
+                        "Identify the customer (or scan the receipt) first, then open the ticket.",
+                    );
+                    continue;
+                }
+                let actor = state.signed_in.as_ref().map(|s| s.name.clone());
+                request(
+                    &ch,
+                    &mut state,
+                    StoreRequest::OpenTicket {
+                        customer,
+                        visit,
+                        summary: summary.clone(),
+                        severity: *severity,
+                        actor,
+                    },
+                );
+            }
+            Intent::Note(body) => match state.customer.as_ref().map(|c| c.code.clone()) {
+                Some(customer) => {
+                    let actor = state.signed_in.as_ref().map(|s| s.name.clone());
+                    request(
+                        &ch,
+                        &mut state,
+                        StoreRequest::Note {
+                            customer,
+                            body: body.clone(),
+                            actor,
+                        },
+                    );
+                }
+                None => state.say(false, "Identify the customer first."),
+            },
+            Intent::ResolveTicket(id) => {
+                let actor = state.signed_in.as_ref().map(|s| s.name.clone());
+                request(
+                    &ch,
+                    &mut state,
+                    StoreRequest::ResolveTicket { id: *id, actor },
+                );
+            }
             Intent::Reprint => request(&ch, &mut state, StoreRequest::Reprint),
             Intent::TestPrint => request(&ch, &mut state, StoreRequest::TestPrint),
             Intent::PrintCard => match state.customer.as_ref().map(|c| c.code.clone()) {
@@ -248,7 +295,25 @@ pub(super) fn apply_answers(
     let money = |m: i64| format!("{} {}", shop.currency.format(m), shop.currency);
     for StoreAnswer(a) in answers.read() {
         state.busy = state.busy.saturating_sub(1);
+        // Anything that may change the customer's history: read their support side again.
+        if !matches!(
+            a,
+            StoreReply::Found(_)
+                | StoreReply::Support(_)
+                | StoreReply::Failed { .. }
+                | StoreReply::SignedIn(_)
+                | StoreReply::Reprinted
+        ) {
+            state.support_stale = true;
+        }
         match a.clone() {
+            StoreReply::Support(s) => {
+                let current = state.customer.as_ref().map(|c| c.code.clone());
+                if s.code == current {
+                    state.support = s;
+                }
+            }
+            StoreReply::SupportSaved(text) => state.say(true, text),
             StoreReply::Found(results) => state.results = results,
             StoreReply::Customer(c) => {
                 state.say(
@@ -401,4 +466,19 @@ pub(super) fn apply_answers(
             }
         }
     }
+}
+
+/// Reads the support side again when what is on screen changed.
+pub(super) fn refresh_support(ch: Res<Channels>, mut state: ResMut<CounterState>) {
+    if !state.support_stale {
+        return;
+    }
+    state.support_stale = false;
+    let customer = state.customer.as_ref().map(|c| c.code.clone());
+    let visit = state.visit.as_ref().map(|(v, _)| v.id);
+    if customer.is_none() && visit.is_none() {
+        state.support = Default::default();
+        return;
+    }
+    request(&ch, &mut state, StoreRequest::Support { customer, visit });
 }

@@ -55,6 +55,27 @@ pub enum StoreRequest {
     SignIn(String),
     /// A receipt QR scanned at the counter: verify its token, open the visit.
     OpenReceipt(String),
+    /// Read the support side of a customer and/or a visit.
+    Support {
+        customer: Option<String>,
+        visit: Option<i64>,
+    },
+    OpenTicket {
+        customer: Option<String>,
+        visit: Option<i64>,
+        summary: String,
+        severity: i64,
+        actor: Option<String>,
+    },
+    Note {
+        customer: String,
+        body: String,
+        actor: Option<String>,
+    },
+    ResolveTicket {
+        id: i64,
+        actor: Option<String>,
+    },
 }
 
 /// The store worker's answers.
@@ -74,6 +95,9 @@ pub enum StoreReply {
     Visit(VisitView, Option<CustomerView>),
     SignedIn(Staff),
     Adjusted(i64, CustomerView),
+    Support(super::Support),
+    /// A ticket or note was saved: what to tell the cashier.
+    SupportSaved(String),
     /// What went wrong, in the cashier's words; nothing was changed.
     /// `busy` when another program held the database (worth trying again).
     Failed {
@@ -307,6 +331,90 @@ fn handle(
             })
             .map(|view| StoreReply::Adjusted(points, view))
             .unwrap_or_else(fail("adjusting points")),
+        StoreRequest::Support { customer, visit } => store
+            .read(|tx| {
+                let mut s = super::Support {
+                    code: customer.clone(),
+                    ..Default::default()
+                };
+                if let Some(code) = &customer {
+                    s.open_tickets = tx.tickets(
+                        &crate::store::TicketFilter {
+                            customer: Some(code.clone()),
+                            statuses: vec![
+                                crate::domain::support::Status::Open,
+                                crate::domain::support::Status::Waiting,
+                            ],
+                            follow_up_after_days: None,
+                            limit: 20,
+                        },
+                        now,
+                    )?;
+                    s.timeline = tx.timeline(code, 40)?;
+                }
+                if let Some(v) = visit {
+                    s.visit_tickets = tx.tickets_of_visit(v)?;
+                }
+                Ok(s)
+            })
+            .map(StoreReply::Support)
+            .unwrap_or_else(fail("reading support history")),
+        StoreRequest::OpenTicket {
+            customer,
+            visit,
+            summary,
+            severity,
+            actor,
+        } => store
+            .write(|tx| {
+                tx.open_ticket(&crate::store::NewTicket {
+                    customer,
+                    visit_id: visit,
+                    channel: crate::domain::support::Channel::Counter,
+                    problem: None,
+                    summary,
+                    contact_via: Some(crate::domain::support::ContactVia::InStore),
+                    contact: None,
+                    severity: Some(severity),
+                    at: now,
+                    actor,
+                    key: None,
+                })
+            })
+            .map(|t| {
+                StoreReply::SupportSaved(format!(
+                    "Ticket #{} opened{}.",
+                    t.id,
+                    t.visit_id.map(|v| format!(" about visit V{v}")).unwrap_or_default()
+                ))
+            })
+            .unwrap_or_else(fail("opening the ticket")),
+        StoreRequest::Note {
+            customer,
+            body,
+            actor,
+        } => store
+            .write(|tx| tx.add_customer_note(&customer, &body, actor.as_deref(), now))
+            .map(|_| StoreReply::SupportSaved("Note added to the timeline.".into()))
+            .unwrap_or_else(fail("adding the note")),
+        StoreRequest::ResolveTicket { id, actor } => store
+            .write(|tx| {
+                tx.set_ticket_status(
+                    id,
+                    crate::domain::support::Status::Resolved,
+                    None,
+                    actor.as_deref(),
+                    None,
+                    now,
+                )
+            })
+            .map(|t| {
+                StoreReply::SupportSaved(format!(
+                    "Ticket #{} resolved; the customer can confirm it on their receipt page.",
+                    t.id
+                ))
+            })
+            .unwrap_or_else(fail("resolving the ticket")),
         StoreRequest::SignIn(pin) => match store.read(|tx| tx.staff_by_pin(pin.trim())) {
             Ok(Some(s)) => StoreReply::SignedIn(s),
             Ok(None) => StoreReply::Failed {

@@ -511,6 +511,11 @@ impl Tx<'_> {
         Ok(())
     }
 
+    /// The tickets about one visit, oldest first.
+    pub fn tickets_of_visit(&self, visit_id: i64) -> Result<Vec<TicketView>> {
+        self.tickets_where("t.visit_id = ?1", visit_id, 50)
+    }
+
     /// One ticket with its history.
     pub fn ticket(&self, id: i64) -> Result<TicketView> {
         self.tickets_where("t.id = ?1", id, 1)?
@@ -860,7 +865,7 @@ impl Tx<'_> {
                 })
             },
         )?;
-        out.sort_by(|a, b| b.at.cmp(&a.at));
+        out.sort_by_key(|e| std::cmp::Reverse(e.at));
         out.truncate(limit);
         Ok(out)
     }

@@ -573,3 +573,131 @@ fn a_counter_sale_is_refunded_by_the_number_on_its_receipt() {
     let r = run_json(d, &["sale", "refund", "--receipt", &format!("V{id}")]);
     assert_eq!(r["visit_id"], till["visit_id"]);
 }
+
+#[test]
+fn tickets_from_the_command_line_and_their_bad_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = run_json(
+        dir.path(),
+        &[
+            "customer",
+            "add",
+            "--name",
+            "Ann Byrne",
+            "--phone",
+            "0871234567",
+        ],
+    );
+    let code = c["code"].as_str().unwrap();
+    run_json(
+        dir.path(),
+        &[
+            "sale",
+            "record",
+            "--amount",
+            "5.00",
+            "--customer",
+            code,
+            "--receipt",
+            "T-1",
+        ],
+    );
+    let before = fingerprint(&db(dir.path()));
+    for (args, says) in [
+        (
+            vec!["ticket", "add", "--summary", "x"],
+            "needs a customer or a receipt",
+        ),
+        (
+            vec!["ticket", "add", "--receipt", "T-404", "--summary", "x"],
+            "no sale has the receipt number",
+        ),
+        (
+            vec!["ticket", "add", "--customer", code, "--summary", "  "],
+            "say in a few words",
+        ),
+        (
+            vec![
+                "ticket",
+                "add",
+                "--customer",
+                code,
+                "--summary",
+                "x",
+                "--severity",
+                "7",
+            ],
+            "severity is 1",
+        ),
+        (
+            vec![
+                "ticket",
+                "add",
+                "--customer",
+                code,
+                "--summary",
+                "x",
+                "--contact-via",
+                "fax",
+            ],
+            "--contact-via fax",
+        ),
+        (vec!["ticket", "resolve", "999"], "there is no ticket #999"),
+        (vec!["ticket", "list", "--status", "lost"], "--status lost"),
+    ] {
+        let (exit, _, err) = run(dir.path(), &args);
+        assert_eq!(exit, 2, "{args:?}: {err}");
+        assert!(err.contains(says), "{args:?}: {err}");
+    }
+    assert_eq!(
+        fingerprint(&db(dir.path())),
+        before,
+        "bad input changed nothing"
+    );
+    let t = run_json(
+        dir.path(),
+        &[
+            "ticket",
+            "add",
+            "--receipt",
+            "T-1",
+            "--summary",
+            "Wrong change",
+            "--channel",
+            "email",
+            "--contact-via",
+            "email",
+        ],
+    );
+    assert_eq!(t["customer"], code, "the receipt's customer");
+    assert_eq!(t["visit_id"], 1);
+    let (_, out, _) = run(dir.path(), &["ticket", "list"]);
+    assert!(
+        out.contains("Ann Byrne") && out.contains("Wrong change") && out.contains("visit V1"),
+        "{out}"
+    );
+    let (exit, _, err) = run(dir.path(), &["ticket", "confirm", "1"]);
+    assert_eq!(exit, 2, "an open ticket cannot be confirmed");
+    assert!(err.contains("cannot become"), "{err}");
+    run_json(
+        dir.path(),
+        &[
+            "ticket",
+            "resolve",
+            "1",
+            "--note",
+            "Refunded the difference",
+        ],
+    );
+    let (_, out, _) = run(dir.path(), &["ticket", "list", "--follow-up"]);
+    assert!(out.contains("Nothing to follow up"), "{out}");
+    run_json(
+        dir.path(),
+        &["ticket", "confirm", "1", "--by", "phone call"],
+    );
+    let (_, out, _) = run(dir.path(), &["ticket", "show", "1"]);
+    assert!(
+        out.contains("resolved: Refunded the difference") && out.contains("confirmed"),
+        "{out}"
+    );
+}

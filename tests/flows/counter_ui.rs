@@ -424,3 +424,107 @@ fn card_slip_and_points_adjustment_with_the_owners_approval() {
         .unwrap();
     assert_eq!(actor, "Cara (approved by Owen)");
 }
+
+#[test]
+fn a_receipt_scan_opens_the_visit_with_its_tickets_and_staff_work_them_from_the_panel() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = crate::common::run_json(
+        dir.path(),
+        &[
+            "customer",
+            "add",
+            "--name",
+            "Cara Doyle",
+            "--phone",
+            "0871234567",
+        ],
+    );
+    let code = c["code"].as_str().unwrap().to_string();
+    let sale = crate::common::run_json(
+        dir.path(),
+        &[
+            "sale",
+            "record",
+            "--amount",
+            "6.00",
+            "--customer",
+            &code,
+            "--receipt",
+            "T-9",
+        ],
+    );
+    // A ticket from a phone call about that receipt, with script in it.
+    crate::common::run_json(
+        dir.path(),
+        &[
+            "ticket",
+            "add",
+            "--customer",
+            &code,
+            "--receipt",
+            "T-9",
+            "--summary",
+            "<b>Cold</b> soup",
+            "--channel",
+            "phone",
+        ],
+    );
+    let mut h = harness(dir.path());
+    h.run_steps(2);
+    let url = sale["receipt_url"].as_str().unwrap().to_string();
+    let scan = regulars::devices::scanner::Scan {
+        data: url.clone(),
+        aim: None,
+        prefix: None,
+    };
+    h.state()
+        .counter
+        .scan_sender
+        .send(Ok(regulars::devices::scanner::ScanEvent::Scanned {
+            what: regulars::devices::scanner::classify(&url),
+            scan,
+        }))
+        .unwrap();
+    step_until(&mut h, "the visit and its tickets", |a| {
+        !a.counter.state().support.visit_tickets.is_empty()
+            && !a.counter.state().support.open_tickets.is_empty()
+    });
+    // Shown as typed (egui draws text, never markup).
+    h.get_by_label("#1 [open] <b>Cold</b> soup");
+    h.get_by_label("Open support tickets: 1");
+
+    // A note and a new ticket at the counter, then resolve the first.
+    h.get_by_label("Add a note").click();
+    h.run_steps(2);
+    fill(&mut h, "Note for all staff", "Prefers oat milk");
+    h.get_by_label("Add note").click();
+    step_until(&mut h, "the note on the timeline", |a| {
+        a.counter
+            .state()
+            .support
+            .timeline
+            .iter()
+            .any(|e| e.kind == "note")
+    });
+    h.get_by_label("Open a support ticket").click();
+    h.run_steps(2);
+    fill(&mut h, "What went wrong", "Loyalty card cracked");
+    h.get_by_label("Open ticket").click();
+    step_until(&mut h, "the second ticket", |a| {
+        a.counter.state().support.open_tickets.len() == 2
+    });
+    assert!(
+        last_notice(&h).text.contains("about visit V1"),
+        "{:?}",
+        last_notice(&h)
+    );
+    h.get_by_label("Resolve #1").click();
+    step_until(&mut h, "the resolved ticket", |a| {
+        a.counter.state().support.open_tickets.len() == 1
+    });
+    let t = crate::common::run_json(dir.path(), &["ticket", "show", "1"]);
+    assert_eq!(t["status"], "resolved");
+    let t2 = crate::common::run_json(dir.path(), &["ticket", "show", "2"]);
+    assert_eq!(t2["channel"], "counter");
+    assert_eq!(t2["visit_id"], 1);
+}
