@@ -93,6 +93,9 @@ pub struct PortalConfig {
     pub requests_per_minute: u32,
     /// Whether the counter window starts the portal too (`regulars serve` always does).
     pub with_app: bool,
+    /// Behind the shop's own reverse proxy: take the client's address from the last
+    /// `X-Forwarded-For` entry (the proxy's own), so the rate limit is per phone, not per proxy.
+    pub behind_proxy: bool,
 }
 
 /// `[support]`.
@@ -191,6 +194,7 @@ struct RawPortal {
     api_key: Option<String>,
     requests_per_minute: Option<u32>,
     with_app: Option<bool>,
+    behind_proxy: Option<bool>,
 }
 
 /// The file written on first run, so an owner can see and change every setting.
@@ -253,6 +257,7 @@ public_url = "http://localhost:8080"   # the address phones reach; printed in re
 # api_key = "a-long-random-string"     # lets a till record sales at /api/v1/ (off without it)
 requests_per_minute = 120 # per phone or computer; stops anyone guessing receipt links
 with_app = true           # false: only `regulars serve` runs the portal
+behind_proxy = false      # true when a reverse proxy (Caddy, nginx) forwards your domain here
 "#;
 
 impl Config {
@@ -386,6 +391,7 @@ impl Config {
                     .map(|k| k.trim().to_string()),
                 requests_per_minute: raw.portal.requests_per_minute.unwrap_or(120),
                 with_app: raw.portal.with_app.unwrap_or(true),
+                behind_proxy: raw.portal.behind_proxy.unwrap_or(false),
             },
             support: SupportConfig {
                 follow_up_days: i64::from(raw.support.follow_up_days.unwrap_or(3)),

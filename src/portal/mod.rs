@@ -45,6 +45,8 @@ pub struct Settings {
     pub public_url: String,
     pub api_key: Option<String>,
     pub requests_per_minute: u32,
+    /// Trust the last `X-Forwarded-For` entry as the client's address.
+    pub behind_proxy: bool,
     /// Referral bonuses, for the join page's offer: (referrer, friend).
     pub referral_bonus: (i64, i64),
     pub secret: ShopSecret,
@@ -64,6 +66,7 @@ impl Settings {
             public_url: config.portal.public_url.clone(),
             api_key: config.portal.api_key.clone(),
             requests_per_minute: config.portal.requests_per_minute,
+            behind_proxy: config.portal.behind_proxy,
             referral_bonus: (
                 config.program.referral.referrer_bonus,
                 config.program.referral.friend_bonus,
@@ -234,8 +237,13 @@ async fn guard(
     request: Request,
     next: Next,
 ) -> Response {
+    let client = if state.settings.behind_proxy {
+        forwarded_for(&request).unwrap_or(peer.ip())
+    } else {
+        peer.ip()
+    };
     if let Some(limiter) = &state.limiter
-        && limiter.check_key(&peer.ip()).is_err()
+        && limiter.check_key(&client).is_err()
     {
         let mut r = (
             StatusCode::TOO_MANY_REQUESTS,
@@ -250,6 +258,19 @@ async fn guard(
         return secure(r);
     }
     secure(next.run(request).await)
+}
+
+/// The address the shop's proxy saw: the last entry of `X-Forwarded-For` (earlier entries
+/// come from the client and can be made up).
+fn forwarded_for(request: &Request) -> Option<IpAddr> {
+    request
+        .headers()
+        .get_all("x-forwarded-for")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .next_back()
+        .and_then(|a| a.trim().parse().ok())
 }
 
 fn secure(mut r: Response) -> Response {

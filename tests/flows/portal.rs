@@ -792,3 +792,20 @@ fn from_the_printed_qr_to_a_ticket_on_the_timeline() {
             .any(|e| e["kind"] == "visit" && e["visit_id"].as_i64() == Some(visit))
     );
 }
+
+#[test]
+fn behind_a_proxy_the_limit_is_per_phone_not_per_proxy() {
+    let shop = Shop::new("requests_per_minute = 20\nbehind_proxy = true");
+    let guess = |shop: &Shop, from: &str| {
+        shop.get_with("/r/00000000000000000000000A", &[("x-forwarded-for", from)])
+            .status
+    };
+    let one: Vec<u16> = (0..30)
+        .map(|_| guess(&shop, "10.0.0.1, 192.168.1.7"))
+        .collect();
+    assert!(one.contains(&429), "one phone is limited");
+    // Another phone (as the proxy reports it) is not held up by the first; a made-up first
+    // entry does not help the first phone.
+    assert_eq!(guess(&shop, "192.168.1.8"), 404);
+    assert_eq!(guess(&shop, "1.2.3.4, 192.168.1.7"), 429);
+}
