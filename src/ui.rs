@@ -55,6 +55,7 @@ pub struct CounterApp {
     pub started: Option<std::time::Instant>,
     seen_sales: u64,
     seen_enrolled: u64,
+    styled: bool,
 }
 
 impl CounterApp {
@@ -82,11 +83,16 @@ impl CounterApp {
             started: None,
             seen_sales: 0,
             seen_enrolled: 0,
+            styled: false,
         }
     }
 
     /// One frame: run the runtime's schedule, then draw.
     pub fn frame(&mut self, ui: &mut egui::Ui) {
+        if !self.styled {
+            touch_friendly(ui.ctx());
+            self.styled = true;
+        }
         self.counter.tick();
         self.follow_state();
         self.draw(ui);
@@ -735,6 +741,27 @@ impl CounterApp {
                 ui.add(egui::Image::new((texture.id(), size)).alt_text("Receipt preview image"));
             });
         }
+    }
+}
+
+/// Buttons and fields big enough for a finger on a counter touch screen (about 40 px high),
+/// and text a little larger than egui's default, in both themes.
+fn touch_friendly(ctx: &egui::Context) {
+    for theme in [egui::Theme::Light, egui::Theme::Dark] {
+        ctx.style_mut_of(theme, |style| {
+            style.spacing.interact_size = egui::vec2(44.0, 36.0);
+            style.spacing.button_padding = egui::vec2(12.0, 8.0);
+            style.spacing.item_spacing = egui::vec2(8.0, 8.0);
+            for (text_style, size) in [
+                (egui::TextStyle::Body, 16.0),
+                (egui::TextStyle::Button, 16.0),
+                (egui::TextStyle::Heading, 22.0),
+            ] {
+                if let Some(font) = style.text_styles.get_mut(&text_style) {
+                    font.size = size;
+                }
+            }
+        });
     }
 }
 

@@ -809,3 +809,44 @@ fn behind_a_proxy_the_limit_is_per_phone_not_per_proxy() {
     assert_eq!(guess(&shop, "192.168.1.8"), 404);
     assert_eq!(guess(&shop, "1.2.3.4, 192.168.1.7"), 429);
 }
+
+/// Draws the page's inline SVG QR (one path of `M x y h n v1 h-n z` runs) and decodes it.
+fn decode_svg_qr(page: &str) -> String {
+    let svg = &page[page.find("<svg class=\"qr\"").expect("a QR on the page")..];
+    let view = &svg[svg.find("viewBox=\"0 0 ").unwrap() + 13..];
+    let size: u32 = view[..view.find(' ').unwrap()].parse().unwrap();
+    let d = &svg[svg.find(" d=\"").unwrap() + 4..];
+    let d = &d[..d.find('"').unwrap()];
+    let scale = 6;
+    let mut img = image::GrayImage::from_pixel(size * scale, size * scale, image::Luma([255]));
+    for run in d.split('z').filter(|r| !r.is_empty()) {
+        let nums: Vec<u32> = run
+            .trim_start_matches('M')
+            .split(['h', 'v', ' '])
+            .filter_map(|n| n.parse().ok())
+            .collect();
+        let (x, y, n) = (nums[0], nums[1], nums[2]);
+        for px in x * scale..(x + n) * scale {
+            for py in y * scale..(y + 1) * scale {
+                img.put_pixel(px, py, image::Luma([0]));
+            }
+        }
+    }
+    let mut prepared = rqrr::PreparedImage::prepare(img);
+    let grids = prepared.detect_grids();
+    assert_eq!(grids.len(), 1, "one QR code");
+    grids[0].decode().unwrap().1
+}
+
+#[test]
+fn the_member_qr_on_the_page_scans_as_the_card() {
+    let shop = Shop::new("");
+    let (code, path) = shop.member_sale("Ann Byrne", "+353871234567", "5.00");
+    let page = shop.get(&path).body;
+    let scanned = decode_svg_qr(&page);
+    assert_eq!(scanned, code);
+    assert_eq!(
+        regulars::devices::scanner::classify(&scanned),
+        regulars::devices::scanner::ScanKind::CustomerCard { code: code.clone() }
+    );
+}
