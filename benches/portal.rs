@@ -36,7 +36,7 @@ fn main() {
     store
         .write(|tx| {
             for i in 0..VISITS {
-                let member = common::splitmix(&mut rng) % 4 != 0;
+                let member = !common::splitmix(&mut rng).is_multiple_of(4);
                 let customer = member.then(|| {
                     codes[(common::splitmix(&mut rng) % common::MILLION) as usize].clone()
                 });
