@@ -140,7 +140,11 @@ impl CounterApp {
         egui::Panel::left("customer")
             .default_size(340.0)
             .resizable(true)
-            .show(ui, |ui| self.customer_panel(ui, &state_snapshot));
+            .show(ui, |ui| {
+                egui::ScrollArea::vertical()
+                    .id_salt("customer-scroll")
+                    .show(ui, |ui| self.customer_panel(ui, &state_snapshot));
+            });
         egui::Panel::right("receipt")
             .default_size(320.0)
             .resizable(true)

@@ -66,6 +66,22 @@ pub struct Interpreter {
     /// Bytes to send back to the host (status replies).
     pub replies: Vec<u8>,
     pub notes: Vec<Note>,
+    /// Stream offset of `pending[0]`: bytes fed and fully processed before it.
+    offset: u64,
+    /// Set by a cut, so [`Interpreter::feed_marking_cuts`] knows where cuts were.
+    just_cut: bool,
+}
+
+/// Where a cut command sat in the stream, and the receipt it finished (if anything was printed).
+#[derive(Debug, Clone)]
+pub struct Cut {
+    /// Stream offset of the cut command's first byte.
+    pub start: u64,
+    /// Stream offset just after it.
+    pub end: u64,
+    pub page: Option<Page>,
+    /// Bytes that restore the stream's state (code page, alignment, style) as it was at the cut.
+    pub restore: Vec<u8>,
 }
 
 struct PageBuilder {
@@ -134,7 +150,72 @@ impl Interpreter {
             },
             replies: Vec::new(),
             notes: Vec::new(),
+            offset: 0,
+            just_cut: false,
         }
+    }
+
+    /// Starts with this code page, for a stream that never says which one it uses.
+    pub fn with_code_page(mut self, code_page: CodePage) -> Interpreter {
+        self.code_page = code_page;
+        self
+    }
+
+    /// Feeds bytes; returns every cut they completed with its place in the stream (offsets
+    /// count every byte ever fed), so a pass-through can insert before a cut.
+    pub fn feed_marking_cuts(&mut self, bytes: &[u8]) -> Vec<Cut> {
+        let mut pending = std::mem::take(&mut self.pending);
+        pending.extend_from_slice(bytes);
+        let base = self.offset;
+        let mut cuts = Vec::new();
+        let mut pos = 0;
+        while pos < pending.len() {
+            match self.step(&pending[pos..]) {
+                Step::Need => break,
+                Step::Done(n, page) => {
+                    if std::mem::take(&mut self.just_cut) {
+                        cuts.push(Cut {
+                            start: base + pos as u64,
+                            end: base + (pos + n) as u64,
+                            page,
+                            restore: self.restore_bytes(),
+                        });
+                    }
+                    pos += n;
+                }
+            }
+        }
+        pending.drain(..pos);
+        self.offset = base + pos as u64;
+        self.pending = pending;
+        cuts
+    }
+
+    /// Whether the unfinished command at the end of what was fed could still turn out to be
+    /// a cut (`ESC i`, `ESC m`, `GS V …`), so a pass-through must hold those bytes back.
+    pub fn pending_could_be_cut(&self) -> bool {
+        match self.pending.as_slice() {
+            [] => false,
+            [ESC] | [GS] => true,
+            [GS, b'V', ..] => true,
+            _ => false,
+        }
+    }
+
+    /// Bytes fed but not yet processed (an unfinished command).
+    pub fn pending_len(&self) -> usize {
+        self.pending.len()
+    }
+
+    /// Bytes that put a printer back into this stream's current state (code page, alignment,
+    /// emphasis, size): sent after something was inserted into the stream.
+    pub fn restore_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::new();
+        out.extend_from_slice(&super::escpos::code_page(self.code_page));
+        out.extend_from_slice(&super::escpos::align(self.style.align));
+        out.extend_from_slice(&super::escpos::bold(self.style.bold));
+        out.extend_from_slice(&super::escpos::size(self.style.wide, self.style.tall));
+        out
     }
 
     fn cell(&self) -> usize {
@@ -143,24 +224,10 @@ impl Interpreter {
 
     /// Feeds bytes; returns receipts completed by a cut.
     pub fn feed(&mut self, bytes: &[u8]) -> Vec<Page> {
-        let mut pending = std::mem::take(&mut self.pending);
-        pending.extend_from_slice(bytes);
-        let mut pages = Vec::new();
-        let mut pos = 0;
-        while pos < pending.len() {
-            match self.step(&pending[pos..]) {
-                Step::Need => break,
-                Step::Done(n, page) => {
-                    pos += n;
-                    if let Some(p) = page {
-                        pages.push(p);
-                    }
-                }
-            }
-        }
-        pending.drain(..pos);
-        self.pending = pending;
-        pages
+        self.feed_marking_cuts(bytes)
+            .into_iter()
+            .filter_map(|c| c.page)
+            .collect()
     }
 
     /// At the end of the stream: a half command left over is reported, not printed.
@@ -170,6 +237,7 @@ impl Interpreter {
         }
         let n = self.pending.len();
         self.pending.clear();
+        self.offset += n as u64;
         let note = format!("stream ended inside a command ({n} bytes discarded)");
         self.notes.push(Note::Unknown(note.clone()));
         Some(note)
@@ -511,6 +579,7 @@ impl Interpreter {
     }
 
     fn cut(&mut self) -> Option<Page> {
+        self.just_cut = true;
         self.newline_if_pending();
         if self.page.is_empty() {
             return None;

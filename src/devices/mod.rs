@@ -12,5 +12,6 @@ pub mod profile;
 pub mod raster;
 pub mod receipt;
 pub mod scanner;
+pub mod till;
 pub mod transport;
 pub mod virtual_printer;

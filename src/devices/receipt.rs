@@ -237,11 +237,57 @@ impl Receipt {
     }
 }
 
+/// The loyalty block plug-in mode adds to another till's receipt, just before its cut: the
+/// member's points and progress (or an invitation to claim), and the visit QR.
+pub fn loyalty_insert(
+    loyalty: Option<&Loyalty>,
+    qr_url: &str,
+    qr_caption: &str,
+    columns: usize,
+) -> Vec<Block> {
+    let receipt = Receipt {
+        loyalty: loyalty.cloned(),
+        qr_url: Some(qr_url.to_string()),
+        qr_caption: qr_caption.to_string(),
+        ..Receipt::default()
+    };
+    let all = receipt.layout(columns);
+    // Everything after the till's part (the TOTAL line and the rule under it).
+    let from = all
+        .iter()
+        .position(|b| matches!(b, Block::Line { text, .. } if text.starts_with("TOTAL")))
+        .map_or(0, |i| i + 2);
+    let mut blocks = vec![Block::Rule];
+    blocks.extend_from_slice(&all[from..]);
+    blocks
+}
+
+/// Encodes blocks to go inside someone else's print job: no initialise (which would reset the
+/// till's own settings) and no cut; it starts on a fresh line in the normal style.
+pub fn encode_insert(blocks: &[Block], profile: &PrinterProfile) -> Vec<u8> {
+    let mut out = Vec::with_capacity(512);
+    out.push(escpos::LF);
+    out.extend_from_slice(&escpos::align(Align::Left));
+    out.extend_from_slice(&escpos::bold(false));
+    out.extend_from_slice(&escpos::size(false, false));
+    out.extend_from_slice(&escpos::code_page(profile.code_page));
+    encode_body(blocks, profile, &mut out);
+    out.push(escpos::LF);
+    out
+}
+
 /// Encodes laid-out blocks as one ESC/POS job.
 pub fn encode_blocks(blocks: &[Block], profile: &PrinterProfile) -> Vec<u8> {
     let mut out = Vec::with_capacity(2048);
     out.extend_from_slice(&escpos::init());
     out.extend_from_slice(&escpos::code_page(profile.code_page));
+    encode_body(blocks, profile, &mut out);
+    out.extend_from_slice(&escpos::feed(profile.cut_feed));
+    out.extend_from_slice(&escpos::cut());
+    out
+}
+
+fn encode_body(blocks: &[Block], profile: &PrinterProfile, out: &mut Vec<u8>) {
     let (mut cur_align, mut cur_bold, mut cur_large) = (Align::Left, false, false);
     for block in blocks {
         match block {
@@ -307,9 +353,12 @@ pub fn encode_blocks(blocks: &[Block], profile: &PrinterProfile) -> Vec<u8> {
             }
         }
     }
-    out.extend_from_slice(&escpos::feed(profile.cut_feed));
-    out.extend_from_slice(&escpos::cut());
-    out
+    if cur_large {
+        out.extend_from_slice(&escpos::size(false, false));
+    }
+    if cur_bold {
+        out.extend_from_slice(&escpos::bold(false));
+    }
 }
 
 #[cfg(test)]

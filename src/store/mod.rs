@@ -293,6 +293,13 @@ impl Store {
         Ok(())
     }
 
+    /// How long a write waits for another writer before failing with [`StoreError::Busy`].
+    /// Plug-in mode sets it short: a till's receipt must never wait on the database.
+    pub fn set_busy_timeout(&self, wait: Duration) -> Result<()> {
+        self.conn.busy_timeout(wait)?;
+        Ok(())
+    }
+
     /// The raw connection, for tests and benchmarks that check invariants directly.
     pub fn connection(&self) -> &Connection {
         &self.conn

@@ -11,7 +11,7 @@ fn harness(dir: &std::path::Path) -> Harness<'static, CounterApp> {
     let data = regulars::datadir::DataDir::resolve(Some(dir.to_path_buf())).unwrap();
     let app = CounterApp::new(counter(dir), data);
     Harness::builder()
-        .with_size(egui::vec2(1200.0, 800.0))
+        .with_size(egui::vec2(1280.0, 1024.0))
         .build_ui_state(|ui, app: &mut CounterApp| app.frame(ui), app)
 }
 
