@@ -71,6 +71,37 @@ pub enum Command {
     /// Support tickets: open one after a call or email, list, resolve, confirm.
     #[command(subcommand)]
     Ticket(TicketCmd),
+    /// Plug-in mode: sit between an existing till and its printer, adding the loyalty block.
+    ///
+    /// The till prints to --pos (or to the pseudo-terminal made at --pos-link); every byte goes
+    /// on to --printer unchanged and in order, and each receipt gets the loyalty block before
+    /// its cut. A card scanned at the counter ([scanner] port) within --window seconds before a
+    /// receipt makes it that member's visit.
+    Passthrough {
+        /// The serial port the till prints into.
+        #[arg(
+            long,
+            value_name = "PORT",
+            required_unless_present = "pos_link",
+            conflicts_with = "pos_link"
+        )]
+        pos: Option<String>,
+        /// Make a pseudo-terminal for the till and link it here (for software tills and tests).
+        #[arg(long, value_name = "PATH")]
+        pos_link: Option<std::path::PathBuf>,
+        /// The real printer's serial port (its profile is [printer] profile).
+        #[arg(long, value_name = "PORT")]
+        printer: String,
+        /// How to read the till's receipts: a file in hardware/pos/.
+        #[arg(long, value_name = "PROFILE", default_value = "generic-point")]
+        pos_profile: String,
+        /// Baud rate of the till's port.
+        #[arg(long, default_value_t = 9600)]
+        pos_baud: u32,
+        /// Seconds a scanned card stays attached to the next receipt.
+        #[arg(long, default_value_t = 120)]
+        window: u64,
+    },
     /// Run the customer pages and the local API without the window.
     Serve {
         /// Address to listen on (default: [portal] bind in config.toml).

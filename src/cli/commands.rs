@@ -85,6 +85,14 @@ pub fn execute(cli: Cli) -> Result<Output> {
         Command::Staff(s) => staff(&ctx, s),
         Command::Ticket(t) => ticket(&ctx, t),
         Command::Serve { bind } => serve(&ctx, bind),
+        Command::Passthrough {
+            pos,
+            pos_link,
+            printer,
+            pos_profile,
+            pos_baud,
+            window,
+        } => passthrough(&ctx, pos, pos_link, printer, pos_profile, pos_baud, window),
         Command::Scan {
             port,
             profile,
@@ -842,6 +850,154 @@ fn serve(ctx: &Ctx, bind: Option<String>) -> Result<Output> {
         eprintln!("Local API off: set [portal] api_key in config.toml to let a till call it.");
     }
     portal.wait();
+    Ok(Output {
+        text: String::new(),
+        json: json!({}),
+    })
+}
+
+fn passthrough(
+    ctx: &Ctx,
+    pos: Option<String>,
+    pos_link: Option<std::path::PathBuf>,
+    printer_port: String,
+    pos_profile: String,
+    pos_baud: u32,
+    window: u64,
+) -> Result<Output> {
+    use crate::devices::profile::{FlowControl, PrinterProfile, ScannerProfile};
+    use crate::devices::till::TillProfile;
+    use crate::devices::transport::{SerialSettings, SerialTransport, Transport};
+    use crate::passthrough::{Event, Recorder, Splice, run, till_pty};
+    use std::sync::{Arc, Mutex};
+    let till = TillProfile::load(&pos_profile).map_err(|e| UsageError(e.to_string()))?;
+    let profile = PrinterProfile::load(&ctx.config.printer.profile)
+        .map_err(|e| UsageError(format!("[printer] profile in config.toml: {e}")))?;
+    let store = ctx.store()?;
+    // A receipt never waits long on the database: busy means it goes through unchanged.
+    store.set_busy_timeout(std::time::Duration::from_millis(50))?;
+    let last_scan = Arc::new(Mutex::new(None));
+    let mut recorder = Recorder {
+        store,
+        till: till.clone(),
+        printer: profile.clone(),
+        secret: ctx.dir.secret()?,
+        public_url: ctx.config.portal.public_url.clone(),
+        currency: ctx.config.shop.currency,
+        last_scan: last_scan.clone(),
+        window: std::time::Duration::from_secs(window),
+        clock: crate::clock::now,
+    };
+    if let Some(port) = ctx.config.scanner.port.clone() {
+        let sp = ScannerProfile::load(&ctx.config.scanner.profile)
+            .map_err(|e| UsageError(format!("[scanner] profile in config.toml: {e}")))?;
+        let (tx, rx) = std::sync::mpsc::channel();
+        let stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
+        std::thread::spawn(move || crate::runtime::workers::scanner_thread(port, sp, tx, stop));
+        let last = last_scan.clone();
+        std::thread::spawn(move || {
+            for event in rx {
+                if let Ok(crate::devices::scanner::ScanEvent::Scanned {
+                    what: crate::devices::scanner::ScanKind::CustomerCard { code },
+                    ..
+                }) = event
+                {
+                    eprintln!("card {code} scanned: the next receipt is theirs");
+                    *last.lock().unwrap_or_else(|e| e.into_inner()) =
+                        Some((code, std::time::Instant::now()));
+                }
+            }
+        });
+    }
+    let mut printer = SerialTransport::new(SerialSettings {
+        path: printer_port.clone(),
+        baud: ctx.config.printer.baud.unwrap_or(profile.baud),
+        flow_control: profile.flow_control,
+    });
+    let (mut till_side, _slave): (Box<dyn Transport>, Option<serialport::TTYPort>) =
+        match (&pos, &pos_link) {
+            (_, Some(link)) => {
+                let (t, slave) = till_pty(link)?;
+                (Box::new(t), Some(slave))
+            }
+            (Some(port), None) => (
+                Box::new(SerialTransport::new(SerialSettings {
+                    path: port.clone(),
+                    baud: pos_baud,
+                    flow_control: FlowControl::None,
+                })),
+                None,
+            ),
+            (None, None) => unreachable!("clap requires --pos or --pos-link"),
+        };
+    let log_path = ctx.dir.root().join("passthrough.log");
+    let log_file = std::cell::RefCell::new(
+        std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(&log_path)
+            .with_context(|| format!("cannot write {}", log_path.display()))?,
+    );
+    eprintln!(
+        "Plug-in mode: till at {} ({}), printer at {printer_port}. Events go to {}. Ctrl-C stops.",
+        pos_link
+            .as_ref()
+            .map(|l| l.display().to_string())
+            .or(pos.clone())
+            .unwrap_or_default(),
+        till.name,
+        log_path.display()
+    );
+    let log = |e: Event| {
+        let line = match &e {
+            Event::Added {
+                receipt,
+                visit_id,
+                customer,
+                duplicate,
+            } => format!(
+                "receipt {receipt}: loyalty block added (visit {visit_id}, {}){}",
+                customer.as_deref().unwrap_or("anonymous, with a claim QR"),
+                if *duplicate {
+                    "; a reprint, recorded once"
+                } else {
+                    ""
+                }
+            ),
+            Event::Unchanged(why) => format!("receipt passed through unchanged: {why}"),
+            Event::PrinterDown { error, waiting } => format!(
+                "printer unavailable ({error}); {waiting} bytes wait and go out when it is back"
+            ),
+            Event::PrinterBack => "printer back: the waiting bytes went out".to_string(),
+            Event::TillDown(e) => format!("till side: {e}; retrying"),
+        };
+        eprintln!("{line}");
+        use std::io::Write;
+        let _ = writeln!(
+            log_file.borrow_mut(),
+            "{} {line}",
+            local_time(crate::clock::now())
+        );
+    };
+    let stop = std::sync::atomic::AtomicBool::new(false);
+    let mut splice = Splice::new(till.code_page);
+    run(
+        till_side.as_mut(),
+        &mut printer,
+        &mut splice,
+        &mut |page| match recorder.block_for(page) {
+            Ok((block, event)) => {
+                log(event);
+                Some(block)
+            }
+            Err(why) => {
+                log(Event::Unchanged(why));
+                None
+            }
+        },
+        &stop,
+        &mut |e| log(e),
+    );
     Ok(Output {
         text: String::new(),
         json: json!({}),

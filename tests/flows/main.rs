@@ -8,6 +8,7 @@ mod crash;
 mod devices;
 mod invariants;
 mod ledger;
+mod passthrough;
 pub mod portal;
 mod runtime;
 mod schema;

@@ -30,7 +30,7 @@ pub fn start_sim(dir: &Path, link: &Path, profile: &str) -> Sim {
 }
 
 /// A virtual printer printing `speed` bytes per second (0: instantly) into `out`.
-fn start_sim_at(dir: &Path, link: &Path, profile: &str, speed: usize, out: &Path) -> Sim {
+pub fn start_sim_at(dir: &Path, link: &Path, profile: &str, speed: usize, out: &Path) -> Sim {
     let mut child = Command::new(env!("CARGO_BIN_EXE_regulars"))
         .args([
             "--data",

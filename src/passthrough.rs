@@ -1,0 +1,472 @@
+//! Plug-in mode: Regulars sits between an existing till and its printer.
+//!
+//! The till prints to a port Regulars owns; every byte is forwarded to the real printer in
+//! order, as it arrives. Only a cut command is held for a moment: the receipt it ends is read
+//! (total and receipt number, by the till's profile), the visit is recorded, and the loyalty
+//! block goes in just before the cut. Anything that goes wrong (no total, a damaged stream, the
+//! database busy) leaves the receipt exactly as the till sent it, and is logged.
+//!
+//! Status queries from the till (`DLE EOT`) reach the printer like any other byte, and
+//! whatever the printer answers goes straight back to the till, so the till's own paper-out
+//! warnings keep working.
+
+use crate::devices::codepage::CodePage;
+use crate::devices::interpret::{Interpreter, Page};
+use crate::devices::transport::Transport;
+use std::collections::VecDeque;
+use std::io;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
+
+/// How long a possible cut at the end of what arrived is held when nothing more comes (a till
+/// that stopped in the middle of a command): then the bytes go on as they are.
+pub const HOLD_LIMIT: Duration = Duration::from_millis(100);
+
+/// The till's stream, split at cuts so a block can go in before each one.
+pub struct Splice {
+    interp: Interpreter,
+    /// Bytes received and not yet passed on: stream offsets `sent .. total`.
+    unsent: VecDeque<u8>,
+    sent: u64,
+    total: u64,
+    /// Bytes inserted so far: output offset = input offset + inserted.
+    inserted: u64,
+    /// Output offsets just after each cut not yet acknowledged by [`Splice::cuts_upto`].
+    cut_outs: VecDeque<u64>,
+}
+
+impl Splice {
+    /// A stream whose text is in `code_page` until it says otherwise.
+    pub fn new(code_page: CodePage) -> Splice {
+        Splice {
+            // Width only matters for drawing, which plug-in mode does not look at.
+            interp: Interpreter::new(576, 48).with_code_page(code_page),
+            unsent: VecDeque::new(),
+            sent: 0,
+            total: 0,
+            inserted: 0,
+            cut_outs: VecDeque::new(),
+        }
+    }
+
+    /// The output offset just after the last cut at or before output offset `upto`, if any
+    /// cut ended there since the last call.
+    pub fn last_cut_upto(&mut self, upto: u64) -> Option<u64> {
+        let mut last = None;
+        while let Some(&c) = self.cut_outs.front() {
+            if c > upto {
+                break;
+            }
+            last = Some(c);
+            self.cut_outs.pop_front();
+        }
+        last
+    }
+
+    fn take_to(&mut self, offset: u64, out: &mut Vec<u8>) {
+        let n = offset.saturating_sub(self.sent) as usize;
+        out.extend(self.unsent.drain(..n.min(self.unsent.len())));
+        self.sent += n as u64;
+    }
+
+    /// Takes the till's bytes and returns what to send to the printer now. `at_cut` is asked,
+    /// for each receipt that ends in these bytes, for a block to insert before its cut.
+    pub fn push(
+        &mut self,
+        bytes: &[u8],
+        at_cut: &mut dyn FnMut(&Page) -> Option<Vec<u8>>,
+    ) -> Vec<u8> {
+        self.unsent.extend(bytes);
+        self.total += bytes.len() as u64;
+        let cuts = self.interp.feed_marking_cuts(bytes);
+        self.interp.replies.clear();
+        self.interp.notes.clear();
+        let mut out = Vec::with_capacity(bytes.len());
+        for cut in cuts {
+            if cut.start < self.sent {
+                // Its first bytes already went on (held too long): nothing can go before it.
+                continue;
+            }
+            self.take_to(cut.start, &mut out);
+            if let Some(page) = &cut.page
+                && let Some(block) = at_cut(page)
+            {
+                out.extend_from_slice(&block);
+                out.extend_from_slice(&cut.restore);
+                self.inserted += (block.len() + cut.restore.len()) as u64;
+            }
+            self.cut_outs.push_back(cut.end + self.inserted);
+        }
+        let hold = if self.interp.pending_could_be_cut() {
+            self.interp.pending_len() as u64
+        } else {
+            0
+        };
+        self.take_to(self.total - hold, &mut out);
+        out
+    }
+
+    /// Whether bytes are held back (the start of what may be a cut).
+    pub fn holding(&self) -> bool {
+        self.sent < self.total
+    }
+
+    /// Lets held bytes go (nothing more came): they are passed on unchanged.
+    pub fn release(&mut self) -> Vec<u8> {
+        let mut out = Vec::new();
+        self.take_to(self.total, &mut out);
+        out
+    }
+}
+
+/// Something worth telling the person running plug-in mode.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Event {
+    /// A receipt got its loyalty block.
+    Added {
+        receipt: String,
+        visit_id: i64,
+        customer: Option<String>,
+        duplicate: bool,
+    },
+    /// A receipt went through unchanged, and why.
+    Unchanged(String),
+    /// The printer cannot be reached; bytes wait (none are dropped).
+    PrinterDown {
+        error: String,
+        waiting: usize,
+    },
+    PrinterBack,
+    /// The till's side of the link failed (it keeps being retried).
+    TillDown(String),
+}
+
+/// Moves bytes between the till and the printer until `stop` is set: till → printer through
+/// the splice (with `at_cut` adding blocks), printer → till unchanged. Neither side's failure
+/// loses a byte: what the printer cannot take yet waits, in order.
+pub fn run(
+    till: &mut dyn Transport,
+    printer: &mut dyn Transport,
+    splice: &mut Splice,
+    at_cut: &mut dyn FnMut(&Page) -> Option<Vec<u8>>,
+    stop: &AtomicBool,
+    log: &mut dyn FnMut(Event),
+) {
+    let mut outgoing: VecDeque<u8> = VecDeque::new();
+    let mut buf = vec![0u8; 4096];
+    let mut back = vec![0u8; 256];
+    let mut last_in = Instant::now();
+    let mut printer_down_since: Option<Instant> = None;
+    let mut till_down = false;
+    // Output bytes written since the last cut, and how many were written in all: a printer
+    // that was unplugged or switched off lost what it had not printed, so the receipt in
+    // progress goes again from its start when it is back (never lost; at worst its top twice).
+    let mut since_cut: Vec<u8> = Vec::new();
+    let mut written: u64 = 0;
+    while !stop.load(Ordering::Relaxed) {
+        // The till's bytes, as soon as they come.
+        let wait = if outgoing.is_empty() {
+            Duration::from_millis(10)
+        } else {
+            Duration::from_millis(1)
+        };
+        match till.read_timeout(&mut buf, wait) {
+            Ok(0) => {
+                if splice.holding() && last_in.elapsed() >= HOLD_LIMIT {
+                    outgoing.extend(splice.release());
+                }
+            }
+            Ok(n) => {
+                last_in = Instant::now();
+                till_down = false;
+                outgoing.extend(splice.push(&buf[..n], at_cut));
+            }
+            Err(e) => {
+                if !till_down {
+                    log(Event::TillDown(e.to_string()));
+                    till_down = true;
+                }
+                if splice.holding() {
+                    outgoing.extend(splice.release());
+                }
+                std::thread::sleep(Duration::from_millis(50));
+            }
+        }
+        // On to the printer, a slice at a time so the till keeps being read.
+        if !outgoing.is_empty() {
+            let retry_due =
+                printer_down_since.is_none_or(|t| t.elapsed() >= Duration::from_millis(250));
+            if retry_due {
+                if printer_down_since.is_some() && !since_cut.is_empty() {
+                    // Retrying after a failure: the receipt in progress starts again.
+                    written -= since_cut.len() as u64;
+                    for b in since_cut.drain(..).rev() {
+                        outgoing.push_front(b);
+                    }
+                }
+                let n = outgoing.len().min(1024);
+                let chunk: Vec<u8> = outgoing.iter().take(n).copied().collect();
+                match printer.write_all(&chunk) {
+                    Ok(()) => {
+                        outgoing.drain(..n);
+                        match splice.last_cut_upto(written + n as u64) {
+                            Some(c) if c > written => {
+                                since_cut.clear();
+                                since_cut.extend_from_slice(&chunk[(c - written) as usize..]);
+                            }
+                            _ => since_cut.extend_from_slice(&chunk),
+                        }
+                        written += n as u64;
+                        if printer_down_since.take().is_some() {
+                            log(Event::PrinterBack);
+                        }
+                    }
+                    Err(e) => {
+                        if printer_down_since.is_none() {
+                            log(Event::PrinterDown {
+                                error: e.to_string(),
+                                waiting: outgoing.len(),
+                            });
+                        }
+                        printer_down_since = Some(Instant::now());
+                    }
+                }
+            }
+        }
+        // The printer's answers (status replies, ASB) go back to the till.
+        if printer_down_since.is_none()
+            && let Ok(n) = printer.read_timeout(&mut back, Duration::ZERO)
+            && n > 0
+        {
+            let _ = till.write_all(&back[..n]);
+        }
+    }
+    // Stopping: pass on whatever is left, unchanged, if the printer takes it.
+    outgoing.extend(splice.release());
+    if !outgoing.is_empty() {
+        let rest: Vec<u8> = outgoing.into_iter().collect();
+        let _ = printer.write_all(&rest);
+    }
+    let _ = printer.flush();
+}
+
+/// A port opened once and used as is: the till's side of a pseudo-terminal Regulars created.
+pub struct PortTransport(pub Box<dyn serialport::SerialPort>);
+
+impl Transport for PortTransport {
+    fn write_all(&mut self, bytes: &[u8]) -> io::Result<()> {
+        io::Write::write_all(&mut self.0, bytes)
+    }
+
+    fn read_timeout(&mut self, buf: &mut [u8], timeout: Duration) -> io::Result<usize> {
+        self.0
+            .set_timeout(timeout.max(Duration::from_millis(1)))
+            .map_err(io::Error::other)?;
+        match io::Read::read(&mut self.0, buf) {
+            Ok(n) => Ok(n),
+            Err(e) if e.kind() == io::ErrorKind::TimedOut => Ok(0),
+            // EIO: the till has not opened its end (yet, or any more): nothing to read.
+            Err(e) if e.raw_os_error() == Some(5) => {
+                std::thread::sleep(timeout);
+                Ok(0)
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        io::Write::flush(&mut self.0)
+    }
+}
+
+/// Creates a pseudo-terminal for the till to print into, linked at `link`.
+#[cfg(unix)]
+pub fn till_pty(link: &std::path::Path) -> io::Result<(PortTransport, serialport::TTYPort)> {
+    let (master, slave) = serialport::TTYPort::pair()
+        .map_err(|e| io::Error::other(format!("cannot open a pseudo-terminal: {e}")))?;
+    let device = serialport::SerialPort::name(&slave)
+        .ok_or_else(|| io::Error::other("the pseudo-terminal has no name"))?;
+    let _ = std::fs::remove_file(link);
+    std::os::unix::fs::symlink(&device, link)
+        .map_err(|e| io::Error::other(format!("cannot create the link {}: {e}", link.display())))?;
+    Ok((PortTransport(Box::new(master)), slave))
+}
+
+/// Records each till receipt as a visit and makes its loyalty block.
+pub struct Recorder {
+    pub store: crate::store::Store,
+    pub till: crate::devices::till::TillProfile,
+    pub printer: crate::devices::profile::PrinterProfile,
+    pub secret: crate::domain::token::ShopSecret,
+    pub public_url: String,
+    pub currency: crate::domain::money::Currency,
+    /// The last card scanned at the counter, and when.
+    pub last_scan: std::sync::Arc<std::sync::Mutex<Option<(String, Instant)>>>,
+    /// How long a scan stays attached to the next receipt.
+    pub window: Duration,
+    pub clock: fn() -> i64,
+}
+
+impl Recorder {
+    /// The block for this receipt, or `None` (and why) to pass it through unchanged.
+    pub fn block_for(&mut self, page: &Page) -> Result<(Vec<u8>, Event), String> {
+        use crate::devices::receipt::{Loyalty, encode_insert, loyalty_insert};
+        use crate::store::{NewSale, StoreError};
+        let read = self.till.read(&page.text);
+        let total = read
+            .total
+            .clone()
+            .ok_or("no total found on the receipt (check the till profile's total pattern)")?;
+        let amount = self
+            .currency
+            .parse_amount(&total)
+            .map_err(|e| format!("the total '{total}' is not an amount: {e}"))?;
+        // Without a number the receipt's own text is its key: a reprint is still one visit.
+        let key = read.key(self.till.numbering).unwrap_or_else(|| {
+            use sha2::Digest;
+            let digest = sha2::Sha256::digest(page.text.as_bytes());
+            let hex: String = digest[..8].iter().map(|b| format!("{b:02x}")).collect();
+            format!("text:{hex}")
+        });
+        let scanned = {
+            let mut last = self.last_scan.lock().unwrap_or_else(|e| e.into_inner());
+            match last.take() {
+                Some((code, at)) if at.elapsed() <= self.window => Some(code),
+                _ => None,
+            }
+        };
+        let now = (self.clock)();
+        let sale = |customer: Option<String>| NewSale {
+            amount,
+            at: now,
+            customer,
+            receipt: Some(key.clone()),
+        };
+        let out = match self
+            .store
+            .write(|tx| tx.record_sale(&sale(scanned.clone())))
+        {
+            // A card that no longer works: the receipt still counts, anonymously (claimable).
+            Err(StoreError::NoSuchCustomer(_) | StoreError::Code(_)) => {
+                self.store.write(|tx| tx.record_sale(&sale(None)))
+            }
+            other => other,
+        }
+        .map_err(|e| format!("the visit was not recorded: {e}"))?;
+        let loyalty = match &out.customer {
+            Some(code) => {
+                let v = self
+                    .store
+                    .customer_view(code, now)
+                    .map_err(|e| format!("the customer could not be read: {e}"))?;
+                Some(Loyalty {
+                    first_name: crate::domain::support::first_name(v.name.as_deref().unwrap_or(""))
+                        .to_string(),
+                    points_earned: out.points_earned,
+                    balance: v.balance,
+                    progress: v.progress.iter().map(|p| p.describe()).collect(),
+                    referral_code: v.referral_code.clone(),
+                })
+            }
+            None => None,
+        };
+        let url = crate::domain::token::receipt_url(
+            &self.public_url,
+            &self.secret.sign_visit(out.visit_id),
+        );
+        let caption = if loyalty.is_some() {
+            "Scan: your visit, points, rate it, get help"
+        } else {
+            "Scan to claim your points for this visit"
+        };
+        let blocks = loyalty_insert(loyalty.as_ref(), &url, caption, self.printer.columns);
+        Ok((
+            encode_insert(&blocks, &self.printer),
+            Event::Added {
+                receipt: key,
+                visit_id: out.visit_id,
+                customer: out.customer.clone(),
+                duplicate: out.duplicate,
+            },
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn till_receipt(no: u32, total: &str) -> Vec<u8> {
+        let mut r = b"\x1b@\x1ba\x01SHOP\n\x1ba\x00".to_vec();
+        r.extend(format!("Receipt No: {no}\nTea        {total}\nTOTAL      {total}\n").as_bytes());
+        r.extend(b"\x1bd\x03\x1dV\x42\x00");
+        r
+    }
+
+    fn all_at_once(splice: &mut Splice, bytes: &[u8], block: &[u8]) -> Vec<u8> {
+        splice.push(bytes, &mut |_| Some(block.to_vec()))
+    }
+
+    #[test]
+    fn without_a_block_every_byte_passes_in_order_whatever_the_chunks() {
+        let mut stream = till_receipt(1, "3.40");
+        stream.extend(b"\x10\x04\x01garbage \xff\xfe\x1b\x1d(k\x03");
+        stream.extend(till_receipt(2, "1.00"));
+        for chunk in [1, 2, 3, 7, 64, 4096] {
+            let mut s = Splice::new(CodePage::Cp437);
+            let mut out = Vec::new();
+            for c in stream.chunks(chunk) {
+                out.extend(s.push(c, &mut |_| None));
+            }
+            out.extend(s.release());
+            assert_eq!(out, stream, "chunks of {chunk}");
+        }
+    }
+
+    #[test]
+    fn the_block_goes_just_before_each_cut_even_when_the_cut_is_split() {
+        let block = b"<LOYALTY>".to_vec();
+        let r1 = till_receipt(1, "3.40");
+        let cut_at = r1.len() - 4;
+        for chunk in [1, 2, 5, 4096] {
+            let mut s = Splice::new(CodePage::Cp437);
+            let mut out = Vec::new();
+            let mut seen = Vec::new();
+            for c in r1.chunks(chunk) {
+                out.extend(s.push(c, &mut |p| {
+                    seen.push(p.text.clone());
+                    Some(block.clone())
+                }));
+            }
+            assert!(!s.holding());
+            let mut expected = r1[..cut_at].to_vec();
+            expected.extend(&block);
+            let restore_start = expected.len();
+            expected.extend(&r1[cut_at..]);
+            assert_eq!(
+                &out[..restore_start],
+                &expected[..restore_start],
+                "chunks of {chunk}"
+            );
+            assert!(out.ends_with(&r1[cut_at..]), "the cut is last");
+            assert_eq!(seen.len(), 1);
+            assert!(seen[0].contains("TOTAL      3.40"), "{}", seen[0]);
+        }
+        let mut s = Splice::new(CodePage::Cp437);
+        let two = [till_receipt(1, "1.00"), till_receipt(2, "2.00")].concat();
+        let out = all_at_once(&mut s, &two, &block);
+        assert_eq!(out.windows(block.len()).filter(|w| *w == block).count(), 2);
+    }
+
+    #[test]
+    fn a_stream_that_stops_inside_a_possible_cut_is_released_unchanged() {
+        let mut s = Splice::new(CodePage::Cp437);
+        let out = s.push(b"hello\n\x1d", &mut |_| Some(b"X".to_vec()));
+        assert_eq!(out, b"hello\n");
+        assert!(s.holding());
+        assert_eq!(s.release(), b"\x1d");
+        // The rest of that command arrives late: passed on, no block (its start already went).
+        let out = s.push(b"V\x00", &mut |_| Some(b"X".to_vec()));
+        assert_eq!(out, b"V\x00");
+    }
+}

@@ -1,0 +1,319 @@
+//! Plug-in mode end to end on pseudo-terminals: a fake till prints into `regulars passthrough`,
+//! which forwards to the virtual printer (or to a raw PTY the test reads byte for byte).
+
+use crate::common::{db, run_json};
+use crate::serial::{PTY, decode_png, pngs, start_sim, wait_for_pngs};
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+pub struct Plug {
+    child: Child,
+    pub till: PathBuf,
+    pub log: PathBuf,
+}
+
+impl Drop for Plug {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+pub fn start_plug(dir: &Path, printer: &str, profile: &str) -> Plug {
+    let till = dir.join("till");
+    let stderr = std::fs::File::create(dir.join("plug.err")).unwrap();
+    let child = Command::new(env!("CARGO_BIN_EXE_regulars"))
+        .arg("--data")
+        .arg(dir)
+        .args([
+            "passthrough",
+            "--printer",
+            printer,
+            "--pos-profile",
+            profile,
+        ])
+        .arg("--pos-link")
+        .arg(&till)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(stderr)
+        .spawn()
+        .unwrap();
+    let t = Instant::now();
+    while !till.exists() {
+        assert!(
+            t.elapsed() < Duration::from_secs(10),
+            "passthrough did not start"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    Plug {
+        child,
+        till,
+        log: dir.join("plug.err"),
+    }
+}
+
+/// The till's end of the link, as the till's driver would open it.
+pub fn open_till(path: &Path) -> Box<dyn serialport::SerialPort> {
+    serialport::new(path.to_str().unwrap(), 9600)
+        .timeout(Duration::from_millis(200))
+        .open()
+        .unwrap()
+}
+
+pub fn till_receipt(no: &str, total: &str) -> Vec<u8> {
+    let mut r = b"\x1b@\x1ba\x01CORNER CAFE\n\x1ba\x00".to_vec();
+    r.extend(format!("Receipt No: {no}\nFlat white            {total}\n").as_bytes());
+    r.extend(format!("TOTAL                 {total}\n").as_bytes());
+    r.extend(b"\x1bd\x03\x1dV\x42\x00");
+    r
+}
+
+fn wait_log(plug: &Plug, what: &str) -> String {
+    let t = Instant::now();
+    loop {
+        let text = std::fs::read_to_string(&plug.log).unwrap_or_default();
+        if text.contains(what) {
+            return text;
+        }
+        assert!(
+            t.elapsed() < Duration::from_secs(10),
+            "no '{what}' in: {text}"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+#[test]
+fn a_tills_receipts_get_the_loyalty_block_and_a_reprint_counts_once() {
+    let _g = PTY.lock().unwrap_or_else(|e| e.into_inner());
+    let dir = tempfile::tempdir().unwrap();
+    let printer = dir.path().join("printer");
+    let sim = start_sim(dir.path(), &printer, "generic-80mm");
+    let plug = start_plug(dir.path(), printer.to_str().unwrap(), "generic-point");
+    let mut till = open_till(&plug.till);
+    let first = till_receipt("10234", "12.50");
+    till.write_all(&first).unwrap();
+    till.write_all(&first).unwrap(); // the till reprints it
+    let printed = wait_for_pngs(&sim.out, 2);
+    assert_eq!(
+        printed.len(),
+        2,
+        "{}",
+        std::fs::read_to_string(&plug.log).unwrap()
+    );
+    let urls: Vec<Vec<String>> = printed.iter().map(|p| decode_png(p)).collect();
+    assert_eq!(urls[0].len(), 1, "the visit QR is on the receipt");
+    assert_eq!(urls[0], urls[1], "the reprint shows the same visit");
+    let text = std::fs::read_to_string(printed[0].with_extension("txt")).unwrap();
+    assert!(
+        text.contains("Receipt No: 10234") && text.contains("TOTAL"),
+        "{text}"
+    );
+    assert!(text.contains("Scan to claim your points"), "{text}");
+    let visits: i64 = rusqlite::Connection::open(db(dir.path()))
+        .unwrap()
+        .query_row(
+            "SELECT COUNT(*) FROM visits WHERE receipt_no = '10234'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(visits, 1, "one visit for the receipt and its reprint");
+    let log = wait_log(&plug, "a reprint, recorded once");
+    assert!(
+        log.contains("receipt 10234: loyalty block added (visit 1"),
+        "{log}"
+    );
+    // The URL opens that visit.
+    let sale = run_json(dir.path(), &["customer", "find", "x"]);
+    let _ = sale;
+    let secret = regulars::datadir::DataDir::resolve(Some(dir.path().to_path_buf()))
+        .unwrap()
+        .secret()
+        .unwrap();
+    let token = urls[0][0].rsplit('/').next().unwrap();
+    assert_eq!(secret.verify(token), Some(1));
+}
+
+#[test]
+fn a_card_scanned_at_the_counter_makes_the_next_receipt_the_members() {
+    let _g = PTY.lock().unwrap_or_else(|e| e.into_inner());
+    let dir = tempfile::tempdir().unwrap();
+    let c = run_json(dir.path(), &["customer", "add", "--name", "Ann Byrne"]);
+    let code = c["code"].as_str().unwrap().to_string();
+    let scanner = dir.path().join("scanner");
+    let mut scan_sim = Command::new(env!("CARGO_BIN_EXE_regulars"))
+        .arg("--data")
+        .arg(dir.path())
+        .args(["simulate", "scanner", "--link"])
+        .arg(&scanner)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let t = Instant::now();
+    while !scanner.exists() {
+        assert!(t.elapsed() < Duration::from_secs(10));
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    std::fs::write(
+        dir.path().join("config.toml"),
+        format!(
+            "[shop]\ncurrency = \"EUR\"\n[scanner]\nport = \"{}\"\n",
+            scanner.display()
+        ),
+    )
+    .unwrap();
+    let printer = dir.path().join("printer");
+    let sim = start_sim(dir.path(), &printer, "generic-80mm");
+    let plug = start_plug(dir.path(), printer.to_str().unwrap(), "euro-comma");
+    std::thread::sleep(Duration::from_millis(300));
+    writeln!(scan_sim.stdin.as_mut().unwrap(), "{code}").unwrap();
+    wait_log(&plug, "scanned: the next receipt is theirs");
+    let mut till = open_till(&plug.till);
+    // A German-style till: decimal comma, daily numbering, CP858 text.
+    let mut r = b"\x1b@\x1bt\x13B\x84ckerei Sonne\n".to_vec();
+    r.extend(b"Bon-Nr. 0042    Datum 23.11.2026 14:05\nCappuccino       3,40 EUR\n");
+    r.extend(b"SUMME EUR       1.212,50\n\x1bd\x02\x1dV\x00");
+    till.write_all(&r).unwrap();
+    let printed = wait_for_pngs(&sim.out, 1);
+    assert_eq!(printed.len(), 1);
+    let text = std::fs::read_to_string(printed[0].with_extension("txt")).unwrap();
+    assert!(
+        text.contains("Bäckerei Sonne"),
+        "the till's code page is kept: {text}"
+    );
+    assert!(text.contains("Thank you, Ann!"), "{text}");
+    assert!(text.contains("+1212"), "points for 1.212,50: {text}");
+    let shown = run_json(dir.path(), &["customer", "show", &code]);
+    assert_eq!(shown["balance"], 1212);
+    let log = wait_log(&plug, "loyalty block added");
+    assert!(log.contains("receipt 0042@23.11.2026"), "{log}");
+    let _ = scan_sim.kill();
+    let _ = scan_sim.wait();
+}
+
+/// A raw PTY standing in for the printer: the test reads exactly what arrives.
+fn raw_printer() -> (serialport::TTYPort, String) {
+    let (master, slave) = serialport::TTYPort::pair().unwrap();
+    let name = serialport::SerialPort::name(&slave).unwrap();
+    // Keep the slave open in this process too, so the PTY stays alive between opens.
+    std::mem::forget(slave);
+    (master, name)
+}
+
+fn read_for(master: &mut serialport::TTYPort, quiet: Duration) -> Vec<u8> {
+    serialport::SerialPort::set_timeout(master, Duration::from_millis(50)).unwrap();
+    let mut out = Vec::new();
+    let mut buf = [0u8; 4096];
+    let mut last = Instant::now();
+    while last.elapsed() < quiet {
+        match master.read(&mut buf) {
+            Ok(n) if n > 0 => {
+                out.extend_from_slice(&buf[..n]);
+                last = Instant::now();
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+#[test]
+fn garbage_a_receipt_without_total_and_a_stream_cut_short_pass_byte_for_byte() {
+    let _g = PTY.lock().unwrap_or_else(|e| e.into_inner());
+    let dir = tempfile::tempdir().unwrap();
+    let (mut master, name) = raw_printer();
+    let plug = start_plug(dir.path(), &name, "generic-point");
+    let mut till = open_till(&plug.till);
+    let mut stream = b"\xff\xfe\x00garbage\x1b\x99\x1d\x99 \x10".to_vec();
+    stream.extend(b"\x1b@Receipt No: 77\nVoid sale\n\x1bd\x02\x1dV\x00");
+    stream.extend(b"Half a receipt, then the till stops mid-command \x1d");
+    till.write_all(&stream).unwrap();
+    let got = read_for(&mut master, Duration::from_millis(800));
+    assert_eq!(got, stream, "every byte, in order, nothing added");
+    let log = wait_log(&plug, "passed through unchanged: no total found");
+    assert!(!log.contains("loyalty block added"), "{log}");
+    let visits: i64 = rusqlite::Connection::open(db(dir.path()))
+        .unwrap()
+        .query_row("SELECT COUNT(*) FROM visits", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(visits, 0);
+}
+
+#[test]
+fn status_queries_reach_the_printer_and_the_answers_come_back() {
+    let _g = PTY.lock().unwrap_or_else(|e| e.into_inner());
+    let dir = tempfile::tempdir().unwrap();
+    let printer = dir.path().join("printer");
+    let mut sim = start_sim(dir.path(), &printer, "generic-80mm");
+    let plug = start_plug(dir.path(), printer.to_str().unwrap(), "generic-point");
+    let mut till = open_till(&plug.till);
+    let ask = |till: &mut Box<dyn serialport::SerialPort>| {
+        till.write_all(b"\x10\x04\x04").unwrap();
+        let mut b = [0u8; 1];
+        let t = Instant::now();
+        loop {
+            if let Ok(1) = till.read(&mut b) {
+                return b[0];
+            }
+            assert!(t.elapsed() < Duration::from_secs(5), "no status answer");
+        }
+    };
+    assert_eq!(ask(&mut till) & 0x60, 0, "paper present");
+    writeln!(sim.stdin, "paper out").unwrap();
+    std::thread::sleep(Duration::from_millis(200));
+    assert_eq!(ask(&mut till) & 0x60, 0x60, "the till sees the paper out");
+}
+
+#[test]
+fn a_printer_unplugged_mid_receipt_gets_the_whole_receipt_when_it_is_back() {
+    let _g = PTY.lock().unwrap_or_else(|e| e.into_inner());
+    let dir = tempfile::tempdir().unwrap();
+    let printer = dir.path().join("printer");
+    let sim = start_sim(dir.path(), &printer, "generic-80mm");
+    let plug = start_plug(dir.path(), printer.to_str().unwrap(), "generic-point");
+    let mut till = open_till(&plug.till);
+    till.write_all(&till_receipt("1", "2.00")).unwrap();
+    assert_eq!(wait_for_pngs(&sim.out, 1).len(), 1);
+    // Half of the next receipt reaches the printer, then it is unplugged.
+    let second = till_receipt("2", "3.00");
+    till.write_all(&second[..30]).unwrap();
+    std::thread::sleep(Duration::from_millis(300));
+    let out = sim.out.clone();
+    drop(sim);
+    till.write_all(&second[30..]).unwrap();
+    let third = till_receipt("3", "4.00");
+    till.write_all(&third).unwrap();
+    wait_log(&plug, "printer unavailable");
+    // Plugged back in: the same link, a new device.
+    let sim = crate::serial::start_sim_at(dir.path(), &printer, "generic-80mm", 0, &out);
+    let printed = wait_for_pngs(&sim.out, 3);
+    assert_eq!(
+        printed.len(),
+        3,
+        "{}",
+        std::fs::read_to_string(&plug.log).unwrap()
+    );
+    let texts: Vec<String> = pngs(&sim.out)
+        .iter()
+        .map(|p| std::fs::read_to_string(p.with_extension("txt")).unwrap())
+        .collect();
+    assert!(
+        texts[1].contains("Receipt No: 2") && texts[1].contains("TOTAL                 3.00"),
+        "{}",
+        texts[1]
+    );
+    assert!(texts[2].contains("Receipt No: 3"), "in order: {}", texts[2]);
+    assert_eq!(
+        decode_png(&printed[1]).len(),
+        1,
+        "the second receipt has its QR"
+    );
+    wait_log(&plug, "printer back");
+}
