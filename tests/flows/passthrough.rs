@@ -317,3 +317,57 @@ fn a_printer_unplugged_mid_receipt_gets_the_whole_receipt_when_it_is_back() {
     );
     wait_log(&plug, "printer back");
 }
+
+/// Receipts made by python-escpos (PyPI), driven by `tests/escpos_till.py`, pass through with
+/// the loyalty block. `.ci/run` installs it; `REGULARS_SKIP_ESCPOS=1` skips this test on a
+/// machine without it.
+#[test]
+fn receipts_from_python_escpos_pass_through_with_the_block() {
+    if std::env::var_os("REGULARS_SKIP_ESCPOS").is_some() {
+        eprintln!("REGULARS_SKIP_ESCPOS is set: the python-escpos test is skipped");
+        return;
+    }
+    let has_escpos = Command::new("python3")
+        .args(["-c", "import escpos.printer"])
+        .status()
+        .is_ok_and(|s| s.success());
+    assert!(
+        has_escpos,
+        "this test needs python-escpos: `python3 -m pip install python-escpos` (bash .ci/run \
+         does), or set REGULARS_SKIP_ESCPOS=1 to skip it"
+    );
+    let _g = PTY.lock().unwrap_or_else(|e| e.into_inner());
+    let dir = tempfile::tempdir().unwrap();
+    let printer = dir.path().join("printer");
+    let sim = start_sim(dir.path(), &printer, "generic-80mm");
+    let plug = start_plug(dir.path(), printer.to_str().unwrap(), "generic-point");
+    // The till's port is held open, as a real serial line would be.
+    let _line = open_till(&plug.till);
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/escpos_till.py");
+    let out = Command::new("python3")
+        .arg(&script)
+        .arg(&plug.till)
+        .args(["A-100", "A-101", "A-100"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let printed = wait_for_pngs(&sim.out, 3);
+    assert_eq!(printed.len(), 3, "{}", std::fs::read_to_string(&plug.log).unwrap());
+    for (i, p) in printed.iter().enumerate() {
+        let text = std::fs::read_to_string(p.with_extension("txt")).unwrap();
+        assert!(text.contains("Café crème"), "accents survive: {text}");
+        assert!(text.contains("TOTAL"), "{text}");
+        assert!(text.contains("Scan to claim your points"), "receipt {i}: {text}");
+        assert_eq!(decode_png(p).len(), 1, "receipt {i} has the visit QR");
+    }
+    let visits: i64 = rusqlite::Connection::open(db(dir.path()))
+        .unwrap()
+        .query_row("SELECT COUNT(*) FROM visits", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(visits, 2, "A-100 printed twice is one visit");
+    let amount: i64 = rusqlite::Connection::open(db(dir.path()))
+        .unwrap()
+        .query_row("SELECT amount FROM visits WHERE receipt_no = 'A-101'", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(amount, 880);
+}
