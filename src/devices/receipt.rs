@@ -272,7 +272,9 @@ pub fn encode_insert(blocks: &[Block], profile: &PrinterProfile) -> Vec<u8> {
     out.extend_from_slice(&escpos::size(false, false));
     out.extend_from_slice(&escpos::code_page(profile.code_page));
     encode_body(blocks, profile, &mut out);
-    out.push(escpos::LF);
+    // The till fed its own last line past the cutter before the block; the block's last line
+    // needs the same before the till's cut.
+    out.extend_from_slice(&escpos::feed(profile.cut_feed));
     out
 }
 

@@ -25,6 +25,9 @@ pub struct SerialSettings {
     pub flow_control: FlowControl,
 }
 
+/// The port's timeout for a single read or write call.
+const PORT_TIMEOUT: Duration = Duration::from_millis(50);
+
 /// A serial port (or PTY path), 8N1, opened on first use and reopened after it vanishes.
 pub struct SerialTransport {
     settings: SerialSettings,
@@ -51,7 +54,7 @@ impl SerialTransport {
                 .parity(serialport::Parity::None)
                 .stop_bits(serialport::StopBits::One)
                 .flow_control(flow)
-                .timeout(Duration::from_millis(50))
+                .timeout(PORT_TIMEOUT)
                 .open()
                 .map_err(|e| {
                     io::Error::new(
@@ -108,6 +111,28 @@ impl Transport for SerialTransport {
 
     fn read_timeout(&mut self, buf: &mut [u8], timeout: Duration) -> io::Result<usize> {
         let deadline = Instant::now() + timeout;
+        // Wait no longer than asked (zero: only what has already arrived); writes keep the
+        // port's usual timeout.
+        let wait = timeout.min(PORT_TIMEOUT);
+        let r = self
+            .port()
+            .and_then(|p| p.set_timeout(wait).map_err(io::Error::other));
+        self.drop_on_error(r)?;
+        let result = self.read_until(buf, deadline);
+        if let Some(p) = self.port.as_mut() {
+            let _ = p.set_timeout(PORT_TIMEOUT);
+        }
+        result
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        let r = self.port().and_then(|p| p.flush());
+        self.drop_on_error(r)
+    }
+}
+
+impl SerialTransport {
+    fn read_until(&mut self, buf: &mut [u8], deadline: Instant) -> io::Result<usize> {
         loop {
             let r = self.port().and_then(|p| match p.read(buf) {
                 Ok(n) => Ok(n),
@@ -119,11 +144,6 @@ impl Transport for SerialTransport {
                 n => return Ok(n),
             }
         }
-    }
-
-    fn flush(&mut self) -> io::Result<()> {
-        let r = self.port().and_then(|p| p.flush());
-        self.drop_on_error(r)
     }
 }
 

@@ -350,14 +350,26 @@ fn receipts_from_python_escpos_pass_through_with_the_block() {
         .args(["A-100", "A-101", "A-100"])
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let printed = wait_for_pngs(&sim.out, 3);
-    assert_eq!(printed.len(), 3, "{}", std::fs::read_to_string(&plug.log).unwrap());
+    assert_eq!(
+        printed.len(),
+        3,
+        "{}",
+        std::fs::read_to_string(&plug.log).unwrap()
+    );
     for (i, p) in printed.iter().enumerate() {
         let text = std::fs::read_to_string(p.with_extension("txt")).unwrap();
         assert!(text.contains("Café crème"), "accents survive: {text}");
         assert!(text.contains("TOTAL"), "{text}");
-        assert!(text.contains("Scan to claim your points"), "receipt {i}: {text}");
+        assert!(
+            text.contains("Scan to claim your points"),
+            "receipt {i}: {text}"
+        );
         assert_eq!(decode_png(p).len(), 1, "receipt {i} has the visit QR");
     }
     let visits: i64 = rusqlite::Connection::open(db(dir.path()))
@@ -367,7 +379,11 @@ fn receipts_from_python_escpos_pass_through_with_the_block() {
     assert_eq!(visits, 2, "A-100 printed twice is one visit");
     let amount: i64 = rusqlite::Connection::open(db(dir.path()))
         .unwrap()
-        .query_row("SELECT amount FROM visits WHERE receipt_no = 'A-101'", [], |r| r.get(0))
+        .query_row(
+            "SELECT amount FROM visits WHERE receipt_no = 'A-101'",
+            [],
+            |r| r.get(0),
+        )
         .unwrap();
     assert_eq!(amount, 880);
 }
