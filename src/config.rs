@@ -40,6 +40,21 @@ pub struct Config {
     pub scanner: ScannerConfig,
     pub staff: StaffConfig,
     pub support: SupportConfig,
+    pub passthrough: PlugConfig,
+}
+
+/// `[passthrough]`: plug-in mode in the counter window (`regulars passthrough` takes flags).
+#[derive(Debug, Clone)]
+pub struct PlugConfig {
+    /// Whether the window sits between the till and the printer.
+    pub enabled: bool,
+    /// The serial port the till prints into.
+    pub pos: Option<String>,
+    /// A till profile in `hardware/pos/`.
+    pub pos_profile: String,
+    pub pos_baud: u32,
+    /// Seconds a customer identified at the counter stays attached to the next receipt.
+    pub window_seconds: u64,
 }
 
 /// `[staff]`: what needs the owner's PIN.
@@ -122,6 +137,18 @@ struct Raw {
     staff: RawStaff,
     #[serde(default)]
     support: RawSupport,
+    #[serde(default)]
+    passthrough: RawPlug,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPlug {
+    enabled: Option<bool>,
+    pos: Option<String>,
+    pos_profile: Option<String>,
+    pos_baud: Option<u32>,
+    window_seconds: Option<u64>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -250,6 +277,12 @@ owner_pin_above = "20.00" # refunds above this need the owner's PIN (add staff: 
 
 [support]
 follow_up_days = 3        # resolved tickets not confirmed by the customer after this long need a call
+
+[passthrough]
+enabled = false           # true: the window sits between an existing till and the printer
+# pos = "/dev/ttyUSB1"    # the port the till prints into ([printer] port is the real printer)
+pos_profile = "generic-point"  # how to read the till's receipts: a file in hardware/pos/
+window_seconds = 120      # a customer identified at the counter is attached to the next receipt this long
 
 [portal]
 bind = "0.0.0.0:8080"     # where the customer pages listen (the window starts them too)
@@ -393,6 +426,16 @@ impl Config {
                 with_app: raw.portal.with_app.unwrap_or(true),
                 behind_proxy: raw.portal.behind_proxy.unwrap_or(false),
             },
+            passthrough: PlugConfig {
+                enabled: raw.passthrough.enabled.unwrap_or(false),
+                pos: raw.passthrough.pos.filter(|p| !p.trim().is_empty()),
+                pos_profile: raw
+                    .passthrough
+                    .pos_profile
+                    .unwrap_or_else(|| "generic-point".into()),
+                pos_baud: raw.passthrough.pos_baud.unwrap_or(9600),
+                window_seconds: raw.passthrough.window_seconds.unwrap_or(120),
+            },
             support: SupportConfig {
                 follow_up_days: i64::from(raw.support.follow_up_days.unwrap_or(3)),
             },
@@ -447,6 +490,10 @@ pub struct DeviceSettings {
     /// Empty: no scanner.
     pub scanner_port: String,
     pub scanner_profile: String,
+    /// Plug-in mode: on, the till's port and its profile.
+    pub plug_enabled: bool,
+    pub plug_pos: String,
+    pub plug_profile: String,
 }
 
 impl DeviceSettings {
@@ -458,6 +505,9 @@ impl DeviceSettings {
             printer_baud: config.printer.baud,
             scanner_port: config.scanner.port.clone().unwrap_or_default(),
             scanner_profile: config.scanner.profile.clone(),
+            plug_enabled: config.passthrough.enabled,
+            plug_pos: config.passthrough.pos.clone().unwrap_or_default(),
+            plug_profile: config.passthrough.pos_profile.clone(),
         }
     }
 }
@@ -501,6 +551,19 @@ pub fn save_devices(path: &Path, s: &DeviceSettings) -> Result<Config, ConfigErr
         scanner["port"] = toml_edit::value(s.scanner_port.trim());
     }
     scanner["profile"] = toml_edit::value(s.scanner_profile.trim());
+    // Only written once plug-in mode has been touched, so other shops' files stay as they were.
+    if s.plug_enabled || doc.get("passthrough").is_some() {
+        let plug = doc["passthrough"].or_insert(toml_edit::table());
+        plug["enabled"] = toml_edit::value(s.plug_enabled);
+        if s.plug_pos.trim().is_empty() {
+            if let Some(t) = plug.as_table_like_mut() {
+                t.remove("pos");
+            }
+        } else {
+            plug["pos"] = toml_edit::value(s.plug_pos.trim());
+        }
+        plug["pos_profile"] = toml_edit::value(s.plug_profile.trim());
+    }
     let new_text = doc.to_string();
     let config = Config::parse(&new_text, path)?;
     let tmp = path.with_extension("toml.new");
@@ -528,8 +591,13 @@ mod save_tests {
             printer_baud: Some(38400),
             scanner_port: "/dev/ttyACM0".into(),
             scanner_profile: "crlf-aim".into(),
+            plug_enabled: true,
+            plug_pos: "/dev/ttyUSB1".into(),
+            plug_profile: "euro-comma".into(),
         };
         let c = save_devices(&path, &s).unwrap();
+        assert!(c.passthrough.enabled);
+        assert_eq!(c.passthrough.pos_profile, "euro-comma");
         assert_eq!(DeviceSettings::of(&c), s);
         assert_eq!(c.shop.name, "Corner Coffee");
         let text = std::fs::read_to_string(&path).unwrap();

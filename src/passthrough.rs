@@ -141,6 +141,112 @@ pub enum Event {
     TillDown(String),
 }
 
+impl Event {
+    /// One line for the log and the counter's screen.
+    pub fn describe(&self) -> String {
+        match self {
+            Event::Added {
+                receipt,
+                visit_id,
+                customer,
+                duplicate,
+            } => format!(
+                "receipt {receipt}: loyalty block added (visit {visit_id}, {}){}",
+                customer.as_deref().unwrap_or("anonymous, with a claim QR"),
+                if *duplicate {
+                    "; a reprint, recorded once"
+                } else {
+                    ""
+                }
+            ),
+            Event::Unchanged(why) => format!("receipt passed through unchanged: {why}"),
+            Event::PrinterDown { error, waiting } => format!(
+                "printer unavailable ({error}); {waiting} bytes wait and go out when it is back"
+            ),
+            Event::PrinterBack => "printer back: the waiting bytes went out".to_string(),
+            Event::TillDown(e) => format!("till side: {e}; retrying"),
+        }
+    }
+
+    /// Whether it is good news.
+    pub fn ok(&self) -> bool {
+        matches!(self, Event::Added { .. } | Event::PrinterBack)
+    }
+}
+
+/// Who was identified at the counter last, and when.
+pub type LastCustomer = std::sync::Arc<std::sync::Mutex<Option<(String, Instant)>>>;
+
+/// Starts plug-in mode for the counter window, on a thread of its own: the till on
+/// `[passthrough] pos`, the printer on `[printer] port`. Events come back on `events`.
+pub fn spawn_for_counter(
+    dir: &crate::datadir::DataDir,
+    config: &crate::config::Config,
+    last_customer: LastCustomer,
+    events: std::sync::mpsc::Sender<Event>,
+    stop: std::sync::Arc<AtomicBool>,
+) -> anyhow::Result<String> {
+    use crate::devices::profile::FlowControl;
+    use crate::devices::transport::{SerialSettings, SerialTransport};
+    let plug = &config.passthrough;
+    let pos = plug
+        .pos
+        .clone()
+        .ok_or_else(|| anyhow::anyhow!("plug-in mode needs the till's port: set it in Settings"))?;
+    if config.printer.port.eq_ignore_ascii_case("virtual") {
+        anyhow::bail!("plug-in mode needs the real printer's port in Settings (not \"virtual\")");
+    }
+    let till = crate::devices::till::TillProfile::load(&plug.pos_profile)?;
+    let mut recorder = Recorder::from_config(
+        dir,
+        config,
+        till.clone(),
+        last_customer,
+        Duration::from_secs(plug.window_seconds),
+    )?;
+    let profile = recorder.printer.clone();
+    let mut printer = SerialTransport::new(SerialSettings {
+        path: config.printer.port.clone(),
+        baud: config.printer.baud.unwrap_or(profile.baud),
+        flow_control: profile.flow_control,
+    });
+    let mut till_side = SerialTransport::new(SerialSettings {
+        path: pos.clone(),
+        baud: plug.pos_baud,
+        flow_control: FlowControl::None,
+    });
+    let label = format!(
+        "plug-in mode: till on {pos} → printer on {}",
+        config.printer.port
+    );
+    std::thread::Builder::new()
+        .name("passthrough".into())
+        .spawn(move || {
+            let mut splice = Splice::new(till.code_page);
+            let tell = events.clone();
+            run(
+                &mut till_side,
+                &mut printer,
+                &mut splice,
+                &mut |page| match recorder.block_for(page) {
+                    Ok((block, event)) => {
+                        let _ = tell.send(event);
+                        Some(block)
+                    }
+                    Err(why) => {
+                        let _ = tell.send(Event::Unchanged(why));
+                        None
+                    }
+                },
+                &stop,
+                &mut |e| {
+                    let _ = events.send(e);
+                },
+            );
+        })?;
+    Ok(label)
+}
+
 /// Moves bytes between the till and the printer until `stop` is set: till → printer through
 /// the splice (with `at_cut` adding blocks), printer → till unchanged. Neither side's failure
 /// loses a byte: what the printer cannot take yet waits, in order.
@@ -301,13 +407,39 @@ pub struct Recorder {
     pub public_url: String,
     pub currency: crate::domain::money::Currency,
     /// The last card scanned at the counter, and when.
-    pub last_scan: std::sync::Arc<std::sync::Mutex<Option<(String, Instant)>>>,
+    pub last_scan: LastCustomer,
     /// How long a scan stays attached to the next receipt.
     pub window: Duration,
     pub clock: fn() -> i64,
 }
 
 impl Recorder {
+    /// A recorder for the shop in `dir`, with its own database connection that never waits
+    /// more than 50 ms (a busy database means the receipt goes through unchanged).
+    pub fn from_config(
+        dir: &crate::datadir::DataDir,
+        config: &crate::config::Config,
+        till: crate::devices::till::TillProfile,
+        last_scan: LastCustomer,
+        window: Duration,
+    ) -> anyhow::Result<Recorder> {
+        let printer = crate::devices::profile::PrinterProfile::load(&config.printer.profile)
+            .map_err(|e| anyhow::anyhow!("[printer] profile in config.toml: {e}"))?;
+        let store = dir.open_store(config, crate::clock::now())?;
+        store.set_busy_timeout(Duration::from_millis(50))?;
+        Ok(Recorder {
+            store,
+            till,
+            printer,
+            secret: dir.secret()?,
+            public_url: config.portal.public_url.clone(),
+            currency: config.shop.currency,
+            last_scan,
+            window,
+            clock: crate::clock::now,
+        })
+    }
+
     /// The block for this receipt, or `None` (and why) to pass it through unchanged.
     pub fn block_for(&mut self, page: &Page) -> Result<(Vec<u8>, Event), String> {
         use crate::devices::receipt::{Loyalty, encode_insert, loyalty_insert};

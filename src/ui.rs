@@ -27,6 +27,7 @@ pub struct SettingsForm {
     ports: Vec<String>,
     printers: Vec<String>,
     scanners: Vec<String>,
+    tills: Vec<String>,
 }
 
 /// The counter app: the runtime plus what the cashier is typing.
@@ -175,6 +176,7 @@ impl CounterApp {
             ports: crate::devices::transport::list_ports(),
             printers: list(&hardware_dir().join("printers")),
             scanners: list(&hardware_dir().join("scanners")),
+            tills: list(&hardware_dir().join("pos")),
         };
     }
 
@@ -220,6 +222,31 @@ impl CounterApp {
                 });
                 ui.end_row();
             });
+            ui.separator();
+            ui.checkbox(
+                &mut f.devices.plug_enabled,
+                "Plug-in mode: sit between the shop's till and the printer",
+            );
+            if f.devices.plug_enabled {
+                ui.label("The till prints into the till port; Regulars adds the loyalty block to each receipt and prints it on the printer port above. A customer identified here is attached to the till's next receipt.");
+                egui::Grid::new("plug-grid").num_columns(3).show(ui, |ui| {
+                    let l = ui.label("Till port");
+                    ui.add(egui::TextEdit::singleline(&mut f.devices.plug_pos)).labelled_by(l.id);
+                    egui::ComboBox::from_id_salt("till-port-choice").selected_text("choose").show_ui(ui, |ui| {
+                        for p in &f.ports {
+                            ui.selectable_value(&mut f.devices.plug_pos, p.clone(), p);
+                        }
+                    });
+                    ui.end_row();
+                    ui.label("Till profile");
+                    egui::ComboBox::from_id_salt("till-profile").selected_text(f.devices.plug_profile.clone()).show_ui(ui, |ui| {
+                        for p in &f.tills {
+                            ui.selectable_value(&mut f.devices.plug_profile, p.clone(), p);
+                        }
+                    });
+                    ui.end_row();
+                });
+            }
             if let Some(e) = &f.error {
                 ui.label(RichText::new(e).color(Color32::from_rgb(200, 60, 40)));
             }
@@ -255,11 +282,17 @@ impl CounterApp {
                 }
             }
         };
+        if self.settings.devices.plug_enabled && self.settings.devices.plug_pos.trim().is_empty() {
+            self.settings.error =
+                Some("plug-in mode needs the till port: the port the till prints into".into());
+            return;
+        }
         let saved = crate::config::save_devices(&self.dir.config_path(), &self.settings.devices)
             .map_err(|e| e.to_string())
             .and_then(|config| Counter::start(&self.dir, &config).map_err(|e| e.to_string()));
         match saved {
-            Ok(counter) => {
+            Ok(mut counter) => {
+                counter.set_portal_status(self.counter.state().portal.clone());
                 self.counter = counter;
                 self.counter.notify(
                     true,

@@ -865,29 +865,22 @@ fn passthrough(
     pos_baud: u32,
     window: u64,
 ) -> Result<Output> {
-    use crate::devices::profile::{FlowControl, PrinterProfile, ScannerProfile};
+    use crate::devices::profile::{FlowControl, ScannerProfile};
     use crate::devices::till::TillProfile;
     use crate::devices::transport::{SerialSettings, SerialTransport, Transport};
     use crate::passthrough::{Event, Recorder, Splice, run, till_pty};
     use std::sync::{Arc, Mutex};
     let till = TillProfile::load(&pos_profile).map_err(|e| UsageError(e.to_string()))?;
-    let profile = PrinterProfile::load(&ctx.config.printer.profile)
-        .map_err(|e| UsageError(format!("[printer] profile in config.toml: {e}")))?;
-    let store = ctx.store()?;
-    // A receipt never waits long on the database: busy means it goes through unchanged.
-    store.set_busy_timeout(std::time::Duration::from_millis(50))?;
-    let last_scan = Arc::new(Mutex::new(None));
-    let mut recorder = Recorder {
-        store,
-        till: till.clone(),
-        printer: profile.clone(),
-        secret: ctx.dir.secret()?,
-        public_url: ctx.config.portal.public_url.clone(),
-        currency: ctx.config.shop.currency,
-        last_scan: last_scan.clone(),
-        window: std::time::Duration::from_secs(window),
-        clock: crate::clock::now,
-    };
+    let last_scan: crate::passthrough::LastCustomer = Arc::new(Mutex::new(None));
+    let mut recorder = Recorder::from_config(
+        &ctx.dir,
+        &ctx.config,
+        till.clone(),
+        last_scan.clone(),
+        std::time::Duration::from_secs(window),
+    )
+    .map_err(|e| UsageError(e.to_string()))?;
+    let profile = recorder.printer.clone();
     if let Some(port) = ctx.config.scanner.port.clone() {
         let sp = ScannerProfile::load(&ctx.config.scanner.profile)
             .map_err(|e| UsageError(format!("[scanner] profile in config.toml: {e}")))?;
@@ -949,28 +942,7 @@ fn passthrough(
         log_path.display()
     );
     let log = |e: Event| {
-        let line = match &e {
-            Event::Added {
-                receipt,
-                visit_id,
-                customer,
-                duplicate,
-            } => format!(
-                "receipt {receipt}: loyalty block added (visit {visit_id}, {}){}",
-                customer.as_deref().unwrap_or("anonymous, with a claim QR"),
-                if *duplicate {
-                    "; a reprint, recorded once"
-                } else {
-                    ""
-                }
-            ),
-            Event::Unchanged(why) => format!("receipt passed through unchanged: {why}"),
-            Event::PrinterDown { error, waiting } => format!(
-                "printer unavailable ({error}); {waiting} bytes wait and go out when it is back"
-            ),
-            Event::PrinterBack => "printer back: the waiting bytes went out".to_string(),
-            Event::TillDown(e) => format!("till side: {e}; retrying"),
-        };
+        let line = e.describe();
         eprintln!("{line}");
         use std::io::Write;
         let _ = writeln!(

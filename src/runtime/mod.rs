@@ -99,6 +99,14 @@ pub struct Scanned(pub Result<ScanEvent, String>);
 #[derive(Message, Debug, Clone)]
 pub struct StoreAnswer(pub StoreReply);
 
+/// News from plug-in mode.
+#[derive(Message, Debug, Clone)]
+pub struct PlugNews(pub crate::passthrough::Event);
+
+/// What plug-in mode shares with the counter: who was identified last.
+#[derive(Resource, Clone, Default)]
+pub struct PlugLink(pub Option<crate::passthrough::LastCustomer>);
+
 /// An answer from the print worker.
 #[derive(Message, Debug, Clone)]
 pub struct PrintAnswer(pub workers::PrinterNews);
@@ -175,6 +183,7 @@ pub struct Channels {
     to_printer: Option<Sender<PrintRequest>>,
     from_printer: Mutex<Receiver<workers::PrinterNews>>,
     scans: Mutex<Receiver<Result<ScanEvent, String>>>,
+    from_plug: Mutex<Receiver<crate::passthrough::Event>>,
 }
 
 /// The running counter: world, schedule and the threads behind them.
@@ -205,7 +214,33 @@ impl Counter {
         let secret = dir.secret()?;
         // A printer profile that does not load leaves the counter working without receipts;
         // the device bar says so.
-        let printer = ReceiptPrinter::from_config(config, dir);
+        let threads_stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        // Plug-in mode owns the printer: the till prints, Regulars adds to its receipts.
+        let (plug_tx, from_plug) = channel();
+        let mut plug_link = PlugLink::default();
+        let mut plug_label = None;
+        if config.passthrough.enabled {
+            let last: crate::passthrough::LastCustomer = Default::default();
+            plug_label = Some(
+                crate::passthrough::spawn_for_counter(
+                    dir,
+                    config,
+                    last.clone(),
+                    plug_tx,
+                    threads_stop.clone(),
+                )
+                .unwrap_or_else(|e| format!("plug-in mode off: {e}")),
+            );
+            plug_link = PlugLink(Some(last));
+        }
+        let printer = if config.passthrough.enabled {
+            Err(crate::devices::profile::ProfileError::Invalid {
+                path: "config.toml".into(),
+                message: "the till prints in plug-in mode".into(),
+            })
+        } else {
+            ReceiptPrinter::from_config(config, dir)
+        };
         let printer_problem = printer.as_ref().err().map(|e| e.to_string());
         let printer = printer.ok();
         let (to_store, store_rx) = channel();
@@ -230,7 +265,7 @@ impl Counter {
                 workers::store_worker(store, config2, secret, printer, store_rx, store_tx)
             })?;
         let (scan_sender, scans) = channel();
-        let scanner_stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let scanner_stop = threads_stop;
         let scanner = match &config.scanner.port {
             Some(port) => {
                 let profile =
@@ -250,6 +285,7 @@ impl Counter {
             MessageRegistry::register_message::<Scanned>,
             MessageRegistry::register_message::<StoreAnswer>,
             MessageRegistry::register_message::<PrintAnswer>,
+            MessageRegistry::register_message::<PlugNews>,
         ] {
             register(&mut world);
         }
@@ -265,12 +301,15 @@ impl Counter {
             to_printer,
             from_printer: Mutex::new(from_printer),
             scans: Mutex::new(scans),
+            from_plug: Mutex::new(from_plug),
         });
+        world.insert_resource(plug_link);
         world.insert_resource(CounterState {
             receipt_image: latest_receipt(&dir.root().join("receipts")),
             staff_required,
-            printer_ok: printer_problem.is_none(),
+            printer_ok: printer_problem.is_none() || plug_label.is_some(),
             printer: match printer_problem {
+                _ if plug_label.is_some() => plug_label.clone().unwrap_or_default(),
                 Some(problem) => format!("no receipts: {problem}"),
                 None if config.printer.port.eq_ignore_ascii_case("virtual") => {
                     "virtual printer ready".into()
@@ -350,7 +389,7 @@ pub fn schedule() -> Schedule {
     s.add_systems(persist_intents.in_set(Stage::Persist));
     s.add_systems(print_receipts.in_set(Stage::Print));
     s.add_systems(
-        (apply_answers, refresh_support)
+        (apply_answers, refresh_support, plug_news, share_customer)
             .chain()
             .in_set(Stage::Notify),
     );

@@ -1,7 +1,9 @@
 //! The counter's systems, one small function each, in the order of their stages.
 
 use super::workers::{PrintRequest, PrinterNews, StoreReply, StoreRequest};
-use super::{Channels, CounterState, Intent, PrintAnswer, Scanned, Shop, StoreAnswer};
+use super::{
+    Channels, CounterState, Intent, PlugLink, PlugNews, PrintAnswer, Scanned, Shop, StoreAnswer,
+};
 use crate::devices::scanner::{ScanEvent, ScanKind};
 use bevy_ecs::prelude::*;
 
@@ -10,7 +12,11 @@ pub(super) fn poll_channels(
     mut scans: MessageWriter<Scanned>,
     mut answers: MessageWriter<StoreAnswer>,
     mut prints: MessageWriter<PrintAnswer>,
+    mut plug: MessageWriter<PlugNews>,
 ) {
+    if let Ok(rx) = ch.from_plug.lock() {
+        plug.write_batch(rx.try_iter().map(PlugNews));
+    }
     if let Ok(rx) = ch.scans.lock() {
         scans.write_batch(rx.try_iter().map(Scanned));
     }
@@ -481,4 +487,41 @@ pub(super) fn refresh_support(ch: Res<Channels>, mut state: ResMut<CounterState>
         return;
     }
     request(&ch, &mut state, StoreRequest::Support { customer, visit });
+}
+
+/// Plug-in mode's events, on screen: each receipt's outcome, and the printer's state.
+pub(super) fn plug_news(mut news: MessageReader<PlugNews>, mut state: ResMut<CounterState>) {
+    use crate::passthrough::Event;
+    for PlugNews(e) in news.read() {
+        state.say(e.ok(), format!("Till: {}", e.describe()));
+        match e {
+            Event::PrinterDown { .. } => {
+                state.printer_ok = false;
+                state.printer =
+                    "plug-in mode: printer unavailable, the till's receipts wait".into();
+            }
+            Event::PrinterBack | Event::Added { .. } => state.printer_ok = true,
+            _ => {}
+        }
+        if matches!(e, Event::Added { .. }) {
+            state.support_stale = true;
+        }
+    }
+}
+
+/// Tells plug-in mode who the counter identified, so the till's next receipt is theirs.
+pub(super) fn share_customer(
+    state: Res<CounterState>,
+    link: Res<PlugLink>,
+    mut shared: Local<Option<String>>,
+) {
+    let Some(last) = &link.0 else {
+        return;
+    };
+    let now = state.customer.as_ref().map(|c| c.code.clone());
+    if *shared != now {
+        *last.lock().unwrap_or_else(|e| e.into_inner()) =
+            now.clone().map(|c| (c, std::time::Instant::now()));
+        *shared = now;
+    }
 }

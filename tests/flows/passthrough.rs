@@ -387,3 +387,56 @@ fn receipts_from_python_escpos_pass_through_with_the_block() {
         .unwrap();
     assert_eq!(amount, 880);
 }
+
+/// Plug-in mode inside the counter: the customer the cashier identified is attached to the
+/// till's next receipt, and the outcome is shown on the counter's screen.
+#[test]
+fn in_the_counter_window_the_customer_on_screen_gets_the_tills_next_receipt() {
+    let _g = PTY.lock().unwrap_or_else(|e| e.into_inner());
+    let dir = tempfile::tempdir().unwrap();
+    let c = run_json(dir.path(), &["customer", "add", "--name", "Cara Doyle"]);
+    let code = c["code"].as_str().unwrap().to_string();
+    let printer = dir.path().join("printer");
+    let sim = start_sim(dir.path(), &printer, "generic-80mm");
+    // The till's serial line: the test holds one end, plug-in mode opens the other by name.
+    let (mut till, line) = serialport::TTYPort::pair().unwrap();
+    let line_name = serialport::SerialPort::name(&line).unwrap();
+    std::fs::write(
+        dir.path().join("config.toml"),
+        format!(
+            "[printer]\nport = \"{}\"\n[passthrough]\nenabled = true\npos = \"{line_name}\"\npos_profile = \"generic-point\"\n",
+            printer.display()
+        ),
+    )
+    .unwrap();
+    drop(line);
+    let mut counter = crate::runtime::counter(dir.path());
+    assert!(
+        counter.state().printer.starts_with("plug-in mode: till on"),
+        "{}",
+        counter.state().printer
+    );
+    counter.send(regulars::runtime::Intent::Open(code.clone()));
+    crate::runtime::tick_until(&mut counter, "the customer", |s| s.customer.is_some());
+    std::thread::sleep(Duration::from_millis(300));
+    till.write_all(&till_receipt("9001", "4.50")).unwrap();
+    crate::runtime::tick_until(&mut counter, "the till's receipt", |s| {
+        s.notice
+            .as_ref()
+            .is_some_and(|n| n.text.contains("loyalty block added"))
+    });
+    let notice = counter.state().notice.clone().unwrap();
+    assert!(notice.ok && notice.text.contains(&code), "{notice:?}");
+    let printed = wait_for_pngs(&sim.out, 1);
+    let text = std::fs::read_to_string(printed[0].with_extension("txt")).unwrap();
+    assert!(
+        text.contains("Thank you, Cara!") && text.contains("Receipt No: 9001"),
+        "{text}"
+    );
+    // The next receipt, with nobody identified again, is anonymous.
+    till.write_all(&till_receipt("9002", "2.00")).unwrap();
+    let printed = wait_for_pngs(&sim.out, 2);
+    assert_eq!(printed.len(), 2);
+    let text = std::fs::read_to_string(printed[1].with_extension("txt")).unwrap();
+    assert!(text.contains("Scan to claim"), "{text}");
+}
