@@ -107,6 +107,10 @@ pub enum Command {
         /// Address to listen on (default: [portal] bind in config.toml).
         #[arg(long, value_name = "ADDR")]
         bind: Option<String>,
+        /// Also run the counter's devices without a window: the print queue, the scanner and
+        /// plug-in mode as config.toml sets them (not while the window runs: it has them).
+        #[arg(long)]
+        devices: bool,
     },
 }
 

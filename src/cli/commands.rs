@@ -84,7 +84,7 @@ pub fn execute(cli: Cli) -> Result<Output> {
         Command::Print(p) => hardware::print_cmd(&ctx, p),
         Command::Staff(s) => staff(&ctx, s),
         Command::Ticket(t) => ticket(&ctx, t),
-        Command::Serve { bind } => serve(&ctx, bind),
+        Command::Serve { bind, devices } => serve(&ctx, bind, devices),
         Command::Passthrough {
             pos,
             pos_link,
@@ -832,7 +832,7 @@ fn ticket(ctx: &Ctx, cmd: TicketCmd) -> Result<Output> {
     }
 }
 
-fn serve(ctx: &Ctx, bind: Option<String>) -> Result<Output> {
+fn serve(ctx: &Ctx, bind: Option<String>, devices: bool) -> Result<Output> {
     // Open once here so a broken database or config fails before listening.
     drop(ctx.store()?);
     let settings = crate::portal::Settings::from_config(&ctx.dir, &ctx.config)?;
@@ -848,6 +848,19 @@ fn serve(ctx: &Ctx, bind: Option<String>) -> Result<Output> {
         eprintln!("Local API at /api/v1/ (key from [portal] api_key).");
     } else {
         eprintln!("Local API off: set [portal] api_key in config.toml to let a till call it.");
+    }
+    if devices {
+        // The counter's runtime, ticked by a loop instead of a window.
+        let mut counter = crate::runtime::Counter::start(&ctx.dir, &ctx.config)?;
+        eprintln!(
+            "Devices: printer: {}; scanner: {}.",
+            counter.state().printer,
+            counter.state().scanner
+        );
+        let stop = std::sync::atomic::AtomicBool::new(false);
+        counter.run_headless(&stop, |n| {
+            eprintln!("{}{}", if n.ok { "" } else { "problem: " }, n.text)
+        });
     }
     portal.wait();
     Ok(Output {

@@ -347,6 +347,27 @@ impl Counter {
         self.world.resource_mut::<CounterState>().portal = text.into();
     }
 
+    /// Ticks the schedule where no window runs (`regulars serve --devices`): every 20 ms
+    /// until `stop`, reporting each new notice (a scan, a receipt, a printer problem).
+    pub fn run_headless(
+        &mut self,
+        stop: &std::sync::atomic::AtomicBool,
+        mut report: impl FnMut(&Notice),
+    ) {
+        let mut last: Option<Notice> = None;
+        while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+            self.tick();
+            let now = self.state().notice.clone();
+            if now != last {
+                if let Some(n) = &now {
+                    report(n);
+                }
+                last = now;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+    }
+
     pub fn state(&self) -> &CounterState {
         self.world.resource::<CounterState>()
     }

@@ -440,3 +440,78 @@ fn in_the_counter_window_the_customer_on_screen_gets_the_tills_next_receipt() {
     let text = std::fs::read_to_string(printed[1].with_extension("txt")).unwrap();
     assert!(text.contains("Scan to claim"), "{text}");
 }
+
+/// No window at all: `regulars serve --devices` runs the counter's runtime in a headless loop.
+/// A card scanned on the scanner makes the till's next receipt (plug-in mode) that member's.
+#[test]
+fn headless_serve_with_devices_scanner_and_plug_in_mode() {
+    let _g = PTY.lock().unwrap_or_else(|e| e.into_inner());
+    let dir = tempfile::tempdir().unwrap();
+    let c = run_json(dir.path(), &["customer", "add", "--name", "Dara Quinn"]);
+    let code = c["code"].as_str().unwrap().to_string();
+    let printer = dir.path().join("printer");
+    let sim = start_sim(dir.path(), &printer, "generic-80mm");
+    let scanner = dir.path().join("scanner");
+    let mut scan_sim = Command::new(env!("CARGO_BIN_EXE_regulars"))
+        .arg("--data")
+        .arg(dir.path())
+        .args(["simulate", "scanner", "--link"])
+        .arg(&scanner)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let t = Instant::now();
+    while !scanner.exists() {
+        assert!(t.elapsed() < Duration::from_secs(10));
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    let (mut till, line) = serialport::TTYPort::pair().unwrap();
+    let line_name = serialport::SerialPort::name(&line).unwrap();
+    drop(line);
+    std::fs::write(
+        dir.path().join("config.toml"),
+        format!(
+            "[printer]\nport = \"{}\"\n[scanner]\nport = \"{}\"\n[passthrough]\nenabled = true\npos = \"{line_name}\"\n[portal]\nbind = \"127.0.0.1:0\"\n",
+            printer.display(),
+            scanner.display()
+        ),
+    )
+    .unwrap();
+    let err = dir.path().join("serve.err");
+    let mut serve = Command::new(env!("CARGO_BIN_EXE_regulars"))
+        .arg("--data")
+        .arg(dir.path())
+        .args(["serve", "--devices"])
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(std::fs::File::create(&err).unwrap())
+        .spawn()
+        .unwrap();
+    let wait_for = |what: &str| {
+        let t = Instant::now();
+        loop {
+            let text = std::fs::read_to_string(&err).unwrap_or_default();
+            if text.contains(what) {
+                return text;
+            }
+            assert!(t.elapsed() < Duration::from_secs(10), "no '{what}' in: {text}");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    };
+    wait_for("plug-in mode: till on");
+    std::thread::sleep(Duration::from_millis(300));
+    writeln!(scan_sim.stdin.as_mut().unwrap(), "{code}").unwrap();
+    wait_for(&format!("Dara Quinn ({code})"));
+    till.write_all(&till_receipt("77", "9.99")).unwrap();
+    let log = wait_for("loyalty block added");
+    assert!(log.contains(&code), "{log}");
+    let printed = wait_for_pngs(&sim.out, 1);
+    let text = std::fs::read_to_string(printed[0].with_extension("txt")).unwrap();
+    assert!(text.contains("Thank you, Dara!"), "{text}");
+    let _ = serve.kill();
+    let _ = serve.wait();
+    let _ = scan_sim.kill();
+    let _ = scan_sim.wait();
+}
