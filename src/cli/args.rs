@@ -424,6 +424,9 @@ pub struct StatsArgs {
     /// Last day included (YYYY-MM-DD, local time).
     #[arg(long, value_name = "DATE")]
     pub to: Option<String>,
+    /// Recompute the figures' aggregates from the raw rows and say whether they matched.
+    #[arg(long, conflicts_with_all = ["from", "to"])]
+    pub rebuild: bool,
 }
 
 #[derive(Debug, Args)]

@@ -539,6 +539,26 @@ fn day_start(text: &str, what: &str) -> Result<i64> {
 }
 
 fn stats(ctx: &Ctx, a: StatsArgs) -> Result<Output> {
+    if a.rebuild {
+        let mut store = ctx.store()?;
+        let r = store.rebuild_aggregates()?;
+        let text = if r.matched {
+            "The aggregates matched the raw rows: nothing to change.".to_string()
+        } else {
+            format!(
+                "The aggregates differed from the raw rows and were rebuilt ({}).",
+                r.differences
+                    .iter()
+                    .map(|(t, n)| format!("{t}: {n} rows"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
+        };
+        return Ok(Output {
+            text,
+            json: to_json(&r),
+        });
+    }
     let from = a
         .from
         .as_deref()

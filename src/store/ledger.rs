@@ -67,6 +67,7 @@ impl Tx<'_> {
             ))
             .map_err(|e| key_error(e, c.key))?;
         let id = self.tx.last_insert_rowid();
+        self.agg_points(c.at, c.kind.as_str(), c.points)?;
         self.add_to_balance(c.customer_id, c.points)?;
         Ok(id)
     }
@@ -99,6 +100,7 @@ impl Tx<'_> {
             ))
             .map_err(|e| key_error(e, c.key))?;
         let spend_id = self.tx.last_insert_rowid();
+        self.agg_points(c.at, c.kind.as_str(), -c.points)?;
         for (lot_id, points) in taken {
             self.tx
                 .prepare_cached(

@@ -6,6 +6,7 @@
 //! ([`Store::write`]), so two tills redeeming at once are serialised and a crash leaves either the
 //! whole sale or none of it.
 
+mod aggregates;
 mod customers;
 mod error;
 mod ledger;
@@ -16,6 +17,7 @@ mod staff;
 mod stats;
 mod support;
 
+pub use aggregates::{Rebuilt, aggregate_differences};
 pub use customers::{CustomerView, Enrolled, NewCustomer, Progress};
 pub use error::{Result, StoreError};
 pub use ledger::{Adjusted, Redeemed};
@@ -40,6 +42,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0002_print_jobs.sql"),
     include_str!("migrations/0003_staff.sql"),
     include_str!("migrations/0004_support.sql"),
+    include_str!("migrations/0005_aggregates.sql"),
 ];
 
 /// The schema version this build writes.

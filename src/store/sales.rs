@@ -203,6 +203,7 @@ impl Tx<'_> {
                 stamped,
             ))?;
         let visit_id = self.tx.last_insert_rowid();
+        self.agg_visit(customer.as_ref().map(|c| c.id), sale.at, sale.amount, 0, 1)?;
         let mut outcome = SaleOutcome {
             visit_id,
             at: sale.at,
@@ -349,6 +350,7 @@ impl Tx<'_> {
             "UPDATE visits SET refunded = refunded + ?2 WHERE id = ?1",
             (visit.id, amount),
         )?;
+        self.agg_refund(visit.customer_id, visit.at, amount)?;
         self.tx.execute(
             "INSERT INTO refunds (visit_id, at, amount, points_due, points_reversed, actor)
              VALUES (?1, ?2, ?3, ?4, 0, ?5)",

@@ -397,6 +397,9 @@ impl Tx<'_> {
         if changed != 1 {
             return Err(StoreError::AlreadyClaimed);
         }
+        // The visit moves from the anonymous figures to the member's.
+        self.agg_visit(None, v.at, v.amount, v.refunded, -1)?;
+        self.agg_visit(Some(id), v.at, v.amount, v.refunded, 1)?;
         self.reward_visit(&customer, visit_id, now, points, stamped, qualifying)?;
         // Tickets opened from the page before the claim now belong to the member too.
         self.tx.execute(

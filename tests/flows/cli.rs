@@ -701,3 +701,45 @@ fn tickets_from_the_command_line_and_their_bad_input() {
         "{out}"
     );
 }
+
+#[test]
+fn stats_rebuild_finds_and_mends_aggregates_that_drifted() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = run_json(dir.path(), &["customer", "add", "--name", "Ann"]);
+    let code = c["code"].as_str().unwrap();
+    run_json(
+        dir.path(),
+        &[
+            "sale",
+            "record",
+            "--amount",
+            "5.00",
+            "--customer",
+            code,
+            "--receipt",
+            "1",
+        ],
+    );
+    run_json(dir.path(), &["sale", "record", "--amount", "3.00"]);
+    run_json(
+        dir.path(),
+        &["sale", "refund", "--receipt", "1", "--amount", "2.00"],
+    );
+    let r = run_json(dir.path(), &["stats", "--rebuild"]);
+    assert_eq!(r["matched"], true, "{r}");
+    // Someone edits the file by hand: the rebuild notices and mends it.
+    rusqlite::Connection::open(db(dir.path()))
+        .unwrap()
+        .execute("UPDATE agg_days SET visits = visits + 5", [])
+        .unwrap();
+    let (exit, out, _) = run(dir.path(), &["stats", "--rebuild"]);
+    assert_eq!(exit, 0);
+    assert!(
+        out.contains("differed") && out.contains("agg_days: 2 rows"),
+        "{out}"
+    );
+    assert_eq!(
+        run_json(dir.path(), &["stats", "--rebuild"])["matched"],
+        true
+    );
+}

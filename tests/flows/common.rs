@@ -98,6 +98,11 @@ pub fn fingerprint(db: &Path) -> String {
 
 /// Checks the ledger's invariants on the whole database; panics with the first violation.
 pub fn check_invariants(conn: &Connection) {
+    let differ = regulars::store::aggregate_differences(conn).unwrap();
+    assert!(
+        differ.is_empty(),
+        "aggregates differ from the raw rows: {differ:?}"
+    );
     let bad: Vec<(i64, i64, i64)> = conn
         .prepare(
             "SELECT c.id, c.balance, COALESCE(SUM(e.points), 0) FROM customers c

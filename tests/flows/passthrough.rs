@@ -496,7 +496,10 @@ fn headless_serve_with_devices_scanner_and_plug_in_mode() {
             if text.contains(what) {
                 return text;
             }
-            assert!(t.elapsed() < Duration::from_secs(10), "no '{what}' in: {text}");
+            assert!(
+                t.elapsed() < Duration::from_secs(10),
+                "no '{what}' in: {text}"
+            );
             std::thread::sleep(Duration::from_millis(20));
         }
     };
