@@ -9,6 +9,7 @@
 mod aggregates;
 mod customers;
 mod error;
+mod figures;
 mod ledger;
 mod print_jobs;
 mod referrals;
@@ -20,6 +21,7 @@ mod support;
 pub use aggregates::{Rebuilt, aggregate_differences};
 pub use customers::{CustomerView, Enrolled, NewCustomer, Progress};
 pub use error::{Result, StoreError};
+pub use figures::{BUCKETS, Cohort, Figures, Funnel, TopCustomer, Week, month_of};
 pub use ledger::{Adjusted, Redeemed};
 pub use print_jobs::PrintJob;
 pub use referrals::{ReferralOutcome, ReferralView};

@@ -6,6 +6,7 @@ mod common;
 mod counter_ui;
 mod crash;
 mod devices;
+mod figures;
 mod invariants;
 mod ledger;
 mod passthrough;

@@ -1,0 +1,577 @@
+//! The owner's figures for a range of days, from the aggregates (never from every visit), and
+//! the same figures computed the slow way from the raw rows, which the tests compare against.
+//!
+//! Definitions (days are UTC day numbers; a range is `from_day ..= to_day`):
+//! - visits count when made in the range, refunded or not; spend is before refunds;
+//! - a member visits in a range when they have a visit in it; repeat members have two or more;
+//! - weeks are 7-day blocks from `from_day` (the last may be shorter); a member is new in the
+//!   week of their first visit ever, returning in a week they visit after that week began;
+//! - days between visits are the gaps between a member's visiting days within the range;
+//! - a cohort is the members whose first visit ever fell in a month of the range; `retained[k]`
+//!   counts those visiting in the cohort's month + k (only months within the range);
+//! - top customers are over their whole history, by spend after refunds, and by visits;
+//! - points issued are earned plus referral bonuses; redeemed, expired, refunded are what left
+//!   by each way; the redemption rate is redeemed / issued;
+//! - referrals, ratings and tickets count when made, given or opened in the range.
+
+use super::{Result, Store, Tx};
+use serde::Serialize;
+use std::collections::{BTreeMap, HashMap};
+
+const DAY: i64 = 86_400;
+/// Visit-count buckets of the frequency histogram: (label, lowest, highest).
+pub const BUCKETS: &[(&str, i64, i64)] = &[
+    ("1", 1, 1),
+    ("2", 2, 2),
+    ("3", 3, 3),
+    ("4", 4, 4),
+    ("5", 5, 5),
+    ("6-10", 6, 10),
+    ("11+", 11, i64::MAX),
+];
+const TOP: usize = 10;
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Week {
+    pub start_day: i64,
+    pub new_members: i64,
+    pub returning_members: i64,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Cohort {
+    /// "2026-01"
+    pub month: String,
+    pub size: i64,
+    pub retained: Vec<i64>,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct TopCustomer {
+    pub code: String,
+    pub name: Option<String>,
+    pub visits: i64,
+    /// Lifetime spend after refunds, minor units.
+    pub spend: i64,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Funnel {
+    /// Members whose code brought at least one friend in the range.
+    pub codes_shared: i64,
+    pub friends_enrolled: i64,
+    /// Friends who made their first qualifying purchase: both were rewarded.
+    pub rewarded: i64,
+    pub pending: i64,
+    /// Refused, by reason.
+    pub refused: Vec<(String, i64)>,
+}
+
+/// Every figure of the owner's dashboard for one range.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Figures {
+    pub from_day: i64,
+    pub to_day: i64,
+    pub visits: i64,
+    pub member_visits: i64,
+    pub anonymous_visits: i64,
+    pub visiting_members: i64,
+    pub repeat_members: i64,
+    pub repeat_visit_rate: f64,
+    pub weeks: Vec<Week>,
+    /// Members by their number of visits in the range, in [`BUCKETS`] order.
+    pub frequency: Vec<(String, i64)>,
+    pub median_days_between_visits: Option<f64>,
+    pub cohorts: Vec<Cohort>,
+    pub top_by_spend: Vec<TopCustomer>,
+    pub top_by_visits: Vec<TopCustomer>,
+    pub member_spend: i64,
+    pub anonymous_spend: i64,
+    pub member_average_spend: Option<f64>,
+    pub anonymous_average_spend: Option<f64>,
+    pub refunded: i64,
+    pub points_issued: i64,
+    pub points_redeemed: i64,
+    pub points_expired: i64,
+    pub points_refunded: i64,
+    pub points_adjusted: i64,
+    pub redemption_rate: f64,
+    /// Points held now, not expired: the shop's liability (not limited to the range).
+    pub points_outstanding: i64,
+    pub referrals: Funnel,
+    pub ratings: [i64; 5],
+    pub rating_average: Option<f64>,
+    pub tickets_opened: i64,
+    pub tickets_resolved: i64,
+    pub tickets_open_now: i64,
+    pub median_hours_to_resolve: Option<f64>,
+}
+
+/// The month index (year × 12 + month − 1) of a UTC day number.
+pub fn month_of(day: i64) -> i64 {
+    let date = jiff::Timestamp::from_second(day * DAY)
+        .map(|t| t.to_zoned_datetime(jiff::tz::TimeZone::UTC).date())
+        .unwrap_or_default();
+    i64::from(date.year()) * 12 + i64::from(date.month()) - 1
+}
+
+fn month_label(m: i64) -> String {
+    format!("{:04}-{:02}", m.div_euclid(12), m.rem_euclid(12) + 1)
+}
+
+fn median(mut v: Vec<f64>) -> Option<f64> {
+    if v.is_empty() {
+        return None;
+    }
+    v.sort_by(|a, b| a.total_cmp(b));
+    let n = v.len();
+    Some(if n % 2 == 1 {
+        v[n / 2]
+    } else {
+        (v[n / 2 - 1] + v[n / 2]) / 2.0
+    })
+}
+
+fn rate(part: i64, whole: i64) -> f64 {
+    if whole == 0 {
+        0.0
+    } else {
+        part as f64 / whole as f64
+    }
+}
+
+fn average(total: i64, n: i64) -> Option<f64> {
+    (n > 0).then(|| total as f64 / n as f64)
+}
+
+/// What both ways of computing share: from per-member visiting days in the range (and each
+/// member's first day ever), the member figures.
+struct MemberDays {
+    /// member → (first day ever, [(day, visits)] in the range, ascending)
+    members: HashMap<i64, (i64, Vec<(i64, i64)>)>,
+}
+
+impl MemberDays {
+    fn figures(&self, from: i64, to: i64) -> MemberFigures {
+        let mut visiting = 0;
+        let mut repeat = 0;
+        let mut freq = vec![0i64; BUCKETS.len()];
+        let mut gaps = Vec::new();
+        let weeks_n = ((to - from) / 7 + 1) as usize;
+        let mut new_w = vec![0i64; weeks_n];
+        let mut ret_w = vec![0i64; weeks_n];
+        let first_month = month_of(from);
+        let last_month = month_of(to);
+        let mut cohorts: BTreeMap<i64, (i64, Vec<i64>)> = BTreeMap::new();
+        for (first, days) in self.members.values() {
+            let total: i64 = days.iter().map(|d| d.1).sum();
+            if total > 0 {
+                visiting += 1;
+                if total >= 2 {
+                    repeat += 1;
+                }
+                if let Some(b) = BUCKETS.iter().position(|b| (b.1..=b.2).contains(&total)) {
+                    freq[b] += 1;
+                }
+            }
+            for w in days.windows(2) {
+                gaps.push((w[1].0 - w[0].0) as f64);
+            }
+            let mut seen_week = vec![false; weeks_n];
+            for (day, _) in days {
+                let w = ((day - from) / 7) as usize;
+                if !seen_week[w] {
+                    seen_week[w] = true;
+                    let week_start = from + 7 * w as i64;
+                    if *first >= week_start {
+                        new_w[w] += 1;
+                    } else {
+                        ret_w[w] += 1;
+                    }
+                }
+            }
+            let cm = month_of(*first);
+            if (first_month..=last_month).contains(&cm) && *first >= from && *first <= to {
+                let entry = cohorts
+                    .entry(cm)
+                    .or_insert_with(|| (0, vec![0; (last_month - cm + 1) as usize]));
+                entry.0 += 1;
+                let mut months: Vec<i64> = days.iter().map(|(d, _)| month_of(*d) - cm).collect();
+                months.dedup();
+                for k in months {
+                    if k >= 0 && (k as usize) < entry.1.len() {
+                        entry.1[k as usize] += 1;
+                    }
+                }
+            }
+        }
+        MemberFigures {
+            visiting,
+            repeat,
+            freq,
+            median_gap: median(gaps),
+            weeks: (0..weeks_n)
+                .map(|w| Week {
+                    start_day: from + 7 * w as i64,
+                    new_members: new_w[w],
+                    returning_members: ret_w[w],
+                })
+                .collect(),
+            cohorts: cohorts
+                .into_iter()
+                .map(|(m, (size, retained))| Cohort {
+                    month: month_label(m),
+                    size,
+                    retained,
+                })
+                .collect(),
+        }
+    }
+}
+
+struct MemberFigures {
+    visiting: i64,
+    repeat: i64,
+    freq: Vec<i64>,
+    median_gap: Option<f64>,
+    weeks: Vec<Week>,
+    cohorts: Vec<Cohort>,
+}
+
+/// Totals both ways share the shape of.
+#[derive(Default)]
+struct Totals {
+    visits: i64,
+    member_visits: i64,
+    member_spend: i64,
+    anon_spend: i64,
+    refunded: i64,
+    points: HashMap<String, i64>,
+}
+
+impl Tx<'_> {
+    /// The figures from the aggregates.
+    pub fn figures(&self, from_day: i64, to_day: i64, now: i64) -> Result<Figures> {
+        let c = &self.tx;
+        let mut t = Totals::default();
+        (
+            t.visits,
+            t.member_visits,
+            t.member_spend,
+            t.anon_spend,
+            t.refunded,
+        ) = c.query_row(
+            "SELECT COALESCE(SUM(visits), 0), COALESCE(SUM(member_visits), 0),
+                    COALESCE(SUM(member_spend), 0), COALESCE(SUM(anon_spend), 0),
+                    COALESCE(SUM(refunded), 0)
+             FROM agg_days WHERE day BETWEEN ?1 AND ?2",
+            (from_day, to_day),
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+        )?;
+        let mut stmt = c.prepare_cached(
+            "SELECT kind, SUM(points) FROM agg_points_days WHERE day BETWEEN ?1 AND ?2 GROUP BY kind",
+        )?;
+        for row in stmt.query_map((from_day, to_day), |r| Ok((r.get(0)?, r.get(1)?)))? {
+            let (k, p): (String, i64) = row?;
+            t.points.insert(k, p);
+        }
+        drop(stmt);
+        let mut members = MemberDays {
+            members: HashMap::new(),
+        };
+        let mut stmt = c.prepare_cached(
+            "SELECT d.customer_id, d.day, d.visits, a.first_day
+             FROM agg_customer_days d JOIN agg_customers a ON a.customer_id = d.customer_id
+             WHERE d.day BETWEEN ?1 AND ?2",
+        )?;
+        let rows = stmt.query_map((from_day, to_day), |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, i64>(1)?,
+                r.get(2)?,
+                r.get(3)?,
+            ))
+        })?;
+        for row in rows {
+            let (id, day, visits, first) = row?;
+            members
+                .members
+                .entry(id)
+                .or_insert_with(|| (first, Vec::new()))
+                .1
+                .push((day, visits));
+        }
+        drop(stmt);
+        for (_, days) in members.members.values_mut() {
+            days.sort_unstable();
+        }
+        let top = |order: &str| -> Result<Vec<TopCustomer>> {
+            let mut stmt = c.prepare_cached(&format!(
+                "SELECT c.code, c.name, a.visits, a.spend - a.refunded
+                 FROM agg_customers a JOIN customers c ON c.id = a.customer_id
+                 ORDER BY {order}, a.customer_id LIMIT {TOP}"
+            ))?;
+            let rows = stmt.query_map([], |r| {
+                Ok(TopCustomer {
+                    code: crate::domain::code::CustomerCode::from_stored(r.get(0)?).to_string(),
+                    name: r.get(1)?,
+                    visits: r.get(2)?,
+                    spend: r.get(3)?,
+                })
+            })?;
+            Ok(rows.collect::<rusqlite::Result<_>>()?)
+        };
+        let top_by_spend = top("a.spend - a.refunded DESC")?;
+        let top_by_visits = top("a.visits DESC")?;
+        self.assemble(
+            from_day,
+            to_day,
+            now,
+            t,
+            members,
+            top_by_spend,
+            top_by_visits,
+        )
+    }
+
+    /// The same figures computed from the raw rows (visits, points events): the slow way,
+    /// which the tests and benchmarks compare the aggregates against.
+    pub fn figures_brute_force(&self, from_day: i64, to_day: i64, now: i64) -> Result<Figures> {
+        let c = &self.tx;
+        let mut t = Totals::default();
+        let mut members = MemberDays {
+            members: HashMap::new(),
+        };
+        let mut first_ever: HashMap<i64, i64> = HashMap::new();
+        let mut lifetime: HashMap<i64, (i64, i64)> = HashMap::new();
+        let mut per_day: HashMap<(i64, i64), i64> = HashMap::new();
+        let mut stmt = c.prepare("SELECT at, amount, refunded, customer_id FROM visits")?;
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, i64>(1)?,
+                r.get::<_, i64>(2)?,
+                r.get::<_, Option<i64>>(3)?,
+            ))
+        })?;
+        for row in rows {
+            let (at, amount, refunded, customer) = row?;
+            let day = at / DAY;
+            if let Some(id) = customer {
+                let f = first_ever.entry(id).or_insert(day);
+                *f = (*f).min(day);
+                let l = lifetime.entry(id).or_insert((0, 0));
+                l.0 += 1;
+                l.1 += amount - refunded;
+            }
+            if !(from_day..=to_day).contains(&day) {
+                continue;
+            }
+            t.visits += 1;
+            t.refunded += refunded;
+            match customer {
+                Some(id) => {
+                    t.member_visits += 1;
+                    t.member_spend += amount;
+                    *per_day.entry((id, day)).or_insert(0) += 1;
+                }
+                None => t.anon_spend += amount,
+            }
+        }
+        drop(stmt);
+        for ((id, day), n) in per_day {
+            members
+                .members
+                .entry(id)
+                .or_insert_with(|| (first_ever[&id], Vec::new()))
+                .1
+                .push((day, n));
+        }
+        for (_, days) in members.members.values_mut() {
+            days.sort_unstable();
+        }
+        let mut stmt = c.prepare("SELECT at, kind, points FROM points_events")?;
+        for row in stmt.query_map([], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, i64>(2)?,
+            ))
+        })? {
+            let (at, kind, points) = row?;
+            if (from_day..=to_day).contains(&(at / DAY)) {
+                *t.points.entry(kind).or_insert(0) += points;
+            }
+        }
+        drop(stmt);
+        let mut codes: HashMap<i64, (String, Option<String>)> = HashMap::new();
+        let mut stmt = c.prepare("SELECT id, code, name FROM customers")?;
+        for row in stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))? {
+            let (id, code, name): (i64, String, Option<String>) = row?;
+            codes.insert(id, (code, name));
+        }
+        drop(stmt);
+        let mut all: Vec<(i64, i64, i64)> =
+            lifetime.iter().map(|(id, (v, s))| (*id, *v, *s)).collect();
+        let to_top = |rows: &[(i64, i64, i64)]| -> Vec<TopCustomer> {
+            rows.iter()
+                .take(TOP)
+                .map(|(id, v, s)| TopCustomer {
+                    code: crate::domain::code::CustomerCode::from_stored(codes[id].0.clone())
+                        .to_string(),
+                    name: codes[id].1.clone(),
+                    visits: *v,
+                    spend: *s,
+                })
+                .collect()
+        };
+        all.sort_by(|a, b| b.2.cmp(&a.2).then(a.0.cmp(&b.0)));
+        let top_by_spend = to_top(&all);
+        all.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        let top_by_visits = to_top(&all);
+        self.assemble(
+            from_day,
+            to_day,
+            now,
+            t,
+            members,
+            top_by_spend,
+            top_by_visits,
+        )
+    }
+
+    /// The figures both ways share: totals and member figures in, plus the small tables
+    /// (referrals, ratings, tickets) read directly.
+    #[allow(clippy::too_many_arguments)]
+    fn assemble(
+        &self,
+        from_day: i64,
+        to_day: i64,
+        now: i64,
+        t: Totals,
+        members: MemberDays,
+        top_by_spend: Vec<TopCustomer>,
+        top_by_visits: Vec<TopCustomer>,
+    ) -> Result<Figures> {
+        let c = &self.tx;
+        let m = members.figures(from_day, to_day);
+        let (lo, hi) = (from_day * DAY, (to_day + 1) * DAY);
+        let p = |k: &str| t.points.get(k).copied().unwrap_or(0);
+        let issued = p("earn") + p("referral");
+        let held: i64 =
+            c.query_row("SELECT COALESCE(SUM(balance), 0) FROM customers", [], |r| {
+                r.get(0)
+            })?;
+        let lapsed: i64 = c.query_row(
+            "SELECT COALESCE(SUM(remaining), 0) FROM points_events
+             WHERE remaining > 0 AND expires_at <= ?1",
+            [now],
+            |r| r.get(0),
+        )?;
+        let count = |sql: &str| -> Result<i64> { Ok(c.query_row(sql, (lo, hi), |r| r.get(0))?) };
+        let mut refused = Vec::new();
+        let mut stmt = c.prepare_cached(
+            "SELECT COALESCE(reason, 'unknown'), COUNT(*) FROM referrals
+             WHERE status = 'refused' AND at >= ?1 AND at < ?2 GROUP BY 1 ORDER BY 2 DESC, 1",
+        )?;
+        for row in stmt.query_map((lo, hi), |r| Ok((r.get(0)?, r.get(1)?)))? {
+            refused.push(row?);
+        }
+        drop(stmt);
+        let mut ratings = [0i64; 5];
+        let mut stmt = c.prepare_cached(
+            "SELECT r.stars, COUNT(*) FROM ratings r JOIN visits v ON v.id = r.visit_id
+             WHERE v.at >= ?1 AND v.at < ?2 GROUP BY r.stars",
+        )?;
+        for row in stmt.query_map((lo, hi), |r| Ok((r.get::<_, i64>(0)?, r.get(1)?)))? {
+            let (stars, n) = row?;
+            ratings[(stars - 1).clamp(0, 4) as usize] = n;
+        }
+        drop(stmt);
+        let rated: i64 = ratings.iter().sum();
+        let star_sum: i64 = ratings
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (i as i64 + 1) * n)
+            .sum();
+        let mut resolve_hours = Vec::new();
+        let mut stmt = c.prepare_cached(
+            "SELECT resolved_at - opened_at FROM tickets
+             WHERE opened_at >= ?1 AND opened_at < ?2 AND resolved_at IS NOT NULL",
+        )?;
+        for row in stmt.query_map((lo, hi), |r| r.get::<_, i64>(0))? {
+            resolve_hours.push(row? as f64 / 3600.0);
+        }
+        drop(stmt);
+        Ok(Figures {
+            from_day,
+            to_day,
+            visits: t.visits,
+            member_visits: t.member_visits,
+            anonymous_visits: t.visits - t.member_visits,
+            visiting_members: m.visiting,
+            repeat_members: m.repeat,
+            repeat_visit_rate: rate(m.repeat, m.visiting),
+            weeks: m.weeks,
+            frequency: BUCKETS
+                .iter()
+                .zip(m.freq)
+                .map(|(b, n)| (b.0.to_string(), n))
+                .collect(),
+            median_days_between_visits: m.median_gap,
+            cohorts: m.cohorts,
+            top_by_spend,
+            top_by_visits,
+            member_spend: t.member_spend,
+            anonymous_spend: t.anon_spend,
+            member_average_spend: average(t.member_spend, t.member_visits),
+            anonymous_average_spend: average(t.anon_spend, t.visits - t.member_visits),
+            refunded: t.refunded,
+            points_issued: issued,
+            points_redeemed: -p("redeem"),
+            points_expired: -p("expire"),
+            points_refunded: -p("refund"),
+            points_adjusted: p("adjust"),
+            redemption_rate: rate(-p("redeem"), issued),
+            points_outstanding: held - lapsed,
+            referrals: Funnel {
+                codes_shared: count(
+                    "SELECT COUNT(DISTINCT referrer_id) FROM referrals
+                     WHERE at >= ?1 AND at < ?2 AND status <> 'refused'",
+                )?,
+                friends_enrolled: count(
+                    "SELECT COUNT(*) FROM referrals WHERE at >= ?1 AND at < ?2 AND status <> 'refused'",
+                )?,
+                rewarded: count(
+                    "SELECT COUNT(*) FROM referrals WHERE at >= ?1 AND at < ?2 AND status = 'rewarded'",
+                )?,
+                pending: count(
+                    "SELECT COUNT(*) FROM referrals WHERE at >= ?1 AND at < ?2 AND status = 'pending'",
+                )?,
+                refused,
+            },
+            ratings,
+            rating_average: average(star_sum, rated),
+            tickets_opened: count(
+                "SELECT COUNT(*) FROM tickets WHERE opened_at >= ?1 AND opened_at < ?2",
+            )?,
+            tickets_resolved: count(
+                "SELECT COUNT(*) FROM tickets WHERE opened_at >= ?1 AND opened_at < ?2
+                 AND status IN ('resolved', 'confirmed')",
+            )?,
+            tickets_open_now: c.query_row(
+                "SELECT COUNT(*) FROM tickets WHERE status IN ('open', 'waiting')",
+                [],
+                |r| r.get(0),
+            )?,
+            median_hours_to_resolve: median(resolve_hours),
+        })
+    }
+}
+
+impl Store {
+    /// The owner's figures for `from_day ..= to_day`.
+    pub fn figures(&mut self, from_day: i64, to_day: i64, now: i64) -> Result<Figures> {
+        self.read(|tx| tx.figures(from_day, to_day, now))
+    }
+}
