@@ -14,6 +14,7 @@ pub mod passthrough;
 pub mod portal;
 pub mod printing;
 pub mod progress;
+pub mod report;
 pub mod runtime;
 pub mod store;
 pub mod ui;

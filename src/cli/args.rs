@@ -424,6 +424,9 @@ pub struct StatsArgs {
     /// Last day included (YYYY-MM-DD, local time).
     #[arg(long, value_name = "DATE")]
     pub to: Option<String>,
+    /// Also write every figure, and the range's visits, as CSV files into this folder.
+    #[arg(long, value_name = "DIR")]
+    pub csv: Option<PathBuf>,
     /// Recompute the figures' aggregates from the raw rows and say whether they matched.
     #[arg(long, conflicts_with_all = ["from", "to"])]
     pub rebuild: bool,

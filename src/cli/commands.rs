@@ -604,10 +604,55 @@ fn stats(ctx: &Ctx, a: StatsArgs) -> Result<Output> {
         s.referrals_rewarded,
         s.referrals_refused
     );
-    Ok(Output {
-        text,
-        json: to_json(&s),
-    })
+    let today = ctx.now.div_euclid(86_400);
+    let from_day = match &a.from {
+        Some(d) => crate::report::day_of(d).expect("checked above"),
+        None => store.read(|tx| tx.first_day())?.unwrap_or(today),
+    };
+    let to_day = match &a.to {
+        Some(d) => crate::report::day_of(d).expect("checked above"),
+        None => today,
+    };
+    let f = store.figures(from_day, to_day.max(from_day), ctx.now)?;
+    let money = |m: Option<f64>| {
+        m.map(|v| ctx.money(v.round() as i64))
+            .unwrap_or_else(|| "-".into())
+    };
+    let mut text = text;
+    text.push_str(&format!(
+        "\nmedian days between visits {}\n\
+         average spend        members {}, anonymous {}\n\
+         points               {} issued, {} redeemed ({:.1}%), {} expired\n\
+         ratings              {} (average {})\n\
+         tickets              {} opened, {} resolved, {} open now",
+        f.median_days_between_visits
+            .map(|d| format!("{d:.1}"))
+            .unwrap_or_else(|| "-".into()),
+        money(f.member_average_spend),
+        money(f.anonymous_average_spend),
+        f.points_issued,
+        f.points_redeemed,
+        f.redemption_rate * 100.0,
+        f.points_expired,
+        f.ratings.iter().sum::<i64>(),
+        f.rating_average
+            .map(|r| format!("{r:.2}"))
+            .unwrap_or_else(|| "-".into()),
+        f.tickets_opened,
+        f.tickets_resolved,
+        f.tickets_open_now
+    ));
+    if let Some(dir) = &a.csv {
+        let files = crate::report::write_csv(dir, &f, &mut store, ctx.config.shop.currency)?;
+        text.push_str(&format!(
+            "\nWrote {} CSV files to {}.",
+            files.len(),
+            dir.display()
+        ));
+    }
+    let mut json = to_json(&s);
+    json["figures"] = to_json(&f);
+    Ok(Output { text, json })
 }
 
 fn backup(ctx: &Ctx, a: BackupArgs, quiet: bool) -> Result<Output> {

@@ -123,6 +123,13 @@ impl Tx<'_> {
         Ok(())
     }
 
+    /// The first day with a visit, if any.
+    pub fn first_day(&self) -> Result<Option<i64>> {
+        Ok(self
+            .tx
+            .query_row("SELECT MIN(day) FROM agg_days", [], |r| r.get(0))?)
+    }
+
     /// Compares every aggregate with a fresh computation from the raw rows; with `fix`,
     /// replaces the ones that differ with it.
     pub fn rebuild_aggregates(&self, fix: bool) -> Result<Rebuilt> {

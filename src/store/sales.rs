@@ -162,6 +162,29 @@ impl Tx<'_> {
             .optional()?)
     }
 
+    /// Visits made in `[from, to)` (unix seconds), oldest first: the raw rows for an export.
+    pub fn visits_between(&self, from: i64, to: i64) -> Result<Vec<VisitView>> {
+        let mut stmt = self.tx.prepare_cached(
+            "SELECT v.id, v.at, v.amount, v.refunded, v.receipt_no, c.code, v.points_earned
+             FROM visits v LEFT JOIN customers c ON c.id = v.customer_id
+             WHERE v.at >= ?1 AND v.at < ?2 ORDER BY v.at, v.id",
+        )?;
+        let rows = stmt.query_map((from, to), |r| {
+            Ok(VisitView {
+                id: r.get(0)?,
+                at: r.get(1)?,
+                amount: r.get(2)?,
+                refunded: r.get(3)?,
+                receipt: r.get(4)?,
+                customer: r
+                    .get::<_, Option<String>>(5)?
+                    .map(|c| crate::domain::code::CustomerCode::from_stored(c).to_string()),
+                points_earned: r.get(6)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// Records a sale. See the module documentation.
     pub fn record_sale(&self, sale: &NewSale) -> Result<SaleOutcome> {
         if sale.amount <= 0 {

@@ -743,3 +743,49 @@ fn stats_rebuild_finds_and_mends_aggregates_that_drifted() {
         true
     );
 }
+
+#[test]
+fn stats_gives_every_figure_as_json_and_csv() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = run_json(
+        dir.path(),
+        &["customer", "add", "--name", "Ann, \"the regular\""],
+    );
+    let code = c["code"].as_str().unwrap();
+    for amount in ["4.00", "6.00"] {
+        run_json(
+            dir.path(),
+            &["sale", "record", "--amount", amount, "--customer", code],
+        );
+    }
+    run_json(dir.path(), &["sale", "record", "--amount", "3.00"]);
+    let s = run_json(dir.path(), &["stats"]);
+    for key in [
+        "customers",
+        "visits",
+        "repeat_visit_rate",
+        "points_outstanding",
+    ] {
+        assert!(!s[key].is_null(), "contract field {key}: {s}");
+    }
+    let f = &s["figures"];
+    assert_eq!(f["visits"], 3);
+    assert_eq!(f["repeat_members"], 1);
+    assert_eq!(f["top_by_spend"][0]["spend"], 1000);
+    assert_eq!(f["frequency"][1], serde_json::json!(["2", 1]));
+    let out = dir.path().join("export");
+    let (exit, text, err) = run(dir.path(), &["stats", "--csv", out.to_str().unwrap()]);
+    assert_eq!(exit, 0, "{err}");
+    assert!(text.contains("Wrote 9 CSV files"), "{text}");
+    let top = std::fs::read_to_string(out.join("top_by_spend.csv")).unwrap();
+    assert!(
+        top.contains("\"Ann, \"\"the regular\"\"\""),
+        "quoted as CSV: {top}"
+    );
+    let visits = std::fs::read_to_string(out.join("visits.csv")).unwrap();
+    assert_eq!(visits.lines().count(), 4, "{visits}");
+    // A bad range is refused with a message.
+    let (exit, _, err) = run(dir.path(), &["stats", "--from", "2026-13-01"]);
+    assert_eq!(exit, 2);
+    assert!(err.contains("is not a date"), "{err}");
+}

@@ -1,0 +1,225 @@
+//! The owner's figures as CSV files (one per figure, and the raw visits of the range), for
+//! `regulars stats --csv DIR` and the dashboard's Export button.
+
+use crate::store::{Figures, Store};
+use std::path::{Path, PathBuf};
+
+/// A UTC day number as YYYY-MM-DD.
+pub fn day_label(day: i64) -> String {
+    jiff::Timestamp::from_second(day * 86_400)
+        .map(|t| t.strftime("%Y-%m-%d").to_string())
+        .unwrap_or_else(|_| day.to_string())
+}
+
+/// The UTC day number of a YYYY-MM-DD date.
+pub fn day_of(date: &str) -> Option<i64> {
+    let d: jiff::civil::Date = date.trim().parse().ok()?;
+    let z = d.to_zoned_datetime(jiff::tz::TimeZone::UTC).ok()?;
+    Some(z.timestamp().as_second().div_euclid(86_400))
+}
+
+fn write(
+    dir: &Path,
+    name: &str,
+    header: &[&str],
+    rows: Vec<Vec<String>>,
+) -> anyhow::Result<PathBuf> {
+    let path = dir.join(name);
+    let mut w = csv::Writer::from_path(&path)?;
+    w.write_record(header)?;
+    for r in rows {
+        w.write_record(&r)?;
+    }
+    w.flush()?;
+    Ok(path)
+}
+
+/// Writes every figure (and the range's visits) as CSV into `dir`; returns the files.
+pub fn write_csv(
+    dir: &Path,
+    f: &Figures,
+    store: &mut Store,
+    currency: crate::domain::money::Currency,
+) -> anyhow::Result<Vec<PathBuf>> {
+    std::fs::create_dir_all(dir)?;
+    let money = |m: i64| currency.format(m);
+    let opt = |v: Option<f64>| v.map(|x| format!("{x:.2}")).unwrap_or_default();
+    let mut files = Vec::new();
+    let summary = vec![
+        ("from", day_label(f.from_day)),
+        ("to", day_label(f.to_day)),
+        ("visits", f.visits.to_string()),
+        ("member_visits", f.member_visits.to_string()),
+        ("anonymous_visits", f.anonymous_visits.to_string()),
+        ("visiting_members", f.visiting_members.to_string()),
+        ("repeat_members", f.repeat_members.to_string()),
+        ("repeat_visit_rate", format!("{:.4}", f.repeat_visit_rate)),
+        (
+            "median_days_between_visits",
+            opt(f.median_days_between_visits),
+        ),
+        ("member_spend", money(f.member_spend)),
+        ("anonymous_spend", money(f.anonymous_spend)),
+        (
+            "member_average_spend",
+            opt(f
+                .member_average_spend
+                .map(|x| x / currency.minor_per_major() as f64)),
+        ),
+        (
+            "anonymous_average_spend",
+            opt(f
+                .anonymous_average_spend
+                .map(|x| x / currency.minor_per_major() as f64)),
+        ),
+        ("refunded", money(f.refunded)),
+        ("points_issued", f.points_issued.to_string()),
+        ("points_redeemed", f.points_redeemed.to_string()),
+        ("points_expired", f.points_expired.to_string()),
+        ("points_refunded", f.points_refunded.to_string()),
+        ("points_adjusted", f.points_adjusted.to_string()),
+        ("redemption_rate", format!("{:.4}", f.redemption_rate)),
+        ("points_outstanding", f.points_outstanding.to_string()),
+        (
+            "referral_codes_shared",
+            f.referrals.codes_shared.to_string(),
+        ),
+        (
+            "referral_friends_enrolled",
+            f.referrals.friends_enrolled.to_string(),
+        ),
+        ("referrals_rewarded", f.referrals.rewarded.to_string()),
+        ("referrals_pending", f.referrals.pending.to_string()),
+        ("rating_average", opt(f.rating_average)),
+        ("tickets_opened", f.tickets_opened.to_string()),
+        ("tickets_resolved", f.tickets_resolved.to_string()),
+        ("tickets_open_now", f.tickets_open_now.to_string()),
+        ("median_hours_to_resolve", opt(f.median_hours_to_resolve)),
+    ];
+    files.push(write(
+        dir,
+        "summary.csv",
+        &["figure", "value"],
+        summary
+            .into_iter()
+            .map(|(k, v)| vec![k.to_string(), v])
+            .collect(),
+    )?);
+    files.push(write(
+        dir,
+        "weeks.csv",
+        &["week_starting", "new_members", "returning_members"],
+        f.weeks
+            .iter()
+            .map(|w| {
+                vec![
+                    day_label(w.start_day),
+                    w.new_members.to_string(),
+                    w.returning_members.to_string(),
+                ]
+            })
+            .collect(),
+    )?);
+    files.push(write(
+        dir,
+        "visit_frequency.csv",
+        &["visits_in_range", "members"],
+        f.frequency
+            .iter()
+            .map(|(b, n)| vec![b.clone(), n.to_string()])
+            .collect(),
+    )?);
+    let longest = f
+        .cohorts
+        .iter()
+        .map(|c| c.retained.len())
+        .max()
+        .unwrap_or(0);
+    let mut header = vec!["cohort".to_string(), "members".to_string()];
+    header.extend((0..longest).map(|k| format!("month_{k}")));
+    let header_refs: Vec<&str> = header.iter().map(String::as_str).collect();
+    files.push(write(
+        dir,
+        "cohorts.csv",
+        &header_refs,
+        f.cohorts
+            .iter()
+            .map(|c| {
+                let mut r = vec![c.month.clone(), c.size.to_string()];
+                r.extend(c.retained.iter().map(|n| n.to_string()));
+                r.resize(longest + 2, String::new());
+                r
+            })
+            .collect(),
+    )?);
+    for (name, list) in [
+        ("top_by_spend.csv", &f.top_by_spend),
+        ("top_by_visits.csv", &f.top_by_visits),
+    ] {
+        files.push(write(
+            dir,
+            name,
+            &["code", "name", "visits", "spend"],
+            list.iter()
+                .map(|t| {
+                    vec![
+                        t.code.clone(),
+                        t.name.clone().unwrap_or_default(),
+                        t.visits.to_string(),
+                        money(t.spend),
+                    ]
+                })
+                .collect(),
+        )?);
+    }
+    files.push(write(
+        dir,
+        "referrals_refused.csv",
+        &["reason", "referrals"],
+        f.referrals
+            .refused
+            .iter()
+            .map(|(r, n)| vec![r.clone(), n.to_string()])
+            .collect(),
+    )?);
+    files.push(write(
+        dir,
+        "ratings.csv",
+        &["stars", "ratings"],
+        f.ratings
+            .iter()
+            .enumerate()
+            .map(|(i, n)| vec![(i + 1).to_string(), n.to_string()])
+            .collect(),
+    )?);
+    let visits =
+        store.read(|tx| tx.visits_between(f.from_day * 86_400, (f.to_day + 1) * 86_400))?;
+    files.push(write(
+        dir,
+        "visits.csv",
+        &[
+            "visit",
+            "at",
+            "amount",
+            "refunded",
+            "customer",
+            "receipt",
+            "points_earned",
+        ],
+        visits
+            .into_iter()
+            .map(|v| {
+                vec![
+                    format!("V{}", v.id),
+                    crate::clock::local_time(v.at),
+                    money(v.amount),
+                    money(v.refunded),
+                    v.customer.unwrap_or_default(),
+                    v.receipt.unwrap_or_default(),
+                    v.points_earned.to_string(),
+                ]
+            })
+            .collect(),
+    )?);
+    Ok(files)
+}
