@@ -216,7 +216,7 @@ pub fn spawn_for_counter(
         flow_control: FlowControl::None,
     });
     let label = format!(
-        "plug-in mode: till on {pos} → printer on {}",
+        "plug-in mode: till on {pos}, printer on {}",
         config.printer.port
     );
     std::thread::Builder::new()

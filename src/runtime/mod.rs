@@ -76,6 +76,14 @@ pub enum Intent {
     Note(String),
     /// Mark a ticket resolved.
     ResolveTicket(i64),
+    /// The owner's figures for a range of days (YYYY-MM-DD, empty: all time / today).
+    Figures {
+        from: String,
+        to: String,
+        owner_pin: Option<String>,
+    },
+    /// Write the figures on screen as CSV files into the data folder's `exports/`.
+    ExportFigures,
 }
 
 /// The customer's support side, shown under their panel.
@@ -151,6 +159,8 @@ pub struct CounterState {
     pub support_stale: bool,
     /// Where the customer pages are served, or why not.
     pub portal: String,
+    /// The owner's figures, once asked for (and approved).
+    pub figures: Option<crate::store::Figures>,
 }
 
 impl CounterState {
@@ -173,6 +183,8 @@ pub struct Shop {
     pub rewards: Vec<Reward>,
     /// Refunds above this (minor units) need the owner's PIN.
     pub owner_pin_above: i64,
+    /// The data folder (exports go into it).
+    pub data_dir: std::path::PathBuf,
 }
 
 /// The ends of the worker channels.
@@ -294,6 +306,7 @@ impl Counter {
             currency: config.shop.currency,
             rewards: config.program.rewards.clone(),
             owner_pin_above: config.staff.owner_pin_above,
+            data_dir: dir.root().to_path_buf(),
         });
         world.insert_resource(Channels {
             to_store,

@@ -164,7 +164,58 @@ pub(super) fn persist_intents(
             }
             Intent::Enroll(new) => request(&ch, &mut state, StoreRequest::Enroll(new.clone())),
             Intent::SignIn(pin) => request(&ch, &mut state, StoreRequest::SignIn(pin.clone())),
+            Intent::Figures {
+                from,
+                to,
+                owner_pin,
+            } => {
+                let today = crate::clock::now().div_euclid(86_400);
+                let parse = |text: &str, default: i64| -> Result<i64, String> {
+                    if text.trim().is_empty() {
+                        Ok(default)
+                    } else {
+                        crate::report::day_of(text)
+                            .ok_or_else(|| format!("'{text}' is not a date: use YYYY-MM-DD"))
+                    }
+                };
+                match (parse(from, i64::MIN), parse(to, today)) {
+                    (Ok(from_day), Ok(to_day)) if from_day <= to_day => {
+                        let cashier = state.signed_in.clone();
+                        request(
+                            &ch,
+                            &mut state,
+                            StoreRequest::Figures {
+                                // All time: from the first visit (the store clamps).
+                                from_day: from_day.max(to_day - 366 * 50),
+                                to_day,
+                                cashier,
+                                owner_pin: owner_pin.clone(),
+                            },
+                        );
+                    }
+                    (Ok(_), Ok(_)) => state.say(false, "The range starts after it ends."),
+                    (Err(e), _) | (_, Err(e)) => state.say(false, e),
+                }
+            }
+            Intent::ExportFigures => match &state.figures {
+                Some(f) => {
+                    let stamp = jiff::Timestamp::now().strftime("%Y%m%d-%H%M%S").to_string();
+                    let dir = shop.data_dir.join("exports").join(stamp);
+                    let (from_day, to_day) = (f.from_day, f.to_day);
+                    request(
+                        &ch,
+                        &mut state,
+                        StoreRequest::ExportFigures {
+                            from_day,
+                            to_day,
+                            dir,
+                        },
+                    );
+                }
+                None => state.say(false, "Show the figures first, then export them."),
+            },
             Intent::SignOut => {
+                state.figures = None;
                 state.signed_in = None;
                 state.customer = None;
                 state.say(true, "Signed out.");
@@ -309,6 +360,7 @@ pub(super) fn apply_answers(
                 | StoreReply::Failed { .. }
                 | StoreReply::SignedIn(_)
                 | StoreReply::Reprinted
+                | StoreReply::Figures(_)
         ) {
             state.support_stale = true;
         }
@@ -320,6 +372,17 @@ pub(super) fn apply_answers(
                 }
             }
             StoreReply::SupportSaved(text) => state.say(true, text),
+            StoreReply::Figures(f) => {
+                state.say(
+                    true,
+                    format!(
+                        "Figures from {} to {}.",
+                        crate::report::day_label(f.from_day),
+                        crate::report::day_label(f.to_day)
+                    ),
+                );
+                state.figures = Some(*f);
+            }
             StoreReply::Found(results) => state.results = results,
             StoreReply::Customer(c) => {
                 state.say(

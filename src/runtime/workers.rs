@@ -55,6 +55,19 @@ pub enum StoreRequest {
     SignIn(String),
     /// A receipt QR scanned at the counter: verify its token, open the visit.
     OpenReceipt(String),
+    /// The owner's figures; needs an owner when the shop has staff.
+    Figures {
+        from_day: i64,
+        to_day: i64,
+        cashier: Option<Staff>,
+        owner_pin: Option<String>,
+    },
+    /// The same figures as CSV files in `dir`.
+    ExportFigures {
+        from_day: i64,
+        to_day: i64,
+        dir: std::path::PathBuf,
+    },
     /// Read the support side of a customer and/or a visit.
     Support {
         customer: Option<String>,
@@ -96,6 +109,7 @@ pub enum StoreReply {
     SignedIn(Staff),
     Adjusted(i64, CustomerView),
     Support(super::Support),
+    Figures(Box<crate::store::Figures>),
     /// A ticket or note was saved: what to tell the cashier.
     SupportSaved(String),
     /// What went wrong, in the cashier's words; nothing was changed.
@@ -331,6 +345,42 @@ fn handle(
             })
             .map(|view| StoreReply::Adjusted(points, view))
             .unwrap_or_else(fail("adjusting points")),
+        StoreRequest::Figures {
+            from_day,
+            to_day,
+            cashier,
+            owner_pin,
+        } => store
+            .read(|tx| {
+                approved_actor(tx, cashier.as_ref(), owner_pin.as_deref(), true, || {
+                    "the owner's figures need the owner's PIN: ask the owner to type it in Owner PIN".into()
+                })?;
+                tx.figures(from_day, to_day, now)
+            })
+            .map(|f| StoreReply::Figures(Box::new(f)))
+            .unwrap_or_else(fail("reading the figures")),
+        StoreRequest::ExportFigures {
+            from_day,
+            to_day,
+            dir,
+        } => match store
+            .figures(from_day, to_day, now)
+            .map_err(|e| e.to_string())
+            .and_then(|f| {
+                crate::report::write_csv(&dir, &f, store, config.shop.currency)
+                    .map_err(|e| e.to_string())
+            }) {
+            Ok(files) => StoreReply::SupportSaved(format!(
+                "Wrote {} CSV files to {}.",
+                files.len(),
+                dir.display()
+            )),
+            Err(error) => StoreReply::Failed {
+                doing: "exporting the figures",
+                error,
+                busy: false,
+            },
+        },
         StoreRequest::Support { customer, visit } => store
             .read(|tx| {
                 let mut s = super::Support {

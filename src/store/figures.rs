@@ -132,6 +132,16 @@ fn median(mut v: Vec<f64>) -> Option<f64> {
     })
 }
 
+/// A range starting before the first visit starts at it (so "all time" is not centuries of
+/// empty weeks); one ending before it starts is just its last day.
+fn clamp(from_day: i64, to_day: i64, first: Option<i64>) -> (i64, i64) {
+    let from = match first {
+        Some(f) if from_day < f => f.min(to_day),
+        _ => from_day,
+    };
+    (from.min(to_day), to_day)
+}
+
 fn rate(part: i64, whole: i64) -> f64 {
     if whole == 0 {
         0.0
@@ -253,6 +263,8 @@ impl Tx<'_> {
     /// The figures from the aggregates.
     pub fn figures(&self, from_day: i64, to_day: i64, now: i64) -> Result<Figures> {
         let c = &self.tx;
+        let first: Option<i64> = c.query_row("SELECT MIN(day) FROM agg_days", [], |r| r.get(0))?;
+        let (from_day, to_day) = clamp(from_day, to_day, first);
         let mut t = Totals::default();
         (
             t.visits,
@@ -338,6 +350,9 @@ impl Tx<'_> {
     /// which the tests and benchmarks compare the aggregates against.
     pub fn figures_brute_force(&self, from_day: i64, to_day: i64, now: i64) -> Result<Figures> {
         let c = &self.tx;
+        let first: Option<i64> =
+            c.query_row("SELECT MIN(at) / 86400 FROM visits", [], |r| r.get(0))?;
+        let (from_day, to_day) = clamp(from_day, to_day, first);
         let mut t = Totals::default();
         let mut members = MemberDays {
             members: HashMap::new(),

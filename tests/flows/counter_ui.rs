@@ -528,3 +528,74 @@ fn a_receipt_scan_opens_the_visit_with_its_tickets_and_staff_work_them_from_the_
     assert_eq!(t2["channel"], "counter");
     assert_eq!(t2["visit_id"], 1);
 }
+
+#[test]
+fn the_owner_dashboard_needs_the_owners_pin_and_shows_the_figures() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    crate::common::run_json(
+        d,
+        &[
+            "staff", "add", "--name", "Owen", "--role", "owner", "--pin", "9090",
+        ],
+    );
+    crate::common::run_json(
+        d,
+        &[
+            "staff", "add", "--name", "Cara", "--role", "cashier", "--pin", "1234",
+        ],
+    );
+    let a = crate::common::run_json(d, &["customer", "add", "--name", "Ann"]);
+    let b = crate::common::run_json(d, &["customer", "add", "--name", "Bob"]);
+    for (who, amount) in [(&a, "4.00"), (&a, "5.00"), (&b, "6.00")] {
+        crate::common::run_json(
+            d,
+            &[
+                "sale",
+                "record",
+                "--amount",
+                amount,
+                "--customer",
+                who["code"].as_str().unwrap(),
+            ],
+        );
+    }
+    let mut h = harness(d);
+    h.run_steps(2);
+    fill(&mut h, "Staff PIN", "1234");
+    h.get_by_label("Sign in").click();
+    step_until(&mut h, "Cara's sign-in", |a| {
+        a.counter.state().signed_in.is_some()
+    });
+    h.get_by_label("Owner dashboard").click();
+    h.run_steps(2);
+    // The cashier alone cannot see them.
+    h.get_by_label("Show figures").click();
+    step_until(&mut h, "the refusal", |a| {
+        a.counter.state().notice.as_ref().is_some_and(|n| !n.ok)
+    });
+    assert!(
+        last_notice(&h).text.contains("owner's PIN"),
+        "{:?}",
+        last_notice(&h)
+    );
+    assert!(h.state().counter.state().figures.is_none());
+    fill(&mut h, "Owner PIN for the figures", "9090");
+    h.get_by_label("Show figures").click();
+    step_until(&mut h, "the figures", |a| {
+        a.counter.state().figures.is_some()
+    });
+    h.run_steps(2);
+    h.get_by_label("Repeat-visit rate: 50.0% (1 of 2 visiting members)");
+    h.get_by_label("Visits: 3 (3 by members, 0 anonymous)");
+    // Export writes the CSV files into the data folder.
+    h.get_by_label("Export CSV").click();
+    step_until(&mut h, "the export", |a| {
+        a.counter
+            .state()
+            .notice
+            .as_ref()
+            .is_some_and(|n| n.text.starts_with("Wrote 9 CSV files"))
+    });
+    assert!(d.join("exports").read_dir().unwrap().next().is_some());
+}

@@ -2,6 +2,10 @@
 //! business rules. Keyboard first: Enter records the sale, F2 finds a customer, F3 opens the
 //! enrolment form, F9 reprints, Esc clears the customer. Every control has an accessible label.
 
+mod dashboard;
+
+pub use dashboard::DashboardForm;
+
 use crate::runtime::{Counter, CounterState, Intent};
 use crate::store::NewCustomer;
 use egui::{Color32, Key, RichText};
@@ -35,6 +39,7 @@ pub struct CounterApp {
     pub counter: Counter,
     dir: crate::datadir::DataDir,
     pub settings: SettingsForm,
+    pub dashboard: DashboardForm,
     pub amount: String,
     pub search: String,
     last_search: String,
@@ -65,6 +70,7 @@ impl CounterApp {
             counter,
             dir,
             settings: SettingsForm::default(),
+            dashboard: DashboardForm::default(),
             amount: String::new(),
             search: String::new(),
             last_search: String::new(),
@@ -153,6 +159,9 @@ impl CounterApp {
         egui::CentralPanel::default().show(ui, |ui| self.sale_panel(ui, &state_snapshot));
         if self.settings.open {
             self.settings_window(&ctx);
+        }
+        if self.dashboard.open {
+            self.dashboard_window(&ctx);
         }
     }
 
@@ -382,6 +391,13 @@ impl CounterApp {
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 if ui.button("Settings").clicked() {
                     self.open_settings();
+                }
+                if ui
+                    .button("Owner dashboard")
+                    .on_hover_text("Repeat visits, cohorts, points, referrals, ratings, tickets")
+                    .clicked()
+                {
+                    self.open_dashboard();
                 }
                 let dark = ui.ctx().theme() == egui::Theme::Dark;
                 let other = if dark { "Light theme" } else { "Dark theme" };
