@@ -360,34 +360,9 @@ impl CounterApp {
     }
 
     fn device_bar(&mut self, ui: &mut egui::Ui, s: &StateView) {
+        // The buttons keep their place on the right; the devices' state wraps onto a second
+        // line when the window is narrow.
         ui.horizontal(|ui| {
-            ui.label(RichText::new(&self.counter.shop().name).strong().size(18.0));
-            ui.separator();
-            if let Some(who) = &s.signed_in {
-                ui.label(format!("{} ({})", who.name, who.role.as_str()));
-                if ui.button("Sign out").clicked() {
-                    self.counter.send(Intent::SignOut);
-                }
-                ui.separator();
-            }
-            let printer = if s.printer_ok {
-                RichText::new(format!("Printer: {}", s.printer))
-                    .color(Color32::from_rgb(40, 150, 60))
-            } else {
-                RichText::new(format!("Printer: {}", s.printer))
-                    .color(Color32::from_rgb(200, 60, 40))
-            };
-            ui.label(printer);
-            ui.separator();
-            let scan = match &s.last_scan {
-                Some(code) => format!("Scanner: {} — last scan {code}", s.scanner),
-                None => format!("Scanner: {}", s.scanner),
-            };
-            ui.label(scan);
-            if !s.portal.is_empty() {
-                ui.separator();
-                ui.label(&s.portal);
-            }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 if ui.button("Settings").clicked() {
                     self.open_settings();
@@ -411,6 +386,35 @@ impl CounterApp {
                 if s.busy > 0 {
                     ui.spinner();
                 }
+                ui.with_layout(
+                    egui::Layout::left_to_right(egui::Align::Center).with_main_wrap(true),
+                    |ui| {
+                        ui.label(RichText::new(&self.counter.shop().name).strong().size(18.0));
+                        ui.separator();
+                        if let Some(who) = &s.signed_in {
+                            ui.label(format!("{} ({})", who.name, who.role.as_str()));
+                            if ui.button("Sign out").clicked() {
+                                self.counter.send(Intent::SignOut);
+                            }
+                            ui.separator();
+                        }
+                        let color = if s.printer_ok {
+                            Color32::from_rgb(40, 150, 60)
+                        } else {
+                            Color32::from_rgb(200, 60, 40)
+                        };
+                        ui.label(RichText::new(format!("Printer: {}", s.printer)).color(color));
+                        ui.separator();
+                        ui.label(match &s.last_scan {
+                            Some(code) => format!("Scanner: {} — last scan {code}", s.scanner),
+                            None => format!("Scanner: {}", s.scanner),
+                        });
+                        if !s.portal.is_empty() {
+                            ui.separator();
+                            ui.label(&s.portal);
+                        }
+                    },
+                );
             });
         });
     }

@@ -17,10 +17,19 @@ fn harness(dir: &std::path::Path) -> Harness<'static, CounterApp> {
 
 /// Focuses the field with this label and types into it, as a cashier would.
 fn fill(h: &mut Harness<'static, CounterApp>, label: &str, text: &str) {
+    h.get_by_label(label).scroll_to_me();
+    h.run_steps(8);
     h.get_by_label(label).click();
     h.run_steps(1);
     h.get_by_label(label).type_text(text);
     h.run_steps(1);
+}
+
+/// Scrolls a button into view (the customer panel scrolls) and presses it.
+fn press(h: &mut Harness<'static, CounterApp>, label: &str) {
+    h.get_by_label(label).scroll_to_me();
+    h.run_steps(8);
+    h.get_by_label(label).click();
 }
 
 /// The last notice on screen.
@@ -494,10 +503,10 @@ fn a_receipt_scan_opens_the_visit_with_its_tickets_and_staff_work_them_from_the_
     h.get_by_label("Open support tickets: 1");
 
     // A note and a new ticket at the counter, then resolve the first.
-    h.get_by_label("Add a note").click();
+    press(&mut h, "Add a note");
     h.run_steps(2);
     fill(&mut h, "Note for all staff", "Prefers oat milk");
-    h.get_by_label("Add note").click();
+    press(&mut h, "Add note");
     step_until(&mut h, "the note on the timeline", |a| {
         a.counter
             .state()
@@ -506,10 +515,10 @@ fn a_receipt_scan_opens_the_visit_with_its_tickets_and_staff_work_them_from_the_
             .iter()
             .any(|e| e.kind == "note")
     });
-    h.get_by_label("Open a support ticket").click();
+    press(&mut h, "Open a support ticket");
     h.run_steps(2);
     fill(&mut h, "What went wrong", "Loyalty card cracked");
-    h.get_by_label("Open ticket").click();
+    press(&mut h, "Open ticket");
     step_until(&mut h, "the second ticket", |a| {
         a.counter.state().support.open_tickets.len() == 2
     });
@@ -518,7 +527,7 @@ fn a_receipt_scan_opens_the_visit_with_its_tickets_and_staff_work_them_from_the_
         "{:?}",
         last_notice(&h)
     );
-    h.get_by_label("Resolve #1").click();
+    press(&mut h, "Resolve #1");
     step_until(&mut h, "the resolved ticket", |a| {
         a.counter.state().support.open_tickets.len() == 1
     });
