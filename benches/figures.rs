@@ -1,0 +1,77 @@
+//! Owner figures benchmark (issue 6): each figure set from the aggregates against the same
+//! figures computed from the raw rows, for the last 90 days and for the whole history.
+//!
+//! The shop is a demo history built once into `target/bench-data/` (set
+//! `REGULARS_BENCH_CUSTOMERS` and `REGULARS_BENCH_DAYS`; default 100,000 customers over 365
+//! days, about 870,000 visits). The goal is under 100 ms at ten million visits and under a
+//! twentieth of the brute-force time.
+
+mod common;
+
+use regulars::demo::{DemoPlan, generate};
+use std::time::Instant;
+
+fn main() {
+    let customers: u32 = std::env::var("REGULARS_BENCH_CUSTOMERS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(100_000);
+    let days: u32 = std::env::var("REGULARS_BENCH_DAYS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(365);
+    let path = common::bench_dir().join(format!("figures-{customers}-{days}.db"));
+    let end = 1_790_000_000; // a fixed "now", so the history is the same every run
+    if !path.exists() {
+        eprintln!("building {} (once)…", path.display());
+        let tmp = path.with_extension("building");
+        let _ = std::fs::remove_file(&tmp);
+        let mut s = common::open(&tmp);
+        generate(
+            &mut s,
+            &DemoPlan {
+                customers,
+                days,
+                seed: 7,
+                end,
+            },
+            true,
+        )
+        .unwrap();
+        drop(s);
+        std::fs::rename(&tmp, &path).unwrap();
+    }
+    let mut store = common::open(&path);
+    let visits: i64 = store
+        .connection()
+        .query_row("SELECT COUNT(*) FROM visits", [], |r| r.get(0))
+        .unwrap();
+    let today = end / 86_400;
+    println!("owner figures over {visits} visits, {customers} customers:");
+    for (label, from) in [("last 90 days", today - 89), ("whole history", 0)] {
+        let time = |brute: bool| {
+            let mut best = f64::MAX;
+            for _ in 0..3 {
+                let t = Instant::now();
+                let f = store
+                    .read(|tx| {
+                        if brute {
+                            tx.figures_brute_force(from, today, end)
+                        } else {
+                            tx.figures(from, today, end)
+                        }
+                    })
+                    .unwrap();
+                std::hint::black_box(f);
+                best = best.min(t.elapsed().as_secs_f64() * 1e3);
+            }
+            best
+        };
+        let fast = time(false);
+        let slow = time(true);
+        println!(
+            "  {label}: from aggregates {fast:.1} ms, from raw rows {slow:.1} ms ({:.1}× faster)",
+            slow / fast
+        );
+    }
+}
