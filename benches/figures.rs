@@ -49,7 +49,7 @@ fn main() {
     let today = end / 86_400;
     println!("owner figures over {visits} visits, {customers} customers:");
     for (label, from) in [("last 90 days", today - 89), ("whole history", 0)] {
-        let time = |brute: bool| {
+        let mut time = |brute: bool| {
             let mut best = f64::MAX;
             for _ in 0..3 {
                 let t = Instant::now();
