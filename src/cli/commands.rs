@@ -526,16 +526,16 @@ fn demo(ctx: &Ctx, a: DemoArgs, quiet: bool) -> Result<Output> {
 }
 
 /// Start of a local calendar day, as unix seconds.
+/// The start of a YYYY-MM-DD day (UTC, as the figures count days), in unix seconds.
 fn day_start(text: &str, what: &str) -> Result<i64> {
-    let date: jiff::civil::Date = text.trim().parse().map_err(|_| {
-        UsageError(format!(
-            "{what} '{text}' is not a date: use YYYY-MM-DD, e.g. 2026-03-01"
-        ))
-    })?;
-    let zoned = date
-        .to_zoned_datetime(jiff::tz::TimeZone::system())
-        .map_err(|e| UsageError(format!("{what} '{text}': {e}")))?;
-    Ok(zoned.timestamp().as_second())
+    crate::report::day_of(text)
+        .map(|d| d * 86_400)
+        .ok_or_else(|| {
+            UsageError(format!(
+                "{what} '{text}' is not a date: use YYYY-MM-DD, e.g. 2026-03-01"
+            ))
+            .into()
+        })
 }
 
 fn stats(ctx: &Ctx, a: StatsArgs) -> Result<Output> {

@@ -3,7 +3,7 @@
 use super::{Result, Store};
 use serde::Serialize;
 
-/// Owner figures for a date range (visits in `[from, to)`, unix seconds).
+/// Owner figures for a date range (visits on the UTC days that `[from, to)` covers).
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct Stats {
     pub from: Option<i64>,
@@ -35,18 +35,21 @@ impl Store {
             let lo = from.unwrap_or(i64::MIN);
             let hi = to.unwrap_or(i64::MAX);
             let customers: i64 = c.query_row("SELECT COUNT(*) FROM customers", [], |r| r.get(0))?;
+            // From the aggregates (UTC days), never by reading every visit.
+            let (d_lo, d_hi) = (lo.div_euclid(86_400), (hi.saturating_sub(1)).div_euclid(86_400));
             let (visits, member_visits, sales_total, refunds_total): (i64, i64, i64, i64) = c
                 .query_row(
-                    "SELECT COUNT(*), COUNT(customer_id), COALESCE(SUM(amount), 0), COALESCE(SUM(refunded), 0)
-                     FROM visits WHERE at >= ?1 AND at < ?2",
-                    (lo, hi),
+                    "SELECT COALESCE(SUM(visits), 0), COALESCE(SUM(member_visits), 0),
+                            COALESCE(SUM(member_spend + anon_spend), 0), COALESCE(SUM(refunded), 0)
+                     FROM agg_days WHERE day >= ?1 AND day <= ?2",
+                    (d_lo, d_hi),
                     |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
                 )?;
             let (visiting, repeat): (i64, i64) = c.query_row(
                 "SELECT COUNT(*), COALESCE(SUM(n >= 2), 0) FROM (
-                    SELECT COUNT(*) AS n FROM visits
-                    WHERE at >= ?1 AND at < ?2 AND customer_id IS NOT NULL GROUP BY customer_id)",
-                (lo, hi),
+                    SELECT SUM(visits) AS n FROM agg_customer_days
+                    WHERE day >= ?1 AND day <= ?2 GROUP BY customer_id)",
+                (d_lo, d_hi),
                 |r| Ok((r.get(0)?, r.get(1)?)),
             )?;
             let held: i64 =
