@@ -110,6 +110,8 @@ pub(crate) struct Shared {
     pub(crate) settings: Settings,
     pool: Pool,
     limiter: Option<DefaultKeyedRateLimiter<IpAddr>>,
+    /// Requests seen, so the limiter forgets idle addresses now and then.
+    requests: std::sync::atomic::AtomicU64,
 }
 
 pub(crate) type AppState = Arc<Shared>;
@@ -208,6 +210,7 @@ pub fn router(settings: Settings) -> Router {
         },
         settings,
         limiter,
+        requests: std::sync::atomic::AtomicU64::new(0),
     });
     Router::new()
         .route("/", get(pages::home))
@@ -242,6 +245,15 @@ async fn guard(
     } else {
         peer.ip()
     };
+    if let Some(limiter) = &state.limiter {
+        // Forget addresses whose quota has refilled, so memory stays small.
+        let n = state
+            .requests
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        if n % 4096 == 4095 {
+            limiter.retain_recent();
+        }
+    }
     if let Some(limiter) = &state.limiter
         && limiter.check_key(&client).is_err()
     {
