@@ -88,7 +88,15 @@ impl Tx<'_> {
                         refunded = refunded + excluded.refunded",
                 )?
                 .execute((id, day, amount, refunded))?;
+            self.bump_members_version()?;
         }
+        Ok(())
+    }
+
+    fn bump_members_version(&self) -> Result<()> {
+        self.tx
+            .prepare_cached("UPDATE agg_meta SET value = value + 1 WHERE key = 'members_version'")?
+            .execute([])?;
         Ok(())
     }
 
@@ -144,6 +152,7 @@ impl Tx<'_> {
                 self.tx.execute(&format!("DELETE FROM {table}"), [])?;
                 self.tx.execute(&format!("INSERT INTO {table} {sql}"), [])?;
             }
+            self.bump_members_version()?;
         }
         Ok(Rebuilt {
             matched: differences.is_empty(),

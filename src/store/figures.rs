@@ -154,88 +154,174 @@ fn average(total: i64, n: i64) -> Option<f64> {
     (n > 0).then(|| total as f64 / n as f64)
 }
 
-/// What both ways of computing share: from per-member visiting days in the range (and each
-/// member's first day ever), the member figures.
-struct MemberDays {
-    /// member → (first day ever, [(day, visits)] in the range, ascending)
-    members: HashMap<i64, (i64, Vec<(i64, i64)>)>,
+/// Every member's visiting days, compactly, in member order: built from the per-member-day
+/// aggregate (read in its own key order) and kept by the store until the aggregates change.
+#[derive(Debug, Default)]
+pub struct MemberIndex {
+    /// Member `i`'s rows are `offsets[i] .. offsets[i + 1]`.
+    offsets: Vec<u32>,
+    first_day: Vec<i32>,
+    days: Vec<i32>,
+    visits: Vec<u32>,
 }
 
-impl MemberDays {
-    fn figures(&self, from: i64, to: i64) -> MemberFigures {
-        let mut visiting = 0;
-        let mut repeat = 0;
-        let mut freq = vec![0i64; BUCKETS.len()];
-        let mut gaps = Vec::new();
-        let weeks_n = ((to - from) / 7 + 1) as usize;
-        let mut new_w = vec![0i64; weeks_n];
-        let mut ret_w = vec![0i64; weeks_n];
-        let first_month = month_of(from);
-        let last_month = month_of(to);
-        let mut cohorts: BTreeMap<i64, (i64, Vec<i64>)> = BTreeMap::new();
-        for (first, days) in self.members.values() {
-            let total: i64 = days.iter().map(|d| d.1).sum();
-            if total > 0 {
-                visiting += 1;
-                if total >= 2 {
-                    repeat += 1;
-                }
-                if let Some(b) = BUCKETS.iter().position(|b| (b.1..=b.2).contains(&total)) {
-                    freq[b] += 1;
-                }
-            }
-            for w in days.windows(2) {
-                gaps.push((w[1].0 - w[0].0) as f64);
-            }
-            let mut seen_week = vec![false; weeks_n];
-            for (day, _) in days {
-                let w = ((day - from) / 7) as usize;
-                if !seen_week[w] {
-                    seen_week[w] = true;
-                    let week_start = from + 7 * w as i64;
-                    if *first >= week_start {
-                        new_w[w] += 1;
-                    } else {
-                        ret_w[w] += 1;
+impl MemberIndex {
+    fn push_member(&mut self, first_day: i64) {
+        if self.offsets.is_empty() {
+            self.offsets.push(0);
+        }
+        self.first_day.push(first_day as i32);
+        self.offsets.push(self.days.len() as u32);
+    }
+
+    fn push_day(&mut self, day: i64, visits: i64) {
+        self.days.push(day as i32);
+        self.visits.push(visits as u32);
+        *self.offsets.last_mut().expect("a member first") = self.days.len() as u32;
+    }
+
+    /// Reads the aggregates into an index.
+    fn load(c: &rusqlite::Connection) -> Result<MemberIndex> {
+        let mut index = MemberIndex::default();
+        let mut firsts =
+            c.prepare("SELECT customer_id, first_day FROM agg_customers ORDER BY customer_id")?;
+        let mut firsts = firsts.query([])?;
+        let mut days = c.prepare(
+            "SELECT customer_id, day, visits FROM agg_customer_days ORDER BY customer_id, day",
+        )?;
+        let mut days = days.query([])?;
+        let mut current: Option<i64> = None;
+        while let Some(row) = days.next()? {
+            let (id, day, visits): (i64, i64, i64) = (row.get(0)?, row.get(1)?, row.get(2)?);
+            if current != Some(id) {
+                // The member's first day: agg_customers is read in the same order.
+                loop {
+                    let f = firsts.next()?.ok_or_else(|| {
+                        super::StoreError::Invalid(
+                            "aggregates disagree: run `regulars stats --rebuild`".into(),
+                        )
+                    })?;
+                    let fid: i64 = f.get(0)?;
+                    if fid == id {
+                        index.push_member(f.get(1)?);
+                        break;
                     }
                 }
+                current = Some(id);
             }
-            let cm = month_of(*first);
-            if (first_month..=last_month).contains(&cm) && *first >= from && *first <= to {
+            index.push_day(day, visits);
+        }
+        Ok(index)
+    }
+
+    fn members(&self) -> impl Iterator<Item = (i64, &[i32], &[u32])> {
+        (0..self.first_day.len()).map(move |i| {
+            let (a, b) = (self.offsets[i] as usize, self.offsets[i + 1] as usize);
+            (
+                i64::from(self.first_day[i]),
+                &self.days[a..b],
+                &self.visits[a..b],
+            )
+        })
+    }
+
+    /// Bytes held, for the record.
+    pub fn bytes(&self) -> usize {
+        self.offsets.len() * 4 + self.first_day.len() * 4 + self.days.len() * 8
+    }
+}
+
+/// The member figures over `from ..= to` from each member's first day ever and their visiting
+/// days (ascending, with visits per day): the one implementation both ways share.
+fn member_figures<'a>(
+    from: i64,
+    to: i64,
+    members: impl Iterator<Item = (i64, &'a [i32], &'a [u32])>,
+) -> MemberFigures {
+    let mut visiting = 0;
+    let mut repeat = 0;
+    let mut freq = vec![0i64; BUCKETS.len()];
+    let mut gaps = Vec::new();
+    let weeks_n = ((to - from) / 7 + 1) as usize;
+    let mut new_w = vec![0i64; weeks_n];
+    let mut ret_w = vec![0i64; weeks_n];
+    let first_month = month_of(from);
+    let last_month = month_of(to);
+    let mut cohorts: BTreeMap<i64, (i64, Vec<i64>)> = BTreeMap::new();
+    let mut month_cache: HashMap<i32, i64> = HashMap::new();
+    let mut month = |d: i32| {
+        *month_cache
+            .entry(d)
+            .or_insert_with(|| month_of(i64::from(d)))
+    };
+    for (first, all_days, all_visits) in members {
+        let lo = all_days.partition_point(|d| i64::from(*d) < from);
+        let hi = all_days.partition_point(|d| i64::from(*d) <= to);
+        if lo == hi {
+            continue;
+        }
+        let days = &all_days[lo..hi];
+        let total: i64 = all_visits[lo..hi].iter().map(|v| i64::from(*v)).sum();
+        visiting += 1;
+        if total >= 2 {
+            repeat += 1;
+        }
+        if let Some(b) = BUCKETS.iter().position(|b| (b.1..=b.2).contains(&total)) {
+            freq[b] += 1;
+        }
+        for w in days.windows(2) {
+            gaps.push(f64::from(w[1] - w[0]));
+        }
+        let mut last_week = usize::MAX;
+        for day in days {
+            let w = ((i64::from(*day) - from) / 7) as usize;
+            if w != last_week {
+                last_week = w;
+                if first >= from + 7 * w as i64 {
+                    new_w[w] += 1;
+                } else {
+                    ret_w[w] += 1;
+                }
+            }
+        }
+        if first >= from && first <= to {
+            let cm = month(first as i32);
+            if (first_month..=last_month).contains(&cm) {
                 let entry = cohorts
                     .entry(cm)
                     .or_insert_with(|| (0, vec![0; (last_month - cm + 1) as usize]));
                 entry.0 += 1;
-                let mut months: Vec<i64> = days.iter().map(|(d, _)| month_of(*d) - cm).collect();
-                months.dedup();
-                for k in months {
-                    if k >= 0 && (k as usize) < entry.1.len() {
+                let mut last_k = -1;
+                for d in days {
+                    let k = month(*d) - cm;
+                    if k != last_k && k >= 0 && (k as usize) < entry.1.len() {
                         entry.1[k as usize] += 1;
                     }
+                    last_k = k;
                 }
             }
         }
-        MemberFigures {
-            visiting,
-            repeat,
-            freq,
-            median_gap: median(gaps),
-            weeks: (0..weeks_n)
-                .map(|w| Week {
-                    start_day: from + 7 * w as i64,
-                    new_members: new_w[w],
-                    returning_members: ret_w[w],
-                })
-                .collect(),
-            cohorts: cohorts
-                .into_iter()
-                .map(|(m, (size, retained))| Cohort {
-                    month: month_label(m),
-                    size,
-                    retained,
-                })
-                .collect(),
-        }
+    }
+    MemberFigures {
+        visiting,
+        repeat,
+        freq,
+        median_gap: median(gaps),
+        weeks: (0..weeks_n)
+            .map(|w| Week {
+                start_day: from + 7 * w as i64,
+                new_members: new_w[w],
+                returning_members: ret_w[w],
+            })
+            .collect(),
+        cohorts: cohorts
+            .into_iter()
+            .map(|(m, (size, retained))| Cohort {
+                month: month_label(m),
+                size,
+                retained,
+            })
+            .collect(),
     }
 }
 
@@ -260,8 +346,21 @@ struct Totals {
 }
 
 impl Tx<'_> {
-    /// The figures from the aggregates.
+    /// The figures from the aggregates (reading the member index afresh; [`Store::figures`]
+    /// keeps it between calls).
     pub fn figures(&self, from_day: i64, to_day: i64, now: i64) -> Result<Figures> {
+        let index = MemberIndex::load(&self.tx)?;
+        self.figures_with(&index, from_day, to_day, now)
+    }
+
+    /// The figures from the aggregates, with the member index already read.
+    pub fn figures_with(
+        &self,
+        index: &MemberIndex,
+        from_day: i64,
+        to_day: i64,
+        now: i64,
+    ) -> Result<Figures> {
         let c = &self.tx;
         let first: Option<i64> = c.query_row("SELECT MIN(day) FROM agg_days", [], |r| r.get(0))?;
         let (from_day, to_day) = clamp(from_day, to_day, first);
@@ -288,35 +387,6 @@ impl Tx<'_> {
             t.points.insert(k, p);
         }
         drop(stmt);
-        let mut members = MemberDays {
-            members: HashMap::new(),
-        };
-        let mut stmt = c.prepare_cached(
-            "SELECT d.customer_id, d.day, d.visits, a.first_day
-             FROM agg_customer_days d JOIN agg_customers a ON a.customer_id = d.customer_id
-             WHERE d.day BETWEEN ?1 AND ?2",
-        )?;
-        let rows = stmt.query_map((from_day, to_day), |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                r.get::<_, i64>(1)?,
-                r.get(2)?,
-                r.get(3)?,
-            ))
-        })?;
-        for row in rows {
-            let (id, day, visits, first) = row?;
-            members
-                .members
-                .entry(id)
-                .or_insert_with(|| (first, Vec::new()))
-                .1
-                .push((day, visits));
-        }
-        drop(stmt);
-        for (_, days) in members.members.values_mut() {
-            days.sort_unstable();
-        }
         let top = |order: &str| -> Result<Vec<TopCustomer>> {
             let mut stmt = c.prepare_cached(&format!(
                 "SELECT c.code, c.name, a.visits, a.spend - a.refunded
@@ -335,15 +405,8 @@ impl Tx<'_> {
         };
         let top_by_spend = top("a.spend - a.refunded DESC")?;
         let top_by_visits = top("a.visits DESC")?;
-        self.assemble(
-            from_day,
-            to_day,
-            now,
-            t,
-            members,
-            top_by_spend,
-            top_by_visits,
-        )
+        let m = member_figures(from_day, to_day, index.members());
+        self.assemble(from_day, to_day, now, t, m, top_by_spend, top_by_visits)
     }
 
     /// The same figures computed from the raw rows (visits, points events): the slow way,
@@ -354,9 +417,6 @@ impl Tx<'_> {
             c.query_row("SELECT MIN(at) / 86400 FROM visits", [], |r| r.get(0))?;
         let (from_day, to_day) = clamp(from_day, to_day, first);
         let mut t = Totals::default();
-        let mut members = MemberDays {
-            members: HashMap::new(),
-        };
         let mut first_ever: HashMap<i64, i64> = HashMap::new();
         let mut lifetime: HashMap<i64, (i64, i64)> = HashMap::new();
         let mut per_day: HashMap<(i64, i64), i64> = HashMap::new();
@@ -394,17 +454,21 @@ impl Tx<'_> {
             }
         }
         drop(stmt);
+        let mut members: HashMap<i64, (Vec<i32>, Vec<u32>)> = HashMap::new();
+        let mut per_day: Vec<((i64, i64), i64)> = per_day.into_iter().collect();
+        per_day.sort_unstable();
         for ((id, day), n) in per_day {
+            let m = members.entry(id).or_default();
+            m.0.push(day as i32);
+            m.1.push(n as u32);
+        }
+        let m = member_figures(
+            from_day,
+            to_day,
             members
-                .members
-                .entry(id)
-                .or_insert_with(|| (first_ever[&id], Vec::new()))
-                .1
-                .push((day, n));
-        }
-        for (_, days) in members.members.values_mut() {
-            days.sort_unstable();
-        }
+                .iter()
+                .map(|(id, (d, v))| (first_ever[id], d.as_slice(), v.as_slice())),
+        );
         let mut stmt = c.prepare("SELECT at, kind, points FROM points_events")?;
         for row in stmt.query_map([], |r| {
             Ok((
@@ -444,15 +508,7 @@ impl Tx<'_> {
         let top_by_spend = to_top(&all);
         all.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         let top_by_visits = to_top(&all);
-        self.assemble(
-            from_day,
-            to_day,
-            now,
-            t,
-            members,
-            top_by_spend,
-            top_by_visits,
-        )
+        self.assemble(from_day, to_day, now, t, m, top_by_spend, top_by_visits)
     }
 
     /// The figures both ways share: totals and member figures in, plus the small tables
@@ -464,12 +520,11 @@ impl Tx<'_> {
         to_day: i64,
         now: i64,
         t: Totals,
-        members: MemberDays,
+        m: MemberFigures,
         top_by_spend: Vec<TopCustomer>,
         top_by_visits: Vec<TopCustomer>,
     ) -> Result<Figures> {
         let c = &self.tx;
-        let m = members.figures(from_day, to_day);
         let (lo, hi) = (from_day * DAY, (to_day + 1) * DAY);
         let p = |k: &str| t.points.get(k).copied().unwrap_or(0);
         let issued = p("earn") + p("referral");
@@ -585,8 +640,25 @@ impl Tx<'_> {
 }
 
 impl Store {
-    /// The owner's figures for `from_day ..= to_day`.
+    /// The owner's figures for `from_day ..= to_day`. The member index is read once and kept
+    /// until a visit changes a member's aggregates.
     pub fn figures(&mut self, from_day: i64, to_day: i64, now: i64) -> Result<Figures> {
-        self.read(|tx| tx.figures(from_day, to_day, now))
+        let version: i64 = self.connection().query_row(
+            "SELECT value FROM agg_meta WHERE key = 'members_version'",
+            [],
+            |r| r.get(0),
+        )?;
+        let stale = self
+            .member_index
+            .as_ref()
+            .is_none_or(|(v, _)| *v != version);
+        if stale {
+            let index = MemberIndex::load(self.connection())?;
+            self.member_index = Some((version, index));
+        }
+        let (_, index) = self.member_index.take().expect("just read");
+        let out = self.read(|tx| tx.figures_with(&index, from_day, to_day, now));
+        self.member_index = Some((version, index));
+        out
     }
 }

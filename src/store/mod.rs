@@ -21,7 +21,7 @@ mod support;
 pub use aggregates::{Rebuilt, aggregate_differences};
 pub use customers::{CustomerView, Enrolled, NewCustomer, Progress};
 pub use error::{Result, StoreError};
-pub use figures::{BUCKETS, Cohort, Figures, Funnel, TopCustomer, Week, month_of};
+pub use figures::{BUCKETS, Cohort, Figures, Funnel, MemberIndex, TopCustomer, Week, month_of};
 pub use ledger::{Adjusted, Redeemed};
 pub use print_jobs::PrintJob;
 pub use referrals::{ReferralOutcome, ReferralView};
@@ -89,6 +89,8 @@ pub struct Store {
     path: PathBuf,
     rules: ShopRules,
     programs: Vec<ProgramVersion>,
+    /// The owner figures' member index, with the aggregates' version it was read at.
+    member_index: Option<(i64, figures::MemberIndex)>,
 }
 
 /// A write transaction in progress; dropped without [`Store::write`] returning `Ok`, it rolls back.
@@ -135,6 +137,7 @@ impl Store {
             path: path.to_path_buf(),
             rules,
             programs: Vec::new(),
+            member_index: None,
         };
         store.migrate().map_err(|e| match e {
             StoreError::NotADatabase { .. } => StoreError::NotADatabase {

@@ -172,4 +172,12 @@ fn figures_on_a_small_history_read_as_the_owner_expects() {
     );
     assert_eq!(f.cohorts.len(), 1, "only Bob's first visit is in the range");
     assert_eq!(f.cohorts[0].size, 1);
+    // The store keeps its member index between calls, and knows when a sale changed it.
+    sale(&mut s, Some(&bob), 200, 12);
+    let f = s.figures(day0, day0 + 13, T0 + 20 * DAY).unwrap();
+    assert_eq!((f.visiting_members, f.repeat_members), (2, 2));
+    let slow = s
+        .read(|tx| tx.figures_brute_force(day0, day0 + 13, T0 + 20 * DAY))
+        .unwrap();
+    assert_eq!(f, slow);
 }

@@ -32,8 +32,16 @@ CREATE TABLE agg_customers (
     spend       INTEGER NOT NULL,
     refunded    INTEGER NOT NULL
 );
-CREATE INDEX agg_customers_spend ON agg_customers (spend DESC);
+CREATE INDEX agg_customers_spend ON agg_customers ((spend - refunded) DESC);
+CREATE INDEX agg_customers_visits ON agg_customers (visits DESC);
 CREATE INDEX agg_customers_first ON agg_customers (first_day);
+
+-- Bumped whenever a member's aggregates change, so a figures index read earlier is known stale.
+CREATE TABLE agg_meta (
+    key   TEXT PRIMARY KEY,
+    value INTEGER NOT NULL
+);
+INSERT INTO agg_meta VALUES ('members_version', 0);
 
 -- Points by day and kind of event (earn, redeem, refund, referral, adjust, expire).
 CREATE TABLE agg_points_days (
