@@ -354,9 +354,10 @@ fn handle(
             .read(|tx| {
                 approved_actor(tx, cashier.as_ref(), owner_pin.as_deref(), true, || {
                     "the owner's figures need the owner's PIN: ask the owner to type it in Owner PIN".into()
-                })?;
-                tx.figures(from_day, to_day, now)
+                })
             })
+            // The store keeps the member index between requests.
+            .and_then(|_| store.figures(from_day, to_day, now))
             .map(|f| StoreReply::Figures(Box::new(f)))
             .unwrap_or_else(fail("reading the figures")),
         StoreRequest::ExportFigures {

@@ -142,6 +142,29 @@ fn clamp(from_day: i64, to_day: i64, first: Option<i64>) -> (i64, i64) {
     (from.min(to_day), to_day)
 }
 
+/// The median of values given as `counts[value]`.
+fn median_of_counts(counts: &[u64]) -> Option<f64> {
+    let n: u64 = counts.iter().sum();
+    if n == 0 {
+        return None;
+    }
+    let nth = |k: u64| {
+        let mut seen = 0;
+        for (v, c) in counts.iter().enumerate() {
+            seen += c;
+            if seen > k {
+                return v as f64;
+            }
+        }
+        unreachable!("k < n")
+    };
+    Some(if n % 2 == 1 {
+        nth(n / 2)
+    } else {
+        (nth(n / 2 - 1) + nth(n / 2)) / 2.0
+    })
+}
+
 fn rate(part: i64, whole: i64) -> f64 {
     if whole == 0 {
         0.0
@@ -241,19 +264,17 @@ fn member_figures<'a>(
     let mut visiting = 0;
     let mut repeat = 0;
     let mut freq = vec![0i64; BUCKETS.len()];
-    let mut gaps = Vec::new();
+    // Gaps between visiting days, counted by length: the median without sorting them all.
+    let mut gaps = vec![0u64; (to - from + 1).max(1) as usize];
     let weeks_n = ((to - from) / 7 + 1) as usize;
     let mut new_w = vec![0i64; weeks_n];
     let mut ret_w = vec![0i64; weeks_n];
     let first_month = month_of(from);
     let last_month = month_of(to);
     let mut cohorts: BTreeMap<i64, (i64, Vec<i64>)> = BTreeMap::new();
-    let mut month_cache: HashMap<i32, i64> = HashMap::new();
-    let mut month = |d: i32| {
-        *month_cache
-            .entry(d)
-            .or_insert_with(|| month_of(i64::from(d)))
-    };
+    // The month of every day of the range, looked up by position.
+    let months: Vec<i64> = (from..=to).map(month_of).collect();
+    let month = |d: i32| months[(i64::from(d) - from) as usize];
     for (first, all_days, all_visits) in members {
         let lo = all_days.partition_point(|d| i64::from(*d) < from);
         let hi = all_days.partition_point(|d| i64::from(*d) <= to);
@@ -270,7 +291,7 @@ fn member_figures<'a>(
             freq[b] += 1;
         }
         for w in days.windows(2) {
-            gaps.push(f64::from(w[1] - w[0]));
+            gaps[(w[1] - w[0]) as usize] += 1;
         }
         let mut last_week = usize::MAX;
         for day in days {
@@ -306,7 +327,7 @@ fn member_figures<'a>(
         visiting,
         repeat,
         freq,
-        median_gap: median(gaps),
+        median_gap: median_of_counts(&gaps),
         weeks: (0..weeks_n)
             .map(|w| Week {
                 start_day: from + 7 * w as i64,
@@ -528,10 +549,12 @@ impl Tx<'_> {
         let (lo, hi) = (from_day * DAY, (to_day + 1) * DAY);
         let p = |k: &str| t.points.get(k).copied().unwrap_or(0);
         let issued = p("earn") + p("referral");
-        let held: i64 =
-            c.query_row("SELECT COALESCE(SUM(balance), 0) FROM customers", [], |r| {
-                r.get(0)
-            })?;
+        // Every balance is the sum of its events, so all balances are the sum of all events.
+        let held: i64 = c.query_row(
+            "SELECT COALESCE(SUM(points), 0) FROM agg_points_days",
+            [],
+            |r| r.get(0),
+        )?;
         let lapsed: i64 = c.query_row(
             "SELECT COALESCE(SUM(remaining), 0) FROM points_events
              WHERE remaining > 0 AND expires_at <= ?1",
