@@ -53,7 +53,7 @@ impl Store {
                 |r| Ok((r.get(0)?, r.get(1)?)),
             )?;
             let held: i64 =
-                c.query_row("SELECT COALESCE(SUM(balance), 0) FROM customers", [], |r| r.get(0))?;
+                c.query_row("SELECT COALESCE(SUM(points), 0) FROM agg_points_days", [], |r| r.get(0))?;
             let lapsed: i64 = c.query_row(
                 "SELECT COALESCE(SUM(remaining), 0) FROM points_events WHERE remaining > 0 AND expires_at <= ?1",
                 [now],
