@@ -30,6 +30,21 @@ pub struct Stats {
 impl Store {
     /// Figures for visits in `[from, to)`; `None` leaves that end open.
     pub fn stats(&mut self, from: Option<i64>, to: Option<i64>, now: i64) -> Result<Stats> {
+        // Members visiting and repeating come from the owner figures' member index.
+        let (d_lo, d_hi) = (
+            from.unwrap_or(i64::MIN).div_euclid(86_400),
+            to.unwrap_or(i64::MAX).saturating_sub(1).div_euclid(86_400),
+        );
+        let last: Option<i64> =
+            self.connection()
+                .query_row("SELECT MAX(day) FROM agg_days", [], |r| r.get(0))?;
+        let (visiting, repeat) = match last {
+            Some(last) if d_lo <= last.min(d_hi) => {
+                let f = self.figures(d_lo, last.min(d_hi), now)?;
+                (f.visiting_members, f.repeat_members)
+            }
+            _ => (0, 0),
+        };
         self.read(|tx| {
             let c = &tx.tx;
             let lo = from.unwrap_or(i64::MIN);
@@ -45,13 +60,6 @@ impl Store {
                     (d_lo, d_hi),
                     |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
                 )?;
-            let (visiting, repeat): (i64, i64) = c.query_row(
-                "SELECT COUNT(*), COALESCE(SUM(n >= 2), 0) FROM (
-                    SELECT SUM(visits) AS n FROM agg_customer_days
-                    WHERE day >= ?1 AND day <= ?2 GROUP BY customer_id)",
-                (d_lo, d_hi),
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )?;
             let held: i64 =
                 c.query_row("SELECT COALESCE(SUM(points), 0) FROM agg_points_days", [], |r| r.get(0))?;
             let lapsed: i64 = c.query_row(

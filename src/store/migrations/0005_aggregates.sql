@@ -21,7 +21,6 @@ CREATE TABLE agg_customer_days (
     spend       INTEGER NOT NULL,
     PRIMARY KEY (customer_id, day)
 ) WITHOUT ROWID;
-CREATE INDEX agg_customer_days_day ON agg_customer_days (day, customer_id);
 
 -- Per member, over their whole history.
 CREATE TABLE agg_customers (
@@ -34,7 +33,6 @@ CREATE TABLE agg_customers (
 );
 CREATE INDEX agg_customers_spend ON agg_customers ((spend - refunded) DESC);
 CREATE INDEX agg_customers_visits ON agg_customers (visits DESC);
-CREATE INDEX agg_customers_first ON agg_customers (first_day);
 
 -- Bumped whenever a member's aggregates change, so a figures index read earlier is known stale.
 CREATE TABLE agg_meta (
