@@ -209,7 +209,7 @@ fn visit_page(
             }
             section {
                 p.shop { (s.shop_name) }
-                @if let Some(m) = &v.member {
+                @if let Some(m) = v.member.as_ref().filter(|m| !m.first_name.is_empty()) {
                     h1 { "Hi " (m.first_name) "!" }
                 } @else {
                     h1 { "Thanks for your visit" }

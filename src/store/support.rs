@@ -180,12 +180,11 @@ impl Tx<'_> {
         let Some(v) = self.visit(visit_id)? else {
             return Ok(None);
         };
-        let (customer_id, claimed_at): (Option<i64>, Option<i64>) = self.tx.query_row(
-            "SELECT customer_id, claimed_at FROM visits WHERE id = ?1",
+        let customer_id: Option<i64> = self.tx.query_row(
+            "SELECT customer_id FROM visits WHERE id = ?1",
             [visit_id],
-            |r| Ok((r.get(0)?, r.get(1)?)),
+            |r| r.get(0),
         )?;
-        let _ = claimed_at;
         let member = match customer_id {
             Some(id) => {
                 let row = self.customer_by_id(id)?;
