@@ -38,7 +38,7 @@ pub enum Command {
     Referral(ReferralCmd),
     /// Fill the data folder with a realistic, deterministic shop history.
     Demo(DemoArgs),
-    /// Owner figures: customers, visits, repeat-visit rate, points outstanding.
+    /// Owner figures for a range: repeat visits, cohorts, points, referrals, ratings, tickets.
     Stats(StatsArgs),
     /// Copy the live database to backups/ (safe while tills are writing).
     Backup(BackupArgs),
