@@ -388,13 +388,7 @@ impl Transport for PortTransport {
 /// Creates a pseudo-terminal for the till to print into, linked at `link`.
 #[cfg(unix)]
 pub fn till_pty(link: &std::path::Path) -> io::Result<(PortTransport, serialport::TTYPort)> {
-    let (master, slave) = serialport::TTYPort::pair()
-        .map_err(|e| io::Error::other(format!("cannot open a pseudo-terminal: {e}")))?;
-    let device = serialport::SerialPort::name(&slave)
-        .ok_or_else(|| io::Error::other("the pseudo-terminal has no name"))?;
-    let _ = std::fs::remove_file(link);
-    std::os::unix::fs::symlink(&device, link)
-        .map_err(|e| io::Error::other(format!("cannot create the link {}: {e}", link.display())))?;
+    let (master, slave) = crate::devices::transport::pty_with_link(link)?;
     Ok((PortTransport(Box::new(master)), slave))
 }
 

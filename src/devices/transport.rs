@@ -147,6 +147,23 @@ impl SerialTransport {
     }
 }
 
+/// A pseudo-terminal pair whose device is linked at `link`, for another program to open as a
+/// serial port (the virtual printer's input, or the port a software till prints into).
+/// Returns (our end, their end); keep theirs open while the link should work.
+#[cfg(unix)]
+pub fn pty_with_link(
+    link: &std::path::Path,
+) -> io::Result<(serialport::TTYPort, serialport::TTYPort)> {
+    let (master, slave) = serialport::TTYPort::pair()
+        .map_err(|e| io::Error::other(format!("cannot open a pseudo-terminal: {e}")))?;
+    let device = serialport::SerialPort::name(&slave)
+        .ok_or_else(|| io::Error::other("the pseudo-terminal has no name"))?;
+    let _ = std::fs::remove_file(link);
+    std::os::unix::fs::symlink(&device, link)
+        .map_err(|e| io::Error::other(format!("cannot create the link {}: {e}", link.display())))?;
+    Ok((master, slave))
+}
+
 /// In-memory transport: records what is written and plays back scripted replies.
 #[derive(Debug, Default)]
 pub struct MemoryTransport {

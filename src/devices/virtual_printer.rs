@@ -230,13 +230,7 @@ pub fn run_on_pty(
     stop: &AtomicBool,
     mut log: impl FnMut(Event),
 ) -> io::Result<()> {
-    let (mut master, slave) = serialport::TTYPort::pair()
-        .map_err(|e| io::Error::other(format!("cannot open a pseudo-terminal: {e}")))?;
-    let device = serialport::SerialPort::name(&slave)
-        .ok_or_else(|| io::Error::other("the pseudo-terminal has no name"))?;
-    let _ = std::fs::remove_file(link);
-    std::os::unix::fs::symlink(&device, link)
-        .map_err(|e| io::Error::other(format!("cannot create the link {}: {e}", link.display())))?;
+    let (mut master, slave) = super::transport::pty_with_link(link)?;
     serialport::SerialPort::set_timeout(&mut master, Duration::from_millis(20))
         .map_err(io::Error::other)?;
     let mut buf = vec![0u8; 4096];

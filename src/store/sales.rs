@@ -146,19 +146,7 @@ impl Tx<'_> {
                 "SELECT v.id, v.at, v.amount, v.refunded, v.receipt_no, c.code, v.points_earned
                  FROM visits v LEFT JOIN customers c ON c.id = v.customer_id WHERE v.id = ?1",
             )?
-            .query_row([id], |r| {
-                Ok(VisitView {
-                    id: r.get(0)?,
-                    at: r.get(1)?,
-                    amount: r.get(2)?,
-                    refunded: r.get(3)?,
-                    receipt: r.get(4)?,
-                    customer: r
-                        .get::<_, Option<String>>(5)?
-                        .map(|c| crate::domain::code::CustomerCode::from_stored(c).to_string()),
-                    points_earned: r.get(6)?,
-                })
-            })
+            .query_row([id], visit_view)
             .optional()?)
     }
 
@@ -169,19 +157,7 @@ impl Tx<'_> {
              FROM visits v LEFT JOIN customers c ON c.id = v.customer_id
              WHERE v.at >= ?1 AND v.at < ?2 ORDER BY v.at, v.id",
         )?;
-        let rows = stmt.query_map((from, to), |r| {
-            Ok(VisitView {
-                id: r.get(0)?,
-                at: r.get(1)?,
-                amount: r.get(2)?,
-                refunded: r.get(3)?,
-                receipt: r.get(4)?,
-                customer: r
-                    .get::<_, Option<String>>(5)?
-                    .map(|c| crate::domain::code::CustomerCode::from_stored(c).to_string()),
-                points_earned: r.get(6)?,
-            })
-        })?;
+        let rows = stmt.query_map((from, to), visit_view)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
@@ -437,6 +413,21 @@ impl Tx<'_> {
             fully_refunded,
         })
     }
+}
+
+/// A visit from a row of `id, at, amount, refunded, receipt_no, customer code, points_earned`.
+fn visit_view(r: &rusqlite::Row<'_>) -> rusqlite::Result<VisitView> {
+    Ok(VisitView {
+        id: r.get(0)?,
+        at: r.get(1)?,
+        amount: r.get(2)?,
+        refunded: r.get(3)?,
+        receipt: r.get(4)?,
+        customer: r
+            .get::<_, Option<String>>(5)?
+            .map(|c| crate::domain::code::CustomerCode::from_stored(c).to_string()),
+        points_earned: r.get(6)?,
+    })
 }
 
 /// The idempotency key of a sale's earn event: one per visit, and how a refund finds it.

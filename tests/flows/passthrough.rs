@@ -56,6 +56,29 @@ pub fn start_plug(dir: &Path, printer: &str, profile: &str) -> Plug {
     }
 }
 
+/// A virtual scanner at `link` that sends each line written to its stdin.
+fn start_scanner_sim(dir: &Path, link: &Path) -> Child {
+    let child = Command::new(env!("CARGO_BIN_EXE_regulars"))
+        .arg("--data")
+        .arg(dir)
+        .args(["simulate", "scanner", "--link"])
+        .arg(link)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let t = Instant::now();
+    while !link.exists() {
+        assert!(
+            t.elapsed() < Duration::from_secs(10),
+            "the virtual scanner did not start"
+        );
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    child
+}
+
 /// The till's end of the link, as the till's driver would open it.
 pub fn open_till(path: &Path) -> Box<dyn serialport::SerialPort> {
     serialport::new(path.to_str().unwrap(), 9600)
@@ -146,21 +169,7 @@ fn a_card_scanned_at_the_counter_makes_the_next_receipt_the_members() {
     let c = run_json(dir.path(), &["customer", "add", "--name", "Ann Byrne"]);
     let code = c["code"].as_str().unwrap().to_string();
     let scanner = dir.path().join("scanner");
-    let mut scan_sim = Command::new(env!("CARGO_BIN_EXE_regulars"))
-        .arg("--data")
-        .arg(dir.path())
-        .args(["simulate", "scanner", "--link"])
-        .arg(&scanner)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let t = Instant::now();
-    while !scanner.exists() {
-        assert!(t.elapsed() < Duration::from_secs(10));
-        std::thread::sleep(Duration::from_millis(10));
-    }
+    let mut scan_sim = start_scanner_sim(dir.path(), &scanner);
     std::fs::write(
         dir.path().join("config.toml"),
         format!(
@@ -452,21 +461,7 @@ fn headless_serve_with_devices_scanner_and_plug_in_mode() {
     let printer = dir.path().join("printer");
     let sim = start_sim(dir.path(), &printer, "generic-80mm");
     let scanner = dir.path().join("scanner");
-    let mut scan_sim = Command::new(env!("CARGO_BIN_EXE_regulars"))
-        .arg("--data")
-        .arg(dir.path())
-        .args(["simulate", "scanner", "--link"])
-        .arg(&scanner)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let t = Instant::now();
-    while !scanner.exists() {
-        assert!(t.elapsed() < Duration::from_secs(10));
-        std::thread::sleep(Duration::from_millis(10));
-    }
+    let mut scan_sim = start_scanner_sim(dir.path(), &scanner);
     let (mut till, line) = serialport::TTYPort::pair().unwrap();
     let line_name = serialport::SerialPort::name(&line).unwrap();
     drop(line);
