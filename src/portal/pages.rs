@@ -214,7 +214,7 @@ fn visit_page(
                 } @else {
                     h1 { "Thanks for your visit" }
                 }
-                p { "Visit on " (when(v.at)) " · receipt V" (v.visit_id) }
+                p { "Visit on " (when(v.at)) " · receipt " (v.receipt) }
                 p.big { (money(v.amount)) }
                 @if v.refunded > 0 {
                     p.muted { (money(v.refunded)) " refunded" }

@@ -23,6 +23,8 @@ const DAY: i64 = 86_400;
 #[derive(Debug, Clone, Serialize)]
 pub struct VisitPage {
     pub visit_id: i64,
+    /// The number printed on the receipt: the till's, or `V<visit id>`.
+    pub receipt: String,
     pub at: i64,
     pub amount: i64,
     pub refunded: i64,
@@ -207,6 +209,7 @@ impl Tx<'_> {
             .is_none_or(|r| now < r.first_at + RATING_EDIT_DAYS * DAY);
         Ok(Some(VisitPage {
             visit_id,
+            receipt: v.receipt.clone().unwrap_or_else(|| format!("V{visit_id}")),
             at: v.at,
             amount: v.amount,
             refunded: v.refunded,
