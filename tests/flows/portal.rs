@@ -175,6 +175,7 @@ fn the_visit_page_shows_the_visit_and_only_the_first_name() {
     assert_eq!(page.status, 200);
     assert!(page.body.contains("Hi Ann!"), "{}", page.body);
     assert!(page.body.contains("12.50 EUR"));
+    assert!(page.body.contains("receipt V1"), "a counter sale's number");
     assert!(page.body.contains("You earned <strong>12 points</strong>"));
     assert!(page.body.contains("more visits to Free coffee"));
     assert!(page.body.contains(&code), "the member QR's code is shown");
@@ -758,6 +759,10 @@ fn from_the_printed_qr_to_a_ticket_on_the_timeline() {
     assert!(
         page.contains("Hi Ann!") && page.contains("7.40 EUR"),
         "{page}"
+    );
+    assert!(
+        page.contains("receipt T-77"),
+        "the till's number, as on the paper"
     );
     // The form posts to the lower-case route the page names.
     let path = url.splitn(4, '/').nth(3).map(|p| format!("/{p}")).unwrap();
