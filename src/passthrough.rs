@@ -228,15 +228,10 @@ pub fn spawn_for_counter(
                 &mut till_side,
                 &mut printer,
                 &mut splice,
-                &mut |page| match recorder.block_for(page) {
-                    Ok((block, event)) => {
-                        let _ = tell.send(event);
-                        Some(block)
-                    }
-                    Err(why) => {
-                        let _ = tell.send(Event::Unchanged(why));
-                        None
-                    }
+                &mut |page| {
+                    recorder.at_cut(page, &mut |e| {
+                        let _ = tell.send(e);
+                    })
                 },
                 &stop,
                 &mut |e| {
@@ -432,6 +427,21 @@ impl Recorder {
             window,
             clock: crate::clock::now,
         })
+    }
+
+    /// What plug-in mode inserts before this receipt's cut (nothing: pass it unchanged),
+    /// telling `tell` what happened either way.
+    pub fn at_cut(&mut self, page: &Page, tell: &mut dyn FnMut(Event)) -> Option<Vec<u8>> {
+        match self.block_for(page) {
+            Ok((block, event)) => {
+                tell(event);
+                Some(block)
+            }
+            Err(why) => {
+                tell(Event::Unchanged(why));
+                None
+            }
+        }
     }
 
     /// The block for this receipt, or `None` (and why) to pass it through unchanged.

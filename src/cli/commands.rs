@@ -574,7 +574,17 @@ fn stats(ctx: &Ctx, a: StatsArgs) -> Result<Output> {
         return Err(UsageError("--from must be on or before --to".into()).into());
     }
     let mut store = ctx.store()?;
-    let s = store.stats(from, to, ctx.now)?;
+    let today = ctx.now.div_euclid(86_400);
+    let from_day = match &a.from {
+        Some(d) => crate::report::day_of(d).expect("checked above"),
+        None => store.read(|tx| tx.first_day())?.unwrap_or(today),
+    };
+    let to_day = match &a.to {
+        Some(d) => crate::report::day_of(d).expect("checked above"),
+        None => today,
+    };
+    let f = store.figures(from_day, to_day.max(from_day), ctx.now)?;
+    let s = store.stats_with_members(from, to, ctx.now, (f.visiting_members, f.repeat_members))?;
     let range = match (&a.from, &a.to) {
         (None, None) => "all time".to_string(),
         (f, t) => format!(
@@ -604,16 +614,6 @@ fn stats(ctx: &Ctx, a: StatsArgs) -> Result<Output> {
         s.referrals_rewarded,
         s.referrals_refused
     );
-    let today = ctx.now.div_euclid(86_400);
-    let from_day = match &a.from {
-        Some(d) => crate::report::day_of(d).expect("checked above"),
-        None => store.read(|tx| tx.first_day())?.unwrap_or(today),
-    };
-    let to_day = match &a.to {
-        Some(d) => crate::report::day_of(d).expect("checked above"),
-        None => today,
-    };
-    let f = store.figures(from_day, to_day.max(from_day), ctx.now)?;
     let money = |m: Option<f64>| {
         m.map(|v| ctx.money(v.round() as i64))
             .unwrap_or_else(|| "-".into())
@@ -1035,16 +1035,7 @@ fn passthrough(
         till_side.as_mut(),
         &mut printer,
         &mut splice,
-        &mut |page| match recorder.block_for(page) {
-            Ok((block, event)) => {
-                log(event);
-                Some(block)
-            }
-            Err(why) => {
-                log(Event::Unchanged(why));
-                None
-            }
-        },
+        &mut |page| recorder.at_cut(page, &mut |e| log(e)),
         &stop,
         &mut |e| log(e),
     );

@@ -405,8 +405,8 @@ pub(crate) async fn help(
     state
         .with_store(move |store, now| {
             store.write(|tx| {
-                let page = tx.visit_page(id, now)?.ok_or(crate::store::StoreError::NoSuchVisit(id))?;
-                if page.member.is_none()
+                let visit = tx.visit(id)?.ok_or(crate::store::StoreError::NoSuchVisit(id))?;
+                if visit.customer.is_none()
                     && contact.is_none()
                     && contact_via != ContactVia::InStore
                 {

@@ -170,23 +170,24 @@ pub(super) fn persist_intents(
                 owner_pin,
             } => {
                 let today = crate::clock::now().div_euclid(86_400);
-                let parse = |text: &str, default: i64| -> Result<i64, String> {
+                // An empty date means from the first visit, or to today.
+                let parse = |text: &str| -> Result<Option<i64>, String> {
                     if text.trim().is_empty() {
-                        Ok(default)
+                        Ok(None)
                     } else {
                         crate::report::day_of(text)
+                            .map(Some)
                             .ok_or_else(|| format!("'{text}' is not a date: use YYYY-MM-DD"))
                     }
                 };
-                match (parse(from, i64::MIN), parse(to, today)) {
-                    (Ok(from_day), Ok(to_day)) if from_day <= to_day => {
+                match (parse(from), parse(to).map(|t| t.unwrap_or(today))) {
+                    (Ok(from_day), Ok(to_day)) if from_day.is_none_or(|f| f <= to_day) => {
                         let cashier = state.signed_in.clone();
                         request(
                             &ch,
                             &mut state,
                             StoreRequest::Figures {
-                                // All time: from the first visit (the store clamps).
-                                from_day: from_day.max(to_day - 366 * 50),
+                                from_day,
                                 to_day,
                                 cashier,
                                 owner_pin: owner_pin.clone(),

@@ -55,9 +55,10 @@ pub enum StoreRequest {
     SignIn(String),
     /// A receipt QR scanned at the counter: verify its token, open the visit.
     OpenReceipt(String),
-    /// The owner's figures; needs an owner when the shop has staff.
+    /// The owner's figures; needs an owner when the shop has staff. No `from_day`: from
+    /// the first visit.
     Figures {
-        from_day: i64,
+        from_day: Option<i64>,
         to_day: i64,
         cashier: Option<Staff>,
         owner_pin: Option<String>,
@@ -356,8 +357,14 @@ fn handle(
                     "the owner's figures need the owner's PIN: ask the owner to type it in Owner PIN".into()
                 })
             })
-            // The store keeps the member index between requests.
-            .and_then(|_| store.figures(from_day, to_day, now))
+            .and_then(|_| {
+                let from_day = match from_day {
+                    Some(d) => d,
+                    None => store.read(|tx| tx.first_day())?.unwrap_or(to_day),
+                };
+                // The store keeps the member index between requests.
+                store.figures(from_day, to_day, now)
+            })
             .map(|f| StoreReply::Figures(Box::new(f)))
             .unwrap_or_else(fail("reading the figures")),
         StoreRequest::ExportFigures {

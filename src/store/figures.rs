@@ -247,11 +247,6 @@ impl MemberIndex {
             )
         })
     }
-
-    /// Bytes held, for the record.
-    pub fn bytes(&self) -> usize {
-        self.offsets.len() * 4 + self.first_day.len() * 4 + self.days.len() * 8
-    }
 }
 
 /// The member figures over `from ..= to` from each member's first day ever and their visiting

@@ -45,6 +45,18 @@ impl Store {
             }
             _ => (0, 0),
         };
+        self.stats_with_members(from, to, now, (visiting, repeat))
+    }
+
+    /// [`Store::stats`] with the visiting and repeating member counts already known (from
+    /// the owner figures of the same range), so they are not counted twice.
+    pub fn stats_with_members(
+        &mut self,
+        from: Option<i64>,
+        to: Option<i64>,
+        now: i64,
+        (visiting, repeat): (i64, i64),
+    ) -> Result<Stats> {
         self.read(|tx| {
             let c = &tx.tx;
             let lo = from.unwrap_or(i64::MIN);

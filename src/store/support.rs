@@ -4,7 +4,7 @@
 //! Every row points at the visit where one is known, so a ticket opened from a receipt page,
 //! at the counter or after a phone call joins back to the purchase it is about.
 
-use super::{Result, Store, StoreError, Tx, customers::CustomerView};
+use super::{Result, StoreError, Tx, customers::CustomerView};
 use crate::domain::{
     code::CustomerCode,
     contact::{normalize_email, normalize_phone},
@@ -182,17 +182,8 @@ impl Tx<'_> {
         let Some(v) = self.visit(visit_id)? else {
             return Ok(None);
         };
-        let customer_id: Option<i64> = self.tx.query_row(
-            "SELECT customer_id FROM visits WHERE id = ?1",
-            [visit_id],
-            |r| r.get(0),
-        )?;
-        let member = match customer_id {
-            Some(id) => {
-                let row = self.customer_by_id(id)?;
-                let view = self.view_of(row, now)?;
-                Some(member_of(&view))
-            }
+        let member = match &v.customer {
+            Some(code) => Some(member_of(&self.view_of(self.customer(code)?.0, now)?)),
             None => None,
         };
         let (claimable_points, claim_closed) = if member.is_some() {
@@ -888,23 +879,6 @@ fn member_of(view: &CustomerView) -> Member {
             .iter()
             .map(|r| r.reward_name.clone())
             .collect(),
-    }
-}
-
-impl Store {
-    /// Open tickets of the customer with this code, highest priority first.
-    pub fn open_tickets_of(&mut self, code: &str, now: i64) -> Result<Vec<TicketView>> {
-        self.read(|tx| {
-            tx.tickets(
-                &TicketFilter {
-                    statuses: vec![Status::Open, Status::Waiting],
-                    customer: Some(code.to_string()),
-                    follow_up_after_days: None,
-                    limit: 20,
-                },
-                now,
-            )
-        })
     }
 }
 
