@@ -7,6 +7,11 @@ use serde::Serialize;
 /// Seconds in a day: aggregates are by UTC day number.
 pub const DAY: i64 = 86_400;
 
+/// Entries of the member change log kept: an index further behind is read afresh.
+const LOG_KEEP: i64 = 100_000;
+/// How often (in entries) the log is pruned.
+const LOG_PRUNE_EVERY: i64 = 1_024;
+
 /// The SQL that computes each aggregate table from the raw rows, in column order.
 const REBUILD: &[(&str, &str)] = &[
     (
@@ -88,15 +93,23 @@ impl Tx<'_> {
                         refunded = refunded + excluded.refunded",
                 )?
                 .execute((id, day, amount, refunded))?;
-            self.bump_members_version()?;
+            self.log_member_change(Some(id))?;
         }
         Ok(())
     }
 
-    fn bump_members_version(&self) -> Result<()> {
+    /// Notes that a member's aggregates changed (`None`: everyone's), for the figures' member
+    /// index to catch up on; every [`LOG_PRUNE_EVERY`] entries the oldest are pruned.
+    fn log_member_change(&self, customer_id: Option<i64>) -> Result<()> {
         self.tx
-            .prepare_cached("UPDATE agg_meta SET value = value + 1 WHERE key = 'members_version'")?
-            .execute([])?;
+            .prepare_cached("INSERT INTO agg_member_log (customer_id) VALUES (?1)")?
+            .execute([customer_id])?;
+        let version = self.tx.last_insert_rowid();
+        if version % LOG_PRUNE_EVERY == 0 {
+            self.tx
+                .prepare_cached("DELETE FROM agg_member_log WHERE version <= ?1")?
+                .execute([version - LOG_KEEP])?;
+        }
         Ok(())
     }
 
@@ -152,7 +165,7 @@ impl Tx<'_> {
                 self.tx.execute(&format!("DELETE FROM {table}"), [])?;
                 self.tx.execute(&format!("INSERT INTO {table} {sql}"), [])?;
             }
-            self.bump_members_version()?;
+            self.log_member_change(None)?;
         }
         Ok(Rebuilt {
             matched: differences.is_empty(),

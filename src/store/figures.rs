@@ -16,7 +16,7 @@
 
 use super::{Result, Store, Tx};
 use serde::Serialize;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 const DAY: i64 = 86_400;
 /// Visit-count buckets of the frequency histogram: (label, lowest, highest).
@@ -177,35 +177,55 @@ fn average(total: i64, n: i64) -> Option<f64> {
     (n > 0).then(|| total as f64 / n as f64)
 }
 
-/// Every member's visiting days, compactly, in member order: built from the per-member-day
-/// aggregate (read in its own key order) and kept by the store until the aggregates change.
+/// Every member's visiting days, compactly: read once from the per-member-day aggregate (in
+/// its own key order), then brought up to date from the change log, re-reading only the
+/// members whose aggregates changed since. Kept by the store between calls.
 #[derive(Debug, Default)]
 pub struct MemberIndex {
-    /// Member `i`'s rows are `offsets[i] .. offsets[i + 1]`.
+    /// The last change-log entry this index includes.
+    version: i64,
+    /// Members as first read, by id: member `i`'s rows are `offsets[i] .. offsets[i + 1]`.
+    ids: Vec<i64>,
     offsets: Vec<u32>,
     first_day: Vec<i32>,
     days: Vec<i32>,
     visits: Vec<u32>,
+    /// Per member first read: [`NOT_REREAD`], or where its re-read rows are in `reread`.
+    replaced: Vec<u32>,
+    /// Members re-read since the first read: changed ones, and new ones (listed in `added`).
+    reread: Vec<Member>,
+    added: HashMap<i64, u32>,
+}
+
+const NOT_REREAD: u32 = u32::MAX;
+
+#[derive(Debug, Default)]
+struct Member {
+    first_day: i32,
+    days: Vec<i32>,
+    visits: Vec<u32>,
+}
+
+/// One member as the figures see it: their first day ever, then their visiting days
+/// (ascending) with the visits made on each.
+type MemberDays<'a> = (i64, &'a [i32], &'a [u32]);
+
+fn log_version(c: &rusqlite::Connection) -> Result<(i64, i64)> {
+    Ok(c.query_row(
+        "SELECT COALESCE(MAX(version), 0), COALESCE(MIN(version), 0) FROM agg_member_log",
+        [],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?)
 }
 
 impl MemberIndex {
-    fn push_member(&mut self, first_day: i64) {
-        if self.offsets.is_empty() {
-            self.offsets.push(0);
-        }
-        self.first_day.push(first_day as i32);
-        self.offsets.push(self.days.len() as u32);
-    }
-
-    fn push_day(&mut self, day: i64, visits: i64) {
-        self.days.push(day as i32);
-        self.visits.push(visits as u32);
-        *self.offsets.last_mut().expect("a member first") = self.days.len() as u32;
-    }
-
-    /// Reads the aggregates into an index.
-    fn load(c: &rusqlite::Connection) -> Result<MemberIndex> {
-        let mut index = MemberIndex::default();
+    /// Reads every member's aggregates into a new index.
+    pub fn load(c: &rusqlite::Connection) -> Result<MemberIndex> {
+        let mut index = MemberIndex {
+            version: log_version(c)?.0,
+            offsets: vec![0],
+            ..MemberIndex::default()
+        };
         let mut firsts =
             c.prepare("SELECT customer_id, first_day FROM agg_customers ORDER BY customer_id")?;
         let mut firsts = firsts.query([])?;
@@ -219,74 +239,197 @@ impl MemberIndex {
             if current != Some(id) {
                 // The member's first day: agg_customers is read in the same order.
                 loop {
-                    let f = firsts.next()?.ok_or_else(|| {
-                        super::StoreError::Invalid(
-                            "aggregates disagree: run `regulars stats --rebuild`".into(),
-                        )
-                    })?;
+                    let f = firsts.next()?.ok_or_else(disagree)?;
                     let fid: i64 = f.get(0)?;
                     if fid == id {
-                        index.push_member(f.get(1)?);
+                        index.ids.push(id);
+                        index.first_day.push(f.get::<_, i64>(1)? as i32);
+                        index.offsets.push(index.days.len() as u32);
                         break;
                     }
                 }
                 current = Some(id);
             }
-            index.push_day(day, visits);
+            index.days.push(day as i32);
+            index.visits.push(visits as u32);
+            *index.offsets.last_mut().expect("a member first") = index.days.len() as u32;
         }
+        index.replaced = vec![NOT_REREAD; index.ids.len()];
         Ok(index)
     }
 
-    fn members(&self) -> impl Iterator<Item = (i64, &[i32], &[u32])> {
-        (0..self.first_day.len()).map(move |i| {
-            let (a, b) = (self.offsets[i] as usize, self.offsets[i + 1] as usize);
-            (
-                i64::from(self.first_day[i]),
-                &self.days[a..b],
-                &self.visits[a..b],
-            )
-        })
+    /// Brings the index up to the latest aggregates: re-reads the members logged as changed
+    /// since it was read, or everything when that is most of it or the log no longer reaches
+    /// back far enough.
+    pub fn refresh(&mut self, c: &rusqlite::Connection) -> Result<()> {
+        let (latest, oldest) = log_version(c)?;
+        if latest == self.version {
+            return Ok(());
+        }
+        let afresh = || -> Result<bool> {
+            if oldest > self.version + 1 || latest < self.version {
+                return Ok(true);
+            }
+            Ok(c.prepare_cached(
+                "SELECT 1 FROM agg_member_log WHERE version > ?1 AND customer_id IS NULL",
+            )?
+            .exists([self.version])?)
+        };
+        if afresh()? || self.reread.len() > self.ids.len() / 4 + 1_000 {
+            *self = MemberIndex::load(c)?;
+            return Ok(());
+        }
+        let mut stmt =
+            c.prepare_cached("SELECT DISTINCT customer_id FROM agg_member_log WHERE version > ?1")?;
+        let changed: Vec<i64> = stmt
+            .query_map([self.version], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        for id in changed {
+            let member = Self::read_member(c, id)?;
+            let slot = match self.ids.binary_search(&id) {
+                Ok(i) => &mut self.replaced[i],
+                Err(_) => self.added.entry(id).or_insert(NOT_REREAD),
+            };
+            if *slot == NOT_REREAD {
+                *slot = self.reread.len() as u32;
+                self.reread.push(member);
+            } else {
+                self.reread[*slot as usize] = member;
+            }
+        }
+        self.version = latest;
+        Ok(())
+    }
+
+    fn read_member(c: &rusqlite::Connection, id: i64) -> Result<Member> {
+        let first_day: i64 = c
+            .prepare_cached("SELECT first_day FROM agg_customers WHERE customer_id = ?1")?
+            .query_row([id], |r| r.get(0))
+            .map_err(|_| disagree())?;
+        let mut member = Member {
+            first_day: first_day as i32,
+            ..Member::default()
+        };
+        let mut stmt = c.prepare_cached(
+            "SELECT day, visits FROM agg_customer_days WHERE customer_id = ?1 ORDER BY day",
+        )?;
+        let mut rows = stmt.query([id])?;
+        while let Some(row) = rows.next()? {
+            member.days.push(row.get::<_, i64>(0)? as i32);
+            member.visits.push(row.get::<_, i64>(1)? as u32);
+        }
+        Ok(member)
+    }
+
+    /// Members in part `k` of `n` (the parts together hold each member once).
+    fn each_in_part(&self, k: usize, n: usize, mut f: impl FnMut(MemberDays<'_>)) {
+        let len = self.ids.len();
+        for i in len * k / n..len * (k + 1) / n {
+            match self.replaced[i] {
+                NOT_REREAD => {
+                    let (a, b) = (self.offsets[i] as usize, self.offsets[i + 1] as usize);
+                    f((
+                        i64::from(self.first_day[i]),
+                        &self.days[a..b],
+                        &self.visits[a..b],
+                    ));
+                }
+                r => self.reread[r as usize].visit(&mut f),
+            }
+        }
+        if k + 1 == n {
+            for r in self.added.values() {
+                self.reread[*r as usize].visit(&mut f);
+            }
+        }
     }
 }
 
-/// The member figures over `from ..= to` from each member's first day ever and their visiting
-/// days (ascending, with visits per day): the one implementation both ways share.
-fn member_figures<'a>(
+impl Member {
+    fn visit(&self, f: &mut impl FnMut(MemberDays<'_>)) {
+        f((i64::from(self.first_day), &self.days, &self.visits));
+    }
+}
+
+fn disagree() -> super::StoreError {
+    super::StoreError::Invalid("aggregates disagree: run `regulars stats --rebuild`".into())
+}
+
+/// What the member figures are computed over: the range, its weeks and the month of each day.
+struct Span {
     from: i64,
     to: i64,
-    members: impl Iterator<Item = (i64, &'a [i32], &'a [u32])>,
-) -> MemberFigures {
-    let mut visiting = 0;
-    let mut repeat = 0;
-    let mut freq = vec![0i64; BUCKETS.len()];
-    // Gaps between visiting days, counted by length: the median without sorting them all.
-    let mut gaps = vec![0u64; (to - from + 1).max(1) as usize];
-    let weeks_n = ((to - from) / 7 + 1) as usize;
-    let mut new_w = vec![0i64; weeks_n];
-    let mut ret_w = vec![0i64; weeks_n];
-    let first_month = month_of(from);
-    let last_month = month_of(to);
-    let mut cohorts: BTreeMap<i64, (i64, Vec<i64>)> = BTreeMap::new();
-    // The month of every day of the range, looked up by position.
-    let months: Vec<i64> = (from..=to).map(month_of).collect();
-    let month = |d: i32| months[(i64::from(d) - from) as usize];
-    for (first, all_days, all_visits) in members {
+    weeks: usize,
+    first_month: i64,
+    last_month: i64,
+    /// The month of every day of the range, looked up by position.
+    months: Vec<i64>,
+}
+
+impl Span {
+    fn new(from: i64, to: i64) -> Span {
+        Span {
+            from,
+            to,
+            weeks: ((to - from) / 7 + 1) as usize,
+            first_month: month_of(from),
+            last_month: month_of(to),
+            months: (from..=to).map(month_of).collect(),
+        }
+    }
+
+    fn month(&self, day: i32) -> i64 {
+        self.months[(i64::from(day) - self.from) as usize]
+    }
+}
+
+/// The member figures over a set of members: the one implementation both ways share, added
+/// up member by member, and in parts that merge.
+struct Tally {
+    visiting: i64,
+    repeat: i64,
+    freq: Vec<i64>,
+    /// Gaps between visiting days, counted by length: the median without sorting them all.
+    gaps: Vec<u64>,
+    new_w: Vec<i64>,
+    ret_w: Vec<i64>,
+    /// Per month of the range: the cohort's size and members retained `k` months later.
+    cohorts: Vec<(i64, Vec<i64>)>,
+}
+
+impl Tally {
+    fn new(span: &Span) -> Tally {
+        Tally {
+            visiting: 0,
+            repeat: 0,
+            freq: vec![0; BUCKETS.len()],
+            gaps: vec![0; (span.to - span.from + 1).max(1) as usize],
+            new_w: vec![0; span.weeks],
+            ret_w: vec![0; span.weeks],
+            cohorts: (span.first_month..=span.last_month)
+                .map(|m| (0, vec![0; (span.last_month - m + 1) as usize]))
+                .collect(),
+        }
+    }
+
+    fn add(&mut self, span: &Span, (first, all_days, all_visits): MemberDays<'_>) {
+        let (from, to) = (span.from, span.to);
         let lo = all_days.partition_point(|d| i64::from(*d) < from);
         let hi = all_days.partition_point(|d| i64::from(*d) <= to);
         if lo == hi {
-            continue;
+            return;
         }
         let days = &all_days[lo..hi];
         let total: i64 = all_visits[lo..hi].iter().map(|v| i64::from(*v)).sum();
-        visiting += 1;
+        self.visiting += 1;
         if total >= 2 {
-            repeat += 1;
+            self.repeat += 1;
         }
         if let Some(b) = BUCKETS.iter().position(|b| (b.1..=b.2).contains(&total)) {
-            freq[b] += 1;
+            self.freq[b] += 1;
         }
         for w in days.windows(2) {
-            gaps[(w[1] - w[0]) as usize] += 1;
+            self.gaps[(w[1] - w[0]) as usize] += 1;
         }
         let mut last_week = usize::MAX;
         for day in days {
@@ -294,51 +437,97 @@ fn member_figures<'a>(
             if w != last_week {
                 last_week = w;
                 if first >= from + 7 * w as i64 {
-                    new_w[w] += 1;
+                    self.new_w[w] += 1;
                 } else {
-                    ret_w[w] += 1;
+                    self.ret_w[w] += 1;
                 }
             }
         }
         if first >= from && first <= to {
-            let cm = month(first as i32);
-            if (first_month..=last_month).contains(&cm) {
-                let entry = cohorts
-                    .entry(cm)
-                    .or_insert_with(|| (0, vec![0; (last_month - cm + 1) as usize]));
-                entry.0 += 1;
-                let mut last_k = -1;
-                for d in days {
-                    let k = month(*d) - cm;
-                    if k != last_k && k >= 0 && (k as usize) < entry.1.len() {
-                        entry.1[k as usize] += 1;
-                    }
-                    last_k = k;
+            let cm = span.month(first as i32);
+            let (size, retained) = &mut self.cohorts[(cm - span.first_month) as usize];
+            *size += 1;
+            let mut last_k = -1;
+            for d in days {
+                let k = span.month(*d) - cm;
+                if k != last_k
+                    && let Some(r) = usize::try_from(k).ok().and_then(|k| retained.get_mut(k))
+                {
+                    *r += 1;
                 }
+                last_k = k;
             }
         }
     }
-    MemberFigures {
-        visiting,
-        repeat,
-        freq,
-        median_gap: median_of_counts(&gaps),
-        weeks: (0..weeks_n)
-            .map(|w| Week {
-                start_day: from + 7 * w as i64,
-                new_members: new_w[w],
-                returning_members: ret_w[w],
-            })
-            .collect(),
-        cohorts: cohorts
-            .into_iter()
-            .map(|(m, (size, retained))| Cohort {
-                month: month_label(m),
-                size,
-                retained,
-            })
-            .collect(),
+
+    fn merge(mut self, other: Tally) -> Tally {
+        fn add_all<T: std::ops::AddAssign + Copy>(a: &mut [T], b: &[T]) {
+            a.iter_mut().zip(b).for_each(|(x, y)| *x += *y);
+        }
+        self.visiting += other.visiting;
+        self.repeat += other.repeat;
+        add_all(&mut self.freq, &other.freq);
+        add_all(&mut self.gaps, &other.gaps);
+        add_all(&mut self.new_w, &other.new_w);
+        add_all(&mut self.ret_w, &other.ret_w);
+        for (mine, theirs) in self.cohorts.iter_mut().zip(&other.cohorts) {
+            mine.0 += theirs.0;
+            add_all(&mut mine.1, &theirs.1);
+        }
+        self
     }
+
+    fn finish(self, span: &Span) -> MemberFigures {
+        MemberFigures {
+            visiting: self.visiting,
+            repeat: self.repeat,
+            freq: self.freq,
+            median_gap: median_of_counts(&self.gaps),
+            weeks: (0..span.weeks)
+                .map(|w| Week {
+                    start_day: span.from + 7 * w as i64,
+                    new_members: self.new_w[w],
+                    returning_members: self.ret_w[w],
+                })
+                .collect(),
+            cohorts: (span.first_month..)
+                .zip(self.cohorts)
+                .filter(|(_, (size, _))| *size > 0)
+                .map(|(m, (size, retained))| Cohort {
+                    month: month_label(m),
+                    size,
+                    retained,
+                })
+                .collect(),
+        }
+    }
+}
+
+/// Members per thread below which the figures are computed on one thread.
+const MEMBERS_PER_THREAD: usize = 50_000;
+
+/// The member figures from the index, on up to as many threads as there are cores.
+fn member_figures(span: &Span, index: &MemberIndex) -> MemberFigures {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let n = (index.ids.len() / MEMBERS_PER_THREAD).clamp(1, cores.min(8));
+    let tally = |k: usize| {
+        let mut t = Tally::new(span);
+        index.each_in_part(k, n, |m| t.add(span, m));
+        t
+    };
+    let total = if n == 1 {
+        tally(0)
+    } else {
+        std::thread::scope(|s| {
+            let parts: Vec<_> = (1..n).map(|k| s.spawn(move || tally(k))).collect();
+            let mine = tally(0);
+            parts
+                .into_iter()
+                .map(|p| p.join().expect("a figures thread panicked"))
+                .fold(mine, Tally::merge)
+        })
+    };
+    total.finish(span)
 }
 
 struct MemberFigures {
@@ -421,7 +610,7 @@ impl Tx<'_> {
         };
         let top_by_spend = top("a.spend - a.refunded DESC")?;
         let top_by_visits = top("a.visits DESC")?;
-        let m = member_figures(from_day, to_day, index.members());
+        let m = member_figures(&Span::new(from_day, to_day), index);
         self.assemble(from_day, to_day, now, t, m, top_by_spend, top_by_visits)
     }
 
@@ -478,13 +667,12 @@ impl Tx<'_> {
             m.0.push(day as i32);
             m.1.push(n as u32);
         }
-        let m = member_figures(
-            from_day,
-            to_day,
-            members
-                .iter()
-                .map(|(id, (d, v))| (first_ever[id], d.as_slice(), v.as_slice())),
-        );
+        let span = Span::new(from_day, to_day);
+        let mut tally = Tally::new(&span);
+        for (id, (d, v)) in &members {
+            tally.add(&span, (first_ever[id], d, v));
+        }
+        let m = tally.finish(&span);
         let mut stmt = c.prepare("SELECT at, kind, points FROM points_events")?;
         for row in stmt.query_map([], |r| {
             Ok((
@@ -568,8 +756,8 @@ impl Tx<'_> {
         drop(stmt);
         let mut ratings = [0i64; 5];
         let mut stmt = c.prepare_cached(
-            "SELECT r.stars, COUNT(*) FROM ratings r JOIN visits v ON v.id = r.visit_id
-             WHERE v.at >= ?1 AND v.at < ?2 GROUP BY r.stars",
+            "SELECT stars, COUNT(*) FROM ratings WHERE first_at >= ?1 AND first_at < ?2
+             GROUP BY stars",
         )?;
         for row in stmt.query_map((lo, hi), |r| Ok((r.get::<_, i64>(0)?, r.get(1)?)))? {
             let (stars, n) = row?;
@@ -658,25 +846,22 @@ impl Tx<'_> {
 }
 
 impl Store {
-    /// The owner's figures for `from_day ..= to_day`. The member index is read once and kept
-    /// until a visit changes a member's aggregates.
+    /// The owner's figures for `from_day ..= to_day`. The member index is read once, kept,
+    /// and brought up to date from the change log on each call.
     pub fn figures(&mut self, from_day: i64, to_day: i64, now: i64) -> Result<Figures> {
-        let version: i64 = self.connection().query_row(
-            "SELECT value FROM agg_meta WHERE key = 'members_version'",
-            [],
-            |r| r.get(0),
-        )?;
-        let stale = self
-            .member_index
-            .as_ref()
-            .is_none_or(|(v, _)| *v != version);
-        if stale {
-            let index = MemberIndex::load(self.connection())?;
-            self.member_index = Some((version, index));
-        }
-        let (_, index) = self.member_index.take().expect("just read");
-        let out = self.read(|tx| tx.figures_with(&index, from_day, to_day, now));
-        self.member_index = Some((version, index));
+        let mut kept = self.member_index.take();
+        let out = self.read(|tx| {
+            let index = match kept.as_mut() {
+                Some(index) => {
+                    index.refresh(&tx.tx)?;
+                    index
+                }
+                None => kept.insert(MemberIndex::load(&tx.tx)?),
+            };
+            tx.figures_with(index, from_day, to_day, now)
+        });
+        // An index that failed half-way through catching up is read afresh next time.
+        self.member_index = if out.is_ok() { kept } else { None };
         out
     }
 }

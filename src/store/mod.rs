@@ -45,6 +45,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0003_staff.sql"),
     include_str!("migrations/0004_support.sql"),
     include_str!("migrations/0005_aggregates.sql"),
+    include_str!("migrations/0006_figures_log.sql"),
 ];
 
 /// The schema version this build writes.
@@ -89,8 +90,8 @@ pub struct Store {
     path: PathBuf,
     rules: ShopRules,
     programs: Vec<ProgramVersion>,
-    /// The owner figures' member index, with the aggregates' version it was read at.
-    member_index: Option<(i64, figures::MemberIndex)>,
+    /// The owner figures' member index, kept between calls and brought up to date by each.
+    member_index: Option<figures::MemberIndex>,
 }
 
 /// A write transaction in progress; dropped without [`Store::write`] returning `Ok`, it rolls back.

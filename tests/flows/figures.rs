@@ -31,6 +31,12 @@ enum Op {
     Wait {
         days: i64,
     },
+    /// The owner looks at the figures mid-history: the store keeps its member index and
+    /// catches up on the changes since at the next look.
+    Look {
+        offset: i64,
+        len: i64,
+    },
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -42,6 +48,7 @@ fn op() -> impl Strategy<Value = Op> {
         1 => (0usize..6).prop_map(|customer| Op::Redeem { customer }),
         1 => (0usize..80, 1i64..=5).prop_map(|(sale, stars)| Op::Rate { sale, stars }),
         3 => (0i64..20).prop_map(|days| Op::Wait { days }),
+        1 => (0i64..200, 0i64..120).prop_map(|(offset, len)| Op::Look { offset, len }),
     ]
 }
 
@@ -73,6 +80,7 @@ proptest! {
             })
             .collect();
         let mut now = T0;
+        let start = T0 / DAY - 10;
         let mut sales: Vec<(i64, i64)> = Vec::new();
         for op in &ops {
             let _ = match op {
@@ -107,16 +115,24 @@ proptest! {
                     now += days * DAY + 3_600 * 7;
                     s.write(|tx| tx.expire_due(None, now)).map(|_| ())
                 }
+                Op::Look { offset, len } => {
+                    let (from, to) = (start + offset, start + offset + len);
+                    let kept = s.figures(from, to, now).unwrap();
+                    let slow = s.read(|tx| tx.figures_brute_force(from, to, now)).unwrap();
+                    prop_assert_eq!(kept, slow, "mid-history, range {}..={}", from, to);
+                    Ok(())
+                }
                 _ => Ok(()),
             };
         }
         check_invariants(s.connection());
-        let start = T0 / DAY - 10;
         for (offset, len) in &ranges {
             let (from, to) = (start + offset, start + offset + len);
-            let fast = s.read(|tx| tx.figures(from, to, now)).unwrap();
+            let fresh = s.read(|tx| tx.figures(from, to, now)).unwrap();
+            let kept = s.figures(from, to, now).unwrap();
             let slow = s.read(|tx| tx.figures_brute_force(from, to, now)).unwrap();
-            prop_assert_eq!(fast, slow, "range {}..={}", from, to);
+            prop_assert_eq!(&fresh, &slow, "range {}..={}", from, to);
+            prop_assert_eq!(kept, slow, "kept index, range {}..={}", from, to);
         }
     }
 }
@@ -180,4 +196,60 @@ fn figures_on_a_small_history_read_as_the_owner_expects() {
         .read(|tx| tx.figures_brute_force(day0, day0 + 13, T0 + 20 * DAY))
         .unwrap();
     assert_eq!(f, slow);
+}
+
+/// The store keeps the member index between looks and catches up on what changed: a member
+/// who joined since, a log pruned past the index (read afresh), a rebuild (read afresh).
+#[test]
+fn the_kept_member_index_catches_up_or_is_read_afresh() {
+    let (_d, mut s) = crate::common::store();
+    let ann = crate::common::enroll(&mut s, "Ann", "0870000001", None);
+    let day0 = T0 / DAY;
+    let now = T0 + 40 * DAY;
+    let sale = |s: &mut Store, who: &str, day: i64| {
+        s.write(|tx| {
+            tx.record_sale(&NewSale {
+                amount: 500,
+                at: (day0 + day) * DAY + 3_600,
+                customer: Some(who.to_string()),
+                receipt: None,
+            })
+        })
+        .unwrap();
+    };
+    let look = |s: &mut Store| {
+        let kept = s.figures(day0, day0 + 30, now).unwrap();
+        let slow = s
+            .read(|tx| tx.figures_brute_force(day0, day0 + 30, now))
+            .unwrap();
+        assert_eq!(kept, slow);
+        kept
+    };
+    sale(&mut s, &ann, 0);
+    assert_eq!(look(&mut s).visiting_members, 1);
+
+    let cy = crate::common::enroll(&mut s, "Cy", "0870000003", None);
+    sale(&mut s, &cy, 2);
+    sale(&mut s, &ann, 2);
+    let f = look(&mut s);
+    assert_eq!((f.visiting_members, f.repeat_members), (2, 1));
+
+    sale(&mut s, &cy, 4);
+    sale(&mut s, &cy, 5);
+    s.connection()
+        .execute(
+            "DELETE FROM agg_member_log WHERE version < (SELECT MAX(version) FROM agg_member_log)",
+            [],
+        )
+        .unwrap();
+    assert_eq!(
+        look(&mut s).frequency[2],
+        ("3".to_string(), 1),
+        "Cy: 3 visits"
+    );
+
+    sale(&mut s, &ann, 6);
+    s.rebuild_aggregates().unwrap();
+    let f = look(&mut s);
+    assert_eq!((f.visiting_members, f.repeat_members), (2, 2));
 }
