@@ -4,19 +4,22 @@
 //! Customers differ: many come once, some monthly, some weekly, a few almost daily, and each
 //! stops coming after a while. Some are referred by regulars (a few try to refer themselves),
 //! a small share of sales are refunded, members redeem rewards when they can, and anonymous
-//! sales run alongside. Everything goes through the same store operations a till uses, in
-//! batches of one transaction each. The same seed gives the same history, relative to the day
-//! it runs.
+//! sales run alongside. The same seed gives the same history, relative to the day it runs.
+//!
+//! The history is made with the store's own rules in memory and loaded in bulk
+//! ([`regulars::store::Bulk`](crate::store::Bulk)); [`generate_through_store`] makes the same
+//! history through the operations a till uses, one transaction each, and the tests check that
+//! both give the same database row for row.
 
-use crate::store::{NewCustomer, NewSale, Store, StoreError};
+use crate::store::{Bulk, BulkEnrolled, BulkSale, NewCustomer, NewSale, Store, StoreError};
 use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use rand_distr::{Distribution, Exp, LogNormal};
 use serde::Serialize;
 
 const DAY: i64 = 86_400;
-/// Events per transaction: large enough to be fast, small enough to show progress.
-const BATCH: usize = 5_000;
+/// Events between progress bar updates.
+const STEP: usize = 5_000;
 
 const FIRST_NAMES: &[&str] = &[
     "Aoife", "Ben", "Chloe", "Daniel", "Emma", "Finn", "Grace", "Hugo", "Isla", "Jack", "Kate",
@@ -89,12 +92,129 @@ struct Member {
     self_referral: bool,
 }
 
-/// Generates the history into `store`, which must be empty.
+/// Where the demo's history goes: a bulk load, or the store's operations one by one.
+trait Shop {
+    fn enroll(
+        &mut self,
+        new: &NewCustomer,
+        at: i64,
+        random: &mut dyn FnMut() -> u64,
+    ) -> Result<BulkEnrolled, StoreError>;
+    fn sale(&mut self, sale: &NewSale) -> Result<BulkSale, StoreError>;
+    fn unused_vouchers(&mut self, customer: i64) -> Result<i64, StoreError>;
+    fn redeem(&mut self, code: &str, reward: &str, at: i64) -> Result<(), StoreError>;
+    fn refund(&mut self, receipt: &str, amount: Option<i64>, at: i64) -> Result<(), StoreError>;
+    fn expire_due(&mut self, now: i64) -> Result<(), StoreError>;
+}
+
+/// Who the demo's redemptions and refunds are recorded as made by.
+const ACTOR: Option<&str> = Some("demo");
+
+impl Shop for Bulk {
+    fn enroll(
+        &mut self,
+        new: &NewCustomer,
+        at: i64,
+        random: &mut dyn FnMut() -> u64,
+    ) -> Result<BulkEnrolled, StoreError> {
+        Bulk::enroll(self, new, at, random)
+    }
+    fn sale(&mut self, sale: &NewSale) -> Result<BulkSale, StoreError> {
+        Bulk::sale(self, sale)
+    }
+    fn unused_vouchers(&mut self, customer: i64) -> Result<i64, StoreError> {
+        Ok(Bulk::unused_vouchers(self, customer))
+    }
+    fn redeem(&mut self, code: &str, reward: &str, at: i64) -> Result<(), StoreError> {
+        Bulk::redeem(self, code, reward, at, ACTOR)
+    }
+    fn refund(&mut self, receipt: &str, amount: Option<i64>, at: i64) -> Result<(), StoreError> {
+        Bulk::refund(self, receipt, amount, at, ACTOR)
+    }
+    fn expire_due(&mut self, now: i64) -> Result<(), StoreError> {
+        Bulk::expire_due(self, now)
+    }
+}
+
+/// The store's own operations, one transaction each: the reference the bulk load is checked
+/// against.
+struct Through<'s>(&'s mut Store);
+
+impl Shop for Through<'_> {
+    fn enroll(
+        &mut self,
+        new: &NewCustomer,
+        at: i64,
+        random: &mut dyn FnMut() -> u64,
+    ) -> Result<BulkEnrolled, StoreError> {
+        let e = self.0.write(|tx| tx.enroll(new, at, random))?;
+        Ok(BulkEnrolled {
+            id: e.id,
+            code: e.code,
+            referral_code: e.referral_code,
+            referral: e.referral.map(|r| r.status),
+        })
+    }
+    fn sale(&mut self, sale: &NewSale) -> Result<BulkSale, StoreError> {
+        let out = self.0.write(|tx| tx.record_sale(sale))?;
+        Ok(BulkSale {
+            customer_id: out.customer_id,
+            balance: out.balance,
+            referral: out.referral.map(|r| r.status),
+        })
+    }
+    fn unused_vouchers(&mut self, customer: i64) -> Result<i64, StoreError> {
+        self.0.read(|tx| tx.unused_vouchers(customer))
+    }
+    fn redeem(&mut self, code: &str, reward: &str, at: i64) -> Result<(), StoreError> {
+        self.0
+            .write(|tx| tx.redeem(code, reward, at, ACTOR).map(|_| ()))
+    }
+    fn refund(&mut self, receipt: &str, amount: Option<i64>, at: i64) -> Result<(), StoreError> {
+        self.0
+            .write(|tx| tx.refund(receipt, amount, at, ACTOR).map(|_| ()))
+    }
+    fn expire_due(&mut self, now: i64) -> Result<(), StoreError> {
+        self.0.write(|tx| tx.expire_due(None, now).map(|_| ()))
+    }
+}
+
+/// Generates the history into `store`, which must be empty: made in memory with the store's
+/// rules, then written in one transaction (a bar shows each stage when `progress`).
 pub fn generate(
     store: &mut Store,
     plan: &DemoPlan,
     progress: bool,
 ) -> Result<DemoReport, DemoError> {
+    check_empty(store, plan)?;
+    let started = std::time::Instant::now();
+    store.bulk_load_mode()?;
+    let mut bulk = store.bulk()?;
+    let mut report = run(&mut bulk, shop_facts(store), plan, progress)?;
+    let bar = crate::progress::bar(bulk.rows(), "writing", !progress);
+    bulk.write(store, &mut |rows| bar.set_position(rows))?;
+    bar.finish_and_clear();
+    report.seconds = started.elapsed().as_secs_f64();
+    Ok(report)
+}
+
+/// The same history as [`generate`], made through the store's operations one transaction at
+/// a time (many times slower): the reference the bulk load is compared with.
+pub fn generate_through_store(
+    store: &mut Store,
+    plan: &DemoPlan,
+    progress: bool,
+) -> Result<DemoReport, DemoError> {
+    check_empty(store, plan)?;
+    let started = std::time::Instant::now();
+    store.bulk_load_mode()?;
+    let facts = shop_facts(store);
+    let mut report = run(&mut Through(store), facts, plan, progress)?;
+    report.seconds = started.elapsed().as_secs_f64();
+    Ok(report)
+}
+
+fn check_empty(store: &mut Store, plan: &DemoPlan) -> Result<(), DemoError> {
     if plan.customers == 0 || plan.days == 0 {
         return Err(DemoError::Empty);
     }
@@ -105,19 +225,32 @@ pub fn generate(
             visits: before.visits,
         });
     }
-    let started = std::time::Instant::now();
-    store.bulk_load_mode()?;
+    Ok(())
+}
+
+/// What the generator needs to know of the shop: its program and its currency's minor units.
+fn shop_facts(store: &Store) -> (crate::domain::program::Program, f64) {
+    (
+        store
+            .current_program()
+            .cloned()
+            .expect("the store has a program"),
+        store.rules().currency.minor_per_major() as f64,
+    )
+}
+
+/// Plays the plan's events, in time order, into `shop`.
+fn run(
+    shop: &mut impl Shop,
+    (program, minor): (crate::domain::program::Program, f64),
+    plan: &DemoPlan,
+    progress: bool,
+) -> Result<DemoReport, DemoError> {
     let mut rng = ChaCha8Rng::seed_from_u64(plan.seed);
-    let minor = store.rules().currency.minor_per_major() as f64;
     let end = plan.end - plan.end.rem_euclid(DAY);
     let start = end - i64::from(plan.days) * DAY;
     let (members, mut events) = plan_events(&mut rng, plan, start, end, minor);
     events.sort_by_key(|e| (e.at, e.id));
-
-    let program = store
-        .current_program()
-        .cloned()
-        .expect("the store has a program");
     let cheapest = program
         .cheapest_reward()
         .map(|r| r.cost)
@@ -140,130 +273,122 @@ pub fn generate(
     let bar = crate::progress::bar(events.len() as u64, "demo", !progress);
     let mut next_receipt: u32 = 1;
     let mut swept_day = start / DAY;
-    for chunk in events.chunks(BATCH) {
-        store.write(|tx| {
-            for ev in chunk {
-                if ev.at / DAY > swept_day {
-                    swept_day = ev.at / DAY;
-                    tx.expire_due(None, swept_day * DAY)?;
-                }
-                match ev.kind {
-                    Kind::Visit { customer } => {
-                        let c = customer as usize;
-                        if codes[c].is_none() {
-                            let (first, last) = (
-                                FIRST_NAMES[rng.random_range(0..FIRST_NAMES.len())],
-                                LAST_NAMES[rng.random_range(0..LAST_NAMES.len())],
-                            );
-                            let referrer = members[c].referrer.map(|r| r as usize);
-                            let email = match (members[c].self_referral, referrer) {
-                                (true, Some(r)) if emails[r].is_some() => {
-                                    let e = emails[r].as_ref().expect("checked");
-                                    Some(e.replacen('@', &format!("+again{c}@"), 1))
-                                }
-                                _ if rng.random_bool(0.5) => Some(format!(
-                                    "{}.{}.{c}@example.org",
-                                    ascii(first),
-                                    ascii(last)
-                                )),
-                                _ => None,
-                            };
-                            let referred_by = referrer.and_then(|r| referral_codes[r].clone());
-                            let enrolled = tx.enroll(
-                                &NewCustomer {
-                                    name: format!("{first} {last}"),
-                                    phone: Some(demo_phone(c as u64)),
-                                    email: email.clone(),
-                                    referred_by,
-                                },
-                                ev.at - 60,
-                                &mut || rng.random::<u64>(),
-                            )?;
-                            if let Some(r) = &enrolled.referral {
-                                report.referrals += 1;
-                                if r.status == "refused" {
-                                    report.referrals_refused += 1;
-                                }
-                            }
-                            report.customers += 1;
-                            codes[c] = Some(enrolled.code);
-                            emails[c] = email;
-                            referral_codes[c] = Some(enrolled.referral_code.clone());
+    for (n, ev) in events.iter().enumerate() {
+        if n % STEP == 0 {
+            bar.set_position(n as u64);
+        }
+        if ev.at / DAY > swept_day {
+            swept_day = ev.at / DAY;
+            shop.expire_due(swept_day * DAY)?;
+        }
+        match ev.kind {
+            Kind::Visit { customer } => {
+                let c = customer as usize;
+                if codes[c].is_none() {
+                    let (first, last) = (
+                        FIRST_NAMES[rng.random_range(0..FIRST_NAMES.len())],
+                        LAST_NAMES[rng.random_range(0..LAST_NAMES.len())],
+                    );
+                    let referrer = members[c].referrer.map(|r| r as usize);
+                    let email = match (members[c].self_referral, referrer) {
+                        (true, Some(r)) if emails[r].is_some() => {
+                            let e = emails[r].as_ref().expect("checked");
+                            Some(e.replacen('@', &format!("+again{c}@"), 1))
                         }
-                        let amount = basket(&mut rng, members[c].basket, minor);
-                        amounts[ev.id as usize] = amount;
-                        receipts[ev.id as usize] = next_receipt;
-                        let out = tx.record_sale(&NewSale {
-                            amount,
-                            at: ev.at,
-                            customer: codes[c].clone(),
-                            receipt: Some(format!("T{next_receipt:08}")),
-                        })?;
-                        next_receipt += 1;
-                        report.visits += 1;
-                        if let Some(r) = &out.referral
-                            && r.status == "refused"
-                        {
+                        _ if rng.random_bool(0.5) => {
+                            Some(format!("{}.{}.{c}@example.org", ascii(first), ascii(last)))
+                        }
+                        _ => None,
+                    };
+                    let referred_by = referrer.and_then(|r| referral_codes[r].clone());
+                    let enrolled = shop.enroll(
+                        &NewCustomer {
+                            name: format!("{first} {last}"),
+                            phone: Some(demo_phone(c as u64)),
+                            email: email.clone(),
+                            referred_by,
+                        },
+                        ev.at - 60,
+                        &mut || rng.random::<u64>(),
+                    )?;
+                    if let Some(status) = enrolled.referral {
+                        report.referrals += 1;
+                        if status == "refused" {
                             report.referrals_refused += 1;
                         }
-                        let code = codes[c].as_deref().expect("enrolled above");
-                        let customer_id = out.customer_id.expect("a member's sale");
-                        let has_voucher = tx.unused_vouchers(customer_id)? > 0;
-                        if has_voucher && rng.random_bool(0.7) {
-                            let reward = program.stamps.as_ref().map(|s| s.reward.as_str());
-                            if let Some(reward) = reward {
-                                tx.redeem(code, reward, ev.at + 1, Some("demo"))?;
-                                report.redemptions += 1;
-                            }
-                        } else if out.balance >= cheapest && rng.random_bool(0.25) {
-                            let affordable: Vec<&str> = program
-                                .rewards
-                                .iter()
-                                .filter(|r| r.cost <= out.balance)
-                                .map(|r| r.id.as_str())
-                                .collect();
-                            let pick = affordable[rng.random_range(0..affordable.len())];
-                            tx.redeem(code, pick, ev.at + 1, Some("demo"))?;
-                            report.redemptions += 1;
-                        }
                     }
-                    Kind::Anonymous => {
-                        let amount = basket(&mut rng, 550.0 / 100.0 * minor, minor);
-                        amounts[ev.id as usize] = amount;
-                        receipts[ev.id as usize] = next_receipt;
-                        tx.record_sale(&NewSale {
-                            amount,
-                            at: ev.at,
-                            customer: None,
-                            receipt: Some(format!("T{next_receipt:08}")),
-                        })?;
-                        next_receipt += 1;
-                        report.visits += 1;
-                        report.anonymous_visits += 1;
+                    report.customers += 1;
+                    codes[c] = Some(enrolled.code);
+                    emails[c] = email;
+                    referral_codes[c] = Some(enrolled.referral_code);
+                }
+                let amount = basket(&mut rng, members[c].basket, minor);
+                amounts[ev.id as usize] = amount;
+                receipts[ev.id as usize] = next_receipt;
+                let out = shop.sale(&NewSale {
+                    amount,
+                    at: ev.at,
+                    customer: codes[c].clone(),
+                    receipt: Some(format!("T{next_receipt:08}")),
+                })?;
+                next_receipt += 1;
+                report.visits += 1;
+                if out.referral == Some("refused") {
+                    report.referrals_refused += 1;
+                }
+                let code = codes[c].as_deref().expect("enrolled above");
+                let customer_id = out.customer_id.expect("a member's sale");
+                let has_voucher = shop.unused_vouchers(customer_id)? > 0;
+                if has_voucher && rng.random_bool(0.7) {
+                    let reward = program.stamps.as_ref().map(|s| s.reward.as_str());
+                    if let Some(reward) = reward {
+                        shop.redeem(code, reward, ev.at + 1)?;
+                        report.redemptions += 1;
                     }
-                    Kind::Refund { of, partial } => {
-                        let receipt = receipts[of as usize];
-                        if receipt == 0 {
-                            continue;
-                        }
-                        let full = amounts[of as usize];
-                        let amount = if partial && full > 1 {
-                            Some((full / 2).max(1))
-                        } else {
-                            None
-                        };
-                        tx.refund(&format!("T{receipt:08}"), amount, ev.at, Some("demo"))?;
-                        report.refunds += 1;
-                    }
+                } else if out.balance >= cheapest && rng.random_bool(0.25) {
+                    let affordable: Vec<&str> = program
+                        .rewards
+                        .iter()
+                        .filter(|r| r.cost <= out.balance)
+                        .map(|r| r.id.as_str())
+                        .collect();
+                    let pick = affordable[rng.random_range(0..affordable.len())];
+                    shop.redeem(code, pick, ev.at + 1)?;
+                    report.redemptions += 1;
                 }
             }
-            Ok(())
-        })?;
-        bar.inc(chunk.len() as u64);
+            Kind::Anonymous => {
+                let amount = basket(&mut rng, 550.0 / 100.0 * minor, minor);
+                amounts[ev.id as usize] = amount;
+                receipts[ev.id as usize] = next_receipt;
+                shop.sale(&NewSale {
+                    amount,
+                    at: ev.at,
+                    customer: None,
+                    receipt: Some(format!("T{next_receipt:08}")),
+                })?;
+                next_receipt += 1;
+                report.visits += 1;
+                report.anonymous_visits += 1;
+            }
+            Kind::Refund { of, partial } => {
+                let receipt = receipts[of as usize];
+                if receipt == 0 {
+                    continue;
+                }
+                let full = amounts[of as usize];
+                let amount = if partial && full > 1 {
+                    Some((full / 2).max(1))
+                } else {
+                    None
+                };
+                shop.refund(&format!("T{receipt:08}"), amount, ev.at)?;
+                report.refunds += 1;
+            }
+        }
     }
-    store.write(|tx| tx.expire_due(None, plan.end))?;
+    shop.expire_due(plan.end)?;
     bar.finish_and_clear();
-    report.seconds = started.elapsed().as_secs_f64();
     Ok(report)
 }
 

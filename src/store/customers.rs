@@ -9,9 +9,9 @@ use crate::domain::{
 use rusqlite::{OptionalExtension, Row};
 use serde::Serialize;
 
-const MAX_NAME_CHARS: usize = 100;
+pub(super) const MAX_NAME_CHARS: usize = 100;
 /// Attempts at drawing an unused random code before giving up (collisions are rare: 2^30 codes).
-const CODE_ATTEMPTS: usize = 20;
+pub(super) const CODE_ATTEMPTS: usize = 20;
 
 /// What the cashier types to enroll someone.
 #[derive(Debug, Clone, Default)]
@@ -540,7 +540,7 @@ impl Store {
     }
 }
 
-fn nonempty(s: &Option<String>) -> Option<&str> {
+pub(super) fn nonempty(s: &Option<String>) -> Option<&str> {
     s.as_deref().map(str::trim).filter(|s| !s.is_empty())
 }
 

@@ -7,6 +7,7 @@
 //! whole sale or none of it.
 
 mod aggregates;
+mod bulk;
 mod customers;
 mod error;
 mod figures;
@@ -19,6 +20,7 @@ mod stats;
 mod support;
 
 pub use aggregates::{Rebuilt, aggregate_differences};
+pub use bulk::{Bulk, BulkEnrolled, BulkSale};
 pub use customers::{CustomerView, Enrolled, NewCustomer, Progress};
 pub use error::{Result, StoreError};
 pub use figures::{BUCKETS, Cohort, Figures, Funnel, MemberIndex, TopCustomer, Week, month_of};

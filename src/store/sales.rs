@@ -431,11 +431,11 @@ fn visit_view(r: &rusqlite::Row<'_>) -> rusqlite::Result<VisitView> {
 }
 
 /// The idempotency key of a sale's earn event: one per visit, and how a refund finds it.
-fn earn_key(visit_id: i64) -> String {
+pub(super) fn earn_key(visit_id: i64) -> String {
     format!("visit:{visit_id}:earn")
 }
 
-fn check_receipt(r: &str) -> Result<String> {
+pub(super) fn check_receipt(r: &str) -> Result<String> {
     if r.is_empty() || r.chars().count() > MAX_RECEIPT_CHARS || r.chars().any(char::is_control) {
         return Err(StoreError::BadReceipt(MAX_RECEIPT_CHARS));
     }

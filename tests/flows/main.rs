@@ -5,6 +5,7 @@ mod cli;
 mod common;
 mod counter_ui;
 mod crash;
+mod demo;
 mod devices;
 mod figures;
 mod invariants;
