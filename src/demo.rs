@@ -190,9 +190,16 @@ pub fn generate(
     let started = std::time::Instant::now();
     store.bulk_load_mode()?;
     let mut bulk = store.bulk()?;
+    bulk.reserve(plan.customers as usize, expected_visits(plan));
     let mut report = run(&mut bulk, shop_facts(store), plan, progress)?;
     let bar = crate::progress::bar(bulk.rows(), "writing", !progress);
-    bulk.write(store, &mut |rows| bar.set_position(rows))?;
+    bulk.write(store, &mut |stage, done, of| {
+        if bar.message() != stage {
+            bar.set_message(stage.to_string());
+            bar.set_length(of);
+        }
+        bar.set_position(done);
+    })?;
     bar.finish_and_clear();
     report.seconds = started.elapsed().as_secs_f64();
     Ok(report)
@@ -226,6 +233,13 @@ fn check_empty(store: &mut Store, plan: &DemoPlan) -> Result<(), DemoError> {
         });
     }
     Ok(())
+}
+
+/// Roughly how many visits a plan makes (measured: 8.7 a customer over a year, 11.9 over
+/// two), to make room for them at once.
+fn expected_visits(plan: &DemoPlan) -> usize {
+    let per_customer = 5.5 + 3.2 * f64::from(plan.days.min(3_650)) / 365.0;
+    (f64::from(plan.customers) * per_customer) as usize
 }
 
 /// What the generator needs to know of the shop: its program and its currency's minor units.

@@ -174,16 +174,6 @@ impl Tx<'_> {
     }
 }
 
-/// Fills every aggregate table afresh from the raw rows (after a bulk load), without comparing.
-pub(super) fn fill_aggregates(conn: &rusqlite::Connection) -> Result<()> {
-    for (table, sql) in REBUILD {
-        conn.execute(&format!("DELETE FROM {table}"), [])?;
-        conn.execute(&format!("INSERT INTO {table} {sql}"), [])?;
-    }
-    conn.execute("INSERT INTO agg_member_log (customer_id) VALUES (NULL)", [])?;
-    Ok(())
-}
-
 /// Rows that differ, per aggregate table, between what is kept and a fresh computation from
 /// the raw rows (empty when they all agree). Tests call it after every write.
 pub fn aggregate_differences(conn: &rusqlite::Connection) -> Result<Vec<(String, i64)>> {

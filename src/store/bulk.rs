@@ -15,10 +15,23 @@ use crate::domain::{
     program::Program,
     referral::{Person, RefusalReason, is_self_referral, within_cap},
 };
-use std::collections::{BTreeSet, HashMap};
+use foldhash::{HashMap, HashMapExt};
+use std::collections::BTreeSet;
+use std::hash::BuildHasher;
 use std::rc::Rc;
 
 const THIRTY_DAYS: i64 = 30 * 86_400;
+
+/// Page cache while the rows are written, in KiB.
+const LOAD_CACHE_KIB: i64 = 2 * 1024 * 1024;
+
+/// The aggregate tables a bulk load fills.
+const AGGREGATES: &[&str] = &[
+    "agg_days",
+    "agg_customer_days",
+    "agg_customers",
+    "agg_points_days",
+];
 
 /// The tables a bulk load fills, in the order they are written.
 const TABLES: &[&str] = &[
@@ -41,8 +54,8 @@ struct Customer {
     enrolled_at: i64,
     balance: i64,
     stamps: i64,
-    /// Lots that may have points left, by event id.
-    lots: Vec<i64>,
+    /// Lots with points left: (expiry, event id).
+    lots: Vec<(Option<i64>, i64)>,
     vouchers: Vec<i64>,
     pending_referral: Option<i64>,
     has_visits: bool,
@@ -54,7 +67,8 @@ struct Visit {
     at: i64,
     amount: i64,
     customer: Option<i64>,
-    receipt: Option<Rc<str>>,
+    /// Where its receipt number is in [`Receipts`].
+    receipt: Option<Span>,
     program_id: i64,
     points: i64,
     stamped: bool,
@@ -136,6 +150,67 @@ struct Referral {
     visit: Option<i64>,
 }
 
+/// A card or referral code (canonical: 7 characters of an ASCII alphabet) as one number, so
+/// looking a customer up reads no string.
+fn packed(code: &str) -> u64 {
+    assert!(
+        code.len() <= 8 && code.is_ascii(),
+        "codes are 7 ASCII characters"
+    );
+    code.bytes().fold(0, |k, b| k << 8 | u64::from(b))
+}
+
+/// Where a receipt number is in [`Receipts::all`]: (start, length).
+type Span = (u32, u32);
+
+/// Every receipt number end to end, and a table of visits by receipt number: no allocation
+/// per receipt, which at millions of visits is most of the memory and of the time to free it.
+#[derive(Default)]
+struct Receipts {
+    all: String,
+    table: hashbrown::HashTable<(Span, i64)>,
+    hasher: foldhash::fast::FixedState,
+}
+
+impl Receipts {
+    fn text(&self, (start, len): Span) -> &str {
+        &self.all[start as usize..(start + len) as usize]
+    }
+
+    fn reserve(&mut self, receipts: usize) {
+        self.all.reserve(receipts * 9);
+        let (all, hasher) = (&self.all, &self.hasher);
+        self.table.reserve(receipts, |((s, l), _)| {
+            hasher.hash_one(&all[*s as usize..(*s + *l) as usize])
+        });
+    }
+
+    fn find(&self, receipt: &str) -> Option<i64> {
+        self.table
+            .find(self.hasher.hash_one(receipt), |(span, _)| {
+                self.text(*span) == receipt
+            })
+            .map(|(_, visit)| *visit)
+    }
+
+    fn insert(&mut self, receipt: &str, visit: i64) -> Result<Span> {
+        let start = u32::try_from(self.all.len() + receipt.len())
+            .map(|end| end - receipt.len() as u32)
+            .map_err(|_| {
+                StoreError::Invalid("a bulk load holds up to 4 GB of receipt numbers".into())
+            })?;
+        self.all.push_str(receipt);
+        let span = (start, receipt.len() as u32);
+        let (all, hasher) = (&self.all, &self.hasher);
+        let text = |(s, l): Span| &all[s as usize..(s + l) as usize];
+        self.table
+            .insert_unique(hasher.hash_one(receipt), (span, visit), |(span, _)| {
+                hasher.hash_one(text(*span))
+            });
+        Ok(span)
+    }
+}
+
 /// Rows of one table, numbered from the table's next free id.
 struct Rows<T> {
     first_id: i64,
@@ -161,9 +236,6 @@ impl<T> Rows<T> {
     }
     fn next_id(&self) -> i64 {
         self.first_id + self.rows.len() as i64
-    }
-    fn iter(&self) -> impl Iterator<Item = (i64, &T)> {
-        (self.first_id..).zip(&self.rows)
     }
 }
 
@@ -191,12 +263,13 @@ pub struct Bulk {
     rules: ShopRules,
     programs: Vec<ProgramVersion>,
     customers: Rows<Customer>,
-    codes: HashMap<String, i64>,
-    referral_codes: HashMap<String, i64>,
+    /// Customers by card code and by referral code, packed ([`packed`]).
+    codes: HashMap<u64, i64>,
+    referral_codes: HashMap<u64, i64>,
     phones: HashMap<String, i64>,
     emails: HashMap<String, i64>,
     visits: Rows<Visit>,
-    receipts: HashMap<Rc<str>, i64>,
+    receipts: Receipts,
     events: Rows<Event>,
     allocations: Vec<(i64, i64, i64)>,
     vouchers: Rows<Voucher>,
@@ -243,7 +316,7 @@ impl Store {
             phones: HashMap::new(),
             emails: HashMap::new(),
             visits: Rows::new(next("visits")?),
-            receipts: HashMap::new(),
+            receipts: Receipts::default(),
             events: Rows::new(next("points_events")?),
             allocations: Vec::new(),
             vouchers: Rows::new(next("vouchers")?),
@@ -257,6 +330,18 @@ impl Store {
 }
 
 impl Bulk {
+    /// Makes room for about `visits` visits, sparing the copies of growing one by one.
+    pub fn reserve(&mut self, customers: usize, visits: usize) {
+        self.customers.rows.reserve(customers);
+        self.codes.reserve(customers);
+        self.referral_codes.reserve(customers);
+        self.phones.reserve(customers);
+        self.emails.reserve(customers);
+        self.visits.rows.reserve(visits);
+        self.receipts.reserve(visits);
+        self.events.rows.reserve(visits);
+    }
+
     /// The program in force at `at` (as [`super::Tx`] decides it).
     fn program_at(&self, at: i64) -> (i64, &Program) {
         let p = self
@@ -281,7 +366,7 @@ impl Bulk {
     fn customer_id(&self, code_text: &str) -> Result<i64> {
         let code = CustomerCode::parse(code_text)?;
         self.codes
-            .get(code.as_str())
+            .get(&packed(code.as_str()))
             .copied()
             .ok_or_else(|| StoreError::NoSuchCustomer(code.to_string()))
     }
@@ -312,7 +397,7 @@ impl Bulk {
                 Some(
                     *self
                         .referral_codes
-                        .get(code.as_str())
+                        .get(&packed(code.as_str()))
                         .ok_or_else(|| StoreError::NoSuchReferralCode(code.to_string()))?,
                 )
             }
@@ -339,8 +424,8 @@ impl Bulk {
         for _ in 0..super::customers::CODE_ATTEMPTS {
             let code = CustomerCode::from_random(random());
             let referral = ReferralCode::from_random(random());
-            if !self.codes.contains_key(code.as_str())
-                && !self.referral_codes.contains_key(referral.as_str())
+            if !self.codes.contains_key(&packed(code.as_str()))
+                && !self.referral_codes.contains_key(&packed(referral.as_str()))
             {
                 drawn = Some((code, referral));
                 break;
@@ -349,9 +434,8 @@ impl Bulk {
         let (code, referral) = drawn.ok_or_else(|| {
             StoreError::Invalid("could not draw an unused customer code; try again".into())
         })?;
-        self.codes.insert(code.as_str().to_string(), id);
-        self.referral_codes
-            .insert(referral.as_str().to_string(), id);
+        self.codes.insert(packed(code.as_str()), id);
+        self.referral_codes.insert(packed(referral.as_str()), id);
         if let Some(p) = &phone {
             self.phones.insert(p.clone(), id);
         }
@@ -436,9 +520,9 @@ impl Bulk {
             Some(r) => Some(super::sales::check_receipt(r)?),
         };
         if let Some(r) = &receipt
-            && let Some(first) = self.receipts.get(r.as_str())
+            && let Some(first) = self.receipts.find(r)
         {
-            let customer_id = self.visits.get(*first).customer;
+            let customer_id = self.visits.get(first).customer;
             return Ok(BulkSale {
                 customer_id,
                 balance: customer_id.map_or(0, |c| self.customers.get(c).balance),
@@ -457,21 +541,22 @@ impl Bulk {
             0
         };
         let stamped = customer.is_some() && qualifying && program.stamps.is_some();
-        let receipt: Option<Rc<str>> = receipt.map(Rc::from);
-        let visit = self.visits.push(Visit {
+        let visit = self.visits.next_id();
+        let receipt = match receipt {
+            Some(r) => Some(self.receipts.insert(&r, visit)?),
+            None => None,
+        };
+        self.visits.push(Visit {
             at: sale.at,
             amount: sale.amount,
             customer,
-            receipt: receipt.clone(),
+            receipt,
             program_id,
             points,
             stamped,
             refunded: 0,
             earn_event: None,
         });
-        if let Some(r) = receipt {
-            self.receipts.insert(r, visit);
-        }
         let Some(customer) = customer else {
             return Ok(BulkSale {
                 customer_id: None,
@@ -540,7 +625,7 @@ impl Bulk {
             self.expiring.insert((e, id));
         }
         let c = self.customers.get_mut(customer);
-        c.lots.push(id);
+        c.lots.push((expires_at, id));
         c.balance += points;
         id
     }
@@ -564,15 +649,11 @@ impl Bulk {
             .get(customer)
             .lots
             .iter()
-            .map(|id| {
-                let e = self.events.get(*id);
-                Lot {
-                    id: *id,
-                    remaining: e.remaining.unwrap_or(0),
-                    expires_at: e.expires_at,
-                }
+            .map(|&(expires_at, id)| Lot {
+                id,
+                remaining: self.events.get(id).remaining.unwrap_or(0),
+                expires_at,
             })
-            .filter(|l| l.remaining > 0)
             .collect();
         let taken = allocate(&lots, points, first).map_err(|s| StoreError::NotEnoughPoints {
             what: what.to_string(),
@@ -598,7 +679,8 @@ impl Bulk {
         }
         let events = &self.events;
         let c = self.customers.get_mut(customer);
-        c.lots.retain(|l| events.get(*l).remaining.unwrap_or(0) > 0);
+        c.lots
+            .retain(|(_, l)| events.get(*l).remaining.unwrap_or(0) > 0);
         c.balance -= points;
         Ok(id)
     }
@@ -607,18 +689,13 @@ impl Bulk {
     fn expire(&mut self, customer: Option<i64>, now: i64) -> Result<()> {
         let due: Vec<(i64, i64)> = match customer {
             Some(c) => {
-                let mut due: Vec<(i64, i64)> = self
-                    .customers
-                    .get(c)
-                    .lots
+                let lots = &self.customers.get(c).lots;
+                if !lots.iter().any(|(x, _)| x.is_some_and(|x| x <= now)) {
+                    return Ok(());
+                }
+                let mut due: Vec<(i64, i64)> = lots
                     .iter()
-                    .filter_map(|id| {
-                        let e = self.events.get(*id);
-                        match (e.expires_at, e.remaining) {
-                            (Some(x), Some(r)) if x <= now && r > 0 => Some((x, *id)),
-                            _ => None,
-                        }
-                    })
+                    .filter_map(|&(x, id)| x.filter(|x| *x <= now).map(|x| (x, id)))
                     .collect();
                 due.sort_unstable();
                 due
@@ -848,9 +925,9 @@ impl Bulk {
         actor: Option<&str>,
     ) -> Result<()> {
         let receipt = super::sales::check_receipt(receipt.trim())?;
-        let visit = *self
+        let visit = self
             .receipts
-            .get(receipt.as_str())
+            .find(&receipt)
             .ok_or_else(|| StoreError::UnknownReceipt(receipt.clone()))?;
         let v = self.visits.get(visit);
         let (sale_amount, refunded, earned, customer, stamped) =
@@ -927,21 +1004,36 @@ impl Bulk {
             + self.refunds.rows.len()) as u64
     }
 
-    /// Writes the history into `store` in one transaction: the rows (calling `progress` with
-    /// how many so far), then the secondary indexes, then the aggregates. Nothing is written
-    /// unless all of it is.
-    pub fn write(self, store: &mut Store, progress: &mut dyn FnMut(u64)) -> Result<()> {
-        store.conn.pragma_update(None, "foreign_keys", "OFF")?;
+    /// Writes the history into `store` in one transaction: the rows, the aggregates, then the
+    /// secondary indexes, calling `progress(stage, done, of)` as it goes ("writing" rows out of
+    /// [`Bulk::rows`], then "indexing"). Nothing is written unless all of it is.
+    pub fn write(self, store: &mut Store, progress: &mut Progress<'_>) -> Result<()> {
+        // The rows come from the store's own rules (a test compares them with the store's
+        // operations, row for row), so the checks a till's writes need are off for the load:
+        // foreign keys, and CHECK constraints, whose `IN (…)` lists cost more than the insert.
+        // The shop is empty, so an in-memory rollback journal is enough (an error still rolls
+        // everything back) and spares writing each page twice through the WAL; a larger cache
+        // keeps the index pages being filled in memory.
+        let c = &store.conn;
+        c.pragma_update(None, "foreign_keys", "OFF")?;
+        c.pragma_update(None, "ignore_check_constraints", "ON")?;
+        c.pragma_update(None, "journal_mode", "MEMORY")?;
+        c.pragma_update(None, "cache_size", -LOAD_CACHE_KIB)?;
         let out = store.write(|tx| self.write_rows(&tx.tx, progress));
-        store.conn.pragma_update(None, "foreign_keys", "ON")?;
+        let c = &store.conn;
+        c.pragma_update(None, "cache_size", -super::BULK_CACHE_KIB)?;
+        c.pragma_update(None, "journal_mode", "WAL")?;
+        c.pragma_update(None, "ignore_check_constraints", "OFF")?;
+        c.pragma_update(None, "foreign_keys", "ON")?;
         out
     }
 
-    fn write_rows(&self, c: &rusqlite::Connection, progress: &mut dyn FnMut(u64)) -> Result<()> {
+    fn write_rows(&self, c: &rusqlite::Connection, progress: &mut Progress<'_>) -> Result<()> {
         // Secondary indexes are dropped and built again after the rows: one sort each instead
         // of millions of scattered inserts.
         let list = TABLES
             .iter()
+            .chain(AGGREGATES)
             .map(|t| format!("'{t}'"))
             .collect::<Vec<_>>()
             .join(", ");
@@ -955,149 +1047,259 @@ impl Bulk {
         for (name, _) in &indexes {
             c.execute(&format!("DROP INDEX {name}"), [])?;
         }
-        let mut done = 0u64;
-        let mut tick = |done: &mut u64| {
-            *done += 1;
-            if done.is_multiple_of(65_536) {
-                progress(*done);
-            }
+        let mut w = Writer {
+            c,
+            done: 0,
+            of: self.rows(),
+            progress,
         };
-        let mut stmt = c.prepare(
-            "INSERT INTO customers (id, code, referral_code, name, phone, email, enrolled_at, balance, stamps)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-        )?;
-        for (id, r) in self.customers.iter() {
-            stmt.execute((
-                id,
-                &r.code,
-                &r.referral_code,
-                &r.name,
-                &r.phone,
-                &r.email,
-                r.enrolled_at,
-                r.balance,
-                r.stamps,
-            ))?;
-            tick(&mut done);
-        }
-        let mut stmt = c.prepare(
-            "INSERT INTO referrals (id, referrer_id, friend_id, at, status, reason, decided_at, visit_id)
+        // Rows go in id order and SQLite numbers them the same way (checked after each table),
+        // which lets it append instead of looking each id up.
+        w.rows(
+            "INSERT INTO customers (code, referral_code, name, phone, email, enrolled_at, balance, stamps)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            &self.customers,
+            |s, r| {
+                s.execute((
+                    &r.code,
+                    &r.referral_code,
+                    &r.name,
+                    &r.phone,
+                    &r.email,
+                    r.enrolled_at,
+                    r.balance,
+                    r.stamps,
+                ))
+            },
         )?;
-        for (id, r) in self.referrals.iter() {
-            stmt.execute((
-                id,
-                r.referrer,
-                r.friend,
-                r.at,
-                r.status,
-                r.reason,
-                r.decided_at,
-                r.visit,
-            ))?;
-            tick(&mut done);
-        }
-        let mut stmt = c.prepare(
-            "INSERT INTO visits (id, at, amount, customer_id, receipt_no, program_id, points_earned, stamped, refunded)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        w.rows(
+            "INSERT INTO referrals (referrer_id, friend_id, at, status, reason, decided_at, visit_id)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            &self.referrals,
+            |s, r| {
+                s.execute((
+                    r.referrer,
+                    r.friend,
+                    r.at,
+                    r.status,
+                    r.reason,
+                    r.decided_at,
+                    r.visit,
+                ))
+            },
         )?;
-        for (id, r) in self.visits.iter() {
-            stmt.execute((
-                id,
-                r.at,
-                r.amount,
-                r.customer,
-                r.receipt.as_deref(),
-                r.program_id,
-                r.points,
-                r.stamped,
-                r.refunded,
-            ))?;
-            tick(&mut done);
-        }
-        let mut stmt = c.prepare(
+        w.rows(
+            "INSERT INTO visits (at, amount, customer_id, receipt_no, program_id, points_earned, stamped, refunded)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            &self.visits,
+            |s, r| {
+                s.execute((
+                    r.at,
+                    r.amount,
+                    r.customer,
+                    r.receipt.map(|span| self.receipts.text(span)),
+                    r.program_id,
+                    r.points,
+                    r.stamped,
+                    r.refunded,
+                ))
+            },
+        )?;
+        w.rows(
             "INSERT INTO points_events
-             (id, customer_id, at, kind, points, idempotency_key, visit_id, expires_at, remaining, reason, actor)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+             (customer_id, at, kind, points, idempotency_key, visit_id, expires_at, remaining, reason, actor)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            &self.events,
+            |s, r| {
+                s.execute((
+                    r.customer,
+                    r.at,
+                    r.kind.as_str(),
+                    r.points,
+                    r.key.text(),
+                    r.visit,
+                    r.expires_at,
+                    r.remaining,
+                    r.reason.as_deref(),
+                    r.actor.as_deref(),
+                ))
+            },
         )?;
-        for (id, r) in self.events.iter() {
-            stmt.execute((
-                id,
-                r.customer,
-                r.at,
-                r.kind.as_str(),
-                r.points,
-                r.key.text(),
-                r.visit,
-                r.expires_at,
-                r.remaining,
-                r.reason.as_deref(),
-                r.actor.as_deref(),
-            ))?;
-            tick(&mut done);
-        }
         let mut stmt = c.prepare(
             "INSERT INTO points_allocations (spend_id, lot_id, points) VALUES (?1, ?2, ?3)",
         )?;
         for (spend, lot, points) in &self.allocations {
             stmt.execute((spend, lot, points))?;
-            tick(&mut done);
+            w.tick();
         }
-        let mut stmt = c.prepare(
-            "INSERT INTO vouchers (id, customer_id, reward_id, issued_at, visit_id, used_at, voided_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        w.rows(
+            "INSERT INTO vouchers (customer_id, reward_id, issued_at, visit_id, used_at, voided_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            &self.vouchers,
+            |s, r| {
+                s.execute((
+                    r.customer,
+                    &*r.reward,
+                    r.issued_at,
+                    r.visit,
+                    r.used_at,
+                    r.voided_at,
+                ))
+            },
         )?;
-        for (id, r) in self.vouchers.iter() {
-            stmt.execute((
-                id,
-                r.customer,
-                &*r.reward,
-                r.issued_at,
-                r.visit,
-                r.used_at,
-                r.voided_at,
-            ))?;
-            tick(&mut done);
-        }
-        let mut stmt = c.prepare(
-            "INSERT INTO redemptions (id, customer_id, at, reward_id, reward_name, points, voucher_id, event_id, actor)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        w.rows(
+            "INSERT INTO redemptions (customer_id, at, reward_id, reward_name, points, voucher_id, event_id, actor)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            &self.redemptions,
+            |s, r| {
+                s.execute((
+                    r.customer,
+                    r.at,
+                    &*r.reward,
+                    &*r.reward_name,
+                    r.points,
+                    r.voucher,
+                    r.event,
+                    r.actor.as_deref(),
+                ))
+            },
         )?;
-        for (id, r) in self.redemptions.iter() {
-            stmt.execute((
-                id,
-                r.customer,
-                r.at,
-                &*r.reward,
-                &*r.reward_name,
-                r.points,
-                r.voucher,
-                r.event,
-                r.actor.as_deref(),
-            ))?;
-            tick(&mut done);
-        }
-        let mut stmt = c.prepare(
-            "INSERT INTO refunds (id, visit_id, at, amount, points_due, points_reversed, actor)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        w.rows(
+            "INSERT INTO refunds (visit_id, at, amount, points_due, points_reversed, actor)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            &self.refunds,
+            |s, r| {
+                s.execute((
+                    r.visit,
+                    r.at,
+                    r.amount,
+                    r.due,
+                    r.reversed,
+                    r.actor.as_deref(),
+                ))
+            },
         )?;
-        for (id, r) in self.refunds.iter() {
-            stmt.execute((
-                id,
-                r.visit,
-                r.at,
-                r.amount,
-                r.due,
-                r.reversed,
-                r.actor.as_deref(),
-            ))?;
-            tick(&mut done);
-        }
-        progress(done);
-        for (_, sql) in &indexes {
+        self.write_aggregates(&mut w)?;
+        (w.progress)("writing", w.done, self.rows());
+        for (i, (_, sql)) in indexes.iter().enumerate() {
+            (w.progress)("indexing", i as u64, indexes.len() as u64);
             c.execute(sql, [])?;
         }
-        super::aggregates::fill_aggregates(c)?;
+        c.execute("INSERT INTO agg_member_log (customer_id) VALUES (NULL)", [])?;
+        Ok(())
+    }
+
+    /// The aggregates of the rows (as `stats --rebuild` computes them from the tables), in
+    /// each table's key order.
+    fn write_aggregates(&self, w: &mut Writer<'_, '_>) -> Result<()> {
+        let day = |at: i64| at / super::aggregates::DAY;
+        let mut days: std::collections::BTreeMap<i64, [i64; 5]> = Default::default();
+        // Per member: their (day, visits, spend) rows, and lifetime totals.
+        let first = self.customers.first_id;
+        let n = self.customers.rows.len();
+        let mut member_days: Vec<Vec<(i64, i64, i64)>> = (0..n).map(|_| Vec::new()).collect();
+        let mut lifetime = vec![(i64::MAX, i64::MIN, 0i64, 0i64, 0i64); n];
+        for v in &self.visits.rows {
+            let d = day(v.at);
+            let t = days.entry(d).or_default();
+            t[0] += 1;
+            t[4] += v.refunded;
+            let Some(cust) = v.customer else {
+                t[3] += v.amount;
+                continue;
+            };
+            t[1] += 1;
+            t[2] += v.amount;
+            let i = (cust - first) as usize;
+            match member_days[i].last_mut() {
+                Some(last) if last.0 == d => {
+                    last.1 += 1;
+                    last.2 += v.amount;
+                }
+                _ => member_days[i].push((d, 1, v.amount)),
+            }
+            let l = &mut lifetime[i];
+            *l = (
+                l.0.min(d),
+                l.1.max(d),
+                l.2 + 1,
+                l.3 + v.amount,
+                l.4 + v.refunded,
+            );
+        }
+        let mut stmt = w.c.prepare(
+            "INSERT INTO agg_days (day, visits, member_visits, member_spend, anon_spend, refunded)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        )?;
+        for (d, t) in &days {
+            stmt.execute((d, t[0], t[1], t[2], t[3], t[4]))?;
+        }
+        let mut stmt = w.c.prepare(
+            "INSERT INTO agg_customer_days (customer_id, day, visits, spend) VALUES (?1, ?2, ?3, ?4)",
+        )?;
+        for (i, rows) in member_days.iter().enumerate() {
+            for (d, visits, spend) in rows {
+                stmt.execute((first + i as i64, d, visits, spend))?;
+            }
+        }
+        let mut stmt = w.c.prepare(
+            "INSERT INTO agg_customers (customer_id, first_day, last_day, visits, spend, refunded)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        )?;
+        for (i, l) in lifetime.iter().enumerate() {
+            if l.2 > 0 {
+                stmt.execute((first + i as i64, l.0, l.1, l.2, l.3, l.4))?;
+            }
+        }
+        let mut points: std::collections::BTreeMap<(i64, &str), i64> = Default::default();
+        for e in &self.events.rows {
+            *points.entry((day(e.at), e.kind.as_str())).or_default() += e.points;
+        }
+        let mut stmt =
+            w.c.prepare("INSERT INTO agg_points_days (day, kind, points) VALUES (?1, ?2, ?3)")?;
+        for ((d, kind), p) in &points {
+            stmt.execute((d, kind, p))?;
+        }
+        Ok(())
+    }
+}
+
+/// Told how a bulk write is going: (stage, done, out of).
+pub type Progress<'a> = dyn FnMut(&str, u64, u64) + 'a;
+
+/// Writes rows with a progress count.
+struct Writer<'c, 'p> {
+    c: &'c rusqlite::Connection,
+    done: u64,
+    of: u64,
+    progress: &'p mut Progress<'p>,
+}
+
+impl Writer<'_, '_> {
+    fn tick(&mut self) {
+        self.done += 1;
+        if self.done.is_multiple_of(65_536) {
+            (self.progress)("writing", self.done, self.of);
+        }
+    }
+
+    /// Inserts `rows` in order with `insert`, checking SQLite numbered them as the load did.
+    fn rows<T>(
+        &mut self,
+        sql: &str,
+        rows: &Rows<T>,
+        insert: impl Fn(&mut rusqlite::Statement<'_>, &T) -> rusqlite::Result<usize>,
+    ) -> Result<()> {
+        let mut stmt = self.c.prepare(sql)?;
+        for r in &rows.rows {
+            insert(&mut stmt, r)?;
+            self.tick();
+        }
+        if !rows.rows.is_empty() && self.c.last_insert_rowid() != rows.next_id() - 1 {
+            return Err(StoreError::Invalid(format!(
+                "bulk load: rows were numbered out of step at `{sql}`"
+            )));
+        }
         Ok(())
     }
 }

@@ -68,7 +68,7 @@ const CACHE_KIB: i64 = 64 * 1024;
 const WAL_CHECKPOINT_PAGES: i64 = 10_000;
 
 /// Page cache while bulk loading a demo history, in KiB.
-const BULK_CACHE_KIB: i64 = 1024 * 1024;
+pub(crate) const BULK_CACHE_KIB: i64 = 1024 * 1024;
 
 /// Facts about the shop that the store's rules need.
 #[derive(Debug, Clone)]
