@@ -362,24 +362,26 @@ struct Span {
     weeks: usize,
     first_month: i64,
     last_month: i64,
-    /// The month of every day of the range, looked up by position.
-    months: Vec<i64>,
+    /// For every day of the range, by position: its week and its month (counted from the
+    /// range's first), so the loop over members' days neither divides nor looks dates up.
+    week_at: Vec<u32>,
+    month_at: Vec<u32>,
 }
 
 impl Span {
     fn new(from: i64, to: i64) -> Span {
+        let first_month = month_of(from);
         Span {
             from,
             to,
             weeks: ((to - from) / 7 + 1) as usize,
-            first_month: month_of(from),
+            first_month,
             last_month: month_of(to),
-            months: (from..=to).map(month_of).collect(),
+            week_at: (0..=to - from).map(|d| (d / 7) as u32).collect(),
+            month_at: (from..=to)
+                .map(|d| (month_of(d) - first_month) as u32)
+                .collect(),
         }
-    }
-
-    fn month(&self, day: i32) -> i64 {
-        self.months[(i64::from(day) - self.from) as usize]
     }
 }
 
@@ -419,44 +421,51 @@ impl Tally {
         if lo == hi {
             return;
         }
-        let days = &all_days[lo..hi];
-        let total: i64 = all_visits[lo..hi].iter().map(|v| i64::from(*v)).sum();
+        // One pass over the member's days in the range: visits, gaps, weeks and months.
+        let joined = first - from;
+        let cohort = (first >= from && first <= to).then(|| span.month_at[joined as usize]);
+        let mut total = 0i64;
+        let (mut prev, mut last_week, mut last_month) = (None, u32::MAX, u32::MAX);
+        for (&day, &visits) in all_days[lo..hi].iter().zip(&all_visits[lo..hi]) {
+            total += i64::from(visits);
+            if let Some(p) = prev {
+                self.gaps[(day - p) as usize] += 1;
+            }
+            prev = Some(day);
+            let at = (i64::from(day) - from) as usize;
+            let week = span.week_at[at];
+            if week != last_week {
+                last_week = week;
+                // New in the week of their first visit ever, returning in any later one.
+                if joined >= 7 * i64::from(week) {
+                    self.new_w[week as usize] += 1;
+                } else {
+                    self.ret_w[week as usize] += 1;
+                }
+            }
+            if let Some(c) = cohort {
+                let month = span.month_at[at];
+                if month != last_month {
+                    last_month = month;
+                    let retained = &mut self.cohorts[c as usize].1;
+                    if let Some(r) = month
+                        .checked_sub(c)
+                        .and_then(|k| retained.get_mut(k as usize))
+                    {
+                        *r += 1;
+                    }
+                }
+            }
+        }
+        if let Some(c) = cohort {
+            self.cohorts[c as usize].0 += 1;
+        }
         self.visiting += 1;
         if total >= 2 {
             self.repeat += 1;
         }
         if let Some(b) = BUCKETS.iter().position(|b| (b.1..=b.2).contains(&total)) {
             self.freq[b] += 1;
-        }
-        for w in days.windows(2) {
-            self.gaps[(w[1] - w[0]) as usize] += 1;
-        }
-        let mut last_week = usize::MAX;
-        for day in days {
-            let w = ((i64::from(*day) - from) / 7) as usize;
-            if w != last_week {
-                last_week = w;
-                if first >= from + 7 * w as i64 {
-                    self.new_w[w] += 1;
-                } else {
-                    self.ret_w[w] += 1;
-                }
-            }
-        }
-        if first >= from && first <= to {
-            let cm = span.month(first as i32);
-            let (size, retained) = &mut self.cohorts[(cm - span.first_month) as usize];
-            *size += 1;
-            let mut last_k = -1;
-            for d in days {
-                let k = span.month(*d) - cm;
-                if k != last_k
-                    && let Some(r) = usize::try_from(k).ok().and_then(|k| retained.get_mut(k))
-                {
-                    *r += 1;
-                }
-                last_k = k;
-            }
         }
     }
 
@@ -745,15 +754,36 @@ impl Tx<'_> {
             |r| r.get(0),
         )?;
         let count = |sql: &str| -> Result<i64> { Ok(c.query_row(sql, (lo, hi), |r| r.get(0))?) };
-        let mut refused = Vec::new();
+        // Every referral figure in one pass over the range's rows (the index on `at` covers
+        // them); distinct referrers are counted here rather than in a temporary SQL b-tree.
+        let (mut friends_enrolled, mut rewarded, mut pending) = (0i64, 0i64, 0i64);
+        let mut referrers = std::collections::HashSet::new();
+        let mut refusals: HashMap<String, i64> = HashMap::new();
         let mut stmt = c.prepare_cached(
-            "SELECT COALESCE(reason, 'unknown'), COUNT(*) FROM referrals
-             WHERE status = 'refused' AND at >= ?1 AND at < ?2 GROUP BY 1 ORDER BY 2 DESC, 1",
+            "SELECT status, referrer_id, reason FROM referrals WHERE at >= ?1 AND at < ?2",
         )?;
-        for row in stmt.query_map((lo, hi), |r| Ok((r.get(0)?, r.get(1)?)))? {
-            refused.push(row?);
+        let mut rows = stmt.query((lo, hi))?;
+        while let Some(r) = rows.next()? {
+            match r.get_ref(0)?.as_str().map_err(rusqlite::Error::from)? {
+                "refused" => {
+                    let reason = r.get::<_, Option<String>>(2)?;
+                    *refusals
+                        .entry(reason.unwrap_or_else(|| "unknown".into()))
+                        .or_default() += 1;
+                    continue;
+                }
+                "rewarded" => rewarded += 1,
+                "pending" => pending += 1,
+                _ => {}
+            }
+            friends_enrolled += 1;
+            referrers.insert(r.get::<_, i64>(1)?);
         }
+        drop(rows);
         drop(stmt);
+        let codes_shared = referrers.len() as i64;
+        let mut refused: Vec<(String, i64)> = refusals.into_iter().collect();
+        refused.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         let mut ratings = [0i64; 5];
         let mut stmt = c.prepare_cached(
             "SELECT stars, COUNT(*) FROM ratings WHERE first_at >= ?1 AND first_at < ?2
@@ -811,19 +841,10 @@ impl Tx<'_> {
             redemption_rate: rate(-p("redeem"), issued),
             points_outstanding: held - lapsed,
             referrals: Funnel {
-                codes_shared: count(
-                    "SELECT COUNT(DISTINCT referrer_id) FROM referrals
-                     WHERE at >= ?1 AND at < ?2 AND status <> 'refused'",
-                )?,
-                friends_enrolled: count(
-                    "SELECT COUNT(*) FROM referrals WHERE at >= ?1 AND at < ?2 AND status <> 'refused'",
-                )?,
-                rewarded: count(
-                    "SELECT COUNT(*) FROM referrals WHERE at >= ?1 AND at < ?2 AND status = 'rewarded'",
-                )?,
-                pending: count(
-                    "SELECT COUNT(*) FROM referrals WHERE at >= ?1 AND at < ?2 AND status = 'pending'",
-                )?,
+                codes_shared,
+                friends_enrolled,
+                rewarded,
+                pending,
                 refused,
             },
             ratings,

@@ -98,8 +98,38 @@ fn the_bulk_load_writes_what_the_stores_operations_write() {
     }
     check_invariants(bulk.connection());
     let today = plan.end / DAY;
+    let f = bulk.figures(0, today, plan.end).unwrap();
+    assert_eq!(f, reference.figures(0, today, plan.end).unwrap());
+    // The referral funnel, counted straight from the table.
+    let count = |sql: &str| -> i64 {
+        bulk.connection()
+            .query_row(&format!("SELECT {sql} FROM referrals"), [], |r| r.get(0))
+            .unwrap()
+    };
+    let r = &f.referrals;
+    assert!(r.codes_shared > 0 && !r.refused.is_empty(), "{r:?}");
     assert_eq!(
-        bulk.figures(0, today, plan.end).unwrap(),
-        reference.figures(0, today, plan.end).unwrap()
+        r.codes_shared,
+        count("COUNT(DISTINCT referrer_id) FILTER (WHERE status <> 'refused')")
+    );
+    assert_eq!(
+        r.friends_enrolled,
+        count("COUNT(*) FILTER (WHERE status <> 'refused')")
+    );
+    assert_eq!(
+        r.rewarded,
+        count("COUNT(*) FILTER (WHERE status = 'rewarded')")
+    );
+    assert_eq!(
+        r.pending,
+        count("COUNT(*) FILTER (WHERE status = 'pending')")
+    );
+    assert_eq!(
+        r.refused.iter().map(|(_, n)| n).sum::<i64>(),
+        count("COUNT(*) FILTER (WHERE status = 'refused')")
+    );
+    assert!(
+        r.refused.windows(2).all(|w| w[0].1 >= w[1].1),
+        "most common reason first"
     );
 }

@@ -12,7 +12,8 @@ INSERT INTO agg_member_log (version, customer_id)
     SELECT value + 1, NULL FROM agg_meta WHERE key = 'members_version';
 DROP TABLE agg_meta;
 
--- Ratings, referrals and tickets are counted by when they were given, made or opened.
+-- Ratings, referrals and tickets are counted by when they were given, made or opened; the
+-- referrals index covers every referral figure.
 CREATE INDEX ratings_given ON ratings (first_at);
-CREATE INDEX referrals_at ON referrals (at);
+CREATE INDEX referrals_at ON referrals (at, status, referrer_id, reason);
 CREATE INDEX tickets_opened ON tickets (opened_at);
