@@ -184,30 +184,89 @@ pub fn store_worker(
     replies: Sender<StoreReply>,
 ) {
     let now = crate::clock::now;
+    // The owner's figures are read on a connection and thread of their own: reading them the
+    // first time takes a second or more at millions of visits, and a sale must not wait.
+    let mut figures: Option<Sender<StoreRequest>> = None;
     for request in requests {
-        // A backup or a second till can hold the database past SQLite's own 5 s wait: try a
-        // few more times before giving up. A busy write never committed, so a retry cannot
-        // record anything twice.
-        let mut attempts = 0;
-        let reply = loop {
-            let reply = handle(
-                &mut store,
-                &config,
-                &secret,
-                printer.as_ref(),
-                request.clone(),
-                now(),
-            );
-            if attempts == BUSY_RETRIES || !matches!(&reply, StoreReply::Failed { busy: true, .. })
-            {
-                break reply;
+        if matches!(
+            request,
+            StoreRequest::Figures { .. } | StoreRequest::ExportFigures { .. }
+        ) {
+            if figures.is_none() {
+                figures = figures_worker(&store, &config, &secret, &replies);
             }
-            attempts += 1;
-            std::thread::sleep(std::time::Duration::from_millis(200));
-        };
+            if let Some(f) = &figures {
+                if f.send(request.clone()).is_ok() {
+                    continue;
+                }
+                figures = None;
+            }
+        }
+        let reply = answer(
+            &mut store,
+            &config,
+            &secret,
+            printer.as_ref(),
+            request,
+            now(),
+        );
         if replies.send(reply).is_err() {
             break;
         }
+    }
+}
+
+/// Starts the thread that answers figures requests with its own connection to the store;
+/// `None` (answer them here instead) if that connection cannot be opened.
+fn figures_worker(
+    store: &Store,
+    config: &Config,
+    secret: &ShopSecret,
+    replies: &Sender<StoreReply>,
+) -> Option<Sender<StoreRequest>> {
+    let mut own = Store::open(store.path(), store.rules().clone()).ok()?;
+    let (config, secret, replies) = (config.clone(), secret.clone(), replies.clone());
+    let (tx, rx) = std::sync::mpsc::channel::<StoreRequest>();
+    std::thread::Builder::new()
+        .name("figures".into())
+        .spawn(move || {
+            for request in rx {
+                let reply = answer(
+                    &mut own,
+                    &config,
+                    &secret,
+                    None,
+                    request,
+                    crate::clock::now(),
+                );
+                if replies.send(reply).is_err() {
+                    break;
+                }
+            }
+        })
+        .ok()?;
+    Some(tx)
+}
+
+/// Handles one request, trying again a few times while another writer holds the database (a
+/// backup, a second till) past SQLite's own 5 s wait. A busy write never committed, so a retry
+/// cannot record anything twice.
+fn answer(
+    store: &mut Store,
+    config: &Config,
+    secret: &ShopSecret,
+    printer: Option<&ReceiptPrinter>,
+    request: StoreRequest,
+    now: i64,
+) -> StoreReply {
+    let mut attempts = 0;
+    loop {
+        let reply = handle(store, config, secret, printer, request.clone(), now);
+        if attempts == BUSY_RETRIES || !matches!(&reply, StoreReply::Failed { busy: true, .. }) {
+            return reply;
+        }
+        attempts += 1;
+        std::thread::sleep(std::time::Duration::from_millis(200));
     }
 }
 

@@ -242,6 +242,11 @@ impl Store {
         self.programs.last().map(|p| &p.program)
     }
 
+    /// The database file.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
     /// The shop's rules this store was opened with.
     pub fn rules(&self) -> &ShopRules {
         &self.rules
