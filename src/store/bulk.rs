@@ -7,6 +7,7 @@
 //! The demo tests generate the same history both ways (through [`Tx`](super::Tx) operations
 //! and through a [`Bulk`]) and compare every table row by row, so the two cannot drift apart.
 
+use super::referrals::THIRTY_DAYS;
 use super::{ProgramVersion, Result, ShopRules, Store, StoreError};
 use crate::domain::{
     code::{CustomerCode, ReferralCode},
@@ -19,8 +20,6 @@ use foldhash::{HashMap, HashMapExt};
 use std::collections::BTreeSet;
 use std::hash::BuildHasher;
 use std::rc::Rc;
-
-const THIRTY_DAYS: i64 = 30 * 86_400;
 
 /// Page cache while the rows are written, in KiB.
 const LOAD_CACHE_KIB: i64 = 2 * 1024 * 1024;
@@ -344,14 +343,7 @@ impl Bulk {
 
     /// The program in force at `at` (as [`super::Tx`] decides it).
     fn program_at(&self, at: i64) -> (i64, &Program) {
-        let p = self
-            .programs
-            .iter()
-            .rev()
-            .find(|p| p.effective_from <= at)
-            .or_else(|| self.programs.first())
-            .expect("checked when the bulk load began");
-        (p.id, &p.program)
+        super::program_in_force(&self.programs, at)
     }
 
     fn text(&mut self, s: &str) -> Rc<str> {
@@ -534,13 +526,8 @@ impl Bulk {
             Some(code) => Some(self.customer_id(code)?),
         };
         let (program_id, program) = self.program_at(sale.at);
-        let qualifying = program.qualifies(sale.amount);
-        let points = if customer.is_some() {
-            program.points_for(sale.amount)
-        } else {
-            0
-        };
-        let stamped = customer.is_some() && qualifying && program.stamps.is_some();
+        let (qualifying, points, stamped) =
+            super::sales::earning(program, sale.amount, customer.is_some());
         let visit = self.visits.next_id();
         let receipt = match receipt {
             Some(r) => Some(self.receipts.insert(&r, visit)?),
@@ -851,18 +838,7 @@ impl Bulk {
     ) -> Result<()> {
         let customer = self.customer_id(code_text)?;
         let program = &self.programs.last().expect("checked").program;
-        let reward = program
-            .reward(reward_id.trim())
-            .ok_or_else(|| StoreError::UnknownReward {
-                id: reward_id.trim().to_string(),
-                available: program
-                    .rewards
-                    .iter()
-                    .map(|r| format!("{} ({}, {} points)", r.id, r.name, r.cost))
-                    .collect::<Vec<_>>()
-                    .join(", "),
-            })?
-            .clone();
+        let reward = super::ledger::reward_of(program, reward_id)?;
         self.expire(Some(customer), now)?;
         let voucher = self
             .customers

@@ -212,7 +212,9 @@ type MemberDays<'a> = (i64, &'a [i32], &'a [u32]);
 
 fn log_version(c: &rusqlite::Connection) -> Result<(i64, i64)> {
     Ok(c.query_row(
-        "SELECT COALESCE(MAX(version), 0), COALESCE(MIN(version), 0) FROM agg_member_log",
+        // Two subqueries, so each reads one end of the key instead of the whole log.
+        "SELECT COALESCE((SELECT MAX(version) FROM agg_member_log), 0),
+                COALESCE((SELECT MIN(version) FROM agg_member_log), 0)",
         [],
         |r| Ok((r.get(0)?, r.get(1)?)),
     )?)

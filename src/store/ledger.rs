@@ -7,6 +7,7 @@
 
 use super::{Result, StoreError, Tx, customers::is_unique_violation};
 use crate::domain::ledger::{EventKind, Lot, allocate};
+use crate::domain::program::{Program, Reward};
 use rusqlite::OptionalExtension;
 use serde::Serialize;
 
@@ -211,19 +212,7 @@ impl Tx<'_> {
         actor: Option<&str>,
     ) -> Result<Redeemed> {
         let customer = self.customer(code_text)?.0;
-        let program = self.program_now();
-        let reward = program
-            .reward(reward_id.trim())
-            .ok_or_else(|| StoreError::UnknownReward {
-                id: reward_id.trim().to_string(),
-                available: program
-                    .rewards
-                    .iter()
-                    .map(|r| format!("{} ({}, {} points)", r.id, r.name, r.cost))
-                    .collect::<Vec<_>>()
-                    .join(", "),
-            })?
-            .clone();
+        let reward = reward_of(self.program_now(), reward_id)?;
         self.expire_due(Some(customer.id), now)?;
         let voucher: Option<i64> = self.optional(
             "SELECT id FROM vouchers WHERE customer_id = ?1 AND reward_id = ?2
@@ -356,6 +345,22 @@ impl Tx<'_> {
             duplicate: false,
         })
     }
+}
+
+/// The program's reward with this id, or an error listing the rewards there are.
+pub(super) fn reward_of(program: &Program, reward_id: &str) -> Result<Reward> {
+    program
+        .reward(reward_id.trim())
+        .cloned()
+        .ok_or_else(|| StoreError::UnknownReward {
+            id: reward_id.trim().to_string(),
+            available: program
+                .rewards
+                .iter()
+                .map(|r| format!("{} ({}, {} points)", r.id, r.name, r.cost))
+                .collect::<Vec<_>>()
+                .join(", "),
+        })
 }
 
 fn key_error(e: rusqlite::Error, key: &str) -> StoreError {

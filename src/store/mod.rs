@@ -322,17 +322,22 @@ impl Store {
     }
 }
 
+/// The program (and its id) in force at `at` among `programs`; a time before the first uses
+/// the first.
+fn program_in_force(programs: &[ProgramVersion], at: i64) -> (i64, &Program) {
+    let p = programs
+        .iter()
+        .rev()
+        .find(|p| p.effective_from <= at)
+        .or_else(|| programs.first())
+        .expect("a program is registered when the store is set up (Store::ensure_program)");
+    (p.id, &p.program)
+}
+
 impl Tx<'_> {
     /// The program in force at `at`; a time before the first program uses the first.
     fn program_at(&self, at: i64) -> (i64, &Program) {
-        let p = self
-            .programs
-            .iter()
-            .rev()
-            .find(|p| p.effective_from <= at)
-            .or_else(|| self.programs.first())
-            .expect("a program is registered when the store is set up (Store::ensure_program)");
-        (p.id, &p.program)
+        program_in_force(self.programs, at)
     }
 
     /// The program in force now, by the same rule.

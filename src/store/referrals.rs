@@ -10,7 +10,7 @@ use crate::domain::{
 use rusqlite::OptionalExtension;
 use serde::Serialize;
 
-const THIRTY_DAYS: i64 = 30 * 86_400;
+pub(super) const THIRTY_DAYS: i64 = 30 * 86_400;
 
 /// What happened to a referral.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]

@@ -180,13 +180,7 @@ impl Tx<'_> {
             Some(code) => Some(self.customer(code)?.0),
         };
         let (program_id, program) = self.program_at(sale.at);
-        let qualifying = program.qualifies(sale.amount);
-        let points = if customer.is_some() {
-            program.points_for(sale.amount)
-        } else {
-            0
-        };
-        let stamped = customer.is_some() && qualifying && program.stamps.is_some();
+        let (qualifying, points, stamped) = earning(program, sale.amount, customer.is_some());
         self.tx
             .prepare_cached(
                 "INSERT INTO visits (at, amount, customer_id, receipt_no, program_id, points_earned, stamped)
@@ -428,6 +422,26 @@ fn visit_view(r: &rusqlite::Row<'_>) -> rusqlite::Result<VisitView> {
             .map(|c| crate::domain::code::CustomerCode::from_stored(c).to_string()),
         points_earned: r.get(6)?,
     })
+}
+
+/// What a sale of `amount` earns under `program`: whether it qualifies (stamps, referrals), its
+/// points (members only), and whether it goes on a member's stamp card.
+pub(super) fn earning(
+    program: &crate::domain::program::Program,
+    amount: i64,
+    member: bool,
+) -> (bool, i64, bool) {
+    let qualifying = program.qualifies(amount);
+    let points = if member {
+        program.points_for(amount)
+    } else {
+        0
+    };
+    (
+        qualifying,
+        points,
+        member && qualifying && program.stamps.is_some(),
+    )
 }
 
 /// The idempotency key of a sale's earn event: one per visit, and how a refund finds it.
