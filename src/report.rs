@@ -129,12 +129,7 @@ pub fn write_csv(
             .map(|(b, n)| vec![b.clone(), n.to_string()])
             .collect(),
     )?);
-    let longest = f
-        .cohorts
-        .iter()
-        .map(|c| c.retained.len())
-        .max()
-        .unwrap_or(0);
+    let longest = f.cohort_months();
     let mut header = vec!["cohort".to_string(), "members".to_string()];
     header.extend((0..longest).map(|k| format!("month_{k}")));
     let header_refs: Vec<&str> = header.iter().map(String::as_str).collect();

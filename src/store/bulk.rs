@@ -908,24 +908,14 @@ impl Bulk {
         let v = self.visits.get(visit);
         let (sale_amount, refunded, earned, customer, stamped) =
             (v.amount, v.refunded, v.points, v.customer, v.stamped);
-        let refundable = sale_amount - refunded;
-        if refundable == 0 {
-            return Err(StoreError::AlreadyRefunded(receipt));
-        }
-        let amount = amount.unwrap_or(refundable);
-        if amount <= 0 {
-            return Err(crate::domain::money::AmountError::Zero.into());
-        }
-        if amount > refundable {
-            let c = self.rules.currency;
-            return Err(StoreError::RefundTooLarge {
-                receipt,
-                requested: c.format(amount),
-                refundable: c.format(refundable),
-            });
-        }
+        let (amount, fully) = super::sales::refund_to_take(
+            &receipt,
+            sale_amount,
+            refunded,
+            amount,
+            self.rules.currency,
+        )?;
         let due = refund_reversal(earned, sale_amount, refunded, amount);
-        let fully = amount == refundable;
         self.visits.get_mut(visit).refunded += amount;
         let actor = actor.map(|a| self.text(a));
         let refund = self.refunds.push(Refund {

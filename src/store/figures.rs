@@ -107,6 +107,17 @@ pub struct Figures {
     pub median_hours_to_resolve: Option<f64>,
 }
 
+impl Figures {
+    /// How many months the longest cohort row runs to: the columns of the retention table.
+    pub fn cohort_months(&self) -> usize {
+        self.cohorts
+            .iter()
+            .map(|c| c.retained.len())
+            .max()
+            .unwrap_or(0)
+    }
+}
+
 /// The month index (year × 12 + month − 1) of a UTC day number.
 pub fn month_of(day: i64) -> i64 {
     let date = jiff::Timestamp::from_second(day * DAY)

@@ -321,24 +321,14 @@ impl Tx<'_> {
         let visit = self
             .visit_for_refund(&receipt)?
             .ok_or_else(|| StoreError::UnknownReceipt(receipt.clone()))?;
-        let refundable = visit.amount - visit.refunded;
-        if refundable == 0 {
-            return Err(StoreError::AlreadyRefunded(receipt));
-        }
-        let amount = amount.unwrap_or(refundable);
-        if amount <= 0 {
-            return Err(crate::domain::money::AmountError::Zero.into());
-        }
-        if amount > refundable {
-            let c = self.currency();
-            return Err(StoreError::RefundTooLarge {
-                receipt,
-                requested: c.format(amount),
-                refundable: c.format(refundable),
-            });
-        }
+        let (amount, fully_refunded) = refund_to_take(
+            &receipt,
+            visit.amount,
+            visit.refunded,
+            amount,
+            self.currency(),
+        )?;
         let points_due = refund_reversal(visit.points_earned, visit.amount, visit.refunded, amount);
-        let fully_refunded = amount == refundable;
         self.tx.execute(
             "UPDATE visits SET refunded = refunded + ?2 WHERE id = ?1",
             (visit.id, amount),
@@ -422,6 +412,34 @@ fn visit_view(r: &rusqlite::Row<'_>) -> rusqlite::Result<VisitView> {
             .map(|c| crate::domain::code::CustomerCode::from_stored(c).to_string()),
         points_earned: r.get(6)?,
     })
+}
+
+/// What a refund of `amount` (everything left, for `None`) takes off a sale of `sale_amount`
+/// of which `refunded` was refunded before, and whether that refunds it in full. Refused when
+/// nothing is left, when the amount is not above zero, or when it is more than what is left.
+pub(super) fn refund_to_take(
+    receipt: &str,
+    sale_amount: i64,
+    refunded: i64,
+    amount: Option<i64>,
+    currency: crate::domain::money::Currency,
+) -> Result<(i64, bool)> {
+    let refundable = sale_amount - refunded;
+    if refundable == 0 {
+        return Err(StoreError::AlreadyRefunded(receipt.to_string()));
+    }
+    let amount = amount.unwrap_or(refundable);
+    if amount <= 0 {
+        return Err(crate::domain::money::AmountError::Zero.into());
+    }
+    if amount > refundable {
+        return Err(StoreError::RefundTooLarge {
+            receipt: receipt.to_string(),
+            requested: currency.format(amount),
+            refundable: currency.format(refundable),
+        });
+    }
+    Ok((amount, amount == refundable))
 }
 
 /// What a sale of `amount` earns under `program`: whether it qualifies (stamps, referrals), its

@@ -268,12 +268,7 @@ fn figures_view(ui: &mut egui::Ui, f: &Figures, currency: crate::domain::money::
 
     ui.separator();
     ui.heading("Cohort retention (by month of first visit)");
-    let longest = f
-        .cohorts
-        .iter()
-        .map(|c| c.retained.len())
-        .max()
-        .unwrap_or(0);
+    let longest = f.cohort_months();
     egui::Grid::new("cohorts").striped(false).show(ui, |ui| {
         ui.label("Cohort");
         ui.label("Members");

@@ -189,3 +189,16 @@ pub fn run_json(dir: &Path, args: &[&str]) -> serde_json::Value {
 pub fn db(dir: &Path) -> PathBuf {
     dir.join("regulars.db")
 }
+
+/// Waits (up to 10 s) for a program to create `path` (a pseudo-terminal's link), failing the
+/// test with "`what` did not start" otherwise.
+pub fn wait_for_path(path: &Path, what: &str) {
+    let t = std::time::Instant::now();
+    while !path.exists() {
+        assert!(
+            t.elapsed() < std::time::Duration::from_secs(10),
+            "{what} did not start"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+}

@@ -16,6 +16,16 @@ fn harness(dir: &std::path::Path) -> Harness<'static, CounterApp> {
 }
 
 /// Focuses the field with this label and types into it, as a cashier would.
+/// Sets up Owen, the owner (PIN 9090), and Cara, a cashier (PIN 1234).
+fn owner_and_cashier(d: &std::path::Path) {
+    for (name, role, pin) in [("Owen", "owner", "9090"), ("Cara", "cashier", "1234")] {
+        crate::common::run_json(
+            d,
+            &["staff", "add", "--name", name, "--role", role, "--pin", pin],
+        );
+    }
+}
+
 fn fill(h: &mut Harness<'static, CounterApp>, label: &str, text: &str) {
     h.get_by_label(label).scroll_to_me();
     h.run_steps(8);
@@ -227,18 +237,7 @@ fn a_scan_while_the_enrolment_form_is_half_filled_keeps_what_was_typed() {
 fn staff_sign_in_and_large_refunds_need_the_owners_pin() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
-    crate::common::run_json(
-        d,
-        &[
-            "staff", "add", "--name", "Owen", "--role", "owner", "--pin", "9090",
-        ],
-    );
-    crate::common::run_json(
-        d,
-        &[
-            "staff", "add", "--name", "Cara", "--role", "cashier", "--pin", "1234",
-        ],
-    );
+    owner_and_cashier(d);
     let (exit, _, err) = crate::common::run(
         d,
         &[
@@ -364,18 +363,7 @@ fn settings_are_checked_saved_to_config_and_the_test_print_shows() {
 fn card_slip_and_points_adjustment_with_the_owners_approval() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
-    crate::common::run_json(
-        d,
-        &[
-            "staff", "add", "--name", "Owen", "--role", "owner", "--pin", "9090",
-        ],
-    );
-    crate::common::run_json(
-        d,
-        &[
-            "staff", "add", "--name", "Cara", "--role", "cashier", "--pin", "1234",
-        ],
-    );
+    owner_and_cashier(d);
     let c = crate::common::run_json(d, &["customer", "add", "--name", "Eve Kelly"]);
     let (code, referral) = (
         c["code"].as_str().unwrap().to_string(),
@@ -542,18 +530,7 @@ fn a_receipt_scan_opens_the_visit_with_its_tickets_and_staff_work_them_from_the_
 fn the_owner_dashboard_needs_the_owners_pin_and_shows_the_figures() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
-    crate::common::run_json(
-        d,
-        &[
-            "staff", "add", "--name", "Owen", "--role", "owner", "--pin", "9090",
-        ],
-    );
-    crate::common::run_json(
-        d,
-        &[
-            "staff", "add", "--name", "Cara", "--role", "cashier", "--pin", "1234",
-        ],
-    );
+    owner_and_cashier(d);
     let a = crate::common::run_json(d, &["customer", "add", "--name", "Ann"]);
     let b = crate::common::run_json(d, &["customer", "add", "--name", "Bob"]);
     for (who, amount) in [(&a, "4.00"), (&a, "5.00"), (&b, "6.00")] {

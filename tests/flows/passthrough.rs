@@ -41,14 +41,7 @@ pub fn start_plug(dir: &Path, printer: &str, profile: &str) -> Plug {
         .stderr(stderr)
         .spawn()
         .unwrap();
-    let t = Instant::now();
-    while !till.exists() {
-        assert!(
-            t.elapsed() < Duration::from_secs(10),
-            "passthrough did not start"
-        );
-        std::thread::sleep(Duration::from_millis(20));
-    }
+    crate::common::wait_for_path(&till, "passthrough");
     Plug {
         child,
         till,
@@ -68,14 +61,7 @@ fn start_scanner_sim(dir: &Path, link: &Path) -> Child {
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
-    let t = Instant::now();
-    while !link.exists() {
-        assert!(
-            t.elapsed() < Duration::from_secs(10),
-            "the virtual scanner did not start"
-        );
-        std::thread::sleep(Duration::from_millis(10));
-    }
+    crate::common::wait_for_path(link, "the virtual scanner");
     child
 }
 
@@ -96,9 +82,14 @@ pub fn till_receipt(no: &str, total: &str) -> Vec<u8> {
 }
 
 fn wait_log(plug: &Plug, what: &str) -> String {
+    wait_for_text(&plug.log, what)
+}
+
+/// Waits (up to 10 s) until the file at `path` says `what`; returns all it says.
+fn wait_for_text(path: &Path, what: &str) -> String {
     let t = Instant::now();
     loop {
-        let text = std::fs::read_to_string(&plug.log).unwrap_or_default();
+        let text = std::fs::read_to_string(path).unwrap_or_default();
         if text.contains(what) {
             return text;
         }
@@ -484,20 +475,7 @@ fn headless_serve_with_devices_scanner_and_plug_in_mode() {
         .stderr(std::fs::File::create(&err).unwrap())
         .spawn()
         .unwrap();
-    let wait_for = |what: &str| {
-        let t = Instant::now();
-        loop {
-            let text = std::fs::read_to_string(&err).unwrap_or_default();
-            if text.contains(what) {
-                return text;
-            }
-            assert!(
-                t.elapsed() < Duration::from_secs(10),
-                "no '{what}' in: {text}"
-            );
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    };
+    let wait_for = |what: &str| wait_for_text(&err, what);
     wait_for("plug-in mode: till on");
     std::thread::sleep(Duration::from_millis(300));
     writeln!(scan_sim.stdin.as_mut().unwrap(), "{code}").unwrap();

@@ -108,6 +108,16 @@ impl Shop {
         )
     }
 
+    /// Posts a form that must be refused with 400 and `message`, leaving the database as it
+    /// was.
+    pub fn post_refused(&self, path: &str, form: &[(&str, &str)], message: &str) {
+        let before = fingerprint(&db(self.path()));
+        let a = self.post(path, form);
+        assert_eq!(a.status, 400, "{}", a.body);
+        assert!(a.body.contains(message), "{}", a.body);
+        assert_eq!(fingerprint(&db(self.path())), before, "nothing changes");
+    }
+
     pub fn post_with(&self, path: &str, headers: &[(&str, &str)], body: &str) -> Answer {
         let mut req = self.agent.post(format!("{}{path}", self.base));
         for (k, v) in headers {
@@ -261,12 +271,11 @@ fn a_rating_needs_the_pages_form_token_and_can_be_changed_for_seven_days() {
     assert_eq!(shop.count("SELECT COUNT(*) FROM ratings"), 0);
 
     // Stars out of range: a clear message, nothing stored.
-    let a = shop.post(
+    shop.post_refused(
         &format!("{path}/rating"),
         &[("form", &form), ("stars", "9")],
+        "1 to 5 stars",
     );
-    assert_eq!(a.status, 400);
-    assert!(a.body.contains("1 to 5 stars"), "{}", a.body);
 
     let a = shop.post(
         &format!("{path}/rating"),
@@ -292,14 +301,11 @@ fn a_rating_needs_the_pages_form_token_and_can_be_changed_for_seven_days() {
     let page = shop.get(&path).body;
     assert!(page.contains("Ratings can be changed for 7 days"));
     let form = form_token(&page);
-    let before = fingerprint(&db(shop.path()));
-    let a = shop.post(
+    shop.post_refused(
         &format!("{path}/rating"),
         &[("form", &form), ("stars", "1")],
+        "can no longer be changed",
     );
-    assert_eq!(a.status, 400);
-    assert!(a.body.contains("can no longer be changed"), "{}", a.body);
-    assert_eq!(fingerprint(&db(shop.path())), before);
 }
 
 #[test]
@@ -474,14 +480,11 @@ fn an_anonymous_receipt_is_claimed_once() {
     assert!(page.contains("Claim 12 points"), "{page}");
     let form = form_token(&page);
     // A new phone without a name: asked for the name, nothing stored.
-    let before = fingerprint(&db(shop.path()));
-    let a = shop.post(
+    shop.post_refused(
         &format!("{path}/claim"),
         &[("form", &form), ("contact", "+353871111111")],
+        "add your first name",
     );
-    assert_eq!(a.status, 400);
-    assert!(a.body.contains("add your first name"), "{}", a.body);
-    assert_eq!(fingerprint(&db(shop.path())), before);
     let a = shop.post(
         &format!("{path}/claim"),
         &[
@@ -498,18 +501,15 @@ fn an_anonymous_receipt_is_claimed_once() {
     );
     assert!(page.contains("Balance: <strong>12 points</strong>"));
     // The second claim (say, by someone else holding the receipt) changes nothing.
-    let before = fingerprint(&db(shop.path()));
-    let a = shop.post(
+    shop.post_refused(
         &format!("{path}/claim"),
         &[
             ("form", &form),
             ("contact", "eve@example.com"),
             ("name", "Eve"),
         ],
+        "already been claimed",
     );
-    assert_eq!(a.status, 400);
-    assert!(a.body.contains("already been claimed"), "{}", a.body);
-    assert_eq!(fingerprint(&db(shop.path())), before);
     // An existing member's email links the receipt to them.
     let c = run_json(
         shop.path(),

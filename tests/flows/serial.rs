@@ -51,14 +51,7 @@ pub fn start_sim_at(dir: &Path, link: &Path, profile: &str, speed: usize, out: &
         .spawn()
         .unwrap();
     let stdin = child.stdin.take().unwrap();
-    let t = Instant::now();
-    while !link.exists() {
-        assert!(
-            t.elapsed() < Duration::from_secs(10),
-            "the virtual printer did not start"
-        );
-        std::thread::sleep(Duration::from_millis(20));
-    }
+    crate::common::wait_for_path(link, "the virtual printer");
     Sim {
         child,
         stdin,
@@ -303,11 +296,7 @@ fn scanner_codes_cross_a_pty_between_two_programs() {
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
-    let t = Instant::now();
-    while !link.exists() {
-        assert!(t.elapsed() < Duration::from_secs(10));
-        std::thread::sleep(Duration::from_millis(10));
-    }
+    crate::common::wait_for_path(&link, "the virtual scanner");
     let out = run_json(
         dir.path(),
         &[
