@@ -1,5 +1,5 @@
 //! A real phone-sized browser: headless Chromium (Debian's `chromium` and `chromium-driver`,
-//! installed by `.ci/run`) opens a receipt's page at 390×844, picks four stars, writes a
+//! installed by `tests/run.sh`) opens a receipt's page at 390×844, picks four stars, writes a
 //! comment and sends it; the rating is then in the database. The screenshot it takes is the
 //! one in the README (`REGULARS_UPDATE_SCREENSHOTS=1` copies it to `assets/`).
 //!
@@ -59,8 +59,9 @@ impl Driver {
         }
         assert!(
             std::path::Path::new(CHROMIUM).exists() && std::path::Path::new(CHROMEDRIVER).exists(),
-            "the browser test needs Chromium: `apt-get install chromium chromium-driver` \
-             (bash .ci/run does), or set REGULARS_SKIP_BROWSER=1 to skip it"
+            "the browser test needs Chromium and its WebDriver: run the tests with `tests/run.sh`, \
+             which installs them (or `apt-get install chromium chromium-driver`); \
+             REGULARS_SKIP_BROWSER=1 skips this test"
         );
         let port = std::net::TcpListener::bind("127.0.0.1:0")
             .unwrap()

@@ -12,6 +12,7 @@ mod invariants;
 mod ledger;
 mod passthrough;
 pub mod portal;
+mod readme;
 mod runtime;
 mod schema;
 pub mod serial;

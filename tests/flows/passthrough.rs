@@ -319,7 +319,7 @@ fn a_printer_unplugged_mid_receipt_gets_the_whole_receipt_when_it_is_back() {
 }
 
 /// Receipts made by python-escpos (PyPI), driven by `tests/escpos_till.py`, pass through with
-/// the loyalty block. `.ci/run` installs it; `REGULARS_SKIP_ESCPOS=1` skips this test on a
+/// the loyalty block. `tests/run.sh` installs it; `REGULARS_SKIP_ESCPOS=1` skips this test on a
 /// machine without it.
 #[test]
 fn receipts_from_python_escpos_pass_through_with_the_block() {
@@ -333,8 +333,8 @@ fn receipts_from_python_escpos_pass_through_with_the_block() {
         .is_ok_and(|s| s.success());
     assert!(
         has_escpos,
-        "this test needs python-escpos: `python3 -m pip install python-escpos` (bash .ci/run \
-         does), or set REGULARS_SKIP_ESCPOS=1 to skip it"
+        "this test needs python-escpos: run the tests with `tests/run.sh`, which installs it \
+         (or `python3 -m pip install python-escpos`); REGULARS_SKIP_ESCPOS=1 skips this test"
     );
     let _g = PTY.lock().unwrap_or_else(|e| e.into_inner());
     let dir = tempfile::tempdir().unwrap();
