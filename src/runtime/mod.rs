@@ -149,6 +149,15 @@ pub struct CounterState {
     /// Bumped when a sale is recorded, so the screen can clear the amount.
     pub sales_recorded: u64,
     pub enrolled: u64,
+    /// Bumped when a refund is made.
+    pub refunds_recorded: u64,
+    /// Bumped when a customer or a visit comes on screen (a scan, Find, an enrolment).
+    pub identified: u64,
+    /// The number of the last receipt recorded here (the till's, or `V<visit id>`).
+    pub last_receipt: Option<String>,
+    /// The field of the enrolment form the last refused enrolment was about, with a count so
+    /// the screen sees each refusal once.
+    pub enroll_refused: Option<(crate::store::NewCustomerField, u64)>,
     /// Whether the shop has staff, so the counter asks for a PIN.
     pub staff_required: bool,
     /// Who is signed in.
@@ -348,6 +357,17 @@ impl Counter {
     /// Queues an intent for the next tick.
     pub fn send(&mut self, intent: Intent) {
         self.world.write_message(intent);
+    }
+
+    /// A code typed into Find (a card, a receipt QR's token, a referral code): handled exactly
+    /// like the same code from the scanner.
+    pub fn scan_typed(&self, text: &str, what: crate::devices::scanner::ScanKind) {
+        let scan = crate::devices::scanner::Scan {
+            data: text.to_string(),
+            aim: None,
+            prefix: None,
+        };
+        let _ = self.scan_sender.send(Ok(ScanEvent::Scanned { scan, what }));
     }
 
     /// Shows a notice, as the systems do.

@@ -359,6 +359,7 @@ pub(super) fn apply_answers(
             StoreReply::Found(_)
                 | StoreReply::Support(_)
                 | StoreReply::Failed { .. }
+                | StoreReply::EnrollRefused { .. }
                 | StoreReply::SignedIn(_)
                 | StoreReply::Reprinted
                 | StoreReply::Figures(_)
@@ -393,6 +394,7 @@ pub(super) fn apply_answers(
                 state.customer = Some(c);
                 state.visit = None;
                 state.results.clear();
+                state.identified += 1;
             }
             StoreReply::Enrolled(e, c) => {
                 let mut text = format!(
@@ -407,6 +409,7 @@ pub(super) fn apply_answers(
                 state.customer = Some(c);
                 state.enroll_referral = None;
                 state.enrolled += 1;
+                state.identified += 1;
             }
             StoreReply::Sold { sale, customer, .. } => {
                 let mut text = match &customer {
@@ -433,6 +436,11 @@ pub(super) fn apply_answers(
                 if customer.is_some() {
                     state.customer = customer;
                 }
+                state.last_receipt = Some(
+                    sale.receipt
+                        .clone()
+                        .unwrap_or_else(|| format!("V{}", sale.visit_id)),
+                );
                 state.sales_recorded += 1;
             }
             StoreReply::Redeemed(r, c) => {
@@ -451,15 +459,18 @@ pub(super) fn apply_answers(
                 );
                 state.customer = Some(c);
             }
-            StoreReply::Refunded(r) => state.say(
-                true,
-                format!(
-                    "Refunded {} of receipt {}: {} points taken back.",
-                    money(r.amount),
-                    r.receipt,
-                    r.points_reversed
-                ),
-            ),
+            StoreReply::Refunded(r) => {
+                state.say(
+                    true,
+                    format!(
+                        "Refunded {} of receipt {}: {} points taken back.",
+                        money(r.amount),
+                        r.receipt,
+                        r.points_reversed
+                    ),
+                );
+                state.refunds_recorded += 1;
+            }
             StoreReply::Reprinted => state.say(true, "Reprinting the last receipt."),
             StoreReply::Adjusted(points, c) => {
                 state.say(
@@ -494,9 +505,15 @@ pub(super) fn apply_answers(
                     state.customer = Some(c.clone());
                 }
                 state.visit = Some((v, c));
+                state.identified += 1;
             }
             StoreReply::Failed { doing, error, .. } => {
                 state.say(false, format!("Problem {doing}: {error}"))
+            }
+            StoreReply::EnrollRefused { field, error } => {
+                state.say(false, format!("Not enrolled: {error}"));
+                let n = state.enroll_refused.map_or(1, |(_, n)| n + 1);
+                state.enroll_refused = Some((field, n));
             }
         }
     }

@@ -120,6 +120,11 @@ pub enum StoreReply {
         error: String,
         busy: bool,
     },
+    /// An enrolment refused for what was typed in one field of the form; nothing was changed.
+    EnrollRefused {
+        field: crate::store::NewCustomerField,
+        error: String,
+    },
 }
 
 /// What the print worker reports.
@@ -300,7 +305,13 @@ fn handle(
                 let view = store.customer_view(&e.code, now)?;
                 Ok(StoreReply::Enrolled(e, view))
             })
-            .unwrap_or_else(fail("enrolling")),
+            .unwrap_or_else(|e| match e.new_customer_field() {
+                Some(field) => StoreReply::EnrollRefused {
+                    field,
+                    error: e.to_string(),
+                },
+                None => fail("enrolling")(e),
+            }),
         StoreRequest::Sale { amount, customer } => {
             let sale = NewSale {
                 amount,

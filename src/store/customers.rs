@@ -23,6 +23,34 @@ pub struct NewCustomer {
     pub referred_by: Option<String>,
 }
 
+/// A field of [`NewCustomer`], to say which one an enrolment was refused for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NewCustomerField {
+    Name,
+    Phone,
+    Email,
+    ReferredBy,
+}
+
+impl StoreError {
+    /// Which field of the enrolment form this error is about, when it is about one.
+    pub fn new_customer_field(&self) -> Option<NewCustomerField> {
+        use crate::domain::contact::ContactError as C;
+        match self {
+            StoreError::BadName => Some(NewCustomerField::Name),
+            StoreError::Contact(C::PhoneShape(_) | C::PhoneLength(_))
+            | StoreError::DuplicatePhone { .. } => Some(NewCustomerField::Phone),
+            StoreError::Contact(C::EmailShape(_)) | StoreError::DuplicateEmail { .. } => {
+                Some(NewCustomerField::Email)
+            }
+            StoreError::NoSuchReferralCode(_) | StoreError::Code(_) => {
+                Some(NewCustomerField::ReferredBy)
+            }
+            _ => None,
+        }
+    }
+}
+
 /// A newly enrolled customer.
 #[derive(Debug, Clone, Serialize)]
 pub struct Enrolled {

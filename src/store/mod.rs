@@ -21,7 +21,7 @@ mod support;
 
 pub use aggregates::{Rebuilt, aggregate_differences};
 pub use bulk::{Bulk, BulkEnrolled, BulkSale};
-pub use customers::{CustomerView, Enrolled, NewCustomer, Progress};
+pub use customers::{CustomerView, Enrolled, NewCustomer, NewCustomerField, Progress};
 pub use error::{Result, StoreError};
 pub use figures::{BUCKETS, Cohort, Figures, Funnel, MemberIndex, TopCustomer, Week, month_of};
 pub use ledger::{Adjusted, Redeemed};

@@ -2,7 +2,7 @@
 //! top customers, points, referrals, ratings and tickets for a range of days. Charts with
 //! egui_plot (hover for values), every chart also as a table, and CSV export.
 
-use super::CounterApp;
+use super::view::Asks;
 use crate::report::day_label;
 use crate::runtime::Intent;
 use crate::store::Figures;
@@ -18,29 +18,25 @@ pub struct DashboardForm {
     pub owner_pin: String,
 }
 
-impl CounterApp {
-    /// Opens the dashboard (the figures load with "Show figures").
-    pub fn open_dashboard(&mut self) {
-        self.dashboard.open = true;
-    }
-
-    pub(super) fn dashboard_window(&mut self, ctx: &egui::Context) {
+impl DashboardForm {
+    /// The dashboard window. `figures` are the figures on screen, `staff` whether the shop has
+    /// staff (so the figures need the owner), `owner_signed_in` whether the owner is.
+    pub fn window(
+        &mut self,
+        ctx: &egui::Context,
+        figures: Option<&Figures>,
+        staff: bool,
+        owner_signed_in: bool,
+        currency: crate::domain::money::Currency,
+        asks: &mut Asks,
+    ) {
         let mut open = true;
-        let figures = self.counter.state().figures.clone();
-        let staff = self.counter.state().staff_required;
-        let owner_signed_in = self
-            .counter
-            .state()
-            .signed_in
-            .as_ref()
-            .is_some_and(|s| s.role == crate::domain::staff::Role::Owner);
-        let currency = self.counter.shop().currency;
         egui::Window::new("Owner dashboard")
             .open(&mut open)
             .default_size([900.0, 700.0])
             .vscroll(true)
             .show(ctx, |ui| {
-                let f = &mut self.dashboard;
+                let f = &mut *self;
                 ui.horizontal_wrapped(|ui| {
                     let l = ui.label("From (YYYY-MM-DD)");
                     ui.add(egui::TextEdit::singleline(&mut f.from).desired_width(100.0))
@@ -74,17 +70,17 @@ impl CounterApp {
                     export = figures.is_some() && ui.button("Export CSV").clicked();
                 });
                 if show {
-                    self.counter.send(Intent::Figures {
+                    asks.send(Intent::Figures {
                         from: f.from.clone(),
                         to: f.to.clone(),
                         owner_pin: Some(std::mem::take(&mut f.owner_pin)),
                     });
                 }
                 if export {
-                    self.counter.send(Intent::ExportFigures);
+                    asks.send(Intent::ExportFigures);
                 }
                 ui.separator();
-                match &figures {
+                match figures {
                     None => {
                         ui.label("Choose a range and press Show figures.");
                     }
@@ -92,7 +88,7 @@ impl CounterApp {
                 }
             });
         if !open {
-            self.dashboard.open = false;
+            self.open = false;
         }
     }
 }

@@ -7,7 +7,7 @@ use egui_kittest::kittest::Queryable;
 use regulars::ui::CounterApp;
 use std::time::{Duration, Instant};
 
-fn harness(dir: &std::path::Path) -> Harness<'static, CounterApp> {
+pub fn harness(dir: &std::path::Path) -> Harness<'static, CounterApp> {
     let data = regulars::datadir::DataDir::resolve(Some(dir.to_path_buf())).unwrap();
     let app = CounterApp::new(counter(dir), data);
     Harness::builder()
@@ -43,7 +43,7 @@ fn press(h: &mut Harness<'static, CounterApp>, label: &str) {
 }
 
 /// The last notice on screen.
-fn last_notice(h: &Harness<'static, CounterApp>) -> regulars::runtime::Notice {
+pub fn last_notice(h: &Harness<'static, CounterApp>) -> regulars::runtime::Notice {
     h.state()
         .counter
         .state()
@@ -53,7 +53,7 @@ fn last_notice(h: &Harness<'static, CounterApp>) -> regulars::runtime::Notice {
 }
 
 /// Steps frames until `done` holds: the workers answer from their own threads.
-fn step_until(
+pub fn step_until(
     h: &mut Harness<'static, CounterApp>,
     what: &str,
     done: impl Fn(&CounterApp) -> bool,
@@ -82,7 +82,7 @@ fn enroll_with_referral_then_sell_redeem_reprint_and_refund_by_labels() {
     h.run_steps(2);
     fill(&mut h, "Name", "Anna Byrne");
     fill(&mut h, "Phone", "0871234567");
-    h.get_by_label("Enroll").click();
+    h.get_by_label("Enroll (Enter)").click();
     step_until(&mut h, "Anna's enrolment", |a| {
         a.counter.state().enrolled == 1
     });
@@ -101,7 +101,7 @@ fn enroll_with_referral_then_sell_redeem_reprint_and_refund_by_labels() {
     h.run_steps(2);
     fill(&mut h, "Name", "Bob Walsh");
     fill(&mut h, "Referral code", &anna_ref);
-    h.get_by_label("Enroll").click();
+    h.get_by_label("Enroll (Enter)").click();
     step_until(&mut h, "Bob's enrolment", |a| {
         a.counter.state().enrolled == 2
     });
@@ -121,7 +121,7 @@ fn enroll_with_referral_then_sell_redeem_reprint_and_refund_by_labels() {
     );
     assert!(notice.text.contains("referral bonus"), "{notice:?}");
     assert!(
-        h.state().amount.is_empty(),
+        h.state().sale.amount.is_empty(),
         "the amount clears after a sale"
     );
     step_until(&mut h, "the receipt preview", |a| {
@@ -130,7 +130,7 @@ fn enroll_with_referral_then_sell_redeem_reprint_and_refund_by_labels() {
     h.get_by_label("Receipt preview image");
 
     // Redeem a coffee with the points (45 + 50 referral bonus).
-    h.get_by_label("Redeem Free coffee (40 points)").click();
+    h.get_by_label("Redeem Free coffee (40 points, F5)").click();
     step_until(&mut h, "the redemption", |a| {
         a.counter
             .state()
@@ -147,13 +147,13 @@ fn enroll_with_referral_then_sell_redeem_reprint_and_refund_by_labels() {
     });
     fill(&mut h, "Amount", "3.20");
     h.run_steps(1);
-    h.get_by_label("Anonymous sale").click();
+    h.get_by_label("Anonymous sale (F4)").click();
     step_until(&mut h, "the anonymous sale", |a| {
         a.counter.state().sales_recorded == 2
     });
     assert!(last_notice(&h).text.contains("claim QR"));
     fill(&mut h, "Receipt number", "nope");
-    h.get_by_label("Refund").click();
+    h.get_by_label("Refund (Enter)").click();
     step_until(&mut h, "the refused refund", |a| {
         a.counter.state().notice.as_ref().is_some_and(|n| !n.ok)
     });
@@ -183,7 +183,7 @@ fn a_card_typed_into_find_identifies_and_bad_amounts_are_explained() {
     assert!(!n.ok && n.text.contains("more decimals"), "{n:?}");
     assert_eq!(h.state().counter.state().sales_recorded, 0);
     assert_eq!(
-        h.state().amount,
+        h.state().sale.amount,
         "12.345",
         "a refused amount stays for correction"
     );
@@ -258,13 +258,13 @@ fn staff_sign_in_and_large_refunds_need_the_owners_pin() {
     // Nothing but the sign-in until a PIN is given.
     assert!(h.query_by_label("Amount").is_none());
     fill(&mut h, "Staff PIN", "0000");
-    h.get_by_label("Sign in").click();
+    h.get_by_label("Sign in (Enter)").click();
     step_until(&mut h, "the wrong PIN", |a| {
         a.counter.state().notice.as_ref().is_some_and(|n| !n.ok)
     });
     assert!(h.state().counter.state().signed_in.is_none());
     fill(&mut h, "Staff PIN", "1234");
-    h.get_by_label("Sign in").click();
+    h.get_by_label("Sign in (Enter)").click();
     step_until(&mut h, "Cara's sign-in", |a| {
         a.counter.state().signed_in.is_some()
     });
@@ -272,7 +272,7 @@ fn staff_sign_in_and_large_refunds_need_the_owners_pin() {
 
     // A small refund goes through for the cashier; a large one needs the owner's PIN.
     fill(&mut h, "Receipt number", "R-8");
-    h.get_by_label("Refund").click();
+    h.get_by_label("Refund (Enter)").click();
     step_until(&mut h, "the small refund", |a| {
         a.counter
             .state()
@@ -280,15 +280,15 @@ fn staff_sign_in_and_large_refunds_need_the_owners_pin() {
             .as_ref()
             .is_some_and(|n| n.text.starts_with("Refunded"))
     });
-    h.state_mut().refund_receipt.clear();
+    h.state_mut().refund.receipt.clear();
     fill(&mut h, "Receipt number", "R-30");
-    h.get_by_label("Refund").click();
+    h.get_by_label("Refund (Enter)").click();
     step_until(&mut h, "the refused refund", |a| {
         a.counter.state().notice.as_ref().is_some_and(|n| !n.ok)
     });
     assert!(last_notice(&h).text.contains("owner's PIN"));
     fill(&mut h, "Owner PIN (above 20.00)", "9090");
-    h.get_by_label("Refund").click();
+    h.get_by_label("Refund (Enter)").click();
     step_until(&mut h, "the approved refund", |a| {
         a.counter
             .state()
@@ -313,7 +313,7 @@ fn settings_are_checked_saved_to_config_and_the_test_print_shows() {
     let mut h = harness(dir.path());
     h.run_steps(2);
     h.get_by_label("Settings").click();
-    h.run_steps(2);
+    h.run_steps(3);
     fill(&mut h, "Baud (empty: the profile's)", "fast");
     h.get_by_label("Save settings").click();
     h.run_steps(2);
@@ -338,7 +338,7 @@ fn settings_are_checked_saved_to_config_and_the_test_print_shows() {
     );
     // The restarted counter prints the test page on the virtual printer.
     h.get_by_label("Settings").click();
-    h.run_steps(2);
+    h.run_steps(3);
     h.get_by_label("Test print").click();
     step_until(&mut h, "the test page", |a| {
         a.counter.state().receipt_image.is_some()
@@ -372,7 +372,7 @@ fn card_slip_and_points_adjustment_with_the_owners_approval() {
     let mut h = harness(d);
     h.run_steps(2);
     fill(&mut h, "Staff PIN", "1234");
-    h.get_by_label("Sign in").click();
+    h.get_by_label("Sign in (Enter)").click();
     step_until(&mut h, "Cara's sign-in", |a| {
         a.counter.state().signed_in.is_some()
     });
@@ -549,12 +549,12 @@ fn the_owner_dashboard_needs_the_owners_pin_and_shows_the_figures() {
     let mut h = harness(d);
     h.run_steps(2);
     fill(&mut h, "Staff PIN", "1234");
-    h.get_by_label("Sign in").click();
+    h.get_by_label("Sign in (Enter)").click();
     step_until(&mut h, "Cara's sign-in", |a| {
         a.counter.state().signed_in.is_some()
     });
     h.get_by_label("Owner dashboard").click();
-    h.run_steps(2);
+    h.run_steps(3);
     // The cashier alone cannot see them.
     h.get_by_label("Show figures").click();
     step_until(&mut h, "the refusal", |a| {

@@ -3,6 +3,7 @@
 mod browser;
 mod cli;
 mod common;
+mod counter_keys;
 mod counter_ui;
 mod crash;
 mod demo;

@@ -1,0 +1,112 @@
+//! The bars around the counter: devices and buttons at the top, what just happened at the
+//! bottom, and the staff sign-in screen.
+
+use super::focus::{self, Field};
+use super::view::{Asks, ScreenAsk, StateView};
+use crate::runtime::Intent;
+use egui::{Color32, RichText};
+
+/// The top bar: the shop, who is signed in, the printer, the scanner, the customer pages; the
+/// buttons keep their place on the right and the devices' state wraps onto a second line when
+/// the window is narrow.
+pub fn device_bar(ui: &mut egui::Ui, s: &StateView, shop: &str, asks: &mut Asks) {
+    ui.horizontal(|ui| {
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if ui.button("Settings").clicked() {
+                asks.screen(ScreenAsk::OpenSettings);
+            }
+            if ui
+                .button("Owner dashboard")
+                .on_hover_text("Repeat visits, cohorts, points, referrals, ratings, tickets")
+                .clicked()
+            {
+                asks.screen(ScreenAsk::OpenDashboard);
+            }
+            let dark = ui.ctx().theme() == egui::Theme::Dark;
+            let other = if dark { "Light theme" } else { "Dark theme" };
+            if ui.button(other).clicked() {
+                ui.ctx().set_theme(if dark {
+                    egui::Theme::Light
+                } else {
+                    egui::Theme::Dark
+                });
+            }
+            if s.busy > 0 {
+                ui.spinner();
+            }
+            ui.with_layout(
+                egui::Layout::left_to_right(egui::Align::Center).with_main_wrap(true),
+                |ui| devices(ui, s, shop, asks),
+            );
+        });
+    });
+}
+
+fn devices(ui: &mut egui::Ui, s: &StateView, shop: &str, asks: &mut Asks) {
+    ui.label(RichText::new(shop).strong().size(18.0));
+    ui.separator();
+    if let Some(who) = &s.signed_in {
+        ui.label(format!("{} ({})", who.name, who.role.as_str()));
+        if ui.button("Sign out").clicked() {
+            asks.send(Intent::SignOut);
+        }
+        ui.separator();
+    }
+    let color = if s.printer_ok {
+        Color32::from_rgb(40, 150, 60)
+    } else {
+        Color32::from_rgb(200, 60, 40)
+    };
+    ui.label(RichText::new(format!("Printer: {}", s.printer)).color(color));
+    ui.separator();
+    ui.label(match &s.last_scan {
+        Some(code) => format!("Scanner: {} — last scan {code}", s.scanner),
+        None => format!("Scanner: {}", s.scanner),
+    });
+    if !s.portal.is_empty() {
+        ui.separator();
+        ui.label(&s.portal);
+    }
+}
+
+/// The bottom line: what just happened, or what went wrong and what to do.
+pub fn notice_bar(ui: &mut egui::Ui, s: &StateView) {
+    if let Some(n) = &s.notice {
+        let color = if n.ok {
+            Color32::from_rgb(40, 150, 60)
+        } else {
+            Color32::from_rgb(200, 60, 40)
+        };
+        ui.label(RichText::new(&n.text).size(18.0).color(color));
+    } else {
+        ui.label("Ready. Scan a card, or type an amount and press Enter.");
+    }
+}
+
+/// The staff sign-in screen, shown while the shop has staff and nobody is signed in.
+#[derive(Debug, Default, Clone)]
+pub struct SignIn {
+    pub pin: String,
+}
+
+impl SignIn {
+    pub fn ui(&mut self, ui: &mut egui::Ui, asks: &mut Asks) {
+        ui.add_space(40.0);
+        ui.vertical_centered(|ui| {
+            ui.heading("Staff sign-in");
+            let l = ui.label("Staff PIN");
+            let field = ui
+                .add(
+                    egui::TextEdit::singleline(&mut self.pin)
+                        .id(Field::StaffPin.id())
+                        .password(true)
+                        .desired_width(160.0),
+                )
+                .labelled_by(l.id);
+            if ui.button("Sign in (Enter)").clicked() || focus::entered(ui, &field) {
+                asks.send(Intent::SignIn(std::mem::take(&mut self.pin)));
+                asks.focus(Field::StaffPin);
+            }
+        });
+    }
+}

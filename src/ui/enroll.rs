@@ -1,0 +1,59 @@
+//! The enrolment form (F3): name, phone, email and a friend's referral code.
+
+use super::focus::{self, Field};
+use super::view::{Asks, ScreenAsk};
+use crate::runtime::Intent;
+use crate::store::NewCustomer;
+use egui::RichText;
+
+/// The enrolment form's fields.
+#[derive(Debug, Default, Clone)]
+pub struct EnrollForm {
+    pub open: bool,
+    pub name: String,
+    pub phone: String,
+    pub email: String,
+    pub referral: String,
+}
+
+impl EnrollForm {
+    /// Draws the form; Enter in any field (or *Enroll*) asks to enroll.
+    pub fn ui(&mut self, ui: &mut egui::Ui, asks: &mut Asks) {
+        let mut enter = false;
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            ui.label(RichText::new("New customer").strong());
+            let fields = [
+                ("Name", Field::EnrollName, &mut self.name),
+                ("Phone", Field::EnrollPhone, &mut self.phone),
+                ("Email", Field::EnrollEmail, &mut self.email),
+                ("Referral code", Field::EnrollReferral, &mut self.referral),
+            ];
+            for (label, field, value) in fields {
+                let l = ui.label(label);
+                let r = ui
+                    .add(
+                        egui::TextEdit::singleline(value)
+                            .id(field.id())
+                            .desired_width(f32::INFINITY),
+                    )
+                    .labelled_by(l.id);
+                enter |= focus::entered(ui, &r);
+            }
+            ui.horizontal(|ui| {
+                enter |= ui.button("Enroll (Enter)").clicked();
+                if ui.button("Cancel (Esc)").clicked() {
+                    asks.screen(ScreenAsk::CancelEnroll);
+                }
+            });
+        });
+        if enter {
+            let opt = |s: &str| Some(s.trim().to_string()).filter(|s| !s.is_empty());
+            asks.send(Intent::Enroll(NewCustomer {
+                name: self.name.clone(),
+                phone: opt(&self.phone),
+                email: opt(&self.email),
+                referred_by: opt(&self.referral),
+            }));
+        }
+    }
+}

@@ -1,0 +1,90 @@
+//! What the panels read and what they ask for: a copy of the counter's state for one frame,
+//! and the asks a panel hands back to the app (intents for the runtime, where the cursor goes,
+//! and what the screen itself should do).
+
+use super::focus::Field;
+use crate::runtime::{CounterState, Intent};
+
+/// A copy of the state for one frame, so drawing can ask for things while reading it.
+pub struct StateView {
+    pub customer: Option<crate::store::CustomerView>,
+    pub results: Vec<crate::store::CustomerView>,
+    pub visit: Option<(crate::store::VisitView, Option<crate::store::CustomerView>)>,
+    pub notice: Option<crate::runtime::Notice>,
+    pub history: Vec<crate::runtime::Notice>,
+    pub printer: String,
+    pub printer_ok: bool,
+    pub scanner: String,
+    pub last_scan: Option<String>,
+    pub busy: usize,
+    pub staff_required: bool,
+    pub signed_in: Option<crate::store::Staff>,
+    pub support: crate::runtime::Support,
+    pub portal: String,
+    pub last_receipt: Option<String>,
+}
+
+impl StateView {
+    pub fn of(s: &CounterState) -> StateView {
+        StateView {
+            customer: s.customer.clone(),
+            results: s.results.clone(),
+            visit: s.visit.clone(),
+            notice: s.notice.clone(),
+            history: s.history.clone(),
+            printer: s.printer.clone(),
+            printer_ok: s.printer_ok,
+            scanner: s.scanner.clone(),
+            last_scan: s.last_scan.clone(),
+            busy: s.busy,
+            staff_required: s.staff_required,
+            signed_in: s.signed_in.clone(),
+            support: s.support.clone(),
+            portal: s.portal.clone(),
+            last_receipt: s.last_receipt.clone(),
+        }
+    }
+}
+
+/// What the screen itself should do (not the runtime's business).
+#[derive(Debug, Clone)]
+pub enum ScreenAsk {
+    /// Open the enrolment form (F3), or close it when it is open and `toggle` is set.
+    Enroll {
+        toggle: bool,
+    },
+    /// Close the enrolment form, keeping nothing typed.
+    CancelEnroll,
+    OpenSettings,
+    OpenDashboard,
+    /// Fill in a receipt number for a refund.
+    RefundReceipt(String),
+    /// Text typed into Find that is a code: handled like a scan.
+    Scan(String, crate::devices::scanner::ScanKind),
+    /// Show the receipt preview large (F6), or close it.
+    EnlargeReceipt(bool),
+}
+
+/// What one frame's panels asked for, applied by the app after drawing.
+#[derive(Debug, Default)]
+pub struct Asks {
+    pub intents: Vec<Intent>,
+    pub focus: Option<Field>,
+    pub notices: Vec<(bool, String)>,
+    pub screen: Vec<ScreenAsk>,
+}
+
+impl Asks {
+    pub fn send(&mut self, intent: Intent) {
+        self.intents.push(intent);
+    }
+    pub fn focus(&mut self, field: Field) {
+        self.focus = Some(field);
+    }
+    pub fn say(&mut self, ok: bool, text: impl Into<String>) {
+        self.notices.push((ok, text.into()));
+    }
+    pub fn screen(&mut self, ask: ScreenAsk) {
+        self.screen.push(ask);
+    }
+}
