@@ -459,7 +459,12 @@ pub(super) fn apply_answers(
                 );
                 state.customer = Some(c);
             }
-            StoreReply::Refunded(r) => {
+            StoreReply::Refunded(r, c) => {
+                if let Some(c) = c
+                    && state.customer.as_ref().is_some_and(|on| on.code == c.code)
+                {
+                    state.customer = Some(c);
+                }
                 state.say(
                     true,
                     format!(

@@ -104,7 +104,8 @@ pub enum StoreReply {
         customer: Option<CustomerView>,
     },
     Redeemed(Redeemed, CustomerView),
-    Refunded(RefundOutcome),
+    /// A refund, with the refunded visit's customer as they are after it.
+    Refunded(RefundOutcome, Option<CustomerView>),
     Reprinted,
     Visit(VisitView, Option<CustomerView>),
     SignedIn(Staff),
@@ -369,9 +370,14 @@ fn handle(
                         money(limit)
                     )
                 })?;
-                tx.refund(&receipt, amount, now, actor.as_deref())
+                let refund = tx.refund(&receipt, amount, now, actor.as_deref())?;
+                // The customer of the refunded visit as they are now, for the screen.
+                let customer = match tx.visit(refund.visit_id)?.and_then(|v| v.customer) {
+                    Some(code) => Some(tx.view(&code, now)?),
+                    None => None,
+                };
+                Ok(StoreReply::Refunded(refund, customer))
             })
-            .map(StoreReply::Refunded)
             .unwrap_or_else(fail("refunding")),
         StoreRequest::TestPrint => match printer {
             Some(p) => store

@@ -7,8 +7,8 @@
 #   tests/window/keyboard.sh        (tests/run.sh runs it; needs xvfb, xdotool, imagemagick)
 #
 # Screenshots of each step go to $CARGO_TARGET_DIR/window-shots/ (or target/); with
-# REGULARS_UPDATE_SCREENSHOTS=1 the one after the returning customer's sale is copied to
-# assets/counter-keyboard.png. The figures go to window-shots/keyboard.txt as well.
+# REGULARS_UPDATE_SCREENSHOTS=1 the last receipt shown large (F6) is copied to
+# assets/receipt-large.png for the README. The figures go to window-shots/keyboard.txt as well.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 target="${CARGO_TARGET_DIR:-target}"
@@ -94,7 +94,6 @@ until_json "the returning customer's sale" 'd["balance"] == 4' customer show "$c
 report "returning customer (scan + amount + Enter)"
 sleep 1
 shot 1-returning
-[ "${REGULARS_UPDATE_SCREENSHOTS:-}" = 1 ] && cp "$shots/step-1-returning.png" assets/counter-keyboard.png
 
 # 2. Esc, an amount, F4: an anonymous sale.
 visits=$(rg stats | json 'd["visits"]')
@@ -132,6 +131,7 @@ shot 4-refund
 key F6
 sleep 1
 shot 5-receipt-large
+if [ "${REGULARS_UPDATE_SCREENSHOTS:-}" = 1 ]; then cp "$shots/step-5-receipt-large.png" assets/receipt-large.png; fi
 key Escape
 sleep 0.5
 shot 6-after-esc
