@@ -57,15 +57,20 @@ for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
 for _ in $(seq 50); do [ -e "$data/scanner" ] && break; sleep 0.1; done
 "$bin" --data "$data" >"$data/window.log" 2>&1 &
 pids+=($!)
-wid=$(timeout 60 xdotool search --sync --name "^Regulars" | head -1) || fail "the window did not open"
-xdotool windowfocus --sync "$wid"
+# The window exists before it is mapped; focus it once it is visible.
+wid=$(timeout 60 xdotool search --sync --onlyvisible --name "^Regulars" | head -1) || fail "the window did not open"
+focus() {
+  for _ in $(seq 50); do xdotool windowfocus --sync "$wid" 2>/dev/null && return 0; sleep 0.2; done
+  fail "the window could not be focused"
+}
+focus
 sleep 2
 
 presses=0
 started=0
 key() { xdotool key --delay 250 "$@"; presses=$((presses + $#)); sleep 0.25; }
 typed() { xdotool type --delay 250 "$1"; presses=$((presses + ${#1})); sleep 0.25; }
-begin() { presses=0; started=$(date +%s.%N); xdotool windowfocus --sync "$wid"; }
+begin() { focus; presses=0; started=$(date +%s.%N); }
 report() {
   local secs
   secs=$(python3 -c "import sys; print(f'{float(sys.argv[2]) - float(sys.argv[1]):.1f}')" "$started" "$(date +%s.%N)")
@@ -86,7 +91,7 @@ until_json() {
 
 # 1. A returning customer: scan the card, type the amount, Enter.
 echo "$code" >&3
-sleep 1
+sleep 2 # the customer is on screen within a frame; the wait covers a loaded machine
 begin
 typed "4.20"
 key Return
