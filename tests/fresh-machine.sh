@@ -17,11 +17,13 @@ root="${1:-/var/tmp/regulars-fresh}"
 command -v debootstrap >/dev/null || { apt-get update -qq && apt-get install -y -qq debootstrap >/dev/null; }
 
 cleanup() {
-  for m in dev/pts dev proc sys; do umount -l "$root/$m" 2>/dev/null || true; done
+  for m in dev proc sys; do umount -R -l "$root/$m" 2>/dev/null || true; done
 }
 trap cleanup EXIT
 cleanup
-rm -rf "$root"
+# Never delete through a mount that is still there (the bind of /dev above all).
+if grep -q " $root/" /proc/mounts; then echo "$root still has mounts: unmount them first"; exit 1; fi
+rm -rf --one-file-system "$root"
 echo "== debootstrap bookworm into $root"
 debootstrap --variant=minbase bookworm "$root" http://deb.debian.org/debian >/dev/null
 cat > "$root/etc/apt/sources.list" <<SOURCES
@@ -48,8 +50,9 @@ git clone -q "$repo" "$root/work/regulars"
 
 mount -t proc proc "$root/proc"
 mount -t sysfs sys "$root/sys"
-mount --bind /dev "$root/dev"
-mount --bind /dev/pts "$root/dev/pts"
+# The whole /dev tree: /dev/pts for the serial tests' pseudo-terminals, /dev/shm for Chromium.
+mount --rbind /dev "$root/dev"
+mount --make-rslave "$root/dev"
 
 echo "== tests/run.sh inside the fresh root"
 chroot "$root" /usr/bin/env -i HOME=/root TERM=dumb LANG=C.UTF-8 \
