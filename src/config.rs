@@ -28,6 +28,11 @@ pub enum ConfigError {
     },
     #[error("{path}: {source}")]
     Program { path: PathBuf, source: ProgramError },
+    #[error("{path}: [shop] language: {source}")]
+    Language {
+        path: PathBuf,
+        source: crate::i18n::I18nError,
+    },
 }
 
 /// The shop's settings, validated.
@@ -95,6 +100,9 @@ pub struct ShopConfig {
     pub currency: Currency,
     /// Calling code for phone numbers typed in national form, e.g. "+353".
     pub country_code: Option<String>,
+    /// The language of the counter, receipts and the owner: a shipped locale's tag (`lv`,
+    /// `sr-Cyrl`…). Default: the system's language if shipped, else English.
+    pub language: String,
 }
 
 /// `[portal]`: where the customer pages listen and the address printed in receipt QR codes.
@@ -183,6 +191,7 @@ struct RawShop {
     name: Option<String>,
     currency: Option<String>,
     country_code: Option<String>,
+    language: Option<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -231,6 +240,7 @@ pub const TEMPLATE: &str = r#"# Regulars settings. Every key is optional; delete
 name = "My Shop"
 currency = "EUR"          # ISO code; amounts follow its decimals
 # country_code = "+353"   # lets "087 123 4567" and "+353 87 1234567" be the same phone
+# language = "en"         # the counter's: en, lv, sr-Cyrl, sr-Latn, fil or te (default: the system's)
 
 [program]
 points = 1                # points earned ...
@@ -322,6 +332,17 @@ impl Config {
         };
         let currency = Currency::from_code(raw.shop.currency.as_deref().unwrap_or("EUR"))
             .map_err(|e| amount_err("[shop] currency", e))?;
+        let language = match raw.shop.language.as_deref() {
+            Some(tag) => crate::i18n::catalog()
+                .get(tag)
+                .map_err(|source| ConfigError::Language {
+                    path: path.to_path_buf(),
+                    source,
+                })?
+                .tag()
+                .to_string(),
+            None => crate::i18n::system_default().to_string(),
+        };
         let defaults = Program::default();
         let p = raw.program;
         let per_minor = match p.per.as_deref() {
@@ -391,6 +412,7 @@ impl Config {
                 name: raw.shop.name.unwrap_or_else(|| "My Shop".into()),
                 currency,
                 country_code: raw.shop.country_code.filter(|c| !c.trim().is_empty()),
+                language,
             },
             program,
             printer: PrinterConfig {
@@ -457,6 +479,17 @@ mod tests {
     }
 
     #[test]
+    fn the_shops_language_is_a_shipped_one() {
+        let p = Path::new("config.toml");
+        let c = Config::parse("[shop]\nlanguage = \"sr-latn\"\n", p).unwrap();
+        assert_eq!(c.shop.language, "sr-Latn");
+        let err = Config::parse("[shop]\nlanguage = \"xx\"\n", p).unwrap_err();
+        let text = err.to_string();
+        assert!(text.contains("[shop] language"), "{text}");
+        assert!(text.contains("en, fil, lv, sr-Cyrl, sr-Latn, te"), "{text}");
+    }
+
+    #[test]
     fn typo_is_reported() {
         let err = Config::parse("[program]\nmin_spnd = \"2\"\n", Path::new("c.toml")).unwrap_err();
         assert!(err.to_string().contains("min_spnd"), "{err}");
@@ -481,9 +514,11 @@ mod tests {
     }
 }
 
-/// Device settings chosen on the settings screen.
+/// Device settings chosen on the settings screen (with the counter's language).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct DeviceSettings {
+    /// The shop's language; empty leaves `[shop] language` as it is.
+    pub language: String,
     pub printer_port: String,
     pub printer_profile: String,
     pub printer_baud: Option<u32>,
@@ -500,6 +535,7 @@ impl DeviceSettings {
     /// The settings as configured now.
     pub fn of(config: &Config) -> DeviceSettings {
         DeviceSettings {
+            language: config.shop.language.clone(),
             printer_port: config.printer.port.clone(),
             printer_profile: config.printer.profile.clone(),
             printer_baud: config.printer.baud,
@@ -531,6 +567,9 @@ pub fn save_devices(path: &Path, s: &DeviceSettings) -> Result<Config, ConfigErr
         message: e.to_string(),
     };
     let mut doc: toml_edit::DocumentMut = text.parse().map_err(|e| parse_err(&e))?;
+    if !s.language.trim().is_empty() {
+        doc["shop"].or_insert(toml_edit::table())["language"] = toml_edit::value(s.language.trim());
+    }
     let printer = doc["printer"].or_insert(toml_edit::table());
     printer["port"] = toml_edit::value(s.printer_port.trim());
     printer["profile"] = toml_edit::value(s.printer_profile.trim());
@@ -586,6 +625,7 @@ mod save_tests {
         let path = dir.path().join("config.toml");
         std::fs::write(&path, TEMPLATE.replace("My Shop", "Corner Coffee")).unwrap();
         let s = DeviceSettings {
+            language: "lv".into(),
             printer_port: "/dev/ttyUSB0".into(),
             printer_profile: "epson-tm-t88".into(),
             printer_baud: Some(38400),
@@ -598,6 +638,7 @@ mod save_tests {
         let c = save_devices(&path, &s).unwrap();
         assert!(c.passthrough.enabled);
         assert_eq!(c.passthrough.pos_profile, "euro-comma");
+        assert_eq!(c.shop.language, "lv");
         assert_eq!(DeviceSettings::of(&c), s);
         assert_eq!(c.shop.name, "Corner Coffee");
         let text = std::fs::read_to_string(&path).unwrap();

@@ -10,6 +10,7 @@ pub mod datadir;
 pub mod demo;
 pub mod devices;
 pub mod domain;
+pub mod i18n;
 pub mod passthrough;
 pub mod portal;
 pub mod printing;

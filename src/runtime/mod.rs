@@ -194,6 +194,8 @@ pub struct Shop {
     pub owner_pin_above: i64,
     /// The data folder (exports go into it).
     pub data_dir: std::path::PathBuf,
+    /// The shop's language, for the counter's words.
+    pub language: &'static crate::i18n::Language,
 }
 
 /// The ends of the worker channels.
@@ -316,6 +318,9 @@ impl Counter {
             rewards: config.program.rewards.clone(),
             owner_pin_above: config.staff.owner_pin_above,
             data_dir: dir.root().to_path_buf(),
+            language: crate::i18n::catalog()
+                .get(&config.shop.language)
+                .unwrap_or_else(|_| crate::i18n::catalog().fallback()),
         });
         world.insert_resource(Channels {
             to_store,

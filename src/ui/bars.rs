@@ -3,27 +3,28 @@
 
 use super::focus::{self, Field};
 use super::view::{Asks, ScreenAsk, StateView};
+use crate::i18n::Language;
 use crate::runtime::Intent;
 use egui::{Color32, RichText};
 
 /// The top bar: the shop, who is signed in, the printer, the scanner, the customer pages; the
 /// buttons keep their place on the right and the devices' state wraps onto a second line when
 /// the window is narrow.
-pub fn device_bar(ui: &mut egui::Ui, s: &StateView, shop: &str, asks: &mut Asks) {
+pub fn device_bar(ui: &mut egui::Ui, s: &StateView, shop: &str, w: &Language, asks: &mut Asks) {
     ui.horizontal(|ui| {
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            if ui.button("Settings").clicked() {
+            if ui.button(w.t("settings")).clicked() {
                 asks.screen(ScreenAsk::OpenSettings);
             }
             if ui
-                .button("Owner dashboard")
-                .on_hover_text("Repeat visits, cohorts, points, referrals, ratings, tickets")
+                .button(w.t("owner-dashboard"))
+                .on_hover_text(w.t("owner-dashboard-hint"))
                 .clicked()
             {
                 asks.screen(ScreenAsk::OpenDashboard);
             }
             let dark = ui.ctx().theme() == egui::Theme::Dark;
-            let other = if dark { "Light theme" } else { "Dark theme" };
+            let other = w.t(if dark { "theme-light" } else { "theme-dark" });
             if ui.button(other).clicked() {
                 ui.ctx().set_theme(if dark {
                     egui::Theme::Light
@@ -36,18 +37,22 @@ pub fn device_bar(ui: &mut egui::Ui, s: &StateView, shop: &str, asks: &mut Asks)
             }
             ui.with_layout(
                 egui::Layout::left_to_right(egui::Align::Center).with_main_wrap(true),
-                |ui| devices(ui, s, shop, asks),
+                |ui| devices(ui, s, shop, w, asks),
             );
         });
     });
 }
 
-fn devices(ui: &mut egui::Ui, s: &StateView, shop: &str, asks: &mut Asks) {
+fn devices(ui: &mut egui::Ui, s: &StateView, shop: &str, w: &Language, asks: &mut Asks) {
     ui.label(RichText::new(shop).strong().size(18.0));
     ui.separator();
     if let Some(who) = &s.signed_in {
-        ui.label(format!("{} ({})", who.name, who.role.as_str()));
-        if ui.button("Sign out").clicked() {
+        let role = match who.role {
+            crate::domain::staff::Role::Owner => w.t("role-owner"),
+            _ => w.t("role-cashier"),
+        };
+        ui.label(format!("{} ({role})", who.name));
+        if ui.button(w.t("sign-out")).clicked() {
             asks.send(Intent::SignOut);
         }
         ui.separator();
@@ -57,11 +62,18 @@ fn devices(ui: &mut egui::Ui, s: &StateView, shop: &str, asks: &mut Asks) {
     } else {
         Color32::from_rgb(200, 60, 40)
     };
-    ui.label(RichText::new(format!("Printer: {}", s.printer)).color(color));
+    ui.label(
+        RichText::new(w.t_args("printer-state", &[("state", s.printer.as_str().into())]))
+            .color(color),
+    );
     ui.separator();
+    let state = ("state", s.scanner.as_str().into());
     ui.label(match &s.last_scan {
-        Some(code) => format!("Scanner: {} — last scan {code}", s.scanner),
-        None => format!("Scanner: {}", s.scanner),
+        Some(code) => w.t_args(
+            "scanner-state-last",
+            &[state, ("code", code.as_str().into())],
+        ),
+        None => w.t_args("scanner-state", &[state]),
     });
     if !s.portal.is_empty() {
         ui.separator();
@@ -70,7 +82,7 @@ fn devices(ui: &mut egui::Ui, s: &StateView, shop: &str, asks: &mut Asks) {
 }
 
 /// The bottom line: what just happened, or what went wrong and what to do.
-pub fn notice_bar(ui: &mut egui::Ui, s: &StateView) {
+pub fn notice_bar(ui: &mut egui::Ui, s: &StateView, w: &Language) {
     if let Some(n) = &s.notice {
         let color = if n.ok {
             Color32::from_rgb(40, 150, 60)
@@ -79,7 +91,7 @@ pub fn notice_bar(ui: &mut egui::Ui, s: &StateView) {
         };
         ui.label(RichText::new(&n.text).size(18.0).color(color));
     } else {
-        ui.label("Ready. Scan a card, or type an amount and press Enter.");
+        ui.label(w.t("ready"));
     }
 }
 
@@ -90,11 +102,11 @@ pub struct SignIn {
 }
 
 impl SignIn {
-    pub fn ui(&mut self, ui: &mut egui::Ui, asks: &mut Asks) {
+    pub fn ui(&mut self, ui: &mut egui::Ui, w: &Language, asks: &mut Asks) {
         ui.add_space(40.0);
         ui.vertical_centered(|ui| {
-            ui.heading("Staff sign-in");
-            let l = ui.label("Staff PIN");
+            ui.heading(w.t("staff-sign-in"));
+            let l = ui.label(w.t("staff-pin"));
             let field = ui
                 .add(
                     egui::TextEdit::singleline(&mut self.pin)
@@ -103,7 +115,7 @@ impl SignIn {
                         .desired_width(160.0),
                 )
                 .labelled_by(l.id);
-            if ui.button("Sign in (Enter)").clicked() || focus::entered(ui, &field) {
+            if ui.button(w.t("sign-in")).clicked() || focus::entered(ui, &field) {
                 asks.send(Intent::SignIn(std::mem::take(&mut self.pin)));
                 asks.focus(Field::StaffPin);
             }

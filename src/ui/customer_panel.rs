@@ -2,6 +2,7 @@
 //! first), card slip, points adjustment, and the visit opened from a receipt QR.
 
 use super::view::{Asks, ScreenAsk, StateView};
+use crate::i18n::Language;
 use crate::runtime::Intent;
 use crate::store::CustomerView;
 use egui::RichText;
@@ -15,83 +16,90 @@ pub struct CustomerPanel {
 }
 
 impl CustomerPanel {
-    pub fn ui(&mut self, ui: &mut egui::Ui, s: &StateView, asks: &mut Asks) {
+    pub fn ui(&mut self, ui: &mut egui::Ui, s: &StateView, w: &Language, asks: &mut Asks) {
         match &s.customer {
             None => {
-                ui.label("No customer: scan their card or phone, or find them above. A sale without a customer prints a claim QR.");
+                ui.label(w.t("no-customer"));
             }
-            Some(c) => self.customer(ui, c, asks),
+            Some(c) => self.customer(ui, c, w, asks),
         }
         if let Some((v, _)) = &s.visit {
             ui.separator();
-            ui.label(RichText::new(format!("Visit {} (from its receipt QR)", v.id)).strong());
-            ui.label(format!(
-                "{} · receipt {}",
-                crate::clock::local_time(v.at),
-                v.receipt.as_deref().unwrap_or("-")
+            ui.label(RichText::new(w.t_args("visit-from-qr", &[("id", v.id.into())])).strong());
+            ui.label(w.t_args(
+                "visit-when",
+                &[
+                    ("when", crate::clock::local_time(v.at).into()),
+                    ("receipt", v.receipt.as_deref().unwrap_or("-").into()),
+                ],
             ));
-            ui.label(format!("{} points earned", v.points_earned));
+            ui.label(w.t_args("points-earned", &[("points", v.points_earned.into())]));
             if s.support.visit_tickets.is_empty() {
-                ui.label("No support tickets about this visit.");
+                ui.label(w.t("no-visit-tickets"));
             } else {
-                ui.label(RichText::new("Tickets about this visit").strong());
+                ui.label(RichText::new(w.t("visit-tickets")).strong());
                 for t in &s.support.visit_tickets {
                     ui.label(format!("#{} [{}] {}", t.id, t.status.label(), t.summary));
                 }
             }
-            if ui.button("Refund this visit").clicked() {
+            if ui.button(w.t("refund-this-visit")).clicked() {
                 let receipt = v.receipt.clone().unwrap_or_else(|| format!("V{}", v.id));
                 asks.screen(ScreenAsk::RefundReceipt(receipt));
             }
         }
     }
 
-    fn customer(&mut self, ui: &mut egui::Ui, c: &CustomerView, asks: &mut Asks) {
+    fn customer(&mut self, ui: &mut egui::Ui, c: &CustomerView, w: &Language, asks: &mut Asks) {
         ui.label(
-            RichText::new(c.name.as_deref().unwrap_or("(details erased)"))
+            RichText::new(c.name.clone().unwrap_or_else(|| w.t("details-erased")))
                 .size(28.0)
                 .strong(),
         );
-        ui.label(format!(
-            "Card {}   ·   Referral {}",
-            c.code, c.referral_code
+        ui.label(w.t_args(
+            "card-and-referral",
+            &[
+                ("code", c.code.as_str().into()),
+                ("referral", c.referral_code.as_str().into()),
+            ],
         ));
-        ui.label(RichText::new(format!("{} points", c.balance)).size(22.0));
+        ui.label(RichText::new(w.t_args("points", &[("points", c.balance.into())])).size(22.0));
         for p in &c.progress {
-            ui.label(p.describe());
+            ui.label(progress(p, w));
         }
         if let Some(t) = c.last_visit_at {
-            ui.label(format!(
-                "Last visit {} · {} visits",
-                crate::clock::local_time(t),
-                c.visits
+            ui.label(w.t_args(
+                "last-visit",
+                &[
+                    ("when", crate::clock::local_time(t).into()),
+                    ("visits", c.visits.into()),
+                ],
             ));
         }
         if !c.rewards_available.is_empty() {
-            ui.label(RichText::new("Rewards available now").strong());
+            ui.label(RichText::new(w.t("rewards-now")).strong());
         }
         if ui
-            .button("Print card slip")
-            .on_hover_text("Their member QR and referral code, to keep")
+            .button(w.t("print-card"))
+            .on_hover_text(w.t("print-card-hint"))
             .clicked()
         {
             asks.send(Intent::PrintCard);
         }
-        ui.collapsing("Adjust points", |ui| {
-            let l = ui.label("Points (+/-)");
+        ui.collapsing(w.t("adjust-points"), |ui| {
+            let l = ui.label(w.t("adjust-by"));
             ui.add(egui::TextEdit::singleline(&mut self.adjust_points).desired_width(80.0))
                 .labelled_by(l.id);
-            let l = ui.label("Reason");
+            let l = ui.label(w.t("reason"));
             ui.add(egui::TextEdit::singleline(&mut self.adjust_reason))
                 .labelled_by(l.id);
-            let l = ui.label("Owner PIN for the adjustment");
+            let l = ui.label(w.t("adjust-owner-pin"));
             ui.add(
                 egui::TextEdit::singleline(&mut self.adjust_pin)
                     .password(true)
                     .desired_width(80.0),
             )
             .labelled_by(l.id);
-            if ui.button("Adjust").clicked() {
+            if ui.button(w.t("adjust")).clicked() {
                 asks.send(Intent::Adjust {
                     points: self.adjust_points.clone(),
                     reason: self.adjust_reason.clone(),
@@ -101,15 +109,16 @@ impl CustomerPanel {
         });
         for (i, r) in c.rewards_available.iter().enumerate() {
             let how = if r.pay_with == "voucher" {
-                "stamp card".to_string()
+                w.t("stamp-card")
             } else {
-                format!("{} points", r.cost)
+                w.t_args("points", &[("points", r.cost.into())])
             };
-            let key = if i == 0 { ", F5" } else { "" };
-            if ui
-                .button(format!("Redeem {} ({how}{key})", r.reward_name))
-                .clicked()
-            {
+            let id = if i == 0 { "redeem-first" } else { "redeem" };
+            let args = [
+                ("reward", r.reward_name.as_str().into()),
+                ("how", how.into()),
+            ];
+            if ui.button(w.t_args(id, &args)).clicked() {
                 asks.send(Intent::Redeem(r.reward_id.clone()));
             }
         }
@@ -117,21 +126,34 @@ impl CustomerPanel {
 }
 
 /// F5: the first reward the customer on screen can take now.
-pub fn redeem_first(s: &StateView, asks: &mut Asks) {
+pub fn redeem_first(s: &StateView, w: &Language, asks: &mut Asks) {
     match &s.customer {
-        None => asks.say(
-            false,
-            "Identify the customer first (scan their card, or F2 to find them).",
-        ),
+        None => asks.say(false, w.t("identify-first")),
         Some(c) => match c.rewards_available.first() {
             Some(r) => asks.send(Intent::Redeem(r.reward_id.clone())),
             None => asks.say(
                 false,
-                format!(
-                    "{} has no reward available yet.",
-                    c.name.as_deref().unwrap_or(&c.code)
+                w.t_args(
+                    "no-reward-yet",
+                    &[("name", c.name.as_deref().unwrap_or(&c.code).into())],
                 ),
             ),
         },
     }
+}
+
+/// How far the customer is from a reward, in words.
+fn progress(p: &crate::store::Progress, w: &Language) -> String {
+    let id = if p.unit == "visits" {
+        "progress-visits"
+    } else {
+        "progress-points"
+    };
+    w.t_args(
+        id,
+        &[
+            ("remaining", p.remaining.into()),
+            ("reward", p.reward_name.as_str().into()),
+        ],
+    )
 }

@@ -2,6 +2,7 @@
 
 use super::focus::{self, Field};
 use super::view::{Asks, ScreenAsk};
+use crate::i18n::Language;
 use crate::runtime::Intent;
 use crate::store::NewCustomer;
 use egui::RichText;
@@ -18,15 +19,19 @@ pub struct EnrollForm {
 
 impl EnrollForm {
     /// Draws the form; Enter in any field (or *Enroll*) asks to enroll.
-    pub fn ui(&mut self, ui: &mut egui::Ui, asks: &mut Asks) {
+    pub fn ui(&mut self, ui: &mut egui::Ui, w: &Language, asks: &mut Asks) {
         let mut enter = false;
         egui::Frame::group(ui.style()).show(ui, |ui| {
-            ui.label(RichText::new("New customer").strong());
+            ui.label(RichText::new(w.t("new-customer")).strong());
             let fields = [
-                ("Name", Field::EnrollName, &mut self.name),
-                ("Phone", Field::EnrollPhone, &mut self.phone),
-                ("Email", Field::EnrollEmail, &mut self.email),
-                ("Referral code", Field::EnrollReferral, &mut self.referral),
+                (w.t("name"), Field::EnrollName, &mut self.name),
+                (w.t("phone"), Field::EnrollPhone, &mut self.phone),
+                (w.t("email"), Field::EnrollEmail, &mut self.email),
+                (
+                    w.t("referral-code"),
+                    Field::EnrollReferral,
+                    &mut self.referral,
+                ),
             ];
             for (label, field, value) in fields {
                 let l = ui.label(label);
@@ -40,8 +45,8 @@ impl EnrollForm {
                 enter |= focus::entered(ui, &r);
             }
             ui.horizontal(|ui| {
-                enter |= ui.button("Enroll (Enter)").clicked();
-                if ui.button("Cancel (Esc)").clicked() {
+                enter |= ui.button(w.t("enroll")).clicked();
+                if ui.button(w.t("cancel")).clicked() {
                     asks.screen(ScreenAsk::CancelEnroll);
                 }
             });

@@ -2,6 +2,7 @@
 
 use super::focus::{self, Field};
 use super::view::{Asks, ScreenAsk};
+use crate::i18n::Language;
 use crate::runtime::Intent;
 use crate::store::CustomerView;
 
@@ -13,13 +14,19 @@ pub struct FindPanel {
 }
 
 impl FindPanel {
-    pub fn ui(&mut self, ui: &mut egui::Ui, results: &[CustomerView], asks: &mut Asks) {
-        let label = ui.label("Find customer (F2): card, phone or name");
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        results: &[CustomerView],
+        w: &Language,
+        asks: &mut Asks,
+    ) {
+        let label = ui.label(w.t("find-label"));
         let find = ui
             .add(
                 egui::TextEdit::singleline(&mut self.search)
                     .id(Field::Find.id())
-                    .hint_text("scan a card or type")
+                    .hint_text(w.t("find-hint"))
                     .desired_width(f32::INFINITY),
             )
             .labelled_by(label.id);
@@ -28,14 +35,17 @@ impl FindPanel {
             asks.send(Intent::Search(self.search.clone()));
         }
         if focus::entered(ui, &find) {
-            self.submit(results, asks);
+            self.submit(results, w, asks);
         }
         for r in results {
-            let text = format!(
-                "{} — {} ({} points)",
-                r.name.as_deref().unwrap_or("(erased)"),
-                r.code,
-                r.balance
+            let erased = w.t("erased");
+            let text = w.t_args(
+                "find-result",
+                &[
+                    ("name", r.name.as_deref().unwrap_or(&erased).into()),
+                    ("code", r.code.as_str().into()),
+                    ("points", r.balance.into()),
+                ],
             );
             if ui.button(text).clicked() {
                 asks.send(Intent::Open(r.code.clone()));
@@ -46,7 +56,7 @@ impl FindPanel {
 
     /// Enter in Find: a code works like a scan; a single match is selected; otherwise the
     /// search runs again and the cursor stays for more typing.
-    fn submit(&mut self, results: &[CustomerView], asks: &mut Asks) {
+    fn submit(&mut self, results: &[CustomerView], w: &Language, asks: &mut Asks) {
         let text = self.search.trim().to_string();
         if text.is_empty() {
             asks.focus(Field::Find);
@@ -62,10 +72,8 @@ impl FindPanel {
         } else {
             asks.send(Intent::Search(text));
             if results.len() > 1 {
-                asks.say(
-                    true,
-                    format!("{} customers match: pick one, or type more.", results.len()),
-                );
+                let count = ("count", (results.len() as i64).into());
+                asks.say(true, w.t_args("find-many", &[count]));
             }
             asks.focus(Field::Find);
         }

@@ -27,6 +27,7 @@ pub use enroll::EnrollForm;
 pub use settings::SettingsForm;
 pub use window::run;
 
+use crate::i18n::Language;
 use crate::runtime::{Counter, Intent};
 use egui::Key;
 use focus::Field;
@@ -94,6 +95,7 @@ impl CounterApp {
     /// One frame: run the runtime's schedule, then draw.
     pub fn frame(&mut self, ui: &mut egui::Ui) {
         if !self.styled {
+            window::add_fonts(ui.ctx());
             window::touch_friendly(ui.ctx());
             self.styled = true;
         }
@@ -158,22 +160,23 @@ impl CounterApp {
         let ctx = ui.ctx().clone();
         let s = StateView::of(self.counter.state());
         let mut asks = Asks::default();
-        self.shortcuts(&ctx, &s, &mut asks);
         let shop = self.counter.shop().name.clone();
-        egui::Panel::top("device-bar").show(ui, |ui| bars::device_bar(ui, &s, &shop, &mut asks));
-        egui::Panel::bottom("notice-bar").show(ui, |ui| bars::notice_bar(ui, &s));
+        let w = self.counter.shop().language;
+        self.shortcuts(&ctx, &s, w, &mut asks);
+        egui::Panel::top("device-bar").show(ui, |ui| bars::device_bar(ui, &s, &shop, w, &mut asks));
+        egui::Panel::bottom("notice-bar").show(ui, |ui| bars::notice_bar(ui, &s, w));
         if s.staff_required && s.signed_in.is_none() {
-            egui::CentralPanel::default().show(ui, |ui| self.sign_in.ui(ui, &mut asks));
+            egui::CentralPanel::default().show(ui, |ui| self.sign_in.ui(ui, w, &mut asks));
             if ctx.memory(|m| m.focused()).is_none() {
                 asks.focus(Field::StaffPin);
             }
         } else {
-            self.counter_panels(ui, &s, &mut asks);
+            self.counter_panels(ui, &s, w, &mut asks);
         }
         self.apply(&ctx, asks);
     }
 
-    fn counter_panels(&mut self, ui: &mut egui::Ui, s: &StateView, asks: &mut Asks) {
+    fn counter_panels(&mut self, ui: &mut egui::Ui, s: &StateView, w: &Language, asks: &mut Asks) {
         let ctx = ui.ctx().clone();
         egui::Panel::left("customer")
             .default_size(340.0)
@@ -181,31 +184,34 @@ impl CounterApp {
             .show(ui, |ui| {
                 egui::ScrollArea::vertical()
                     .id_salt("customer-scroll")
-                    .show(ui, |ui| self.customer_side(ui, s, asks));
+                    .show(ui, |ui| self.customer_side(ui, s, w, asks));
             });
         let image = self.counter.state().receipt_image.clone();
         egui::Panel::right("receipt")
             .default_size(320.0)
             .resizable(true)
-            .show(ui, |ui| self.preview.ui(ui, image.as_deref(), asks));
+            .show(ui, |ui| self.preview.ui(ui, image.as_deref(), w, asks));
         let (hint, limit) = {
             let shop = self.counter.shop();
-            (
-                shop.currency.format(0),
-                shop.currency.format(shop.owner_pin_above),
-            )
+            let zero = w.amount(0, shop.currency);
+            let hint: String = zero
+                .chars()
+                .filter(|c| c.is_ascii_digit() || *c == w.numbers.decimal_separator)
+                .collect();
+            (hint, w.amount(shop.owner_pin_above, shop.currency))
         };
         egui::CentralPanel::default().show(ui, |ui| {
-            self.sale.ui(ui, s, &hint, asks);
+            self.sale.ui(ui, s, &hint, w, asks);
             ui.add_space(12.0);
             ui.separator();
-            self.refund.ui(ui, &limit, s.last_receipt.as_deref(), asks);
+            self.refund
+                .ui(ui, &limit, s.last_receipt.as_deref(), w, asks);
             ui.add_space(12.0);
-            sale::recent(ui, s, asks);
+            sale::recent(ui, s, w, asks);
         });
         if self.settings.open {
-            match self.settings.window(&ctx) {
-                Some(settings::SettingsAsk::Save) => self.save_settings(),
+            match self.settings.window(&ctx, w) {
+                Some(settings::SettingsAsk::Save) => self.save_settings(w),
                 Some(settings::SettingsAsk::TestPrint) => asks.send(Intent::TestPrint),
                 None => {}
             }
@@ -221,34 +227,34 @@ impl CounterApp {
             self.dashboard
                 .window(&ctx, figures.as_ref(), staff, owner, currency, asks);
         }
-        self.preview.window(&ctx, asks);
+        self.preview.window(&ctx, w, asks);
     }
 
     /// The left-hand side: Find, enrolment, the customer, the visit, and their support side.
-    fn customer_side(&mut self, ui: &mut egui::Ui, s: &StateView, asks: &mut Asks) {
-        ui.heading("Customer");
-        self.find.ui(ui, &s.results, asks);
+    fn customer_side(&mut self, ui: &mut egui::Ui, s: &StateView, w: &Language, asks: &mut Asks) {
+        ui.heading(w.t("customer"));
+        self.find.ui(ui, &s.results, w, asks);
         ui.horizontal(|ui| {
-            if ui.button("New customer (F3)").clicked() {
+            if ui.button(w.t("new-customer-button")).clicked() {
                 asks.screen(ScreenAsk::Enroll { toggle: true });
             }
-            if s.customer.is_some() && ui.button("Clear customer (Esc)").clicked() {
+            if s.customer.is_some() && ui.button(w.t("clear-customer")).clicked() {
                 asks.send(Intent::Clear);
                 asks.focus(Field::Amount);
             }
         });
         if self.enroll.open {
-            self.enroll.ui(ui, asks);
+            self.enroll.ui(ui, w, asks);
         }
         ui.separator();
-        self.customer.ui(ui, s, asks);
+        self.customer.ui(ui, s, w, asks);
         if s.customer.is_some() || s.visit.is_some() {
-            self.support.ui(ui, s, asks);
+            self.support.ui(ui, s, w, asks);
         }
     }
 
     /// The function keys and Esc, read before drawing so that they act whatever has focus.
-    fn shortcuts(&mut self, ctx: &egui::Context, s: &StateView, asks: &mut Asks) {
+    fn shortcuts(&mut self, ctx: &egui::Context, s: &StateView, w: &Language, asks: &mut Asks) {
         let pressed = |k: Key| ctx.input(|i| i.key_pressed(k));
         if s.staff_required && s.signed_in.is_none() {
             return;
@@ -263,13 +269,13 @@ impl CounterApp {
             self.sale.anonymous(asks);
         }
         if pressed(Key::F5) {
-            customer_panel::redeem_first(s, asks);
+            customer_panel::redeem_first(s, w, asks);
         }
         if pressed(Key::F6) {
             asks.screen(ScreenAsk::EnlargeReceipt(!self.preview.enlarged));
         }
         if pressed(Key::F8) {
-            self.refund.last_receipt(s.last_receipt.as_deref(), asks);
+            self.refund.last_receipt(s.last_receipt.as_deref(), w, asks);
         }
         if pressed(Key::F9) {
             asks.send(Intent::Reprint);
@@ -346,8 +352,8 @@ impl CounterApp {
     }
 
     /// Writes the settings to config.toml and restarts the counter's workers with them.
-    fn save_settings(&mut self) {
-        let Some(devices) = self.settings.checked() else {
+    fn save_settings(&mut self, w: &Language) {
+        let Some(devices) = self.settings.checked(w) else {
             return;
         };
         let saved = crate::config::save_devices(&self.dir.config_path(), &devices)
@@ -357,10 +363,11 @@ impl CounterApp {
             Ok(mut counter) => {
                 counter.set_portal_status(self.counter.state().portal.clone());
                 self.counter = counter;
-                self.counter.notify(
-                    true,
-                    format!("Settings saved to {}.", self.dir.config_path().display()),
-                );
+                let path = self.dir.config_path().display().to_string();
+                // In the language just saved.
+                let w = self.counter.shop().language;
+                let saved = w.t_args("settings-saved", &[("path", path.into())]);
+                self.counter.notify(true, saved);
                 self.settings.open = false;
                 self.seen = Seen::default();
                 self.focus = Some(Field::Amount);

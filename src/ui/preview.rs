@@ -2,6 +2,7 @@
 //! to read (F6 or a click; Esc closes).
 
 use super::view::{Asks, ScreenAsk};
+use crate::i18n::Language;
 use std::path::{Path, PathBuf};
 
 /// The receipt image on screen and whether it is shown large.
@@ -13,24 +14,24 @@ pub struct ReceiptPreview {
 
 impl ReceiptPreview {
     /// The small preview in the right-hand panel.
-    pub fn ui(&mut self, ui: &mut egui::Ui, path: Option<&Path>, asks: &mut Asks) {
-        ui.heading("Receipt preview");
+    pub fn ui(&mut self, ui: &mut egui::Ui, path: Option<&Path>, w: &Language, asks: &mut Asks) {
+        ui.heading(w.t("receipt-preview"));
         let Some(texture) = self.texture(ui.ctx(), path) else {
-            ui.label("The receipt of the next sale appears here.");
+            ui.label(w.t("receipt-next"));
             return;
         };
-        if ui.button("Enlarge (F6)").clicked() {
+        if ui.button(w.t("enlarge")).clicked() {
             asks.screen(ScreenAsk::EnlargeReceipt(true));
         }
         egui::ScrollArea::vertical().show(ui, |ui| {
-            let w = ui.available_width().min(texture.size_vec2().x);
-            let size = texture.size_vec2() * (w / texture.size_vec2().x);
+            let width = ui.available_width().min(texture.size_vec2().x);
+            let size = texture.size_vec2() * (width / texture.size_vec2().x);
             let image = egui::Image::new((texture.id(), size))
-                .alt_text("Receipt preview image")
+                .alt_text(w.t("receipt-preview-image"))
                 .sense(egui::Sense::click());
             if ui
                 .add(image)
-                .on_hover_text("Click to enlarge (F6)")
+                .on_hover_text(w.t("click-to-enlarge"))
                 .clicked()
             {
                 asks.screen(ScreenAsk::EnlargeReceipt(true));
@@ -40,7 +41,7 @@ impl ReceiptPreview {
 
     /// The receipt at the printer's own size (one screen pixel per printed dot), over the
     /// counter, when enlarged.
-    pub fn window(&mut self, ctx: &egui::Context, asks: &mut Asks) {
+    pub fn window(&mut self, ctx: &egui::Context, w: &Language, asks: &mut Asks) {
         if !self.enlarged {
             return;
         }
@@ -50,17 +51,17 @@ impl ReceiptPreview {
         };
         let texture = texture.clone();
         let modal = egui::Modal::new(egui::Id::unique("receipt-large")).show(ctx, |ui| {
-            ui.heading("Last receipt");
+            ui.heading(w.t("last-receipt-title"));
             let height = (ctx.content_rect().height() - 160.0).max(200.0);
             egui::ScrollArea::vertical()
                 .max_height(height)
                 .show(ui, |ui| {
                     ui.add(
                         egui::Image::new((texture.id(), texture.size_vec2()))
-                            .alt_text("Receipt, large"),
+                            .alt_text(w.t("receipt-large")),
                     );
                 });
-            if ui.button("Close (Esc)").clicked() {
+            if ui.button(w.t("close")).clicked() {
                 asks.screen(ScreenAsk::EnlargeReceipt(false));
             }
         });

@@ -2,6 +2,7 @@
 
 use super::focus::{self, Field};
 use super::view::Asks;
+use crate::i18n::Language;
 use crate::runtime::Intent;
 use egui::RichText;
 
@@ -15,11 +16,18 @@ pub struct RefundPanel {
 
 impl RefundPanel {
     /// `limit` is the amount above which a cashier's refund needs the owner's PIN.
-    pub fn ui(&mut self, ui: &mut egui::Ui, limit: &str, last: Option<&str>, asks: &mut Asks) {
-        ui.label(RichText::new("Refund by receipt").strong());
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        limit: &str,
+        last: Option<&str>,
+        w: &Language,
+        asks: &mut Asks,
+    ) {
+        ui.label(RichText::new(w.t("refund-by-receipt")).strong());
         let mut enter = false;
         ui.horizontal_wrapped(|ui| {
-            let l = ui.label("Receipt number");
+            let l = ui.label(w.t("receipt-number"));
             let r = ui
                 .add(
                     egui::TextEdit::singleline(&mut self.receipt)
@@ -28,17 +36,17 @@ impl RefundPanel {
                 )
                 .labelled_by(l.id);
             enter |= focus::entered(ui, &r);
-            let l = ui.label("Refund amount");
+            let l = ui.label(w.t("refund-amount"));
             let r = ui
                 .add(
                     egui::TextEdit::singleline(&mut self.amount)
                         .id(Field::RefundAmount.id())
-                        .hint_text("all")
+                        .hint_text(w.t("refund-all"))
                         .desired_width(90.0),
                 )
                 .labelled_by(l.id);
             enter |= focus::entered(ui, &r);
-            let l = ui.label(format!("Owner PIN (above {limit})"));
+            let l = ui.label(w.t_args("owner-pin-above", &[("limit", limit.into())]));
             let r = ui
                 .add(
                     egui::TextEdit::singleline(&mut self.owner_pin)
@@ -47,29 +55,26 @@ impl RefundPanel {
                 )
                 .labelled_by(l.id);
             enter |= focus::entered(ui, &r);
-            if ui.button("Refund (Enter)").clicked() || enter {
+            if ui.button(w.t("refund")).clicked() || enter {
                 self.refund(asks);
             }
             if ui
-                .add_enabled(last.is_some(), egui::Button::new("Last receipt (F8)"))
+                .add_enabled(last.is_some(), egui::Button::new(w.t("last-receipt")))
                 .clicked()
             {
-                self.last_receipt(last, asks);
+                self.last_receipt(last, w, asks);
             }
         });
     }
 
     /// F8: the last receipt recorded here, with the cursor in *Refund amount*.
-    pub fn last_receipt(&mut self, last: Option<&str>, asks: &mut Asks) {
+    pub fn last_receipt(&mut self, last: Option<&str>, w: &Language, asks: &mut Asks) {
         match last {
             Some(r) => {
                 self.receipt = r.to_string();
                 asks.focus(Field::RefundAmount);
             }
-            None => asks.say(
-                false,
-                "No receipt yet: type the number printed on the receipt.",
-            ),
+            None => asks.say(false, w.t("no-receipt-yet")),
         }
     }
 

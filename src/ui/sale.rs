@@ -3,6 +3,7 @@
 
 use super::focus::{self, Field};
 use super::view::{Asks, StateView};
+use crate::i18n::Language;
 use crate::runtime::Intent;
 use egui::{Color32, RichText};
 
@@ -19,9 +20,16 @@ fn amount_key(c: char) -> bool {
 }
 
 impl SalePanel {
-    pub fn ui(&mut self, ui: &mut egui::Ui, s: &StateView, hint: &str, asks: &mut Asks) {
-        ui.heading("Sale");
-        let label = ui.label("Amount");
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        s: &StateView,
+        hint: &str,
+        w: &Language,
+        asks: &mut Asks,
+    ) {
+        ui.heading(w.t("sale"));
+        let label = ui.label(w.t("amount"));
         let amount = ui
             .add(
                 egui::TextEdit::singleline(&mut self.amount)
@@ -33,31 +41,28 @@ impl SalePanel {
             .labelled_by(label.id);
         if amount.changed() && !self.amount.chars().all(amount_key) {
             self.amount.retain(amount_key);
-            asks.say(
-                false,
-                "The amount takes digits and the decimal key only; a customer is found with F2.",
-            );
+            asks.say(false, w.t("amount-keys"));
         }
         let enter = focus::entered(ui, &amount);
         ui.horizontal_wrapped(|ui| {
             let who = match &s.customer {
-                Some(c) => format!(
-                    "Record sale for {} (Enter)",
-                    c.name.as_deref().unwrap_or(&c.code)
+                Some(c) => w.t_args(
+                    "record-sale-for",
+                    &[("name", c.name.as_deref().unwrap_or(&c.code).into())],
                 ),
-                None => "Record sale (Enter)".to_string(),
+                None => w.t("record-sale"),
             };
             if ui
                 .add(egui::Button::new(RichText::new(who).size(18.0)))
-                .on_hover_text("Records the sale and prints the loyalty receipt")
+                .on_hover_text(w.t("record-sale-hint"))
                 .clicked()
                 || enter
             {
                 self.record(Intent::Sale(self.amount.clone()), asks);
             }
             if ui
-                .button("Anonymous sale (F4)")
-                .on_hover_text("No customer: the receipt carries a claim QR")
+                .button(w.t("anonymous-sale"))
+                .on_hover_text(w.t("anonymous-sale-hint"))
                 .clicked()
             {
                 self.anonymous(asks);
@@ -79,13 +84,13 @@ impl SalePanel {
 }
 
 /// *Reprint* and the recent notices, under the sale.
-pub fn recent(ui: &mut egui::Ui, s: &StateView, asks: &mut Asks) {
-    if ui.button("Reprint last receipt (F9)").clicked() {
+pub fn recent(ui: &mut egui::Ui, s: &StateView, w: &Language, asks: &mut Asks) {
+    if ui.button(w.t("reprint")).clicked() {
         asks.send(Intent::Reprint);
     }
     ui.add_space(12.0);
     ui.separator();
-    ui.label(RichText::new("Recent").strong());
+    ui.label(RichText::new(w.t("recent")).strong());
     for n in s.history.iter().take(8) {
         ui.label(RichText::new(&n.text).color(if n.ok {
             ui.visuals().text_color()

@@ -1,6 +1,7 @@
 //! The settings screen: printer and scanner ports, profiles and baud rate, plug-in mode, and a
 //! test print. Saving writes `config.toml` (the app then restarts the counter's workers).
 
+use crate::i18n::Language;
 use egui::{Color32, RichText};
 
 /// The settings screen's fields.
@@ -49,7 +50,7 @@ impl SettingsForm {
     }
 
     /// The settings checked and ready to save, or `None` with the reason in `error`.
-    pub fn checked(&mut self) -> Option<crate::config::DeviceSettings> {
+    pub fn checked(&mut self, w: &Language) -> Option<crate::config::DeviceSettings> {
         let baud = self.baud.trim();
         self.devices.printer_baud = if baud.is_empty() {
             None
@@ -57,62 +58,73 @@ impl SettingsForm {
             match baud.parse::<u32>() {
                 Ok(b) if (300..=921_600).contains(&b) => Some(b),
                 _ => {
-                    self.error = Some(format!(
-                        "'{baud}' is not a baud rate: use e.g. 9600 or 38400, or leave it empty"
-                    ));
+                    self.error = Some(w.t_args("not-a-baud", &[("baud", baud.into())]));
                     return None;
                 }
             }
         };
         if self.devices.plug_enabled && self.devices.plug_pos.trim().is_empty() {
-            self.error =
-                Some("plug-in mode needs the till port: the port the till prints into".into());
+            self.error = Some(w.t("plug-needs-till"));
             return None;
         }
         Some(self.devices.clone())
     }
 
-    pub fn window(&mut self, ctx: &egui::Context) -> Option<SettingsAsk> {
+    pub fn window(&mut self, ctx: &egui::Context, w: &Language) -> Option<SettingsAsk> {
         let mut open = true;
         let mut ask = None;
-        egui::Window::new("Settings")
+        egui::Window::new(w.t("settings"))
+            .id(egui::Id::unique("settings-window"))
             .open(&mut open)
             .resizable(false)
-            .show(ctx, |ui| ask = self.ui(ui));
+            .show(ctx, |ui| ask = self.ui(ui, w));
         if !open {
             self.open = false;
         }
         ask
     }
 
-    fn ui(&mut self, ui: &mut egui::Ui) -> Option<SettingsAsk> {
-        ui.label(
-            "Ports come from this computer's serial ports; \"virtual\" prints to the preview.",
-        );
+    fn ui(&mut self, ui: &mut egui::Ui, w: &Language) -> Option<SettingsAsk> {
+        ui.horizontal(|ui| {
+            ui.label(w.t("language"));
+            let shown = crate::i18n::catalog()
+                .get(&self.devices.language)
+                .map(|l| l.native_name.clone())
+                .unwrap_or_default();
+            egui::ComboBox::from_id_salt("language")
+                .selected_text(shown)
+                .show_ui(ui, |ui| {
+                    for tag in crate::i18n::catalog().tags() {
+                        let name = crate::i18n::catalog()
+                            .get(tag)
+                            .map(|l| l.native_name.clone())
+                            .unwrap_or_default();
+                        ui.selectable_value(&mut self.devices.language, tag.to_string(), name);
+                    }
+                });
+        });
+        ui.label(w.t("settings-ports"));
         egui::Grid::new("settings-grid")
             .num_columns(3)
-            .show(ui, |ui| self.devices_grid(ui));
+            .show(ui, |ui| self.devices_grid(ui, w));
         ui.separator();
-        ui.checkbox(
-            &mut self.devices.plug_enabled,
-            "Plug-in mode: sit between the shop's till and the printer",
-        );
+        ui.checkbox(&mut self.devices.plug_enabled, w.t("plug-in-mode"));
         if self.devices.plug_enabled {
-            ui.label("The till prints into the till port; Regulars adds the loyalty block to each receipt and prints it on the printer port above. A customer identified here is attached to the till's next receipt.");
+            ui.label(w.t("plug-in-explained"));
             egui::Grid::new("plug-grid").num_columns(3).show(ui, |ui| {
                 let f = &mut self.devices;
-                let l = ui.label("Till port");
+                let l = ui.label(w.t("till-port"));
                 ui.add(egui::TextEdit::singleline(&mut f.plug_pos))
                     .labelled_by(l.id);
                 choose(
                     ui,
                     "till-port-choice",
-                    "choose",
+                    &w.t("choose"),
                     &self.ports,
                     &mut f.plug_pos,
                 );
                 ui.end_row();
-                ui.label("Till profile");
+                ui.label(w.t("till-profile"));
                 let shown = f.plug_profile.clone();
                 choose(ui, "till-profile", &shown, &self.tills, &mut f.plug_profile);
                 ui.end_row();
@@ -123,19 +135,19 @@ impl SettingsForm {
         }
         let mut ask = None;
         ui.horizontal(|ui| {
-            if ui.button("Save settings").clicked() {
+            if ui.button(w.t("save-settings")).clicked() {
                 ask = Some(SettingsAsk::Save);
             }
-            if ui.button("Test print").clicked() {
+            if ui.button(w.t("test-print")).clicked() {
                 ask = Some(SettingsAsk::TestPrint);
             }
         });
         ask
     }
 
-    fn devices_grid(&mut self, ui: &mut egui::Ui) {
+    fn devices_grid(&mut self, ui: &mut egui::Ui, w: &Language) {
         let f = &mut self.devices;
-        let l = ui.label("Printer port");
+        let l = ui.label(w.t("printer-port"));
         ui.add(egui::TextEdit::singleline(&mut f.printer_port))
             .labelled_by(l.id);
         let with_virtual: Vec<String> = std::iter::once("virtual".to_string())
@@ -144,12 +156,12 @@ impl SettingsForm {
         choose(
             ui,
             "printer-port-choice",
-            "choose",
+            &w.t("choose"),
             &with_virtual,
             &mut f.printer_port,
         );
         ui.end_row();
-        ui.label("Printer profile");
+        ui.label(w.t("printer-profile"));
         let shown = f.printer_profile.clone();
         choose(
             ui,
@@ -159,22 +171,22 @@ impl SettingsForm {
             &mut f.printer_profile,
         );
         ui.end_row();
-        let l = ui.label("Baud (empty: the profile's)");
+        let l = ui.label(w.t("baud"));
         ui.add(egui::TextEdit::singleline(&mut self.baud))
             .labelled_by(l.id);
         ui.end_row();
-        let l = ui.label("Scanner port (empty: none)");
+        let l = ui.label(w.t("scanner-port"));
         ui.add(egui::TextEdit::singleline(&mut f.scanner_port))
             .labelled_by(l.id);
         choose(
             ui,
             "scanner-port-choice",
-            "choose",
+            &w.t("choose"),
             &self.ports,
             &mut f.scanner_port,
         );
         ui.end_row();
-        ui.label("Scanner profile");
+        ui.label(w.t("scanner-profile"));
         let shown = f.scanner_profile.clone();
         choose(
             ui,

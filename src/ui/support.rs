@@ -2,6 +2,7 @@
 //! ticket, staff notes, and the timeline.
 
 use super::view::{Asks, StateView};
+use crate::i18n::Language;
 use crate::runtime::Intent;
 use egui::{Color32, RichText};
 
@@ -24,23 +25,30 @@ impl Default for SupportPanel {
 }
 
 impl SupportPanel {
-    pub fn ui(&mut self, ui: &mut egui::Ui, s: &StateView, asks: &mut Asks) {
+    pub fn ui(&mut self, ui: &mut egui::Ui, s: &StateView, w: &Language, asks: &mut Asks) {
         ui.separator();
         let open = &s.support.open_tickets;
         if s.customer.is_some() {
             if open.is_empty() {
-                ui.label("No open support tickets.");
+                ui.label(w.t("no-open-tickets"));
             } else {
                 ui.label(
-                    RichText::new(format!("Open support tickets: {}", open.len()))
-                        .strong()
-                        .color(Color32::from_rgb(200, 110, 20)),
+                    RichText::new(
+                        w.t_args("open-tickets", &[("count", (open.len() as i64).into())]),
+                    )
+                    .strong()
+                    .color(Color32::from_rgb(200, 110, 20)),
                 );
                 for t in open {
                     ui.horizontal_wrapped(|ui| {
                         let about = t
                             .visit_id
-                            .map(|v| format!(" (visit V{v})"))
+                            .map(|v| {
+                                format!(
+                                    " {}",
+                                    w.t_args("ticket-about-visit", &[("visit", v.into())])
+                                )
+                            })
                             .unwrap_or_default();
                         ui.label(format!(
                             "#{} [{}] {}{about}",
@@ -48,24 +56,27 @@ impl SupportPanel {
                             t.status.label(),
                             t.summary
                         ));
-                        if ui.button(format!("Resolve #{}", t.id)).clicked() {
+                        if ui
+                            .button(w.t_args("resolve", &[("id", t.id.into())]))
+                            .clicked()
+                        {
                             asks.send(Intent::ResolveTicket(t.id));
                         }
                     });
                 }
             }
         }
-        ui.collapsing("Open a support ticket", |ui| {
-            let l = ui.label("What went wrong");
+        ui.collapsing(w.t("open-a-ticket"), |ui| {
+            let l = ui.label(w.t("what-went-wrong"));
             ui.add(egui::TextEdit::multiline(&mut self.ticket_summary).desired_rows(2))
                 .labelled_by(l.id);
             ui.horizontal(|ui| {
-                ui.label("Severity");
-                ui.radio_value(&mut self.ticket_severity, 1, "Minor");
-                ui.radio_value(&mut self.ticket_severity, 2, "Normal");
-                ui.radio_value(&mut self.ticket_severity, 3, "Urgent");
+                ui.label(w.t("severity"));
+                ui.radio_value(&mut self.ticket_severity, 1, w.t("severity-minor"));
+                ui.radio_value(&mut self.ticket_severity, 2, w.t("severity-normal"));
+                ui.radio_value(&mut self.ticket_severity, 3, w.t("severity-urgent"));
             });
-            if ui.button("Open ticket").clicked() {
+            if ui.button(w.t("open-ticket")).clicked() {
                 asks.send(Intent::OpenTicket {
                     summary: std::mem::take(&mut self.ticket_summary),
                     severity: self.ticket_severity,
@@ -73,15 +84,16 @@ impl SupportPanel {
             }
         });
         if s.customer.is_some() {
-            ui.collapsing("Add a note", |ui| {
-                let l = ui.label("Note for all staff");
+            ui.collapsing(w.t("add-a-note"), |ui| {
+                let l = ui.label(w.t("note-for-staff"));
                 ui.add(egui::TextEdit::singleline(&mut self.note))
                     .labelled_by(l.id);
-                if ui.button("Add note").clicked() {
+                if ui.button(w.t("add-note")).clicked() {
                     asks.send(Intent::Note(std::mem::take(&mut self.note)));
                 }
             });
-            ui.collapsing(format!("Timeline ({})", s.support.timeline.len()), |ui| {
+            let count = ("count", (s.support.timeline.len() as i64).into());
+            ui.collapsing(w.t_args("timeline", &[count]), |ui| {
                 egui::ScrollArea::vertical()
                     .max_height(260.0)
                     .show(ui, |ui| {

@@ -3,6 +3,36 @@
 use super::CounterApp;
 use crate::runtime::Counter;
 
+/// Noto Sans and Noto Sans Telugu (OFL, `assets/fonts/`) after egui's own fonts, so every
+/// shipped language shows: Latvian and Serbian letters, Cyrillic and Telugu.
+pub(super) fn add_fonts(ctx: &egui::Context) {
+    use egui::epaint::text::{FontInsert, FontPriority, InsertFontFamily};
+    let fonts: [(&str, &'static [u8]); 2] = [
+        (
+            "noto-sans",
+            include_bytes!("../../assets/fonts/NotoSans-Regular.ttf"),
+        ),
+        (
+            "noto-sans-telugu",
+            include_bytes!("../../assets/fonts/NotoSansTelugu-Regular.ttf"),
+        ),
+    ];
+    for (name, bytes) in fonts {
+        let families = [egui::FontFamily::Proportional, egui::FontFamily::Monospace]
+            .into_iter()
+            .map(|family| InsertFontFamily {
+                family,
+                priority: FontPriority::Lowest,
+            })
+            .collect();
+        ctx.add_font(FontInsert::new(
+            name,
+            egui::FontData::from_static(bytes),
+            families,
+        ));
+    }
+}
+
 /// Buttons and fields big enough for a finger on a counter touch screen (about 40 px high),
 /// and text a little larger than egui's default, in both themes.
 pub(super) fn touch_friendly(ctx: &egui::Context) {

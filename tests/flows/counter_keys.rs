@@ -303,3 +303,29 @@ fn f4_sells_anonymously_f5_redeems_the_first_reward_f8_refunds_the_last_receipt_
     );
     assert_focus(&h, Field::Amount, "closing the receipt");
 }
+
+#[test]
+fn a_shop_in_riga_reads_latvian_and_types_its_decimal_comma() {
+    use egui_kittest::kittest::Queryable;
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("config.toml"),
+        "[shop]\nname = \"Kafejnīca Ķiploks\"\nlanguage = \"lv\"\n",
+    )
+    .unwrap();
+    let mut h = harness(dir.path());
+    h.run_steps(3);
+    h.get_by_label("Summa");
+    h.get_by_label("Reģistrēt pirkumu (Enter)");
+    // ICU4X puts a no-break space between the amount and the sign.
+    h.get_by_label("Īpašnieka PIN (virs 20,00\u{a0}€)");
+    assert_focus(&h, Field::Amount, "start");
+    type_text(&mut h, "3,50");
+    key(&mut h, Key::Enter);
+    step_until(&mut h, "the sale", |a| {
+        a.counter.state().sales_recorded == 1
+    });
+    let stats = crate::common::run_json(dir.path(), &["stats"]);
+    assert_eq!(stats["visits"], 1);
+    assert_eq!(stats["figures"]["anonymous_spend"], 350, "{stats}");
+}

@@ -287,7 +287,7 @@ fn staff_sign_in_and_large_refunds_need_the_owners_pin() {
         a.counter.state().notice.as_ref().is_some_and(|n| !n.ok)
     });
     assert!(last_notice(&h).text.contains("owner's PIN"));
-    fill(&mut h, "Owner PIN (above 20.00)", "9090");
+    fill(&mut h, "Owner PIN (above €20.00)", "9090");
     h.get_by_label("Refund (Enter)").click();
     step_until(&mut h, "the approved refund", |a| {
         a.counter

@@ -1,0 +1,150 @@
+# The counter window, in English. Every locale has the same ids; what one lacks falls back here.
+language-name = English
+
+## The bars
+settings = Settings
+owner-dashboard = Owner dashboard
+owner-dashboard-hint = Repeat visits, cohorts, points, referrals, ratings, tickets
+theme-light = Light theme
+theme-dark = Dark theme
+sign-out = Sign out
+role-owner = owner
+role-cashier = cashier
+printer-state = Printer: { $state }
+scanner-state = Scanner: { $state }
+scanner-state-last = Scanner: { $state } — last scan { $code }
+ready = Ready. Scan a card, or type an amount and press Enter.
+staff-sign-in = Staff sign-in
+staff-pin = Staff PIN
+sign-in = Sign in (Enter)
+
+## Finding and enrolling
+customer = Customer
+find-label = Find customer (F2): card, phone or name
+find-hint = scan a card or type
+find-result = { $name } — { $code } ({ $points ->
+    [one] { $points } point
+   *[other] { $points } points
+})
+erased = (erased)
+find-many = { $count } customers match: pick one, or type more.
+new-customer-button = New customer (F3)
+clear-customer = Clear customer (Esc)
+new-customer = New customer
+name = Name
+phone = Phone
+email = Email
+referral-code = Referral code
+enroll = Enroll (Enter)
+cancel = Cancel (Esc)
+
+## The sale
+sale = Sale
+amount = Amount
+amount-keys = The amount takes digits and the decimal key only; a customer is found with F2.
+record-sale-for = Record sale for { $name } (Enter)
+record-sale = Record sale (Enter)
+record-sale-hint = Records the sale and prints the loyalty receipt
+anonymous-sale = Anonymous sale (F4)
+anonymous-sale-hint = No customer: the receipt carries a claim QR
+reprint = Reprint last receipt (F9)
+recent = Recent
+
+## Refunds
+refund-by-receipt = Refund by receipt
+receipt-number = Receipt number
+refund-amount = Refund amount
+refund-all = all
+owner-pin-above = Owner PIN (above { $limit })
+refund = Refund (Enter)
+last-receipt = Last receipt (F8)
+no-receipt-yet = No receipt yet: type the number printed on the receipt.
+
+## The customer on screen
+no-customer = No customer: scan their card or phone, or find them above. A sale without a customer prints a claim QR.
+details-erased = (details erased)
+card-and-referral = Card { $code }   ·   Referral { $referral }
+points = { $points ->
+    [one] { $points } point
+   *[other] { $points } points
+}
+progress-visits = { $remaining ->
+    [one] 1 more visit to { $reward } (stamp card)
+   *[other] { $remaining } more visits to { $reward } (stamp card)
+}
+progress-points = { $remaining ->
+    [one] 1 more point to { $reward }
+   *[other] { $remaining } more points to { $reward }
+}
+last-visit = Last visit { $when } · { $visits ->
+    [one] { $visits } visit
+   *[other] { $visits } visits
+}
+rewards-now = Rewards available now
+print-card = Print card slip
+print-card-hint = Their member QR and referral code, to keep
+adjust-points = Adjust points
+adjust-by = Points (+/-)
+reason = Reason
+adjust-owner-pin = Owner PIN for the adjustment
+adjust = Adjust
+redeem = Redeem { $reward } ({ $how })
+redeem-first = Redeem { $reward } ({ $how }, F5)
+stamp-card = stamp card
+visit-from-qr = Visit { $id } (from its receipt QR)
+visit-when = { $when } · receipt { $receipt }
+points-earned = { $points ->
+    [one] { $points } point earned
+   *[other] { $points } points earned
+}
+no-visit-tickets = No support tickets about this visit.
+visit-tickets = Tickets about this visit
+refund-this-visit = Refund this visit
+identify-first = Identify the customer first (scan their card, or F2 to find them).
+no-reward-yet = { $name } has no reward available yet.
+
+## Support
+no-open-tickets = No open support tickets.
+open-tickets = Open support tickets: { $count }
+ticket-about-visit = (visit V{ $visit })
+resolve = Resolve #{ $id }
+open-a-ticket = Open a support ticket
+what-went-wrong = What went wrong
+severity = Severity
+severity-minor = Minor
+severity-normal = Normal
+severity-urgent = Urgent
+open-ticket = Open ticket
+add-a-note = Add a note
+note-for-staff = Note for all staff
+add-note = Add note
+timeline = Timeline ({ $count })
+
+## The receipt preview
+receipt-preview = Receipt preview
+receipt-next = The receipt of the next sale appears here.
+enlarge = Enlarge (F6)
+receipt-preview-image = Receipt preview image
+click-to-enlarge = Click to enlarge (F6)
+last-receipt-title = Last receipt
+receipt-large = Receipt, large
+close = Close (Esc)
+
+## Settings
+settings-ports = Ports come from this computer's serial ports; "virtual" prints to the preview.
+language = Language
+printer-port = Printer port
+printer-profile = Printer profile
+choose = choose
+baud = Baud (empty: the profile's)
+scanner-port = Scanner port (empty: none)
+scanner-profile = Scanner profile
+plug-in-mode = Plug-in mode: sit between the shop's till and the printer
+plug-in-explained = The till prints into the till port; Regulars adds the loyalty block to each receipt and prints it on the printer port above. A customer identified here is attached to the till's next receipt.
+till-port = Till port
+till-profile = Till profile
+save-settings = Save settings
+test-print = Test print
+not-a-baud = '{ $baud }' is not a baud rate: use e.g. 9600 or 38400, or leave it empty
+plug-needs-till = plug-in mode needs the till port: the port the till prints into
+settings-saved = Settings saved to { $path }.

@@ -1,0 +1,135 @@
+# Ang bintana ng kaha, sa Filipino.
+language-name = Filipino
+
+## Mga bar
+settings = Mga setting
+owner-dashboard = Dashboard ng may-ari
+owner-dashboard-hint = Mga bumabalik, cohort, puntos, referral, rating, ticket
+theme-light = Maliwanag na tema
+theme-dark = Madilim na tema
+sign-out = Mag-sign out
+role-owner = may-ari
+role-cashier = kahero
+printer-state = Printer: { $state }
+scanner-state = Scanner: { $state }
+scanner-state-last = Scanner: { $state } — huling scan { $code }
+ready = Handa na. I-scan ang card, o i-type ang halaga at pindutin ang Enter.
+staff-sign-in = Pag-sign in ng staff
+staff-pin = PIN ng staff
+sign-in = Mag-sign in (Enter)
+
+## Paghahanap at pagpapa-miyembro
+customer = Customer
+find-label = Hanapin ang customer (F2): card, telepono o pangalan
+find-hint = i-scan ang card o mag-type
+find-result = { $name } — { $code } ({ $points } puntos)
+erased = (binura)
+find-many = { $count } customer ang tugma: pumili ng isa, o mag-type pa.
+new-customer-button = Bagong customer (F3)
+clear-customer = Alisin ang customer (Esc)
+new-customer = Bagong customer
+name = Pangalan
+phone = Telepono
+email = Email
+referral-code = Referral code
+enroll = Ipa-miyembro (Enter)
+cancel = Kanselahin (Esc)
+
+## Ang benta
+sale = Benta
+amount = Halaga
+amount-keys = Mga numero at decimal point lang ang tinatanggap ng halaga; hanapin ang customer gamit ang F2.
+record-sale-for = Itala ang benta para kay { $name } (Enter)
+record-sale = Itala ang benta (Enter)
+record-sale-hint = Itinatala ang benta at ipinapa-print ang resibo na may puntos
+anonymous-sale = Benta na walang customer (F4)
+anonymous-sale-hint = Walang customer: may QR ang resibo para makuha ang puntos
+reprint = I-print muli ang huling resibo (F9)
+recent = Kamakailan
+
+## Refund
+refund-by-receipt = Refund ayon sa resibo
+receipt-number = Numero ng resibo
+refund-amount = Halaga ng refund
+refund-all = lahat
+owner-pin-above = PIN ng may-ari (lampas { $limit })
+refund = I-refund (Enter)
+last-receipt = Huling resibo (F8)
+no-receipt-yet = Wala pang resibo: i-type ang numerong naka-print sa resibo.
+
+## Ang customer sa screen
+no-customer = Walang customer: i-scan ang kanilang card o telepono, o hanapin sila sa itaas. Ang benta na walang customer ay may QR para makuha ang puntos.
+details-erased = (binura ang detalye)
+card-and-referral = Card { $code }   ·   Referral { $referral }
+points = { $points } puntos
+progress-visits = { $remaining } pang bisita bago ang { $reward } (stamp card)
+progress-points = { $remaining } pang puntos bago ang { $reward }
+last-visit = Huling bisita { $when } · { $visits ->
+    [one] { $visits } bisita
+   *[other] { $visits } na bisita
+}
+rewards-now = Mga reward na makukuha ngayon
+print-card = I-print ang card slip
+print-card-hint = Ang kanilang member QR at referral code, para itago
+adjust-points = Ayusin ang puntos
+adjust-by = Puntos (+/-)
+reason = Dahilan
+adjust-owner-pin = PIN ng may-ari para sa pag-aayos
+adjust = Ayusin
+redeem = Kunin ang { $reward } ({ $how })
+redeem-first = Kunin ang { $reward } ({ $how }, F5)
+stamp-card = stamp card
+visit-from-qr = Bisita { $id } (mula sa QR ng resibo)
+visit-when = { $when } · resibo { $receipt }
+points-earned = { $points } puntos ang nakuha
+no-visit-tickets = Walang support ticket tungkol sa bisitang ito.
+visit-tickets = Mga ticket tungkol sa bisitang ito
+refund-this-visit = I-refund ang bisitang ito
+identify-first = Hanapin muna ang customer (i-scan ang card, o F2 para maghanap).
+no-reward-yet = Wala pang reward na makukuha si { $name }.
+
+## Suporta
+no-open-tickets = Walang bukas na support ticket.
+open-tickets = Mga bukas na support ticket: { $count }
+ticket-about-visit = (bisita V{ $visit })
+resolve = Lutasin ang #{ $id }
+open-a-ticket = Magbukas ng support ticket
+what-went-wrong = Ano ang naging problema
+severity = Kalubhaan
+severity-minor = Maliit
+severity-normal = Karaniwan
+severity-urgent = Apurahan
+open-ticket = Buksan ang ticket
+add-a-note = Magdagdag ng tala
+note-for-staff = Tala para sa lahat ng staff
+add-note = Idagdag ang tala
+timeline = Kasaysayan ({ $count })
+
+## Silip sa resibo
+receipt-preview = Silip sa resibo
+receipt-next = Dito lalabas ang resibo ng susunod na benta.
+enlarge = Palakihin (F6)
+receipt-preview-image = Larawan ng silip sa resibo
+click-to-enlarge = I-click para palakihin (F6)
+last-receipt-title = Huling resibo
+receipt-large = Resibo, malaki
+close = Isara (Esc)
+
+## Mga setting
+settings-ports = Ang mga port ay mga serial port ng computer na ito; "virtual" ay nagpi-print sa silip.
+language = Wika
+printer-port = Port ng printer
+printer-profile = Profile ng printer
+choose = pumili
+baud = Baud (walang laman: ayon sa profile)
+scanner-port = Port ng scanner (walang laman: wala)
+scanner-profile = Profile ng scanner
+plug-in-mode = Plug-in mode: sa pagitan ng kaha ng tindahan at ng printer
+plug-in-explained = Nagpi-print ang kaha sa till port; idinadagdag ng Regulars ang bahagi ng puntos sa bawat resibo at ipinapa-print ito sa printer port sa itaas. Ang customer na nahanap dito ay ikakabit sa susunod na resibo ng kaha.
+till-port = Port ng kaha
+till-profile = Profile ng kaha
+save-settings = I-save ang mga setting
+test-print = Subukang mag-print
+not-a-baud = Hindi baud rate ang '{ $baud }': gumamit ng hal. 9600 o 38400, o iwanang walang laman
+plug-needs-till = kailangan ng plug-in mode ang till port: ang port kung saan nagpi-print ang kaha
+settings-saved = Na-save ang mga setting sa { $path }.

@@ -1,0 +1,156 @@
+# Kases logs latviešu valodā.
+language-name = Latviešu
+
+## Joslas
+settings = Iestatījumi
+owner-dashboard = Īpašnieka pārskats
+owner-dashboard-hint = Atkārtoti apmeklējumi, kohortas, punkti, ieteikumi, vērtējumi, pieteikumi
+theme-light = Gaišais režīms
+theme-dark = Tumšais režīms
+sign-out = Iziet
+role-owner = īpašnieks
+role-cashier = kasieris
+printer-state = Printeris: { $state }
+scanner-state = Skeneris: { $state }
+scanner-state-last = Skeneris: { $state } — pēdējais skenējums { $code }
+ready = Gatavs. Noskenējiet karti vai ierakstiet summu un nospiediet Enter.
+staff-sign-in = Darbinieka pieteikšanās
+staff-pin = Darbinieka PIN
+sign-in = Pieteikties (Enter)
+
+## Meklēšana un reģistrēšana
+customer = Klients
+find-label = Atrast klientu (F2): karte, tālrunis vai vārds
+find-hint = noskenējiet karti vai rakstiet
+find-result = { $name } — { $code } ({ $points ->
+    [zero] { $points } punktu
+    [one] { $points } punkts
+   *[other] { $points } punkti
+})
+erased = (dzēsts)
+find-many = Atbilst { $count } klienti: izvēlieties vienu vai rakstiet vairāk.
+new-customer-button = Jauns klients (F3)
+clear-customer = Notīrīt klientu (Esc)
+new-customer = Jauns klients
+name = Vārds
+phone = Tālrunis
+email = E-pasts
+referral-code = Ieteikuma kods
+enroll = Reģistrēt (Enter)
+cancel = Atcelt (Esc)
+
+## Pirkums
+sale = Pirkums
+amount = Summa
+amount-keys = Summā var rakstīt tikai ciparus un decimālzīmi; klientu meklē ar F2.
+record-sale-for = Reģistrēt pirkumu: { $name } (Enter)
+record-sale = Reģistrēt pirkumu (Enter)
+record-sale-hint = Reģistrē pirkumu un izdrukā lojalitātes čeku
+anonymous-sale = Anonīms pirkums (F4)
+anonymous-sale-hint = Bez klienta: čekā būs QR kods punktu saņemšanai
+reprint = Drukāt pēdējo čeku vēlreiz (F9)
+recent = Nesen
+
+## Atmaksa
+refund-by-receipt = Atmaksa pēc čeka
+receipt-number = Čeka numurs
+refund-amount = Atmaksas summa
+refund-all = visa
+owner-pin-above = Īpašnieka PIN (virs { $limit })
+refund = Atmaksāt (Enter)
+last-receipt = Pēdējais čeks (F8)
+no-receipt-yet = Čeku vēl nav: ierakstiet uz čeka nodrukāto numuru.
+
+## Klients ekrānā
+no-customer = Nav klienta: noskenējiet viņa karti vai tālruni vai atrodiet viņu augstāk. Pirkumam bez klienta tiek drukāts QR kods punktu saņemšanai.
+details-erased = (dati dzēsti)
+card-and-referral = Karte { $code }   ·   Ieteikums { $referral }
+points = { $points ->
+    [zero] { $points } punktu
+    [one] { $points } punkts
+   *[other] { $points } punkti
+}
+progress-visits = { $remaining ->
+    [zero] vēl { $remaining } apmeklējumu līdz: { $reward } (zīmogu karte)
+    [one] vēl { $remaining } apmeklējums līdz: { $reward } (zīmogu karte)
+   *[other] vēl { $remaining } apmeklējumi līdz: { $reward } (zīmogu karte)
+}
+progress-points = { $remaining ->
+    [zero] vēl { $remaining } punktu līdz: { $reward }
+    [one] vēl { $remaining } punkts līdz: { $reward }
+   *[other] vēl { $remaining } punkti līdz: { $reward }
+}
+last-visit = Pēdējais apmeklējums { $when } · { $visits ->
+    [zero] { $visits } apmeklējumu
+    [one] { $visits } apmeklējums
+   *[other] { $visits } apmeklējumi
+}
+rewards-now = Balvas, ko var saņemt tagad
+print-card = Drukāt kartes lapiņu
+print-card-hint = Viņa dalībnieka QR kods un ieteikuma kods, ko paturēt
+adjust-points = Labot punktus
+adjust-by = Punkti (+/-)
+reason = Iemesls
+adjust-owner-pin = Īpašnieka PIN labojumam
+adjust = Labot
+redeem = Izmantot: { $reward } ({ $how })
+redeem-first = Izmantot: { $reward } ({ $how }, F5)
+stamp-card = zīmogu karte
+visit-from-qr = Apmeklējums { $id } (no čeka QR koda)
+visit-when = { $when } · čeks { $receipt }
+points-earned = { $points ->
+    [zero] nopelnīts { $points } punktu
+    [one] nopelnīts { $points } punkts
+   *[other] nopelnīti { $points } punkti
+}
+no-visit-tickets = Par šo apmeklējumu nav atbalsta pieteikumu.
+visit-tickets = Pieteikumi par šo apmeklējumu
+refund-this-visit = Atmaksāt šo apmeklējumu
+identify-first = Vispirms atrodiet klientu (noskenējiet karti vai meklējiet ar F2).
+no-reward-yet = { $name } vēl nevar saņemt nevienu balvu.
+
+## Atbalsts
+no-open-tickets = Nav atvērtu atbalsta pieteikumu.
+open-tickets = Atvērti atbalsta pieteikumi: { $count }
+ticket-about-visit = (apmeklējums V{ $visit })
+resolve = Atrisināt #{ $id }
+open-a-ticket = Atvērt atbalsta pieteikumu
+what-went-wrong = Kas nogāja greizi
+severity = Svarīgums
+severity-minor = Neliels
+severity-normal = Parasts
+severity-urgent = Steidzams
+open-ticket = Atvērt pieteikumu
+add-a-note = Pievienot piezīmi
+note-for-staff = Piezīme visiem darbiniekiem
+add-note = Pievienot piezīmi
+timeline = Vēsture ({ $count })
+
+## Čeka priekšskatījums
+receipt-preview = Čeka priekšskatījums
+receipt-next = Šeit parādīsies nākamā pirkuma čeks.
+enlarge = Palielināt (F6)
+receipt-preview-image = Čeka priekšskatījuma attēls
+click-to-enlarge = Noklikšķiniet, lai palielinātu (F6)
+last-receipt-title = Pēdējais čeks
+receipt-large = Čeks, palielināts
+close = Aizvērt (Esc)
+
+## Iestatījumi
+settings-ports = Porti ir šī datora seriālie porti; "virtual" drukā priekšskatījumā.
+language = Valoda
+printer-port = Printera ports
+printer-profile = Printera profils
+choose = izvēlēties
+baud = Bodi (tukšs: pēc profila)
+scanner-port = Skenera ports (tukšs: nav)
+scanner-profile = Skenera profils
+plug-in-mode = Starpnieka režīms: starp veikala kasi un printeri
+plug-in-explained = Kase drukā kases portā; Regulars katram čekam pievieno lojalitātes bloku un izdrukā to augstāk norādītajā printera portā. Šeit atrastais klients tiek piesaistīts nākamajam kases čekam.
+till-port = Kases ports
+till-profile = Kases profils
+save-settings = Saglabāt iestatījumus
+test-print = Izmēģinājuma druka
+not-a-baud = '{ $baud }' nav bodu ātrums: izmantojiet, piemēram, 9600 vai 38400, vai atstājiet tukšu
+plug-needs-till = starpnieka režīmam vajag kases portu: portu, kurā kase drukā
+settings-saved = Iestatījumi saglabāti: { $path }.

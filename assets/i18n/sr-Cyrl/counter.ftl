@@ -1,0 +1,156 @@
+# Прозор касе на српском (ћирилица).
+language-name = Српски (ћирилица)
+
+## Траке
+settings = Подешавања
+owner-dashboard = Преглед за власника
+owner-dashboard-hint = Поновне посете, кохорте, поени, препоруке, оцене, пријаве
+theme-light = Светла тема
+theme-dark = Тамна тема
+sign-out = Одјава
+role-owner = власник
+role-cashier = касир
+printer-state = Штампач: { $state }
+scanner-state = Скенер: { $state }
+scanner-state-last = Скенер: { $state } — последње скенирање { $code }
+ready = Спремно. Скенирајте картицу или откуцајте износ и притисните Enter.
+staff-sign-in = Пријава запосленог
+staff-pin = ПИН запосленог
+sign-in = Пријави се (Enter)
+
+## Тражење и учлањење
+customer = Купац
+find-label = Пронађи купца (F2): картица, телефон или име
+find-hint = скенирајте картицу или куцајте
+find-result = { $name } — { $code } ({ $points ->
+    [one] { $points } поен
+    [few] { $points } поена
+   *[other] { $points } поена
+})
+erased = (обрисано)
+find-many = Одговара { $count } купаца: изаберите једног или куцајте даље.
+new-customer-button = Нови купац (F3)
+clear-customer = Уклони купца (Esc)
+new-customer = Нови купац
+name = Име
+phone = Телефон
+email = Имејл
+referral-code = Код препоруке
+enroll = Учлани (Enter)
+cancel = Откажи (Esc)
+
+## Продаја
+sale = Продаја
+amount = Износ
+amount-keys = У износ се уносе само цифре и децимални знак; купца тражите са F2.
+record-sale-for = Евидентирај продају за: { $name } (Enter)
+record-sale = Евидентирај продају (Enter)
+record-sale-hint = Евидентира продају и штампа рачун са поенима
+anonymous-sale = Продаја без купца (F4)
+anonymous-sale-hint = Без купца: на рачуну је QR код за преузимање поена
+reprint = Поново одштампај последњи рачун (F9)
+recent = Недавно
+
+## Повраћај
+refund-by-receipt = Повраћај по рачуну
+receipt-number = Број рачуна
+refund-amount = Износ повраћаја
+refund-all = цео
+owner-pin-above = ПИН власника (изнад { $limit })
+refund = Врати новац (Enter)
+last-receipt = Последњи рачун (F8)
+no-receipt-yet = Још нема рачуна: откуцајте број одштампан на рачуну.
+
+## Купац на екрану
+no-customer = Нема купца: скенирајте његову картицу или телефон, или га пронађите изнад. Продаја без купца штампа QR код за преузимање поена.
+details-erased = (подаци обрисани)
+card-and-referral = Картица { $code }   ·   Препорука { $referral }
+points = { $points ->
+    [one] { $points } поен
+    [few] { $points } поена
+   *[other] { $points } поена
+}
+progress-visits = { $remaining ->
+    [one] још { $remaining } посета до: { $reward } (картица са печатима)
+    [few] још { $remaining } посете до: { $reward } (картица са печатима)
+   *[other] још { $remaining } посета до: { $reward } (картица са печатима)
+}
+progress-points = { $remaining ->
+    [one] још { $remaining } поен до: { $reward }
+    [few] још { $remaining } поена до: { $reward }
+   *[other] још { $remaining } поена до: { $reward }
+}
+last-visit = Последња посета { $when } · { $visits ->
+    [one] { $visits } посета
+    [few] { $visits } посете
+   *[other] { $visits } посета
+}
+rewards-now = Награде које може да узме сада
+print-card = Одштампај листић картице
+print-card-hint = Његов QR код члана и код препоруке, да их сачува
+adjust-points = Исправи поене
+adjust-by = Поени (+/-)
+reason = Разлог
+adjust-owner-pin = ПИН власника за исправку
+adjust = Исправи
+redeem = Искористи: { $reward } ({ $how })
+redeem-first = Искористи: { $reward } ({ $how }, F5)
+stamp-card = картица са печатима
+visit-from-qr = Посета { $id } (са QR кода рачуна)
+visit-when = { $when } · рачун { $receipt }
+points-earned = { $points ->
+    [one] зарађен { $points } поен
+    [few] зарађена { $points } поена
+   *[other] зарађено { $points } поена
+}
+no-visit-tickets = Нема пријава подршке за ову посету.
+visit-tickets = Пријаве за ову посету
+refund-this-visit = Врати новац за ову посету
+identify-first = Прво пронађите купца (скенирајте картицу или F2 за тражење).
+no-reward-yet = { $name } још нема награду коју може да узме.
+
+## Подршка
+no-open-tickets = Нема отворених пријава подршке.
+open-tickets = Отворене пријаве подршке: { $count }
+ticket-about-visit = (посета V{ $visit })
+resolve = Реши #{ $id }
+open-a-ticket = Отвори пријаву подршке
+what-went-wrong = Шта није било у реду
+severity = Хитност
+severity-minor = Мала
+severity-normal = Уобичајена
+severity-urgent = Хитно
+open-ticket = Отвори пријаву
+add-a-note = Додај белешку
+note-for-staff = Белешка за све запослене
+add-note = Додај белешку
+timeline = Историја ({ $count })
+
+## Преглед рачуна
+receipt-preview = Преглед рачуна
+receipt-next = Овде ће се појавити рачун следеће продаје.
+enlarge = Увећај (F6)
+receipt-preview-image = Слика прегледа рачуна
+click-to-enlarge = Кликните за увећање (F6)
+last-receipt-title = Последњи рачун
+receipt-large = Рачун, увећан
+close = Затвори (Esc)
+
+## Подешавања
+settings-ports = Портови су серијски портови овог рачунара; "virtual" штампа у преглед.
+language = Језик
+printer-port = Порт штампача
+printer-profile = Профил штампача
+choose = изабери
+baud = Бод (празно: по профилу)
+scanner-port = Порт скенера (празно: нема)
+scanner-profile = Профил скенера
+plug-in-mode = Посреднички режим: између касе продавнице и штампача
+plug-in-explained = Каса штампа на порт касе; Regulars сваком рачуну додаје блок са поенима и штампа га на порт штампача изнад. Купац пронађен овде везује се за следећи рачун касе.
+till-port = Порт касе
+till-profile = Профил касе
+save-settings = Сачувај подешавања
+test-print = Пробна штампа
+not-a-baud = '{ $baud }' није брзина у бодима: употребите нпр. 9600 или 38400, или оставите празно
+plug-needs-till = посреднички режим тражи порт касе: порт на који каса штампа
+settings-saved = Подешавања су сачувана у { $path }.

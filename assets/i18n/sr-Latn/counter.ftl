@@ -1,0 +1,156 @@
+# Prozor kase na srpskom (latinica).
+language-name = Srpski (latinica)
+
+## Trake
+settings = Podešavanja
+owner-dashboard = Pregled za vlasnika
+owner-dashboard-hint = Ponovne posete, kohorte, poeni, preporuke, ocene, prijave
+theme-light = Svetla tema
+theme-dark = Tamna tema
+sign-out = Odjava
+role-owner = vlasnik
+role-cashier = kasir
+printer-state = Štampač: { $state }
+scanner-state = Skener: { $state }
+scanner-state-last = Skener: { $state } — poslednje skeniranje { $code }
+ready = Spremno. Skenirajte karticu ili otkucajte iznos i pritisnite Enter.
+staff-sign-in = Prijava zaposlenog
+staff-pin = PIN zaposlenog
+sign-in = Prijavi se (Enter)
+
+## Traženje i učlanjenje
+customer = Kupac
+find-label = Pronađi kupca (F2): kartica, telefon ili ime
+find-hint = skenirajte karticu ili kucajte
+find-result = { $name } — { $code } ({ $points ->
+    [one] { $points } poen
+    [few] { $points } poena
+   *[other] { $points } poena
+})
+erased = (obrisano)
+find-many = Odgovara { $count } kupaca: izaberite jednog ili kucajte dalje.
+new-customer-button = Novi kupac (F3)
+clear-customer = Ukloni kupca (Esc)
+new-customer = Novi kupac
+name = Ime
+phone = Telefon
+email = Imejl
+referral-code = Kod preporuke
+enroll = Učlani (Enter)
+cancel = Otkaži (Esc)
+
+## Prodaja
+sale = Prodaja
+amount = Iznos
+amount-keys = U iznos se unose samo cifre i decimalni znak; kupca tražite sa F2.
+record-sale-for = Evidentiraj prodaju za: { $name } (Enter)
+record-sale = Evidentiraj prodaju (Enter)
+record-sale-hint = Evidentira prodaju i štampa račun sa poenima
+anonymous-sale = Prodaja bez kupca (F4)
+anonymous-sale-hint = Bez kupca: na računu je QR kod za preuzimanje poena
+reprint = Ponovo odštampaj poslednji račun (F9)
+recent = Nedavno
+
+## Povraćaj
+refund-by-receipt = Povraćaj po računu
+receipt-number = Broj računa
+refund-amount = Iznos povraćaja
+refund-all = ceo
+owner-pin-above = PIN vlasnika (iznad { $limit })
+refund = Vrati novac (Enter)
+last-receipt = Poslednji račun (F8)
+no-receipt-yet = Još nema računa: otkucajte broj odštampan na računu.
+
+## Kupac na ekranu
+no-customer = Nema kupca: skenirajte njegovu karticu ili telefon, ili ga pronađite iznad. Prodaja bez kupca štampa QR kod za preuzimanje poena.
+details-erased = (podaci obrisani)
+card-and-referral = Kartica { $code }   ·   Preporuka { $referral }
+points = { $points ->
+    [one] { $points } poen
+    [few] { $points } poena
+   *[other] { $points } poena
+}
+progress-visits = { $remaining ->
+    [one] još { $remaining } poseta do: { $reward } (kartica sa pečatima)
+    [few] još { $remaining } posete do: { $reward } (kartica sa pečatima)
+   *[other] još { $remaining } poseta do: { $reward } (kartica sa pečatima)
+}
+progress-points = { $remaining ->
+    [one] još { $remaining } poen do: { $reward }
+    [few] još { $remaining } poena do: { $reward }
+   *[other] još { $remaining } poena do: { $reward }
+}
+last-visit = Poslednja poseta { $when } · { $visits ->
+    [one] { $visits } poseta
+    [few] { $visits } posete
+   *[other] { $visits } poseta
+}
+rewards-now = Nagrade koje može da uzme sada
+print-card = Odštampaj listić kartice
+print-card-hint = Njegov QR kod člana i kod preporuke, da ih sačuva
+adjust-points = Ispravi poene
+adjust-by = Poeni (+/-)
+reason = Razlog
+adjust-owner-pin = PIN vlasnika za ispravku
+adjust = Ispravi
+redeem = Iskoristi: { $reward } ({ $how })
+redeem-first = Iskoristi: { $reward } ({ $how }, F5)
+stamp-card = kartica sa pečatima
+visit-from-qr = Poseta { $id } (sa QR koda računa)
+visit-when = { $when } · račun { $receipt }
+points-earned = { $points ->
+    [one] zarađen { $points } poen
+    [few] zarađena { $points } poena
+   *[other] zarađeno { $points } poena
+}
+no-visit-tickets = Nema prijava podrške za ovu posetu.
+visit-tickets = Prijave za ovu posetu
+refund-this-visit = Vrati novac za ovu posetu
+identify-first = Prvo pronađite kupca (skenirajte karticu ili F2 za traženje).
+no-reward-yet = { $name } još nema nagradu koju može da uzme.
+
+## Podrška
+no-open-tickets = Nema otvorenih prijava podrške.
+open-tickets = Otvorene prijave podrške: { $count }
+ticket-about-visit = (poseta V{ $visit })
+resolve = Reši #{ $id }
+open-a-ticket = Otvori prijavu podrške
+what-went-wrong = Šta nije bilo u redu
+severity = Hitnost
+severity-minor = Mala
+severity-normal = Uobičajena
+severity-urgent = Hitno
+open-ticket = Otvori prijavu
+add-a-note = Dodaj belešku
+note-for-staff = Beleška za sve zaposlene
+add-note = Dodaj belešku
+timeline = Istorija ({ $count })
+
+## Pregled računa
+receipt-preview = Pregled računa
+receipt-next = Ovde će se pojaviti račun sledeće prodaje.
+enlarge = Uvećaj (F6)
+receipt-preview-image = Slika pregleda računa
+click-to-enlarge = Kliknite za uvećanje (F6)
+last-receipt-title = Poslednji račun
+receipt-large = Račun, uvećan
+close = Zatvori (Esc)
+
+## Podešavanja
+settings-ports = Portovi su serijski portovi ovog računara; "virtual" štampa u pregled.
+language = Jezik
+printer-port = Port štampača
+printer-profile = Profil štampača
+choose = izaberi
+baud = Bod (prazno: po profilu)
+scanner-port = Port skenera (prazno: nema)
+scanner-profile = Profil skenera
+plug-in-mode = Posrednički režim: između kase prodavnice i štampača
+plug-in-explained = Kasa štampa na port kase; Regulars svakom računu dodaje blok sa poenima i štampa ga na port štampača iznad. Kupac pronađen ovde vezuje se za sledeći račun kase.
+till-port = Port kase
+till-profile = Profil kase
+save-settings = Sačuvaj podešavanja
+test-print = Probna štampa
+not-a-baud = '{ $baud }' nije brzina u bodima: upotrebite npr. 9600 ili 38400, ili ostavite prazno
+plug-needs-till = posrednički režim traži port kase: port na koji kasa štampa
+settings-saved = Podešavanja su sačuvana u { $path }.

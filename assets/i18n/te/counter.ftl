@@ -1,0 +1,150 @@
+# కౌంటర్ విండో, తెలుగులో.
+language-name = తెలుగు
+
+## పట్టీలు
+settings = సెట్టింగ్‌లు
+owner-dashboard = యజమాని డాష్‌బోర్డ్
+owner-dashboard-hint = మళ్ళీ వచ్చిన సందర్శనలు, కోహార్ట్‌లు, పాయింట్లు, సిఫార్సులు, రేటింగ్‌లు, టికెట్లు
+theme-light = లేత థీమ్
+theme-dark = ముదురు థీమ్
+sign-out = సైన్ అవుట్
+role-owner = యజమాని
+role-cashier = క్యాషియర్
+printer-state = ప్రింటర్: { $state }
+scanner-state = స్కానర్: { $state }
+scanner-state-last = స్కానర్: { $state } — చివరి స్కాన్ { $code }
+ready = సిద్ధం. కార్డ్‌ను స్కాన్ చేయండి, లేదా మొత్తం టైప్ చేసి Enter నొక్కండి.
+staff-sign-in = సిబ్బంది సైన్ ఇన్
+staff-pin = సిబ్బంది PIN
+sign-in = సైన్ ఇన్ (Enter)
+
+## వెతకడం, సభ్యులుగా చేర్చడం
+customer = కస్టమర్
+find-label = కస్టమర్‌ను వెతకండి (F2): కార్డ్, ఫోన్ లేదా పేరు
+find-hint = కార్డ్‌ను స్కాన్ చేయండి లేదా టైప్ చేయండి
+find-result = { $name } — { $code } ({ $points ->
+    [one] { $points } పాయింట్
+   *[other] { $points } పాయింట్లు
+})
+erased = (తొలగించబడింది)
+find-many = { $count } మంది కస్టమర్లు సరిపోలారు: ఒకరిని ఎంచుకోండి, లేదా ఇంకా టైప్ చేయండి.
+new-customer-button = కొత్త కస్టమర్ (F3)
+clear-customer = కస్టమర్‌ను తీసివేయండి (Esc)
+new-customer = కొత్త కస్టమర్
+name = పేరు
+phone = ఫోన్
+email = ఇమెయిల్
+referral-code = సిఫార్సు కోడ్
+enroll = సభ్యులుగా చేర్చండి (Enter)
+cancel = రద్దు (Esc)
+
+## అమ్మకం
+sale = అమ్మకం
+amount = మొత్తం
+amount-keys = మొత్తంలో అంకెలు, దశాంశ బిందువు మాత్రమే టైప్ చేయవచ్చు; కస్టమర్‌ను F2తో వెతకండి.
+record-sale-for = { $name } కోసం అమ్మకాన్ని నమోదు చేయండి (Enter)
+record-sale = అమ్మకాన్ని నమోదు చేయండి (Enter)
+record-sale-hint = అమ్మకాన్ని నమోదు చేసి, పాయింట్ల రసీదును ప్రింట్ చేస్తుంది
+anonymous-sale = కస్టమర్ లేని అమ్మకం (F4)
+anonymous-sale-hint = కస్టమర్ లేరు: పాయింట్లు పొందడానికి రసీదుపై QR ఉంటుంది
+reprint = చివరి రసీదును మళ్ళీ ప్రింట్ చేయండి (F9)
+recent = ఇటీవలివి
+
+## వాపసు
+refund-by-receipt = రసీదు ద్వారా వాపసు
+receipt-number = రసీదు సంఖ్య
+refund-amount = వాపసు మొత్తం
+refund-all = మొత్తం
+owner-pin-above = యజమాని PIN ({ $limit } పైన)
+refund = వాపసు ఇవ్వండి (Enter)
+last-receipt = చివరి రసీదు (F8)
+no-receipt-yet = ఇంకా రసీదు లేదు: రసీదుపై ప్రింట్ అయిన సంఖ్యను టైప్ చేయండి.
+
+## తెరపై ఉన్న కస్టమర్
+no-customer = కస్టమర్ లేరు: వారి కార్డ్ లేదా ఫోన్‌ను స్కాన్ చేయండి, లేదా పైన వెతకండి. కస్టమర్ లేని అమ్మకం పాయింట్లు పొందే QRను ప్రింట్ చేస్తుంది.
+details-erased = (వివరాలు తొలగించబడ్డాయి)
+card-and-referral = కార్డ్ { $code }   ·   సిఫార్సు { $referral }
+points = { $points ->
+    [one] { $points } పాయింట్
+   *[other] { $points } పాయింట్లు
+}
+progress-visits = { $reward } కోసం ఇంకా { $remaining ->
+    [one] { $remaining } సందర్శన
+   *[other] { $remaining } సందర్శనలు
+} (స్టాంప్ కార్డ్)
+progress-points = { $reward } కోసం ఇంకా { $remaining ->
+    [one] { $remaining } పాయింట్
+   *[other] { $remaining } పాయింట్లు
+}
+last-visit = చివరి సందర్శన { $when } · { $visits ->
+    [one] { $visits } సందర్శన
+   *[other] { $visits } సందర్శనలు
+}
+rewards-now = ఇప్పుడు పొందగలిగే బహుమతులు
+print-card = కార్డ్ స్లిప్ ప్రింట్ చేయండి
+print-card-hint = వారు దాచుకోవడానికి వారి సభ్యత్వ QR, సిఫార్సు కోడ్
+adjust-points = పాయింట్లను సవరించండి
+adjust-by = పాయింట్లు (+/-)
+reason = కారణం
+adjust-owner-pin = సవరణకు యజమాని PIN
+adjust = సవరించండి
+redeem = { $reward } పొందండి ({ $how })
+redeem-first = { $reward } పొందండి ({ $how }, F5)
+stamp-card = స్టాంప్ కార్డ్
+visit-from-qr = సందర్శన { $id } (రసీదు QR నుండి)
+visit-when = { $when } · రసీదు { $receipt }
+points-earned = { $points ->
+    [one] { $points } పాయింట్ సంపాదించారు
+   *[other] { $points } పాయింట్లు సంపాదించారు
+}
+no-visit-tickets = ఈ సందర్శన గురించి సహాయ టికెట్లు లేవు.
+visit-tickets = ఈ సందర్శన గురించి టికెట్లు
+refund-this-visit = ఈ సందర్శనకు వాపసు ఇవ్వండి
+identify-first = ముందుగా కస్టమర్‌ను గుర్తించండి (వారి కార్డ్‌ను స్కాన్ చేయండి, లేదా F2తో వెతకండి).
+no-reward-yet = { $name } కు ఇంకా బహుమతి అందుబాటులో లేదు.
+
+## సహాయం
+no-open-tickets = తెరిచి ఉన్న సహాయ టికెట్లు లేవు.
+open-tickets = తెరిచి ఉన్న సహాయ టికెట్లు: { $count }
+ticket-about-visit = (సందర్శన V{ $visit })
+resolve = #{ $id } పరిష్కరించండి
+open-a-ticket = సహాయ టికెట్ తెరవండి
+what-went-wrong = ఏమి తప్పు జరిగింది
+severity = తీవ్రత
+severity-minor = చిన్నది
+severity-normal = సాధారణం
+severity-urgent = అత్యవసరం
+open-ticket = టికెట్ తెరవండి
+add-a-note = గమనిక జోడించండి
+note-for-staff = సిబ్బంది అందరికీ గమనిక
+add-note = గమనిక జోడించండి
+timeline = చరిత్ర ({ $count })
+
+## రసీదు ప్రివ్యూ
+receipt-preview = రసీదు ప్రివ్యూ
+receipt-next = తదుపరి అమ్మకం రసీదు ఇక్కడ కనిపిస్తుంది.
+enlarge = పెద్దదిగా చూపండి (F6)
+receipt-preview-image = రసీదు ప్రివ్యూ చిత్రం
+click-to-enlarge = పెద్దదిగా చూడటానికి క్లిక్ చేయండి (F6)
+last-receipt-title = చివరి రసీదు
+receipt-large = రసీదు, పెద్దదిగా
+close = మూసివేయండి (Esc)
+
+## సెట్టింగ్‌లు
+settings-ports = పోర్ట్‌లు ఈ కంప్యూటర్ సీరియల్ పోర్ట్‌లు; "virtual" ప్రివ్యూలో ప్రింట్ చేస్తుంది.
+language = భాష
+printer-port = ప్రింటర్ పోర్ట్
+printer-profile = ప్రింటర్ ప్రొఫైల్
+choose = ఎంచుకోండి
+baud = బాడ్ (ఖాళీ: ప్రొఫైల్‌లోనిది)
+scanner-port = స్కానర్ పోర్ట్ (ఖాళీ: లేదు)
+scanner-profile = స్కానర్ ప్రొఫైల్
+plug-in-mode = ప్లగ్-ఇన్ మోడ్: దుకాణం క్యాష్ రిజిస్టర్, ప్రింటర్ మధ్య
+plug-in-explained = క్యాష్ రిజిస్టర్ టిల్ పోర్ట్‌లోకి ప్రింట్ చేస్తుంది; Regulars ప్రతి రసీదుకు పాయింట్ల భాగాన్ని జోడించి పైన ఉన్న ప్రింటర్ పోర్ట్‌లో ప్రింట్ చేస్తుంది. ఇక్కడ గుర్తించిన కస్టమర్ రిజిస్టర్ తదుపరి రసీదుకు జతచేయబడతారు.
+till-port = టిల్ పోర్ట్
+till-profile = టిల్ ప్రొఫైల్
+save-settings = సెట్టింగ్‌లను సేవ్ చేయండి
+test-print = పరీక్ష ప్రింట్
+not-a-baud = '{ $baud }' బాడ్ రేట్ కాదు: ఉదా. 9600 లేదా 38400 వాడండి, లేదా ఖాళీగా వదలండి
+plug-needs-till = ప్లగ్-ఇన్ మోడ్‌కు టిల్ పోర్ట్ అవసరం: క్యాష్ రిజిస్టర్ ప్రింట్ చేసే పోర్ట్
+settings-saved = సెట్టింగ్‌లు { $path } లో సేవ్ అయ్యాయి.

@@ -1,0 +1,97 @@
+//! Numbers and amounts the local way, with ICU4X (Fluent's own number formatting is not
+//! locale-aware): `3,50 €` in Riga, `₱1,250.00` in Manila, `₹1,23,456.00` in Hyderabad.
+
+use fixed_decimal::Decimal;
+use icu_decimal::DecimalFormatter;
+use icu_experimental::dimension::currency::CurrencyType;
+use icu_experimental::dimension::currency::formatter::CurrencyFormatter;
+use icu_locale_core::Locale;
+
+/// Formats plain numbers and amounts in one currency for one locale.
+pub struct Numbers {
+    locale: Locale,
+    decimal: DecimalFormatter,
+    /// The decimal separator the locale writes (and a till's decimal key types).
+    pub decimal_separator: char,
+}
+
+impl std::fmt::Debug for Numbers {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Numbers({})", self.locale)
+    }
+}
+
+impl Numbers {
+    /// `tag` is a BCP 47 tag the shipped locales use (`lv`, `sr-Cyrl`, `te`…).
+    pub fn new(tag: &str) -> Option<Numbers> {
+        let locale: Locale = tag.parse().ok()?;
+        let decimal = DecimalFormatter::try_new((&locale).into(), Default::default()).ok()?;
+        let half: Decimal = "1.5".parse().ok()?;
+        let decimal_separator = decimal
+            .format_to_string(&half)
+            .chars()
+            .find(|c| !c.is_ascii_digit())
+            .unwrap_or('.');
+        Some(Numbers {
+            locale,
+            decimal,
+            decimal_separator,
+        })
+    }
+
+    /// A whole number with the locale's grouping (`1 250`, `1,250`, `1.250`).
+    pub fn number(&self, n: i64) -> String {
+        self.decimal.format_to_string(&Decimal::from(n))
+    }
+
+    /// An amount of `minor` units in a currency with `exponent` decimals, with the currency's
+    /// symbol where the locale puts it. Falls back to the number and the ISO code.
+    pub fn amount(&self, minor: i64, code: &str, exponent: u32) -> String {
+        let mut value = Decimal::from(minor);
+        value.multiply_pow10(-(exponent as i16));
+        value.pad_end(-(exponent as i16));
+        let formatted = CurrencyType::try_from_str(code)
+            .ok()
+            .and_then(|c| {
+                CurrencyFormatter::try_new_symbol((&self.locale).into(), c, Default::default()).ok()
+            })
+            .map(|f| f.format_fixed_decimal(&value).to_string());
+        formatted.unwrap_or_else(|| format!("{} {code}", self.decimal.format_to_string(&value)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Numbers;
+
+    fn amount(tag: &str, minor: i64, code: &str) -> String {
+        // Non-breaking spaces become plain ones, to keep the expectations readable.
+        Numbers::new(tag)
+            .unwrap()
+            .amount(minor, code, 2)
+            .replace(['\u{a0}', '\u{202f}'], " ")
+    }
+
+    #[test]
+    fn amounts_in_each_shipped_locale() {
+        assert_eq!(amount("en", 350, "EUR"), "€3.50");
+        assert_eq!(amount("lv", 350, "EUR"), "3,50 €");
+        assert_eq!(amount("fil", 125_000, "PHP"), "₱1,250.00");
+        assert_eq!(amount("te", 12_345_600, "INR"), "₹1,23,456.00");
+        assert_eq!(amount("sr-Cyrl", 125_000, "RSD"), "1.250,00 RSD");
+        assert_eq!(amount("sr-Latn", 125_000, "RSD"), "1.250,00 RSD");
+    }
+
+    #[test]
+    fn numbers_and_decimal_separators() {
+        let lv = Numbers::new("lv").unwrap();
+        assert_eq!(lv.decimal_separator, ',');
+        // Latvian groups from five digits on (CLDR's minimum grouping digits).
+        assert_eq!(lv.number(1250), "1250");
+        assert_eq!(lv.number(12_500).replace('\u{a0}', " "), "12 500");
+        let te = Numbers::new("te").unwrap();
+        assert_eq!(te.decimal_separator, '.');
+        assert_eq!(te.number(123_456), "1,23,456");
+        assert_eq!(Numbers::new("sr-Cyrl").unwrap().number(1250), "1.250");
+    }
+}
