@@ -216,6 +216,23 @@ impl Catalog {
     }
 }
 
+/// The language a part of the program speaks in, English until told otherwise.
+#[derive(Debug, Clone, Copy)]
+pub struct Words(pub &'static Language);
+
+impl Default for Words {
+    fn default() -> Words {
+        Words(catalog().fallback())
+    }
+}
+
+impl std::ops::Deref for Words {
+    type Target = Language;
+    fn deref(&self) -> &Language {
+        self.0
+    }
+}
+
 /// An argument for a message.
 pub type Arg<'a> = (&'a str, FluentValue<'a>);
 

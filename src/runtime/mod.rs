@@ -129,6 +129,8 @@ pub struct Notice {
 /// Everything the counter screen shows.
 #[derive(Resource, Debug, Default)]
 pub struct CounterState {
+    /// The shop's language: the counter's words.
+    pub words: crate::i18n::Words,
     pub customer: Option<CustomerView>,
     pub results: Vec<CustomerView>,
     /// A past visit opened by scanning its receipt QR.
@@ -194,8 +196,6 @@ pub struct Shop {
     pub owner_pin_above: i64,
     /// The data folder (exports go into it).
     pub data_dir: std::path::PathBuf,
-    /// The shop's language, for the counter's words.
-    pub language: &'static crate::i18n::Language,
 }
 
 /// The ends of the worker channels.
@@ -318,9 +318,6 @@ impl Counter {
             rewards: config.program.rewards.clone(),
             owner_pin_above: config.staff.owner_pin_above,
             data_dir: dir.root().to_path_buf(),
-            language: crate::i18n::catalog()
-                .get(&config.shop.language)
-                .unwrap_or_else(|_| crate::i18n::catalog().fallback()),
         });
         world.insert_resource(Channels {
             to_store,
@@ -332,6 +329,11 @@ impl Counter {
         });
         world.insert_resource(plug_link);
         world.insert_resource(CounterState {
+            words: crate::i18n::Words(
+                crate::i18n::catalog()
+                    .get(&config.shop.language)
+                    .unwrap_or_else(|_| crate::i18n::catalog().fallback()),
+            ),
             receipt_image: latest_receipt(&dir.root().join("receipts")),
             staff_required,
             printer_ok: printer_problem.is_none() || plug_label.is_some(),

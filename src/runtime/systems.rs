@@ -32,10 +32,8 @@ fn request(ch: &Channels, state: &mut CounterState, r: StoreRequest) {
     if ch.to_store.send(r).is_ok() {
         state.busy += 1;
     } else {
-        state.say(
-            false,
-            "The database worker stopped: restart Regulars. Nothing was recorded.",
-        );
+        let text = state.words.t("worker-stopped");
+        state.say(false, text);
     }
 }
 
@@ -57,7 +55,10 @@ pub(super) fn identify_scans(
         match scan {
             Err(_) => {}
             Ok(ScanEvent::Rejected { reason }) => {
-                state.say(false, format!("Scan not understood: {reason}"));
+                let text = state
+                    .words
+                    .t_args("scan-not-understood", &[("reason", reason.as_str().into())]);
+                state.say(false, text);
             }
             Ok(ScanEvent::Scanned { scan, what }) => {
                 state.last_scan = Some(scan.data.clone());
@@ -70,23 +71,30 @@ pub(super) fn identify_scans(
                     }
                     ScanKind::Referral { code } => {
                         state.enroll_referral = Some(code.clone());
-                        state.say(
-                            true,
-                            format!(
-                                "Referral code {code}: fill in the new customer and press Enroll."
-                            ),
-                        );
+                        let text = state
+                            .words
+                            .t_args("scan-referral", &[("code", code.as_str().into())]);
+                        state.say(true, text);
                     }
                     ScanKind::Product { symbology, gtin } => {
-                        state.say(
-                            true,
-                            format!(
-                                "Product barcode ({symbology} {gtin}): ring it up on the till."
-                            ),
+                        let text = state.words.t_args(
+                            "scan-product",
+                            &[
+                                ("symbology", symbology.to_string().into()),
+                                ("gtin", gtin.as_str().into()),
+                            ],
                         );
+                        state.say(true, text);
                     }
                     ScanKind::Unknown { reason } => {
-                        state.say(false, format!("Unknown code '{}': {reason}", scan.data));
+                        let text = state.words.t_args(
+                            "scan-unknown",
+                            &[
+                                ("code", scan.data.as_str().into()),
+                                ("reason", reason.as_str().into()),
+                            ],
+                        );
+                        state.say(false, text);
                     }
                 }
             }
@@ -133,10 +141,10 @@ pub(super) fn reward_intents(
                         reward: reward.clone(),
                     },
                 ),
-                None => state.say(
-                    false,
-                    "Identify the customer first (scan their card or find them).",
-                ),
+                None => {
+                    let text = state.words.t("identify-customer-first");
+                    state.say(false, text)
+                }
             }
         }
     }
@@ -159,7 +167,12 @@ pub(super) fn persist_intents(
                         };
                         request(&ch, &mut state, StoreRequest::Sale { amount, customer });
                     }
-                    Err(e) => state.say(false, format!("Sale not recorded: {e}")),
+                    Err(e) => {
+                        let text = state
+                            .words
+                            .t_args("sale-not-recorded", &[("error", e.to_string().into())]);
+                        state.say(false, text)
+                    }
                 }
             }
             Intent::Enroll(new) => request(&ch, &mut state, StoreRequest::Enroll(new.clone())),
@@ -219,7 +232,8 @@ pub(super) fn persist_intents(
                 state.figures = None;
                 state.signed_in = None;
                 state.customer = None;
-                state.say(true, "Signed out.");
+                let text = state.words.t("signed-out");
+                state.say(true, text);
             }
             Intent::Refund {
                 receipt,
@@ -230,7 +244,10 @@ pub(super) fn persist_intents(
                     Some(a) => match shop.currency.parse_amount(a) {
                         Ok(v) => Some(v),
                         Err(e) => {
-                            state.say(false, format!("Refund not made: {e}"));
+                            let text = state
+                                .words
+                                .t_args("refund-not-made", &[("error", e.to_string().into())]);
+                            state.say(false, text);
                             continue;
                         }
                     },
@@ -350,7 +367,8 @@ pub(super) fn apply_answers(
     shop: Res<Shop>,
     mut state: ResMut<CounterState>,
 ) {
-    let money = |m: i64| format!("{} {}", shop.currency.format(m), shop.currency);
+    let w = state.words;
+    let money = |m: i64| w.amount(m, shop.currency);
     for StoreAnswer(a) in answers.read() {
         state.busy = state.busy.saturating_sub(1);
         // Anything that may change the customer's history: read their support side again.
@@ -387,19 +405,23 @@ pub(super) fn apply_answers(
             }
             StoreReply::Found(results) => state.results = results,
             StoreReply::Customer(c) => {
-                state.say(
-                    true,
-                    format!("{} ({})", c.name.as_deref().unwrap_or("Customer"), c.code),
-                );
+                let unnamed = w.t("customer-unnamed");
+                let name = c.name.as_deref().unwrap_or(&unnamed);
+                let args = [("name", name.into()), ("code", c.code.as_str().into())];
+                state.say(true, w.t_args("customer-identified", &args));
                 state.customer = Some(c);
                 state.visit = None;
                 state.results.clear();
                 state.identified += 1;
             }
             StoreReply::Enrolled(e, c) => {
-                let mut text = format!(
-                    "Enrolled {}: card {}, referral code {}.",
-                    e.name, e.code, e.referral_code
+                let mut text = w.t_args(
+                    "enrolled",
+                    &[
+                        ("name", e.name.as_str().into()),
+                        ("code", e.code.as_str().into()),
+                        ("referral", e.referral_code.as_str().into()),
+                    ],
                 );
                 if let Some(r) = &e.referral {
                     text.push(' ');
@@ -412,21 +434,22 @@ pub(super) fn apply_answers(
                 state.identified += 1;
             }
             StoreReply::Sold { sale, customer, .. } => {
+                let amount = ("amount", money(sale.amount).into());
                 let mut text = match &customer {
-                    Some(c) => format!(
-                        "Sale of {} recorded for {}: +{} points, balance {}.",
-                        money(sale.amount),
-                        c.name.as_deref().unwrap_or(&c.code),
-                        sale.points_earned,
-                        sale.balance
+                    Some(c) => w.t_args(
+                        "sold",
+                        &[
+                            amount,
+                            ("name", c.name.as_deref().unwrap_or(&c.code).into()),
+                            ("points", sale.points_earned.into()),
+                            ("balance", w.number(sale.balance).into()),
+                        ],
                     ),
-                    None => format!(
-                        "Anonymous sale of {} recorded; the receipt has a claim QR.",
-                        money(sale.amount)
-                    ),
+                    None => w.t_args("sold-anonymous", &[amount]),
                 };
                 if sale.vouchers_issued > 0 {
-                    text.push_str(" Stamp card complete: a reward is ready.");
+                    text.push(' ');
+                    text.push_str(&w.t("stamp-card-complete"));
                 }
                 if let Some(r) = &sale.referral {
                     text.push(' ');
@@ -444,19 +467,17 @@ pub(super) fn apply_answers(
                 state.sales_recorded += 1;
             }
             StoreReply::Redeemed(r, c) => {
-                state.say(
-                    true,
-                    format!(
-                        "Redeemed {} ({}). Balance {} points.",
-                        r.reward_name,
-                        if r.paid_with == "voucher" {
-                            "stamp card".to_string()
-                        } else {
-                            format!("{} points", r.points)
-                        },
-                        r.balance
-                    ),
-                );
+                let how = if r.paid_with == "voucher" {
+                    w.t("stamp-card")
+                } else {
+                    w.t_args("points", &[("points", r.points.into())])
+                };
+                let args = [
+                    ("reward", r.reward_name.as_str().into()),
+                    ("how", how.into()),
+                    ("balance", r.balance.into()),
+                ];
+                state.say(true, w.t_args("redeemed", &args));
                 state.customer = Some(c);
             }
             StoreReply::Refunded(r, c) => {
@@ -465,47 +486,45 @@ pub(super) fn apply_answers(
                 {
                     state.customer = Some(c);
                 }
-                state.say(
-                    true,
-                    format!(
-                        "Refunded {} of receipt {}: {} points taken back.",
-                        money(r.amount),
-                        r.receipt,
-                        r.points_reversed
-                    ),
-                );
+                let args = [
+                    ("amount", money(r.amount).into()),
+                    ("receipt", r.receipt.as_str().into()),
+                    ("points", r.points_reversed.into()),
+                ];
+                state.say(true, w.t_args("refunded", &args));
                 state.refunds_recorded += 1;
             }
-            StoreReply::Reprinted => state.say(true, "Reprinting the last receipt."),
+            StoreReply::Reprinted => state.say(true, w.t("reprinting")),
             StoreReply::Adjusted(points, c) => {
-                state.say(
-                    true,
-                    format!("Points adjusted by {points:+}: balance {}.", c.balance),
-                );
+                let args = [
+                    ("change", format!("{points:+}").into()),
+                    ("balance", c.balance.into()),
+                ];
+                state.say(true, w.t_args("adjusted", &args));
                 state.customer = Some(c);
             }
             StoreReply::SignedIn(s) => {
-                state.say(
-                    true,
-                    format!("Signed in: {} ({}).", s.name, s.role.as_str()),
-                );
+                let role = match s.role {
+                    crate::domain::staff::Role::Owner => w.t("role-owner"),
+                    _ => w.t("role-cashier"),
+                };
+                let args = [("name", s.name.as_str().into()), ("role", role.into())];
+                state.say(true, w.t_args("signed-in", &args));
                 state.signed_in = Some(s);
             }
             StoreReply::Visit(v, c) => {
-                state.say(
-                    true,
-                    format!(
-                        "Visit {} of {}: {}{}.",
-                        v.id,
-                        crate::clock::local_time(v.at),
-                        money(v.amount),
-                        if v.refunded > 0 {
-                            format!(", {} refunded", money(v.refunded))
-                        } else {
-                            String::new()
-                        }
-                    ),
-                );
+                let mut args = vec![
+                    ("id", v.id.into()),
+                    ("when", crate::clock::local_time(v.at).into()),
+                    ("amount", money(v.amount).into()),
+                ];
+                let id = if v.refunded > 0 {
+                    args.push(("refunded", money(v.refunded).into()));
+                    "visit-opened-refunded"
+                } else {
+                    "visit-opened"
+                };
+                state.say(true, w.t_args(id, &args));
                 if let Some(c) = &c {
                     state.customer = Some(c.clone());
                 }
@@ -513,10 +532,11 @@ pub(super) fn apply_answers(
                 state.identified += 1;
             }
             StoreReply::Failed { doing, error, .. } => {
-                state.say(false, format!("Problem {doing}: {error}"))
+                let args = [("doing", doing.into()), ("error", error.into())];
+                state.say(false, w.t_args("problem", &args))
             }
             StoreReply::EnrollRefused { field, error } => {
-                state.say(false, format!("Not enrolled: {error}"));
+                state.say(false, w.t_args("not-enrolled", &[("error", error.into())]));
                 let n = state.enroll_refused.map_or(1, |(_, n)| n + 1);
                 state.enroll_refused = Some((field, n));
             }
@@ -545,12 +565,10 @@ pub(super) fn apply_answers(
             Some(p) => {
                 state.printer_ok = false;
                 state.printer = format!("{p} — {} receipt(s) waiting", d.waiting);
-                state.say(
-                    false,
-                    format!(
-                        "Receipt not printed: {p}. It is kept and prints when the printer is ready."
-                    ),
-                );
+                let text = state
+                    .words
+                    .t_args("receipt-not-printed", &[("problem", p.to_string().into())]);
+                state.say(false, text);
             }
             None => {
                 state.printer_ok = true;

@@ -161,7 +161,7 @@ impl CounterApp {
         let s = StateView::of(self.counter.state());
         let mut asks = Asks::default();
         let shop = self.counter.shop().name.clone();
-        let w = self.counter.shop().language;
+        let w = self.counter.state().words.0;
         self.shortcuts(&ctx, &s, w, &mut asks);
         egui::Panel::top("device-bar").show(ui, |ui| bars::device_bar(ui, &s, &shop, w, &mut asks));
         egui::Panel::bottom("notice-bar").show(ui, |ui| bars::notice_bar(ui, &s, w));
@@ -365,7 +365,7 @@ impl CounterApp {
                 self.counter = counter;
                 let path = self.dir.config_path().display().to_string();
                 // In the language just saved.
-                let w = self.counter.shop().language;
+                let w = self.counter.state().words.0;
                 let saved = w.t_args("settings-saved", &[("path", path.into())]);
                 self.counter.notify(true, saved);
                 self.settings.open = false;

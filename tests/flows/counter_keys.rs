@@ -284,7 +284,7 @@ fn f4_sells_anonymously_f5_redeems_the_first_reward_f8_refunds_the_last_receipt_
     });
     h.run_steps(2);
     assert!(
-        last_notice(&h).text.contains("Refunded 45.00"),
+        last_notice(&h).text.contains("Refunded €45.00"),
         "{:?}",
         last_notice(&h)
     );

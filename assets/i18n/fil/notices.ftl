@@ -1,0 +1,26 @@
+# Ang sinasabi ng ibabang linya ng kaha pagkatapos ng bawat pangyayari.
+worker-stopped = Huminto ang proseso ng database: i-restart ang Regulars. Walang naitala.
+scan-not-understood = Hindi maintindihan ang scan: { $reason }
+scan-referral = Referral code { $code }: punan ang bagong customer at pindutin ang Ipa-miyembro.
+scan-product = Barcode ng produkto ({ $symbology } { $gtin }): i-ring ito sa kaha.
+scan-unknown = Hindi kilalang code '{ $code }': { $reason }
+identify-customer-first = Hanapin muna ang customer (i-scan ang card o hanapin sila).
+sale-not-recorded = Hindi naitala ang benta: { $error }
+refund-not-made = Hindi nagawa ang refund: { $error }
+signed-out = Naka-sign out na.
+customer-identified = { $name } ({ $code })
+customer-unnamed = Customer
+enrolled = Naging miyembro si { $name }: card { $code }, referral code { $referral }.
+sold = Naitala ang benta na { $amount } para kay { $name }: +{ $points } puntos, balanse { $balance }.
+sold-anonymous = Naitala ang benta na { $amount } na walang customer; may QR ang resibo para makuha ang puntos.
+stamp-card-complete = Puno na ang stamp card: handa na ang reward.
+redeemed = Nakuha ang { $reward } ({ $how }). Balanse { $balance } puntos.
+refunded = Na-refund ang { $amount } ng resibo { $receipt }: binawi ang { $points } puntos.
+reprinting = Ipinapa-print muli ang huling resibo.
+adjusted = Inayos ang puntos nang { $change }: balanse { $balance }.
+signed-in = Naka-sign in: { $name } ({ $role }).
+visit-opened = Bisita { $id } noong { $when }: { $amount }.
+visit-opened-refunded = Bisita { $id } noong { $when }: { $amount }, { $refunded } ang na-refund.
+problem = Problema sa { $doing }: { $error }
+not-enrolled = Hindi naging miyembro: { $error }
+receipt-not-printed = Hindi na-print ang resibo: { $problem }. Nakatabi ito at ipi-print kapag handa na ang printer.
