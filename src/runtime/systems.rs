@@ -184,13 +184,14 @@ pub(super) fn persist_intents(
             } => {
                 let today = crate::clock::now().div_euclid(86_400);
                 // An empty date means from the first visit, or to today.
+                let words = state.words;
                 let parse = |text: &str| -> Result<Option<i64>, String> {
                     if text.trim().is_empty() {
                         Ok(None)
                     } else {
                         crate::report::day_of(text)
                             .map(Some)
-                            .ok_or_else(|| format!("'{text}' is not a date: use YYYY-MM-DD"))
+                            .ok_or_else(|| words.t_args("not-a-date", &[("text", text.into())]))
                     }
                 };
                 match (parse(from), parse(to).map(|t| t.unwrap_or(today))) {
@@ -207,7 +208,7 @@ pub(super) fn persist_intents(
                             },
                         );
                     }
-                    (Ok(_), Ok(_)) => state.say(false, "The range starts after it ends."),
+                    (Ok(_), Ok(_)) => state.say(false, words.t("range-backwards")),
                     (Err(e), _) | (_, Err(e)) => state.say(false, e),
                 }
             }
@@ -226,7 +227,10 @@ pub(super) fn persist_intents(
                         },
                     );
                 }
-                None => state.say(false, "Show the figures first, then export them."),
+                None => {
+                    let text = state.words.t("export-needs-figures");
+                    state.say(false, text)
+                }
             },
             Intent::SignOut => {
                 state.figures = None;
@@ -270,10 +274,8 @@ pub(super) fn persist_intents(
                 let customer = state.customer.as_ref().map(|c| c.code.clone());
                 let visit = state.visit.as_ref().map(|(v, _)| v.id);
                 if customer.is_none() && visit.is_none() {
-                    state.say(
-                        false,
-                        "Identify the customer (or scan the receipt) first, then open the ticket.",
-                    );
+                    let text = state.words.t("ticket-needs-customer");
+                    state.say(false, text);
                     continue;
                 }
                 let actor = state.signed_in.as_ref().map(|s| s.name.clone());
@@ -302,7 +304,10 @@ pub(super) fn persist_intents(
                         },
                     );
                 }
-                None => state.say(false, "Identify the customer first."),
+                None => {
+                    let text = state.words.t("identify-customer-first");
+                    state.say(false, text)
+                }
             },
             Intent::ResolveTicket(id) => {
                 let actor = state.signed_in.as_ref().map(|s| s.name.clone());
@@ -316,7 +321,10 @@ pub(super) fn persist_intents(
             Intent::TestPrint => request(&ch, &mut state, StoreRequest::TestPrint),
             Intent::PrintCard => match state.customer.as_ref().map(|c| c.code.clone()) {
                 Some(code) => request(&ch, &mut state, StoreRequest::PrintCard(code)),
-                None => state.say(false, "Identify the customer first."),
+                None => {
+                    let text = state.words.t("identify-customer-first");
+                    state.say(false, text)
+                }
             },
             Intent::Adjust {
                 points,
@@ -324,14 +332,15 @@ pub(super) fn persist_intents(
                 owner_pin,
             } => {
                 let Some(customer) = state.customer.as_ref().map(|c| c.code.clone()) else {
-                    state.say(false, "Identify the customer first.");
+                    let text = state.words.t("identify-customer-first");
+                    state.say(false, text);
                     continue;
                 };
                 let Ok(points) = points.trim().trim_start_matches('+').parse::<i64>() else {
-                    state.say(
-                        false,
-                        format!("'{points}' is not a number of points: e.g. 20 or -15"),
-                    );
+                    let text = state
+                        .words
+                        .t_args("not-points", &[("text", points.as_str().into())]);
+                    state.say(false, text);
                     continue;
                 };
                 let cashier = state.signed_in.clone();
@@ -393,14 +402,11 @@ pub(super) fn apply_answers(
             }
             StoreReply::SupportSaved(text) => state.say(true, text),
             StoreReply::Figures(f) => {
-                state.say(
-                    true,
-                    format!(
-                        "Figures from {} to {}.",
-                        crate::report::day_label(f.from_day),
-                        crate::report::day_label(f.to_day)
-                    ),
-                );
+                let args = [
+                    ("from", crate::report::day_label(f.from_day).into()),
+                    ("to", crate::report::day_label(f.to_day).into()),
+                ];
+                state.say(true, w.t_args("figures-shown", &args));
                 state.figures = Some(*f);
             }
             StoreReply::Found(results) => state.results = results,

@@ -3,6 +3,7 @@
 //! egui_plot (hover for values), every chart also as a table, and CSV export.
 
 use super::view::Asks;
+use crate::i18n::Language;
 use crate::report::day_label;
 use crate::runtime::Intent;
 use crate::store::Figures;
@@ -28,33 +29,35 @@ impl DashboardForm {
         staff: bool,
         owner_signed_in: bool,
         currency: crate::domain::money::Currency,
+        w: &Language,
         asks: &mut Asks,
     ) {
         let mut open = true;
-        egui::Window::new("Owner dashboard")
+        egui::Window::new(w.t("dash-title"))
+            .id(egui::Id::unique("owner-dashboard"))
             .open(&mut open)
             .default_size([900.0, 700.0])
             .vscroll(true)
             .show(ctx, |ui| {
                 let f = &mut *self;
                 ui.horizontal_wrapped(|ui| {
-                    let l = ui.label("From (YYYY-MM-DD)");
+                    let l = ui.label(w.t("dash-from"));
                     ui.add(egui::TextEdit::singleline(&mut f.from).desired_width(100.0))
                         .labelled_by(l.id);
-                    let l = ui.label("To");
+                    let l = ui.label(w.t("dash-to"));
                     ui.add(egui::TextEdit::singleline(&mut f.to).desired_width(100.0))
                         .labelled_by(l.id);
-                    if ui.button("Last 90 days").clicked() {
+                    if ui.button(w.t("dash-last-90")).clicked() {
                         let today = crate::clock::now().div_euclid(86_400);
                         f.from = day_label(today - 89);
                         f.to = day_label(today);
                     }
-                    if ui.button("All time").clicked() {
+                    if ui.button(w.t("dash-all-time")).clicked() {
                         f.from.clear();
                         f.to.clear();
                     }
                     if staff && !owner_signed_in {
-                        let l = ui.label("Owner PIN for the figures");
+                        let l = ui.label(w.t("dash-owner-pin"));
                         ui.add(
                             egui::TextEdit::singleline(&mut f.owner_pin)
                                 .password(true)
@@ -66,8 +69,8 @@ impl DashboardForm {
                 let mut show = false;
                 let mut export = false;
                 ui.horizontal(|ui| {
-                    show = ui.button("Show figures").clicked();
-                    export = figures.is_some() && ui.button("Export CSV").clicked();
+                    show = ui.button(w.t("dash-show")).clicked();
+                    export = figures.is_some() && ui.button(w.t("dash-export")).clicked();
                 });
                 if show {
                     asks.send(Intent::Figures {
@@ -82,9 +85,9 @@ impl DashboardForm {
                 ui.separator();
                 match figures {
                     None => {
-                        ui.label("Choose a range and press Show figures.");
+                        ui.label(w.t("dash-choose"));
                     }
-                    Some(fig) => figures_view(ui, fig, currency),
+                    Some(fig) => figures_view(ui, fig, currency, w),
                 }
             });
         if !open {
@@ -93,146 +96,238 @@ impl DashboardForm {
     }
 }
 
-fn pct(x: f64) -> String {
-    format!("{:.1}%", x * 100.0)
+/// A share as a percentage, the local way.
+fn pct(x: f64, w: &Language) -> String {
+    let tenths = (x * 1000.0).round() as i64;
+    let sep = w.numbers.decimal_separator;
+    format!("{}{sep}{}%", w.number(tenths / 10), tenths % 10)
 }
 
-fn figures_view(ui: &mut egui::Ui, f: &Figures, currency: crate::domain::money::Currency) {
-    let money = |m: i64| format!("{} {}", currency.format(m), currency);
-    let avg = |a: Option<f64>| {
-        a.map(|v| money(v.round() as i64))
-            .unwrap_or_else(|| "-".into())
-    };
-    ui.label(
-        RichText::new(format!(
-            "{} to {}",
-            day_label(f.from_day),
-            day_label(f.to_day)
-        ))
-        .strong()
-        .size(18.0),
-    );
-    egui::Grid::new("headline").num_columns(2).show(ui, |ui| {
-        let mut row = |k: &str, v: String| {
-            ui.label(format!("{k}: {v}"));
-            ui.end_row();
-        };
-        row(
-            "Repeat-visit rate",
+/// A figure with one decimal, the local way (`-` when there is none).
+fn one_decimal(x: Option<f64>, w: &Language) -> String {
+    match x {
+        Some(v) => {
+            let tenths = (v * 10.0).round() as i64;
             format!(
-                "{} ({} of {} visiting members)",
-                pct(f.repeat_visit_rate),
-                f.repeat_members,
-                f.visiting_members
-            ),
-        );
-        row(
-            "Visits",
-            format!(
-                "{} ({} by members, {} anonymous)",
-                f.visits, f.member_visits, f.anonymous_visits
-            ),
-        );
-        row(
-            "Median days between visits",
-            f.median_days_between_visits
-                .map(|d| format!("{d:.1}"))
-                .unwrap_or_else(|| "-".into()),
-        );
-        row(
-            "Average spend",
-            format!(
-                "members {}, anonymous {}",
-                avg(f.member_average_spend),
-                avg(f.anonymous_average_spend)
-            ),
-        );
-        row(
-            "Points",
-            format!(
-                "{} issued, {} redeemed, {} expired; outstanding {}",
-                f.points_issued, f.points_redeemed, f.points_expired, f.points_outstanding
-            ),
-        );
-        row("Redemption rate", pct(f.redemption_rate));
-        row(
-            "Referrals",
-            format!(
-                "{} codes shared, {} friends enrolled, {} made their first purchase (both rewarded); {} pending; {} refused",
-                f.referrals.codes_shared,
-                f.referrals.friends_enrolled,
-                f.referrals.rewarded,
-                f.referrals.pending,
-                f.referrals.refused.iter().map(|r| r.1).sum::<i64>()
-            ),
-        );
-        row(
-            "Average rating",
-            f.rating_average
-                .map(|r| format!("{r:.2} of 5 ({} ratings)", f.ratings.iter().sum::<i64>()))
-                .unwrap_or_else(|| "no ratings".into()),
-        );
-        row(
-            "Tickets",
-            format!(
-                "{} opened, {} resolved, {} open now; median time to resolve {}",
-                f.tickets_opened,
-                f.tickets_resolved,
-                f.tickets_open_now,
-                f.median_hours_to_resolve
-                    .map(|h| format!("{h:.1} h"))
-                    .unwrap_or_else(|| "-".into())
-            ),
-        );
-    });
+                "{}{}{}",
+                w.number(tenths / 10),
+                w.numbers.decimal_separator,
+                tenths % 10
+            )
+        }
+        None => w.t("dash-none"),
+    }
+}
 
+/// Words for one frame of figures.
+struct Say<'a> {
+    w: &'a Language,
+    currency: crate::domain::money::Currency,
+}
+
+impl Say<'_> {
+    fn t(&self, id: &str, args: &[crate::i18n::Arg]) -> String {
+        self.w.t_args(id, args)
+    }
+    fn n(&self, n: i64) -> fluent_bundle::FluentValue<'static> {
+        self.w.number(n).into()
+    }
+    fn money(&self, m: i64) -> String {
+        self.w.amount(m, self.currency)
+    }
+    fn average(&self, a: Option<f64>) -> String {
+        a.map(|v| self.money(v.round() as i64))
+            .unwrap_or_else(|| self.w.t("dash-none"))
+    }
+}
+
+fn figures_view(
+    ui: &mut egui::Ui,
+    f: &Figures,
+    currency: crate::domain::money::Currency,
+    w: &Language,
+) {
+    let say = Say { w, currency };
+    let range = [
+        ("from", day_label(f.from_day).into()),
+        ("to", day_label(f.to_day).into()),
+    ];
+    ui.label(
+        RichText::new(say.t("dash-range", &range))
+            .strong()
+            .size(18.0),
+    );
+    egui::Grid::new("headline")
+        .num_columns(2)
+        .show(ui, |ui| headline(ui, f, &say));
     ui.separator();
-    ui.heading("New and returning members per week");
-    let new: Vec<[f64; 2]> = f
-        .weeks
-        .iter()
-        .enumerate()
-        .map(|(i, w)| [i as f64, w.new_members as f64])
-        .collect();
-    let returning: Vec<[f64; 2]> = f
-        .weeks
-        .iter()
-        .enumerate()
-        .map(|(i, w)| [i as f64, w.returning_members as f64])
-        .collect();
+    weeks(ui, f, w);
+    ui.separator();
+    frequency(ui, f, w);
+    ui.separator();
+    cohorts(ui, f, w);
+    ui.separator();
+    top_customers(ui, f, &say);
+    ui.separator();
+    ratings(ui, f, w);
+}
+
+/// The headline figures, one row each.
+fn headline(ui: &mut egui::Ui, f: &Figures, say: &Say) {
+    let w = say.w;
+    let mut row = |k: &str, v: String| {
+        ui.label(w.t_args("dash-row", &[("name", w.t(k).into()), ("value", v.into())]));
+        ui.end_row();
+    };
+    row(
+        "dash-repeat-rate",
+        say.t(
+            "dash-repeat-rate-value",
+            &[
+                ("rate", pct(f.repeat_visit_rate, w).into()),
+                ("repeat", say.n(f.repeat_members)),
+                ("visiting", say.n(f.visiting_members)),
+            ],
+        ),
+    );
+    row(
+        "dash-visits",
+        say.t(
+            "dash-visits-value",
+            &[
+                ("visits", say.n(f.visits)),
+                ("members", say.n(f.member_visits)),
+                ("anonymous", say.n(f.anonymous_visits)),
+            ],
+        ),
+    );
+    row(
+        "dash-median-days",
+        one_decimal(f.median_days_between_visits, w),
+    );
+    row(
+        "dash-average-spend",
+        say.t(
+            "dash-average-spend-value",
+            &[
+                ("members", say.average(f.member_average_spend).into()),
+                ("anonymous", say.average(f.anonymous_average_spend).into()),
+            ],
+        ),
+    );
+    row(
+        "dash-points",
+        say.t(
+            "dash-points-value",
+            &[
+                ("issued", say.n(f.points_issued)),
+                ("redeemed", say.n(f.points_redeemed)),
+                ("expired", say.n(f.points_expired)),
+                ("outstanding", say.n(f.points_outstanding)),
+            ],
+        ),
+    );
+    row("dash-redemption-rate", pct(f.redemption_rate, w));
+    let refused: i64 = f.referrals.refused.iter().map(|r| r.1).sum();
+    row(
+        "dash-referrals",
+        say.t(
+            "dash-referrals-value",
+            &[
+                ("shared", say.n(f.referrals.codes_shared)),
+                ("enrolled", say.n(f.referrals.friends_enrolled)),
+                ("rewarded", say.n(f.referrals.rewarded)),
+                ("pending", say.n(f.referrals.pending)),
+                ("refused", say.n(refused)),
+            ],
+        ),
+    );
+    let rated: i64 = f.ratings.iter().sum();
+    row(
+        "dash-average-rating",
+        match f.rating_average {
+            Some(r) => {
+                let hundredths = (r * 100.0).round() as i64;
+                let average = format!(
+                    "{}{}{:02}",
+                    hundredths / 100,
+                    w.numbers.decimal_separator,
+                    hundredths % 100
+                );
+                say.t(
+                    "dash-rating-value",
+                    &[("average", average.into()), ("count", rated.into())],
+                )
+            }
+            None => w.t("dash-no-ratings"),
+        },
+    );
+    let median = match f.median_hours_to_resolve {
+        Some(h) => say.t("dash-hours", &[("hours", one_decimal(Some(h), w).into())]),
+        None => w.t("dash-none"),
+    };
+    row(
+        "dash-tickets",
+        say.t(
+            "dash-tickets-value",
+            &[
+                ("opened", say.n(f.tickets_opened)),
+                ("resolved", say.n(f.tickets_resolved)),
+                ("open", say.n(f.tickets_open_now)),
+                ("median", median.into()),
+            ],
+        ),
+    );
+}
+
+fn weeks(ui: &mut egui::Ui, f: &Figures, w: &Language) {
+    ui.heading(w.t("dash-weeks"));
+    let series = |pick: fn(&crate::store::Week) -> i64| -> Vec<[f64; 2]> {
+        f.weeks
+            .iter()
+            .enumerate()
+            .map(|(i, week)| [i as f64, pick(week) as f64])
+            .collect()
+    };
+    let new = series(|week| week.new_members);
+    let returning = series(|week| week.returning_members);
     let weeks = f.weeks.clone();
     Plot::new("weeks-plot")
         .legend(Legend::default())
         .height(200.0)
-        .x_axis_label("week")
+        .x_axis_label(w.t("dash-week"))
         .x_axis_formatter(move |m, _| {
             weeks
                 .get(m.value.max(0.0) as usize)
-                .map(|w| day_label(w.start_day))
+                .map(|week| day_label(week.start_day))
                 .unwrap_or_default()
         })
         .allow_scroll(false)
         .show(ui, |p| {
-            p.line(Line::new("New members", PlotPoints::from(new)));
-            p.line(Line::new("Returning members", PlotPoints::from(returning)));
+            p.line(Line::new(w.t("dash-new-members"), PlotPoints::from(new)));
+            p.line(Line::new(
+                w.t("dash-returning-members"),
+                PlotPoints::from(returning),
+            ));
         });
-    ui.collapsing("Weeks as a table", |ui| {
+    ui.collapsing(w.t("dash-weeks-table"), |ui| {
         egui::Grid::new("weeks-table").striped(true).show(ui, |ui| {
-            ui.label("Week starting");
-            ui.label("New");
-            ui.label("Returning");
+            ui.label(w.t("dash-week-starting"));
+            ui.label(w.t("dash-new"));
+            ui.label(w.t("dash-returning"));
             ui.end_row();
-            for w in &f.weeks {
-                ui.label(day_label(w.start_day));
-                ui.label(w.new_members.to_string());
-                ui.label(w.returning_members.to_string());
+            for week in &f.weeks {
+                ui.label(day_label(week.start_day));
+                ui.label(w.number(week.new_members));
+                ui.label(w.number(week.returning_members));
                 ui.end_row();
             }
         });
     });
+}
 
-    ui.separator();
-    ui.heading("Visit frequency (members by visits in the range)");
+fn frequency(ui: &mut egui::Ui, f: &Figures, w: &Language) {
+    ui.heading(w.t("dash-frequency"));
     let bars: Vec<Bar> = f
         .frequency
         .iter()
@@ -251,30 +346,37 @@ fn figures_view(ui: &mut egui::Ui, f: &Figures, currency: crate::domain::money::
             }
         })
         .allow_scroll(false)
-        .show(ui, |p| p.bar_chart(BarChart::new("Members", bars)));
-    ui.collapsing("Frequency as a table", |ui| {
+        .show(ui, |p| {
+            p.bar_chart(BarChart::new(w.t("dash-members"), bars))
+        });
+    ui.collapsing(w.t("dash-frequency-table"), |ui| {
         egui::Grid::new("freq-table").striped(true).show(ui, |ui| {
             for (label, n) in &f.frequency {
-                ui.label(format!("{label} visits"));
-                ui.label(n.to_string());
+                // A bucket is a number of visits ("3") or an open end ("10+").
+                ui.label(match label.parse::<i64>() {
+                    Ok(visits) => w.t_args("dash-visit-count", &[("visits", visits.into())]),
+                    Err(_) => w.t_args("dash-frequency-row", &[("visits", label.as_str().into())]),
+                });
+                ui.label(w.number(*n));
                 ui.end_row();
             }
         });
     });
+}
 
-    ui.separator();
-    ui.heading("Cohort retention (by month of first visit)");
+fn cohorts(ui: &mut egui::Ui, f: &Figures, w: &Language) {
+    ui.heading(w.t("dash-cohorts"));
     let longest = f.cohort_months();
     egui::Grid::new("cohorts").striped(false).show(ui, |ui| {
-        ui.label("Cohort");
-        ui.label("Members");
+        ui.label(w.t("dash-cohort"));
+        ui.label(w.t("dash-members"));
         for k in 0..longest {
-            ui.label(format!("+{k} mo"));
+            ui.label(w.t_args("dash-month-after", &[("months", k.into())]));
         }
         ui.end_row();
         for c in &f.cohorts {
             ui.label(&c.month);
-            ui.label(c.size.to_string());
+            ui.label(w.number(c.size));
             for n in &c.retained {
                 let share = if c.size > 0 {
                     *n as f64 / c.size as f64
@@ -283,7 +385,7 @@ fn figures_view(ui: &mut egui::Ui, f: &Figures, currency: crate::domain::money::
                 };
                 // A heat map: the darker, the more of the cohort came back that month.
                 let shade = (255.0 - share * 170.0) as u8;
-                let text = RichText::new(format!("{} ({})", pct(share), n))
+                let text = RichText::new(format!("{} ({})", pct(share, w), w.number(*n)))
                     .background_color(Color32::from_rgb(shade, 255, shade))
                     .color(Color32::BLACK);
                 ui.label(text);
@@ -291,52 +393,58 @@ fn figures_view(ui: &mut egui::Ui, f: &Figures, currency: crate::domain::money::
             ui.end_row();
         }
     });
+}
 
-    ui.separator();
+fn top_customers(ui: &mut egui::Ui, f: &Figures, say: &Say) {
+    let w = say.w;
     ui.columns(2, |cols| {
         for (col, title, list) in [
-            (0, "Top customers by spend", &f.top_by_spend),
-            (1, "Top customers by visits", &f.top_by_visits),
+            (0, "dash-top-spend", &f.top_by_spend),
+            (1, "dash-top-visits", &f.top_by_visits),
         ] {
             let ui = &mut cols[col];
-            ui.heading(title);
+            ui.heading(w.t(title));
             egui::Grid::new(title).striped(true).show(ui, |ui| {
                 for t in list {
-                    ui.label(t.name.as_deref().unwrap_or("(erased)"));
+                    ui.label(t.name.clone().unwrap_or_else(|| w.t("dash-erased")));
                     ui.label(&t.code);
-                    ui.label(format!("{} visits", t.visits));
-                    ui.label(money(t.spend));
+                    ui.label(w.t_args("dash-visit-count", &[("visits", t.visits.into())]));
+                    ui.label(say.money(t.spend));
                     ui.end_row();
                 }
             });
         }
     });
+}
 
-    ui.separator();
-    ui.heading("Ratings");
+fn ratings(ui: &mut egui::Ui, f: &Figures, w: &Language) {
+    ui.heading(w.t("dash-ratings"));
+    let stars = |i: usize| ("stars", ((i + 1) as i64).into());
     let bars: Vec<Bar> = f
         .ratings
         .iter()
         .enumerate()
-        .map(|(i, n)| Bar::new(i as f64 + 1.0, *n as f64).name(format!("{} stars", i + 1)))
+        .map(|(i, n)| Bar::new(i as f64 + 1.0, *n as f64).name(w.t_args("dash-stars", &[stars(i)])))
         .collect();
     Plot::new("ratings-plot")
         .height(140.0)
         .allow_scroll(false)
-        .show(ui, |p| p.bar_chart(BarChart::new("Ratings", bars)));
+        .show(ui, |p| {
+            p.bar_chart(BarChart::new(w.t("dash-ratings"), bars))
+        });
     ui.label(
         f.ratings
             .iter()
             .enumerate()
-            .map(|(i, n)| format!("{} stars: {n}", i + 1))
+            .map(|(i, n)| w.t_args("dash-stars-count", &[stars(i), ("count", (*n).into())]))
             .collect::<Vec<_>>()
             .join("   "),
     );
     if !f.referrals.refused.is_empty() {
         ui.separator();
-        ui.heading("Referrals refused");
+        ui.heading(w.t("dash-refused"));
         for (reason, n) in &f.referrals.refused {
-            ui.label(format!("{reason}: {n}"));
+            ui.label(format!("{reason}: {}", w.number(*n)));
         }
     }
 }

@@ -225,7 +225,7 @@ impl CounterApp {
             let (figures, staff) = (state.figures.clone(), state.staff_required);
             let currency = self.counter.shop().currency;
             self.dashboard
-                .window(&ctx, figures.as_ref(), staff, owner, currency, asks);
+                .window(&ctx, figures.as_ref(), staff, owner, currency, w, asks);
         }
         self.preview.window(&ctx, w, asks);
     }

@@ -1,0 +1,66 @@
+# The owner's dashboard, in English.
+dash-title = Owner dashboard
+dash-from = From (YYYY-MM-DD)
+dash-to = To
+dash-last-90 = Last 90 days
+dash-all-time = All time
+dash-owner-pin = Owner PIN for the figures
+dash-show = Show figures
+dash-export = Export CSV
+dash-choose = Choose a range and press Show figures.
+dash-range = { $from } to { $to }
+dash-row = { $name }: { $value }
+dash-none = -
+dash-repeat-rate = Repeat-visit rate
+dash-repeat-rate-value = { $rate } ({ $repeat } of { $visiting } visiting members)
+dash-visits = Visits
+dash-visits-value = { $visits } ({ $members } by members, { $anonymous } anonymous)
+dash-median-days = Median days between visits
+dash-average-spend = Average spend
+dash-average-spend-value = members { $members }, anonymous { $anonymous }
+dash-points = Points
+dash-points-value = { $issued } issued, { $redeemed } redeemed, { $expired } expired; outstanding { $outstanding }
+dash-redemption-rate = Redemption rate
+dash-referrals = Referrals
+dash-referrals-value = { $shared } codes shared, { $enrolled } friends enrolled, { $rewarded } made their first purchase (both rewarded); { $pending } pending; { $refused } refused
+dash-average-rating = Average rating
+dash-rating-value = { $average } of 5 ({ $count ->
+    [one] { $count } rating
+   *[other] { $count } ratings
+})
+dash-no-ratings = no ratings
+dash-tickets = Tickets
+dash-tickets-value = { $opened } opened, { $resolved } resolved, { $open } open now; median time to resolve { $median }
+dash-hours = { $hours } h
+dash-weeks = New and returning members per week
+dash-week = week
+dash-new-members = New members
+dash-returning-members = Returning members
+dash-weeks-table = Weeks as a table
+dash-week-starting = Week starting
+dash-new = New
+dash-returning = Returning
+dash-frequency = Visit frequency (members by visits in the range)
+dash-members = Members
+dash-frequency-table = Frequency as a table
+dash-frequency-row = { $visits } visits
+dash-cohorts = Cohort retention (by month of first visit)
+dash-cohort = Cohort
+dash-month-after = +{ $months } mo
+dash-top-spend = Top customers by spend
+dash-top-visits = Top customers by visits
+dash-erased = (erased)
+dash-visit-count = { $visits ->
+    [one] { $visits } visit
+   *[other] { $visits } visits
+}
+dash-ratings = Ratings
+dash-stars = { $stars ->
+    [one] { $stars } star
+   *[other] { $stars } stars
+}
+dash-stars-count = { $stars ->
+    [one] { $stars } star
+   *[other] { $stars } stars
+}: { $count }
+dash-refused = Referrals refused

@@ -1,0 +1,57 @@
+# Ang dashboard ng may-ari, sa Filipino.
+dash-title = Dashboard ng may-ari
+dash-from = Mula (YYYY-MM-DD)
+dash-to = Hanggang
+dash-last-90 = Huling 90 araw
+dash-all-time = Lahat ng panahon
+dash-owner-pin = PIN ng may-ari para sa mga numero
+dash-show = Ipakita ang mga numero
+dash-export = I-export ang CSV
+dash-choose = Pumili ng panahon at pindutin ang Ipakita ang mga numero.
+dash-range = { $from } hanggang { $to }
+dash-row = { $name }: { $value }
+dash-none = -
+dash-repeat-rate = Bahagdan ng bumabalik
+dash-repeat-rate-value = { $rate } ({ $repeat } sa { $visiting } miyembrong bumisita)
+dash-visits = Mga bisita
+dash-visits-value = { $visits } ({ $members } mula sa miyembro, { $anonymous } walang pangalan)
+dash-median-days = Median na araw sa pagitan ng mga bisita
+dash-average-spend = Karaniwang gastos
+dash-average-spend-value = miyembro { $members }, walang pangalan { $anonymous }
+dash-points = Puntos
+dash-points-value = { $issued } naibigay, { $redeemed } nagamit, { $expired } nag-expire; natitira { $outstanding }
+dash-redemption-rate = Bahagdan ng nagamit
+dash-referrals = Mga referral
+dash-referrals-value = { $shared } code ang naibahagi, { $enrolled } kaibigan ang naging miyembro, { $rewarded } ang unang bumili (parehong ginantimpalaan); { $pending } naghihintay; { $refused } tinanggihan
+dash-average-rating = Karaniwang rating
+dash-rating-value = { $average } sa 5 ({ $count } rating)
+dash-no-ratings = walang rating
+dash-tickets = Mga ticket
+dash-tickets-value = { $opened } binuksan, { $resolved } nalutas, { $open } bukas ngayon; median na oras ng paglutas { $median }
+dash-hours = { $hours } oras
+dash-weeks = Bago at bumabalik na miyembro bawat linggo
+dash-week = linggo
+dash-new-members = Bagong miyembro
+dash-returning-members = Bumabalik na miyembro
+dash-weeks-table = Mga linggo bilang talahanayan
+dash-week-starting = Simula ng linggo
+dash-new = Bago
+dash-returning = Bumabalik
+dash-frequency = Dalas ng bisita (mga miyembro ayon sa bilang ng bisita sa panahon)
+dash-members = Mga miyembro
+dash-frequency-table = Dalas bilang talahanayan
+dash-frequency-row = { $visits } bisita
+dash-cohorts = Pananatili ng cohort (ayon sa buwan ng unang bisita)
+dash-cohort = Cohort
+dash-month-after = +{ $months } buwan
+dash-top-spend = Nangungunang customer ayon sa gastos
+dash-top-visits = Nangungunang customer ayon sa bisita
+dash-erased = (binura)
+dash-visit-count = { $visits ->
+    [one] { $visits } bisita
+   *[other] { $visits } na bisita
+}
+dash-ratings = Mga rating
+dash-stars = { $stars } bituin
+dash-stars-count = { $stars } bituin: { $count }
+dash-refused = Mga tinanggihang referral

@@ -1,0 +1,70 @@
+# Īpašnieka pārskats latviešu valodā.
+dash-title = Īpašnieka pārskats
+dash-from = No (GGGG-MM-DD)
+dash-to = Līdz
+dash-last-90 = Pēdējās 90 dienas
+dash-all-time = Viss laiks
+dash-owner-pin = Īpašnieka PIN skaitļiem
+dash-show = Rādīt skaitļus
+dash-export = Eksportēt CSV
+dash-choose = Izvēlieties periodu un nospiediet Rādīt skaitļus.
+dash-range = { $from } – { $to }
+dash-row = { $name }: { $value }
+dash-none = -
+dash-repeat-rate = Atkārtoto apmeklējumu īpatsvars
+dash-repeat-rate-value = { $rate } ({ $repeat } no { $visiting } dalībniekiem, kas apmeklēja)
+dash-visits = Apmeklējumi
+dash-visits-value = { $visits } ({ $members } dalībnieku, { $anonymous } anonīmi)
+dash-median-days = Dienu mediāna starp apmeklējumiem
+dash-average-spend = Vidējais pirkums
+dash-average-spend-value = dalībnieki { $members }, anonīmi { $anonymous }
+dash-points = Punkti
+dash-points-value = piešķirti { $issued }, izmantoti { $redeemed }, noilguši { $expired }; atlikumā { $outstanding }
+dash-redemption-rate = Izmantošanas īpatsvars
+dash-referrals = Ieteikumi
+dash-referrals-value = kodi nodoti { $shared }, draugi reģistrējušies { $enrolled }, pirmo pirkumu veikuši { $rewarded } (abi apbalvoti); gaida { $pending }; atteikti { $refused }
+dash-average-rating = Vidējais vērtējums
+dash-rating-value = { $average } no 5 ({ $count ->
+    [zero] { $count } vērtējumu
+    [one] { $count } vērtējums
+   *[other] { $count } vērtējumi
+})
+dash-no-ratings = nav vērtējumu
+dash-tickets = Pieteikumi
+dash-tickets-value = atvērti { $opened }, atrisināti { $resolved }, tagad atvērti { $open }; atrisināšanas laika mediāna { $median }
+dash-hours = { $hours } h
+dash-weeks = Jauni un atkārtoti dalībnieki pa nedēļām
+dash-week = nedēļa
+dash-new-members = Jauni dalībnieki
+dash-returning-members = Atkārtoti dalībnieki
+dash-weeks-table = Nedēļas tabulā
+dash-week-starting = Nedēļas sākums
+dash-new = Jauni
+dash-returning = Atkārtoti
+dash-frequency = Apmeklējumu biežums (dalībnieki pēc apmeklējumu skaita periodā)
+dash-members = Dalībnieki
+dash-frequency-table = Biežums tabulā
+dash-frequency-row = { $visits } apmeklējumi
+dash-cohorts = Kohortu noturība (pēc pirmā apmeklējuma mēneša)
+dash-cohort = Kohorta
+dash-month-after = +{ $months } mēn.
+dash-top-spend = Labākie klienti pēc tēriņiem
+dash-top-visits = Labākie klienti pēc apmeklējumiem
+dash-erased = (dzēsts)
+dash-visit-count = { $visits ->
+    [zero] { $visits } apmeklējumu
+    [one] { $visits } apmeklējums
+   *[other] { $visits } apmeklējumi
+}
+dash-ratings = Vērtējumi
+dash-stars = { $stars ->
+    [zero] { $stars } zvaigžņu
+    [one] { $stars } zvaigzne
+   *[other] { $stars } zvaigznes
+}
+dash-stars-count = { $stars ->
+    [zero] { $stars } zvaigžņu
+    [one] { $stars } zvaigzne
+   *[other] { $stars } zvaigznes
+}: { $count }
+dash-refused = Atteiktie ieteikumi

@@ -1,0 +1,70 @@
+# Pregled za vlasnika na srpskom (latinica).
+dash-title = Pregled za vlasnika
+dash-from = Od (GGGG-MM-DD)
+dash-to = Do
+dash-last-90 = Poslednjih 90 dana
+dash-all-time = Sve vreme
+dash-owner-pin = PIN vlasnika za brojke
+dash-show = Prikaži brojke
+dash-export = Izvezi CSV
+dash-choose = Izaberite period i pritisnite Prikaži brojke.
+dash-range = { $from } – { $to }
+dash-row = { $name }: { $value }
+dash-none = -
+dash-repeat-rate = Udeo ponovnih poseta
+dash-repeat-rate-value = { $rate } ({ $repeat } od { $visiting } članova koji su došli)
+dash-visits = Posete
+dash-visits-value = { $visits } ({ $members } članova, { $anonymous } bez kupca)
+dash-median-days = Medijana dana između poseta
+dash-average-spend = Prosečna potrošnja
+dash-average-spend-value = članovi { $members }, bez kupca { $anonymous }
+dash-points = Poeni
+dash-points-value = dodeljeno { $issued }, iskorišćeno { $redeemed }, isteklo { $expired }; na stanju { $outstanding }
+dash-redemption-rate = Udeo iskorišćenih
+dash-referrals = Preporuke
+dash-referrals-value = podeljeno kodova { $shared }, učlanjenih prijatelja { $enrolled }, prvi kupovinu obavilo { $rewarded } (oba nagrađena); čeka { $pending }; odbijeno { $refused }
+dash-average-rating = Prosečna ocena
+dash-rating-value = { $average } od 5 ({ $count ->
+    [one] { $count } ocena
+    [few] { $count } ocene
+   *[other] { $count } ocena
+})
+dash-no-ratings = nema ocena
+dash-tickets = Prijave
+dash-tickets-value = otvoreno { $opened }, rešeno { $resolved }, sada otvoreno { $open }; medijana vremena rešavanja { $median }
+dash-hours = { $hours } č
+dash-weeks = Novi i ponovni članovi po nedeljama
+dash-week = nedelja
+dash-new-members = Novi članovi
+dash-returning-members = Ponovni članovi
+dash-weeks-table = Nedelje u tabeli
+dash-week-starting = Početak nedelje
+dash-new = Novi
+dash-returning = Ponovni
+dash-frequency = Učestalost poseta (članovi po broju poseta u periodu)
+dash-members = Članovi
+dash-frequency-table = Učestalost u tabeli
+dash-frequency-row = { $visits } poseta
+dash-cohorts = Zadržavanje kohorti (po mesecu prve posete)
+dash-cohort = Kohorta
+dash-month-after = +{ $months } mes.
+dash-top-spend = Najbolji kupci po potrošnji
+dash-top-visits = Najbolji kupci po posetama
+dash-erased = (obrisano)
+dash-visit-count = { $visits ->
+    [one] { $visits } poseta
+    [few] { $visits } posete
+   *[other] { $visits } poseta
+}
+dash-ratings = Ocene
+dash-stars = { $stars ->
+    [one] { $stars } zvezdica
+    [few] { $stars } zvezdice
+   *[other] { $stars } zvezdica
+}
+dash-stars-count = { $stars ->
+    [one] { $stars } zvezdica
+    [few] { $stars } zvezdice
+   *[other] { $stars } zvezdica
+}: { $count }
+dash-refused = Odbijene preporuke

@@ -1,0 +1,66 @@
+# యజమాని డాష్‌బోర్డ్, తెలుగులో.
+dash-title = యజమాని డాష్‌బోర్డ్
+dash-from = నుండి (YYYY-MM-DD)
+dash-to = వరకు
+dash-last-90 = గత 90 రోజులు
+dash-all-time = మొత్తం కాలం
+dash-owner-pin = గణాంకాలకు యజమాని PIN
+dash-show = గణాంకాలు చూపండి
+dash-export = CSV ఎగుమతి చేయండి
+dash-choose = ఒక కాలాన్ని ఎంచుకుని గణాంకాలు చూపండి నొక్కండి.
+dash-range = { $from } నుండి { $to } వరకు
+dash-row = { $name }: { $value }
+dash-none = -
+dash-repeat-rate = మళ్ళీ వచ్చిన వారి శాతం
+dash-repeat-rate-value = { $rate } (వచ్చిన { $visiting } మంది సభ్యులలో { $repeat })
+dash-visits = సందర్శనలు
+dash-visits-value = { $visits } (సభ్యులు { $members }, పేరు లేనివి { $anonymous })
+dash-median-days = సందర్శనల మధ్య మధ్యస్థ రోజులు
+dash-average-spend = సగటు ఖర్చు
+dash-average-spend-value = సభ్యులు { $members }, పేరు లేనివారు { $anonymous }
+dash-points = పాయింట్లు
+dash-points-value = ఇచ్చినవి { $issued }, వాడినవి { $redeemed }, గడువు ముగిసినవి { $expired }; మిగిలినవి { $outstanding }
+dash-redemption-rate = వాడిన శాతం
+dash-referrals = సిఫార్సులు
+dash-referrals-value = పంచుకున్న కోడ్‌లు { $shared }, చేరిన స్నేహితులు { $enrolled }, మొదటి కొనుగోలు చేసినవారు { $rewarded } (ఇద్దరికీ బహుమతి); వేచి ఉన్నవి { $pending }; తిరస్కరించినవి { $refused }
+dash-average-rating = సగటు రేటింగ్
+dash-rating-value = 5 లో { $average } ({ $count ->
+    [one] { $count } రేటింగ్
+   *[other] { $count } రేటింగ్‌లు
+})
+dash-no-ratings = రేటింగ్‌లు లేవు
+dash-tickets = టికెట్లు
+dash-tickets-value = తెరిచినవి { $opened }, పరిష్కరించినవి { $resolved }, ఇప్పుడు తెరిచి ఉన్నవి { $open }; పరిష్కారానికి మధ్యస్థ సమయం { $median }
+dash-hours = { $hours } గం.
+dash-weeks = వారానికి కొత్త, మళ్ళీ వచ్చిన సభ్యులు
+dash-week = వారం
+dash-new-members = కొత్త సభ్యులు
+dash-returning-members = మళ్ళీ వచ్చిన సభ్యులు
+dash-weeks-table = వారాలు పట్టికగా
+dash-week-starting = వారం మొదలు
+dash-new = కొత్త
+dash-returning = మళ్ళీ వచ్చినవారు
+dash-frequency = సందర్శనల తరచుదనం (కాలంలో సందర్శనల సంఖ్య ప్రకారం సభ్యులు)
+dash-members = సభ్యులు
+dash-frequency-table = తరచుదనం పట్టికగా
+dash-frequency-row = { $visits } సందర్శనలు
+dash-cohorts = కోహార్ట్ నిలుపుదల (మొదటి సందర్శన నెల ప్రకారం)
+dash-cohort = కోహార్ట్
+dash-month-after = +{ $months } నె.
+dash-top-spend = ఖర్చు ప్రకారం అగ్ర కస్టమర్లు
+dash-top-visits = సందర్శనల ప్రకారం అగ్ర కస్టమర్లు
+dash-erased = (తొలగించబడింది)
+dash-visit-count = { $visits ->
+    [one] { $visits } సందర్శన
+   *[other] { $visits } సందర్శనలు
+}
+dash-ratings = రేటింగ్‌లు
+dash-stars = { $stars ->
+    [one] { $stars } నక్షత్రం
+   *[other] { $stars } నక్షత్రాలు
+}
+dash-stars-count = { $stars ->
+    [one] { $stars } నక్షత్రం
+   *[other] { $stars } నక్షత్రాలు
+}: { $count }
+dash-refused = తిరస్కరించిన సిఫార్సులు
