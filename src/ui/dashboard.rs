@@ -20,18 +20,22 @@ pub struct DashboardForm {
 }
 
 impl DashboardForm {
-    /// The dashboard window. `figures` are the figures on screen, `staff` whether the shop has
-    /// staff (so the figures need the owner), `owner_signed_in` whether the owner is.
+    /// The dashboard window, over the counter's `state`: its figures, whether the shop has
+    /// staff (so the figures need the owner) and who is signed in.
     pub fn window(
         &mut self,
         ctx: &egui::Context,
-        figures: Option<&Figures>,
-        staff: bool,
-        owner_signed_in: bool,
+        state: &crate::runtime::CounterState,
         currency: crate::domain::money::Currency,
-        w: &Language,
         asks: &mut Asks,
     ) {
+        let w = state.words.0;
+        let figures = state.figures.as_ref();
+        let staff = state.staff_required;
+        let owner_signed_in = state
+            .signed_in
+            .as_ref()
+            .is_some_and(|s| s.role == crate::domain::staff::Role::Owner);
         let mut open = true;
         egui::Window::new(w.t("dash-title"))
             .id(egui::Id::unique("owner-dashboard"))

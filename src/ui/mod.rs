@@ -217,15 +217,9 @@ impl CounterApp {
             }
         }
         if self.dashboard.open {
-            let state = self.counter.state();
-            let owner = state
-                .signed_in
-                .as_ref()
-                .is_some_and(|s| s.role == crate::domain::staff::Role::Owner);
-            let (figures, staff) = (state.figures.clone(), state.staff_required);
             let currency = self.counter.shop().currency;
             self.dashboard
-                .window(&ctx, figures.as_ref(), staff, owner, currency, w, asks);
+                .window(&ctx, self.counter.state(), currency, asks);
         }
         self.preview.window(&ctx, w, asks);
     }
