@@ -44,6 +44,15 @@ impl Numbers {
         self.decimal.format_to_string(&Decimal::from(n))
     }
 
+    /// A number rounded to `places` decimals, grouped the local way (`59,7`, `1 234,50`).
+    pub fn fixed(&self, value: f64, places: u32) -> String {
+        let scaled = (value * 10f64.powi(places as i32)).round() as i64;
+        let mut d = Decimal::from(scaled);
+        d.multiply_pow10(-(places as i16));
+        d.pad_end(-(places as i16));
+        self.decimal.format_to_string(&d)
+    }
+
     /// An amount of `minor` units in a currency with `exponent` decimals, with the currency's
     /// symbol where the locale puts it. Falls back to the number and the ISO code.
     pub fn amount(&self, minor: i64, code: &str, exponent: u32) -> String {
@@ -93,5 +102,8 @@ mod tests {
         assert_eq!(te.decimal_separator, '.');
         assert_eq!(te.number(123_456), "1,23,456");
         assert_eq!(Numbers::new("sr-Cyrl").unwrap().number(1250), "1.250");
+        assert_eq!(lv.fixed(59.66, 1), "59,7");
+        assert_eq!(te.fixed(4.0, 2), "4.00");
+        assert_eq!(Numbers::new("en").unwrap().fixed(1234.5, 1), "1,234.5");
     }
 }

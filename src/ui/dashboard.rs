@@ -102,25 +102,13 @@ impl DashboardForm {
 
 /// A share as a percentage, the local way.
 fn pct(x: f64, w: &Language) -> String {
-    let tenths = (x * 1000.0).round() as i64;
-    let sep = w.numbers.decimal_separator;
-    format!("{}{sep}{}%", w.number(tenths / 10), tenths % 10)
+    format!("{}%", w.numbers.fixed(x * 100.0, 1))
 }
 
 /// A figure with one decimal, the local way (`-` when there is none).
 fn one_decimal(x: Option<f64>, w: &Language) -> String {
-    match x {
-        Some(v) => {
-            let tenths = (v * 10.0).round() as i64;
-            format!(
-                "{}{}{}",
-                w.number(tenths / 10),
-                w.numbers.decimal_separator,
-                tenths % 10
-            )
-        }
-        None => w.t("dash-none"),
-    }
+    x.map(|v| w.numbers.fixed(v, 1))
+        .unwrap_or_else(|| w.t("dash-none"))
 }
 
 /// Words for one frame of figures.
@@ -250,19 +238,13 @@ fn headline(ui: &mut egui::Ui, f: &Figures, say: &Say) {
     row(
         "dash-average-rating",
         match f.rating_average {
-            Some(r) => {
-                let hundredths = (r * 100.0).round() as i64;
-                let average = format!(
-                    "{}{}{:02}",
-                    hundredths / 100,
-                    w.numbers.decimal_separator,
-                    hundredths % 100
-                );
-                say.t(
-                    "dash-rating-value",
-                    &[("average", average.into()), ("count", rated.into())],
-                )
-            }
+            Some(r) => say.t(
+                "dash-rating-value",
+                &[
+                    ("average", w.numbers.fixed(r, 2).into()),
+                    ("count", rated.into()),
+                ],
+            ),
             None => w.t("dash-no-ratings"),
         },
     );
