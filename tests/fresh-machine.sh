@@ -8,8 +8,10 @@
 #
 # What is copied in, and why: the Rust toolchain (rustup's active one; the brief's "nothing
 # beyond the Rust toolchain"), the committed HEAD of this repository (a clone, so uncommitted
-# files do not count), /etc/resolv.conf, and this machine's CA bundle (a network that inspects
-# TLS signs with its own certificate, which a fresh root would not trust).
+# files do not count), /etc/resolv.conf, an /etc/hosts naming localhost (every installed
+# machine has one; debootstrap writes none, and ChromeDriver reaches Chromium at "localhost"),
+# and this machine's CA bundle (a network that inspects TLS signs with its own certificate,
+# which a fresh root would not trust).
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 root="${1:-/var/tmp/regulars-fresh}"
@@ -32,6 +34,7 @@ deb http://deb.debian.org/debian bookworm-updates main
 deb http://deb.debian.org/debian-security bookworm-security main
 SOURCES
 cp /etc/resolv.conf "$root/etc/resolv.conf"
+printf '127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n' > "$root/etc/hosts"
 mkdir -p "$root/etc/ssl/certs" "$root/usr/local/share/ca-certificates"
 cp /etc/ssl/certs/ca-certificates.crt "$root/etc/ssl/certs/ca-certificates.crt"
 cp /etc/ssl/certs/ca-certificates.crt "$root/usr/local/share/ca-certificates/host-bundle.crt"
