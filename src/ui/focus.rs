@@ -37,6 +37,18 @@ pub enum Field {
 }
 
 impl Field {
+    pub const ALL: [Field; 9] = [
+        Field::Amount,
+        Field::Find,
+        Field::EnrollName,
+        Field::EnrollPhone,
+        Field::EnrollEmail,
+        Field::EnrollReferral,
+        Field::RefundReceipt,
+        Field::RefundAmount,
+        Field::StaffPin,
+    ];
+
     /// The widget Id the field is drawn with.
     pub fn id(self) -> egui::Id {
         egui::Id::unique(("counter-field", self))
@@ -62,19 +74,7 @@ pub fn apply(ctx: &egui::Context, field: Field) {
 /// The field that has the cursor now, if it is one of ours.
 pub fn focused(ctx: &egui::Context) -> Option<Field> {
     let id = ctx.memory(|m| m.focused())?;
-    [
-        Field::Amount,
-        Field::Find,
-        Field::EnrollName,
-        Field::EnrollPhone,
-        Field::EnrollEmail,
-        Field::EnrollReferral,
-        Field::RefundReceipt,
-        Field::RefundAmount,
-        Field::StaffPin,
-    ]
-    .into_iter()
-    .find(|f| f.id() == id)
+    Field::ALL.into_iter().find(|f| f.id() == id)
 }
 
 /// Whether Enter was pressed in this single-line field this frame (egui takes the cursor out

@@ -315,8 +315,8 @@ impl CounterApp {
                     self.enroll = EnrollForm::default();
                     self.focus = Some(Field::Amount);
                 }
-                ScreenAsk::OpenSettings => self.settings = SettingsForm::load(&self.dir),
-                ScreenAsk::OpenDashboard => self.dashboard.open = true,
+                ScreenAsk::OpenSettings => self.open_settings(),
+                ScreenAsk::OpenDashboard => self.open_dashboard(),
                 ScreenAsk::RefundReceipt(r) => {
                     self.refund.receipt = r;
                     self.focus = Some(Field::RefundAmount);
