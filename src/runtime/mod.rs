@@ -133,6 +133,8 @@ pub struct CounterState {
     pub words: crate::i18n::Words,
     pub customer: Option<CustomerView>,
     pub results: Vec<CustomerView>,
+    /// The text Find's results are wanted for (none once a customer is chosen).
+    pub searching: Option<String>,
     /// A past visit opened by scanning its receipt QR.
     pub visit: Option<(VisitView, Option<CustomerView>)>,
     pub notice: Option<Notice>,

@@ -110,11 +110,19 @@ pub(super) fn identify_intents(
     for intent in intents.read() {
         match intent {
             Intent::Search(text) if text.trim().len() >= 2 => {
+                state.searching = Some(text.clone());
                 request(&ch, &mut state, StoreRequest::Search(text.clone()))
             }
-            Intent::Search(_) => state.results.clear(),
-            Intent::Open(code) => request(&ch, &mut state, StoreRequest::Show(code.clone())),
+            Intent::Search(_) => {
+                state.searching = None;
+                state.results.clear();
+            }
+            Intent::Open(code) => {
+                state.searching = None;
+                request(&ch, &mut state, StoreRequest::Show(code.clone()))
+            }
             Intent::Clear => {
+                state.searching = None;
                 state.customer = None;
                 state.visit = None;
                 state.results.clear();
@@ -383,7 +391,7 @@ pub(super) fn apply_answers(
         // Anything that may change the customer's history: read their support side again.
         if !matches!(
             a,
-            StoreReply::Found(_)
+            StoreReply::Found(..)
                 | StoreReply::Support(_)
                 | StoreReply::Failed { .. }
                 | StoreReply::EnrollRefused { .. }
@@ -409,7 +417,13 @@ pub(super) fn apply_answers(
                 state.say(true, w.t_args("figures-shown", &args));
                 state.figures = Some(*f);
             }
-            StoreReply::Found(results) => state.results = results,
+            // Only the answer to what Find holds now: a slower answer to an earlier prefix, or
+            // one arriving after the customer was chosen, would put stale matches back.
+            StoreReply::Found(query, results) => {
+                if state.searching.as_deref() == Some(query.as_str()) {
+                    state.results = results;
+                }
+            }
             StoreReply::Customer(c) => {
                 let unnamed = w.t("customer-unnamed");
                 let name = c.name.as_deref().unwrap_or(&unnamed);
@@ -418,6 +432,7 @@ pub(super) fn apply_answers(
                 state.customer = Some(c);
                 state.visit = None;
                 state.results.clear();
+                state.searching = None;
                 state.identified += 1;
             }
             StoreReply::Enrolled(e, c) => {

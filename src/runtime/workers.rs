@@ -95,7 +95,8 @@ pub enum StoreRequest {
 /// The store worker's answers.
 #[derive(Debug, Clone)]
 pub enum StoreReply {
-    Found(Vec<CustomerView>),
+    /// The customers matching a search, with the text searched for.
+    Found(String, Vec<CustomerView>),
     Customer(CustomerView),
     Enrolled(Enrolled, CustomerView),
     Sold {
@@ -294,7 +295,7 @@ fn handle(
     match request {
         StoreRequest::Search(text) => store
             .read(|tx| tx.find_customers(&text, 12, now))
-            .map(StoreReply::Found)
+            .map(|found| StoreReply::Found(text, found))
             .unwrap_or_else(fail("finding the customer")),
         StoreRequest::Show(code) => store
             .customer_view(&code, now)

@@ -246,3 +246,36 @@ fn tick_until_long(c: &mut Counter, what: &str, done: impl Fn(&CounterState) -> 
         std::thread::sleep(Duration::from_millis(20));
     }
 }
+
+/// Find's matches are those of the text it holds now: an answer to a search the cashier has
+/// since cleared, or that arrives after the customer was chosen, is not shown.
+#[test]
+fn stale_search_answers_do_not_bring_matches_back() {
+    use regulars::runtime::Intent;
+    let dir = tempfile::tempdir().unwrap();
+    let mut c = counter(dir.path());
+    for name in ["Siobhan Murphy", "Sean Murphy"] {
+        crate::common::run_json(dir.path(), &["customer", "add", "--name", name]);
+    }
+    c.send(Intent::Search("Murphy".into()));
+    c.send(Intent::Search(String::new()));
+    tick_until(&mut c, "both answers", |s| s.busy == 0);
+    assert!(
+        c.state().results.is_empty(),
+        "cleared Find shows no matches"
+    );
+
+    c.send(Intent::Search("Murphy".into()));
+    tick_until(&mut c, "the matches", |s| s.results.len() == 2);
+    let code = c.state().results[0].code.clone();
+    c.send(Intent::Search("Murph".into()));
+    c.send(Intent::Open(code.clone()));
+    tick_until(&mut c, "the customer", |s| {
+        s.busy == 0 && s.customer.is_some()
+    });
+    assert_eq!(c.state().customer.as_ref().unwrap().code, code);
+    assert!(
+        c.state().results.is_empty(),
+        "the chosen customer's matches are gone"
+    );
+}
