@@ -12,6 +12,7 @@ mod bars;
 mod customer_panel;
 mod dashboard;
 mod enroll;
+mod figures;
 mod find;
 pub mod focus;
 mod preview;

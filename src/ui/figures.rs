@@ -1,0 +1,344 @@
+//! The owner's figures for a range, drawn: the headline rows, new and returning members per
+//! week, visit frequency, cohort retention, top customers and ratings, each chart also as a
+//! table. Every word and number in the shop's language.
+
+use crate::i18n::Language;
+use crate::report::day_label;
+use crate::store::Figures;
+use egui::{Color32, RichText};
+use egui_plot::{Bar, BarChart, Legend, Line, Plot, PlotPoints};
+
+/// A share as a percentage, the local way.
+fn pct(x: f64, w: &Language) -> String {
+    format!("{}%", w.numbers.fixed(x * 100.0, 1))
+}
+
+/// A figure with one decimal, the local way (`-` when there is none).
+fn one_decimal(x: Option<f64>, w: &Language) -> String {
+    x.map(|v| w.numbers.fixed(v, 1))
+        .unwrap_or_else(|| w.t("dash-none"))
+}
+
+/// Words for one frame of figures.
+struct Say<'a> {
+    w: &'a Language,
+    currency: crate::domain::money::Currency,
+}
+
+impl Say<'_> {
+    fn t(&self, id: &str, args: &[crate::i18n::Arg]) -> String {
+        self.w.t_args(id, args)
+    }
+    fn n(&self, n: i64) -> fluent_bundle::FluentValue<'static> {
+        self.w.number(n).into()
+    }
+    fn money(&self, m: i64) -> String {
+        self.w.amount(m, self.currency)
+    }
+    fn average(&self, a: Option<f64>) -> String {
+        a.map(|v| self.money(v.round() as i64))
+            .unwrap_or_else(|| self.w.t("dash-none"))
+    }
+}
+
+pub(super) fn figures_view(
+    ui: &mut egui::Ui,
+    f: &Figures,
+    currency: crate::domain::money::Currency,
+    w: &Language,
+) {
+    let say = Say { w, currency };
+    let range = [
+        ("from", day_label(f.from_day).into()),
+        ("to", day_label(f.to_day).into()),
+    ];
+    ui.label(
+        RichText::new(say.t("dash-range", &range))
+            .strong()
+            .size(18.0),
+    );
+    egui::Grid::new("headline")
+        .num_columns(2)
+        .show(ui, |ui| headline(ui, f, &say));
+    ui.separator();
+    weeks(ui, f, w);
+    ui.separator();
+    frequency(ui, f, w);
+    ui.separator();
+    cohorts(ui, f, w);
+    ui.separator();
+    top_customers(ui, f, &say);
+    ui.separator();
+    ratings(ui, f, w);
+}
+
+/// The headline figures, one row each.
+fn headline(ui: &mut egui::Ui, f: &Figures, say: &Say) {
+    let w = say.w;
+    let mut row = |k: &str, v: String| {
+        ui.label(w.t_args("dash-row", &[("name", w.t(k).into()), ("value", v.into())]));
+        ui.end_row();
+    };
+    row(
+        "dash-repeat-rate",
+        say.t(
+            "dash-repeat-rate-value",
+            &[
+                ("rate", pct(f.repeat_visit_rate, w).into()),
+                ("repeat", say.n(f.repeat_members)),
+                ("visiting", say.n(f.visiting_members)),
+            ],
+        ),
+    );
+    row(
+        "dash-visits",
+        say.t(
+            "dash-visits-value",
+            &[
+                ("visits", say.n(f.visits)),
+                ("members", say.n(f.member_visits)),
+                ("anonymous", say.n(f.anonymous_visits)),
+            ],
+        ),
+    );
+    row(
+        "dash-median-days",
+        one_decimal(f.median_days_between_visits, w),
+    );
+    row(
+        "dash-average-spend",
+        say.t(
+            "dash-average-spend-value",
+            &[
+                ("members", say.average(f.member_average_spend).into()),
+                ("anonymous", say.average(f.anonymous_average_spend).into()),
+            ],
+        ),
+    );
+    row(
+        "dash-points",
+        say.t(
+            "dash-points-value",
+            &[
+                ("issued", say.n(f.points_issued)),
+                ("redeemed", say.n(f.points_redeemed)),
+                ("expired", say.n(f.points_expired)),
+                ("outstanding", say.n(f.points_outstanding)),
+            ],
+        ),
+    );
+    row("dash-redemption-rate", pct(f.redemption_rate, w));
+    let refused: i64 = f.referrals.refused.iter().map(|r| r.1).sum();
+    row(
+        "dash-referrals",
+        say.t(
+            "dash-referrals-value",
+            &[
+                ("shared", say.n(f.referrals.codes_shared)),
+                ("enrolled", say.n(f.referrals.friends_enrolled)),
+                ("rewarded", say.n(f.referrals.rewarded)),
+                ("pending", say.n(f.referrals.pending)),
+                ("refused", say.n(refused)),
+            ],
+        ),
+    );
+    let rated: i64 = f.ratings.iter().sum();
+    row(
+        "dash-average-rating",
+        match f.rating_average {
+            Some(r) => say.t(
+                "dash-rating-value",
+                &[
+                    ("average", w.numbers.fixed(r, 2).into()),
+                    ("count", rated.into()),
+                ],
+            ),
+            None => w.t("dash-no-ratings"),
+        },
+    );
+    let median = match f.median_hours_to_resolve {
+        Some(h) => say.t("dash-hours", &[("hours", one_decimal(Some(h), w).into())]),
+        None => w.t("dash-none"),
+    };
+    row(
+        "dash-tickets",
+        say.t(
+            "dash-tickets-value",
+            &[
+                ("opened", say.n(f.tickets_opened)),
+                ("resolved", say.n(f.tickets_resolved)),
+                ("open", say.n(f.tickets_open_now)),
+                ("median", median.into()),
+            ],
+        ),
+    );
+}
+
+fn weeks(ui: &mut egui::Ui, f: &Figures, w: &Language) {
+    ui.heading(w.t("dash-weeks"));
+    let series = |pick: fn(&crate::store::Week) -> i64| -> Vec<[f64; 2]> {
+        f.weeks
+            .iter()
+            .enumerate()
+            .map(|(i, week)| [i as f64, pick(week) as f64])
+            .collect()
+    };
+    let new = series(|week| week.new_members);
+    let returning = series(|week| week.returning_members);
+    let weeks = f.weeks.clone();
+    Plot::new("weeks-plot")
+        .legend(Legend::default())
+        .height(200.0)
+        .x_axis_label(w.t("dash-week"))
+        .x_axis_formatter(move |m, _| {
+            weeks
+                .get(m.value.max(0.0) as usize)
+                .map(|week| day_label(week.start_day))
+                .unwrap_or_default()
+        })
+        .allow_scroll(false)
+        .show(ui, |p| {
+            p.line(Line::new(w.t("dash-new-members"), PlotPoints::from(new)));
+            p.line(Line::new(
+                w.t("dash-returning-members"),
+                PlotPoints::from(returning),
+            ));
+        });
+    ui.collapsing(w.t("dash-weeks-table"), |ui| {
+        egui::Grid::new("weeks-table").striped(true).show(ui, |ui| {
+            ui.label(w.t("dash-week-starting"));
+            ui.label(w.t("dash-new"));
+            ui.label(w.t("dash-returning"));
+            ui.end_row();
+            for week in &f.weeks {
+                ui.label(day_label(week.start_day));
+                ui.label(w.number(week.new_members));
+                ui.label(w.number(week.returning_members));
+                ui.end_row();
+            }
+        });
+    });
+}
+
+fn frequency(ui: &mut egui::Ui, f: &Figures, w: &Language) {
+    ui.heading(w.t("dash-frequency"));
+    let bars: Vec<Bar> = f
+        .frequency
+        .iter()
+        .enumerate()
+        .map(|(i, (label, n))| Bar::new(i as f64, *n as f64).name(label.clone()))
+        .collect();
+    let labels: Vec<String> = f.frequency.iter().map(|b| b.0.clone()).collect();
+    Plot::new("frequency-plot")
+        .height(180.0)
+        .x_axis_formatter(move |m, _| {
+            let i = m.value.round();
+            if (m.value - i).abs() < 0.01 && i >= 0.0 {
+                labels.get(i as usize).cloned().unwrap_or_default()
+            } else {
+                String::new()
+            }
+        })
+        .allow_scroll(false)
+        .show(ui, |p| {
+            p.bar_chart(BarChart::new(w.t("dash-members"), bars))
+        });
+    ui.collapsing(w.t("dash-frequency-table"), |ui| {
+        egui::Grid::new("freq-table").striped(true).show(ui, |ui| {
+            for (label, n) in &f.frequency {
+                // A bucket is a number of visits ("3") or an open end ("10+").
+                ui.label(match label.parse::<i64>() {
+                    Ok(visits) => w.t_args("dash-visit-count", &[("visits", visits.into())]),
+                    Err(_) => w.t_args("dash-frequency-row", &[("visits", label.as_str().into())]),
+                });
+                ui.label(w.number(*n));
+                ui.end_row();
+            }
+        });
+    });
+}
+
+fn cohorts(ui: &mut egui::Ui, f: &Figures, w: &Language) {
+    ui.heading(w.t("dash-cohorts"));
+    let longest = f.cohort_months();
+    egui::Grid::new("cohorts").striped(false).show(ui, |ui| {
+        ui.label(w.t("dash-cohort"));
+        ui.label(w.t("dash-members"));
+        for k in 0..longest {
+            ui.label(w.t_args("dash-month-after", &[("months", k.into())]));
+        }
+        ui.end_row();
+        for c in &f.cohorts {
+            ui.label(&c.month);
+            ui.label(w.number(c.size));
+            for n in &c.retained {
+                let share = if c.size > 0 {
+                    *n as f64 / c.size as f64
+                } else {
+                    0.0
+                };
+                // A heat map: the darker, the more of the cohort came back that month.
+                let shade = (255.0 - share * 170.0) as u8;
+                let text = RichText::new(format!("{} ({})", pct(share, w), w.number(*n)))
+                    .background_color(Color32::from_rgb(shade, 255, shade))
+                    .color(Color32::BLACK);
+                ui.label(text);
+            }
+            ui.end_row();
+        }
+    });
+}
+
+fn top_customers(ui: &mut egui::Ui, f: &Figures, say: &Say) {
+    let w = say.w;
+    ui.columns(2, |cols| {
+        for (col, title, list) in [
+            (0, "dash-top-spend", &f.top_by_spend),
+            (1, "dash-top-visits", &f.top_by_visits),
+        ] {
+            let ui = &mut cols[col];
+            ui.heading(w.t(title));
+            egui::Grid::new(title).striped(true).show(ui, |ui| {
+                for t in list {
+                    ui.label(t.name.clone().unwrap_or_else(|| w.t("dash-erased")));
+                    ui.label(&t.code);
+                    ui.label(w.t_args("dash-visit-count", &[("visits", t.visits.into())]));
+                    ui.label(say.money(t.spend));
+                    ui.end_row();
+                }
+            });
+        }
+    });
+}
+
+fn ratings(ui: &mut egui::Ui, f: &Figures, w: &Language) {
+    ui.heading(w.t("dash-ratings"));
+    let stars = |i: usize| ("stars", ((i + 1) as i64).into());
+    let bars: Vec<Bar> = f
+        .ratings
+        .iter()
+        .enumerate()
+        .map(|(i, n)| Bar::new(i as f64 + 1.0, *n as f64).name(w.t_args("dash-stars", &[stars(i)])))
+        .collect();
+    Plot::new("ratings-plot")
+        .height(140.0)
+        .allow_scroll(false)
+        .show(ui, |p| {
+            p.bar_chart(BarChart::new(w.t("dash-ratings"), bars))
+        });
+    ui.label(
+        f.ratings
+            .iter()
+            .enumerate()
+            .map(|(i, n)| w.t_args("dash-stars-count", &[stars(i), ("count", (*n).into())]))
+            .collect::<Vec<_>>()
+            .join("   "),
+    );
+    if !f.referrals.refused.is_empty() {
+        ui.separator();
+        ui.heading(w.t("dash-refused"));
+        for (reason, n) in &f.referrals.refused {
+            ui.label(format!("{reason}: {}", w.number(*n)));
+        }
+    }
+}
