@@ -4,6 +4,7 @@
 //! cashier's intents and the workers' answers into requests and into [`CounterState`], which the
 //! screen draws. No system waits on I/O.
 
+mod answers;
 mod systems;
 pub mod workers;
 
@@ -444,6 +445,7 @@ pub fn schedule() -> Schedule {
         )
             .chain(),
     );
+    use answers::apply_answers;
     use systems::*;
     s.add_systems(bevy_ecs::message::message_update_system.before(Stage::Input));
     s.add_systems(poll_channels.in_set(Stage::Input));

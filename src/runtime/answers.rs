@@ -1,0 +1,248 @@
+//! The workers' answers into what the counter shows: each store reply and printer report
+//! becomes state and a notice in the shop's language.
+
+use super::workers::{PrinterNews, StoreReply};
+use super::{CounterState, PrintAnswer, Shop, StoreAnswer};
+use crate::domain::money::Currency;
+use bevy_ecs::prelude::*;
+
+pub(super) fn apply_answers(
+    mut answers: MessageReader<StoreAnswer>,
+    mut prints: MessageReader<PrintAnswer>,
+    shop: Res<Shop>,
+    mut state: ResMut<CounterState>,
+) {
+    for StoreAnswer(a) in answers.read() {
+        store_answer(&mut state, shop.currency, a.clone());
+    }
+    for PrintAnswer(news) in prints.read() {
+        print_news(&mut state, news);
+    }
+}
+
+/// One answer from the store worker.
+fn store_answer(state: &mut CounterState, currency: Currency, a: StoreReply) {
+    let w = state.words;
+    let money = |m: i64| w.amount(m, currency);
+    state.busy = state.busy.saturating_sub(1);
+    // Anything that may change the customer's history: read their support side again.
+    if !matches!(
+        a,
+        StoreReply::Found(..)
+            | StoreReply::Support(_)
+            | StoreReply::Failed { .. }
+            | StoreReply::EnrollRefused { .. }
+            | StoreReply::SignedIn(_)
+            | StoreReply::Reprinted
+            | StoreReply::Figures(_)
+    ) {
+        state.support_stale = true;
+    }
+    match a {
+        StoreReply::Support(s) => {
+            let current = state.customer.as_ref().map(|c| c.code.clone());
+            if s.code == current {
+                state.support = s;
+            }
+        }
+        StoreReply::SupportSaved(text) => state.say(true, text),
+        StoreReply::Figures(f) => {
+            let args = [
+                ("from", crate::report::day_label(f.from_day).into()),
+                ("to", crate::report::day_label(f.to_day).into()),
+            ];
+            state.say(true, w.t_args("figures-shown", &args));
+            state.figures = Some(*f);
+        }
+        // Only the answer to what Find holds now: a slower answer to an earlier prefix, or
+        // one arriving after the customer was chosen, would put stale matches back.
+        StoreReply::Found(query, results) => {
+            if state.searching.as_deref() == Some(query.as_str()) {
+                state.results = results;
+            }
+        }
+        StoreReply::Customer(c) => {
+            let unnamed = w.t("customer-unnamed");
+            let name = c.name.as_deref().unwrap_or(&unnamed);
+            let args = [("name", name.into()), ("code", c.code.as_str().into())];
+            state.say(true, w.t_args("customer-identified", &args));
+            state.customer = Some(c);
+            state.visit = None;
+            state.results.clear();
+            state.searching = None;
+            state.identified += 1;
+        }
+        StoreReply::Enrolled(e, c) => {
+            let mut text = w.t_args(
+                "enrolled",
+                &[
+                    ("name", e.name.as_str().into()),
+                    ("code", e.code.as_str().into()),
+                    ("referral", e.referral_code.as_str().into()),
+                ],
+            );
+            if let Some(r) = &e.referral {
+                text.push(' ');
+                text.push_str(&r.message);
+            }
+            state.say(true, text);
+            state.customer = Some(c);
+            state.enroll_referral = None;
+            state.enrolled += 1;
+            state.identified += 1;
+        }
+        StoreReply::Sold { sale, customer, .. } => sold(state, currency, sale, customer),
+        StoreReply::Redeemed(r, c) => {
+            let how = if r.paid_with == "voucher" {
+                w.t("stamp-card")
+            } else {
+                w.t_args("points", &[("points", r.points.into())])
+            };
+            let args = [
+                ("reward", r.reward_name.as_str().into()),
+                ("how", how.into()),
+                ("balance", r.balance.into()),
+            ];
+            state.say(true, w.t_args("redeemed", &args));
+            state.customer = Some(c);
+        }
+        StoreReply::Refunded(r, c) => {
+            if let Some(c) = c
+                && state.customer.as_ref().is_some_and(|on| on.code == c.code)
+            {
+                state.customer = Some(c);
+            }
+            let args = [
+                ("amount", money(r.amount).into()),
+                ("receipt", r.receipt.as_str().into()),
+                ("points", r.points_reversed.into()),
+            ];
+            state.say(true, w.t_args("refunded", &args));
+            state.refunds_recorded += 1;
+        }
+        StoreReply::Reprinted => state.say(true, w.t("reprinting")),
+        StoreReply::Adjusted(points, c) => {
+            let args = [
+                ("change", format!("{points:+}").into()),
+                ("balance", c.balance.into()),
+            ];
+            state.say(true, w.t_args("adjusted", &args));
+            state.customer = Some(c);
+        }
+        StoreReply::SignedIn(s) => {
+            let role = match s.role {
+                crate::domain::staff::Role::Owner => w.t("role-owner"),
+                _ => w.t("role-cashier"),
+            };
+            let args = [("name", s.name.as_str().into()), ("role", role.into())];
+            state.say(true, w.t_args("signed-in", &args));
+            state.signed_in = Some(s);
+        }
+        StoreReply::Visit(v, c) => {
+            let mut args = vec![
+                ("id", v.id.into()),
+                ("when", crate::clock::local_time(v.at).into()),
+                ("amount", money(v.amount).into()),
+            ];
+            let id = if v.refunded > 0 {
+                args.push(("refunded", money(v.refunded).into()));
+                "visit-opened-refunded"
+            } else {
+                "visit-opened"
+            };
+            state.say(true, w.t_args(id, &args));
+            if let Some(c) = &c {
+                state.customer = Some(c.clone());
+            }
+            state.visit = Some((v, c));
+            state.identified += 1;
+        }
+        StoreReply::Failed { doing, error, .. } => {
+            let args = [("doing", doing.into()), ("error", error.into())];
+            state.say(false, w.t_args("problem", &args))
+        }
+        StoreReply::EnrollRefused { field, error } => {
+            state.say(false, w.t_args("not-enrolled", &[("error", error.into())]));
+            let n = state.enroll_refused.map_or(1, |(_, n)| n + 1);
+            state.enroll_refused = Some((field, n));
+        }
+    }
+}
+
+/// A sale recorded: say so (points, stamp card, a friend's referral settled), show the
+/// customer as they are now and remember the receipt for F8.
+fn sold(
+    state: &mut CounterState,
+    currency: Currency,
+    sale: crate::store::SaleOutcome,
+    customer: Option<crate::store::CustomerView>,
+) {
+    let w = state.words;
+    let amount = ("amount", w.amount(sale.amount, currency).into());
+    let mut text = match &customer {
+        Some(c) => w.t_args(
+            "sold",
+            &[
+                amount,
+                ("name", c.name.as_deref().unwrap_or(&c.code).into()),
+                ("points", sale.points_earned.into()),
+                ("balance", w.number(sale.balance).into()),
+            ],
+        ),
+        None => w.t_args("sold-anonymous", &[amount]),
+    };
+    if sale.vouchers_issued > 0 {
+        text.push(' ');
+        text.push_str(&w.t("stamp-card-complete"));
+    }
+    if let Some(r) = &sale.referral {
+        text.push(' ');
+        text.push_str(&r.message);
+    }
+    state.say(true, text);
+    if customer.is_some() {
+        state.customer = customer;
+    }
+    state.last_receipt = Some(
+        sale.receipt
+            .clone()
+            .unwrap_or_else(|| format!("V{}", sale.visit_id)),
+    );
+    state.sales_recorded += 1;
+}
+
+/// One report from the print worker.
+fn print_news(state: &mut CounterState, news: &PrinterNews) {
+    let d = match news {
+        PrinterNews::Status(status) => {
+            // The idle check changes the device bar, never the notices.
+            let (ok, text) = match status {
+                Ok(s) if s.ready() => (true, s.describe().to_string()),
+                Ok(s) => (false, s.describe().to_string()),
+                Err(e) => (false, e.clone()),
+            };
+            state.printer_ok = ok;
+            state.printer = text;
+            return;
+        }
+        PrinterNews::Delivered(d) => d,
+    };
+    if let Some(img) = d.images.last() {
+        state.receipt_image = Some(img.clone());
+    }
+    state.printer_waiting = d.waiting;
+    match &d.problem {
+        Some(p) => {
+            state.printer_ok = false;
+            state.printer = format!("{p} — {} receipt(s) waiting", d.waiting);
+            let text = state
+                .words
+                .t_args("receipt-not-printed", &[("problem", p.to_string().into())]);
+            state.say(false, text);
+        }
+        None => {
+            state.printer_ok = true;
+            state.printer = "printer ready".into();
+        }
+    }
+}
