@@ -66,6 +66,8 @@ pub struct VirtualPrinter {
     backlog: VecDeque<u8>,
     busy: bool,
     last_drain: Instant,
+    /// The last two bytes received, so a status query split across two reads is still seen.
+    tail: Vec<u8>,
 }
 
 impl VirtualPrinter {
@@ -81,6 +83,7 @@ impl VirtualPrinter {
             backlog: VecDeque::new(),
             busy: false,
             last_drain: Instant::now(),
+            tail: Vec::new(),
         })
     }
 
@@ -104,8 +107,12 @@ impl VirtualPrinter {
         if self.speed == 0 {
             self.process(bytes, events)?;
         } else {
-            // Real-time status requests are answered on arrival, even while busy.
-            for w in bytes.windows(3) {
+            // Real-time status requests are answered on arrival, even while busy, also when
+            // one arrives split across two reads (the line delivers bytes in any chunks).
+            let mut seen = std::mem::take(&mut self.tail);
+            seen.extend_from_slice(bytes);
+            self.tail = seen[seen.len().saturating_sub(2)..].to_vec();
+            for w in seen.windows(3) {
                 if w[0] == DLE && w[1] == EOT {
                     let [p, o, paper] = self.interpreter.status.replies();
                     let r = match w[2] {
@@ -268,4 +275,26 @@ pub fn run_on_pty(
     drop(slave);
     let _ = std::fs::remove_file(link);
     result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A status query split across two reads is answered once, as a real printer would.
+    #[test]
+    fn a_status_query_split_across_reads_is_answered() {
+        let profile = super::super::profile::PrinterProfile::load("generic-58mm").unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let mut p = VirtualPrinter::new(&profile, dir.path(), 3000).unwrap();
+        let mut events = Vec::new();
+        let status = |out: &[u8]| out.iter().filter(|b| (**b & 0x93) == 0x12).count();
+        let first = p.receive(&[b'x', DLE], &mut events).unwrap();
+        assert_eq!(status(&first), 0);
+        let second = p.receive(&[EOT, 1], &mut events).unwrap();
+        assert_eq!(status(&second), 1, "{second:?}");
+        // And the same query whole in one read is answered once, not twice.
+        let whole = p.receive(&[DLE, EOT, 1], &mut events).unwrap();
+        assert_eq!(status(&whole), 1, "{whole:?}");
+    }
 }
