@@ -304,6 +304,14 @@ impl Language {
             .unwrap_or_else(|| id.to_string())
     }
 
+    /// A staff member's role, in words.
+    pub fn role(&self, role: crate::domain::staff::Role) -> String {
+        match role {
+            crate::domain::staff::Role::Owner => self.t("role-owner"),
+            _ => self.t("role-cashier"),
+        }
+    }
+
     /// A plain number, grouped the local way.
     pub fn number(&self, n: i64) -> String {
         self.numbers.number(n)

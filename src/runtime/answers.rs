@@ -130,10 +130,7 @@ fn store_answer(state: &mut CounterState, currency: Currency, a: StoreReply) {
             state.customer = Some(c);
         }
         StoreReply::SignedIn(s) => {
-            let role = match s.role {
-                crate::domain::staff::Role::Owner => w.t("role-owner"),
-                _ => w.t("role-cashier"),
-            };
+            let role = w.role(s.role);
             let args = [("name", s.name.as_str().into()), ("role", role.into())];
             state.say(true, w.t_args("signed-in", &args));
             state.signed_in = Some(s);

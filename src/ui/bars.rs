@@ -47,11 +47,7 @@ fn devices(ui: &mut egui::Ui, s: &StateView, shop: &str, w: &Language, asks: &mu
     ui.label(RichText::new(shop).strong().size(18.0));
     ui.separator();
     if let Some(who) = &s.signed_in {
-        let role = match who.role {
-            crate::domain::staff::Role::Owner => w.t("role-owner"),
-            _ => w.t("role-cashier"),
-        };
-        ui.label(format!("{} ({role})", who.name));
+        ui.label(format!("{} ({})", who.name, w.role(who.role)));
         if ui.button(w.t("sign-out")).clicked() {
             asks.send(Intent::SignOut);
         }
