@@ -56,6 +56,7 @@ fn main() {
         secret: data.secret().unwrap(),
         public_url: config.portal.public_url.clone(),
         currency: config.shop.currency,
+        words: config.shop.words(),
         last_scan: Default::default(),
         window: Duration::from_secs(120),
         clock: regulars::clock::now,

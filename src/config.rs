@@ -105,6 +105,15 @@ pub struct ShopConfig {
     pub language: String,
 }
 
+impl ShopConfig {
+    /// The shop's language (English if the tag is somehow not shipped: it was checked when
+    /// the file was read).
+    pub fn words(&self) -> crate::i18n::Words {
+        let c = crate::i18n::catalog();
+        crate::i18n::Words(c.get(&self.language).unwrap_or_else(|_| c.fallback()))
+    }
+}
+
 /// `[portal]`: where the customer pages listen and the address printed in receipt QR codes.
 #[derive(Debug, Clone)]
 pub struct PortalConfig {

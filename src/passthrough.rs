@@ -395,6 +395,8 @@ pub struct Recorder {
     pub secret: crate::domain::token::ShopSecret,
     pub public_url: String,
     pub currency: crate::domain::money::Currency,
+    /// The shop's language, for the inserted block's words.
+    pub words: crate::i18n::Words,
     /// The last card scanned at the counter, and when.
     pub last_scan: LastCustomer,
     /// How long a scan stays attached to the next receipt.
@@ -423,6 +425,7 @@ impl Recorder {
             secret: dir.secret()?,
             public_url: config.portal.public_url.clone(),
             currency: config.shop.currency,
+            words: config.shop.words(),
             last_scan,
             window,
             clock: crate::clock::now,
@@ -446,7 +449,7 @@ impl Recorder {
 
     /// The block for this receipt, or `None` (and why) to pass it through unchanged.
     pub fn block_for(&mut self, page: &Page) -> Result<(Vec<u8>, Event), String> {
-        use crate::devices::receipt::{Loyalty, encode_insert, loyalty_insert};
+        use crate::devices::receipt::{encode_insert, loyalty_insert};
         use crate::store::{NewSale, StoreError};
         let read = self.till.read(&page.text);
         let total = read
@@ -495,14 +498,11 @@ impl Recorder {
                     .store
                     .customer_view(code, now)
                     .map_err(|e| format!("the customer could not be read: {e}"))?;
-                Some(Loyalty {
-                    first_name: crate::domain::support::first_name(v.name.as_deref().unwrap_or(""))
-                        .to_string(),
-                    points_earned: out.points_earned,
-                    balance: v.balance,
-                    progress: v.progress.iter().map(|p| p.describe()).collect(),
-                    referral_code: v.referral_code.clone(),
-                })
+                Some(crate::printing::loyalty_block(
+                    &self.words,
+                    &v,
+                    out.points_earned,
+                ))
             }
             None => None,
         };
@@ -510,12 +510,8 @@ impl Recorder {
             &self.public_url,
             &self.secret.sign_visit(out.visit_id),
         );
-        let caption = if loyalty.is_some() {
-            "Scan: your visit, points, rate it, get help"
-        } else {
-            "Scan to claim your points for this visit"
-        };
-        let blocks = loyalty_insert(loyalty.as_ref(), &url, caption, self.printer.columns);
+        let caption = crate::printing::qr_caption(&self.words, loyalty.is_some());
+        let blocks = loyalty_insert(loyalty.as_ref(), &url, &caption, self.printer.columns);
         Ok((
             encode_insert(&blocks, &self.printer),
             Event::Added {

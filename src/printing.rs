@@ -12,6 +12,7 @@ use crate::devices::printer::{PrintError, Printer};
 use crate::devices::profile::{PrinterProfile, ProfileError};
 use crate::devices::raster::{Bitmap, dither};
 use crate::devices::receipt::{ItemLine, Loyalty, Receipt};
+use crate::i18n::Language;
 use crate::devices::transport::{SerialSettings, SerialTransport};
 use crate::devices::virtual_printer::VirtualPrinter;
 use crate::store::{CustomerView, Result as StoreResult, SaleOutcome, Store, Tx};
@@ -138,67 +139,83 @@ impl ReceiptPrinter {
     }
 }
 
-/// How money is written on the receipt: the currency's sign where the printer has it.
-fn money_text(config: &Config, profile: &PrinterProfile, minor: i64) -> String {
-    let c = config.shop.currency;
-    let amount = c.format(minor);
-    let sign = match c.code() {
-        "EUR" => Some('€'),
-        "GBP" => Some('£'),
-        "USD" => Some('$'),
-        _ => None,
-    };
-    match sign.filter(|s| profile.code_page.encode_char(*s).is_some()) {
-        Some(s) => format!("{s}{amount}"),
-        None => format!("{amount} {}", c.code()),
+/// Text for paper: the no-break spaces number formats use become plain spaces, which every
+/// code page has (the printer never breaks a line by itself).
+fn paper(text: String) -> String {
+    text.replace(['\u{a0}', '\u{202f}'], " ")
+}
+
+/// How money is written on the receipt: the shop's language's way, with the currency's sign.
+fn money_text(config: &Config, w: &Language, minor: i64) -> String {
+    paper(w.amount(minor, config.shop.currency))
+}
+
+/// A member's points and progress for the receipt, in the shop's words. Shared with the
+/// pass-through's insert into another till's receipt.
+pub fn loyalty_block(w: &Language, customer: &CustomerView, points_earned: i64) -> Loyalty {
+    let first = customer
+        .name
+        .as_deref()
+        .map(crate::domain::support::first_name)
+        .filter(|n| !n.is_empty())
+        .map(str::to_string)
+        .unwrap_or_else(|| w.t("receipt-friend"));
+    Loyalty {
+        thanks: w.t_args("receipt-thanks", &[("name", first.into())]),
+        points_label: w.t("receipt-points-visit"),
+        points_earned: paper(format!("+{}", w.number(points_earned))),
+        balance_label: w.t("receipt-balance"),
+        balance: paper(w.number(customer.balance)),
+        progress: customer
+            .progress
+            .iter()
+            .map(|p| w.progress(p.unit, p.remaining, &p.reward_name))
+            .collect(),
+        refer: w.t("receipt-refer"),
+        referral_code: customer.referral_code.clone(),
     }
+}
+
+/// What the receipt's QR code gives, in the shop's words.
+pub fn qr_caption(w: &Language, member: bool) -> String {
+    w.t(if member {
+        "receipt-qr-member"
+    } else {
+        "receipt-qr-claim"
+    })
 }
 
 /// The receipt for a sale just recorded.
 pub fn receipt_for(
     config: &Config,
-    profile: &PrinterProfile,
     logo: Option<&Bitmap>,
     sale: &SaleOutcome,
     customer: Option<&CustomerView>,
     url: &str,
     when: &str,
 ) -> Receipt {
-    let total = money_text(config, profile, sale.amount);
+    let w = config.shop.words();
+    let total = money_text(config, &w, sale.amount);
+    let number = sale
+        .receipt
+        .clone()
+        .unwrap_or_else(|| format!("V{}", sale.visit_id));
     Receipt {
         logo: logo.cloned(),
         shop_name: config.shop.name.clone(),
         header: Vec::new(),
         when: when.to_string(),
-        receipt_no: Some(
-            sale.receipt
-                .clone()
-                .unwrap_or_else(|| format!("V{}", sale.visit_id)),
-        ),
+        receipt_no: Some(w.t_args("receipt-no", &[("number", number.into())])),
         items: vec![ItemLine {
-            text: "Purchase".into(),
+            text: w.t("receipt-purchase"),
             amount: total.clone(),
         }],
+        total_label: w.t("receipt-total"),
         total,
-        loyalty: customer.map(|c| Loyalty {
-            first_name: c
-                .name
-                .as_deref()
-                .and_then(|n| n.split_whitespace().next())
-                .unwrap_or("friend")
-                .to_string(),
-            points_earned: sale.points_earned,
-            balance: c.balance,
-            progress: c.progress.iter().map(|p| p.describe()).collect(),
-            referral_code: c.referral_code.clone(),
-        }),
+        loyalty: customer.map(|c| loyalty_block(&w, c, sale.points_earned)),
         qr_url: Some(url.to_string()),
-        qr_caption: if customer.is_some() {
-            "Scan: your visit, points, rate it, get help".into()
-        } else {
-            "Scan to claim your points for this visit".into()
-        },
-        footer: vec!["Thank you for coming back!".into()],
+        qr_caption: qr_caption(&w, customer.is_some()),
+        footer: vec![w.t("receipt-footer")],
     }
 }
 
@@ -219,7 +236,6 @@ pub fn enqueue_receipt(
     let profile = &printer.profile;
     let receipt = receipt_for(
         config,
-        profile,
         printer.logo.as_ref(),
         sale,
         view.as_ref(),
@@ -244,6 +260,11 @@ fn job_text(receipt: &Receipt, columns: usize) -> String {
         .iter()
         .filter_map(|b| match b {
             Block::Line { text, .. } => Some(text.clone()),
+            Block::Pair { left, right, .. } => Some(crate::devices::receipt::two_columns(
+                left,
+                right,
+                columns,
+            )),
             Block::Qr(url) => Some(format!("[QR] {url}")),
             Block::Image(_) => Some("[logo]".into()),
             _ => None,
@@ -260,26 +281,43 @@ pub fn enqueue_test_page(
     now: i64,
 ) -> StoreResult<i64> {
     let p = &printer.profile;
+    let w = config.shop.words();
     let logo = printer
         .logo
         .clone()
         .or_else(|| load_logo(&shipped_logo(), p.dots).ok());
+    let pages: Vec<String> = p
+        .pages()
+        .iter()
+        .map(|(page, _)| format!("{page:?}").to_uppercase())
+        .collect();
     let receipt = Receipt {
         logo,
         shop_name: config.shop.name.clone(),
         header: vec![
-            "Test print".into(),
-            format!("{} on {}", p.name, printer.port),
-            format!(
-                "{} columns, {} baud, code page {:?}",
-                p.columns, printer.baud, p.code_page
+            w.t("test-title"),
+            w.t_args(
+                "test-on",
+                &[
+                    ("printer", p.name.as_str().into()),
+                    ("port", printer.port.as_str().into()),
+                ],
+            ),
+            w.t_args(
+                "test-settings",
+                &[
+                    ("columns", p.columns.to_string().into()),
+                    ("baud", printer.baud.to_string().into()),
+                    ("page", pages.join(" ").into()),
+                ],
             ),
         ],
         when: crate::clock::local_time(now),
-        total: "0.00".into(),
+        total_label: w.t("receipt-total"),
+        total: money_text(config, &w, 0),
         qr_url: Some(config.portal.public_url.clone()),
-        qr_caption: "If this code scans, QR printing works".into(),
-        footer: vec!["Accents: café crème €".into()],
+        qr_caption: w.t("test-caption"),
+        footer: vec![w.t("test-letters")],
         ..Default::default()
     };
     let text = job_text(&receipt, p.columns);
@@ -296,25 +334,32 @@ pub fn enqueue_card_slip(
     now: i64,
 ) -> StoreResult<i64> {
     let p = &printer.profile;
+    let w = config.shop.words();
     let first = customer
         .name
         .as_deref()
-        .and_then(|n| n.split_whitespace().next())
-        .unwrap_or("friend");
+        .map(crate::domain::support::first_name)
+        .filter(|n| !n.is_empty())
+        .map(str::to_string)
+        .unwrap_or_else(|| w.t("receipt-friend"));
     let receipt = Receipt {
         logo: printer.logo.clone(),
         shop_name: config.shop.name.clone(),
-        header: vec![format!("Welcome, {first}!"), "Your loyalty card".into()],
+        header: vec![
+            w.t_args("card-welcome", &[("name", first.into())]),
+            w.t("card-title"),
+        ],
         when: crate::clock::local_time(now),
         receipt_no: Some(customer.code.clone()),
-        total: format!("{} points", customer.balance),
+        total_label: String::new(),
+        total: paper(w.t_args("card-points", &[("points", customer.balance.into())])),
         qr_url: Some(customer.code.clone()),
-        qr_caption: format!("Card {}: show this at the counter", customer.code),
+        qr_caption: w.t_args("card-caption", &[("code", customer.code.as_str().into())]),
         loyalty: None,
         footer: vec![
-            "Bring a friend: give them your code".into(),
+            w.t("receipt-refer"),
             customer.referral_code.clone(),
-            "You both get points after their first visit.".into(),
+            w.t("card-both-points"),
         ],
         ..Default::default()
     };

@@ -66,9 +66,10 @@ pub fn init() -> [u8; 2] {
     [ESC, b'@']
 }
 
-/// `ESC t n`: select the character table.
+/// `ESC t n` with Epson's number for `page`: select the character table. (A receipt uses its
+/// printer profile's numbers instead: [`super::profile::PrinterProfile::select_bytes`].)
 pub fn code_page(page: CodePage) -> [u8; 3] {
-    [ESC, b't', page.escpos_number()]
+    [ESC, b't', page.epson_number()]
 }
 
 /// `ESC a n`.

@@ -5,6 +5,7 @@
 //! or truncated commands as notes, and answers `DLE EOT` status queries from its own state.
 
 use super::codepage::CodePage;
+use super::profile::{PrinterProfile, Select};
 use super::escpos::{Align, DLE, EOT, ESC, GS, PrinterStatus, QrEcc};
 use super::raster::{Bitmap, SPEC_QUIET, qr_bitmap};
 use font8x8::UnicodeFonts;
@@ -58,6 +59,12 @@ pub struct Interpreter {
     page: PageBuilder,
     style: Style,
     code_page: CodePage,
+    /// The page after power-on and `ESC @`.
+    power_on_page: CodePage,
+    /// This printer's select numbers, when known from its profile (else Epson's table for
+    /// `ESC t n` and Star's for `ESC GS t n`).
+    pages: Vec<(CodePage, u8)>,
+    select: Select,
     qr_module: u8,
     qr_ecc: QrEcc,
     qr_data: Option<Vec<u8>>,
@@ -141,6 +148,9 @@ impl Interpreter {
             page: PageBuilder::new(dots),
             style: Style::default(),
             code_page: CodePage::Cp437,
+            power_on_page: CodePage::Cp437,
+            pages: Vec::new(),
+            select: Select::EscT,
             qr_module: 3,
             qr_ecc: QrEcc::L,
             qr_data: None,
@@ -158,7 +168,36 @@ impl Interpreter {
     /// Starts with this code page, for a stream that never says which one it uses.
     pub fn with_code_page(mut self, code_page: CodePage) -> Interpreter {
         self.code_page = code_page;
+        self.power_on_page = code_page;
         self
+    }
+
+    /// Decodes page switches with this printer's own numbers and starts in its default page.
+    pub fn with_profile(mut self, profile: &PrinterProfile) -> Interpreter {
+        self.pages = profile.pages();
+        self.select = profile.select;
+        self.with_code_page(profile.code_page)
+    }
+
+    /// The page a select command means, or a note when it is not a page this printer has.
+    fn select_page(&mut self, star: bool, n: u8) {
+        let own = (self.select == Select::Star) == star;
+        let page = self
+            .pages
+            .iter()
+            .find(|(_, m)| own && *m == n)
+            .map(|(p, _)| *p)
+            .or_else(|| {
+                if star {
+                    CodePage::ALL.into_iter().find(|p| p.star_number() == Some(n))
+                } else {
+                    CodePage::from_epson_number(n)
+                }
+            });
+        match page {
+            Some(p) => self.code_page = p,
+            None => self.unknown(format!("code page {n} (kept the previous one)")),
+        }
     }
 
     /// Feeds bytes; returns every cut they completed with its place in the stream (offsets
@@ -311,7 +350,7 @@ impl Interpreter {
         match cmd {
             b'@' => {
                 self.style = Style::default();
-                self.code_page = CodePage::Cp437;
+                self.code_page = self.power_on_page;
                 Step::Done(2, None)
             }
             b'a' | b'E' | b't' | b'd' | b'J' | b'!' | b'-' | b'M' | b'R' | b'{' | b'G' | b'3'
@@ -328,10 +367,7 @@ impl Interpreter {
                         }
                     }
                     b'E' => self.style.bold = n & 1 == 1,
-                    b't' => match CodePage::from_escpos_number(n) {
-                        Some(p) => self.code_page = p,
-                        None => self.unknown(format!("code page {n} (kept the previous one)")),
-                    },
+                    b't' => self.select_page(false, n),
                     b'd' => {
                         self.newline_if_pending();
                         let h = self.line_height(false);
@@ -367,6 +403,18 @@ impl Interpreter {
                 }
             }
             b'i' | b'm' => Step::Done(2, self.cut()),
+            GS => {
+                // Star Line Mode: ESC GS t n selects a code page.
+                let (Some(sub), Some(n)) = (arg(2), arg(3)) else {
+                    return Step::Need;
+                };
+                if sub == b't' {
+                    self.select_page(true, n);
+                } else {
+                    self.unknown(format!("ESC GS {}", printable(sub)));
+                }
+                Step::Done(4, None)
+            }
             other => {
                 self.unknown(format!("ESC {}", printable(other)));
                 Step::Done(2, None)
@@ -616,7 +664,9 @@ fn printable(b: u8) -> String {
     }
 }
 
-/// Draws one 8×8 glyph into a character cell, scaled to the cell and the style.
+/// Draws one character into a character cell, scaled to the cell and the style: from the 8×8
+/// printer font where it has the character, else with the bundled fonts (Latvian, Serbian
+/// Cyrillic…), else as an empty box.
 fn draw_glyph(rows: &mut [Vec<u8>], x0: usize, c: char, s: &Style, cell: usize, height: usize) {
     let glyph = font8x8::BASIC_FONTS
         .get(c)
@@ -625,7 +675,14 @@ fn draw_glyph(rows: &mut [Vec<u8>], x0: usize, c: char, s: &Style, cell: usize, 
         .or_else(|| font8x8::MISC_FONTS.get(c))
         .or_else(|| font8x8::BOX_FONTS.get(c))
         .or_else(|| font8x8::BLOCK_FONTS.get(c))
-        .unwrap_or(if c == '€' { EURO } else { UNKNOWN });
+        .or((c == '€').then_some(EURO));
+    let glyph = match glyph {
+        Some(g) => g,
+        None if super::shaped::missing(&c.to_string()).is_empty() => {
+            return draw_outline(rows, x0, c, s, cell, height);
+        }
+        None => UNKNOWN,
+    };
     let sx = if s.wide { 2 } else { 1 };
     let sy = height / 12;
     let pad_x = (cell.saturating_sub(8) / 2) * sx;
@@ -648,6 +705,25 @@ fn draw_glyph(rows: &mut [Vec<u8>], x0: usize, c: char, s: &Style, cell: usize, 
     }
 }
 
+/// Draws a character the 8×8 font lacks from the bundled fonts' outlines, centred in its cell.
+fn draw_outline(rows: &mut [Vec<u8>], x0: usize, c: char, s: &Style, cell: usize, height: usize) {
+    let width = if s.wide { cell * 2 } else { cell };
+    let px = height as f32 * 0.62;
+    let img = super::shaped::draw(&c.to_string(), px * if s.wide { 1.6 } else { 1.0 }, 0.0, width, s.bold);
+    let b = &img.bitmap;
+    let top = height.saturating_sub(b.height) / 2;
+    for y in 0..b.height.min(height) {
+        for x in 0..b.width {
+            if b.get(x, y) {
+                let (px, py) = (x0 + x, top + y);
+                if py < rows.len() && px < rows[py].len() {
+                    rows[py][px] = 0;
+                }
+            }
+        }
+    }
+}
+
 /// A euro sign (font8x8 has none).
 const EURO: [u8; 8] = [0x38, 0x44, 0x1F, 0x04, 0x1F, 0x44, 0x38, 0x00];
 /// An empty box for characters without a glyph.
@@ -657,6 +733,47 @@ const UNKNOWN: [u8; 8] = [0x7E, 0x42, 0x42, 0x42, 0x42, 0x42, 0x7E, 0x00];
 mod tests {
     use super::*;
     use crate::devices::escpos;
+
+    #[test]
+    fn code_page_switches_mid_line_are_decoded() {
+        use CodePage::*;
+        let mut job = escpos::init().to_vec();
+        job.extend(b"Kafejn");
+        job.extend([ESC, b't', 51]);
+        job.extend(Cp1257.encode("īca Ķiploks"));
+        job.extend([ESC, b't', 46]);
+        job.extend(Cp1251.encode(" Ђорђе"));
+        job.extend([ESC, b't', 0]);
+        job.extend(b"\n");
+        // Star Line Mode's own select command and numbers (34 is CP1251 there).
+        job.extend([ESC, GS, b't', 34]);
+        job.extend(Cp1251.encode("Петровић"));
+        job.push(b'\n');
+        job.extend(escpos::cut());
+        let mut p = Interpreter::new(576, 48);
+        let pages = p.feed(&job);
+        assert!(p.notes.is_empty(), "{:?}", p.notes);
+        assert_eq!(pages[0].text, "Kafejnīca Ķiploks Ђорђе\nПетровић\n");
+        // A number the printer does not have is reported, not guessed.
+        let mut q = Interpreter::new(576, 48);
+        q.feed(&[ESC, b't', 99]);
+        assert!(matches!(&q.notes[0], Note::Unknown(n) if n.contains("code page 99")));
+    }
+
+    #[test]
+    fn letters_the_small_font_lacks_are_drawn_not_boxed() {
+        let draw = |c: char| {
+            let mut rows = vec![vec![255u8; 24]; 24];
+            draw_glyph(&mut rows, 0, c, &Style::default(), 12, 24);
+            rows
+        };
+        let box_ = draw('\u{10FFFD}');
+        for c in ['Ђ', 'ķ', 'Ж'] {
+            let drawn = draw(c);
+            let ink = drawn.iter().flatten().filter(|v| **v == 0).count();
+            assert!(ink > 10 && drawn != box_, "{c}: {ink}");
+        }
+    }
 
     #[test]
     fn text_styles_and_cut() {

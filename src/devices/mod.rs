@@ -7,11 +7,13 @@
 pub mod codepage;
 pub mod escpos;
 pub mod interpret;
+pub mod lines;
 pub mod printer;
 pub mod profile;
 pub mod raster;
 pub mod receipt;
 pub mod scanner;
+pub mod shaped;
 pub mod till;
 pub mod transport;
 pub mod virtual_printer;

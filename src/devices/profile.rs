@@ -4,6 +4,17 @@ use super::codepage::CodePage;
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
 
+/// How a printer is told to switch code page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[serde(rename_all = "kebab-case")]
+pub enum Select {
+    /// Epson and most ESC/POS printers: `ESC t n`.
+    #[default]
+    EscT,
+    /// Star Line Mode: `ESC GS t n`.
+    Star,
+}
+
 /// Serial flow control.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
 #[serde(rename_all = "lowercase")]
@@ -33,7 +44,20 @@ pub struct PrinterProfile {
     /// QR module size in dots.
     #[serde(default = "default_module")]
     pub qr_module: u8,
+    /// The page in force after power-on or `ESC @` (the printer's default, set by its DIP or
+    /// memory switches).
     pub code_page: CodePage,
+    /// The pages the printer has, each with the number that selects it, in the order the
+    /// encoder tries them (from the manufacturer's table; default: just `code_page`).
+    #[serde(default)]
+    pub code_pages: Vec<(CodePage, u8)>,
+    /// The command that selects a page: `esc-t` (Epson `ESC t n`) or `star` (`ESC GS t n`).
+    #[serde(default)]
+    pub select: Select,
+    /// Print all text as images drawn with the bundled fonts, never with the printer's own
+    /// character tables (for printers whose tables are wrong or unknown).
+    #[serde(default)]
+    pub raster_text: bool,
     #[serde(default = "default_baud")]
     pub baud: u32,
     #[serde(default)]
@@ -180,6 +204,43 @@ impl PrinterProfile {
         let mut p: PrinterProfile = load(&hardware_dir().join("printers"), "printer", id)?;
         p.id = id.to_string();
         Ok(p)
+    }
+
+    /// The pages to try, the default first, each with its select number.
+    pub fn pages(&self) -> Vec<(CodePage, u8)> {
+        let default_number = self
+            .code_pages
+            .iter()
+            .find(|(p, _)| *p == self.code_page)
+            .map(|(_, n)| *n)
+            .unwrap_or_else(|| match self.select {
+                Select::EscT => self.code_page.epson_number(),
+                Select::Star => self.code_page.star_number().unwrap_or(0),
+            });
+        let mut pages = vec![(self.code_page, default_number)];
+        pages.extend(self.code_pages.iter().filter(|(p, _)| *p != self.code_page));
+        pages
+    }
+
+    /// The bytes that select `page` on this printer (it must be one of [`Self::pages`]).
+    pub fn select_bytes(&self, page: CodePage) -> Vec<u8> {
+        let n = self
+            .pages()
+            .into_iter()
+            .find(|(p, _)| *p == page)
+            .map_or(0, |(_, n)| n);
+        match self.select {
+            Select::EscT => vec![super::escpos::ESC, b't', n],
+            Select::Star => vec![super::escpos::ESC, super::escpos::GS, b't', n],
+        }
+    }
+
+    /// The page a select number means on this printer.
+    pub fn page_numbered(&self, n: u8) -> Option<CodePage> {
+        self.pages()
+            .into_iter()
+            .find(|(_, m)| *m == n)
+            .map(|(p, _)| p)
     }
 
     /// Dots per character cell in the normal font.

@@ -1,7 +1,8 @@
 //! The loyalty receipt: laid out for the printer's width, built whole, sent as one job.
 
-use super::escpos::{self, Align, QrEcc};
+use super::escpos::{self, Align};
 use super::profile::PrinterProfile;
+use super::lines;
 use super::raster;
 
 /// The visit URL of [`Receipt::example`]: a typical 52-character receipt URL.
@@ -14,15 +15,21 @@ pub struct ItemLine {
     pub amount: String,
 }
 
-/// The loyalty part of a receipt, for a member.
+/// The loyalty part of a receipt, for a member, in the shop's words.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Loyalty {
-    /// First name only: the receipt may be left on the counter.
-    pub first_name: String,
-    pub points_earned: i64,
-    pub balance: i64,
+    /// "Thank you, Zoë!": first name only, the receipt may be left on the counter.
+    pub thanks: String,
+    /// "Points this visit" and "+10".
+    pub points_label: String,
+    pub points_earned: String,
+    /// "Your balance" and "52".
+    pub balance_label: String,
+    pub balance: String,
     /// "2 more visits to Free coffee (stamp card)".
     pub progress: Vec<String>,
+    /// "Bring a friend: give them your code".
+    pub refer: String,
     pub referral_code: String,
 }
 
@@ -34,8 +41,11 @@ pub struct Receipt {
     pub shop_name: String,
     pub header: Vec<String>,
     pub when: String,
+    /// "No. T-1042", as printed.
     pub receipt_no: Option<String>,
     pub items: Vec<ItemLine>,
+    /// "TOTAL" in the shop's language.
+    pub total_label: String,
     pub total: String,
     pub loyalty: Option<Loyalty>,
     /// The visit page URL, printed as a QR code.
@@ -52,6 +62,13 @@ pub enum Block {
     Line {
         text: String,
         align: Align,
+        bold: bool,
+        large: bool,
+    },
+    /// Text on the left and on the right of one line (an item and its amount).
+    Pair {
+        left: String,
+        right: String,
         bold: bool,
         large: bool,
     },
@@ -111,7 +128,7 @@ impl Receipt {
             shop_name: "Corner Café".into(),
             header: vec!["12 Main Street".into()],
             when: "2026-11-23 09:41".into(),
-            receipt_no: Some("T-1042".into()),
+            receipt_no: Some("No. T-1042".into()),
             items: vec![
                 ItemLine {
                     text: "Flat white".into(),
@@ -126,12 +143,16 @@ impl Receipt {
                     amount: "4.20".into(),
                 },
             ],
+            total_label: "TOTAL".into(),
             total: "€10.50".into(),
             loyalty: Some(Loyalty {
-                first_name: "Zoë".into(),
-                points_earned: 10,
-                balance: 52,
+                thanks: "Thank you, Zoë!".into(),
+                points_label: "Points this visit".into(),
+                points_earned: "+10".into(),
+                balance_label: "Your balance".into(),
+                balance: "52".into(),
                 progress: vec!["2 more visits to Free coffee (stamp card)".into()],
+                refer: "Bring a friend: give them your code".into(),
                 referral_code: "REF-0BZHK0N".into(),
             }),
             qr_url: Some(EXAMPLE_URL.into()),
@@ -142,6 +163,13 @@ impl Receipt {
 
     /// Lays the receipt out for `columns` characters per line.
     pub fn layout(&self, columns: usize) -> Vec<Block> {
+        let mut b = self.till_part(columns);
+        b.extend(self.loyalty_part(columns));
+        b
+    }
+
+    /// The shop's own part: logo, name, header, items and total.
+    fn till_part(&self, columns: usize) -> Vec<Block> {
         let mut b = Vec::new();
         if let Some(logo) = &self.logo {
             b.push(Block::Image(logo.clone()));
@@ -158,47 +186,38 @@ impl Receipt {
             b.extend(wrap(h, columns).into_iter().map(|l| line(l, Align::Center)));
         }
         b.push(Block::Blank);
-        let no = self
-            .receipt_no
-            .as_deref()
-            .map(|n| format!("No. {n}"))
-            .unwrap_or_default();
-        b.push(line(two_columns(&self.when, &no, columns), Align::Left));
+        b.push(pair(
+            &self.when,
+            self.receipt_no.as_deref().unwrap_or_default(),
+            false,
+        ));
         b.push(Block::Rule);
         for item in &self.items {
-            b.push(line(
-                two_columns(&item.text, &item.amount, columns),
-                Align::Left,
-            ));
+            b.push(pair(&item.text, &item.amount, false));
         }
-        b.push(Block::Line {
-            text: two_columns("TOTAL", &self.total, columns / 2),
-            align: Align::Left,
+        b.push(Block::Pair {
+            left: self.total_label.clone(),
+            right: self.total.clone(),
             bold: true,
             large: true,
         });
         b.push(Block::Rule);
+        b
+    }
+
+    /// The member's points and progress (or nothing), the visit QR, the referral code and
+    /// the footer.
+    fn loyalty_part(&self, columns: usize) -> Vec<Block> {
+        let mut b = Vec::new();
         if let Some(l) = &self.loyalty {
             b.push(Block::Line {
-                text: format!("Thank you, {}!", l.first_name),
+                text: l.thanks.clone(),
                 align: Align::Center,
                 bold: true,
                 large: false,
             });
-            b.push(line(
-                two_columns(
-                    "Points this visit",
-                    &format!("+{}", l.points_earned),
-                    columns,
-                ),
-                Align::Left,
-            ));
-            b.push(Block::Line {
-                text: two_columns("Your balance", &l.balance.to_string(), columns),
-                align: Align::Left,
-                bold: true,
-                large: false,
-            });
+            b.push(pair(&l.points_label, &l.points_earned, false));
+            b.push(pair(&l.balance_label, &l.balance, true));
             for p in &l.progress {
                 b.extend(wrap(p, columns).into_iter().map(|t| line(t, Align::Left)));
             }
@@ -212,7 +231,7 @@ impl Receipt {
         }
         if let Some(l) = &self.loyalty {
             b.push(Block::Blank);
-            for t in wrap("Bring a friend: give them your code", columns) {
+            for t in wrap(&l.refer, columns) {
                 b.push(line(t, Align::Center));
             }
             b.push(Block::Line {
@@ -237,6 +256,15 @@ impl Receipt {
     }
 }
 
+fn pair(left: &str, right: &str, bold: bool) -> Block {
+    Block::Pair {
+        left: left.to_string(),
+        right: right.to_string(),
+        bold,
+        large: false,
+    }
+}
+
 /// The loyalty block plug-in mode adds to another till's receipt, just before its cut: the
 /// member's points and progress (or an invitation to claim), and the visit QR.
 pub fn loyalty_insert(
@@ -251,27 +279,22 @@ pub fn loyalty_insert(
         qr_caption: qr_caption.to_string(),
         ..Receipt::default()
     };
-    let all = receipt.layout(columns);
-    // Everything after the till's part (the TOTAL line and the rule under it).
-    let from = all
-        .iter()
-        .position(|b| matches!(b, Block::Line { text, .. } if text.starts_with("TOTAL")))
-        .map_or(0, |i| i + 2);
     let mut blocks = vec![Block::Rule];
-    blocks.extend_from_slice(&all[from..]);
+    blocks.extend(receipt.loyalty_part(columns));
     blocks
 }
 
 /// Encodes blocks to go inside someone else's print job: no initialise (which would reset the
-/// till's own settings) and no cut; it starts on a fresh line in the normal style.
+/// till's own settings) and no cut; it starts on a fresh line in the normal style and the
+/// printer's default page (the pass-through restores the till's own state after it).
 pub fn encode_insert(blocks: &[Block], profile: &PrinterProfile) -> Vec<u8> {
     let mut out = Vec::with_capacity(512);
     out.push(escpos::LF);
     out.extend_from_slice(&escpos::align(Align::Left));
     out.extend_from_slice(&escpos::bold(false));
     out.extend_from_slice(&escpos::size(false, false));
-    out.extend_from_slice(&escpos::code_page(profile.code_page));
-    encode_body(blocks, profile, &mut out);
+    out.extend(profile.select_bytes(profile.code_page));
+    lines::encode_body(blocks, profile, &mut out);
     // The till fed its own last line past the cutter before the block; the block's last line
     // needs the same before the till's cut.
     out.extend_from_slice(&escpos::feed(profile.cut_feed));
@@ -282,85 +305,11 @@ pub fn encode_insert(blocks: &[Block], profile: &PrinterProfile) -> Vec<u8> {
 pub fn encode_blocks(blocks: &[Block], profile: &PrinterProfile) -> Vec<u8> {
     let mut out = Vec::with_capacity(2048);
     out.extend_from_slice(&escpos::init());
-    out.extend_from_slice(&escpos::code_page(profile.code_page));
-    encode_body(blocks, profile, &mut out);
+    out.extend(profile.select_bytes(profile.code_page));
+    lines::encode_body(blocks, profile, &mut out);
     out.extend_from_slice(&escpos::feed(profile.cut_feed));
     out.extend_from_slice(&escpos::cut());
     out
-}
-
-fn encode_body(blocks: &[Block], profile: &PrinterProfile, out: &mut Vec<u8>) {
-    let (mut cur_align, mut cur_bold, mut cur_large) = (Align::Left, false, false);
-    for block in blocks {
-        match block {
-            Block::Line {
-                text,
-                align,
-                bold,
-                large,
-            } => {
-                if *align != cur_align {
-                    out.extend_from_slice(&escpos::align(*align));
-                    cur_align = *align;
-                }
-                if *bold != cur_bold {
-                    out.extend_from_slice(&escpos::bold(*bold));
-                    cur_bold = *bold;
-                }
-                if *large != cur_large {
-                    out.extend_from_slice(&escpos::size(*large, *large));
-                    cur_large = *large;
-                }
-                out.extend(profile.code_page.encode(text));
-                out.push(escpos::LF);
-            }
-            Block::Rule => {
-                if cur_large {
-                    out.extend_from_slice(&escpos::size(false, false));
-                    cur_large = false;
-                }
-                out.extend(std::iter::repeat_n(b'-', profile.columns));
-                out.push(escpos::LF);
-            }
-            Block::Blank => out.push(escpos::LF),
-            Block::Image(img) => {
-                if cur_align != Align::Center {
-                    out.extend_from_slice(&escpos::align(Align::Center));
-                    cur_align = Align::Center;
-                }
-                out.extend(escpos::raster(img.width, img.height, &img.rows));
-            }
-            Block::Qr(data) => {
-                if cur_align != Align::Center {
-                    out.extend_from_slice(&escpos::align(Align::Center));
-                    cur_align = Align::Center;
-                }
-                // Upper case keeps URLs in QR alphanumeric mode: a smaller symbol.
-                let data = data.to_ascii_uppercase();
-                if profile.native_qr {
-                    out.extend(escpos::qr_native(
-                        data.as_bytes(),
-                        profile.qr_module,
-                        QrEcc::M,
-                    ));
-                } else if let Some(img) = raster::qr_bitmap(
-                    &data,
-                    profile.qr_module as usize,
-                    QrEcc::M,
-                    raster::RASTER_QUIET,
-                ) {
-                    out.extend(escpos::raster(img.width, img.height, &img.rows));
-                }
-                out.push(escpos::LF);
-            }
-        }
-    }
-    if cur_large {
-        out.extend_from_slice(&escpos::size(false, false));
-    }
-    if cur_bold {
-        out.extend_from_slice(&escpos::bold(false));
-    }
 }
 
 #[cfg(test)]

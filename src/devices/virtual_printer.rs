@@ -74,7 +74,7 @@ impl VirtualPrinter {
     pub fn new(profile: &PrinterProfile, out_dir: &Path, speed: usize) -> io::Result<Self> {
         std::fs::create_dir_all(out_dir)?;
         Ok(VirtualPrinter {
-            interpreter: Interpreter::new(profile.dots, profile.columns),
+            interpreter: Interpreter::new(profile.dots, profile.columns).with_profile(profile),
             out_dir: out_dir.to_path_buf(),
             speed,
             buffer_bytes: profile.buffer_bytes,

@@ -317,10 +317,25 @@ impl Language {
         self.numbers.number(n)
     }
 
-    /// An amount in a currency, the local way (`3,50 €`).
+    /// An amount in a currency, the local way (`3,50 €`). Where the locale's messages name the
+    /// currency's sign (`currency-symbol-RSD = дин.`), it replaces the ISO code CLDR gives.
     pub fn amount(&self, minor: i64, currency: crate::domain::money::Currency) -> String {
-        self.numbers
-            .amount(minor, &currency.to_string(), currency.exponent())
+        let code = currency.to_string();
+        let text = self.numbers.amount(minor, &code, currency.exponent());
+        match self.lookup(&format!("currency-symbol-{code}"), None) {
+            Some(sign) => text.replace(&code, &sign),
+            None => text,
+        }
+    }
+
+    /// How far a customer is from a reward, in words: `unit` is "visits" or "points".
+    pub fn progress(&self, unit: &str, remaining: i64, reward: &str) -> String {
+        let id = if unit == "visits" {
+            "progress-visits"
+        } else {
+            "progress-points"
+        };
+        self.t_args(id, &[("remaining", remaining.into()), ("reward", reward.into())])
     }
 }
 

@@ -140,7 +140,11 @@ fn every_locale_has_every_english_message() {
         let ids = catalog().ids(tag);
         let missing: Vec<&String> = english.iter().filter(|id| !ids.contains(id)).collect();
         assert!(missing.is_empty(), "{tag} lacks {missing:?}");
-        let extra: Vec<&String> = ids.iter().filter(|id| !english.contains(id)).collect();
+        // A locale may name a currency's sign its own way; English keeps CLDR's.
+        let extra: Vec<&String> = ids
+            .iter()
+            .filter(|id| !english.contains(id) && !id.starts_with("currency-symbol-"))
+            .collect();
         assert!(
             extra.is_empty(),
             "{tag} has messages English does not: {extra:?}"

@@ -332,11 +332,7 @@ impl Counter {
         });
         world.insert_resource(plug_link);
         world.insert_resource(CounterState {
-            words: crate::i18n::Words(
-                crate::i18n::catalog()
-                    .get(&config.shop.language)
-                    .unwrap_or_else(|_| crate::i18n::catalog().fallback()),
-            ),
+            words: config.shop.words(),
             receipt_image: latest_receipt(&dir.root().join("receipts")),
             staff_required,
             printer_ok: printer_problem.is_none() || plug_label.is_some(),

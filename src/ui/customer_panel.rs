@@ -144,16 +144,5 @@ pub fn redeem_first(s: &StateView, w: &Language, asks: &mut Asks) {
 
 /// How far the customer is from a reward, in words.
 fn progress(p: &crate::store::Progress, w: &Language) -> String {
-    let id = if p.unit == "visits" {
-        "progress-visits"
-    } else {
-        "progress-points"
-    };
-    w.t_args(
-        id,
-        &[
-            ("remaining", p.remaining.into()),
-            ("reward", p.reward_name.as_str().into()),
-        ],
-    )
+    w.progress(&p.unit, p.remaining, &p.reward_name)
 }

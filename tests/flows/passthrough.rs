@@ -189,7 +189,7 @@ fn a_card_scanned_at_the_counter_makes_the_next_receipt_the_members() {
         "the till's code page is kept: {text}"
     );
     assert!(text.contains("Thank you, Ann!"), "{text}");
-    assert!(text.contains("+1212"), "points for 1.212,50: {text}");
+    assert!(text.contains("+1,212"), "points for 1.212,50: {text}");
     let shown = run_json(dir.path(), &["customer", "show", &code]);
     assert_eq!(shown["balance"], 1212);
     let log = wait_log(&plug, "loyalty block added");

@@ -1,0 +1,339 @@
+//! How laid-out receipt lines become printer bytes, in any script.
+//!
+//! Each line is split into runs, each run sent in the first of the printer's code pages (from
+//! its profile) that encodes the longest stretch of it exactly, switching mid-line where needed
+//! and back to the printer's default page after the line. A line with a character no page of
+//! the printer has (Telugu, ₹, ₱, a name in any other script) — or every line, when the
+//! profile says `raster_text` — is shaped and drawn with the bundled fonts ([`super::shaped`])
+//! and sent as a `GS v 0` image of that line, wrapped to the paper, never as `?`.
+
+use super::codepage::CodePage;
+use super::escpos::{self, Align, QrEcc};
+use super::profile::PrinterProfile;
+use super::raster::{self, Bitmap};
+use super::receipt::{Block, two_columns};
+use super::shaped;
+
+/// Text in one code page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Run {
+    pub page: CodePage,
+    pub text: String,
+}
+
+/// Splits `text` into runs of the given pages (the first page in force at the start), each
+/// run in a page that encodes it exactly; `None` when some character is on none of them.
+pub fn runs(text: &str, pages: &[CodePage], start: CodePage) -> Option<Vec<Run>> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut current = start;
+    let mut out: Vec<Run> = Vec::new();
+    for (i, c) in chars.iter().enumerate() {
+        if current.encode_char(*c).is_none() {
+            // The page that carries the longest stretch from here; the first such on a tie.
+            let reach = |p: &CodePage| {
+                chars[i..]
+                    .iter()
+                    .take_while(|c| p.encode_char(**c).is_some())
+                    .count()
+            };
+            let mut best: Option<(CodePage, usize)> = None;
+            for p in pages {
+                let r = reach(p);
+                if r > 0 && best.is_none_or(|(_, b)| r > b) {
+                    best = Some((*p, r));
+                }
+            }
+            current = best?.0;
+        }
+        match out.last_mut() {
+            Some(run) if run.page == current => run.text.push(*c),
+            _ => out.push(Run {
+                page: current,
+                text: c.to_string(),
+            }),
+        }
+    }
+    Some(out)
+}
+
+/// The printer's state while a job is encoded: what has been sent, so only changes are sent.
+struct State {
+    align: Align,
+    bold: bool,
+    large: bool,
+    page: CodePage,
+}
+
+impl State {
+    fn align(&mut self, a: Align, out: &mut Vec<u8>) {
+        if a != self.align {
+            out.extend_from_slice(&escpos::align(a));
+            self.align = a;
+        }
+    }
+
+    fn style(&mut self, bold: bool, large: bool, out: &mut Vec<u8>) {
+        if bold != self.bold {
+            out.extend_from_slice(&escpos::bold(bold));
+            self.bold = bold;
+        }
+        if large != self.large {
+            out.extend_from_slice(&escpos::size(large, large));
+            self.large = large;
+        }
+    }
+}
+
+/// Pixels per em of drawn text: the printer's normal font is about two cells high.
+fn font_px(profile: &PrinterProfile, large: bool) -> f32 {
+    let px = profile.cell_width() as f32 * 1.7;
+    if large { px * 2.0 } else { px }
+}
+
+/// Encodes the blocks of a job body (after initialise and the default page are sent).
+pub fn encode_body(blocks: &[Block], profile: &PrinterProfile, out: &mut Vec<u8>) {
+    let mut st = State {
+        align: Align::Left,
+        bold: false,
+        large: false,
+        page: profile.code_page,
+    };
+    let pages: Vec<CodePage> = profile.pages().into_iter().map(|(p, _)| p).collect();
+    for block in blocks {
+        match block {
+            Block::Line {
+                text,
+                align,
+                bold,
+                large,
+            } => {
+                st.align(*align, out);
+                match encodable(text, profile, &pages) {
+                    Some(runs) => {
+                        st.style(*bold, *large, out);
+                        send_runs(&runs, profile, &mut st, out);
+                        out.push(escpos::LF);
+                    }
+                    None => {
+                        let px = font_px(profile, *large);
+                        for l in shaped::wrap(text, px, profile.dots as f32) {
+                            let img = drawn_line(&l, px, *bold, None, profile.dots);
+                            out.extend(escpos::raster(img.width, img.height, &img.rows));
+                        }
+                    }
+                }
+            }
+            Block::Pair {
+                left,
+                right,
+                bold,
+                large,
+            } => {
+                st.align(Align::Left, out);
+                let columns = if *large {
+                    profile.columns / 2
+                } else {
+                    profile.columns
+                };
+                let text = two_columns(left, right, columns);
+                match encodable(&text, profile, &pages) {
+                    Some(runs) => {
+                        st.style(*bold, *large, out);
+                        send_runs(&runs, profile, &mut st, out);
+                        out.push(escpos::LF);
+                    }
+                    None => {
+                        let img = drawn_pair(left, right, *bold, *large, profile);
+                        out.extend(escpos::raster(img.width, img.height, &img.rows));
+                    }
+                }
+            }
+            Block::Rule => {
+                st.style(st.bold, false, out);
+                out.extend(std::iter::repeat_n(b'-', profile.columns));
+                out.push(escpos::LF);
+            }
+            Block::Blank => out.push(escpos::LF),
+            Block::Image(img) => {
+                st.align(Align::Center, out);
+                out.extend(escpos::raster(img.width, img.height, &img.rows));
+            }
+            Block::Qr(data) => {
+                st.align(Align::Center, out);
+                // Upper case keeps URLs in QR alphanumeric mode: a smaller symbol.
+                let data = data.to_ascii_uppercase();
+                if profile.native_qr {
+                    out.extend(escpos::qr_native(
+                        data.as_bytes(),
+                        profile.qr_module,
+                        QrEcc::M,
+                    ));
+                } else if let Some(img) = raster::qr_bitmap(
+                    &data,
+                    profile.qr_module as usize,
+                    QrEcc::M,
+                    raster::RASTER_QUIET,
+                ) {
+                    out.extend(escpos::raster(img.width, img.height, &img.rows));
+                }
+                out.push(escpos::LF);
+            }
+        }
+    }
+    st.style(false, false, out);
+}
+
+/// The line's runs when the printer's pages can carry it and the profile allows text.
+fn encodable(text: &str, profile: &PrinterProfile, pages: &[CodePage]) -> Option<Vec<Run>> {
+    if profile.raster_text {
+        return None;
+    }
+    runs(text, pages, profile.code_page)
+}
+
+/// Sends runs, switching page where a run needs another, and back to the default after.
+fn send_runs(runs: &[Run], profile: &PrinterProfile, st: &mut State, out: &mut Vec<u8>) {
+    for run in runs {
+        if run.page != st.page {
+            out.extend(profile.select_bytes(run.page));
+            st.page = run.page;
+        }
+        out.extend(run.page.encode(&run.text));
+    }
+    if st.page != profile.code_page {
+        out.extend(profile.select_bytes(profile.code_page));
+        st.page = profile.code_page;
+    }
+}
+
+/// Says once per line which characters no bundled font has (they print as boxes).
+fn warn_missing(text: &str) {
+    let missing = shaped::missing(text);
+    if !missing.is_empty() {
+        let list: String = missing
+            .iter()
+            .map(|c| format!("{c} (U+{:04X})", u32::from(*c)))
+            .collect::<Vec<_>>()
+            .join(", ");
+        eprintln!("warning: no bundled font can draw {list}; printed as a box");
+    }
+}
+
+/// One line drawn as an image as wide as its ink (whole bytes), at most `dots`; the printer's
+/// alignment places it. With `right`, the line is `dots` wide and `right` ends at its edge.
+fn drawn_line(text: &str, px: f32, bold: bool, right: Option<&str>, dots: usize) -> Bitmap {
+    warn_missing(text);
+    let width = match right {
+        Some(_) => dots,
+        None => {
+            let w = shaped::width(text, px).ceil() as usize + usize::from(bold) + 1;
+            (w.div_ceil(8) * 8).min(dots)
+        }
+    };
+    let mut img = shaped::draw(text, px, 0.0, width, bold).bitmap;
+    if let Some(r) = right {
+        warn_missing(r);
+        let rw = shaped::width(r, px) + f32::from(u8::from(bold)) + 1.0;
+        let drawn = shaped::draw(r, px, (width as f32 - rw).max(0.0), width, bold).bitmap;
+        overlay(&mut img, &drawn);
+    }
+    img
+}
+
+/// Left text and right text on one drawn line; a left side too long for the room beside the
+/// right one wraps onto lines of its own above it.
+fn drawn_pair(left: &str, right: &str, bold: bool, large: bool, p: &PrinterProfile) -> Bitmap {
+    let px = font_px(p, large);
+    let gap = p.cell_width() as f32;
+    let room = (p.dots as f32 - shaped::width(right, px) - gap).max(p.dots as f32 / 3.0);
+    let mut lefts = shaped::wrap(left, px, room);
+    let last = lefts.pop().unwrap_or_default();
+    let mut parts: Vec<Bitmap> = lefts
+        .iter()
+        .map(|l| drawn_line(l, px, bold, None, p.dots))
+        .collect();
+    parts.push(drawn_line(&last, px, bold, Some(right), p.dots));
+    stack(&parts, p.dots)
+}
+
+/// ORs `top` onto `base` (same size).
+fn overlay(base: &mut Bitmap, top: &Bitmap) {
+    for (b, t) in base.rows.iter_mut().zip(&top.rows) {
+        *b |= *t;
+    }
+}
+
+/// Images one above the other, left-aligned, `width` wide.
+fn stack(parts: &[Bitmap], width: usize) -> Bitmap {
+    if parts.len() == 1 && parts[0].width == width {
+        return parts[0].clone();
+    }
+    let height = parts.iter().map(|b| b.height).sum();
+    let mut out = Bitmap::new(width, height);
+    let mut y0 = 0;
+    for part in parts {
+        for y in 0..part.height {
+            for x in 0..part.width.min(width) {
+                if part.get(x, y) {
+                    out.set(x, y0 + y);
+                }
+            }
+        }
+        y0 += part.height;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn decoded(runs: &[Run]) -> String {
+        runs.iter()
+            .map(|r| {
+                r.page
+                    .encode(&r.text)
+                    .iter()
+                    .map(|b| r.page.decode_byte(*b))
+                    .collect::<String>()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn runs_pick_a_page_per_stretch() {
+        use CodePage::*;
+        let pages = [Cp858, Cp1252, Cp1257, Cp1250, Cp1251];
+        // All Latvian: one switch for the whole stretch, to the Baltic page.
+        let r = runs("Kafejnīca Ķiploks", &pages, Cp858).unwrap();
+        assert_eq!(r.len(), 2, "{r:?}");
+        assert_eq!((r[0].page, r[1].page), (Cp858, Cp1257));
+        assert_eq!(decoded(&r), "Kafejnīca Ķiploks");
+        // Cyrillic name and a euro in one line: two pages.
+        let r = runs("Ђорђе 3,50 €", &pages, Cp858).unwrap();
+        assert_eq!(decoded(&r), "Ђорђе 3,50 €");
+        assert!(r.iter().any(|x| x.page == Cp1251));
+        // Plain ASCII stays in the start page.
+        assert_eq!(runs("TOTAL 10.50", &pages, Cp858).unwrap().len(), 1);
+        // Telugu and the rupee are on no page.
+        assert!(runs("₹1,23,456.00", &pages, Cp858).is_none());
+        assert!(runs("శ్రీనివాస్", &pages, Cp858).is_none());
+        assert!(runs("", &pages, Cp858).unwrap().is_empty());
+    }
+
+    #[test]
+    fn raster_pairs_put_the_right_side_at_the_edge() {
+        let p = PrinterProfile::load("generic-80mm").unwrap();
+        let img = drawn_pair("మొత్తం", "₹1,23,456.00", false, false, &p);
+        assert_eq!(img.width, p.dots);
+        let last_ink = (0..img.width)
+            .rev()
+            .find(|x| (0..img.height).any(|y| img.get(*x, y)))
+            .unwrap();
+        assert!(last_ink > p.dots - 12, "{last_ink}");
+        // A left side longer than the paper wraps above.
+        let long = "ధన్యవాదాలు ".repeat(8);
+        let tall = drawn_pair(&long, "10", false, false, &p);
+        assert!(tall.height >= 2 * img.height, "{} {}", tall.height, img.height);
+    }
+}
