@@ -9,7 +9,7 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use regulars::devices::escpos::{self, QrEcc};
 use regulars::devices::profile::PrinterProfile;
 use regulars::devices::raster::{RASTER_QUIET, qr_bitmap};
-use regulars::devices::receipt::{Block, EXAMPLE_URL, Receipt};
+use regulars::devices::receipt::{Block, EXAMPLE_URL, Receipt, two_columns, wrap};
 use std::hint::black_box;
 
 const PYTHON_ESCPOS_QR_BYTES: usize = 4_478;
@@ -33,10 +33,26 @@ fn figures() {
     // The least any printer could be sent: the printed characters with their line feeds, and
     // the QR commands.
     let text_bytes: usize = receipt
-        .layout(native.columns)
+        .layout()
         .iter()
         .map(|b| match b {
-            Block::Line { text, .. } => native.code_page.encode(text).len() + 1,
+            Block::Line { text, large, .. } => {
+                let columns = native.columns / if *large { 2 } else { 1 };
+                wrap(text, columns)
+                    .iter()
+                    .map(|l| native.code_page.encode(l).len() + 1)
+                    .sum()
+            }
+            Block::Pair {
+                left, right, large, ..
+            } => {
+                let columns = native.columns / if *large { 2 } else { 1 };
+                native
+                    .code_page
+                    .encode(&two_columns(left, right, columns))
+                    .len()
+                    + 1
+            }
             Block::Rule => native.columns + 1,
             Block::Blank => 1,
             _ => 0,

@@ -511,7 +511,7 @@ impl Recorder {
             &self.secret.sign_visit(out.visit_id),
         );
         let caption = crate::printing::qr_caption(&self.words, loyalty.is_some());
-        let blocks = loyalty_insert(loyalty.as_ref(), &url, &caption, self.printer.columns);
+        let blocks = loyalty_insert(loyalty.as_ref(), &url, &caption);
         Ok((
             encode_insert(&blocks, &self.printer),
             Event::Added {

@@ -12,9 +12,9 @@ use crate::devices::printer::{PrintError, Printer};
 use crate::devices::profile::{PrinterProfile, ProfileError};
 use crate::devices::raster::{Bitmap, dither};
 use crate::devices::receipt::{ItemLine, Loyalty, Receipt};
-use crate::i18n::Language;
 use crate::devices::transport::{SerialSettings, SerialTransport};
 use crate::devices::virtual_printer::VirtualPrinter;
+use crate::i18n::Language;
 use crate::store::{CustomerView, Result as StoreResult, SaleOutcome, Store, Tx};
 use serde::Serialize;
 use std::path::PathBuf;
@@ -256,15 +256,16 @@ pub fn enqueue_receipt(
 fn job_text(receipt: &Receipt, columns: usize) -> String {
     use crate::devices::receipt::Block;
     receipt
-        .layout(columns)
+        .layout()
         .iter()
         .filter_map(|b| match b {
-            Block::Line { text, .. } => Some(text.clone()),
-            Block::Pair { left, right, .. } => Some(crate::devices::receipt::two_columns(
-                left,
-                right,
-                columns,
-            )),
+            Block::Line { text, large, .. } => Some(
+                crate::devices::receipt::wrap(text, if *large { columns / 2 } else { columns })
+                    .join("\n"),
+            ),
+            Block::Pair { left, right, .. } => {
+                Some(crate::devices::receipt::two_columns(left, right, columns))
+            }
             Block::Qr(url) => Some(format!("[QR] {url}")),
             Block::Image(_) => Some("[logo]".into()),
             _ => None,

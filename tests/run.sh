@@ -89,7 +89,7 @@ done < <(parts)
 passed=0 failed=0 skipped=0
 failures=()
 fail() { failed=$((failed + 1)); failures+=("$1"); echo "!! FAILED: $1"; }
-for suite in build browser escpos window; do
+for suite in build browser escpos shaping window; do
   [ -n "${suite_missing[$suite]:-}" ] && fail "$suite: missing parts (install with: ${suite_missing[$suite]})"
 done
 [ -n "${suite_missing[build]:-}" ] && { echo "summary: $passed passed, $failed failed, $skipped skipped — ${failures[*]}"; exit 1; }
@@ -98,6 +98,7 @@ export CARGO_TERM_COLOR=never
 # The tests that cannot run for want of a part were counted as failures above.
 [ -n "${suite_missing[browser]:-}" ] && export REGULARS_SKIP_BROWSER=1
 [ -n "${suite_missing[escpos]:-}" ] && export REGULARS_SKIP_ESCPOS=1
+[ -n "${suite_missing[shaping]:-}" ] && export REGULARS_SKIP_SHAPING=1
 
 echo "== cargo test"
 log=$(mktemp)

@@ -51,7 +51,12 @@ impl Ctx {
     }
 
     fn amount(&self, text: &str) -> Result<i64> {
-        Ok(self.config.shop.currency.parse_amount(text)?)
+        let decimal = self.config.shop.words().numbers.decimal_separator;
+        Ok(self
+            .config
+            .shop
+            .currency
+            .parse_amount_local(text, decimal)?)
     }
 }
 

@@ -224,24 +224,34 @@ mod tests {
                 .map(|b| page.decode_byte(*b))
                 .collect();
             assert_eq!(decoded, text, "{page:?}");
-            assert_eq!(
-                CodePage::from_epson_number(page.epson_number()),
-                Some(page)
-            );
+            assert_eq!(CodePage::from_epson_number(page.epson_number()), Some(page));
         }
     }
 
     #[test]
     fn each_shops_letters_have_their_pages() {
         let cases: [(&str, &[CodePage]); 4] = [
-            ("Kafejnīca Ķiploks, ģļņšžū", &[CodePage::Cp1257, CodePage::Cp775]),
-            ("Ђорђе Петровић, Џ Љ Њ Ћ", &[CodePage::Cp1251, CodePage::Cp855]),
-            ("Đorđe Petrović, č š ž", &[CodePage::Cp1250, CodePage::Cp852]),
+            (
+                "Kafejnīca Ķiploks, ģļņšžū",
+                &[CodePage::Cp1257, CodePage::Cp775],
+            ),
+            (
+                "Ђорђе Петровић, Џ Љ Њ Ћ",
+                &[CodePage::Cp1251, CodePage::Cp855],
+            ),
+            (
+                "Đorđe Petrović, č š ž",
+                &[CodePage::Cp1250, CodePage::Cp852],
+            ),
             ("Crème brûlée €", &[CodePage::Cp1252, CodePage::Cp858]),
         ];
         for (text, pages) in cases {
             for page in CodePage::ALL {
-                assert_eq!(page.covers(text), pages.contains(&page), "{text} on {page:?}");
+                assert_eq!(
+                    page.covers(text),
+                    pages.contains(&page),
+                    "{text} on {page:?}"
+                );
             }
             for page in pages {
                 let decoded: String = page

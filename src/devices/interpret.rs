@@ -5,8 +5,8 @@
 //! or truncated commands as notes, and answers `DLE EOT` status queries from its own state.
 
 use super::codepage::CodePage;
-use super::profile::{PrinterProfile, Select};
 use super::escpos::{Align, DLE, EOT, ESC, GS, PrinterStatus, QrEcc};
+use super::profile::{PrinterProfile, Select};
 use super::raster::{Bitmap, SPEC_QUIET, qr_bitmap};
 use font8x8::UnicodeFonts;
 
@@ -189,7 +189,9 @@ impl Interpreter {
             .map(|(p, _)| *p)
             .or_else(|| {
                 if star {
-                    CodePage::ALL.into_iter().find(|p| p.star_number() == Some(n))
+                    CodePage::ALL
+                        .into_iter()
+                        .find(|p| p.star_number() == Some(n))
                 } else {
                     CodePage::from_epson_number(n)
                 }
@@ -709,7 +711,13 @@ fn draw_glyph(rows: &mut [Vec<u8>], x0: usize, c: char, s: &Style, cell: usize, 
 fn draw_outline(rows: &mut [Vec<u8>], x0: usize, c: char, s: &Style, cell: usize, height: usize) {
     let width = if s.wide { cell * 2 } else { cell };
     let px = height as f32 * 0.62;
-    let img = super::shaped::draw(&c.to_string(), px * if s.wide { 1.6 } else { 1.0 }, 0.0, width, s.bold);
+    let img = super::shaped::draw(
+        &c.to_string(),
+        px * if s.wide { 1.6 } else { 1.0 },
+        0.0,
+        width,
+        s.bold,
+    );
     let b = &img.bitmap;
     let top = height.saturating_sub(b.height) / 2;
     for y in 0..b.height.min(height) {

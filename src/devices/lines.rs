@@ -11,7 +11,7 @@ use super::codepage::CodePage;
 use super::escpos::{self, Align, QrEcc};
 use super::profile::PrinterProfile;
 use super::raster::{self, Bitmap};
-use super::receipt::{Block, two_columns};
+use super::receipt::{Block, two_columns, wrap};
 use super::shaped;
 
 /// Text in one code page.
@@ -84,8 +84,8 @@ impl State {
     }
 }
 
-/// Pixels per em of drawn text: the printer's normal font is about two cells high.
-fn font_px(profile: &PrinterProfile, large: bool) -> f32 {
+/// Pixels per em of drawn text, so it matches the printer's own font (about two cells high).
+pub fn text_px(profile: &PrinterProfile, large: bool) -> f32 {
     let px = profile.cell_width() as f32 * 1.7;
     if large { px * 2.0 } else { px }
 }
@@ -108,14 +108,22 @@ pub fn encode_body(blocks: &[Block], profile: &PrinterProfile, out: &mut Vec<u8>
                 large,
             } => {
                 st.align(*align, out);
+                let columns = if *large {
+                    profile.columns / 2
+                } else {
+                    profile.columns
+                };
                 match encodable(text, profile, &pages) {
-                    Some(runs) => {
+                    Some(_) => {
                         st.style(*bold, *large, out);
-                        send_runs(&runs, profile, &mut st, out);
-                        out.push(escpos::LF);
+                        for l in wrap(text, columns) {
+                            let runs = encodable(&l, profile, &pages).unwrap_or_default();
+                            send_runs(&runs, profile, &mut st, out);
+                            out.push(escpos::LF);
+                        }
                     }
                     None => {
-                        let px = font_px(profile, *large);
+                        let px = text_px(profile, *large);
                         for l in shaped::wrap(text, px, profile.dots as f32) {
                             let img = drawn_line(&l, px, *bold, None, profile.dots);
                             out.extend(escpos::raster(img.width, img.height, &img.rows));
@@ -130,20 +138,33 @@ pub fn encode_body(blocks: &[Block], profile: &PrinterProfile, out: &mut Vec<u8>
                 large,
             } => {
                 st.align(Align::Left, out);
-                let columns = if *large {
+                let (l, r) = (left.chars().count(), right.chars().count());
+                // A large pair too long for the half-width columns is printed normal size.
+                let large = *large && l + r < profile.columns / 2;
+                let columns = if large {
                     profile.columns / 2
                 } else {
                     profile.columns
                 };
-                let text = two_columns(left, right, columns);
-                match encodable(&text, profile, &pages) {
-                    Some(runs) => {
-                        st.style(*bold, *large, out);
-                        send_runs(&runs, profile, &mut st, out);
-                        out.push(escpos::LF);
+                match encodable(&format!("{left} {right}"), profile, &pages) {
+                    Some(_) => {
+                        st.style(*bold, large, out);
+                        // A left side too long to share the line goes on lines of its own.
+                        let mut lefts = Vec::new();
+                        if l + r < columns {
+                            lefts.push(two_columns(left, right, columns));
+                        } else {
+                            lefts = wrap(left, columns);
+                            lefts.push(two_columns("", right, columns));
+                        }
+                        for text in lefts {
+                            let runs = encodable(&text, profile, &pages).unwrap_or_default();
+                            send_runs(&runs, profile, &mut st, out);
+                            out.push(escpos::LF);
+                        }
                     }
                     None => {
-                        let img = drawn_pair(left, right, *bold, *large, profile);
+                        let img = drawn_pair(left, right, *bold, large, profile);
                         out.extend(escpos::raster(img.width, img.height, &img.rows));
                     }
                 }
@@ -243,7 +264,7 @@ fn drawn_line(text: &str, px: f32, bold: bool, right: Option<&str>, dots: usize)
 /// Left text and right text on one drawn line; a left side too long for the room beside the
 /// right one wraps onto lines of its own above it.
 fn drawn_pair(left: &str, right: &str, bold: bool, large: bool, p: &PrinterProfile) -> Bitmap {
-    let px = font_px(p, large);
+    let px = text_px(p, large);
     let gap = p.cell_width() as f32;
     let room = (p.dots as f32 - shaped::width(right, px) - gap).max(p.dots as f32 / 3.0);
     let mut lefts = shaped::wrap(left, px, room);
@@ -334,6 +355,11 @@ mod tests {
         // A left side longer than the paper wraps above.
         let long = "ధన్యవాదాలు ".repeat(8);
         let tall = drawn_pair(&long, "10", false, false, &p);
-        assert!(tall.height >= 2 * img.height, "{} {}", tall.height, img.height);
+        assert!(
+            tall.height >= 2 * img.height,
+            "{} {}",
+            tall.height,
+            img.height
+        );
     }
 }

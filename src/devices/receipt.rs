@@ -1,8 +1,8 @@
 //! The loyalty receipt: laid out for the printer's width, built whole, sent as one job.
 
 use super::escpos::{self, Align};
-use super::profile::PrinterProfile;
 use super::lines;
+use super::profile::PrinterProfile;
 use super::raster;
 
 /// The visit URL of [`Receipt::example`]: a typical 52-character receipt URL.
@@ -161,29 +161,28 @@ impl Receipt {
         }
     }
 
-    /// Lays the receipt out for `columns` characters per line.
-    pub fn layout(&self, columns: usize) -> Vec<Block> {
-        let mut b = self.till_part(columns);
-        b.extend(self.loyalty_part(columns));
+    /// Lays the receipt out: what each line says and how. Lines are wrapped to the paper when
+    /// encoded ([`super::lines`]), by characters for text and by drawn width for images.
+    pub fn layout(&self) -> Vec<Block> {
+        let mut b = self.till_part();
+        b.extend(self.loyalty_part());
         b
     }
 
     /// The shop's own part: logo, name, header, items and total.
-    fn till_part(&self, columns: usize) -> Vec<Block> {
+    fn till_part(&self) -> Vec<Block> {
         let mut b = Vec::new();
         if let Some(logo) = &self.logo {
             b.push(Block::Image(logo.clone()));
         }
-        for l in wrap(&self.shop_name, columns / 2) {
-            b.push(Block::Line {
-                text: l,
-                align: Align::Center,
-                bold: true,
-                large: true,
-            });
-        }
+        b.push(Block::Line {
+            text: self.shop_name.clone(),
+            align: Align::Center,
+            bold: true,
+            large: true,
+        });
         for h in &self.header {
-            b.extend(wrap(h, columns).into_iter().map(|l| line(l, Align::Center)));
+            b.push(line(h.clone(), Align::Center));
         }
         b.push(Block::Blank);
         b.push(pair(
@@ -207,7 +206,7 @@ impl Receipt {
 
     /// The member's points and progress (or nothing), the visit QR, the referral code and
     /// the footer.
-    fn loyalty_part(&self, columns: usize) -> Vec<Block> {
+    fn loyalty_part(&self) -> Vec<Block> {
         let mut b = Vec::new();
         if let Some(l) = &self.loyalty {
             b.push(Block::Line {
@@ -219,21 +218,17 @@ impl Receipt {
             b.push(pair(&l.points_label, &l.points_earned, false));
             b.push(pair(&l.balance_label, &l.balance, true));
             for p in &l.progress {
-                b.extend(wrap(p, columns).into_iter().map(|t| line(t, Align::Left)));
+                b.push(line(p.clone(), Align::Left));
             }
         }
         if let Some(url) = &self.qr_url {
             b.push(Block::Blank);
             b.push(Block::Qr(url.clone()));
-            for c in wrap(&self.qr_caption, columns) {
-                b.push(line(c, Align::Center));
-            }
+            b.push(line(self.qr_caption.clone(), Align::Center));
         }
         if let Some(l) = &self.loyalty {
             b.push(Block::Blank);
-            for t in wrap(&l.refer, columns) {
-                b.push(line(t, Align::Center));
-            }
+            b.push(line(l.refer.clone(), Align::Center));
             b.push(Block::Line {
                 text: l.referral_code.clone(),
                 align: Align::Center,
@@ -245,14 +240,14 @@ impl Receipt {
             b.push(Block::Blank);
         }
         for f in &self.footer {
-            b.extend(wrap(f, columns).into_iter().map(|l| line(l, Align::Center)));
+            b.push(line(f.clone(), Align::Center));
         }
         b
     }
 
     /// The whole print job for `profile`: initialise, code page, the receipt, feed and cut.
     pub fn encode(&self, profile: &PrinterProfile) -> Vec<u8> {
-        encode_blocks(&self.layout(profile.columns), profile)
+        encode_blocks(&self.layout(), profile)
     }
 }
 
@@ -267,12 +262,7 @@ fn pair(left: &str, right: &str, bold: bool) -> Block {
 
 /// The loyalty block plug-in mode adds to another till's receipt, just before its cut: the
 /// member's points and progress (or an invitation to claim), and the visit QR.
-pub fn loyalty_insert(
-    loyalty: Option<&Loyalty>,
-    qr_url: &str,
-    qr_caption: &str,
-    columns: usize,
-) -> Vec<Block> {
+pub fn loyalty_insert(loyalty: Option<&Loyalty>, qr_url: &str, qr_caption: &str) -> Vec<Block> {
     let receipt = Receipt {
         loyalty: loyalty.cloned(),
         qr_url: Some(qr_url.to_string()),
@@ -280,7 +270,7 @@ pub fn loyalty_insert(
         ..Receipt::default()
     };
     let mut blocks = vec![Block::Rule];
-    blocks.extend(receipt.loyalty_part(columns));
+    blocks.extend(receipt.loyalty_part());
     blocks
 }
 

@@ -225,7 +225,10 @@ pub fn draw(text: &str, px: f32, x0: f32, width: usize, bold: bool) -> TextImage
     if path.is_empty() || width == 0 {
         return TextImage { bitmap, baseline };
     }
-    let (w, h) = (width.min(u16::MAX as usize) as u16, height.min(u16::MAX as usize) as u16);
+    let (w, h) = (
+        width.min(u16::MAX as usize) as u16,
+        height.min(u16::MAX as usize) as u16,
+    );
     let mut ctx = vello_cpu::RenderContext::new(w, h);
     ctx.set_transform(Affine::IDENTITY);
     ctx.set_paint(vello_cpu::color::OpaqueColor::<vello_cpu::color::Srgb>::BLACK);
@@ -299,7 +302,8 @@ mod tests {
 
     #[test]
     fn every_shipped_script_has_a_font() {
-        for text in ["Kafejnīca Ķiploks", "Ђорђе Петровић", "శ్రీనివాస్", "₹ ₱ € дин."] {
+        for text in ["Kafejnīca Ķiploks", "Ђорђе Петровић", "శ్రీనివాస్", "₹ ₱ € дин."]
+        {
             assert!(missing(text).is_empty(), "{text}: {:?}", missing(text));
         }
         assert_eq!(missing("日本"), ['日', '本']);
@@ -336,6 +340,9 @@ mod tests {
             assert!(width(l, 20.0) <= 150.0, "{l}");
         }
         let long = wrap("Kafejnīcaaaaaaaaaaaaaaaaaaaaa", 20.0, 100.0);
-        assert!(long.len() >= 2 && long.iter().all(|l| width(l, 20.0) <= 100.0), "{long:?}");
+        assert!(
+            long.len() >= 2 && long.iter().all(|l| width(l, 20.0) <= 100.0),
+            "{long:?}"
+        );
     }
 }

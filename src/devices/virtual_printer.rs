@@ -2,7 +2,8 @@
 //! hardware and for testing real serial I/O.
 //!
 //! It decodes everything it receives ([`Interpreter`]), answers status queries, and writes each
-//! cut receipt to `NNNN.png` with the decoded text in `NNNN.txt`. With a print speed set it
+//! cut receipt to `NNNN.png` with the decoded text in `NNNN.txt` and the bytes it was sent in
+//! `NNNN.bin`. With a print speed set it
 //! models the receive buffer: past `buffer_bytes − 128` it is busy and sends XOFF, below half
 //! it sends XON, and bytes beyond a full buffer are lost (as on a real printer without flow
 //! control), which is noted. Paper and cover states can be changed while it runs.
@@ -68,6 +69,10 @@ pub struct VirtualPrinter {
     last_drain: Instant,
     /// The last two bytes received, so a status query split across two reads is still seen.
     tail: Vec<u8>,
+    /// Bytes printed since the last cut, kept as the receipt's `NNNN.bin`.
+    raw: Vec<u8>,
+    /// Stream offset of `raw[0]`.
+    raw_start: u64,
 }
 
 impl VirtualPrinter {
@@ -84,6 +89,8 @@ impl VirtualPrinter {
             busy: false,
             last_drain: Instant::now(),
             tail: Vec::new(),
+            raw: Vec::new(),
+            raw_start: 0,
         })
     }
 
@@ -175,14 +182,19 @@ impl VirtualPrinter {
     }
 
     fn process(&mut self, bytes: &[u8], events: &mut Vec<Event>) -> io::Result<()> {
-        let pages = self.interpreter.feed(bytes);
+        self.raw.extend_from_slice(bytes);
+        let cuts = self.interpreter.feed_marking_cuts(bytes);
         for note in self.interpreter.notes.drain(..) {
             if let Note::Unknown(what) = note {
                 events.push(Event::Note(format!("skipped: {what}")));
             }
         }
-        for page in pages {
-            let png = self.save(&page)?;
+        for cut in cuts {
+            let upto = (cut.end.saturating_sub(self.raw_start) as usize).min(self.raw.len());
+            let job: Vec<u8> = self.raw.drain(..upto).collect();
+            self.raw_start = cut.end;
+            let Some(page) = cut.page else { continue };
+            let png = self.save(&page, &job)?;
             events.push(Event::Printed {
                 png,
                 text: page.text,
@@ -191,8 +203,8 @@ impl VirtualPrinter {
         Ok(())
     }
 
-    /// Writes a page as the next free `NNNN.png` and `NNNN.txt`.
-    pub fn save(&mut self, page: &Page) -> io::Result<PathBuf> {
+    /// Writes a page as the next free `NNNN.png`, with `NNNN.txt` and the bytes `NNNN.bin`.
+    pub fn save(&mut self, page: &Page, raw: &[u8]) -> io::Result<PathBuf> {
         let mut n = 1;
         let png = loop {
             let candidate = self.out_dir.join(format!("{n:04}.png"));
@@ -204,6 +216,7 @@ impl VirtualPrinter {
         // Text first, then the picture under a temporary name renamed into place: whoever
         // watches the folder never opens half a receipt.
         std::fs::write(png.with_extension("txt"), &page.text)?;
+        std::fs::write(png.with_extension("bin"), raw)?;
         let partial = png.with_extension("png.part");
         page.image
             .save_with_format(&partial, image::ImageFormat::Png)

@@ -42,6 +42,40 @@ impl Currency {
         10_i64.pow(self.exponent)
     }
 
+    /// Parses an amount typed the way the shop's language writes numbers: `decimal` is its
+    /// decimal separator (`,` in `lv` and `sr`), the other of `.` and `,` groups thousands
+    /// (`1.250,00` in Belgrade, `1,250.00` in Manila) and is accepted only in groups of three.
+    /// A lone separator that cannot be grouping ("12,5" in an English shop) is still read as
+    /// the decimal point, as a cashier means it.
+    pub fn parse_amount_local(&self, text: &str, decimal: char) -> Result<i64, AmountError> {
+        let group = if decimal == ',' { '.' } else { ',' };
+        let t = text.trim().replace([' ', '\u{a0}', '\u{202f}'], "");
+        if !t.contains(group) {
+            return self
+                .parse_amount(&t.replace(decimal, "."))
+                .map_err(|e| e.for_text(text));
+        }
+        let (whole, frac) = match t.split_once(decimal) {
+            Some((w, f)) => (w, Some(f)),
+            None => (t.as_str(), None),
+        };
+        let groups: Vec<&str> = whole.split(group).collect();
+        let unsigned = groups[0].trim_start_matches(['-', '+']);
+        let grouped =
+            !unsigned.is_empty() && unsigned.len() <= 3 && groups[1..].iter().all(|g| g.len() == 3);
+        let plain = if grouped {
+            match frac {
+                Some(f) => format!("{}.{f}", groups.concat()),
+                None => groups.concat(),
+            }
+        } else if frac.is_none() && groups.len() == 2 {
+            format!("{}.{}", groups[0], groups[1])
+        } else {
+            return Err(AmountError::NotANumber(text.to_string()));
+        };
+        self.parse_amount(&plain).map_err(|e| e.for_text(text))
+    }
+
     /// Parses an amount typed at the till ("12.50", "12,5", "3") into minor units.
     /// Zero, negative, over-precise and oversized amounts are refused with a reason.
     pub fn parse_amount(&self, text: &str) -> Result<i64, AmountError> {
@@ -151,9 +185,57 @@ pub enum AmountError {
     UnknownCurrency(String),
 }
 
+impl AmountError {
+    /// The same error naming the text as the person typed it.
+    fn for_text(self, typed: &str) -> AmountError {
+        let typed = typed.trim().to_string();
+        match self {
+            AmountError::NotANumber(_) => AmountError::NotANumber(typed),
+            AmountError::Negative(_) => AmountError::Negative(typed),
+            AmountError::TooManyDecimals {
+                currency, allowed, ..
+            } => AmountError::TooManyDecimals {
+                text: typed,
+                currency,
+                allowed,
+            },
+            AmountError::TooLarge { max, .. } => AmountError::TooLarge { text: typed, max },
+            other => other,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn amounts_typed_the_local_way() {
+        let rsd = Currency::from_code("RSD").unwrap();
+        let php = Currency::from_code("PHP").unwrap();
+        let e = eur();
+        assert_eq!(e.parse_amount_local("3,50", ','), Ok(350));
+        assert_eq!(rsd.parse_amount_local("1.250,00", ','), Ok(125_000));
+        assert_eq!(rsd.parse_amount_local("1.250", ','), Ok(125_000));
+        assert_eq!(rsd.parse_amount_local("12.50", ','), Ok(1250));
+        assert_eq!(php.parse_amount_local("1,250.00", '.'), Ok(125_000));
+        assert_eq!(php.parse_amount_local("1,250", '.'), Ok(125_000));
+        assert_eq!(e.parse_amount_local("12,5", '.'), Ok(1250));
+        assert_eq!(e.parse_amount_local("3.50", '.'), Ok(350));
+        assert_eq!(e.parse_amount_local("12 500,00", ','), Ok(1_250_000));
+        assert_eq!(
+            rsd.parse_amount_local("1.25.0,00", ','),
+            Err(AmountError::NotANumber("1.25.0,00".into()))
+        );
+        assert!(matches!(
+            e.parse_amount_local("-3,50", ','),
+            Err(AmountError::Negative(t)) if t == "-3,50"
+        ));
+        assert!(matches!(
+            e.parse_amount_local("1,234", ','),
+            Err(AmountError::TooManyDecimals { text, .. }) if text == "1,234"
+        ));
+    }
 
     fn eur() -> Currency {
         Currency::from_code("EUR").unwrap()

@@ -335,7 +335,10 @@ impl Language {
         } else {
             "progress-points"
         };
-        self.t_args(id, &[("remaining", remaining.into()), ("reward", reward.into())])
+        self.t_args(
+            id,
+            &[("remaining", remaining.into()), ("reward", reward.into())],
+        )
     }
 }
 

@@ -167,7 +167,8 @@ pub(super) fn persist_intents(
     for intent in intents.read() {
         match intent {
             Intent::Sale(text) | Intent::AnonymousSale(text) => {
-                match shop.currency.parse_amount(text) {
+                let decimal = state.words.numbers.decimal_separator;
+                match shop.currency.parse_amount_local(text, decimal) {
                     Ok(amount) => {
                         let customer = match intent {
                             Intent::Sale(_) => state.customer.as_ref().map(|c| c.code.clone()),
@@ -253,7 +254,10 @@ pub(super) fn persist_intents(
                 owner_pin,
             } => {
                 let amount = match amount.as_deref().map(str::trim).filter(|a| !a.is_empty()) {
-                    Some(a) => match shop.currency.parse_amount(a) {
+                    Some(a) => match shop
+                        .currency
+                        .parse_amount_local(a, state.words.numbers.decimal_separator)
+                    {
                         Ok(v) => Some(v),
                         Err(e) => {
                             let text = state

@@ -144,5 +144,5 @@ pub fn redeem_first(s: &StateView, w: &Language, asks: &mut Asks) {
 
 /// How far the customer is from a reward, in words.
 fn progress(p: &crate::store::Progress, w: &Language) -> String {
-    w.progress(&p.unit, p.remaining, &p.reward_name)
+    w.progress(p.unit, p.remaining, &p.reward_name)
 }

@@ -16,5 +16,6 @@ pub mod portal;
 mod readme;
 mod runtime;
 mod schema;
+mod scripts;
 pub mod serial;
 mod support;
