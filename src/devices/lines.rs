@@ -343,6 +343,28 @@ mod tests {
     }
 
     #[test]
+    fn a_drawn_line_wider_than_the_paper_wraps() {
+        let p = PrinterProfile::load("generic-58mm").unwrap();
+        let text = "మళ్ళీ వచ్చినందుకు ధన్యవాదాలు, మీ పాయింట్లు మీ కోసం వేచి ఉన్నాయి!";
+        let block = Block::Line {
+            text: text.into(),
+            align: Align::Center,
+            bold: false,
+            large: true,
+        };
+        let mut out = Vec::new();
+        encode_body(&[block], &p, &mut out);
+        let images: Vec<usize> = out
+            .windows(3)
+            .enumerate()
+            .filter(|(_, w)| w == &[0x1D, b'v', b'0'])
+            .map(|(i, _)| usize::from(out[i + 4]) * 8)
+            .collect();
+        assert!(images.len() >= 3, "{images:?}");
+        assert!(images.iter().all(|w| *w <= p.dots), "{images:?}");
+    }
+
+    #[test]
     fn raster_pairs_put_the_right_side_at_the_edge() {
         let p = PrinterProfile::load("generic-80mm").unwrap();
         let img = drawn_pair("మొత్తం", "₹1,23,456.00", false, false, &p);

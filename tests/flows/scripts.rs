@@ -128,8 +128,9 @@ struct Shop {
 
 /// Records a sale for a new member of `shop` with `--print` to a virtual printer on a PTY;
 /// returns the data folder, the job's bytes as received, and the receipt's PNG.
-fn print_sale(shop: &Shop) -> (tempfile::TempDir, Vec<u8>, PathBuf, String) {
-    // (the data folder, the job as received, the receipt's picture, the member's code)
+fn print_sale(shop: &Shop) -> (tempfile::TempDir, Vec<u8>, PathBuf, String, String) {
+    // (the data folder, the job as received, the receipt's picture, the member's code, what
+    // the command said on stderr)
     let dir = tempfile::tempdir().unwrap();
     let link = dir.path().join("printer");
     let _sim = start_sim(dir.path(), &link, "generic-80mm");
@@ -160,8 +161,8 @@ fn print_sale(shop: &Shop) -> (tempfile::TempDir, Vec<u8>, PathBuf, String) {
     let pngs = wait_for_pngs(&dir.path().join("printed"), 1);
     assert_eq!(pngs.len(), 1, "{}: one receipt", shop.language);
     let bytes = std::fs::read(pngs[0].with_extension("bin")).unwrap();
-    let _ = err;
-    (dir, bytes, pngs[0].clone(), code)
+    let warnings = err;
+    (dir, bytes, pngs[0].clone(), code, warnings)
 }
 
 /// A member's balance, read back from the shop's database by the CLI.
@@ -196,7 +197,7 @@ fn riga_prints_latvian_in_a_baltic_page() {
         customer: "Jānis Bērziņš",
         amount: "3,50",
     };
-    let (dir, bytes, png, code) = print_sale(&shop);
+    let (dir, bytes, png, code, _) = print_sale(&shop);
     let p = read_job(&bytes);
     assert_no_question_marks(&p, "lv");
     for expected in [
@@ -241,7 +242,7 @@ fn belgrade_prints_serbian_in_cyrillic_and_in_latin() {
         customer: "Ђорђе Петровић",
         amount: "1.250,00",
     };
-    let (_d, bytes, _, _) = print_sale(&cyrillic);
+    let (_d, bytes, _, _, _) = print_sale(&cyrillic);
     let p = read_job(&bytes);
     assert_no_question_marks(&p, "sr-Cyrl");
     for expected in [
@@ -267,7 +268,7 @@ fn belgrade_prints_serbian_in_cyrillic_and_in_latin() {
         customer: "Đorđe Petrović",
         amount: "1.250,00",
     };
-    let (_d, bytes, _, _) = print_sale(&latin);
+    let (_d, bytes, _, _, _) = print_sale(&latin);
     let p = read_job(&bytes);
     assert_no_question_marks(&p, "sr-Latn");
     for expected in [
@@ -296,7 +297,7 @@ fn manila_draws_the_peso_sign_and_keeps_the_rest_as_text() {
         customer: "Niño Dela Cruz",
         amount: "1,250.00",
     };
-    let (dir, bytes, _, code) = print_sale(&shop);
+    let (dir, bytes, _, code, _) = print_sale(&shop);
     let p = read_job(&bytes);
     assert_no_question_marks(&p, "fil");
     assert!(p.line("Salamat, Niño!").is_some(), "{:#?}", p.texts());
@@ -405,7 +406,7 @@ fn hyderabad_draws_telugu_as_harfbuzz_does() {
         customer: "శ్రీనివాస్ రావు",
         amount: "123456",
     };
-    let (dir, bytes, png, code) = print_sale(&shop);
+    let (dir, bytes, png, code, _) = print_sale(&shop);
     let p = read_job(&bytes);
     assert_no_question_marks(&p, "te");
     // Every Telugu line and every ₹ amount is an image; ASCII lines (the date, the rules, the
@@ -470,4 +471,30 @@ fn hyderabad_draws_telugu_as_harfbuzz_does() {
     );
     assert!(control > 0.15, "the control should not match: {control:.3}");
     let _ = png;
+}
+
+#[test]
+fn a_name_no_bundled_font_has_prints_as_boxes_and_the_sale_stands() {
+    let _g = PTY.lock().unwrap_or_else(|e| e.into_inner());
+    let shop = Shop {
+        language: "lv",
+        currency: "EUR",
+        name: "Kafejnīca Ķiploks",
+        customer: "李小龍 Lee",
+        amount: "4,20",
+    };
+    let (dir, bytes, png, code, warnings) = print_sale(&shop);
+    let p = read_job(&bytes);
+    assert_no_question_marks(&p, "lv");
+    // The thanks line is drawn (with the font's missing-glyph boxes), the rest is text.
+    assert_eq!(p.images.len(), 1, "{:#?}", p.texts());
+    let thanks_as_text = p.texts().iter().any(|t| t.contains("Lee") || t.ends_with(", !"));
+    assert!(!thanks_as_text, "{:#?}", p.texts());
+    assert!(p.line("Paldies, ka atkal iegriezāties!").is_some());
+    assert!(
+        warnings.contains("no bundled font can draw 李 (U+674E)"),
+        "the log says which characters: {warnings}"
+    );
+    assert_eq!(balance(dir.path(), &code), 4);
+    assert!(png.exists());
 }
