@@ -321,6 +321,7 @@ fn run(
                             phone: Some(demo_phone(c as u64)),
                             email: email.clone(),
                             referred_by,
+                            language: None,
                         },
                         ev.at - 60,
                         &mut || rng.random::<u64>(),

@@ -60,6 +60,7 @@ pub fn million() -> (PathBuf, Vec<String>) {
                             phone: Some(phone(i)),
                             email: None,
                             referred_by: None,
+                            language: None,
                         },
                         1_700_000_000,
                         &mut || splitmix(&mut rng),

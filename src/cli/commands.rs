@@ -161,6 +161,7 @@ fn customer(ctx: &Ctx, cmd: CustomerCmd) -> Result<Output> {
                 phone,
                 email,
                 referred_by,
+                language: None,
             };
             let e = store.enroll(&new, ctx.now, &mut rand::random::<u64>)?;
             let mut text = format!(

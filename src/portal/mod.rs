@@ -8,6 +8,8 @@
 //! strict Content-Security-Policy and no referrer, so the receipt link never leaks.
 
 mod api;
+mod join;
+mod language;
 mod pages;
 
 use crate::config::Config;
@@ -41,6 +43,8 @@ pub type Clock = Arc<dyn Fn() -> i64 + Send + Sync>;
 #[derive(Clone)]
 pub struct Settings {
     pub shop_name: String,
+    /// The shop's language: the pages' last resort after the customer's and the browser's.
+    pub language: String,
     pub currency: Currency,
     pub public_url: String,
     pub api_key: Option<String>,
@@ -62,6 +66,7 @@ impl Settings {
         let config_for_open = config.clone();
         Ok(Settings {
             shop_name: config.shop.name.clone(),
+            language: config.shop.language.clone(),
             currency: config.shop.currency,
             public_url: config.portal.public_url.clone(),
             api_key: config.portal.api_key.clone(),
@@ -146,8 +151,8 @@ pub(crate) enum Failure {
     NotFound,
     /// A form without (or with an expired) anti-forgery token.
     Forbidden,
-    /// The person's input, with what to do about it.
-    Input(String),
+    /// The person's input: the message id saying what to do about it.
+    Input(&'static str),
     Store(StoreError),
     Unavailable,
 }
@@ -158,43 +163,62 @@ impl From<StoreError> for Failure {
     }
 }
 
-impl IntoResponse for Failure {
-    fn into_response(self) -> Response {
+impl Failure {
+    /// The page saying what went wrong, in the person's language.
+    pub(crate) fn page(self, w: &crate::i18n::Language) -> Response {
         let (status, title, message) = match self {
             Failure::NotFound => (
                 StatusCode::NOT_FOUND,
-                "Not found",
-                "This link does not lead to a receipt. Scan the whole code on your receipt again, \
-                 or ask at the counter."
-                    .to_string(),
+                "error-not-found",
+                w.t("error-not-found-text"),
             ),
             Failure::Forbidden => (
                 StatusCode::FORBIDDEN,
-                "Form expired",
-                "This form has expired or did not come from this page. Go back, reload the page \
-                 and send it again."
-                    .to_string(),
+                "error-expired",
+                w.t("error-expired-text"),
             ),
-            Failure::Input(m) => (StatusCode::BAD_REQUEST, "Please check", m),
+            Failure::Input(id) => (StatusCode::BAD_REQUEST, "error-check", w.t(id)),
             Failure::Store(e) if e.is_input_error() => {
-                (StatusCode::BAD_REQUEST, "Please check", e.to_string())
+                (StatusCode::BAD_REQUEST, "error-check", store_error(w, &e))
             }
             Failure::Store(e) => {
                 eprintln!("portal: {e}");
                 (
                     StatusCode::SERVICE_UNAVAILABLE,
-                    "Try again",
-                    "The shop's system is busy. Please try again in a minute.".to_string(),
+                    "error-try-again",
+                    w.t("error-busy-text"),
                 )
             }
             Failure::Unavailable => (
                 StatusCode::SERVICE_UNAVAILABLE,
-                "Try again",
-                "The shop's system is busy. Please try again in a minute.".to_string(),
+                "error-try-again",
+                w.t("error-busy-text"),
             ),
         };
-        (status, pages::message_page(title, &message)).into_response()
+        (status, pages::message_page(w, &w.t(title), &message)).into_response()
     }
+}
+
+/// A store's refusal of what a customer sent, in their words. Refusals the pages prevent
+/// (a ticket for another visit, a refund…) cannot reach here from a form; any other keeps the
+/// store's own (English) sentence.
+fn store_error(w: &crate::i18n::Language, e: &StoreError) -> String {
+    use crate::domain::contact::ContactError;
+    let id = match e {
+        StoreError::AlreadyClaimed => "error-already-claimed",
+        StoreError::BadName => "error-name",
+        StoreError::DuplicatePhone { .. } | StoreError::DuplicateEmail { .. } => "error-join-taken",
+        StoreError::Contact(ContactError::EmailShape(_)) => "error-email",
+        StoreError::Contact(_) => "error-phone",
+        other => return other.to_string(),
+    };
+    w.t(id)
+}
+
+/// Unknown addresses get the same page as a forged receipt link, in the browser's language.
+async fn not_found(State(state): State<AppState>, headers: axum::http::HeaderMap) -> Response {
+    let w = language::PageLanguage::resolve(&headers, None, None, &state.settings.language);
+    Failure::NotFound.page(&w)
 }
 
 /// The routes, with their limits, over `settings`.
@@ -224,10 +248,11 @@ pub fn router(settings: Settings) -> Router {
             "/r/{token}/ticket/{id}/{action}",
             post(pages::ticket_answer),
         )
-        .route("/join/{code}", get(pages::join).post(pages::join_post))
-        .route("/JOIN/{code}", get(pages::join))
+        .route("/r/{token}/language", post(pages::set_language))
+        .route("/join/{code}", get(join::join).post(join::join_post))
+        .route("/JOIN/{code}", get(join::join))
         .nest("/api/v1", api::routes())
-        .fallback(|| async { Failure::NotFound })
+        .fallback(not_found)
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(middleware::from_fn_with_state(state.clone(), guard))
         .with_state(state)
@@ -257,12 +282,15 @@ async fn guard(
     if let Some(limiter) = &state.limiter
         && limiter.check_key(&client).is_err()
     {
+        let w = language::PageLanguage::resolve(
+            request.headers(),
+            None,
+            None,
+            &state.settings.language,
+        );
         let mut r = (
             StatusCode::TOO_MANY_REQUESTS,
-            pages::message_page(
-                "Too many requests",
-                "Too many requests from this device. Wait a minute and try again.",
-            ),
+            pages::message_page(&w, &w.t("error-try-again"), &w.t("error-too-many")),
         )
             .into_response();
         r.headers_mut()

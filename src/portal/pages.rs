@@ -2,10 +2,11 @@
 //! requests. maud escapes every value written into a page, so a comment full of `<script>` is
 //! shown as text.
 
+use super::language::PageLanguage;
 use super::{AppState, Failure};
-use crate::domain::code::{CustomerCode, ReferralCode};
 use crate::domain::support::{ContactVia, Problem, STARS, Status};
-use crate::store::{NewCustomer, NewTicket, VisitPage};
+use crate::i18n::{Arg, Language, catalog};
+use crate::store::{ClaimClosed, NewTicket, VisitPage};
 use axum::{
     Form,
     extract::{Path, Query, State},
@@ -35,14 +36,16 @@ font-weight:400;padding:0 .1rem}.stars input:checked~label,.stars label:hover,.s
 .choices label{font-weight:400;display:flex;gap:.5rem;align-items:center;margin:.3rem 0}\
 .qr{display:block;width:60%;max-width:220px;margin:.5rem auto;background:#fff}\
 .code{text-align:center;font:700 1.3rem ui-monospace,monospace;letter-spacing:.1em}\
+nav.langs{display:flex;flex-wrap:wrap;gap:.3rem .9rem;justify-content:center;margin:1.2rem 0 2rem}\
+nav.langs a{color:#3b2a1a}nav.langs a[aria-current]{font-weight:700;text-decoration:none}\
 ul{padding-left:1.2rem;margin:.3rem 0}summary{cursor:pointer;font-weight:600;padding:.4rem 0}.ticket{border-top:1px solid #eee;padding-top:.6rem;margin-top:.6rem}";
 
-/// A whole page around `body`.
-fn page(title: &str, body: Markup) -> Html<String> {
+/// A whole page around `body`, in `w`'s language, with the language switch at the foot.
+pub(crate) fn page(w: &Language, title: &str, body: Markup) -> Html<String> {
     Html(
         html! {
             (DOCTYPE)
-            html lang="en" {
+            html lang=(w.tag()) {
                 head {
                     meta charset="utf-8";
                     meta name="viewport" content="width=device-width,initial-scale=1";
@@ -50,7 +53,18 @@ fn page(title: &str, body: Markup) -> Html<String> {
                     title { (title) }
                     style { (PreEscaped(CSS)) }
                 }
-                body { main { (body) } }
+                body {
+                    main {
+                        (body)
+                        nav.langs aria-label=(w.t("portal-languages")) {
+                            @for tag in catalog().tags() {
+                                @let l = catalog().get(tag).unwrap_or_else(|_| catalog().fallback());
+                                a href={ "?lang=" (tag) } hreflang=(tag) lang=(tag)
+                                    aria-current=[(tag == w.tag()).then_some("true")] { (l.native_name) }
+                            }
+                        }
+                    }
+                }
             }
         }
         .into_string(),
@@ -58,13 +72,44 @@ fn page(title: &str, body: Markup) -> Html<String> {
 }
 
 /// A page that only says something (errors, limits).
-pub(crate) fn message_page(title: &str, message: &str) -> Html<String> {
-    page(title, html! { section { h1 { (title) } p { (message) } } })
+pub(crate) fn message_page(w: &Language, title: &str, message: &str) -> Html<String> {
+    page(w, title, html! { section { h1 { (title) } p { (message) } } })
+}
+
+/// A message whose words carry emphasis (`<strong>`) written in the `.ftl` file: the translation's
+/// own `<strong>` tags are kept, everything else (including `texts`, which may be a person's name)
+/// is escaped.
+pub(crate) fn rich_with(
+    w: &Language,
+    id: &str,
+    numbers: &[(&str, i64)],
+    texts: &[(&str, &str)],
+) -> PreEscaped<String> {
+    // Text arguments go in as private-use marks, replaced by their escaped selves at the end.
+    let marks: Vec<String> = (0..texts.len())
+        .map(|i| format!("\u{E000}{i}\u{E001}"))
+        .collect();
+    let mut args: Vec<Arg> = numbers.iter().map(|(k, v)| (*k, (*v).into())).collect();
+    for ((k, _), mark) in texts.iter().zip(&marks) {
+        args.push((k, mark.as_str().into()));
+    }
+    let escaped = maud::html! { (w.t_args(id, &args)) }.into_string();
+    let mut out = escaped
+        .replace("&lt;strong&gt;", "<strong>")
+        .replace("&lt;/strong&gt;", "</strong>");
+    for ((_, text), mark) in texts.iter().zip(&marks) {
+        out = out.replace(mark.as_str(), &maud::html! { (text) }.into_string());
+    }
+    PreEscaped(out)
+}
+
+fn rich(w: &Language, id: &str, numbers: &[(&str, i64)]) -> PreEscaped<String> {
+    rich_with(w, id, numbers, &[])
 }
 
 /// A code as an inline SVG QR code (scans at the counter like a card). One path of
 /// horizontal runs in module units, so a member QR costs about 1.5 KB of the page.
-fn qr_svg(data: &str) -> Markup {
+pub(crate) fn qr_svg(w: &Language, data: &str) -> Markup {
     use qrcode::{Color, EcLevel, QrCode};
     let Ok(code) = QrCode::with_error_correction_level(data.as_bytes(), EcLevel::M) else {
         return html! {};
@@ -96,7 +141,7 @@ fn qr_svg(data: &str) -> Markup {
     let size = width + 2 * quiet;
     html! {
         svg.qr xmlns="http://www.w3.org/2000/svg" viewBox={ "0 0 " (size) " " (size) }
-            role="img" aria-label={ "QR code: " (data) } shape-rendering="crispEdges" {
+            role="img" aria-label=(w.t_args("portal-qr-label", &[("code", data.into())])) shape-rendering="crispEdges" {
             rect width=(size) height=(size) fill="#fff" {}
             path d=(path) fill="#000" {}
         }
@@ -107,18 +152,31 @@ fn when(ts: i64) -> String {
     crate::clock::local_time(ts)
 }
 
-pub(crate) async fn home(State(state): State<AppState>) -> Html<String> {
+#[derive(Deserialize, Default)]
+pub(crate) struct Asked {
+    lang: Option<String>,
+    done: Option<String>,
+}
+
+pub(crate) async fn home(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Query(q): Query<Asked>,
+) -> Response {
     let s = &state.settings;
-    page(
+    let w = PageLanguage::resolve(&headers, q.lang.as_deref(), None, &s.language);
+    let html = page(
+        &w,
         &s.shop_name,
         html! {
             section {
                 p.shop { (s.shop_name) }
-                h1 { "Loyalty rewards" }
-                p { "Scan the QR code on your receipt to see your points, rate your visit or ask for help with a purchase." }
+                h1 { (w.t("portal-loyalty")) }
+                p { (w.t("portal-home-hint")) }
             }
         },
-    )
+    );
+    w.finish(html.into_response())
 }
 
 /// Verifies a receipt token: any failure is the same 404 as an unknown visit.
@@ -134,7 +192,7 @@ fn visit_id(state: &AppState, token: &str) -> Result<(i64, String), Failure> {
 
 /// Rejects a form that did not come from a page this shop served for `scope` (anti-forgery
 /// token), or that a browser says came from another site.
-fn check_form(
+pub(crate) fn check_form(
     state: &AppState,
     headers: &HeaderMap,
     scope: &str,
@@ -158,186 +216,264 @@ fn check_form(
     if ok { Ok(()) } else { Err(Failure::Forbidden) }
 }
 
-#[derive(Deserialize, Default)]
-pub(crate) struct Flash {
-    done: Option<String>,
+/// The language for a request about a visit whose page is not read yet (a form, an error).
+fn visitor_language(state: &AppState, headers: &HeaderMap) -> PageLanguage {
+    PageLanguage::resolve(headers, None, None, &state.settings.language)
 }
 
 pub(crate) async fn visit(
     State(state): State<AppState>,
     Path(token): Path<String>,
-    Query(flash): Query<Flash>,
-) -> Result<Response, Failure> {
-    let (id, token) = visit_id(&state, &token)?;
-    let view = state
-        .with_store(move |store, now| store.read(|tx| tx.visit_page(id, now)))
-        .await?
-        .ok_or(Failure::NotFound)?;
-    let form = state.settings.secret.form_token(&token, state.now());
-    Ok(visit_page(&state, &token, &form, &view, flash.done.as_deref()).into_response())
+    headers: HeaderMap,
+    Query(q): Query<Asked>,
+) -> Response {
+    let found = async {
+        let (id, token) = visit_id(&state, &token)?;
+        let view = state
+            .with_store(move |store, now| store.read(|tx| tx.visit_page(id, now)))
+            .await?
+            .ok_or(Failure::NotFound)?;
+        Ok::<_, Failure>((token, view))
+    }
+    .await;
+    let member_language = found
+        .as_ref()
+        .ok()
+        .and_then(|(_, v)| v.member.as_ref()?.language.clone());
+    let w = PageLanguage::resolve(
+        &headers,
+        q.lang.as_deref(),
+        member_language.as_deref(),
+        &state.settings.language,
+    );
+    let response = match found {
+        Ok((token, view)) => {
+            let form = state.settings.secret.form_token(&token, state.now());
+            visit_page(&state, &w, &token, &form, &view, q.done.as_deref()).into_response()
+        }
+        Err(f) => f.page(&w),
+    };
+    w.finish(response)
+}
+
+/// What the page says after a form was sent.
+fn flash(w: &Language, done: Option<&str>) -> Option<String> {
+    let id = match done? {
+        "rated" => "portal-done-rated",
+        "rated-low" => "portal-done-rated-low",
+        "help" => "portal-done-help",
+        "claimed" => "portal-done-claimed",
+        "confirmed" => "portal-done-confirmed",
+        "reopened" => "portal-done-reopened",
+        "language" => "portal-done-language",
+        _ => return None,
+    };
+    Some(w.t(id))
 }
 
 fn visit_page(
     state: &AppState,
+    w: &Language,
     token: &str,
     form: &str,
     v: &VisitPage,
     done: Option<&str>,
 ) -> Html<String> {
     let s = &state.settings;
-    let money = |m: i64| format!("{} {}", s.currency.format(m), s.currency);
+    let money = |m: i64| w.amount(m, s.currency);
     let base = format!("/r/{token}");
-    let flash = match done {
-        Some("rated") => Some("Thank you! Your rating is saved."),
-        Some("rated-low") => Some(
-            "Thank you for telling us. We are sorry it was not better: someone from the shop will follow up.",
-        ),
-        Some("help") => {
-            Some("Your request is with the shop. You will hear back the way you chose.")
-        }
-        Some("claimed") => Some("Done: the points are on your card."),
-        Some("confirmed") => Some("Thank you for confirming. We are glad it is sorted."),
-        Some("reopened") => Some("We have reopened your request and will be in touch."),
-        _ => None,
-    };
     let stars_now = v.rating.as_ref().map(|r| r.stars);
     page(
-        &format!("Your visit to {}", s.shop_name),
+        w,
+        &w.t_args("portal-visit-title", &[("shop", s.shop_name.as_str().into())]),
         html! {
-            @if let Some(msg) = flash {
+            @if let Some(msg) = flash(w, done) {
                 section.ok role="status" { p { (msg) } }
             }
             section {
                 p.shop { (s.shop_name) }
                 @if let Some(m) = v.member.as_ref().filter(|m| !m.first_name.is_empty()) {
-                    h1 { "Hi " (m.first_name) "!" }
+                    h1 { (w.t_args("portal-hi", &[("name", m.first_name.as_str().into())])) }
                 } @else {
-                    h1 { "Thanks for your visit" }
+                    h1 { (w.t("portal-thanks-visit")) }
                 }
-                p { "Visit on " (when(v.at)) " · receipt " (v.receipt) }
+                p { (w.t_args("portal-visit-on", &[("when", when(v.at).into()), ("receipt", v.receipt.as_str().into())])) }
                 p.big { (money(v.amount)) }
                 @if v.refunded > 0 {
-                    p.muted { (money(v.refunded)) " refunded" }
+                    p.muted { (w.t_args("portal-refunded", &[("amount", money(v.refunded).into())])) }
                 }
                 @if let Some(m) = &v.member {
-                    p { "You earned " strong { (v.points_earned) " points" } " on this visit." }
-                    p { "Balance: " strong { (m.balance) " points" } }
-                    @for line in &m.progress { p { (line) } }
+                    p { (rich(w, "portal-earned", &[("points", v.points_earned)])) }
+                    p { (rich(w, "portal-balance", &[("points", m.balance)])) }
+                    @for p in &m.progress { p { (w.progress(p.unit, p.remaining, &p.reward_name)) } }
                     @if !m.rewards_available.is_empty() {
-                        p { "Ready for you now:" }
+                        p { (w.t("portal-ready")) }
                         ul { @for r in &m.rewards_available { li { (r) } } }
                     }
                 }
             }
             @if v.member.is_none() {
-                section {
-                    h2 { "Claim points" }
-                    @if let Some(points) = v.claimable_points {
-                        p { "This receipt earns " strong { (points) " points" } ". Add them to your card with your phone number or email; if you are new, add your first name and you are in." }
-                        form method="post" action={ (base) "/claim" } {
-                            input type="hidden" name="form" value=(form);
-                            label for="contact" { "Phone number or email" }
-                            input type="text" id="contact" name="contact" autocomplete="tel" required maxlength="200";
-                            label for="name" { "First name (only if you are new)" }
-                            input type="text" id="name" name="name" autocomplete="given-name" maxlength="100";
-                            button type="submit" { "Claim " (points) " points" }
-                        }
-                    } @else if let Some(why) = &v.claim_closed {
-                        p.muted { (why) }
-                    }
-                }
+                (claim_section(w, &base, form, v))
             }
-            section {
-                h2 { "Rate this visit" }
-                @if let Some(r) = &v.rating {
-                    p { "You rated it " (r.stars) " out of 5." }
-                    @if let Some(c) = &r.comment { p.muted { "“" (c) "”" } }
-                }
-                @if v.rating_open {
-                    form method="post" action={ (base) "/rating" } {
-                        input type="hidden" name="form" value=(form);
-                        fieldset style="border:0;padding:0;margin:0" {
-                            legend { "How was it? (1 to 5 stars)" }
-                            div.stars {
-                                @for n in STARS.rev() {
-                                    input type="radio" id={ "star" (n) } name="stars" value=(n) checked[stars_now == Some(n)] required;
-                                    @let words = if n == 1 { "1 star".to_string() } else { format!("{n} stars") };
-                                    label for={ "star" (n) } title=(words) { "★" span style="position:absolute;left:-9999px" { (words) } }
-                                }
-                            }
-                        }
-                        label for="comment" { "Anything to add? (optional)" }
-                        textarea id="comment" name="comment" maxlength="2000" {}
-                        button type="submit" { @if v.rating.is_some() { "Change my rating" } @else { "Send rating" } }
-                    }
-                } @else {
-                    p.muted { "Ratings can be changed for 7 days." }
-                }
-            }
-            section {
-                h2 { "Help with this purchase" }
-                @for t in &v.tickets {
-                    div.ticket {
-                        p { strong { "Request #" (t.id) } ": " (t.summary) }
-                        p.muted { "Status: " (t.status.label()) }
-                        @if t.status == Status::Resolved {
-                            p { "The shop marked this as sorted. Is it?" }
-                            form method="post" action={ (base) "/ticket/" (t.id) "/confirm" } {
-                                input type="hidden" name="form" value=(form);
-                                button type="submit" { "Yes, it is sorted" }
-                            }
-                            form method="post" action={ (base) "/ticket/" (t.id) "/reopen" } {
-                                input type="hidden" name="form" value=(form);
-                                button.alt type="submit" { "No, there is still a problem" }
-                            }
-                        }
-                    }
-                }
-                details {
-                summary { @if v.tickets.is_empty() { "Something not right? Tell us" } @else { "Ask about something else" } }
-                form method="post" action={ (base) "/help" } {
-                    input type="hidden" name="form" value=(form);
-                    fieldset.choices style="border:0;padding:0;margin:0" {
-                        legend { "What went wrong?" }
-                        @for p in Problem::ALL {
-                            label { input type="radio" name="problem" value=(p.as_str()) required; (p.label()) }
-                        }
-                    }
-                    label for="details" { "Tell us more" }
-                    textarea id="details" name="details" maxlength="2000" required {}
-                    fieldset.choices style="border:0;padding:0;margin:0" {
-                        legend { "How should we get back to you?" }
-                        @for c in ContactVia::ALL {
-                            label { input type="radio" name="contact_via" value=(c.as_str()) required; (c.label()) }
-                        }
-                    }
-                    label for="help-contact" {
-                        @if v.member.is_some() { "Phone or email (leave empty to use the one on your card)" }
-                        @else { "Phone or email" }
-                    }
-                    input type="text" id="help-contact" name="contact" maxlength="200";
-                    button type="submit" { "Ask for help" }
-                }
-                }
-            }
+            (rating_section(w, &base, form, v, stars_now))
+            (help_section(w, &base, form, v))
             @if let Some(m) = &v.member {
                 section {
-                    h2 { "Your card" }
-                    p { "Show this at the counter next time: your phone is your loyalty card." }
-                    (qr_svg(&m.code))
+                    h2 { (w.t("portal-card")) }
+                    p { (w.t("portal-card-hint")) }
+                    (qr_svg(w, &m.code))
                     p.code { (m.code) }
+                    form method="post" action={ (base) "/language" } {
+                        input type="hidden" name="form" value=(form);
+                        label for="language" { (w.t("portal-card-language")) }
+                        select id="language" name="language" {
+                            @for tag in catalog().tags() {
+                                @let l = catalog().get(tag).unwrap_or_else(|_| catalog().fallback());
+                                option value=(tag) lang=(tag) selected[m.language.as_deref().unwrap_or(w.tag()) == tag] { (l.native_name) }
+                            }
+                        }
+                        button.alt type="submit" { (w.t("portal-save")) }
+                    }
                 }
                 section {
-                    h2 { "Invite a friend" }
+                    h2 { (w.t("portal-invite")) }
                     @let link = format!("{}/join/{}", s.public_url.trim_end_matches('/'), m.referral_code);
                     @if s.referral_bonus.0 > 0 || s.referral_bonus.1 > 0 {
-                        p { "You get " (s.referral_bonus.0) " points and your friend gets " (s.referral_bonus.1) " after their first visit." }
+                        p { (w.t_args("portal-invite-bonus", &[("referrer", s.referral_bonus.0.into()), ("friend", s.referral_bonus.1.into())])) }
                     }
-                    p { "Share this link: " a href=(link) { (link) } }
+                    p { (w.t("portal-share")) " " a href=(link) { (link) } }
                 }
             }
         },
     )
+}
+
+fn claim_section(w: &Language, base: &str, form: &str, v: &VisitPage) -> Markup {
+    html! {
+        section {
+            h2 { (w.t("portal-claim")) }
+            @if let Some(points) = v.claimable_points {
+                p { (rich(w, "portal-claim-offer", &[("points", points)])) }
+                form method="post" action={ (base) "/claim" } {
+                    input type="hidden" name="form" value=(form);
+                    label for="contact" { (w.t("portal-contact")) }
+                    input type="text" id="contact" name="contact" autocomplete="tel" required maxlength="200";
+                    label for="name" { (w.t("portal-first-name-new")) }
+                    input type="text" id="name" name="name" autocomplete="given-name" maxlength="100";
+                    input type="hidden" name="language" value=(w.tag());
+                    button type="submit" { (w.t_args("portal-claim-button", &[("points", points.into())])) }
+                }
+            } @else if let Some(why) = &v.claim_closed {
+                p.muted {
+                    @match why {
+                        ClaimClosed::TooOld { days } => (w.t_args("portal-claim-too-old", &[("days", (*days).into())])),
+                        ClaimClosed::Refunded => (w.t("portal-claim-refunded")),
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn rating_section(
+    w: &Language,
+    base: &str,
+    form: &str,
+    v: &VisitPage,
+    stars_now: Option<i64>,
+) -> Markup {
+    html! {
+        section {
+            h2 { (w.t("portal-rate")) }
+            @if let Some(r) = &v.rating {
+                p { (w.t_args("portal-rated", &[("stars", r.stars.into())])) }
+                @if let Some(c) = &r.comment { p.muted { "“" (c) "”" } }
+            }
+            @if v.rating_open {
+                form method="post" action={ (base) "/rating" } {
+                    input type="hidden" name="form" value=(form);
+                    fieldset style="border:0;padding:0;margin:0" {
+                        legend { (w.t("portal-how-was-it")) }
+                        div.stars {
+                            @for n in STARS.rev() {
+                                input type="radio" id={ "star" (n) } name="stars" value=(n) checked[stars_now == Some(n)] required;
+                                @let words = w.t_args("portal-stars", &[("stars", n.into())]);
+                                label for={ "star" (n) } title=(words) { "★" span style="position:absolute;left:-9999px" { (words) } }
+                            }
+                        }
+                    }
+                    label for="comment" { (w.t("portal-comment")) }
+                    textarea id="comment" name="comment" maxlength="2000" {}
+                    button type="submit" { @if v.rating.is_some() { (w.t("portal-rate-change")) } @else { (w.t("portal-rate-send")) } }
+                }
+            } @else {
+                p.muted { (w.t("portal-rate-closed")) }
+            }
+        }
+    }
+}
+
+fn help_section(w: &Language, base: &str, form: &str, v: &VisitPage) -> Markup {
+    html! {
+        section {
+            h2 { (w.t("portal-help")) }
+            @for t in &v.tickets {
+                div.ticket {
+                    p { strong { (w.t_args("portal-request", &[("id", t.id.to_string().into())])) } ": " (t.summary) }
+                    p.muted { (w.t_args("portal-status", &[("status", w.t(&format!("status-{}", t.status.as_str())).into())])) }
+                    @if t.status == Status::Resolved {
+                        p { (w.t("portal-resolved-ask")) }
+                        form method="post" action={ (base) "/ticket/" (t.id) "/confirm" } {
+                            input type="hidden" name="form" value=(form);
+                            button type="submit" { (w.t("portal-resolved-yes")) }
+                        }
+                        form method="post" action={ (base) "/ticket/" (t.id) "/reopen" } {
+                            input type="hidden" name="form" value=(form);
+                            button.alt type="submit" { (w.t("portal-resolved-no")) }
+                        }
+                    }
+                }
+            }
+            details {
+                summary { @if v.tickets.is_empty() { (w.t("portal-help-open")) } @else { (w.t("portal-help-more")) } }
+                form method="post" action={ (base) "/help" } {
+                    input type="hidden" name="form" value=(form);
+                    fieldset.choices style="border:0;padding:0;margin:0" {
+                        legend { (w.t("portal-what-wrong")) }
+                        @for p in Problem::ALL {
+                            label { input type="radio" name="problem" value=(p.as_str()) required; (w.t(&format!("problem-{}", p.as_str()))) }
+                        }
+                    }
+                    label for="details" { (w.t("portal-tell-more")) }
+                    textarea id="details" name="details" maxlength="2000" required {}
+                    fieldset.choices style="border:0;padding:0;margin:0" {
+                        legend { (w.t("portal-how-reply")) }
+                        @for c in ContactVia::ALL {
+                            label { input type="radio" name="contact_via" value=(c.as_str()) required; (w.t(&format!("contact-via-{}", c.as_str()))) }
+                        }
+                    }
+                    label for="help-contact" {
+                        @if v.member.is_some() { (w.t("portal-help-contact-member")) }
+                        @else { (w.t("portal-help-contact")) }
+                    }
+                    input type="text" id="help-contact" name="contact" maxlength="200";
+                    button type="submit" { (w.t("portal-help-send")) }
+                }
+            }
+        }
+    }
+}
+
+/// Runs a form's work; a failure is shown as a page in the visitor's language.
+async fn answer(
+    state: &AppState,
+    headers: &HeaderMap,
+    work: impl Future<Output = Result<Response, Failure>>,
+) -> Response {
+    match work.await {
+        Ok(r) => r,
+        Err(f) => f.page(&visitor_language(state, headers)),
+    }
 }
 
 #[derive(Deserialize, Default)]
@@ -352,25 +488,28 @@ pub(crate) async fn rate(
     Path(token): Path<String>,
     headers: HeaderMap,
     Form(f): Form<RatingForm>,
-) -> Result<Response, Failure> {
-    let (id, token) = visit_id(&state, &token)?;
-    check_form(&state, &headers, &token, f.form.as_deref())?;
-    let stars: i64 = f
-        .stars
-        .as_deref()
-        .and_then(|s| s.trim().parse().ok())
-        .filter(|s| STARS.contains(s))
-        .ok_or_else(|| Failure::Input("Pick 1 to 5 stars, then send the rating.".into()))?;
-    let comment = f.comment.unwrap_or_default();
-    let rated = state
-        .with_store(move |store, now| store.write(|tx| tx.rate_visit(id, stars, &comment, now)))
-        .await?;
-    let done = if rated.ticket_id.is_some() {
-        "rated-low"
-    } else {
-        "rated"
-    };
-    Ok(Redirect::to(&format!("/r/{token}?done={done}")).into_response())
+) -> Response {
+    answer(&state, &headers, async {
+        let (id, token) = visit_id(&state, &token)?;
+        check_form(&state, &headers, &token, f.form.as_deref())?;
+        let stars: i64 = f
+            .stars
+            .as_deref()
+            .and_then(|s| s.trim().parse().ok())
+            .filter(|s| STARS.contains(s))
+            .ok_or(Failure::Input("error-pick-stars"))?;
+        let comment = f.comment.unwrap_or_default();
+        let rated = state
+            .with_store(move |store, now| store.write(|tx| tx.rate_visit(id, stars, &comment, now)))
+            .await?;
+        let done = if rated.ticket_id.is_some() {
+            "rated-low"
+        } else {
+            "rated"
+        };
+        Ok(Redirect::to(&format!("/r/{token}?done={done}")).into_response())
+    })
+    .await
 }
 
 #[derive(Deserialize, Default)]
@@ -387,56 +526,61 @@ pub(crate) async fn help(
     Path(token): Path<String>,
     headers: HeaderMap,
     Form(f): Form<HelpForm>,
-) -> Result<Response, Failure> {
-    let (id, token) = visit_id(&state, &token)?;
-    check_form(&state, &headers, &token, f.form.as_deref())?;
-    let problem = f
-        .problem
-        .as_deref()
-        .and_then(Problem::parse)
-        .ok_or_else(|| Failure::Input("Choose what went wrong, then send it again.".into()))?;
-    let contact_via = f
-        .contact_via
-        .as_deref()
-        .and_then(ContactVia::parse)
-        .ok_or_else(|| Failure::Input("Choose how the shop should get back to you.".into()))?;
-    let details = f.details.unwrap_or_default();
-    let contact = f.contact.filter(|c| !c.trim().is_empty());
-    state
-        .with_store(move |store, now| {
-            store.write(|tx| {
-                let visit = tx.visit(id)?.ok_or(crate::store::StoreError::NoSuchVisit(id))?;
-                if visit.customer.is_none()
-                    && contact.is_none()
-                    && contact_via != ContactVia::InStore
-                {
-                    return Err(crate::store::StoreError::Invalid(
-                        "Add a phone number or email so the shop can reach you (or choose “Next time I'm in the shop”)."
-                            .into(),
-                    ));
-                }
-                let summary = if details.trim().is_empty() {
-                    problem.label().to_string()
-                } else {
-                    format!("{}: {}", problem.label(), details.trim())
-                };
-                tx.open_ticket(&NewTicket {
-                    customer: None,
-                    visit_id: Some(id),
-                    channel: crate::domain::support::Channel::Portal,
-                    problem: Some(problem),
-                    summary,
-                    contact_via: Some(contact_via),
-                    contact,
-                    severity: None,
-                    at: now,
-                    actor: None,
-                    key: None,
+) -> Response {
+    answer(&state, &headers, async {
+        let (id, token) = visit_id(&state, &token)?;
+        check_form(&state, &headers, &token, f.form.as_deref())?;
+        let problem = f
+            .problem
+            .as_deref()
+            .and_then(Problem::parse)
+            .ok_or(Failure::Input("error-pick-problem"))?;
+        let contact_via = f
+            .contact_via
+            .as_deref()
+            .and_then(ContactVia::parse)
+            .ok_or(Failure::Input("error-pick-contact-via"))?;
+        let details = f.details.unwrap_or_default();
+        let contact = f.contact.filter(|c| !c.trim().is_empty());
+        let anonymous = state
+            .with_store(move |store, _| {
+                store.read(|tx| {
+                    let v = tx.visit(id)?.ok_or(crate::store::StoreError::NoSuchVisit(id))?;
+                    Ok(v.customer.is_none())
                 })
             })
-        })
-        .await?;
-    Ok(Redirect::to(&format!("/r/{token}?done=help")).into_response())
+            .await?;
+        if anonymous && contact.is_none() && contact_via != ContactVia::InStore {
+            return Err(Failure::Input("error-need-contact"));
+        }
+        state
+            .with_store(move |store, now| {
+                store.write(|tx| {
+                    // The summary is for staff: in the shop's words for the problem.
+                    let summary = if details.trim().is_empty() {
+                        problem.label().to_string()
+                    } else {
+                        format!("{}: {}", problem.label(), details.trim())
+                    };
+                    tx.open_ticket(&NewTicket {
+                        customer: None,
+                        visit_id: Some(id),
+                        channel: crate::domain::support::Channel::Portal,
+                        problem: Some(problem),
+                        summary,
+                        contact_via: Some(contact_via),
+                        contact,
+                        severity: None,
+                        at: now,
+                        actor: None,
+                        key: None,
+                    })
+                })
+            })
+            .await?;
+        Ok(Redirect::to(&format!("/r/{token}?done=help")).into_response())
+    })
+    .await
 }
 
 #[derive(Deserialize, Default)]
@@ -444,6 +588,8 @@ pub(crate) struct ClaimForm {
     form: Option<String>,
     contact: Option<String>,
     name: Option<String>,
+    /// The language the page was in: a new member's language.
+    language: Option<String>,
 }
 
 pub(crate) async fn claim(
@@ -451,17 +597,35 @@ pub(crate) async fn claim(
     Path(token): Path<String>,
     headers: HeaderMap,
     Form(f): Form<ClaimForm>,
-) -> Result<Response, Failure> {
-    let (id, token) = visit_id(&state, &token)?;
-    check_form(&state, &headers, &token, f.form.as_deref())?;
-    let contact = f.contact.unwrap_or_default();
-    let name = f.name.unwrap_or_default();
-    state
-        .with_store(move |store, now| {
-            store.write(|tx| tx.claim_visit(id, &name, &contact, now, &mut || rand::random()))
-        })
-        .await?;
-    Ok(Redirect::to(&format!("/r/{token}?done=claimed")).into_response())
+) -> Response {
+    answer(&state, &headers, async {
+        let (id, token) = visit_id(&state, &token)?;
+        check_form(&state, &headers, &token, f.form.as_deref())?;
+        let contact = f.contact.unwrap_or_default();
+        if contact.trim().is_empty() {
+            return Err(Failure::Input("error-claim-contact"));
+        }
+        let name = f.name.unwrap_or_default();
+        let language = f
+            .language
+            .and_then(|l| catalog().get(&l).ok().map(|l| l.tag().to_string()));
+        state
+            .with_store(move |store, now| {
+                store.write(|tx| {
+                    let claimed =
+                        tx.claim_visit(id, &name, &contact, now, &mut || rand::random())?;
+                    if let Some(l) = &language
+                        && claimed.enrolled
+                    {
+                        tx.set_customer_language(&claimed.code, Some(l))?;
+                    }
+                    Ok(claimed)
+                })
+            })
+            .await?;
+        Ok(Redirect::to(&format!("/r/{token}?done=claimed")).into_response())
+    })
+    .await
 }
 
 #[derive(Deserialize, Default)]
@@ -474,137 +638,67 @@ pub(crate) async fn ticket_answer(
     Path((token, ticket, action)): Path<(String, i64, String)>,
     headers: HeaderMap,
     Form(f): Form<TokenOnly>,
-) -> Result<Response, Failure> {
-    let (id, token) = visit_id(&state, &token)?;
-    check_form(&state, &headers, &token, f.form.as_deref())?;
-    let (to, done) = match action.as_str() {
-        "confirm" => (Status::Confirmed, "confirmed"),
-        "reopen" => (Status::Open, "reopened"),
-        _ => return Err(Failure::NotFound),
-    };
-    state
-        .with_store(move |store, now| {
-            store.write(|tx| {
-                let note = (to == Status::Open).then_some("The customer says it is not sorted yet");
-                tx.set_ticket_status(ticket, to, note, Some("customer"), Some(id), now)
+) -> Response {
+    answer(&state, &headers, async {
+        let (id, token) = visit_id(&state, &token)?;
+        check_form(&state, &headers, &token, f.form.as_deref())?;
+        let (to, done) = match action.as_str() {
+            "confirm" => (Status::Confirmed, "confirmed"),
+            "reopen" => (Status::Open, "reopened"),
+            _ => return Err(Failure::NotFound),
+        };
+        state
+            .with_store(move |store, now| {
+                store.write(|tx| {
+                    let note =
+                        (to == Status::Open).then_some("The customer says it is not sorted yet");
+                    tx.set_ticket_status(ticket, to, note, Some("customer"), Some(id), now)
+                })
             })
-        })
-        .await
-        .map_err(|e| match e {
-            Failure::Store(crate::store::StoreError::NoSuchTicket(_)) => Failure::NotFound,
-            other => other,
-        })?;
-    Ok(Redirect::to(&format!("/r/{token}?done={done}")).into_response())
-}
-
-fn referral_code(text: &str) -> Result<String, Failure> {
-    ReferralCode::parse(text)
-        .map(|c| c.to_string())
-        .map_err(|_| Failure::NotFound)
-}
-
-pub(crate) async fn join(
-    State(state): State<AppState>,
-    Path(code): Path<String>,
-) -> Result<Response, Failure> {
-    let code = referral_code(&code)?;
-    let c = code.clone();
-    let friend = state
-        .with_store(move |store, _| store.read(|tx| tx.referrer_first_name(&c)))
-        .await
-        .map_err(|_| Failure::NotFound)?;
-    let form = state.settings.secret.form_token(&code, state.now());
-    let s = &state.settings;
-    Ok(page(
-        &format!("Join {}", s.shop_name),
-        html! {
-            section {
-                p.shop { (s.shop_name) }
-                h1 { (friend) " invited you" }
-                @if s.referral_bonus.1 > 0 {
-                    p { "Join our loyalty rewards and get " strong { (s.referral_bonus.1) " points" } " after your first purchase (and " (friend) " gets " (s.referral_bonus.0) " too)." }
-                } @else {
-                    p { "Join our loyalty rewards: points on every visit." }
-                }
-                form method="post" action={ "/join/" (code) } {
-                    input type="hidden" name="form" value=(form);
-                    label for="name" { "First name" }
-                    input type="text" id="name" name="name" autocomplete="given-name" required maxlength="100";
-                    label for="contact" { "Phone number or email" }
-                    input type="text" id="contact" name="contact" autocomplete="tel" required maxlength="200";
-                    button type="submit" { "Join" }
-                }
-            }
-            section {
-                h2 { "Or join at the counter" }
-                p { "Show this code to the cashier:" }
-                (qr_svg(&code))
-                p.code { (code) }
-            }
-        },
-    )
-    .into_response())
+            .await
+            .map_err(|e| match e {
+                Failure::Store(crate::store::StoreError::NoSuchTicket(_)) => Failure::NotFound,
+                other => other,
+            })?;
+        Ok(Redirect::to(&format!("/r/{token}?done={done}")).into_response())
+    })
+    .await
 }
 
 #[derive(Deserialize, Default)]
-pub(crate) struct JoinForm {
+pub(crate) struct LanguageForm {
     form: Option<String>,
-    name: Option<String>,
-    contact: Option<String>,
+    language: Option<String>,
 }
 
-pub(crate) async fn join_post(
+/// A member picks the language the shop writes to them in (and their pages use).
+pub(crate) async fn set_language(
     State(state): State<AppState>,
-    Path(code): Path<String>,
+    Path(token): Path<String>,
     headers: HeaderMap,
-    Form(f): Form<JoinForm>,
-) -> Result<Response, Failure> {
-    let code = referral_code(&code)?;
-    check_form(&state, &headers, &code, f.form.as_deref())?;
-    let contact = f.contact.unwrap_or_default();
-    let contact = contact.trim().to_string();
-    if contact.is_empty() {
-        return Err(Failure::Input(
-            "Add your phone number or email, then join.".into(),
-        ));
-    }
-    let new = NewCustomer {
-        name: f.name.unwrap_or_default(),
-        phone: (!contact.contains('@')).then(|| contact.clone()),
-        email: contact.contains('@').then(|| contact.clone()),
-        referred_by: Some(code),
-    };
-    let enrolled = state
-        .with_store(move |store, now| store.enroll(&new, now, &mut || rand::random()))
-        .await
-        .map_err(|e| match e {
-            // Say nothing about whose number it is: the page is public.
-            Failure::Store(
-                crate::store::StoreError::DuplicatePhone { .. }
-                | crate::store::StoreError::DuplicateEmail { .. },
-            ) => Failure::Input(
-                "That phone number or email already has a card. Ask at the counter and we will find it."
-                    .into(),
-            ),
-            other => other,
-        })?;
-    let s = &state.settings;
-    let code = CustomerCode::parse(&enrolled.code)
-        .map(|c| c.to_string())
-        .unwrap_or(enrolled.code.clone());
-    Ok(page(
-        &format!("Welcome to {}", s.shop_name),
-        html! {
-            section.ok role="status" {
-                h1 { "Welcome, " (crate::domain::support::first_name(&enrolled.name)) "!" }
-                p { "You are a member. Show this code at the counter on your first visit." }
-            }
-            section {
-                (qr_svg(&code))
-                p.code { (code) }
-                p.muted { "Take a screenshot: this is your loyalty card." }
-            }
-        },
-    )
-    .into_response())
+    Form(f): Form<LanguageForm>,
+) -> Response {
+    answer(&state, &headers, async {
+        let (id, token) = visit_id(&state, &token)?;
+        check_form(&state, &headers, &token, f.form.as_deref())?;
+        let tag = f
+            .language
+            .as_deref()
+            .and_then(|l| catalog().get(l).ok())
+            .map(|l| l.tag())
+            .ok_or(Failure::NotFound)?;
+        state
+            .with_store(move |store, _| {
+                store.write(|tx| {
+                    let v = tx.visit(id)?.ok_or(crate::store::StoreError::NoSuchVisit(id))?;
+                    let code = v.customer.ok_or(crate::store::StoreError::NoSuchVisit(id))?;
+                    tx.set_customer_language(&code, Some(tag))
+                })
+            })
+            .await?;
+        // The page follows at once: the choice also goes in the cookie.
+        let w = PageLanguage::resolve(&headers, Some(tag), None, &state.settings.language);
+        Ok(w.finish(Redirect::to(&format!("/r/{token}?done=language")).into_response()))
+    })
+    .await
 }

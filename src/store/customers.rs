@@ -21,6 +21,9 @@ pub struct NewCustomer {
     pub email: Option<String>,
     /// A friend's referral code, as typed or scanned.
     pub referred_by: Option<String>,
+    /// The language the customer reads (a shipped locale's tag); `None`: not asked, so their
+    /// pages follow their browser.
+    pub language: Option<String>,
 }
 
 /// A field of [`NewCustomer`], to say which one an enrolment was refused for.
@@ -166,6 +169,28 @@ impl CustomerRow {
 }
 
 impl Tx<'_> {
+    /// Sets (or with `None` clears) the language a customer reads.
+    pub fn set_language(&self, customer_id: i64, language: Option<&str>) -> Result<()> {
+        self.tx
+            .prepare_cached("UPDATE customers SET language = ?2 WHERE id = ?1")?
+            .execute((customer_id, language))?;
+        Ok(())
+    }
+
+    /// Sets the language of the customer with this code (as typed or scanned).
+    pub fn set_customer_language(&self, code: &str, language: Option<&str>) -> Result<()> {
+        let id = self.customer(code)?.0.id;
+        self.set_language(id, language)
+    }
+
+    /// The language a customer chose, if any.
+    pub fn language_of(&self, customer_id: i64) -> Result<Option<String>> {
+        Ok(self
+            .tx
+            .prepare_cached("SELECT language FROM customers WHERE id = ?1")?
+            .query_row([customer_id], |r| r.get(0))?)
+    }
+
     /// The customer with this (already parsed) code.
     pub(super) fn customer_by_code(&self, code: &CustomerCode) -> Result<CustomerRow> {
         self.tx
@@ -238,6 +263,9 @@ impl Tx<'_> {
             });
         }
         let id = self.insert_customer(name, phone.as_deref(), email.as_deref(), now, random)?;
+        if let Some(language) = nonempty(&new.language) {
+            self.set_language(id, Some(language))?;
+        }
         let referral = match referrer {
             Some(referrer) => Some(self.open_referral(&referrer, id, now)?),
             None => None,

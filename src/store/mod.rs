@@ -30,7 +30,7 @@ pub use referrals::{ReferralOutcome, ReferralView};
 pub use sales::{NewSale, RefundOutcome, SaleOutcome, VisitView};
 pub use staff::Staff;
 pub use stats::Stats;
-pub use support::{
+pub use support::{ClaimClosed, 
     Claimed, Member, NewTicket, Rated, RatingView, TicketEvent, TicketFilter, TicketView,
     TimelineEntry, VisitPage,
 };
@@ -48,6 +48,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0004_support.sql"),
     include_str!("migrations/0005_aggregates.sql"),
     include_str!("migrations/0006_figures_log.sql"),
+    include_str!("migrations/0007_customer_language.sql"),
 ];
 
 /// The schema version this build writes.

@@ -34,7 +34,7 @@ pub struct VisitPage {
     /// Points the receipt would earn if claimed now; `None` when it cannot be claimed.
     pub claimable_points: Option<i64>,
     /// Why it cannot be claimed, for an anonymous receipt that cannot.
-    pub claim_closed: Option<String>,
+    pub claim_closed: Option<ClaimClosed>,
     pub rating: Option<RatingView>,
     /// Whether the rating can still be given or changed.
     pub rating_open: bool,
@@ -48,8 +48,34 @@ pub struct Member {
     pub code: String,
     pub referral_code: String,
     pub balance: i64,
-    pub progress: Vec<String>,
+    pub progress: Vec<super::Progress>,
     pub rewards_available: Vec<String>,
+    /// The language the member chose for their pages, if any.
+    pub language: Option<String>,
+}
+
+/// Why an anonymous receipt's points can no longer be claimed.
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum ClaimClosed {
+    /// Older than the claim window (`days` days).
+    TooOld { days: i64 },
+    /// Refunded in full.
+    Refunded,
+}
+
+impl std::fmt::Display for ClaimClosed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ClaimClosed::TooOld { days } => write!(
+                f,
+                "receipts can be claimed for {days} days after the visit; this one is older"
+            ),
+            ClaimClosed::Refunded => {
+                f.write_str("this purchase was refunded, so there are no points to claim")
+            }
+        }
+    }
 }
 
 /// A visit's rating.
@@ -183,7 +209,11 @@ impl Tx<'_> {
             return Ok(None);
         };
         let member = match &v.customer {
-            Some(code) => Some(member_of(&self.view_of(self.customer(code)?.0, now)?)),
+            Some(code) => {
+                let row = self.customer(code)?.0;
+                let language = self.language_of(row.id)?;
+                Some(member_of(&self.view_of(row, now)?, language))
+            }
             None => None,
         };
         let (claimable_points, claim_closed) = if member.is_some() {
@@ -191,7 +221,7 @@ impl Tx<'_> {
         } else {
             match self.claim_check(v.at, v.amount, v.refunded, now) {
                 Ok(points) => (Some(points), None),
-                Err(why) => (None, Some(why.to_string())),
+                Err(why) => (None, Some(why)),
             }
         };
         let rating = self.rating(visit_id)?;
@@ -305,16 +335,18 @@ impl Tx<'_> {
     }
 
     /// Points an anonymous receipt would earn if claimed now, or why it cannot be claimed.
-    fn claim_check(&self, at: i64, amount: i64, refunded: i64, now: i64) -> Result<i64> {
+    fn claim_check(
+        &self,
+        at: i64,
+        amount: i64,
+        refunded: i64,
+        now: i64,
+    ) -> std::result::Result<i64, ClaimClosed> {
         if now > at + CLAIM_DAYS * DAY {
-            return Err(StoreError::Invalid(format!(
-                "receipts can be claimed for {CLAIM_DAYS} days after the visit; this one is older"
-            )));
+            return Err(ClaimClosed::TooOld { days: CLAIM_DAYS });
         }
         if refunded >= amount {
-            return Err(StoreError::Invalid(
-                "this purchase was refunded, so there are no points to claim".into(),
-            ));
+            return Err(ClaimClosed::Refunded);
         }
         Ok(self.program_at(at).1.points_for(amount - refunded))
     }
@@ -340,7 +372,9 @@ impl Tx<'_> {
         if customer_id.is_some() || claimed_at.is_some() {
             return Err(StoreError::AlreadyClaimed);
         }
-        let points = self.claim_check(v.at, v.amount, v.refunded, now)?;
+        let points = self
+            .claim_check(v.at, v.amount, v.refunded, now)
+            .map_err(|why| StoreError::Invalid(why.to_string()))?;
         let contact = contact.trim();
         if contact.is_empty() {
             return Err(StoreError::Invalid(
@@ -374,6 +408,7 @@ impl Tx<'_> {
                     phone: (column == "phone").then(|| contact.to_string()),
                     email: (column == "email").then(|| contact.to_string()),
                     referred_by: None,
+                    language: None,
                 };
                 (self.enroll(&new, now, random)?.id, true)
             }
@@ -867,13 +902,14 @@ impl Tx<'_> {
     }
 }
 
-fn member_of(view: &CustomerView) -> Member {
+fn member_of(view: &CustomerView, language: Option<String>) -> Member {
     Member {
+        language,
         first_name: first_name(view.name.as_deref().unwrap_or("")).to_string(),
         code: view.code.clone(),
         referral_code: view.referral_code.clone(),
         balance: view.balance,
-        progress: view.progress.iter().map(|p| p.describe()).collect(),
+        progress: view.progress.clone(),
         rewards_available: view
             .rewards_available
             .iter()

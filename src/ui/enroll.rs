@@ -58,6 +58,7 @@ impl EnrollForm {
                 phone: opt(&self.phone),
                 email: opt(&self.email),
                 referred_by: opt(&self.referral),
+                language: None,
             }));
         }
     }

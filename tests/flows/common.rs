@@ -50,6 +50,7 @@ pub fn enroll(store: &mut Store, name: &str, phone: &str, referred_by: Option<&s
                 phone: Some(phone.into()),
                 email: None,
                 referred_by: referred_by.map(str::to_string),
+                language: None,
             },
             T0,
             &mut rng,

@@ -1,0 +1,152 @@
+//! The referral page a member's link opens: join online, or show the code at the counter.
+
+use super::language::PageLanguage;
+use super::pages::{page, qr_svg};
+use super::{AppState, Failure};
+use crate::domain::code::{CustomerCode, ReferralCode};
+use crate::store::NewCustomer;
+use axum::{
+    Form,
+    extract::{Path, Query, State},
+    http::HeaderMap,
+    response::{IntoResponse, Response},
+};
+use maud::html;
+use serde::Deserialize;
+
+fn referral_code(text: &str) -> Result<String, Failure> {
+    ReferralCode::parse(text)
+        .map(|c| c.to_string())
+        .map_err(|_| Failure::NotFound)
+}
+
+#[derive(Deserialize, Default)]
+pub(crate) struct Asked {
+    lang: Option<String>,
+}
+
+pub(crate) async fn join(
+    State(state): State<AppState>,
+    Path(code): Path<String>,
+    headers: HeaderMap,
+    Query(q): Query<Asked>,
+) -> Response {
+    let s = &state.settings;
+    let w = PageLanguage::resolve(&headers, q.lang.as_deref(), None, &s.language);
+    let shown = async {
+        let code = referral_code(&code)?;
+        let c = code.clone();
+        let friend = state
+            .with_store(move |store, _| store.read(|tx| tx.referrer_first_name(&c)))
+            .await
+            .map_err(|_| Failure::NotFound)?;
+        let form = s.secret.form_token(&code, state.now());
+        let (referrer, bonus) = s.referral_bonus;
+        let friend_arg = || friend.as_str().into();
+        Ok::<_, Failure>(page(
+            &w,
+            &w.t_args("portal-join-title", &[("shop", s.shop_name.as_str().into())]),
+            html! {
+                section {
+                    p.shop { (s.shop_name) }
+                    h1 { (w.t_args("portal-invited", &[("friend", friend_arg())])) }
+                    @if bonus > 0 {
+                        p { (super::pages::rich_with(&w, "portal-join-offer", &[("points", bonus), ("referrer", referrer)], &[("friend", &friend)])) }
+                    } @else {
+                        p { (w.t("portal-join-plain")) }
+                    }
+                    form method="post" action={ "/join/" (code) } {
+                        input type="hidden" name="form" value=(form);
+                        input type="hidden" name="language" value=(w.tag());
+                        label for="name" { (w.t("portal-first-name")) }
+                        input type="text" id="name" name="name" autocomplete="given-name" required maxlength="100";
+                        label for="contact" { (w.t("portal-contact")) }
+                        input type="text" id="contact" name="contact" autocomplete="tel" required maxlength="200";
+                        button type="submit" { (w.t("portal-join")) }
+                    }
+                }
+                section {
+                    h2 { (w.t("portal-join-counter")) }
+                    p { (w.t("portal-show-cashier")) }
+                    (qr_svg(&w, &code))
+                    p.code { (code) }
+                }
+            },
+        ))
+    }
+    .await;
+    let response = match shown {
+        Ok(html) => html.into_response(),
+        Err(f) => f.page(&w),
+    };
+    w.finish(response)
+}
+
+#[derive(Deserialize, Default)]
+pub(crate) struct JoinForm {
+    form: Option<String>,
+    name: Option<String>,
+    contact: Option<String>,
+    /// The language the page was in: the new member's.
+    language: Option<String>,
+}
+
+pub(crate) async fn join_post(
+    State(state): State<AppState>,
+    Path(code): Path<String>,
+    headers: HeaderMap,
+    Form(f): Form<JoinForm>,
+) -> Response {
+    let s = &state.settings;
+    let asked = f
+        .language
+        .as_deref()
+        .and_then(|l| crate::i18n::catalog().get(l).ok())
+        .map(|l| l.tag());
+    let w = PageLanguage::resolve(&headers, asked, None, &s.language);
+    let joined = async {
+        let code = referral_code(&code)?;
+        super::pages::check_form(&state, &headers, &code, f.form.as_deref())?;
+        let contact = f.contact.unwrap_or_default().trim().to_string();
+        if contact.is_empty() {
+            return Err(Failure::Input("error-join-contact"));
+        }
+        let new = NewCustomer {
+            name: f.name.unwrap_or_default(),
+            phone: (!contact.contains('@')).then(|| contact.clone()),
+            email: contact.contains('@').then(|| contact.clone()),
+            referred_by: Some(code),
+            language: asked.map(str::to_string),
+        };
+        // A duplicate says nothing about whose number it is (the page is public): its own
+        // message, the same for phone and email.
+        let enrolled = state
+            .with_store(move |store, now| store.enroll(&new, now, &mut || rand::random()))
+            .await?;
+        let code = CustomerCode::parse(&enrolled.code)
+            .map(|c| c.to_string())
+            .unwrap_or(enrolled.code.clone());
+        let name = crate::domain::support::first_name(&enrolled.name).to_string();
+        Ok::<_, Failure>(page(
+            &w,
+            &w.t_args("portal-welcome-title", &[("shop", s.shop_name.as_str().into())]),
+            html! {
+                section.ok role="status" {
+                    h1 { (w.t_args("portal-welcome", &[("name", name.as_str().into())])) }
+                    p { (w.t("portal-member-now")) }
+                }
+                section {
+                    (qr_svg(&w, &code))
+                    p.code { (code) }
+                    p.muted { (w.t("portal-screenshot")) }
+                }
+            },
+        ))
+    }
+    .await;
+    let response = match joined {
+        Ok(html) => html.into_response(),
+        Err(f) => f.page(&w),
+    };
+    w.finish(response)
+}
