@@ -244,6 +244,7 @@ impl Language {
         let mut bundle = FluentBundle::new_concurrent(vec![id]);
         // The counter, receipts and pages draw text themselves: no bidi isolation marks.
         bundle.set_use_isolating(false);
+        bundle.set_formatter(Some(numbers::in_messages));
         let parse = |t: &String| FluentResource::try_new(t.clone()).map_err(|_| "does not parse");
         for text in base {
             bundle.add_resource_overriding(parse(text)?);

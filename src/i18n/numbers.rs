@@ -69,6 +69,36 @@ impl Numbers {
     }
 }
 
+/// Numbers inside messages (`{ $points } points`) grouped the locale's way too: Fluent's own
+/// formatting writes digits only, so each bundle formats numbers through ICU4X instead.
+struct MessageNumbers(Numbers);
+
+impl intl_memoizer::Memoizable for MessageNumbers {
+    type Args = ();
+    type Error = ();
+    fn construct(lang: unic_langid::LanguageIdentifier, _: ()) -> Result<Self, ()> {
+        Numbers::new(&lang.to_string())
+            .map(MessageNumbers)
+            .ok_or(())
+    }
+}
+
+/// The formatter each bundle uses for number arguments: whole numbers grouped by ICU4X; any
+/// other value as Fluent writes it.
+pub(super) fn in_messages(
+    value: &fluent_bundle::FluentValue,
+    memo: &intl_memoizer::concurrent::IntlLangMemoizer,
+) -> Option<String> {
+    let fluent_bundle::FluentValue::Number(n) = value else {
+        return None;
+    };
+    if n.value.fract() != 0.0 || n.value.abs() > 1e15 {
+        return None;
+    }
+    memo.with_try_get::<MessageNumbers, _, _>((), |f| f.0.number(n.value as i64))
+        .ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::Numbers;

@@ -31,7 +31,10 @@ fn error(status: StatusCode, message: impl Into<String>) -> Response {
 fn to_response(f: Failure) -> Response {
     match f {
         Failure::Store(e) if e.is_input_error() => error(StatusCode::BAD_REQUEST, e.to_string()),
-        Failure::Input(id) => error(StatusCode::BAD_REQUEST, crate::i18n::catalog().fallback().t(id)),
+        Failure::Input(id) => error(
+            StatusCode::BAD_REQUEST,
+            crate::i18n::catalog().fallback().t(id),
+        ),
         Failure::NotFound => error(StatusCode::NOT_FOUND, "not found"),
         _ => error(
             StatusCode::SERVICE_UNAVAILABLE,

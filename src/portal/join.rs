@@ -129,7 +129,10 @@ pub(crate) async fn join_post(
         let name = crate::domain::support::first_name(&enrolled.name).to_string();
         Ok::<_, Failure>(page(
             &w,
-            &w.t_args("portal-welcome-title", &[("shop", s.shop_name.as_str().into())]),
+            &w.t_args(
+                "portal-welcome-title",
+                &[("shop", s.shop_name.as_str().into())],
+            ),
             html! {
                 section.ok role="status" {
                     h1 { (w.t_args("portal-welcome", &[("name", name.as_str().into())])) }

@@ -97,8 +97,7 @@ fn accepted(headers: &HeaderMap) -> Option<&'static Language> {
     wanted.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
     wanted.into_iter().find_map(|(_, _, tag)| {
         // Tagalog is what many Filipino phones send.
-        let tag = if tag.eq_ignore_ascii_case("tl") || tag.to_ascii_lowercase().starts_with("tl-")
-        {
+        let tag = if tag.eq_ignore_ascii_case("tl") || tag.to_ascii_lowercase().starts_with("tl-") {
             "fil"
         } else {
             tag
@@ -135,12 +134,39 @@ mod tests {
         ]);
         assert_eq!(tag(&picked, None, Some("te")), "fil");
         assert_eq!(tag(&HeaderMap::new(), None, None), "en");
-        assert_eq!(tag(&headers(&[(header::ACCEPT_LANGUAGE, "sr-RS")]), None, None), "sr-Cyrl");
-        assert_eq!(tag(&headers(&[(header::ACCEPT_LANGUAGE, "sr-Latn-RS")]), None, None), "sr-Latn");
-        assert_eq!(tag(&headers(&[(header::ACCEPT_LANGUAGE, "tl-PH,en;q=0.1")]), None, None), "fil");
-        assert_eq!(tag(&headers(&[(header::ACCEPT_LANGUAGE, "te-IN")]), None, None), "te");
+        assert_eq!(
+            tag(&headers(&[(header::ACCEPT_LANGUAGE, "sr-RS")]), None, None),
+            "sr-Cyrl"
+        );
+        assert_eq!(
+            tag(
+                &headers(&[(header::ACCEPT_LANGUAGE, "sr-Latn-RS")]),
+                None,
+                None
+            ),
+            "sr-Latn"
+        );
+        assert_eq!(
+            tag(
+                &headers(&[(header::ACCEPT_LANGUAGE, "tl-PH,en;q=0.1")]),
+                None,
+                None
+            ),
+            "fil"
+        );
+        assert_eq!(
+            tag(&headers(&[(header::ACCEPT_LANGUAGE, "te-IN")]), None, None),
+            "te"
+        );
         // Unknown or garbage choices are ignored, never an error.
-        assert_eq!(tag(&headers(&[(header::ACCEPT_LANGUAGE, ";;q=x,,")]), Some("xx"), None), "en");
+        assert_eq!(
+            tag(
+                &headers(&[(header::ACCEPT_LANGUAGE, ";;q=x,,")]),
+                Some("xx"),
+                None
+            ),
+            "en"
+        );
         let shop = PageLanguage::resolve(&HeaderMap::new(), None, None, "lv");
         assert_eq!(shop.words.tag(), "lv");
     }

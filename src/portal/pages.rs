@@ -73,7 +73,11 @@ pub(crate) fn page(w: &Language, title: &str, body: Markup) -> Html<String> {
 
 /// A page that only says something (errors, limits).
 pub(crate) fn message_page(w: &Language, title: &str, message: &str) -> Html<String> {
-    page(w, title, html! { section { h1 { (title) } p { (message) } } })
+    page(
+        w,
+        title,
+        html! { section { h1 { (title) } p { (message) } } },
+    )
 }
 
 /// A message whose words carry emphasis (`<strong>`) written in the `.ftl` file: the translation's
@@ -285,7 +289,10 @@ fn visit_page(
     let stars_now = v.rating.as_ref().map(|r| r.stars);
     page(
         w,
-        &w.t_args("portal-visit-title", &[("shop", s.shop_name.as_str().into())]),
+        &w.t_args(
+            "portal-visit-title",
+            &[("shop", s.shop_name.as_str().into())],
+        ),
         html! {
             @if let Some(msg) = flash(w, done) {
                 section.ok role="status" { p { (msg) } }
@@ -545,7 +552,9 @@ pub(crate) async fn help(
         let anonymous = state
             .with_store(move |store, _| {
                 store.read(|tx| {
-                    let v = tx.visit(id)?.ok_or(crate::store::StoreError::NoSuchVisit(id))?;
+                    let v = tx
+                        .visit(id)?
+                        .ok_or(crate::store::StoreError::NoSuchVisit(id))?;
                     Ok(v.customer.is_none())
                 })
             })
@@ -690,8 +699,12 @@ pub(crate) async fn set_language(
         state
             .with_store(move |store, _| {
                 store.write(|tx| {
-                    let v = tx.visit(id)?.ok_or(crate::store::StoreError::NoSuchVisit(id))?;
-                    let code = v.customer.ok_or(crate::store::StoreError::NoSuchVisit(id))?;
+                    let v = tx
+                        .visit(id)?
+                        .ok_or(crate::store::StoreError::NoSuchVisit(id))?;
+                    let code = v
+                        .customer
+                        .ok_or(crate::store::StoreError::NoSuchVisit(id))?;
                     tx.set_customer_language(&code, Some(tag))
                 })
             })

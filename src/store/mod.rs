@@ -30,9 +30,9 @@ pub use referrals::{ReferralOutcome, ReferralView};
 pub use sales::{NewSale, RefundOutcome, SaleOutcome, VisitView};
 pub use staff::Staff;
 pub use stats::Stats;
-pub use support::{ClaimClosed, 
-    Claimed, Member, NewTicket, Rated, RatingView, TicketEvent, TicketFilter, TicketView,
-    TimelineEntry, VisitPage,
+pub use support::{
+    ClaimClosed, Claimed, Member, NewTicket, Rated, RatingView, TicketEvent, TicketFilter,
+    TicketView, TimelineEntry, VisitPage,
 };
 
 use crate::domain::{money::Currency, program::Program};

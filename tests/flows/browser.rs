@@ -53,6 +53,11 @@ fn call(agent: &ureq::Agent, method: &str, url: &str, body: Option<Value>) -> Va
 
 impl Driver {
     fn start() -> Option<Driver> {
+        Driver::start_in(None)
+    }
+
+    /// A phone whose browser asks for `language` first (its `Accept-Language`).
+    fn start_in(language: Option<&str>) -> Option<Driver> {
         if std::env::var_os("REGULARS_SKIP_BROWSER").is_some() {
             eprintln!("REGULARS_SKIP_BROWSER is set: the browser test is skipped");
             return None;
@@ -102,7 +107,8 @@ impl Driver {
                     ],
                     "mobileEmulation": {
                         "deviceMetrics": { "width": 390, "height": 844, "pixelRatio": 2.0 }
-                    }
+                    },
+                    "prefs": { "intl.accept_languages": language.unwrap_or("en-US,en") }
                 }
             }}
         });
@@ -177,6 +183,15 @@ impl Driver {
         (v[0].as_i64().unwrap(), v[1].as_i64().unwrap())
     }
 
+    fn script(&self, js: &str) -> Value {
+        call(
+            &self.agent,
+            "POST",
+            &self.url("/execute/sync"),
+            Some(json!({ "script": js, "args": [] })),
+        )
+    }
+
     fn screenshot(&self) -> Vec<u8> {
         let v = call(&self.agent, "GET", &self.url("/screenshot"), None);
         base64::engine::general_purpose::STANDARD
@@ -229,5 +244,51 @@ fn a_phone_rates_the_visit_in_chromium() {
             &png,
         )
         .unwrap();
+    }
+}
+
+/// Draws the page's heading in a canvas twice: as it is, and with each of its letters in
+/// `range` replaced by a code point no font has. Equal drawings mean the letters were boxes.
+const TOFU_CHECK: &str = "
+    const text = document.querySelector('h1').textContent;
+    const c = document.createElement('canvas'); c.width = 800; c.height = 80;
+    const g = c.getContext('2d');
+    g.font = '32px ' + getComputedStyle(document.body).fontFamily;
+    const draw = t => { g.clearRect(0, 0, 800, 80); g.fillText(t, 0, 50);
+        return g.getImageData(0, 0, 800, 80).data.join(','); };
+    const boxes = text.replace(/[\\u0100-\\u024F\\u0400-\\u04FF\\u0C00-\\u0C7F]/g, '\\u{E0FFF}');
+    return [text, document.documentElement.lang, draw(text) !== draw(boxes), boxes !== text];
+";
+
+#[test]
+fn a_latvian_and_a_telugu_phone_read_the_page_in_their_language() {
+    for (language, greeting, name) in [
+        ("lv-LV,lv;q=0.9", "Sveiki, Jānis!", "Jānis Bērziņš"),
+        ("te-IN,te;q=0.9,en;q=0.5", "నమస్కారం, శ్రీనివాస్!", "శ్రీనివాస్ రావు"),
+    ] {
+        let Some(browser) = Driver::start_in(Some(language)) else {
+            return;
+        };
+        let shop = Shop::new("");
+        let (_, path) = shop.member_sale(name, "+37120000009", "12.50");
+        browser.go(&format!("{}{path}", shop.base));
+        let v = browser.script(TOFU_CHECK);
+        let tag = &language[..2];
+        assert_eq!(v[0], greeting, "{language}");
+        assert_eq!(v[1], tag, "<html lang> for {language}");
+        assert_eq!(v[3], true, "the check replaced letters");
+        assert_eq!(v[2], true, "{language}: the letters are drawn, not boxes");
+        let png = browser.screenshot();
+        let out =
+            std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("portal-{tag}.png"));
+        std::fs::write(&out, &png).unwrap();
+        if std::env::var_os("REGULARS_UPDATE_SCREENSHOTS").is_some() {
+            std::fs::write(
+                std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                    .join(format!("assets/portal-visit-{tag}.png")),
+                &png,
+            )
+            .unwrap();
+        }
     }
 }

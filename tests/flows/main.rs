@@ -13,6 +13,7 @@ mod invariants;
 mod ledger;
 mod passthrough;
 pub mod portal;
+mod portal_languages;
 mod readme;
 mod runtime;
 mod schema;

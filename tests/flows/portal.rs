@@ -23,6 +23,7 @@ pub struct Answer {
     pub status: u16,
     pub location: Option<String>,
     pub retry_after: Option<String>,
+    pub cookie: Option<String>,
     pub body: String,
 }
 
@@ -82,10 +83,12 @@ impl Shop {
         };
         let location = header("location");
         let retry_after = header("retry-after");
+        let cookie = header("set-cookie");
         Answer {
             status: r.status().as_u16(),
             location,
             retry_after,
+            cookie,
             body: r.body_mut().read_to_string().unwrap_or_default(),
         }
     }
@@ -756,10 +759,7 @@ fn from_the_printed_qr_to_a_ticket_on_the_timeline() {
     let mut r = agent.get(url).call().unwrap();
     assert_eq!(r.status().as_u16(), 200);
     let page = r.body_mut().read_to_string().unwrap();
-    assert!(
-        page.contains("Hi Ann!") && page.contains("€7.40"),
-        "{page}"
-    );
+    assert!(page.contains("Hi Ann!") && page.contains("€7.40"), "{page}");
     assert!(
         page.contains("receipt T-77"),
         "the till's number, as on the paper"

@@ -488,7 +488,10 @@ fn a_name_no_bundled_font_has_prints_as_boxes_and_the_sale_stands() {
     assert_no_question_marks(&p, "lv");
     // The thanks line is drawn (with the font's missing-glyph boxes), the rest is text.
     assert_eq!(p.images.len(), 1, "{:#?}", p.texts());
-    let thanks_as_text = p.texts().iter().any(|t| t.contains("Lee") || t.ends_with(", !"));
+    let thanks_as_text = p
+        .texts()
+        .iter()
+        .any(|t| t.contains("Lee") || t.ends_with(", !"));
     assert!(!thanks_as_text, "{:#?}", p.texts());
     assert!(p.line("Paldies, ka atkal iegriezāties!").is_some());
     assert!(
