@@ -88,8 +88,182 @@ fn figures() {
     );
 }
 
+/// A shop in each shipped language: tag, currency, shop, customer, reward, three items.
+type Shop = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    [(&'static str, i64); 3],
+);
+
+const SHOPS: [Shop; 6] = [
+    (
+        "en",
+        "EUR",
+        "Corner Café",
+        "Zoë Byrne",
+        "Free coffee",
+        [
+            ("Flat white", 350),
+            ("Croissant", 280),
+            ("Crème brûlée", 420),
+        ],
+    ),
+    (
+        "lv",
+        "EUR",
+        "Kafejnīca Ķiploks",
+        "Jānis Bērziņš",
+        "Bezmaksas kafija",
+        [
+            ("Kafija ar pienu", 350),
+            ("Kruasāns", 280),
+            ("Ķiploku maize", 420),
+        ],
+    ),
+    (
+        "sr-Cyrl",
+        "RSD",
+        "Кафана Ђерам",
+        "Ђорђе Петровић",
+        "Бесплатна кафа",
+        [
+            ("Домаћа кафа", 18_000),
+            ("Кифла", 9_000),
+            ("Ћевапи", 98_000),
+        ],
+    ),
+    (
+        "sr-Latn",
+        "RSD",
+        "Kafana Đeram",
+        "Đorđe Petrović",
+        "Besplatna kafa",
+        [
+            ("Domaća kafa", 18_000),
+            ("Kifla", 9_000),
+            ("Ćevapi", 98_000),
+        ],
+    ),
+    (
+        "fil",
+        "PHP",
+        "Kapihan ni Aling Nena",
+        "Niño Dela Cruz",
+        "Libreng kape",
+        [
+            ("Kapeng barako", 12_000),
+            ("Pandesal", 3_500),
+            ("Ensaymada", 8_500),
+        ],
+    ),
+    (
+        "te",
+        "INR",
+        "శ్రీ టిఫిన్స్",
+        "శ్రీనివాస్ రావు",
+        "ఉచిత కాఫీ",
+        [("ఫిల్టర్ కాఫీ", 4_000), ("ఇడ్లీ", 6_000), ("మసాలా దోశ", 12_000)],
+    ),
+];
+
+fn shop_receipt(shop: &Shop) -> Receipt {
+    let (tag, currency, name, customer, reward, items) = shop;
+    let w = regulars::i18n::catalog().get(tag).unwrap();
+    let currency = regulars::domain::money::Currency::from_code(currency).unwrap();
+    regulars::printing::standard_receipt(w, currency, name, customer, reward, items)
+}
+
+/// What a job is made of: text bytes (characters and line feeds), raster line images (their
+/// bytes, and a full-width 1-bit image of the same lines), the QR command, and the rest
+/// (initialise, styles, code page switches, cut).
+#[derive(Default)]
+struct Parts {
+    text: usize,
+    switches: usize,
+    images: usize,
+    image_bytes: usize,
+    full_width_bytes: usize,
+    qr: usize,
+    total: usize,
+}
+
+fn parts(job: &[u8], dots: usize) -> Parts {
+    let mut p = Parts {
+        total: job.len(),
+        ..Parts::default()
+    };
+    let mut i = 0;
+    while i < job.len() {
+        match job[i] {
+            0x1B if job[i + 1] == b't' => {
+                p.switches += 1;
+                i += 3;
+            }
+            0x1B if job[i + 1] == b'@' => i += 2,
+            0x1B => i += 3,
+            0x1D if job[i + 1] == b'v' => {
+                let w = usize::from(job[i + 4]) | usize::from(job[i + 5]) << 8;
+                let h = usize::from(job[i + 6]) | usize::from(job[i + 7]) << 8;
+                p.images += 1;
+                p.image_bytes += 8 + w * h;
+                p.full_width_bytes += 8 + dots / 8 * h;
+                i += 8 + w * h;
+            }
+            0x1D if job[i + 1] == b'(' => {
+                let len = 5 + (usize::from(job[i + 3]) | usize::from(job[i + 4]) << 8);
+                p.qr += len;
+                i += len;
+            }
+            0x1D => i += 3,
+            _ => {
+                p.text += 1;
+                i += 1;
+            }
+        }
+    }
+    p
+}
+
+/// Bytes and seconds at 9600 baud for the standard receipt in each language (80 mm printer
+/// with the common code pages and native QR).
+fn locale_figures() {
+    let profile = PrinterProfile::load("generic-80mm").unwrap();
+    eprintln!("standard receipt in each language (generic-80mm, native QR):");
+    eprintln!(
+        "  lang    | bytes | s at 9600 | text | switches | raster lines (bytes; full-width 1-bit) | overhead over text+images+QR"
+    );
+    for shop in &SHOPS {
+        let job = shop_receipt(shop).encode(&profile);
+        let p = parts(&job, profile.dots);
+        let content = p.text + p.image_bytes + p.qr;
+        eprintln!(
+            "  {:<7} | {:>5} | {:>9.2} | {:>4} | {:>8} | {:>3} ({:>5}; {:>5}) | {:.1}%",
+            shop.0,
+            p.total,
+            seconds_at_9600(p.total),
+            p.text,
+            p.switches,
+            p.images,
+            p.image_bytes,
+            p.full_width_bytes,
+            (p.total as f64 / content as f64 - 1.0) * 100.0
+        );
+    }
+}
+
 fn encode(c: &mut Criterion) {
     figures();
+    locale_figures();
+    let profile = PrinterProfile::load("generic-80mm").unwrap();
+    for shop in &SHOPS {
+        let receipt = shop_receipt(shop);
+        c.bench_function(&format!("receipt/encode_{}", shop.0), |b| {
+            b.iter(|| black_box(receipt.encode(&profile)))
+        });
+    }
     let receipt = Receipt::example();
     let native = PrinterProfile::load("generic-80mm").unwrap();
     let raster = PrinterProfile::load("generic-58mm").unwrap();

@@ -153,9 +153,31 @@ fn money_text(config: &Config, w: &Language, minor: i64) -> String {
 /// A member's points and progress for the receipt, in the shop's words. Shared with the
 /// pass-through's insert into another till's receipt.
 pub fn loyalty_block(w: &Language, customer: &CustomerView, points_earned: i64) -> Loyalty {
-    let first = customer
-        .name
-        .as_deref()
+    let progress = customer
+        .progress
+        .iter()
+        .map(|p| w.progress(p.unit, p.remaining, &p.reward_name))
+        .collect();
+    loyalty_words(
+        w,
+        customer.name.as_deref(),
+        points_earned,
+        customer.balance,
+        progress,
+        &customer.referral_code,
+    )
+}
+
+/// The loyalty block's words: first name only (the receipt may be left on the counter).
+pub fn loyalty_words(
+    w: &Language,
+    name: Option<&str>,
+    points_earned: i64,
+    balance: i64,
+    progress: Vec<String>,
+    referral_code: &str,
+) -> Loyalty {
+    let first = name
         .map(crate::domain::support::first_name)
         .filter(|n| !n.is_empty())
         .map(str::to_string)
@@ -165,14 +187,10 @@ pub fn loyalty_block(w: &Language, customer: &CustomerView, points_earned: i64) 
         points_label: w.t("receipt-points-visit"),
         points_earned: paper(format!("+{}", w.number(points_earned))),
         balance_label: w.t("receipt-balance"),
-        balance: paper(w.number(customer.balance)),
-        progress: customer
-            .progress
-            .iter()
-            .map(|p| w.progress(p.unit, p.remaining, &p.reward_name))
-            .collect(),
+        balance: paper(w.number(balance)),
+        progress,
         refer: w.t("receipt-refer"),
-        referral_code: customer.referral_code.clone(),
+        referral_code: referral_code.to_string(),
     }
 }
 
@@ -185,6 +203,81 @@ pub fn qr_caption(w: &Language, member: bool) -> String {
     })
 }
 
+/// A sale's receipt in `w`'s words: the shop, the sale's number and amount, the member's
+/// block (or none), the visit QR.
+pub struct SaleReceipt<'a> {
+    pub shop_name: &'a str,
+    pub currency: crate::domain::money::Currency,
+    pub logo: Option<&'a Bitmap>,
+    pub number: &'a str,
+    pub amount: i64,
+    pub loyalty: Option<Loyalty>,
+    pub url: &'a str,
+    pub when: &'a str,
+}
+
+impl SaleReceipt<'_> {
+    pub fn build(self, w: &Language) -> Receipt {
+        let total = paper(w.amount(self.amount, self.currency));
+        Receipt {
+            logo: self.logo.cloned(),
+            shop_name: self.shop_name.to_string(),
+            header: Vec::new(),
+            when: self.when.to_string(),
+            receipt_no: Some(w.t_args("receipt-no", &[("number", self.number.into())])),
+            items: vec![ItemLine {
+                text: w.t("receipt-purchase"),
+                amount: total.clone(),
+            }],
+            total_label: w.t("receipt-total"),
+            total,
+            qr_caption: qr_caption(w, self.loyalty.is_some()),
+            loyalty: self.loyalty,
+            qr_url: Some(self.url.to_string()),
+            footer: vec![w.t("receipt-footer")],
+        }
+    }
+}
+
+/// The standard receipt of the benchmarks in a shop's language: three item lines, a member's
+/// loyalty block and the visit QR (`EXAMPLE_URL`), names in the shop's script.
+pub fn standard_receipt(
+    w: &Language,
+    currency: crate::domain::money::Currency,
+    shop_name: &str,
+    customer: &str,
+    reward: &str,
+    items: &[(&str, i64)],
+) -> Receipt {
+    let amount = items.iter().map(|(_, a)| a).sum();
+    let mut receipt = SaleReceipt {
+        shop_name,
+        currency,
+        logo: None,
+        number: "T-1042",
+        amount,
+        loyalty: Some(loyalty_words(
+            w,
+            Some(customer),
+            10,
+            52,
+            vec![w.progress("visits", 2, reward)],
+            "REF-0BZHK0N",
+        )),
+        url: crate::devices::receipt::EXAMPLE_URL,
+        when: "2026-11-23 09:41",
+    }
+    .build(w);
+    receipt.items = items
+        .iter()
+        .map(|(text, minor)| ItemLine {
+            text: text.to_string(),
+            amount: paper(w.amount(*minor, currency)),
+        })
+        .collect();
+    receipt
+}
+
 /// The receipt for a sale just recorded.
 pub fn receipt_for(
     config: &Config,
@@ -195,28 +288,21 @@ pub fn receipt_for(
     when: &str,
 ) -> Receipt {
     let w = config.shop.words();
-    let total = money_text(config, &w, sale.amount);
     let number = sale
         .receipt
         .clone()
         .unwrap_or_else(|| format!("V{}", sale.visit_id));
-    Receipt {
-        logo: logo.cloned(),
-        shop_name: config.shop.name.clone(),
-        header: Vec::new(),
-        when: when.to_string(),
-        receipt_no: Some(w.t_args("receipt-no", &[("number", number.into())])),
-        items: vec![ItemLine {
-            text: w.t("receipt-purchase"),
-            amount: total.clone(),
-        }],
-        total_label: w.t("receipt-total"),
-        total,
+    SaleReceipt {
+        shop_name: &config.shop.name,
+        currency: config.shop.currency,
+        logo,
+        number: &number,
+        amount: sale.amount,
         loyalty: customer.map(|c| loyalty_block(&w, c, sale.points_earned)),
-        qr_url: Some(url.to_string()),
-        qr_caption: qr_caption(&w, customer.is_some()),
-        footer: vec![w.t("receipt-footer")],
+        url,
+        when,
     }
+    .build(&w)
 }
 
 /// Builds a sale's receipt and stores it as a print job, inside the sale's transaction.

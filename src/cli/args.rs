@@ -284,6 +284,10 @@ pub enum CustomerCmd {
         /// A friend's referral code (REF-…).
         #[arg(long, value_name = "CODE")]
         referred_by: Option<String>,
+        /// The language the customer reads: en, lv, sr-Cyrl, sr-Latn, fil or te (default: not
+        /// asked, so their pages follow their phone's language).
+        #[arg(long, value_name = "TAG")]
+        language: Option<String>,
     },
     /// Show a customer by card code.
     Show { code: String },

@@ -155,13 +155,17 @@ fn customer(ctx: &Ctx, cmd: CustomerCmd) -> Result<Output> {
             phone,
             email,
             referred_by,
+            language,
         } => {
+            let language = language
+                .map(|l| crate::i18n::catalog().get(&l).map(|l| l.tag().to_string()))
+                .transpose()?;
             let new = NewCustomer {
                 name,
                 phone,
                 email,
                 referred_by,
-                language: None,
+                language,
             };
             let e = store.enroll(&new, ctx.now, &mut rand::random::<u64>)?;
             let mut text = format!(

@@ -24,6 +24,17 @@ pub struct Run {
 /// Splits `text` into runs of the given pages (the first page in force at the start), each
 /// run in a page that encodes it exactly; `None` when some character is on none of them.
 pub fn runs(text: &str, pages: &[CodePage], start: CodePage) -> Option<Vec<Run>> {
+    // Printable ASCII is the same on every page: no lookups.
+    if text.bytes().all(|b| (0x20..0x7F).contains(&b)) {
+        return Some(if text.is_empty() {
+            Vec::new()
+        } else {
+            vec![Run {
+                page: start,
+                text: text.to_string(),
+            }]
+        });
+    }
     let chars: Vec<char> = text.chars().collect();
     let mut current = start;
     let mut out: Vec<Run> = Vec::new();
@@ -98,7 +109,7 @@ pub fn encode_body(blocks: &[Block], profile: &PrinterProfile, out: &mut Vec<u8>
         large: false,
         page: profile.code_page,
     };
-    let pages: Vec<CodePage> = profile.pages().into_iter().map(|(p, _)| p).collect();
+    let pages = job_pages(blocks, profile);
     for block in blocks {
         match block {
             Block::Line {
@@ -113,11 +124,11 @@ pub fn encode_body(blocks: &[Block], profile: &PrinterProfile, out: &mut Vec<u8>
                 } else {
                     profile.columns
                 };
-                match encodable(text, profile, &pages) {
+                match encodable(text, profile, &pages, st.page) {
                     Some(_) => {
                         st.style(*bold, *large, out);
                         for l in wrap(text, columns) {
-                            let runs = encodable(&l, profile, &pages).unwrap_or_default();
+                            let runs = encodable(&l, profile, &pages, st.page).unwrap_or_default();
                             send_runs(&runs, profile, &mut st, out);
                             out.push(escpos::LF);
                         }
@@ -146,7 +157,7 @@ pub fn encode_body(blocks: &[Block], profile: &PrinterProfile, out: &mut Vec<u8>
                 } else {
                     profile.columns
                 };
-                match encodable(&format!("{left} {right}"), profile, &pages) {
+                match encodable(&format!("{left} {right}"), profile, &pages, st.page) {
                     Some(_) => {
                         st.style(*bold, large, out);
                         // A left side too long to share the line goes on lines of its own.
@@ -158,7 +169,8 @@ pub fn encode_body(blocks: &[Block], profile: &PrinterProfile, out: &mut Vec<u8>
                             lefts.push(two_columns("", right, columns));
                         }
                         for text in lefts {
-                            let runs = encodable(&text, profile, &pages).unwrap_or_default();
+                            let runs =
+                                encodable(&text, profile, &pages, st.page).unwrap_or_default();
                             send_runs(&runs, profile, &mut st, out);
                             out.push(escpos::LF);
                         }
@@ -202,17 +214,49 @@ pub fn encode_body(blocks: &[Block], profile: &PrinterProfile, out: &mut Vec<u8>
         }
     }
     st.style(false, false, out);
+    if st.page != profile.code_page {
+        out.extend(profile.select_bytes(profile.code_page));
+    }
 }
 
-/// The line's runs when the printer's pages can carry it and the profile allows text.
-fn encodable(text: &str, profile: &PrinterProfile, pages: &[CodePage]) -> Option<Vec<Run>> {
+/// The printer's pages in the order to try them for this job: first the one page that carries
+/// every text line of the job, when there is one (then the job switches once), else the
+/// profile's order.
+fn job_pages(blocks: &[Block], profile: &PrinterProfile) -> Vec<CodePage> {
+    let mut pages: Vec<CodePage> = profile.pages().into_iter().map(|(p, _)| p).collect();
+    let texts: Vec<String> = blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Line { text, .. } => Some(text.clone()),
+            Block::Pair { left, right, .. } => Some(format!("{left} {right}")),
+            _ => None,
+        })
+        // ASCII fits any page; lines no page has go as images: neither decides the page.
+        .filter(|t| !t.is_ascii() && runs(t, &pages, pages[0]).is_some())
+        .collect();
+    if let Some(i) = pages.iter().position(|p| texts.iter().all(|t| p.covers(t))) {
+        let one = pages.remove(i);
+        pages.insert(0, one);
+    }
+    pages
+}
+
+/// The line's runs, starting in the page in force, when the printer's pages can carry it and
+/// the profile allows text.
+fn encodable(
+    text: &str,
+    profile: &PrinterProfile,
+    pages: &[CodePage],
+    current: CodePage,
+) -> Option<Vec<Run>> {
     if profile.raster_text {
         return None;
     }
-    runs(text, pages, profile.code_page)
+    runs(text, pages, current)
 }
 
-/// Sends runs, switching page where a run needs another, and back to the default after.
+/// Sends runs, switching page where a run needs another; the page stays in force for the
+/// lines after (the job restores the printer's default at its end).
 fn send_runs(runs: &[Run], profile: &PrinterProfile, st: &mut State, out: &mut Vec<u8>) {
     for run in runs {
         if run.page != st.page {
@@ -220,10 +264,6 @@ fn send_runs(runs: &[Run], profile: &PrinterProfile, st: &mut State, out: &mut V
             st.page = run.page;
         }
         out.extend(run.page.encode(&run.text));
-    }
-    if st.page != profile.code_page {
-        out.extend(profile.select_bytes(profile.code_page));
-        st.page = profile.code_page;
     }
 }
 
@@ -258,7 +298,24 @@ fn drawn_line(text: &str, px: f32, bold: bool, right: Option<&str>, dots: usize)
         let drawn = shaped::draw(r, px, (width as f32 - rw).max(0.0), width, bold).bitmap;
         overlay(&mut img, &drawn);
     }
-    img
+    trim_rows(img, (px / 6.0).ceil() as usize)
+}
+
+/// Drops blank rows above and below the ink but `pad`: the fonts' line height leaves room for
+/// marks the line may not have, which would be paper fed (and bytes sent) for nothing.
+fn trim_rows(img: Bitmap, pad: usize) -> Bitmap {
+    let bpr = img.width.div_ceil(8);
+    let inked = |y: usize| img.rows[y * bpr..(y + 1) * bpr].iter().any(|b| *b != 0);
+    let Some(first) = (0..img.height).find(|y| inked(*y)) else {
+        return img;
+    };
+    let last = (0..img.height).rev().find(|y| inked(*y)).unwrap_or(first);
+    let (top, bottom) = (first.saturating_sub(pad), (last + pad).min(img.height - 1));
+    Bitmap {
+        width: img.width,
+        height: bottom - top + 1,
+        rows: img.rows[top * bpr..(bottom + 1) * bpr].to_vec(),
+    }
 }
 
 /// Left text and right text on one drawn line; a left side too long for the room beside the
