@@ -39,6 +39,7 @@ fn main() {
                 days,
                 seed: 7,
                 end,
+                names: &regulars::demo::shops::ENGLISH,
             },
             true,
         )

@@ -418,6 +418,10 @@ pub struct DemoArgs {
     pub days: u32,
     #[arg(long, default_value_t = 42)]
     pub seed: u64,
+    /// Make the shop one in this language: its name, currency, prices, rewards and customers'
+    /// names (en, lv, sr-Cyrl, sr-Latn, fil, te). Needs a new data folder.
+    #[arg(long, value_name = "TAG")]
+    pub language: Option<String>,
 }
 
 #[derive(Debug, Args)]

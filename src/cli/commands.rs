@@ -505,7 +505,26 @@ fn referral(ctx: &Ctx, cmd: ReferralCmd) -> Result<Output> {
 }
 
 fn demo(ctx: &Ctx, a: DemoArgs, quiet: bool) -> Result<Output> {
-    let mut store = ctx.store()?;
+    use crate::demo::shops;
+    let config = match &a.language {
+        Some(tag) => {
+            let tag = crate::i18n::catalog().get(tag)?.tag();
+            let shop = shops::shop(tag).expect("a demo shop for every shipped language");
+            if ctx.dir.db_path().exists() {
+                return Err(UsageError(format!(
+                    "demo --language makes a new shop, and {} already has a database: use \
+                     --data DIR with a new folder",
+                    ctx.dir.root().display()
+                ))
+                .into());
+            }
+            shop.write_config(&ctx.dir.root().join("config.toml"))?;
+            ctx.dir.config()?
+        }
+        None => ctx.config.clone(),
+    };
+    let names = shops::shop(&config.shop.language).map_or(&shops::ENGLISH, |s| &s.names);
+    let mut store = ctx.dir.open_store(&config, ctx.now)?;
     let report = crate::demo::generate(
         &mut store,
         &crate::demo::DemoPlan {
@@ -513,6 +532,7 @@ fn demo(ctx: &Ctx, a: DemoArgs, quiet: bool) -> Result<Output> {
             days: a.days,
             seed: a.seed,
             end: ctx.now,
+            names,
         },
         !quiet,
     )?;

@@ -9,8 +9,10 @@ pub(super) fn add_fonts(ctx: &egui::Context) {
     use egui::epaint::text::{FontInsert, FontPriority, InsertFontFamily};
     // The same bytes the receipts are drawn from: embedded once.
     use crate::devices::shaped::{NOTO_SANS, NOTO_SANS_TELUGU};
-    let fonts: [(&str, &'static [u8]); 2] =
-        [("noto-sans", NOTO_SANS), ("noto-sans-telugu", NOTO_SANS_TELUGU)];
+    let fonts: [(&str, &'static [u8]); 2] = [
+        ("noto-sans", NOTO_SANS),
+        ("noto-sans-telugu", NOTO_SANS_TELUGU),
+    ];
     for (name, bytes) in fonts {
         let families = [egui::FontFamily::Proportional, egui::FontFamily::Monospace]
             .into_iter()

@@ -53,6 +53,7 @@ fn the_bulk_load_writes_what_the_stores_operations_write() {
         days: 150,
         seed: 11,
         end: T0 + 200 * DAY,
+        names: &regulars::demo::shops::ENGLISH,
     };
     let (da, db) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
     let mut reference = shop(&da, &program);
@@ -131,5 +132,82 @@ fn the_bulk_load_writes_what_the_stores_operations_write() {
     assert!(
         r.refused.windows(2).all(|w| w[0].1 >= w[1].1),
         "most common reason first"
+    );
+}
+
+#[test]
+fn the_demo_makes_a_shop_in_each_language() {
+    use crate::common::{run, run_json};
+    for (tag, currency, name_letter) in [
+        ("sr-Cyrl", "RSD", 'ћ'),
+        ("lv", "EUR", 'ņ'),
+        ("te", "INR", 'ి'),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        let args = [
+            "demo",
+            "--language",
+            tag,
+            "--customers",
+            "80",
+            "--days",
+            "60",
+        ];
+        let report = run_json(d, &args);
+        assert_eq!(report["customers"], 80, "{tag}");
+        let config = std::fs::read_to_string(d.join("config.toml")).unwrap();
+        assert!(
+            config.contains(&format!("language = \"{tag}\"")),
+            "{config}"
+        );
+        assert!(
+            config.contains(&format!("currency = \"{currency}\"")),
+            "{config}"
+        );
+        let names: Vec<String> = rusqlite::Connection::open(crate::common::db(d))
+            .unwrap()
+            .prepare("SELECT name FROM customers")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        assert!(
+            names.iter().any(|n| n.contains(name_letter)),
+            "{tag}: {names:?}"
+        );
+        // Prices the local way: a basket is a few points, as in the English shop.
+        let stats = run_json(d, &["stats"]);
+        let per_visit = stats["sales_total"].as_f64().unwrap() / stats["visits"].as_f64().unwrap();
+        let points = stats["points_outstanding"].as_i64().unwrap();
+        assert!(points > 0 && per_visit > 0.0, "{stats}");
+        if currency == "RSD" {
+            assert!(
+                per_visit > 20_000.0,
+                "a Belgrade basket is hundreds of dinars: {per_visit}"
+            );
+        }
+        crate::common::check_invariants(&rusqlite::Connection::open(crate::common::db(d)).unwrap());
+        // A folder with a shop in it is never turned into another.
+        let before = crate::common::fingerprint(&crate::common::db(d));
+        let (code, _, err) = run(d, &["demo", "--language", "fil"]);
+        assert_ne!(code, 0);
+        assert!(err.contains("already has a database"), "{err}");
+        assert_eq!(crate::common::fingerprint(&crate::common::db(d)), before);
+        assert!(
+            std::fs::read_to_string(d.join("config.toml"))
+                .unwrap()
+                .contains(tag)
+        );
+    }
+    let (code, _, err) = run(
+        tempfile::tempdir().unwrap().path(),
+        &["demo", "--language", "xx"],
+    );
+    assert_ne!(code, 0);
+    assert!(
+        err.contains("the languages are en, fil, lv, sr-Cyrl, sr-Latn, te"),
+        "{err}"
     );
 }

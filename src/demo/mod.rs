@@ -21,15 +21,7 @@ const DAY: i64 = 86_400;
 /// Events between progress bar updates.
 const STEP: usize = 5_000;
 
-const FIRST_NAMES: &[&str] = &[
-    "Aoife", "Ben", "Chloe", "Daniel", "Emma", "Finn", "Grace", "Hugo", "Isla", "Jack", "Kate",
-    "Liam", "Maya", "Noah", "Olivia", "Paul", "Quinn", "Rosa", "Sean", "Tara", "Uma", "Victor",
-    "Wendy", "Xavier", "Yara", "Zoe", "Ciara", "Oisín", "Niamh", "Cillian", "Zoë", "José",
-];
-const LAST_NAMES: &[&str] = &[
-    "Byrne", "Murphy", "Kelly", "O'Brien", "Walsh", "Smith", "Doyle", "Lynch", "Ryan", "Nolan",
-    "García", "Novak", "Müller", "Rossi", "Dubois", "Silva", "Nowak", "Jensen", "Costa", "Kim",
-];
+pub mod shops;
 
 /// What to generate.
 #[derive(Debug, Clone)]
@@ -39,6 +31,8 @@ pub struct DemoPlan {
     pub seed: u64,
     /// The history ends at this moment (unix seconds).
     pub end: i64,
+    /// Where the customers' names come from (the shop's language's).
+    pub names: &'static shops::Names,
 }
 
 /// What was generated.
@@ -263,7 +257,10 @@ fn run(
     let mut rng = ChaCha8Rng::seed_from_u64(plan.seed);
     let end = plan.end - plan.end.rem_euclid(DAY);
     let start = end - i64::from(plan.days) * DAY;
-    let (members, mut events) = plan_events(&mut rng, plan, start, end, minor);
+    // Prices follow the program's unit ("1 point per 1.00", "per 100 dinars"): a basket is
+    // about six and a half of them, whatever the currency.
+    let unit = (program.earn.per_minor as f64).max(1.0);
+    let (members, mut events) = plan_events(&mut rng, plan, start, end, unit);
     events.sort_by_key(|e| (e.at, e.id));
     let cheapest = program
         .cheapest_reward()
@@ -299,10 +296,12 @@ fn run(
             Kind::Visit { customer } => {
                 let c = customer as usize;
                 if codes[c].is_none() {
+                    let names = plan.names;
                     let (first, last) = (
-                        FIRST_NAMES[rng.random_range(0..FIRST_NAMES.len())],
-                        LAST_NAMES[rng.random_range(0..LAST_NAMES.len())],
+                        rng.random_range(0..names.first.len()),
+                        rng.random_range(0..names.last.len()),
                     );
+                    let name = names.full(first, last);
                     let referrer = members[c].referrer.map(|r| r as usize);
                     let email = match (members[c].self_referral, referrer) {
                         (true, Some(r)) if emails[r].is_some() => {
@@ -310,14 +309,14 @@ fn run(
                             Some(e.replacen('@', &format!("+again{c}@"), 1))
                         }
                         _ if rng.random_bool(0.5) => {
-                            Some(format!("{}.{}.{c}@example.org", ascii(first), ascii(last)))
+                            Some(format!("{}.{c}@example.org", ascii(&name)))
                         }
                         _ => None,
                     };
                     let referred_by = referrer.and_then(|r| referral_codes[r].clone());
                     let enrolled = shop.enroll(
                         &NewCustomer {
-                            name: format!("{first} {last}"),
+                            name,
                             phone: Some(demo_phone(c as u64)),
                             email: email.clone(),
                             referred_by,
@@ -373,7 +372,7 @@ fn run(
                 }
             }
             Kind::Anonymous => {
-                let amount = basket(&mut rng, 550.0 / 100.0 * minor, minor);
+                let amount = basket(&mut rng, 550.0 / 100.0 * unit, minor);
                 amounts[ev.id as usize] = amount;
                 receipts[ev.id as usize] = next_receipt;
                 shop.sale(&NewSale {
@@ -413,7 +412,7 @@ fn plan_events(
     plan: &DemoPlan,
     start: i64,
     end: i64,
-    minor: f64,
+    unit: f64,
 ) -> (Vec<Member>, Vec<Event>) {
     let span = end - start;
     let lifetime = Exp::new(1.0 / 240.0).expect("positive rate");
@@ -448,7 +447,7 @@ fn plan_events(
             None
         };
         members.push(Member {
-            basket: basket_dist.sample(rng) * minor,
+            basket: basket_dist.sample(rng) * unit,
             referrer,
             self_referral: referrer.is_some() && rng.random_bool(0.03),
         });
@@ -507,9 +506,13 @@ fn demo_phone(i: u64) -> String {
     format!("+35380{:08}", (i * 48_271 + 12_345) % 100_000_000)
 }
 
+/// An email address's local part for a name: lower-case ASCII, dots for spaces; a name in
+/// another script becomes "member".
 fn ascii(s: &str) -> String {
-    s.chars()
+    let local: String = s
+        .chars()
         .filter_map(|c| match c {
+            ' ' => Some('.'),
             'á' | 'à' => Some('a'),
             'é' | 'ë' => Some('e'),
             'í' => Some('i'),
@@ -518,5 +521,10 @@ fn ascii(s: &str) -> String {
             '\'' => None,
             c => Some(c.to_ascii_lowercase()),
         })
-        .collect()
+        .collect();
+    if local.is_ascii() {
+        local
+    } else {
+        "member".to_string()
+    }
 }
