@@ -42,12 +42,14 @@ impl Ctx {
             .map_err(|e| UsageError(format!("[printer] in config.toml: {e}")).into())
     }
 
+    /// Money the shop's way (`3,50 €` in Riga).
     fn money(&self, minor: i64) -> String {
-        format!(
-            "{} {}",
-            self.config.shop.currency.format(minor),
-            self.config.shop.currency
-        )
+        self.words().amount(minor, self.config.shop.currency)
+    }
+
+    /// The shop's language, for human output (JSON stays language-neutral).
+    pub(super) fn words(&self) -> crate::i18n::Words {
+        self.config.shop.words()
     }
 
     fn amount(&self, text: &str) -> Result<i64> {
@@ -108,42 +110,50 @@ pub fn execute(cli: Cli) -> Result<Output> {
 }
 
 fn describe_customer(ctx: &Ctx, v: &CustomerView) -> String {
-    let mut lines = vec![format!(
-        "{}  card {}  referral code {}",
-        v.name.as_deref().unwrap_or("(details erased)"),
-        v.code,
-        v.referral_code
+    let w = ctx.words();
+    let erased = w.t("cli-erased");
+    let mut lines = vec![w.t_args(
+        "cli-customer",
+        &[
+            ("name", v.name.as_deref().unwrap_or(&erased).into()),
+            ("code", v.code.as_str().into()),
+            ("referral", v.referral_code.as_str().into()),
+        ],
     )];
     if let Some(p) = &v.phone {
-        lines.push(format!("phone    {p}"));
+        lines.push(w.t_args("cli-phone", &[("phone", p.as_str().into())]));
     }
     if let Some(e) = &v.email {
-        lines.push(format!("email    {e}"));
+        lines.push(w.t_args("cli-email", &[("email", e.as_str().into())]));
     }
-    lines.push(format!("balance  {} points", v.balance));
-    lines.push(format!(
-        "visits   {}{}",
-        v.visits,
-        v.last_visit_at
-            .map(|t| format!(" (last {})", local_time(t)))
-            .unwrap_or_default()
-    ));
+    lines.push(w.t_args("cli-balance", &[("points", v.balance.into())]));
+    lines.push(match v.last_visit_at {
+        Some(t) => w.t_args(
+            "cli-visits-last",
+            &[("visits", v.visits.into()), ("when", local_time(t).into())],
+        ),
+        None => w.t_args("cli-visits", &[("visits", v.visits.into())]),
+    });
     for p in &v.progress {
-        lines.push(format!("next     {}", p.describe()));
+        let progress = w.progress(p.unit, p.remaining, &p.reward_name);
+        lines.push(w.t_args("cli-next", &[("progress", progress.into())]));
     }
     for a in &v.rewards_available {
-        let how = if a.pay_with == "voucher" {
-            "stamp card, free".to_string()
+        let reward: [crate::i18n::Arg; 3] = [
+            ("reward", a.reward_name.as_str().into()),
+            ("id", a.reward_id.as_str().into()),
+            ("points", a.cost.into()),
+        ];
+        lines.push(if a.pay_with == "voucher" {
+            w.t_args("cli-reward-voucher", &reward)
         } else {
-            format!("{} points", a.cost)
-        };
-        lines.push(format!(
-            "reward   {} ({how})  [{}]",
-            a.reward_name, a.reward_id
-        ));
+            w.t_args("cli-reward-points", &reward)
+        });
     }
-    lines.push(format!("enrolled {}", local_time(v.enrolled_at)));
-    let _ = ctx;
+    lines.push(w.t_args(
+        "cli-enrolled-at",
+        &[("when", local_time(v.enrolled_at).into())],
+    ));
     lines.join("\n")
 }
 
@@ -168,9 +178,14 @@ fn customer(ctx: &Ctx, cmd: CustomerCmd) -> Result<Output> {
                 language,
             };
             let e = store.enroll(&new, ctx.now, &mut rand::random::<u64>)?;
-            let mut text = format!(
-                "Enrolled {}: card {}, referral code {}, balance {} points.",
-                e.name, e.code, e.referral_code, e.balance
+            let mut text = ctx.words().t_args(
+                "cli-enrolled",
+                &[
+                    ("name", e.name.as_str().into()),
+                    ("code", e.code.as_str().into()),
+                    ("referral", e.referral_code.as_str().into()),
+                    ("points", e.balance.into()),
+                ],
             );
             if let Some(r) = &e.referral {
                 text.push('\n');
@@ -317,41 +332,55 @@ fn sale(ctx: &Ctx, cmd: SaleCmd) -> Result<Output> {
             if let Some(d) = &delivery {
                 json["print"] = to_json(d);
             }
+            let w = ctx.words();
+            let amount = ctx.money(out.amount);
+            let visit = out.visit_id.to_string();
             let text = if out.duplicate {
-                format!(
-                    "Receipt {} was already recorded (visit {}, {}): nothing changed.",
-                    out.receipt.as_deref().unwrap_or(""),
-                    out.visit_id,
-                    ctx.money(out.amount)
+                w.t_args(
+                    "cli-sale-duplicate",
+                    &[
+                        ("receipt", out.receipt.as_deref().unwrap_or("").into()),
+                        ("visit", visit.as_str().into()),
+                        ("amount", amount.as_str().into()),
+                    ],
                 )
             } else if let Some(code) = &out.customer {
                 let view = store.customer_view(code, ctx.now)?;
-                let mut lines = vec![format!(
-                    "Sale of {} recorded (visit {}) for {}: +{} points, balance {}.",
-                    ctx.money(out.amount),
-                    out.visit_id,
-                    code,
-                    out.points_earned,
-                    out.balance
+                let mut lines = vec![w.t_args(
+                    "cli-sale-member",
+                    &[
+                        ("amount", amount.as_str().into()),
+                        ("visit", visit.as_str().into()),
+                        ("code", code.as_str().into()),
+                        ("points", out.points_earned.into()),
+                        ("balance", w.number(out.balance).into()),
+                    ],
                 )];
                 if out.vouchers_issued > 0 {
-                    lines.push("Stamp card complete: a reward voucher is ready.".into());
+                    lines.push(w.t("cli-stamp-complete"));
                 }
                 if let Some(r) = &out.referral {
                     lines.push(r.message.clone());
                 }
-                lines.extend(view.progress.iter().map(|p| p.describe()));
-                lines.push(format!("Receipt page: {url}"));
+                lines.extend(
+                    view.progress
+                        .iter()
+                        .map(|p| w.progress(p.unit, p.remaining, &p.reward_name)),
+                );
+                lines.push(w.t_args("cli-receipt-page", &[("url", url.as_str().into())]));
                 lines.join("\n")
             } else {
-                format!(
-                    "Anonymous sale of {} recorded (visit {}). Receipt page: {url}",
-                    ctx.money(out.amount),
-                    out.visit_id
+                w.t_args(
+                    "cli-sale-anonymous",
+                    &[
+                        ("amount", amount.as_str().into()),
+                        ("visit", visit.as_str().into()),
+                        ("url", url.as_str().into()),
+                    ],
                 )
             };
             let text = match &delivery {
-                Some(d) => format!("{text}\n{}", hardware::describe_delivery(d)),
+                Some(d) => format!("{text}\n{}", hardware::describe_delivery(&ctx.words(), d)),
                 None => text,
             };
             Ok(Output { text, json })
@@ -364,22 +393,30 @@ fn sale(ctx: &Ctx, cmd: SaleCmd) -> Result<Output> {
             let amount = amount.map(|a| ctx.amount(&a)).transpose()?;
             let mut store = ctx.store()?;
             let out = store.write(|tx| tx.refund(&receipt, amount, ctx.now, by.as_deref()))?;
-            let mut text = format!(
-                "Refunded {} of receipt {}{}.",
-                ctx.money(out.amount),
-                out.receipt,
-                if out.fully_refunded { " (in full)" } else { "" }
+            let w = ctx.words();
+            let mut text = w.t_args(
+                if out.fully_refunded {
+                    "cli-refunded-full"
+                } else {
+                    "cli-refunded"
+                },
+                &[
+                    ("amount", ctx.money(out.amount).into()),
+                    ("receipt", out.receipt.as_str().into()),
+                ],
             );
             if out.points_due > 0 {
-                text.push_str(&format!(
-                    " {} points taken back; balance {}.",
-                    out.points_reversed, out.balance
+                text.push(' ');
+                text.push_str(&w.t_args(
+                    "cli-points-back",
+                    &[
+                        ("points", out.points_reversed.into()),
+                        ("balance", w.number(out.balance).into()),
+                    ],
                 ));
                 if out.points_reversed < out.points_due {
-                    text.push_str(&format!(
-                        " ({} were due; the rest had already been spent on rewards.)",
-                        out.points_due
-                    ));
+                    text.push(' ');
+                    text.push_str(&w.t_args("cli-points-spent", &[("due", out.points_due.into())]));
                 }
             }
             Ok(Output {

@@ -93,19 +93,25 @@ pub(super) fn devices() -> Result<Output> {
 }
 
 /// What the cashier reads after a print attempt.
-pub(super) fn describe_delivery(d: &crate::printing::Delivery) -> String {
+pub(super) fn describe_delivery(
+    w: &crate::i18n::Language,
+    d: &crate::printing::Delivery,
+) -> String {
     let mut lines = Vec::new();
     for img in &d.images {
-        lines.push(format!("Receipt printed: {}", img.display()));
+        let file = img.display().to_string();
+        lines.push(w.t_args("cli-printed", &[("file", file.into())]));
     }
     if d.images.is_empty() && !d.printed.is_empty() {
-        lines.push(format!("{} receipt(s) printed.", d.printed.len()));
+        lines.push(w.t_args("cli-printed-count", &[("count", d.printed.len().into())]));
     }
     if let Some(problem) = &d.problem {
-        lines.push(format!(
-            "Receipt not printed: {problem}. It is kept ({} waiting) and prints with \
-             `regulars print retry` once the printer is ready.",
-            d.waiting
+        lines.push(w.t_args(
+            "cli-not-printed",
+            &[
+                ("problem", problem.as_str().into()),
+                ("waiting", d.waiting.into()),
+            ],
         ));
     }
     lines.join("\n")
@@ -168,7 +174,7 @@ pub(super) fn print_cmd(ctx: &Ctx, cmd: PrintCmd) -> Result<Output> {
             let text = if total.printed.is_empty() && total.problem.is_none() {
                 "Nothing waiting to print.".to_string()
             } else {
-                describe_delivery(&total)
+                describe_delivery(&ctx.words(), &total)
             };
             return Ok(Output {
                 text,
@@ -200,7 +206,7 @@ pub(super) fn print_cmd(ctx: &Ctx, cmd: PrintCmd) -> Result<Output> {
     let text = if d.printed.is_empty() && d.problem.is_none() {
         "Nothing waiting to print.".to_string()
     } else {
-        describe_delivery(&d)
+        describe_delivery(&ctx.words(), &d)
     };
     Ok(Output {
         text,

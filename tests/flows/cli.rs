@@ -789,3 +789,56 @@ fn stats_gives_every_figure_as_json_and_csv() {
     assert_eq!(exit, 2);
     assert!(err.contains("is not a date"), "{err}");
 }
+
+#[test]
+fn the_command_line_speaks_the_shops_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(
+        d.join("config.toml"),
+        "[shop]\nname = \"Kafejnīca\"\ncurrency = \"EUR\"\nlanguage = \"lv\"\n",
+    )
+    .unwrap();
+    let (code, out, err) = run(
+        d,
+        &[
+            "customer",
+            "add",
+            "--name",
+            "Līga Kalniņa",
+            "--language",
+            "lv",
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(out.starts_with("Pievienots Līga Kalniņa: karte "), "{out}");
+    let card = out
+        .split("karte ")
+        .nth(1)
+        .unwrap()
+        .split(',')
+        .next()
+        .unwrap()
+        .to_string();
+    // The amount is typed the Latvian way, and shown so.
+    let (code, out, err) = run(
+        d,
+        &["sale", "record", "--amount", "12,50", "--customer", &card],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("Pirkums 12,50\u{a0}€ reģistrēts"), "{out}");
+    assert!(out.contains("+12 punktu, atlikums 12"), "{out}");
+    assert!(out.contains("vēl 9 apmeklējumi līdz"), "{out}");
+    let (_, shown, _) = run(d, &["customer", "show", &card]);
+    assert!(shown.contains("atlikums   12 punktu"), "{shown}");
+    // JSON stays language-neutral.
+    let json = run_json(d, &["customer", "show", &card]);
+    assert_eq!(json["balance"], 12);
+    // A language that is not shipped is refused with the list.
+    let (code, _, err) = run(d, &["customer", "add", "--name", "X", "--language", "de"]);
+    assert_ne!(code, 0);
+    assert!(
+        err.contains("the languages are en, fil, lv, sr-Cyrl, sr-Latn, te"),
+        "{err}"
+    );
+}

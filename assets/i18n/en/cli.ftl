@@ -1,0 +1,32 @@
+# The command line's human output (--json stays language-neutral).
+cli-points = { $points ->
+    [one] { $points } point
+   *[other] { $points } points
+}
+cli-enrolled = Enrolled { $name }: card { $code }, referral code { $referral }, balance { cli-points }.
+cli-customer = { $name }  card { $code }  referral code { $referral }
+cli-erased = (details erased)
+cli-phone = phone    { $phone }
+cli-email = email    { $email }
+cli-balance = balance  { cli-points }
+cli-visits = visits   { $visits }
+cli-visits-last = visits   { $visits } (last { $when })
+cli-next = next     { $progress }
+cli-reward-voucher = reward   { $reward } (stamp card, free)  [{ $id }]
+cli-reward-points = reward   { $reward } ({ cli-points })  [{ $id }]
+cli-enrolled-at = enrolled { $when }
+cli-sale-duplicate = Receipt { $receipt } was already recorded (visit { $visit }, { $amount }): nothing changed.
+cli-sale-member = Sale of { $amount } recorded (visit { $visit }) for { $code }: +{ cli-points }, balance { $balance }.
+cli-stamp-complete = Stamp card complete: a reward voucher is ready.
+cli-receipt-page = Receipt page: { $url }
+cli-sale-anonymous = Anonymous sale of { $amount } recorded (visit { $visit }). Receipt page: { $url }
+cli-refunded = Refunded { $amount } of receipt { $receipt }.
+cli-refunded-full = Refunded { $amount } of receipt { $receipt } (in full).
+cli-points-back = { cli-points } taken back; balance { $balance }.
+cli-points-spent = ({ $due } were due; the rest had already been spent on rewards.)
+cli-printed = Receipt printed: { $file }
+cli-printed-count = { $count ->
+    [one] { $count } receipt printed.
+   *[other] { $count } receipts printed.
+}
+cli-not-printed = Receipt not printed: { $problem }. It is kept ({ $waiting } waiting) and prints with `regulars print retry` once the printer is ready.

@@ -1,0 +1,29 @@
+cli-points = { $points ->
+    [one] { $points } бод
+    [few] { $points } бода
+   *[other] { $points } бодова
+}
+cli-enrolled = Учлањен { $name }: картица { $code }, код за препоруку { $referral }, стање { cli-points }.
+cli-customer = { $name }  картица { $code }  код за препоруку { $referral }
+cli-erased = (подаци обрисани)
+cli-phone = телефон  { $phone }
+cli-email = имејл    { $email }
+cli-balance = стање    { cli-points }
+cli-visits = посете   { $visits }
+cli-visits-last = посете   { $visits } (последња { $when })
+cli-next = следеће   { $progress }
+cli-reward-voucher = награда  { $reward } (картица са печатима, бесплатно)  [{ $id }]
+cli-reward-points = награда  { $reward } ({ cli-points })  [{ $id }]
+cli-enrolled-at = учлањен { $when }
+cli-sale-duplicate = Рачун { $receipt } је већ евидентиран (посета { $visit }, { $amount }): ништа није промењено.
+cli-sale-member = Продаја од { $amount } евидентирана (посета { $visit }) за { $code }: +{ cli-points }, стање { $balance }.
+cli-stamp-complete = Картица са печатима је пуна: ваучер за награду је спреман.
+cli-receipt-page = Страница рачуна: { $url }
+cli-sale-anonymous = Анонимна продаја од { $amount } евидентирана (посета { $visit }). Страница рачуна: { $url }
+cli-refunded = Враћено { $amount } са рачуна { $receipt }.
+cli-refunded-full = Враћено { $amount } са рачуна { $receipt } (у целости).
+cli-points-back = Одузето { cli-points }; стање { $balance }.
+cli-points-spent = (Требало је { $due }; остатак је већ потрошен на награде.)
+cli-printed = Рачун одштампан: { $file }
+cli-printed-count = Одштампано рачуна: { $count }.
+cli-not-printed = Рачун није одштампан: { $problem }. Сачуван је ({ $waiting } чека) и штампа се са `regulars print retry` када штампач буде спреман.

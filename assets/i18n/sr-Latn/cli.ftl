@@ -1,0 +1,29 @@
+cli-points = { $points ->
+    [one] { $points } bod
+    [few] { $points } boda
+   *[other] { $points } bodova
+}
+cli-enrolled = Učlanjen { $name }: kartica { $code }, kod za preporuku { $referral }, stanje { cli-points }.
+cli-customer = { $name }  kartica { $code }  kod za preporuku { $referral }
+cli-erased = (podaci obrisani)
+cli-phone = telefon  { $phone }
+cli-email = imejl    { $email }
+cli-balance = stanje    { cli-points }
+cli-visits = posete   { $visits }
+cli-visits-last = posete   { $visits } (poslednja { $when })
+cli-next = sledeće   { $progress }
+cli-reward-voucher = nagrada  { $reward } (kartica sa pečatima, besplatno)  [{ $id }]
+cli-reward-points = nagrada  { $reward } ({ cli-points })  [{ $id }]
+cli-enrolled-at = učlanjen { $when }
+cli-sale-duplicate = Račun { $receipt } je već evidentiran (poseta { $visit }, { $amount }): ništa nije promenjeno.
+cli-sale-member = Prodaja od { $amount } evidentirana (poseta { $visit }) za { $code }: +{ cli-points }, stanje { $balance }.
+cli-stamp-complete = Kartica sa pečatima je puna: vaučer za nagradu je spreman.
+cli-receipt-page = Stranica računa: { $url }
+cli-sale-anonymous = Anonimna prodaja od { $amount } evidentirana (poseta { $visit }). Stranica računa: { $url }
+cli-refunded = Vraćeno { $amount } sa računa { $receipt }.
+cli-refunded-full = Vraćeno { $amount } sa računa { $receipt } (u celosti).
+cli-points-back = Oduzeto { cli-points }; stanje { $balance }.
+cli-points-spent = (Trebalo je { $due }; ostatak je već potrošen na nagrade.)
+cli-printed = Račun odštampan: { $file }
+cli-printed-count = Odštampano računa: { $count }.
+cli-not-printed = Račun nije odštampan: { $problem }. Sačuvan je ({ $waiting } čeka) i štampa se sa `regulars print retry` kada štampač bude spreman.
