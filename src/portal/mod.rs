@@ -8,6 +8,7 @@
 //! strict Content-Security-Policy and no referrer, so the receipt link never leaks.
 
 mod api;
+mod forms;
 mod join;
 mod language;
 mod pages;
@@ -241,14 +242,14 @@ pub fn router(settings: Settings) -> Router {
         .route("/healthz", get(|| async { "ok" }))
         .route("/r/{token}", get(pages::visit))
         .route("/R/{token}", get(pages::visit))
-        .route("/r/{token}/rating", post(pages::rate))
-        .route("/r/{token}/help", post(pages::help))
-        .route("/r/{token}/claim", post(pages::claim))
+        .route("/r/{token}/rating", post(forms::rate))
+        .route("/r/{token}/help", post(forms::help))
+        .route("/r/{token}/claim", post(forms::claim))
         .route(
             "/r/{token}/ticket/{id}/{action}",
-            post(pages::ticket_answer),
+            post(forms::ticket_answer),
         )
-        .route("/r/{token}/language", post(pages::set_language))
+        .route("/r/{token}/language", post(forms::set_language))
         .route("/join/{code}", get(join::join).post(join::join_post))
         .route("/JOIN/{code}", get(join::join))
         .nest("/api/v1", api::routes())
