@@ -86,6 +86,28 @@ impl CodePage {
         })
     }
 
+    /// A DOS page's tables (from `oem_cp`): encoding and decoding.
+    #[allow(clippy::type_complexity)]
+    fn dos(
+        self,
+    ) -> Option<(
+        &'static oem_cp::OEMCPHashMap<char, u8>,
+        &'static [char; 128],
+    )> {
+        use oem_cp::code_table as t;
+        Some(match self {
+            CodePage::Cp437 => (&t::ENCODING_TABLE_CP437, &t::DECODING_TABLE_CP437),
+            CodePage::Cp775 => (&t::ENCODING_TABLE_CP775, &t::DECODING_TABLE_CP775),
+            CodePage::Cp850 => (&t::ENCODING_TABLE_CP850, &t::DECODING_TABLE_CP850),
+            CodePage::Cp852 => (&t::ENCODING_TABLE_CP852, &t::DECODING_TABLE_CP852),
+            CodePage::Cp855 => (&t::ENCODING_TABLE_CP855, &t::DECODING_TABLE_CP855),
+            CodePage::Cp858 => (&t::ENCODING_TABLE_CP858, &t::DECODING_TABLE_CP858),
+            CodePage::Cp866 => (&t::ENCODING_TABLE_CP866, &t::DECODING_TABLE_CP866),
+            _ => return None,
+        })
+    }
+
+    /// A Windows page's encoding (from `encoding_rs`).
     fn windows(self) -> Option<&'static encoding_rs::Encoding> {
         match self {
             CodePage::Cp1250 => Some(encoding_rs::WINDOWS_1250),
@@ -101,25 +123,17 @@ impl CodePage {
         if c.is_ascii() {
             return (!c.is_ascii_control()).then_some(c as u8);
         }
-        use oem_cp::code_table as t;
-        let table = match self {
-            CodePage::Cp437 => &t::ENCODING_TABLE_CP437,
-            CodePage::Cp775 => &t::ENCODING_TABLE_CP775,
-            CodePage::Cp850 => &t::ENCODING_TABLE_CP850,
-            CodePage::Cp852 => &t::ENCODING_TABLE_CP852,
-            CodePage::Cp855 => &t::ENCODING_TABLE_CP855,
-            CodePage::Cp858 => &t::ENCODING_TABLE_CP858,
-            CodePage::Cp866 => &t::ENCODING_TABLE_CP866,
-            _ => {
+        match self.dos() {
+            Some((table, _)) => oem_cp::encode_char_checked(c, table),
+            None => {
                 let enc = self.windows()?;
                 let mut buf = [0u8; 4];
                 // encoding_rs writes an unmappable character as an HTML entity and sets the
                 // flag: the flag means "not on this page".
                 let (bytes, _, unmappable) = enc.encode(c.encode_utf8(&mut buf));
-                return (!unmappable && bytes.len() == 1 && bytes[0] >= 0x80).then(|| bytes[0]);
+                (!unmappable && bytes.len() == 1 && bytes[0] >= 0x80).then(|| bytes[0])
             }
-        };
-        oem_cp::encode_char_checked(c, table)
+        }
     }
 
     /// Whether every character of `text` is on this page.
@@ -146,23 +160,15 @@ impl CodePage {
         if b < 0x80 {
             return b as char;
         }
-        use oem_cp::code_table as t;
-        let table = match self {
-            CodePage::Cp437 => &t::DECODING_TABLE_CP437,
-            CodePage::Cp775 => &t::DECODING_TABLE_CP775,
-            CodePage::Cp850 => &t::DECODING_TABLE_CP850,
-            CodePage::Cp852 => &t::DECODING_TABLE_CP852,
-            CodePage::Cp855 => &t::DECODING_TABLE_CP855,
-            CodePage::Cp858 => &t::DECODING_TABLE_CP858,
-            CodePage::Cp866 => &t::DECODING_TABLE_CP866,
-            _ => {
+        match self.dos() {
+            Some((_, table)) => oem_cp::decode_char_complete_table(b, table),
+            None => {
                 let enc = self.windows().unwrap_or(encoding_rs::WINDOWS_1252);
                 let byte = [b];
                 let (text, _) = enc.decode_without_bom_handling(&byte);
-                return text.chars().next().unwrap_or('?');
+                text.chars().next().unwrap_or('?')
             }
-        };
-        oem_cp::decode_char_complete_table(b, table)
+        }
     }
 }
 

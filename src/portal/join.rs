@@ -9,7 +9,7 @@ use axum::{
     Form,
     extract::{Path, Query, State},
     http::HeaderMap,
-    response::{IntoResponse, Response},
+    response::Response,
 };
 use maud::html;
 use serde::Deserialize;
@@ -75,11 +75,7 @@ pub(crate) async fn join(
         ))
     }
     .await;
-    let response = match shown {
-        Ok(html) => html.into_response(),
-        Err(f) => f.page(&w),
-    };
-    w.finish(response)
+    w.respond(shown)
 }
 
 #[derive(Deserialize, Default)]
@@ -147,9 +143,5 @@ pub(crate) async fn join_post(
         ))
     }
     .await;
-    let response = match joined {
-        Ok(html) => html.into_response(),
-        Err(f) => f.page(&w),
-    };
-    w.finish(response)
+    w.respond(joined)
 }

@@ -52,6 +52,16 @@ impl PageLanguage {
         }
     }
 
+    /// The page, or the page saying what went wrong, in this language (with the cookie).
+    pub fn respond(&self, page: Result<axum::response::Html<String>, super::Failure>) -> Response {
+        use axum::response::IntoResponse;
+        let response = match page {
+            Ok(html) => html.into_response(),
+            Err(f) => f.page(self),
+        };
+        self.finish(response)
+    }
+
     /// Adds the cookie that keeps a language picked with `?lang=`.
     pub fn finish(&self, mut response: Response) -> Response {
         if let Some(tag) = self.remember
