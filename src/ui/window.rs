@@ -67,21 +67,27 @@ pub fn run(
     // The customer pages run beside the window; if they cannot (say the port is taken), the
     // counter still works and the device bar says why.
     // Kept until the window closes (run_native returns).
+    let w = config.shop.words();
     let _portal = if config.portal.with_app {
         match crate::portal::Settings::from_config(dir, config)
             .and_then(|s| Ok(crate::portal::Portal::start(&config.portal.bind, s)?))
         {
             Ok(p) => {
-                counter.set_portal_status(format!("Customer pages: {}", config.portal.public_url));
+                counter.set_portal_status(w.t_args(
+                    "portal-status-on",
+                    &[("url", config.portal.public_url.as_str().into())],
+                ));
                 Some(p)
             }
             Err(e) => {
-                counter.set_portal_status(format!("Customer pages off: {e}"));
+                counter.set_portal_status(
+                    w.t_args("portal-status-off", &[("error", e.to_string().into())]),
+                );
                 None
             }
         }
     } else {
-        counter.set_portal_status("Customer pages: run `regulars serve`");
+        counter.set_portal_status(w.t("portal-status-serve"));
         None
     };
     let dir = dir.clone();
