@@ -15,6 +15,8 @@ pub struct EnrollForm {
     pub phone: String,
     pub email: String,
     pub referral: String,
+    /// The language the customer reads; `None`: not asked (their pages follow their phone).
+    pub language: Option<String>,
 }
 
 impl EnrollForm {
@@ -50,6 +52,7 @@ impl EnrollForm {
                     asks.screen(ScreenAsk::CancelEnroll);
                 }
             });
+            self.language_choice(ui, w);
         });
         if enter {
             let opt = |s: &str| Some(s.trim().to_string()).filter(|s| !s.is_empty());
@@ -58,8 +61,34 @@ impl EnrollForm {
                 phone: opt(&self.phone),
                 email: opt(&self.email),
                 referred_by: opt(&self.referral),
-                language: None,
+                language: self.language.clone(),
             }));
         }
+    }
+
+    /// The language the new member reads their pages and the shop's messages in.
+    fn language_choice(&mut self, ui: &mut egui::Ui, w: &Language) {
+        let catalog = crate::i18n::catalog();
+        let name = |tag: &str| {
+            catalog
+                .get(tag)
+                .map(|l| l.native_name.clone())
+                .unwrap_or_else(|_| tag.to_string())
+        };
+        let not_asked = w.t("enroll-language-phone");
+        let shown = self.language.as_deref().map_or(not_asked.clone(), name);
+        ui.horizontal(|ui| {
+            let l = ui.label(w.t("enroll-language"));
+            egui::ComboBox::from_id_salt("enroll-language")
+                .selected_text(shown)
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut self.language, None, not_asked);
+                    for tag in catalog.tags() {
+                        ui.selectable_value(&mut self.language, Some(tag.to_string()), name(tag));
+                    }
+                })
+                .response
+                .labelled_by(l.id);
+        });
     }
 }

@@ -585,3 +585,38 @@ fn the_owner_dashboard_needs_the_owners_pin_and_shows_the_figures() {
     });
     assert!(d.join("exports").read_dir().unwrap().next().is_some());
 }
+
+#[test]
+fn the_cashier_asks_a_new_member_which_language_they_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    h.run_steps(2);
+    h.get_by_label("New customer (F3)").click();
+    h.run_steps(2);
+    fill(&mut h, "Name", "Līga Kalniņa");
+    // Not asked unless chosen: the pages then follow the customer's phone.
+    h.get_by_label("Their language").click();
+    h.run_steps(2);
+    h.get_by_label("Latviešu").click();
+    h.run_steps(2);
+    h.get_by_label("Enroll (Enter)").click();
+    step_until(&mut h, "the enrolment", |a| a.counter.state().enrolled == 1);
+    let code = h
+        .state()
+        .counter
+        .state()
+        .customer
+        .as_ref()
+        .unwrap()
+        .code
+        .clone();
+    let language: Option<String> = rusqlite::Connection::open(crate::common::db(dir.path()))
+        .unwrap()
+        .query_row(
+            "SELECT language FROM customers WHERE code = ?1",
+            [code.replace('-', "")],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(language.as_deref(), Some("lv"));
+}

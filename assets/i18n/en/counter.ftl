@@ -151,3 +151,5 @@ settings-saved = Settings saved to { $path }.
 portal-status-on = Customer pages: { $url }
 portal-status-off = Customer pages off: { $error }
 portal-status-serve = Customer pages: run `regulars serve`
+enroll-language = Their language
+enroll-language-phone = their phone’s

@@ -136,3 +136,5 @@ settings-saved = Na-save ang mga setting sa { $path }.
 portal-status-on = Mga pahina ng customer: { $url }
 portal-status-off = Patay ang mga pahina ng customer: { $error }
 portal-status-serve = Mga pahina ng customer: patakbuhin ang `regulars serve`
+enroll-language = Wika ng customer
+enroll-language-phone = gaya ng sa telepono

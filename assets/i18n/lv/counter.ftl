@@ -157,3 +157,5 @@ settings-saved = Iestatījumi saglabāti: { $path }.
 portal-status-on = Klientu lapas: { $url }
 portal-status-off = Klientu lapas nedarbojas: { $error }
 portal-status-serve = Klientu lapas: palaidiet `regulars serve`
+enroll-language = Klienta valoda
+enroll-language-phone = kā tālrunī

@@ -157,3 +157,5 @@ settings-saved = Подешавања су сачувана у { $path }.
 portal-status-on = Странице за купце: { $url }
 portal-status-off = Странице за купце не раде: { $error }
 portal-status-serve = Странице за купце: покрените `regulars serve`
+enroll-language = Језик купца
+enroll-language-phone = као на телефону

@@ -157,3 +157,5 @@ settings-saved = Podešavanja su sačuvana u { $path }.
 portal-status-on = Stranice za kupce: { $url }
 portal-status-off = Stranice za kupce ne rade: { $error }
 portal-status-serve = Stranice za kupce: pokrenite `regulars serve`
+enroll-language = Jezik kupca
+enroll-language-phone = kao na telefonu

@@ -151,3 +151,5 @@ settings-saved = సెట్టింగ్‌లు { $path } లో సేవ
 portal-status-on = కస్టమర్ పేజీలు: { $url }
 portal-status-off = కస్టమర్ పేజీలు పనిచేయడం లేదు: { $error }
 portal-status-serve = కస్టమర్ పేజీలు: `regulars serve` నడపండి
+enroll-language = కస్టమర్ భాష
+enroll-language-phone = ఫోన్‌లో ఉన్నట్టు
