@@ -329,6 +329,11 @@ impl Language {
         }
     }
 
+    /// An amount as a cashier would type it here (`12,50` in Riga), for examples in messages.
+    pub fn amount_example(&self) -> String {
+        format!("12{}50", self.numbers.decimal_separator)
+    }
+
     /// How far a customer is from a reward, in words: `unit` is "visits" or "points".
     pub fn progress(&self, unit: &str, remaining: i64, reward: &str) -> String {
         let id = if unit == "visits" {

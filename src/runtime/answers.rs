@@ -155,7 +155,7 @@ fn store_answer(state: &mut CounterState, currency: Currency, a: StoreReply) {
             state.identified += 1;
         }
         StoreReply::Failed { doing, error, .. } => {
-            let args = [("doing", doing.into()), ("error", error.into())];
+            let args = [("doing", w.t(doing).into()), ("error", error.into())];
             state.say(false, w.t_args("problem", &args))
         }
         StoreReply::EnrollRefused { field, error } => {

@@ -5,6 +5,7 @@
 //! screen draws. No system waits on I/O.
 
 mod answers;
+pub mod errors;
 mod systems;
 pub mod workers;
 

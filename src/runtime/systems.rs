@@ -177,9 +177,13 @@ pub(super) fn persist_intents(
                         request(&ch, &mut state, StoreRequest::Sale { amount, customer });
                     }
                     Err(e) => {
-                        let text = state
-                            .words
-                            .t_args("sale-not-recorded", &[("error", e.to_string().into())]);
+                        let text = state.words.t_args(
+                            "sale-not-recorded",
+                            &[(
+                                "error",
+                                super::errors::amount_error(&state.words, &e).into(),
+                            )],
+                        );
                         state.say(false, text)
                     }
                 }
@@ -260,9 +264,13 @@ pub(super) fn persist_intents(
                     {
                         Ok(v) => Some(v),
                         Err(e) => {
-                            let text = state
-                                .words
-                                .t_args("refund-not-made", &[("error", e.to_string().into())]);
+                            let text = state.words.t_args(
+                                "refund-not-made",
+                                &[(
+                                    "error",
+                                    super::errors::amount_error(&state.words, &e).into(),
+                                )],
+                            );
                             state.say(false, text);
                             continue;
                         }

@@ -115,8 +115,9 @@ pub enum StoreReply {
     Figures(Box<crate::store::Figures>),
     /// A ticket or note was saved: what to tell the cashier.
     SupportSaved(String),
-    /// What went wrong, in the cashier's words; nothing was changed.
-    /// `busy` when another program held the database (worth trying again).
+    /// What went wrong, in the cashier's words; nothing was changed. `doing` is the message id
+    /// of what was being done; `busy` when another program held the database (worth trying
+    /// again).
     Failed {
         doing: &'static str,
         error: String,
@@ -285,22 +286,23 @@ fn handle(
     request: StoreRequest,
     now: i64,
 ) -> StoreReply {
+    let w = config.shop.words();
     let fail = |doing: &'static str| {
         move |e: StoreError| StoreReply::Failed {
             doing,
             busy: matches!(e, StoreError::Busy),
-            error: e.to_string(),
+            error: super::errors::store_error(&w, &e),
         }
     };
     match request {
         StoreRequest::Search(text) => store
             .read(|tx| tx.find_customers(&text, 12, now))
             .map(|found| StoreReply::Found(text, found))
-            .unwrap_or_else(fail("finding the customer")),
+            .unwrap_or_else(fail("doing-find")),
         StoreRequest::Show(code) => store
             .customer_view(&code, now)
             .map(StoreReply::Customer)
-            .unwrap_or_else(fail("opening the customer")),
+            .unwrap_or_else(fail("doing-open-customer")),
         StoreRequest::Enroll(new) => store
             .enroll(&new, now, &mut rand::random::<u64>)
             .and_then(|e| {
@@ -310,9 +312,9 @@ fn handle(
             .unwrap_or_else(|e| match e.new_customer_field() {
                 Some(field) => StoreReply::EnrollRefused {
                     field,
-                    error: e.to_string(),
+                    error: super::errors::store_error(&w, &e),
                 },
-                None => fail("enrolling")(e),
+                None => fail("doing-enrol")(e),
             }),
         StoreRequest::Sale { amount, customer } => {
             let sale = NewSale {
@@ -342,7 +344,7 @@ fn handle(
                         customer,
                     })
                 })
-                .unwrap_or_else(fail("recording the sale"))
+                .unwrap_or_else(fail("doing-sale"))
         }
         StoreRequest::Redeem { customer, reward } => store
             .write(|tx| tx.redeem(&customer, &reward, now, None))
@@ -352,7 +354,7 @@ fn handle(
                     store.customer_view(&customer, now)?,
                 ))
             })
-            .unwrap_or_else(fail("redeeming")),
+            .unwrap_or_else(fail("doing-redeem")),
         StoreRequest::Refund {
             receipt,
             amount,
@@ -379,14 +381,14 @@ fn handle(
                 };
                 Ok(StoreReply::Refunded(refund, customer))
             })
-            .unwrap_or_else(fail("refunding")),
+            .unwrap_or_else(fail("doing-refund")),
         StoreRequest::TestPrint => match printer {
             Some(p) => store
                 .write(|tx| crate::printing::enqueue_test_page(tx, config, p, now))
                 .map(|_| StoreReply::Reprinted)
-                .unwrap_or_else(fail("printing the test page")),
+                .unwrap_or_else(fail("doing-test-page")),
             None => StoreReply::Failed {
-                doing: "printing the test page",
+                doing: "doing-test-page",
                 error: "no printer is set up: check the printer profile in Settings".into(),
                 busy: false,
             },
@@ -398,9 +400,9 @@ fn handle(
                     crate::printing::enqueue_card_slip(tx, config, p, &view, now)
                 })
                 .map(|_| StoreReply::Reprinted)
-                .unwrap_or_else(fail("printing the card")),
+                .unwrap_or_else(fail("doing-print-card")),
             None => StoreReply::Failed {
-                doing: "printing the card",
+                doing: "doing-print-card",
                 error: "no printer is set up: check the printer profile in Settings".into(),
                 busy: false,
             },
@@ -422,7 +424,7 @@ fn handle(
                 tx.view(&customer, now)
             })
             .map(|view| StoreReply::Adjusted(points, view))
-            .unwrap_or_else(fail("adjusting points")),
+            .unwrap_or_else(fail("doing-adjust")),
         StoreRequest::Figures {
             from_day,
             to_day,
@@ -443,7 +445,7 @@ fn handle(
                 store.figures(from_day, to_day, now)
             })
             .map(|f| StoreReply::Figures(Box::new(f)))
-            .unwrap_or_else(fail("reading the figures")),
+            .unwrap_or_else(fail("doing-figures")),
         StoreRequest::ExportFigures {
             from_day,
             to_day,
@@ -461,7 +463,7 @@ fn handle(
                 dir.display()
             )),
             Err(error) => StoreReply::Failed {
-                doing: "exporting the figures",
+                doing: "doing-export",
                 error,
                 busy: false,
             },
@@ -493,7 +495,7 @@ fn handle(
                 Ok(s)
             })
             .map(StoreReply::Support)
-            .unwrap_or_else(fail("reading support history")),
+            .unwrap_or_else(fail("doing-support")),
         StoreRequest::OpenTicket {
             customer,
             visit,
@@ -523,7 +525,7 @@ fn handle(
                     t.visit_id.map(|v| format!(" about visit V{v}")).unwrap_or_default()
                 ))
             })
-            .unwrap_or_else(fail("opening the ticket")),
+            .unwrap_or_else(fail("doing-open-ticket")),
         StoreRequest::Note {
             customer,
             body,
@@ -531,7 +533,7 @@ fn handle(
         } => store
             .write(|tx| tx.add_customer_note(&customer, &body, actor.as_deref(), now))
             .map(|_| StoreReply::SupportSaved("Note added to the timeline.".into()))
-            .unwrap_or_else(fail("adding the note")),
+            .unwrap_or_else(fail("doing-note")),
         StoreRequest::ResolveTicket { id, actor } => store
             .write(|tx| {
                 tx.set_ticket_status(
@@ -549,15 +551,15 @@ fn handle(
                     t.id
                 ))
             })
-            .unwrap_or_else(fail("resolving the ticket")),
+            .unwrap_or_else(fail("doing-resolve")),
         StoreRequest::SignIn(pin) => match store.read(|tx| tx.staff_by_pin(pin.trim())) {
             Ok(Some(s)) => StoreReply::SignedIn(s),
             Ok(None) => StoreReply::Failed {
-                doing: "signing in",
+                doing: "doing-sign-in",
                 error: "that PIN is not anyone's: try again".into(),
                 busy: false,
             },
-            Err(e) => fail("signing in")(e),
+            Err(e) => fail("doing-sign-in")(e),
         },
         StoreRequest::Reprint => store
             .write(|tx| match tx.last_receipt()? {
@@ -566,16 +568,16 @@ fn handle(
                     Ok(StoreReply::Reprinted)
                 }
                 None => Ok(StoreReply::Failed {
-                    doing: "reprinting",
+                    doing: "doing-reprint",
                     error: "no receipt has been printed yet".into(),
                     busy: false,
                 }),
             })
-            .unwrap_or_else(fail("reprinting")),
+            .unwrap_or_else(fail("doing-reprint")),
         StoreRequest::OpenReceipt(token) => {
             // A forged or altered token is answered exactly like an unknown visit.
             let unknown = || StoreReply::Failed {
-                doing: "opening the receipt",
+                doing: "doing-open-receipt",
                 error: "this receipt's code is not one of ours (or is damaged)".into(),
                 busy: false,
             };
@@ -594,7 +596,7 @@ fn handle(
             }) {
                 Ok(Some((v, c))) => StoreReply::Visit(v, c),
                 Ok(None) => unknown(),
-                Err(e) => fail("opening the receipt")(e),
+                Err(e) => fail("doing-open-receipt")(e),
             }
         }
     }

@@ -329,3 +329,24 @@ fn a_shop_in_riga_reads_latvian_and_types_its_decimal_comma() {
     assert_eq!(stats["visits"], 1);
     assert_eq!(stats["figures"]["anonymous_spend"], 350, "{stats}");
 }
+
+#[test]
+fn a_shop_in_belgrade_is_told_what_went_wrong_in_serbian() {
+    use regulars::runtime::errors::{amount_error, store_error};
+    use regulars::store::StoreError;
+    let sr = regulars::i18n::catalog().get("sr-Cyrl").unwrap();
+    let no = store_error(sr, &StoreError::NoSuchCustomer("4KQ2-M9X".into()));
+    assert_eq!(
+        no,
+        "нема купца са кодом 4KQ2-M9X: проверите картицу или тражите по телефону или имену"
+    );
+    let lv = regulars::i18n::catalog().get("lv").unwrap();
+    let typed = regulars::domain::money::AmountError::NotANumber("3,5x".into());
+    assert_eq!(
+        amount_error(lv, &typed),
+        "'3,5x' nav summa: cipari ar vienu decimālatdalītāju, piemēram, 12,50"
+    );
+    // A refusal without its own words keeps the store's sentence rather than nothing.
+    let rare = StoreError::BadReceipt(40);
+    assert_eq!(store_error(sr, &rare), rare.to_string());
+}

@@ -1,0 +1,80 @@
+//! The store's refusals in the cashier's words: the common ones translated (with what to do
+//! about them), the rare rest in the store's own English sentence.
+
+use crate::domain::code::CodeError;
+use crate::domain::contact::ContactError;
+use crate::domain::money::AmountError;
+use crate::i18n::Language;
+use crate::store::StoreError;
+
+/// What went wrong, for a notice.
+pub fn store_error(w: &Language, e: &StoreError) -> String {
+    let text = |s: &str| s.to_string().into();
+    match e {
+        StoreError::Amount(a) => amount_error(w, a),
+        StoreError::Code(CodeError::CheckFailed(c)) => {
+            w.t_args("store-error-typo", &[("code", text(c))])
+        }
+        StoreError::Code(CodeError::CustomerShape(c)) => {
+            w.t_args("store-error-code-shape", &[("code", text(c))])
+        }
+        StoreError::Contact(ContactError::EmailShape(c)) => {
+            w.t_args("store-error-email", &[("email", text(c))])
+        }
+        StoreError::Contact(ContactError::PhoneShape(c) | ContactError::PhoneLength(c)) => {
+            w.t_args("store-error-phone", &[("phone", text(c))])
+        }
+        StoreError::NoSuchCustomer(c) => w.t_args("store-error-no-customer", &[("code", text(c))]),
+        StoreError::NoSuchReferralCode(c) => {
+            w.t_args("store-error-no-referral", &[("code", text(c))])
+        }
+        StoreError::BadName => w.t("store-error-name"),
+        StoreError::DuplicatePhone { phone, code } => w.t_args(
+            "store-error-duplicate-phone",
+            &[("phone", text(phone)), ("code", text(code))],
+        ),
+        StoreError::DuplicateEmail { email, code } => w.t_args(
+            "store-error-duplicate-email",
+            &[("email", text(email)), ("code", text(code))],
+        ),
+        StoreError::NotEnoughPoints {
+            what,
+            needed,
+            balance,
+        } => w.t_args(
+            "store-error-not-enough",
+            &[
+                ("reward", text(what)),
+                ("needed", (*needed).into()),
+                ("balance", (*balance).into()),
+            ],
+        ),
+        StoreError::UnknownReceipt(r) => {
+            w.t_args("store-error-unknown-receipt", &[("receipt", text(r))])
+        }
+        StoreError::AlreadyRefunded(r) => w.t_args("store-error-refunded", &[("receipt", text(r))]),
+        StoreError::Busy => w.t("store-error-busy"),
+        other => other.to_string(),
+    }
+}
+
+/// An amount that was not accepted, for a notice.
+pub fn amount_error(w: &Language, e: &AmountError) -> String {
+    let text = |s: &str| s.to_string().into();
+    match e {
+        AmountError::Empty => w.t("amount-error-empty"),
+        AmountError::NotANumber(t) => w.t_args(
+            "amount-error-not-a-number",
+            &[("text", text(t)), ("example", w.amount_example().into())],
+        ),
+        AmountError::Negative(t) => w.t_args("amount-error-negative", &[("text", text(t))]),
+        AmountError::Zero => w.t("amount-error-zero"),
+        AmountError::TooManyDecimals { text: t, .. } => {
+            w.t_args("amount-error-decimals", &[("text", text(t))])
+        }
+        AmountError::TooLarge { text: t, .. } => {
+            w.t_args("amount-error-too-large", &[("text", text(t))])
+        }
+        other => other.to_string(),
+    }
+}
