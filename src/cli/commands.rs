@@ -130,7 +130,7 @@ fn describe_customer(ctx: &Ctx, v: &CustomerView) -> String {
     lines.push(match v.last_visit_at {
         Some(t) => w.t_args(
             "cli-visits-last",
-            &[("visits", v.visits.into()), ("when", local_time(t).into())],
+            &[("visits", v.visits.into()), ("when", w.date_time(t).into())],
         ),
         None => w.t_args("cli-visits", &[("visits", v.visits.into())]),
     });
@@ -152,7 +152,7 @@ fn describe_customer(ctx: &Ctx, v: &CustomerView) -> String {
     }
     lines.push(w.t_args(
         "cli-enrolled-at",
-        &[("when", local_time(v.enrolled_at).into())],
+        &[("when", w.date_time(v.enrolled_at).into())],
     ));
     lines.join("\n")
 }
@@ -316,7 +316,7 @@ fn sale(ctx: &Ctx, cmd: SaleCmd) -> Result<Output> {
                         p,
                         &out,
                         &url_of(out.visit_id),
-                        &local_time(out.at),
+                        &ctx.words().date_time(out.at),
                         ctx.now,
                     )?;
                 }

@@ -118,6 +118,7 @@ pub fn encode_body(blocks: &[Block], profile: &PrinterProfile, out: &mut Vec<u8>
                 bold,
                 large,
             } => {
+                let text = &on_paper(text);
                 st.align(*align, out);
                 let columns = if *large {
                     profile.columns / 2
@@ -148,6 +149,7 @@ pub fn encode_body(blocks: &[Block], profile: &PrinterProfile, out: &mut Vec<u8>
                 bold,
                 large,
             } => {
+                let (left, right) = (&on_paper(left), &on_paper(right));
                 st.align(Align::Left, out);
                 let (l, r) = (left.chars().count(), right.chars().count());
                 // A large pair too long for the half-width columns is printed normal size.
@@ -219,6 +221,12 @@ pub fn encode_body(blocks: &[Block], profile: &PrinterProfile, out: &mut Vec<u8>
     }
 }
 
+/// Spaces as paper has them: the thin and narrow no-break spaces CLDR puts in dates and amounts
+/// (`2:05 PM`) are plain spaces on a receipt, which never breaks a line by itself.
+fn on_paper(text: &str) -> String {
+    text.replace(['\u{202f}', '\u{2009}', '\u{2007}'], " ")
+}
+
 /// The printer's pages in the order to try them for this job: first the one page that carries
 /// every text line of the job, when there is one (then the job switches once), else the
 /// profile's order.
@@ -227,8 +235,8 @@ fn job_pages(blocks: &[Block], profile: &PrinterProfile) -> Vec<CodePage> {
     let texts: Vec<String> = blocks
         .iter()
         .filter_map(|b| match b {
-            Block::Line { text, .. } => Some(text.clone()),
-            Block::Pair { left, right, .. } => Some(format!("{left} {right}")),
+            Block::Line { text, .. } => Some(on_paper(text)),
+            Block::Pair { left, right, .. } => Some(on_paper(&format!("{left} {right}"))),
             _ => None,
         })
         // ASCII fits any page; lines no page has go as images: neither decides the page.

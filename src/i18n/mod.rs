@@ -329,6 +329,23 @@ impl Language {
         }
     }
 
+    /// A moment (unix seconds) as the shop's clock shows it, the locale's short way.
+    pub fn date_time(&self, ts: i64) -> String {
+        match jiff::Timestamp::from_second(ts) {
+            Ok(t) => {
+                let d = t.to_zoned_datetime(jiff::tz::TimeZone::system()).datetime();
+                self.numbers.date_time(
+                    d.year(),
+                    d.month() as u8,
+                    d.day() as u8,
+                    d.hour() as u8,
+                    d.minute() as u8,
+                )
+            }
+            Err(_) => ts.to_string(),
+        }
+    }
+
     /// An amount as a cashier would type it here (`12,50` in Riga), for examples in messages.
     pub fn amount_example(&self) -> String {
         format!("12{}50", self.numbers.decimal_separator)

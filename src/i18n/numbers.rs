@@ -7,10 +7,18 @@ use icu_experimental::dimension::currency::CurrencyType;
 use icu_experimental::dimension::currency::formatter::CurrencyFormatter;
 use icu_locale_core::Locale;
 
-/// Formats plain numbers and amounts in one currency for one locale.
+/// A receipt's or a page's date and time, the locale's short way (`02.12.26 14:05` in Riga,
+/// `12/2/26, 2:05 PM` in English).
+type DateTimes = icu_datetime::FixedCalendarDateTimeFormatter<
+    icu_calendar::Gregorian,
+    icu_datetime::fieldsets::YMDT,
+>;
+
+/// Formats plain numbers, amounts and dates for one locale.
 pub struct Numbers {
     locale: Locale,
     decimal: DecimalFormatter,
+    date_time: Option<DateTimes>,
     /// The decimal separator the locale writes (and a till's decimal key types).
     pub decimal_separator: char,
 }
@@ -32,11 +40,29 @@ impl Numbers {
             .chars()
             .find(|c| !c.is_ascii_digit())
             .unwrap_or('.');
+        let fields = icu_datetime::fieldsets::YMDT::short()
+            .with_time_precision(icu_datetime::options::TimePrecision::Minute);
+        let date_time = DateTimes::try_new((&locale).into(), fields).ok();
         Some(Numbers {
             locale,
             decimal,
+            date_time,
             decimal_separator,
         })
+    }
+
+    /// A wall-clock date and time (already in the shop's time zone), the locale's way; ISO
+    /// `2026-12-02 14:05` where the locale has no pattern.
+    pub fn date_time(&self, year: i16, month: u8, day: u8, hour: u8, minute: u8) -> String {
+        let iso = || format!("{year:04}-{month:02}-{day:02} {hour:02}:{minute:02}");
+        let (Some(f), Ok(date), Ok(time)) = (
+            &self.date_time,
+            icu_calendar::Date::try_new_gregorian(i32::from(year), month, day),
+            icu_time::Time::try_new(hour, minute, 0, 0),
+        ) else {
+            return iso();
+        };
+        f.format(&icu_time::DateTime { date, time }).to_string()
     }
 
     /// A whole number with the locale's grouping (`1 250`, `1,250`, `1.250`).
@@ -119,6 +145,22 @@ mod tests {
         assert_eq!(amount("te", 12_345_600, "INR"), "₹1,23,456.00");
         assert_eq!(amount("sr-Cyrl", 125_000, "RSD"), "1.250,00 RSD");
         assert_eq!(amount("sr-Latn", 125_000, "RSD"), "1.250,00 RSD");
+    }
+
+    #[test]
+    fn dates_in_each_shipped_locale() {
+        let at = |tag: &str| {
+            Numbers::new(tag)
+                .unwrap()
+                .date_time(2026, 12, 2, 14, 5)
+                .replace(['\u{a0}', '\u{202f}'], " ")
+        };
+        assert_eq!(at("en"), "12/2/26, 2:05 PM");
+        assert_eq!(at("lv"), "02.12.26. 14:05");
+        assert_eq!(at("sr-Cyrl"), "2. 12. 26. 14:05");
+        assert_eq!(at("sr-Latn"), "2. 12. 26. 14:05");
+        assert_eq!(at("fil"), "12/2/26, 2:05 PM");
+        assert_eq!(at("te"), "02/12/26 2:05 PM");
     }
 
     #[test]

@@ -151,10 +151,6 @@ pub(crate) fn qr_svg(w: &Language, data: &str) -> Markup {
     }
 }
 
-fn when(ts: i64) -> String {
-    crate::clock::local_time(ts)
-}
-
 #[derive(Deserialize, Default)]
 pub(crate) struct Asked {
     lang: Option<String>,
@@ -303,7 +299,7 @@ fn visit_page(
                 } @else {
                     h1 { (w.t("portal-thanks-visit")) }
                 }
-                p { (w.t_args("portal-visit-on", &[("when", when(v.at).into()), ("receipt", v.receipt.as_str().into())])) }
+                p { (w.t_args("portal-visit-on", &[("when", w.date_time(v.at).into()), ("receipt", v.receipt.as_str().into())])) }
                 p.big { (money(v.amount)) }
                 @if v.refunded > 0 {
                     p.muted { (w.t_args("portal-refunded", &[("amount", money(v.refunded).into())])) }

@@ -138,7 +138,7 @@ fn store_answer(state: &mut CounterState, currency: Currency, a: StoreReply) {
         StoreReply::Visit(v, c) => {
             let mut args = vec![
                 ("id", v.id.into()),
-                ("when", crate::clock::local_time(v.at).into()),
+                ("when", w.date_time(v.at).into()),
                 ("amount", money(v.amount).into()),
             ];
             let id = if v.refunded > 0 {

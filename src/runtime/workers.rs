@@ -328,7 +328,7 @@ fn handle(
                 .write(|tx| {
                     let out = tx.record_sale(&sale)?;
                     if let Some(p) = printer {
-                        let when = crate::clock::local_time(out.at);
+                        let when = config.shop.words().date_time(out.at);
                         enqueue_receipt(tx, config, p, &out, &url_of(out.visit_id), &when, now)?;
                     }
                     Ok(out)

@@ -29,7 +29,7 @@ impl CustomerPanel {
             ui.label(w.t_args(
                 "visit-when",
                 &[
-                    ("when", crate::clock::local_time(v.at).into()),
+                    ("when", w.date_time(v.at).into()),
                     ("receipt", v.receipt.as_deref().unwrap_or("-").into()),
                 ],
             ));
@@ -69,10 +69,7 @@ impl CustomerPanel {
         if let Some(t) = c.last_visit_at {
             ui.label(w.t_args(
                 "last-visit",
-                &[
-                    ("when", crate::clock::local_time(t).into()),
-                    ("visits", c.visits.into()),
-                ],
+                &[("when", w.date_time(t).into()), ("visits", c.visits.into())],
             ));
         }
         if !c.rewards_available.is_empty() {

@@ -98,7 +98,7 @@ impl SupportPanel {
                     .max_height(260.0)
                     .show(ui, |ui| {
                         for e in &s.support.timeline {
-                            ui.label(format!("{}  {}", crate::clock::local_time(e.at), e.text));
+                            ui.label(format!("{}  {}", w.date_time(e.at), e.text));
                         }
                     });
             });
