@@ -110,21 +110,32 @@ struct Placed {
     y: f32,
 }
 
-/// A shaped line: glyphs and the pen's advance, at `px` pixels per em.
-struct Shaped {
+/// A shaped line: glyphs and the pen's advance, at `px` pixels per em. Shape once, then ask
+/// its width and draw it.
+pub struct Shaped {
     glyphs: Vec<Placed>,
     width: f32,
     ascent: f32,
     descent: f32,
+    px: f32,
 }
 
-fn shape(text: &str, px: f32) -> Shaped {
+impl Shaped {
+    /// The pen's advance over the line, in dots.
+    pub fn width(&self) -> f32 {
+        self.width
+    }
+}
+
+/// Shapes one line at `px` pixels per em, each run in its font.
+pub fn shape(text: &str, px: f32) -> Shaped {
     let faces = faces();
     let mut out = Shaped {
         glyphs: Vec::new(),
         width: 0.0,
         ascent: 0.0,
         descent: 0.0,
+        px,
     };
     for (f, range) in font_runs(text) {
         let face = &faces[f];
@@ -200,9 +211,37 @@ pub struct TextImage {
 /// Draws one line at `px` pixels per em, `width` dots wide, the text starting at dot `x0`;
 /// `bold` thickens strokes by one dot. The height is the fonts' ascent plus descent.
 pub fn draw(text: &str, px: f32, x0: f32, width: usize, bold: bool) -> TextImage {
-    let shaped = shape(text, px);
-    let height = (shaped.ascent - shaped.descent).ceil().max(1.0) as usize;
-    let baseline = shaped.ascent.round() as usize;
+    shape(text, px).draw(x0, width, bold)
+}
+
+impl Shaped {
+    /// Draws the line `width` dots wide, starting at dot `x0` (see [`draw`]).
+    pub fn draw(&self, x0: f32, width: usize, bold: bool) -> TextImage {
+        draw_shaped(self, x0, width, bold, self.extent())
+    }
+
+    /// Draws the line on the baseline of `with` too, so two texts drawn apart (a pair's left
+    /// and right side) sit on one line of one height.
+    pub fn draw_beside(&self, with: &Shaped, x0: f32, width: usize, bold: bool) -> TextImage {
+        let (a, d) = (self.extent(), with.extent());
+        draw_shaped(self, x0, width, bold, (a.0.max(d.0), a.1.min(d.1)))
+    }
+
+    fn extent(&self) -> (f32, f32) {
+        (self.ascent, self.descent)
+    }
+}
+
+fn draw_shaped(
+    shaped: &Shaped,
+    x0: f32,
+    width: usize,
+    bold: bool,
+    (ascent, descent): (f32, f32),
+) -> TextImage {
+    let px = shaped.px;
+    let height = (ascent - descent).ceil().max(1.0) as usize;
+    let baseline = ascent.round() as usize;
     let mut bitmap = Bitmap::new(width, height);
     let mut path = BezPath::new();
     let faces = faces();

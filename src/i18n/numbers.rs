@@ -18,7 +18,8 @@ type DateTimes = icu_datetime::FixedCalendarDateTimeFormatter<
 pub struct Numbers {
     locale: Locale,
     decimal: DecimalFormatter,
-    date_time: Option<DateTimes>,
+    /// Made on first use: most processes format few dates in few locales.
+    date_time: std::sync::OnceLock<Option<DateTimes>>,
     /// The decimal separator the locale writes (and a till's decimal key types).
     pub decimal_separator: char,
 }
@@ -40,13 +41,10 @@ impl Numbers {
             .chars()
             .find(|c| !c.is_ascii_digit())
             .unwrap_or('.');
-        let fields = icu_datetime::fieldsets::YMDT::short()
-            .with_time_precision(icu_datetime::options::TimePrecision::Minute);
-        let date_time = DateTimes::try_new((&locale).into(), fields).ok();
         Some(Numbers {
             locale,
             decimal,
-            date_time,
+            date_time: std::sync::OnceLock::new(),
             decimal_separator,
         })
     }
@@ -55,8 +53,13 @@ impl Numbers {
     /// `2026-12-02 14:05` where the locale has no pattern.
     pub fn date_time(&self, year: i16, month: u8, day: u8, hour: u8, minute: u8) -> String {
         let iso = || format!("{year:04}-{month:02}-{day:02} {hour:02}:{minute:02}");
+        let formatter = self.date_time.get_or_init(|| {
+            let fields = icu_datetime::fieldsets::YMDT::short()
+                .with_time_precision(icu_datetime::options::TimePrecision::Minute);
+            DateTimes::try_new((&self.locale).into(), fields).ok()
+        });
         let (Some(f), Ok(date), Ok(time)) = (
-            &self.date_time,
+            formatter,
             icu_calendar::Date::try_new_gregorian(i32::from(year), month, day),
             icu_time::Time::try_new(hour, minute, 0, 0),
         ) else {

@@ -37,7 +37,7 @@ impl PageLanguage {
         if let Some(l) = asked.and_then(known) {
             return PageLanguage {
                 words: l,
-                remember: Some(static_tag(l)),
+                remember: Some(l.tag()),
             };
         }
         let words = cookie(headers)
@@ -73,10 +73,6 @@ impl PageLanguage {
         }
         response
     }
-}
-
-fn static_tag(l: &'static Language) -> &'static str {
-    l.tag()
 }
 
 /// The language kept in the cookie, if any.
