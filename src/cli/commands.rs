@@ -652,69 +652,42 @@ fn stats(ctx: &Ctx, a: StatsArgs) -> Result<Output> {
     };
     let f = store.figures(from_day, to_day.max(from_day), ctx.now)?;
     let s = store.stats_with_members(from, to, ctx.now, (f.visiting_members, f.repeat_members))?;
-    let range = match (&a.from, &a.to) {
-        (None, None) => "all time".to_string(),
-        (f, t) => format!(
-            "{} to {}",
-            f.as_deref().unwrap_or("the start"),
-            t.as_deref().unwrap_or("today")
+    let w = ctx.words();
+    let range = [
+        ("from", crate::report::day_label(f.from_day).into()),
+        ("to", crate::report::day_label(f.to_day).into()),
+    ];
+    let mut rows = vec![
+        (w.t("cli-stats-customers"), w.number(s.customers)),
+        (
+            w.t("cli-stats-sales"),
+            w.t_args(
+                "cli-stats-sales-value",
+                &[
+                    ("sales", ctx.money(s.sales_total).into()),
+                    ("refunds", ctx.money(s.refunds_total).into()),
+                ],
+            ),
         ),
-    };
-    let text = format!(
-        "Figures for {range}\n\
-         customers            {}\n\
-         visits               {} ({} by members)\n\
-         visiting members     {}\n\
-         repeat-visit rate    {:.1}% (members with 2+ visits)\n\
-         sales                {} (refunds {})\n\
-         points outstanding   {}\n\
-         referrals            {} pending, {} rewarded, {} refused",
-        s.customers,
-        s.visits,
-        s.member_visits,
-        s.visiting_customers,
-        s.repeat_visit_rate * 100.0,
-        ctx.money(s.sales_total),
-        ctx.money(s.refunds_total),
-        s.points_outstanding,
-        s.referrals_pending,
-        s.referrals_rewarded,
-        s.referrals_refused
-    );
-    let money = |m: Option<f64>| {
-        m.map(|v| ctx.money(v.round() as i64))
-            .unwrap_or_else(|| "-".into())
-    };
-    let mut text = text;
-    text.push_str(&format!(
-        "\nmedian days between visits {}\n\
-         average spend        members {}, anonymous {}\n\
-         points               {} issued, {} redeemed ({:.1}%), {} expired\n\
-         ratings              {} (average {})\n\
-         tickets              {} opened, {} resolved, {} open now",
-        f.median_days_between_visits
-            .map(|d| format!("{d:.1}"))
-            .unwrap_or_else(|| "-".into()),
-        money(f.member_average_spend),
-        money(f.anonymous_average_spend),
-        f.points_issued,
-        f.points_redeemed,
-        f.redemption_rate * 100.0,
-        f.points_expired,
-        f.ratings.iter().sum::<i64>(),
-        f.rating_average
-            .map(|r| format!("{r:.2}"))
-            .unwrap_or_else(|| "-".into()),
-        f.tickets_opened,
-        f.tickets_resolved,
-        f.tickets_open_now
-    ));
+    ];
+    rows.extend(crate::report::headline(&f, &w, ctx.config.shop.currency));
+    let mut text = w.t_args("dash-range", &range);
+    for (name, value) in rows {
+        text.push('\n');
+        text.push_str(&w.t_args(
+            "dash-row",
+            &[("name", name.into()), ("value", value.into())],
+        ));
+    }
     if let Some(dir) = &a.csv {
         let files = crate::report::write_csv(dir, &f, &mut store, ctx.config.shop.currency)?;
-        text.push_str(&format!(
-            "\nWrote {} CSV files to {}.",
-            files.len(),
-            dir.display()
+        text.push('\n');
+        text.push_str(&w.t_args(
+            "cli-stats-csv",
+            &[
+                ("count", files.len().into()),
+                ("dir", dir.display().to_string().into()),
+            ],
         ));
     }
     let mut json = to_json(&s);

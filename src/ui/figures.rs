@@ -3,21 +3,10 @@
 //! table. Every word and number in the shop's language.
 
 use crate::i18n::Language;
-use crate::report::day_label;
+use crate::report::{day_label, pct};
 use crate::store::Figures;
 use egui::{Color32, RichText};
 use egui_plot::{Bar, BarChart, Legend, Line, Plot, PlotPoints};
-
-/// A share as a percentage, the local way.
-fn pct(x: f64, w: &Language) -> String {
-    format!("{}%", w.numbers.fixed(x * 100.0, 1))
-}
-
-/// A figure with one decimal, the local way (`-` when there is none).
-fn one_decimal(x: Option<f64>, w: &Language) -> String {
-    x.map(|v| w.numbers.fixed(v, 1))
-        .unwrap_or_else(|| w.t("dash-none"))
-}
 
 /// Words for one frame of figures.
 struct Say<'a> {
@@ -29,15 +18,8 @@ impl Say<'_> {
     fn t(&self, id: &str, args: &[crate::i18n::Arg]) -> String {
         self.w.t_args(id, args)
     }
-    fn n(&self, n: i64) -> fluent_bundle::FluentValue<'static> {
-        self.w.number(n).into()
-    }
     fn money(&self, m: i64) -> String {
         self.w.amount(m, self.currency)
-    }
-    fn average(&self, a: Option<f64>) -> String {
-        a.map(|v| self.money(v.round() as i64))
-            .unwrap_or_else(|| self.w.t("dash-none"))
     }
 }
 
@@ -74,104 +56,14 @@ pub(super) fn figures_view(
 
 /// The headline figures, one row each.
 fn headline(ui: &mut egui::Ui, f: &Figures, say: &Say) {
-    let w = say.w;
-    let mut row = |k: &str, v: String| {
-        ui.label(w.t_args("dash-row", &[("name", w.t(k).into()), ("value", v.into())]));
+    for (name, value) in crate::report::headline(f, say.w, say.currency) {
+        let w = say.w;
+        ui.label(w.t_args(
+            "dash-row",
+            &[("name", name.into()), ("value", value.into())],
+        ));
         ui.end_row();
-    };
-    row(
-        "dash-repeat-rate",
-        say.t(
-            "dash-repeat-rate-value",
-            &[
-                ("rate", pct(f.repeat_visit_rate, w).into()),
-                ("repeat", say.n(f.repeat_members)),
-                ("visiting", say.n(f.visiting_members)),
-            ],
-        ),
-    );
-    row(
-        "dash-visits",
-        say.t(
-            "dash-visits-value",
-            &[
-                ("visits", say.n(f.visits)),
-                ("members", say.n(f.member_visits)),
-                ("anonymous", say.n(f.anonymous_visits)),
-            ],
-        ),
-    );
-    row(
-        "dash-median-days",
-        one_decimal(f.median_days_between_visits, w),
-    );
-    row(
-        "dash-average-spend",
-        say.t(
-            "dash-average-spend-value",
-            &[
-                ("members", say.average(f.member_average_spend).into()),
-                ("anonymous", say.average(f.anonymous_average_spend).into()),
-            ],
-        ),
-    );
-    row(
-        "dash-points",
-        say.t(
-            "dash-points-value",
-            &[
-                ("issued", say.n(f.points_issued)),
-                ("redeemed", say.n(f.points_redeemed)),
-                ("expired", say.n(f.points_expired)),
-                ("outstanding", say.n(f.points_outstanding)),
-            ],
-        ),
-    );
-    row("dash-redemption-rate", pct(f.redemption_rate, w));
-    let refused: i64 = f.referrals.refused.iter().map(|r| r.1).sum();
-    row(
-        "dash-referrals",
-        say.t(
-            "dash-referrals-value",
-            &[
-                ("shared", say.n(f.referrals.codes_shared)),
-                ("enrolled", say.n(f.referrals.friends_enrolled)),
-                ("rewarded", say.n(f.referrals.rewarded)),
-                ("pending", say.n(f.referrals.pending)),
-                ("refused", say.n(refused)),
-            ],
-        ),
-    );
-    let rated: i64 = f.ratings.iter().sum();
-    row(
-        "dash-average-rating",
-        match f.rating_average {
-            Some(r) => say.t(
-                "dash-rating-value",
-                &[
-                    ("average", w.numbers.fixed(r, 2).into()),
-                    ("count", rated.into()),
-                ],
-            ),
-            None => w.t("dash-no-ratings"),
-        },
-    );
-    let median = match f.median_hours_to_resolve {
-        Some(h) => say.t("dash-hours", &[("hours", one_decimal(Some(h), w).into())]),
-        None => w.t("dash-none"),
-    };
-    row(
-        "dash-tickets",
-        say.t(
-            "dash-tickets-value",
-            &[
-                ("opened", say.n(f.tickets_opened)),
-                ("resolved", say.n(f.tickets_resolved)),
-                ("open", say.n(f.tickets_open_now)),
-                ("median", median.into()),
-            ],
-        ),
-    );
+    }
 }
 
 fn weeks(ui: &mut egui::Ui, f: &Figures, w: &Language) {

@@ -831,6 +831,13 @@ fn the_command_line_speaks_the_shops_language() {
     assert!(out.contains("vēl 9 apmeklējumi līdz"), "{out}");
     let (_, shown, _) = run(d, &["customer", "show", &card]);
     assert!(shown.contains("atlikums   12 punktu"), "{shown}");
+    // The owner's figures in Latvian too.
+    let (_, stats, _) = run(d, &["stats"]);
+    assert!(stats.contains("Klienti: 1"), "{stats}");
+    assert!(
+        stats.contains("Pārdošana: 12,50\u{a0}€ (atmaksas 0,00\u{a0}€)"),
+        "{stats}"
+    );
     // JSON stays language-neutral.
     let json = run_json(d, &["customer", "show", &card]);
     assert_eq!(json["balance"], 12);

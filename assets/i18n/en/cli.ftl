@@ -30,3 +30,7 @@ cli-printed-count = { $count ->
    *[other] { $count } receipts printed.
 }
 cli-not-printed = Receipt not printed: { $problem }. It is kept ({ $waiting } waiting) and prints with `regulars print retry` once the printer is ready.
+cli-stats-customers = Customers
+cli-stats-sales = Sales
+cli-stats-sales-value = { $sales } (refunds { $refunds })
+cli-stats-csv = Wrote { $count } CSV files to { $dir }.

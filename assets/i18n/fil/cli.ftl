@@ -23,3 +23,7 @@ cli-points-spent = ({ $due } ang dapat; nagastos na sa mga reward ang iba.)
 cli-printed = Na-print ang resibo: { $file }
 cli-printed-count = Na-print na resibo: { $count }.
 cli-not-printed = Hindi na-print ang resibo: { $problem }. Nakatabi ito ({ $waiting } naghihintay) at ipi-print gamit ang `regulars print retry` kapag handa na ang printer.
+cli-stats-customers = Mga customer
+cli-stats-sales = Benta
+cli-stats-sales-value = { $sales } (mga refund { $refunds })
+cli-stats-csv = Naisulat ang { $count } CSV file sa { $dir }.

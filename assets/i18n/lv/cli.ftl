@@ -27,3 +27,7 @@ cli-points-spent = (Pienācās { $due }; pārējie jau bija iztērēti balvām.)
 cli-printed = Čeks izdrukāts: { $file }
 cli-printed-count = Izdrukāti čeki: { $count }.
 cli-not-printed = Čeks nav izdrukāts: { $problem }. Tas ir saglabāts (gaida: { $waiting }) un tiks izdrukāts ar `regulars print retry`, kad printeris būs gatavs.
+cli-stats-customers = Klienti
+cli-stats-sales = Pārdošana
+cli-stats-sales-value = { $sales } (atmaksas { $refunds })
+cli-stats-csv = CSV faili ({ $count }) ierakstīti mapē { $dir }.

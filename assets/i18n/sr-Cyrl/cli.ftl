@@ -1,7 +1,7 @@
 cli-points = { $points ->
-    [one] { $points } бод
-    [few] { $points } бода
-   *[other] { $points } бодова
+    [one] { $points } поен
+    [few] { $points } поена
+   *[other] { $points } поена
 }
 cli-enrolled = Учлањен { $name }: картица { $code }, код за препоруку { $referral }, стање { cli-points }.
 cli-customer = { $name }  картица { $code }  код за препоруку { $referral }
@@ -27,3 +27,7 @@ cli-points-spent = (Требало је { $due }; остатак је већ п�
 cli-printed = Рачун одштампан: { $file }
 cli-printed-count = Одштампано рачуна: { $count }.
 cli-not-printed = Рачун није одштампан: { $problem }. Сачуван је ({ $waiting } чека) и штампа се са `regulars print retry` када штампач буде спреман.
+cli-stats-customers = Купци
+cli-stats-sales = Продаја
+cli-stats-sales-value = { $sales } (повраћаји { $refunds })
+cli-stats-csv = Уписано CSV фајлова: { $count }, у { $dir }.

@@ -1,5 +1,5 @@
 portal-loyalty = Програм лојалности
-portal-home-hint = Скенирајте QR код са рачуна да видите своје бодове, оцените посету или затражите помоћ у вези са куповином.
+portal-home-hint = Скенирајте QR код са рачуна да видите своје поене, оцените посету или затражите помоћ у вези са куповином.
 portal-languages = Језик
 portal-visit-title = Ваша посета: { $shop }
 portal-hi = Здраво, { $name }!
@@ -7,38 +7,38 @@ portal-thanks-visit = Хвала на посети
 portal-visit-on = Посета { $when } · рачун { $receipt }
 portal-refunded = враћено { $amount }
 portal-earned = За ову посету добили сте <strong>{ $points ->
-    [one] { $points } бод
-    [few] { $points } бода
-   *[other] { $points } бодова
+    [one] { $points } поен
+    [few] { $points } поена
+   *[other] { $points } поена
 }</strong>.
 portal-balance = Стање: <strong>{ $points ->
-    [one] { $points } бод
-    [few] { $points } бода
-   *[other] { $points } бодова
+    [one] { $points } поен
+    [few] { $points } поена
+   *[other] { $points } поена
 }</strong>
 portal-ready = Већ сада вас чека:
 portal-done-rated = Хвала! Ваша оцена је сачувана.
 portal-done-rated-low = Хвала што сте нам рекли. Жао нам је што није било боље: неко из радње ће вам се јавити.
 portal-done-help = Ваш захтев је стигао у радњу. Јавићемо вам се на начин који сте изабрали.
-portal-done-claimed = Готово: бодови су на вашој картици.
+portal-done-claimed = Готово: поени су на вашој картици.
 portal-done-confirmed = Хвала на потврди. Драго нам је што је решено.
 portal-done-reopened = Поново смо отворили ваш захтев и јавићемо вам се.
 portal-done-language = Сачувано: радња ће вам писати на овом језику.
-portal-claim = Преузмите бодове
+portal-claim = Преузмите поене
 portal-claim-offer = Овај рачун доноси <strong>{ $points ->
-    [one] { $points } бод
-    [few] { $points } бода
-   *[other] { $points } бодова
+    [one] { $points } поен
+    [few] { $points } поена
+   *[other] { $points } поена
 }</strong>. Додајте их на картицу бројем телефона или имејлом; ако сте нови, упишите и име и постајете члан.
 portal-contact = Број телефона или имејл
 portal-first-name-new = Име (само ако сте нови)
 portal-claim-button = { $points ->
-    [one] Преузми { $points } бод
-    [few] Преузми { $points } бода
-   *[other] Преузми { $points } бодова
+    [one] Преузми { $points } поен
+    [few] Преузми { $points } поена
+   *[other] Преузми { $points } поена
 }
-portal-claim-too-old = Бодови са рачуна могу се преузети { $days } дана после посете; овај рачун је старији.
-portal-claim-refunded = Новац за ову куповину је враћен, па нема бодова за преузимање.
+portal-claim-too-old = Поени са рачуна могу се преузети { $days } дана после посете; овај рачун је старији.
+portal-claim-refunded = Новац за ову куповину је враћен, па нема поена за преузимање.
 portal-rate = Оцените посету
 portal-rated = Оценили сте је са { $stars } од 5.
 portal-how-was-it = Како је било? (од 1 до 5 звездица)
@@ -70,12 +70,12 @@ portal-card-hint = Следећи пут покажите ово на каси: 
 portal-card-language = Језик порука из радње
 portal-save = Сачувај
 portal-invite = Позовите пријатеља
-portal-invite-bonus = Ви добијате { $referrer } бодова, а пријатељ { $friend } после прве посете.
+portal-invite-bonus = Ви добијате { $referrer } поена, а пријатељ { $friend } после прве посете.
 portal-share = Поделите овај линк:
 portal-join-title = Придружите се: { $shop }
 portal-invited = { $friend } вас позива
-portal-join-offer = Учланите се у наш програм лојалности и после прве куповине добијте <strong>{ $points } бодова</strong> (а { $friend } добија { $referrer }).
-portal-join-plain = Учланите се у наш програм лојалности: бодови за сваку посету.
+portal-join-offer = Учланите се у наш програм лојалности и после прве куповине добијте <strong>{ $points } поена</strong> (а { $friend } добија { $referrer }).
+portal-join-plain = Учланите се у наш програм лојалности: поени за сваку посету.
 portal-first-name = Име
 portal-join = Учлани се
 portal-join-counter = Или се учланите на каси
@@ -112,7 +112,7 @@ error-pick-contact-via = Изаберите како да вам се радња
 error-need-contact = Додајте број телефона или имејл да би вам се радња јавила (или изаберите „Када следећи пут дођем у радњу”).
 error-join-contact = Додајте број телефона или имејл, па се учланите.
 error-join-taken = За тај број телефона или имејл већ постоји картица. Питајте на каси и пронаћи ћемо је.
-error-already-claimed = Бодови са овог рачуна су већ преузети.
+error-already-claimed = Поени са овог рачуна су већ преузети.
 error-claim-contact = Упишите број телефона или имејл своје картице (или онај са којим се учлањујете).
 error-name = Упишите своје име (до 100 знакова).
 error-phone = Тај број телефона не изгледа исправно: проверите цифре.

@@ -3,21 +3,21 @@ receipt-total = УКУПНО
 receipt-purchase = Куповина
 receipt-thanks = Хвала, { $name }!
 receipt-friend = пријатељу
-receipt-points-visit = Бодови за ову посету
-receipt-balance = Ваше стање бодова
+receipt-points-visit = Поени за ову посету
+receipt-balance = Ваше стање поена
 receipt-refer = Доведите пријатеља: дајте му свој код
-receipt-qr-member = Скенирајте: ваша посета, бодови, оцена, помоћ
-receipt-qr-claim = Скенирајте да преузмете бодове за ову посету
+receipt-qr-member = Скенирајте: ваша посета, поени, оцена, помоћ
+receipt-qr-claim = Скенирајте да преузмете поене за ову посету
 receipt-footer = Хвала што сте поново дошли!
 card-welcome = Добро дошли, { $name }!
 card-title = Ваша картица лојалности
 card-points = { $points ->
-    [one] { $points } бод
-    [few] { $points } бода
-   *[other] { $points } бодова
+    [one] { $points } поен
+    [few] { $points } поена
+   *[other] { $points } поена
 }
 card-caption = Картица { $code }: покажите је на каси
-card-both-points = Обоје добијате бодове после његове прве посете.
+card-both-points = Обоје добијате поене после његове прве посете.
 test-title = Пробна штампа
 test-on = { $printer } на { $port }
 test-settings = { $columns } знакова у реду, { $baud } Bd, кодна страна { $page }

@@ -1,7 +1,7 @@
 cli-points = { $points ->
-    [one] { $points } bod
-    [few] { $points } boda
-   *[other] { $points } bodova
+    [one] { $points } poen
+    [few] { $points } poena
+   *[other] { $points } poena
 }
 cli-enrolled = Učlanjen { $name }: kartica { $code }, kod za preporuku { $referral }, stanje { cli-points }.
 cli-customer = { $name }  kartica { $code }  kod za preporuku { $referral }
@@ -27,3 +27,7 @@ cli-points-spent = (Trebalo je { $due }; ostatak je već potrošen na nagrade.)
 cli-printed = Račun odštampan: { $file }
 cli-printed-count = Odštampano računa: { $count }.
 cli-not-printed = Račun nije odštampan: { $problem }. Sačuvan je ({ $waiting } čeka) i štampa se sa `regulars print retry` kada štampač bude spreman.
+cli-stats-customers = Kupci
+cli-stats-sales = Prodaja
+cli-stats-sales-value = { $sales } (povraćaji { $refunds })
+cli-stats-csv = Upisano CSV fajlova: { $count }, u { $dir }.

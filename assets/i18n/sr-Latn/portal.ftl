@@ -1,5 +1,5 @@
 portal-loyalty = Program lojalnosti
-portal-home-hint = Skenirajte QR kod sa računa da vidite svoje bodove, ocenite posetu ili zatražite pomoć u vezi sa kupovinom.
+portal-home-hint = Skenirajte QR kod sa računa da vidite svoje poene, ocenite posetu ili zatražite pomoć u vezi sa kupovinom.
 portal-languages = Jezik
 portal-visit-title = Vaša poseta: { $shop }
 portal-hi = Zdravo, { $name }!
@@ -7,38 +7,38 @@ portal-thanks-visit = Hvala na poseti
 portal-visit-on = Poseta { $when } · račun { $receipt }
 portal-refunded = vraćeno { $amount }
 portal-earned = Za ovu posetu dobili ste <strong>{ $points ->
-    [one] { $points } bod
-    [few] { $points } boda
-   *[other] { $points } bodova
+    [one] { $points } poen
+    [few] { $points } poena
+   *[other] { $points } poena
 }</strong>.
 portal-balance = Stanje: <strong>{ $points ->
-    [one] { $points } bod
-    [few] { $points } boda
-   *[other] { $points } bodova
+    [one] { $points } poen
+    [few] { $points } poena
+   *[other] { $points } poena
 }</strong>
 portal-ready = Već sada vas čeka:
 portal-done-rated = Hvala! Vaša ocena je sačuvana.
 portal-done-rated-low = Hvala što ste nam rekli. Žao nam je što nije bilo bolje: neko iz radnje će vam se javiti.
 portal-done-help = Vaš zahtev je stigao u radnju. Javićemo vam se na način koji ste izabrali.
-portal-done-claimed = Gotovo: bodovi su na vašoj kartici.
+portal-done-claimed = Gotovo: poeni su na vašoj kartici.
 portal-done-confirmed = Hvala na potvrdi. Drago nam je što je rešeno.
 portal-done-reopened = Ponovo smo otvorili vaš zahtev i javićemo vam se.
 portal-done-language = Sačuvano: radnja će vam pisati na ovom jeziku.
-portal-claim = Preuzmite bodove
+portal-claim = Preuzmite poene
 portal-claim-offer = Ovaj račun donosi <strong>{ $points ->
-    [one] { $points } bod
-    [few] { $points } boda
-   *[other] { $points } bodova
+    [one] { $points } poen
+    [few] { $points } poena
+   *[other] { $points } poena
 }</strong>. Dodajte ih na karticu brojem telefona ili imejlom; ako ste novi, upišite i ime i postajete član.
 portal-contact = Broj telefona ili imejl
 portal-first-name-new = Ime (samo ako ste novi)
 portal-claim-button = { $points ->
-    [one] Preuzmi { $points } bod
-    [few] Preuzmi { $points } boda
-   *[other] Preuzmi { $points } bodova
+    [one] Preuzmi { $points } poen
+    [few] Preuzmi { $points } poena
+   *[other] Preuzmi { $points } poena
 }
-portal-claim-too-old = Bodovi sa računa mogu se preuzeti { $days } dana posle posete; ovaj račun je stariji.
-portal-claim-refunded = Novac za ovu kupovinu je vraćen, pa nema bodova za preuzimanje.
+portal-claim-too-old = Poeni sa računa mogu se preuzeti { $days } dana posle posete; ovaj račun je stariji.
+portal-claim-refunded = Novac za ovu kupovinu je vraćen, pa nema poena za preuzimanje.
 portal-rate = Ocenite posetu
 portal-rated = Ocenili ste je sa { $stars } od 5.
 portal-how-was-it = Kako je bilo? (od 1 do 5 zvezdica)
@@ -70,12 +70,12 @@ portal-card-hint = Sledeći put pokažite ovo na kasi: vaš telefon je vaša kar
 portal-card-language = Jezik poruka iz radnje
 portal-save = Sačuvaj
 portal-invite = Pozovite prijatelja
-portal-invite-bonus = Vi dobijate { $referrer } bodova, a prijatelj { $friend } posle prve posete.
+portal-invite-bonus = Vi dobijate { $referrer } poena, a prijatelj { $friend } posle prve posete.
 portal-share = Podelite ovaj link:
 portal-join-title = Pridružite se: { $shop }
 portal-invited = { $friend } vas poziva
-portal-join-offer = Učlanite se u naš program lojalnosti i posle prve kupovine dobijte <strong>{ $points } bodova</strong> (a { $friend } dobija { $referrer }).
-portal-join-plain = Učlanite se u naš program lojalnosti: bodovi za svaku posetu.
+portal-join-offer = Učlanite se u naš program lojalnosti i posle prve kupovine dobijte <strong>{ $points } poena</strong> (a { $friend } dobija { $referrer }).
+portal-join-plain = Učlanite se u naš program lojalnosti: poeni za svaku posetu.
 portal-first-name = Ime
 portal-join = Učlani se
 portal-join-counter = Ili se učlanite na kasi
@@ -112,7 +112,7 @@ error-pick-contact-via = Izaberite kako da vam se radnja javi.
 error-need-contact = Dodajte broj telefona ili imejl da bi vam se radnja javila (ili izaberite „Kada sledeći put dođem u radnju”).
 error-join-contact = Dodajte broj telefona ili imejl, pa se učlanite.
 error-join-taken = Za taj broj telefona ili imejl već postoji kartica. Pitajte na kasi i pronaći ćemo je.
-error-already-claimed = Bodovi sa ovog računa su već preuzeti.
+error-already-claimed = Poeni sa ovog računa su već preuzeti.
 error-claim-contact = Upišite broj telefona ili imejl svoje kartice (ili onaj sa kojim se učlanjujete).
 error-name = Upišite svoje ime (do 100 znakova).
 error-phone = Taj broj telefona ne izgleda ispravno: proverite cifre.

@@ -3,21 +3,21 @@ receipt-total = UKUPNO
 receipt-purchase = Kupovina
 receipt-thanks = Hvala, { $name }!
 receipt-friend = prijatelju
-receipt-points-visit = Bodovi za ovu posetu
-receipt-balance = Vaše stanje bodova
+receipt-points-visit = Poeni za ovu posetu
+receipt-balance = Vaše stanje poena
 receipt-refer = Dovedite prijatelja: dajte mu svoj kod
-receipt-qr-member = Skenirajte: vaša poseta, bodovi, ocena, pomoć
-receipt-qr-claim = Skenirajte da preuzmete bodove za ovu posetu
+receipt-qr-member = Skenirajte: vaša poseta, poeni, ocena, pomoć
+receipt-qr-claim = Skenirajte da preuzmete poene za ovu posetu
 receipt-footer = Hvala što ste ponovo došli!
 card-welcome = Dobro došli, { $name }!
 card-title = Vaša kartica lojalnosti
 card-points = { $points ->
-    [one] { $points } bod
-    [few] { $points } boda
-   *[other] { $points } bodova
+    [one] { $points } poen
+    [few] { $points } poena
+   *[other] { $points } poena
 }
 card-caption = Kartica { $code }: pokažite je na kasi
-card-both-points = Oboje dobijate bodove posle njegove prve posete.
+card-both-points = Oboje dobijate poene posle njegove prve posete.
 test-title = Probna štampa
 test-on = { $printer } na { $port }
 test-settings = { $columns } znakova u redu, { $baud } Bd, kodna strana { $page }

@@ -26,3 +26,7 @@ cli-points-spent = ({ $due } రావాల్సి ఉంది; మిగత
 cli-printed = రసీదు ప్రింట్ అయింది: { $file }
 cli-printed-count = ప్రింట్ అయిన రసీదులు: { $count }.
 cli-not-printed = రసీదు ప్రింట్ కాలేదు: { $problem }. ఇది భద్రంగా ఉంది ({ $waiting } వేచి ఉన్నాయి), ప్రింటర్ సిద్ధమైనప్పుడు `regulars print retry`తో ప్రింట్ అవుతుంది.
+cli-stats-customers = కస్టమర్లు
+cli-stats-sales = అమ్మకాలు
+cli-stats-sales-value = { $sales } (రీఫండ్‌లు { $refunds })
+cli-stats-csv = { $count } CSV ఫైళ్ళు { $dir }లో రాశాము.
