@@ -231,23 +231,23 @@ pub fn one_decimal(x: Option<f64>, w: &Language) -> String {
         .unwrap_or_else(|| w.t("dash-none"))
 }
 
-/// Words for one frame of figures.
-struct Say<'a> {
-    w: &'a Language,
-    currency: crate::domain::money::Currency,
+/// Words for one frame of figures: the language and the shop's currency.
+pub struct Say<'a> {
+    pub w: &'a Language,
+    pub currency: crate::domain::money::Currency,
 }
 
 impl Say<'_> {
-    fn t(&self, id: &str, args: &[crate::i18n::Arg]) -> String {
+    pub fn t(&self, id: &str, args: &[crate::i18n::Arg]) -> String {
         self.w.t_args(id, args)
     }
-    fn n(&self, n: i64) -> fluent_bundle::FluentValue<'static> {
+    pub fn n(&self, n: i64) -> fluent_bundle::FluentValue<'static> {
         self.w.number(n).into()
     }
-    fn money(&self, m: i64) -> String {
+    pub fn money(&self, m: i64) -> String {
         self.w.amount(m, self.currency)
     }
-    fn average(&self, a: Option<f64>) -> String {
+    pub fn average(&self, a: Option<f64>) -> String {
         a.map(|v| self.money(v.round() as i64))
             .unwrap_or_else(|| self.w.t("dash-none"))
     }

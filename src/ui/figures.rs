@@ -3,25 +3,10 @@
 //! table. Every word and number in the shop's language.
 
 use crate::i18n::Language;
-use crate::report::{day_label, pct};
+use crate::report::{Say, day_label, pct};
 use crate::store::Figures;
 use egui::{Color32, RichText};
 use egui_plot::{Bar, BarChart, Legend, Line, Plot, PlotPoints};
-
-/// Words for one frame of figures.
-struct Say<'a> {
-    w: &'a Language,
-    currency: crate::domain::money::Currency,
-}
-
-impl Say<'_> {
-    fn t(&self, id: &str, args: &[crate::i18n::Arg]) -> String {
-        self.w.t_args(id, args)
-    }
-    fn money(&self, m: i64) -> String {
-        self.w.amount(m, self.currency)
-    }
-}
 
 pub(super) fn figures_view(
     ui: &mut egui::Ui,
