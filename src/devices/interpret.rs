@@ -710,14 +710,16 @@ fn draw_glyph(rows: &mut [Vec<u8>], x0: usize, c: char, s: &Style, cell: usize, 
 /// Draws a character the 8×8 font lacks from the bundled fonts' outlines, centred in its cell.
 fn draw_outline(rows: &mut [Vec<u8>], x0: usize, c: char, s: &Style, cell: usize, height: usize) {
     let width = if s.wide { cell * 2 } else { cell };
-    let px = height as f32 * 0.62;
-    let img = super::shaped::draw(
-        &c.to_string(),
-        px * if s.wide { 1.6 } else { 1.0 },
-        0.0,
-        width,
-        s.bold,
-    );
+    // The bundled fonts' line (ascent to descent) is about 1.36 em: at 0.7 of the line's
+    // height every letter, accents and descenders included, fits inside it; a letter wider
+    // than its cell (ш, ж, ю) is drawn smaller rather than cut.
+    let text = c.to_string();
+    let mut px = height as f32 * 0.7;
+    let advance = super::shaped::width(&text, px) + f32::from(u8::from(s.bold));
+    if advance > width as f32 {
+        px *= width as f32 / advance;
+    }
+    let img = super::shaped::draw(&text, px, 0.0, width, s.bold);
     let b = &img.bitmap;
     let top = height.saturating_sub(b.height) / 2;
     for y in 0..b.height.min(height) {
