@@ -191,6 +191,23 @@ impl PrinterStatus {
         }
     }
 
+    /// The message id of [`Self::describe`], for the counter's words.
+    pub fn message_id(&self) -> &'static str {
+        if self.cover_open {
+            "printer-cover-open"
+        } else if self.paper_end {
+            "printer-paper-out"
+        } else if self.error {
+            "printer-error"
+        } else if !self.online {
+            "printer-offline"
+        } else if self.paper_near_end {
+            "printer-paper-low"
+        } else {
+            "printer-ready"
+        }
+    }
+
     /// The answers a printer in this state gives to `DLE EOT 1`, `2` and `4`.
     pub fn replies(&self) -> [u8; 3] {
         let offline_now = !self.ready();

@@ -214,8 +214,8 @@ fn print_news(state: &mut CounterState, news: &PrinterNews) {
         PrinterNews::Status(status) => {
             // The idle check changes the device bar, never the notices.
             let (ok, text) = match status {
-                Ok(s) if s.ready() => (true, s.describe().to_string()),
-                Ok(s) => (false, s.describe().to_string()),
+                Ok(s) if s.ready() => (true, state.words.t(s.message_id())),
+                Ok(s) => (false, state.words.t(s.message_id())),
                 Err(e) => (false, e.clone()),
             };
             state.printer_ok = ok;
@@ -231,7 +231,13 @@ fn print_news(state: &mut CounterState, news: &PrinterNews) {
     match &d.problem {
         Some(p) => {
             state.printer_ok = false;
-            state.printer = format!("{p} — {} receipt(s) waiting", d.waiting);
+            state.printer = state.words.t_args(
+                "printer-waiting",
+                &[
+                    ("problem", p.to_string().into()),
+                    ("count", d.waiting.into()),
+                ],
+            );
             let text = state
                 .words
                 .t_args("receipt-not-printed", &[("problem", p.to_string().into())]);
@@ -239,7 +245,7 @@ fn print_news(state: &mut CounterState, news: &PrinterNews) {
         }
         None => {
             state.printer_ok = true;
-            state.printer = "printer ready".into();
+            state.printer = state.words.t("printer-ready");
         }
     }
 }

@@ -147,6 +147,8 @@ pub struct CounterState {
     pub printer_ok: bool,
     pub printer_waiting: usize,
     pub scanner: String,
+    /// Whether the scanner's port answered since it was last lost.
+    pub scanner_connected: bool,
     pub last_scan: Option<String>,
     /// A referral code scanned or typed, waiting for the enrolment form.
     pub enroll_referral: Option<String>,
@@ -298,13 +300,16 @@ impl Counter {
                 let profile =
                     crate::devices::profile::ScannerProfile::load(&config.scanner.profile)?;
                 let (port, tx, stop) = (port.clone(), scan_sender.clone(), scanner_stop.clone());
-                let label = format!("waiting for {port}");
+                let label = config
+                    .shop
+                    .words()
+                    .t_args("scanner-waiting", &[("port", port.as_str().into())]);
                 std::thread::Builder::new()
                     .name("scanner".into())
                     .spawn(move || workers::scanner_thread(port, profile, tx, stop))?;
                 label
             }
-            None => "no scanner configured (type or paste codes in Find)".to_string(),
+            None => config.shop.words().t("scanner-none"),
         };
         let mut world = World::new();
         for register in [
@@ -339,11 +344,17 @@ impl Counter {
             printer_ok: printer_problem.is_none() || plug_label.is_some(),
             printer: match printer_problem {
                 _ if plug_label.is_some() => plug_label.clone().unwrap_or_default(),
-                Some(problem) => format!("no receipts: {problem}"),
+                Some(problem) => config
+                    .shop
+                    .words()
+                    .t_args("printer-none", &[("problem", problem.into())]),
                 None if config.printer.port.eq_ignore_ascii_case("virtual") => {
-                    "virtual printer ready".into()
+                    config.shop.words().t("printer-virtual")
                 }
-                None => format!("printer on {}", config.printer.port),
+                None => config.shop.words().t_args(
+                    "printer-on",
+                    &[("port", config.printer.port.as_str().into())],
+                ),
             },
             scanner,
             ..CounterState::default()

@@ -45,10 +45,14 @@ pub(super) fn identify_scans(
     for Scanned(scan) in scans.read() {
         match scan {
             Err(fault) => {
-                state.scanner = format!("{fault}; retrying");
+                state.scanner_connected = false;
+                state.scanner = state
+                    .words
+                    .t_args("scanner-retrying", &[("fault", fault.to_string().into())]);
             }
-            Ok(_) if !state.scanner.starts_with("connected") => {
-                state.scanner = "connected".into();
+            Ok(_) if !state.scanner_connected => {
+                state.scanner_connected = true;
+                state.scanner = state.words.t("scanner-connected");
             }
             Ok(_) => {}
         }

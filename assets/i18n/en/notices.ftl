@@ -78,3 +78,20 @@ amount-error-negative = '{ $text }' is negative: amounts are positive; to give m
 amount-error-zero = the amount is zero: a sale or refund needs an amount above zero
 amount-error-decimals = '{ $text }' has more decimals than the currency has: check the amount
 amount-error-too-large = '{ $text }' is larger than the largest amount accepted: check the amount
+printer-cover-open = printer cover open: close it
+printer-paper-out = printer out of paper: load a new roll
+printer-error = printer error: switch it off and on
+printer-offline = printer offline
+printer-paper-low = paper low: have a roll ready
+printer-ready = printer ready
+printer-virtual = virtual printer ready
+printer-on = printer on { $port }
+printer-none = no receipts: { $problem }
+printer-waiting = { $problem } — { $count ->
+    [one] { $count } receipt waiting
+   *[other] { $count } receipts waiting
+}
+scanner-connected = connected
+scanner-retrying = { $fault }; retrying
+scanner-waiting = waiting for { $port }
+scanner-none = no scanner configured (type or paste codes in Find)
