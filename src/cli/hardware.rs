@@ -4,7 +4,6 @@
 use super::args::*;
 use super::commands::{Ctx, to_json};
 use super::{Output, UsageError};
-use crate::clock::local_time;
 use anyhow::{Context, Result};
 use serde_json::json;
 
@@ -123,23 +122,32 @@ pub(super) fn print_cmd(ctx: &Ctx, cmd: PrintCmd) -> Result<Output> {
     match cmd {
         PrintCmd::Queue => {
             let jobs = store.pending_prints()?;
+            let w = ctx.words();
             let text = if jobs.is_empty() {
-                "Nothing waiting to print.".to_string()
+                w.t("cli-nothing-to-print")
             } else {
                 jobs.iter()
                     .map(|j| {
-                        format!(
-                            "job {} ({}, visit {}) from {}: {} attempt(s){}",
-                            j.id,
-                            j.kind,
-                            j.visit_id.map_or("-".into(), |v| v.to_string()),
-                            local_time(j.created_at),
-                            j.attempts,
-                            j.last_error
-                                .as_deref()
-                                .map(|e| format!(", last: {e}"))
-                                .unwrap_or_default()
-                        )
+                        let job = w.t_args(
+                            "cli-print-job",
+                            &[
+                                ("id", j.id.to_string().into()),
+                                ("kind", j.kind.as_str().into()),
+                                (
+                                    "visit",
+                                    j.visit_id.map_or("-".into(), |v| v.to_string()).into(),
+                                ),
+                                ("when", w.date_time(j.created_at).into()),
+                                ("attempts", j.attempts.into()),
+                            ],
+                        );
+                        match &j.last_error {
+                            Some(e) => w.t_args(
+                                "cli-print-job-error",
+                                &[("job", job.into()), ("error", e.as_str().into())],
+                            ),
+                            None => job,
+                        }
                     })
                     .collect::<Vec<_>>()
                     .join("\n")
@@ -163,16 +171,21 @@ pub(super) fn print_cmd(ctx: &Ctx, cmd: PrintCmd) -> Result<Output> {
                     break;
                 }
                 if !ctx.json {
+                    let w = ctx.words();
+                    let problem = d.problem.clone().unwrap_or_else(|| w.t("printer-offline"));
+                    let waiting = w.t_args(
+                        "printer-waiting",
+                        &[("problem", problem.into()), ("count", d.waiting.into())],
+                    );
                     eprintln!(
-                        "{} receipt(s) waiting: {}; trying again…",
-                        d.waiting,
-                        d.problem.as_deref().unwrap_or("printer not ready")
+                        "{}",
+                        w.t_args("cli-trying-again", &[("waiting", waiting.into())])
                     );
                 }
                 std::thread::sleep(std::time::Duration::from_secs(2));
             }
             let text = if total.printed.is_empty() && total.problem.is_none() {
-                "Nothing waiting to print.".to_string()
+                ctx.words().t("cli-nothing-to-print")
             } else {
                 describe_delivery(&ctx.words(), &total)
             };
@@ -204,7 +217,7 @@ pub(super) fn print_cmd(ctx: &Ctx, cmd: PrintCmd) -> Result<Output> {
     }
     let d = printer.deliver(&mut store, ctx.now)?;
     let text = if d.printed.is_empty() && d.problem.is_none() {
-        "Nothing waiting to print.".to_string()
+        ctx.words().t("cli-nothing-to-print")
     } else {
         describe_delivery(&ctx.words(), &d)
     };

@@ -34,3 +34,10 @@ cli-stats-customers = Customers
 cli-stats-sales = Sales
 cli-stats-sales-value = { $sales } (refunds { $refunds })
 cli-stats-csv = Wrote { $count } CSV files to { $dir }.
+cli-nothing-to-print = Nothing waiting to print.
+cli-print-job = job { $id } ({ $kind }, visit { $visit }) from { $when }: { $attempts ->
+    [one] { $attempts } attempt
+   *[other] { $attempts } attempts
+}
+cli-print-job-error = { $job }, last: { $error }
+cli-trying-again = { $waiting }; trying again…

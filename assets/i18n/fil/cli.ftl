@@ -27,3 +27,7 @@ cli-stats-customers = Mga customer
 cli-stats-sales = Benta
 cli-stats-sales-value = { $sales } (mga refund { $refunds })
 cli-stats-csv = Naisulat ang { $count } CSV file sa { $dir }.
+cli-nothing-to-print = Walang naghihintay na i-print.
+cli-print-job = job { $id } ({ $kind }, pagbisita { $visit }) mula { $when }: { $attempts } subok
+cli-print-job-error = { $job }, huli: { $error }
+cli-trying-again = { $waiting }; sinusubukan muli…

@@ -31,3 +31,7 @@ cli-stats-customers = Klienti
 cli-stats-sales = Pārdošana
 cli-stats-sales-value = { $sales } (atmaksas { $refunds })
 cli-stats-csv = CSV faili ({ $count }) ierakstīti mapē { $dir }.
+cli-nothing-to-print = Nekas negaida drukāšanu.
+cli-print-job = darbs { $id } ({ $kind }, apmeklējums { $visit }) no { $when }: mēģinājumi { $attempts }
+cli-print-job-error = { $job }, pēdējā kļūda: { $error }
+cli-trying-again = { $waiting }; mēģina vēlreiz…

@@ -31,3 +31,7 @@ cli-stats-customers = Купци
 cli-stats-sales = Продаја
 cli-stats-sales-value = { $sales } (повраћаји { $refunds })
 cli-stats-csv = Уписано CSV фајлова: { $count }, у { $dir }.
+cli-nothing-to-print = Ништа не чека штампу.
+cli-print-job = посао { $id } ({ $kind }, посета { $visit }) од { $when }: покушаја { $attempts }
+cli-print-job-error = { $job }, последње: { $error }
+cli-trying-again = { $waiting }; покушава поново…

@@ -31,3 +31,7 @@ cli-stats-customers = Kupci
 cli-stats-sales = Prodaja
 cli-stats-sales-value = { $sales } (povraćaji { $refunds })
 cli-stats-csv = Upisano CSV fajlova: { $count }, u { $dir }.
+cli-nothing-to-print = Ništa ne čeka štampu.
+cli-print-job = posao { $id } ({ $kind }, poseta { $visit }) od { $when }: pokušaja { $attempts }
+cli-print-job-error = { $job }, poslednje: { $error }
+cli-trying-again = { $waiting }; pokušava ponovo…

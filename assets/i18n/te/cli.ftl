@@ -30,3 +30,7 @@ cli-stats-customers = కస్టమర్లు
 cli-stats-sales = అమ్మకాలు
 cli-stats-sales-value = { $sales } (రీఫండ్‌లు { $refunds })
 cli-stats-csv = { $count } CSV ఫైళ్ళు { $dir }లో రాశాము.
+cli-nothing-to-print = ప్రింట్ కోసం ఏదీ వేచి లేదు.
+cli-print-job = పని { $id } ({ $kind }, సందర్శన { $visit }) { $when } నుండి: { $attempts } ప్రయత్నాలు
+cli-print-job-error = { $job }, చివరిది: { $error }
+cli-trying-again = { $waiting }; మళ్ళీ ప్రయత్నిస్తోంది…
