@@ -513,7 +513,7 @@ impl Tx<'_> {
         }))
     }
 
-    /// Erases a customer's personal details (name, phone, email, notes, and what they wrote in
+    /// Erases a customer's personal details (name, phone, email, notes, language, and what they wrote in
     /// ratings and tickets) and keeps the anonymous numbers, so the ledger and the shop's
     /// figures stay whole. Returns the code erased.
     pub fn erase_customer(&self, code_text: &str, now: i64) -> Result<String> {
@@ -521,7 +521,7 @@ impl Tx<'_> {
         let row = self.customer_by_code(&code)?;
         self.tx.execute(
             "UPDATE customers SET name = NULL, phone = NULL, email = NULL, notes = NULL,
-             erased_at = COALESCE(erased_at, ?2) WHERE id = ?1",
+             language = NULL, erased_at = COALESCE(erased_at, ?2) WHERE id = ?1",
             (row.id, now),
         )?;
         self.tx.execute(

@@ -841,6 +841,13 @@ fn the_command_line_speaks_the_shops_language() {
     // JSON stays language-neutral.
     let json = run_json(d, &["customer", "show", &card]);
     assert_eq!(json["balance"], 12);
+    // The language is part of what is held about her: exported, and erased with the rest.
+    assert_eq!(
+        run_json(d, &["customer", "export", &card])["customer"]["language"],
+        "lv"
+    );
+    run_json(d, &["customer", "erase", &card, "--yes"]);
+    assert!(run_json(d, &["customer", "export", &card])["customer"]["language"].is_null());
     // A language that is not shipped is refused with the list.
     let (code, _, err) = run(d, &["customer", "add", "--name", "X", "--language", "de"]);
     assert_ne!(code, 0);
