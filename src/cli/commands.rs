@@ -739,22 +739,26 @@ fn staff(ctx: &Ctx, cmd: StaffCmd) -> Result<Output> {
                 Role::parse(&role).ok_or_else(|| UsageError("role is cashier or owner".into()))?;
             let added =
                 store.write(|tx| tx.add_staff(&name, role, &pin, rand::random(), ctx.now))?;
+            let w = ctx.words();
             Ok(Output {
-                text: format!(
-                    "Added {} ({}). The counter now asks for a staff PIN to sign in.",
-                    added.name,
-                    added.role.as_str()
+                text: w.t_args(
+                    "cli-staff-added",
+                    &[
+                        ("name", added.name.as_str().into()),
+                        ("role", w.role(added.role).into()),
+                    ],
                 ),
                 json: to_json(&added),
             })
         }
         StaffCmd::List => {
             let all = store.staff()?;
+            let w = ctx.words();
             let text = if all.is_empty() {
-                "No staff: anyone at the counter may sell and refund. Add them with `regulars staff add`.".to_string()
+                w.t("cli-staff-none")
             } else {
                 all.iter()
-                    .map(|s| format!("{} ({})", s.name, s.role.as_str()))
+                    .map(|s| format!("{} ({})", s.name, w.role(s.role)))
                     .collect::<Vec<_>>()
                     .join("\n")
             };

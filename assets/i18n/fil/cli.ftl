@@ -31,3 +31,5 @@ cli-nothing-to-print = Walang naghihintay na i-print.
 cli-print-job = job { $id } ({ $kind }, pagbisita { $visit }) mula { $when }: { $attempts } subok
 cli-print-job-error = { $job }, huli: { $error }
 cli-trying-again = { $waiting }; sinusubukan muli…
+cli-staff-added = Naidagdag si { $name } ({ $role }). Hihingi na ang counter ng PIN ng staff para mag-sign in.
+cli-staff-none = Walang staff: kahit sino sa counter ay puwedeng magbenta at mag-refund. Idagdag sila gamit ang `regulars staff add`.

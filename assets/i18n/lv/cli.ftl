@@ -35,3 +35,5 @@ cli-nothing-to-print = Nekas negaida drukāšanu.
 cli-print-job = darbs { $id } ({ $kind }, apmeklējums { $visit }) no { $when }: mēģinājumi { $attempts }
 cli-print-job-error = { $job }, pēdējā kļūda: { $error }
 cli-trying-again = { $waiting }; mēģina vēlreiz…
+cli-staff-added = Pievienots { $name } ({ $role }). Kase tagad prasa darbinieka PIN, lai pieteiktos.
+cli-staff-none = Nav darbinieku: ikviens pie kases var pārdot un atmaksāt. Pievienojiet tos ar `regulars staff add`.

@@ -35,3 +35,5 @@ cli-nothing-to-print = Ништа не чека штампу.
 cli-print-job = посао { $id } ({ $kind }, посета { $visit }) од { $when }: покушаја { $attempts }
 cli-print-job-error = { $job }, последње: { $error }
 cli-trying-again = { $waiting }; покушава поново…
+cli-staff-added = Додат { $name } ({ $role }). Каса сада тражи PIN запосленог за пријаву.
+cli-staff-none = Нема запослених: свако на каси може да продаје и враћа новац. Додајте их са `regulars staff add`.

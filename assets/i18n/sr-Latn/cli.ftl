@@ -35,3 +35,5 @@ cli-nothing-to-print = Ništa ne čeka štampu.
 cli-print-job = posao { $id } ({ $kind }, poseta { $visit }) od { $when }: pokušaja { $attempts }
 cli-print-job-error = { $job }, poslednje: { $error }
 cli-trying-again = { $waiting }; pokušava ponovo…
+cli-staff-added = Dodat { $name } ({ $role }). Kasa sada traži PIN zaposlenog za prijavu.
+cli-staff-none = Nema zaposlenih: svako na kasi može da prodaje i vraća novac. Dodajte ih sa `regulars staff add`.

@@ -34,3 +34,5 @@ cli-nothing-to-print = ప్రింట్ కోసం ఏదీ వేచి
 cli-print-job = పని { $id } ({ $kind }, సందర్శన { $visit }) { $when } నుండి: { $attempts } ప్రయత్నాలు
 cli-print-job-error = { $job }, చివరిది: { $error }
 cli-trying-again = { $waiting }; మళ్ళీ ప్రయత్నిస్తోంది…
+cli-staff-added = { $name } ({ $role }) జోడించబడ్డారు. ఇప్పుడు కౌంటర్ సైన్ ఇన్ కోసం సిబ్బంది PIN అడుగుతుంది.
+cli-staff-none = సిబ్బంది లేరు: కౌంటర్ వద్ద ఎవరైనా అమ్మవచ్చు, రీఫండ్ చేయవచ్చు. `regulars staff add`తో వారిని జోడించండి.
