@@ -710,10 +710,11 @@ fn backup(ctx: &Ctx, a: BackupArgs, quiet: bool) -> Result<Output> {
             dir.join(format!("regulars-{stamp}.db"))
         }
     };
+    let w = ctx.words();
     if dest.exists() {
-        return Err(UsageError(format!(
-            "{} already exists: choose another path; nothing was overwritten",
-            dest.display()
+        return Err(UsageError(w.t_args(
+            "cli-backup-exists",
+            &[("path", dest.display().to_string().into())],
         ))
         .into());
     }
@@ -725,7 +726,13 @@ fn backup(ctx: &Ctx, a: BackupArgs, quiet: bool) -> Result<Output> {
     bar.finish_and_clear();
     let size = std::fs::metadata(&dest).map(|m| m.len()).unwrap_or(0);
     Ok(Output {
-        text: format!("Backup written to {} ({} KB).", dest.display(), size / 1024),
+        text: w.t_args(
+            "cli-backup-written",
+            &[
+                ("path", dest.display().to_string().into()),
+                ("kb", (size / 1024).into()),
+            ],
+        ),
         json: json!({ "path": dest, "bytes": size }),
     })
 }

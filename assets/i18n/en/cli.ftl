@@ -43,3 +43,5 @@ cli-print-job-error = { $job }, last: { $error }
 cli-trying-again = { $waiting }; trying again…
 cli-staff-added = Added { $name } ({ $role }). The counter now asks for a staff PIN to sign in.
 cli-staff-none = No staff: anyone at the counter may sell and refund. Add them with `regulars staff add`.
+cli-backup-exists = { $path } already exists: choose another path; nothing was overwritten
+cli-backup-written = Backup written to { $path } ({ $kb } KB).

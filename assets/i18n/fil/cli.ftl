@@ -33,3 +33,5 @@ cli-print-job-error = { $job }, huli: { $error }
 cli-trying-again = { $waiting }; sinusubukan muli…
 cli-staff-added = Naidagdag si { $name } ({ $role }). Hihingi na ang counter ng PIN ng staff para mag-sign in.
 cli-staff-none = Walang staff: kahit sino sa counter ay puwedeng magbenta at mag-refund. Idagdag sila gamit ang `regulars staff add`.
+cli-backup-exists = May { $path } na: pumili ng ibang path; walang na-overwrite
+cli-backup-written = Naisulat ang backup sa { $path } ({ $kb } KB).

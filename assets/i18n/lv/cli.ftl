@@ -37,3 +37,5 @@ cli-print-job-error = { $job }, pēdējā kļūda: { $error }
 cli-trying-again = { $waiting }; mēģina vēlreiz…
 cli-staff-added = Pievienots { $name } ({ $role }). Kase tagad prasa darbinieka PIN, lai pieteiktos.
 cli-staff-none = Nav darbinieku: ikviens pie kases var pārdot un atmaksāt. Pievienojiet tos ar `regulars staff add`.
+cli-backup-exists = { $path } jau pastāv: izvēlieties citu ceļu; nekas netika pārrakstīts
+cli-backup-written = Rezerves kopija ierakstīta: { $path } ({ $kb } KB).

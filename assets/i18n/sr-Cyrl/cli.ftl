@@ -37,3 +37,5 @@ cli-print-job-error = { $job }, последње: { $error }
 cli-trying-again = { $waiting }; покушава поново…
 cli-staff-added = Додат { $name } ({ $role }). Каса сада тражи PIN запосленог за пријаву.
 cli-staff-none = Нема запослених: свако на каси може да продаје и враћа новац. Додајте их са `regulars staff add`.
+cli-backup-exists = { $path } већ постоји: изаберите другу путању; ништа није преписано
+cli-backup-written = Резервна копија уписана у { $path } ({ $kb } KB).

@@ -37,3 +37,5 @@ cli-print-job-error = { $job }, poslednje: { $error }
 cli-trying-again = { $waiting }; pokušava ponovo…
 cli-staff-added = Dodat { $name } ({ $role }). Kasa sada traži PIN zaposlenog za prijavu.
 cli-staff-none = Nema zaposlenih: svako na kasi može da prodaje i vraća novac. Dodajte ih sa `regulars staff add`.
+cli-backup-exists = { $path } već postoji: izaberite drugu putanju; ništa nije prepisano
+cli-backup-written = Rezervna kopija upisana u { $path } ({ $kb } KB).

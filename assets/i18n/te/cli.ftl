@@ -36,3 +36,5 @@ cli-print-job-error = { $job }, చివరిది: { $error }
 cli-trying-again = { $waiting }; మళ్ళీ ప్రయత్నిస్తోంది…
 cli-staff-added = { $name } ({ $role }) జోడించబడ్డారు. ఇప్పుడు కౌంటర్ సైన్ ఇన్ కోసం సిబ్బంది PIN అడుగుతుంది.
 cli-staff-none = సిబ్బంది లేరు: కౌంటర్ వద్ద ఎవరైనా అమ్మవచ్చు, రీఫండ్ చేయవచ్చు. `regulars staff add`తో వారిని జోడించండి.
+cli-backup-exists = { $path } ఇప్పటికే ఉంది: వేరే మార్గం ఎంచుకోండి; ఏదీ తిరగరాయలేదు
+cli-backup-written = బ్యాకప్ { $path }లో రాశాము ({ $kb } KB).
