@@ -955,23 +955,34 @@ fn serve(ctx: &Ctx, bind: Option<String>, devices: bool) -> Result<Output> {
     let bind = bind.unwrap_or_else(|| ctx.config.portal.bind.clone());
     let portal =
         crate::portal::Portal::start(&bind, settings).map_err(|e| UsageError(e.to_string()))?;
+    let w = ctx.words();
     eprintln!(
-        "Customer pages on http://{} (receipts link to {}). Press Ctrl-C to stop.",
-        portal.addr(),
-        ctx.config.portal.public_url
+        "{}",
+        w.t_args(
+            "cli-serving",
+            &[
+                ("addr", portal.addr().to_string().into()),
+                ("url", ctx.config.portal.public_url.as_str().into()),
+            ],
+        )
     );
     if ctx.config.portal.api_key.is_some() {
-        eprintln!("Local API at /api/v1/ (key from [portal] api_key).");
+        eprintln!("{}", w.t("cli-api-on"));
     } else {
-        eprintln!("Local API off: set [portal] api_key in config.toml to let a till call it.");
+        eprintln!("{}", w.t("cli-api-off"));
     }
     if devices {
         // The counter's runtime, ticked by a loop instead of a window.
         let mut counter = crate::runtime::Counter::start(&ctx.dir, &ctx.config)?;
         eprintln!(
-            "Devices: printer: {}; scanner: {}.",
-            counter.state().printer,
-            counter.state().scanner
+            "{}",
+            w.t_args(
+                "cli-devices-state",
+                &[
+                    ("printer", counter.state().printer.as_str().into()),
+                    ("scanner", counter.state().scanner.as_str().into()),
+                ],
+            )
         );
         let stop = std::sync::atomic::AtomicBool::new(false);
         counter.run_headless(&stop, |n| {

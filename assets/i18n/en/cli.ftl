@@ -45,3 +45,7 @@ cli-staff-added = Added { $name } ({ $role }). The counter now asks for a staff 
 cli-staff-none = No staff: anyone at the counter may sell and refund. Add them with `regulars staff add`.
 cli-backup-exists = { $path } already exists: choose another path; nothing was overwritten
 cli-backup-written = Backup written to { $path } ({ $kb } KB).
+cli-serving = Customer pages on http://{ $addr } (receipts link to { $url }). Press Ctrl-C to stop.
+cli-api-on = Local API at /api/v1/ (key from [portal] api_key).
+cli-api-off = Local API off: set [portal] api_key in config.toml to let a till call it.
+cli-devices-state = Devices: printer: { $printer }; scanner: { $scanner }.

@@ -35,3 +35,7 @@ cli-staff-added = Naidagdag si { $name } ({ $role }). Hihingi na ang counter ng 
 cli-staff-none = Walang staff: kahit sino sa counter ay puwedeng magbenta at mag-refund. Idagdag sila gamit ang `regulars staff add`.
 cli-backup-exists = May { $path } na: pumili ng ibang path; walang na-overwrite
 cli-backup-written = Naisulat ang backup sa { $path } ({ $kb } KB).
+cli-serving = Mga pahina ng customer sa http://{ $addr } (papunta ang mga resibo sa { $url }). Pindutin ang Ctrl-C para huminto.
+cli-api-on = Local API sa /api/v1/ (key mula sa [portal] api_key).
+cli-api-off = Patay ang local API: ilagay ang [portal] api_key sa config.toml para matawag ito ng till.
+cli-devices-state = Mga device: printer: { $printer }; scanner: { $scanner }.

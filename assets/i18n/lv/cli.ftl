@@ -39,3 +39,7 @@ cli-staff-added = Pievienots { $name } ({ $role }). Kase tagad prasa darbinieka 
 cli-staff-none = Nav darbinieku: ikviens pie kases var pārdot un atmaksāt. Pievienojiet tos ar `regulars staff add`.
 cli-backup-exists = { $path } jau pastāv: izvēlieties citu ceļu; nekas netika pārrakstīts
 cli-backup-written = Rezerves kopija ierakstīta: { $path } ({ $kb } KB).
+cli-serving = Klientu lapas: http://{ $addr } (čeki ved uz { $url }). Apturēt: Ctrl-C.
+cli-api-on = Lokālais API: /api/v1/ (atslēga no [portal] api_key).
+cli-api-off = Lokālais API izslēgts: iestatiet [portal] api_key failā config.toml, lai kase to varētu izsaukt.
+cli-devices-state = Ierīces: printeris: { $printer }; skeneris: { $scanner }.

@@ -39,3 +39,7 @@ cli-staff-added = Додат { $name } ({ $role }). Каса сада тражи
 cli-staff-none = Нема запослених: свако на каси може да продаје и враћа новац. Додајте их са `regulars staff add`.
 cli-backup-exists = { $path } већ постоји: изаберите другу путању; ништа није преписано
 cli-backup-written = Резервна копија уписана у { $path } ({ $kb } KB).
+cli-serving = Странице за купце на http://{ $addr } (рачуни воде на { $url }). Ctrl-C зауставља.
+cli-api-on = Локални API на /api/v1/ (кључ из [portal] api_key).
+cli-api-off = Локални API искључен: подесите [portal] api_key у config.toml да би га каса могла позвати.
+cli-devices-state = Уређаји: штампач: { $printer }; скенер: { $scanner }.

@@ -39,3 +39,7 @@ cli-staff-added = Dodat { $name } ({ $role }). Kasa sada traži PIN zaposlenog z
 cli-staff-none = Nema zaposlenih: svako na kasi može da prodaje i vraća novac. Dodajte ih sa `regulars staff add`.
 cli-backup-exists = { $path } već postoji: izaberite drugu putanju; ništa nije prepisano
 cli-backup-written = Rezervna kopija upisana u { $path } ({ $kb } KB).
+cli-serving = Stranice za kupce na http://{ $addr } (računi vode na { $url }). Ctrl-C zaustavlja.
+cli-api-on = Lokalni API na /api/v1/ (ključ iz [portal] api_key).
+cli-api-off = Lokalni API isključen: podesite [portal] api_key u config.toml da bi ga kasa mogla pozvati.
+cli-devices-state = Uređaji: štampač: { $printer }; skener: { $scanner }.

@@ -38,3 +38,7 @@ cli-staff-added = { $name } ({ $role }) జోడించబడ్డారు.
 cli-staff-none = సిబ్బంది లేరు: కౌంటర్ వద్ద ఎవరైనా అమ్మవచ్చు, రీఫండ్ చేయవచ్చు. `regulars staff add`తో వారిని జోడించండి.
 cli-backup-exists = { $path } ఇప్పటికే ఉంది: వేరే మార్గం ఎంచుకోండి; ఏదీ తిరగరాయలేదు
 cli-backup-written = బ్యాకప్ { $path }లో రాశాము ({ $kb } KB).
+cli-serving = కస్టమర్ పేజీలు http://{ $addr }లో (రసీదులు { $url }కి దారి తీస్తాయి). ఆపడానికి Ctrl-C నొక్కండి.
+cli-api-on = లోకల్ API /api/v1/ వద్ద ([portal] api_key నుండి కీ).
+cli-api-off = లోకల్ API ఆఫ్‌లో ఉంది: టిల్ పిలవడానికి config.tomlలో [portal] api_key సెట్ చేయండి.
+cli-devices-state = పరికరాలు: ప్రింటర్: { $printer }; స్కానర్: { $scanner }.
