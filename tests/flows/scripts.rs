@@ -4,7 +4,8 @@
 //! (encoding_rs, oem_cp): each text run must decode with the page it selected to exactly the
 //! expected words, and what no page has (₱, ₹, Telugu) must arrive as raster lines. The Telugu
 //! raster line is compared with `hb-view` (HarfBuzz, Debian's `libharfbuzz-bin`) drawing the
-//! same string at the same size.
+//! same string at the same size (`REGULARS_KEEP_SHAPING=DIR` keeps the three pictures compared:
+//! ours, HarfBuzz's and its unshaped fallback).
 
 use crate::common::{run, run_json};
 use crate::serial::{PTY, start_sim, wait_for_pngs};
