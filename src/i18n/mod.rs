@@ -145,6 +145,16 @@ impl Catalog {
         })
     }
 
+    /// The shipped languages, in the order of their tags.
+    pub fn all(&self) -> impl Iterator<Item = &Language> {
+        self.languages.values()
+    }
+
+    /// The shipped tag a form or a link asked for (case forgiven), if it is one.
+    pub fn shipped(&self, asked: Option<&str>) -> Option<&str> {
+        self.get(asked?).ok().map(Language::tag)
+    }
+
     /// The shipped locale tags, in a stable order.
     pub fn tags(&self) -> Vec<&str> {
         self.languages.keys().map(String::as_str).collect()

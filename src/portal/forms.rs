@@ -160,9 +160,7 @@ pub(crate) async fn claim(
             return Err(Failure::Input("error-claim-contact"));
         }
         let name = f.name.unwrap_or_default();
-        let language = f
-            .language
-            .and_then(|l| catalog().get(&l).ok().map(|l| l.tag().to_string()));
+        let language = catalog().shipped(f.language.as_deref()).map(str::to_string);
         state
             .with_store(move |store, now| {
                 store.write(|tx| {
@@ -235,11 +233,8 @@ pub(crate) async fn set_language(
     answer(&state, &headers, async {
         let (id, token) = visit_id(&state, &token)?;
         check_form(&state, &headers, &token, f.form.as_deref())?;
-        let tag = f
-            .language
-            .as_deref()
-            .and_then(|l| catalog().get(l).ok())
-            .map(|l| l.tag())
+        let tag = catalog()
+            .shipped(f.language.as_deref())
             .ok_or(Failure::NotFound)?;
         state
             .with_store(move |store, _| {

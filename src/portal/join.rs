@@ -94,11 +94,7 @@ pub(crate) async fn join_post(
     Form(f): Form<JoinForm>,
 ) -> Response {
     let s = &state.settings;
-    let asked = f
-        .language
-        .as_deref()
-        .and_then(|l| crate::i18n::catalog().get(l).ok())
-        .map(|l| l.tag());
+    let asked = crate::i18n::catalog().shipped(f.language.as_deref());
     let w = PageLanguage::resolve(&headers, asked, None, &s.language);
     let joined = async {
         let code = referral_code(&code)?;

@@ -56,8 +56,8 @@ pub(crate) fn page(w: &Language, title: &str, body: Markup) -> Html<String> {
                     main {
                         (body)
                         nav.langs aria-label=(w.t("portal-languages")) {
-                            @for tag in catalog().tags() {
-                                @let l = catalog().get(tag).unwrap_or_else(|_| catalog().fallback());
+                            @for l in catalog().all() {
+                                @let tag = l.tag();
                                 a href={ "?lang=" (tag) } hreflang=(tag) lang=(tag)
                                     aria-current=[(tag == w.tag()).then_some("true")] { (l.native_name) }
                             }
@@ -329,8 +329,8 @@ fn visit_page(
                         input type="hidden" name="form" value=(form);
                         label for="language" { (w.t("portal-card-language")) }
                         select id="language" name="language" {
-                            @for tag in catalog().tags() {
-                                @let l = catalog().get(tag).unwrap_or_else(|_| catalog().fallback());
+                            @for l in catalog().all() {
+                                @let tag = l.tag();
                                 option value=(tag) lang=(tag) selected[m.language.as_deref().unwrap_or(w.tag()) == tag] { (l.native_name) }
                             }
                         }

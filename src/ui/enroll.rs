@@ -83,8 +83,9 @@ impl EnrollForm {
                 .selected_text(shown)
                 .show_ui(ui, |ui| {
                     ui.selectable_value(&mut self.language, None, not_asked);
-                    for tag in catalog.tags() {
-                        ui.selectable_value(&mut self.language, Some(tag.to_string()), name(tag));
+                    for l in catalog.all() {
+                        let tag = Some(l.tag().to_string());
+                        ui.selectable_value(&mut self.language, tag, l.native_name.as_str());
                     }
                 })
                 .response

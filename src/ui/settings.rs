@@ -94,12 +94,13 @@ impl SettingsForm {
             egui::ComboBox::from_id_salt("language")
                 .selected_text(shown)
                 .show_ui(ui, |ui| {
-                    for tag in crate::i18n::catalog().tags() {
-                        let name = crate::i18n::catalog()
-                            .get(tag)
-                            .map(|l| l.native_name.clone())
-                            .unwrap_or_default();
-                        ui.selectable_value(&mut self.devices.language, tag.to_string(), name);
+                    for l in crate::i18n::catalog().all() {
+                        let tag = l.tag().to_string();
+                        ui.selectable_value(
+                            &mut self.devices.language,
+                            tag,
+                            l.native_name.as_str(),
+                        );
                     }
                 });
         });
