@@ -243,12 +243,7 @@ fn simulate_scanner(
         "none" => Suffix::None,
         _ => Suffix::Cr,
     };
-    let (mut master, slave) =
-        serialport::TTYPort::pair().context("cannot open a pseudo-terminal")?;
-    let device = serialport::SerialPort::name(&slave).context("the pseudo-terminal has no name")?;
-    let _ = std::fs::remove_file(link);
-    std::os::unix::fs::symlink(&device, link)
-        .with_context(|| format!("cannot create the link {}", link.display()))?;
+    let (mut master, slave) = crate::devices::transport::pty_with_link(link)?;
     eprintln!(
         "Virtual scanner at {}: type a code and Enter to scan it; Ctrl-D ends.",
         link.display()

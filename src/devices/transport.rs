@@ -158,9 +158,18 @@ pub fn pty_with_link(
         .map_err(|e| io::Error::other(format!("cannot open a pseudo-terminal: {e}")))?;
     let device = serialport::SerialPort::name(&slave)
         .ok_or_else(|| io::Error::other("the pseudo-terminal has no name"))?;
-    let _ = std::fs::remove_file(link);
-    std::os::unix::fs::symlink(&device, link)
-        .map_err(|e| io::Error::other(format!("cannot create the link {}: {e}", link.display())))?;
+    // Made under a temporary name and renamed over `link`, so a program waiting for the link
+    // never sees an old one vanish under it, nor a half-made one.
+    let mut temp = link.as_os_str().to_owned();
+    temp.push(format!(".{}.new", std::process::id()));
+    let temp = std::path::PathBuf::from(temp);
+    let _ = std::fs::remove_file(&temp);
+    std::os::unix::fs::symlink(&device, &temp)
+        .and_then(|()| std::fs::rename(&temp, link))
+        .map_err(|e| {
+            let _ = std::fs::remove_file(&temp);
+            io::Error::other(format!("cannot create the link {}: {e}", link.display()))
+        })?;
     Ok((master, slave))
 }
 

@@ -15,14 +15,18 @@ pub struct Plug {
 }
 
 impl Drop for Plug {
+    /// A killed program cannot remove its link; a stale one could point at a pseudo-terminal
+    /// number another test has since been given.
     fn drop(&mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();
+        let _ = std::fs::remove_file(&self.till);
     }
 }
 
 pub fn start_plug(dir: &Path, printer: &str, profile: &str) -> Plug {
     let till = dir.join("till");
+    let _ = std::fs::remove_file(&till);
     let stderr = std::fs::File::create(dir.join("plug.err")).unwrap();
     let child = Command::new(env!("CARGO_BIN_EXE_regulars"))
         .arg("--data")

@@ -16,12 +16,17 @@ pub struct Sim {
     child: Child,
     pub stdin: ChildStdin,
     pub out: PathBuf,
+    link: PathBuf,
 }
 
 impl Drop for Sim {
+    /// Unplugged: the device goes and so does its link, as udev removes a USB adapter's
+    /// (a killed simulator cannot remove it itself, and a stale link could point at a
+    /// pseudo-terminal number another test has since been given).
     fn drop(&mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();
+        let _ = std::fs::remove_file(&self.link);
     }
 }
 
@@ -31,6 +36,7 @@ pub fn start_sim(dir: &Path, link: &Path, profile: &str) -> Sim {
 
 /// A virtual printer printing `speed` bytes per second (0: instantly) into `out`.
 pub fn start_sim_at(dir: &Path, link: &Path, profile: &str, speed: usize, out: &Path) -> Sim {
+    let _ = std::fs::remove_file(link);
     let mut child = Command::new(env!("CARGO_BIN_EXE_regulars"))
         .args([
             "--data",
@@ -56,6 +62,7 @@ pub fn start_sim_at(dir: &Path, link: &Path, profile: &str, speed: usize, out: &
         child,
         stdin,
         out: out.to_path_buf(),
+        link: link.to_path_buf(),
     }
 }
 
