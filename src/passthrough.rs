@@ -142,29 +142,41 @@ pub enum Event {
 }
 
 impl Event {
-    /// One line for the log and the counter's screen.
-    pub fn describe(&self) -> String {
+    /// One line for the log and the counter's screen, in `w`'s words.
+    pub fn describe(&self, w: &crate::i18n::Language) -> String {
         match self {
             Event::Added {
                 receipt,
                 visit_id,
                 customer,
                 duplicate,
-            } => format!(
-                "receipt {receipt}: loyalty block added (visit {visit_id}, {}){}",
-                customer.as_deref().unwrap_or("anonymous, with a claim QR"),
-                if *duplicate {
-                    "; a reprint, recorded once"
+            } => {
+                let who = match customer {
+                    Some(c) => c.clone(),
+                    None => w.t("plug-anonymous"),
+                };
+                let id = if *duplicate {
+                    "plug-added-again"
                 } else {
-                    ""
-                }
+                    "plug-added"
+                };
+                let args = [
+                    ("receipt", receipt.as_str().into()),
+                    ("visit", visit_id.to_string().into()),
+                    ("who", who.into()),
+                ];
+                w.t_args(id, &args)
+            }
+            Event::Unchanged(why) => w.t_args("plug-unchanged", &[("why", why.as_str().into())]),
+            Event::PrinterDown { error, waiting } => w.t_args(
+                "plug-printer-down",
+                &[
+                    ("error", error.as_str().into()),
+                    ("bytes", (*waiting).into()),
+                ],
             ),
-            Event::Unchanged(why) => format!("receipt passed through unchanged: {why}"),
-            Event::PrinterDown { error, waiting } => format!(
-                "printer unavailable ({error}); {waiting} bytes wait and go out when it is back"
-            ),
-            Event::PrinterBack => "printer back: the waiting bytes went out".to_string(),
-            Event::TillDown(e) => format!("till side: {e}; retrying"),
+            Event::PrinterBack => w.t("plug-printer-back"),
+            Event::TillDown(e) => w.t_args("plug-till-down", &[("error", e.as_str().into())]),
         }
     }
 
@@ -189,12 +201,13 @@ pub fn spawn_for_counter(
     use crate::devices::profile::FlowControl;
     use crate::devices::transport::{SerialSettings, SerialTransport};
     let plug = &config.passthrough;
+    let w = config.shop.words();
     let pos = plug
         .pos
         .clone()
-        .ok_or_else(|| anyhow::anyhow!("plug-in mode needs the till's port: set it in Settings"))?;
+        .ok_or_else(|| anyhow::anyhow!(w.t("plug-needs-till-port")))?;
     if config.printer.port.eq_ignore_ascii_case("virtual") {
-        anyhow::bail!("plug-in mode needs the real printer's port in Settings (not \"virtual\")");
+        anyhow::bail!(w.t("plug-needs-real-printer"));
     }
     let till = crate::devices::till::TillProfile::load(&plug.pos_profile)?;
     let mut recorder = Recorder::from_config(
@@ -215,9 +228,12 @@ pub fn spawn_for_counter(
         baud: plug.pos_baud,
         flow_control: FlowControl::None,
     });
-    let label = format!(
-        "plug-in mode: till on {pos}, printer on {}",
-        config.printer.port
+    let label = w.t_args(
+        "plug-state",
+        &[
+            ("till", pos.as_str().into()),
+            ("printer", config.printer.port.as_str().into()),
+        ],
     );
     std::thread::Builder::new()
         .name("passthrough".into())
@@ -455,11 +471,14 @@ impl Recorder {
         let total = read
             .total
             .clone()
-            .ok_or("no total found on the receipt (check the till profile's total pattern)")?;
-        let amount = self
-            .currency
-            .parse_amount(&total)
-            .map_err(|e| format!("the total '{total}' is not an amount: {e}"))?;
+            .ok_or_else(|| self.words.t("plug-no-total"))?;
+        let amount = self.currency.parse_amount(&total).map_err(|e| {
+            let error = crate::runtime::errors::amount_error(&self.words, &e);
+            self.words.t_args(
+                "plug-bad-total",
+                &[("total", total.as_str().into()), ("error", error.into())],
+            )
+        })?;
         // Without a number the receipt's own text is its key: a reprint is still one visit.
         let key = read.key(self.till.numbering).unwrap_or_else(|| {
             use sha2::Digest;
@@ -491,13 +510,17 @@ impl Recorder {
             }
             other => other,
         }
-        .map_err(|e| format!("the visit was not recorded: {e}"))?;
+        .map_err(|e| {
+            let error = crate::runtime::errors::store_error(&self.words, &e);
+            self.words
+                .t_args("plug-not-recorded", &[("error", error.into())])
+        })?;
         let loyalty = match &out.customer {
             Some(code) => {
-                let v = self
-                    .store
-                    .customer_view(code, now)
-                    .map_err(|e| format!("the customer could not be read: {e}"))?;
+                let v = self.store.customer_view(code, now).map_err(|e| {
+                    let error = crate::runtime::errors::store_error(&self.words, &e);
+                    self.words.t_args("plug-unread", &[("error", error.into())])
+                })?;
                 Some(crate::printing::loyalty_block(
                     &self.words,
                     &v,

@@ -4,6 +4,7 @@
 use super::args::*;
 use super::commands::{Ctx, to_json};
 use super::{Output, UsageError};
+use crate::runtime::words;
 use anyhow::{Context, Result};
 use serde_json::json;
 
@@ -68,23 +69,30 @@ pub(super) fn simulate(ctx: &Ctx, cmd: SimulateCmd) -> Result<Output> {
     })
 }
 
-pub(super) fn devices() -> Result<Output> {
+pub(super) fn devices(ctx: &Ctx) -> Result<Output> {
     use crate::devices::profile::{hardware_dir, list};
+    let w = ctx.words();
     let ports = crate::devices::transport::list_ports();
     let printers = list(&hardware_dir().join("printers"));
     let scanners = list(&hardware_dir().join("scanners"));
-    let text = format!(
-        "Serial ports: {}\nPrinter profiles: {}\nScanner profiles: {}\n\
-         Set [printer] port/profile and [scanner] port/profile in config.toml; \
-         port = \"virtual\" uses the built-in virtual printer.",
-        if ports.is_empty() {
-            "none found".to_string()
-        } else {
-            ports.join(", ")
-        },
-        printers.join(", "),
-        scanners.join(", ")
-    );
+    let found = if ports.is_empty() {
+        w.t("cli-devices-no-ports")
+    } else {
+        ports.join(", ")
+    };
+    let text = [
+        w.t_args("cli-devices-ports", &[("ports", found.into())]),
+        w.t_args(
+            "cli-devices-printers",
+            &[("profiles", printers.join(", ").into())],
+        ),
+        w.t_args(
+            "cli-devices-scanners",
+            &[("profiles", scanners.join(", ").into())],
+        ),
+        w.t("cli-devices-help"),
+    ]
+    .join("\n");
     Ok(Output {
         text,
         json: json!({ "ports": ports, "printer_profiles": printers, "scanner_profiles": scanners }),
@@ -285,13 +293,10 @@ pub(super) fn scan(
     use crate::devices::profile::ScannerProfile;
     use crate::devices::scanner::{ScanEvent, ScanKind, read_scans};
     use crate::devices::transport::{SerialSettings, SerialTransport};
+    let w = ctx.words();
     let port = port
         .or_else(|| ctx.config.scanner.port.clone())
-        .ok_or_else(|| {
-            UsageError(
-                "no scanner port: pass --port PATH or set [scanner] port in config.toml".into(),
-            )
-        })?;
+        .ok_or_else(|| UsageError(w.t("cli-scan-no-port")))?;
     let profile_id = profile.unwrap_or_else(|| ctx.config.scanner.profile.clone());
     let profile = ScannerProfile::load(&profile_id).map_err(|e| UsageError(e.to_string()))?;
     let mut transport = SerialTransport::new(SerialSettings {
@@ -303,7 +308,11 @@ pub(super) fn scan(
     let clock = move || start.elapsed().as_millis() as u64;
     let mut events = Vec::new();
     if !json_out {
-        eprintln!("Listening to {port} ({}); scan something.", profile.name);
+        let args = [
+            ("port", port.as_str().into()),
+            ("profile", profile.name.as_str().into()),
+        ];
+        eprintln!("{}", w.t_args("cli-scan-listening", &args));
     }
     read_scans(
         &mut transport,
@@ -314,16 +323,28 @@ pub(super) fn scan(
             if !json_out {
                 match &e {
                     ScanEvent::Scanned { scan, what } => {
+                        let text = |s: &str| s.to_string().into();
                         let kind = match what {
-                            ScanKind::CustomerCard { code } => format!("customer card {code}"),
-                            ScanKind::Receipt { token } => format!("receipt QR (token {token})"),
-                            ScanKind::Referral { code } => format!("referral code {code}"),
-                            ScanKind::Product { symbology, gtin } => {
-                                format!("product {symbology} {gtin}")
+                            ScanKind::CustomerCard { code } => {
+                                w.t_args("cli-scan-card", &[("code", text(code))])
                             }
-                            ScanKind::Unknown { reason } => {
-                                format!("unknown code '{}': {reason}", scan.data)
+                            ScanKind::Receipt { token } => {
+                                w.t_args("cli-scan-receipt", &[("token", text(token))])
                             }
+                            ScanKind::Referral { code } => {
+                                w.t_args("cli-scan-referral", &[("code", text(code))])
+                            }
+                            ScanKind::Product { symbology, gtin } => w.t_args(
+                                "cli-scan-product",
+                                &[("symbology", text(symbology)), ("gtin", text(gtin))],
+                            ),
+                            ScanKind::Unknown { reason } => w.t_args(
+                                "cli-scan-unknown",
+                                &[
+                                    ("data", text(&scan.data)),
+                                    ("reason", words::scan_problem(&w, reason).into()),
+                                ],
+                            ),
                         };
                         println!(
                             "{kind}{}",
@@ -333,7 +354,13 @@ pub(super) fn scan(
                                 .unwrap_or_default()
                         );
                     }
-                    ScanEvent::Rejected { reason } => println!("rejected: {reason}"),
+                    ScanEvent::Rejected { reason } => println!(
+                        "{}",
+                        w.t_args(
+                            "cli-scan-rejected",
+                            &[("reason", words::scan_problem(&w, reason).into())]
+                        )
+                    ),
                 }
             }
             events.push(e);

@@ -3,7 +3,11 @@
 
 mod args;
 mod commands;
+mod customers;
 mod hardware;
+mod loyalty;
+mod plug;
+mod support;
 
 pub use args::Cli;
 
@@ -38,7 +42,8 @@ where
         }
     };
     let json = cli.json;
-    match commands::execute(cli) {
+    let (words, outcome) = commands::execute(cli);
+    match outcome {
         Ok(out) => {
             if json {
                 println!(
@@ -58,11 +63,42 @@ where
                     serde_json::json!({ "error": format!("{e:#}"), "exit_code": code })
                 );
             } else {
-                eprintln!("error: {e:#}");
+                let message = ("message", describe_error(&words, &e).into());
+                eprintln!("{}", words.t_args("cli-error", &[message]));
             }
             ExitCode::from(code)
         }
     }
+}
+
+/// An error for a person: each cause in turn, like `{:#}`, with the store's refusals and
+/// amount errors in `w`'s words (their causes are part of their sentence).
+fn describe_error(w: &crate::i18n::Language, e: &anyhow::Error) -> String {
+    use crate::runtime::errors::{amount_error, store_error};
+    let mut parts = Vec::new();
+    for cause in e.chain() {
+        let translated = if let Some(s) = cause.downcast_ref::<StoreError>() {
+            Some(store_error(w, s))
+        } else if let Some(DataDirError::Store(s)) = cause.downcast_ref::<DataDirError>() {
+            Some(store_error(w, s))
+        } else if let Some(crate::demo::DemoError::Store(s)) =
+            cause.downcast_ref::<crate::demo::DemoError>()
+        {
+            Some(store_error(w, s))
+        } else {
+            cause
+                .downcast_ref::<crate::domain::money::AmountError>()
+                .map(|a| amount_error(w, a))
+        };
+        match translated {
+            Some(text) => {
+                parts.push(text);
+                break;
+            }
+            None => parts.push(cause.to_string()),
+        }
+    }
+    parts.join(": ")
 }
 
 /// 2 when the person's input was wrong, 1 when the environment failed.

@@ -26,7 +26,54 @@ pub struct Scan {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Frame {
     Code(Scan),
-    Rejected { reason: String },
+    Rejected { reason: ScanProblem },
+}
+
+/// Why bytes from the scanner are not a code Regulars can use. Shown through `message_id`
+/// (the reader's language); `Display` and JSON give the English sentence.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ScanProblem {
+    #[error("more than {MAX_FRAME} bytes without an end: not a code (noise on the line?)")]
+    TooLong,
+    #[error("half a code ({0} bytes) with no end: scan it again")]
+    HalfCode(usize),
+    #[error("binary data, not a code")]
+    Binary,
+    #[error("control characters in the code: check the scanner's suffix setting")]
+    Control,
+    #[error("an empty code")]
+    Empty,
+    #[error("{0} digits is not a product barcode length")]
+    DigitCount(usize),
+    #[error("{0} with a wrong check digit: scan it again")]
+    CheckDigit(&'static str),
+    #[error("looks like a card code but its check character is wrong: scan it again")]
+    CardCheck,
+    #[error("not a code Regulars knows")]
+    NotOurs,
+}
+
+impl ScanProblem {
+    /// The message id (in `notices.ftl`) and its arguments.
+    pub fn message(&self) -> (&'static str, Vec<(&'static str, String)>) {
+        match self {
+            ScanProblem::TooLong => ("scan-too-long", vec![("max", MAX_FRAME.to_string())]),
+            ScanProblem::HalfCode(n) => ("scan-half-code", vec![("bytes", n.to_string())]),
+            ScanProblem::Binary => ("scan-binary", vec![]),
+            ScanProblem::Control => ("scan-control", vec![]),
+            ScanProblem::Empty => ("scan-empty", vec![]),
+            ScanProblem::DigitCount(n) => ("scan-digit-count", vec![("digits", n.to_string())]),
+            ScanProblem::CheckDigit(s) => ("scan-check-digit", vec![("symbology", s.to_string())]),
+            ScanProblem::CardCheck => ("scan-card-check", vec![]),
+            ScanProblem::NotOurs => ("scan-not-ours", vec![]),
+        }
+    }
+}
+
+impl Serialize for ScanProblem {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
 }
 
 /// Splits a scanner's byte stream into frames.
@@ -82,7 +129,7 @@ impl Framer {
                 self.buf.clear();
                 self.discarding = self.suffix != Suffix::None;
                 out.push(Frame::Rejected {
-                    reason: format!("more than {MAX_FRAME} bytes without an end: not a code (noise on the line?)"),
+                    reason: ScanProblem::TooLong,
                 });
             }
         }
@@ -101,7 +148,7 @@ impl Framer {
         let n = self.buf.len();
         self.buf.clear();
         vec![Frame::Rejected {
-            reason: format!("half a code ({n} bytes) with no end: scan it again"),
+            reason: ScanProblem::HalfCode(n),
         }]
     }
 
@@ -109,12 +156,12 @@ impl Framer {
         let raw = std::mem::take(&mut self.buf);
         let Ok(text) = String::from_utf8(raw) else {
             return Frame::Rejected {
-                reason: "binary data, not a code".into(),
+                reason: ScanProblem::Binary,
             };
         };
         if text.chars().any(|c| c.is_control()) {
             return Frame::Rejected {
-                reason: "control characters in the code: check the scanner's suffix setting".into(),
+                reason: ScanProblem::Control,
             };
         }
         let mut data = text.as_str();
@@ -133,7 +180,7 @@ impl Framer {
         let data = data.trim();
         if data.is_empty() {
             return Frame::Rejected {
-                reason: "an empty code".into(),
+                reason: ScanProblem::Empty,
             };
         }
         Frame::Code(Scan {
@@ -188,7 +235,7 @@ pub enum ScanKind {
         gtin: String,
     },
     Unknown {
-        reason: String,
+        reason: ScanProblem,
     },
 }
 
@@ -234,7 +281,7 @@ pub fn classify(data: &str) -> ScanKind {
             8 => "EAN-8",
             _ => {
                 return ScanKind::Unknown {
-                    reason: format!("{} digits is not a product barcode length", d.len()),
+                    reason: ScanProblem::DigitCount(d.len()),
                 };
             }
         };
@@ -245,7 +292,7 @@ pub fn classify(data: &str) -> ScanKind {
             }
         } else {
             ScanKind::Unknown {
-                reason: format!("{symbology} with a wrong check digit: scan it again"),
+                reason: ScanProblem::CheckDigit(symbology),
             }
         };
     }
@@ -254,10 +301,10 @@ pub fn classify(data: &str) -> ScanKind {
             code: c.to_string(),
         },
         Err(crate::domain::code::CodeError::CheckFailed(_)) => ScanKind::Unknown {
-            reason: "looks like a card code but its check character is wrong: scan it again".into(),
+            reason: ScanProblem::CardCheck,
         },
         Err(_) => ScanKind::Unknown {
-            reason: "not a code Regulars knows".into(),
+            reason: ScanProblem::NotOurs,
         },
     }
 }
@@ -325,18 +372,20 @@ mod tests {
     fn noise_and_half_frames_are_rejected_with_reasons() {
         let mut f = Framer::new(&profile(Suffix::Cr, false));
         assert!(
-            matches!(&f.push(b"\x00\x01\x02\r", 0)[..], [Frame::Rejected { reason }] if reason.contains("control"))
+            matches!(&f.push(b"\x00\x01\x02\r", 0)[..], [Frame::Rejected { reason }] if reason.to_string().contains("control"))
         );
         assert!(
-            matches!(&f.push(&[0xFF, 0xFE, b'\r'], 1)[..], [Frame::Rejected { reason }] if reason.contains("binary"))
+            matches!(&f.push(&[0xFF, 0xFE, b'\r'], 1)[..], [Frame::Rejected { reason }] if reason.to_string().contains("binary"))
         );
         assert!(f.push(b"40063", 10).is_empty());
         assert!(
-            matches!(&f.tick(200)[..], [Frame::Rejected { reason }] if reason.contains("half a code"))
+            matches!(&f.tick(200)[..], [Frame::Rejected { reason }] if reason.to_string().contains("half a code"))
         );
         let long = vec![b'A'; MAX_FRAME + 10];
         let out = f.push(&long, 300);
-        assert!(matches!(&out[..], [Frame::Rejected { reason }] if reason.contains("more than")));
+        assert!(
+            matches!(&out[..], [Frame::Rejected { reason }] if reason.to_string().contains("more than"))
+        );
         // The rest of the long frame is skipped up to its end; the next code is read normally.
         let out = f.push(b"AAAA\r12345670\r", 301);
         assert_eq!(codes(&out), ["12345670"]);
@@ -400,7 +449,7 @@ mod tests {
             }
         );
         assert!(
-            matches!(classify("4006381333932"), ScanKind::Unknown { reason } if reason.contains("check digit"))
+            matches!(classify("4006381333932"), ScanKind::Unknown { reason } if reason.to_string().contains("check digit"))
         );
         assert!(matches!(classify("hello world"), ScanKind::Unknown { .. }));
     }
@@ -416,7 +465,7 @@ pub enum ScanEvent {
         what: ScanKind,
     },
     Rejected {
-        reason: String,
+        reason: ScanProblem,
     },
 }
 

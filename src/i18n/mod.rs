@@ -323,6 +323,21 @@ impl Language {
         }
     }
 
+    /// A ticket's state, as staff read it.
+    pub fn ticket_status(&self, s: crate::domain::support::Status) -> String {
+        self.t(&format!("ticket-status-{}", s.as_str()))
+    }
+
+    /// Where a ticket came from, as staff read it.
+    pub fn ticket_channel(&self, c: crate::domain::support::Channel) -> String {
+        self.t(&format!("ticket-channel-{}", c.as_str()))
+    }
+
+    /// How a customer wants to hear back.
+    pub fn contact_via(&self, c: crate::domain::support::ContactVia) -> String {
+        self.t(&format!("contact-via-{}", c.as_str()))
+    }
+
     /// A plain number, grouped the local way.
     pub fn number(&self, n: i64) -> String {
         self.numbers.number(n)

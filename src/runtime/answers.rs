@@ -83,7 +83,7 @@ fn store_answer(state: &mut CounterState, currency: Currency, a: StoreReply) {
             );
             if let Some(r) = &e.referral {
                 text.push(' ');
-                text.push_str(&r.message);
+                text.push_str(&super::words::referral(&state.words, r));
             }
             state.say(true, text);
             state.customer = Some(c);
@@ -194,7 +194,7 @@ fn sold(
     }
     if let Some(r) = &sale.referral {
         text.push(' ');
-        text.push_str(&r.message);
+        text.push_str(&super::words::referral(&state.words, r));
     }
     state.say(true, text);
     if customer.is_some() {

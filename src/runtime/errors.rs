@@ -1,5 +1,6 @@
-//! The store's refusals in the cashier's words: the common ones translated (with what to do
-//! about them), the rare rest in the store's own English sentence.
+//! The store's refusals in the reader's words (with what to do about them), for the counter,
+//! the command line and plug-in mode. The few that carry free text the store wrote for the case
+//! (ticket rules, staff details) keep the store's sentence.
 
 use crate::domain::code::CodeError;
 use crate::domain::contact::ContactError;
@@ -54,6 +55,57 @@ pub fn store_error(w: &Language, e: &StoreError) -> String {
         }
         StoreError::AlreadyRefunded(r) => w.t_args("store-error-refunded", &[("receipt", text(r))]),
         StoreError::Busy => w.t("store-error-busy"),
+        StoreError::UnknownReward { id, available } => w.t_args(
+            "store-error-unknown-reward",
+            &[("id", text(id)), ("available", text(available))],
+        ),
+        StoreError::BadReceipt(max) => {
+            w.t_args("store-error-bad-receipt", &[("max", (*max).into())])
+        }
+        StoreError::RefundTooLarge {
+            receipt,
+            requested,
+            refundable,
+        } => w.t_args(
+            "store-error-refund-too-large",
+            &[
+                ("receipt", text(receipt)),
+                ("requested", text(requested)),
+                ("refundable", text(refundable)),
+            ],
+        ),
+        StoreError::NoSuchVisit(v) => {
+            w.t_args("store-error-no-visit", &[("visit", v.to_string().into())])
+        }
+        StoreError::NoSuchTicket(t) => {
+            w.t_args("store-error-no-ticket", &[("ticket", t.to_string().into())])
+        }
+        StoreError::AlreadyClaimed => w.t("store-error-claimed"),
+        StoreError::KeyConflict(k) => w.t_args("store-error-key-conflict", &[("key", text(k))]),
+        StoreError::NewerSchema { path, found, known } => w.t_args(
+            "store-error-newer-schema",
+            &[
+                ("path", path.display().to_string().into()),
+                ("found", found.to_string().into()),
+                ("known", known.to_string().into()),
+            ],
+        ),
+        StoreError::NotADatabase { path } => w.t_args(
+            "store-error-not-a-database",
+            &[("path", path.display().to_string().into())],
+        ),
+        StoreError::Open { path, source } => w.t_args(
+            "store-error-open",
+            &[
+                ("path", path.display().to_string().into()),
+                ("reason", source.to_string().into()),
+            ],
+        ),
+        StoreError::Sqlite(e) => {
+            w.t_args("store-error-database", &[("reason", e.to_string().into())])
+        }
+        // Free text the store wrote for the case (ticket rules, staff, bulk loads), and the
+        // operating system's own words for a file it could not use.
         other => other.to_string(),
     }
 }
@@ -69,9 +121,18 @@ pub fn amount_error(w: &Language, e: &AmountError) -> String {
         ),
         AmountError::Negative(t) => w.t_args("amount-error-negative", &[("text", text(t))]),
         AmountError::Zero => w.t("amount-error-zero"),
-        AmountError::TooManyDecimals { text: t, .. } => {
-            w.t_args("amount-error-decimals", &[("text", text(t))])
-        }
+        AmountError::TooManyDecimals {
+            text: t,
+            currency,
+            allowed,
+        } => w.t_args(
+            "amount-error-decimals",
+            &[
+                ("text", text(t)),
+                ("currency", text(currency)),
+                ("allowed", (*allowed).into()),
+            ],
+        ),
         AmountError::TooLarge { text: t, .. } => {
             w.t_args("amount-error-too-large", &[("text", text(t))])
         }

@@ -7,6 +7,7 @@
 mod answers;
 pub mod errors;
 mod systems;
+pub mod words;
 pub mod workers;
 
 use crate::config::Config;
@@ -258,14 +259,20 @@ impl Counter {
                     plug_tx,
                     threads_stop.clone(),
                 )
-                .unwrap_or_else(|e| format!("plug-in mode off: {e}")),
+                .unwrap_or_else(|e| {
+                    let error = format!("{e:#}");
+                    config
+                        .shop
+                        .words()
+                        .t_args("plug-off", &[("error", error.into())])
+                }),
             );
             plug_link = PlugLink(Some(last));
         }
         let printer = if config.passthrough.enabled {
             Err(crate::devices::profile::ProfileError::Invalid {
                 path: "config.toml".into(),
-                message: "the till prints in plug-in mode".into(),
+                message: config.shop.words().t("plug-prints"),
             })
         } else {
             ReceiptPrinter::from_config(config, dir)

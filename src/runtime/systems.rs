@@ -59,9 +59,13 @@ pub(super) fn identify_scans(
         match scan {
             Err(_) => {}
             Ok(ScanEvent::Rejected { reason }) => {
-                let text = state
-                    .words
-                    .t_args("scan-not-understood", &[("reason", reason.as_str().into())]);
+                let text = state.words.t_args(
+                    "scan-not-understood",
+                    &[(
+                        "reason",
+                        super::words::scan_problem(&state.words, reason).into(),
+                    )],
+                );
                 state.say(false, text);
             }
             Ok(ScanEvent::Scanned { scan, what }) => {
@@ -95,7 +99,10 @@ pub(super) fn identify_scans(
                             "scan-unknown",
                             &[
                                 ("code", scan.data.as_str().into()),
-                                ("reason", reason.as_str().into()),
+                                (
+                                    "reason",
+                                    super::words::scan_problem(&state.words, reason).into(),
+                                ),
                             ],
                         );
                         state.say(false, text);
@@ -412,13 +419,14 @@ pub(super) fn refresh_support(ch: Res<Channels>, mut state: ResMut<CounterState>
 /// Plug-in mode's events, on screen: each receipt's outcome, and the printer's state.
 pub(super) fn plug_news(mut news: MessageReader<PlugNews>, mut state: ResMut<CounterState>) {
     use crate::passthrough::Event;
+    let words = state.words;
     for PlugNews(e) in news.read() {
-        state.say(e.ok(), format!("Till: {}", e.describe()));
+        let line = words.t_args("plug-till", &[("event", e.describe(&words).into())]);
+        state.say(e.ok(), line);
         match e {
             Event::PrinterDown { .. } => {
                 state.printer_ok = false;
-                state.printer =
-                    "plug-in mode: printer unavailable, the till's receipts wait".into();
+                state.printer = words.t("plug-printer-waits");
             }
             Event::PrinterBack | Event::Added { .. } => state.printer_ok = true,
             _ => {}

@@ -363,16 +363,14 @@ fn handle(
             limit,
         } => store
             .write(|tx| {
-                let money = |m| format!("{} {}", config.shop.currency.format(m), config.shop.currency);
                 // Without staff set up there is no owner to ask; with staff, a large refund
                 // needs an owner at the counter or the owner's PIN.
                 let large = tx.refund_amount(&receipt, amount)? > limit;
-                let actor = approved_actor(tx, cashier.as_ref(), owner_pin.as_deref(), large, || {
-                    format!(
-                        "refunds above {} need the owner's PIN: ask the owner to type it in Owner PIN",
-                        money(limit)
-                    )
-                })?;
+                let actor =
+                    approved_actor(tx, cashier.as_ref(), owner_pin.as_deref(), large, || {
+                        let limit = w.amount(limit, config.shop.currency);
+                        w.t_args("worker-refund-needs-owner", &[("limit", limit.into())])
+                    })?;
                 let refund = tx.refund(&receipt, amount, now, actor.as_deref())?;
                 // The customer of the refunded visit as they are now, for the screen.
                 let customer = match tx.visit(refund.visit_id)?.and_then(|v| v.customer) {
@@ -389,7 +387,7 @@ fn handle(
                 .unwrap_or_else(fail("doing-test-page")),
             None => StoreReply::Failed {
                 doing: "doing-test-page",
-                error: "no printer is set up: check the printer profile in Settings".into(),
+                error: w.t("worker-no-printer"),
                 busy: false,
             },
         },
@@ -403,7 +401,7 @@ fn handle(
                 .unwrap_or_else(fail("doing-print-card")),
             None => StoreReply::Failed {
                 doing: "doing-print-card",
-                error: "no printer is set up: check the printer profile in Settings".into(),
+                error: w.t("worker-no-printer"),
                 busy: false,
             },
         },
@@ -416,10 +414,11 @@ fn handle(
         } => store
             .write(|tx| {
                 // With staff set up, only an owner adjusts points: signed in, or by PIN.
-                let actor = approved_actor(tx, cashier.as_ref(), owner_pin.as_deref(), true, || {
-                    "points adjustments need the owner's PIN: ask the owner to type it in Owner PIN".into()
-                })?
-                .unwrap_or_else(|| "counter".into());
+                let actor =
+                    approved_actor(tx, cashier.as_ref(), owner_pin.as_deref(), true, || {
+                        w.t("worker-adjust-needs-owner")
+                    })?
+                    .unwrap_or_else(|| "counter".into());
                 tx.adjust(&customer, points, &reason, &actor, None, now)?;
                 tx.view(&customer, now)
             })
@@ -433,7 +432,7 @@ fn handle(
         } => store
             .read(|tx| {
                 approved_actor(tx, cashier.as_ref(), owner_pin.as_deref(), true, || {
-                    "the owner's figures need the owner's PIN: ask the owner to type it in Owner PIN".into()
+                    w.t("worker-figures-needs-owner")
                 })
             })
             .and_then(|_| {
@@ -457,10 +456,12 @@ fn handle(
                 crate::report::write_csv(&dir, &f, store, config.shop.currency)
                     .map_err(|e| e.to_string())
             }) {
-            Ok(files) => StoreReply::SupportSaved(format!(
-                "Wrote {} CSV files to {}.",
-                files.len(),
-                dir.display()
+            Ok(files) => StoreReply::SupportSaved(w.t_args(
+                "worker-exported",
+                &[
+                    ("count", files.len().into()),
+                    ("dir", dir.display().to_string().into()),
+                ],
             )),
             Err(error) => StoreReply::Failed {
                 doing: "doing-export",
@@ -519,11 +520,14 @@ fn handle(
                 })
             })
             .map(|t| {
-                StoreReply::SupportSaved(format!(
-                    "Ticket #{} opened{}.",
-                    t.id,
-                    t.visit_id.map(|v| format!(" about visit V{v}")).unwrap_or_default()
-                ))
+                let ticket = ("ticket", t.id.to_string().into());
+                StoreReply::SupportSaved(match t.visit_id {
+                    Some(v) => w.t_args(
+                        "worker-ticket-opened-visit",
+                        &[ticket, ("visit", v.to_string().into())],
+                    ),
+                    None => w.t_args("worker-ticket-opened", &[ticket]),
+                })
             })
             .unwrap_or_else(fail("doing-open-ticket")),
         StoreRequest::Note {
@@ -532,7 +536,7 @@ fn handle(
             actor,
         } => store
             .write(|tx| tx.add_customer_note(&customer, &body, actor.as_deref(), now))
-            .map(|_| StoreReply::SupportSaved("Note added to the timeline.".into()))
+            .map(|_| StoreReply::SupportSaved(w.t("worker-note-added")))
             .unwrap_or_else(fail("doing-note")),
         StoreRequest::ResolveTicket { id, actor } => store
             .write(|tx| {
@@ -546,9 +550,9 @@ fn handle(
                 )
             })
             .map(|t| {
-                StoreReply::SupportSaved(format!(
-                    "Ticket #{} resolved; the customer can confirm it on their receipt page.",
-                    t.id
+                StoreReply::SupportSaved(w.t_args(
+                    "worker-ticket-resolved",
+                    &[("ticket", t.id.to_string().into())],
                 ))
             })
             .unwrap_or_else(fail("doing-resolve")),
@@ -556,7 +560,7 @@ fn handle(
             Ok(Some(s)) => StoreReply::SignedIn(s),
             Ok(None) => StoreReply::Failed {
                 doing: "doing-sign-in",
-                error: "that PIN is not anyone's: try again".into(),
+                error: w.t("worker-unknown-pin"),
                 busy: false,
             },
             Err(e) => fail("doing-sign-in")(e),
@@ -569,7 +573,7 @@ fn handle(
                 }
                 None => Ok(StoreReply::Failed {
                     doing: "doing-reprint",
-                    error: "no receipt has been printed yet".into(),
+                    error: w.t("worker-nothing-printed"),
                     busy: false,
                 }),
             })
@@ -578,7 +582,7 @@ fn handle(
             // A forged or altered token is answered exactly like an unknown visit.
             let unknown = || StoreReply::Failed {
                 doing: "doing-open-receipt",
-                error: "this receipt's code is not one of ours (or is damaged)".into(),
+                error: w.t("worker-foreign-receipt"),
                 busy: false,
             };
             let Some(id) = secret.verify(&token) else {

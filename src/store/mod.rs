@@ -31,8 +31,8 @@ pub use sales::{NewSale, RefundOutcome, SaleOutcome, VisitView};
 pub use staff::Staff;
 pub use stats::Stats;
 pub use support::{
-    ClaimClosed, Claimed, Member, NewTicket, Rated, RatingView, TicketEvent, TicketFilter,
-    TicketView, TimelineEntry, VisitPage,
+    ClaimClosed, Claimed, Happened, Member, NewTicket, Rated, RatingView, TicketEvent,
+    TicketFilter, TicketView, TimelineEntry, VisitPage,
 };
 
 use crate::domain::{money::Currency, program::Program};

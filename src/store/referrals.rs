@@ -20,11 +20,14 @@ pub struct ReferralOutcome {
     pub status: &'static str,
     /// Why refused, as stored (e.g. "self_referral").
     pub reason: Option<&'static str>,
-    /// What the cashier reads.
-    pub message: String,
     pub referrer: String,
+    /// The referrer's name, for the cashier (none once erased).
+    pub referrer_name: Option<String>,
+    /// Points given now (0 until the first qualifying purchase).
     pub friend_bonus: i64,
     pub referrer_bonus: i64,
+    /// The bonuses the programme promises, for "both get … after the first purchase".
+    pub promised: (i64, i64),
 }
 
 /// A referral, for the owner's review.
@@ -85,28 +88,21 @@ impl Tx<'_> {
                 referral_id: id,
                 status: "refused",
                 reason: Some(reason.as_str()),
-                message: format!(
-                    "Referral by {} refused: {}. It is recorded for the owner to review.",
-                    referrer.display_referral_code(),
-                    reason.explain()
-                ),
                 referrer: referrer.display_code(),
+                referrer_name: referrer.name.clone(),
                 friend_bonus: 0,
                 referrer_bonus: 0,
+                promised: (rule.friend_bonus, rule.referrer_bonus),
             },
             None => ReferralOutcome {
                 referral_id: id,
                 status: "pending",
                 reason: None,
-                message: format!(
-                    "Referred by {}: both get their bonus ({} and {} points) after the first qualifying purchase.",
-                    referrer.name.as_deref().unwrap_or("a customer"),
-                    rule.friend_bonus,
-                    rule.referrer_bonus
-                ),
                 referrer: referrer.display_code(),
+                referrer_name: referrer.name.clone(),
                 friend_bonus: 0,
                 referrer_bonus: 0,
+                promised: (rule.friend_bonus, rule.referrer_bonus),
             },
         })
     }
@@ -223,13 +219,11 @@ impl Tx<'_> {
                 referral_id,
                 status: "refused",
                 reason: Some(RefusalReason::CapReached.as_str()),
-                message: format!(
-                    "Referral bonus not given: {}. It is recorded for the owner to review.",
-                    RefusalReason::CapReached.explain()
-                ),
                 referrer: referrer.display_code(),
+                referrer_name: referrer.name.clone(),
                 friend_bonus: 0,
                 referrer_bonus: 0,
+                promised: (rule.friend_bonus, rule.referrer_bonus),
             }));
         }
         for (who, points, side) in [
@@ -258,15 +252,11 @@ impl Tx<'_> {
             referral_id,
             status: "rewarded",
             reason: None,
-            message: format!(
-                "First purchase: referral bonus of {} points given, and {} points to {}.",
-                rule.friend_bonus,
-                rule.referrer_bonus,
-                referrer.name.as_deref().unwrap_or("the referrer")
-            ),
             referrer: referrer.display_code(),
+            referrer_name: referrer.name.clone(),
             friend_bonus: rule.friend_bonus,
             referrer_bonus: rule.referrer_bonus,
+            promised: (rule.friend_bonus, rule.referrer_bonus),
         }))
     }
 

@@ -174,15 +174,72 @@ pub struct TicketFilter {
     pub limit: usize,
 }
 
-/// One line of a customer's timeline.
+/// One line of a customer's timeline: when, and the facts (words are the reader's language's,
+/// chosen where it is shown).
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct TimelineEntry {
     pub at: i64,
-    /// visit, points, rating, ticket, ticket_update, note, enrolled
-    pub kind: &'static str,
-    pub text: String,
+    #[serde(flatten)]
+    pub what: Happened,
     pub visit_id: Option<i64>,
     pub ticket_id: Option<i64>,
+}
+
+/// What a timeline line is about; `kind` in JSON.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Happened {
+    Enrolled,
+    Visit {
+        /// Minor units.
+        amount: i64,
+        refunded: i64,
+        receipt: String,
+        points: i64,
+    },
+    /// A ledger event other than earning: redeem, refund, referral, adjust, expire.
+    Points {
+        event: String,
+        points: i64,
+        reason: Option<String>,
+        actor: Option<String>,
+    },
+    Rating {
+        stars: i64,
+        comment: Option<String>,
+    },
+    /// A ticket was opened.
+    Ticket {
+        channel: Channel,
+        summary: String,
+        body: Option<String>,
+        actor: Option<String>,
+    },
+    /// A ticket moved on: `event` is note, waiting, resolved, confirmed, reopened or open.
+    TicketUpdate {
+        event: String,
+        body: Option<String>,
+        actor: Option<String>,
+    },
+    Note {
+        body: String,
+        actor: Option<String>,
+    },
+}
+
+impl TimelineEntry {
+    /// visit, points, rating, ticket, ticket_update, note or enrolled.
+    pub fn kind(&self) -> &'static str {
+        match self.what {
+            Happened::Enrolled => "enrolled",
+            Happened::Visit { .. } => "visit",
+            Happened::Points { .. } => "points",
+            Happened::Rating { .. } => "rating",
+            Happened::Ticket { .. } => "ticket",
+            Happened::TicketUpdate { .. } => "ticket_update",
+            Happened::Note { .. } => "note",
+        }
+    }
 }
 
 fn clean_text(text: &str, what: &str) -> Result<String> {
@@ -753,11 +810,9 @@ impl Tx<'_> {
     /// notes in one list, newest first.
     pub fn timeline(&self, code: &str, limit: usize) -> Result<Vec<TimelineEntry>> {
         let c = self.customer(code)?.0;
-        let money = self.currency();
         let mut out = vec![TimelineEntry {
             at: self.customer_by_id(c.id)?.enrolled_at,
-            kind: "enrolled",
-            text: "Joined the loyalty programme".into(),
+            what: Happened::Enrolled,
             visit_id: None,
             ticket_id: None,
         }];
@@ -775,21 +830,15 @@ impl Tx<'_> {
              WHERE customer_id = ?1 ORDER BY at DESC LIMIT ?2",
             &|r| {
                 let id: i64 = r.get(0)?;
-                let refunded: i64 = r.get(3)?;
                 let receipt: Option<String> = r.get(4)?;
-                let mut text = format!(
-                    "Visit V{id}: {} (receipt {}), +{} points",
-                    money.format(r.get(2)?),
-                    receipt.unwrap_or_else(|| format!("V{id}")),
-                    r.get::<_, i64>(5)?
-                );
-                if refunded > 0 {
-                    text.push_str(&format!(", {} refunded", money.format(refunded)));
-                }
                 Ok(TimelineEntry {
                     at: r.get(1)?,
-                    kind: "visit",
-                    text,
+                    what: Happened::Visit {
+                        amount: r.get(2)?,
+                        refunded: r.get(3)?,
+                        receipt: receipt.unwrap_or_else(|| format!("V{id}")),
+                        points: r.get(5)?,
+                    },
                     visit_id: Some(id),
                     ticket_id: None,
                 })
@@ -799,21 +848,14 @@ impl Tx<'_> {
             "SELECT at, kind, points, reason, actor, visit_id FROM points_events
              WHERE customer_id = ?1 AND kind <> 'earn' ORDER BY at DESC LIMIT ?2",
             &|r| {
-                let kind: String = r.get(1)?;
-                let points: i64 = r.get(2)?;
-                let reason: Option<String> = r.get(3)?;
-                let actor: Option<String> = r.get(4)?;
-                let mut text = format!("{kind} {points:+} points");
-                if let Some(reason) = reason {
-                    text.push_str(&format!(" ({reason})"));
-                }
-                if let Some(actor) = actor {
-                    text.push_str(&format!(" by {actor}"));
-                }
                 Ok(TimelineEntry {
                     at: r.get(0)?,
-                    kind: "points",
-                    text,
+                    what: Happened::Points {
+                        event: r.get(1)?,
+                        points: r.get(2)?,
+                        reason: r.get(3)?,
+                        actor: r.get(4)?,
+                    },
                     visit_id: r.get(5)?,
                     ticket_id: None,
                 })
@@ -824,17 +866,13 @@ impl Tx<'_> {
              JOIN visits v ON v.id = r.visit_id WHERE v.customer_id = ?1
              ORDER BY r.updated_at DESC LIMIT ?2",
             &|r| {
-                let visit: i64 = r.get(1)?;
-                let stars: i64 = r.get(2)?;
-                let comment: Option<String> = r.get(3)?;
                 Ok(TimelineEntry {
                     at: r.get(0)?,
-                    kind: "rating",
-                    text: match comment {
-                        Some(c) => format!("Rated visit V{visit} {stars}/5: {c}"),
-                        None => format!("Rated visit V{visit} {stars}/5"),
+                    what: Happened::Rating {
+                        stars: r.get(2)?,
+                        comment: r.get(3)?,
                     },
-                    visit_id: Some(visit),
+                    visit_id: Some(r.get(1)?),
                     ticket_id: None,
                 })
             },
@@ -847,34 +885,26 @@ impl Tx<'_> {
                 let kind: String = r.get(1)?;
                 let body: Option<String> = r.get(2)?;
                 let actor: Option<String> = r.get(3)?;
-                let id: i64 = r.get(4)?;
-                let visit: Option<i64> = r.get(5)?;
-                let summary: String = r.get(6)?;
                 let channel: String = r.get(7)?;
-                let about = visit
-                    .map(|v| format!(" about visit V{v}"))
-                    .unwrap_or_default();
-                let mut text = if kind == "opened" {
-                    format!("Ticket #{id} opened ({channel}){about}: {summary}")
+                let what = if kind == "opened" {
+                    Happened::Ticket {
+                        channel: Channel::parse(&channel).unwrap_or(Channel::Counter),
+                        summary: r.get(6)?,
+                        body,
+                        actor,
+                    }
                 } else {
-                    format!("Ticket #{id} {kind}")
+                    Happened::TicketUpdate {
+                        event: kind,
+                        body,
+                        actor,
+                    }
                 };
-                if let Some(b) = body {
-                    text.push_str(&format!(": {b}"));
-                }
-                if let Some(a) = actor {
-                    text.push_str(&format!(" (by {a})"));
-                }
                 Ok(TimelineEntry {
                     at: r.get(0)?,
-                    kind: if kind == "opened" {
-                        "ticket"
-                    } else {
-                        "ticket_update"
-                    },
-                    text,
-                    visit_id: visit,
-                    ticket_id: Some(id),
+                    what,
+                    visit_id: r.get(5)?,
+                    ticket_id: Some(r.get(4)?),
                 })
             },
         )?;
@@ -882,14 +912,11 @@ impl Tx<'_> {
             "SELECT at, body, actor FROM customer_notes WHERE customer_id = ?1
              ORDER BY at DESC LIMIT ?2",
             &|r| {
-                let body: String = r.get(1)?;
-                let actor: Option<String> = r.get(2)?;
                 Ok(TimelineEntry {
                     at: r.get(0)?,
-                    kind: "note",
-                    text: match actor {
-                        Some(a) => format!("Note by {a}: {body}"),
-                        None => format!("Note: {body}"),
+                    what: Happened::Note {
+                        body: r.get(1)?,
+                        actor: r.get(2)?,
                     },
                     visit_id: None,
                     ticket_id: None,

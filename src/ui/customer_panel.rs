@@ -39,7 +39,13 @@ impl CustomerPanel {
             } else {
                 ui.label(RichText::new(w.t("visit-tickets")).strong());
                 for t in &s.support.visit_tickets {
-                    ui.label(format!("#{} [{}] {}", t.id, t.status.label(), t.summary));
+                    // The visit's own tickets: no need to say which visit.
+                    ui.label(format!(
+                        "#{} [{}] {}",
+                        t.id,
+                        w.ticket_status(t.status),
+                        t.summary
+                    ));
                 }
             }
             if ui.button(w.t("refund-this-visit")).clicked() {

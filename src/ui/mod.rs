@@ -244,7 +244,8 @@ impl CounterApp {
         ui.separator();
         self.customer.ui(ui, s, w, asks);
         if s.customer.is_some() || s.visit.is_some() {
-            self.support.ui(ui, s, w, asks);
+            let currency = self.counter.shop().currency;
+            self.support.ui(ui, s, w, currency, asks);
         }
     }
 

@@ -25,7 +25,14 @@ impl Default for SupportPanel {
 }
 
 impl SupportPanel {
-    pub fn ui(&mut self, ui: &mut egui::Ui, s: &StateView, w: &Language, asks: &mut Asks) {
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        s: &StateView,
+        w: &Language,
+        currency: crate::domain::money::Currency,
+        asks: &mut Asks,
+    ) {
         ui.separator();
         let open = &s.support.open_tickets;
         if s.customer.is_some() {
@@ -41,21 +48,7 @@ impl SupportPanel {
                 );
                 for t in open {
                     ui.horizontal_wrapped(|ui| {
-                        let about = t
-                            .visit_id
-                            .map(|v| {
-                                format!(
-                                    " {}",
-                                    w.t_args("ticket-about-visit", &[("visit", v.into())])
-                                )
-                            })
-                            .unwrap_or_default();
-                        ui.label(format!(
-                            "#{} [{}] {}{about}",
-                            t.id,
-                            t.status.label(),
-                            t.summary
-                        ));
+                        ui.label(crate::runtime::words::ticket_line(w, t));
                         if ui
                             .button(w.t_args("resolve", &[("id", t.id.into())]))
                             .clicked()
@@ -98,7 +91,11 @@ impl SupportPanel {
                     .max_height(260.0)
                     .show(ui, |ui| {
                         for e in &s.support.timeline {
-                            ui.label(format!("{}  {}", w.date_time(e.at), e.text));
+                            ui.label(format!(
+                                "{}  {}",
+                                w.date_time(e.at),
+                                crate::runtime::words::timeline_entry(w, currency, e)
+                            ));
                         }
                     });
             });

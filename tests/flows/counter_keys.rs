@@ -346,7 +346,12 @@ fn a_shop_in_belgrade_is_told_what_went_wrong_in_serbian() {
         amount_error(lv, &typed),
         "'3,5x' nav summa: cipari ar vienu decimālatdalītāju, piemēram, 12,50"
     );
-    // A refusal without its own words keeps the store's sentence rather than nothing.
     let rare = StoreError::BadReceipt(40);
-    assert_eq!(store_error(sr, &rare), rare.to_string());
+    assert_eq!(
+        store_error(sr, &rare),
+        "број рачуна има од 1 до 40 знакова за штампу: проверите шта је каса одштампала"
+    );
+    // A refusal the store words for the case keeps the store's sentence rather than nothing.
+    let free = StoreError::Invalid("the note is empty".into());
+    assert_eq!(store_error(sr, &free), "the note is empty");
 }

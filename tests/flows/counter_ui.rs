@@ -501,7 +501,7 @@ fn a_receipt_scan_opens_the_visit_with_its_tickets_and_staff_work_them_from_the_
             .support
             .timeline
             .iter()
-            .any(|e| e.kind == "note")
+            .any(|e| e.kind() == "note")
     });
     press(&mut h, "Open a support ticket");
     h.run_steps(2);

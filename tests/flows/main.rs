@@ -2,6 +2,7 @@
 
 mod browser;
 mod cli;
+mod cli_languages;
 mod common;
 mod counter_keys;
 mod counter_ui;

@@ -409,7 +409,7 @@ fn help_requests_become_tickets_and_script_is_shown_as_text() {
     assert_eq!(shop.count("SELECT COUNT(*) FROM customers"), 1);
     let (_, out, _) = run(shop.path(), &["customer", "timeline", &code]);
     assert!(
-        out.contains("Ticket #1 opened (portal) about visit V1"),
+        out.contains("Ticket #1 opened (receipt page) about visit V1"),
         "{out}"
     );
 }
@@ -786,7 +786,7 @@ fn from_the_printed_qr_to_a_ticket_on_the_timeline() {
         .unwrap_or_else(|| panic!("no ticket on the timeline: {timeline}"));
     assert_eq!(ticket["visit_id"].as_i64(), Some(visit));
     assert!(
-        ticket["text"]
+        ticket["summary"]
             .as_str()
             .unwrap()
             .contains("latte instead of a flat white")

@@ -378,7 +378,7 @@ fn scanner_noise_and_half_frames_are_rejected_then_reading_goes_on() {
     let reasons: Vec<String> = events
         .iter()
         .map(|e| match e {
-            ScanEvent::Rejected { reason } => reason.clone(),
+            ScanEvent::Rejected { reason } => reason.to_string(),
             ScanEvent::Scanned { scan, .. } => format!("code {}", scan.data),
         })
         .collect();

@@ -159,7 +159,7 @@ fn the_timeline_shows_everything_newest_first_and_erasure_clears_what_they_wrote
         .read(|tx| tx.timeline(&c, 50))
         .unwrap()
         .iter()
-        .map(|e| e.kind)
+        .map(|e| e.kind())
         .collect();
     assert_eq!(
         kinds,

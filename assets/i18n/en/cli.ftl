@@ -49,3 +49,68 @@ cli-serving = Customer pages on http://{ $addr } (receipts link to { $url }). Pr
 cli-api-on = Local API at /api/v1/ (key from [portal] api_key).
 cli-api-off = Local API off: set [portal] api_key in config.toml to let a till call it.
 cli-devices-state = Devices: printer: { $printer }; scanner: { $scanner }.
+cli-error = error: { $message }
+cli-no-match = No customer matches '{ $text }'. Enrol them with `regulars customer add`.
+cli-found-figures = { $points ->
+    [one] { $points } point
+   *[other] { $points } points
+}, { $visits ->
+    [one] { $visits } visit
+   *[other] { $visits } visits
+}
+cli-exported = Wrote everything held about { $code } to { $path }.
+cli-note-added = Note added to { $code }'s timeline.
+cli-erase-confirm = erasing { $code } removes their name, phone, email and notes for good: add --yes to confirm
+cli-erased-details = Erased the personal details of { $code }. Visits and points stay as anonymous numbers.
+cli-redeemed-voucher = Redeemed { $reward } with the stamp card voucher. Balance { $balance }.
+cli-redeemed = Redeemed { $reward } for { cli-points }. Balance { $balance }.
+cli-adjusted-already = This adjustment was already made (event { $event }): nothing changed. Balance { $balance }.
+cli-points-added = Added { cli-points } by { $by } ({ $reason }). Balance { $balance }.
+cli-points-removed = Removed { cli-points } by { $by } ({ $reason }). Balance { $balance }.
+cli-no-referrals = No referrals.
+cli-rebuild-matched = The aggregates matched the raw rows: nothing to change.
+cli-rebuild-table = { $table }: { $rows ->
+    [one] { $rows } row
+   *[other] { $rows } rows
+}
+cli-rebuild-done = The aggregates differed from the raw rows and were rebuilt ({ $tables }).
+cli-not-a-date = { $option } '{ $text }' is not a date: use YYYY-MM-DD, e.g. 2026-03-01
+cli-range-backwards = --from must be on or before --to
+cli-backing-up = backing up
+cli-bad-role = the role is cashier or owner
+cli-devices-ports = Serial ports: { $ports }
+cli-devices-no-ports = none found
+cli-devices-printers = Printer profiles: { $profiles }
+cli-devices-scanners = Scanner profiles: { $profiles }
+cli-devices-help = Set [printer] port/profile and [scanner] port/profile in config.toml; port = "virtual" uses the built-in virtual printer.
+cli-scan-no-port = no scanner port: pass --port PATH or set [scanner] port in config.toml
+cli-scan-listening = Listening to { $port } ({ $profile }); scan something.
+cli-scan-card = customer card { $code }
+cli-scan-receipt = receipt QR (token { $token })
+cli-scan-referral = referral code { $code }
+cli-scan-product = product { $symbology } { $gtin }
+cli-scan-unknown = unknown code '{ $data }': { $reason }
+cli-scan-rejected = rejected: { $reason }
+cli-plug-started = Plug-in mode: till at { $till } ({ $profile }), printer at { $printer }. Events go to { $log }. Ctrl-C stops.
+cli-plug-card = card { $code } scanned: the next receipt is theirs
+cli-ticket-opened = Ticket opened.
+cli-ticket-resolved = Resolved. The customer can confirm it on their receipt page.
+cli-ticket-confirmed = Confirmed by the customer.
+cli-ticket-waiting = Waiting on the customer.
+cli-ticket-reopened = Reopened.
+cli-ticket-noted = Note added to ticket #{ $id }.
+cli-ticket-none = No tickets match.
+cli-ticket-no-follow-up = Nothing to follow up: every resolved ticket has been confirmed or is recent.
+cli-ticket-anonymous = anonymous receipt
+cli-ticket-head = [{ $status }] priority { $priority } · severity { $severity } · { $who } · { $channel }
+cli-ticket-visit = visit V{ $visit }
+cli-ticket-reply = reply by { $via }
+cli-ticket-bad-status = --status { $text }: use open, waiting, resolved, confirmed or all
+cli-ticket-bad-contact-via = --contact-via { $text }: use phone, email, sms or in_store
+cli-ticket-event-opened = opened
+cli-ticket-event-note = note
+cli-ticket-event-waiting = waiting on the customer
+cli-ticket-event-resolved = resolved
+cli-ticket-event-confirmed = confirmed by the customer
+cli-ticket-event-reopened = reopened
+cli-ticket-event-open = open again

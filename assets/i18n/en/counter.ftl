@@ -153,3 +153,38 @@ portal-status-off = Customer pages off: { $error }
 portal-status-serve = Customer pages: run `regulars serve`
 enroll-language = Their language
 enroll-language-phone = their phone’s
+ticket-status-open = open
+ticket-status-waiting = waiting on the customer
+ticket-status-resolved = resolved
+ticket-status-confirmed = confirmed by the customer
+ticket-channel-portal = receipt page
+ticket-channel-rating = low rating
+ticket-channel-counter = at the counter
+ticket-channel-phone = phone call
+ticket-channel-email = email
+timeline-enrolled = Joined the loyalty programme
+timeline-visit = Visit V{ $visit }: { $amount } (receipt { $receipt }), +{ $points ->
+    [one] { $points } point
+   *[other] { $points } points
+}
+timeline-refunded = { $amount } refunded
+timeline-points = { $event } { $signed } { $count ->
+    [one] point
+   *[other] points
+}
+points-event-redeem = Reward taken:
+points-event-refund = Refund:
+points-event-referral = Referral bonus:
+points-event-adjust = Adjustment:
+points-event-expire = Expired:
+timeline-rating = Rated visit V{ $visit } { $stars }/5
+timeline-ticket = Ticket #{ $ticket } opened ({ $channel })
+timeline-about-visit = about visit V{ $visit }
+timeline-ticket-note = Note on ticket #{ $ticket }
+timeline-ticket-waiting = Ticket #{ $ticket } waiting on the customer
+timeline-ticket-resolved = Ticket #{ $ticket } resolved
+timeline-ticket-confirmed = Ticket #{ $ticket } confirmed by the customer
+timeline-ticket-reopened = Ticket #{ $ticket } reopened
+timeline-ticket-open = Ticket #{ $ticket } open again
+timeline-note = Note
+timeline-by = (by { $who })

@@ -43,3 +43,71 @@ cli-serving = Klientu lapas: http://{ $addr } (čeki ved uz { $url }). Apturēt:
 cli-api-on = Lokālais API: /api/v1/ (atslēga no [portal] api_key).
 cli-api-off = Lokālais API izslēgts: iestatiet [portal] api_key failā config.toml, lai kase to varētu izsaukt.
 cli-devices-state = Ierīces: printeris: { $printer }; skeneris: { $scanner }.
+cli-error = kļūda: { $message }
+cli-no-match = Neviens klients neatbilst '{ $text }'. Pievienojiet to ar `regulars customer add`.
+cli-found-figures = { $points ->
+    [zero] { $points } punktu
+    [one] { $points } punkts
+   *[other] { $points } punkti
+}, { $visits ->
+    [zero] { $visits } apmeklējumu
+    [one] { $visits } apmeklējums
+   *[other] { $visits } apmeklējumi
+}
+cli-exported = Viss par { $code } glabātais ierakstīts failā { $path }.
+cli-note-added = Piezīme pievienota { $code } vēsturei.
+cli-erase-confirm = dzēšot { $code }, vārds, tālrunis, e-pasts un piezīmes tiek izdzēsti uz visiem laikiem: apstipriniet ar --yes
+cli-erased-details = { $code } personas dati izdzēsti. Apmeklējumi un punkti paliek kā anonīmi skaitļi.
+cli-redeemed-voucher = { $reward } izmantota ar zīmogu kartes kuponu. Atlikums { $balance }.
+cli-redeemed = { $reward } izmantota par { cli-points }. Atlikums { $balance }.
+cli-adjusted-already = Šī korekcija jau bija veikta (notikums { $event }): nekas netika mainīts. Atlikums { $balance }.
+cli-points-added = Pievienoti { cli-points } ({ $by }, { $reason }). Atlikums { $balance }.
+cli-points-removed = Noņemti { cli-points } ({ $by }, { $reason }). Atlikums { $balance }.
+cli-no-referrals = Ieteikumu nav.
+cli-rebuild-matched = Apkopojumi sakrita ar sākotnējiem ierakstiem: nav ko mainīt.
+cli-rebuild-table = { $table }: { $rows ->
+    [zero] { $rows } rindu
+    [one] { $rows } rinda
+   *[other] { $rows } rindas
+}
+cli-rebuild-done = Apkopojumi atšķīrās no sākotnējiem ierakstiem un tika pārrēķināti ({ $tables }).
+cli-not-a-date = { $option } '{ $text }' nav datums: rakstiet GGGG-MM-DD, piemēram, 2026-03-01
+cli-range-backwards = --from jābūt tajā pašā dienā vai pirms --to
+cli-backing-up = veido rezerves kopiju
+cli-bad-role = loma ir cashier (kasieris) vai owner (īpašnieks)
+cli-devices-ports = Seriālie porti: { $ports }
+cli-devices-no-ports = nav atrasti
+cli-devices-printers = Printeru profili: { $profiles }
+cli-devices-scanners = Skeneru profili: { $profiles }
+cli-devices-help = Iestatiet [printer] port/profile un [scanner] port/profile failā config.toml; port = "virtual" izmanto iebūvēto virtuālo printeri.
+cli-scan-no-port = nav skenera porta: norādiet --port CEĻŠ vai iestatiet [scanner] port failā config.toml
+cli-scan-listening = Klausās { $port } ({ $profile }); noskenējiet kaut ko.
+cli-scan-card = klienta karte { $code }
+cli-scan-receipt = čeka QR (marķieris { $token })
+cli-scan-referral = ieteikuma kods { $code }
+cli-scan-product = prece { $symbology } { $gtin }
+cli-scan-unknown = nezināms kods '{ $data }': { $reason }
+cli-scan-rejected = noraidīts: { $reason }
+cli-plug-started = Spraudņa režīms: kase pie { $till } ({ $profile }), printeris pie { $printer }. Notikumi tiek rakstīti { $log }. Apturēt: Ctrl-C.
+cli-plug-card = noskenēta karte { $code }: nākamais čeks ir šī klienta
+cli-ticket-opened = Pieprasījums atvērts.
+cli-ticket-resolved = Atrisināts. Klients to var apstiprināt savā čeka lapā.
+cli-ticket-confirmed = Klients apstiprinājis.
+cli-ticket-waiting = Gaida klienta atbildi.
+cli-ticket-reopened = Atvērts no jauna.
+cli-ticket-noted = Piezīme pievienota pieprasījumam #{ $id }.
+cli-ticket-none = Neviens pieprasījums neatbilst.
+cli-ticket-no-follow-up = Nav ko pārbaudīt: katrs atrisinātais pieprasījums ir apstiprināts vai nesens.
+cli-ticket-anonymous = anonīms čeks
+cli-ticket-head = [{ $status }] prioritāte { $priority } · svarīgums { $severity } · { $who } · { $channel }
+cli-ticket-visit = apmeklējums V{ $visit }
+cli-ticket-reply = atbildēt: { $via }
+cli-ticket-bad-status = --status { $text }: izmantojiet open, waiting, resolved, confirmed vai all
+cli-ticket-bad-contact-via = --contact-via { $text }: izmantojiet phone, email, sms vai in_store
+cli-ticket-event-opened = atvērts
+cli-ticket-event-note = piezīme
+cli-ticket-event-waiting = gaida klienta atbildi
+cli-ticket-event-resolved = atrisināts
+cli-ticket-event-confirmed = klients apstiprinājis
+cli-ticket-event-reopened = atvērts no jauna
+cli-ticket-event-open = atkal atvērts

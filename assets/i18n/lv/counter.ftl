@@ -159,3 +159,40 @@ portal-status-off = Klientu lapas nedarbojas: { $error }
 portal-status-serve = Klientu lapas: palaidiet `regulars serve`
 enroll-language = Klienta valoda
 enroll-language-phone = kā tālrunī
+ticket-status-open = atvērts
+ticket-status-waiting = gaida klienta atbildi
+ticket-status-resolved = atrisināts
+ticket-status-confirmed = klients apstiprinājis
+ticket-channel-portal = čeka lapa
+ticket-channel-rating = zems vērtējums
+ticket-channel-counter = pie kases
+ticket-channel-phone = tālruņa zvans
+ticket-channel-email = e-pasts
+timeline-enrolled = Pievienojās lojalitātes programmai
+timeline-visit = Apmeklējums V{ $visit }: { $amount } (čeks { $receipt }), +{ $points ->
+    [zero] { $points } punktu
+    [one] { $points } punkts
+   *[other] { $points } punkti
+}
+timeline-refunded = atmaksāts { $amount }
+timeline-points = { $event } { $signed } { $count ->
+    [zero] punktu
+    [one] punkts
+   *[other] punkti
+}
+points-event-redeem = Izmantota balva:
+points-event-refund = Atmaksa:
+points-event-referral = Ieteikuma bonuss:
+points-event-adjust = Korekcija:
+points-event-expire = Beidzies termiņš:
+timeline-rating = Novērtēja apmeklējumu V{ $visit }: { $stars }/5
+timeline-ticket = Atvērts pieprasījums #{ $ticket } ({ $channel })
+timeline-about-visit = par apmeklējumu V{ $visit }
+timeline-ticket-note = Piezīme pieprasījumam #{ $ticket }
+timeline-ticket-waiting = Pieprasījums #{ $ticket } gaida klienta atbildi
+timeline-ticket-resolved = Pieprasījums #{ $ticket } atrisināts
+timeline-ticket-confirmed = Pieprasījumu #{ $ticket } klients apstiprinājis
+timeline-ticket-reopened = Pieprasījums #{ $ticket } atvērts no jauna
+timeline-ticket-open = Pieprasījums #{ $ticket } atkal atvērts
+timeline-note = Piezīme
+timeline-by = ({ $who })

@@ -43,3 +43,71 @@ cli-serving = Странице за купце на http://{ $addr } (рачун
 cli-api-on = Локални API на /api/v1/ (кључ из [portal] api_key).
 cli-api-off = Локални API искључен: подесите [portal] api_key у config.toml да би га каса могла позвати.
 cli-devices-state = Уређаји: штампач: { $printer }; скенер: { $scanner }.
+cli-error = грешка: { $message }
+cli-no-match = Ниједан купац не одговара '{ $text }'. Учланите га са `regulars customer add`.
+cli-found-figures = { $points ->
+    [one] { $points } поен
+    [few] { $points } поена
+   *[other] { $points } поена
+}, { $visits ->
+    [one] { $visits } посета
+    [few] { $visits } посете
+   *[other] { $visits } посета
+}
+cli-exported = Све што се чува о { $code } записано је у { $path }.
+cli-note-added = Белешка је додата у историју купца { $code }.
+cli-erase-confirm = брисањем { $code } заувек нестају име, телефон, имејл и белешке: потврдите са --yes
+cli-erased-details = Лични подаци купца { $code } су обрисани. Посете и поени остају као анонимни бројеви.
+cli-redeemed-voucher = { $reward } искоришћено са ваучером картице са печатима. Стање { $balance }.
+cli-redeemed = { $reward } искоришћено за { cli-points }. Стање { $balance }.
+cli-adjusted-already = Ова исправка је већ урађена (догађај { $event }): ништа није промењено. Стање { $balance }.
+cli-points-added = Додато { cli-points } ({ $by }, { $reason }). Стање { $balance }.
+cli-points-removed = Одузето { cli-points } ({ $by }, { $reason }). Стање { $balance }.
+cli-no-referrals = Нема препорука.
+cli-rebuild-matched = Збирови се слажу са изворним редовима: нема шта да се мења.
+cli-rebuild-table = { $table }: { $rows ->
+    [one] { $rows } ред
+    [few] { $rows } реда
+   *[other] { $rows } редова
+}
+cli-rebuild-done = Збирови су се разликовали од изворних редова и поново су израчунати ({ $tables }).
+cli-not-a-date = { $option } '{ $text }' није датум: пишите ГГГГ-ММ-ДД, нпр. 2026-03-01
+cli-range-backwards = --from мора бити истог дана или пре --to
+cli-backing-up = прави се резервна копија
+cli-bad-role = улога је cashier (благајник) или owner (власник)
+cli-devices-ports = Серијски портови: { $ports }
+cli-devices-no-ports = нису пронађени
+cli-devices-printers = Профили штампача: { $profiles }
+cli-devices-scanners = Профили скенера: { $profiles }
+cli-devices-help = Подесите [printer] port/profile и [scanner] port/profile у config.toml; port = "virtual" користи уграђени виртуелни штампач.
+cli-scan-no-port = нема порта скенера: наведите --port ПУТАЊА или подесите [scanner] port у config.toml
+cli-scan-listening = Слуша се { $port } ({ $profile }); скенирајте нешто.
+cli-scan-card = картица купца { $code }
+cli-scan-receipt = QR рачуна (токен { $token })
+cli-scan-referral = код за препоруку { $code }
+cli-scan-product = производ { $symbology } { $gtin }
+cli-scan-unknown = непознат код '{ $data }': { $reason }
+cli-scan-rejected = одбијено: { $reason }
+cli-plug-started = Режим прикључка: каса на { $till } ({ $profile }), штампач на { $printer }. Догађаји иду у { $log }. Заустављање: Ctrl-C.
+cli-plug-card = скенирана картица { $code }: следећи рачун је тог купца
+cli-ticket-opened = Захтев је отворен.
+cli-ticket-resolved = Решено. Купац то може да потврди на страници свог рачуна.
+cli-ticket-confirmed = Купац је потврдио.
+cli-ticket-waiting = Чека се одговор купца.
+cli-ticket-reopened = Поново отворено.
+cli-ticket-noted = Белешка је додата уз захтев #{ $id }.
+cli-ticket-none = Ниједан захтев не одговара.
+cli-ticket-no-follow-up = Нема шта да се провери: сваки решени захтев је потврђен или је скорашњи.
+cli-ticket-anonymous = анонимни рачун
+cli-ticket-head = [{ $status }] приоритет { $priority } · хитност { $severity } · { $who } · { $channel }
+cli-ticket-visit = посета V{ $visit }
+cli-ticket-reply = одговор: { $via }
+cli-ticket-bad-status = --status { $text }: користите open, waiting, resolved, confirmed или all
+cli-ticket-bad-contact-via = --contact-via { $text }: користите phone, email, sms или in_store
+cli-ticket-event-opened = отворен
+cli-ticket-event-note = белешка
+cli-ticket-event-waiting = чека одговор купца
+cli-ticket-event-resolved = решен
+cli-ticket-event-confirmed = купац потврдио
+cli-ticket-event-reopened = поново отворен
+cli-ticket-event-open = опет отворен

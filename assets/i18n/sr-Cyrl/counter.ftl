@@ -159,3 +159,40 @@ portal-status-off = Странице за купце не раде: { $error }
 portal-status-serve = Странице за купце: покрените `regulars serve`
 enroll-language = Језик купца
 enroll-language-phone = као на телефону
+ticket-status-open = отворен
+ticket-status-waiting = чека одговор купца
+ticket-status-resolved = решен
+ticket-status-confirmed = купац потврдио
+ticket-channel-portal = страница рачуна
+ticket-channel-rating = ниска оцена
+ticket-channel-counter = на каси
+ticket-channel-phone = телефонски позив
+ticket-channel-email = имејл
+timeline-enrolled = Учланио се у програм лојалности
+timeline-visit = Посета V{ $visit }: { $amount } (рачун { $receipt }), +{ $points ->
+    [one] { $points } поен
+    [few] { $points } поена
+   *[other] { $points } поена
+}
+timeline-refunded = враћено { $amount }
+timeline-points = { $event } { $signed } { $count ->
+    [one] поен
+    [few] поена
+   *[other] поена
+}
+points-event-redeem = Искоришћена награда:
+points-event-refund = Повраћај:
+points-event-referral = Бонус за препоруку:
+points-event-adjust = Исправка:
+points-event-expire = Истекло:
+timeline-rating = Оценио посету V{ $visit }: { $stars }/5
+timeline-ticket = Отворен захтев #{ $ticket } ({ $channel })
+timeline-about-visit = у вези са посетом V{ $visit }
+timeline-ticket-note = Белешка уз захтев #{ $ticket }
+timeline-ticket-waiting = Захтев #{ $ticket } чека одговор купца
+timeline-ticket-resolved = Захтев #{ $ticket } решен
+timeline-ticket-confirmed = Купац потврдио захтев #{ $ticket }
+timeline-ticket-reopened = Захтев #{ $ticket } поново отворен
+timeline-ticket-open = Захтев #{ $ticket } опет отворен
+timeline-note = Белешка
+timeline-by = ({ $who })

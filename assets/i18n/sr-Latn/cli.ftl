@@ -43,3 +43,71 @@ cli-serving = Stranice za kupce na http://{ $addr } (računi vode na { $url }). 
 cli-api-on = Lokalni API na /api/v1/ (ključ iz [portal] api_key).
 cli-api-off = Lokalni API isključen: podesite [portal] api_key u config.toml da bi ga kasa mogla pozvati.
 cli-devices-state = Uređaji: štampač: { $printer }; skener: { $scanner }.
+cli-error = greška: { $message }
+cli-no-match = Nijedan kupac ne odgovara '{ $text }'. Učlanite ga sa `regulars customer add`.
+cli-found-figures = { $points ->
+    [one] { $points } poen
+    [few] { $points } poena
+   *[other] { $points } poena
+}, { $visits ->
+    [one] { $visits } poseta
+    [few] { $visits } posete
+   *[other] { $visits } poseta
+}
+cli-exported = Sve što se čuva o { $code } zapisano je u { $path }.
+cli-note-added = Beleška je dodata u istoriju kupca { $code }.
+cli-erase-confirm = brisanjem { $code } zauvek nestaju ime, telefon, imejl i beleške: potvrdite sa --yes
+cli-erased-details = Lični podaci kupca { $code } su obrisani. Posete i poeni ostaju kao anonimni brojevi.
+cli-redeemed-voucher = { $reward } iskorišćeno sa vaučerom kartice sa pečatima. Stanje { $balance }.
+cli-redeemed = { $reward } iskorišćeno za { cli-points }. Stanje { $balance }.
+cli-adjusted-already = Ova ispravka je već urađena (događaj { $event }): ništa nije promenjeno. Stanje { $balance }.
+cli-points-added = Dodato { cli-points } ({ $by }, { $reason }). Stanje { $balance }.
+cli-points-removed = Oduzeto { cli-points } ({ $by }, { $reason }). Stanje { $balance }.
+cli-no-referrals = Nema preporuka.
+cli-rebuild-matched = Zbirovi se slažu sa izvornim redovima: nema šta da se menja.
+cli-rebuild-table = { $table }: { $rows ->
+    [one] { $rows } red
+    [few] { $rows } reda
+   *[other] { $rows } redova
+}
+cli-rebuild-done = Zbirovi su se razlikovali od izvornih redova i ponovo su izračunati ({ $tables }).
+cli-not-a-date = { $option } '{ $text }' nije datum: pišite GGGG-MM-DD, npr. 2026-03-01
+cli-range-backwards = --from mora biti istog dana ili pre --to
+cli-backing-up = pravi se rezervna kopija
+cli-bad-role = uloga je cashier (blagajnik) ili owner (vlasnik)
+cli-devices-ports = Serijski portovi: { $ports }
+cli-devices-no-ports = nisu pronađeni
+cli-devices-printers = Profili štampača: { $profiles }
+cli-devices-scanners = Profili skenera: { $profiles }
+cli-devices-help = Podesite [printer] port/profile i [scanner] port/profile u config.toml; port = "virtual" koristi ugrađeni virtuelni štampač.
+cli-scan-no-port = nema porta skenera: navedite --port PUTANJA ili podesite [scanner] port u config.toml
+cli-scan-listening = Sluša se { $port } ({ $profile }); skenirajte nešto.
+cli-scan-card = kartica kupca { $code }
+cli-scan-receipt = QR računa (token { $token })
+cli-scan-referral = kod za preporuku { $code }
+cli-scan-product = proizvod { $symbology } { $gtin }
+cli-scan-unknown = nepoznat kod '{ $data }': { $reason }
+cli-scan-rejected = odbijeno: { $reason }
+cli-plug-started = Režim priključka: kasa na { $till } ({ $profile }), štampač na { $printer }. Događaji idu u { $log }. Zaustavljanje: Ctrl-C.
+cli-plug-card = skenirana kartica { $code }: sledeći račun je tog kupca
+cli-ticket-opened = Zahtev je otvoren.
+cli-ticket-resolved = Rešeno. Kupac to može da potvrdi na stranici svog računa.
+cli-ticket-confirmed = Kupac je potvrdio.
+cli-ticket-waiting = Čeka se odgovor kupca.
+cli-ticket-reopened = Ponovo otvoreno.
+cli-ticket-noted = Beleška je dodata uz zahtev #{ $id }.
+cli-ticket-none = Nijedan zahtev ne odgovara.
+cli-ticket-no-follow-up = Nema šta da se proveri: svaki rešeni zahtev je potvrđen ili je skorašnji.
+cli-ticket-anonymous = anonimni račun
+cli-ticket-head = [{ $status }] prioritet { $priority } · hitnost { $severity } · { $who } · { $channel }
+cli-ticket-visit = poseta V{ $visit }
+cli-ticket-reply = odgovor: { $via }
+cli-ticket-bad-status = --status { $text }: koristite open, waiting, resolved, confirmed ili all
+cli-ticket-bad-contact-via = --contact-via { $text }: koristite phone, email, sms ili in_store
+cli-ticket-event-opened = otvoren
+cli-ticket-event-note = beleška
+cli-ticket-event-waiting = čeka odgovor kupca
+cli-ticket-event-resolved = rešen
+cli-ticket-event-confirmed = kupac potvrdio
+cli-ticket-event-reopened = ponovo otvoren
+cli-ticket-event-open = opet otvoren

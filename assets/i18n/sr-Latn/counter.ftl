@@ -159,3 +159,40 @@ portal-status-off = Stranice za kupce ne rade: { $error }
 portal-status-serve = Stranice za kupce: pokrenite `regulars serve`
 enroll-language = Jezik kupca
 enroll-language-phone = kao na telefonu
+ticket-status-open = otvoren
+ticket-status-waiting = čeka odgovor kupca
+ticket-status-resolved = rešen
+ticket-status-confirmed = kupac potvrdio
+ticket-channel-portal = stranica računa
+ticket-channel-rating = niska ocena
+ticket-channel-counter = na kasi
+ticket-channel-phone = telefonski poziv
+ticket-channel-email = imejl
+timeline-enrolled = Učlanio se u program lojalnosti
+timeline-visit = Poseta V{ $visit }: { $amount } (račun { $receipt }), +{ $points ->
+    [one] { $points } poen
+    [few] { $points } poena
+   *[other] { $points } poena
+}
+timeline-refunded = vraćeno { $amount }
+timeline-points = { $event } { $signed } { $count ->
+    [one] poen
+    [few] poena
+   *[other] poena
+}
+points-event-redeem = Iskorišćena nagrada:
+points-event-refund = Povraćaj:
+points-event-referral = Bonus za preporuku:
+points-event-adjust = Ispravka:
+points-event-expire = Isteklo:
+timeline-rating = Ocenio posetu V{ $visit }: { $stars }/5
+timeline-ticket = Otvoren zahtev #{ $ticket } ({ $channel })
+timeline-about-visit = u vezi sa posetom V{ $visit }
+timeline-ticket-note = Beleška uz zahtev #{ $ticket }
+timeline-ticket-waiting = Zahtev #{ $ticket } čeka odgovor kupca
+timeline-ticket-resolved = Zahtev #{ $ticket } rešen
+timeline-ticket-confirmed = Kupac potvrdio zahtev #{ $ticket }
+timeline-ticket-reopened = Zahtev #{ $ticket } ponovo otvoren
+timeline-ticket-open = Zahtev #{ $ticket } opet otvoren
+timeline-note = Beleška
+timeline-by = ({ $who })

@@ -42,3 +42,68 @@ cli-serving = కస్టమర్ పేజీలు http://{ $addr }లో (�
 cli-api-on = లోకల్ API /api/v1/ వద్ద ([portal] api_key నుండి కీ).
 cli-api-off = లోకల్ API ఆఫ్‌లో ఉంది: టిల్ పిలవడానికి config.tomlలో [portal] api_key సెట్ చేయండి.
 cli-devices-state = పరికరాలు: ప్రింటర్: { $printer }; స్కానర్: { $scanner }.
+cli-error = లోపం: { $message }
+cli-no-match = '{ $text }'కు ఏ కస్టమర్ సరిపోలలేదు. `regulars customer add`తో చేర్చండి.
+cli-found-figures = { $points ->
+    [one] { $points } పాయింట్
+   *[other] { $points } పాయింట్లు
+}, { $visits ->
+    [one] { $visits } సందర్శన
+   *[other] { $visits } సందర్శనలు
+}
+cli-exported = { $code } గురించి ఉన్నదంతా { $path }లో రాశాము.
+cli-note-added = { $code } టైమ్‌లైన్‌కు నోట్ జోడించాము.
+cli-erase-confirm = { $code }ని తొలగిస్తే పేరు, ఫోన్, ఈమెయిల్, నోట్లు శాశ్వతంగా పోతాయి: ధృవీకరించడానికి --yes జోడించండి
+cli-erased-details = { $code } వ్యక్తిగత వివరాలు తొలగించాము. సందర్శనలు, పాయింట్లు అనామక సంఖ్యలుగా ఉంటాయి.
+cli-redeemed-voucher = స్టాంప్ కార్డ్ వోచర్‌తో { $reward } తీసుకున్నారు. బ్యాలెన్స్ { $balance }.
+cli-redeemed = { cli-points }కు { $reward } తీసుకున్నారు. బ్యాలెన్స్ { $balance }.
+cli-adjusted-already = ఈ సవరణ ఇప్పటికే జరిగింది (ఈవెంట్ { $event }): ఏమీ మారలేదు. బ్యాలెన్స్ { $balance }.
+cli-points-added = { cli-points } జోడించారు ({ $by }, { $reason }). బ్యాలెన్స్ { $balance }.
+cli-points-removed = { cli-points } తీసివేశారు ({ $by }, { $reason }). బ్యాలెన్స్ { $balance }.
+cli-no-referrals = రిఫరల్స్ లేవు.
+cli-rebuild-matched = సమగ్రాలు మూల వరుసలతో సరిపోయాయి: మార్చాల్సిందేమీ లేదు.
+cli-rebuild-table = { $table }: { $rows ->
+    [one] { $rows } వరుస
+   *[other] { $rows } వరుసలు
+}
+cli-rebuild-done = సమగ్రాలు మూల వరుసలతో తేడా వచ్చాయి, మళ్లీ లెక్కించాము ({ $tables }).
+cli-not-a-date = { $option } '{ $text }' తేదీ కాదు: YYYY-MM-DD వాడండి, ఉదా. 2026-03-01
+cli-range-backwards = --from అనేది --to రోజు లేదా అంతకు ముందు ఉండాలి
+cli-backing-up = బ్యాకప్ చేస్తున్నాము
+cli-bad-role = పాత్ర cashier (క్యాషియర్) లేదా owner (యజమాని)
+cli-devices-ports = సీరియల్ పోర్టులు: { $ports }
+cli-devices-no-ports = ఏవీ కనబడలేదు
+cli-devices-printers = ప్రింటర్ ప్రొఫైళ్లు: { $profiles }
+cli-devices-scanners = స్కానర్ ప్రొఫైళ్లు: { $profiles }
+cli-devices-help = config.tomlలో [printer] port/profile, [scanner] port/profile సెట్ చేయండి; port = "virtual" అంతర్నిర్మిత వర్చువల్ ప్రింటర్‌ను వాడుతుంది.
+cli-scan-no-port = స్కానర్ పోర్ట్ లేదు: --port PATH ఇవ్వండి లేదా config.tomlలో [scanner] port సెట్ చేయండి
+cli-scan-listening = { $port } ({ $profile }) వింటున్నాము; ఏదైనా స్కాన్ చేయండి.
+cli-scan-card = కస్టమర్ కార్డ్ { $code }
+cli-scan-receipt = రసీదు QR (టోకెన్ { $token })
+cli-scan-referral = రిఫరల్ కోడ్ { $code }
+cli-scan-product = ఉత్పత్తి { $symbology } { $gtin }
+cli-scan-unknown = తెలియని కోడ్ '{ $data }': { $reason }
+cli-scan-rejected = తిరస్కరించబడింది: { $reason }
+cli-plug-started = ప్లగ్-ఇన్ మోడ్: టిల్ { $till } ({ $profile }), ప్రింటర్ { $printer }. ఈవెంట్లు { $log }కు వెళ్తాయి. ఆపడానికి Ctrl-C.
+cli-plug-card = కార్డ్ { $code } స్కాన్ అయింది: తదుపరి రసీదు వారిది
+cli-ticket-opened = టికెట్ తెరిచాము.
+cli-ticket-resolved = పరిష్కరించాము. కస్టమర్ తమ రసీదు పేజీలో ధృవీకరించవచ్చు.
+cli-ticket-confirmed = కస్టమర్ ధృవీకరించారు.
+cli-ticket-waiting = కస్టమర్ జవాబు కోసం వేచి ఉంది.
+cli-ticket-reopened = మళ్లీ తెరిచాము.
+cli-ticket-noted = టికెట్ #{ $id }కు నోట్ జోడించాము.
+cli-ticket-none = ఏ టికెట్లూ సరిపోలలేదు.
+cli-ticket-no-follow-up = ఫాలో-అప్ చేయాల్సినవి లేవు: పరిష్కరించిన ప్రతి టికెట్ ధృవీకరించబడింది లేదా ఇటీవలిదే.
+cli-ticket-anonymous = అనామక రసీదు
+cli-ticket-head = [{ $status }] ప్రాధాన్యత { $priority } · తీవ్రత { $severity } · { $who } · { $channel }
+cli-ticket-visit = సందర్శన V{ $visit }
+cli-ticket-reply = జవాబు: { $via }
+cli-ticket-bad-status = --status { $text }: open, waiting, resolved, confirmed లేదా all వాడండి
+cli-ticket-bad-contact-via = --contact-via { $text }: phone, email, sms లేదా in_store వాడండి
+cli-ticket-event-opened = తెరిచారు
+cli-ticket-event-note = నోట్
+cli-ticket-event-waiting = కస్టమర్ కోసం వేచి ఉంది
+cli-ticket-event-resolved = పరిష్కరించారు
+cli-ticket-event-confirmed = కస్టమర్ ధృవీకరించారు
+cli-ticket-event-reopened = మళ్లీ తెరిచారు
+cli-ticket-event-open = మళ్లీ తెరిచి ఉంది

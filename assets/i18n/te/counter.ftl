@@ -153,3 +153,38 @@ portal-status-off = కస్టమర్ పేజీలు పనిచేయ�
 portal-status-serve = కస్టమర్ పేజీలు: `regulars serve` నడపండి
 enroll-language = కస్టమర్ భాష
 enroll-language-phone = ఫోన్‌లో ఉన్నట్టు
+ticket-status-open = తెరిచి ఉంది
+ticket-status-waiting = కస్టమర్ జవాబు కోసం వేచి ఉంది
+ticket-status-resolved = పరిష్కరించబడింది
+ticket-status-confirmed = కస్టమర్ ధృవీకరించారు
+ticket-channel-portal = రసీదు పేజీ
+ticket-channel-rating = తక్కువ రేటింగ్
+ticket-channel-counter = కౌంటర్ వద్ద
+ticket-channel-phone = ఫోన్ కాల్
+ticket-channel-email = ఈమెయిల్
+timeline-enrolled = లాయల్టీ ప్రోగ్రామ్‌లో చేరారు
+timeline-visit = సందర్శన V{ $visit }: { $amount } (రసీదు { $receipt }), +{ $points ->
+    [one] { $points } పాయింట్
+   *[other] { $points } పాయింట్లు
+}
+timeline-refunded = { $amount } వాపసు
+timeline-points = { $event } { $signed } { $count ->
+    [one] పాయింట్
+   *[other] పాయింట్లు
+}
+points-event-redeem = తీసుకున్న బహుమతి:
+points-event-refund = వాపసు:
+points-event-referral = రిఫరల్ బోనస్:
+points-event-adjust = సవరణ:
+points-event-expire = గడువు ముగిసింది:
+timeline-rating = సందర్శన V{ $visit }కి { $stars }/5 రేటింగ్ ఇచ్చారు
+timeline-ticket = టికెట్ #{ $ticket } తెరిచారు ({ $channel })
+timeline-about-visit = సందర్శన V{ $visit } గురించి
+timeline-ticket-note = టికెట్ #{ $ticket }పై నోట్
+timeline-ticket-waiting = టికెట్ #{ $ticket } కస్టమర్ జవాబు కోసం వేచి ఉంది
+timeline-ticket-resolved = టికెట్ #{ $ticket } పరిష్కరించబడింది
+timeline-ticket-confirmed = టికెట్ #{ $ticket }ని కస్టమర్ ధృవీకరించారు
+timeline-ticket-reopened = టికెట్ #{ $ticket } మళ్లీ తెరిచారు
+timeline-ticket-open = టికెట్ #{ $ticket } మళ్లీ తెరిచి ఉంది
+timeline-note = నోట్
+timeline-by = ({ $who })

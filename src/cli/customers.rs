@@ -1,0 +1,194 @@
+//! `regulars customer`: enrol, show, find, export, timeline, notes and erasure.
+
+use super::args::*;
+use super::commands::{Ctx, to_json};
+use super::{Output, UsageError};
+use crate::store::{CustomerView, NewCustomer};
+use anyhow::{Context, Result};
+use serde_json::json;
+
+pub(super) fn describe_customer(ctx: &Ctx, v: &CustomerView) -> String {
+    let w = ctx.words();
+    let erased = w.t("cli-erased");
+    let mut lines = vec![w.t_args(
+        "cli-customer",
+        &[
+            ("name", v.name.as_deref().unwrap_or(&erased).into()),
+            ("code", v.code.as_str().into()),
+            ("referral", v.referral_code.as_str().into()),
+        ],
+    )];
+    if let Some(p) = &v.phone {
+        lines.push(w.t_args("cli-phone", &[("phone", p.as_str().into())]));
+    }
+    if let Some(e) = &v.email {
+        lines.push(w.t_args("cli-email", &[("email", e.as_str().into())]));
+    }
+    lines.push(w.t_args("cli-balance", &[("points", v.balance.into())]));
+    lines.push(match v.last_visit_at {
+        Some(t) => w.t_args(
+            "cli-visits-last",
+            &[("visits", v.visits.into()), ("when", w.date_time(t).into())],
+        ),
+        None => w.t_args("cli-visits", &[("visits", v.visits.into())]),
+    });
+    for p in &v.progress {
+        let progress = w.progress(p.unit, p.remaining, &p.reward_name);
+        lines.push(w.t_args("cli-next", &[("progress", progress.into())]));
+    }
+    for a in &v.rewards_available {
+        let reward: [crate::i18n::Arg; 3] = [
+            ("reward", a.reward_name.as_str().into()),
+            ("id", a.reward_id.as_str().into()),
+            ("points", a.cost.into()),
+        ];
+        lines.push(if a.pay_with == "voucher" {
+            w.t_args("cli-reward-voucher", &reward)
+        } else {
+            w.t_args("cli-reward-points", &reward)
+        });
+    }
+    lines.push(w.t_args(
+        "cli-enrolled-at",
+        &[("when", w.date_time(v.enrolled_at).into())],
+    ));
+    lines.join("\n")
+}
+
+pub(super) fn customer(ctx: &Ctx, cmd: CustomerCmd) -> Result<Output> {
+    let mut store = ctx.store()?;
+    match cmd {
+        CustomerCmd::Add {
+            name,
+            phone,
+            email,
+            referred_by,
+            language,
+        } => {
+            let language = language
+                .map(|l| crate::i18n::catalog().get(&l).map(|l| l.tag().to_string()))
+                .transpose()?;
+            let new = NewCustomer {
+                name,
+                phone,
+                email,
+                referred_by,
+                language,
+            };
+            let e = store.enroll(&new, ctx.now, &mut rand::random::<u64>)?;
+            let mut text = ctx.words().t_args(
+                "cli-enrolled",
+                &[
+                    ("name", e.name.as_str().into()),
+                    ("code", e.code.as_str().into()),
+                    ("referral", e.referral_code.as_str().into()),
+                    ("points", e.balance.into()),
+                ],
+            );
+            if let Some(r) = &e.referral {
+                text.push('\n');
+                text.push_str(&crate::runtime::words::referral(&ctx.words(), r));
+            }
+            Ok(Output {
+                text,
+                json: to_json(&e),
+            })
+        }
+        CustomerCmd::Show { code } => {
+            let v = store.customer_view(&code, ctx.now)?;
+            Ok(Output {
+                text: describe_customer(ctx, &v),
+                json: to_json(&v),
+            })
+        }
+        CustomerCmd::Find { text, limit } => {
+            let found = store.read(|tx| tx.find_customers(&text, limit, ctx.now))?;
+            let w = ctx.words();
+            let text_out = if found.is_empty() {
+                w.t_args("cli-no-match", &[("text", text.as_str().into())])
+            } else {
+                found
+                    .iter()
+                    .map(|v| {
+                        let erased = w.t("cli-erased");
+                        let name = v.name.as_deref().unwrap_or(&erased);
+                        let figures = w.t_args(
+                            "cli-found-figures",
+                            &[("points", v.balance.into()), ("visits", v.visits.into())],
+                        );
+                        format!("{}  {name:<30} {figures}", v.code)
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            };
+            Ok(Output {
+                text: text_out,
+                json: json!({ "customers": to_json(&found) }),
+            })
+        }
+        CustomerCmd::Export { code, out } => {
+            let data = store.read(|tx| tx.export_customer(&code))?;
+            let pretty = serde_json::to_string_pretty(&data)?;
+            match out {
+                Some(path) => {
+                    std::fs::write(&path, &pretty)
+                        .with_context(|| format!("cannot write {}", path.display()))?;
+                    Ok(Output {
+                        text: ctx.words().t_args(
+                            "cli-exported",
+                            &[
+                                ("code", code.as_str().into()),
+                                ("path", path.display().to_string().into()),
+                            ],
+                        ),
+                        json: json!({ "written": path }),
+                    })
+                }
+                None => Ok(Output {
+                    text: pretty,
+                    json: data,
+                }),
+            }
+        }
+        CustomerCmd::Timeline { code, limit } => {
+            let (w, currency) = (ctx.words(), ctx.config.shop.currency);
+            let entries = store.read(|tx| tx.timeline(&code, limit))?;
+            let text = entries
+                .iter()
+                .map(|e| {
+                    let line = crate::runtime::words::timeline_entry(&w, currency, e);
+                    format!("{}  {line}", w.date_time(e.at))
+                })
+                .collect::<Vec<_>>()
+                .join("\n");
+            Ok(Output {
+                text,
+                json: json!({ "timeline": to_json(&entries) }),
+            })
+        }
+        CustomerCmd::Note { code, text, by } => {
+            let id =
+                store.write(|tx| tx.add_customer_note(&code, &text, by.as_deref(), ctx.now))?;
+            Ok(Output {
+                text: ctx
+                    .words()
+                    .t_args("cli-note-added", &[("code", code.as_str().into())]),
+                json: json!({ "note_id": id }),
+            })
+        }
+        CustomerCmd::Erase { code, yes } => {
+            if !yes {
+                let w = ctx.words();
+                let code = ("code", code.as_str().into());
+                return Err(UsageError(w.t_args("cli-erase-confirm", &[code])).into());
+            }
+            let erased = store.write(|tx| tx.erase_customer(&code, ctx.now))?;
+            Ok(Output {
+                text: ctx
+                    .words()
+                    .t_args("cli-erased-details", &[("code", erased.as_str().into())]),
+                json: json!({ "code": erased, "erased": true }),
+            })
+        }
+    }
+}

@@ -1,0 +1,281 @@
+//! Sales, refunds, rewards, points adjustments and referrals from the command line.
+
+use super::Output;
+use super::args::*;
+use super::commands::{Ctx, to_json};
+use super::hardware;
+use crate::domain::token::receipt_url;
+use crate::store::NewSale;
+use anyhow::Result;
+use serde_json::json;
+
+pub(super) fn sale(ctx: &Ctx, cmd: SaleCmd) -> Result<Output> {
+    match cmd {
+        SaleCmd::Record {
+            amount,
+            customer,
+            receipt,
+            print,
+        } => {
+            let amount = ctx.amount(&amount)?;
+            let printer = print.then(|| ctx.printer()).transpose()?;
+            let mut store = ctx.store()?;
+            let secret = ctx.dir.secret()?;
+            let sale = NewSale {
+                amount,
+                at: ctx.now,
+                customer,
+                receipt,
+            };
+            let url_of =
+                |visit_id| receipt_url(&ctx.config.portal.public_url, &secret.sign_visit(visit_id));
+            // The sale and its receipt job commit together, before anything is sent.
+            let out = store.write(|tx| {
+                let out = tx.record_sale(&sale)?;
+                if let Some(p) = &printer
+                    && !out.duplicate
+                {
+                    crate::printing::enqueue_receipt(
+                        tx,
+                        &ctx.config,
+                        p,
+                        &out,
+                        &url_of(out.visit_id),
+                        &ctx.words().date_time(out.at),
+                        ctx.now,
+                    )?;
+                }
+                Ok(out)
+            })?;
+            let url = url_of(out.visit_id);
+            let mut json = to_json(&out);
+            json["receipt_url"] = serde_json::Value::String(url.clone());
+            let delivery = match &printer {
+                Some(p) => Some(p.deliver(&mut store, ctx.now)?),
+                None => None,
+            };
+            if let Some(d) = &delivery {
+                json["print"] = to_json(d);
+            }
+            let w = ctx.words();
+            let amount = ctx.money(out.amount);
+            let visit = out.visit_id.to_string();
+            let text = if out.duplicate {
+                w.t_args(
+                    "cli-sale-duplicate",
+                    &[
+                        ("receipt", out.receipt.as_deref().unwrap_or("").into()),
+                        ("visit", visit.as_str().into()),
+                        ("amount", amount.as_str().into()),
+                    ],
+                )
+            } else if let Some(code) = &out.customer {
+                let view = store.customer_view(code, ctx.now)?;
+                let mut lines = vec![w.t_args(
+                    "cli-sale-member",
+                    &[
+                        ("amount", amount.as_str().into()),
+                        ("visit", visit.as_str().into()),
+                        ("code", code.as_str().into()),
+                        ("points", out.points_earned.into()),
+                        ("balance", w.number(out.balance).into()),
+                    ],
+                )];
+                if out.vouchers_issued > 0 {
+                    lines.push(w.t("cli-stamp-complete"));
+                }
+                if let Some(r) = &out.referral {
+                    lines.push(crate::runtime::words::referral(&ctx.words(), r));
+                }
+                lines.extend(
+                    view.progress
+                        .iter()
+                        .map(|p| w.progress(p.unit, p.remaining, &p.reward_name)),
+                );
+                lines.push(w.t_args("cli-receipt-page", &[("url", url.as_str().into())]));
+                lines.join("\n")
+            } else {
+                w.t_args(
+                    "cli-sale-anonymous",
+                    &[
+                        ("amount", amount.as_str().into()),
+                        ("visit", visit.as_str().into()),
+                        ("url", url.as_str().into()),
+                    ],
+                )
+            };
+            let text = match &delivery {
+                Some(d) => format!("{text}\n{}", hardware::describe_delivery(&ctx.words(), d)),
+                None => text,
+            };
+            Ok(Output { text, json })
+        }
+        SaleCmd::Refund {
+            receipt,
+            amount,
+            by,
+        } => {
+            let amount = amount.map(|a| ctx.amount(&a)).transpose()?;
+            let mut store = ctx.store()?;
+            let out = store.write(|tx| tx.refund(&receipt, amount, ctx.now, by.as_deref()))?;
+            let w = ctx.words();
+            let mut text = w.t_args(
+                if out.fully_refunded {
+                    "cli-refunded-full"
+                } else {
+                    "cli-refunded"
+                },
+                &[
+                    ("amount", ctx.money(out.amount).into()),
+                    ("receipt", out.receipt.as_str().into()),
+                ],
+            );
+            if out.points_due > 0 {
+                text.push(' ');
+                text.push_str(&w.t_args(
+                    "cli-points-back",
+                    &[
+                        ("points", out.points_reversed.into()),
+                        ("balance", w.number(out.balance).into()),
+                    ],
+                ));
+                if out.points_reversed < out.points_due {
+                    text.push(' ');
+                    text.push_str(&w.t_args("cli-points-spent", &[("due", out.points_due.into())]));
+                }
+            }
+            Ok(Output {
+                text,
+                json: to_json(&out),
+            })
+        }
+    }
+}
+
+pub(super) fn reward(ctx: &Ctx, cmd: RewardCmd) -> Result<Output> {
+    let mut store = ctx.store()?;
+    match cmd {
+        RewardCmd::Redeem {
+            customer,
+            reward,
+            by,
+        } => {
+            let out = store.write(|tx| tx.redeem(&customer, &reward, ctx.now, by.as_deref()))?;
+            let w = ctx.words();
+            let reward = ("reward", out.reward_name.as_str().into());
+            let balance = ("balance", out.balance.into());
+            let text = if out.paid_with == "voucher" {
+                w.t_args("cli-redeemed-voucher", &[reward, balance])
+            } else {
+                w.t_args(
+                    "cli-redeemed",
+                    &[reward, ("points", out.points.into()), balance],
+                )
+            };
+            Ok(Output {
+                text,
+                json: to_json(&out),
+            })
+        }
+        RewardCmd::List => {
+            let program = store
+                .current_program()
+                .cloned()
+                .unwrap_or_else(|| ctx.config.program.clone());
+            let text = program
+                .rewards
+                .iter()
+                .map(|r| {
+                    let cost = ctx
+                        .words()
+                        .t_args("cli-points", &[("points", r.cost.into())]);
+                    format!("{:<12} {:<24} {cost:>12}", r.id, r.name)
+                })
+                .collect::<Vec<_>>()
+                .join("\n");
+            Ok(Output {
+                text,
+                json: json!({ "rewards": to_json(&program.rewards) }),
+            })
+        }
+    }
+}
+
+pub(super) fn points(ctx: &Ctx, cmd: PointsCmd) -> Result<Output> {
+    let PointsCmd::Adjust {
+        customer,
+        points,
+        reason,
+        by,
+        key,
+    } = cmd;
+    let mut store = ctx.store()?;
+    let out =
+        store.write(|tx| tx.adjust(&customer, points, &reason, &by, key.as_deref(), ctx.now))?;
+    let w = ctx.words();
+    let balance = ("balance", out.balance.into());
+    let text = if out.duplicate {
+        let event = ("event", out.event_id.to_string().into());
+        w.t_args("cli-adjusted-already", &[event, balance])
+    } else {
+        w.t_args(
+            if points > 0 {
+                "cli-points-added"
+            } else {
+                "cli-points-removed"
+            },
+            &[
+                ("points", points.abs().into()),
+                ("by", by.as_str().into()),
+                ("reason", reason.as_str().into()),
+                balance,
+            ],
+        )
+    };
+    Ok(Output {
+        text,
+        json: to_json(&out),
+    })
+}
+
+pub(super) fn referral(ctx: &Ctx, cmd: ReferralCmd) -> Result<Output> {
+    let mut store = ctx.store()?;
+    match cmd {
+        ReferralCmd::Attach { customer, code } => {
+            let out = store.write(|tx| tx.attach_referral(&customer, &code, ctx.now))?;
+            Ok(Output {
+                text: crate::runtime::words::referral(&ctx.words(), &out),
+                json: to_json(&out),
+            })
+        }
+        ReferralCmd::List { status, limit } => {
+            let list = store.referrals(status.as_deref(), limit)?;
+            let w = ctx.words();
+            let text = if list.is_empty() {
+                w.t("cli-no-referrals")
+            } else {
+                list.iter()
+                    .map(|r| {
+                        let why = r
+                            .reason
+                            .as_deref()
+                            .map(|e| format!(": {}", crate::runtime::words::refusal(&w, e)))
+                            .unwrap_or_default();
+                        format!(
+                            "{}  {} → {}  {}{why}",
+                            w.date_time(r.at),
+                            r.referrer,
+                            r.friend.as_deref().unwrap_or("-"),
+                            w.t(&format!("referral-status-{}", r.status)),
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            };
+            Ok(Output {
+                text,
+                json: json!({ "referrals": to_json(&list) }),
+            })
+        }
+    }
+}

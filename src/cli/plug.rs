@@ -1,0 +1,184 @@
+//! The long-running commands: `regulars serve` (customer pages) and `regulars passthrough`
+//! (plug-in mode between a till and its printer).
+
+use super::commands::Ctx;
+use super::{Output, UsageError};
+use crate::clock::local_time;
+use anyhow::{Context, Result};
+use serde_json::json;
+
+pub(super) fn serve(ctx: &Ctx, bind: Option<String>, devices: bool) -> Result<Output> {
+    // Open once here so a broken database or config fails before listening.
+    drop(ctx.store()?);
+    let settings = crate::portal::Settings::from_config(&ctx.dir, &ctx.config)?;
+    let bind = bind.unwrap_or_else(|| ctx.config.portal.bind.clone());
+    let portal =
+        crate::portal::Portal::start(&bind, settings).map_err(|e| UsageError(e.to_string()))?;
+    let w = ctx.words();
+    eprintln!(
+        "{}",
+        w.t_args(
+            "cli-serving",
+            &[
+                ("addr", portal.addr().to_string().into()),
+                ("url", ctx.config.portal.public_url.as_str().into()),
+            ],
+        )
+    );
+    if ctx.config.portal.api_key.is_some() {
+        eprintln!("{}", w.t("cli-api-on"));
+    } else {
+        eprintln!("{}", w.t("cli-api-off"));
+    }
+    if devices {
+        // The counter's runtime, ticked by a loop instead of a window.
+        let mut counter = crate::runtime::Counter::start(&ctx.dir, &ctx.config)?;
+        eprintln!(
+            "{}",
+            w.t_args(
+                "cli-devices-state",
+                &[
+                    ("printer", counter.state().printer.as_str().into()),
+                    ("scanner", counter.state().scanner.as_str().into()),
+                ],
+            )
+        );
+        let stop = std::sync::atomic::AtomicBool::new(false);
+        counter.run_headless(&stop, |n| {
+            if n.ok {
+                eprintln!("{}", n.text)
+            } else {
+                eprintln!(
+                    "{}",
+                    w.t_args("cli-error", &[("message", n.text.as_str().into())])
+                )
+            }
+        });
+    }
+    portal.wait();
+    Ok(Output {
+        text: String::new(),
+        json: json!({}),
+    })
+}
+
+pub(super) fn passthrough(
+    ctx: &Ctx,
+    pos: Option<String>,
+    pos_link: Option<std::path::PathBuf>,
+    printer_port: String,
+    pos_profile: String,
+    pos_baud: u32,
+    window: u64,
+) -> Result<Output> {
+    use crate::devices::profile::{FlowControl, ScannerProfile};
+    use crate::devices::till::TillProfile;
+    use crate::devices::transport::{SerialSettings, SerialTransport, Transport};
+    use crate::passthrough::{Event, Recorder, Splice, run, till_pty};
+    use std::sync::{Arc, Mutex};
+    let till = TillProfile::load(&pos_profile).map_err(|e| UsageError(e.to_string()))?;
+    let last_scan: crate::passthrough::LastCustomer = Arc::new(Mutex::new(None));
+    let mut recorder = Recorder::from_config(
+        &ctx.dir,
+        &ctx.config,
+        till.clone(),
+        last_scan.clone(),
+        std::time::Duration::from_secs(window),
+    )
+    .map_err(|e| UsageError(e.to_string()))?;
+    let profile = recorder.printer.clone();
+    if let Some(port) = ctx.config.scanner.port.clone() {
+        let sp = ScannerProfile::load(&ctx.config.scanner.profile)
+            .map_err(|e| UsageError(format!("[scanner] profile in config.toml: {e}")))?;
+        let (tx, rx) = std::sync::mpsc::channel();
+        let stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
+        std::thread::spawn(move || crate::runtime::workers::scanner_thread(port, sp, tx, stop));
+        let last = last_scan.clone();
+        let words = ctx.words();
+        std::thread::spawn(move || {
+            for event in rx {
+                if let Ok(crate::devices::scanner::ScanEvent::Scanned {
+                    what: crate::devices::scanner::ScanKind::CustomerCard { code },
+                    ..
+                }) = event
+                {
+                    let code_arg = ("code", code.as_str().into());
+                    eprintln!("{}", words.t_args("cli-plug-card", &[code_arg]));
+                    *last.lock().unwrap_or_else(|e| e.into_inner()) =
+                        Some((code, std::time::Instant::now()));
+                }
+            }
+        });
+    }
+    let mut printer = SerialTransport::new(SerialSettings {
+        path: printer_port.clone(),
+        baud: ctx.config.printer.baud.unwrap_or(profile.baud),
+        flow_control: profile.flow_control,
+    });
+    let (mut till_side, _slave): (Box<dyn Transport>, Option<serialport::TTYPort>) =
+        match (&pos, &pos_link) {
+            (_, Some(link)) => {
+                let (t, slave) = till_pty(link)?;
+                (Box::new(t), Some(slave))
+            }
+            (Some(port), None) => (
+                Box::new(SerialTransport::new(SerialSettings {
+                    path: port.clone(),
+                    baud: pos_baud,
+                    flow_control: FlowControl::None,
+                })),
+                None,
+            ),
+            (None, None) => unreachable!("clap requires --pos or --pos-link"),
+        };
+    let log_path = ctx.dir.root().join("passthrough.log");
+    let log_file = std::cell::RefCell::new(
+        std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(&log_path)
+            .with_context(|| format!("cannot write {}", log_path.display()))?,
+    );
+    let words = ctx.words();
+    let till_at = pos_link
+        .as_ref()
+        .map(|l| l.display().to_string())
+        .or(pos.clone())
+        .unwrap_or_default();
+    eprintln!(
+        "{}",
+        words.t_args(
+            "cli-plug-started",
+            &[
+                ("till", till_at.into()),
+                ("profile", till.name.as_str().into()),
+                ("printer", printer_port.as_str().into()),
+                ("log", log_path.display().to_string().into()),
+            ],
+        )
+    );
+    let log = |e: Event| {
+        let line = e.describe(&words);
+        eprintln!("{line}");
+        use std::io::Write;
+        let _ = writeln!(
+            log_file.borrow_mut(),
+            "{} {line}",
+            local_time(crate::clock::now())
+        );
+    };
+    let stop = std::sync::atomic::AtomicBool::new(false);
+    let mut splice = Splice::new(till.code_page);
+    run(
+        till_side.as_mut(),
+        &mut printer,
+        &mut splice,
+        &mut |page| recorder.at_cut(page, &mut |e| log(e)),
+        &stop,
+        &mut |e| log(e),
+    );
+    Ok(Output {
+        text: String::new(),
+        json: json!({}),
+    })
+}

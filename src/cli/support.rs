@@ -1,0 +1,177 @@
+//! `regulars ticket`: support tickets from the command line.
+
+use super::args::*;
+use super::commands::{Ctx, to_json};
+use super::{Output, UsageError};
+use crate::store::Store;
+use anyhow::Result;
+use serde_json::json;
+
+pub(super) fn describe_ticket(w: &crate::i18n::Language, t: &crate::store::TicketView) -> String {
+    let who = match (&t.customer, &t.customer_name) {
+        (Some(code), Some(name)) => format!("{name} ({code})"),
+        (Some(code), None) => code.clone(),
+        _ => w.t("cli-ticket-anonymous"),
+    };
+    let mut head = w.t_args(
+        "cli-ticket-head",
+        &[
+            ("status", w.ticket_status(t.status).into()),
+            ("priority", t.priority.into()),
+            ("severity", t.severity.into()),
+            ("who", who.into()),
+            ("channel", w.ticket_channel(t.channel).into()),
+        ],
+    );
+    if let Some(v) = t.visit_id {
+        head.push_str(" · ");
+        head.push_str(&w.t_args("cli-ticket-visit", &[("visit", v.to_string().into())]));
+    }
+    if let Some(via) = t.contact_via {
+        head.push_str(" · ");
+        head.push_str(&w.t_args("cli-ticket-reply", &[("via", w.contact_via(via).into())]));
+        if let Some(c) = &t.contact {
+            head.push_str(": ");
+            head.push_str(c);
+        }
+    }
+    format!("#{:<5} {head}\n       {}", t.id, t.summary)
+}
+
+pub(super) fn ticket(ctx: &Ctx, cmd: TicketCmd) -> Result<Output> {
+    use crate::domain::support::{Channel, ContactVia, Status};
+    use crate::store::{NewTicket, TicketFilter};
+    let mut store = ctx.store()?;
+    let w = ctx.words();
+    let one = |t: crate::store::TicketView, what: &str| Output {
+        text: format!("{}\n{}", w.t(what), describe_ticket(&w, &t)),
+        json: to_json(&t),
+    };
+    let mv = |store: &mut Store, id: i64, to: Status, note: Option<String>, by: Option<String>| {
+        store
+            .write(|tx| tx.set_ticket_status(id, to, note.as_deref(), by.as_deref(), None, ctx.now))
+    };
+    match cmd {
+        TicketCmd::Add {
+            customer,
+            receipt,
+            channel,
+            summary,
+            severity,
+            contact_via,
+            contact,
+            by,
+        } => {
+            let contact_via = match contact_via.as_deref() {
+                Some(text) => Some(ContactVia::parse(text).ok_or_else(|| {
+                    UsageError(w.t_args("cli-ticket-bad-contact-via", &[("text", text.into())]))
+                })?),
+                None => None,
+            };
+            let channel = Channel::parse(&channel).expect("clap checked the channel");
+            let t = store.write(|tx| {
+                let visit_id = receipt
+                    .as_deref()
+                    .map(|r| tx.visit_id_for_receipt(r))
+                    .transpose()?;
+                tx.open_ticket(&NewTicket {
+                    customer: customer.clone(),
+                    visit_id,
+                    channel,
+                    problem: None,
+                    summary: summary.clone(),
+                    contact_via,
+                    contact: contact.clone(),
+                    severity: Some(severity),
+                    at: ctx.now,
+                    actor: by.clone(),
+                    key: None,
+                })
+            })?;
+            Ok(one(t, "cli-ticket-opened"))
+        }
+        TicketCmd::List {
+            status,
+            customer,
+            follow_up,
+            limit,
+        } => {
+            let statuses = match status.as_deref() {
+                None => Vec::new(),
+                Some("all") => Status::ALL.to_vec(),
+                Some(text) => vec![Status::parse(text).ok_or_else(|| {
+                    UsageError(w.t_args("cli-ticket-bad-status", &[("text", text.into())]))
+                })?],
+            };
+            let filter = TicketFilter {
+                statuses,
+                customer,
+                follow_up_after_days: follow_up.then_some(ctx.config.support.follow_up_days),
+                limit,
+            };
+            let list = store.read(|tx| tx.tickets(&filter, ctx.now))?;
+            let text = if list.is_empty() {
+                w.t(if follow_up {
+                    "cli-ticket-no-follow-up"
+                } else {
+                    "cli-ticket-none"
+                })
+            } else {
+                list.iter()
+                    .map(|t| describe_ticket(&w, t))
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            };
+            Ok(Output {
+                text,
+                json: json!({ "tickets": to_json(&list) }),
+            })
+        }
+        TicketCmd::Show { id } => {
+            let t = store.read(|tx| tx.ticket(id))?;
+            let mut text = describe_ticket(&w, &t);
+            for e in &t.events {
+                text.push_str(&format!(
+                    "\n  {}  {}",
+                    w.date_time(e.at),
+                    w.t(&format!("cli-ticket-event-{}", e.kind))
+                ));
+                if let Some(b) = &e.body {
+                    text.push_str(": ");
+                    text.push_str(b);
+                }
+                if let Some(a) = &e.actor {
+                    text.push(' ');
+                    text.push_str(&w.t_args("timeline-by", &[("who", a.as_str().into())]));
+                }
+            }
+            Ok(Output {
+                text,
+                json: to_json(&t),
+            })
+        }
+        TicketCmd::Resolve { id, note, by } => Ok(one(
+            mv(&mut store, id, Status::Resolved, note, by)?,
+            "cli-ticket-resolved",
+        )),
+        TicketCmd::Confirm { id, by } => Ok(one(
+            mv(&mut store, id, Status::Confirmed, None, by)?,
+            "cli-ticket-confirmed",
+        )),
+        TicketCmd::Wait { id, note, by } => Ok(one(
+            mv(&mut store, id, Status::Waiting, note, by)?,
+            "cli-ticket-waiting",
+        )),
+        TicketCmd::Reopen { id, note, by } => Ok(one(
+            mv(&mut store, id, Status::Open, note, by)?,
+            "cli-ticket-reopened",
+        )),
+        TicketCmd::Note { id, text, by } => {
+            store.write(|tx| tx.note_ticket(id, &text, by.as_deref(), ctx.now))?;
+            Ok(Output {
+                text: w.t_args("cli-ticket-noted", &[("id", id.to_string().into())]),
+                json: json!({ "ticket_id": id }),
+            })
+        }
+    }
+}

@@ -1,0 +1,178 @@
+//! The command line's support side, devices and mistakes in the shop's language: a shop in
+//! Belgrade works a ticket, reads a timeline and is told what went wrong in Serbian.
+
+use crate::common::{run, run_json};
+
+fn belgrade() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("config.toml"),
+        "[shop]\nname = \"Кафана Код Ђорђа\"\ncurrency = \"RSD\"\nlanguage = \"sr-Cyrl\"\n",
+    )
+    .unwrap();
+    dir
+}
+
+#[test]
+fn a_ticket_and_a_timeline_read_in_serbian() {
+    let dir = belgrade();
+    let d = dir.path();
+    let c = run_json(d, &["customer", "add", "--name", "Ђорђе Петровић"]);
+    let code = c["code"].as_str().unwrap();
+    let (exit, _, err) = run(
+        d,
+        &[
+            "sale",
+            "record",
+            "--amount",
+            "250,00",
+            "--customer",
+            code,
+            "--receipt",
+            "B-7",
+        ],
+    );
+    assert_eq!(exit, 0, "{err}");
+    let (exit, out, err) = run(
+        d,
+        &[
+            "ticket",
+            "add",
+            "--customer",
+            code,
+            "--receipt",
+            "B-7",
+            "--summary",
+            "Хладна супа",
+            "--severity",
+            "3",
+            "--contact-via",
+            "sms",
+        ],
+    );
+    assert_eq!(exit, 0, "{err}");
+    assert!(out.starts_with("Захтев је отворен.\n#1"), "{out}");
+    assert!(out.contains("[отворен] приоритет"), "{out}");
+    assert!(out.contains("хитност 3 · Ђорђе Петровић"), "{out}");
+    assert!(out.contains("· телефонски позив · посета V1"), "{out}");
+    assert!(out.contains("одговор: SMS порука"), "{out}");
+    let (_, out, _) = run(d, &["ticket", "resolve", "1", "--note", "Извинили смо се"]);
+    assert!(out.starts_with("Решено. Купац то може да потврди"), "{out}");
+    let (_, out, _) = run(d, &["ticket", "show", "1"]);
+    assert!(out.contains("[решен]"), "{out}");
+    assert!(out.contains("отворен"), "{out}");
+    assert!(out.contains("решен: Извинили смо се"), "{out}");
+    let (_, out, _) = run(d, &["ticket", "list"]);
+    assert_eq!(out.trim(), "Ниједан захтев не одговара.");
+    let (_, out, _) = run(d, &["customer", "note", code, "Воли кисело млеко"]);
+    assert!(out.starts_with("Белешка је додата"), "{out}");
+    let (_, out, _) = run(d, &["customer", "timeline", code]);
+    for line in [
+        "Учланио се у програм лојалности",
+        "Посета V1: 250,00\u{a0}дин. (рачун B-7), +250 поена",
+        "Отворен захтев #1 (телефонски позив) у вези са посетом V1: Хладна супа",
+        "Захтев #1 решен: Извинили смо се",
+        "Белешка: Воли кисело млеко",
+    ] {
+        assert!(out.contains(line), "{line:?} not in:\n{out}");
+    }
+    assert!(!out.contains("Ticket") && !out.contains("Visit"), "{out}");
+    // JSON stays language-neutral: the facts, not the words.
+    let json = run_json(d, &["customer", "timeline", code]);
+    let entries = json["timeline"].as_array().unwrap();
+    let ticket = entries.iter().find(|e| e["kind"] == "ticket").unwrap();
+    assert_eq!(ticket["channel"], "phone");
+    assert_eq!(ticket["summary"], "Хладна супа");
+    let visit = entries.iter().find(|e| e["kind"] == "visit").unwrap();
+    assert_eq!(visit["amount"], 25000);
+}
+
+#[test]
+fn mistakes_devices_and_the_scanner_are_told_in_serbian() {
+    let dir = belgrade();
+    let d = dir.path();
+    let before = run_json(d, &["stats"]).to_string();
+    for (args, exit, says) in [
+        (
+            &["sale", "refund", "--receipt", "B-404"][..],
+            2,
+            "грешка: нема продаје са бројем рачуна „B-404”",
+        ),
+        (
+            &["sale", "record", "--amount", "1,234"][..],
+            2,
+            "грешка: „1,234” има више децимала него што их има RSD (2)",
+        ),
+        (
+            &["ticket", "list", "--status", "stuck"][..],
+            2,
+            "грешка: --status stuck: користите open, waiting",
+        ),
+        (
+            &["ticket", "resolve", "9"][..],
+            2,
+            "грешка: захтев #9 не постоји",
+        ),
+        (&["scan"][..], 2, "грешка: нема порта скенера"),
+        (
+            &["stats", "--from", "2026-13-01"][..],
+            2,
+            "грешка: --from '2026-13-01' није датум",
+        ),
+    ] {
+        let (code, out, err) = run(d, args);
+        assert_eq!(code, exit, "{args:?}: {out} {err}");
+        assert!(
+            err.starts_with(says),
+            "{args:?}: expected {says:?} in {err}"
+        );
+    }
+    // Nothing was recorded by any of them.
+    assert_eq!(run_json(d, &["stats"]).to_string(), before);
+    let (_, out, _) = run(d, &["devices"]);
+    assert!(out.starts_with("Серијски портови: "), "{out}");
+    assert!(out.contains("Профили штампача: "), "{out}");
+}
+
+/// A scanner on a pseudo-terminal: what it reads, and what it refuses, in Latvian.
+#[test]
+fn the_scanner_command_speaks_latvian() {
+    use std::io::Write;
+    let _g = crate::serial::PTY.lock().unwrap_or_else(|e| e.into_inner());
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(d.join("config.toml"), "[shop]\nlanguage = \"lv\"\n").unwrap();
+    let (mut master, slave) =
+        regulars::devices::transport::pty_with_link(&d.join("scanner")).expect("a pseudo-terminal");
+    let port = d.join("scanner");
+    let reader = std::process::Command::new(env!("CARGO_BIN_EXE_regulars"))
+        .arg("--data")
+        .arg(d)
+        .args(["scan", "--port", port.to_str().unwrap(), "--count", "3"])
+        .args(["--seconds", "20"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(800));
+    for frame in [&b"4006381333931\r"[..], b"\x01\x02\r", b"12345\r"] {
+        master.write_all(frame).unwrap();
+        master.flush().unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(300));
+    }
+    let out = reader.wait_with_output().unwrap();
+    drop(slave);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.starts_with("Klausās "), "{stderr}");
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(
+        lines,
+        [
+            "prece EAN-13 4006381333931",
+            "noraidīts: kodā ir vadības rakstzīmes: pārbaudiet skenera sufiksa iestatījumu",
+            "nezināms kods '12345': 5 cipari nav preces svītrkoda garums",
+        ],
+        "{stderr}"
+    );
+}
