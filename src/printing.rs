@@ -79,9 +79,10 @@ impl ReceiptPrinter {
     }
 
     /// Sends one job. Returns the receipt image when the virtual printer drew it.
-    fn send(&self, bytes: &[u8]) -> Result<Option<PathBuf>, PrintError> {
+    fn send(&self, bytes: &[u8], words: &str) -> Result<Option<PathBuf>, PrintError> {
         if self.is_virtual() {
-            let mut v = VirtualPrinter::new(&self.profile, &self.receipts_dir, 0)?;
+            let mut v =
+                VirtualPrinter::new(&self.profile, &self.receipts_dir, 0)?.with_words(words);
             let mut events = Vec::new();
             v.receive(bytes, &mut events)?;
             return Ok(events.into_iter().find_map(|e| match e {
@@ -120,7 +121,7 @@ impl ReceiptPrinter {
         let jobs = store.pending_prints()?;
         d.waiting = jobs.len();
         for job in jobs {
-            match self.send(&job.bytes) {
+            match self.send(&job.bytes, &job.text) {
                 Ok(image) => {
                     store.write(|tx| tx.mark_printed(job.id, now))?;
                     d.printed.push(job.id);

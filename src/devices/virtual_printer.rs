@@ -73,6 +73,9 @@ pub struct VirtualPrinter {
     raw: Vec<u8>,
     /// Stream offset of `raw[0]`.
     raw_start: u64,
+    /// The words of the job being printed, when the sender is Regulars itself: written as the
+    /// `.txt` of a page with drawn lines, which bytes alone cannot turn back into text.
+    words: Option<String>,
 }
 
 impl VirtualPrinter {
@@ -91,7 +94,14 @@ impl VirtualPrinter {
             tail: Vec::new(),
             raw: Vec::new(),
             raw_start: 0,
+            words: None,
         })
+    }
+
+    /// The words of the next job, for its `.txt` when some of its lines arrive as images.
+    pub fn with_words(mut self, words: &str) -> Self {
+        self.words = Some(words.to_string());
+        self
     }
 
     /// Applies a control command.
@@ -215,7 +225,12 @@ impl VirtualPrinter {
         };
         // Text first, then the picture under a temporary name renamed into place: whoever
         // watches the folder never opens half a receipt.
-        std::fs::write(png.with_extension("txt"), &page.text)?;
+        // Decoded text, unless part of the page came as images and the job's words are known.
+        let text = match &self.words {
+            Some(words) if page.text.contains("[image ") => words.as_str(),
+            _ => page.text.as_str(),
+        };
+        std::fs::write(png.with_extension("txt"), text)?;
         std::fs::write(png.with_extension("bin"), raw)?;
         let partial = png.with_extension("png.part");
         page.image

@@ -502,3 +502,56 @@ fn a_name_no_bundled_font_has_prints_as_boxes_and_the_sale_stands() {
     assert_eq!(balance(dir.path(), &code), 4);
     assert!(png.exists());
 }
+
+/// With no printer set up the built-in virtual printer takes the receipt in the same process:
+/// the lines it drew come as images, so its `.txt` gives the receipt's own words, while a
+/// receipt that is all code-page text keeps the text decoded from the bytes.
+#[test]
+fn the_built_in_virtual_printer_writes_the_words_of_drawn_lines() {
+    for (language, currency, customer, amount, expect) in [
+        ("te", "INR", "శ్రీనివాస్ రావు", "120.00", "ధన్యవాదాలు, శ్రీనివాస్!"),
+        (
+            "lv",
+            "EUR",
+            "Jānis Bērziņš",
+            "3,50",
+            "Paldies, ka atkal iegriezāties",
+        ),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("config.toml"),
+            format!(
+                "[shop]\nname = \"Regulars\"\ncurrency = \"{currency}\"\nlanguage = \"{language}\"\n"
+            ),
+        )
+        .unwrap();
+        let c = run_json(dir.path(), &["customer", "add", "--name", customer]);
+        let code = c["code"].as_str().unwrap();
+        let (status, _, err) = run(
+            dir.path(),
+            &[
+                "sale",
+                "record",
+                "--amount",
+                amount,
+                "--customer",
+                code,
+                "--print",
+            ],
+        );
+        assert_eq!(status, 0, "{language}: {err}");
+        let receipts = dir.path().join("receipts");
+        let png = wait_for_pngs(&receipts, 1).remove(0);
+        let text = std::fs::read_to_string(png.with_extension("txt")).unwrap();
+        assert!(text.contains(expect), "{language}: {text}");
+        assert!(!text.contains("[image"), "{language}: {text}");
+        let bytes = std::fs::read(png.with_extension("bin")).unwrap();
+        let drawn = read_job(&bytes).images.len();
+        if language == "te" {
+            assert!(drawn > 5, "Telugu lines are images: {drawn}");
+        } else {
+            assert_eq!(drawn, 0, "Latvian is text in CP1257");
+        }
+    }
+}
