@@ -21,8 +21,16 @@ impl Ctx {
     pub(super) fn open(data: Option<std::path::PathBuf>, json: bool) -> Result<Ctx> {
         let started = std::time::Instant::now();
         let dir = DataDir::resolve(data)?;
-        dir.prepare()?;
+        let tightened = dir.prepare()?;
         let config = dir.config()?;
+        if tightened.any() {
+            let args = [
+                ("path", dir.root().display().to_string().into()),
+                ("folders", tightened.folders.into()),
+                ("files", tightened.files.into()),
+            ];
+            eprintln!("{}", config.shop.words().t_args("cli-made-private", &args));
+        }
         Ok(Ctx {
             dir,
             config,

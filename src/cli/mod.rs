@@ -34,6 +34,8 @@ where
     I: IntoIterator<Item = T>,
     T: Into<OsString> + Clone,
 {
+    // Customers' details and the shop's keys are for this user alone.
+    crate::datadir::private::restrict_new_files();
     let cli = match Cli::try_parse_from(argv) {
         Ok(cli) => cli,
         Err(e) => {

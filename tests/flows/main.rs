@@ -15,6 +15,7 @@ mod ledger;
 mod passthrough;
 pub mod portal;
 mod portal_languages;
+mod privacy;
 mod readme;
 mod runtime;
 mod schema;

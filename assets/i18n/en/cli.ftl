@@ -114,3 +114,10 @@ cli-ticket-event-resolved = resolved
 cli-ticket-event-confirmed = confirmed by the customer
 cli-ticket-event-reopened = reopened
 cli-ticket-event-open = open again
+cli-made-private = The data folder { $path } was open to other users of this computer: { $folders ->
+    [one] { $folders } folder
+   *[other] { $folders } folders
+} and { $files ->
+    [one] { $files } file
+   *[other] { $files } files
+} are now yours alone.

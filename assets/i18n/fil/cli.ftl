@@ -95,3 +95,4 @@ cli-ticket-event-resolved = naayos
 cli-ticket-event-confirmed = kinumpirma ng customer
 cli-ticket-event-reopened = muling binuksan
 cli-ticket-event-open = bukas muli
+cli-made-private = Bukas sa ibang user ng computer na ito ang data folder na { $path }: sa iyo na lang ngayon ang { $folders } folder at { $files } file.

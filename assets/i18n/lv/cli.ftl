@@ -111,3 +111,4 @@ cli-ticket-event-resolved = atrisināts
 cli-ticket-event-confirmed = klients apstiprinājis
 cli-ticket-event-reopened = atvērts no jauna
 cli-ticket-event-open = atkal atvērts
+cli-made-private = Datu mape { $path } bija pieejama citiem šī datora lietotājiem: tagad mapes ({ $folders }) un faili ({ $files }) ir tikai jūsu.

@@ -111,3 +111,4 @@ cli-ticket-event-resolved = решен
 cli-ticket-event-confirmed = купац потврдио
 cli-ticket-event-reopened = поново отворен
 cli-ticket-event-open = опет отворен
+cli-made-private = Фасцикла са подацима { $path } била је отворена за друге кориснике овог рачунара: фасцикле ({ $folders }) и датотеке ({ $files }) сада су само ваше.

@@ -111,3 +111,4 @@ cli-ticket-event-resolved = rešen
 cli-ticket-event-confirmed = kupac potvrdio
 cli-ticket-event-reopened = ponovo otvoren
 cli-ticket-event-open = opet otvoren
+cli-made-private = Fascikla sa podacima { $path } bila je otvorena za druge korisnike ovog računara: fascikle ({ $folders }) i datoteke ({ $files }) sada su samo vaše.

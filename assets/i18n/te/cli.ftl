@@ -107,3 +107,4 @@ cli-ticket-event-resolved = పరిష్కరించారు
 cli-ticket-event-confirmed = కస్టమర్ ధృవీకరించారు
 cli-ticket-event-reopened = మళ్లీ తెరిచారు
 cli-ticket-event-open = మళ్లీ తెరిచి ఉంది
+cli-made-private = డేటా ఫోల్డర్ { $path } ఈ కంప్యూటర్ ఇతర వినియోగదారులకు తెరిచి ఉంది: ఇప్పుడు { $folders } ఫోల్డర్లు, { $files } ఫైళ్లు మీకు మాత్రమే.

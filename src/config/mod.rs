@@ -7,12 +7,22 @@ use crate::domain::{
     money::{AmountError, Currency},
     program::{EarnRule, Program, ProgramError, ReferralRule, Reward, Rounding, StampRule},
 };
+mod secrets;
+
 use serde::Deserialize;
+
 use std::path::{Path, PathBuf};
 
 /// What is wrong with the configuration.
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
+    #[error("{config}: {what}_file: cannot read {path}: {source}")]
+    Secret {
+        config: PathBuf,
+        what: &'static str,
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error("cannot read {path}: {source}")]
     Read {
         path: PathBuf,
@@ -237,6 +247,7 @@ struct RawPortal {
     bind: Option<String>,
     public_url: Option<String>,
     api_key: Option<String>,
+    api_key_file: Option<String>,
     requests_per_minute: Option<u32>,
     with_app: Option<bool>,
     behind_proxy: Option<bool>,
@@ -307,6 +318,7 @@ window_seconds = 120      # a customer identified at the counter is attached to 
 bind = "0.0.0.0:8080"     # where the customer pages listen (the window starts them too)
 public_url = "http://localhost:8080"   # the address phones reach; printed in receipt QR codes
 # api_key = "a-long-random-string"     # lets a till record sales at /api/v1/ (off without it)
+# api_key_file = "api.key"  # or keep the key in a file of its own (or in REGULARS_API_KEY)
 requests_per_minute = 120 # per phone or computer; stops anyone guessing receipt links
 with_app = true           # false: only `regulars serve` runs the portal
 behind_proxy = false      # true when a reverse proxy (Caddy, nginx) forwards your domain here
@@ -448,11 +460,13 @@ impl Config {
                     .portal
                     .public_url
                     .unwrap_or_else(|| "http://localhost:8080".into()),
-                api_key: raw
-                    .portal
-                    .api_key
-                    .filter(|k| !k.trim().is_empty())
-                    .map(|k| k.trim().to_string()),
+                api_key: secrets::Secret {
+                    what: "[portal] api_key",
+                    env: "REGULARS_API_KEY",
+                    inline: raw.portal.api_key,
+                    file: raw.portal.api_key_file,
+                }
+                .resolve(path)?,
                 requests_per_minute: raw.portal.requests_per_minute.unwrap_or(120),
                 with_app: raw.portal.with_app.unwrap_or(true),
                 behind_proxy: raw.portal.behind_proxy.unwrap_or(false),

@@ -3,6 +3,8 @@
 //! `--data DIR`, else `REGULARS_DATA`, else the platform's data dir. This is the one place that
 //! opens the store, so every command gets the same pragmas, migrations and program version.
 
+pub mod private;
+
 use crate::config::{Config, ConfigError, TEMPLATE};
 use crate::domain::token::ShopSecret;
 use crate::store::{ShopRules, Store, StoreError};
@@ -48,8 +50,10 @@ impl DataDir {
         Ok(DataDir { root })
     }
 
-    /// Creates the directory and writes a commented `config.toml` if there is none.
-    pub fn prepare(&self) -> Result<(), DataDirError> {
+    /// Creates the directory (private to the user) and writes a commented `config.toml` if
+    /// there is none; a folder found open to others is tightened, and what changed is returned
+    /// for the caller to say so.
+    pub fn prepare(&self) -> Result<private::Tightened, DataDirError> {
         let create = |source| DataDirError::Create {
             path: self.root.clone(),
             source,
@@ -59,7 +63,7 @@ impl DataDir {
         if !config.exists() {
             std::fs::write(&config, TEMPLATE).map_err(create)?;
         }
-        Ok(())
+        private::tighten(&self.root).map_err(create)
     }
 
     pub fn root(&self) -> &Path {
