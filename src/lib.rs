@@ -3,6 +3,7 @@
 //! Layers, each depending only on those below it: [`cli`] over [`store`], [`config`] and
 //! [`datadir`], all over [`domain`] (pure rules, no I/O).
 
+pub mod backups;
 pub mod cli;
 pub mod clock;
 pub mod config;

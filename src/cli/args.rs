@@ -40,8 +40,15 @@ pub enum Command {
     Demo(DemoArgs),
     /// Owner figures for a range: repeat visits, cohorts, points, referrals, ratings, tickets.
     Stats(StatsArgs),
-    /// Copy the live database to backups/ (safe while tills are writing).
+    /// Copy the live database to backups/ (safe while tills are writing), checked against
+    /// the database before it counts; `backup list` and `backup verify FILE` read them back.
     Backup(BackupArgs),
+    /// Put the database back as it is in a backup: checks the file first and keeps the
+    /// current database beside it (regulars-before-restore-….db). Close the window first.
+    Restore {
+        /// The backup file (see `regulars backup list`).
+        file: PathBuf,
+    },
     /// Virtual devices on a pseudo-terminal, for trying and testing without hardware.
     #[command(subcommand)]
     Simulate(SimulateCmd),
@@ -441,8 +448,22 @@ pub struct StatsArgs {
 }
 
 #[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true)]
 pub struct BackupArgs {
+    #[command(subcommand)]
+    pub cmd: Option<BackupCmd>,
     /// Where to write the copy (default: backups/regulars-YYYYMMDD-HHMMSS.db).
     #[arg(long, value_name = "PATH")]
     pub to: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum BackupCmd {
+    /// The backups in backups/ (or DIR), oldest first.
+    List {
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
+    /// Read a backup back: its checksum, SQLite's integrity check and what it holds.
+    Verify { file: PathBuf },
 }

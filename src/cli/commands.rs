@@ -1,11 +1,11 @@
 //! One function per command: open what it needs, call the store, describe the outcome.
 
 use super::args::*;
-use super::{Output, UsageError, customers, hardware, loyalty, plug, support};
+use super::{Output, UsageError, backup, customers, hardware, loyalty, plug, support};
 use crate::config::Config;
 use crate::datadir::DataDir;
 use crate::store::Store;
-use anyhow::{Context, Result};
+use anyhow::Result;
 use serde_json::{Value, json};
 
 /// Everything a command may need, opened once.
@@ -88,6 +88,7 @@ pub fn execute(cli: Cli) -> (crate::i18n::Words, Result<Output>) {
 
 fn run_command(ctx: &Ctx, cli: Cli) -> Result<Output> {
     let Some(command) = cli.command else {
+        let _in_use = ctx.dir.in_use()?;
         crate::ui::run(&ctx.dir, &ctx.config, ctx.started)?;
         return Ok(Output {
             text: String::new(),
@@ -102,7 +103,8 @@ fn run_command(ctx: &Ctx, cli: Cli) -> Result<Output> {
         Command::Referral(c) => loyalty::referral(ctx, c),
         Command::Demo(a) => demo(ctx, a, cli.json),
         Command::Stats(a) => stats(ctx, a),
-        Command::Backup(a) => backup(ctx, a, cli.json),
+        Command::Backup(a) => backup::backup(ctx, a, cli.json),
+        Command::Restore { file } => backup::restore(ctx, &file),
         Command::Simulate(s) => hardware::simulate(ctx, s),
         Command::Devices => hardware::devices(ctx),
         Command::Print(p) => hardware::print_cmd(ctx, p),
@@ -281,48 +283,6 @@ fn stats(ctx: &Ctx, a: StatsArgs) -> Result<Output> {
     let mut json = to_json(&s);
     json["figures"] = to_json(&f);
     Ok(Output { text, json })
-}
-
-fn backup(ctx: &Ctx, a: BackupArgs, quiet: bool) -> Result<Output> {
-    let store = ctx.store()?;
-    let dest = match a.to {
-        Some(p) => p,
-        None => {
-            let dir = ctx.dir.backups_dir();
-            std::fs::create_dir_all(&dir)
-                .with_context(|| format!("cannot create {}", dir.display()))?;
-            let stamp = jiff::Timestamp::from_second(ctx.now)?
-                .to_zoned_datetime(jiff::tz::TimeZone::system())
-                .strftime("%Y%m%d-%H%M%S")
-                .to_string();
-            dir.join(format!("regulars-{stamp}.db"))
-        }
-    };
-    let w = ctx.words();
-    if dest.exists() {
-        return Err(UsageError(w.t_args(
-            "cli-backup-exists",
-            &[("path", dest.display().to_string().into())],
-        ))
-        .into());
-    }
-    let bar = crate::progress::bar(0, &w.t("cli-backing-up"), quiet);
-    store.backup(&dest, |done, total| {
-        bar.set_length(total.max(0) as u64);
-        bar.set_position(done.max(0) as u64);
-    })?;
-    bar.finish_and_clear();
-    let size = std::fs::metadata(&dest).map(|m| m.len()).unwrap_or(0);
-    Ok(Output {
-        text: w.t_args(
-            "cli-backup-written",
-            &[
-                ("path", dest.display().to_string().into()),
-                ("kb", (size / 1024).into()),
-            ],
-        ),
-        json: json!({ "path": dest, "bytes": size }),
-    })
 }
 
 fn staff(ctx: &Ctx, cmd: StaffCmd) -> Result<Output> {

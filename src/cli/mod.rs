@@ -2,6 +2,7 @@
 //! turns errors into exit codes (0 ok, 1 failed, 2 bad usage or input). No business rules here.
 
 mod args;
+mod backup;
 mod commands;
 mod customers;
 mod hardware;
@@ -79,7 +80,9 @@ fn describe_error(w: &crate::i18n::Language, e: &anyhow::Error) -> String {
     use crate::runtime::errors::{amount_error, store_error};
     let mut parts = Vec::new();
     for cause in e.chain() {
-        let translated = if let Some(s) = cause.downcast_ref::<StoreError>() {
+        let translated = if let Some(b) = cause.downcast_ref::<crate::backups::BackupsError>() {
+            Some(crate::runtime::errors::backup_error(w, b))
+        } else if let Some(s) = cause.downcast_ref::<StoreError>() {
             Some(store_error(w, s))
         } else if let Some(DataDirError::Store(s)) = cause.downcast_ref::<DataDirError>() {
             Some(store_error(w, s))
@@ -107,6 +110,17 @@ fn describe_error(w: &crate::i18n::Language, e: &anyhow::Error) -> String {
 fn exit_code(e: &anyhow::Error) -> u8 {
     let from_store = |s: &StoreError| if s.is_input_error() { 2 } else { 1 };
     for cause in e.chain() {
+        if let Some(b) = cause.downcast_ref::<crate::backups::BackupsError>() {
+            use crate::backups::BackupsError as B;
+            return match b {
+                B::Backup(crate::store::BackupError::Store(s)) => from_store(s),
+                B::Backup(crate::store::BackupError::Damaged(_))
+                | B::Checksum { .. }
+                | B::Exists { .. }
+                | B::InUse => 2,
+                _ => 1,
+            };
+        }
         if let Some(s) = cause.downcast_ref::<StoreError>() {
             return from_store(s);
         }

@@ -8,6 +8,7 @@ use anyhow::{Context, Result};
 use serde_json::json;
 
 pub(super) fn serve(ctx: &Ctx, bind: Option<String>, devices: bool) -> Result<Output> {
+    let _in_use = ctx.dir.in_use()?;
     // Open once here so a broken database or config fails before listening.
     drop(ctx.store()?);
     let settings = crate::portal::Settings::from_config(&ctx.dir, &ctx.config)?;
@@ -76,6 +77,7 @@ pub(super) fn passthrough(
     use crate::devices::transport::{SerialSettings, SerialTransport, Transport};
     use crate::passthrough::{Event, Recorder, Splice, run, till_pty};
     use std::sync::{Arc, Mutex};
+    let _in_use = ctx.dir.in_use()?;
     let till = TillProfile::load(&pos_profile).map_err(|e| UsageError(e.to_string()))?;
     let last_scan: crate::passthrough::LastCustomer = Arc::new(Mutex::new(None));
     let mut recorder = Recorder::from_config(

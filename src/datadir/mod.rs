@@ -86,6 +86,42 @@ impl DataDir {
         self.root.join("shop.secret")
     }
 
+    /// Marks the shop as in use for as long as the returned file lives: the counter window,
+    /// the customer pages and plug-in mode hold it (several may at once), and a restore waits
+    /// for all of them to close.
+    pub fn in_use(&self) -> Result<std::fs::File, DataDirError> {
+        let file = self.lock_file()?;
+        file.lock_shared().map_err(|source| DataDirError::Create {
+            path: self.root.join("regulars.lock"),
+            source,
+        })?;
+        Ok(file)
+    }
+
+    /// The shop to oneself (for a restore), or `None` while a window, the customer pages or
+    /// plug-in mode have it open.
+    pub fn alone(&self) -> Result<Option<std::fs::File>, DataDirError> {
+        let file = self.lock_file()?;
+        match file.try_lock() {
+            Ok(()) => Ok(Some(file)),
+            Err(std::fs::TryLockError::WouldBlock) => Ok(None),
+            Err(std::fs::TryLockError::Error(source)) => Err(DataDirError::Create {
+                path: self.root.join("regulars.lock"),
+                source,
+            }),
+        }
+    }
+
+    fn lock_file(&self) -> Result<std::fs::File, DataDirError> {
+        let path = self.root.join("regulars.lock");
+        std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&path)
+            .map_err(|source| DataDirError::Create { path, source })
+    }
+
     /// Reads and validates `config.toml`.
     pub fn config(&self) -> Result<Config, DataDirError> {
         Ok(Config::load(&self.config_path())?)

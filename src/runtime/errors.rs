@@ -139,3 +139,35 @@ pub fn amount_error(w: &Language, e: &AmountError) -> String {
         other => other.to_string(),
     }
 }
+
+/// A backup that could not be made, read or restored.
+pub fn backup_error(w: &Language, e: &crate::backups::BackupsError) -> String {
+    use crate::backups::BackupsError;
+    use crate::store::BackupError;
+    let path = |p: &std::path::Path| p.display().to_string().into();
+    match e {
+        BackupsError::Backup(BackupError::Store(s)) => store_error(w, s),
+        BackupsError::Backup(BackupError::Damaged(reason)) => w.t_args(
+            "backup-error-damaged",
+            &[("reason", reason.as_str().into())],
+        ),
+        BackupsError::Backup(BackupError::Differs { table, copy, live }) => w.t_args(
+            "backup-error-differs",
+            &[
+                ("table", table.as_str().into()),
+                ("copy", (*copy).into()),
+                ("live", (*live).into()),
+            ],
+        ),
+        BackupsError::Checksum { path: p } => {
+            w.t_args("backup-error-checksum", &[("path", path(p))])
+        }
+        BackupsError::InUse => w.t("backup-error-in-use"),
+        BackupsError::Exists { path: p } => w.t_args("cli-backup-exists", &[("path", path(p))]),
+        BackupsError::Io { path: p, source } => w.t_args(
+            "backup-error-io",
+            &[("path", path(p)), ("reason", source.to_string().into())],
+        ),
+        BackupsError::DataDir(d) => d.to_string(),
+    }
+}

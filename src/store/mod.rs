@@ -7,6 +7,7 @@
 //! whole sale or none of it.
 
 mod aggregates;
+mod backup;
 mod bulk;
 mod customers;
 mod error;
@@ -20,6 +21,7 @@ mod stats;
 mod support;
 
 pub use aggregates::{Rebuilt, aggregate_differences};
+pub use backup::{BackupError, Counts, Inspection, inspect};
 pub use bulk::{Bulk, BulkEnrolled, BulkSale};
 pub use customers::{CustomerView, Enrolled, NewCustomer, NewCustomerField, Progress};
 pub use error::{Result, StoreError};

@@ -164,7 +164,10 @@ fn the_scanner_command_speaks_latvian() {
     drop(slave);
     let stdout = String::from_utf8_lossy(&out.stdout);
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.lines().any(|l| l.starts_with("Klausās ")), "{stderr}");
+    assert!(
+        stderr.lines().any(|l| l.starts_with("Klausās ")),
+        "{stderr}"
+    );
     let lines: Vec<&str> = stdout.lines().collect();
     assert_eq!(
         lines,

@@ -44,7 +44,6 @@ cli-trying-again = { $waiting }; trying again…
 cli-staff-added = Added { $name } ({ $role }). The counter now asks for a staff PIN to sign in.
 cli-staff-none = No staff: anyone at the counter may sell and refund. Add them with `regulars staff add`.
 cli-backup-exists = { $path } already exists: choose another path; nothing was overwritten
-cli-backup-written = Backup written to { $path } ({ $kb } KB).
 cli-serving = Customer pages on http://{ $addr } (receipts link to { $url }). Press Ctrl-C to stop.
 cli-api-on = Local API at /api/v1/ (key from [portal] api_key).
 cli-api-off = Local API off: set [portal] api_key in config.toml to let a till call it.
@@ -121,3 +120,18 @@ cli-made-private = The data folder { $path } was open to other users of this com
     [one] { $files } file
    *[other] { $files } files
 } are now yours alone.
+cli-backup-written = Backup written to { $path } ({ $kb } KB) and checked against the database: { $holds }.
+cli-backup-holds = { $customers ->
+    [one] { $customers } customer
+   *[other] { $customers } customers
+}, { $visits ->
+    [one] { $visits } visit
+   *[other] { $visits } visits
+}, { $newest }
+cli-backup-newest = the newest sale { $when }
+cli-backup-no-sales = no sales yet
+cli-backup-none = No backups in { $dir }. Make one with `regulars backup`.
+cli-backup-no-checksum = * no checksum beside it (copied by hand?): `regulars backup verify` can check it with SQLite only
+cli-backup-good = { $path } is a good backup (checksum and SQLite's check): { $holds }.
+cli-backup-good-unsummed = { $path } passes SQLite's check (there is no checksum beside it to compare): { $holds }.
+cli-restored = Restored { $path }: { $holds }. The database as it was is kept at { $kept }.

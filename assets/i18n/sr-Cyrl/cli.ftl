@@ -38,7 +38,6 @@ cli-trying-again = { $waiting }; покушава поново…
 cli-staff-added = Додат { $name } ({ $role }). Каса сада тражи PIN запосленог за пријаву.
 cli-staff-none = Нема запослених: свако на каси може да продаје и враћа новац. Додајте их са `regulars staff add`.
 cli-backup-exists = { $path } већ постоји: изаберите другу путању; ништа није преписано
-cli-backup-written = Резервна копија уписана у { $path } ({ $kb } KB).
 cli-serving = Странице за купце на http://{ $addr } (рачуни воде на { $url }). Ctrl-C зауставља.
 cli-api-on = Локални API на /api/v1/ (кључ из [portal] api_key).
 cli-api-off = Локални API искључен: подесите [portal] api_key у config.toml да би га каса могла позвати.
@@ -112,3 +111,20 @@ cli-ticket-event-confirmed = купац потврдио
 cli-ticket-event-reopened = поново отворен
 cli-ticket-event-open = опет отворен
 cli-made-private = Фасцикла са подацима { $path } била је отворена за друге кориснике овог рачунара: фасцикле ({ $folders }) и датотеке ({ $files }) сада су само ваше.
+cli-backup-written = Резервна копија уписана у { $path } ({ $kb } KB) и проверена према бази: { $holds }.
+cli-backup-holds = { $customers ->
+    [one] { $customers } купац
+    [few] { $customers } купца
+   *[other] { $customers } купаца
+}, { $visits ->
+    [one] { $visits } посета
+    [few] { $visits } посете
+   *[other] { $visits } посета
+}, { $newest }
+cli-backup-newest = најновија продаја { $when }
+cli-backup-no-sales = још нема продаје
+cli-backup-none = У { $dir } нема резервних копија. Направите једну са `regulars backup`.
+cli-backup-no-checksum = * поред ње нема контролног збира (копирана ручно?): `regulars backup verify` може да је провери само помоћу SQLite-а
+cli-backup-good = { $path } је исправна резервна копија (контролни збир и провера SQLite-а): { $holds }.
+cli-backup-good-unsummed = { $path } пролази проверу SQLite-а (поред ње нема контролног збира за поређење): { $holds }.
+cli-restored = Враћено из { $path }: { $holds }. База каква је била сачувана је у { $kept }.

@@ -38,7 +38,6 @@ cli-trying-again = { $waiting }; pokušava ponovo…
 cli-staff-added = Dodat { $name } ({ $role }). Kasa sada traži PIN zaposlenog za prijavu.
 cli-staff-none = Nema zaposlenih: svako na kasi može da prodaje i vraća novac. Dodajte ih sa `regulars staff add`.
 cli-backup-exists = { $path } već postoji: izaberite drugu putanju; ništa nije prepisano
-cli-backup-written = Rezervna kopija upisana u { $path } ({ $kb } KB).
 cli-serving = Stranice za kupce na http://{ $addr } (računi vode na { $url }). Ctrl-C zaustavlja.
 cli-api-on = Lokalni API na /api/v1/ (ključ iz [portal] api_key).
 cli-api-off = Lokalni API isključen: podesite [portal] api_key u config.toml da bi ga kasa mogla pozvati.
@@ -112,3 +111,20 @@ cli-ticket-event-confirmed = kupac potvrdio
 cli-ticket-event-reopened = ponovo otvoren
 cli-ticket-event-open = opet otvoren
 cli-made-private = Fascikla sa podacima { $path } bila je otvorena za druge korisnike ovog računara: fascikle ({ $folders }) i datoteke ({ $files }) sada su samo vaše.
+cli-backup-written = Rezervna kopija upisana u { $path } ({ $kb } KB) i proverena prema bazi: { $holds }.
+cli-backup-holds = { $customers ->
+    [one] { $customers } kupac
+    [few] { $customers } kupca
+   *[other] { $customers } kupaca
+}, { $visits ->
+    [one] { $visits } poseta
+    [few] { $visits } posete
+   *[other] { $visits } poseta
+}, { $newest }
+cli-backup-newest = najnovija prodaja { $when }
+cli-backup-no-sales = još nema prodaje
+cli-backup-none = U { $dir } nema rezervnih kopija. Napravite jednu sa `regulars backup`.
+cli-backup-no-checksum = * pored nje nema kontrolnog zbira (kopirana ručno?): `regulars backup verify` može da je proveri samo pomoću SQLite-a
+cli-backup-good = { $path } je ispravna rezervna kopija (kontrolni zbir i provera SQLite-a): { $holds }.
+cli-backup-good-unsummed = { $path } prolazi proveru SQLite-a (pored nje nema kontrolnog zbira za poređenje): { $holds }.
+cli-restored = Vraćeno iz { $path }: { $holds }. Baza kakva je bila sačuvana je u { $kept }.

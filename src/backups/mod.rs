@@ -1,0 +1,246 @@
+//! Backups as files: made under a temporary name and renamed only once checked, each with a
+//! `sha256sum`-style checksum beside it; listed, verified and restored from.
+//!
+//! A backup killed half-way leaves only its `.part`, which is never taken for a backup. A
+//! restore checks the file first, keeps the database as it was beside it (never deleting it),
+//! and refuses while a window, the customer pages or plug-in mode have the shop open.
+
+use crate::datadir::DataDir;
+use crate::store::{BackupError, Inspection, Store, inspect};
+use sha2::Digest;
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+
+/// What can go wrong with a backup file.
+#[derive(Debug, thiserror::Error)]
+pub enum BackupsError {
+    #[error(transparent)]
+    Backup(#[from] BackupError),
+    #[error(
+        "{path} is not the file that was backed up: its checksum does not match the one recorded beside it"
+    )]
+    Checksum { path: PathBuf },
+    #[error(
+        "the counter window, the customer pages or plug-in mode are using this shop: close them, then restore again; nothing was changed"
+    )]
+    InUse,
+    #[error("{path} already exists: choose another path; nothing was overwritten")]
+    Exists { path: PathBuf },
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error(transparent)]
+    DataDir(#[from] crate::datadir::DataDirError),
+}
+
+type Result<T> = std::result::Result<T, BackupsError>;
+
+fn io(path: &Path) -> impl FnOnce(std::io::Error) -> BackupsError + '_ {
+    move |source| BackupsError::Io {
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
+/// A backup written and checked.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Made {
+    pub path: PathBuf,
+    pub bytes: u64,
+    pub sha256: String,
+    #[serde(flatten)]
+    pub holds: Inspection,
+}
+
+/// A backup file read back.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Verified {
+    pub path: PathBuf,
+    /// Whether a checksum was recorded beside it (and matched); copies moved without it are
+    /// checked by SQLite alone.
+    pub checksum: bool,
+    #[serde(flatten)]
+    pub holds: Inspection,
+}
+
+/// A database put back.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Restored {
+    pub from: PathBuf,
+    /// Where the database as it was before is kept.
+    pub kept: PathBuf,
+    #[serde(flatten)]
+    pub holds: Inspection,
+}
+
+/// One file in a backups folder.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Listed {
+    pub path: PathBuf,
+    pub bytes: u64,
+    /// Unix seconds it was written.
+    pub at: i64,
+    pub checksum: bool,
+}
+
+/// `regulars-YYYYMMDD-HHMMSS.db` for a backup made at `now` (local time).
+pub fn file_name(prefix: &str, now: i64) -> String {
+    let stamp = jiff::Timestamp::from_second(now)
+        .unwrap_or(jiff::Timestamp::UNIX_EPOCH)
+        .to_zoned_datetime(jiff::tz::TimeZone::system())
+        .strftime("%Y%m%d-%H%M%S")
+        .to_string();
+    format!("{prefix}-{stamp}.db")
+}
+
+fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
+    let mut s = path.as_os_str().to_owned();
+    s.push(suffix);
+    PathBuf::from(s)
+}
+
+/// The file holding `backup`'s checksum.
+pub fn checksum_file(backup: &Path) -> PathBuf {
+    with_suffix(backup, ".sha256")
+}
+
+fn sha256_of(path: &Path) -> Result<String> {
+    let mut file = std::fs::File::open(path).map_err(io(path))?;
+    let mut hasher = sha2::Sha256::new();
+    let mut buf = vec![0u8; 1 << 20];
+    loop {
+        let n = file.read(&mut buf).map_err(io(path))?;
+        if n == 0 {
+            break;
+        }
+        hasher.update(&buf[..n]);
+    }
+    Ok(hasher
+        .finalize()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect())
+}
+
+/// Copies the shop's database to `dest`: into `dest.part`, checked against the database at
+/// the moment it was copied, flushed to disk, then renamed to `dest` with its checksum
+/// beside it. On any failure `dest` does not exist and the `.part` is removed.
+pub fn make(store: &Store, dest: &Path, progress: impl FnMut(i32, i32)) -> Result<Made> {
+    if dest.exists() {
+        return Err(BackupsError::Exists {
+            path: dest.to_path_buf(),
+        });
+    }
+    let part = with_suffix(dest, ".part");
+    let _ = std::fs::remove_file(&part);
+    let made = (|| {
+        let holds = store.backup_checked(&part, progress)?;
+        std::fs::File::open(&part)
+            .and_then(|f| f.sync_all())
+            .map_err(io(&part))?;
+        let sha256 = sha256_of(&part)?;
+        let bytes = std::fs::metadata(&part).map_err(io(&part))?.len();
+        std::fs::rename(&part, dest).map_err(io(dest))?;
+        Ok((holds, sha256, bytes))
+    })();
+    let (holds, sha256, bytes) = match made {
+        Ok(m) => m,
+        Err(e) => {
+            let _ = std::fs::remove_file(&part);
+            return Err(e);
+        }
+    };
+    let name = dest.file_name().unwrap_or_default().to_string_lossy();
+    let sums = checksum_file(dest);
+    let mut f = std::fs::File::create(&sums).map_err(io(&sums))?;
+    writeln!(f, "{sha256}  {name}").map_err(io(&sums))?;
+    f.sync_all().map_err(io(&sums))?;
+    if let Some(dir) = dest.parent().filter(|d| !d.as_os_str().is_empty()) {
+        // The renames are on disk too.
+        let _ = std::fs::File::open(dir).and_then(|d| d.sync_all());
+    }
+    Ok(Made {
+        path: dest.to_path_buf(),
+        bytes,
+        sha256,
+        holds,
+    })
+}
+
+/// Reads a backup back: its recorded checksum (when there is one), then SQLite's integrity
+/// check, the schema version (a newer Regulars' file is refused) and what it holds.
+pub fn verify(path: &Path) -> Result<Verified> {
+    std::fs::metadata(path).map_err(io(path))?;
+    let sums = checksum_file(path);
+    let checksum = match std::fs::read_to_string(&sums) {
+        Ok(text) => {
+            let recorded = text.split_whitespace().next().unwrap_or_default();
+            if !recorded.eq_ignore_ascii_case(&sha256_of(path)?) {
+                return Err(BackupsError::Checksum {
+                    path: path.to_path_buf(),
+                });
+            }
+            true
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => false,
+        Err(e) => return Err(io(&sums)(e)),
+    };
+    Ok(Verified {
+        path: path.to_path_buf(),
+        checksum,
+        holds: inspect(path)?,
+    })
+}
+
+/// The backups in `dir`, oldest first (half-made `.part` files are not backups).
+pub fn list(dir: &Path) -> Result<Vec<Listed>> {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(io(dir)(e)),
+    };
+    let mut out = Vec::new();
+    for entry in entries {
+        let entry = entry.map_err(io(dir))?;
+        let path = entry.path();
+        if path.extension().is_none_or(|e| e != "db") {
+            continue;
+        }
+        let meta = entry.metadata().map_err(io(&path))?;
+        let at = meta
+            .modified()
+            .ok()
+            .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+            .map_or(0, |d| d.as_secs() as i64);
+        out.push(Listed {
+            checksum: checksum_file(&path).exists(),
+            path,
+            bytes: meta.len(),
+            at,
+        });
+    }
+    out.sort_by(|a, b| (a.at, &a.path).cmp(&(b.at, &b.path)));
+    Ok(out)
+}
+
+/// Puts the shop's database back as it is in `file`: verified first; refused while anything
+/// has the shop open; the database as it was is first copied (and checked) to
+/// `regulars-before-restore-….db` in the data folder, and never deleted.
+pub fn restore(dir: &DataDir, store: &mut Store, file: &Path, now: i64) -> Result<Restored> {
+    let checked = verify(file)?;
+    let Some(_alone) = dir.alone()? else {
+        return Err(BackupsError::InUse);
+    };
+    let kept = dir.root().join(file_name("regulars-before-restore", now));
+    make(store, &kept, |_, _| {})?;
+    store
+        .restore_from(file)
+        .map_err(|e| BackupsError::Backup(e.into()))?;
+    Ok(Restored {
+        from: file.to_path_buf(),
+        kept,
+        holds: checked.holds,
+    })
+}

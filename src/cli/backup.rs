@@ -1,0 +1,127 @@
+//! `regulars backup` (make, list, verify) and `regulars restore`.
+
+use super::Output;
+use super::args::{BackupArgs, BackupCmd};
+use super::commands::{Ctx, to_json};
+use crate::backups;
+use crate::i18n::Language;
+use crate::store::Inspection;
+use anyhow::Result;
+use serde_json::json;
+
+/// "12 customers, 340 visits, the newest sale on …", in the shop's words.
+fn holds(w: &Language, h: &Inspection) -> String {
+    let newest = match h.newest_sale {
+        Some(at) => w.t_args("cli-backup-newest", &[("when", w.date_time(at).into())]),
+        None => w.t("cli-backup-no-sales"),
+    };
+    w.t_args(
+        "cli-backup-holds",
+        &[
+            ("customers", h.customers.into()),
+            ("visits", h.visits.into()),
+            ("newest", newest.into()),
+        ],
+    )
+}
+
+pub(super) fn backup(ctx: &Ctx, a: BackupArgs, quiet: bool) -> Result<Output> {
+    let w = ctx.words();
+    match a.cmd {
+        Some(BackupCmd::List { dir }) => {
+            let dir = dir.unwrap_or_else(|| ctx.dir.backups_dir());
+            let all = backups::list(&dir)?;
+            let text = if all.is_empty() {
+                w.t_args(
+                    "cli-backup-none",
+                    &[("dir", dir.display().to_string().into())],
+                )
+            } else {
+                all.iter()
+                    .map(|b| {
+                        let sum = if b.checksum { "" } else { " *" };
+                        format!(
+                            "{}  {:>10} KB  {}{sum}",
+                            w.date_time(b.at),
+                            w.number((b.bytes / 1024) as i64),
+                            b.path.display()
+                        )
+                    })
+                    .chain(
+                        all.iter()
+                            .any(|b| !b.checksum)
+                            .then(|| w.t("cli-backup-no-checksum")),
+                    )
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            };
+            return Ok(Output {
+                text,
+                json: json!({ "backups": to_json(&all) }),
+            });
+        }
+        Some(BackupCmd::Verify { file }) => {
+            let v = backups::verify(&file)?;
+            let id = if v.checksum {
+                "cli-backup-good"
+            } else {
+                "cli-backup-good-unsummed"
+            };
+            let args = [
+                ("path", file.display().to_string().into()),
+                ("holds", holds(&w, &v.holds).into()),
+            ];
+            return Ok(Output {
+                text: w.t_args(id, &args),
+                json: to_json(&v),
+            });
+        }
+        None => {}
+    }
+    let store = ctx.store()?;
+    let dest = match a.to {
+        Some(p) => p,
+        None => {
+            let dir = ctx.dir.backups_dir();
+            std::fs::create_dir_all(&dir).map_err(|source| backups::BackupsError::Io {
+                path: dir.clone(),
+                source,
+            })?;
+            dir.join(backups::file_name("regulars", ctx.now))
+        }
+    };
+    let bar = crate::progress::bar(0, &w.t("cli-backing-up"), quiet);
+    let made = backups::make(&store, &dest, |done, total| {
+        bar.set_length(total.max(0) as u64);
+        bar.set_position(done.max(0) as u64);
+    })?;
+    bar.finish_and_clear();
+    Ok(Output {
+        text: w.t_args(
+            "cli-backup-written",
+            &[
+                ("path", dest.display().to_string().into()),
+                ("kb", (made.bytes / 1024).into()),
+                ("holds", holds(&w, &made.holds).into()),
+            ],
+        ),
+        json: to_json(&made),
+    })
+}
+
+pub(super) fn restore(ctx: &Ctx, file: &std::path::Path) -> Result<Output> {
+    let w = ctx.words();
+    let mut store = ctx.store()?;
+    let r = backups::restore(&ctx.dir, &mut store, file, ctx.now)?;
+    Ok(Output {
+        text: w.t_args(
+            "cli-restored",
+            &[
+                ("path", file.display().to_string().into()),
+                ("holds", holds(&w, &r.holds).into()),
+                ("kept", r.kept.display().to_string().into()),
+            ],
+        ),
+        json: to_json(&r),
+    })
+}

@@ -1,0 +1,211 @@
+//! Copies of the database that can be trusted: made from one consistent moment while tills
+//! keep selling, checked against the live file at that same moment, and read back before a
+//! restore puts one in place.
+
+use super::{Result, SCHEMA_VERSION, Store, StoreError};
+use rusqlite::{Connection, OpenFlags, TransactionBehavior};
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::time::Duration;
+
+/// Rows per table, the way a copy is compared with its source.
+pub type Counts = BTreeMap<String, i64>;
+
+/// What a database file holds, read without changing it.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Inspection {
+    pub schema_version: i64,
+    pub counts: Counts,
+    pub customers: i64,
+    pub visits: i64,
+    /// Unix seconds of the newest sale, if any.
+    pub newest_sale: Option<i64>,
+}
+
+/// Why a file is not a usable copy of the shop.
+#[derive(Debug, thiserror::Error)]
+pub enum BackupError {
+    #[error("{0}")]
+    Store(#[from] StoreError),
+    /// SQLite found damage (a flipped byte in a page's structure, a truncated file).
+    #[error("the copy is damaged: {0}")]
+    Damaged(String),
+    /// The copy does not hold what the database held when it was made.
+    #[error(
+        "the copy differs from the database: {table} has {copy} rows in the copy and {live} in the database"
+    )]
+    Differs { table: String, copy: i64, live: i64 },
+}
+
+impl From<rusqlite::Error> for BackupError {
+    fn from(e: rusqlite::Error) -> Self {
+        BackupError::Store(e.into())
+    }
+}
+
+fn counts(conn: &Connection) -> rusqlite::Result<Counts> {
+    let tables: Vec<String> = conn
+        .prepare(
+            "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
+             ORDER BY name",
+        )?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut out = Counts::new();
+    for t in tables {
+        let n: i64 = conn.query_row(&format!("SELECT COUNT(*) FROM \"{t}\""), [], |r| r.get(0))?;
+        out.insert(t, n);
+    }
+    Ok(out)
+}
+
+/// Reads a database file without writing to it: SQLite's full integrity check, the schema
+/// version and what it holds.
+pub fn inspect(path: &Path) -> Result<Inspection, BackupError> {
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .map_err(|source| StoreError::Open {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let damaged = |e: rusqlite::Error| match e.sqlite_error_code() {
+        Some(rusqlite::ErrorCode::NotADatabase | rusqlite::ErrorCode::DatabaseCorrupt) => {
+            BackupError::Damaged(e.to_string())
+        }
+        _ => BackupError::from(e),
+    };
+    let problems: Vec<String> = conn
+        .prepare("PRAGMA integrity_check")
+        .and_then(|mut s| {
+            s.query_map([], |r| r.get::<_, String>(0))?
+                .collect::<rusqlite::Result<Vec<_>>>()
+        })
+        .map_err(damaged)?;
+    if problems != ["ok"] {
+        return Err(BackupError::Damaged(problems.join("; ")));
+    }
+    let schema_version: i64 = conn
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .map_err(damaged)?;
+    if schema_version > SCHEMA_VERSION {
+        return Err(StoreError::NewerSchema {
+            path: path.to_path_buf(),
+            found: schema_version,
+            known: SCHEMA_VERSION,
+        }
+        .into());
+    }
+    let counts = counts(&conn).map_err(damaged)?;
+    let (Some(&customers), Some(&visits)) = (counts.get("customers"), counts.get("visits")) else {
+        return Err(StoreError::NotADatabase {
+            path: path.to_path_buf(),
+        }
+        .into());
+    };
+    let newest_sale = conn
+        .query_row("SELECT MAX(at) FROM visits", [], |r| r.get(0))
+        .map_err(damaged)?;
+    Ok(Inspection {
+        schema_version,
+        counts,
+        customers,
+        visits,
+        newest_sale,
+    })
+}
+
+impl Store {
+    /// Copies the database to `dest` (a new file) with SQLite's online backup API, a few
+    /// hundred pages at a time so tills keep selling, all from one read transaction: the copy
+    /// is the database at one moment. The copy is then read back and each table's rows
+    /// compared with the database at that same moment; a copy that differs is an error.
+    /// `progress(done, total)` is called between steps.
+    pub fn backup_checked(
+        &self,
+        dest: &Path,
+        mut progress: impl FnMut(i32, i32),
+    ) -> Result<Inspection, BackupError> {
+        use rusqlite::backup::{Backup, StepResult};
+        // A connection of its own, so the read transaction is the backup's alone.
+        let mut source = Connection::open_with_flags(
+            &self.path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(|source| StoreError::Open {
+            path: self.path.clone(),
+            source,
+        })?;
+        source.busy_timeout(Duration::from_secs(5))?;
+        let snapshot = source.transaction_with_behavior(TransactionBehavior::Deferred)?;
+        let live = counts(&snapshot)?;
+        let mut target = Connection::open(dest).map_err(|source| StoreError::Open {
+            path: dest.to_path_buf(),
+            source,
+        })?;
+        {
+            let backup = Backup::new(&snapshot, &mut target)?;
+            loop {
+                let step = backup.step(256)?;
+                let p = backup.progress();
+                progress(p.pagecount - p.remaining, p.pagecount);
+                match step {
+                    StepResult::Done => break,
+                    StepResult::More => {}
+                    _ => std::thread::sleep(Duration::from_millis(20)),
+                }
+            }
+        }
+        snapshot.finish()?;
+        // Make the copy a file on its own (no journal beside it) before reading it back.
+        target.pragma_update(None, "journal_mode", "DELETE")?;
+        drop(target);
+        let copy = inspect(dest)?;
+        for (table, &n) in &live {
+            let c = copy.counts.get(table).copied().unwrap_or(-1);
+            if c != n {
+                return Err(BackupError::Differs {
+                    table: table.clone(),
+                    copy: c,
+                    live: n,
+                });
+            }
+        }
+        Ok(copy)
+    }
+
+    /// Replaces everything in this database with the contents of `copy` (checked with
+    /// [`inspect`] first by the caller), in one step of SQLite's backup API: readers see the
+    /// old database or the new one, never a mix. Brings the schema up to date afterwards.
+    pub fn restore_from(&mut self, copy: &Path) -> Result<()> {
+        use rusqlite::backup::Backup;
+        let source = Connection::open_with_flags(
+            copy,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(|e| StoreError::Open {
+            path: copy.to_path_buf(),
+            source: e,
+        })?;
+        {
+            use rusqlite::backup::StepResult;
+            let backup = Backup::new(&source, &mut self.conn)?;
+            // All pages in one step: one transaction on this database.
+            let started = std::time::Instant::now();
+            loop {
+                match backup.step(-1)? {
+                    StepResult::Done => break,
+                    _ if started.elapsed() > Duration::from_secs(30) => {
+                        return Err(StoreError::Busy);
+                    }
+                    _ => std::thread::sleep(Duration::from_millis(20)),
+                }
+            }
+        }
+        self.member_index = None;
+        self.migrate()?;
+        self.load_programs()?;
+        Ok(())
+    }
+}

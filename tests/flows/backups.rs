@@ -1,0 +1,284 @@
+//! Backups that can be trusted and restores that lose nothing: a restore equal to its backup
+//! table by table with the database before it kept aside, a flipped byte, a truncated copy
+//! and a newer Regulars' file refused, a restore refused while the shop is open, and a backup
+//! killed half-way while another program sells.
+
+use crate::common::{run, run_json};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// Every table's rows, in order, as text: what "equal table by table" compares.
+fn dump(db: &Path) -> Vec<(String, Vec<String>)> {
+    let c = rusqlite::Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+        .unwrap();
+    let tables: Vec<String> = c
+        .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    tables
+        .into_iter()
+        .map(|t| {
+            let n = c
+                .prepare(&format!("SELECT * FROM \"{t}\" LIMIT 0"))
+                .unwrap()
+                .column_count();
+            let order: Vec<String> = (1..=n).map(|i| i.to_string()).collect();
+            let sql = format!("SELECT * FROM \"{t}\" ORDER BY {}", order.join(", "));
+            let mut stmt = c.prepare(&sql).unwrap();
+            let rows = stmt
+                .query_map([], |r| {
+                    Ok((0..n)
+                        .map(|i| format!("{:?}", r.get_ref(i).unwrap()))
+                        .collect::<Vec<_>>()
+                        .join("|"))
+                })
+                .unwrap()
+                .map(Result::unwrap)
+                .collect();
+            (t, rows)
+        })
+        .collect()
+}
+
+fn demo_shop(customers: &str, days: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let (code, _, err) = run(
+        dir.path(),
+        &["demo", "--customers", customers, "--days", days],
+    );
+    assert_eq!(code, 0, "{err}");
+    dir
+}
+
+fn backup(dir: &Path) -> PathBuf {
+    PathBuf::from(run_json(dir, &["backup"])["path"].as_str().unwrap())
+}
+
+#[test]
+fn a_restore_equals_its_backup_table_by_table_and_keeps_the_database_it_replaced() {
+    let shop = demo_shop("300", "60");
+    let d = shop.path();
+    let file = backup(d);
+    let (code, out, err) = run(d, &["backup", "verify", file.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("is a good backup (checksum and SQLite's check): 300 customers"),
+        "{out}"
+    );
+    // The shop goes on after the backup.
+    let c = run_json(d, &["customer", "add", "--name", "Late Comer"]);
+    let late = c["code"].as_str().unwrap().to_string();
+    run_json(
+        d,
+        &["sale", "record", "--amount", "9.99", "--customer", &late],
+    );
+    let db = d.join("regulars.db");
+    let before = dump(&db);
+    let backed_up = dump(&file);
+    assert_ne!(before, backed_up);
+    let (code, out, err) = run(d, &["restore", file.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.starts_with(&format!("Restored {}: 300 customers, ", file.display())),
+        "{out}"
+    );
+    assert!(out.contains("the newest sale "), "{out}");
+    let after = dump(&db);
+    for ((t, rows), (t2, rows2)) in after.iter().zip(&backed_up) {
+        assert_eq!(t, t2);
+        assert!(
+            rows == rows2,
+            "table {t} differs from the backup after the restore"
+        );
+    }
+    assert_eq!(after.len(), backed_up.len());
+    // The database it replaced is kept, whole, beside it.
+    let kept: Vec<PathBuf> = std::fs::read_dir(d)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| {
+            p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with("regulars-before-restore-"))
+                && p.extension().is_some_and(|e| e == "db")
+        })
+        .collect();
+    assert_eq!(kept.len(), 1, "{kept:?}");
+    assert_eq!(dump(&kept[0]), before);
+    assert!(out.contains(&kept[0].display().to_string()), "{out}");
+    // The late customer is gone from the live shop but not from the kept file.
+    assert_ne!(run(d, &["customer", "show", &late]).0, 0);
+    // And the shop works on: a sale on the restored database.
+    run_json(d, &["sale", "record", "--amount", "2.00"]);
+}
+
+#[test]
+fn a_flipped_byte_a_truncated_copy_and_a_newer_file_are_refused() {
+    let shop = demo_shop("200", "30");
+    let d = shop.path();
+    let file = backup(d);
+    let db = d.join("regulars.db");
+    let live = dump(&db);
+    let bytes = std::fs::read(&file).unwrap();
+    let sums = std::fs::read_to_string(format!("{}.sha256", file.display())).unwrap();
+    // One byte changed in the middle of the file, its checksum beside it.
+    let flipped = d.join("flipped.db");
+    let mut changed = bytes.clone();
+    changed[bytes.len() / 2] ^= 0x01;
+    std::fs::write(&flipped, &changed).unwrap();
+    std::fs::write(d.join("flipped.db.sha256"), &sums).unwrap();
+    // Half a file, no checksum.
+    let truncated = d.join("truncated.db");
+    std::fs::write(&truncated, &bytes[..bytes.len() / 2]).unwrap();
+    // A file from a newer Regulars.
+    let newer = d.join("newer.db");
+    std::fs::write(&newer, &bytes).unwrap();
+    rusqlite::Connection::open(&newer)
+        .unwrap()
+        .pragma_update(None, "user_version", 99)
+        .unwrap();
+    // Not a database at all.
+    let text = d.join("notes.db");
+    std::fs::write(&text, "these are not the droids".repeat(400)).unwrap();
+    for (f, says) in [
+        (&flipped, "its checksum does not match"),
+        (&truncated, "the backup is damaged and cannot be used"),
+        (&newer, "was written by a newer Regulars (schema version 99"),
+        (&text, "the backup is damaged and cannot be used"),
+    ] {
+        for cmd in [&["backup", "verify"][..], &["restore"][..]] {
+            let mut args = cmd.to_vec();
+            args.push(f.to_str().unwrap());
+            let (code, _, err) = run(d, &args);
+            assert_ne!(code, 0, "{args:?} accepted");
+            assert!(err.contains(says), "{args:?}: {err}");
+        }
+    }
+    assert_eq!(dump(&db), live, "nothing was restored");
+    let (_, out, _) = run(d, &["backup", "list"]);
+    assert_eq!(out.lines().count(), 1, "{out}");
+}
+
+#[test]
+fn a_restore_waits_for_the_shop_to_be_closed() {
+    let shop = demo_shop("50", "10");
+    let d = shop.path();
+    let file = backup(d);
+    let mut serve = Command::new(env!("CARGO_BIN_EXE_regulars"))
+        .arg("--data")
+        .arg(d)
+        .args(["serve", "--bind", "127.0.0.1:0"])
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut said = String::new();
+    let mut err = std::io::BufReader::new(serve.stderr.take().unwrap());
+    while !said.contains("Customer pages on") {
+        assert!(
+            std::io::BufRead::read_line(&mut err, &mut said).unwrap() > 0,
+            "{said}"
+        );
+    }
+    let (code, _, err) = run(d, &["restore", file.to_str().unwrap()]);
+    let _ = serve.kill();
+    let _ = serve.wait();
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("are using this shop: close them, then restore again"),
+        "{err}"
+    );
+    let (code, _, err) = run(d, &["restore", file.to_str().unwrap()]);
+    assert_eq!(code, 0, "once closed: {err}");
+}
+
+#[test]
+fn a_backup_killed_halfway_while_another_program_sells_leaves_the_last_good_one() {
+    let shop = demo_shop("5000", "120");
+    let d = shop.path().to_path_buf();
+    let good = backup(&d);
+    // Another program sells all along.
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let seller = {
+        let (d, stop) = (d.clone(), stop.clone());
+        std::thread::spawn(move || {
+            let mut sold = 0;
+            while !stop.load(std::sync::atomic::Ordering::SeqCst) {
+                let (code, _, err) = run(&d, &["sale", "record", "--amount", "1.00"]);
+                assert_eq!(code, 0, "a sale during the backup: {err}");
+                sold += 1;
+            }
+            sold
+        })
+    };
+    let dest = d.join("backups").join("killed.db");
+    let part = d.join("backups").join("killed.db.part");
+    let mut killed_midway = false;
+    for _ in 0..5 {
+        let mut b = Command::new(env!("CARGO_BIN_EXE_regulars"))
+            .arg("--data")
+            .arg(&d)
+            .args(["backup", "--to", dest.to_str().unwrap()])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let t = Instant::now();
+        while !part.exists() && t.elapsed() < Duration::from_secs(20) {
+            if b.try_wait().unwrap().is_some() {
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(1));
+        }
+        std::thread::sleep(Duration::from_millis(30));
+        b.kill().unwrap(); // SIGKILL
+        b.wait().unwrap();
+        if !dest.exists() {
+            killed_midway = true;
+            break;
+        }
+        // It finished first: try again.
+        std::fs::remove_file(&dest).unwrap();
+        std::fs::remove_file(format!("{}.sha256", dest.display())).unwrap();
+    }
+    assert!(
+        killed_midway,
+        "the backup always finished before it could be killed"
+    );
+    assert!(
+        !dest.exists(),
+        "a killed backup is never taken for a backup"
+    );
+    // The list shows only the good one; it still verifies.
+    let list = run_json(&d, &["backup", "list"]);
+    let paths: Vec<&str> = list["backups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| b["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(paths, [good.to_str().unwrap()]);
+    assert_eq!(run(&d, &["backup", "verify", good.to_str().unwrap()]).0, 0);
+    // A backup made while the selling goes on completes, checked against its moment.
+    let made = run_json(&d, &["backup", "--to", dest.to_str().unwrap()]);
+    stop.store(true, std::sync::atomic::Ordering::SeqCst);
+    let sold = seller.join().unwrap();
+    assert!(sold > 0);
+    assert!(!part.exists(), "the half file of the killed run is gone");
+    let v = run_json(&d, &["backup", "verify", dest.to_str().unwrap()]);
+    assert_eq!(v["visits"], made["visits"]);
+    assert!(v["checksum"].as_bool().unwrap());
+    // Every sale the seller made is in the live database: nothing was lost to the backups.
+    let live = rusqlite::Connection::open(d.join("regulars.db")).unwrap();
+    let anonymous_ones: i64 = live
+        .query_row(
+            "SELECT COUNT(*) FROM visits WHERE amount = 100 AND customer_id IS NULL AND receipt_no IS NULL",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(anonymous_ones >= sold, "{anonymous_ones} < {sold}");
+}
