@@ -5,6 +5,9 @@
 //! restore checks the file first, keeps the database as it was beside it (never deleting it),
 //! and refuses while a window, the customer pages or plug-in mode have the shop open.
 
+pub mod schedule;
+mod sealed;
+
 use crate::datadir::DataDir;
 use crate::store::{BackupError, Inspection, Store, inspect};
 use sha2::Digest;
@@ -24,6 +27,12 @@ pub enum BackupsError {
         "the counter window, the customer pages or plug-in mode are using this shop: close them, then restore again; nothing was changed"
     )]
     InUse,
+    #[error("the backup folder {path} is not there (is the drive plugged in?)")]
+    TargetMissing { path: PathBuf },
+    #[error("the passphrase does not open this backup")]
+    Passphrase,
+    #[error("{path} is encrypted: set [backup] passphrase_file or REGULARS_BACKUP_PASSPHRASE")]
+    NeedsPassphrase { path: PathBuf },
     #[error("{path} already exists: choose another path; nothing was overwritten")]
     Exists { path: PathBuf },
     #[error("{path}: {source}")]
@@ -170,8 +179,10 @@ pub fn make(store: &Store, dest: &Path, progress: impl FnMut(i32, i32)) -> Resul
 }
 
 /// Reads a backup back: its recorded checksum (when there is one), then SQLite's integrity
-/// check, the schema version (a newer Regulars' file is refused) and what it holds.
-pub fn verify(path: &Path) -> Result<Verified> {
+/// check, the schema version (a newer Regulars' file is refused) and what it holds. An
+/// encrypted backup (`.age`) is decrypted with `passphrase` into a private temporary file
+/// beside it for the check.
+pub fn verify(path: &Path, passphrase: Option<&str>) -> Result<Verified> {
     std::fs::metadata(path).map_err(io(path))?;
     let sums = checksum_file(path);
     let checksum = match std::fs::read_to_string(&sums) {
@@ -187,11 +198,38 @@ pub fn verify(path: &Path) -> Result<Verified> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => false,
         Err(e) => return Err(io(&sums)(e)),
     };
+    let holds = with_plain(path, passphrase, |plain| Ok(inspect(plain)?))?;
     Ok(Verified {
         path: path.to_path_buf(),
         checksum,
-        holds: inspect(path)?,
+        holds,
     })
+}
+
+fn is_sealed(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e == "age")
+}
+
+/// Runs `f` on the plain database of `path`: the file itself, or an encrypted backup
+/// decrypted into a temporary file removed afterwards.
+fn with_plain<T>(
+    path: &Path,
+    passphrase: Option<&str>,
+    f: impl FnOnce(&Path) -> Result<T>,
+) -> Result<T> {
+    if !is_sealed(path) {
+        return f(path);
+    }
+    let Some(pass) = passphrase else {
+        return Err(BackupsError::NeedsPassphrase {
+            path: path.to_path_buf(),
+        });
+    };
+    let plain = with_suffix(path, ".check");
+    let _ = std::fs::remove_file(&plain);
+    let result = sealed::unseal(path, pass, &plain).and_then(|()| f(&plain));
+    let _ = std::fs::remove_file(&plain);
+    result
 }
 
 /// The backups in `dir`, oldest first (half-made `.part` files are not backups).
@@ -205,7 +243,8 @@ pub fn list(dir: &Path) -> Result<Vec<Listed>> {
     for entry in entries {
         let entry = entry.map_err(io(dir))?;
         let path = entry.path();
-        if path.extension().is_none_or(|e| e != "db") {
+        let name = path.file_name().unwrap_or_default().to_string_lossy();
+        if !(name.ends_with(".db") || name.ends_with(".db.age")) {
             continue;
         }
         let meta = entry.metadata().map_err(io(&path))?;
@@ -228,16 +267,24 @@ pub fn list(dir: &Path) -> Result<Vec<Listed>> {
 /// Puts the shop's database back as it is in `file`: verified first; refused while anything
 /// has the shop open; the database as it was is first copied (and checked) to
 /// `regulars-before-restore-….db` in the data folder, and never deleted.
-pub fn restore(dir: &DataDir, store: &mut Store, file: &Path, now: i64) -> Result<Restored> {
-    let checked = verify(file)?;
+pub fn restore(
+    dir: &DataDir,
+    store: &mut Store,
+    file: &Path,
+    passphrase: Option<&str>,
+    now: i64,
+) -> Result<Restored> {
+    let checked = verify(file, passphrase)?;
     let Some(_alone) = dir.alone()? else {
         return Err(BackupsError::InUse);
     };
     let kept = dir.root().join(file_name("regulars-before-restore", now));
     make(store, &kept, |_, _| {})?;
-    store
-        .restore_from(file)
-        .map_err(|e| BackupsError::Backup(e.into()))?;
+    with_plain(file, passphrase, |plain| {
+        store
+            .restore_from(plain)
+            .map_err(|e| BackupsError::Backup(e.into()))
+    })?;
     Ok(Restored {
         from: file.to_path_buf(),
         kept,

@@ -466,4 +466,7 @@ pub enum BackupCmd {
     },
     /// Read a backup back: its checksum, SQLite's integrity check and what it holds.
     Verify { file: PathBuf },
+    /// Make the scheduled backup now: to [backup] to, encrypted when a passphrase is set,
+    /// then rotated and logged (what the counter window does every [backup] every).
+    Run,
 }

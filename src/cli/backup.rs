@@ -61,7 +61,7 @@ pub(super) fn backup(ctx: &Ctx, a: BackupArgs, quiet: bool) -> Result<Output> {
             });
         }
         Some(BackupCmd::Verify { file }) => {
-            let v = backups::verify(&file)?;
+            let v = backups::verify(&file, ctx.config.backup.passphrase.as_deref())?;
             let id = if v.checksum {
                 "cli-backup-good"
             } else {
@@ -74,6 +74,24 @@ pub(super) fn backup(ctx: &Ctx, a: BackupArgs, quiet: bool) -> Result<Output> {
             return Ok(Output {
                 text: w.t_args(id, &args),
                 json: to_json(&v),
+            });
+        }
+        Some(BackupCmd::Run) => {
+            let l = backups::schedule::run_once(&ctx.dir, &ctx.config, ctx.now)?;
+            let args = [
+                ("path", l.path.display().to_string().into()),
+                ("kb", (l.bytes / 1024).into()),
+                ("customers", l.customers.into()),
+                ("visits", l.visits.into()),
+            ];
+            let id = if l.encrypted {
+                "cli-backup-run-sealed"
+            } else {
+                "cli-backup-run"
+            };
+            return Ok(Output {
+                text: w.t_args(id, &args),
+                json: to_json(&l),
             });
         }
         None => {}
@@ -96,6 +114,19 @@ pub(super) fn backup(ctx: &Ctx, a: BackupArgs, quiet: bool) -> Result<Output> {
         bar.set_position(done.max(0) as u64);
     })?;
     bar.finish_and_clear();
+    let logged = backups::schedule::Logged {
+        at: ctx.now,
+        path: made.path.clone(),
+        bytes: made.bytes,
+        sha256: made.sha256.clone(),
+        customers: made.holds.customers,
+        visits: made.holds.visits,
+        encrypted: false,
+    };
+    backups::schedule::record(&ctx.dir, &logged).map_err(|source| backups::BackupsError::Io {
+        path: ctx.dir.root().join("backup-log.jsonl"),
+        source,
+    })?;
     Ok(Output {
         text: w.t_args(
             "cli-backup-written",
@@ -112,7 +143,13 @@ pub(super) fn backup(ctx: &Ctx, a: BackupArgs, quiet: bool) -> Result<Output> {
 pub(super) fn restore(ctx: &Ctx, file: &std::path::Path) -> Result<Output> {
     let w = ctx.words();
     let mut store = ctx.store()?;
-    let r = backups::restore(&ctx.dir, &mut store, file, ctx.now)?;
+    let r = backups::restore(
+        &ctx.dir,
+        &mut store,
+        file,
+        ctx.config.backup.passphrase.as_deref(),
+        ctx.now,
+    )?;
     Ok(Output {
         text: w.t_args(
             "cli-restored",

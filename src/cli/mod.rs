@@ -117,6 +117,8 @@ fn exit_code(e: &anyhow::Error) -> u8 {
                 B::Backup(crate::store::BackupError::Damaged(_))
                 | B::Checksum { .. }
                 | B::Exists { .. }
+                | B::Passphrase
+                | B::NeedsPassphrase { .. }
                 | B::InUse => 2,
                 _ => 1,
             };

@@ -7,7 +7,10 @@ use crate::domain::{
     money::{AmountError, Currency},
     program::{EarnRule, Program, ProgramError, ReferralRule, Reward, Rounding, StampRule},
 };
+mod backup;
 mod secrets;
+
+pub use backup::BackupConfig;
 
 use serde::Deserialize;
 
@@ -16,6 +19,12 @@ use std::path::{Path, PathBuf};
 /// What is wrong with the configuration.
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
+    #[error("{path}: {what}: {message}")]
+    Invalid {
+        path: PathBuf,
+        what: &'static str,
+        message: String,
+    },
     #[error("{config}: {what}_file: cannot read {path}: {source}")]
     Secret {
         config: PathBuf,
@@ -56,6 +65,7 @@ pub struct Config {
     pub staff: StaffConfig,
     pub support: SupportConfig,
     pub passthrough: PlugConfig,
+    pub backup: BackupConfig,
 }
 
 /// `[passthrough]`: plug-in mode in the counter window (`regulars passthrough` takes flags).
@@ -166,6 +176,8 @@ struct Raw {
     support: RawSupport,
     #[serde(default)]
     passthrough: RawPlug,
+    #[serde(default)]
+    backup: backup::RawBackup,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -307,6 +319,15 @@ owner_pin_above = "20.00" # refunds above this need the owner's PIN (add staff: 
 
 [support]
 follow_up_days = 3        # resolved tickets not confirmed by the customer after this long need a call
+
+[backup]
+# to = "/media/usb/regulars"  # a second disk or a network share (default: backups/ here)
+every = "6h"              # how often the counter window backs up while it runs
+end_of_day = "22:00"      # and once after this time each day ("off": only every)
+keep_daily = 7            # then keep the newest of each of the last 7 days,
+keep_weekly = 4           # of the last 4 weeks
+keep_monthly = 12         # and of the last 12 months
+# passphrase_file = "backup.pass"  # encrypt backups (age format); or REGULARS_BACKUP_PASSPHRASE
 
 [passthrough]
 enabled = false           # true: the window sits between an existing till and the printer
@@ -484,6 +505,7 @@ impl Config {
             support: SupportConfig {
                 follow_up_days: i64::from(raw.support.follow_up_days.unwrap_or(3)),
             },
+            backup: raw.backup.validate(path)?,
         })
     }
 }

@@ -163,6 +163,13 @@ pub fn backup_error(w: &Language, e: &crate::backups::BackupsError) -> String {
             w.t_args("backup-error-checksum", &[("path", path(p))])
         }
         BackupsError::InUse => w.t("backup-error-in-use"),
+        BackupsError::TargetMissing { path: p } => {
+            w.t_args("backup-error-target-missing", &[("path", path(p))])
+        }
+        BackupsError::Passphrase => w.t("backup-error-passphrase"),
+        BackupsError::NeedsPassphrase { path: p } => {
+            w.t_args("backup-error-needs-passphrase", &[("path", path(p))])
+        }
         BackupsError::Exists { path: p } => w.t_args("cli-backup-exists", &[("path", path(p))]),
         BackupsError::Io { path: p, source } => w.t_args(
             "backup-error-io",

@@ -179,6 +179,18 @@ pub struct CounterState {
     pub portal: String,
     /// The owner's figures, once asked for (and approved).
     pub figures: Option<crate::store::Figures>,
+    pub backup: BackupState,
+}
+
+/// How the shop's backups stand, for the device bar.
+#[derive(Debug, Clone, Default)]
+pub struct BackupState {
+    /// Unix seconds of the last good backup on record.
+    pub last: Option<i64>,
+    /// Why the last try failed (in the shop's words), until one works.
+    pub problem: Option<String>,
+    /// Whether they go to a second place (`[backup] to`), not only this computer's disk.
+    pub second_place: bool,
 }
 
 impl CounterState {
@@ -214,6 +226,7 @@ pub struct Channels {
     from_printer: Mutex<Receiver<workers::PrinterNews>>,
     scans: Mutex<Receiver<Result<ScanEvent, String>>>,
     from_plug: Mutex<Receiver<crate::passthrough::Event>>,
+    from_backups: Mutex<Receiver<crate::backups::schedule::News>>,
 }
 
 /// The running counter: world, schedule and the threads behind them.
@@ -300,6 +313,21 @@ impl Counter {
             .spawn(move || {
                 workers::store_worker(store, config2, secret, printer, store_rx, store_tx)
             })?;
+        // Backups on their schedule, to [backup] to; the first check waits a minute so a
+        // start is never slowed by one.
+        let (backups_tx, from_backups) = channel();
+        let (dir3, config3, stop3) = (dir.clone(), config.clone(), threads_stop.clone());
+        std::thread::Builder::new()
+            .name("backups".into())
+            .spawn(move || {
+                crate::backups::schedule::worker(
+                    dir3,
+                    config3,
+                    std::time::Duration::from_secs(60),
+                    backups_tx,
+                    stop3,
+                )
+            })?;
         let (scan_sender, scans) = channel();
         let scanner_stop = threads_stop;
         let scanner = match &config.scanner.port {
@@ -342,6 +370,7 @@ impl Counter {
             from_printer: Mutex::new(from_printer),
             scans: Mutex::new(scans),
             from_plug: Mutex::new(from_plug),
+            from_backups: Mutex::new(from_backups),
         });
         world.insert_resource(plug_link);
         world.insert_resource(CounterState {
@@ -364,6 +393,11 @@ impl Counter {
                 ),
             },
             scanner,
+            backup: BackupState {
+                last: crate::backups::schedule::last_good(dir).map(|l| l.at),
+                problem: None,
+                second_place: config.backup.to.is_some(),
+            },
             ..CounterState::default()
         });
         Ok(Counter {
@@ -469,7 +503,13 @@ pub fn schedule() -> Schedule {
     s.add_systems(persist_intents.in_set(Stage::Persist));
     s.add_systems(print_receipts.in_set(Stage::Print));
     s.add_systems(
-        (apply_answers, refresh_support, plug_news, share_customer)
+        (
+            apply_answers,
+            refresh_support,
+            plug_news,
+            backup_news,
+            share_customer,
+        )
             .chain()
             .in_set(Stage::Notify),
     );

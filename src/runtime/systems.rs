@@ -453,3 +453,23 @@ pub(super) fn share_customer(
         *shared = now;
     }
 }
+
+/// The background backups' outcomes, for the device bar.
+pub(super) fn backup_news(ch: Res<Channels>, mut state: ResMut<CounterState>) {
+    use crate::backups::schedule::News;
+    let Ok(rx) = ch.from_backups.lock() else {
+        return;
+    };
+    for news in rx.try_iter() {
+        match news {
+            News::Made(l) => {
+                state.backup.last = Some(l.at);
+                state.backup.problem = None;
+            }
+            News::Failed(e) => {
+                let text = super::errors::backup_error(&state.words, &e);
+                state.backup.problem = Some(text);
+            }
+        }
+    }
+}

@@ -75,6 +75,47 @@ fn devices(ui: &mut egui::Ui, s: &StateView, shop: &str, w: &Language, asks: &mu
         ui.separator();
         ui.label(&s.portal);
     }
+    ui.separator();
+    backup_state(ui, &s.backup, crate::clock::now(), w);
+}
+
+/// "Backed up 2 h ago", or in plain words what is wrong: none within a day, the drive not
+/// there, the disk full.
+fn backup_state(ui: &mut egui::Ui, b: &crate::runtime::BackupState, now: i64, w: &Language) {
+    let warn = Color32::from_rgb(200, 110, 20);
+    let label = match (&b.problem, b.last) {
+        (Some(problem), _) => {
+            RichText::new(w.t_args("backup-failed", &[("problem", problem.as_str().into())]))
+                .color(Color32::from_rgb(200, 60, 40))
+        }
+        (None, None) => RichText::new(w.t("backup-none")).color(warn),
+        (None, Some(at)) => {
+            let age = ("age", age(w, now - at).into());
+            if now - at > 86_400 {
+                RichText::new(w.t_args("backup-old", &[age])).color(warn)
+            } else {
+                RichText::new(w.t_args("backup-ok", &[age]))
+            }
+        }
+    };
+    let hint = if b.second_place {
+        w.t("backup-hint")
+    } else {
+        w.t("backup-hint-same-disk")
+    };
+    ui.label(label).on_hover_text(hint);
+}
+
+/// How long ago, roughly: minutes, hours or days.
+fn age(w: &Language, seconds: i64) -> String {
+    let s = seconds.max(0);
+    if s < 3600 {
+        w.t_args("age-minutes", &[("count", (s / 60).into())])
+    } else if s < 2 * 86_400 {
+        w.t_args("age-hours", &[("count", (s / 3600).into())])
+    } else {
+        w.t_args("age-days", &[("count", (s / 86_400).into())])
+    }
 }
 
 /// The bottom line: what just happened, or what went wrong and what to do.

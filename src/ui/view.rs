@@ -22,6 +22,7 @@ pub struct StateView {
     pub support: crate::runtime::Support,
     pub portal: String,
     pub last_receipt: Option<String>,
+    pub backup: crate::runtime::BackupState,
 }
 
 impl StateView {
@@ -42,6 +43,7 @@ impl StateView {
             support: s.support.clone(),
             portal: s.portal.clone(),
             last_receipt: s.last_receipt.clone(),
+            backup: s.backup.clone(),
         }
     }
 }

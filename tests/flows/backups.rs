@@ -282,3 +282,182 @@ fn a_backup_killed_halfway_while_another_program_sells_leaves_the_last_good_one(
         .unwrap();
     assert!(anonymous_ones >= sold, "{anonymous_ones} < {sold}");
 }
+
+fn configure(d: &Path, backup: &str) {
+    let path = d.join("config.toml");
+    let old = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        old.contains("\n[backup]\n"),
+        "the template has a [backup] section"
+    );
+    std::fs::write(
+        &path,
+        old.replace("\n[backup]\n", &format!("\n[backup]\n{backup}")),
+    )
+    .unwrap();
+}
+
+#[test]
+fn scheduled_backups_go_to_a_second_place_encrypted_and_come_back() {
+    let shop = demo_shop("200", "30");
+    let d = shop.path();
+    let usb = tempfile::tempdir().unwrap();
+    std::fs::write(d.join("backup.pass"), "correct horse battery staple\n").unwrap();
+    configure(
+        d,
+        &format!(
+            "to = \"{}\"\npassphrase_file = \"backup.pass\"\n",
+            usb.path().display()
+        ),
+    );
+    let (code, out, err) = run(d, &["backup", "run"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.starts_with("Encrypted backup written to "), "{out}");
+    let sealed: Vec<PathBuf> = std::fs::read_dir(usb.path())
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    let age = sealed
+        .iter()
+        .find(|p| p.to_string_lossy().ends_with(".db.age"))
+        .unwrap_or_else(|| panic!("{sealed:?}"));
+    assert_eq!(sealed.len(), 2, "the backup and its checksum: {sealed:?}");
+    let bytes = std::fs::read(age).unwrap();
+    assert!(bytes.starts_with(b"age-encryption.org/v1\n-> scrypt "));
+    assert!(
+        !bytes.windows(15).any(|w| w == b"SQLite format 3"),
+        "nothing readable on the stick"
+    );
+    // The log has it, and verify reads it back with the passphrase.
+    let log = std::fs::read_to_string(d.join("backup-log.jsonl")).unwrap();
+    assert!(log.contains("\"encrypted\":true"), "{log}");
+    let (code, out, err) = run(d, &["backup", "verify", age.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("is a good backup (checksum and SQLite's check): 200 customers"));
+    // A sale after it, then the encrypted backup restored: equal to the database it was.
+    let before = dump(&d.join("regulars.db"));
+    run_json(d, &["sale", "record", "--amount", "5.00"]);
+    let (code, out, err) = run(d, &["restore", age.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.starts_with("Restored "), "{out}");
+    assert_eq!(dump(&d.join("regulars.db")), before);
+    // A wrong passphrase, and none at all.
+    std::fs::write(d.join("backup.pass"), "Tr0ub4dor&3\n").unwrap();
+    let (code, _, err) = run(d, &["backup", "verify", age.to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("the passphrase does not open this backup"),
+        "{err}"
+    );
+    let (code, _, err) = run(d, &["restore", age.to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("the passphrase does not open this backup"),
+        "{err}"
+    );
+    std::fs::remove_file(d.join("backup.pass")).unwrap();
+    let (_, _, err) = run(d, &["backup", "verify", age.to_str().unwrap()]);
+    assert!(err.contains("[backup] passphrase_file"), "{err}");
+    assert_eq!(dump(&d.join("regulars.db")), before, "nothing restored");
+}
+
+#[test]
+fn a_missing_drive_is_a_clear_failure_and_old_backups_are_rotated() {
+    let shop = demo_shop("50", "10");
+    let d = shop.path();
+    let gone = d.join("no-such-drive");
+    configure(d, &format!("to = \"{}\"\n", gone.display()));
+    let (code, _, err) = run(d, &["backup", "run"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains("is not there (is the drive plugged in, the share reachable?)"),
+        "{err}"
+    );
+    assert!(
+        !gone.exists(),
+        "a missing drive is not made on the computer's own disk"
+    );
+    // Forty days of backups, four a day, on the drive; and a file of the owner's own.
+    let usb = tempfile::tempdir().unwrap();
+    let real = backup(d);
+    let now = regulars::clock::now();
+    for i in 0..160 {
+        let name = regulars::backups::file_name("regulars", now - 3600 - i * 6 * 3600);
+        std::fs::copy(&real, usb.path().join(name)).unwrap();
+    }
+    std::fs::write(usb.path().join("holiday-photos.db"), "mine").unwrap();
+    let config = std::fs::read_to_string(d.join("config.toml")).unwrap();
+    let config = config.replace(
+        &gone.display().to_string(),
+        &usb.path().display().to_string(),
+    );
+    std::fs::write(d.join("config.toml"), config).unwrap();
+    let (code, _, err) = run(d, &["backup", "run"]);
+    assert_eq!(code, 0, "{err}");
+    let left = run_json(
+        d,
+        &["backup", "list", "--dir", usb.path().to_str().unwrap()],
+    );
+    let left = left["backups"].as_array().unwrap();
+    // The newest of each of the last 7 days, 4 weeks and (within forty days) 2 months,
+    // plus the new one and the owner's file.
+    assert!((8..=14).contains(&left.len()), "{} left", left.len());
+    assert!(
+        usb.path().join("holiday-photos.db").exists(),
+        "never touched"
+    );
+}
+
+/// The counter's device bar tells the age of the last good backup, and warns in plain words
+/// when there is none.
+#[test]
+fn the_counter_shows_how_old_the_last_backup_is() {
+    use egui_kittest::kittest::Queryable;
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = crate::counter_ui::harness(dir.path());
+    h.run_steps(3);
+    h.get_by_label("No backup yet");
+    drop(h);
+    backup(dir.path());
+    let mut h = crate::counter_ui::harness(dir.path());
+    h.run_steps(3);
+    h.get_by_label("Backed up 0 min ago");
+}
+
+/// The counter's background worker: a missing drive is reported (and selling is not
+/// touched), a drive that is there gets the backup as soon as one is due.
+#[test]
+fn the_background_worker_backs_up_when_due_and_reports_a_missing_drive() {
+    use regulars::backups::schedule::{News, worker};
+    let shop = demo_shop("30", "5");
+    let d = shop.path();
+    let usb = tempfile::tempdir().unwrap();
+    let missing = usb.path().join("unplugged");
+    for (to, expect_made) in [(&missing, false), (&usb.path().to_path_buf(), true)] {
+        let dir = regulars::datadir::DataDir::resolve(Some(d.to_path_buf())).unwrap();
+        let mut config = dir.config().unwrap();
+        config.backup.to = Some(to.clone());
+        let (tx, rx) = std::sync::mpsc::channel();
+        let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let s = stop.clone();
+        let t = std::thread::spawn(move || worker(dir, config, Duration::ZERO, tx, s));
+        let news = rx.recv_timeout(Duration::from_secs(30)).unwrap();
+        stop.store(true, std::sync::atomic::Ordering::SeqCst);
+        t.join().unwrap();
+        match (news, expect_made) {
+            (News::Made(l), true) => {
+                assert!(l.path.starts_with(usb.path()), "{l:?}");
+                assert_eq!(l.customers, 30);
+            }
+            (News::Failed(e), false) => {
+                assert!(e.to_string().contains("is not there"), "{e}");
+            }
+            (other, _) => panic!("unexpected {other:?}"),
+        }
+    }
+    // Selling went on meanwhile, and the backup is on record for the window.
+    run_json(d, &["sale", "record", "--amount", "1.00"]);
+    let log = std::fs::read_to_string(d.join("backup-log.jsonl")).unwrap();
+    assert_eq!(log.lines().count(), 1, "{log}");
+}

@@ -135,3 +135,5 @@ cli-backup-no-checksum = * no checksum beside it (copied by hand?): `regulars ba
 cli-backup-good = { $path } is a good backup (checksum and SQLite's check): { $holds }.
 cli-backup-good-unsummed = { $path } passes SQLite's check (there is no checksum beside it to compare): { $holds }.
 cli-restored = Restored { $path }: { $holds }. The database as it was is kept at { $kept }.
+cli-backup-run = Backup written to { $path } ({ $kb } KB), checked: { $customers } customers, { $visits } visits. Older ones rotated.
+cli-backup-run-sealed = Encrypted backup written to { $path } ({ $kb } KB), read back and checked: { $customers } customers, { $visits } visits. Older ones rotated.

@@ -188,3 +188,15 @@ timeline-ticket-reopened = Ticket #{ $ticket } reopened
 timeline-ticket-open = Ticket #{ $ticket } open again
 timeline-note = Note
 timeline-by = (by { $who })
+backup-failed = Backup failed: { $problem }
+backup-none = No backup yet
+backup-old = Last backup { $age } ago: none within a day
+backup-ok = Backed up { $age } ago
+backup-hint = Backups go to [backup] to, checked and rotated.
+backup-hint-same-disk = Backups are on this computer's disk only: set [backup] to in config.toml to a USB drive or network share.
+age-minutes = { $count } min
+age-hours = { $count } h
+age-days = { $count ->
+    [one] { $count } day
+   *[other] { $count } days
+}

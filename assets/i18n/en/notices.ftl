@@ -164,3 +164,6 @@ backup-error-differs = the copy does not hold what the database held: { $table }
 backup-error-checksum = { $path } is not the file that was backed up: its checksum does not match the one beside it (a changed or damaged byte); try an older backup
 backup-error-in-use = the counter window, the customer pages or plug-in mode are using this shop: close them, then restore again; nothing was changed
 backup-error-io = { $path }: { $reason }
+backup-error-target-missing = the backup folder { $path } is not there (is the drive plugged in, the share reachable?); trying again in 10 minutes, selling goes on
+backup-error-passphrase = the passphrase does not open this backup: check [backup] passphrase_file or REGULARS_BACKUP_PASSPHRASE
+backup-error-needs-passphrase = { $path } is encrypted: set [backup] passphrase_file or REGULARS_BACKUP_PASSPHRASE to open it

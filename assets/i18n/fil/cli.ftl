@@ -104,3 +104,5 @@ cli-backup-no-checksum = * walang checksum sa tabi nito (kinopya nang mano-mano?
 cli-backup-good = Maayos na backup ang { $path } (checksum at pagsuri ng SQLite): { $holds }.
 cli-backup-good-unsummed = Pumasa ang { $path } sa pagsuri ng SQLite (walang checksum sa tabi nito para ikumpara): { $holds }.
 cli-restored = Naibalik mula sa { $path }: { $holds }. Nakatabi ang dating database sa { $kept }.
+cli-backup-run = Naisulat ang backup sa { $path } ({ $kb } KB), sinuri: { $customers } customer, { $visits } bisita. Inayos ang mga luma.
+cli-backup-run-sealed = Naisulat ang naka-encrypt na backup sa { $path } ({ $kb } KB), binasa ulit at sinuri: { $customers } customer, { $visits } bisita. Inayos ang mga luma.

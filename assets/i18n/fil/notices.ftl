@@ -147,3 +147,6 @@ backup-error-differs = hindi hawak ng kopya ang laman ng database: may { $copy }
 backup-error-checksum = hindi ang { $path } ang file na na-backup: hindi tugma ang checksum nito sa nasa tabi (may nabago o nasirang byte); subukan ang mas lumang backup
 backup-error-in-use = ginagamit ng counter window, ng mga pahina ng customer o ng plug-in mode ang shop na ito: isara muna, saka mag-restore ulit; walang binago
 backup-error-io = { $path }: { $reason }
+backup-error-target-missing = wala ang backup folder na { $path } (nakasaksak ba ang drive, naaabot ba ang share?); susubukan ulit sa loob ng 10 minuto, tuloy ang benta
+backup-error-passphrase = hindi nabubuksan ng passphrase ang backup na ito: tingnan ang [backup] passphrase_file o REGULARS_BACKUP_PASSPHRASE
+backup-error-needs-passphrase = naka-encrypt ang { $path }: i-set ang [backup] passphrase_file o REGULARS_BACKUP_PASSPHRASE para mabuksan

@@ -120,3 +120,5 @@ cli-backup-no-checksum = * blakus nav kontrolsummas (kopēts ar roku?): `regular
 cli-backup-good = { $path } ir laba rezerves kopija (kontrolsumma un SQLite pārbaude): { $holds }.
 cli-backup-good-unsummed = { $path } iztur SQLite pārbaudi (blakus nav kontrolsummas, ar ko salīdzināt): { $holds }.
 cli-restored = Atjaunots no { $path }: { $holds }. Iepriekšējā datubāze saglabāta: { $kept }.
+cli-backup-run = Rezerves kopija ierakstīta: { $path } ({ $kb } KB), pārbaudīta: klienti { $customers }, apmeklējumi { $visits }. Vecākās sakārtotas.
+cli-backup-run-sealed = Šifrēta rezerves kopija ierakstīta: { $path } ({ $kb } KB), nolasīta un pārbaudīta: klienti { $customers }, apmeklējumi { $visits }. Vecākās sakārtotas.

@@ -196,3 +196,16 @@ timeline-ticket-reopened = Pieprasījums #{ $ticket } atvērts no jauna
 timeline-ticket-open = Pieprasījums #{ $ticket } atkal atvērts
 timeline-note = Piezīme
 timeline-by = ({ $who })
+backup-failed = Rezerves kopija neizdevās: { $problem }
+backup-none = Rezerves kopijas vēl nav
+backup-old = Pēdējā rezerves kopija pirms { $age }: dienas laikā nav nevienas
+backup-ok = Rezerves kopija pirms { $age }
+backup-hint = Rezerves kopijas tiek glabātas [backup] to, pārbaudītas un sakārtotas.
+backup-hint-same-disk = Rezerves kopijas ir tikai šī datora diskā: failā config.toml iestatiet [backup] to uz USB disku vai tīkla mapi.
+age-minutes = { $count } min
+age-hours = { $count } h
+age-days = { $count ->
+    [zero] { $count } dienām
+    [one] { $count } dienas
+   *[other] { $count } dienām
+}

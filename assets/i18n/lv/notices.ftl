@@ -163,3 +163,6 @@ backup-error-differs = kopijā nav tā, kas bija datubāzē: { $table } kopijā 
 backup-error-checksum = { $path } nav tas fails, kas tika saglabāts: tā kontrolsumma nesakrīt ar blakus esošo (mainīts vai bojāts baits); mēģiniet vecāku kopiju
 backup-error-in-use = kases logs, klientu lapas vai spraudņa režīms izmanto šo veikalu: aizveriet tos un atjaunojiet vēlreiz; nekas netika mainīts
 backup-error-io = { $path }: { $reason }
+backup-error-target-missing = rezerves kopiju mapes { $path } nav (vai disks pievienots, tīkla mape sasniedzama?); vēlreiz pēc 10 minūtēm, pārdošana turpinās
+backup-error-passphrase = šī parole neatver rezerves kopiju: pārbaudiet [backup] passphrase_file vai REGULARS_BACKUP_PASSPHRASE
+backup-error-needs-passphrase = { $path } ir šifrēta: iestatiet [backup] passphrase_file vai REGULARS_BACKUP_PASSPHRASE, lai to atvērtu

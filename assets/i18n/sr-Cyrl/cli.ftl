@@ -128,3 +128,5 @@ cli-backup-no-checksum = * поред ње нема контролног зби�
 cli-backup-good = { $path } је исправна резервна копија (контролни збир и провера SQLite-а): { $holds }.
 cli-backup-good-unsummed = { $path } пролази проверу SQLite-а (поред ње нема контролног збира за поређење): { $holds }.
 cli-restored = Враћено из { $path }: { $holds }. База каква је била сачувана је у { $kept }.
+cli-backup-run = Резервна копија уписана у { $path } ({ $kb } KB), проверена: купаца { $customers }, посета { $visits }. Старије су сређене.
+cli-backup-run-sealed = Шифрована резервна копија уписана у { $path } ({ $kb } KB), прочитана и проверена: купаца { $customers }, посета { $visits }. Старије су сређене.

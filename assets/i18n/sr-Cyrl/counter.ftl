@@ -196,3 +196,15 @@ timeline-ticket-reopened = Захтев #{ $ticket } поново отворен
 timeline-ticket-open = Захтев #{ $ticket } опет отворен
 timeline-note = Белешка
 timeline-by = ({ $who })
+backup-failed = Резервна копија није успела: { $problem }
+backup-none = Још нема резервне копије
+backup-old = Последња резервна копија пре { $age }: ниједна у последњих дан
+backup-ok = Резервна копија пре { $age }
+backup-hint = Резервне копије иду у [backup] to, проверене и сређене.
+backup-hint-same-disk = Резервне копије су само на диску овог рачунара: у config.toml подесите [backup] to на USB диск или мрежну фасциклу.
+age-minutes = { $count } мин
+age-hours = { $count } ч
+age-days = { $count ->
+    [one] { $count } дан
+   *[other] { $count } дана
+}

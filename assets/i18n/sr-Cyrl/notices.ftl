@@ -163,3 +163,6 @@ backup-error-differs = копија не садржи оно што је бил�
 backup-error-checksum = { $path } није датотека која је сачувана: њен контролни збир се не слаже са оним поред ње (промењен или оштећен бајт); пробајте старију копију
 backup-error-in-use = прозор касе, странице за купце или режим прикључка користе ову продавницу: затворите их, па поново вратите; ништа није промењено
 backup-error-io = { $path }: { $reason }
+backup-error-target-missing = фасцикле за резервне копије { $path } нема (да ли је диск прикључен, мрежна фасцикла доступна?); поново за 10 минута, продаја иде даље
+backup-error-passphrase = ова лозинка не отвара резервну копију: проверите [backup] passphrase_file или REGULARS_BACKUP_PASSPHRASE
+backup-error-needs-passphrase = { $path } је шифрована: подесите [backup] passphrase_file или REGULARS_BACKUP_PASSPHRASE да бисте је отворили

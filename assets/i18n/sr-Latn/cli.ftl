@@ -128,3 +128,5 @@ cli-backup-no-checksum = * pored nje nema kontrolnog zbira (kopirana ručno?): `
 cli-backup-good = { $path } je ispravna rezervna kopija (kontrolni zbir i provera SQLite-a): { $holds }.
 cli-backup-good-unsummed = { $path } prolazi proveru SQLite-a (pored nje nema kontrolnog zbira za poređenje): { $holds }.
 cli-restored = Vraćeno iz { $path }: { $holds }. Baza kakva je bila sačuvana je u { $kept }.
+cli-backup-run = Rezervna kopija upisana u { $path } ({ $kb } KB), proverena: kupaca { $customers }, poseta { $visits }. Starije su sređene.
+cli-backup-run-sealed = Šifrovana rezervna kopija upisana u { $path } ({ $kb } KB), pročitana i proverena: kupaca { $customers }, poseta { $visits }. Starije su sređene.

@@ -196,3 +196,15 @@ timeline-ticket-reopened = Zahtev #{ $ticket } ponovo otvoren
 timeline-ticket-open = Zahtev #{ $ticket } opet otvoren
 timeline-note = Beleška
 timeline-by = ({ $who })
+backup-failed = Rezervna kopija nije uspela: { $problem }
+backup-none = Još nema rezervne kopije
+backup-old = Poslednja rezervna kopija pre { $age }: nijedna u poslednjih dan
+backup-ok = Rezervna kopija pre { $age }
+backup-hint = Rezervne kopije idu u [backup] to, proverene i sređene.
+backup-hint-same-disk = Rezervne kopije su samo na disku ovog računara: u config.toml podesite [backup] to na USB disk ili mrežnu fasciklu.
+age-minutes = { $count } min
+age-hours = { $count } č
+age-days = { $count ->
+    [one] { $count } dan
+   *[other] { $count } dana
+}

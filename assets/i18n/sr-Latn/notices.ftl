@@ -163,3 +163,6 @@ backup-error-differs = kopija ne sadrži ono što je bilo u bazi: { $table } ima
 backup-error-checksum = { $path } nije datoteka koja je sačuvana: njen kontrolni zbir se ne slaže sa onim pored nje (promenjen ili oštećen bajt); probajte stariju kopiju
 backup-error-in-use = prozor kase, stranice za kupce ili režim priključka koriste ovu prodavnicu: zatvorite ih, pa ponovo vratite; ništa nije promenjeno
 backup-error-io = { $path }: { $reason }
+backup-error-target-missing = fascikle za rezervne kopije { $path } nema (da li je disk priključen, mrežna fascikla dostupna?); ponovo za 10 minuta, prodaja ide dalje
+backup-error-passphrase = ova lozinka ne otvara rezervnu kopiju: proverite [backup] passphrase_file ili REGULARS_BACKUP_PASSPHRASE
+backup-error-needs-passphrase = { $path } je šifrovana: podesite [backup] passphrase_file ili REGULARS_BACKUP_PASSPHRASE da biste je otvorili

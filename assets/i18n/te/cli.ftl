@@ -116,3 +116,5 @@ cli-backup-no-checksum = * పక్కన చెక్‌సమ్ లేదు
 cli-backup-good = { $path } సరైన బ్యాకప్ (చెక్‌సమ్, SQLite తనిఖీ): { $holds }.
 cli-backup-good-unsummed = { $path } SQLite తనిఖీలో నెగ్గింది (పోల్చడానికి పక్కన చెక్‌సమ్ లేదు): { $holds }.
 cli-restored = { $path } నుండి పునరుద్ధరించాము: { $holds }. పాత డేటాబేస్ { $kept }లో భద్రంగా ఉంది.
+cli-backup-run = బ్యాకప్ { $path }లో రాశాము ({ $kb } KB), సరిచూశాము: { $customers } కస్టమర్లు, { $visits } సందర్శనలు. పాతవి క్రమబద్ధీకరించాము.
+cli-backup-run-sealed = ఎన్‌క్రిప్ట్ చేసిన బ్యాకప్ { $path }లో రాశాము ({ $kb } KB), మళ్లీ చదివి సరిచూశాము: { $customers } కస్టమర్లు, { $visits } సందర్శనలు. పాతవి క్రమబద్ధీకరించాము.

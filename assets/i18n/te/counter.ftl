@@ -188,3 +188,15 @@ timeline-ticket-reopened = టికెట్ #{ $ticket } మళ్లీ త�
 timeline-ticket-open = టికెట్ #{ $ticket } మళ్లీ తెరిచి ఉంది
 timeline-note = నోట్
 timeline-by = ({ $who })
+backup-failed = బ్యాకప్ విఫలమైంది: { $problem }
+backup-none = ఇంకా బ్యాకప్ లేదు
+backup-old = చివరి బ్యాకప్ { $age } క్రితం: ఒక రోజులో ఏదీ లేదు
+backup-ok = { $age } క్రితం బ్యాకప్ అయింది
+backup-hint = బ్యాకప్‌లు [backup] toకు వెళ్తాయి, సరిచూసి క్రమబద్ధీకరిస్తాము.
+backup-hint-same-disk = బ్యాకప్‌లు ఈ కంప్యూటర్ డిస్క్‌లో మాత్రమే ఉన్నాయి: config.tomlలో [backup] toను USB డ్రైవ్ లేదా నెట్‌వర్క్ షేర్‌కు సెట్ చేయండి.
+age-minutes = { $count } నిమి
+age-hours = { $count } గం
+age-days = { $count ->
+    [one] { $count } రోజు
+   *[other] { $count } రోజులు
+}

@@ -156,3 +156,6 @@ backup-error-differs = కాపీలో డేటాబేస్‌లో ఉ�
 backup-error-checksum = { $path } బ్యాకప్ చేసిన ఫైల్ కాదు: దాని చెక్‌సమ్ పక్కనున్నదానితో సరిపోలలేదు (మారిన లేదా పాడైన బైట్); పాత బ్యాకప్ ప్రయత్నించండి
 backup-error-in-use = కౌంటర్ విండో, కస్టమర్ పేజీలు లేదా ప్లగ్-ఇన్ మోడ్ ఈ షాప్‌ను వాడుతున్నాయి: వాటిని మూసి, మళ్లీ పునరుద్ధరించండి; ఏమీ మార్చలేదు
 backup-error-io = { $path }: { $reason }
+backup-error-target-missing = బ్యాకప్ ఫోల్డర్ { $path } లేదు (డ్రైవ్ ప్లగ్ చేశారా, నెట్‌వర్క్ షేర్ అందుబాటులో ఉందా?); 10 నిమిషాల్లో మళ్లీ ప్రయత్నిస్తాము, అమ్మకాలు కొనసాగుతాయి
+backup-error-passphrase = ఈ పాస్‌ఫ్రేజ్ ఈ బ్యాకప్‌ను తెరవదు: [backup] passphrase_file లేదా REGULARS_BACKUP_PASSPHRASE చూడండి
+backup-error-needs-passphrase = { $path } ఎన్‌క్రిప్ట్ చేయబడింది: తెరవడానికి [backup] passphrase_file లేదా REGULARS_BACKUP_PASSPHRASE సెట్ చేయండి
