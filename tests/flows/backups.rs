@@ -461,3 +461,57 @@ fn the_background_worker_backs_up_when_due_and_reports_a_missing_drive() {
     let log = std::fs::read_to_string(d.join("backup-log.jsonl")).unwrap();
     assert_eq!(log.lines().count(), 1, "{log}");
 }
+
+/// A drive that fills up half-way through: the error says so, nothing half-written is left
+/// to be taken for a backup, the shop's database is untouched, and the next try works.
+#[test]
+fn a_full_drive_leaves_nothing_half_written() {
+    let shop = demo_shop("300", "30");
+    let d = shop.path();
+    let usb = tempfile::tempdir().unwrap();
+    std::fs::write(d.join("backup.pass"), "a passphrase for the stick\n").unwrap();
+    configure(
+        d,
+        &format!(
+            "to = \"{}\"\npassphrase_file = \"backup.pass\"\n",
+            usb.path().display()
+        ),
+    );
+    // Whatever name the next backup takes in the coming minute, writing it hits a full disk
+    // (/dev/full answers every write with "No space left on device").
+    let now = regulars::clock::now();
+    for s in 0..60 {
+        let name = regulars::backups::file_name("regulars", now + s);
+        std::os::unix::fs::symlink("/dev/full", usb.path().join(format!("{name}.age.part")))
+            .unwrap();
+    }
+    let live = dump(&d.join("regulars.db"));
+    let (code, _, err) = run(d, &["backup", "run"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("No space left on device"), "{err}");
+    let left: Vec<String> = std::fs::read_dir(usb.path())
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| !n.ends_with(".part"))
+        .collect();
+    assert!(left.is_empty(), "nothing taken for a backup: {left:?}");
+    assert!(
+        !std::fs::read_dir(d)
+            .unwrap()
+            .flatten()
+            .any(|e| e.file_name().to_string_lossy().starts_with(".regulars-")),
+        "the checked copy made on the way is removed"
+    );
+    assert!(
+        !d.join("backup-log.jsonl").exists(),
+        "no good backup on record"
+    );
+    assert_eq!(dump(&d.join("regulars.db")), live);
+    // Space again: the next try works.
+    for e in std::fs::read_dir(usb.path()).unwrap().flatten() {
+        std::fs::remove_file(e.path()).unwrap();
+    }
+    let (code, _, err) = run(d, &["backup", "run"]);
+    assert_eq!(code, 0, "{err}");
+}

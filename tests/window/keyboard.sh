@@ -70,4 +70,18 @@ key Escape
 sleep 0.5
 shot step-6-after-esc
 pgrep -f "$bin --data $data\$" >/dev/null || fail "the window closed"
+
+# A restore while the window is open is refused, and changes nothing.
+backup=$("$bin" --data "$data" --json backup | python3 -c 'import json,sys; print(json.load(sys.stdin)["path"])')
+set +e
+said=$("$bin" --data "$data" restore "$backup" 2>&1)
+code=$?
+set -e
+[ "$code" = 2 ] || fail "a restore with the window open exited $code: $said"
+case "$said" in
+*"the counter window, the customer pages or plug-in mode are using this shop"*) ;;
+*) fail "a restore with the window open said: $said" ;;
+esac
+ls "$data"/regulars-before-restore-* >/dev/null 2>&1 && fail "a refused restore made a copy"
+echo "a restore while the window is open is refused: ${said#error: }"
 echo "all flows passed by keyboard alone; screenshots in $shots"
