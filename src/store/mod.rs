@@ -277,31 +277,6 @@ impl Store {
         })
     }
 
-    /// Copies the live database to `dest` with SQLite's online backup API, a few hundred pages
-    /// at a time so tills can keep writing; `progress(done, total)` is called between steps.
-    pub fn backup(&self, dest: &Path, mut progress: impl FnMut(i32, i32)) -> Result<()> {
-        use rusqlite::backup::{Backup, StepResult};
-        let mut target = Connection::open(dest).map_err(|source| StoreError::Open {
-            path: dest.to_path_buf(),
-            source,
-        })?;
-        let backup = Backup::new(&self.conn, &mut target)?;
-        loop {
-            let step = backup.step(256)?;
-            let p = backup.progress();
-            progress(p.pagecount - p.remaining, p.pagecount);
-            match step {
-                StepResult::Done => break,
-                StepResult::More => {}
-                StepResult::Busy | StepResult::Locked => {
-                    std::thread::sleep(Duration::from_millis(50))
-                }
-                _ => std::thread::sleep(Duration::from_millis(50)),
-            }
-        }
-        Ok(())
-    }
-
     /// Switches this connection to bulk loading for `regulars demo`: no fsync per commit and a
     /// large page cache. Only for generating a throwaway history (a crash means running the
     /// demo again); the counter, the CLI and the portal keep `synchronous=FULL`.
