@@ -8,6 +8,9 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use std::time::Duration;
 
+/// Pages copied between two flushes of the copy to disk (16 MB of 4 KB pages).
+const FLUSH_EVERY_PAGES: i32 = 4096;
+
 /// Rows per table, the way a copy is compared with its source.
 pub type Counts = BTreeMap<String, i64>;
 
@@ -146,10 +149,21 @@ impl Store {
         })?;
         {
             let backup = Backup::new(&snapshot, &mut target)?;
+            // The copy's pages reach the disk as it goes, a few megabytes at a time, rather
+            // than in one burst at the end that a till's next commit would wait behind.
+            let flusher = std::fs::OpenOptions::new().write(true).open(dest).ok();
+            let mut since_flush = 0;
             loop {
                 let step = backup.step(256)?;
                 let p = backup.progress();
                 progress(p.pagecount - p.remaining, p.pagecount);
+                since_flush += 256;
+                if since_flush >= FLUSH_EVERY_PAGES {
+                    since_flush = 0;
+                    if let Some(f) = &flusher {
+                        let _ = f.sync_data();
+                    }
+                }
                 match step {
                     StepResult::Done => break,
                     StepResult::More => {}
