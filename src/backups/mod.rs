@@ -115,12 +115,12 @@ pub fn checksum_file(backup: &Path) -> PathBuf {
     with_suffix(backup, ".sha256")
 }
 
-fn sha256_of(path: &Path) -> Result<String> {
-    let mut file = std::fs::File::open(path).map_err(io(path))?;
+/// The SHA-256 of everything `r` gives, in hex; `path` names it in errors.
+fn sha256_of_reader(mut r: impl Read, path: &Path) -> Result<String> {
     let mut hasher = sha2::Sha256::new();
     let mut buf = vec![0u8; 1 << 20];
     loop {
-        let n = file.read(&mut buf).map_err(io(path))?;
+        let n = r.read(&mut buf).map_err(io(path))?;
         if n == 0 {
             break;
         }
@@ -131,6 +131,24 @@ fn sha256_of(path: &Path) -> Result<String> {
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect())
+}
+
+fn sha256_of(path: &Path) -> Result<String> {
+    sha256_of_reader(std::fs::File::open(path).map_err(io(path))?, path)
+}
+
+/// Writes `backup`'s checksum beside it, in `sha256sum`'s format, and flushes it and the
+/// folder (so the rename before it is on disk too).
+fn write_checksum(backup: &Path, sha256: &str) -> Result<()> {
+    let name = backup.file_name().unwrap_or_default().to_string_lossy();
+    let sums = checksum_file(backup);
+    let mut f = std::fs::File::create(&sums).map_err(io(&sums))?;
+    writeln!(f, "{sha256}  {name}").map_err(io(&sums))?;
+    f.sync_all().map_err(io(&sums))?;
+    if let Some(dir) = backup.parent().filter(|d| !d.as_os_str().is_empty()) {
+        let _ = std::fs::File::open(dir).and_then(|d| d.sync_all());
+    }
+    Ok(())
 }
 
 /// Copies the shop's database to `dest`: into `dest.part`, checked against the database at
@@ -161,15 +179,7 @@ pub fn make(store: &Store, dest: &Path, progress: impl FnMut(i32, i32)) -> Resul
             return Err(e);
         }
     };
-    let name = dest.file_name().unwrap_or_default().to_string_lossy();
-    let sums = checksum_file(dest);
-    let mut f = std::fs::File::create(&sums).map_err(io(&sums))?;
-    writeln!(f, "{sha256}  {name}").map_err(io(&sums))?;
-    f.sync_all().map_err(io(&sums))?;
-    if let Some(dir) = dest.parent().filter(|d| !d.as_os_str().is_empty()) {
-        // The renames are on disk too.
-        let _ = std::fs::File::open(dir).and_then(|d| d.sync_all());
-    }
+    write_checksum(dest, &sha256)?;
     Ok(Made {
         path: dest.to_path_buf(),
         bytes,

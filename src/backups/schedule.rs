@@ -239,6 +239,11 @@ pub fn worker(
     while !stop.load(std::sync::atomic::Ordering::SeqCst) {
         let now = crate::clock::now();
         if now >= retry_at && due(last, now, &config.backup) {
+            // A backup made meanwhile by `regulars backup` counts too.
+            last = last_good(&dir).map(|l| l.at).max(last);
+            if !due(last, now, &config.backup) {
+                continue;
+            }
             match run_once(&dir, &config, now) {
                 Ok(l) => {
                     last = Some(l.at);

@@ -1,22 +1,10 @@
 //! Encrypted backups, in the `age` format with a passphrase (scrypt): a backup on a USB stick
 //! that is lost is of no use to whoever finds it. `age -d` opens them too.
 
-use super::{BackupsError, checksum_file, with_suffix};
+use super::{BackupsError, io, sha256_of, sha256_of_reader, with_suffix, write_checksum};
 use age::secrecy::SecretString;
-use sha2::Digest;
-use std::io::{Read, Write};
+use std::io::Read;
 use std::path::Path;
-
-fn io(path: &Path) -> impl FnOnce(std::io::Error) -> BackupsError + '_ {
-    move |source| BackupsError::Io {
-        path: path.to_path_buf(),
-        source,
-    }
-}
-
-fn hex(d: impl AsRef<[u8]>) -> String {
-    d.as_ref().iter().map(|b| format!("{b:02x}")).collect()
-}
 
 /// A reader of what `sealed` holds, decrypted with `pass`.
 fn opened(sealed: &Path, pass: &str) -> Result<impl Read, BackupsError> {
@@ -58,20 +46,10 @@ pub(super) fn seal(
             .map_err(|e| io(&part)(e.into_error()))?;
         file.sync_all().map_err(io(&part))?;
         // Read back: it must decrypt to exactly the checked backup.
-        let mut back = opened(&part, pass)?;
-        let mut hasher = sha2::Sha256::new();
-        let mut buf = vec![0u8; 1 << 20];
-        loop {
-            let n = back.read(&mut buf).map_err(io(&part))?;
-            if n == 0 {
-                break;
-            }
-            hasher.update(&buf[..n]);
-        }
-        if hex(hasher.finalize()) != plain_sha {
+        if sha256_of_reader(opened(&part, pass)?, &part)? != plain_sha {
             return Err(BackupsError::Checksum { path: part.clone() });
         }
-        let sealed_sha = super::sha256_of(&part)?;
+        let sealed_sha = sha256_of(&part)?;
         let bytes = std::fs::metadata(&part).map_err(io(&part))?.len();
         std::fs::rename(&part, dest).map_err(io(dest))?;
         Ok((bytes, sealed_sha))
@@ -83,11 +61,7 @@ pub(super) fn seal(
             return Err(e);
         }
     };
-    let sums = checksum_file(dest);
-    let name = dest.file_name().unwrap_or_default().to_string_lossy();
-    let mut f = std::fs::File::create(&sums).map_err(io(&sums))?;
-    writeln!(f, "{sha}  {name}").map_err(io(&sums))?;
-    f.sync_all().map_err(io(&sums))?;
+    write_checksum(dest, &sha)?;
     Ok((bytes, sha))
 }
 

@@ -33,9 +33,9 @@ impl Tightened {
 }
 
 /// Makes the data folder and what Regulars keeps in it private: the folder and its folders
-/// 0700, its files 0600, where they were open to others. Files in `receipts/` are covered by
-/// their folder (a 0700 folder lets no one else in), so a folder of many receipts costs one
-/// check at start. Links are left alone.
+/// 0700, its files and those in `backups/` 0600, where they were open to others. Files in
+/// `receipts/` and other folders are covered by their folder (a 0700 folder lets no one else
+/// in), so a folder of many receipts costs one check at start. Links are left alone.
 pub fn tighten(root: &Path) -> io::Result<Tightened> {
     let mut done = Tightened::default();
     #[cfg(unix)]
@@ -46,7 +46,7 @@ pub fn tighten(root: &Path) -> io::Result<Tightened> {
             let kind = entry.file_type()?;
             if kind.is_dir() {
                 tighten_one(&entry.path(), true, &mut done)?;
-                if entry.file_name() == "backups" || entry.file_name() == "exports" {
+                if entry.file_name() == "backups" {
                     for inner in std::fs::read_dir(entry.path())? {
                         let inner = inner?;
                         let k = inner.file_type()?;
