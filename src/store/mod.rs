@@ -19,6 +19,8 @@ mod sales;
 mod staff;
 mod stats;
 mod support;
+mod tickets;
+mod timeline;
 
 pub use aggregates::{Rebuilt, aggregate_differences};
 pub use backup::{BackupError, Counts, Inspection, inspect};
@@ -32,10 +34,9 @@ pub use referrals::{ReferralOutcome, ReferralView};
 pub use sales::{NewSale, RefundOutcome, SaleOutcome, VisitView};
 pub use staff::Staff;
 pub use stats::Stats;
-pub use support::{
-    ClaimClosed, Claimed, Happened, Member, NewTicket, Rated, RatingView, TicketEvent,
-    TicketFilter, TicketView, TimelineEntry, VisitPage,
-};
+pub use support::{ClaimClosed, Claimed, Member, Rated, RatingView, VisitPage};
+pub use tickets::{NewTicket, TicketEvent, TicketFilter, TicketView};
+pub use timeline::{Happened, TimelineEntry};
 
 use crate::domain::{money::Currency, program::Program};
 use rusqlite::{Connection, OpenFlags, OptionalExtension, Transaction, TransactionBehavior};
