@@ -6,6 +6,7 @@
 
 mod answers;
 pub mod errors;
+mod support_work;
 mod systems;
 pub mod words;
 pub mod workers;

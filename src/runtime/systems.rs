@@ -1,5 +1,6 @@
 //! The counter's systems, one small function each, in the order of their stages.
 
+use super::support_work::SupportRequest;
 use super::workers::{PrintRequest, StoreReply, StoreRequest};
 use super::{
     Channels, CounterState, Intent, PlugLink, PlugNews, PrintAnswer, Scanned, Shop, StoreAnswer,
@@ -313,13 +314,13 @@ pub(super) fn persist_intents(
                 request(
                     &ch,
                     &mut state,
-                    StoreRequest::OpenTicket {
+                    StoreRequest::Support(SupportRequest::OpenTicket {
                         customer,
                         visit,
                         summary: summary.clone(),
                         severity: *severity,
                         actor,
-                    },
+                    }),
                 );
             }
             Intent::Note(body) => match state.customer.as_ref().map(|c| c.code.clone()) {
@@ -328,11 +329,11 @@ pub(super) fn persist_intents(
                     request(
                         &ch,
                         &mut state,
-                        StoreRequest::Note {
+                        StoreRequest::Support(SupportRequest::Note {
                             customer,
                             body: body.clone(),
                             actor,
-                        },
+                        }),
                     );
                 }
                 None => {
@@ -345,7 +346,7 @@ pub(super) fn persist_intents(
                 request(
                     &ch,
                     &mut state,
-                    StoreRequest::ResolveTicket { id: *id, actor },
+                    StoreRequest::Support(SupportRequest::ResolveTicket { id: *id, actor }),
                 );
             }
             Intent::Reprint => request(&ch, &mut state, StoreRequest::Reprint),
@@ -413,7 +414,8 @@ pub(super) fn refresh_support(ch: Res<Channels>, mut state: ResMut<CounterState>
         state.support = Default::default();
         return;
     }
-    request(&ch, &mut state, StoreRequest::Support { customer, visit });
+    let load = SupportRequest::Load { customer, visit };
+    request(&ch, &mut state, StoreRequest::Support(load));
 }
 
 /// Plug-in mode's events, on screen: each receipt's outcome, and the printer's state.

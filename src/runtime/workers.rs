@@ -69,27 +69,8 @@ pub enum StoreRequest {
         to_day: i64,
         dir: std::path::PathBuf,
     },
-    /// Read the support side of a customer and/or a visit.
-    Support {
-        customer: Option<String>,
-        visit: Option<i64>,
-    },
-    OpenTicket {
-        customer: Option<String>,
-        visit: Option<i64>,
-        summary: String,
-        severity: i64,
-        actor: Option<String>,
-    },
-    Note {
-        customer: String,
-        body: String,
-        actor: Option<String>,
-    },
-    ResolveTicket {
-        id: i64,
-        actor: Option<String>,
-    },
+    /// Support: a customer's and a visit's tickets and timeline, and staff's work on them.
+    Support(super::support_work::SupportRequest),
 }
 
 /// The store worker's answers.
@@ -278,6 +259,15 @@ fn answer(
     }
 }
 
+/// A refusal or failure while `doing` (a message id), in the cashier's words.
+pub(super) fn failed(w: &crate::i18n::Language, doing: &'static str, e: StoreError) -> StoreReply {
+    StoreReply::Failed {
+        doing,
+        busy: matches!(e, StoreError::Busy),
+        error: super::errors::store_error(w, &e),
+    }
+}
+
 fn handle(
     store: &mut Store,
     config: &Config,
@@ -287,13 +277,7 @@ fn handle(
     now: i64,
 ) -> StoreReply {
     let w = config.shop.words();
-    let fail = |doing: &'static str| {
-        move |e: StoreError| StoreReply::Failed {
-            doing,
-            busy: matches!(e, StoreError::Busy),
-            error: super::errors::store_error(&w, &e),
-        }
-    };
+    let fail = |doing: &'static str| move |e: StoreError| failed(&w, doing, e);
     match request {
         StoreRequest::Search(text) => store
             .read(|tx| tx.find_customers(&text, 12, now))
@@ -469,93 +453,7 @@ fn handle(
                 busy: false,
             },
         },
-        StoreRequest::Support { customer, visit } => store
-            .read(|tx| {
-                let mut s = super::Support {
-                    code: customer.clone(),
-                    ..Default::default()
-                };
-                if let Some(code) = &customer {
-                    s.open_tickets = tx.tickets(
-                        &crate::store::TicketFilter {
-                            customer: Some(code.clone()),
-                            statuses: vec![
-                                crate::domain::support::Status::Open,
-                                crate::domain::support::Status::Waiting,
-                            ],
-                            follow_up_after_days: None,
-                            limit: 20,
-                        },
-                        now,
-                    )?;
-                    s.timeline = tx.timeline(code, 40)?;
-                }
-                if let Some(v) = visit {
-                    s.visit_tickets = tx.tickets_of_visit(v)?;
-                }
-                Ok(s)
-            })
-            .map(StoreReply::Support)
-            .unwrap_or_else(fail("doing-support")),
-        StoreRequest::OpenTicket {
-            customer,
-            visit,
-            summary,
-            severity,
-            actor,
-        } => store
-            .write(|tx| {
-                tx.open_ticket(&crate::store::NewTicket {
-                    customer,
-                    visit_id: visit,
-                    channel: crate::domain::support::Channel::Counter,
-                    problem: None,
-                    summary,
-                    contact_via: Some(crate::domain::support::ContactVia::InStore),
-                    contact: None,
-                    severity: Some(severity),
-                    at: now,
-                    actor,
-                    key: None,
-                })
-            })
-            .map(|t| {
-                let ticket = ("ticket", t.id.to_string().into());
-                StoreReply::SupportSaved(match t.visit_id {
-                    Some(v) => w.t_args(
-                        "worker-ticket-opened-visit",
-                        &[ticket, ("visit", v.to_string().into())],
-                    ),
-                    None => w.t_args("worker-ticket-opened", &[ticket]),
-                })
-            })
-            .unwrap_or_else(fail("doing-open-ticket")),
-        StoreRequest::Note {
-            customer,
-            body,
-            actor,
-        } => store
-            .write(|tx| tx.add_customer_note(&customer, &body, actor.as_deref(), now))
-            .map(|_| StoreReply::SupportSaved(w.t("worker-note-added")))
-            .unwrap_or_else(fail("doing-note")),
-        StoreRequest::ResolveTicket { id, actor } => store
-            .write(|tx| {
-                tx.set_ticket_status(
-                    id,
-                    crate::domain::support::Status::Resolved,
-                    None,
-                    actor.as_deref(),
-                    None,
-                    now,
-                )
-            })
-            .map(|t| {
-                StoreReply::SupportSaved(w.t_args(
-                    "worker-ticket-resolved",
-                    &[("ticket", t.id.to_string().into())],
-                ))
-            })
-            .unwrap_or_else(fail("doing-resolve")),
+        StoreRequest::Support(r) => super::support_work::handle(store, &w, r, now),
         StoreRequest::SignIn(pin) => match store.read(|tx| tx.staff_by_pin(pin.trim())) {
             Ok(Some(s)) => StoreReply::SignedIn(s),
             Ok(None) => StoreReply::Failed {

@@ -1,0 +1,131 @@
+//! The support side of the counter, on the store worker: a customer's and a visit's tickets
+//! and timeline, opening a ticket at the counter, staff notes, resolving.
+
+use super::workers::{StoreReply, failed};
+use crate::i18n::Language;
+use crate::store::{Store, StoreError};
+
+/// Support work for the store worker.
+#[derive(Debug, Clone)]
+pub enum SupportRequest {
+    /// Read the support side of a customer and/or a visit.
+    Load {
+        customer: Option<String>,
+        visit: Option<i64>,
+    },
+    OpenTicket {
+        customer: Option<String>,
+        visit: Option<i64>,
+        summary: String,
+        severity: i64,
+        actor: Option<String>,
+    },
+    Note {
+        customer: String,
+        body: String,
+        actor: Option<String>,
+    },
+    ResolveTicket {
+        id: i64,
+        actor: Option<String>,
+    },
+}
+
+/// Does `request` and says how it went.
+pub(super) fn handle(
+    store: &mut Store,
+    w: &Language,
+    request: SupportRequest,
+    now: i64,
+) -> StoreReply {
+    let fail = |doing: &'static str| move |e: StoreError| failed(w, doing, e);
+    match request {
+        SupportRequest::Load { customer, visit } => store
+            .read(|tx| {
+                let mut s = super::Support {
+                    code: customer.clone(),
+                    ..Default::default()
+                };
+                if let Some(code) = &customer {
+                    s.open_tickets = tx.tickets(
+                        &crate::store::TicketFilter {
+                            customer: Some(code.clone()),
+                            statuses: vec![
+                                crate::domain::support::Status::Open,
+                                crate::domain::support::Status::Waiting,
+                            ],
+                            follow_up_after_days: None,
+                            limit: 20,
+                        },
+                        now,
+                    )?;
+                    s.timeline = tx.timeline(code, 40)?;
+                }
+                if let Some(v) = visit {
+                    s.visit_tickets = tx.tickets_of_visit(v)?;
+                }
+                Ok(s)
+            })
+            .map(StoreReply::Support)
+            .unwrap_or_else(fail("doing-support")),
+        SupportRequest::OpenTicket {
+            customer,
+            visit,
+            summary,
+            severity,
+            actor,
+        } => store
+            .write(|tx| {
+                tx.open_ticket(&crate::store::NewTicket {
+                    customer,
+                    visit_id: visit,
+                    channel: crate::domain::support::Channel::Counter,
+                    problem: None,
+                    summary,
+                    contact_via: Some(crate::domain::support::ContactVia::InStore),
+                    contact: None,
+                    severity: Some(severity),
+                    at: now,
+                    actor,
+                    key: None,
+                })
+            })
+            .map(|t| {
+                let ticket = ("ticket", t.id.to_string().into());
+                StoreReply::SupportSaved(match t.visit_id {
+                    Some(v) => w.t_args(
+                        "worker-ticket-opened-visit",
+                        &[ticket, ("visit", v.to_string().into())],
+                    ),
+                    None => w.t_args("worker-ticket-opened", &[ticket]),
+                })
+            })
+            .unwrap_or_else(fail("doing-open-ticket")),
+        SupportRequest::Note {
+            customer,
+            body,
+            actor,
+        } => store
+            .write(|tx| tx.add_customer_note(&customer, &body, actor.as_deref(), now))
+            .map(|_| StoreReply::SupportSaved(w.t("worker-note-added")))
+            .unwrap_or_else(fail("doing-note")),
+        SupportRequest::ResolveTicket { id, actor } => store
+            .write(|tx| {
+                tx.set_ticket_status(
+                    id,
+                    crate::domain::support::Status::Resolved,
+                    None,
+                    actor.as_deref(),
+                    None,
+                    now,
+                )
+            })
+            .map(|t| {
+                StoreReply::SupportSaved(w.t_args(
+                    "worker-ticket-resolved",
+                    &[("ticket", t.id.to_string().into())],
+                ))
+            })
+            .unwrap_or_else(fail("doing-resolve")),
+    }
+}
