@@ -28,15 +28,37 @@ fn log_path(dir: &DataDir) -> PathBuf {
     dir.root().join("backup-log.jsonl")
 }
 
+impl Logged {
+    /// The log line of an unencrypted backup made at `at`.
+    pub fn plain(m: &super::Made, at: i64) -> Logged {
+        Logged {
+            at,
+            path: m.path.clone(),
+            bytes: m.bytes,
+            sha256: m.sha256.clone(),
+            customers: m.holds.customers,
+            visits: m.holds.visits,
+            encrypted: false,
+        }
+    }
+}
+
 /// Adds a good backup to the log.
-pub fn record(dir: &DataDir, l: &Logged) -> std::io::Result<()> {
-    let mut f = std::fs::OpenOptions::new()
-        .create(true)
-        .append(true)
-        .open(log_path(dir))?;
-    let line = serde_json::to_string(l).map_err(std::io::Error::other)?;
-    writeln!(f, "{line}")?;
-    f.sync_all()
+pub fn record(dir: &DataDir, l: &Logged) -> Result<(), BackupsError> {
+    let path = log_path(dir);
+    let write = || -> std::io::Result<()> {
+        let mut f = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(&path)?;
+        let line = serde_json::to_string(l).map_err(std::io::Error::other)?;
+        writeln!(f, "{line}")?;
+        f.sync_all()
+    };
+    write().map_err(|source| BackupsError::Io {
+        path: path.clone(),
+        source,
+    })
 }
 
 /// The newest good backup on record.
@@ -168,18 +190,7 @@ pub fn run_once(dir: &DataDir, config: &Config, now: i64) -> Result<Logged, Back
     let store = dir.open_store(config, now)?;
     let name = file_name("regulars", now);
     let logged = match &c.passphrase {
-        None => {
-            let m = make(&store, &to.join(&name), |_, _| {})?;
-            Logged {
-                at: now,
-                path: m.path,
-                bytes: m.bytes,
-                sha256: m.sha256,
-                customers: m.holds.customers,
-                visits: m.holds.visits,
-                encrypted: false,
-            }
-        }
+        None => Logged::plain(&make(&store, &to.join(&name), |_, _| {})?, now),
         Some(pass) => {
             // Checked in the data folder, then encrypted onto the target and read back.
             let staging = dir.root().join(format!(".{name}"));
@@ -208,10 +219,7 @@ pub fn run_once(dir: &DataDir, config: &Config, now: i64) -> Result<Logged, Back
         path: to.clone(),
         source,
     })?;
-    record(dir, &logged).map_err(|source| BackupsError::Io {
-        path: log_path(dir),
-        source,
-    })?;
+    record(dir, &logged)?;
     Ok(logged)
 }
 

@@ -114,19 +114,7 @@ pub(super) fn backup(ctx: &Ctx, a: BackupArgs, quiet: bool) -> Result<Output> {
         bar.set_position(done.max(0) as u64);
     })?;
     bar.finish_and_clear();
-    let logged = backups::schedule::Logged {
-        at: ctx.now,
-        path: made.path.clone(),
-        bytes: made.bytes,
-        sha256: made.sha256.clone(),
-        customers: made.holds.customers,
-        visits: made.holds.visits,
-        encrypted: false,
-    };
-    backups::schedule::record(&ctx.dir, &logged).map_err(|source| backups::BackupsError::Io {
-        path: ctx.dir.root().join("backup-log.jsonl"),
-        source,
-    })?;
+    backups::schedule::record(&ctx.dir, &backups::schedule::Logged::plain(&made, ctx.now))?;
     Ok(Output {
         text: w.t_args(
             "cli-backup-written",
