@@ -4,6 +4,7 @@
 //! [`datadir`], all over [`domain`] (pure rules, no I/O).
 
 pub mod backups;
+pub mod central;
 pub mod cli;
 pub mod clock;
 pub mod config;

@@ -49,6 +49,12 @@ pub enum Command {
         /// The backup file (see `regulars backup list`).
         file: PathBuf,
     },
+    /// The chain's central store (PostgreSQL): `central init` creates or upgrades its schema.
+    #[command(subcommand)]
+    Central(CentralCmd),
+    /// Send this till's events to the central store and fetch the other tills' ([central] in
+    /// config.toml); `sync status` shows each till's last contact, what it has to send and lag.
+    Sync(SyncArgs),
     /// Virtual devices on a pseudo-terminal, for trying and testing without hardware.
     #[command(subcommand)]
     Simulate(SimulateCmd),
@@ -445,6 +451,30 @@ pub struct StatsArgs {
     /// Recompute the figures' aggregates from the raw rows and say whether they matched.
     #[arg(long, conflicts_with_all = ["from", "to"])]
     pub rebuild: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CentralCmd {
+    /// Create the central schema, or upgrade it (a newer one is refused untouched).
+    Init {
+        /// postgresql://user@host/database (default: [central] url in config.toml); the
+        /// password from the URL or PGPASSWORD.
+        #[arg(long, value_name = "URL")]
+        url: Option<String>,
+    },
+}
+
+#[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct SyncArgs {
+    #[command(subcommand)]
+    pub cmd: Option<SyncCmd>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SyncCmd {
+    /// This till's standing, and every till's as the central store last heard from it.
+    Status,
 }
 
 #[derive(Debug, Args)]

@@ -1,7 +1,7 @@
 //! One function per command: open what it needs, call the store, describe the outcome.
 
 use super::args::*;
-use super::{Output, UsageError, backup, customers, hardware, loyalty, plug, support};
+use super::{Output, UsageError, backup, chain, customers, hardware, loyalty, plug, support};
 use crate::config::Config;
 use crate::datadir::DataDir;
 use crate::store::Store;
@@ -105,6 +105,8 @@ fn run_command(ctx: &Ctx, cli: Cli) -> Result<Output> {
         Command::Stats(a) => stats(ctx, a),
         Command::Backup(a) => backup::backup(ctx, a, cli.json),
         Command::Restore { file } => backup::restore(ctx, &file),
+        Command::Central(c) => chain::central(ctx, c),
+        Command::Sync(a) => chain::sync(ctx, a),
         Command::Simulate(s) => hardware::simulate(ctx, s),
         Command::Devices => hardware::devices(ctx),
         Command::Print(p) => hardware::print_cmd(ctx, p),

@@ -3,6 +3,7 @@
 
 mod args;
 mod backup;
+mod chain;
 mod commands;
 mod customers;
 mod hardware;

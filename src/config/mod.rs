@@ -8,10 +8,12 @@ use crate::domain::{
     program::{EarnRule, Program, ProgramError, ReferralRule, Reward, Rounding, StampRule},
 };
 mod backup;
+mod central;
 mod save;
 mod secrets;
 
 pub use backup::BackupConfig;
+pub use central::{CentralConfig, redacted};
 pub use save::{DeviceSettings, save_devices};
 
 use serde::Deserialize;
@@ -68,6 +70,8 @@ pub struct Config {
     pub support: SupportConfig,
     pub passthrough: PlugConfig,
     pub backup: BackupConfig,
+    /// The chain's central store; `None` for a till that works alone.
+    pub central: Option<CentralConfig>,
 }
 
 /// `[passthrough]`: plug-in mode in the counter window (`regulars passthrough` takes flags).
@@ -180,6 +184,8 @@ struct Raw {
     passthrough: RawPlug,
     #[serde(default)]
     backup: backup::RawBackup,
+    #[serde(default)]
+    central: central::RawCentral,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -330,6 +336,14 @@ keep_daily = 7            # then keep the newest of each of the last 7 days,
 keep_weekly = 4           # of the last 4 weeks
 keep_monthly = 12         # and of the last 12 months
 # passphrase_file = "backup.pass"  # encrypt backups (age format); or REGULARS_BACKUP_PASSPHRASE
+
+[central]
+# One customer base for several tills and shops (see `regulars central init`):
+# url = "postgresql://regulars@db.example/regulars"  # password in the URL or PGPASSWORD
+# shop_id = "riga-centre"   # this shop's name in the chain
+# till_id = "riga-centre-1" # this till's name, unique in the chain
+# offline_redeem_allowance = 100  # points a customer may redeem per day while offline
+# every = 30                # seconds between syncs while the window or `serve` runs
 
 [passthrough]
 enabled = false           # true: the window sits between an existing till and the printer
@@ -508,6 +522,7 @@ impl Config {
                 follow_up_days: i64::from(raw.support.follow_up_days.unwrap_or(3)),
             },
             backup: raw.backup.validate(path)?,
+            central: raw.central.validate(path)?,
         })
     }
 }

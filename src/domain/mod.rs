@@ -1,6 +1,7 @@
 //! Pure rules and types of the loyalty business: no I/O, no clock, no randomness.
 //! Time arrives as unix seconds and randomness as numbers, from the caller.
 
+pub mod chain;
 pub mod code;
 pub mod contact;
 pub mod ledger;

@@ -7,6 +7,7 @@
 mod answers;
 pub mod errors;
 mod support_work;
+pub mod sync;
 mod systems;
 pub mod words;
 pub mod workers;

@@ -12,7 +12,8 @@ const LOG_KEEP: i64 = 100_000;
 /// How often (in entries) the log is pruned.
 const LOG_PRUNE_EVERY: i64 = 1_024;
 
-/// The SQL that computes each aggregate table from the raw rows, in column order.
+/// The SQL that computes each aggregate table from the raw rows, in column order. The figures
+/// are this till's: rows another till of the chain wrote (`origin`) are that till's.
 const REBUILD: &[(&str, &str)] = &[
     (
         "agg_days",
@@ -20,21 +21,23 @@ const REBUILD: &[(&str, &str)] = &[
                 COALESCE(SUM(CASE WHEN customer_id IS NOT NULL THEN amount END), 0),
                 COALESCE(SUM(CASE WHEN customer_id IS NULL THEN amount END), 0),
                 SUM(refunded)
-         FROM visits GROUP BY at / 86400",
+         FROM visits WHERE origin IS NULL GROUP BY at / 86400",
     ),
     (
         "agg_customer_days",
         "SELECT customer_id, at / 86400, COUNT(*), SUM(amount)
-         FROM visits WHERE customer_id IS NOT NULL GROUP BY customer_id, at / 86400",
+         FROM visits WHERE customer_id IS NOT NULL AND origin IS NULL
+         GROUP BY customer_id, at / 86400",
     ),
     (
         "agg_customers",
         "SELECT customer_id, MIN(at / 86400), MAX(at / 86400), COUNT(*), SUM(amount), SUM(refunded)
-         FROM visits WHERE customer_id IS NOT NULL GROUP BY customer_id",
+         FROM visits WHERE customer_id IS NOT NULL AND origin IS NULL GROUP BY customer_id",
     ),
     (
         "agg_points_days",
-        "SELECT at / 86400, kind, SUM(points) FROM points_events GROUP BY at / 86400, kind",
+        "SELECT at / 86400, kind, SUM(points) FROM points_events WHERE origin IS NULL
+         GROUP BY at / 86400, kind",
     ),
 ];
 

@@ -640,14 +640,18 @@ impl Tx<'_> {
     /// which the tests and benchmarks compare the aggregates against.
     pub fn figures_brute_force(&self, from_day: i64, to_day: i64, now: i64) -> Result<Figures> {
         let c = &self.tx;
-        let first: Option<i64> =
-            c.query_row("SELECT MIN(at) / 86400 FROM visits", [], |r| r.get(0))?;
+        let first: Option<i64> = c.query_row(
+            "SELECT MIN(at) / 86400 FROM visits WHERE origin IS NULL",
+            [],
+            |r| r.get(0),
+        )?;
         let (from_day, to_day) = clamp(from_day, to_day, first);
         let mut t = Totals::default();
         let mut first_ever: HashMap<i64, i64> = HashMap::new();
         let mut lifetime: HashMap<i64, (i64, i64)> = HashMap::new();
         let mut per_day: HashMap<(i64, i64), i64> = HashMap::new();
-        let mut stmt = c.prepare("SELECT at, amount, refunded, customer_id FROM visits")?;
+        let mut stmt =
+            c.prepare("SELECT at, amount, refunded, customer_id FROM visits WHERE origin IS NULL")?;
         let rows = stmt.query_map([], |r| {
             Ok((
                 r.get::<_, i64>(0)?,
@@ -695,7 +699,8 @@ impl Tx<'_> {
             tally.add(&span, (first_ever[id], d, v));
         }
         let m = tally.finish(&span);
-        let mut stmt = c.prepare("SELECT at, kind, points FROM points_events")?;
+        let mut stmt =
+            c.prepare("SELECT at, kind, points FROM points_events WHERE origin IS NULL")?;
         for row in stmt.query_map([], |r| {
             Ok((
                 r.get::<_, i64>(0)?,

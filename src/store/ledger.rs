@@ -143,15 +143,16 @@ impl Tx<'_> {
     }
 
     /// Expires every lot past its date: one `expire` event per lot, for what is left of it.
-    /// With `customer_id` only that customer's lots. Returns the points expired.
+    /// With `customer_id` only that customer's lots. Returns the points expired. Lots another
+    /// till of the chain earned are left to that till, whose expiry arrives as an event.
     pub fn expire_due(&self, customer_id: Option<i64>, now: i64) -> Result<i64> {
         // Two statements rather than one with `?2 IS NULL OR …`, so each uses its own index.
         let sql = if customer_id.is_some() {
             "SELECT id, customer_id, remaining FROM points_events
-             WHERE customer_id = ?2 AND remaining > 0 AND expires_at <= ?1"
+             WHERE customer_id = ?2 AND remaining > 0 AND expires_at <= ?1 AND origin IS NULL"
         } else {
             "SELECT id, customer_id, remaining FROM points_events
-             WHERE remaining > 0 AND expires_at <= ?1 AND ?2 IS NULL"
+             WHERE remaining > 0 AND expires_at <= ?1 AND ?2 IS NULL AND origin IS NULL"
         };
         let due: Vec<(i64, i64, i64)> = self
             .tx

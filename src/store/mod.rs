@@ -19,6 +19,7 @@ mod sales;
 mod staff;
 mod stats;
 mod support;
+mod sync;
 mod tickets;
 mod timeline;
 
@@ -35,6 +36,7 @@ pub use sales::{NewSale, RefundOutcome, SaleOutcome, VisitView};
 pub use staff::Staff;
 pub use stats::Stats;
 pub use support::{ClaimClosed, Claimed, Member, Rated, RatingView, VisitPage};
+pub use sync::{Answer, Applied, Joined, OutboxEvent, RemoteEvent, SyncState};
 pub use tickets::{NewTicket, TicketEvent, TicketFilter, TicketView};
 pub use timeline::{Happened, TimelineEntry};
 
@@ -52,6 +54,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0005_aggregates.sql"),
     include_str!("migrations/0006_figures_log.sql"),
     include_str!("migrations/0007_customer_language.sql"),
+    include_str!("migrations/0008_chain.sql"),
 ];
 
 /// The schema version this build writes.

@@ -2,6 +2,7 @@
 
 mod backups;
 mod browser;
+mod chain;
 mod cli;
 mod cli_languages;
 mod common;
@@ -14,6 +15,7 @@ mod figures;
 mod invariants;
 mod ledger;
 mod passthrough;
+mod pg;
 pub mod portal;
 mod portal_languages;
 mod privacy;

@@ -137,3 +137,15 @@ cli-backup-good-unsummed = { $path } passes SQLite's check (there is no checksum
 cli-restored = Restored { $path }: { $holds }. The database as it was is kept at { $kept }.
 cli-backup-run = Backup written to { $path } ({ $kb } KB), checked: { $customers } customers, { $visits } visits. Older ones rotated.
 cli-backup-run-sealed = Encrypted backup written to { $path } ({ $kb } KB), read back and checked: { $customers } customers, { $visits } visits. Older ones rotated.
+
+## The chain: central store and sync
+cli-central-init = Central store { $url } is ready: schema version { $version } (it was { $before }).
+cli-sync-done = Sync done. Sent: { $sent }; already there: { $duplicates }; refused: { $rejected }. Received: { $received }. Still to send: { $to_send }.
+cli-sync-problems = Could not be applied exactly here: { $problems } (see `regulars sync status`).
+cli-sync-this-till = This till: { $till } (shop { $shop }). Last contact: { $when }. To send: { $to_send }. Refused: { $rejected }. Problems: { $problems }.
+cli-sync-never = never
+cli-sync-offline = Offline since { $since }: { $error }
+cli-sync-not-joined = This till has not synced yet; `regulars sync` joins it to the chain as { $till }.
+cli-sync-chain = Tills of the chain, as the central store last heard from them:
+cli-sync-chain-till = { $till } ({ $shop }): last contact { $when }; to send: { $to_send }; behind: { $behind }
+cli-sync-unreachable = The central store cannot be reached now ({ $error }): only this till's view is shown.

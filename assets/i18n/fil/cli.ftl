@@ -106,3 +106,15 @@ cli-backup-good-unsummed = Pumasa ang { $path } sa pagsuri ng SQLite (walang che
 cli-restored = Naibalik mula sa { $path }: { $holds }. Nakatabi ang dating database sa { $kept }.
 cli-backup-run = Naisulat ang backup sa { $path } ({ $kb } KB), sinuri: { $customers } customer, { $visits } bisita. Inayos ang mga luma.
 cli-backup-run-sealed = Naisulat ang naka-encrypt na backup sa { $path } ({ $kb } KB), binasa ulit at sinuri: { $customers } customer, { $visits } bisita. Inayos ang mga luma.
+
+## Ang chain: central store at sync
+cli-central-init = Handa na ang central store na { $url }: bersyon ng schema { $version } (dati ay { $before }).
+cli-sync-done = Tapos ang sync. Naipadala: { $sent }; nandoon na: { $duplicates }; tinanggihan: { $rejected }. Natanggap: { $received }. Ipapadala pa: { $to_send }.
+cli-sync-problems = Hindi eksaktong nailapat dito: { $problems } (tingnan ang `regulars sync status`).
+cli-sync-this-till = Itong till: { $till } (tindahan { $shop }). Huling kontak: { $when }. Ipapadala: { $to_send }. Tinanggihan: { $rejected }. Problema: { $problems }.
+cli-sync-never = hindi pa
+cli-sync-offline = Offline mula { $since }: { $error }
+cli-sync-not-joined = Hindi pa nagsi-sync ang till na ito; isasali ito ng `regulars sync` sa chain bilang { $till }.
+cli-sync-chain = Mga till ng chain, ayon sa huling balita ng central store:
+cli-sync-chain-till = { $till } ({ $shop }): huling kontak { $when }; ipapadala: { $to_send }; nahuhuli: { $behind }
+cli-sync-unreachable = Hindi maabot ngayon ang central store ({ $error }): ang nakikita lang ng till na ito ang ipinapakita.

@@ -122,3 +122,15 @@ cli-backup-good-unsummed = { $path } iztur SQLite pārbaudi (blakus nav kontrols
 cli-restored = Atjaunots no { $path }: { $holds }. Iepriekšējā datubāze saglabāta: { $kept }.
 cli-backup-run = Rezerves kopija ierakstīta: { $path } ({ $kb } KB), pārbaudīta: klienti { $customers }, apmeklējumi { $visits }. Vecākās sakārtotas.
 cli-backup-run-sealed = Šifrēta rezerves kopija ierakstīta: { $path } ({ $kb } KB), nolasīta un pārbaudīta: klienti { $customers }, apmeklējumi { $visits }. Vecākās sakārtotas.
+
+## Tīkls: centrālā krātuve un sinhronizācija
+cli-central-init = Centrālā krātuve { $url } ir gatava: shēmas versija { $version } (bija { $before }).
+cli-sync-done = Sinhronizēts. Nosūtīti: { $sent }; jau bija: { $duplicates }; atteikti: { $rejected }. Saņemti: { $received }. Vēl jānosūta: { $to_send }.
+cli-sync-problems = Šeit nevarēja precīzi piemērot: { $problems } (skatiet `regulars sync status`).
+cli-sync-this-till = Šī kase: { $till } (veikals { $shop }). Pēdējais savienojums: { $when }. Jānosūta: { $to_send }. Atteikti: { $rejected }. Problēmas: { $problems }.
+cli-sync-never = nekad
+cli-sync-offline = Bez savienojuma kopš { $since }: { $error }
+cli-sync-not-joined = Šī kase vēl nav sinhronizēta; `regulars sync` pievienos to tīklam kā { $till }.
+cli-sync-chain = Tīkla kases, kā centrālā krātuve tās pēdējoreiz dzirdēja:
+cli-sync-chain-till = { $till } ({ $shop }): pēdējais savienojums { $when }; jānosūta: { $to_send }; atpaliek: { $behind }
+cli-sync-unreachable = Centrālā krātuve tagad nav sasniedzama ({ $error }): redzams tikai šīs kases skats.

@@ -130,3 +130,15 @@ cli-backup-good-unsummed = { $path } пролази проверу SQLite-а (п
 cli-restored = Враћено из { $path }: { $holds }. База каква је била сачувана је у { $kept }.
 cli-backup-run = Резервна копија уписана у { $path } ({ $kb } KB), проверена: купаца { $customers }, посета { $visits }. Старије су сређене.
 cli-backup-run-sealed = Шифрована резервна копија уписана у { $path } ({ $kb } KB), прочитана и проверена: купаца { $customers }, посета { $visits }. Старије су сређене.
+
+## Ланац: централна база и синхронизација
+cli-central-init = Централна база { $url } је спремна: верзија шеме { $version } (била је { $before }).
+cli-sync-done = Синхронизовано. Послато: { $sent }; већ постоји: { $duplicates }; одбијено: { $rejected }. Примљено: { $received }. Још за слање: { $to_send }.
+cli-sync-problems = Овде није могло тачно да се примени: { $problems } (видите `regulars sync status`).
+cli-sync-this-till = Ова каса: { $till } (радња { $shop }). Последњи контакт: { $when }. За слање: { $to_send }. Одбијено: { $rejected }. Проблеми: { $problems }.
+cli-sync-never = никад
+cli-sync-offline = Без везе од { $since }: { $error }
+cli-sync-not-joined = Ова каса још није синхронизована; `regulars sync` је укључује у ланац као { $till }.
+cli-sync-chain = Касе ланца, како их је централна база последњи пут чула:
+cli-sync-chain-till = { $till } ({ $shop }): последњи контакт { $when }; за слање: { $to_send }; заостаје: { $behind }
+cli-sync-unreachable = Централна база сада није доступна ({ $error }): приказано је само стање ове касе.

@@ -130,3 +130,15 @@ cli-backup-good-unsummed = { $path } prolazi proveru SQLite-a (pored nje nema ko
 cli-restored = Vraćeno iz { $path }: { $holds }. Baza kakva je bila sačuvana je u { $kept }.
 cli-backup-run = Rezervna kopija upisana u { $path } ({ $kb } KB), proverena: kupaca { $customers }, poseta { $visits }. Starije su sređene.
 cli-backup-run-sealed = Šifrovana rezervna kopija upisana u { $path } ({ $kb } KB), pročitana i proverena: kupaca { $customers }, poseta { $visits }. Starije su sređene.
+
+## Lanac: centralna baza i sinhronizacija
+cli-central-init = Centralna baza { $url } je spremna: verzija šeme { $version } (bila je { $before }).
+cli-sync-done = Sinhronizovano. Poslato: { $sent }; već postoji: { $duplicates }; odbijeno: { $rejected }. Primljeno: { $received }. Još za slanje: { $to_send }.
+cli-sync-problems = Ovde nije moglo tačno da se primeni: { $problems } (vidite `regulars sync status`).
+cli-sync-this-till = Ova kasa: { $till } (radnja { $shop }). Poslednji kontakt: { $when }. Za slanje: { $to_send }. Odbijeno: { $rejected }. Problemi: { $problems }.
+cli-sync-never = nikad
+cli-sync-offline = Bez veze od { $since }: { $error }
+cli-sync-not-joined = Ova kasa još nije sinhronizovana; `regulars sync` je uključuje u lanac kao { $till }.
+cli-sync-chain = Kase lanca, kako ih je centralna baza poslednji put čula:
+cli-sync-chain-till = { $till } ({ $shop }): poslednji kontakt { $when }; za slanje: { $to_send }; zaostaje: { $behind }
+cli-sync-unreachable = Centralna baza sada nije dostupna ({ $error }): prikazano je samo stanje ove kase.

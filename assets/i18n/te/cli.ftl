@@ -118,3 +118,15 @@ cli-backup-good-unsummed = { $path } SQLite తనిఖీలో నెగ్�
 cli-restored = { $path } నుండి పునరుద్ధరించాము: { $holds }. పాత డేటాబేస్ { $kept }లో భద్రంగా ఉంది.
 cli-backup-run = బ్యాకప్ { $path }లో రాశాము ({ $kb } KB), సరిచూశాము: { $customers } కస్టమర్లు, { $visits } సందర్శనలు. పాతవి క్రమబద్ధీకరించాము.
 cli-backup-run-sealed = ఎన్‌క్రిప్ట్ చేసిన బ్యాకప్ { $path }లో రాశాము ({ $kb } KB), మళ్లీ చదివి సరిచూశాము: { $customers } కస్టమర్లు, { $visits } సందర్శనలు. పాతవి క్రమబద్ధీకరించాము.
+
+## గొలుసు: కేంద్ర నిల్వ మరియు సింక్
+cli-central-init = కేంద్ర నిల్వ { $url } సిద్ధంగా ఉంది: స్కీమా వెర్షన్ { $version } (ముందు { $before }).
+cli-sync-done = సింక్ పూర్తయింది. పంపినవి: { $sent }; ఇప్పటికే ఉన్నవి: { $duplicates }; తిరస్కరించినవి: { $rejected }. అందుకున్నవి: { $received }. ఇంకా పంపాల్సినవి: { $to_send }.
+cli-sync-problems = ఇక్కడ సరిగ్గా వర్తింపజేయలేనివి: { $problems } (`regulars sync status` చూడండి).
+cli-sync-this-till = ఈ టిల్: { $till } (దుకాణం { $shop }). చివరి సంప్రదింపు: { $when }. పంపాల్సినవి: { $to_send }. తిరస్కరించినవి: { $rejected }. సమస్యలు: { $problems }.
+cli-sync-never = ఎప్పుడూ లేదు
+cli-sync-offline = { $since } నుండి ఆఫ్‌లైన్: { $error }
+cli-sync-not-joined = ఈ టిల్ ఇంకా సింక్ కాలేదు; `regulars sync` దీన్ని { $till }గా గొలుసులో చేరుస్తుంది.
+cli-sync-chain = గొలుసులోని టిల్‌లు, కేంద్ర నిల్వ చివరిగా విన్నట్లు:
+cli-sync-chain-till = { $till } ({ $shop }): చివరి సంప్రదింపు { $when }; పంపాల్సినవి: { $to_send }; వెనుకబడినవి: { $behind }
+cli-sync-unreachable = కేంద్ర నిల్వ ఇప్పుడు అందుబాటులో లేదు ({ $error }): ఈ టిల్ దృశ్యం మాత్రమే చూపబడింది.

@@ -1,0 +1,295 @@
+//! The only place that touches PostgreSQL: the chain's central store.
+//!
+//! Tills push their outbox here and pull what other tills wrote (see DESIGN.md, "Many tills and
+//! shops"). Each event is stored once under its global key: the insert is `ON CONFLICT DO
+//! NOTHING`, a replay with the same content is answered `duplicate`, and the same key with
+//! other content is refused, kept in `rejected` and never merged. Pushes take one transaction-
+//! scoped lock so sequence numbers become visible in order: a till that has pulled up to `seq`
+//! can never later find an event below it.
+
+use crate::domain::chain::{Answer, OutboxEvent, RemoteEvent};
+use postgres::{Client, NoTls};
+use std::time::Duration;
+
+/// Central schema migrations, in order; entry `i` upgrades version `i` to `i + 1`. Append only.
+const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_events.sql")];
+
+/// The central schema version this build writes.
+pub const SCHEMA_VERSION: i32 = MIGRATIONS.len() as i32;
+
+/// The advisory lock every push holds until it commits.
+const PUSH_LOCK: i64 = 0x5245_4755_4c41_5253; // "REGULARS"
+
+/// How long connecting may take before the till carries on offline.
+const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
+
+#[derive(Debug, thiserror::Error)]
+pub enum CentralError {
+    #[error("cannot reach the central store at {url}: {reason}")]
+    Unreachable { url: String, reason: String },
+    #[error(
+        "the central store's schema is version {found}, newer than this Regulars knows ({known}): upgrade Regulars on this till"
+    )]
+    NewerSchema { found: i32, known: i32 },
+    #[error(
+        "the central store at {url} has no Regulars schema yet: run `regulars central init` once"
+    )]
+    NotInitialised { url: String },
+    #[error("the central store refused: {0}")]
+    Database(String),
+}
+
+impl From<postgres::Error> for CentralError {
+    fn from(e: postgres::Error) -> Self {
+        CentralError::Database(match e.as_db_error() {
+            Some(db) => db.message().to_string(),
+            None => e.to_string(),
+        })
+    }
+}
+
+pub type Result<T, E = CentralError> = std::result::Result<T, E>;
+
+/// A connection to the central store.
+pub struct Central {
+    client: Client,
+}
+
+impl Central {
+    /// Connects to `url` (password from the URL or `PGPASSWORD`). Fails fast with
+    /// [`CentralError::Unreachable`] when the network or the server is down.
+    pub fn connect(url: &str) -> Result<Central> {
+        let redacted = crate::config::redacted(url);
+        let unreachable = |reason: String| CentralError::Unreachable {
+            url: redacted.clone(),
+            reason,
+        };
+        let mut config: postgres::Config = url
+            .parse()
+            .map_err(|e: postgres::Error| unreachable(e.to_string()))?;
+        if config.get_password().is_none()
+            && let Ok(pw) = std::env::var("PGPASSWORD")
+        {
+            config.password(pw);
+        }
+        config.connect_timeout(CONNECT_TIMEOUT);
+        config.application_name("regulars");
+        let client = config.connect(NoTls).map_err(|e| {
+            unreachable(match e.as_db_error() {
+                Some(db) => db.message().to_string(),
+                None => std::error::Error::source(&e)
+                    .map(|s| s.to_string())
+                    .unwrap_or_else(|| e.to_string()),
+            })
+        })?;
+        Ok(Central { client })
+    }
+
+    /// The schema version of the central store (0: none yet).
+    fn version(&mut self) -> Result<i32> {
+        let exists: bool = self
+            .client
+            .query_one("SELECT to_regclass('regulars_schema') IS NOT NULL", &[])?
+            .get(0);
+        if !exists {
+            return Ok(0);
+        }
+        let row = self
+            .client
+            .query_opt("SELECT version FROM regulars_schema", &[])?;
+        Ok(row.map_or(0, |r| r.get(0)))
+    }
+
+    /// Creates or upgrades the central schema; a newer one is refused untouched. Returns the
+    /// version before and after.
+    pub fn init(&mut self) -> Result<(i32, i32)> {
+        let mut tx = self.client.transaction()?;
+        tx.batch_execute(
+            "CREATE TABLE IF NOT EXISTS regulars_schema (version INTEGER NOT NULL);
+             LOCK TABLE regulars_schema IN EXCLUSIVE MODE;",
+        )?;
+        let before: i32 = tx
+            .query_opt("SELECT version FROM regulars_schema", &[])?
+            .map_or(0, |r| r.get(0));
+        if before > SCHEMA_VERSION {
+            return Err(CentralError::NewerSchema {
+                found: before,
+                known: SCHEMA_VERSION,
+            });
+        }
+        for sql in &MIGRATIONS[before as usize..] {
+            tx.batch_execute(sql)?;
+        }
+        tx.execute("DELETE FROM regulars_schema", &[])?;
+        tx.execute(
+            "INSERT INTO regulars_schema (version) VALUES ($1)",
+            &[&SCHEMA_VERSION],
+        )?;
+        tx.commit()?;
+        Ok((before, SCHEMA_VERSION))
+    }
+
+    /// Checks the schema is this build's before a sync touches anything.
+    pub fn check(&mut self, url: &str) -> Result<()> {
+        match self.version()? {
+            0 => Err(CentralError::NotInitialised {
+                url: crate::config::redacted(url),
+            }),
+            v if v > SCHEMA_VERSION => Err(CentralError::NewerSchema {
+                found: v,
+                known: SCHEMA_VERSION,
+            }),
+            v if v < SCHEMA_VERSION => Err(CentralError::Database(format!(
+                "its schema is version {v}, older than this Regulars ({SCHEMA_VERSION}): run `regulars central init` to upgrade it"
+            ))),
+            _ => Ok(()),
+        }
+    }
+
+    /// Stores a batch of one till's events in one transaction and answers for each.
+    pub fn push(
+        &mut self,
+        shop_id: &str,
+        till_id: &str,
+        events: &[OutboxEvent],
+    ) -> Result<Vec<(String, Answer)>> {
+        let mut tx = self.client.transaction()?;
+        tx.execute("SELECT pg_advisory_xact_lock($1)", &[&PUSH_LOCK])?;
+        let keys: Vec<&str> = events.iter().map(|e| e.key.as_str()).collect();
+        let kinds: Vec<&str> = events.iter().map(|e| e.kind.as_str()).collect();
+        let ats: Vec<i64> = events.iter().map(|e| e.at).collect();
+        let payloads: Vec<&str> = events.iter().map(|e| e.payload.as_str()).collect();
+        let stored: std::collections::HashSet<String> = tx
+            .query(
+                "INSERT INTO events (key, shop_id, till_id, kind, at, payload)
+                 SELECT k, $1, $2, kd, a, p
+                 FROM unnest($3::text[], $4::text[], $5::bigint[], $6::text[])
+                      WITH ORDINALITY AS t (k, kd, a, p, n)
+                 ORDER BY n
+                 ON CONFLICT (key) DO NOTHING RETURNING key",
+                &[&shop_id, &till_id, &keys, &kinds, &ats, &payloads],
+            )?
+            .into_iter()
+            .map(|r| r.get(0))
+            .collect();
+        let mut answers = Vec::with_capacity(events.len());
+        let seen: Vec<&str> = keys
+            .iter()
+            .copied()
+            .filter(|k| !stored.contains(*k))
+            .collect();
+        let before: std::collections::HashMap<String, String> = if seen.is_empty() {
+            Default::default()
+        } else {
+            tx.query(
+                "SELECT key, payload FROM events WHERE key = ANY($1)",
+                &[&seen],
+            )?
+            .into_iter()
+            .map(|r| (r.get(0), r.get(1)))
+            .collect()
+        };
+        for e in events {
+            let answer = if stored.contains(&e.key) {
+                Answer::Stored
+            } else if before.get(&e.key) == Some(&e.payload) {
+                Answer::Duplicate
+            } else {
+                tx.execute(
+                    "INSERT INTO rejected (key, till_id, payload) VALUES ($1, $2, $3)",
+                    &[&e.key, &till_id, &e.payload],
+                )?;
+                Answer::Rejected
+            };
+            answers.push((e.key.clone(), answer));
+        }
+        tx.commit()?;
+        Ok(answers)
+    }
+
+    /// Up to `limit` events other tills wrote after `cursor`, in order.
+    pub fn pull(&mut self, till_id: &str, cursor: i64, limit: i64) -> Result<Vec<RemoteEvent>> {
+        Ok(self
+            .client
+            .query(
+                "SELECT seq, key, till_id, kind, payload FROM events
+                 WHERE seq > $1 AND till_id <> $2 ORDER BY seq LIMIT $3",
+                &[&cursor, &till_id, &limit],
+            )?
+            .into_iter()
+            .map(|r| RemoteEvent {
+                seq: r.get(0),
+                key: r.get(1),
+                till_id: r.get(2),
+                kind: r.get(3),
+                payload: r.get(4),
+            })
+            .collect())
+    }
+
+    /// Records this till's contact, cursor and outbox for `sync status` at every till.
+    pub fn report(&mut self, status: &TillReport) -> Result<()> {
+        self.client.execute(
+            "INSERT INTO tills (till_id, shop_id, last_contact, cursor, to_send, oldest_unsent)
+             VALUES ($1, $2, now(), $3, $4, $5)
+             ON CONFLICT (till_id) DO UPDATE SET shop_id = excluded.shop_id,
+               last_contact = excluded.last_contact, cursor = excluded.cursor,
+               to_send = excluded.to_send, oldest_unsent = excluded.oldest_unsent",
+            &[
+                &status.till_id,
+                &status.shop_id,
+                &status.cursor,
+                &status.to_send,
+                &status.oldest_unsent,
+            ],
+        )?;
+        Ok(())
+    }
+
+    /// Every till the central store has heard from, with the newest event it holds.
+    pub fn tills(&mut self) -> Result<(i64, Vec<TillReport>)> {
+        let newest: i64 = self
+            .client
+            .query_one("SELECT COALESCE(MAX(seq), 0) FROM events", &[])?
+            .get(0);
+        let rows = self.client.query(
+            "SELECT till_id, shop_id, EXTRACT(EPOCH FROM last_contact)::BIGINT, cursor, to_send,
+                    oldest_unsent
+             FROM tills ORDER BY shop_id, till_id",
+            &[],
+        )?;
+        Ok((
+            newest,
+            rows.into_iter()
+                .map(|r| TillReport {
+                    till_id: r.get(0),
+                    shop_id: r.get(1),
+                    last_contact: r.get(2),
+                    cursor: r.get(3),
+                    to_send: r.get(4),
+                    oldest_unsent: r.get(5),
+                })
+                .collect(),
+        ))
+    }
+
+    /// Events refused because their key was taken by other content.
+    pub fn rejected_count(&mut self) -> Result<i64> {
+        Ok(self
+            .client
+            .query_one("SELECT COUNT(*) FROM rejected", &[])?
+            .get(0))
+    }
+}
+
+/// A till as the central store last heard from it.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct TillReport {
+    pub till_id: String,
+    pub shop_id: String,
+    /// Unix seconds (0 in a report being sent: the server's clock stamps it).
+    pub last_contact: i64,
+    pub cursor: i64,
+    pub to_send: i64,
+    pub oldest_unsent: Option<i64>,
+}

@@ -1,0 +1,241 @@
+//! Many tills, one customer base: two tills of two shops syncing through a real PostgreSQL
+//! server started by the test, with replays, refused keys and a dead network.
+
+use crate::common::{check_invariants, db, run, run_json};
+use crate::pg::Postgres;
+use rusqlite::Connection;
+use std::path::Path;
+
+/// A till's data folder joined to the chain at `url` as `till` of `shop`.
+fn till(url: &str, shop: &str, till: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    run_json(dir.path(), &["stats"]);
+    let config = dir.path().join("config.toml");
+    let text = std::fs::read_to_string(&config).unwrap();
+    let text = text.replacen(
+        "[central]\n",
+        &format!("[central]\nurl = \"{url}\"\nshop_id = \"{shop}\"\ntill_id = \"{till}\"\n"),
+        1,
+    );
+    std::fs::write(&config, text).unwrap();
+    dir
+}
+
+fn balance(dir: &Path, code: &str) -> i64 {
+    run_json(dir, &["customer", "show", code])["balance"]
+        .as_i64()
+        .unwrap()
+}
+
+fn sync(dir: &Path) -> serde_json::Value {
+    run_json(dir, &["sync"])
+}
+
+fn central_events(pg: &Postgres) -> i64 {
+    pg.client()
+        .query_one("SELECT COUNT(*) FROM events", &[])
+        .unwrap()
+        .get(0)
+}
+
+#[test]
+fn two_shops_share_customers_points_and_history_exactly_once() {
+    let pg = Postgres::start();
+    let riga = till(&pg.url(), "riga", "riga-1");
+    let dublin = till(&pg.url(), "dublin", "dublin-1");
+    // Syncing before the central store exists says what to do.
+    let (code, _, err) = run(riga.path(), &["sync"]);
+    assert_ne!(code, 0);
+    assert!(err.contains("regulars central init"), "{err}");
+    let init = run_json(riga.path(), &["central", "init"]);
+    assert_eq!(
+        (init["before"].as_i64(), init["version"].as_i64()),
+        (Some(0), Some(1))
+    );
+    let again = run_json(riga.path(), &["central", "init"]);
+    assert_eq!(
+        again["before"], 1,
+        "init twice is an upgrade to the same version"
+    );
+
+    // Riga enrols Anna and sells to her; Dublin finds her by card and by phone.
+    let anna = run_json(
+        riga.path(),
+        &[
+            "customer",
+            "add",
+            "--name",
+            "Anna Bērziņa",
+            "--phone",
+            "+371 2000 0001",
+        ],
+    )["code"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    run_json(
+        riga.path(),
+        &["sale", "record", "--amount", "40.00", "--customer", &anna],
+    );
+    let a = balance(riga.path(), &anna);
+    assert!(a > 0);
+    let pushed = sync(riga.path());
+    assert!(pushed["sent"].as_i64().unwrap() >= 3, "{pushed}");
+    assert_eq!(pushed["to_send"], 0);
+    let pulled = sync(dublin.path());
+    assert!(pulled["received"].as_i64().unwrap() >= 3, "{pulled}");
+    assert_eq!(
+        balance(dublin.path(), &anna),
+        a,
+        "the whole balance at the other shop"
+    );
+    let found = run_json(dublin.path(), &["customer", "find", "+371 2000 0001"]);
+    assert!(found.to_string().contains(&anna), "found by phone: {found}");
+
+    // She buys in Dublin too; each shop then sees both sales' points.
+    run_json(
+        dublin.path(),
+        &["sale", "record", "--amount", "25.00", "--customer", &anna],
+    );
+    let both = balance(dublin.path(), &anna);
+    assert!(both > a);
+    sync(dublin.path());
+    sync(riga.path());
+    assert_eq!(balance(riga.path(), &anna), both);
+    let timeline = run_json(riga.path(), &["customer", "timeline", &anna]);
+    assert!(
+        timeline.to_string().contains("2500"),
+        "Dublin's sale in Riga's timeline: {timeline}"
+    );
+
+    // A lost acknowledgement: Riga sends everything again. Nothing is stored twice.
+    let before = central_events(&pg);
+    Connection::open(db(riga.path()))
+        .unwrap()
+        .execute("UPDATE outbox SET sent_at = NULL, answer = NULL", [])
+        .unwrap();
+    let replay = sync(riga.path());
+    assert_eq!(replay["sent"], 0, "{replay}");
+    assert!(replay["duplicates"].as_i64().unwrap() >= 3, "{replay}");
+    assert_eq!(central_events(&pg), before, "a replay stored nothing new");
+    sync(dublin.path());
+    assert_eq!(
+        balance(dublin.path(), &anna),
+        both,
+        "a replay doubled nothing"
+    );
+
+    // The same key with other content is refused and kept aside, never merged.
+    let c = Connection::open(db(riga.path())).unwrap();
+    let key: String = c
+        .query_row(
+            "SELECT key FROM outbox WHERE kind = 'points' LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    c.execute(
+        "UPDATE outbox SET payload = replace(payload, '\"points\":', '\"points\":9'),
+         sent_at = NULL, answer = NULL WHERE key = ?1",
+        [&key],
+    )
+    .unwrap();
+    drop(c);
+    let forged = sync(riga.path());
+    assert_eq!(forged["rejected"], 1, "{forged}");
+    let kept: i64 = pg
+        .client()
+        .query_one("SELECT COUNT(*) FROM rejected WHERE key = $1", &[&key])
+        .unwrap()
+        .get(0);
+    assert_eq!(kept, 1);
+    sync(dublin.path());
+    assert_eq!(
+        balance(dublin.path(), &anna),
+        both,
+        "the refused event changed nothing"
+    );
+    let status = run_json(riga.path(), &["sync", "status"]);
+    assert_eq!(status["till"]["rejected"], 1, "{status}");
+    assert_eq!(
+        status["chain"]["tills"].as_array().unwrap().len(),
+        2,
+        "{status}"
+    );
+
+    for dir in [&riga, &dublin] {
+        check_invariants(&Connection::open(db(dir.path())).unwrap());
+    }
+}
+
+#[test]
+fn a_dead_network_or_a_crashed_server_loses_and_doubles_nothing() {
+    let pg = Postgres::start();
+    let riga = till(&pg.url(), "riga", "riga-1");
+    let dublin = till(&pg.url(), "dublin", "dublin-1");
+    run_json(riga.path(), &["central", "init"]);
+    let anna = run_json(riga.path(), &["customer", "add", "--name", "Anna"])["code"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    sync(riga.path());
+    sync(dublin.path());
+
+    // The server goes down. Sales go on at both tills, committed locally with their outbox.
+    pg.crash();
+    let earned = |dir: &Path, amount: &str| {
+        run_json(
+            dir,
+            &["sale", "record", "--amount", amount, "--customer", &anna],
+        )["points_earned"]
+            .as_i64()
+            .unwrap()
+    };
+    let expected = earned(riga.path(), "10.00") + earned(dublin.path(), "30.00");
+    let (code, _, err) = run(riga.path(), &["sync"]);
+    assert_ne!(code, 0);
+    assert!(err.contains("cannot reach the central store"), "{err}");
+    assert!(!err.contains("password"), "{err}");
+    let status = run_json(riga.path(), &["sync", "status"]);
+    assert!(status["till"]["offline_since"].is_i64(), "{status}");
+    assert!(status["till"]["to_send"].as_i64().unwrap() >= 2, "{status}");
+    assert!(status["chain"].is_null(), "{status}");
+    let (_, text, _) = run(riga.path(), &["sync", "status"]);
+    assert!(text.contains("Offline since"), "{text}");
+
+    // Back up: both tills converge on the same balance, each sale counted once.
+    pg.up();
+    sync(riga.path());
+    sync(dublin.path());
+    sync(riga.path());
+    let r = balance(riga.path(), &anna);
+    assert_eq!(r, balance(dublin.path(), &anna));
+    assert_eq!(r, expected, "each sale's points once");
+    let status = run_json(riga.path(), &["sync", "status"]);
+    assert!(status["till"]["offline_since"].is_null(), "{status}");
+    for dir in [&riga, &dublin] {
+        check_invariants(&Connection::open(db(dir.path())).unwrap());
+    }
+}
+
+#[test]
+fn a_newer_central_schema_is_refused_untouched() {
+    let pg = Postgres::start();
+    let riga = till(&pg.url(), "riga", "riga-1");
+    run_json(riga.path(), &["central", "init"]);
+    pg.client()
+        .execute("UPDATE regulars_schema SET version = 99", &[])
+        .unwrap();
+    let (code, _, err) = run(riga.path(), &["central", "init"]);
+    assert_ne!(code, 0);
+    assert!(err.contains("newer"), "{err}");
+    let (code, _, err) = run(riga.path(), &["sync"]);
+    assert_ne!(code, 0);
+    assert!(err.contains("newer"), "{err}");
+    let v: i32 = pg
+        .client()
+        .query_one("SELECT version FROM regulars_schema", &[])
+        .unwrap()
+        .get(0);
+    assert_eq!(v, 99);
+}
