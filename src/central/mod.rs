@@ -12,7 +12,10 @@ use postgres::{Client, NoTls};
 use std::time::Duration;
 
 /// Central schema migrations, in order; entry `i` upgrades version `i` to `i + 1`. Append only.
-const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_events.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/0001_events.sql"),
+    include_str!("migrations/0002_balances.sql"),
+];
 
 /// The central schema version this build writes.
 pub const SCHEMA_VERSION: i32 = MIGRATIONS.len() as i32;
@@ -189,6 +192,12 @@ impl Central {
             .map(|r| (r.get(0), r.get(1)))
             .collect()
         };
+        for e in events
+            .iter()
+            .filter(|e| e.kind == "points" && stored.contains(&e.key))
+        {
+            count_points(&mut tx, e)?;
+        }
         for e in events {
             let answer = if stored.contains(&e.key) {
                 Answer::Stored
@@ -279,6 +288,123 @@ impl Central {
             .client
             .query_one("SELECT COUNT(*) FROM rejected", &[])?
             .get(0))
+    }
+}
+
+/// Adds a stored points event to its customer's chain balance, unless it is the spend of a
+/// redemption whose hold already took the points.
+fn count_points(tx: &mut postgres::Transaction<'_>, e: &OutboxEvent) -> Result<()> {
+    #[derive(serde::Deserialize)]
+    struct Points {
+        customer: String,
+        points: i64,
+        hold: Option<String>,
+    }
+    let Ok(p) = serde_json::from_str::<Points>(&e.payload) else {
+        return Ok(());
+    };
+    if let Some(hold) = &p.hold {
+        let held = tx.query_opt(
+            "SELECT 1 FROM holds WHERE key = $1 AND granted AND NOT released",
+            &[hold],
+        )?;
+        if held.is_some() {
+            return Ok(());
+        }
+    }
+    tx.execute(
+        "INSERT INTO balances (customer, points) VALUES ($1, $2)
+         ON CONFLICT (customer) DO UPDATE SET points = balances.points + excluded.points",
+        &[&p.customer, &p.points],
+    )?;
+    Ok(())
+}
+
+/// The central store's answer to a redemption.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hold {
+    /// The points are taken; `balance` is what the customer has left across the chain.
+    Granted { balance: i64 },
+    /// Not enough points across the chain: `balance` is what there is.
+    Refused { balance: i64 },
+}
+
+impl Central {
+    /// Takes `points` from `customer`'s chain balance under `key`, only if they are there,
+    /// in one transaction. Asking again with the same key gets the first answer.
+    pub fn redeem(
+        &mut self,
+        key: &str,
+        customer: &str,
+        points: i64,
+        till_id: &str,
+    ) -> Result<Hold> {
+        let mut tx = self.client.transaction()?;
+        let answer = |granted: bool, balance: i64| {
+            if granted {
+                Hold::Granted { balance }
+            } else {
+                Hold::Refused { balance }
+            }
+        };
+        if let Some(r) =
+            tx.query_opt("SELECT granted, balance FROM holds WHERE key = $1", &[&key])?
+        {
+            return Ok(answer(r.get(0), r.get(1)));
+        }
+        let taken = tx.query_opt(
+            "UPDATE balances SET points = points - $2 WHERE customer = $1 AND points - $2 >= 0
+             RETURNING points",
+            &[&customer, &points],
+        )?;
+        let (granted, balance) = match taken {
+            Some(r) => (true, r.get::<_, i64>(0)),
+            None => {
+                let have = tx
+                    .query_opt(
+                        "SELECT points FROM balances WHERE customer = $1",
+                        &[&customer],
+                    )?
+                    .map_or(0, |r| r.get::<_, i64>(0));
+                (false, have)
+            }
+        };
+        tx.execute(
+            "INSERT INTO holds (key, customer, points, till_id, granted, balance)
+             VALUES ($1, $2, $3, $4, $5, $6)",
+            &[&key, &customer, &points, &till_id, &granted, &balance],
+        )?;
+        tx.commit()?;
+        Ok(answer(granted, balance))
+    }
+
+    /// Gives back a granted hold the till could not record (its spend will never come).
+    pub fn release(&mut self, key: &str) -> Result<()> {
+        let mut tx = self.client.transaction()?;
+        if let Some(r) = tx.query_opt(
+            "UPDATE holds SET released = true WHERE key = $1 AND granted AND NOT released
+             RETURNING customer, points",
+            &[&key],
+        )? {
+            let (customer, points): (String, i64) = (r.get(0), r.get(1));
+            tx.execute(
+                "UPDATE balances SET points = points + $2 WHERE customer = $1",
+                &[&customer, &points],
+            )?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// A customer's points across the chain, as the central store counts them.
+    pub fn balance(&mut self, customer: &str) -> Result<i64> {
+        Ok(self
+            .client
+            .query_opt(
+                "SELECT points FROM balances WHERE customer = $1",
+                &[&customer],
+            )?
+            .map_or(0, |r| r.get(0)))
     }
 }
 

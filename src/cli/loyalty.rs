@@ -160,7 +160,21 @@ pub(super) fn reward(ctx: &Ctx, cmd: RewardCmd) -> Result<Output> {
             reward,
             by,
         } => {
-            let out = store.write(|tx| tx.redeem(&customer, &reward, ctx.now, by.as_deref()))?;
+            let (out, via) = match &ctx.config.central {
+                Some(central) => crate::runtime::sync::redeem_in_chain(
+                    &mut store,
+                    central,
+                    &customer,
+                    &reward,
+                    ctx.now,
+                    by.as_deref(),
+                )
+                .map(|(r, via)| (r, Some(via)))?,
+                None => (
+                    store.write(|tx| tx.redeem(&customer, &reward, ctx.now, by.as_deref()))?,
+                    None,
+                ),
+            };
             let w = ctx.words();
             let reward = ("reward", out.reward_name.as_str().into());
             let balance = ("balance", out.balance.into());
@@ -172,10 +186,16 @@ pub(super) fn reward(ctx: &Ctx, cmd: RewardCmd) -> Result<Output> {
                     &[reward, ("points", out.points.into()), balance],
                 )
             };
-            Ok(Output {
-                text,
-                json: to_json(&out),
-            })
+            let mut json = to_json(&out);
+            if let Some(via) = via {
+                json["via"] = to_json(&via);
+            }
+            let text = if via == Some(crate::runtime::sync::RedeemedVia::Allowance) {
+                format!("{text}\n{}", w.t("cli-redeemed-offline"))
+            } else {
+                text
+            };
+            Ok(Output { text, json })
         }
         RewardCmd::List => {
             let program = store

@@ -87,6 +87,10 @@ fn describe_error(w: &crate::i18n::Language, e: &anyhow::Error) -> String {
             Some(store_error(w, s))
         } else if let Some(DataDirError::Store(s)) = cause.downcast_ref::<DataDirError>() {
             Some(store_error(w, s))
+        } else if let Some(crate::runtime::sync::SyncError::Store(s)) =
+            cause.downcast_ref::<crate::runtime::sync::SyncError>()
+        {
+            Some(store_error(w, s))
         } else if let Some(crate::demo::DemoError::Store(s)) =
             cause.downcast_ref::<crate::demo::DemoError>()
         {
@@ -126,6 +130,13 @@ fn exit_code(e: &anyhow::Error) -> u8 {
         }
         if let Some(s) = cause.downcast_ref::<StoreError>() {
             return from_store(s);
+        }
+        if let Some(s) = cause.downcast_ref::<crate::runtime::sync::SyncError>() {
+            return match s {
+                crate::runtime::sync::SyncError::Store(s) => from_store(s),
+                crate::runtime::sync::SyncError::NotConfigured => 2,
+                _ => 1,
+            };
         }
         if let Some(d) = cause.downcast_ref::<DataDirError>() {
             return match d {

@@ -50,6 +50,10 @@ pub fn store_error(w: &Language, e: &StoreError) -> String {
                 ("balance", (*balance).into()),
             ],
         ),
+        StoreError::NeedsConnection { needed, left } => w.t_args(
+            "store-error-needs-connection",
+            &[("needed", (*needed).into()), ("left", (*left).into())],
+        ),
         StoreError::UnknownReceipt(r) => {
             w.t_args("store-error-unknown-receipt", &[("receipt", text(r))])
         }

@@ -8,7 +8,7 @@
 
 use crate::central::{Central, CentralError, TillReport};
 use crate::config::CentralConfig;
-use crate::store::{Store, StoreError};
+use crate::store::{Redeemed, Store, StoreError};
 use serde::Serialize;
 
 /// Events per push or pull.
@@ -50,6 +50,15 @@ pub fn sync_once(store: &mut Store, config: &CentralConfig, now: i64) -> Result<
 fn exchange(store: &mut Store, config: &CentralConfig, now: i64) -> Result<Synced, SyncError> {
     let mut central = Central::connect(&config.url)?;
     central.check(&config.url)?;
+    exchange_with(&mut central, store, config, now)
+}
+
+fn exchange_with(
+    central: &mut Central,
+    store: &mut Store,
+    config: &CentralConfig,
+    now: i64,
+) -> Result<Synced, SyncError> {
     let mut done = Synced::default();
     loop {
         let batch = store.read(|t| t.outbox(BATCH))?;
@@ -90,4 +99,91 @@ fn exchange(store: &mut Store, config: &CentralConfig, now: i64) -> Result<Synce
         oldest_unsent: state.oldest_unsent,
     })?;
     Ok(done)
+}
+
+/// How a chain's till paid a redemption.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RedeemedVia {
+    /// A stamp-card voucher: nothing to ask the central store.
+    Voucher,
+    /// Points the central store took across the chain, in one guarded transaction.
+    Central,
+    /// Points redeemed while the central store could not be reached, from the till's
+    /// allowance for the customer for the day.
+    Allowance,
+}
+
+/// Redeems a reward on a chain's till. Points are spent only where the central store agrees
+/// they are there across every shop (after sending this till's own events and fetching the
+/// others'), so two shops cannot spend the same points; when it cannot be reached, only
+/// within `offline_redeem_allowance` per customer per day, and beyond that the cashier is told
+/// that redeeming needs the connection (the sale itself never waits on it).
+pub fn redeem_in_chain(
+    store: &mut Store,
+    config: &CentralConfig,
+    code: &str,
+    reward: &str,
+    now: i64,
+    actor: Option<&str>,
+) -> Result<(Redeemed, RedeemedVia), SyncError> {
+    store.write(|t| t.join_chain(&config.till_id, &config.shop_id))?;
+    let (cost, _, name) = store.read(|t| t.redemption_cost(code, reward))?;
+    if cost == 0 {
+        let r = store.write(|t| t.redeem(code, reward, now, actor))?;
+        return Ok((r, RedeemedVia::Voucher));
+    }
+    let online = Central::connect(&config.url).and_then(|mut c| c.check(&config.url).map(|_| c));
+    let mut central = match online {
+        Ok(c) => c,
+        Err(CentralError::Unreachable { .. }) => {
+            store.write(|t| t.note_contact(now, Some("unreachable")))?;
+            return offline(store, config, code, reward, cost, now, actor);
+        }
+        Err(e) => return Err(e.into()),
+    };
+    exchange_with(&mut central, store, config, now)?;
+    let (_, gid, _) = store.read(|t| t.redemption_cost(code, reward))?;
+    let gid = gid.expect("a chain's customers have global ids once joined");
+    let key = format!("{:032x}", rand::random::<u128>());
+    match central.redeem(&key, &gid, cost, &config.till_id)? {
+        crate::central::Hold::Refused { balance } => Err(StoreError::NotEnoughPoints {
+            what: name,
+            needed: cost,
+            balance,
+        }
+        .into()),
+        crate::central::Hold::Granted { .. } => {
+            match store.write(|t| t.redeem_held(code, reward, now, actor, Some(&key))) {
+                Ok(r) => {
+                    // Send the spend now; if that fails the next sync does (the hold stands).
+                    let _ = exchange_with(&mut central, store, config, now);
+                    Ok((r, RedeemedVia::Central))
+                }
+                Err(e) => {
+                    central.release(&key)?;
+                    Err(e.into())
+                }
+            }
+        }
+    }
+}
+
+fn offline(
+    store: &mut Store,
+    config: &CentralConfig,
+    code: &str,
+    reward: &str,
+    cost: i64,
+    now: i64,
+    actor: Option<&str>,
+) -> Result<(Redeemed, RedeemedVia), SyncError> {
+    let day = now - now.rem_euclid(86_400);
+    let used = store.read(|t| t.redeemed_offline_since(code, day))?;
+    let left = (config.offline_redeem_allowance - used).max(0);
+    if cost > left {
+        return Err(StoreError::NeedsConnection { needed: cost, left }.into());
+    }
+    let r = store.write(|t| t.redeem(code, reward, now, actor))?;
+    Ok((r, RedeemedVia::Allowance))
 }

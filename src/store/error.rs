@@ -34,6 +34,10 @@ pub enum StoreError {
         needed: i64,
         balance: i64,
     },
+    #[error(
+        "redeeming {needed} points needs the connection to the chain's central store: offline, this till may redeem {left} more for this customer today"
+    )]
+    NeedsConnection { needed: i64, left: i64 },
     #[error("no sale has the receipt number '{0}': check the number printed on the receipt")]
     UnknownReceipt(String),
     #[error("a receipt number is 1 to {0} printable characters: check what the till printed")]
@@ -104,6 +108,7 @@ impl StoreError {
             StoreError::NewerSchema { .. }
                 | StoreError::NotADatabase { .. }
                 | StoreError::Busy
+                | StoreError::NeedsConnection { .. }
                 | StoreError::Open { .. }
                 | StoreError::Io { .. }
                 | StoreError::Sqlite(_)

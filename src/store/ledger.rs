@@ -212,6 +212,56 @@ impl Tx<'_> {
         now: i64,
         actor: Option<&str>,
     ) -> Result<Redeemed> {
+        self.redeem_held(code_text, reward_id, now, actor, None)
+    }
+
+    /// What redeeming `reward_id` would cost in points now (0 when a stamp-card voucher pays),
+    /// the customer's global id once this till is in a chain, and the reward's name.
+    pub fn redemption_cost(
+        &self,
+        code_text: &str,
+        reward_id: &str,
+    ) -> Result<(i64, Option<String>, String)> {
+        let customer = self.customer(code_text)?.0;
+        let reward = reward_of(self.program_now(), reward_id)?;
+        let voucher: Option<i64> = self.optional(
+            "SELECT id FROM vouchers WHERE customer_id = ?1 AND reward_id = ?2
+             AND used_at IS NULL AND voided_at IS NULL LIMIT 1",
+            (customer.id, &reward.id),
+        )?;
+        let gid: Option<String> = self
+            .optional("SELECT gid FROM customers WHERE id = ?1", [customer.id])?
+            .flatten();
+        Ok((
+            if voucher.is_some() { 0 } else { reward.cost },
+            gid,
+            reward.name.clone(),
+        ))
+    }
+
+    /// Points this till redeemed for the customer since `since` without the central store's
+    /// hold (while offline), for the offline allowance.
+    pub fn redeemed_offline_since(&self, code_text: &str, since: i64) -> Result<i64> {
+        let customer = self.customer(code_text)?.0;
+        Ok(self
+            .optional(
+                "SELECT -COALESCE(SUM(points), 0) FROM points_events WHERE customer_id = ?1
+                 AND kind = 'redeem' AND hold IS NULL AND origin IS NULL AND at >= ?2",
+                (customer.id, since),
+            )?
+            .unwrap_or(0))
+    }
+
+    /// [`Tx::redeem`], with the central store's `hold` on a chain's till: its spend then names
+    /// the hold, so the central store does not count the points twice.
+    pub fn redeem_held(
+        &self,
+        code_text: &str,
+        reward_id: &str,
+        now: i64,
+        actor: Option<&str>,
+        hold: Option<&str>,
+    ) -> Result<Redeemed> {
         let customer = self.customer(code_text)?.0;
         let reward = reward_of(self.program_now(), reward_id)?;
         self.expire_due(Some(customer.id), now)?;
@@ -259,6 +309,12 @@ impl Tx<'_> {
                 "UPDATE redemptions SET event_id = ?2 WHERE id = ?1",
                 (redemption_id, event),
             )?;
+            if hold.is_some() {
+                self.tx.execute(
+                    "UPDATE points_events SET hold = ?2 WHERE id = ?1",
+                    (event, hold),
+                )?;
+            }
             "points"
         };
         Ok(Redeemed {

@@ -31,6 +31,15 @@ fn sync(dir: &Path) -> serde_json::Value {
     run_json(dir, &["sync"])
 }
 
+/// A fingerprint without the `sync_state` table, whose contact note a failed attempt updates.
+fn without_contact(fingerprint: &str) -> String {
+    let start = fingerprint.find("[sync_state]").unwrap();
+    let end = fingerprint[start + 1..]
+        .find("\n[")
+        .map_or(fingerprint.len(), |e| start + e + 2);
+    format!("{}{}", &fingerprint[..start], &fingerprint[end..])
+}
+
 fn central_events(pg: &Postgres) -> i64 {
     pg.client()
         .query_one("SELECT COUNT(*) FROM events", &[])
@@ -50,11 +59,11 @@ fn two_shops_share_customers_points_and_history_exactly_once() {
     let init = run_json(riga.path(), &["central", "init"]);
     assert_eq!(
         (init["before"].as_i64(), init["version"].as_i64()),
-        (Some(0), Some(1))
+        (Some(0), Some(2))
     );
     let again = run_json(riga.path(), &["central", "init"]);
     assert_eq!(
-        again["before"], 1,
+        again["before"], 2,
         "init twice is an upgrade to the same version"
     );
 
@@ -238,4 +247,127 @@ fn a_newer_central_schema_is_refused_untouched() {
         .unwrap()
         .get(0);
     assert_eq!(v, 99);
+}
+
+#[test]
+fn redeeming_the_same_points_in_two_shops_at_once_never_overspends() {
+    let pg = Postgres::start();
+    let riga = till(&pg.url(), "riga", "riga-1");
+    let dublin = till(&pg.url(), "dublin", "dublin-1");
+    let config = riga.path().join("config.toml");
+    let text = std::fs::read_to_string(&config).unwrap();
+    std::fs::write(
+        &config,
+        text.replacen(
+            "[central]\n",
+            "[central]\noffline_redeem_allowance = 50\n",
+            1,
+        ),
+    )
+    .unwrap();
+    run_json(riga.path(), &["central", "init"]);
+    let anna = run_json(riga.path(), &["customer", "add", "--name", "Anna"])["code"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let earned = run_json(
+        riga.path(),
+        &["sale", "record", "--amount", "170.00", "--customer", &anna],
+    )["points_earned"]
+        .as_i64()
+        .unwrap();
+    assert!((160..230).contains(&earned), "{earned}");
+    sync(riga.path());
+    sync(dublin.path());
+    assert_eq!(balance(dublin.path(), &anna), earned);
+
+    // Both shops redeem a 60-point cake twice over at the same moment: the points are there
+    // for only two of the four.
+    let attempts: Vec<_> = [riga.path(), dublin.path(), riga.path(), dublin.path()]
+        .into_iter()
+        .map(|dir| {
+            let (dir, anna) = (dir.to_path_buf(), anna.clone());
+            std::thread::spawn(move || {
+                run(
+                    &dir,
+                    &[
+                        "--json",
+                        "reward",
+                        "redeem",
+                        "--customer",
+                        &anna,
+                        "--reward",
+                        "cake",
+                    ],
+                )
+            })
+        })
+        .collect();
+    let results: Vec<_> = attempts.into_iter().map(|t| t.join().unwrap()).collect();
+    let won = results.iter().filter(|r| r.0 == 0).count();
+    assert_eq!(won, (earned / 60) as usize, "{results:?}");
+    for (code, out, err) in &results {
+        if *code == 0 {
+            assert!(out.contains("\"via\": \"central\""), "{out}");
+        } else {
+            assert!(err.contains("not enough points"), "{err}");
+        }
+    }
+    let left = earned - 60 * won as i64;
+    sync(riga.path());
+    sync(dublin.path());
+    sync(riga.path());
+    assert_eq!(balance(riga.path(), &anna), left);
+    assert_eq!(balance(dublin.path(), &anna), left);
+    let central: i64 = pg
+        .client()
+        .query_one("SELECT points FROM balances", &[])
+        .unwrap()
+        .get(0);
+    assert_eq!(central, left, "the central store counted each spend once");
+
+    // Offline, Riga may redeem from its allowance (50 a day) and no further.
+    pg.crash();
+    let (code, out, err) = run(
+        riga.path(),
+        &[
+            "reward",
+            "redeem",
+            "--customer",
+            &anna,
+            "--reward",
+            "coffee",
+        ],
+    );
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains("allowance"), "{out}");
+    let before = crate::common::fingerprint(&db(riga.path()));
+    let (code, _, err) = run(
+        riga.path(),
+        &[
+            "reward",
+            "redeem",
+            "--customer",
+            &anna,
+            "--reward",
+            "coffee",
+        ],
+    );
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("needs the connection"), "{err}");
+    assert!(err.contains("10 more"), "{err}");
+    // Only the contact note changes: no points, no redemption.
+    let after = crate::common::fingerprint(&db(riga.path()));
+    assert_eq!(
+        without_contact(&before),
+        without_contact(&after),
+        "a refused offline redemption changed the database"
+    );
+    pg.up();
+    sync(riga.path());
+    sync(dublin.path());
+    assert_eq!(balance(dublin.path(), &anna), left - 40);
+    for dir in [&riga, &dublin] {
+        check_invariants(&Connection::open(db(dir.path())).unwrap());
+    }
 }

@@ -149,3 +149,4 @@ cli-sync-not-joined = This till has not synced yet; `regulars sync` joins it to 
 cli-sync-chain = Tills of the chain, as the central store last heard from them:
 cli-sync-chain-till = { $till } ({ $shop }): last contact { $when }; to send: { $to_send }; behind: { $behind }
 cli-sync-unreachable = The central store cannot be reached now ({ $error }): only this till's view is shown.
+cli-redeemed-offline = Redeemed while the central store cannot be reached, from this till's allowance for the customer today; the other shops learn of it at the next sync.

@@ -69,6 +69,7 @@ store-error-name = a name is needed to enrol a customer (up to 100 characters)
 store-error-duplicate-phone = the phone { $phone } is already enrolled as customer { $code }: use that card instead
 store-error-duplicate-email = the email { $email } is already enrolled as customer { $code }: use that card instead
 store-error-not-enough = not enough points: { $reward } needs { $needed } and the customer has { $balance }
+store-error-needs-connection = redeeming { $needed } points needs the connection to the chain's central store; offline, this till may redeem { $left } more for this customer today. The sale goes on.
 store-error-unknown-receipt = no sale has the receipt number '{ $receipt }': check the number printed on the receipt
 store-error-refunded = receipt '{ $receipt }' has already been refunded in full; nothing is left to refund
 store-error-busy = the database is busy with another program; try again in a moment

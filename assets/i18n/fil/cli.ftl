@@ -118,3 +118,4 @@ cli-sync-not-joined = Hindi pa nagsi-sync ang till na ito; isasali ito ng `regul
 cli-sync-chain = Mga till ng chain, ayon sa huling balita ng central store:
 cli-sync-chain-till = { $till } ({ $shop }): huling kontak { $when }; ipapadala: { $to_send }; nahuhuli: { $behind }
 cli-sync-unreachable = Hindi maabot ngayon ang central store ({ $error }): ang nakikita lang ng till na ito ang ipinapakita.
+cli-redeemed-offline = Na-redeem habang hindi maabot ang central store, mula sa allowance ng till na ito para sa customer ngayong araw; malalaman ito ng ibang tindahan sa susunod na sync.

@@ -58,6 +58,7 @@ store-error-name = kailangan ng pangalan para mag-enroll ng customer (hanggang 1
 store-error-duplicate-phone = naka-enroll na ang teleponong { $phone } bilang customer { $code }: gamitin ang card na iyon
 store-error-duplicate-email = naka-enroll na ang email na { $email } bilang customer { $code }: gamitin ang card na iyon
 store-error-not-enough = kulang ang puntos: kailangan ng { $reward } ang { $needed } at may { $balance } ang customer
+store-error-needs-connection = kailangan ng koneksyon sa central store ng chain para i-redeem ang { $needed } puntos; habang offline, { $left } pa ang maire-redeem ng till na ito para sa customer ngayong araw. Tuloy ang benta.
 store-error-unknown-receipt = walang benta na may numero ng resibo na '{ $receipt }': tingnan ang numerong naka-print sa resibo
 store-error-refunded = buo nang na-refund ang resibo '{ $receipt }'; wala nang maire-refund
 store-error-busy = ginagamit ng ibang programa ang database; subukan muli maya-maya

@@ -134,3 +134,4 @@ cli-sync-not-joined = Šī kase vēl nav sinhronizēta; `regulars sync` pievieno
 cli-sync-chain = Tīkla kases, kā centrālā krātuve tās pēdējoreiz dzirdēja:
 cli-sync-chain-till = { $till } ({ $shop }): pēdējais savienojums { $when }; jānosūta: { $to_send }; atpaliek: { $behind }
 cli-sync-unreachable = Centrālā krātuve tagad nav sasniedzama ({ $error }): redzams tikai šīs kases skats.
+cli-redeemed-offline = Izmantots bez savienojuma ar centrālo krātuvi, no šīs kases šodienas atļaujas šim klientam; pārējie veikali par to uzzinās nākamajā sinhronizācijā.

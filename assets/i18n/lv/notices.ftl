@@ -70,6 +70,7 @@ store-error-name = klienta pievienošanai vajag vārdu (līdz 100 zīmēm)
 store-error-duplicate-phone = tālrunis { $phone } jau pieder klientam { $code }: izmantojiet to karti
 store-error-duplicate-email = e-pasts { $email } jau pieder klientam { $code }: izmantojiet to karti
 store-error-not-enough = nepietiek punktu: { $reward } maksā { $needed }, klientam ir { $balance }
+store-error-needs-connection = lai izmantotu { $needed } punktus, vajadzīgs savienojums ar tīkla centrālo krātuvi; bez savienojuma šī kase šodien šim klientam var izmantot vēl { $left }. Pirkumu var turpināt.
 store-error-unknown-receipt = nav pirkuma ar čeka numuru '{ $receipt }': pārbaudiet uz čeka drukāto numuru
 store-error-refunded = čeks '{ $receipt }' jau ir pilnībā atmaksāts; vairs nav ko atmaksāt
 store-error-busy = datubāzi aizņēmusi cita programma; mēģiniet pēc brīža vēlreiz

@@ -70,6 +70,7 @@ store-error-name = за учлањење је потребно име (до 100 
 store-error-duplicate-phone = телефон { $phone } већ има купац { $code }: користите ту картицу
 store-error-duplicate-email = имејл { $email } већ има купац { $code }: користите ту картицу
 store-error-not-enough = нема довољно поена: { $reward } кошта { $needed }, а купац има { $balance }
+store-error-needs-connection = за искоришћење { $needed } поена потребна је веза са централном базом ланца; без везе ова каса данас може овом купцу да искористи још { $left }. Продаја се наставља.
 store-error-unknown-receipt = нема продаје са бројем рачуна „{ $receipt }”: проверите број одштампан на рачуну
 store-error-refunded = рачун „{ $receipt }” је већ враћен у целости; нема шта да се врати
 store-error-busy = базу података користи други програм; покушајте поново за тренутак

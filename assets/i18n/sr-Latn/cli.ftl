@@ -142,3 +142,4 @@ cli-sync-not-joined = Ova kasa još nije sinhronizovana; `regulars sync` je uklj
 cli-sync-chain = Kase lanca, kako ih je centralna baza poslednji put čula:
 cli-sync-chain-till = { $till } ({ $shop }): poslednji kontakt { $when }; za slanje: { $to_send }; zaostaje: { $behind }
 cli-sync-unreachable = Centralna baza sada nije dostupna ({ $error }): prikazano je samo stanje ove kase.
+cli-redeemed-offline = Iskorišćeno dok centralna baza nije dostupna, iz današnje dozvole ove kase za ovog kupca; ostale radnje će to saznati pri sledećoj sinhronizaciji.

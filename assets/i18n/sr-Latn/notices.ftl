@@ -70,6 +70,7 @@ store-error-name = za učlanjenje je potrebno ime (do 100 znakova)
 store-error-duplicate-phone = telefon { $phone } već ima kupac { $code }: koristite tu karticu
 store-error-duplicate-email = imejl { $email } već ima kupac { $code }: koristite tu karticu
 store-error-not-enough = nema dovoljno poena: { $reward } košta { $needed }, a kupac ima { $balance }
+store-error-needs-connection = za iskorišćenje { $needed } poena potrebna je veza sa centralnom bazom lanca; bez veze ova kasa danas može ovom kupcu da iskoristi još { $left }. Prodaja se nastavlja.
 store-error-unknown-receipt = nema prodaje sa brojem računa „{ $receipt }”: proverite broj odštampan na računu
 store-error-refunded = račun „{ $receipt }” je već vraćen u celosti; nema šta da se vrati
 store-error-busy = bazu podataka koristi drugi program; pokušajte ponovo za trenutak

@@ -67,6 +67,7 @@ store-error-name = కస్టమర్‌ను చేర్చడానిక
 store-error-duplicate-phone = { $phone } ఫోన్ ఇప్పటికే కస్టమర్ { $code } పేరున ఉంది: ఆ కార్డ్ వాడండి
 store-error-duplicate-email = { $email } ఈమెయిల్ ఇప్పటికే కస్టమర్ { $code } పేరున ఉంది: ఆ కార్డ్ వాడండి
 store-error-not-enough = పాయింట్లు సరిపోవు: { $reward }కి { $needed } కావాలి, కస్టమర్ దగ్గర { $balance } ఉన్నాయి
+store-error-needs-connection = { $needed } పాయింట్లు వాడటానికి గొలుసు కేంద్ర నిల్వతో కనెక్షన్ అవసరం; ఆఫ్‌లైన్‌లో ఈ టిల్ ఈ రోజు ఈ కస్టమర్‌కు ఇంకా { $left } వాడగలదు. అమ్మకం కొనసాగుతుంది.
 store-error-unknown-receipt = '{ $receipt }' రసీదు నంబర్‌తో అమ్మకం లేదు: రసీదుపై ఉన్న నంబర్ చూడండి
 store-error-refunded = రసీదు '{ $receipt }' డబ్బు ఇప్పటికే పూర్తిగా తిరిగి ఇచ్చాము; ఇంకేమీ మిగలలేదు
 store-error-busy = డేటాబేస్‌ను మరో ప్రోగ్రామ్ వాడుతోంది; కొద్దిసేపటి తర్వాత మళ్ళీ ప్రయత్నించండి

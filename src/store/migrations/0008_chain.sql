@@ -50,6 +50,8 @@ CREATE UNIQUE INDEX visits_gid ON visits (gid);
 ALTER TABLE points_events ADD COLUMN gid TEXT;
 ALTER TABLE points_events ADD COLUMN origin TEXT;
 CREATE UNIQUE INDEX points_events_gid ON points_events (gid);
+-- An online redemption's spend names the central store's hold that already took its points.
+ALTER TABLE points_events ADD COLUMN hold TEXT;
 
 -- The payloads, one place for the triggers and for a till's first sync (its whole history).
 CREATE VIEW sync_customer AS
@@ -72,7 +74,7 @@ SELECT e.id, json_object(
     'gid', e.gid, 'customer', (SELECT gid FROM customers WHERE id = e.customer_id),
     'at', e.at, 'kind', e.kind, 'points', e.points, 'expires_at', e.expires_at,
     'visit', (SELECT gid FROM visits WHERE id = e.visit_id), 'reason', e.reason,
-    'actor', e.actor,
+    'actor', e.actor, 'hold', e.hold,
     'lots', json((SELECT json_group_array(json_array(l.gid, a.points))
              FROM points_allocations a JOIN points_events l ON l.id = a.lot_id
              WHERE a.spend_id = e.id))) AS payload
@@ -131,4 +133,11 @@ BEGIN
          FROM points_allocations a JOIN points_events l ON l.id = a.lot_id
          WHERE a.spend_id = NEW.spend_id)))
     WHERE sent_at IS NULL AND ref = (SELECT gid FROM points_events WHERE id = NEW.spend_id);
+END;
+
+CREATE TRIGGER sync_points_hold AFTER UPDATE OF hold ON points_events
+WHEN NEW.gid IS NOT NULL
+BEGIN
+    UPDATE outbox SET payload = json_set(payload, '$.hold', NEW.hold)
+    WHERE sent_at IS NULL AND ref = NEW.gid;
 END;
