@@ -31,6 +31,15 @@ pub(super) fn serve(ctx: &Ctx, bind: Option<String>, devices: bool) -> Result<Ou
     } else {
         eprintln!("{}", w.t("cli-api-off"));
     }
+    if !devices && ctx.config.central.is_some() {
+        // The chain's background sync (with --devices the counter's runtime runs it).
+        let (news, _) = std::sync::mpsc::channel();
+        let (dir, config) = (ctx.dir.clone(), ctx.config.clone());
+        let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        std::thread::Builder::new()
+            .name("sync".into())
+            .spawn(move || crate::runtime::sync::worker(dir, config, news, stop))?;
+    }
     if devices {
         // The counter's runtime, ticked by a loop instead of a window.
         let mut counter = crate::runtime::Counter::start(&ctx.dir, &ctx.config)?;

@@ -182,6 +182,21 @@ pub struct CounterState {
     /// The owner's figures, once asked for (and approved).
     pub figures: Option<crate::store::Figures>,
     pub backup: BackupState,
+    /// How this till stands with its chain; `None` for a till that works alone.
+    pub chain: Option<ChainState>,
+}
+
+/// How this till stands with the chain's central store, for the device bar.
+#[derive(Debug, Clone, Default)]
+pub struct ChainState {
+    /// When the central store last answered.
+    pub last_contact: Option<i64>,
+    /// Since when it has not (the first failed try after the last answer).
+    pub offline_since: Option<i64>,
+    /// This till's events not yet sent.
+    pub to_send: i64,
+    /// Why the last sync failed.
+    pub error: Option<String>,
 }
 
 /// How the shop's backups stand, for the device bar.
@@ -229,6 +244,7 @@ pub struct Channels {
     scans: Mutex<Receiver<Result<ScanEvent, String>>>,
     from_plug: Mutex<Receiver<crate::passthrough::Event>>,
     from_backups: Mutex<Receiver<crate::backups::schedule::News>>,
+    from_sync: Mutex<Receiver<sync::SyncNews>>,
 }
 
 /// The running counter: world, schedule and the threads behind them.
@@ -330,6 +346,14 @@ impl Counter {
                     stop3,
                 )
             })?;
+        // The chain's background sync, when this till is in one.
+        let (sync_tx, from_sync) = channel();
+        if config.central.is_some() {
+            let (dir4, config4, stop4) = (dir.clone(), config.clone(), threads_stop.clone());
+            std::thread::Builder::new()
+                .name("sync".into())
+                .spawn(move || sync::worker(dir4, config4, sync_tx, stop4))?;
+        }
         let (scan_sender, scans) = channel();
         let scanner_stop = threads_stop;
         let scanner = match &config.scanner.port {
@@ -373,6 +397,7 @@ impl Counter {
             scans: Mutex::new(scans),
             from_plug: Mutex::new(from_plug),
             from_backups: Mutex::new(from_backups),
+            from_sync: Mutex::new(from_sync),
         });
         world.insert_resource(plug_link);
         world.insert_resource(CounterState {
@@ -400,6 +425,7 @@ impl Counter {
                 problem: None,
                 second_place: config.backup.to.is_some(),
             },
+            chain: config.central.as_ref().map(|_| ChainState::default()),
             ..CounterState::default()
         });
         Ok(Counter {
@@ -510,6 +536,7 @@ pub fn schedule() -> Schedule {
             refresh_support,
             plug_news,
             backup_news,
+            sync_news,
             share_customer,
         )
             .chain()

@@ -187,3 +187,50 @@ fn offline(
     let r = store.write(|t| t.redeem(code, reward, now, actor))?;
     Ok((r, RedeemedVia::Allowance))
 }
+
+/// What the background sync found, for the counter's device bar.
+#[derive(Debug, Clone)]
+pub struct SyncNews {
+    pub state: Option<crate::store::SyncState>,
+    /// Why this sync failed, when it did.
+    pub error: Option<String>,
+}
+
+/// Syncs every `[central] every` seconds until `stop` (the window's and `serve`'s background
+/// sync), each time on its own connection to the till's database, and tells `news` how it
+/// went. Does nothing for a till that is not in a chain.
+pub fn worker(
+    dir: crate::datadir::DataDir,
+    config: crate::config::Config,
+    news: std::sync::mpsc::Sender<SyncNews>,
+    stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
+) {
+    let Some(central) = config.central.clone() else {
+        return;
+    };
+    let mut next = crate::clock::now() + 2;
+    while !stop.load(std::sync::atomic::Ordering::SeqCst) {
+        let now = crate::clock::now();
+        if now >= next {
+            next = now + central.every as i64;
+            let outcome =
+                dir.open_store(&config, now)
+                    .map_err(|e| e.to_string())
+                    .map(|mut store| {
+                        let done = sync_once(&mut store, &central, now).map_err(|e| e.to_string());
+                        let state = store.read(|t| t.sync_state()).ok().flatten();
+                        (state, done.err())
+                    });
+            let (state, error) = match outcome {
+                Ok(v) => v,
+                Err(e) => (None, Some(e)),
+            };
+            if let Some(e) = &error {
+                eprintln!("sync failed: {e}");
+            }
+            // Nobody listening (plain `serve`) is fine: the sync itself is the point.
+            let _ = news.send(SyncNews { state, error });
+        }
+        std::thread::sleep(std::time::Duration::from_millis(500));
+    }
+}

@@ -456,6 +456,22 @@ pub(super) fn share_customer(
     }
 }
 
+/// The background sync's outcomes, for the device bar.
+pub(super) fn sync_news(ch: Res<Channels>, mut state: ResMut<CounterState>) {
+    let Ok(rx) = ch.from_sync.lock() else {
+        return;
+    };
+    for news in rx.try_iter() {
+        let chain = state.chain.get_or_insert_with(Default::default);
+        if let Some(s) = news.state {
+            chain.last_contact = s.last_contact;
+            chain.offline_since = s.offline_since;
+            chain.to_send = s.to_send;
+        }
+        chain.error = news.error;
+    }
+}
+
 /// The background backups' outcomes, for the device bar.
 pub(super) fn backup_news(ch: Res<Channels>, mut state: ResMut<CounterState>) {
     use crate::backups::schedule::News;

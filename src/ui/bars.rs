@@ -77,6 +77,32 @@ fn devices(ui: &mut egui::Ui, s: &StateView, shop: &str, w: &Language, asks: &mu
     }
     ui.separator();
     backup_state(ui, &s.backup, crate::clock::now(), w);
+    if let Some(chain) = &s.chain {
+        ui.separator();
+        chain_state(ui, chain, crate::clock::now(), w);
+    }
+}
+
+/// "Chain: synced 1 min ago", or "Offline since 14:02, 37 to send": sales go on either way.
+fn chain_state(ui: &mut egui::Ui, c: &crate::runtime::ChainState, now: i64, w: &Language) {
+    let warn = Color32::from_rgb(200, 110, 20);
+    let to_send = ("to_send", c.to_send.into());
+    let label = match (c.offline_since, c.last_contact) {
+        (Some(since), _) => RichText::new(w.t_args(
+            "chain-offline",
+            &[("since", w.date_time(since).into()), to_send],
+        ))
+        .color(warn),
+        (None, Some(at)) => {
+            RichText::new(w.t_args("chain-ok", &[("age", age(w, now - at).into()), to_send]))
+        }
+        (None, None) => RichText::new(w.t("chain-waiting")),
+    };
+    let hint = match &c.error {
+        Some(e) => format!("{}\n{e}", w.t("chain-hint")),
+        None => w.t("chain-hint"),
+    };
+    ui.label(label).on_hover_text(hint);
 }
 
 /// "Backed up 2 h ago", or in plain words what is wrong: none within a day, the drive not

@@ -23,6 +23,7 @@ pub struct StateView {
     pub portal: String,
     pub last_receipt: Option<String>,
     pub backup: crate::runtime::BackupState,
+    pub chain: Option<crate::runtime::ChainState>,
 }
 
 impl StateView {
@@ -44,6 +45,7 @@ impl StateView {
             portal: s.portal.clone(),
             last_receipt: s.last_receipt.clone(),
             backup: s.backup.clone(),
+            chain: s.chain.clone(),
         }
     }
 }

@@ -371,3 +371,67 @@ fn redeeming_the_same_points_in_two_shops_at_once_never_overspends() {
         check_invariants(&Connection::open(db(dir.path())).unwrap());
     }
 }
+
+#[test]
+fn the_counter_syncs_in_the_background_and_says_when_it_is_offline() {
+    use crate::counter_ui::{harness, step_until};
+    use egui_kittest::kittest::Queryable;
+    let pg = Postgres::start();
+    let riga = till(&pg.url(), "riga", "riga-1");
+    let dublin = till(&pg.url(), "dublin", "dublin-1");
+    let config = riga.path().join("config.toml");
+    let text = std::fs::read_to_string(&config).unwrap();
+    std::fs::write(
+        &config,
+        text.replacen("[central]\n", "[central]\nevery = 1\n", 1),
+    )
+    .unwrap();
+    run_json(riga.path(), &["central", "init"]);
+    let anna = run_json(dublin.path(), &["customer", "add", "--name", "Anna"])["code"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    sync(dublin.path());
+
+    // The window syncs by itself: Dublin's customer arrives, and the bar says so.
+    let mut h = harness(riga.path());
+    step_until(&mut h, "the first sync", |app| {
+        app.counter
+            .state()
+            .chain
+            .as_ref()
+            .is_some_and(|c| c.last_contact.is_some())
+    });
+    assert!(h.query_by_label_contains("Chain: synced").is_some());
+    assert_eq!(balance(riga.path(), &anna), 0);
+    let found = run_json(riga.path(), &["customer", "show", &anna]);
+    assert_eq!(found["code"], anna.as_str());
+
+    // The server goes down: the bar says since when, and what waits to be sent.
+    pg.crash();
+    run_json(
+        riga.path(),
+        &["sale", "record", "--amount", "12.00", "--customer", &anna],
+    );
+    step_until(&mut h, "the bar to say offline", |app| {
+        app.counter
+            .state()
+            .chain
+            .as_ref()
+            .is_some_and(|c| c.offline_since.is_some() && c.to_send > 0)
+    });
+    assert!(h.query_by_label_contains("Offline since").is_some());
+    pg.up();
+    step_until(&mut h, "the sync after the server is back", |app| {
+        app.counter
+            .state()
+            .chain
+            .as_ref()
+            .is_some_and(|c| c.offline_since.is_none() && c.to_send == 0)
+    });
+    sync(dublin.path());
+    assert!(
+        balance(dublin.path(), &anna) > 0,
+        "Riga's offline sale reached Dublin"
+    );
+}

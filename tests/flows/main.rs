@@ -7,7 +7,7 @@ mod cli;
 mod cli_languages;
 mod common;
 mod counter_keys;
-mod counter_ui;
+pub mod counter_ui;
 mod crash;
 mod demo;
 mod devices;

@@ -200,3 +200,8 @@ age-days = { $count ->
     [one] { $count } day
    *[other] { $count } days
 }
+
+chain-ok = Chain: synced { $age } ago, { $to_send } to send
+chain-offline = Offline since { $since }, { $to_send } to send
+chain-waiting = Chain: first sync…
+chain-hint = This till shares customers and points with the chain's other tills through the central store. Sales go on when it cannot be reached; redeeming then uses the offline allowance.

@@ -176,3 +176,8 @@ backup-hint-same-disk = Nasa disk lang ng computer na ito ang mga backup: i-set 
 age-minutes = { $count } min
 age-hours = { $count } oras
 age-days = { $count } araw
+
+chain-ok = Chain: na-sync { $age } na ang nakalipas, { $to_send } ipapadala
+chain-offline = Offline mula { $since }, { $to_send } ipapadala
+chain-waiting = Chain: unang sync…
+chain-hint = Nakikibahagi ang till na ito ng mga customer at puntos sa ibang till ng chain sa pamamagitan ng central store. Tuloy ang benta kahit hindi ito maabot; ang pag-redeem ay gagamit ng offline allowance.

@@ -209,3 +209,8 @@ age-days = { $count ->
     [one] { $count } dienas
    *[other] { $count } dienām
 }
+
+chain-ok = Tīkls: sinhronizēts pirms { $age }, jānosūta { $to_send }
+chain-offline = Bez savienojuma kopš { $since }, jānosūta { $to_send }
+chain-waiting = Tīkls: pirmā sinhronizācija…
+chain-hint = Šī kase dala klientus un punktus ar pārējām tīkla kasēm caur centrālo krātuvi. Pārdošana turpinās arī bez savienojuma; punktu izmantošanai tad ir bezsaistes atļauja.

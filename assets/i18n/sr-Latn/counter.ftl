@@ -208,3 +208,8 @@ age-days = { $count ->
     [one] { $count } dan
    *[other] { $count } dana
 }
+
+chain-ok = Lanac: sinhronizovano pre { $age }, za slanje { $to_send }
+chain-offline = Bez veze od { $since }, za slanje { $to_send }
+chain-waiting = Lanac: prva sinhronizacija…
+chain-hint = Ova kasa deli kupce i poene sa ostalim kasama lanca preko centralne baze. Prodaja se nastavlja i bez veze; poeni se tada koriste iz dozvole za rad bez veze.
