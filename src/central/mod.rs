@@ -192,12 +192,11 @@ impl Central {
             .map(|r| (r.get(0), r.get(1)))
             .collect()
         };
-        for e in events
+        let new_points: Vec<&OutboxEvent> = events
             .iter()
             .filter(|e| e.kind == "points" && stored.contains(&e.key))
-        {
-            count_points(&mut tx, e)?;
-        }
+            .collect();
+        count_points(&mut tx, &new_points)?;
         for e in events {
             let answer = if stored.contains(&e.key) {
                 Answer::Stored
@@ -291,31 +290,47 @@ impl Central {
     }
 }
 
-/// Adds a stored points event to its customer's chain balance, unless it is the spend of a
-/// redemption whose hold already took the points.
-fn count_points(tx: &mut postgres::Transaction<'_>, e: &OutboxEvent) -> Result<()> {
+/// Adds newly stored points events to their customers' chain balances, all in two
+/// statements, except the spends of redemptions whose hold already took the points.
+fn count_points(tx: &mut postgres::Transaction<'_>, events: &[&OutboxEvent]) -> Result<()> {
     #[derive(serde::Deserialize)]
     struct Points {
         customer: String,
         points: i64,
         hold: Option<String>,
     }
-    let Ok(p) = serde_json::from_str::<Points>(&e.payload) else {
-        return Ok(());
+    let parsed: Vec<Points> = events
+        .iter()
+        .filter_map(|e| serde_json::from_str(&e.payload).ok())
+        .collect();
+    let holds: Vec<&str> = parsed.iter().filter_map(|p| p.hold.as_deref()).collect();
+    let held: std::collections::HashSet<String> = if holds.is_empty() {
+        Default::default()
+    } else {
+        tx.query(
+            "SELECT key FROM holds WHERE key = ANY($1) AND granted AND NOT released",
+            &[&holds],
+        )?
+        .into_iter()
+        .map(|r| r.get(0))
+        .collect()
     };
-    if let Some(hold) = &p.hold {
-        let held = tx.query_opt(
-            "SELECT 1 FROM holds WHERE key = $1 AND granted AND NOT released",
-            &[hold],
-        )?;
-        if held.is_some() {
-            return Ok(());
+    let mut delta: std::collections::BTreeMap<&str, i64> = Default::default();
+    for p in &parsed {
+        if p.hold.as_ref().is_some_and(|h| held.contains(h)) {
+            continue;
         }
+        *delta.entry(p.customer.as_str()).or_default() += p.points;
     }
+    if delta.is_empty() {
+        return Ok(());
+    }
+    let (customers, points): (Vec<&str>, Vec<i64>) = delta.into_iter().unzip();
     tx.execute(
-        "INSERT INTO balances (customer, points) VALUES ($1, $2)
+        "INSERT INTO balances (customer, points)
+         SELECT * FROM unnest($1::text[], $2::bigint[])
          ON CONFLICT (customer) DO UPDATE SET points = balances.points + excluded.points",
-        &[&p.customer, &p.points],
+        &[&customers, &points],
     )?;
     Ok(())
 }

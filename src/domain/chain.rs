@@ -6,6 +6,8 @@ use serde::Serialize;
 /// One event waiting in the outbox.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OutboxEvent {
+    /// Its place in this till's outbox (not sent: the central store orders by its own).
+    pub seq: i64,
     pub key: String,
     pub kind: String,
     pub at: i64,

@@ -61,7 +61,7 @@ fn exchange_with(
 ) -> Result<Synced, SyncError> {
     let mut done = Synced::default();
     loop {
-        let batch = store.read(|t| t.outbox(BATCH))?;
+        let batch = store.write(|t| t.outbox(BATCH))?;
         if batch.is_empty() {
             break;
         }
@@ -73,7 +73,7 @@ fn exchange_with(
                 crate::store::Answer::Rejected => done.rejected += 1,
             }
         }
-        store.write(|t| t.mark_sent(&answers, now))?;
+        store.write(|t| t.mark_sent(&batch, &answers, now))?;
     }
     loop {
         let cursor = store.read(|t| Ok(t.sync_state()?.map_or(0, |s| s.cursor)))?;

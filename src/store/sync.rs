@@ -118,33 +118,26 @@ impl Tx<'_> {
         )?;
         for table in ["customers", "visits", "points_events"] {
             tx.execute(
-                &format!("UPDATE {table} SET gid = lower(hex(randomblob(8))) WHERE gid IS NULL"),
+                &format!(
+                    "UPDATE {table} SET gid = printf('%08x', id) || lower(hex(randomblob(4)))
+                     WHERE gid IS NULL"
+                ),
                 [],
             )?;
         }
+        // The history so far, each row's event in the order they happened.
         let mut queued = 0;
-        for (kind, view, at) in [
-            (
-                "customer",
-                "sync_customer",
-                "(SELECT enrolled_at FROM customers WHERE id = s.id)",
-            ),
-            (
-                "visit",
-                "sync_visit",
-                "(SELECT at FROM visits WHERE id = s.id)",
-            ),
-            (
-                "points",
-                "sync_points",
-                "(SELECT at FROM points_events WHERE id = s.id)",
-            ),
+        for (kind, table, at) in [
+            ("customer", "customers", "enrolled_at"),
+            ("visit", "visits", "at"),
+            ("points", "points_events", "at"),
         ] {
             queued += tx.execute(
                 &format!(
-                    "INSERT INTO outbox (key, kind, at, payload)
-                     SELECT lower(hex(randomblob(16))), '{kind}', {at}, s.payload
-                     FROM {view} s ORDER BY s.id"
+                    "INSERT INTO outbox (key, kind, at, row_id)
+                     SELECT printf('%011x', CAST((julianday('now') - 2440587.5) * 86400000
+                            AS INTEGER)) || lower(hex(randomblob(10))), '{kind}', {at}, id
+                     FROM {table} ORDER BY id"
                 ),
                 [],
             )? as i64;
@@ -183,7 +176,8 @@ impl Tx<'_> {
             return Ok(None);
         };
         (state.to_send, state.oldest_unsent) = self.tx.query_row(
-            "SELECT COUNT(*), MIN(at) FROM outbox WHERE sent_at IS NULL",
+            "SELECT COUNT(*), MIN(at) FROM outbox
+             WHERE seq > (SELECT sent_through FROM sync_state)",
             [],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )?;
@@ -198,31 +192,76 @@ impl Tx<'_> {
         Ok(Some(state))
     }
 
-    /// Up to `limit` unsent events, oldest first.
+    /// Up to `limit` unsent events, oldest first. Their content is written now if this is
+    /// their first sending, and kept: a resend is the same bytes.
     pub fn outbox(&self, limit: usize) -> Result<Vec<OutboxEvent>> {
+        let from: i64 = self
+            .tx
+            .query_row("SELECT sent_through FROM sync_state", [], |r| r.get(0))?;
+        for (kind, table) in [
+            ("customer", "customers"),
+            ("visit", "visits"),
+            ("points", "points_events"),
+        ] {
+            self.tx
+                .prepare_cached(&format!(
+                    "UPDATE {table} SET gid = printf('%08x', id) || lower(hex(randomblob(4)))
+                     WHERE gid IS NULL AND id IN (SELECT row_id FROM outbox
+                       WHERE kind = '{kind}' AND seq > ?1 ORDER BY seq LIMIT ?2)"
+                ))?
+                .execute((from, limit as i64))?;
+        }
+        self.tx
+            .prepare_cached(
+                "UPDATE outbox SET payload = CASE kind
+                   WHEN 'customer' THEN (SELECT payload FROM sync_customer s WHERE s.id = row_id)
+                   WHEN 'visit' THEN (SELECT payload FROM sync_visit s WHERE s.id = row_id)
+                   ELSE (SELECT payload FROM sync_points s WHERE s.id = row_id) END
+                 WHERE seq > ?1 AND seq <= (SELECT MAX(seq) FROM
+                       (SELECT seq FROM outbox WHERE seq > ?1 ORDER BY seq LIMIT ?2))
+                   AND payload IS NULL",
+            )?
+            .execute((from, limit as i64))?;
         let mut stmt = self.tx.prepare_cached(
-            "SELECT key, kind, at, payload FROM outbox WHERE sent_at IS NULL ORDER BY seq LIMIT ?1",
+            "SELECT seq, key, kind, at, payload FROM outbox WHERE seq > ?1 ORDER BY seq LIMIT ?2",
         )?;
         let rows = stmt
-            .query_map([limit as i64], |r| {
+            .query_map((from, limit as i64), |r| {
                 Ok(OutboxEvent {
-                    key: r.get(0)?,
-                    kind: r.get(1)?,
-                    at: r.get(2)?,
-                    payload: r.get(3)?,
+                    seq: r.get(0)?,
+                    key: r.get(1)?,
+                    kind: r.get(2)?,
+                    at: r.get(3)?,
+                    payload: r.get::<_, Option<String>>(4)?.unwrap_or_default(),
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;
         Ok(rows)
     }
 
-    /// Records the central store's answers: those events are sent, whatever the answer.
-    pub fn mark_sent(&self, answers: &[(String, Answer)], now: i64) -> Result<()> {
+    /// Records the central store's answers to `sent` (a batch from [`Tx::outbox`], in order):
+    /// those events are sent, whatever the answer.
+    pub fn mark_sent(
+        &self,
+        sent: &[OutboxEvent],
+        answers: &[(String, Answer)],
+        now: i64,
+    ) -> Result<()> {
+        let seq: std::collections::HashMap<&str, i64> =
+            sent.iter().map(|e| (e.key.as_str(), e.seq)).collect();
         let mut stmt = self
             .tx
-            .prepare_cached("UPDATE outbox SET sent_at = ?2, answer = ?3 WHERE key = ?1")?;
+            .prepare_cached("UPDATE outbox SET sent_at = ?2, answer = ?3 WHERE seq = ?1")?;
         for (key, answer) in answers {
-            stmt.execute((key, now, answer.as_str()))?;
+            if let Some(seq) = seq.get(key.as_str()) {
+                stmt.execute((seq, now, answer.as_str()))?;
+            }
+        }
+        if let Some(last) = sent.last() {
+            self.tx.execute(
+                "UPDATE sync_state SET sent_through = MAX(sent_through, ?1)",
+                [last.seq],
+            )?;
         }
         Ok(())
     }
@@ -286,8 +325,28 @@ impl Tx<'_> {
         Ok(Outcome::Problem)
     }
 
+    /// The row with this global id: another till's by the index on their gids, this till's
+    /// own by the row id its gid begins with (its last eight characters are random).
     fn id_by_gid(&self, table: &str, gid: &str) -> Result<Option<i64>> {
-        self.optional(&format!("SELECT id FROM {table} WHERE gid = ?1"), [gid])
+        let remote = self.optional(
+            &format!("SELECT id FROM {table} WHERE gid = ?1 AND origin IS NOT NULL"),
+            [gid],
+        )?;
+        if remote.is_some() {
+            return Ok(remote);
+        }
+        let own = gid
+            .len()
+            .checked_sub(8)
+            .and_then(|n| gid.get(..n))
+            .and_then(|hex| i64::from_str_radix(hex, 16).ok());
+        match own {
+            Some(id) => self.optional(
+                &format!("SELECT id FROM {table} WHERE id = ?1 AND gid = ?2"),
+                (id, gid),
+            ),
+            None => Ok(None),
+        }
     }
 
     fn apply_customer(&self, e: &RemoteEvent, now: i64) -> Result<Outcome> {
@@ -457,17 +516,14 @@ impl Tx<'_> {
         let mut taken: Vec<(i64, i64)> = Vec::new();
         let mut left = wanted;
         for (lot_gid, points) in &p.lots {
-            if let Some((lot, remaining)) = self
-                .tx
-                .prepare_cached(
-                    "SELECT id, remaining FROM points_events
-                     WHERE gid = ?1 AND customer_id = ?2 AND remaining > 0",
-                )?
-                .query_row((lot_gid, customer), |r| {
-                    Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?))
-                })
-                .optional()?
-            {
+            let Some(lot) = self.id_by_gid("points_events", lot_gid)? else {
+                continue;
+            };
+            if let Some(remaining) = self.optional::<i64>(
+                "SELECT remaining FROM points_events
+                 WHERE id = ?1 AND customer_id = ?2 AND remaining > 0",
+                (lot, customer),
+            )? {
                 let take = remaining.min(*points).min(left);
                 if take > 0 {
                     taken.push((lot, take));

@@ -121,7 +121,10 @@ fn two_shops_share_customers_points_and_history_exactly_once() {
     let before = central_events(&pg);
     Connection::open(db(riga.path()))
         .unwrap()
-        .execute("UPDATE outbox SET sent_at = NULL, answer = NULL", [])
+        .execute_batch(
+            "UPDATE outbox SET sent_at = NULL, answer = NULL;
+             UPDATE sync_state SET sent_through = 0;",
+        )
         .unwrap();
     let replay = sync(riga.path());
     assert_eq!(replay["sent"], 0, "{replay}");
@@ -146,6 +149,11 @@ fn two_shops_share_customers_points_and_history_exactly_once() {
     c.execute(
         "UPDATE outbox SET payload = replace(payload, '\"points\":', '\"points\":9'),
          sent_at = NULL, answer = NULL WHERE key = ?1",
+        [&key],
+    )
+    .unwrap();
+    c.execute(
+        "UPDATE sync_state SET sent_through = (SELECT seq - 1 FROM outbox WHERE key = ?1)",
         [&key],
     )
     .unwrap();

@@ -1,11 +1,14 @@
 -- Regulars schema version 8: this till as one of a chain's (see `regulars central init`).
 --
--- Every row other tills must see gets a global id (`gid`, random, so a till restored from a
--- backup never reuses one) and, in the same transaction as the write, an outbox row with a
--- random idempotency key; triggers write both, so no write path can forget. They fire only
--- once this till has joined a chain (a `sync_state` row) and never for rows another till
--- wrote (`applying`, set while those are applied here). `origin` names the till a row came
--- from (NULL: this one).
+-- Every write other tills must see adds, in the same transaction, an outbox row naming the
+-- row (`row_id`) under an idempotency key (the time in milliseconds and 80 random bits, so a
+-- till restored from a backup never reuses one, and each write touches the last page of the
+-- outbox only); triggers write it, so no write path can forget, and only once this till has
+-- joined a chain (a `sync_state` row), never for what another till wrote (rows it made,
+-- `origin`, and changes while they are applied here, `applying`). When an event is first sent, its row gets a global
+-- id (`gid`: the row id in hex and 32 random bits) and the event its content (`payload`,
+-- from the views below), which never changes after: a resend is byte for byte the same. Only
+-- other tills' rows need an index on their gid: this till's own begin with their row id.
 
 CREATE TABLE sync_state (
     id           INTEGER PRIMARY KEY CHECK (id = 1),
@@ -13,6 +16,7 @@ CREATE TABLE sync_state (
     shop_id      TEXT NOT NULL,
     applying     INTEGER NOT NULL DEFAULT 0,
     cursor       INTEGER NOT NULL DEFAULT 0,   -- the central store's last event applied here
+    sent_through INTEGER NOT NULL DEFAULT 0,   -- the outbox is answered up to this seq
     last_contact INTEGER,                      -- when the central store last answered
     offline_since INTEGER,                     -- first failed attempt since that answer
     last_error   TEXT
@@ -20,16 +24,14 @@ CREATE TABLE sync_state (
 
 CREATE TABLE outbox (
     seq      INTEGER PRIMARY KEY,
-    key      TEXT NOT NULL UNIQUE,
-    kind     TEXT NOT NULL,
+    key      TEXT NOT NULL,                     -- unique: the time and 80 random bits
+    kind     TEXT NOT NULL CHECK (kind IN ('customer', 'visit', 'points')),
     at       INTEGER NOT NULL,
-    payload  TEXT NOT NULL,
-    ref      TEXT,                              -- the gid of the row it describes
+    row_id   INTEGER NOT NULL,                  -- the row it describes, in its kind's table
+    payload  TEXT,                              -- written when first sent
     sent_at  INTEGER,
     answer   TEXT CHECK (answer IN ('stored', 'duplicate', 'rejected'))
 );
-CREATE INDEX outbox_unsent ON outbox (seq) WHERE sent_at IS NULL;
-CREATE INDEX outbox_ref ON outbox (ref) WHERE sent_at IS NULL;
 
 -- What applying another till's events could not do exactly (a spend beyond the points known
 -- here, a phone already enrolled here), for `regulars sync status` and the merge list.
@@ -43,17 +45,18 @@ CREATE TABLE sync_problems (
 
 ALTER TABLE customers ADD COLUMN gid TEXT;
 ALTER TABLE customers ADD COLUMN origin TEXT;
-CREATE UNIQUE INDEX customers_gid ON customers (gid);
+CREATE UNIQUE INDEX customers_gid ON customers (gid) WHERE origin IS NOT NULL;
 ALTER TABLE visits ADD COLUMN gid TEXT;
 ALTER TABLE visits ADD COLUMN origin TEXT;
-CREATE UNIQUE INDEX visits_gid ON visits (gid);
+CREATE UNIQUE INDEX visits_gid ON visits (gid) WHERE origin IS NOT NULL;
 ALTER TABLE points_events ADD COLUMN gid TEXT;
 ALTER TABLE points_events ADD COLUMN origin TEXT;
-CREATE UNIQUE INDEX points_events_gid ON points_events (gid);
+CREATE UNIQUE INDEX points_events_gid ON points_events (gid) WHERE origin IS NOT NULL;
 -- An online redemption's spend names the central store's hold that already took its points.
 ALTER TABLE points_events ADD COLUMN hold TEXT;
 
--- The payloads, one place for the triggers and for a till's first sync (its whole history).
+-- The payloads, by row id. A spend names the lots it consumed, so every till takes the same
+-- points from the same lots.
 CREATE VIEW sync_customer AS
 SELECT c.id, json_object(
     'gid', c.gid, 'code', c.code, 'referral_code', c.referral_code, 'name', c.name,
@@ -81,63 +84,47 @@ SELECT e.id, json_object(
 FROM points_events e;
 
 CREATE TRIGGER sync_customer_new AFTER INSERT ON customers
-WHEN NEW.gid IS NULL AND EXISTS (SELECT 1 FROM sync_state WHERE applying = 0)
+WHEN NEW.origin IS NULL AND EXISTS (SELECT 1 FROM sync_state WHERE applying = 0)
 BEGIN
-    UPDATE customers SET gid = lower(hex(randomblob(8))) WHERE id = NEW.id;
-    INSERT INTO outbox (key, kind, at, payload)
-    SELECT lower(hex(randomblob(16))), 'customer', NEW.enrolled_at, payload
-    FROM sync_customer WHERE id = NEW.id;
+    INSERT INTO outbox (key, kind, at, row_id)
+    VALUES (printf('%011x', CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER))
+            || lower(hex(randomblob(10))), 'customer', NEW.enrolled_at,
+            NEW.id);
 END;
 
 CREATE TRIGGER sync_customer_changed
 AFTER UPDATE OF name, phone, email, language, erased_at ON customers
-WHEN NEW.gid IS NOT NULL AND EXISTS (SELECT 1 FROM sync_state WHERE applying = 0)
+WHEN EXISTS (SELECT 1 FROM sync_state WHERE applying = 0)
 BEGIN
-    INSERT INTO outbox (key, kind, at, payload)
-    SELECT lower(hex(randomblob(16))), 'customer', CAST(strftime('%s', 'now') AS INTEGER), payload
-    FROM sync_customer WHERE id = NEW.id;
+    INSERT INTO outbox (key, kind, at, row_id)
+    VALUES (printf('%011x', CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER))
+            || lower(hex(randomblob(10))), 'customer', CAST(strftime('%s', 'now') AS INTEGER),
+            NEW.id);
 END;
 
 CREATE TRIGGER sync_visit_new AFTER INSERT ON visits
-WHEN NEW.gid IS NULL AND EXISTS (SELECT 1 FROM sync_state WHERE applying = 0)
+WHEN NEW.origin IS NULL AND EXISTS (SELECT 1 FROM sync_state WHERE applying = 0)
 BEGIN
-    UPDATE visits SET gid = lower(hex(randomblob(8))) WHERE id = NEW.id;
-    INSERT INTO outbox (key, kind, at, payload)
-    SELECT lower(hex(randomblob(16))), 'visit', NEW.at, payload FROM sync_visit WHERE id = NEW.id;
+    INSERT INTO outbox (key, kind, at, row_id)
+    VALUES (printf('%011x', CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER))
+            || lower(hex(randomblob(10))), 'visit', NEW.at,
+            NEW.id);
 END;
 
 CREATE TRIGGER sync_visit_changed AFTER UPDATE OF refunded, claimed_at, customer_id ON visits
-WHEN NEW.gid IS NOT NULL AND EXISTS (SELECT 1 FROM sync_state WHERE applying = 0)
+WHEN EXISTS (SELECT 1 FROM sync_state WHERE applying = 0)
 BEGIN
-    INSERT INTO outbox (key, kind, at, payload)
-    SELECT lower(hex(randomblob(16))), 'visit', CAST(strftime('%s', 'now') AS INTEGER), payload
-    FROM sync_visit WHERE id = NEW.id;
+    INSERT INTO outbox (key, kind, at, row_id)
+    VALUES (printf('%011x', CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER))
+            || lower(hex(randomblob(10))), 'visit', CAST(strftime('%s', 'now') AS INTEGER),
+            NEW.id);
 END;
 
 CREATE TRIGGER sync_points_new AFTER INSERT ON points_events
-WHEN NEW.gid IS NULL AND EXISTS (SELECT 1 FROM sync_state WHERE applying = 0)
+WHEN NEW.origin IS NULL AND EXISTS (SELECT 1 FROM sync_state WHERE applying = 0)
 BEGIN
-    UPDATE points_events SET gid = lower(hex(randomblob(8))) WHERE id = NEW.id;
-    INSERT INTO outbox (key, kind, at, payload, ref)
-    SELECT lower(hex(randomblob(16))), 'points', NEW.at, payload,
-           (SELECT gid FROM points_events WHERE id = NEW.id)
-    FROM sync_points WHERE id = NEW.id;
-END;
-
--- A spend names the lots it consumed, so every till takes the same points from the same lots.
-CREATE TRIGGER sync_points_lot AFTER INSERT ON points_allocations
-WHEN EXISTS (SELECT 1 FROM sync_state WHERE applying = 0)
-BEGIN
-    UPDATE outbox SET payload = json_set(payload, '$.lots', json(
-        (SELECT json_group_array(json_array(l.gid, a.points))
-         FROM points_allocations a JOIN points_events l ON l.id = a.lot_id
-         WHERE a.spend_id = NEW.spend_id)))
-    WHERE sent_at IS NULL AND ref = (SELECT gid FROM points_events WHERE id = NEW.spend_id);
-END;
-
-CREATE TRIGGER sync_points_hold AFTER UPDATE OF hold ON points_events
-WHEN NEW.gid IS NOT NULL
-BEGIN
-    UPDATE outbox SET payload = json_set(payload, '$.hold', NEW.hold)
-    WHERE sent_at IS NULL AND ref = NEW.gid;
+    INSERT INTO outbox (key, kind, at, row_id)
+    VALUES (printf('%011x', CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER))
+            || lower(hex(randomblob(10))), 'points', NEW.at,
+            NEW.id);
 END;
