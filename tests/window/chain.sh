@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# A chain's till in the real window: a throwaway PostgreSQL server (as the postgres user when
+# root), a second till in another shop enrolling Anna, and this till's window finding her by
+# its background sync, selling to her by scanner and keyboard, going on selling while the
+# server is down (the device bar says since when and how much waits) and sending it all once
+# the server is back. Screenshots: window-shots/chain-online.png and chain-offline.png.
+#
+#   tests/window/chain.sh      (tests/run.sh runs it; needs postgresql, xvfb, xdotool)
+set -euo pipefail
+source "$(dirname "$0")/common.bash"
+
+pgbin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
+[ -x "$pgbin/initdb" ] || fail "PostgreSQL's server is not installed (apt-get install postgresql)"
+pg=$(mktemp -d)
+as_pg=()
+if [ "$(id -u)" = 0 ]; then chown postgres: "$pg"; as_pg=(runuser -u postgres --); fi
+port=$((20000 + RANDOM % 20000))
+pgctl() { "${as_pg[@]}" "$pgbin/pg_ctl" -D "$pg/data" "$@" >/dev/null; }
+"${as_pg[@]}" "$pgbin/initdb" -D "$pg/data" -A trust -U postgres --no-sync >/dev/null
+pg_up() { pgctl -o "-k $pg -c listen_addresses=127.0.0.1 -p $port" -l "$pg/log" -w start; }
+pg_up
+trap 'pgctl -m immediate stop 2>/dev/null || true; rm -rf "$pg"; cleanup' EXIT
+url="postgresql://postgres@127.0.0.1:$port/postgres"
+
+write_config 'name = "Kafejnīca Ķiploks"
+currency = "EUR"
+language = "en"'
+cat >> "$data/config.toml" <<TOML
+[central]
+url = "$url"
+shop_id = "riga"
+till_id = "riga-1"
+every = 1
+TOML
+other=$(mktemp -d)
+"$bin" --data "$other" --json stats >/dev/null
+python3 - "$other/config.toml" "$url" <<'PY'
+import sys
+p, url = sys.argv[1], sys.argv[2]
+t = open(p).read().replace("[central]\n", f'[central]\nurl = "{url}"\nshop_id = "dublin"\ntill_id = "dublin-1"\n', 1)
+open(p, "w").write(t)
+PY
+other_rg() { "$bin" --data "$other" --json "$@"; }
+rg central init >/dev/null
+code=$(other_rg customer add --name "Anna Byrne" | json 'd["code"]')
+other_rg sync >/dev/null
+
+start_window
+# The window's own sync brings Dublin's customer here.
+until_json "Anna from the other shop" "d['code'] == '$code'" customer show "$code"
+scan "$code"
+typed "12.00"
+key Return
+until_json "the sale to Anna" "d['balance'] == 12" customer show "$code"
+until_json "the sale sent" "d['till']['to_send'] == 0 and d['till']['last_contact'] is not None" sync status
+sleep 2
+shot chain-online
+
+# The server goes down: the counter goes on, and says so.
+pgctl -m immediate stop
+scan "$code"
+typed "8.00"
+key Return
+until_json "the offline sale" "d['balance'] == 20" customer show "$code"
+until_json "the till to know it is offline" "d['till']['offline_since'] is not None and d['till']['to_send'] > 0" sync status
+sleep 2
+shot chain-offline
+
+# Back up: everything waiting is sent, and the other shop sees both sales once.
+pg_up
+until_json "the offline sale sent" "d['till']['to_send'] == 0 and d['till']['offline_since'] is None" sync status
+other_rg sync >/dev/null
+[ "$(other_rg customer show "$code" | json 'd["balance"]')" = 20 ] || fail "Dublin does not see both sales once"
+rm -rf "$other"
+echo "the counter synced with the chain, sold through a server crash, and caught up"
