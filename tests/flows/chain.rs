@@ -402,13 +402,13 @@ fn the_counter_syncs_in_the_background_and_says_when_it_is_offline() {
     sync(dublin.path());
 
     // The window syncs by itself: Dublin's customer arrives, and the bar says so.
+    let chain = |app: &regulars::ui::CounterApp,
+                 holds: fn(&regulars::runtime::ChainState) -> bool| {
+        app.counter.state().chain.as_ref().is_some_and(holds)
+    };
     let mut h = harness(riga.path());
     step_until(&mut h, "the first sync", |app| {
-        app.counter
-            .state()
-            .chain
-            .as_ref()
-            .is_some_and(|c| c.last_contact.is_some())
+        chain(app, |c| c.last_contact.is_some())
     });
     assert!(h.query_by_label_contains("Chain: synced").is_some());
     assert_eq!(balance(riga.path(), &anna), 0);
@@ -422,20 +422,12 @@ fn the_counter_syncs_in_the_background_and_says_when_it_is_offline() {
         &["sale", "record", "--amount", "12.00", "--customer", &anna],
     );
     step_until(&mut h, "the bar to say offline", |app| {
-        app.counter
-            .state()
-            .chain
-            .as_ref()
-            .is_some_and(|c| c.offline_since.is_some() && c.to_send > 0)
+        chain(app, |c| c.offline_since.is_some() && c.to_send > 0)
     });
     assert!(h.query_by_label_contains("Offline since").is_some());
     pg.up();
     step_until(&mut h, "the sync after the server is back", |app| {
-        app.counter
-            .state()
-            .chain
-            .as_ref()
-            .is_some_and(|c| c.offline_since.is_none() && c.to_send == 0)
+        chain(app, |c| c.offline_since.is_none() && c.to_send == 0)
     });
     sync(dublin.path());
     assert!(
