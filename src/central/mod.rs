@@ -26,7 +26,7 @@ const PUSH_LOCK: i64 = 0x5245_4755_4c41_5253; // "REGULARS"
 /// How long connecting may take before the till carries on offline.
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
 
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, Clone, thiserror::Error)]
 pub enum CentralError {
     #[error("cannot reach the central store at {url}: {reason}")]
     Unreachable { url: String, reason: String },

@@ -87,10 +87,12 @@ fn describe_error(w: &crate::i18n::Language, e: &anyhow::Error) -> String {
             Some(store_error(w, s))
         } else if let Some(DataDirError::Store(s)) = cause.downcast_ref::<DataDirError>() {
             Some(store_error(w, s))
-        } else if let Some(crate::runtime::sync::SyncError::Store(s)) =
-            cause.downcast_ref::<crate::runtime::sync::SyncError>()
-        {
-            Some(store_error(w, s))
+        } else if let Some(s) = cause.downcast_ref::<crate::runtime::sync::SyncError>() {
+            Some(crate::runtime::errors::sync_error(w, s))
+        } else if let Some(c) = cause.downcast_ref::<crate::central::CentralError>() {
+            // `central init` meets the central store without a sync around it.
+            let wrapped = crate::runtime::sync::SyncError::Central(c.clone());
+            Some(crate::runtime::errors::sync_error(w, &wrapped))
         } else if let Some(crate::demo::DemoError::Store(s)) =
             cause.downcast_ref::<crate::demo::DemoError>()
         {

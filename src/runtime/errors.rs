@@ -182,3 +182,31 @@ pub fn backup_error(w: &Language, e: &crate::backups::BackupsError) -> String {
         BackupsError::DataDir(d) => d.to_string(),
     }
 }
+
+/// A sync's or the central store's failure, for a notice, the device bar and the command line.
+pub fn sync_error(w: &Language, e: &super::sync::SyncError) -> String {
+    use super::sync::SyncError;
+    use crate::central::CentralError;
+    match e {
+        SyncError::Store(s) => store_error(w, s),
+        SyncError::NotConfigured => w.t("sync-error-not-configured"),
+        SyncError::Central(CentralError::Unreachable { url, reason }) => w.t_args(
+            "central-error-unreachable",
+            &[
+                ("url", url.clone().into()),
+                ("reason", reason.clone().into()),
+            ],
+        ),
+        SyncError::Central(CentralError::NewerSchema { found, known }) => w.t_args(
+            "central-error-newer",
+            &[("found", (*found).into()), ("known", (*known).into())],
+        ),
+        SyncError::Central(CentralError::NotInitialised { url }) => w.t_args(
+            "central-error-not-initialised",
+            &[("url", url.clone().into())],
+        ),
+        SyncError::Central(CentralError::Database(m)) => {
+            w.t_args("central-error-refused", &[("reason", m.clone().into())])
+        }
+    }
+}

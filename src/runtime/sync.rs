@@ -208,6 +208,7 @@ pub fn worker(
     let Some(central) = config.central.clone() else {
         return;
     };
+    let words = config.shop.words();
     let mut next = crate::clock::now() + 2;
     while !stop.load(std::sync::atomic::Ordering::SeqCst) {
         let now = crate::clock::now();
@@ -217,7 +218,8 @@ pub fn worker(
                 dir.open_store(&config, now)
                     .map_err(|e| e.to_string())
                     .map(|mut store| {
-                        let done = sync_once(&mut store, &central, now).map_err(|e| e.to_string());
+                        let done = sync_once(&mut store, &central, now)
+                            .map_err(|e| super::errors::sync_error(&words, &e));
                         let state = store.read(|t| t.sync_state()).ok().flatten();
                         (state, done.err())
                     });

@@ -249,6 +249,17 @@ fn a_newer_central_schema_is_refused_untouched() {
     let (code, _, err) = run(riga.path(), &["sync"]);
     assert_ne!(code, 0);
     assert!(err.contains("newer"), "{err}");
+    // In the shop's language, like every refusal.
+    let config = riga.path().join("config.toml");
+    let text = std::fs::read_to_string(&config).unwrap();
+    std::fs::write(
+        &config,
+        text.replacen("# language = \"en\"", "language = \"lv\"", 1),
+    )
+    .unwrap();
+    let (code, _, err) = run(riga.path(), &["sync"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("jaunāka nekā šī Regulars zina"), "{err}");
     let v: i32 = pg
         .client()
         .query_one("SELECT version FROM regulars_schema", &[])

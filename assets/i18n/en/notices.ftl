@@ -168,3 +168,9 @@ backup-error-io = { $path }: { $reason }
 backup-error-target-missing = the backup folder { $path } is not there (is the drive plugged in, the share reachable?); trying again in 10 minutes, selling goes on
 backup-error-passphrase = the passphrase does not open this backup: check [backup] passphrase_file or REGULARS_BACKUP_PASSPHRASE
 backup-error-needs-passphrase = { $path } is encrypted: set [backup] passphrase_file or REGULARS_BACKUP_PASSPHRASE to open it
+
+sync-error-not-configured = this till has no [central] section in config.toml: set url, shop_id and till_id (see the README, "A chain of shops")
+central-error-unreachable = cannot reach the central store at { $url }: { $reason }. Sales go on here and are sent once it answers.
+central-error-newer = the central store's schema is version { $found }, newer than this Regulars knows ({ $known }): upgrade Regulars on this till
+central-error-not-initialised = the central store at { $url } has no Regulars schema yet: run `regulars central init` once
+central-error-refused = the central store refused: { $reason }

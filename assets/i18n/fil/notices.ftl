@@ -151,3 +151,9 @@ backup-error-io = { $path }: { $reason }
 backup-error-target-missing = wala ang backup folder na { $path } (nakasaksak ba ang drive, naaabot ba ang share?); susubukan ulit sa loob ng 10 minuto, tuloy ang benta
 backup-error-passphrase = hindi nabubuksan ng passphrase ang backup na ito: tingnan ang [backup] passphrase_file o REGULARS_BACKUP_PASSPHRASE
 backup-error-needs-passphrase = naka-encrypt ang { $path }: i-set ang [backup] passphrase_file o REGULARS_BACKUP_PASSPHRASE para mabuksan
+
+sync-error-not-configured = walang seksyong [central] sa config.toml ang till na ito: itakda ang url, shop_id at till_id (tingnan ang README, "A chain of shops")
+central-error-unreachable = hindi maabot ang central store sa { $url }: { $reason }. Tuloy ang benta rito at ipapadala kapag sumagot na ito.
+central-error-newer = bersyon { $found } ang schema ng central store, mas bago kaysa alam ng Regulars na ito ({ $known }): i-upgrade ang Regulars sa till na ito
+central-error-not-initialised = wala pang Regulars schema ang central store sa { $url }: patakbuhin nang isang beses ang `regulars central init`
+central-error-refused = tumanggi ang central store: { $reason }

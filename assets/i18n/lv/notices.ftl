@@ -167,3 +167,9 @@ backup-error-io = { $path }: { $reason }
 backup-error-target-missing = rezerves kopiju mapes { $path } nav (vai disks pievienots, tīkla mape sasniedzama?); vēlreiz pēc 10 minūtēm, pārdošana turpinās
 backup-error-passphrase = šī parole neatver rezerves kopiju: pārbaudiet [backup] passphrase_file vai REGULARS_BACKUP_PASSPHRASE
 backup-error-needs-passphrase = { $path } ir šifrēta: iestatiet [backup] passphrase_file vai REGULARS_BACKUP_PASSPHRASE, lai to atvērtu
+
+sync-error-not-configured = šai kasei config.toml nav sadaļas [central]: iestatiet url, shop_id un till_id (skatiet README, „A chain of shops”)
+central-error-unreachable = nevar sasniegt centrālo krātuvi { $url }: { $reason }. Pārdošana šeit turpinās un tiks nosūtīta, kad tā atbildēs.
+central-error-newer = centrālās krātuves shēmas versija ir { $found }, jaunāka nekā šī Regulars zina ({ $known }): atjauniniet Regulars šajā kasē
+central-error-not-initialised = centrālajā krātuvē { $url } vēl nav Regulars shēmas: vienreiz palaidiet `regulars central init`
+central-error-refused = centrālā krātuve atteica: { $reason }

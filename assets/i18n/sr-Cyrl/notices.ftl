@@ -167,3 +167,9 @@ backup-error-io = { $path }: { $reason }
 backup-error-target-missing = фасцикле за резервне копије { $path } нема (да ли је диск прикључен, мрежна фасцикла доступна?); поново за 10 минута, продаја иде даље
 backup-error-passphrase = ова лозинка не отвара резервну копију: проверите [backup] passphrase_file или REGULARS_BACKUP_PASSPHRASE
 backup-error-needs-passphrase = { $path } је шифрована: подесите [backup] passphrase_file или REGULARS_BACKUP_PASSPHRASE да бисте је отворили
+
+sync-error-not-configured = ова каса нема одељак [central] у config.toml: подесите url, shop_id и till_id (видите README, „A chain of shops”)
+central-error-unreachable = централна база { $url } није доступна: { $reason }. Продаја се овде наставља и биће послата када база одговори.
+central-error-newer = шема централне базе је верзија { $found }, новија него што овај Regulars зна ({ $known }): надоградите Regulars на овој каси
+central-error-not-initialised = централна база { $url } још нема Regulars шему: једном покрените `regulars central init`
+central-error-refused = централна база је одбила: { $reason }

@@ -167,3 +167,9 @@ backup-error-io = { $path }: { $reason }
 backup-error-target-missing = fascikle za rezervne kopije { $path } nema (da li je disk priključen, mrežna fascikla dostupna?); ponovo za 10 minuta, prodaja ide dalje
 backup-error-passphrase = ova lozinka ne otvara rezervnu kopiju: proverite [backup] passphrase_file ili REGULARS_BACKUP_PASSPHRASE
 backup-error-needs-passphrase = { $path } je šifrovana: podesite [backup] passphrase_file ili REGULARS_BACKUP_PASSPHRASE da biste je otvorili
+
+sync-error-not-configured = ova kasa nema odeljak [central] u config.toml: podesite url, shop_id i till_id (vidite README, „A chain of shops”)
+central-error-unreachable = centralna baza { $url } nije dostupna: { $reason }. Prodaja se ovde nastavlja i biće poslata kada baza odgovori.
+central-error-newer = šema centralne baze je verzija { $found }, novija nego što ovaj Regulars zna ({ $known }): nadogradite Regulars na ovoj kasi
+central-error-not-initialised = centralna baza { $url } još nema Regulars šemu: jednom pokrenite `regulars central init`
+central-error-refused = centralna baza je odbila: { $reason }

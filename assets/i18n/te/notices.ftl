@@ -160,3 +160,9 @@ backup-error-io = { $path }: { $reason }
 backup-error-target-missing = బ్యాకప్ ఫోల్డర్ { $path } లేదు (డ్రైవ్ ప్లగ్ చేశారా, నెట్‌వర్క్ షేర్ అందుబాటులో ఉందా?); 10 నిమిషాల్లో మళ్లీ ప్రయత్నిస్తాము, అమ్మకాలు కొనసాగుతాయి
 backup-error-passphrase = ఈ పాస్‌ఫ్రేజ్ ఈ బ్యాకప్‌ను తెరవదు: [backup] passphrase_file లేదా REGULARS_BACKUP_PASSPHRASE చూడండి
 backup-error-needs-passphrase = { $path } ఎన్‌క్రిప్ట్ చేయబడింది: తెరవడానికి [backup] passphrase_file లేదా REGULARS_BACKUP_PASSPHRASE సెట్ చేయండి
+
+sync-error-not-configured = ఈ టిల్ config.tomlలో [central] విభాగం లేదు: url, shop_id, till_id సెట్ చేయండి (README, "A chain of shops" చూడండి)
+central-error-unreachable = { $url } వద్ద కేంద్ర నిల్వను చేరలేకపోయాం: { $reason }. ఇక్కడ అమ్మకాలు కొనసాగుతాయి, అది స్పందించగానే పంపబడతాయి.
+central-error-newer = కేంద్ర నిల్వ స్కీమా వెర్షన్ { $found }, ఈ Regulars కు తెలిసిన దానికంటే కొత్తది ({ $known }): ఈ టిల్‌లో Regularsను అప్‌గ్రేడ్ చేయండి
+central-error-not-initialised = { $url } వద్ద కేంద్ర నిల్వలో ఇంకా Regulars స్కీమా లేదు: ఒకసారి `regulars central init` నడపండి
+central-error-refused = కేంద్ర నిల్వ తిరస్కరించింది: { $reason }
