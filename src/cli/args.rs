@@ -451,6 +451,9 @@ pub struct StatsArgs {
     /// Recompute the figures' aggregates from the raw rows and say whether they matched.
     #[arg(long, conflicts_with_all = ["from", "to"])]
     pub rebuild: bool,
+    /// The chain's figures, per shop and together, from the central store ([central]).
+    #[arg(long, conflicts_with_all = ["csv", "rebuild"])]
+    pub all_shops: bool,
 }
 
 #[derive(Debug, Subcommand)]

@@ -154,3 +154,43 @@ fn status(ctx: &Ctx, config: &CentralConfig) -> Result<Output> {
         }),
     })
 }
+
+/// `regulars stats --all-shops`: visits, sales, members and points per shop and for the chain.
+pub(super) fn all_shops(ctx: &Ctx, from: Option<i64>, to: Option<i64>) -> Result<Output> {
+    let config = configured(ctx)?;
+    let mut central = Central::connect(&config.url)?;
+    central.check(&config.url)?;
+    let shops = central.shop_figures(from.unwrap_or(i64::MIN), to.unwrap_or(i64::MAX))?;
+    let mut total = crate::central::ShopFigures::default();
+    for s in &shops {
+        total.visits += s.visits;
+        total.sales += s.sales;
+        total.refunds += s.refunds;
+        total.members += s.members;
+        total.returning += s.returning;
+        total.points_earned += s.points_earned;
+        total.points_redeemed += s.points_redeemed;
+    }
+    let w = ctx.words();
+    let line = |name: String, f: &crate::central::ShopFigures| {
+        w.t_args(
+            "cli-stats-shop",
+            &[
+                ("shop", name.into()),
+                ("visits", f.visits.into()),
+                ("sales", ctx.money(f.sales).into()),
+                ("refunds", ctx.money(f.refunds).into()),
+                ("members", f.members.into()),
+                ("returning", f.returning.into()),
+                ("earned", f.points_earned.into()),
+                ("redeemed", f.points_redeemed.into()),
+            ],
+        )
+    };
+    let mut lines: Vec<String> = shops.iter().map(|s| line(s.shop_id.clone(), s)).collect();
+    lines.push(line(w.t("cli-stats-all-shops"), &total));
+    Ok(Output {
+        text: lines.join("\n"),
+        json: json!({ "shops": to_json(&shops), "total": to_json(&total) }),
+    })
+}

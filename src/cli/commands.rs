@@ -232,6 +232,9 @@ fn stats(ctx: &Ctx, a: StatsArgs) -> Result<Output> {
     {
         return Err(UsageError(ctx.words().t("cli-range-backwards")).into());
     }
+    if a.all_shops {
+        return chain::all_shops(ctx, from, to);
+    }
     let mut store = ctx.store()?;
     let today = ctx.now.div_euclid(86_400);
     let from_day = match &a.from {

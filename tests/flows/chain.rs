@@ -180,6 +180,31 @@ fn two_shops_share_customers_points_and_history_exactly_once() {
         "{status}"
     );
 
+    // The owner reads the chain's figures, per shop and together.
+    let chain = run_json(dublin.path(), &["stats", "--all-shops"]);
+    let shops = chain["shops"].as_array().unwrap();
+    let shop = |id: &str, what: &str| {
+        shops.iter().find(|s| s["shop_id"] == id).unwrap()[what]
+            .as_i64()
+            .unwrap()
+    };
+    assert_eq!((shop("riga", "visits"), shop("riga", "sales")), (1, 4000));
+    assert_eq!(
+        (shop("dublin", "visits"), shop("dublin", "sales")),
+        (1, 2500)
+    );
+    assert_eq!(chain["total"]["visits"], 2, "{chain}");
+    assert_eq!(
+        chain["total"]["points_earned"].as_i64().unwrap(),
+        both,
+        "each sale's points once, the refused event not at all"
+    );
+    let (_, text, _) = run(riga.path(), &["stats", "--all-shops"]);
+    assert!(
+        text.contains("riga: visits 1") && text.contains("All shops"),
+        "{text}"
+    );
+
     for dir in [&riga, &dublin] {
         check_invariants(&Connection::open(db(dir.path())).unwrap());
     }

@@ -143,3 +143,5 @@ cli-sync-chain = Kase lanca, kako ih je centralna baza poslednji put čula:
 cli-sync-chain-till = { $till } ({ $shop }): poslednji kontakt { $when }; za slanje: { $to_send }; zaostaje: { $behind }
 cli-sync-unreachable = Centralna baza sada nije dostupna ({ $error }): prikazano je samo stanje ove kase.
 cli-redeemed-offline = Iskorišćeno dok centralna baza nije dostupna, iz današnje dozvole ove kase za ovog kupca; ostale radnje će to saznati pri sledećoj sinhronizaciji.
+cli-stats-shop = { $shop }: posete { $visits }; prodaja { $sales } (povraćaji { $refunds }); članovi koji su došli: { $members }, od njih više puta: { $returning }; poeni dodeljeni { $earned }, iskorišćeni { $redeemed }
+cli-stats-all-shops = Sve radnje (članovi se računaju u svakoj radnji u kojoj su bili)
