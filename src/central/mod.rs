@@ -15,6 +15,7 @@ use std::time::Duration;
 const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_events.sql"),
     include_str!("migrations/0002_balances.sql"),
+    include_str!("migrations/0003_till_numbers.sql"),
 ];
 
 /// The central schema version this build writes.
@@ -391,6 +392,43 @@ impl Central {
         )?;
         tx.commit()?;
         Ok(answer(granted, balance))
+    }
+
+    /// This till's number in the chain, handed out the first time it asks (the lowest free
+    /// one); the same number ever after.
+    pub fn till_number(&mut self, till_id: &str) -> Result<i32> {
+        for _ in 0..5 {
+            let mut tx = self.client.transaction()?;
+            if let Some(r) = tx.query_opt(
+                "SELECT number FROM till_numbers WHERE till_id = $1",
+                &[&till_id],
+            )? {
+                return Ok(r.get(0));
+            }
+            let taken = tx.query_opt(
+                "INSERT INTO till_numbers (till_id, number)
+                 SELECT $1, COALESCE(MAX(number), 0) + 1 FROM till_numbers
+                 ON CONFLICT DO NOTHING RETURNING number",
+                &[&till_id],
+            );
+            match taken {
+                Ok(Some(r)) => {
+                    tx.commit()?;
+                    return Ok(r.get(0));
+                }
+                // Another till took that number at the same moment: ask again.
+                Ok(None) => continue,
+                Err(e) if e.as_db_error().is_some_and(|d| d.constraint().is_some()) => {
+                    return Err(CentralError::Database(
+                        "the chain has 1023 tills, as many as its card codes can tell apart".into(),
+                    ));
+                }
+                Err(e) => return Err(e.into()),
+            }
+        }
+        Err(CentralError::Database(
+            "could not hand out a till number; sync again".into(),
+        ))
     }
 
     /// Gives back a granted hold the till could not record (its spend will never come).

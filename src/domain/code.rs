@@ -87,10 +87,24 @@ fn canonical(text: &str) -> Result<Option<String>, ()> {
     Ok(Some(with_check(body)))
 }
 
+/// The highest till number a chain's codes can carry (two characters of the code).
+pub const MAX_TILL_NUMBER: u32 = 32 * 32 - 1;
+
 impl CustomerCode {
     /// Makes a code from 30 random bits (the caller supplies the randomness).
     pub fn from_random(random: u64) -> CustomerCode {
         CustomerCode(with_check(&body_from_random(random)))
+    }
+
+    /// A code for till `till` (1..=[`MAX_TILL_NUMBER`]) of a chain: its first two characters
+    /// are the till's number and the other four random (about a million per till), so two
+    /// tills can never draw the same code, with no round trip.
+    pub fn for_till(till: u32, random: u64) -> CustomerCode {
+        debug_assert!((1..=MAX_TILL_NUMBER).contains(&till));
+        let mut body = body_from_random(random);
+        body[0] = till / 32;
+        body[1] = till % 32;
+        CustomerCode(with_check(&body))
     }
 
     /// Reads a typed or scanned code: case, dashes, spaces and O/I/L look-alikes are forgiven;
@@ -160,6 +174,27 @@ impl fmt::Display for ReferralCode {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn a_tills_codes_carry_its_number() {
+        let mut seen = std::collections::HashSet::new();
+        for till in [1, 2, 33, MAX_TILL_NUMBER] {
+            for r in 0..200u64 {
+                let c = CustomerCode::for_till(till, r.wrapping_mul(0x9E37_79B9_7F4A_7C15));
+                assert_eq!(CustomerCode::parse(&c.to_string()), Ok(c.clone()));
+                let v: Vec<u32> = c
+                    .as_str()
+                    .bytes()
+                    .take(2)
+                    .map(|b| value_of(b).unwrap())
+                    .collect();
+                assert_eq!(v[0] * 32 + v[1], till);
+                seen.insert((till, c));
+            }
+        }
+        let codes: std::collections::HashSet<_> = seen.iter().map(|(_, c)| c.clone()).collect();
+        assert_eq!(codes.len(), seen.len(), "no code is two tills'");
+    }
 
     #[test]
     fn round_trips_through_display() {

@@ -59,6 +59,10 @@ fn exchange_with(
     config: &CentralConfig,
     now: i64,
 ) -> Result<Synced, SyncError> {
+    if store.read(|t| t.till_number())?.is_none() {
+        let number = central.till_number(&config.till_id)?;
+        store.write(|t| t.set_till_number(number))?;
+    }
     let mut done = Synced::default();
     loop {
         let batch = store.write(|t| t.outbox(BATCH))?;

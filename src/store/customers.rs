@@ -293,8 +293,12 @@ impl Tx<'_> {
             "INSERT INTO customers (code, referral_code, name, phone, email, enrolled_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
         )?;
+        let till = self.till_number()?;
         for _ in 0..CODE_ATTEMPTS {
-            let code = CustomerCode::from_random(random());
+            let code = match till {
+                Some(n) => CustomerCode::for_till(n, random()),
+                None => CustomerCode::from_random(random()),
+            };
             let referral = ReferralCode::from_random(random());
             match stmt.execute((code.as_str(), referral.as_str(), name, phone, email, now)) {
                 Ok(_) => return Ok(self.tx.last_insert_rowid()),

@@ -266,6 +266,21 @@ impl Tx<'_> {
         Ok(())
     }
 
+    /// This till's number in its chain, once the central store has given it one.
+    pub fn till_number(&self) -> Result<Option<u32>> {
+        Ok(self
+            .optional::<Option<u32>>("SELECT till_number FROM sync_state", [])?
+            .flatten())
+    }
+
+    /// Keeps this till's number in the chain, which the codes of customers enrolled here from
+    /// now on begin with.
+    pub fn set_till_number(&self, number: i32) -> Result<()> {
+        self.tx
+            .execute("UPDATE sync_state SET till_number = ?1", [number])?;
+        Ok(())
+    }
+
     /// Records whether the central store answered: `error` is `None` when it did.
     pub fn note_contact(&self, now: i64, error: Option<&str>) -> Result<()> {
         match error {

@@ -59,11 +59,11 @@ fn two_shops_share_customers_points_and_history_exactly_once() {
     let init = run_json(riga.path(), &["central", "init"]);
     assert_eq!(
         (init["before"].as_i64(), init["version"].as_i64()),
-        (Some(0), Some(2))
+        (Some(0), Some(3))
     );
     let again = run_json(riga.path(), &["central", "init"]);
     assert_eq!(
-        again["before"], 2,
+        again["before"], 3,
         "init twice is an upgrade to the same version"
     );
 
@@ -100,6 +100,17 @@ fn two_shops_share_customers_points_and_history_exactly_once() {
     );
     let found = run_json(dublin.path(), &["customer", "find", "+371 2000 0001"]);
     assert!(found.to_string().contains(&anna), "found by phone: {found}");
+
+    // Once a till has synced, the codes it gives begin with its number in the chain: two tills
+    // never give the same card, even offline.
+    let code_at = |dir: &Path, name: &str| {
+        run_json(dir, &["customer", "add", "--name", name])["code"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    assert!(code_at(riga.path(), "Bea").starts_with("01"));
+    assert!(code_at(dublin.path(), "Cian").starts_with("02"));
 
     // She buys in Dublin too; each shop then sees both sales' points.
     run_json(

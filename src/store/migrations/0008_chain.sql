@@ -17,6 +17,7 @@ CREATE TABLE sync_state (
     applying     INTEGER NOT NULL DEFAULT 0,
     cursor       INTEGER NOT NULL DEFAULT 0,   -- the central store's last event applied here
     sent_through INTEGER NOT NULL DEFAULT 0,   -- the outbox is answered up to this seq
+    till_number  INTEGER,                      -- from the central store: new codes begin with it
     last_contact INTEGER,                      -- when the central store last answered
     offline_since INTEGER,                     -- first failed attempt since that answer
     last_error   TEXT
