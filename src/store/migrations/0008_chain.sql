@@ -70,7 +70,7 @@ SELECT v.id, json_object(
     'gid', v.gid, 'customer', (SELECT gid FROM customers WHERE id = v.customer_id),
     'at', v.at, 'amount', v.amount, 'receipt', v.receipt_no, 'points_earned', v.points_earned,
     'refunded', v.refunded, 'claimed_at', v.claimed_at,
-    'shop', COALESCE(v.origin, (SELECT shop_id FROM sync_state))) AS payload
+    'shop', CASE WHEN v.origin IS NULL THEN (SELECT shop_id FROM sync_state) END) AS payload
 FROM visits v;
 
 CREATE VIEW sync_points AS
