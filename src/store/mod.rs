@@ -7,6 +7,7 @@
 //! whole sale or none of it.
 
 mod aggregates;
+mod apply;
 mod backup;
 mod bulk;
 mod customers;

@@ -1,0 +1,372 @@
+//! Applying what other tills of the chain wrote: by global id, in order, in one transaction
+//! with the cursor it reaches, so each event is applied here exactly once. What cannot be
+//! applied exactly (a phone or card already someone else's here, a spend beyond the points
+//! known here) is applied as far as it safely can and kept in `sync_problems`.
+
+use super::sync::{Applied, RemoteEvent};
+use super::{Result, StoreError, Tx};
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+struct CustomerPayload {
+    gid: String,
+    code: String,
+    referral_code: String,
+    name: Option<String>,
+    phone: Option<String>,
+    email: Option<String>,
+    language: Option<String>,
+    enrolled_at: i64,
+    erased_at: Option<i64>,
+}
+
+#[derive(Deserialize)]
+struct VisitPayload {
+    gid: String,
+    customer: Option<String>,
+    at: i64,
+    amount: i64,
+    points_earned: i64,
+    refunded: i64,
+    claimed_at: Option<i64>,
+}
+
+#[derive(Deserialize)]
+struct PointsPayload {
+    gid: String,
+    customer: String,
+    at: i64,
+    kind: String,
+    points: i64,
+    expires_at: Option<i64>,
+    visit: Option<String>,
+    reason: Option<String>,
+    actor: Option<String>,
+    #[serde(default)]
+    lots: Vec<(String, i64)>,
+}
+
+impl Tx<'_> {
+    /// Applies other tills' events in order and moves the cursor past them, all or nothing.
+    pub fn apply_remote(&self, events: &[RemoteEvent], now: i64) -> Result<Applied> {
+        let state = self
+            .sync_state()?
+            .ok_or_else(|| StoreError::Invalid("this till has not joined a chain".into()))?;
+        self.tx.execute("UPDATE sync_state SET applying = 1", [])?;
+        let mut done = Applied {
+            cursor: state.cursor,
+            ..Applied::default()
+        };
+        for e in events {
+            if e.seq <= done.cursor {
+                done.known += 1;
+                continue;
+            }
+            let outcome = match e.kind.as_str() {
+                "customer" => self.apply_customer(e, now),
+                "visit" => self.apply_visit(e, now),
+                "points" => self.apply_points(e, now),
+                other => self.problem(e, now, "unknown", &format!("an event of kind '{other}'")),
+            }?;
+            match outcome {
+                Outcome::Applied => done.applied += 1,
+                Outcome::Known => done.known += 1,
+                Outcome::Problem => done.problems += 1,
+            }
+            done.cursor = e.seq;
+        }
+        self.tx.execute(
+            "UPDATE sync_state SET applying = 0, cursor = ?1",
+            [done.cursor],
+        )?;
+        Ok(done)
+    }
+
+    fn problem(&self, e: &RemoteEvent, now: i64, kind: &str, detail: &str) -> Result<Outcome> {
+        self.tx
+            .prepare_cached(
+                "INSERT INTO sync_problems (at, key, kind, detail) VALUES (?1, ?2, ?3, ?4)",
+            )?
+            .execute((now, &e.key, kind, detail))?;
+        Ok(Outcome::Problem)
+    }
+
+    /// The row with this global id: another till's by the index on their gids, this till's
+    /// own by the row id its gid begins with (its last eight characters are random).
+    fn id_by_gid(&self, table: &str, gid: &str) -> Result<Option<i64>> {
+        let remote = self.optional(
+            &format!("SELECT id FROM {table} WHERE gid = ?1 AND origin IS NOT NULL"),
+            [gid],
+        )?;
+        if remote.is_some() {
+            return Ok(remote);
+        }
+        let own = gid
+            .len()
+            .checked_sub(8)
+            .and_then(|n| gid.get(..n))
+            .and_then(|hex| i64::from_str_radix(hex, 16).ok());
+        match own {
+            Some(id) => self.optional(
+                &format!("SELECT id FROM {table} WHERE id = ?1 AND gid = ?2"),
+                (id, gid),
+            ),
+            None => Ok(None),
+        }
+    }
+
+    fn apply_customer(&self, e: &RemoteEvent, now: i64) -> Result<Outcome> {
+        let Ok(c) = serde_json::from_str::<CustomerPayload>(&e.payload) else {
+            return self.problem(e, now, "unreadable", "a customer event that does not parse");
+        };
+        // A phone or email another customer here already has: keep this one without it, and
+        // put the pair on the owner's merge list.
+        let taken = |column: &str, value: &Option<String>| -> Result<Option<i64>> {
+            match value {
+                Some(v) => self.optional(
+                    &format!("SELECT id FROM customers WHERE {column} = ?1 AND gid IS NOT ?2"),
+                    (v, &c.gid),
+                ),
+                None => Ok(None),
+            }
+        };
+        let phone_owner = taken("phone", &c.phone)?;
+        let email_owner = taken("email", &c.email)?;
+        let phone = c.phone.clone().filter(|_| phone_owner.is_none());
+        let email = c.email.clone().filter(|_| email_owner.is_none());
+        let outcome = if let Some(id) = self.id_by_gid("customers", &c.gid)? {
+            self.tx
+                .prepare_cached(
+                    "UPDATE customers SET name = ?2, phone = ?3, email = ?4, language = ?5,
+                     erased_at = ?6 WHERE id = ?1",
+                )?
+                .execute((id, &c.name, &phone, &email, &c.language, c.erased_at))?;
+            Outcome::Applied
+        } else {
+            let code_taken: Option<i64> =
+                self.optional("SELECT id FROM customers WHERE code = ?1", [&c.code])?;
+            if code_taken.is_some() {
+                return self.problem(
+                    e,
+                    now,
+                    "code",
+                    &format!("card {} is another customer's here", c.code),
+                );
+            }
+            let referral = match self.optional::<i64>(
+                "SELECT id FROM customers WHERE referral_code = ?1",
+                [&c.referral_code],
+            )? {
+                Some(_) => format!("{}-{}", c.referral_code, &c.gid[..4.min(c.gid.len())]),
+                None => c.referral_code.clone(),
+            };
+            self.tx
+                .prepare_cached(
+                    "INSERT INTO customers (code, referral_code, name, phone, email, enrolled_at,
+                     erased_at, language, gid, origin)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                )?
+                .execute((
+                    &c.code,
+                    &referral,
+                    &c.name,
+                    &phone,
+                    &email,
+                    c.enrolled_at,
+                    c.erased_at,
+                    &c.language,
+                    &c.gid,
+                    &e.till_id,
+                ))?;
+            Outcome::Applied
+        };
+        for (what, owner) in [("phone", phone_owner), ("email", email_owner)] {
+            if let Some(other) = owner {
+                let code: String = self.tx.query_row(
+                    "SELECT code FROM customers WHERE id = ?1",
+                    [other],
+                    |r| r.get(0),
+                )?;
+                self.problem(
+                    e,
+                    now,
+                    "duplicate",
+                    &format!("{code} {} have the same {what}", c.code),
+                )?;
+            }
+        }
+        Ok(outcome)
+    }
+
+    fn apply_visit(&self, e: &RemoteEvent, now: i64) -> Result<Outcome> {
+        let Ok(v) = serde_json::from_str::<VisitPayload>(&e.payload) else {
+            return self.problem(e, now, "unreadable", "a visit event that does not parse");
+        };
+        let customer = match &v.customer {
+            Some(gid) => match self.id_by_gid("customers", gid)? {
+                Some(id) => Some(id),
+                None => return self.problem(e, now, "missing", "a visit of an unknown customer"),
+            },
+            None => None,
+        };
+        if let Some(id) = self.id_by_gid("visits", &v.gid)? {
+            self.tx
+                .prepare_cached(
+                    "UPDATE visits SET refunded = ?2, claimed_at = ?3, customer_id = ?4 WHERE id = ?1",
+                )?
+                .execute((id, v.refunded, v.claimed_at, customer))?;
+            return Ok(Outcome::Applied);
+        }
+        let (program_id, _) = self.program_at(v.at);
+        self.tx
+            .prepare_cached(
+                "INSERT INTO visits (at, amount, customer_id, program_id, points_earned, refunded,
+                 claimed_at, gid, origin) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            )?
+            .execute((
+                v.at,
+                v.amount,
+                customer,
+                program_id,
+                v.points_earned,
+                v.refunded,
+                v.claimed_at,
+                &v.gid,
+                &e.till_id,
+            ))?;
+        Ok(Outcome::Applied)
+    }
+
+    fn apply_points(&self, e: &RemoteEvent, now: i64) -> Result<Outcome> {
+        let Ok(p) = serde_json::from_str::<PointsPayload>(&e.payload) else {
+            return self.problem(e, now, "unreadable", "a points event that does not parse");
+        };
+        if self.id_by_gid("points_events", &p.gid)?.is_some() {
+            return Ok(Outcome::Known);
+        }
+        let Some(customer) = self.id_by_gid("customers", &p.customer)? else {
+            return self.problem(e, now, "missing", "points of an unknown customer");
+        };
+        let visit = match &p.visit {
+            Some(gid) => self.id_by_gid("visits", gid)?,
+            None => None,
+        };
+        let key = format!("chain:{}", p.gid);
+        if p.points > 0 {
+            self.tx
+                .prepare_cached(
+                    "INSERT INTO points_events (customer_id, at, kind, points, idempotency_key,
+                     visit_id, expires_at, remaining, reason, actor, gid, origin)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?4, ?8, ?9, ?10, ?11)",
+                )?
+                .execute((
+                    customer,
+                    p.at,
+                    &p.kind,
+                    p.points,
+                    &key,
+                    visit,
+                    p.expires_at,
+                    &p.reason,
+                    &p.actor,
+                    &p.gid,
+                    &e.till_id,
+                ))?;
+            self.tx
+                .prepare_cached("UPDATE customers SET balance = balance + ?2 WHERE id = ?1")?
+                .execute((customer, p.points))?;
+            return Ok(Outcome::Applied);
+        }
+        // A spend: the lots its till named first, then soonest-expiring, never below zero.
+        let wanted = -p.points;
+        let mut taken: Vec<(i64, i64)> = Vec::new();
+        let mut left = wanted;
+        for (lot_gid, points) in &p.lots {
+            let Some(lot) = self.id_by_gid("points_events", lot_gid)? else {
+                continue;
+            };
+            if let Some(remaining) = self.optional::<i64>(
+                "SELECT remaining FROM points_events
+                 WHERE id = ?1 AND customer_id = ?2 AND remaining > 0",
+                (lot, customer),
+            )? {
+                let take = remaining.min(*points).min(left);
+                if take > 0 {
+                    taken.push((lot, take));
+                    left -= take;
+                }
+            }
+        }
+        if left > 0 {
+            let mut stmt = self.tx.prepare_cached(
+                "SELECT id, remaining FROM points_events WHERE customer_id = ?1 AND remaining > 0
+                 ORDER BY expires_at IS NULL, expires_at, id",
+            )?;
+            let lots: Vec<(i64, i64)> = stmt
+                .query_map([customer], |r| Ok((r.get(0)?, r.get(1)?)))?
+                .collect::<rusqlite::Result<_>>()?;
+            for (lot, remaining) in lots {
+                let already = taken.iter().find(|t| t.0 == lot).map_or(0, |t| t.1);
+                let take = (remaining - already).min(left);
+                if take > 0 {
+                    taken.push((lot, take));
+                    left -= take;
+                }
+                if left == 0 {
+                    break;
+                }
+            }
+        }
+        let spent = wanted - left;
+        if spent > 0 {
+            self.tx
+                .prepare_cached(
+                    "INSERT INTO points_events (customer_id, at, kind, points, idempotency_key,
+                     visit_id, reason, actor, gid, origin)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                )?
+                .execute((
+                    customer, p.at, &p.kind, -spent, &key, visit, &p.reason, &p.actor, &p.gid,
+                    &e.till_id,
+                ))?;
+            let spend_id = self.tx.last_insert_rowid();
+            for (lot, points) in &taken {
+                self.tx
+                    .prepare_cached(
+                        "INSERT INTO points_allocations (spend_id, lot_id, points) VALUES (?1, ?2, ?3)
+                         ON CONFLICT (spend_id, lot_id) DO UPDATE SET points = points + excluded.points",
+                    )?
+                    .execute((spend_id, lot, points))?;
+                self.tx
+                    .prepare_cached(
+                        "UPDATE points_events SET remaining = remaining - ?2 WHERE id = ?1",
+                    )?
+                    .execute((lot, points))?;
+            }
+            self.tx
+                .prepare_cached("UPDATE customers SET balance = balance - ?2 WHERE id = ?1")?
+                .execute((customer, spent))?;
+        }
+        if left > 0 {
+            let code: String = self.tx.query_row(
+                "SELECT code FROM customers WHERE id = ?1",
+                [customer],
+                |r| r.get(0),
+            )?;
+            return self.problem(
+                e,
+                now,
+                "short",
+                &format!(
+                    "{code}: another till spent {wanted} points, {left} more than this till knew of"
+                ),
+            );
+        }
+        Ok(Outcome::Applied)
+    }
+}
+enum Outcome {
+    Applied,
+    Known,
+    Problem,
+}
