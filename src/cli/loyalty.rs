@@ -160,21 +160,14 @@ pub(super) fn reward(ctx: &Ctx, cmd: RewardCmd) -> Result<Output> {
             reward,
             by,
         } => {
-            let (out, via) = match &ctx.config.central {
-                Some(central) => crate::runtime::sync::redeem_in_chain(
-                    &mut store,
-                    central,
-                    &customer,
-                    &reward,
-                    ctx.now,
-                    by.as_deref(),
-                )
-                .map(|(r, via)| (r, Some(via)))?,
-                None => (
-                    store.write(|tx| tx.redeem(&customer, &reward, ctx.now, by.as_deref()))?,
-                    None,
-                ),
-            };
+            let (out, via) = crate::runtime::sync::redeem(
+                &mut store,
+                &ctx.config,
+                &customer,
+                &reward,
+                ctx.now,
+                by.as_deref(),
+            )?;
             let w = ctx.words();
             let reward = ("reward", out.reward_name.as_str().into());
             let balance = ("balance", out.balance.into());

@@ -118,6 +118,24 @@ pub enum RedeemedVia {
     Allowance,
 }
 
+/// Redeems a reward: through the central store on a chain's till (with how it was paid),
+/// else in this till's database alone.
+pub fn redeem(
+    store: &mut Store,
+    config: &crate::config::Config,
+    code: &str,
+    reward: &str,
+    now: i64,
+    actor: Option<&str>,
+) -> Result<(Redeemed, Option<RedeemedVia>), SyncError> {
+    match &config.central {
+        Some(central) => {
+            redeem_in_chain(store, central, code, reward, now, actor).map(|(r, via)| (r, Some(via)))
+        }
+        None => Ok((store.write(|t| t.redeem(code, reward, now, actor))?, None)),
+    }
+}
+
 /// Redeems a reward on a chain's till. Points are spent only where the central store agrees
 /// they are there across every shop (after sending this till's own events and fetching the
 /// others'), so two shops cannot spend the same points; when it cannot be reached, only

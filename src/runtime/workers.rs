@@ -268,24 +268,6 @@ pub(super) fn failed(w: &crate::i18n::Language, doing: &'static str, e: StoreErr
     }
 }
 
-/// A redemption: decided by the chain's central store when this till is in one.
-fn redeem(
-    store: &mut Store,
-    config: &Config,
-    customer: &str,
-    reward: &str,
-    now: i64,
-) -> crate::store::Result<crate::store::Redeemed> {
-    let Some(central) = &config.central else {
-        return store.write(|tx| tx.redeem(customer, reward, now, None));
-    };
-    match super::sync::redeem_in_chain(store, central, customer, reward, now, None) {
-        Ok((r, _)) => Ok(r),
-        Err(super::sync::SyncError::Store(e)) => Err(e),
-        Err(e) => Err(crate::store::StoreError::Invalid(e.to_string())),
-    }
-}
-
 fn handle(
     store: &mut Store,
     config: &Config,
@@ -348,14 +330,21 @@ fn handle(
                 })
                 .unwrap_or_else(fail("doing-sale"))
         }
-        StoreRequest::Redeem { customer, reward } => redeem(store, config, &customer, &reward, now)
-            .and_then(|r| {
-                Ok(StoreReply::Redeemed(
-                    r,
-                    store.customer_view(&customer, now)?,
-                ))
-            })
-            .unwrap_or_else(fail("doing-redeem")),
+        StoreRequest::Redeem { customer, reward } => {
+            super::sync::redeem(store, config, &customer, &reward, now, None)
+                .map(|(r, _)| r)
+                .map_err(|e| match e {
+                    super::sync::SyncError::Store(e) => e,
+                    e => crate::store::StoreError::Invalid(super::errors::sync_error(&w, &e)),
+                })
+                .and_then(|r| {
+                    Ok(StoreReply::Redeemed(
+                        r,
+                        store.customer_view(&customer, now)?,
+                    ))
+                })
+                .unwrap_or_else(fail("doing-redeem"))
+        }
         StoreRequest::Refund {
             receipt,
             amount,

@@ -383,31 +383,22 @@ fn redeeming_the_same_points_in_two_shops_at_once_never_overspends() {
 
     // Offline, Riga may redeem from its allowance (50 a day) and no further.
     pg.crash();
-    let (code, out, err) = run(
-        riga.path(),
-        &[
+    let coffee = || {
+        let args = [
             "reward",
             "redeem",
             "--customer",
             &anna,
             "--reward",
             "coffee",
-        ],
-    );
+        ];
+        run(riga.path(), &args)
+    };
+    let (code, out, err) = coffee();
     assert_eq!(code, 0, "{out}{err}");
     assert!(out.contains("allowance"), "{out}");
     let before = crate::common::fingerprint(&db(riga.path()));
-    let (code, _, err) = run(
-        riga.path(),
-        &[
-            "reward",
-            "redeem",
-            "--customer",
-            &anna,
-            "--reward",
-            "coffee",
-        ],
-    );
+    let (code, _, err) = coffee();
     assert_eq!(code, 1, "{err}");
     assert!(err.contains("needs the connection"), "{err}");
     assert!(err.contains("10 more"), "{err}");
