@@ -14,6 +14,10 @@ use serde::Serialize;
 /// Events per push or pull.
 pub const BATCH: usize = 500;
 
+/// Seconds before a redemption asked of the central store and not recorded here counts as
+/// left behind.
+const HOLD_GRACE: i64 = 60;
+
 /// What one sync did.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Synced {
@@ -59,6 +63,12 @@ fn exchange_with(
     config: &CentralConfig,
     now: i64,
 ) -> Result<Synced, SyncError> {
+    // Redemptions the central store granted that never got recorded here (a crash, a lost
+    // answer): give their points back. A minute's grace leaves one in progress alone.
+    for key in store.read(|t| t.holds_left_behind(now - HOLD_GRACE))? {
+        central.release(&key)?;
+        store.write(|t| t.hold_settled(&key))?;
+    }
     if store.read(|t| t.till_number())?.is_none() {
         let number = central.till_number(&config.till_id)?;
         store.write(|t| t.set_till_number(number))?;
@@ -168,13 +178,17 @@ pub fn redeem_in_chain(
     let (_, gid, _) = store.read(|t| t.redemption_cost(code, reward))?;
     let gid = gid.expect("a chain's customers have global ids once joined");
     let key = format!("{:032x}", rand::random::<u128>());
+    store.write(|t| t.hold_asked(&key, now))?;
     match central.redeem(&key, &gid, cost, &config.till_id)? {
-        crate::central::Hold::Refused { balance } => Err(StoreError::NotEnoughPoints {
-            what: name,
-            needed: cost,
-            balance,
+        crate::central::Hold::Refused { balance } => {
+            store.write(|t| t.hold_settled(&key))?;
+            Err(StoreError::NotEnoughPoints {
+                what: name,
+                needed: cost,
+                balance,
+            }
+            .into())
         }
-        .into()),
         crate::central::Hold::Granted { .. } => {
             match store.write(|t| t.redeem_held(code, reward, now, actor, Some(&key))) {
                 Ok(r) => {
@@ -184,6 +198,7 @@ pub fn redeem_in_chain(
                 }
                 Err(e) => {
                     central.release(&key)?;
+                    store.write(|t| t.hold_settled(&key))?;
                     Err(e.into())
                 }
             }

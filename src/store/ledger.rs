@@ -309,11 +309,12 @@ impl Tx<'_> {
                 "UPDATE redemptions SET event_id = ?2 WHERE id = ?1",
                 (redemption_id, event),
             )?;
-            if hold.is_some() {
+            if let Some(hold) = hold {
                 self.tx.execute(
                     "UPDATE points_events SET hold = ?2 WHERE id = ?1",
                     (event, hold),
                 )?;
+                self.hold_settled(hold)?;
             }
             "points"
         };

@@ -240,6 +240,33 @@ impl Tx<'_> {
         Ok(())
     }
 
+    /// Notes that a redemption is being asked of the central store under `key`.
+    pub fn hold_asked(&self, key: &str, now: i64) -> Result<()> {
+        self.tx.execute(
+            "INSERT INTO holds_pending (key, at) VALUES (?1, ?2)",
+            (key, now),
+        )?;
+        Ok(())
+    }
+
+    /// The hold under `key` is settled: recorded here, refused, or given back.
+    pub fn hold_settled(&self, key: &str) -> Result<()> {
+        self.tx
+            .execute("DELETE FROM holds_pending WHERE key = ?1", [key])?;
+        Ok(())
+    }
+
+    /// Holds asked before `before` and never recorded here: to give back.
+    pub fn holds_left_behind(&self, before: i64) -> Result<Vec<String>> {
+        let mut stmt = self
+            .tx
+            .prepare_cached("SELECT key FROM holds_pending WHERE at < ?1 ORDER BY at")?;
+        let keys = stmt
+            .query_map([before], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(keys)
+    }
+
     /// Records whether the central store answered: `error` is `None` when it did.
     pub fn note_contact(&self, now: i64, error: Option<&str>) -> Result<()> {
         match error {

@@ -413,6 +413,44 @@ fn redeeming_the_same_points_in_two_shops_at_once_never_overspends() {
     sync(riga.path());
     sync(dublin.path());
     assert_eq!(balance(dublin.path(), &anna), left - 40);
+
+    // The central store granted a redemption this till never recorded (it crashed between the
+    // two): the next sync gives the points back.
+    let gid: String = Connection::open(db(riga.path()))
+        .unwrap()
+        .query_row(
+            "SELECT gid FROM customers WHERE code = ?1",
+            [anna.replace('-', "")],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let mut c = regulars::central::Central::connect(&pg.url()).unwrap();
+    let chain_balance = c.balance(&gid).unwrap();
+    assert_eq!(chain_balance, left - 40);
+    let hold = c.redeem("left-behind", &gid, 5, "riga-1").unwrap();
+    assert!(matches!(hold, regulars::central::Hold::Granted { .. }));
+    assert_eq!(c.balance(&gid).unwrap(), chain_balance - 5);
+    Connection::open(db(riga.path()))
+        .unwrap()
+        .execute(
+            "INSERT INTO holds_pending (key, at) VALUES ('left-behind', 0)",
+            [],
+        )
+        .unwrap();
+    sync(riga.path());
+    assert_eq!(
+        c.balance(&gid).unwrap(),
+        chain_balance,
+        "the points are back"
+    );
+    let pending: i64 = Connection::open(db(riga.path()))
+        .unwrap()
+        .query_row("SELECT COUNT(*) FROM holds_pending", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(
+        pending, 0,
+        "and no redemption waits: the ones recorded settled their hold"
+    );
     for dir in [&riga, &dublin] {
         check_invariants(&Connection::open(db(dir.path())).unwrap());
     }
