@@ -61,7 +61,12 @@ impl Store {
             let c = &tx.tx;
             let lo = from.unwrap_or(i64::MIN);
             let hi = to.unwrap_or(i64::MAX);
-            let customers: i64 = c.query_row("SELECT COUNT(*) FROM customers", [], |r| r.get(0))?;
+            // This till's members: those a chain's other tills enrolled count there.
+            let customers: i64 = c.query_row(
+                "SELECT COUNT(*) FROM customers WHERE origin IS NULL",
+                [],
+                |r| r.get(0),
+            )?;
             // From the aggregates (UTC days), never by reading every visit.
             let (d_lo, d_hi) = (lo.div_euclid(86_400), (hi.saturating_sub(1)).div_euclid(86_400));
             let (visits, member_visits, sales_total, refunds_total): (i64, i64, i64, i64) = c

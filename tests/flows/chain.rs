@@ -191,6 +191,18 @@ fn two_shops_share_customers_points_and_history_exactly_once() {
         "{status}"
     );
 
+    // Each till's own figures count the members it enrolled; the chain's, everyone's.
+    assert_eq!(
+        run_json(dublin.path(), &["stats"])["customers"],
+        1,
+        "Cian only"
+    );
+    assert_eq!(
+        run_json(riga.path(), &["stats"])["customers"],
+        2,
+        "Anna and Bea"
+    );
+
     // The owner reads the chain's figures, per shop and together.
     let chain = run_json(dublin.path(), &["stats", "--all-shops"]);
     let shops = chain["shops"].as_array().unwrap();
