@@ -133,8 +133,14 @@ impl Central {
         Ok((before, SCHEMA_VERSION))
     }
 
-    /// Checks the schema is this build's before a sync touches anything.
-    pub fn check(&mut self, url: &str) -> Result<()> {
+    /// Connects to `url` and checks its schema is this build's, before anything touches it.
+    pub fn open(url: &str) -> Result<Central> {
+        let mut c = Central::connect(url)?;
+        c.check(url)?;
+        Ok(c)
+    }
+
+    fn check(&mut self, url: &str) -> Result<()> {
         match self.version()? {
             0 => Err(CentralError::NotInitialised {
                 url: crate::config::redacted(url),

@@ -115,8 +115,7 @@ fn status(ctx: &Ctx, config: &CentralConfig) -> Result<Output> {
     for (at, detail) in &problems {
         lines.push(format!("  {}: {detail}", w.date_time(*at)));
     }
-    let chain = Central::connect(&config.url).and_then(|mut c| {
-        c.check(&config.url)?;
+    let chain = Central::open(&config.url).and_then(|mut c| {
         let (newest, tills) = c.tills()?;
         Ok((newest, tills, c.rejected_count()?))
     });
@@ -158,9 +157,8 @@ fn status(ctx: &Ctx, config: &CentralConfig) -> Result<Output> {
 /// `regulars stats --all-shops`: visits, sales, members and points per shop and for the chain.
 pub(super) fn all_shops(ctx: &Ctx, from: Option<i64>, to: Option<i64>) -> Result<Output> {
     let config = configured(ctx)?;
-    let mut central = Central::connect(&config.url)?;
-    central.check(&config.url)?;
-    let shops = central.shop_figures(from.unwrap_or(i64::MIN), to.unwrap_or(i64::MAX))?;
+    let shops = Central::open(&config.url)?
+        .shop_figures(from.unwrap_or(i64::MIN), to.unwrap_or(i64::MAX))?;
     let mut total = crate::central::ShopFigures::default();
     for s in &shops {
         total.visits += s.visits;

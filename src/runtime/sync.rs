@@ -45,16 +45,12 @@ pub enum SyncError {
 /// failure, for "offline since") in the till's database either way.
 pub fn sync_once(store: &mut Store, config: &CentralConfig, now: i64) -> Result<Synced, SyncError> {
     store.write(|t| t.join_chain(&config.till_id, &config.shop_id))?;
-    let result = exchange(store, config, now);
+    let result = Central::open(&config.url)
+        .map_err(SyncError::from)
+        .and_then(|mut central| exchange_with(&mut central, store, config, now));
     let error = result.as_ref().err().map(|e| e.to_string());
     store.write(|t| t.note_contact(now, error.as_deref()))?;
     result
-}
-
-fn exchange(store: &mut Store, config: &CentralConfig, now: i64) -> Result<Synced, SyncError> {
-    let mut central = Central::connect(&config.url)?;
-    central.check(&config.url)?;
-    exchange_with(&mut central, store, config, now)
 }
 
 fn exchange_with(
@@ -165,8 +161,7 @@ pub fn redeem_in_chain(
         let r = store.write(|t| t.redeem(code, reward, now, actor))?;
         return Ok((r, RedeemedVia::Voucher));
     }
-    let online = Central::connect(&config.url).and_then(|mut c| c.check(&config.url).map(|_| c));
-    let mut central = match online {
+    let mut central = match Central::open(&config.url) {
         Ok(c) => c,
         Err(CentralError::Unreachable { .. }) => {
             store.write(|t| t.note_contact(now, Some("unreachable")))?;

@@ -10,6 +10,21 @@ use serde::Serialize;
 
 pub use crate::domain::chain::{Answer, OutboxEvent, RemoteEvent};
 
+/// Each kind of event: the table its rows live in and the column saying when it happened.
+const KINDS: [(&str, &str, &str); 3] = [
+    ("customer", "customers", "enrolled_at"),
+    ("visit", "visits", "at"),
+    ("points", "points_events", "at"),
+];
+
+/// A new global id in SQL: the row id in hex and 32 random bits (migration 0008).
+const NEW_GID: &str = "printf('%08x', id) || lower(hex(randomblob(4)))";
+
+/// A new outbox key in SQL: the time in milliseconds and 80 random bits, as the triggers of
+/// migration 0008 make them.
+const NEW_KEY: &str = "printf('%011x', CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)) \
+                       || lower(hex(randomblob(10)))";
+
 /// Where this till stands in its chain.
 #[derive(Debug, Clone, Serialize)]
 pub struct SyncState {
@@ -75,28 +90,17 @@ impl Tx<'_> {
             "INSERT INTO sync_state (id, till_id, shop_id) VALUES (1, ?1, ?2)",
             (till_id, shop_id),
         )?;
-        for table in ["customers", "visits", "points_events"] {
-            tx.execute(
-                &format!(
-                    "UPDATE {table} SET gid = printf('%08x', id) || lower(hex(randomblob(4)))
-                     WHERE gid IS NULL"
-                ),
-                [],
-            )?;
-        }
         // The history so far, each row's event in the order they happened.
         let mut queued = 0;
-        for (kind, table, at) in [
-            ("customer", "customers", "enrolled_at"),
-            ("visit", "visits", "at"),
-            ("points", "points_events", "at"),
-        ] {
+        for (kind, table, at) in KINDS {
+            tx.execute(
+                &format!("UPDATE {table} SET gid = {NEW_GID} WHERE gid IS NULL"),
+                [],
+            )?;
             queued += tx.execute(
                 &format!(
                     "INSERT INTO outbox (key, kind, at, row_id)
-                     SELECT printf('%011x', CAST((julianday('now') - 2440587.5) * 86400000
-                            AS INTEGER)) || lower(hex(randomblob(10))), '{kind}', {at}, id
-                     FROM {table} ORDER BY id"
+                     SELECT {NEW_KEY}, '{kind}', {at}, id FROM {table} ORDER BY id"
                 ),
                 [],
             )? as i64;
@@ -157,14 +161,10 @@ impl Tx<'_> {
         let from: i64 = self
             .tx
             .query_row("SELECT sent_through FROM sync_state", [], |r| r.get(0))?;
-        for (kind, table) in [
-            ("customer", "customers"),
-            ("visit", "visits"),
-            ("points", "points_events"),
-        ] {
+        for (kind, table, _) in KINDS {
             self.tx
                 .prepare_cached(&format!(
-                    "UPDATE {table} SET gid = printf('%08x', id) || lower(hex(randomblob(4)))
+                    "UPDATE {table} SET gid = {NEW_GID}
                      WHERE gid IS NULL AND id IN (SELECT row_id FROM outbox
                        WHERE kind = '{kind}' AND seq > ?1 ORDER BY seq LIMIT ?2)"
                 ))?

@@ -10,15 +10,25 @@ use std::path::Path;
 fn till(url: &str, shop: &str, till: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     run_json(dir.path(), &["stats"]);
-    let config = dir.path().join("config.toml");
-    let text = std::fs::read_to_string(&config).unwrap();
-    let text = text.replacen(
-        "[central]\n",
-        &format!("[central]\nurl = \"{url}\"\nshop_id = \"{shop}\"\ntill_id = \"{till}\"\n"),
-        1,
-    );
-    std::fs::write(&config, text).unwrap();
+    let lines = format!("url = \"{url}\"\nshop_id = \"{shop}\"\ntill_id = \"{till}\"");
+    edit_config(dir.path(), "[central]\n", &format!("[central]\n{lines}\n"));
     dir
+}
+
+/// Replaces the first `from` in the till's config.toml with `to`.
+fn edit_config(dir: &Path, from: &str, to: &str) {
+    let config = dir.join("config.toml");
+    let text = std::fs::read_to_string(&config).unwrap();
+    assert!(text.contains(from), "no '{from}' in config.toml");
+    std::fs::write(&config, text.replacen(from, to, 1)).unwrap();
+}
+
+/// Enrols a customer at the till; returns their card code.
+fn enrol(dir: &Path, name: &str) -> String {
+    run_json(dir, &["customer", "add", "--name", name])["code"]
+        .as_str()
+        .unwrap()
+        .to_string()
 }
 
 fn balance(dir: &Path, code: &str) -> i64 {
@@ -103,14 +113,8 @@ fn two_shops_share_customers_points_and_history_exactly_once() {
 
     // Once a till has synced, the codes it gives begin with its number in the chain: two tills
     // never give the same card, even offline.
-    let code_at = |dir: &Path, name: &str| {
-        run_json(dir, &["customer", "add", "--name", name])["code"]
-            .as_str()
-            .unwrap()
-            .to_string()
-    };
-    assert!(code_at(riga.path(), "Bea").starts_with("01"));
-    assert!(code_at(dublin.path(), "Cian").starts_with("02"));
+    assert!(enrol(riga.path(), "Bea").starts_with("01"));
+    assert!(enrol(dublin.path(), "Cian").starts_with("02"));
 
     // She buys in Dublin too; each shop then sees both sales' points.
     run_json(
@@ -239,10 +243,7 @@ fn a_dead_network_or_a_crashed_server_loses_and_doubles_nothing() {
     let riga = till(&pg.url(), "riga", "riga-1");
     let dublin = till(&pg.url(), "dublin", "dublin-1");
     run_json(riga.path(), &["central", "init"]);
-    let anna = run_json(riga.path(), &["customer", "add", "--name", "Anna"])["code"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let anna = enrol(riga.path(), "Anna");
     sync(riga.path());
     sync(dublin.path());
 
@@ -298,13 +299,7 @@ fn a_newer_central_schema_is_refused_untouched() {
     assert_ne!(code, 0);
     assert!(err.contains("newer"), "{err}");
     // In the shop's language, like every refusal.
-    let config = riga.path().join("config.toml");
-    let text = std::fs::read_to_string(&config).unwrap();
-    std::fs::write(
-        &config,
-        text.replacen("# language = \"en\"", "language = \"lv\"", 1),
-    )
-    .unwrap();
+    edit_config(riga.path(), "# language = \"en\"", "language = \"lv\"");
     let (code, _, err) = run(riga.path(), &["sync"]);
     assert_eq!(code, 1);
     assert!(err.contains("jaunāka nekā šī Regulars zina"), "{err}");
@@ -321,22 +316,13 @@ fn redeeming_the_same_points_in_two_shops_at_once_never_overspends() {
     let pg = Postgres::start();
     let riga = till(&pg.url(), "riga", "riga-1");
     let dublin = till(&pg.url(), "dublin", "dublin-1");
-    let config = riga.path().join("config.toml");
-    let text = std::fs::read_to_string(&config).unwrap();
-    std::fs::write(
-        &config,
-        text.replacen(
-            "[central]\n",
-            "[central]\noffline_redeem_allowance = 50\n",
-            1,
-        ),
-    )
-    .unwrap();
+    edit_config(
+        riga.path(),
+        "[central]\n",
+        "[central]\noffline_redeem_allowance = 50\n",
+    );
     run_json(riga.path(), &["central", "init"]);
-    let anna = run_json(riga.path(), &["customer", "add", "--name", "Anna"])["code"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let anna = enrol(riga.path(), "Anna");
     let earned = run_json(
         riga.path(),
         &["sale", "record", "--amount", "170.00", "--customer", &anna],
@@ -475,18 +461,9 @@ fn the_counter_syncs_in_the_background_and_says_when_it_is_offline() {
     let pg = Postgres::start();
     let riga = till(&pg.url(), "riga", "riga-1");
     let dublin = till(&pg.url(), "dublin", "dublin-1");
-    let config = riga.path().join("config.toml");
-    let text = std::fs::read_to_string(&config).unwrap();
-    std::fs::write(
-        &config,
-        text.replacen("[central]\n", "[central]\nevery = 1\n", 1),
-    )
-    .unwrap();
+    edit_config(riga.path(), "[central]\n", "[central]\nevery = 1\n");
     run_json(riga.path(), &["central", "init"]);
-    let anna = run_json(dublin.path(), &["customer", "add", "--name", "Anna"])["code"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let anna = enrol(dublin.path(), "Anna");
     sync(dublin.path());
 
     // The window syncs by itself: Dublin's customer arrives, and the bar says so.
