@@ -16,6 +16,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_events.sql"),
     include_str!("migrations/0002_balances.sql"),
     include_str!("migrations/0003_till_numbers.sql"),
+    include_str!("migrations/0004_identity.sql"),
 ];
 
 /// The central schema version this build writes.
@@ -39,6 +40,10 @@ pub enum CentralError {
         "the central store at {url} has no Regulars schema yet: run `regulars central init` once"
     )]
     NotInitialised { url: String },
+    #[error(
+        "another till's database already syncs as till '{till_id}' of this chain: give this till its own till_id in config.toml"
+    )]
+    TillTaken { till_id: String },
     #[error("the central store refused: {0}")]
     Database(String),
 }
@@ -199,6 +204,7 @@ impl Central {
             .map(|r| (r.get(0), r.get(1)))
             .collect()
         };
+        record_merges(&mut tx, events, &stored)?;
         let new_points: Vec<&OutboxEvent> = events
             .iter()
             .filter(|e| e.kind == "points" && stored.contains(&e.key))
@@ -297,8 +303,65 @@ impl Central {
     }
 }
 
-/// Adds newly stored points events to their customers' chain balances, all in two
-/// statements, except the spends of redemptions whose hold already took the points.
+/// Records the merges among newly stored customer events (a card that names the customer it
+/// was merged into) and moves each gone card's chain balance to the kept customer.
+fn record_merges(
+    tx: &mut postgres::Transaction<'_>,
+    events: &[OutboxEvent],
+    stored: &std::collections::HashSet<String>,
+) -> Result<()> {
+    #[derive(serde::Deserialize)]
+    struct Customer {
+        gid: String,
+        merged_into: Option<String>,
+    }
+    for e in events {
+        if e.kind != "customer" || !stored.contains(&e.key) {
+            continue;
+        }
+        let Ok(Customer {
+            gid,
+            merged_into: Some(kept),
+        }) = serde_json::from_str(&e.payload)
+        else {
+            continue;
+        };
+        let kept = resolve(tx, &kept)?;
+        if kept == gid {
+            continue;
+        }
+        let new = tx.execute(
+            "INSERT INTO merges (gone, kept) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+            &[&gid, &kept],
+        )?;
+        if new == 0 {
+            continue;
+        }
+        tx.execute(
+            "UPDATE merges SET kept = $2 WHERE kept = $1",
+            &[&gid, &kept],
+        )?;
+        tx.execute(
+            "INSERT INTO balances (customer, points)
+             SELECT $2, COALESCE((SELECT points FROM balances WHERE customer = $1), 0)
+             ON CONFLICT (customer) DO UPDATE SET points = balances.points + excluded.points",
+            &[&gid, &kept],
+        )?;
+        tx.execute("DELETE FROM balances WHERE customer = $1", &[&gid])?;
+    }
+    Ok(())
+}
+
+/// The customer a card is now: itself, or the one it was merged into.
+fn resolve(tx: &mut postgres::Transaction<'_>, gid: &str) -> Result<String> {
+    Ok(tx
+        .query_opt("SELECT kept FROM merges WHERE gone = $1", &[&gid])?
+        .map_or_else(|| gid.to_string(), |r| r.get(0)))
+}
+
+/// Adds newly stored points events to their customers' chain balances (a merged card's to
+/// the customer it became), all in a few statements, except the spends of redemptions whose
+/// hold already took the points.
 fn count_points(tx: &mut postgres::Transaction<'_>, events: &[&OutboxEvent]) -> Result<()> {
     #[derive(serde::Deserialize)]
     struct Points {
@@ -322,12 +385,22 @@ fn count_points(tx: &mut postgres::Transaction<'_>, events: &[&OutboxEvent]) -> 
         .map(|r| r.get(0))
         .collect()
     };
+    let cards: Vec<&str> = parsed.iter().map(|p| p.customer.as_str()).collect();
+    let merged: std::collections::HashMap<String, String> = tx
+        .query(
+            "SELECT gone, kept FROM merges WHERE gone = ANY($1)",
+            &[&cards],
+        )?
+        .into_iter()
+        .map(|r| (r.get(0), r.get(1)))
+        .collect();
     let mut delta: std::collections::BTreeMap<&str, i64> = Default::default();
     for p in &parsed {
         if p.hold.as_ref().is_some_and(|h| held.contains(h)) {
             continue;
         }
-        *delta.entry(p.customer.as_str()).or_default() += p.points;
+        let customer = merged.get(&p.customer).unwrap_or(&p.customer);
+        *delta.entry(customer.as_str()).or_default() += p.points;
     }
     if delta.is_empty() {
         return Ok(());
@@ -374,6 +447,8 @@ impl Central {
         {
             return Ok(answer(r.get(0), r.get(1)));
         }
+        let customer = resolve(&mut tx, customer)?;
+        let customer = customer.as_str();
         let taken = tx.query_opt(
             "UPDATE balances SET points = points - $2 WHERE customer = $1 AND points - $2 >= 0
              RETURNING points",
@@ -401,21 +476,38 @@ impl Central {
     }
 
     /// This till's number in the chain, handed out the first time it asks (the lowest free
-    /// one); the same number ever after.
-    pub fn till_number(&mut self, till_id: &str) -> Result<i32> {
+    /// one); the same number ever after. The till's database `instance` that first asked owns
+    /// the till id: another database asking as the same till is refused.
+    pub fn claim_till(&mut self, till_id: &str, instance: &str) -> Result<i32> {
         for _ in 0..5 {
             let mut tx = self.client.transaction()?;
             if let Some(r) = tx.query_opt(
-                "SELECT number FROM till_numbers WHERE till_id = $1",
+                "SELECT number, instance FROM till_numbers WHERE till_id = $1 FOR UPDATE",
                 &[&till_id],
             )? {
-                return Ok(r.get(0));
+                let (number, owner): (i32, Option<String>) = (r.get(0), r.get(1));
+                match owner {
+                    Some(owner) if owner != instance => {
+                        return Err(CentralError::TillTaken {
+                            till_id: till_id.to_string(),
+                        });
+                    }
+                    Some(_) => return Ok(number),
+                    None => {
+                        tx.execute(
+                            "UPDATE till_numbers SET instance = $2 WHERE till_id = $1",
+                            &[&till_id, &instance],
+                        )?;
+                        tx.commit()?;
+                        return Ok(number);
+                    }
+                }
             }
             let taken = tx.query_opt(
-                "INSERT INTO till_numbers (till_id, number)
-                 SELECT $1, COALESCE(MAX(number), 0) + 1 FROM till_numbers
+                "INSERT INTO till_numbers (till_id, number, instance)
+                 SELECT $1, COALESCE(MAX(number), 0) + 1, $2 FROM till_numbers
                  ON CONFLICT DO NOTHING RETURNING number",
-                &[&till_id],
+                &[&till_id, &instance],
             );
             match taken {
                 Ok(Some(r)) => {
@@ -460,7 +552,8 @@ impl Central {
         Ok(self
             .client
             .query_opt(
-                "SELECT points FROM balances WHERE customer = $1",
+                "SELECT points FROM balances WHERE customer =
+                   COALESCE((SELECT kept FROM merges WHERE gone = $1), $1)",
                 &[&customer],
             )?
             .map_or(0, |r| r.get(0)))

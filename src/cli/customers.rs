@@ -1,4 +1,4 @@
-//! `regulars customer`: enrol, show, find, export, timeline, notes and erasure.
+//! `regulars customer`: enrol, show, find, export, timeline, notes, merges and erasure.
 
 use super::args::*;
 use super::commands::{Ctx, to_json};
@@ -174,6 +174,54 @@ pub(super) fn customer(ctx: &Ctx, cmd: CustomerCmd) -> Result<Output> {
                     .words()
                     .t_args("cli-note-added", &[("code", code.as_str().into())]),
                 json: json!({ "note_id": id }),
+            })
+        }
+        CustomerCmd::Merge { kept, gone } => {
+            let m = store.write(|tx| tx.merge_customers(&kept, &gone, ctx.now))?;
+            Ok(Output {
+                text: ctx.words().t_args(
+                    "cli-merged",
+                    &[
+                        ("gone", m.gone.as_str().into()),
+                        ("kept", m.kept.as_str().into()),
+                        ("visits", m.visits_moved.into()),
+                        ("points", m.points_moved.into()),
+                        ("balance", m.balance.into()),
+                    ],
+                ),
+                json: to_json(&m),
+            })
+        }
+        CustomerCmd::Duplicates => {
+            let pairs = store.read(|tx| tx.duplicates())?;
+            let w = ctx.words();
+            let text = if pairs.is_empty() {
+                w.t("cli-duplicates-none")
+            } else {
+                let unnamed = w.t("cli-erased");
+                pairs
+                    .iter()
+                    .map(|d| {
+                        w.t_args(
+                            if d.what == "email" {
+                                "cli-duplicate-email"
+                            } else {
+                                "cli-duplicate-phone"
+                            },
+                            &[
+                                ("a", d.a.as_str().into()),
+                                ("a_name", d.a_name.as_deref().unwrap_or(&unnamed).into()),
+                                ("b", d.b.as_str().into()),
+                                ("b_name", d.b_name.as_deref().unwrap_or(&unnamed).into()),
+                            ],
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            };
+            Ok(Output {
+                text,
+                json: json!({ "duplicates": to_json(&pairs) }),
             })
         }
         CustomerCmd::Erase { code, yes } => {

@@ -57,6 +57,10 @@ pub fn store_error(w: &Language, e: &StoreError) -> String {
         StoreError::UnknownReceipt(r) => {
             w.t_args("store-error-unknown-receipt", &[("receipt", text(r))])
         }
+        StoreError::AmbiguousReceipt { receipt, choices } => w.t_args(
+            "store-error-ambiguous-receipt",
+            &[("receipt", text(receipt)), ("choices", text(choices))],
+        ),
         StoreError::AlreadyRefunded(r) => w.t_args("store-error-refunded", &[("receipt", text(r))]),
         StoreError::Busy => w.t("store-error-busy"),
         StoreError::UnknownReward { id, available } => w.t_args(
@@ -204,6 +208,10 @@ pub fn sync_error(w: &Language, e: &super::sync::SyncError) -> String {
         SyncError::Central(CentralError::NotInitialised { url }) => w.t_args(
             "central-error-not-initialised",
             &[("url", url.clone().into())],
+        ),
+        SyncError::Central(CentralError::TillTaken { till_id }) => w.t_args(
+            "central-error-till-taken",
+            &[("till", till_id.clone().into())],
         ),
         SyncError::Central(CentralError::Database(m)) => {
             w.t_args("central-error-refused", &[("reason", m.clone().into())])

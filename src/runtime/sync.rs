@@ -65,8 +65,13 @@ fn exchange_with(
         central.release(&key)?;
         store.write(|t| t.hold_settled(&key))?;
     }
+    // Every sync: this database is the till it says it is (the first to sync as it).
+    let instance = store
+        .read(|t| t.sync_state())?
+        .expect("joined before any exchange")
+        .instance;
+    let number = central.claim_till(&config.till_id, &instance)?;
     if store.read(|t| t.till_number())?.is_none() {
-        let number = central.till_number(&config.till_id)?;
         store.write(|t| t.set_till_number(number))?;
     }
     let mut done = Synced::default();

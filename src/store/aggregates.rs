@@ -116,6 +116,36 @@ impl Tx<'_> {
         Ok(())
     }
 
+    /// After customer `gone`'s visits moved to `kept`: both members' aggregates afresh from
+    /// this till's own visits (day totals do not change: the visits stay members' visits).
+    pub(super) fn agg_members_refold(&self, kept: i64, gone: i64) -> Result<()> {
+        for id in [kept, gone] {
+            self.tx
+                .prepare_cached("DELETE FROM agg_customer_days WHERE customer_id = ?1")?
+                .execute([id])?;
+            self.tx
+                .prepare_cached("DELETE FROM agg_customers WHERE customer_id = ?1")?
+                .execute([id])?;
+        }
+        self.tx
+            .prepare_cached(
+                "INSERT INTO agg_customer_days
+                 SELECT customer_id, at / 86400, COUNT(*), SUM(amount) FROM visits
+                 WHERE customer_id = ?1 AND origin IS NULL GROUP BY at / 86400",
+            )?
+            .execute([kept])?;
+        self.tx
+            .prepare_cached(
+                "INSERT INTO agg_customers
+                 SELECT customer_id, MIN(at / 86400), MAX(at / 86400), COUNT(*), SUM(amount),
+                        SUM(refunded)
+                 FROM visits WHERE customer_id = ?1 AND origin IS NULL GROUP BY customer_id",
+            )?
+            .execute([kept])?;
+        self.log_member_change(Some(kept))?;
+        self.log_member_change(Some(gone))
+    }
+
     /// A refund of `amount` on a visit made at `visit_at` (counted on the sale's day).
     pub(super) fn agg_refund(
         &self,

@@ -18,6 +18,9 @@ struct CustomerPayload {
     language: Option<String>,
     enrolled_at: i64,
     erased_at: Option<i64>,
+    /// The customer this card was merged into.
+    #[serde(default)]
+    merged_into: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -29,6 +32,9 @@ struct VisitPayload {
     points_earned: i64,
     refunded: i64,
     claimed_at: Option<i64>,
+    /// The number on its receipt at the till that made it.
+    #[serde(default)]
+    label: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -115,6 +121,17 @@ impl Tx<'_> {
         }
     }
 
+    /// The customer with this global id, or the one their card was merged into.
+    fn customer_by_gid(&self, gid: &str) -> Result<Option<i64>> {
+        match self.id_by_gid("customers", gid)? {
+            Some(id) => self.optional(
+                "SELECT COALESCE(merged_into, id) FROM customers WHERE id = ?1",
+                [id],
+            ),
+            None => Ok(None),
+        }
+    }
+
     fn apply_customer(&self, e: &RemoteEvent, now: i64) -> Result<Outcome> {
         let Ok(c) = serde_json::from_str::<CustomerPayload>(&e.payload) else {
             return self.problem(e, now, "unreadable", "a customer event that does not parse");
@@ -134,7 +151,8 @@ impl Tx<'_> {
         let email_owner = taken("email", &c.email)?;
         let phone = c.phone.clone().filter(|_| phone_owner.is_none());
         let email = c.email.clone().filter(|_| email_owner.is_none());
-        let outcome = if let Some(id) = self.id_by_gid("customers", &c.gid)? {
+        let row = self.id_by_gid("customers", &c.gid)?;
+        let outcome = if let Some(id) = row {
             self.tx
                 .prepare_cached(
                     "UPDATE customers SET name = ?2, phone = ?3, email = ?4, language = ?5,
@@ -180,6 +198,10 @@ impl Tx<'_> {
                 ))?;
             Outcome::Applied
         };
+        let this = match row {
+            Some(id) => id,
+            None => self.tx.last_insert_rowid(),
+        };
         for (what, owner) in [("phone", phone_owner), ("email", email_owner)] {
             if let Some(other) = owner {
                 let code: String = self.tx.query_row(
@@ -187,12 +209,29 @@ impl Tx<'_> {
                     [other],
                     |r| r.get(0),
                 )?;
-                self.problem(
-                    e,
-                    now,
-                    "duplicate",
-                    &format!("{code} {} have the same {what}", c.code),
-                )?;
+                self.tx
+                    .prepare_cached(
+                        "INSERT INTO sync_problems (at, key, kind, detail, customer_a, customer_b)
+                         VALUES (?1, ?2, 'duplicate', ?3, ?4, ?5)",
+                    )?
+                    .execute((
+                        now,
+                        &e.key,
+                        format!("{code} {} have the same {what}", c.code),
+                        other,
+                        this,
+                    ))?;
+            }
+        }
+        if let Some(kept) = &c.merged_into {
+            let Some(kept) = self.customer_by_gid(kept)? else {
+                return self.problem(e, now, "missing", "a merge into an unknown customer");
+            };
+            let merged = self
+                .optional::<Option<i64>>("SELECT merged_into FROM customers WHERE id = ?1", [this])?
+                .flatten();
+            if merged.is_none() && kept != this {
+                self.fold_customer(kept, this, now)?;
             }
         }
         Ok(outcome)
@@ -203,25 +242,45 @@ impl Tx<'_> {
             return self.problem(e, now, "unreadable", "a visit event that does not parse");
         };
         let customer = match &v.customer {
-            Some(gid) => match self.id_by_gid("customers", gid)? {
+            Some(gid) => match self.customer_by_gid(gid)? {
                 Some(id) => Some(id),
                 None => return self.problem(e, now, "missing", "a visit of an unknown customer"),
             },
             None => None,
         };
         if let Some(id) = self.id_by_gid("visits", &v.gid)? {
+            // A refund or a claim made at another till. Refunds only add up (two tills'
+            // refunds of one sale never undo each other); this till's own sales keep their
+            // figures right.
+            let (own, was_refunded, was_customer): (bool, i64, Option<i64>) = self.tx.query_row(
+                "SELECT origin IS NULL, refunded, customer_id FROM visits WHERE id = ?1",
+                [id],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )?;
+            let refunded = v.refunded.max(was_refunded);
             self.tx
                 .prepare_cached(
-                    "UPDATE visits SET refunded = ?2, claimed_at = ?3, customer_id = ?4 WHERE id = ?1",
+                    "UPDATE visits SET refunded = ?2, claimed_at = COALESCE(claimed_at, ?3),
+                     customer_id = COALESCE(?4, customer_id) WHERE id = ?1",
                 )?
-                .execute((id, v.refunded, v.claimed_at, customer))?;
+                .execute((id, refunded, v.claimed_at, customer))?;
+            if own {
+                if was_customer.is_none() && customer.is_some() {
+                    self.agg_visit(None, v.at, v.amount, was_refunded, -1)?;
+                    self.agg_visit(customer, v.at, v.amount, was_refunded, 1)?;
+                }
+                if refunded > was_refunded {
+                    self.agg_refund(customer.or(was_customer), v.at, refunded - was_refunded)?;
+                }
+            }
             return Ok(Outcome::Applied);
         }
         let (program_id, _) = self.program_at(v.at);
         self.tx
             .prepare_cached(
                 "INSERT INTO visits (at, amount, customer_id, program_id, points_earned, refunded,
-                 claimed_at, gid, origin) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                 claimed_at, gid, origin, origin_receipt)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
             )?
             .execute((
                 v.at,
@@ -233,6 +292,7 @@ impl Tx<'_> {
                 v.claimed_at,
                 &v.gid,
                 &e.till_id,
+                &v.label,
             ))?;
         Ok(Outcome::Applied)
     }
@@ -244,7 +304,7 @@ impl Tx<'_> {
         if self.id_by_gid("points_events", &p.gid)?.is_some() {
             return Ok(Outcome::Known);
         }
-        let Some(customer) = self.id_by_gid("customers", &p.customer)? else {
+        let Some(customer) = self.customer_by_gid(&p.customer)? else {
             return self.problem(e, now, "missing", "points of an unknown customer");
         };
         let visit = match &p.visit {

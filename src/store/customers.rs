@@ -143,6 +143,11 @@ pub(super) struct CustomerRow {
     pub stamps: i64,
 }
 
+/// A stored card code as people read it.
+pub(super) fn display_code(stored: String) -> String {
+    CustomerCode::from_stored(stored).to_string()
+}
+
 impl CustomerRow {
     pub(super) fn from_row(r: &Row<'_>) -> rusqlite::Result<CustomerRow> {
         Ok(CustomerRow {
@@ -191,15 +196,16 @@ impl Tx<'_> {
             .query_row([customer_id], |r| r.get(0))?)
     }
 
-    /// The customer with this (already parsed) code.
+    /// The customer with this (already parsed) code; for a card merged into another
+    /// customer, that customer.
     pub(super) fn customer_by_code(&self, code: &CustomerCode) -> Result<CustomerRow> {
-        self.tx
-            .prepare_cached(&format!(
-                "SELECT {CUSTOMER_COLUMNS} FROM customers WHERE code = ?1"
-            ))?
-            .query_row([code.as_str()], CustomerRow::from_row)
+        let id: i64 = self
+            .tx
+            .prepare_cached("SELECT COALESCE(merged_into, id) FROM customers WHERE code = ?1")?
+            .query_row([code.as_str()], |r| r.get(0))
             .optional()?
-            .ok_or_else(|| StoreError::NoSuchCustomer(code.to_string()))
+            .ok_or_else(|| StoreError::NoSuchCustomer(code.to_string()))?;
+        self.customer_by_id(id)
     }
 
     /// The customer with this code as typed or scanned.
@@ -342,7 +348,7 @@ impl Tx<'_> {
             .tx
             .prepare_cached(&format!(
                 "SELECT {CUSTOMER_COLUMNS} FROM customers
-                 WHERE name LIKE ?1 ESCAPE '\\'
+                 WHERE name LIKE ?1 ESCAPE '\\' AND merged_into IS NULL
                  ORDER BY (name LIKE ?2 ESCAPE '\\') DESC, name COLLATE NOCASE, id LIMIT ?3"
             ))?
             .query_map(

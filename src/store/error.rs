@@ -40,6 +40,10 @@ pub enum StoreError {
     NeedsConnection { needed: i64, left: i64 },
     #[error("no sale has the receipt number '{0}': check the number printed on the receipt")]
     UnknownReceipt(String),
+    #[error(
+        "more than one till's sale has the receipt number '{receipt}': type it as one of {choices}"
+    )]
+    AmbiguousReceipt { receipt: String, choices: String },
     #[error("a receipt number is 1 to {0} printable characters: check what the till printed")]
     BadReceipt(usize),
     #[error("receipt '{0}' has already been refunded in full; nothing is left to refund")]

@@ -14,6 +14,7 @@ mod customers;
 mod error;
 mod figures;
 mod ledger;
+mod merge;
 mod print_jobs;
 mod referrals;
 mod sales;
@@ -31,6 +32,7 @@ pub use customers::{CustomerView, Enrolled, NewCustomer, NewCustomerField, Progr
 pub use error::{Result, StoreError};
 pub use figures::{BUCKETS, Cohort, Figures, Funnel, MemberIndex, TopCustomer, Week, month_of};
 pub use ledger::{Adjusted, Redeemed};
+pub use merge::{Duplicate, Merged};
 pub use print_jobs::PrintJob;
 pub use referrals::{ReferralOutcome, ReferralView};
 pub use sales::{NewSale, RefundOutcome, SaleOutcome, VisitView};
@@ -56,6 +58,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0006_figures_log.sql"),
     include_str!("migrations/0007_customer_language.sql"),
     include_str!("migrations/0008_chain.sql"),
+    include_str!("migrations/0009_chain_identity.sql"),
 ];
 
 /// The schema version this build writes.

@@ -85,22 +85,58 @@ struct VisitRow {
     points_earned: i64,
     stamped: bool,
     refunded: i64,
+    /// The till that made it, when another till of the chain did.
+    origin: Option<String>,
 }
 
 impl Tx<'_> {
     fn visit_by_receipt(&self, receipt: &str) -> Result<Option<VisitRow>> {
-        self.visit_row("receipt_no = ?1", receipt)
+        self.visit_row("receipt_no = ?1", [receipt])
     }
 
     /// The visit a refund is for: the till's receipt number, or for a sale recorded without
     /// one (at the counter), the `V<visit id>` its receipt shows. Only refunds read numbers this
     /// way; recording a sale never does, so a till's own "V…" numbers keep their meaning.
+    /// On a chain's till, another till's sale is found by the number on its receipt too; when
+    /// two tills' sales have that number, `<till>/<number>` says which.
     fn visit_for_refund(&self, receipt: &str) -> Result<Option<VisitRow>> {
+        let this_till = self.optional::<String>("SELECT till_id FROM sync_state", [])?;
+        if let Some((till, number)) = receipt.split_once('/') {
+            if this_till.as_deref() == Some(till) {
+                return self.own_visit_for_refund(number);
+            }
+            if let Some(v) =
+                self.visit_row("origin = ?1 AND origin_receipt = ?2", (till, number))?
+            {
+                return Ok(Some(v));
+            }
+        }
+        let mut found: Vec<VisitRow> = self.own_visit_for_refund(receipt)?.into_iter().collect();
+        if this_till.is_some() {
+            found.extend(self.visit_rows("origin_receipt = ?1 AND origin IS NOT NULL", [receipt])?);
+        }
+        if found.len() > 1 {
+            let here = this_till.unwrap_or_default();
+            let tills: Vec<String> = found
+                .iter()
+                .map(|v| format!("{}/{receipt}", v.origin.as_deref().unwrap_or(&here)))
+                .collect();
+            return Err(StoreError::AmbiguousReceipt {
+                receipt: receipt.to_string(),
+                choices: tills.join(", "),
+            });
+        }
+        Ok(found.pop())
+    }
+
+    fn own_visit_for_refund(&self, receipt: &str) -> Result<Option<VisitRow>> {
         if let Some(v) = self.visit_by_receipt(receipt)? {
             return Ok(Some(v));
         }
         match receipt.strip_prefix(['V', 'v']).map(str::parse::<i64>) {
-            Some(Ok(id)) => self.visit_row("id = ?1 AND receipt_no IS NULL", id),
+            Some(Ok(id)) => {
+                self.visit_row("id = ?1 AND receipt_no IS NULL AND origin IS NULL", [id])
+            }
             _ => Ok(None),
         }
     }
@@ -117,14 +153,21 @@ impl Tx<'_> {
         }
     }
 
-    fn visit_row(&self, condition: &str, value: impl rusqlite::ToSql) -> Result<Option<VisitRow>> {
-        Ok(self
-            .tx
-            .prepare_cached(&format!(
-                "SELECT id, at, amount, customer_id, points_earned, stamped, refunded
-                 FROM visits WHERE {condition}"
-            ))?
-            .query_row([value], |r| {
+    fn visit_row(
+        &self,
+        condition: &str,
+        values: impl rusqlite::Params,
+    ) -> Result<Option<VisitRow>> {
+        Ok(self.visit_rows(condition, values)?.into_iter().next())
+    }
+
+    fn visit_rows(&self, condition: &str, values: impl rusqlite::Params) -> Result<Vec<VisitRow>> {
+        let mut stmt = self.tx.prepare_cached(&format!(
+            "SELECT id, at, amount, customer_id, points_earned, stamped, refunded, origin
+             FROM visits WHERE {condition} ORDER BY id"
+        ))?;
+        let rows = stmt
+            .query_map(values, |r| {
                 Ok(VisitRow {
                     id: r.get(0)?,
                     at: r.get(1)?,
@@ -133,9 +176,11 @@ impl Tx<'_> {
                     points_earned: r.get(4)?,
                     stamped: r.get(5)?,
                     refunded: r.get(6)?,
+                    origin: r.get(7)?,
                 })
-            })
-            .optional()?)
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(rows)
     }
 
     /// A visit by id, or `None` if there is no such visit.
@@ -333,7 +378,10 @@ impl Tx<'_> {
             "UPDATE visits SET refunded = refunded + ?2 WHERE id = ?1",
             (visit.id, amount),
         )?;
-        self.agg_refund(visit.customer_id, visit.at, amount)?;
+        // Another till's sale counts in that till's figures, and its refund with it.
+        if visit.origin.is_none() {
+            self.agg_refund(visit.customer_id, visit.at, amount)?;
+        }
         self.tx.execute(
             "INSERT INTO refunds (visit_id, at, amount, points_due, points_reversed, actor)
              VALUES (?1, ?2, ?3, ?4, 0, ?5)",
@@ -349,8 +397,10 @@ impl Tx<'_> {
             if points_reversed > 0 {
                 let own_lot: Vec<i64> = self
                     .optional(
-                        "SELECT id FROM points_events WHERE idempotency_key = ?1",
-                        [earn_key(visit.id)],
+                        "SELECT id FROM points_events WHERE idempotency_key = ?1
+                         UNION ALL SELECT id FROM points_events
+                         WHERE visit_id = ?2 AND kind = 'earn' AND origin IS NOT NULL",
+                        (earn_key(visit.id), visit.id),
                     )?
                     .into_iter()
                     .collect();

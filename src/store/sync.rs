@@ -22,7 +22,7 @@ const NEW_GID: &str = "printf('%08x', id) || lower(hex(randomblob(4)))";
 
 /// A new outbox key in SQL: the time in milliseconds and 80 random bits, as the triggers of
 /// migration 0008 make them.
-const NEW_KEY: &str = "printf('%011x', CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)) \
+pub(super) const NEW_KEY: &str = "printf('%011x', CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)) \
                        || lower(hex(randomblob(10)))";
 
 /// Where this till stands in its chain.
@@ -30,6 +30,9 @@ const NEW_KEY: &str = "printf('%011x', CAST((julianday('now') - 2440587.5) * 864
 pub struct SyncState {
     pub till_id: String,
     pub shop_id: String,
+    /// This database's own random id, which the central store ties to the till id.
+    #[serde(skip)]
+    pub instance: String,
     /// The last central event applied here.
     pub cursor: i64,
     pub last_contact: Option<i64>,
@@ -87,7 +90,8 @@ impl Tx<'_> {
         }
         let tx = &self.tx;
         tx.execute(
-            "INSERT INTO sync_state (id, till_id, shop_id) VALUES (1, ?1, ?2)",
+            "INSERT INTO sync_state (id, till_id, shop_id, instance)
+             VALUES (1, ?1, ?2, lower(hex(randomblob(16))))",
             (till_id, shop_id),
         )?;
         // The history so far, each row's event in the order they happened.
@@ -117,7 +121,8 @@ impl Tx<'_> {
         let state = self
             .tx
             .prepare_cached(
-                "SELECT till_id, shop_id, cursor, last_contact, offline_since, last_error
+                "SELECT till_id, shop_id, cursor, last_contact, offline_since, last_error,
+                        instance
                  FROM sync_state WHERE id = 1",
             )?
             .query_row([], |r| {
@@ -128,6 +133,7 @@ impl Tx<'_> {
                     last_contact: r.get(3)?,
                     offline_since: r.get(4)?,
                     last_error: r.get(5)?,
+                    instance: r.get(6)?,
                     to_send: 0,
                     oldest_unsent: None,
                     rejected: 0,

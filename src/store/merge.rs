@@ -1,0 +1,182 @@
+//! Two cards of one person become one customer: the merge list (pairs found to share a phone or
+//! an email when other tills' enrolments arrived) and the merge itself, which moves everything
+//! the gone card had to the kept one without losing or doubling a point.
+//!
+//! The gone card stays, pointing at the customer it became (`merged_into`), so scanning it
+//! still finds them. On a chain's till the merge goes to the other tills as one event (the
+//! gone card's customer event, naming the kept one), and each till moves the rows it holds
+//! itself, the same way.
+
+use super::customers::CustomerRow;
+use super::{Result, StoreError, Tx};
+use serde::Serialize;
+
+/// What a merge did.
+#[derive(Debug, Clone, Serialize)]
+pub struct Merged {
+    /// The card that stays.
+    pub kept: String,
+    /// The card folded into it (it finds the kept customer from now on).
+    pub gone: String,
+    pub visits_moved: i64,
+    pub points_moved: i64,
+    /// The kept customer's balance after the merge.
+    pub balance: i64,
+}
+
+/// One pair on the owner's merge list.
+#[derive(Debug, Clone, Serialize)]
+pub struct Duplicate {
+    pub a: String,
+    pub a_name: Option<String>,
+    pub b: String,
+    pub b_name: Option<String>,
+    /// What they share: "phone" or "email".
+    pub what: String,
+    pub found_at: i64,
+}
+
+impl Tx<'_> {
+    /// Folds the customer with card `gone` into the one with card `kept`: visits, points (each
+    /// lot with what is left of it), vouchers and stamps, redemptions, referrals, tickets and
+    /// notes move; the kept customer takes a phone or email only the gone card had.
+    pub fn merge_customers(&self, kept: &str, gone: &str, now: i64) -> Result<Merged> {
+        let kept = self.customer(kept)?.0;
+        let gone = self.customer(gone)?.0;
+        if kept.id == gone.id {
+            return Err(StoreError::Invalid(format!(
+                "{} and {} are already one customer",
+                kept.display_code(),
+                gone.display_code()
+            )));
+        }
+        for c in [&kept, &gone] {
+            if c.erased_at.is_some() {
+                return Err(StoreError::Invalid(format!(
+                    "customer {} was erased and cannot be merged",
+                    c.display_code()
+                )));
+            }
+        }
+        // On a chain's till the moves below are this till's to make, not events of their own:
+        // the merge goes out once, as the gone card's customer event.
+        let in_chain = self.sync_state()?.is_some();
+        if in_chain {
+            self.tx.execute("UPDATE sync_state SET applying = 1", [])?;
+        }
+        let (visits_moved, points_moved) = self.fold_customer(kept.id, gone.id, now)?;
+        if in_chain {
+            self.tx.execute("UPDATE sync_state SET applying = 0", [])?;
+            self.tx.execute(
+                &format!(
+                    "INSERT INTO outbox (key, kind, at, row_id) VALUES ({}, 'customer', ?1, ?2)",
+                    super::sync::NEW_KEY
+                ),
+                (now, gone.id),
+            )?;
+        }
+        Ok(Merged {
+            kept: kept.display_code(),
+            gone: gone.display_code(),
+            visits_moved,
+            points_moved,
+            balance: self.balance_of(kept.id)?,
+        })
+    }
+
+    /// Moves everything of customer `gone` to `kept` and marks `gone` as merged into it.
+    /// Returns the visits and the points (the balance) moved.
+    pub(super) fn fold_customer(&self, kept: i64, gone: i64, now: i64) -> Result<(i64, i64)> {
+        let tx = &self.tx;
+        let row = |id| self.customer_by_id(id);
+        let (k, g): (CustomerRow, CustomerRow) = (row(kept)?, row(gone)?);
+        let visits_moved = tx.execute(
+            "UPDATE visits SET customer_id = ?1 WHERE customer_id = ?2",
+            (kept, gone),
+        )? as i64;
+        for table in [
+            "points_events",
+            "vouchers",
+            "redemptions",
+            "tickets",
+            "customer_notes",
+        ] {
+            tx.execute(
+                &format!("UPDATE {table} SET customer_id = ?1 WHERE customer_id = ?2"),
+                (kept, gone),
+            )?;
+        }
+        tx.execute(
+            "UPDATE referrals SET referrer_id = ?1 WHERE referrer_id = ?2",
+            (kept, gone),
+        )?;
+        // One referral per friend: the gone card's is kept only if the kept one had none.
+        tx.execute(
+            "UPDATE referrals SET status = 'refused', reason = 'merged', decided_at = ?3
+             WHERE friend_id = ?2 AND status <> 'refused'
+               AND EXISTS (SELECT 1 FROM referrals WHERE friend_id = ?1 AND status <> 'refused')",
+            (kept, gone, now),
+        )?;
+        tx.execute(
+            "UPDATE referrals SET friend_id = ?1 WHERE friend_id = ?2",
+            (kept, gone),
+        )?;
+        // The gone card's phone and email go to the kept customer where it has none.
+        let phone = k.phone.clone().or(g.phone.clone());
+        let email = k.email.clone().or(g.email.clone());
+        tx.execute(
+            "UPDATE customers SET phone = NULL, email = NULL, balance = 0, stamps = 0,
+             merged_into = ?2 WHERE id = ?1",
+            (gone, kept),
+        )?;
+        // Cards merged into the gone one earlier now lead to the kept one.
+        tx.execute(
+            "UPDATE customers SET merged_into = ?1 WHERE merged_into = ?2",
+            (kept, gone),
+        )?;
+        tx.execute(
+            "UPDATE customers SET phone = ?2, email = ?3, balance = balance + ?4,
+             stamps = stamps + ?5 WHERE id = ?1",
+            (kept, &phone, &email, g.balance, g.stamps),
+        )?;
+        if g.stamps > 0
+            && let Some(visit) =
+                self.optional::<i64>("SELECT MAX(id) FROM visits WHERE customer_id = ?1", [kept])?
+        {
+            self.sync_vouchers(kept, 0, k.stamps + g.stamps, now, visit)?;
+        }
+        self.agg_members_refold(kept, gone)?;
+        Ok((visits_moved, g.balance))
+    }
+
+    /// Pairs of customers found to share a phone or an email, neither merged nor erased since.
+    pub fn duplicates(&self) -> Result<Vec<Duplicate>> {
+        let mut stmt = self.tx.prepare_cached(
+            "SELECT a.code, a.name, b.code, b.name, p.detail, MIN(p.at)
+             FROM sync_problems p
+             JOIN customers a ON a.id = p.customer_a JOIN customers b ON b.id = p.customer_b
+             WHERE p.kind = 'duplicate' AND a.merged_into IS NULL AND b.merged_into IS NULL
+               AND a.erased_at IS NULL AND b.erased_at IS NULL
+             GROUP BY a.id, b.id ORDER BY MIN(p.at), a.id",
+        )?;
+        let rows = stmt
+            .query_map([], |r| {
+                let detail: String = r.get(4)?;
+                Ok(Duplicate {
+                    a: super::customers::display_code(r.get(0)?),
+                    a_name: r.get(1)?,
+                    b: super::customers::display_code(r.get(2)?),
+                    b_name: r.get(3)?,
+                    what: if detail.ends_with("email") {
+                        "email"
+                    } else {
+                        "phone"
+                    }
+                    .to_string(),
+                    found_at: r.get(5)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(rows)
+    }
+}

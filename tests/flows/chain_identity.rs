@@ -1,0 +1,306 @@
+//! Who is who across a chain: one person enrolled offline in two shops (found at sync, put on
+//! the merge list, merged without losing or doubling a point, at every till and in the central
+//! store), a refund in another shop than the sale's, and two databases calling themselves the
+//! same till.
+
+use crate::chain::{balance, central_events, edit_config, enrol, sync, till};
+use crate::common::{check_invariants, db, fingerprint, run, run_json};
+use crate::pg::Postgres;
+use rusqlite::Connection;
+use std::path::Path;
+
+/// A customer's global id at a till, by card code as printed.
+fn gid(dir: &Path, code: &str) -> String {
+    Connection::open(db(dir))
+        .unwrap()
+        .query_row(
+            "SELECT gid FROM customers WHERE code = ?1",
+            [code.replace('-', "")],
+            |r| r.get(0),
+        )
+        .unwrap()
+}
+
+/// The customer's points as the central store counts them, with plain SQL.
+fn central_balance(pg: &Postgres, gid: &str) -> i64 {
+    pg.client()
+        .query_opt("SELECT points FROM balances WHERE customer = $1", &[&gid])
+        .unwrap()
+        .map_or(0, |r| r.get(0))
+}
+
+fn enrol_with_phone(dir: &Path, name: &str, phone: &str) -> String {
+    run_json(dir, &["customer", "add", "--name", name, "--phone", phone])["code"]
+        .as_str()
+        .unwrap()
+        .to_string()
+}
+
+fn sell(dir: &Path, amount: &str, customer: &str, receipt: Option<&str>) {
+    let mut args = vec!["sale", "record", "--amount", amount, "--customer", customer];
+    if let Some(r) = receipt {
+        args.extend(["--receipt", r]);
+    }
+    run_json(dir, &args);
+}
+
+/// Every key appears once in the central store.
+fn keys_once(pg: &Postgres) {
+    let twice: i64 = pg
+        .client()
+        .query_one(
+            "SELECT COUNT(*) FROM (SELECT key FROM events GROUP BY key HAVING COUNT(*) > 1) d",
+            &[],
+        )
+        .unwrap()
+        .get(0);
+    assert_eq!(twice, 0, "a key stored twice");
+}
+
+#[test]
+fn one_person_enrolled_offline_in_two_shops_is_merged_without_loss() {
+    let pg = Postgres::start();
+    let riga = till(&pg.url(), "riga", "riga-1");
+    let riga2 = till(&pg.url(), "riga", "riga-2");
+    let dublin = till(&pg.url(), "dublin", "dublin-1");
+    run_json(riga.path(), &["central", "init"]);
+    for t in [&riga, &riga2, &dublin] {
+        sync(t.path());
+    }
+    // The network is down between the shops: Anna enrols in both with the same phone.
+    let phone = "+371 2000 0042";
+    let in_riga = enrol_with_phone(riga.path(), "Anna Bērziņa", phone);
+    sell(riga.path(), "40.00", &in_riga, None);
+    let in_dublin = enrol_with_phone(dublin.path(), "Anna B.", phone);
+    sell(dublin.path(), "25.00", &in_dublin, None);
+    let (from_riga, from_dublin) = (
+        balance(riga.path(), &in_riga),
+        balance(dublin.path(), &in_dublin),
+    );
+    assert!(from_riga > 0 && from_dublin > 0);
+    // Back online: both cards arrive everywhere, and the pair is on the owner's merge list.
+    sync(riga.path());
+    sync(dublin.path());
+    sync(riga.path());
+    sync(riga2.path());
+    for t in [&riga, &dublin] {
+        let list = run_json(t.path(), &["customer", "duplicates"]);
+        let pairs = list["duplicates"].as_array().unwrap();
+        assert_eq!(pairs.len(), 1, "{list}");
+        let pair = [
+            pairs[0]["a"].as_str().unwrap(),
+            pairs[0]["b"].as_str().unwrap(),
+        ];
+        assert!(
+            pair.contains(&in_riga.as_str()) && pair.contains(&in_dublin.as_str()),
+            "{list}"
+        );
+        assert_eq!(pairs[0]["what"], "phone");
+        let (_, text, _) = run(t.path(), &["customer", "duplicates"]);
+        assert!(text.contains("regulars customer merge"), "{text}");
+    }
+    // Riga's second till, offline again, sells to the Dublin card before it hears of a merge.
+    sell(riga2.path(), "10.00", &in_dublin, None);
+    let late = balance(riga2.path(), &in_dublin) - from_dublin;
+    assert!(late > 0);
+
+    // Dublin's owner merges the two cards: the Dublin card goes into the Riga one.
+    let merged = run_json(dublin.path(), &["customer", "merge", &in_riga, &in_dublin]);
+    assert_eq!(merged["kept"], in_riga.as_str(), "{merged}");
+    assert_eq!(merged["visits_moved"], 1, "{merged}");
+    let total = from_riga + from_dublin;
+    assert_eq!(merged["balance"], total, "{merged}");
+    let shown = run_json(dublin.path(), &["customer", "show", &in_dublin]);
+    assert_eq!(
+        shown["code"],
+        in_riga.as_str(),
+        "the old card finds the kept customer"
+    );
+    let found = run_json(dublin.path(), &["customer", "find", phone]);
+    assert!(
+        found.to_string().contains(&in_riga),
+        "the phone moved with the merge: {found}"
+    );
+    // Merging again, or a card with itself, is refused and changes nothing.
+    let (code, _, err) = run(dublin.path(), &["customer", "merge", &in_riga, &in_dublin]);
+    assert_ne!(code, 0);
+    assert!(err.contains("already one customer"), "{err}");
+
+    // The merge reaches the other tills and the central store; the late sale lands on the
+    // kept customer too.
+    for t in [&dublin, &riga, &riga2, &dublin, &riga] {
+        sync(t.path());
+    }
+    let everything = total + late;
+    for t in [&riga, &riga2, &dublin] {
+        assert_eq!(balance(t.path(), &in_riga), everything);
+        assert_eq!(
+            balance(t.path(), &in_dublin),
+            everything,
+            "the old card is the same customer"
+        );
+        let list = run_json(t.path(), &["customer", "duplicates"]);
+        assert_eq!(list["duplicates"].as_array().unwrap().len(), 0, "{list}");
+        let timeline = run_json(t.path(), &["customer", "timeline", &in_riga]);
+        for amount in ["4000", "2500", "1000"] {
+            assert!(
+                timeline.to_string().contains(amount),
+                "{amount} in {timeline}"
+            );
+        }
+        check_invariants(&Connection::open(db(t.path())).unwrap());
+    }
+    let kept = gid(riga.path(), &in_riga);
+    assert_eq!(
+        central_balance(&pg, &kept),
+        everything,
+        "the central ledger agrees"
+    );
+    assert_eq!(central_balance(&pg, &gid(dublin.path(), &in_dublin)), 0);
+    keys_once(&pg);
+
+    // The merged points are there to redeem in either shop, through the central store.
+    // (Riga's own card had 40 points: a cake needs 60.)
+    let points = run_json(
+        riga.path(),
+        &[
+            "reward",
+            "redeem",
+            "--customer",
+            &in_dublin,
+            "--reward",
+            "cake",
+        ],
+    );
+    assert_eq!(points["via"], "central", "{points}");
+    sync(dublin.path());
+    let after = balance(riga.path(), &in_riga);
+    assert!(after < everything);
+    assert_eq!(balance(dublin.path(), &in_riga), after);
+    assert_eq!(central_balance(&pg, &kept), after);
+}
+
+#[test]
+fn a_sale_is_refunded_in_another_shop_by_its_receipt_number() {
+    let pg = Postgres::start();
+    let riga = till(&pg.url(), "riga", "riga-1");
+    let dublin = till(&pg.url(), "dublin", "dublin-1");
+    run_json(riga.path(), &["central", "init"]);
+    sync(riga.path());
+    sync(dublin.path());
+    let anna = enrol(riga.path(), "Anna");
+    // A sale the till numbered, and a counter sale ("V<n>" on its receipt).
+    sell(riga.path(), "40.00", &anna, Some("R-100"));
+    sell(riga.path(), "20.00", &anna, None);
+    // Dublin has a counter sale with the same "V" number as Riga's.
+    let cian = enrol(dublin.path(), "Cian");
+    sell(dublin.path(), "5.00", &cian, None);
+    sell(dublin.path(), "6.00", &cian, None);
+    sync(riga.path());
+    sync(dublin.path());
+    let before = balance(dublin.path(), &anna);
+
+    // In Dublin, Anna brings back what she bought in Riga.
+    let refund = run_json(dublin.path(), &["sale", "refund", "--receipt", "R-100"]);
+    assert_eq!(refund["amount"], 4000, "{refund}");
+    let reversed = refund["points_reversed"].as_i64().unwrap();
+    assert!(reversed > 0, "{refund}");
+    assert_eq!(balance(dublin.path(), &anna), before - reversed);
+    // "V2" is on a Riga receipt and a Dublin one: the cashier is asked which, nothing changes.
+    let riga_v: String = Connection::open(db(riga.path()))
+        .unwrap()
+        .query_row(
+            "SELECT 'V' || id FROM visits WHERE amount = 2000",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let prints = fingerprint(&db(dublin.path()));
+    let (code, _, err) = run(dublin.path(), &["sale", "refund", "--receipt", &riga_v]);
+    assert_ne!(code, 0);
+    assert!(
+        err.contains(&format!("riga-1/{riga_v}")) && err.contains(&format!("dublin-1/{riga_v}")),
+        "{err}"
+    );
+    assert_eq!(
+        fingerprint(&db(dublin.path())),
+        prints,
+        "an unclear number changes nothing"
+    );
+    edit_config(dublin.path(), "# language = \"en\"", "language = \"lv\"");
+    let (_, _, lv) = run(dublin.path(), &["sale", "refund", "--receipt", &riga_v]);
+    assert!(lv.contains("vairāku kasu"), "in the shop's language: {lv}");
+    edit_config(dublin.path(), "language = \"lv\"", "# language = \"en\"");
+    let second = run_json(
+        dublin.path(),
+        &[
+            "sale",
+            "refund",
+            "--receipt",
+            &format!("riga-1/{riga_v}"),
+            "--amount",
+            "5.00",
+        ],
+    );
+    assert_eq!(second["amount"], 500, "{second}");
+
+    // Riga hears of both refunds: the same points, its own figures count them.
+    sync(dublin.path());
+    sync(riga.path());
+    let now = balance(dublin.path(), &anna);
+    assert_eq!(balance(riga.path(), &anna), now);
+    assert_eq!(
+        central_balance(&pg, &gid(riga.path(), &anna)),
+        now,
+        "the central ledger agrees"
+    );
+    let stats = run_json(riga.path(), &["stats"]);
+    assert_eq!(stats["refunds_total"], 4500, "{stats}");
+    // Refunded in Dublin is refunded in Riga: the same receipt cannot be paid back twice.
+    let (code, _, err) = run(riga.path(), &["sale", "refund", "--receipt", "R-100"]);
+    assert_ne!(code, 0);
+    assert!(err.contains("already been refunded in full"), "{err}");
+    keys_once(&pg);
+    for t in [&riga, &dublin] {
+        check_invariants(&Connection::open(db(t.path())).unwrap());
+    }
+}
+
+#[test]
+fn two_databases_calling_themselves_the_same_till_are_refused() {
+    let pg = Postgres::start();
+    let first = till(&pg.url(), "riga", "riga-1");
+    run_json(first.path(), &["central", "init"]);
+    enrol(first.path(), "Anna");
+    sync(first.path());
+    // A second computer set up with a copy of the first one's config.toml.
+    let second = till(&pg.url(), "riga", "riga-1");
+    let bea = enrol(second.path(), "Bea");
+    let events = central_events(&pg);
+    let (code, _, err) = run(second.path(), &["sync"]);
+    assert_ne!(code, 0);
+    assert!(err.contains("already syncs as till 'riga-1'"), "{err}");
+    assert!(err.contains("till_id"), "says what to change: {err}");
+    assert_eq!(
+        central_events(&pg),
+        events,
+        "nothing of the second database was stored"
+    );
+    // It keeps selling, and nothing it holds is lost: with its own till id it syncs.
+    sell(second.path(), "12.00", &bea, None);
+    let status = run_json(second.path(), &["sync", "status"]);
+    assert!(status["till"]["to_send"].as_i64().unwrap() >= 3, "{status}");
+    let config = second.path().join("config.toml");
+    let text = std::fs::read_to_string(&config).unwrap();
+    std::fs::write(
+        &config,
+        text.replace("till_id = \"riga-1\"", "till_id = \"riga-2\""),
+    )
+    .unwrap();
+    let (code, _, err) = run(second.path(), &["sync"]);
+    assert_ne!(code, 0, "its database is till riga-1's: it says so");
+    assert!(err.contains("own data folder"), "{err}");
+    // The first till is not disturbed.
+    assert_eq!(sync(first.path())["to_send"], 0);
+    let _ = Connection::open(db(second.path()));
+}
