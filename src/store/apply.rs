@@ -72,6 +72,10 @@ impl Tx<'_> {
                 "customer" => self.apply_customer(e, now),
                 "visit" => self.apply_visit(e, now),
                 "points" => self.apply_points(e, now),
+                "rating" => self.apply_rating(e, now),
+                "ticket" => self.apply_ticket(e, now),
+                "ticket_event" => self.apply_ticket_event(e, now),
+                "note" => self.apply_note(e, now),
                 other => self.problem(e, now, "unknown", &format!("an event of kind '{other}'")),
             }?;
             match outcome {
@@ -88,7 +92,13 @@ impl Tx<'_> {
         Ok(done)
     }
 
-    fn problem(&self, e: &RemoteEvent, now: i64, kind: &str, detail: &str) -> Result<Outcome> {
+    pub(super) fn problem(
+        &self,
+        e: &RemoteEvent,
+        now: i64,
+        kind: &str,
+        detail: &str,
+    ) -> Result<Outcome> {
         self.tx
             .prepare_cached(
                 "INSERT INTO sync_problems (at, key, kind, detail) VALUES (?1, ?2, ?3, ?4)",
@@ -99,7 +109,7 @@ impl Tx<'_> {
 
     /// The row with this global id: another till's by the index on their gids, this till's
     /// own by the row id its gid begins with (its last eight characters are random).
-    fn id_by_gid(&self, table: &str, gid: &str) -> Result<Option<i64>> {
+    pub(super) fn id_by_gid(&self, table: &str, gid: &str) -> Result<Option<i64>> {
         let remote = self.optional(
             &format!("SELECT id FROM {table} WHERE gid = ?1 AND origin IS NOT NULL"),
             [gid],
@@ -122,7 +132,7 @@ impl Tx<'_> {
     }
 
     /// The customer with this global id, or the one their card was merged into.
-    fn customer_by_gid(&self, gid: &str) -> Result<Option<i64>> {
+    pub(super) fn customer_by_gid(&self, gid: &str) -> Result<Option<i64>> {
         match self.id_by_gid("customers", gid)? {
             Some(id) => self.optional(
                 "SELECT COALESCE(merged_into, id) FROM customers WHERE id = ?1",
@@ -152,6 +162,15 @@ impl Tx<'_> {
         let phone = c.phone.clone().filter(|_| phone_owner.is_none());
         let email = c.email.clone().filter(|_| email_owner.is_none());
         let row = self.id_by_gid("customers", &c.gid)?;
+        // Erased at another till: erased here too, with what this till holds about them.
+        if let (Some(id), Some(at)) = (row, c.erased_at) {
+            let erased = self
+                .optional::<Option<i64>>("SELECT erased_at FROM customers WHERE id = ?1", [id])?
+                .flatten();
+            if erased.is_none() {
+                self.erase_customer_id(id, at)?;
+            }
+        }
         let outcome = if let Some(id) = row {
             self.tx
                 .prepare_cached(
@@ -425,7 +444,7 @@ impl Tx<'_> {
         Ok(Outcome::Applied)
     }
 }
-enum Outcome {
+pub(super) enum Outcome {
     Applied,
     Known,
     Problem,

@@ -529,30 +529,34 @@ impl Tx<'_> {
     pub fn erase_customer(&self, code_text: &str, now: i64) -> Result<String> {
         let code = CustomerCode::parse(code_text)?;
         let row = self.customer_by_code(&code)?;
+        self.erase_customer_id(row.id, now)?;
+        Ok(row.display_code())
+    }
+
+    /// [`Tx::erase_customer`] by row id; also for an erasure another till of the chain made.
+    pub(super) fn erase_customer_id(&self, id: i64, now: i64) -> Result<()> {
         self.tx.execute(
             "UPDATE customers SET name = NULL, phone = NULL, email = NULL, notes = NULL,
              language = NULL, erased_at = COALESCE(erased_at, ?2) WHERE id = ?1",
-            (row.id, now),
+            (id, now),
         )?;
-        self.tx.execute(
-            "DELETE FROM customer_notes WHERE customer_id = ?1",
-            [row.id],
-        )?;
+        self.tx
+            .execute("DELETE FROM customer_notes WHERE customer_id = ?1", [id])?;
         self.tx.execute(
             "UPDATE ratings SET comment = NULL
              WHERE visit_id IN (SELECT id FROM visits WHERE customer_id = ?1)",
-            [row.id],
+            [id],
         )?;
         self.tx.execute(
             "UPDATE tickets SET summary = '(erased)', contact = NULL WHERE customer_id = ?1",
-            [row.id],
+            [id],
         )?;
         self.tx.execute(
             "UPDATE ticket_events SET body = NULL
              WHERE ticket_id IN (SELECT id FROM tickets WHERE customer_id = ?1)",
-            [row.id],
+            [id],
         )?;
-        Ok(row.display_code())
+        Ok(())
     }
 }
 

@@ -804,8 +804,9 @@ impl Tx<'_> {
         refused.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         let mut ratings = [0i64; 5];
         let mut stmt = c.prepare_cached(
-            "SELECT stars, COUNT(*) FROM ratings WHERE first_at >= ?1 AND first_at < ?2
-             GROUP BY stars",
+            "SELECT r.stars, COUNT(*) FROM ratings r JOIN visits v ON v.id = r.visit_id
+             WHERE r.first_at >= ?1 AND r.first_at < ?2 AND v.origin IS NULL
+             GROUP BY r.stars",
         )?;
         for row in stmt.query_map((lo, hi), |r| Ok((r.get::<_, i64>(0)?, r.get(1)?)))? {
             let (stars, n) = row?;
@@ -821,7 +822,8 @@ impl Tx<'_> {
         let mut resolve_hours = Vec::new();
         let mut stmt = c.prepare_cached(
             "SELECT resolved_at - opened_at FROM tickets
-             WHERE opened_at >= ?1 AND opened_at < ?2 AND resolved_at IS NOT NULL",
+             WHERE opened_at >= ?1 AND opened_at < ?2 AND resolved_at IS NOT NULL
+               AND origin IS NULL",
         )?;
         for row in stmt.query_map((lo, hi), |r| r.get::<_, i64>(0))? {
             resolve_hours.push(row? as f64 / 3600.0);
@@ -868,14 +870,15 @@ impl Tx<'_> {
             ratings,
             rating_average: average(star_sum, rated),
             tickets_opened: count(
-                "SELECT COUNT(*) FROM tickets WHERE opened_at >= ?1 AND opened_at < ?2",
+                "SELECT COUNT(*) FROM tickets WHERE opened_at >= ?1 AND opened_at < ?2
+                 AND origin IS NULL",
             )?,
             tickets_resolved: count(
                 "SELECT COUNT(*) FROM tickets WHERE opened_at >= ?1 AND opened_at < ?2
-                 AND status IN ('resolved', 'confirmed')",
+                 AND status IN ('resolved', 'confirmed') AND origin IS NULL",
             )?,
             tickets_open_now: c.query_row(
-                "SELECT COUNT(*) FROM tickets WHERE status IN ('open', 'waiting')",
+                "SELECT COUNT(*) FROM tickets WHERE status IN ('open', 'waiting') AND origin IS NULL",
                 [],
                 |r| r.get(0),
             )?,

@@ -8,6 +8,7 @@
 
 mod aggregates;
 mod apply;
+mod apply_support;
 mod backup;
 mod bulk;
 mod customers;

@@ -141,10 +141,11 @@ impl Tx<'_> {
         }
     }
 
-    /// The visit id for a till receipt number or a counter sale's `V<id>`.
+    /// The visit id for a till receipt number or a counter sale's `V<id>` (another till's
+    /// too, as for refunds).
     pub fn visit_id_for_receipt(&self, receipt: &str) -> Result<i64> {
         let receipt = check_receipt(receipt.trim())?;
-        match self.visit_by_receipt(&receipt)? {
+        match self.visit_for_refund(&receipt)? {
             Some(v) => Ok(v.id),
             None => match receipt.strip_prefix(['V', 'v']).map(str::parse::<i64>) {
                 Some(Ok(id)) if self.visit(id)?.is_some() => Ok(id),

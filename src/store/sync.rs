@@ -10,11 +10,29 @@ use serde::Serialize;
 
 pub use crate::domain::chain::{Answer, OutboxEvent, RemoteEvent};
 
-/// Each kind of event: the table its rows live in and the column saying when it happened.
-const KINDS: [(&str, &str, &str); 3] = [
-    ("customer", "customers", "enrolled_at"),
-    ("visit", "visits", "at"),
-    ("points", "points_events", "at"),
+/// Each kind of event, in the order a history is queued (each finds what it refers to): the
+/// table its rows live in, the column saying when it happened, whether its rows have a global
+/// id of their own (a rating is named by its visit's), and the view giving its content.
+const KINDS: [(&str, &str, &str, bool, &str); 7] = [
+    (
+        "customer",
+        "customers",
+        "enrolled_at",
+        true,
+        "sync_customer",
+    ),
+    ("visit", "visits", "at", true, "sync_visit"),
+    ("points", "points_events", "at", true, "sync_points"),
+    ("rating", "ratings", "updated_at", false, "sync_rating"),
+    ("ticket", "tickets", "opened_at", true, "sync_ticket"),
+    (
+        "ticket_event",
+        "ticket_events",
+        "at",
+        true,
+        "sync_ticket_event",
+    ),
+    ("note", "customer_notes", "at", true, "sync_note"),
 ];
 
 /// A new global id in SQL: the row id in hex and 32 random bits (migration 0008).
@@ -96,15 +114,17 @@ impl Tx<'_> {
         )?;
         // The history so far, each row's event in the order they happened.
         let mut queued = 0;
-        for (kind, table, at) in KINDS {
-            tx.execute(
-                &format!("UPDATE {table} SET gid = {NEW_GID} WHERE gid IS NULL"),
-                [],
-            )?;
+        for (kind, table, at, own_gid, _) in KINDS {
+            if own_gid {
+                tx.execute(
+                    &format!("UPDATE {table} SET gid = {NEW_GID} WHERE gid IS NULL"),
+                    [],
+                )?;
+            }
             queued += tx.execute(
                 &format!(
                     "INSERT INTO outbox (key, kind, at, row_id)
-                     SELECT {NEW_KEY}, '{kind}', {at}, id FROM {table} ORDER BY id"
+                     SELECT {NEW_KEY}, '{kind}', {at}, rowid FROM {table} ORDER BY rowid"
                 ),
                 [],
             )? as i64;
@@ -167,7 +187,10 @@ impl Tx<'_> {
         let from: i64 = self
             .tx
             .query_row("SELECT sent_through FROM sync_state", [], |r| r.get(0))?;
-        for (kind, table, _) in KINDS {
+        for (kind, table, _, own_gid, _) in KINDS {
+            if !own_gid {
+                continue;
+            }
             self.tx
                 .prepare_cached(&format!(
                     "UPDATE {table} SET gid = {NEW_GID}
@@ -177,15 +200,19 @@ impl Tx<'_> {
                 .execute((from, limit as i64))?;
         }
         self.tx
-            .prepare_cached(
-                "UPDATE outbox SET payload = CASE kind
-                   WHEN 'customer' THEN (SELECT payload FROM sync_customer s WHERE s.id = row_id)
-                   WHEN 'visit' THEN (SELECT payload FROM sync_visit s WHERE s.id = row_id)
-                   ELSE (SELECT payload FROM sync_points s WHERE s.id = row_id) END
+            .prepare_cached(&format!(
+                "UPDATE outbox SET payload = CASE kind {} END
                  WHERE seq > ?1 AND seq <= (SELECT MAX(seq) FROM
                        (SELECT seq FROM outbox WHERE seq > ?1 ORDER BY seq LIMIT ?2))
                    AND payload IS NULL",
-            )?
+                KINDS
+                    .iter()
+                    .map(|(kind, _, _, _, view)| format!(
+                        "WHEN '{kind}' THEN (SELECT payload FROM {view} s WHERE s.id = row_id)"
+                    ))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            ))?
             .execute((from, limit as i64))?;
         let mut stmt = self.tx.prepare_cached(
             "SELECT seq, key, kind, at, payload FROM outbox WHERE seq > ?1 ORDER BY seq LIMIT ?2",

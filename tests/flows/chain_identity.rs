@@ -304,3 +304,166 @@ fn two_databases_calling_themselves_the_same_till_are_refused() {
     assert_eq!(sync(first.path())["to_send"], 0);
     let _ = Connection::open(db(second.path()));
 }
+
+/// The tickets a till lists, with plain fields: (id, summary, status).
+fn tickets(dir: &Path) -> Vec<(i64, String, String)> {
+    run_json(dir, &["ticket", "list", "--status", "all"])["tickets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| {
+            (
+                t["id"].as_i64().unwrap(),
+                t["summary"].as_str().unwrap().to_string(),
+                t["status"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn ratings_tickets_and_notes_follow_the_customer_to_every_shop() {
+    let pg = Postgres::start();
+    let riga = till(&pg.url(), "riga", "riga-1");
+    let dublin = till(&pg.url(), "dublin", "dublin-1");
+    run_json(riga.path(), &["central", "init"]);
+    sync(riga.path());
+    sync(dublin.path());
+    let anna = enrol(riga.path(), "Anna");
+    sell(riga.path(), "18.00", &anna, Some("R-7"));
+    // She rates the visit from her receipt's page (two stars opens a follow-up ticket), a
+    // cashier notes her taste, and she phones about her card.
+    let visit = {
+        let mut store =
+            regulars::store::Store::open(&db(riga.path()), crate::common::rules()).unwrap();
+        let id = store.read(|t| t.visit_id_for_receipt("R-7")).unwrap();
+        let now = regulars::clock::now();
+        store
+            .write(|t| t.rate_visit(id, 2, "The queue was long", now))
+            .unwrap();
+        id
+    };
+    assert!(visit > 0);
+    run_json(
+        riga.path(),
+        &[
+            "customer",
+            "note",
+            &anna,
+            "Prefers oat milk",
+            "--by",
+            "Ilze",
+        ],
+    );
+    run_json(
+        riga.path(),
+        &[
+            "ticket",
+            "add",
+            "--customer",
+            &anna,
+            "--summary",
+            "Card does not scan",
+            "--by",
+            "Ilze",
+        ],
+    );
+    sync(riga.path());
+    sync(dublin.path());
+
+    // In Dublin her timeline is whole, and the shop's tickets are there to work on.
+    let timeline = run_json(dublin.path(), &["customer", "timeline", &anna]).to_string();
+    for text in [
+        "Prefers oat milk",
+        "The queue was long",
+        "Card does not scan",
+    ] {
+        assert!(
+            timeline.contains(text),
+            "{text} in Dublin's timeline: {timeline}"
+        );
+    }
+    let in_dublin = tickets(dublin.path());
+    assert_eq!(in_dublin.len(), 2, "{in_dublin:?}");
+    let card = in_dublin
+        .iter()
+        .find(|t| t.1 == "Card does not scan")
+        .unwrap();
+    // A ticket about the Riga receipt can be opened in Dublin by its number.
+    run_json(
+        dublin.path(),
+        &[
+            "ticket",
+            "add",
+            "--receipt",
+            "R-7",
+            "--summary",
+            "Milk was cold",
+            "--channel",
+            "counter",
+        ],
+    );
+    run_json(
+        dublin.path(),
+        &[
+            "ticket",
+            "resolve",
+            &card.0.to_string(),
+            "--note",
+            "New card issued",
+            "--by",
+            "Seán",
+        ],
+    );
+    sync(dublin.path());
+    sync(riga.path());
+
+    // Riga sees Dublin's work on its ticket, and Dublin's new one.
+    let in_riga = tickets(riga.path());
+    assert_eq!(in_riga.len(), 3, "{in_riga:?}");
+    let resolved = in_riga
+        .iter()
+        .find(|t| t.1 == "Card does not scan")
+        .unwrap();
+    assert_eq!(resolved.2, "resolved");
+    let shown = run_json(riga.path(), &["ticket", "show", &resolved.0.to_string()]).to_string();
+    assert!(
+        shown.contains("New card issued") && shown.contains("Seán"),
+        "{shown}"
+    );
+    let milk = run_json(riga.path(), &["customer", "timeline", &anna]).to_string();
+    assert!(milk.contains("Milk was cold"), "{milk}");
+    // Each till's figures count the tickets opened and the visits rated there.
+    let figures = |dir: &Path| run_json(dir, &["stats"])["figures"].clone();
+    let (r, d) = (figures(riga.path()), figures(dublin.path()));
+    assert_eq!(
+        (r["tickets_opened"].as_i64(), d["tickets_opened"].as_i64()),
+        (Some(2), Some(1))
+    );
+    assert_eq!(r["ratings"][1], 1, "{r}");
+    assert_eq!(
+        d["ratings"][1], 0,
+        "Riga's visit is rated in Riga's figures: {d}"
+    );
+
+    // Erased in Dublin is erased in Riga, with the words of her notes, ratings and tickets.
+    run_json(dublin.path(), &["customer", "erase", &anna, "--yes"]);
+    sync(dublin.path());
+    sync(riga.path());
+    let after = run_json(riga.path(), &["customer", "timeline", &anna]).to_string();
+    for text in [
+        "Prefers oat milk",
+        "The queue was long",
+        "Card does not scan",
+        "Anna",
+    ] {
+        assert!(
+            !after.contains(text),
+            "{text} left in Riga after the erasure: {after}"
+        );
+    }
+    keys_once(&pg);
+    for t in [&riga, &dublin] {
+        check_invariants(&Connection::open(db(t.path())).unwrap());
+    }
+}

@@ -99,3 +99,61 @@ fn a_version_1_database_is_upgraded_with_its_data() {
         .unwrap();
     assert_eq!(s.pending_prints().unwrap().len(), 1);
 }
+
+#[test]
+fn a_chain_till_of_version_8_keeps_its_unsent_events_through_the_upgrade() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = db(dir.path());
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    for sql in [
+        include_str!("../../src/store/migrations/0001_initial.sql"),
+        include_str!("../../src/store/migrations/0002_print_jobs.sql"),
+        include_str!("../../src/store/migrations/0003_staff.sql"),
+        include_str!("../../src/store/migrations/0004_support.sql"),
+        include_str!("../../src/store/migrations/0005_aggregates.sql"),
+        include_str!("../../src/store/migrations/0006_figures_log.sql"),
+        include_str!("../../src/store/migrations/0007_customer_language.sql"),
+        include_str!("../../src/store/migrations/0008_chain.sql"),
+    ] {
+        conn.execute_batch(sql).unwrap();
+    }
+    // A till of a chain with an enrolment it has not sent yet.
+    conn.execute_batch(
+        r#"PRAGMA user_version = 8;
+         INSERT INTO programs (id, effective_from, rules) VALUES (1, 0, '{"earn":{"points":1,"per_minor":100,"rounding":"down"},"min_spend_minor":200,"stamps":{"every":10,"reward":"coffee"},"rewards":[{"id":"coffee","name":"Free coffee","cost":40}],"expiry_days":365,"referral":{"referrer_bonus":50,"friend_bonus":50,"cap_per_30_days":5}}');
+         INSERT INTO sync_state (id, till_id, shop_id) VALUES (1, 'riga-1', 'riga');
+         INSERT INTO customers (code, referral_code, name, enrolled_at)
+         VALUES ('4KQ2M9M', 'REFAB12', 'Anna', 1767700000);"#,
+    )
+    .unwrap();
+    let queued: i64 = conn
+        .query_row("SELECT COUNT(*) FROM outbox", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(queued, 1);
+    drop(conn);
+    let mut s = Store::open(&path, rules()).unwrap();
+    assert_eq!(s.schema_version().unwrap(), SCHEMA_VERSION);
+    let state = s.read(|t| t.sync_state()).unwrap().unwrap();
+    assert_eq!((state.till_id.as_str(), state.to_send), ("riga-1", 1));
+    assert_eq!(
+        state.instance.len(),
+        32,
+        "the upgrade gives the till its instance id"
+    );
+    // The queue still fills and is still sent, with the new kinds.
+    s.write(|t| t.add_customer_note("4KQ2-M9M", "Prefers oat milk", None, 1_767_700_100))
+        .unwrap();
+    let batch = s.write(|t| t.outbox(10)).unwrap();
+    let kinds: Vec<&str> = batch.iter().map(|e| e.kind.as_str()).collect();
+    assert_eq!(kinds, ["customer", "note"]);
+    assert!(
+        batch[0].payload.contains("\"name\":\"Anna\""),
+        "{}",
+        batch[0].payload
+    );
+    assert!(
+        batch[1].payload.contains("oat milk"),
+        "{}",
+        batch[1].payload
+    );
+}
