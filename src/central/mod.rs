@@ -326,17 +326,17 @@ fn record_merges(
         else {
             continue;
         };
-        let kept = resolve(tx, &kept)?;
-        if kept == gid {
+        // The two cards' customers become one, counted under the smaller id: whatever order
+        // merges arrive in, each customer ends up counted once, in one place.
+        let (a, b) = (resolve(tx, &gid)?, resolve(tx, &kept)?);
+        if a == b {
             continue;
         }
-        let new = tx.execute(
-            "INSERT INTO merges (gone, kept) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+        let (kept, gid) = if a < b { (a, b) } else { (b, a) };
+        tx.execute(
+            "INSERT INTO merges (gone, kept) VALUES ($1, $2)",
             &[&gid, &kept],
         )?;
-        if new == 0 {
-            continue;
-        }
         tx.execute(
             "UPDATE merges SET kept = $2 WHERE kept = $1",
             &[&gid, &kept],
@@ -527,6 +527,45 @@ impl Central {
         Err(CentralError::Database(
             "could not hand out a till number; sync again".into(),
         ))
+    }
+
+    /// Takes up to `points` from `customer`'s chain balance under `key` (a refund's reversal:
+    /// what was spent already, in any shop, is not taken), in one transaction; returns what
+    /// it took. Asking again with the same key gets the first answer.
+    pub fn take_up_to(
+        &mut self,
+        key: &str,
+        customer: &str,
+        points: i64,
+        till_id: &str,
+    ) -> Result<i64> {
+        let mut tx = self.client.transaction()?;
+        if let Some(r) =
+            tx.query_opt("SELECT points, granted FROM holds WHERE key = $1", &[&key])?
+        {
+            let (taken, granted): (i64, bool) = (r.get(0), r.get(1));
+            return Ok(if granted { taken } else { 0 });
+        }
+        let customer = resolve(&mut tx, customer)?;
+        let have = tx
+            .query_opt(
+                "SELECT points FROM balances WHERE customer = $1 FOR UPDATE",
+                &[&customer],
+            )?
+            .map_or(0, |r| r.get::<_, i64>(0));
+        let taken = points.min(have).max(0);
+        tx.execute(
+            "UPDATE balances SET points = points - $2 WHERE customer = $1",
+            &[&customer, &taken],
+        )?;
+        let left = have - taken;
+        tx.execute(
+            "INSERT INTO holds (key, customer, points, till_id, granted, balance)
+             VALUES ($1, $2, $3, $4, true, $5)",
+            &[&key, &customer, &taken, &till_id, &left],
+        )?;
+        tx.commit()?;
+        Ok(taken)
     }
 
     /// Gives back a granted hold the till could not record (its spend will never come).

@@ -330,14 +330,14 @@ pub enum CustomerCmd {
         #[arg(long, value_name = "NAME")]
         by: Option<String>,
     },
-    /// Fold card GONE into card KEPT (one person with two cards): visits, points, vouchers,
-    /// tickets and notes move to KEPT, and GONE finds KEPT from now on. On a chain's till the
-    /// merge reaches every till with the next sync.
+    /// Make two cards one customer (one person with two cards): the card enrolled first stays,
+    /// the other's visits, points, vouchers, tickets and notes move to it, and the other card
+    /// finds it from now on. On a chain's till the merge reaches every till with the next sync.
     Merge {
-        #[arg(value_name = "KEPT")]
-        kept: String,
-        #[arg(value_name = "GONE")]
-        gone: String,
+        #[arg(value_name = "CARD")]
+        a: String,
+        #[arg(value_name = "CARD")]
+        b: String,
     },
     /// The merge list: customers found to share a phone or email when other tills'
     /// enrolments arrived (merge each pair with `customer merge`).

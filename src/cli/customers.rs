@@ -176,8 +176,8 @@ pub(super) fn customer(ctx: &Ctx, cmd: CustomerCmd) -> Result<Output> {
                 json: json!({ "note_id": id }),
             })
         }
-        CustomerCmd::Merge { kept, gone } => {
-            let m = store.write(|tx| tx.merge_customers(&kept, &gone, ctx.now))?;
+        CustomerCmd::Merge { a, b } => {
+            let m = store.write(|tx| tx.merge_customers(&a, &b, ctx.now))?;
             Ok(Output {
                 text: ctx.words().t_args(
                     "cli-merged",

@@ -117,7 +117,21 @@ pub(super) fn sale(ctx: &Ctx, cmd: SaleCmd) -> Result<Output> {
         } => {
             let amount = amount.map(|a| ctx.amount(&a)).transpose()?;
             let mut store = ctx.store()?;
-            let out = store.write(|tx| tx.refund(&receipt, amount, ctx.now, by.as_deref()))?;
+            let mut out = store.write(|tx| tx.refund(&receipt, amount, ctx.now, by.as_deref()))?;
+            // On a chain's till the points come back once the central store has answered: ask
+            // it now; offline, the next sync does.
+            if out.points_pending > 0
+                && let Some(central) = &ctx.config.central
+            {
+                let _ = crate::runtime::sync::sync_once(&mut store, central, ctx.now);
+                let (reversed, pending, balance) =
+                    store.read(|tx| tx.refund_standing(out.refund_id))?;
+                out.points_reversed = reversed;
+                out.balance = balance;
+                if !pending {
+                    out.points_pending = 0;
+                }
+            }
             let w = ctx.words();
             let mut text = w.t_args(
                 if out.fully_refunded {
@@ -139,7 +153,13 @@ pub(super) fn sale(ctx: &Ctx, cmd: SaleCmd) -> Result<Output> {
                         ("balance", w.number(out.balance).into()),
                     ],
                 ));
-                if out.points_reversed < out.points_due {
+                if out.points_pending > 0 {
+                    text.push(' ');
+                    text.push_str(&w.t_args(
+                        "cli-points-pending",
+                        &[("points", out.points_pending.into())],
+                    ));
+                } else if out.points_reversed < out.points_due {
                     text.push(' ');
                     text.push_str(&w.t_args("cli-points-spent", &[("due", out.points_due.into())]));
                 }

@@ -112,12 +112,26 @@ fn store_answer(state: &mut CounterState, currency: Currency, a: StoreReply) {
             {
                 state.customer = Some(c);
             }
+            let pending = r.points_pending > 0;
             let args = [
                 ("amount", money(r.amount).into()),
                 ("receipt", r.receipt.as_str().into()),
-                ("points", r.points_reversed.into()),
+                (
+                    "points",
+                    if pending {
+                        r.points_pending
+                    } else {
+                        r.points_reversed
+                    }
+                    .into(),
+                ),
             ];
-            state.say(true, w.t_args("refunded", &args));
+            let message = if pending {
+                "refunded-pending"
+            } else {
+                "refunded"
+            };
+            state.say(true, w.t_args(message, &args));
             state.refunds_recorded += 1;
         }
         StoreReply::Reprinted => state.say(true, w.t("reprinting")),

@@ -75,21 +75,7 @@ fn exchange_with(
         store.write(|t| t.set_till_number(number))?;
     }
     let mut done = Synced::default();
-    loop {
-        let batch = store.write(|t| t.outbox(BATCH))?;
-        if batch.is_empty() {
-            break;
-        }
-        let answers = central.push(&config.shop_id, &config.till_id, &batch)?;
-        for (_, a) in &answers {
-            match a {
-                crate::store::Answer::Stored => done.sent += 1,
-                crate::store::Answer::Duplicate => done.duplicates += 1,
-                crate::store::Answer::Rejected => done.rejected += 1,
-            }
-        }
-        store.write(|t| t.mark_sent(&batch, &answers, now))?;
-    }
+    push_all(central, store, config, now, &mut done)?;
     loop {
         let cursor = store.read(|t| Ok(t.sync_state()?.map_or(0, |s| s.cursor)))?;
         let events = central.pull(&config.till_id, cursor, BATCH as i64)?;
@@ -100,6 +86,15 @@ fn exchange_with(
         let applied = store.write(|t| t.apply_remote(&events, now))?;
         done.received += applied.applied;
         done.problems += applied.problems;
+    }
+    // Refunds made here take back what the central store says is left across the chain.
+    let reversals = store.write(|t| t.reversals_due(now))?;
+    for r in &reversals {
+        let taken = central.take_up_to(&r.key, &r.customer, r.points, &config.till_id)?;
+        store.write(|t| t.settle_reversal(r, taken))?;
+    }
+    if !reversals.is_empty() {
+        push_all(central, store, config, now, &mut done)?;
     }
     let state = store
         .read(|t| t.sync_state())?
@@ -114,6 +109,31 @@ fn exchange_with(
         oldest_unsent: state.oldest_unsent,
     })?;
     Ok(done)
+}
+
+/// Sends the whole outbox in batches, each marked sent once the central store answered.
+fn push_all(
+    central: &mut Central,
+    store: &mut Store,
+    config: &CentralConfig,
+    now: i64,
+    done: &mut Synced,
+) -> Result<(), SyncError> {
+    loop {
+        let batch = store.write(|t| t.outbox(BATCH))?;
+        if batch.is_empty() {
+            return Ok(());
+        }
+        let answers = central.push(&config.shop_id, &config.till_id, &batch)?;
+        for (_, a) in &answers {
+            match a {
+                crate::store::Answer::Stored => done.sent += 1,
+                crate::store::Answer::Duplicate => done.duplicates += 1,
+                crate::store::Answer::Rejected => done.rejected += 1,
+            }
+        }
+        store.write(|t| t.mark_sent(&batch, &answers, now))?;
+    }
 }
 
 /// How a chain's till paid a redemption.

@@ -242,15 +242,21 @@ impl Tx<'_> {
                     ))?;
             }
         }
-        if let Some(kept) = &c.merged_into {
-            let Some(kept) = self.customer_by_gid(kept)? else {
+        // A merge: the two customers become one here too, the same one every till keeps
+        // (see `merge_customers`), whatever else was merged here first.
+        if let Some(other) = &c.merged_into {
+            let Some(other) = self.customer_by_gid(other)? else {
                 return self.problem(e, now, "missing", "a merge into an unknown customer");
             };
-            let merged = self
-                .optional::<Option<i64>>("SELECT merged_into FROM customers WHERE id = ?1", [this])?
-                .flatten();
-            if merged.is_none() && kept != this {
-                self.fold_customer(kept, this, now)?;
+            let this = self.optional::<i64>(
+                "SELECT COALESCE(merged_into, id) FROM customers WHERE id = ?1",
+                [this],
+            )?;
+            if let Some(this) = this
+                && this != other
+            {
+                let (kept, gone) = self.kept_and_gone(this, other)?;
+                self.fold_customer(kept, gone, now)?;
             }
         }
         Ok(outcome)

@@ -85,7 +85,8 @@ impl Tx<'_> {
                  ON CONFLICT (visit_id) DO UPDATE SET stars = excluded.stars,
                    comment = excluded.comment, first_at = MIN(first_at, excluded.first_at),
                    updated_at = excluded.updated_at
-                 WHERE excluded.updated_at >= updated_at",
+                 WHERE excluded.updated_at > updated_at
+                    OR (excluded.updated_at = updated_at AND excluded.stars <= stars)",
             )?
             .execute((visit, r.stars, comment, r.first_at, r.updated_at))?;
         Ok(Outcome::Applied)
@@ -112,12 +113,13 @@ impl Tx<'_> {
             (t.summary, t.contact)
         };
         if let Some(id) = self.id_by_gid("tickets", &t.gid)? {
-            // A status change made at another till: the newer one wins.
+            // A status change made at another till: the later stamped one wins everywhere
+            // (the same status breaks a tie), whatever order they arrive in.
             self.tx
                 .prepare_cached(
                     "UPDATE tickets SET status = ?2, status_at = ?3, resolved_at = ?4,
                      customer_id = COALESCE(?5, customer_id), summary = ?6, contact = ?7
-                     WHERE id = ?1 AND status_at <= ?3",
+                     WHERE id = ?1 AND (status_at < ?3 OR (status_at = ?3 AND status <= ?2))",
                 )?
                 .execute((
                     id,

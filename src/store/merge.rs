@@ -37,12 +37,21 @@ pub struct Duplicate {
 }
 
 impl Tx<'_> {
-    /// Folds the customer with card `gone` into the one with card `kept`: visits, points (each
-    /// lot with what is left of it), vouchers and stamps, redemptions, referrals, tickets and
-    /// notes move; the kept customer takes a phone or email only the gone card had.
-    pub fn merge_customers(&self, kept: &str, gone: &str, now: i64) -> Result<Merged> {
-        let kept = self.customer(kept)?.0;
-        let gone = self.customer(gone)?.0;
+    /// Makes the customers with cards `a` and `b` one: the card enrolled first stays, and the
+    /// other is folded into it (visits, points with what is left of each lot, vouchers and
+    /// stamps, redemptions, referrals, tickets and notes move; the kept customer takes a phone
+    /// or email only the other had). Every till of a chain chooses the same card whatever order
+    /// merges reach it in, so they all end with the same customers.
+    pub fn merge_customers(&self, a: &str, b: &str, now: i64) -> Result<Merged> {
+        let in_chain = self.sync_state()?.is_some();
+        if in_chain {
+            // Every queued event first says what was true when it was written (and every row
+            // has its global id, which settles ties below).
+            self.freeze_outbox()?;
+        }
+        let (a, b) = (self.customer(a)?.0, self.customer(b)?.0);
+        let (kept, gone) = self.kept_and_gone(a.id, b.id)?;
+        let (kept, gone) = (self.customer_by_id(kept)?, self.customer_by_id(gone)?);
         if kept.id == gone.id {
             return Err(StoreError::Invalid(format!(
                 "{} and {} are already one customer",
@@ -60,7 +69,6 @@ impl Tx<'_> {
         }
         // On a chain's till the moves below are this till's to make, not events of their own:
         // the merge goes out once, as the gone card's customer event.
-        let in_chain = self.sync_state()?.is_some();
         if in_chain {
             self.tx.execute("UPDATE sync_state SET applying = 1", [])?;
         }
@@ -82,6 +90,19 @@ impl Tx<'_> {
             points_moved,
             balance: self.balance_of(kept.id)?,
         })
+    }
+
+    /// Of two customers, the one that stays (enrolled first; then the smaller global id, then
+    /// row id) and the one folded into it.
+    pub(super) fn kept_and_gone(&self, a: i64, b: i64) -> Result<(i64, i64)> {
+        let key = |id: i64| -> Result<(i64, Option<String>, i64)> {
+            Ok(self.tx.query_row(
+                "SELECT enrolled_at, gid, id FROM customers WHERE id = ?1",
+                [id],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )?)
+        };
+        Ok(if key(a)? <= key(b)? { (a, b) } else { (b, a) })
     }
 
     /// Moves everything of customer `gone` to `kept` and marks `gone` as merged into it.

@@ -60,6 +60,9 @@ pub struct RefundOutcome {
     pub points_due: i64,
     /// What it took back: the due points, floored at the customer's balance.
     pub points_reversed: i64,
+    /// On a chain's till: points to take back once the central store has said how many are
+    /// left across the chain (at the next sync).
+    pub points_pending: i64,
     pub balance: i64,
     pub fully_refunded: bool,
 }
@@ -390,39 +393,31 @@ impl Tx<'_> {
         )?;
         let refund_id = self.tx.last_insert_rowid();
         let mut points_reversed = 0;
+        let mut points_pending = 0;
         let mut balance = 0;
         if let Some(customer_id) = visit.customer_id {
-            self.expire_due(Some(customer_id), now)?;
-            // Floor at zero: what was already spent on rewards is not clawed back.
-            points_reversed = points_due.min(self.balance_of(customer_id)?);
-            if points_reversed > 0 {
-                let own_lot: Vec<i64> = self
-                    .optional(
-                        "SELECT id FROM points_events WHERE idempotency_key = ?1
-                         UNION ALL SELECT id FROM points_events
-                         WHERE visit_id = ?2 AND kind = 'earn' AND origin IS NOT NULL",
-                        (earn_key(visit.id), visit.id),
-                    )?
-                    .into_iter()
-                    .collect();
-                let key = format!("refund:{refund_id}");
-                self.spend(
-                    &Credit {
-                        customer_id,
-                        kind: EventKind::Refund,
-                        points: points_reversed,
-                        at: now,
-                        key: &key,
-                        visit_id: Some(visit.id),
-                        reason: Some("refund"),
-                        actor,
-                    },
-                    &own_lot,
-                    "the refund",
-                )?;
-                self.tx.execute(
-                    "UPDATE refunds SET points_reversed = ?2 WHERE id = ?1",
-                    (refund_id, points_reversed),
+            if self.sync_state()?.is_some() {
+                // On a chain's till other shops may be spending the same balance: the central
+                // store decides what the refund takes back, at the next sync.
+                if points_due > 0 {
+                    self.tx.execute(
+                        "UPDATE refunds SET reversal_pending = 1 WHERE id = ?1",
+                        [refund_id],
+                    )?;
+                    points_pending = points_due;
+                }
+            } else {
+                self.expire_due(Some(customer_id), now)?;
+                // Floor at zero: what was already spent on rewards is not clawed back.
+                points_reversed = points_due.min(self.balance_of(customer_id)?);
+                self.reverse_refund(
+                    refund_id,
+                    visit.id,
+                    customer_id,
+                    points_reversed,
+                    now,
+                    actor,
+                    None,
                 )?;
             }
             if fully_refunded && visit.stamped {
@@ -444,6 +439,7 @@ impl Tx<'_> {
             amount,
             points_due,
             points_reversed,
+            points_pending,
             balance,
             fully_refunded,
         })
@@ -523,4 +519,59 @@ pub(super) fn check_receipt(r: &str) -> Result<String> {
         return Err(StoreError::BadReceipt(MAX_RECEIPT_CHARS));
     }
     Ok(r.to_string())
+}
+
+impl Tx<'_> {
+    /// Takes back `points` of a refunded sale from the customer, from the sale's own lot
+    /// first; with `hold`, the central store's hold that already took them across the chain.
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn reverse_refund(
+        &self,
+        refund_id: i64,
+        visit_id: i64,
+        customer_id: i64,
+        points: i64,
+        at: i64,
+        actor: Option<&str>,
+        hold: Option<&str>,
+    ) -> Result<()> {
+        if points <= 0 {
+            return Ok(());
+        }
+        let own_lot: Vec<i64> = self
+            .optional(
+                "SELECT id FROM points_events WHERE idempotency_key = ?1
+                 UNION ALL SELECT id FROM points_events
+                 WHERE visit_id = ?2 AND kind = 'earn' AND origin IS NOT NULL",
+                (earn_key(visit_id), visit_id),
+            )?
+            .into_iter()
+            .collect();
+        let key = format!("refund:{refund_id}");
+        let event = self.spend(
+            &Credit {
+                customer_id,
+                kind: EventKind::Refund,
+                points,
+                at,
+                key: &key,
+                visit_id: Some(visit_id),
+                reason: Some("refund"),
+                actor,
+            },
+            &own_lot,
+            "the refund",
+        )?;
+        if let Some(hold) = hold {
+            self.tx.execute(
+                "UPDATE points_events SET hold = ?2 WHERE id = ?1",
+                (event, hold),
+            )?;
+        }
+        self.tx.execute(
+            "UPDATE refunds SET points_reversed = ?2 WHERE id = ?1",
+            (refund_id, points),
+        )?;
+        Ok(())
+    }
 }

@@ -211,7 +211,8 @@ impl Tx<'_> {
         self.tx.execute(
             "INSERT INTO ratings (visit_id, stars, comment, first_at, updated_at)
              VALUES (?1, ?2, ?3, ?4, ?4)
-             ON CONFLICT (visit_id) DO UPDATE SET stars = ?2, comment = ?3, updated_at = ?4",
+             ON CONFLICT (visit_id) DO UPDATE SET stars = ?2, comment = ?3,
+               updated_at = MAX(?4, updated_at + 1)",
             (visit_id, stars, &comment, now),
         )?;
         let mut ticket_id = None;
@@ -342,6 +343,8 @@ impl Tx<'_> {
         let (_, program) = self.program_at(v.at);
         let qualifying = program.qualifies(v.amount - v.refunded);
         let stamped = qualifying && program.stamps.is_some();
+        // On a chain's till, what is queued says the visit was anonymous when it was made.
+        self.freeze_outbox()?;
         let changed = self.tx.execute(
             "UPDATE visits SET customer_id = ?2, points_earned = ?3, stamped = ?4, claimed_at = ?5
              WHERE id = ?1 AND customer_id IS NULL AND claimed_at IS NULL",

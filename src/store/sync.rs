@@ -187,33 +187,7 @@ impl Tx<'_> {
         let from: i64 = self
             .tx
             .query_row("SELECT sent_through FROM sync_state", [], |r| r.get(0))?;
-        for (kind, table, _, own_gid, _) in KINDS {
-            if !own_gid {
-                continue;
-            }
-            self.tx
-                .prepare_cached(&format!(
-                    "UPDATE {table} SET gid = {NEW_GID}
-                     WHERE gid IS NULL AND id IN (SELECT row_id FROM outbox
-                       WHERE kind = '{kind}' AND seq > ?1 ORDER BY seq LIMIT ?2)"
-                ))?
-                .execute((from, limit as i64))?;
-        }
-        self.tx
-            .prepare_cached(&format!(
-                "UPDATE outbox SET payload = CASE kind {} END
-                 WHERE seq > ?1 AND seq <= (SELECT MAX(seq) FROM
-                       (SELECT seq FROM outbox WHERE seq > ?1 ORDER BY seq LIMIT ?2))
-                   AND payload IS NULL",
-                KINDS
-                    .iter()
-                    .map(|(kind, _, _, _, view)| format!(
-                        "WHEN '{kind}' THEN (SELECT payload FROM {view} s WHERE s.id = row_id)"
-                    ))
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            ))?
-            .execute((from, limit as i64))?;
+        self.fill_payloads(from, limit as i64)?;
         let mut stmt = self.tx.prepare_cached(
             "SELECT seq, key, kind, at, payload FROM outbox WHERE seq > ?1 ORDER BY seq LIMIT ?2",
         )?;
@@ -229,6 +203,49 @@ impl Tx<'_> {
             })?
             .collect::<rusqlite::Result<_>>()?;
         Ok(rows)
+    }
+
+    /// Writes now the content of every event not sent yet, before a change that re-points
+    /// rows (a merge, a claim): each event then says what was true when it was written, so
+    /// it never names a customer whose enrolment comes later in the outbox.
+    pub(super) fn freeze_outbox(&self) -> Result<()> {
+        let Some(from) = self.optional::<i64>("SELECT sent_through FROM sync_state", [])? else {
+            return Ok(());
+        };
+        self.fill_payloads(from, i64::MAX)
+    }
+
+    /// Gives the rows of up to `limit` events after `from` their global ids, and the events
+    /// their content, where they have none yet.
+    fn fill_payloads(&self, from: i64, limit: i64) -> Result<()> {
+        for (kind, table, _, own_gid, _) in KINDS {
+            if !own_gid {
+                continue;
+            }
+            self.tx
+                .prepare_cached(&format!(
+                    "UPDATE {table} SET gid = {NEW_GID}
+                     WHERE gid IS NULL AND id IN (SELECT row_id FROM outbox
+                       WHERE kind = '{kind}' AND seq > ?1 ORDER BY seq LIMIT ?2)"
+                ))?
+                .execute((from, limit))?;
+        }
+        self.tx
+            .prepare_cached(&format!(
+                "UPDATE outbox SET payload = CASE kind {} END
+                 WHERE seq > ?1 AND seq <= (SELECT MAX(seq) FROM
+                       (SELECT seq FROM outbox WHERE seq > ?1 ORDER BY seq LIMIT ?2))
+                   AND payload IS NULL",
+                KINDS
+                    .iter()
+                    .map(|(kind, _, _, _, view)| format!(
+                        "WHEN '{kind}' THEN (SELECT payload FROM {view} s WHERE s.id = row_id)"
+                    ))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            ))?
+            .execute((from, limit))?;
+        Ok(())
     }
 
     /// Records the central store's answers to `sent` (a batch from [`Tx::outbox`], in order):

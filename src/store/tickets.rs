@@ -273,9 +273,11 @@ impl Tx<'_> {
             (Status::Resolved | Status::Confirmed, Status::Open) => "reopened",
             (_, s) => s.as_str(),
         };
+        // A change is always stamped later than the one it replaces (even on a till whose
+        // clock is behind another's), so every till of a chain keeps the same last change.
         self.tx.execute(
-            "UPDATE tickets SET status = ?2, status_at = ?3,
-                 resolved_at = CASE WHEN ?2 = 'resolved' THEN ?3
+            "UPDATE tickets SET status = ?2, status_at = MAX(?3, status_at + 1),
+                 resolved_at = CASE WHEN ?2 = 'resolved' THEN MAX(?3, status_at + 1)
                                     WHEN ?2 = 'open' THEN NULL ELSE resolved_at END
              WHERE id = ?1",
             (t.id, to.as_str(), now),

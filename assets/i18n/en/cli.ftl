@@ -24,6 +24,7 @@ cli-refunded = Refunded { $amount } of receipt { $receipt }.
 cli-refunded-full = Refunded { $amount } of receipt { $receipt } (in full).
 cli-points-back = { cli-points } taken back; balance { $balance }.
 cli-points-spent = ({ $due } were due; the rest had already been spent on rewards.)
+cli-points-pending = ({ $points } to take back once the chain's central store answers: the next sync does it.)
 cli-printed = Receipt printed: { $file }
 cli-printed-count = { $count ->
     [one] { $count } receipt printed.

@@ -21,6 +21,7 @@ redeemed = Redeemed { $reward } ({ $how }). Balance { $balance ->
     [one] { $balance } point
    *[other] { $balance } points
 }.
+refunded-pending = Refunded { $amount } of receipt { $receipt }: its { $points } points come off once the chain's central store answers (the next sync).
 refunded = Refunded { $amount } of receipt { $receipt }: { $points ->
     [one] { $points } point
    *[other] { $points } points

@@ -20,6 +20,7 @@ cli-refunded = Naibalik ang { $amount } ng resibo { $receipt }.
 cli-refunded-full = Naibalik ang { $amount } ng resibo { $receipt } (buo).
 cli-points-back = Binawi ang { cli-points }; balanse { $balance }.
 cli-points-spent = ({ $due } ang dapat; nagastos na sa mga reward ang iba.)
+cli-points-pending = ({ $points } ang babawiin kapag sumagot na ang central store ng chain: gagawin ito ng susunod na sync.)
 cli-printed = Na-print ang resibo: { $file }
 cli-printed-count = Na-print na resibo: { $count }.
 cli-not-printed = Hindi na-print ang resibo: { $problem }. Nakatabi ito ({ $waiting } naghihintay) at ipi-print gamit ang `regulars print retry` kapag handa na ang printer.

@@ -15,6 +15,7 @@ sold = Naitala ang benta na { $amount } para kay { $name }: +{ $points } puntos,
 sold-anonymous = Naitala ang benta na { $amount } na walang customer; may QR ang resibo para makuha ang puntos.
 stamp-card-complete = Puno na ang stamp card: handa na ang reward.
 redeemed = Nakuha ang { $reward } ({ $how }). Balanse { $balance } puntos.
+refunded-pending = Na-refund ang { $amount } ng resibo { $receipt }: babawiin ang { $points } puntos nito kapag sumagot na ang central store ng chain (sa susunod na sync).
 refunded = Na-refund ang { $amount } ng resibo { $receipt }: binawi ang { $points } puntos.
 reprinting = Ipinapa-print muli ang huling resibo.
 adjusted = Inayos ang puntos nang { $change }: balanse { $balance }.

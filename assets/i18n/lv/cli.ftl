@@ -24,6 +24,7 @@ cli-refunded = Atmaksāti { $amount } no čeka { $receipt }.
 cli-refunded-full = Atmaksāti { $amount } no čeka { $receipt } (pilnībā).
 cli-points-back = Noņemti { cli-points }; atlikums { $balance }.
 cli-points-spent = (Pienācās { $due }; pārējie jau bija iztērēti balvām.)
+cli-points-pending = ({ $points } tiks noņemti, kad atbildēs ķēdes centrālā krātuve: to izdarīs nākamā sinhronizācija.)
 cli-printed = Čeks izdrukāts: { $file }
 cli-printed-count = Izdrukāti čeki: { $count }.
 cli-not-printed = Čeks nav izdrukāts: { $problem }. Tas ir saglabāts (gaida: { $waiting }) un tiks izdrukāts ar `regulars print retry`, kad printeris būs gatavs.

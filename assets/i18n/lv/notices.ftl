@@ -23,6 +23,7 @@ redeemed = Izmantots: { $reward } ({ $how }). Atlikums { $balance ->
     [one] { $balance } punkts
    *[other] { $balance } punkti
 }.
+refunded-pending = Atmaksāts { $amount } no čeka { $receipt }: tā punkti ({ $points }) tiks noņemti, kad atbildēs ķēdes centrālā krātuve (nākamajā sinhronizācijā).
 refunded = Atmaksāts { $amount } no čeka { $receipt }: atņemti { $points ->
     [zero] { $points } punktu
     [one] { $points } punkts

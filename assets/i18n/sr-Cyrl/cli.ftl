@@ -24,6 +24,7 @@ cli-refunded = Враћено { $amount } са рачуна { $receipt }.
 cli-refunded-full = Враћено { $amount } са рачуна { $receipt } (у целости).
 cli-points-back = Одузето { cli-points }; стање { $balance }.
 cli-points-spent = (Требало је { $due }; остатак је већ потрошен на награде.)
+cli-points-pending = ({ $points } ће бити одузето кад се централна база ланца јави: то ће урадити следећа синхронизација.)
 cli-printed = Рачун одштампан: { $file }
 cli-printed-count = Одштампано рачуна: { $count }.
 cli-not-printed = Рачун није одштампан: { $problem }. Сачуван је ({ $waiting } чека) и штампа се са `regulars print retry` када штампач буде спреман.

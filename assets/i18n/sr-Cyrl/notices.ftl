@@ -23,6 +23,7 @@ redeemed = Искоришћено: { $reward } ({ $how }). Стање { $balance
     [few] { $balance } поена
    *[other] { $balance } поена
 }.
+refunded-pending = Враћено { $amount } по рачуну { $receipt }: његови поени ({ $points }) биће одузети кад се централна база ланца јави (при следећој синхронизацији).
 refunded = Враћено { $amount } по рачуну { $receipt }: одузето { $points ->
     [one] { $points } поен
     [few] { $points } поена

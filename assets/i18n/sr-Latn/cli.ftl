@@ -24,6 +24,7 @@ cli-refunded = Vraćeno { $amount } sa računa { $receipt }.
 cli-refunded-full = Vraćeno { $amount } sa računa { $receipt } (u celosti).
 cli-points-back = Oduzeto { cli-points }; stanje { $balance }.
 cli-points-spent = (Trebalo je { $due }; ostatak je već potrošen na nagrade.)
+cli-points-pending = ({ $points } će biti oduzeto kad se centralna baza lanca javi: to će uraditi sledeća sinhronizacija.)
 cli-printed = Račun odštampan: { $file }
 cli-printed-count = Odštampano računa: { $count }.
 cli-not-printed = Račun nije odštampan: { $problem }. Sačuvan je ({ $waiting } čeka) i štampa se sa `regulars print retry` kada štampač bude spreman.

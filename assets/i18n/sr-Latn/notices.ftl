@@ -23,6 +23,7 @@ redeemed = Iskorišćeno: { $reward } ({ $how }). Stanje { $balance ->
     [few] { $balance } poena
    *[other] { $balance } poena
 }.
+refunded-pending = Vraćeno { $amount } po računu { $receipt }: njegovi poeni ({ $points }) biće oduzeti kad se centralna baza lanca javi (pri sledećoj sinhronizaciji).
 refunded = Vraćeno { $amount } po računu { $receipt }: oduzeto { $points ->
     [one] { $points } poen
     [few] { $points } poena

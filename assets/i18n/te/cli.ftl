@@ -23,6 +23,7 @@ cli-refunded = రసీదు { $receipt } నుండి { $amount } తి�
 cli-refunded-full = రసీదు { $receipt } నుండి { $amount } తిరిగి ఇచ్చాము (పూర్తిగా).
 cli-points-back = { cli-points } వెనక్కి తీసుకున్నాము; బ్యాలెన్స్ { $balance }.
 cli-points-spent = ({ $due } రావాల్సి ఉంది; మిగతావి ఇప్పటికే బహుమతులకు ఖర్చయ్యాయి.)
+cli-points-pending = (చైన్ సెంట్రల్ స్టోర్ జవాబిచ్చాక { $points } వెనక్కి తీసుకుంటాము: తదుపరి సింక్ అది చేస్తుంది.)
 cli-printed = రసీదు ప్రింట్ అయింది: { $file }
 cli-printed-count = ప్రింట్ అయిన రసీదులు: { $count }.
 cli-not-printed = రసీదు ప్రింట్ కాలేదు: { $problem }. ఇది భద్రంగా ఉంది ({ $waiting } వేచి ఉన్నాయి), ప్రింటర్ సిద్ధమైనప్పుడు `regulars print retry`తో ప్రింట్ అవుతుంది.

@@ -21,6 +21,7 @@ redeemed = { $reward } పొందారు ({ $how }). బ్యాలెన�
     [one] { $balance } పాయింట్
    *[other] { $balance } పాయింట్లు
 }.
+refunded-pending = రసీదు { $receipt } పై { $amount } వాపసు ఇచ్చారు: చైన్ సెంట్రల్ స్టోర్ జవాబిచ్చాక (తదుపరి సింక్‌లో) దాని { $points } పాయింట్లు తీసివేస్తాము.
 refunded = రసీదు { $receipt } పై { $amount } వాపసు ఇచ్చారు: { $points ->
     [one] { $points } పాయింట్
    *[other] { $points } పాయింట్లు

@@ -3,8 +3,9 @@
 -- * Each till's database has a random instance id; the first one to sync as a till id owns
 --   it, and another database using the same till id is refused (two tills would otherwise
 --   mix their events and card codes).
--- * A merged card (`gone`) leads to the customer it became (`kept`): its points are that
---   customer's, also those sent later by tills that had not heard of the merge yet.
+-- * Merged cards are one customer, counted under the smallest id among them (`kept`; each
+--   other card, `gone`, points straight at it), whatever order the merges arrive in: points
+--   sent later for any of the cards, by tills that had not heard of the merge, count there.
 
 ALTER TABLE till_numbers ADD COLUMN instance TEXT;
 

@@ -197,3 +197,9 @@ BEGIN
     VALUES (printf('%011x', CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER))
             || lower(hex(randomblob(10))), 'note', NEW.at, NEW.id);
 END;
+
+-- A refund on a chain's till takes its points back once the central store has said how many
+-- are left across the chain (other shops may be spending the same balance): until then the
+-- reversal is pending.
+ALTER TABLE refunds ADD COLUMN reversal_pending INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX refunds_pending ON refunds (id) WHERE reversal_pending = 1;
