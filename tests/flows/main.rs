@@ -3,6 +3,7 @@
 mod backups;
 mod browser;
 mod chain;
+mod chain_clock;
 mod chain_converge;
 mod chain_identity;
 mod cli;
