@@ -529,10 +529,11 @@ impl Recorder {
             }
             None => None,
         };
-        let url = crate::domain::token::receipt_url(
-            &self.public_url,
-            &self.secret.sign_visit(out.visit_id),
-        );
+        let token = self
+            .store
+            .read(|tx| tx.receipt_token(out.visit_id, &self.secret))
+            .unwrap_or_else(|_| self.secret.sign_visit(out.visit_id));
+        let url = crate::domain::token::receipt_url(&self.public_url, &token);
         let caption = crate::printing::qr_caption(&self.words, loyalty.is_some());
         let blocks = loyalty_insert(loyalty.as_ref(), &url, &caption);
         Ok((

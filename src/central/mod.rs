@@ -129,6 +129,13 @@ impl Central {
         for sql in &MIGRATIONS[before as usize..] {
             tx.batch_execute(sql)?;
         }
+        let secret: String = (0..32)
+            .map(|_| format!("{:02x}", rand::random::<u8>()))
+            .collect();
+        tx.execute(
+            "INSERT INTO chain (secret) SELECT $1 WHERE NOT EXISTS (SELECT 1 FROM chain)",
+            &[&secret],
+        )?;
         tx.execute("DELETE FROM regulars_schema", &[])?;
         tx.execute(
             "INSERT INTO regulars_schema (version) VALUES ($1)",
@@ -292,6 +299,14 @@ impl Central {
                 })
                 .collect(),
         ))
+    }
+
+    /// The chain's secret for receipt QR codes (64 hex digits).
+    pub fn chain_secret(&mut self) -> Result<String> {
+        Ok(self
+            .client
+            .query_one("SELECT secret FROM chain", &[])?
+            .get(0))
     }
 
     /// Events refused because their key was taken by other content.

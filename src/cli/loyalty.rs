@@ -27,8 +27,13 @@ pub(super) fn sale(ctx: &Ctx, cmd: SaleCmd) -> Result<Output> {
                 customer,
                 receipt,
             };
-            let url_of =
-                |visit_id| receipt_url(&ctx.config.portal.public_url, &secret.sign_visit(visit_id));
+            let url_of = |tx: &crate::store::Tx<'_>, visit_id| {
+                let token = tx.receipt_token(visit_id, &secret)?;
+                Ok::<_, crate::store::StoreError>(receipt_url(
+                    &ctx.config.portal.public_url,
+                    &token,
+                ))
+            };
             // The sale and its receipt job commit together, before anything is sent.
             let out = store.write(|tx| {
                 let out = tx.record_sale(&sale)?;
@@ -40,14 +45,14 @@ pub(super) fn sale(ctx: &Ctx, cmd: SaleCmd) -> Result<Output> {
                         &ctx.config,
                         p,
                         &out,
-                        &url_of(out.visit_id),
+                        &url_of(tx, out.visit_id)?,
                         &ctx.words().date_time(out.at),
                         ctx.now,
                     )?;
                 }
                 Ok(out)
             })?;
-            let url = url_of(out.visit_id);
+            let url = store.read(|tx| url_of(tx, out.visit_id))?;
             let mut json = to_json(&out);
             json["receipt_url"] = serde_json::Value::String(url.clone());
             let delivery = match &printer {

@@ -58,6 +58,38 @@ impl ShopSecret {
     }
 }
 
+/// Bits of a chain's receipt token id that hold the till's own visit id; the bits above
+/// hold the till's number in the chain (1 to 1023), so the id names the visit chain-wide.
+pub const CHAIN_VISIT_BITS: u32 = 30;
+
+/// The token id of visit `visit_id` made at chain till `till`, when it fits.
+pub fn chain_token_id(till: u32, visit_id: i64) -> Option<i64> {
+    (visit_id > 0 && visit_id < 1 << CHAIN_VISIT_BITS && (1..1024).contains(&till))
+        .then(|| (i64::from(till) << CHAIN_VISIT_BITS) | visit_id)
+}
+
+/// The till number and its visit id a chain token id names.
+pub fn split_chain_token_id(id: i64) -> (u32, i64) {
+    (
+        (id >> CHAIN_VISIT_BITS) as u32,
+        id & ((1 << CHAIN_VISIT_BITS) - 1),
+    )
+}
+
+impl ShopSecret {
+    /// Reads a secret written as 64 hex digits.
+    pub fn from_hex(hex: &str) -> Option<ShopSecret> {
+        if hex.len() != 64 || !hex.is_ascii() {
+            return None;
+        }
+        let mut bytes = [0u8; 32];
+        for (i, b) in bytes.iter_mut().enumerate() {
+            *b = u8::from_str_radix(&hex[2 * i..2 * i + 2], 16).ok()?;
+        }
+        Some(ShopSecret(bytes))
+    }
+}
+
 /// How long a page's form token stays valid, in seconds.
 pub const FORM_TOKEN_SECONDS: i64 = 24 * 3600;
 
@@ -108,6 +140,23 @@ pub fn receipt_url(public_url: &str, token: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn chain_token_ids_name_the_till_and_its_visit() {
+        let id = chain_token_id(3, 41).unwrap();
+        assert_eq!(split_chain_token_id(id), (3, 41));
+        assert_eq!(chain_token_id(0, 41), None);
+        assert_eq!(chain_token_id(1024, 41), None);
+        assert_eq!(chain_token_id(1, 1 << CHAIN_VISIT_BITS), None);
+        let s = ShopSecret::from_bytes([9; 32]);
+        assert_eq!(s.verify(&s.sign_visit(id)), Some(id));
+        let hex = "09".repeat(32);
+        assert_eq!(
+            ShopSecret::from_hex(&hex).unwrap().sign_visit(5),
+            s.sign_visit(5)
+        );
+        assert!(ShopSecret::from_hex("zz").is_none());
+    }
 
     #[test]
     fn form_tokens_are_scoped_and_expire() {

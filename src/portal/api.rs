@@ -112,13 +112,19 @@ async fn record_sale(
         customer: body.customer,
         receipt: body.receipt,
     };
+    let secret = state.settings.secret.clone();
     match state
-        .with_store(move |store, _| store.write(|tx| tx.record_sale(&sale)))
+        .with_store(move |store, _| {
+            store.write(|tx| {
+                let out = tx.record_sale(&sale)?;
+                let token = tx.receipt_token(out.visit_id, &secret)?;
+                Ok((out, token))
+            })
+        })
         .await
     {
-        Ok(out) => {
+        Ok((out, token)) => {
             let mut v = serde_json::to_value(&out).expect("outcomes serialise");
-            let token = state.settings.secret.sign_visit(out.visit_id);
             v["receipt_url"] = Value::String(receipt_url(&state.settings.public_url, &token));
             Json(v).into_response()
         }

@@ -42,7 +42,7 @@ pub(crate) async fn rate(
     Form(f): Form<RatingForm>,
 ) -> Response {
     answer(&state, &headers, async {
-        let (id, token) = visit_id(&state, &token)?;
+        let (id, token) = visit_id(&state, &token).await?;
         check_form(&state, &headers, &token, f.form.as_deref())?;
         let stars: i64 = f
             .stars
@@ -80,7 +80,7 @@ pub(crate) async fn help(
     Form(f): Form<HelpForm>,
 ) -> Response {
     answer(&state, &headers, async {
-        let (id, token) = visit_id(&state, &token)?;
+        let (id, token) = visit_id(&state, &token).await?;
         check_form(&state, &headers, &token, f.form.as_deref())?;
         let problem = f
             .problem
@@ -153,7 +153,7 @@ pub(crate) async fn claim(
     Form(f): Form<ClaimForm>,
 ) -> Response {
     answer(&state, &headers, async {
-        let (id, token) = visit_id(&state, &token)?;
+        let (id, token) = visit_id(&state, &token).await?;
         check_form(&state, &headers, &token, f.form.as_deref())?;
         let contact = f.contact.unwrap_or_default();
         if contact.trim().is_empty() {
@@ -192,7 +192,7 @@ pub(crate) async fn ticket_answer(
     Form(f): Form<TokenOnly>,
 ) -> Response {
     answer(&state, &headers, async {
-        let (id, token) = visit_id(&state, &token)?;
+        let (id, token) = visit_id(&state, &token).await?;
         check_form(&state, &headers, &token, f.form.as_deref())?;
         let (to, done) = match action.as_str() {
             "confirm" => (Status::Confirmed, "confirmed"),
@@ -231,7 +231,7 @@ pub(crate) async fn set_language(
     Form(f): Form<LanguageForm>,
 ) -> Response {
     answer(&state, &headers, async {
-        let (id, token) = visit_id(&state, &token)?;
+        let (id, token) = visit_id(&state, &token).await?;
         check_form(&state, &headers, &token, f.form.as_deref())?;
         let tag = catalog()
             .shipped(f.language.as_deref())

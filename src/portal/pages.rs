@@ -178,13 +178,18 @@ pub(crate) async fn home(
     w.finish(html.into_response())
 }
 
-/// Verifies a receipt token: any failure is the same 404 as an unknown visit.
-pub(crate) fn visit_id(state: &AppState, token: &str) -> Result<(i64, String), Failure> {
+/// Verifies a receipt token (this shop's, or on a chain's till any shop's of the chain): any
+/// failure is the same 404 as an unknown visit.
+pub(crate) async fn visit_id(state: &AppState, token: &str) -> Result<(i64, String), Failure> {
     let token = token.trim().to_ascii_uppercase();
+    if token.len() != 24 || !token.is_ascii() {
+        return Err(Failure::NotFound);
+    }
+    let secret = state.settings.secret.clone();
+    let asked = token.clone();
     state
-        .settings
-        .secret
-        .verify(&token)
+        .with_store(move |store, _| store.read(|tx| tx.visit_for_token(&asked, &secret)))
+        .await?
         .map(|id| (id, token))
         .ok_or(Failure::NotFound)
 }
@@ -227,7 +232,7 @@ pub(crate) async fn visit(
     Query(q): Query<Asked>,
 ) -> Response {
     let found = async {
-        let (id, token) = visit_id(&state, &token)?;
+        let (id, token) = visit_id(&state, &token).await?;
         let view = state
             .with_store(move |store, now| store.read(|tx| tx.visit_page(id, now)))
             .await?

@@ -74,6 +74,11 @@ fn exchange_with(
     if store.read(|t| t.till_number())?.is_none() {
         store.write(|t| t.set_till_number(number))?;
     }
+    // The chain's secret, so this till's receipts open in every shop's customer pages.
+    if !store.read(|t| t.has_chain_secret())? {
+        let secret = central.chain_secret()?;
+        store.write(|t| t.set_chain_secret(&secret))?;
+    }
     let mut done = Synced::default();
     push_all(central, store, config, now, &mut done)?;
     loop {

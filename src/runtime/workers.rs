@@ -307,23 +307,24 @@ fn handle(
                 customer,
                 receipt: None,
             };
-            let url_of = |id| receipt_url(&config.portal.public_url, &secret.sign_visit(id));
             store
                 .write(|tx| {
                     let out = tx.record_sale(&sale)?;
+                    let token = tx.receipt_token(out.visit_id, secret)?;
+                    let url = receipt_url(&config.portal.public_url, &token);
                     if let Some(p) = printer {
                         let when = config.shop.words().date_time(out.at);
-                        enqueue_receipt(tx, config, p, &out, &url_of(out.visit_id), &when, now)?;
+                        enqueue_receipt(tx, config, p, &out, &url, &when, now)?;
                     }
-                    Ok(out)
+                    Ok((out, url))
                 })
-                .and_then(|out| {
+                .and_then(|(out, url)| {
                     let customer = match &out.customer {
                         Some(code) => Some(store.customer_view(code, now)?),
                         None => None,
                     };
                     Ok(StoreReply::Sold {
-                        url: url_of(out.visit_id),
+                        url,
                         sale: out,
                         customer,
                     })
@@ -489,7 +490,7 @@ fn handle(
                 error: w.t("worker-foreign-receipt"),
                 busy: false,
             };
-            let Some(id) = secret.verify(&token) else {
+            let Ok(Some(id)) = store.read(|tx| tx.visit_for_token(&token, secret)) else {
                 return unknown();
             };
             match store.read(|tx| {

@@ -35,6 +35,9 @@ struct VisitPayload {
     /// The number on its receipt at the till that made it.
     #[serde(default)]
     label: Option<String>,
+    /// What its receipt's QR code names it by, chain-wide.
+    #[serde(default)]
+    token_id: Option<i64>,
 }
 
 #[derive(Deserialize)]
@@ -304,10 +307,10 @@ impl Tx<'_> {
         self.tx
             .prepare_cached(
                 "INSERT INTO visits (at, amount, customer_id, program_id, points_earned, refunded,
-                 claimed_at, gid, origin, origin_receipt)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                 claimed_at, gid, origin, origin_receipt, origin_token)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
             )?
-            .execute((
+            .execute(rusqlite::params![
                 v.at,
                 v.amount,
                 customer,
@@ -318,7 +321,8 @@ impl Tx<'_> {
                 &v.gid,
                 &e.till_id,
                 &v.label,
-            ))?;
+                v.token_id,
+            ])?;
         Ok(Outcome::Applied)
     }
 

@@ -26,6 +26,7 @@ mod support;
 mod sync;
 mod tickets;
 mod timeline;
+mod tokens;
 
 pub use aggregates::{Rebuilt, aggregate_differences};
 pub use backup::{BackupError, Counts, Inspection, inspect};

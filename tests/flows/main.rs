@@ -6,6 +6,7 @@ mod chain;
 mod chain_clock;
 mod chain_converge;
 mod chain_identity;
+mod chain_portal;
 mod cli;
 mod cli_languages;
 mod common;

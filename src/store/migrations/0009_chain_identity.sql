@@ -16,6 +16,12 @@ UPDATE sync_state SET instance = lower(hex(randomblob(16)));
 
 ALTER TABLE customers ADD COLUMN merged_into INTEGER REFERENCES customers (id);
 
+-- * Receipt QR codes signed with the chain's secret name the visit chain-wide (the till's
+--   number and its visit id, `origin_token` on other tills), so any shop's pages open them.
+ALTER TABLE sync_state ADD COLUMN chain_secret TEXT;
+ALTER TABLE visits ADD COLUMN origin_token INTEGER;
+CREATE UNIQUE INDEX visits_origin_token ON visits (origin_token) WHERE origin_token IS NOT NULL;
+
 ALTER TABLE visits ADD COLUMN origin_receipt TEXT;
 CREATE INDEX visits_origin_receipt ON visits (origin_receipt) WHERE origin_receipt IS NOT NULL;
 
@@ -38,6 +44,8 @@ SELECT v.id, json_object(
     'at', v.at, 'amount', v.amount, 'receipt', v.receipt_no, 'points_earned', v.points_earned,
     'refunded', v.refunded, 'claimed_at', v.claimed_at,
     'label', COALESCE(v.origin_receipt, v.receipt_no, 'V' || v.id),
+    'token_id', COALESCE(v.origin_token, CASE WHEN v.origin IS NULL AND v.id < 1073741824
+        THEN ((SELECT till_number FROM sync_state) << 30) | v.id END),
     'shop', CASE WHEN v.origin IS NULL THEN (SELECT shop_id FROM sync_state) END) AS payload
 FROM visits v;
 

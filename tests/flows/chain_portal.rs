@@ -1,0 +1,78 @@
+//! One chain secret: a receipt printed in one shop opens on any shop's customer pages, where
+//! the customer can rate the visit, and it reaches the shop that sold. A forged or altered
+//! link gets the same 404 in every shop; a receipt printed before the till joined the chain
+//! still opens at its own shop.
+
+use crate::chain::{enrol, sync, till};
+use crate::common::run_json;
+use crate::pg::Postgres;
+use crate::portal::{Shop, form_token, visit_path};
+
+#[test]
+fn a_receipt_from_one_shop_opens_in_every_shop() {
+    let pg = Postgres::start();
+    let riga = till(&pg.url(), "riga", "riga-1");
+    let dublin = till(&pg.url(), "dublin", "dublin-1");
+    run_json(riga.path(), &["central", "init"]);
+    let anna = enrol(riga.path(), "Anna Bērziņa");
+    // Before Riga's first sync: its own secret signs the receipt.
+    let early = run_json(
+        riga.path(),
+        &["sale", "record", "--amount", "4.00", "--customer", &anna],
+    );
+    sync(riga.path());
+    sync(dublin.path());
+    // Now the chain's does.
+    let late = run_json(
+        riga.path(),
+        &["sale", "record", "--amount", "7.50", "--customer", &anna],
+    );
+    sync(riga.path());
+    sync(dublin.path());
+    let (riga, dublin) = (
+        Shop::in_dir(riga, "", "127.0.0.1:0"),
+        Shop::in_dir(dublin, "", "127.0.0.1:0"),
+    );
+    let (early, late) = (visit_path(&early), visit_path(&late));
+
+    let page = dublin.get(&late);
+    assert_eq!(page.status, 200, "{}", page.body);
+    assert!(
+        page.body.contains("Hi Anna!") && page.body.contains("€7.50"),
+        "{}",
+        page.body
+    );
+    assert_eq!(riga.get(&late).status, 200);
+    assert_eq!(
+        riga.get(&early).status,
+        200,
+        "an earlier receipt opens at its own shop"
+    );
+    let unknown = dublin.get(&early);
+    assert_eq!(unknown.status, 404, "signed with Riga's own secret");
+
+    // A forged or altered link: the same 404 in every shop, nothing looked up.
+    let mut altered = late.clone().into_bytes();
+    let last = altered.len() - 1;
+    altered[last] = if altered[last] == b'A' { b'B' } else { b'A' };
+    let altered = String::from_utf8(altered).unwrap();
+    for shop in [&riga, &dublin] {
+        let a = shop.get(&altered);
+        assert_eq!((a.status, &a.body), (unknown.status, &unknown.body));
+    }
+
+    // She rates the Riga visit on Dublin's pages; Riga hears of it.
+    let form = form_token(&page.body);
+    let rated = dublin.post(
+        &format!("{late}/rating"),
+        &[("form", &form), ("stars", "5")],
+    );
+    assert!(rated.status == 200 || rated.status == 303, "{}", rated.body);
+    assert_eq!(dublin.count("SELECT COUNT(*) FROM ratings"), 1);
+    sync(dublin.path());
+    sync(riga.path());
+    assert_eq!(
+        riga.count("SELECT COUNT(*) FROM ratings WHERE stars = 5"),
+        1
+    );
+}
