@@ -629,11 +629,19 @@ pub struct ShopFigures {
     pub points_redeemed: i64,
 }
 
+/// The chain's figures: each shop's, and all shops' together (where a member who visited two
+/// shops counts once).
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct ChainFigures {
+    pub shops: Vec<ShopFigures>,
+    pub total: ShopFigures,
+}
+
 impl Central {
     /// Each shop's figures for visits in `[from, to)` (unix seconds), from the events every
     /// till has sent: a visit counts in the shop whose till first sent it, with its latest
     /// refund; points count in the shop whose till sent them. Shops sorted by name.
-    pub fn shop_figures(&mut self, from: i64, to: i64) -> Result<Vec<ShopFigures>> {
+    pub fn shop_figures(&mut self, from: i64, to: i64) -> Result<ChainFigures> {
         #[derive(serde::Deserialize)]
         struct Visit {
             gid: String,
@@ -651,7 +659,13 @@ impl Central {
         use std::collections::{BTreeMap, HashMap};
         // gid → (the shop that first sent it, its latest state).
         let mut visits: HashMap<String, (String, Visit)> = HashMap::new();
-        let mut shops: BTreeMap<String, ShopFigures> = BTreeMap::new();
+        // Every shop that has a till, also one with nothing in the range.
+        let mut shops: BTreeMap<String, ShopFigures> = self
+            .client
+            .query("SELECT DISTINCT shop_id FROM tills", &[])?
+            .into_iter()
+            .map(|r| (r.get(0), ShopFigures::default()))
+            .collect();
         let rows = self.client.query(
             "SELECT shop_id, kind, payload FROM events WHERE kind IN ('visit', 'points') ORDER BY seq",
             &[],
@@ -676,6 +690,7 @@ impl Central {
             }
         }
         let mut per_member: HashMap<(String, String), i64> = HashMap::new();
+        let mut in_chain: HashMap<String, i64> = HashMap::new();
         for (shop, v) in visits.values() {
             if !(from..to).contains(&v.at) {
                 continue;
@@ -686,6 +701,7 @@ impl Central {
             f.refunds += v.refunded;
             if let Some(c) = &v.customer {
                 *per_member.entry((shop.clone(), c.clone())).or_default() += 1;
+                *in_chain.entry(c.clone()).or_default() += 1;
             }
         }
         for ((shop, _), n) in per_member {
@@ -693,10 +709,21 @@ impl Central {
             f.members += 1;
             f.returning += i64::from(n >= 2);
         }
-        Ok(shops
+        let shops: Vec<ShopFigures> = shops
             .into_iter()
             .map(|(shop_id, f)| ShopFigures { shop_id, ..f })
-            .collect())
+            .collect();
+        let mut total = ShopFigures::default();
+        for s in &shops {
+            total.visits += s.visits;
+            total.sales += s.sales;
+            total.refunds += s.refunds;
+            total.points_earned += s.points_earned;
+            total.points_redeemed += s.points_redeemed;
+        }
+        total.members = in_chain.len() as i64;
+        total.returning = in_chain.values().filter(|n| **n >= 2).count() as i64;
+        Ok(ChainFigures { shops, total })
     }
 }
 

@@ -157,18 +157,8 @@ fn status(ctx: &Ctx, config: &CentralConfig) -> Result<Output> {
 /// `regulars stats --all-shops`: visits, sales, members and points per shop and for the chain.
 pub(super) fn all_shops(ctx: &Ctx, from: Option<i64>, to: Option<i64>) -> Result<Output> {
     let config = configured(ctx)?;
-    let shops = Central::open(&config.url)?
+    let crate::central::ChainFigures { shops, total } = Central::open(&config.url)?
         .shop_figures(from.unwrap_or(i64::MIN), to.unwrap_or(i64::MAX))?;
-    let mut total = crate::central::ShopFigures::default();
-    for s in &shops {
-        total.visits += s.visits;
-        total.sales += s.sales;
-        total.refunds += s.refunds;
-        total.members += s.members;
-        total.returning += s.returning;
-        total.points_earned += s.points_earned;
-        total.points_redeemed += s.points_redeemed;
-    }
     let w = ctx.words();
     let line = |name: String, f: &crate::central::ShopFigures| {
         w.t_args(

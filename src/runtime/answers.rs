@@ -35,6 +35,7 @@ fn store_answer(state: &mut CounterState, currency: Currency, a: StoreReply) {
             | StoreReply::SignedIn(_)
             | StoreReply::Reprinted
             | StoreReply::Figures(_)
+            | StoreReply::ChainFigures(_)
     ) {
         state.support_stale = true;
     }
@@ -53,6 +54,18 @@ fn store_answer(state: &mut CounterState, currency: Currency, a: StoreReply) {
             ];
             state.say(true, w.t_args("figures-shown", &args));
             state.figures = Some(*f);
+        }
+        StoreReply::ChainFigures(c) => {
+            let to = ("to", crate::report::day_label(c.to_day).into());
+            let said = match c.from_day {
+                Some(from) => {
+                    let from = ("from", crate::report::day_label(from).into());
+                    w.t_args("figures-shown", &[from, to])
+                }
+                None => w.t_args("figures-shown-to", &[to]),
+            };
+            state.say(true, said);
+            state.chain_figures = Some(*c);
         }
         // Only the answer to what Find holds now: a slower answer to an earlier prefix, or
         // one arriving after the customer was chosen, would put stale matches back.

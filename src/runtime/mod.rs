@@ -5,6 +5,7 @@
 //! screen draws. No system waits on I/O.
 
 mod answers;
+pub mod chain_figures;
 pub mod errors;
 mod support_work;
 pub mod sync;
@@ -86,6 +87,8 @@ pub enum Intent {
         from: String,
         to: String,
         owner_pin: Option<String>,
+        /// The chain's figures from its central store, instead of this till's.
+        chain: bool,
     },
     /// Write the figures on screen as CSV files into the data folder's `exports/`.
     ExportFigures,
@@ -181,6 +184,8 @@ pub struct CounterState {
     pub portal: String,
     /// The owner's figures, once asked for (and approved).
     pub figures: Option<crate::store::Figures>,
+    /// The chain's figures the owner last asked for, per shop and together.
+    pub chain_figures: Option<chain_figures::ChainView>,
     pub backup: BackupState,
     /// How this till stands with its chain; `None` for a till that works alone.
     pub chain: Option<ChainState>,

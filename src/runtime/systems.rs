@@ -206,6 +206,7 @@ pub(super) fn persist_intents(
                 from,
                 to,
                 owner_pin,
+                chain,
             } => {
                 let today = crate::clock::now().div_euclid(86_400);
                 // An empty date means from the first visit, or to today.
@@ -230,6 +231,7 @@ pub(super) fn persist_intents(
                                 to_day,
                                 cashier,
                                 owner_pin: owner_pin.clone(),
+                                chain: *chain,
                             },
                         );
                     }

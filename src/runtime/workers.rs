@@ -62,6 +62,8 @@ pub enum StoreRequest {
         to_day: i64,
         cashier: Option<Staff>,
         owner_pin: Option<String>,
+        /// The chain's, from its central store.
+        chain: bool,
     },
     /// The same figures as CSV files in `dir`.
     ExportFigures {
@@ -94,6 +96,7 @@ pub enum StoreReply {
     Adjusted(i64, CustomerView),
     Support(super::Support),
     Figures(Box<crate::store::Figures>),
+    ChainFigures(Box<super::chain_figures::ChainView>),
     /// A ticket or note was saved: what to tell the cashier.
     SupportSaved(String),
     /// What went wrong, in the cashier's words; nothing was changed. `doing` is the message id
@@ -420,21 +423,17 @@ fn handle(
             to_day,
             cashier,
             owner_pin,
+            chain,
         } => store
             .read(|tx| {
                 approved_actor(tx, cashier.as_ref(), owner_pin.as_deref(), true, || {
                     w.t("worker-figures-needs-owner")
                 })
             })
-            .and_then(|_| {
-                let from_day = match from_day {
-                    Some(d) => d,
-                    None => store.read(|tx| tx.first_day())?.unwrap_or(to_day),
-                };
-                // The store keeps the member index between requests.
-                store.figures(from_day, to_day, now)
+            .and_then(|_| match chain {
+                true => Ok(super::chain_figures::reply(config, &w, from_day, to_day)),
+                false => this_till_figures(store, from_day, to_day, now),
             })
-            .map(|f| StoreReply::Figures(Box::new(f)))
             .unwrap_or_else(fail("doing-figures")),
         StoreRequest::ExportFigures {
             from_day,
@@ -597,4 +596,20 @@ pub fn scanner_thread(
         }
         std::thread::sleep(std::time::Duration::from_secs(1));
     }
+}
+
+/// This till's own figures for the dashboard (from its first visit when `from_day` is none).
+fn this_till_figures(
+    store: &mut Store,
+    from_day: Option<i64>,
+    to_day: i64,
+    now: i64,
+) -> Result<StoreReply, StoreError> {
+    let from_day = match from_day {
+        Some(d) => d,
+        None => store.read(|tx| tx.first_day())?.unwrap_or(to_day),
+    };
+    // The store keeps the member index between requests.
+    let f = store.figures(from_day, to_day, now)?;
+    Ok(StoreReply::Figures(Box::new(f)))
 }

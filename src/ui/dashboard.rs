@@ -4,10 +4,22 @@
 //!
 //! The figures themselves are drawn by [`super::figures`].
 
-use super::figures::figures_view;
+use super::figures::{chain_table, figures_view};
 use super::view::Asks;
 use crate::report::day_label;
 use crate::runtime::Intent;
+
+/// Whose figures the dashboard shows.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub enum Scope {
+    /// This till's own (every till's figures are its own sales, tickets and ratings).
+    #[default]
+    Till,
+    /// A chain's: each shop's and all together, from the central store.
+    AllShops,
+    /// One shop of the chain.
+    Shop(String),
+}
 
 /// What the owner typed in the dashboard.
 #[derive(Debug, Default, Clone)]
@@ -16,6 +28,9 @@ pub struct DashboardForm {
     pub from: String,
     pub to: String,
     pub owner_pin: String,
+    pub scope: Scope,
+    /// Put the keyboard focus on the scope row when the window opens (F7).
+    pub focus_scope: bool,
 }
 
 impl DashboardForm {
@@ -43,6 +58,12 @@ impl DashboardForm {
             .vscroll(true)
             .show(ctx, |ui| {
                 let f = &mut *self;
+                let mut rescoped = false;
+                if state.chain.is_some() {
+                    rescoped = scope_row(ui, f, state.chain_figures.as_ref(), w);
+                } else {
+                    f.focus_scope = false;
+                }
                 ui.horizontal_wrapped(|ui| {
                     let l = ui.label(w.t("dash-from"));
                     ui.add(egui::TextEdit::singleline(&mut f.from).desired_width(100.0))
@@ -75,26 +96,69 @@ impl DashboardForm {
                     show = ui.button(w.t("dash-show")).clicked();
                     export = figures.is_some() && ui.button(w.t("dash-export")).clicked();
                 });
-                if show {
+                if show || rescoped {
                     asks.send(Intent::Figures {
                         from: f.from.clone(),
                         to: f.to.clone(),
                         owner_pin: Some(std::mem::take(&mut f.owner_pin)),
+                        chain: f.scope != Scope::Till,
                     });
                 }
                 if export {
                     asks.send(Intent::ExportFigures);
                 }
                 ui.separator();
-                match figures {
-                    None => {
+                match (&f.scope, figures, state.chain_figures.as_ref()) {
+                    (Scope::Till, Some(fig), _) => figures_view(ui, fig, currency, w),
+                    (Scope::AllShops, _, Some(c)) => chain_table(ui, c, None, currency, w),
+                    (Scope::Shop(id), _, Some(c)) => chain_table(ui, c, Some(id), currency, w),
+                    _ => {
                         ui.label(w.t("dash-choose"));
                     }
-                    Some(fig) => figures_view(ui, fig, currency, w),
                 }
             });
         if !open {
             self.open = false;
         }
+    }
+}
+
+/// The chain's till: whose figures to show (this till's, all shops', or one shop's). Returns
+/// whether the owner picked another, so they load at once.
+fn scope_row(
+    ui: &mut egui::Ui,
+    f: &mut DashboardForm,
+    chain: Option<&crate::runtime::chain_figures::ChainView>,
+    w: &crate::i18n::Language,
+) -> bool {
+    let mut picked = None;
+    ui.horizontal_wrapped(|ui| {
+        ui.label(w.t("dash-scope"));
+        let mut choices = vec![
+            (Scope::Till, w.t("dash-scope-till")),
+            (Scope::AllShops, w.t("dash-scope-all")),
+        ];
+        for shop in chain
+            .map(|c| c.figures.shops.as_slice())
+            .unwrap_or_default()
+        {
+            choices.push((Scope::Shop(shop.shop_id.clone()), shop.shop_id.clone()));
+        }
+        for (i, (scope, label)) in choices.into_iter().enumerate() {
+            let r = ui.selectable_label(f.scope == scope, label);
+            if i == 0 && std::mem::take(&mut f.focus_scope) {
+                r.request_focus();
+            }
+            if r.clicked() && f.scope != scope {
+                picked = Some(scope);
+            }
+        }
+    });
+    match picked {
+        Some(scope) => {
+            f.scope = scope;
+            true
+        }
+        None => false,
     }
 }

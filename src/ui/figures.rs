@@ -219,3 +219,55 @@ fn ratings(ui: &mut egui::Ui, f: &Figures, w: &Language) {
         }
     }
 }
+
+/// The chain's figures: one row per shop and one for all shops together (a member who visited
+/// two shops counts once there), or just `only` that shop's.
+pub(super) fn chain_table(
+    ui: &mut egui::Ui,
+    c: &crate::runtime::chain_figures::ChainView,
+    only: Option<&String>,
+    currency: crate::domain::money::Currency,
+    w: &Language,
+) {
+    let money = |m: i64| w.amount(m, currency);
+    let mut rows: Vec<(String, &crate::central::ShopFigures)> = c
+        .figures
+        .shops
+        .iter()
+        .filter(|s| only.is_none_or(|id| *id == s.shop_id))
+        .map(|s| (s.shop_id.clone(), s))
+        .collect();
+    if only.is_none() {
+        rows.push((w.t("dash-scope-all"), &c.figures.total));
+    }
+    ui.heading(w.t("dash-chain-heading"));
+    egui::Grid::new("chain-figures")
+        .striped(true)
+        .num_columns(8)
+        .show(ui, |ui| {
+            for key in [
+                "dash-chain-shop",
+                "dash-visits",
+                "dash-chain-sales",
+                "dash-chain-refunds",
+                "dash-members",
+                "dash-chain-returning",
+                "dash-chain-earned",
+                "dash-chain-redeemed",
+            ] {
+                ui.strong(w.t(key));
+            }
+            ui.end_row();
+            for (name, f) in rows {
+                ui.label(name);
+                ui.label(w.number(f.visits));
+                ui.label(money(f.sales));
+                ui.label(money(f.refunds));
+                ui.label(w.number(f.members));
+                ui.label(w.number(f.returning));
+                ui.label(w.number(f.points_earned));
+                ui.label(w.number(f.points_redeemed));
+                ui.end_row();
+            }
+        });
+}

@@ -273,6 +273,9 @@ impl CounterApp {
         if pressed(Key::F8) {
             self.refund.last_receipt(s.last_receipt.as_deref(), w, asks);
         }
+        if pressed(Key::F7) {
+            asks.screen(ScreenAsk::OpenDashboard);
+        }
         if pressed(Key::F9) {
             asks.send(Intent::Reprint);
         }
@@ -345,6 +348,7 @@ impl CounterApp {
     /// Opens the dashboard (the figures load with "Show figures").
     pub fn open_dashboard(&mut self) {
         self.dashboard.open = true;
+        self.dashboard.focus_scope = true;
     }
 
     /// Writes the settings to config.toml and restarts the counter's workers with them.

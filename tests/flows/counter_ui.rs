@@ -553,7 +553,7 @@ fn the_owner_dashboard_needs_the_owners_pin_and_shows_the_figures() {
     step_until(&mut h, "Cara's sign-in", |a| {
         a.counter.state().signed_in.is_some()
     });
-    h.get_by_label("Owner dashboard").click();
+    h.get_by_label("Owner dashboard (F7)").click();
     h.run_steps(3);
     // The cashier alone cannot see them.
     h.get_by_label("Show figures").click();

@@ -3,7 +3,9 @@
 # root), a second till in another shop enrolling Anna, and this till's window finding her by
 # its background sync, selling to her by scanner and keyboard, going on selling while the
 # server is down (the device bar says since when and how much waits) and sending it all once
-# the server is back. Screenshots: window-shots/chain-online.png and chain-offline.png.
+# the server is back, then the owner's dashboard with the chain's figures by keyboard.
+# Screenshots: window-shots/chain-online.png, chain-offline.png, chain-dashboard.png and
+# chain-dashboard-dublin.png.
 #
 #   tests/window/chain.sh      (tests/run.sh runs it; needs postgresql, xvfb, xdotool)
 set -euo pipefail
@@ -71,5 +73,22 @@ pg_up
 until_json "the offline sale sent" "d['till']['to_send'] == 0 and d['till']['offline_since'] is None" sync status
 other_rg sync >/dev/null
 [ "$(other_rg customer show "$code" | json 'd["balance"]')" = 20 ] || fail "Dublin does not see both sales once"
+# The owner's dashboard, by keyboard: F7 opens it on "This till"; Tab, Space: all shops' figures
+# from the central store, each shop and together; Tab, Space again: Dublin's alone.
+other_rg sale record --amount 6.00 --customer "$code" >/dev/null
+other_rg sync >/dev/null
+until_json "Dublin's sale in the chain's figures" \
+  "[s['visits'] for s in d['shops'] if s['shop_id'] == 'dublin'] == [1] and d['total']['members'] == 1" \
+  stats --all-shops
+key F7
+sleep 1
+key Tab
+key space
+sleep 3
+shot chain-dashboard
+key Tab
+key space
+sleep 3
+shot chain-dashboard-dublin
 rm -rf "$other"
-echo "the counter synced with the chain, sold through a server crash, and caught up"
+echo "the counter synced with the chain, sold through a server crash, caught up, and showed the chain's figures"

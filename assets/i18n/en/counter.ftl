@@ -3,7 +3,7 @@ language-name = English
 
 ## The bars
 settings = Settings
-owner-dashboard = Owner dashboard
+owner-dashboard = Owner dashboard (F7)
 owner-dashboard-hint = Repeat visits, cohorts, points, referrals, ratings, tickets
 theme-light = Light theme
 theme-dark = Dark theme

@@ -64,3 +64,13 @@ dash-stars-count = { $stars ->
    *[other] { $stars } stars
 }: { $count }
 dash-refused = Referrals refused
+dash-scope = Figures of:
+dash-scope-till = This till
+dash-scope-all = All shops
+dash-chain-heading = The chain's shops (from the central store)
+dash-chain-shop = Shop
+dash-chain-sales = Sales
+dash-chain-refunds = Refunds
+dash-chain-returning = Returning members
+dash-chain-earned = Points earned
+dash-chain-redeemed = Points redeemed

@@ -40,6 +40,7 @@ export-needs-figures = Show the figures first, then export them.
 ticket-needs-customer = Identify the customer (or scan the receipt) first, then open the ticket.
 not-points = '{ $text }' is not a number of points: e.g. 20 or -15
 figures-shown = Figures from { $from } to { $to }.
+figures-shown-to = The chain's figures up to { $to }.
 # What the counter was doing when something went wrong ("Problem { $doing }: …").
 doing-note = adding the note
 doing-adjust = adjusting points

@@ -3,7 +3,7 @@ language-name = Filipino
 
 ## Mga bar
 settings = Mga setting
-owner-dashboard = Dashboard ng may-ari
+owner-dashboard = Dashboard ng may-ari (F7)
 owner-dashboard-hint = Mga bumabalik, cohort, puntos, referral, rating, ticket
 theme-light = Maliwanag na tema
 theme-dark = Madilim na tema

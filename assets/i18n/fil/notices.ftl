@@ -31,6 +31,7 @@ export-needs-figures = Ipakita muna ang mga numero, saka i-export.
 ticket-needs-customer = Hanapin muna ang customer (o i-scan ang resibo), saka buksan ang ticket.
 not-points = Hindi bilang ng puntos ang '{ $text }': hal. 20 o -15
 figures-shown = Mga numero mula { $from } hanggang { $to }.
+figures-shown-to = Mga numero ng chain hanggang { $to }.
 doing-note = pagdagdag ng note
 doing-adjust = pag-adjust ng puntos
 doing-enrol = pag-enroll

@@ -3,7 +3,7 @@ language-name = Latviešu
 
 ## Joslas
 settings = Iestatījumi
-owner-dashboard = Īpašnieka pārskats
+owner-dashboard = Īpašnieka pārskats (F7)
 owner-dashboard-hint = Atkārtoti apmeklējumi, kohortas, punkti, ieteikumi, vērtējumi, pieteikumi
 theme-light = Gaišais režīms
 theme-dark = Tumšais režīms

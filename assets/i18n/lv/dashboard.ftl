@@ -68,3 +68,13 @@ dash-stars-count = { $stars ->
    *[other] { $stars } zvaigznes
 }: { $count }
 dash-refused = Atteiktie ieteikumi
+dash-scope = Rādītāji:
+dash-scope-till = Šī kase
+dash-scope-all = Visi veikali
+dash-chain-heading = Ķēdes veikali (no centrālās krātuves)
+dash-chain-shop = Veikals
+dash-chain-sales = Pārdošana
+dash-chain-refunds = Atmaksas
+dash-chain-returning = Atgriezušies klienti
+dash-chain-earned = Nopelnītie punkti
+dash-chain-redeemed = Izmantotie punkti

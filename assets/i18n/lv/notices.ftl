@@ -43,6 +43,7 @@ export-needs-figures = Vispirms parādiet skaitļus, tad eksportējiet tos.
 ticket-needs-customer = Vispirms atrodiet klientu (vai noskenējiet čeku), tad atveriet pieteikumu.
 not-points = '{ $text }' nav punktu skaits: piemēram, 20 vai -15
 figures-shown = Skaitļi par { $from } – { $to }.
+figures-shown-to = Ķēdes skaitļi līdz { $to }.
 doing-note = pievienojot piezīmi
 doing-adjust = labojot punktus
 doing-enrol = pievienojot klientu

@@ -3,7 +3,7 @@ language-name = Српски (ћирилица)
 
 ## Траке
 settings = Подешавања
-owner-dashboard = Преглед за власника
+owner-dashboard = Преглед за власника (F7)
 owner-dashboard-hint = Поновне посете, кохорте, поени, препоруке, оцене, пријаве
 theme-light = Светла тема
 theme-dark = Тамна тема

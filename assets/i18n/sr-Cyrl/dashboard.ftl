@@ -68,3 +68,13 @@ dash-stars-count = { $stars ->
    *[other] { $stars } звездица
 }: { $count }
 dash-refused = Одбијене препоруке
+dash-scope = Подаци за:
+dash-scope-till = Ову касу
+dash-scope-all = Све продавнице
+dash-chain-heading = Продавнице ланца (из централне базе)
+dash-chain-shop = Продавница
+dash-chain-sales = Продаја
+dash-chain-refunds = Враћено
+dash-chain-returning = Купци који се враћају
+dash-chain-earned = Зарађени поени
+dash-chain-redeemed = Искоришћени поени

@@ -43,6 +43,7 @@ export-needs-figures = Прво прикажите бројке, па их из�
 ticket-needs-customer = Прво пронађите купца (или скенирајте рачун), па отворите пријаву.
 not-points = '{ $text }' није број поена: нпр. 20 или -15
 figures-shown = Бројке за { $from } – { $to }.
+figures-shown-to = Бројке ланца до { $to }.
 doing-note = при додавању белешке
 doing-adjust = при исправци поена
 doing-enrol = при учлањивању

@@ -3,7 +3,7 @@ language-name = Srpski (latinica)
 
 ## Trake
 settings = Podešavanja
-owner-dashboard = Pregled za vlasnika
+owner-dashboard = Pregled za vlasnika (F7)
 owner-dashboard-hint = Ponovne posete, kohorte, poeni, preporuke, ocene, prijave
 theme-light = Svetla tema
 theme-dark = Tamna tema

@@ -68,3 +68,13 @@ dash-stars-count = { $stars ->
    *[other] { $stars } zvezdica
 }: { $count }
 dash-refused = Odbijene preporuke
+dash-scope = Podaci za:
+dash-scope-till = Ovu kasu
+dash-scope-all = Sve prodavnice
+dash-chain-heading = Prodavnice lanca (iz centralne baze)
+dash-chain-shop = Prodavnica
+dash-chain-sales = Prodaja
+dash-chain-refunds = Vraćeno
+dash-chain-returning = Kupci koji se vraćaju
+dash-chain-earned = Zarađeni poeni
+dash-chain-redeemed = Iskorišćeni poeni

@@ -43,6 +43,7 @@ export-needs-figures = Prvo prikažite brojke, pa ih izvezite.
 ticket-needs-customer = Prvo pronađite kupca (ili skenirajte račun), pa otvorite prijavu.
 not-points = '{ $text }' nije broj poena: npr. 20 ili -15
 figures-shown = Brojke za { $from } – { $to }.
+figures-shown-to = Brojke lanca do { $to }.
 doing-note = pri dodavanju beleške
 doing-adjust = pri ispravci poena
 doing-enrol = pri učlanjivanju

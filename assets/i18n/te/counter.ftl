@@ -3,7 +3,7 @@ language-name = తెలుగు
 
 ## పట్టీలు
 settings = సెట్టింగ్‌లు
-owner-dashboard = యజమాని డాష్‌బోర్డ్
+owner-dashboard = యజమాని డాష్‌బోర్డ్ (F7)
 owner-dashboard-hint = మళ్ళీ వచ్చిన సందర్శనలు, కోహార్ట్‌లు, పాయింట్లు, సిఫార్సులు, రేటింగ్‌లు, టికెట్లు
 theme-light = లేత థీమ్
 theme-dark = ముదురు థీమ్

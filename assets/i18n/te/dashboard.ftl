@@ -64,3 +64,13 @@ dash-stars-count = { $stars ->
    *[other] { $stars } నక్షత్రాలు
 }: { $count }
 dash-refused = తిరస్కరించిన సిఫార్సులు
+dash-scope = వీటి లెక్కలు:
+dash-scope-till = ఈ కౌంటర్
+dash-scope-all = అన్ని దుకాణాలు
+dash-chain-heading = చైన్ దుకాణాలు (సెంట్రల్ స్టోర్ నుండి)
+dash-chain-shop = దుకాణం
+dash-chain-sales = అమ్మకాలు
+dash-chain-refunds = వాపసులు
+dash-chain-returning = తిరిగి వచ్చిన సభ్యులు
+dash-chain-earned = సంపాదించిన పాయింట్లు
+dash-chain-redeemed = వాడిన పాయింట్లు

@@ -40,6 +40,7 @@ export-needs-figures = ముందుగా గణాంకాలు చూప�
 ticket-needs-customer = ముందుగా కస్టమర్‌ను గుర్తించండి (లేదా రసీదును స్కాన్ చేయండి), తర్వాత టికెట్ తెరవండి.
 not-points = '{ $text }' పాయింట్ల సంఖ్య కాదు: ఉదా. 20 లేదా -15
 figures-shown = { $from } నుండి { $to } వరకు గణాంకాలు.
+figures-shown-to = { $to } వరకు చైన్ గణాంకాలు.
 doing-note = నోట్ జోడిస్తుండగా
 doing-adjust = పాయింట్లు సరిచేస్తుండగా
 doing-enrol = చేర్చుకుంటుండగా

@@ -1,0 +1,47 @@
+//! The chain's figures for the owner's dashboard: each shop's and all shops' together, read
+//! from the central store on the figures thread, so the counter never waits on the network.
+
+use super::sync::SyncError;
+use super::workers::StoreReply;
+use crate::central::{Central, ChainFigures};
+use crate::config::Config;
+use crate::i18n::Language;
+
+/// The chain's figures for a range of days, as the dashboard shows them.
+#[derive(Debug, Clone)]
+pub struct ChainView {
+    /// `None`: from the chain's first event.
+    pub from_day: Option<i64>,
+    pub to_day: i64,
+    pub figures: ChainFigures,
+}
+
+/// Reads the chain's figures for days `from_day..=to_day`; the failure in the shop's words.
+pub(super) fn reply(
+    config: &Config,
+    w: &Language,
+    from_day: Option<i64>,
+    to_day: i64,
+) -> StoreReply {
+    let Some(central) = &config.central else {
+        return StoreReply::Failed {
+            doing: "doing-figures",
+            error: super::errors::sync_error(w, &SyncError::NotConfigured),
+            busy: false,
+        };
+    };
+    let from = from_day.map_or(i64::MIN, |d| d * 86_400);
+    let to = (to_day + 1) * 86_400;
+    match Central::open(&central.url).and_then(|mut c| c.shop_figures(from, to)) {
+        Ok(figures) => StoreReply::ChainFigures(Box::new(ChainView {
+            from_day,
+            to_day,
+            figures,
+        })),
+        Err(e) => StoreReply::Failed {
+            doing: "doing-figures",
+            error: super::errors::sync_error(w, &SyncError::Central(e)),
+            busy: false,
+        },
+    }
+}
