@@ -8,7 +8,9 @@
 //! can never later find an event below it.
 
 use crate::domain::chain::{Answer, OutboxEvent, RemoteEvent};
-use postgres::{Client, NoTls};
+use postgres::Client;
+
+mod tls;
 use std::time::Duration;
 
 /// Central schema migrations, in order; entry `i` upgrades version `i` to `i + 1`. Append only.
@@ -73,9 +75,11 @@ impl Central {
             url: redacted.clone(),
             reason,
         };
+        let (url, root_file) = tls::split_url(url);
         let mut config: postgres::Config = url
             .parse()
             .map_err(|e: postgres::Error| unreachable(e.to_string()))?;
+        let tls = tls::connector(root_file.as_deref()).map_err(unreachable)?;
         if config.get_password().is_none()
             && let Ok(pw) = std::env::var("PGPASSWORD")
         {
@@ -83,7 +87,7 @@ impl Central {
         }
         config.connect_timeout(CONNECT_TIMEOUT);
         config.application_name("regulars");
-        let client = config.connect(NoTls).map_err(|e| {
+        let client = config.connect(tls).map_err(|e| {
             unreachable(match e.as_db_error() {
                 Some(db) => db.message().to_string(),
                 None => std::error::Error::source(&e)

@@ -7,6 +7,7 @@ mod chain_clock;
 mod chain_converge;
 mod chain_identity;
 mod chain_portal;
+mod chain_tls;
 mod cli;
 mod cli_languages;
 mod common;

@@ -135,6 +135,115 @@ impl Postgres {
     pub fn client(&self) -> postgres::Client {
         postgres::Client::connect(&self.url(), postgres::NoTls).unwrap()
     }
+
+    /// A connection over the server's private socket (allowed when TCP needs TLS).
+    pub fn socket_client(&self) -> postgres::Client {
+        postgres::Config::new()
+            .host_path(self.dir.path())
+            .port(self.port)
+            .user("postgres")
+            .dbname("postgres")
+            .connect(postgres::NoTls)
+            .unwrap()
+    }
+
+    /// Turns TLS on with a certificate for 127.0.0.1 from a throwaway certificate authority,
+    /// and refuses connections over TCP without it. Returns the authority's certificate.
+    pub fn enable_tls(&self) -> PathBuf {
+        let dir = self.dir.path();
+        let openssl = |args: &[&str]| {
+            let out = Command::new("openssl")
+                .args(args)
+                .current_dir(dir)
+                .output()
+                .expect("openssl (Debian's openssl package, with ca-certificates)");
+            assert!(
+                out.status.success(),
+                "openssl {args:?}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+        };
+        openssl(&[
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-keyout",
+            "ca.key",
+            "-out",
+            "ca.crt",
+            "-days",
+            "2",
+            "-subj",
+            "/CN=Regulars test CA",
+            "-addext",
+            "basicConstraints=critical,CA:TRUE",
+            "-addext",
+            "keyUsage=critical,keyCertSign,cRLSign",
+        ]);
+        openssl(&[
+            "req",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-keyout",
+            "server.key",
+            "-out",
+            "server.csr",
+            "-subj",
+            "/CN=127.0.0.1",
+        ]);
+        std::fs::write(
+            dir.join("server.ext"),
+            "subjectAltName=IP:127.0.0.1\nbasicConstraints=CA:FALSE\n\
+             keyUsage=digitalSignature,keyEncipherment\nextendedKeyUsage=serverAuth\n",
+        )
+        .unwrap();
+        openssl(&[
+            "x509",
+            "-req",
+            "-in",
+            "server.csr",
+            "-CA",
+            "ca.crt",
+            "-CAkey",
+            "ca.key",
+            "-CAcreateserial",
+            "-out",
+            "server.crt",
+            "-days",
+            "2",
+            "-extfile",
+            "server.ext",
+        ]);
+        use std::os::unix::fs::PermissionsExt;
+        let key = dir.join("server.key");
+        std::fs::set_permissions(&key, std::fs::Permissions::from_mode(0o600)).unwrap();
+        if self.as_postgres {
+            let (uid, gid) = (id_of("-u"), id_of("-g"));
+            for f in ["server.key", "server.crt"] {
+                std::os::unix::fs::chown(dir.join(f), Some(uid), Some(gid)).unwrap();
+            }
+        }
+        let hba = std::path::Path::new(&self.data()).join("pg_hba.conf");
+        let old = std::fs::read_to_string(&hba).unwrap();
+        std::fs::write(&hba, format!("hostnossl all all all reject\n{old}")).unwrap();
+        let mut c = self.client();
+        for sql in [
+            format!(
+                "ALTER SYSTEM SET ssl_cert_file = '{}'",
+                dir.join("server.crt").display()
+            ),
+            format!("ALTER SYSTEM SET ssl_key_file = '{}'", key.display()),
+            "ALTER SYSTEM SET ssl = on".to_string(),
+            "SELECT pg_reload_conf()".to_string(),
+        ] {
+            c.batch_execute(&sql).unwrap();
+        }
+        std::thread::sleep(std::time::Duration::from_millis(500));
+        dir.join("ca.crt")
+    }
 }
 
 impl Drop for Postgres {
