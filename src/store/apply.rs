@@ -177,10 +177,12 @@ impl Tx<'_> {
         let outcome = if let Some(id) = row {
             self.tx
                 .prepare_cached(
-                    "UPDATE customers SET name = ?2, phone = ?3, email = ?4, language = ?5,
-                     erased_at = ?6 WHERE id = ?1",
+                    // Never on an erased customer: an older event (a change another till
+                    // made before it heard of the erasure) brings no personal details back.
+                    "UPDATE customers SET name = ?2, phone = ?3, email = ?4, language = ?5
+                     WHERE id = ?1 AND erased_at IS NULL",
                 )?
-                .execute((id, &c.name, &phone, &email, &c.language, c.erased_at))?;
+                .execute((id, &c.name, &phone, &email, &c.language))?;
             Outcome::Applied
         } else {
             let code_taken: Option<i64> =

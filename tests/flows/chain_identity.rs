@@ -464,10 +464,29 @@ fn ratings_tickets_and_notes_follow_the_customer_to_every_shop() {
         "Riga's visit is rated in Riga's figures: {d}"
     );
 
-    // Erased in Dublin is erased in Riga, with the words of her notes, ratings and tickets.
+    // Erased in Dublin is erased in Riga, with the words of her notes, ratings and tickets;
+    // a change Riga made to her before it heard (her language, from her page) brings nothing
+    // back in Dublin.
     run_json(dublin.path(), &["customer", "erase", &anna, "--yes"]);
+    {
+        let mut store =
+            regulars::store::Store::open(&db(riga.path()), crate::common::rules()).unwrap();
+        store
+            .write(|t| t.set_customer_language(&anna, Some("lv")))
+            .unwrap();
+    }
     sync(dublin.path());
     sync(riga.path());
+    sync(dublin.path());
+    let name: Option<String> = Connection::open(db(dublin.path()))
+        .unwrap()
+        .query_row(
+            "SELECT name FROM customers WHERE code = ?1",
+            [anna.replace('-', "")],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(name, None, "the erasure stands in Dublin");
     let after = run_json(riga.path(), &["customer", "timeline", &anna]).to_string();
     for text in [
         "Prefers oat milk",
