@@ -310,10 +310,7 @@ impl Tx<'_> {
                 (redemption_id, event),
             )?;
             if let Some(hold) = hold {
-                self.tx.execute(
-                    "UPDATE points_events SET hold = ?2 WHERE id = ?1",
-                    (event, hold),
-                )?;
+                self.name_hold(event, hold)?;
                 self.hold_settled(hold)?;
             }
             "points"
@@ -426,5 +423,17 @@ fn key_error(e: rusqlite::Error, key: &str) -> StoreError {
         StoreError::KeyConflict(key.to_string())
     } else {
         e.into()
+    }
+}
+
+impl Tx<'_> {
+    /// Names the central store's hold that already took a spend's points across the chain,
+    /// so the central store does not count them a second time.
+    pub(super) fn name_hold(&self, event: i64, hold: &str) -> Result<()> {
+        self.tx.execute(
+            "UPDATE points_events SET hold = ?2 WHERE id = ?1",
+            (event, hold),
+        )?;
+        Ok(())
     }
 }

@@ -563,10 +563,7 @@ impl Tx<'_> {
             "the refund",
         )?;
         if let Some(hold) = hold {
-            self.tx.execute(
-                "UPDATE points_events SET hold = ?2 WHERE id = ?1",
-                (event, hold),
-            )?;
+            self.name_hold(event, hold)?;
         }
         self.tx.execute(
             "UPDATE refunds SET points_reversed = ?2 WHERE id = ?1",

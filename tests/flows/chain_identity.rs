@@ -49,8 +49,19 @@ fn sell(dir: &Path, amount: &str, customer: &str, receipt: Option<&str>) {
     run_json(dir, &args);
 }
 
+/// A central store and two shops' tills that have joined it: Riga's and Dublin's.
+fn two_shops() -> (Postgres, tempfile::TempDir, tempfile::TempDir) {
+    let pg = Postgres::start();
+    let riga = till(&pg.url(), "riga", "riga-1");
+    let dublin = till(&pg.url(), "dublin", "dublin-1");
+    run_json(riga.path(), &["central", "init"]);
+    sync(riga.path());
+    sync(dublin.path());
+    (pg, riga, dublin)
+}
+
 /// Every key appears once in the central store.
-fn keys_once(pg: &Postgres) {
+pub(crate) fn keys_once(pg: &Postgres) {
     let twice: i64 = pg
         .client()
         .query_one(
@@ -200,12 +211,7 @@ fn one_person_enrolled_offline_in_two_shops_is_merged_without_loss() {
 
 #[test]
 fn a_sale_is_refunded_in_another_shop_by_its_receipt_number() {
-    let pg = Postgres::start();
-    let riga = till(&pg.url(), "riga", "riga-1");
-    let dublin = till(&pg.url(), "dublin", "dublin-1");
-    run_json(riga.path(), &["central", "init"]);
-    sync(riga.path());
-    sync(dublin.path());
+    let (pg, riga, dublin) = two_shops();
     let anna = enrol(riga.path(), "Anna");
     // A sale the till numbered, and a counter sale ("V<n>" on its receipt).
     sell(riga.path(), "40.00", &anna, Some("R-100"));
@@ -341,12 +347,7 @@ fn tickets(dir: &Path) -> Vec<(i64, String, String)> {
 
 #[test]
 fn ratings_tickets_and_notes_follow_the_customer_to_every_shop() {
-    let pg = Postgres::start();
-    let riga = till(&pg.url(), "riga", "riga-1");
-    let dublin = till(&pg.url(), "dublin", "dublin-1");
-    run_json(riga.path(), &["central", "init"]);
-    sync(riga.path());
-    sync(dublin.path());
+    let (pg, riga, dublin) = two_shops();
     let anna = enrol(riga.path(), "Anna");
     sell(riga.path(), "18.00", &anna, Some("R-7"));
     // She rates the visit from her receipt's page (two stars opens a follow-up ticket), a
