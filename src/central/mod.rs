@@ -87,7 +87,25 @@ impl Central {
         }
         config.connect_timeout(CONNECT_TIMEOUT);
         config.application_name("regulars");
-        let client = config.connect(tls).map_err(|e| {
+        // The whole connection, not only the TCP handshake, within the timeout: a server that
+        // accepts and then says nothing must not hold the till (the attempt is left to end
+        // on its own thread).
+        let (sent, answer) = std::sync::mpsc::channel();
+        std::thread::Builder::new()
+            .name("central-connect".into())
+            .spawn(move || {
+                let _ = sent.send(config.connect(tls));
+            })
+            .map_err(|e| unreachable(e.to_string()))?;
+        let connected = answer
+            .recv_timeout(CONNECT_TIMEOUT + Duration::from_millis(500))
+            .map_err(|_| {
+                unreachable(format!(
+                    "no answer within {} seconds",
+                    CONNECT_TIMEOUT.as_secs()
+                ))
+            })?;
+        let client = connected.map_err(|e| {
             unreachable(match e.as_db_error() {
                 Some(db) => db.message().to_string(),
                 None => std::error::Error::source(&e)

@@ -179,19 +179,26 @@ pub fn store_worker(
     // The owner's figures are read on a connection and thread of their own: reading them the
     // first time takes a second or more at millions of visits, and a sale must not wait.
     let mut figures: Option<Sender<StoreRequest>> = None;
+    // On a chain's till a redemption asks the central store, which may be slow or gone:
+    // those wait on a thread of their own too, so the next sale never waits for the network.
+    let mut chain: Option<Sender<StoreRequest>> = None;
     for request in requests {
-        if matches!(
-            request,
-            StoreRequest::Figures { .. } | StoreRequest::ExportFigures { .. }
-        ) {
-            if figures.is_none() {
-                figures = figures_worker(&store, &config, &secret, &replies);
+        let side = match request {
+            StoreRequest::Figures { .. } | StoreRequest::ExportFigures { .. } => {
+                Some((&mut figures, "figures"))
             }
-            if let Some(f) = &figures {
-                if f.send(request.clone()).is_ok() {
+            StoreRequest::Redeem { .. } if config.central.is_some() => Some((&mut chain, "chain")),
+            _ => None,
+        };
+        if let Some((worker, name)) = side {
+            if worker.is_none() {
+                *worker = side_worker(name, &store, &config, &secret, &replies);
+            }
+            if let Some(w) = worker {
+                if w.send(request.clone()).is_ok() {
                     continue;
                 }
-                figures = None;
+                *worker = None;
             }
         }
         let reply = answer(
@@ -208,9 +215,11 @@ pub fn store_worker(
     }
 }
 
-/// Starts the thread that answers figures requests with its own connection to the store;
-/// `None` (answer them here instead) if that connection cannot be opened.
-fn figures_worker(
+/// Starts a thread (`name`) that answers some requests (the owner's figures, a chain's
+/// redemptions) with its own connection to the store; `None` (answer them here instead) if
+/// that connection cannot be opened.
+fn side_worker(
+    name: &str,
     store: &Store,
     config: &Config,
     secret: &ShopSecret,
@@ -220,7 +229,7 @@ fn figures_worker(
     let (config, secret, replies) = (config.clone(), secret.clone(), replies.clone());
     let (tx, rx) = std::sync::mpsc::channel::<StoreRequest>();
     std::thread::Builder::new()
-        .name("figures".into())
+        .name(name.into())
         .spawn(move || {
             for request in rx {
                 let reply = answer(

@@ -5,6 +5,7 @@ mod browser;
 mod chain;
 mod chain_clock;
 mod chain_converge;
+mod chain_counter;
 mod chain_identity;
 mod chain_portal;
 mod chain_tls;
