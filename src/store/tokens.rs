@@ -41,12 +41,19 @@ impl Tx<'_> {
         })
     }
 
-    /// The token a visit's receipt QR carries.
+    /// The token a visit's receipt QR carries (another till's visit: the one its own
+    /// receipt carries, so a reprint here opens in every shop too).
     pub fn receipt_token(&self, visit_id: i64, shop: &ShopSecret) -> Result<String> {
-        if let Some((chain, till)) = self.chain_key()?
-            && let Some(id) = chain_token_id(till, visit_id)
-        {
-            return Ok(chain.sign_visit(id));
+        if let Some((chain, till)) = self.chain_key()? {
+            let theirs = self
+                .optional::<Option<i64>>(
+                    "SELECT origin_token FROM visits WHERE id = ?1 AND origin IS NOT NULL",
+                    [visit_id],
+                )?
+                .flatten();
+            if let Some(id) = theirs.or_else(|| chain_token_id(till, visit_id)) {
+                return Ok(chain.sign_visit(id));
+            }
         }
         Ok(shop.sign_visit(visit_id))
     }

@@ -61,6 +61,25 @@ fn a_receipt_from_one_shop_opens_in_every_shop() {
         assert_eq!((a.status, &a.body), (unknown.status, &unknown.body));
     }
 
+    // Dublin's copy of the Riga visit carries the same link (a reprint there opens too).
+    {
+        let store =
+            regulars::store::Store::open(&crate::common::db(dublin.path()), crate::common::rules())
+                .unwrap();
+        let secret = regulars::datadir::DataDir::resolve(Some(dublin.path().to_path_buf()))
+            .unwrap()
+            .secret()
+            .unwrap();
+        let mut store = store;
+        let token = store
+            .read(|t| {
+                let id: i64 = t.visit_id_for_receipt("riga-1/V2")?;
+                t.receipt_token(id, &secret)
+            })
+            .unwrap();
+        assert_eq!(format!("/r/{token}"), late);
+    }
+
     // She rates the Riga visit on Dublin's pages; Riga hears of it.
     let form = form_token(&page.body);
     let rated = dublin.post(
