@@ -15,7 +15,7 @@ mod points;
 mod tls;
 
 pub use figures::{ChainFigures, ShopFigures};
-pub use points::Hold;
+pub use points::{Hold, Reversal};
 use points::{count_points, record_merges};
 use std::time::Duration;
 
@@ -244,7 +244,7 @@ impl Central {
             .iter()
             .filter(|e| e.kind == "points" && stored.contains(&e.key))
             .collect();
-        count_points(&mut tx, &new_points)?;
+        count_points(&mut tx, &new_points, till_id)?;
         for e in events {
             let answer = if stored.contains(&e.key) {
                 Answer::Stored

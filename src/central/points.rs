@@ -66,17 +66,36 @@ pub(super) fn resolve(tx: &mut postgres::Transaction<'_>, gid: &str) -> Result<S
 pub(super) fn count_points(
     tx: &mut postgres::Transaction<'_>,
     events: &[&OutboxEvent],
+    till_id: &str,
 ) -> Result<()> {
     #[derive(serde::Deserialize)]
     struct Points {
         customer: String,
         points: i64,
         hold: Option<String>,
+        #[serde(default)]
+        kind: String,
+        #[serde(default)]
+        visit: Option<String>,
     }
     let parsed: Vec<Points> = events
         .iter()
         .filter_map(|e| serde_json::from_str(&e.payload).ok())
         .collect();
+    // A refund's reversal made without asking (on a till before it joined the chain) still
+    // counts against what the sale's later refunds may take back.
+    for e in events {
+        let Ok(p) = serde_json::from_str::<Points>(&e.payload) else {
+            continue;
+        };
+        if let (Some(visit), None, "refund") = (&p.visit, &p.hold, p.kind.as_str()) {
+            tx.execute(
+                "INSERT INTO holds (key, customer, points, till_id, granted, balance, visit)
+                 VALUES ($1, $2, $3, $4, true, 0, $5) ON CONFLICT DO NOTHING",
+                &[&e.key, &p.customer, &-p.points, &till_id, visit],
+            )?;
+        }
+    }
     let holds: Vec<&str> = parsed.iter().filter_map(|p| p.hold.as_deref()).collect();
     let held: std::collections::HashSet<String> = if holds.is_empty() {
         Default::default()
@@ -117,6 +136,18 @@ pub(super) fn count_points(
         &[&customers, &points],
     )?;
     Ok(())
+}
+
+/// A refund's points reversal, as a till asks the central store for it.
+#[derive(Debug, Clone, Copy)]
+pub struct Reversal<'a> {
+    /// The customer's global id.
+    pub customer: &'a str,
+    /// The refunded sale's global id, and the points it earned.
+    pub visit: &'a str,
+    pub earned: i64,
+    /// What the refund would take back: its due points, floored at the balance the till knows.
+    pub points: i64,
 }
 
 /// The central store's answer to a redemption.
@@ -179,16 +210,11 @@ impl Central {
         Ok(answer(granted, balance))
     }
 
-    /// Takes up to `points` from `customer`'s chain balance under `key` (a refund's reversal:
-    /// what was spent already, in any shop, is not taken), in one transaction; returns what
-    /// it took. Asking again with the same key gets the first answer.
-    pub fn take_up_to(
-        &mut self,
-        key: &str,
-        customer: &str,
-        points: i64,
-        till_id: &str,
-    ) -> Result<i64> {
+    /// Takes up to `points` from `customer`'s chain balance under `key` for a refund of sale
+    /// `visit`, which earned `earned` (what was spent already, in any shop, is not taken, nor
+    /// more than the sale earned across all its refunds), in one transaction; returns what it
+    /// took. Asking again with the same key gets the first answer.
+    pub fn take_up_to(&mut self, key: &str, refund: &Reversal<'_>, till_id: &str) -> Result<i64> {
         let mut tx = self.client.transaction()?;
         if let Some(r) =
             tx.query_opt("SELECT points, granted FROM holds WHERE key = $1", &[&key])?
@@ -196,23 +222,29 @@ impl Central {
             let (taken, granted): (i64, bool) = (r.get(0), r.get(1));
             return Ok(if granted { taken } else { 0 });
         }
-        let customer = resolve(&mut tx, customer)?;
+        let customer = resolve(&mut tx, refund.customer)?;
         let have = tx
             .query_opt(
                 "SELECT points FROM balances WHERE customer = $1 FOR UPDATE",
                 &[&customer],
             )?
             .map_or(0, |r| r.get::<_, i64>(0));
-        let taken = points.min(have).max(0);
+        let reversed: i64 = tx
+            .query_one(
+                "SELECT COALESCE(SUM(points), 0)::BIGINT FROM holds WHERE visit = $1 AND granted",
+                &[&refund.visit],
+            )?
+            .get(0);
+        let taken = refund.points.min(have).min(refund.earned - reversed).max(0);
         tx.execute(
             "UPDATE balances SET points = points - $2 WHERE customer = $1",
             &[&customer, &taken],
         )?;
         let left = have - taken;
         tx.execute(
-            "INSERT INTO holds (key, customer, points, till_id, granted, balance)
-             VALUES ($1, $2, $3, $4, true, $5)",
-            &[&key, &customer, &taken, &till_id, &left],
+            "INSERT INTO holds (key, customer, points, till_id, granted, balance, visit)
+             VALUES ($1, $2, $3, $4, true, $5, $6)",
+            &[&key, &customer, &taken, &till_id, &left, &refund.visit],
         )?;
         tx.commit()?;
         Ok(taken)

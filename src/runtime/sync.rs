@@ -95,7 +95,13 @@ fn exchange_with(
     // Refunds made here take back what the central store says is left across the chain.
     let reversals = store.write(|t| t.reversals_due(now))?;
     for r in &reversals {
-        let taken = central.take_up_to(&r.key, &r.customer, r.points, &config.till_id)?;
+        let asked = crate::central::Reversal {
+            customer: &r.customer,
+            visit: &r.visit,
+            earned: r.earned,
+            points: r.points,
+        };
+        let taken = central.take_up_to(&r.key, &asked, &config.till_id)?;
         store.write(|t| t.settle_reversal(r, taken))?;
     }
     if !reversals.is_empty() {

@@ -30,7 +30,6 @@ struct VisitPayload {
     at: i64,
     amount: i64,
     points_earned: i64,
-    refunded: i64,
     claimed_at: Option<i64>,
     /// The number on its receipt at the till that made it.
     #[serde(default)]
@@ -74,6 +73,7 @@ impl Tx<'_> {
             let outcome = match e.kind.as_str() {
                 "customer" => self.apply_customer(e, now),
                 "visit" => self.apply_visit(e, now),
+                "refund" => self.apply_refund(e, now),
                 "points" => self.apply_points(e, now),
                 "rating" => self.apply_rating(e, now),
                 "ticket" => self.apply_ticket(e, now),
@@ -279,29 +279,22 @@ impl Tx<'_> {
             None => None,
         };
         if let Some(id) = self.id_by_gid("visits", &v.gid)? {
-            // A refund or a claim made at another till. Refunds only add up (two tills'
-            // refunds of one sale never undo each other); this till's own sales keep their
-            // figures right.
-            let (own, was_refunded, was_customer): (bool, i64, Option<i64>) = self.tx.query_row(
+            // A claim made at another till (refunds are events of their own); this till's
+            // own sales keep their figures right.
+            let (own, refunded, was_customer): (bool, i64, Option<i64>) = self.tx.query_row(
                 "SELECT origin IS NULL, refunded, customer_id FROM visits WHERE id = ?1",
                 [id],
                 |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
             )?;
-            let refunded = v.refunded.max(was_refunded);
             self.tx
                 .prepare_cached(
-                    "UPDATE visits SET refunded = ?2, claimed_at = COALESCE(claimed_at, ?3),
-                     customer_id = COALESCE(?4, customer_id) WHERE id = ?1",
+                    "UPDATE visits SET claimed_at = COALESCE(claimed_at, ?2),
+                     customer_id = COALESCE(?3, customer_id) WHERE id = ?1",
                 )?
-                .execute((id, refunded, v.claimed_at, customer))?;
-            if own {
-                if was_customer.is_none() && customer.is_some() {
-                    self.agg_visit(None, v.at, v.amount, was_refunded, -1)?;
-                    self.agg_visit(customer, v.at, v.amount, was_refunded, 1)?;
-                }
-                if refunded > was_refunded {
-                    self.agg_refund(customer.or(was_customer), v.at, refunded - was_refunded)?;
-                }
+                .execute((id, v.claimed_at, customer))?;
+            if own && was_customer.is_none() && customer.is_some() {
+                self.agg_visit(None, v.at, v.amount, refunded, -1)?;
+                self.agg_visit(customer, v.at, v.amount, refunded, 1)?;
             }
             return Ok(Outcome::Applied);
         }
@@ -318,13 +311,66 @@ impl Tx<'_> {
                 customer,
                 program_id,
                 v.points_earned,
-                v.refunded,
+                0,
                 v.claimed_at,
                 &v.gid,
                 &e.till_id,
                 &v.label,
                 v.token_id,
             ])?;
+        Ok(Outcome::Applied)
+    }
+
+    /// A refund another till made: the sale's refunded amount adds it up (never past the
+    /// sale's amount); its points come as that till's points event.
+    fn apply_refund(&self, e: &RemoteEvent, now: i64) -> Result<Outcome> {
+        #[derive(Deserialize)]
+        struct RefundPayload {
+            gid: String,
+            visit: String,
+            at: i64,
+            amount: i64,
+            actor: Option<String>,
+        }
+        let Ok(r) = serde_json::from_str::<RefundPayload>(&e.payload) else {
+            return self.problem(e, now, "unreadable", "a refund event that does not parse");
+        };
+        if self.id_by_gid("refunds", &r.gid)?.is_some() {
+            return Ok(Outcome::Known);
+        }
+        let Some(visit) = self.id_by_gid("visits", &r.visit)? else {
+            return self.problem(e, now, "missing", "a refund of an unknown sale");
+        };
+        let (own, at, amount, refunded, customer): (bool, i64, i64, i64, Option<i64>) =
+            self.tx.query_row(
+                "SELECT origin IS NULL, at, amount, refunded, customer_id FROM visits
+                 WHERE id = ?1",
+                [visit],
+                |row| {
+                    Ok((
+                        row.get(0)?,
+                        row.get(1)?,
+                        row.get(2)?,
+                        row.get(3)?,
+                        row.get(4)?,
+                    ))
+                },
+            )?;
+        let added = r.amount.min(amount - refunded).max(0);
+        self.tx
+            .prepare_cached(
+                "INSERT INTO refunds (visit_id, at, amount, points_due, points_reversed, actor,
+                 gid, origin) VALUES (?1, ?2, ?3, 0, 0, ?4, ?5, ?6)",
+            )?
+            .execute((visit, r.at, r.amount, &r.actor, &r.gid, &e.till_id))?;
+        if added > 0 {
+            self.tx
+                .prepare_cached("UPDATE visits SET refunded = refunded + ?2 WHERE id = ?1")?
+                .execute((visit, added))?;
+            if own {
+                self.agg_refund(customer, at, added)?;
+            }
+        }
         Ok(Outcome::Applied)
     }
 

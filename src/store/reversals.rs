@@ -15,9 +15,16 @@ pub struct Reversal {
     pub key: String,
     /// The customer's global id.
     pub customer: String,
+    /// The refunded sale's global id, and the points it earned.
+    pub visit: String,
+    pub earned: i64,
     /// What to take back: the points due, floored at the balance known here.
     pub points: i64,
 }
+
+/// A pending reversal as read: refund, points due, customer, sale's global id, points the
+/// sale earned, and what is left of them after the refunds already taken back.
+type Pending = (i64, i64, Option<i64>, Option<String>, i64, i64);
 
 impl Tx<'_> {
     /// Pending reversals whose customer the central store knows (sent before), oldest first.
@@ -25,24 +32,40 @@ impl Tx<'_> {
         let Some(state) = self.sync_state()? else {
             return Ok(Vec::new());
         };
-        let pending: Vec<(i64, i64, Option<i64>)> = self
+        let pending: Vec<Pending> = self
             .tx
             .prepare_cached(
-                "SELECT r.id, r.points_due, c.id FROM refunds r
+                "SELECT r.id, r.points_due, c.id, v.gid, v.points_earned,
+                        v.points_earned + (SELECT COALESCE(SUM(e.points), 0) FROM points_events e
+                                           WHERE e.visit_id = v.id AND e.kind = 'refund')
+                 FROM refunds r
                  JOIN visits v ON v.id = r.visit_id
                  LEFT JOIN customers k ON k.id = v.customer_id
                  LEFT JOIN customers c ON c.id = COALESCE(k.merged_into, k.id)
                  WHERE r.reversal_pending = 1 ORDER BY r.id",
             )?
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+            .query_map([], |r| {
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                    r.get(5)?,
+                ))
+            })?
             .collect::<rusqlite::Result<_>>()?;
         let mut due = Vec::new();
-        for (refund_id, points_due, customer) in pending {
+        // `left`: what the sale earned less what its refunds took back already, in any shop.
+        for (refund_id, points_due, customer, visit, earned, left) in pending {
             let Some(customer) = customer else {
                 self.tx.execute(
                     "UPDATE refunds SET reversal_pending = 0 WHERE id = ?1",
                     [refund_id],
                 )?;
+                continue;
+            };
+            let Some(visit) = visit else {
                 continue;
             };
             let Some(gid) = self
@@ -56,7 +79,9 @@ impl Tx<'_> {
                 refund_id,
                 key: format!("refund:{}:{refund_id}", state.instance),
                 customer: gid,
-                points: points_due.min(self.balance_of(customer)?),
+                visit,
+                earned,
+                points: points_due.min(self.balance_of(customer)?).min(left.max(0)),
             });
         }
         Ok(due)

@@ -13,7 +13,7 @@ pub use crate::domain::chain::{Answer, OutboxEvent, RemoteEvent};
 /// Each kind of event, in the order a history is queued (each finds what it refers to): the
 /// table its rows live in, the column saying when it happened, whether its rows have a global
 /// id of their own (a rating is named by its visit's), and the view giving its content.
-const KINDS: [(&str, &str, &str, bool, &str); 7] = [
+const KINDS: [(&str, &str, &str, bool, &str); 8] = [
     (
         "customer",
         "customers",
@@ -22,6 +22,7 @@ const KINDS: [(&str, &str, &str, bool, &str); 7] = [
         "sync_customer",
     ),
     ("visit", "visits", "at", true, "sync_visit"),
+    ("refund", "refunds", "at", true, "sync_refund"),
     ("points", "points_events", "at", true, "sync_points"),
     ("rating", "ratings", "updated_at", false, "sync_rating"),
     ("ticket", "tickets", "opened_at", true, "sync_ticket"),

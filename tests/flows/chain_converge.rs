@@ -33,9 +33,11 @@ enum Step {
         who: usize,
         amount: i64,
     },
+    /// A refund of any sale the till knows of, in part or in full.
     Refund {
         till: usize,
         which: usize,
+        part: bool,
     },
     Redeem {
         till: usize,
@@ -87,7 +89,8 @@ fn step() -> impl Strategy<Value = Step> {
         2 => (till.clone(), 0u8..6).prop_map(|(till, phone)| Step::Enrol { till, phone }),
         5 => (till.clone(), 0usize..8, 200i64..8_000)
             .prop_map(|(till, who, amount)| Step::Sale { till, who, amount }),
-        1 => (till.clone(), 0usize..8).prop_map(|(till, which)| Step::Refund { till, which }),
+        2 => (till.clone(), 0usize..8, any::<bool>())
+            .prop_map(|(till, which, part)| Step::Refund { till, which, part }),
         2 => (till.clone(), 0usize..8).prop_map(|(till, who)| Step::Redeem { till, who }),
         1 => (till.clone(), 0usize..8, 0usize..8)
             .prop_map(|(till, kept, gone)| Step::Merge { till, kept, gone }),
@@ -188,16 +191,22 @@ fn run_case(pg: &Postgres, steps: &[Step]) {
                 };
                 t.store.write(|tx| tx.record_sale(&sale)).unwrap();
             }
-            Step::Refund { till, which } => {
+            Step::Refund { till, which, part } => {
                 let t = &mut tills[till];
-                // As the cashier types it once the till is in the chain: TILL/V<id>.
+                // Any sale this till knows of, its own or another till's, as the cashier types
+                // it once the till is in the chain: TILL/NUMBER; a part of what is left, or all.
                 let open = t.codes(
-                    "SELECT COALESCE((SELECT till_id || '/' FROM sync_state), '') || 'V' || id
-                     FROM visits WHERE origin IS NULL AND refunded < amount ORDER BY id",
+                    "SELECT COALESCE(origin || '/' || origin_receipt,
+                                     (SELECT till_id || '/' FROM sync_state) || 'V' || id,
+                                     'V' || id) || ' ' || (amount - refunded)
+                     FROM visits WHERE refunded < amount ORDER BY id",
                 );
-                if let Some(receipt) = pick(&open, which) {
+                if let Some(line) = pick(&open, which) {
+                    let (receipt, left) = line.split_once(' ').unwrap();
+                    let left: i64 = left.parse().unwrap();
+                    let amount = (part && left >= 2).then_some(left / 2);
                     t.store
-                        .write(|tx| tx.refund(&receipt, None, now, None))
+                        .write(|tx| tx.refund(receipt, amount, now, None))
                         .unwrap();
                 }
             }

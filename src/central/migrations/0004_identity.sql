@@ -19,3 +19,8 @@ CREATE TABLE merges (
 CREATE TABLE chain (
     secret TEXT NOT NULL      -- 64 hex digits
 );
+
+-- A refund's points reversal is a hold too, naming its sale: the reversals of one sale, from
+-- every shop, never take back more than the sale earned.
+ALTER TABLE holds ADD COLUMN visit TEXT;
+CREATE INDEX holds_visit ON holds (visit) WHERE visit IS NOT NULL;

@@ -62,7 +62,7 @@ CREATE TABLE outbox_new (
     seq      INTEGER PRIMARY KEY,
     key      TEXT NOT NULL,
     kind     TEXT NOT NULL CHECK (kind IN ('customer', 'visit', 'points', 'rating', 'ticket',
-                                           'ticket_event', 'note')),
+                                           'ticket_event', 'note', 'refund')),
     at       INTEGER NOT NULL,
     row_id   INTEGER NOT NULL,
     payload  TEXT,
@@ -101,7 +101,7 @@ BEGIN
             NEW.id);
 END;
 
-CREATE TRIGGER sync_visit_changed AFTER UPDATE OF refunded, claimed_at, customer_id ON visits
+CREATE TRIGGER sync_visit_changed AFTER UPDATE OF claimed_at, customer_id ON visits
 WHEN EXISTS (SELECT 1 FROM sync_state WHERE applying = 0)
 BEGIN
     INSERT INTO outbox (key, kind, at, row_id)
@@ -211,3 +211,25 @@ END;
 -- reversal is pending.
 ALTER TABLE refunds ADD COLUMN reversal_pending INTEGER NOT NULL DEFAULT 0;
 CREATE INDEX refunds_pending ON refunds (id) WHERE reversal_pending = 1;
+
+-- Each refund is an event of its own (a visit's refunded amount is the sum of its refunds,
+-- wherever they were made: two shops refunding parts of one sale while apart add up, capped
+-- at the sale's amount). A refund another till made has no points of its own here: its
+-- points reversal arrives as that till's points event.
+ALTER TABLE refunds ADD COLUMN gid TEXT;
+ALTER TABLE refunds ADD COLUMN origin TEXT;
+CREATE UNIQUE INDEX refunds_gid ON refunds (gid) WHERE origin IS NOT NULL;
+
+CREATE VIEW sync_refund AS
+SELECT r.id, json_object(
+    'gid', r.gid, 'visit', (SELECT gid FROM visits WHERE id = r.visit_id), 'at', r.at,
+    'amount', r.amount, 'actor', r.actor) AS payload
+FROM refunds r;
+
+CREATE TRIGGER sync_refund_new AFTER INSERT ON refunds
+WHEN NEW.origin IS NULL AND EXISTS (SELECT 1 FROM sync_state WHERE applying = 0)
+BEGIN
+    INSERT INTO outbox (key, kind, at, row_id)
+    VALUES (printf('%011x', CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER))
+            || lower(hex(randomblob(10))), 'refund', NEW.at, NEW.id);
+END;
