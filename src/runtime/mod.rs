@@ -5,8 +5,8 @@
 //! screen draws. No system waits on I/O.
 
 mod answers;
-pub mod chain_figures;
 pub mod errors;
+pub mod figures_work;
 mod support_work;
 pub mod sync;
 mod systems;
@@ -185,7 +185,7 @@ pub struct CounterState {
     /// The owner's figures, once asked for (and approved).
     pub figures: Option<crate::store::Figures>,
     /// The chain's figures the owner last asked for, per shop and together.
-    pub chain_figures: Option<chain_figures::ChainView>,
+    pub chain_figures: Option<figures_work::ChainView>,
     pub backup: BackupState,
     /// How this till stands with its chain; `None` for a till that works alone.
     pub chain: Option<ChainState>,

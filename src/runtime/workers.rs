@@ -96,7 +96,7 @@ pub enum StoreReply {
     Adjusted(i64, CustomerView),
     Support(super::Support),
     Figures(Box<crate::store::Figures>),
-    ChainFigures(Box<super::chain_figures::ChainView>),
+    ChainFigures(Box<super::figures_work::ChainView>),
     /// A ticket or note was saved: what to tell the cashier.
     SupportSaved(String),
     /// What went wrong, in the cashier's words; nothing was changed. `doing` is the message id
@@ -440,8 +440,8 @@ fn handle(
                 })
             })
             .and_then(|_| match chain {
-                true => Ok(super::chain_figures::reply(config, &w, from_day, to_day)),
-                false => this_till_figures(store, from_day, to_day, now),
+                true => Ok(super::figures_work::chain(config, &w, from_day, to_day)),
+                false => super::figures_work::this_till(store, from_day, to_day, now),
             })
             .unwrap_or_else(fail("doing-figures")),
         StoreRequest::ExportFigures {
@@ -605,20 +605,4 @@ pub fn scanner_thread(
         }
         std::thread::sleep(std::time::Duration::from_secs(1));
     }
-}
-
-/// This till's own figures for the dashboard (from its first visit when `from_day` is none).
-fn this_till_figures(
-    store: &mut Store,
-    from_day: Option<i64>,
-    to_day: i64,
-    now: i64,
-) -> Result<StoreReply, StoreError> {
-    let from_day = match from_day {
-        Some(d) => d,
-        None => store.read(|tx| tx.first_day())?.unwrap_or(to_day),
-    };
-    // The store keeps the member index between requests.
-    let f = store.figures(from_day, to_day, now)?;
-    Ok(StoreReply::Figures(Box::new(f)))
 }

@@ -134,6 +134,15 @@ impl Tx<'_> {
         }
     }
 
+    /// An event's customer, which may be none (an anonymous visit): `None` when it names one
+    /// this till does not know.
+    pub(super) fn named_customer(&self, gid: Option<&str>) -> Result<Option<Option<i64>>> {
+        match gid {
+            Some(gid) => Ok(self.customer_by_gid(gid)?.map(Some)),
+            None => Ok(Some(None)),
+        }
+    }
+
     /// The customer with this global id, or the one their card was merged into.
     pub(super) fn customer_by_gid(&self, gid: &str) -> Result<Option<i64>> {
         match self.id_by_gid("customers", gid)? {
@@ -271,12 +280,8 @@ impl Tx<'_> {
         let Ok(v) = serde_json::from_str::<VisitPayload>(&e.payload) else {
             return self.problem(e, now, "unreadable", "a visit event that does not parse");
         };
-        let customer = match &v.customer {
-            Some(gid) => match self.customer_by_gid(gid)? {
-                Some(id) => Some(id),
-                None => return self.problem(e, now, "missing", "a visit of an unknown customer"),
-            },
-            None => None,
+        let Some(customer) = self.named_customer(v.customer.as_deref())? else {
+            return self.problem(e, now, "missing", "a visit of an unknown customer");
         };
         if let Some(id) = self.id_by_gid("visits", &v.gid)? {
             // A claim made at another till (refunds are events of their own); this till's

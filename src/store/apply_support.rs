@@ -96,12 +96,8 @@ impl Tx<'_> {
         let Ok(t) = serde_json::from_str::<TicketPayload>(&e.payload) else {
             return self.problem(e, now, "unreadable", "a ticket event that does not parse");
         };
-        let customer = match &t.customer {
-            Some(gid) => match self.customer_by_gid(gid)? {
-                Some(id) => Some(id),
-                None => return self.problem(e, now, "missing", "a ticket of an unknown customer"),
-            },
-            None => None,
+        let Some(customer) = self.named_customer(t.customer.as_deref())? else {
+            return self.problem(e, now, "missing", "a ticket of an unknown customer");
         };
         let visit = match &t.visit {
             Some(gid) => self.id_by_gid("visits", gid)?,

@@ -128,7 +128,7 @@ impl DashboardForm {
 fn scope_row(
     ui: &mut egui::Ui,
     f: &mut DashboardForm,
-    chain: Option<&crate::runtime::chain_figures::ChainView>,
+    chain: Option<&crate::runtime::figures_work::ChainView>,
     w: &crate::i18n::Language,
 ) -> bool {
     let mut picked = None;

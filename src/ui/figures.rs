@@ -224,7 +224,7 @@ fn ratings(ui: &mut egui::Ui, f: &Figures, w: &Language) {
 /// two shops counts once there), or just `only` that shop's.
 pub(super) fn chain_table(
     ui: &mut egui::Ui,
-    c: &crate::runtime::chain_figures::ChainView,
+    c: &crate::runtime::figures_work::ChainView,
     only: Option<&String>,
     currency: crate::domain::money::Currency,
     w: &Language,

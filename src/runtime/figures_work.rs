@@ -1,11 +1,13 @@
-//! The chain's figures for the owner's dashboard: each shop's and all shops' together, read
-//! from the central store on the figures thread, so the counter never waits on the network.
+//! The owner's dashboard figures, answered on the figures thread: this till's own, and the
+//! chain's (each shop's and all shops' together, read from the central store), so the counter
+//! never waits on them.
 
 use super::sync::SyncError;
 use super::workers::StoreReply;
 use crate::central::{Central, ChainFigures};
 use crate::config::Config;
 use crate::i18n::Language;
+use crate::store::{Store, StoreError};
 
 /// The chain's figures for a range of days, as the dashboard shows them.
 #[derive(Debug, Clone)]
@@ -17,7 +19,7 @@ pub struct ChainView {
 }
 
 /// Reads the chain's figures for days `from_day..=to_day`; the failure in the shop's words.
-pub(super) fn reply(
+pub(super) fn chain(
     config: &Config,
     w: &Language,
     from_day: Option<i64>,
@@ -44,4 +46,20 @@ pub(super) fn reply(
             busy: false,
         },
     }
+}
+
+/// This till's own figures for the dashboard (from its first visit when `from_day` is none).
+pub(super) fn this_till(
+    store: &mut Store,
+    from_day: Option<i64>,
+    to_day: i64,
+    now: i64,
+) -> Result<StoreReply, StoreError> {
+    let from_day = match from_day {
+        Some(d) => d,
+        None => store.read(|tx| tx.first_day())?.unwrap_or(to_day),
+    };
+    // The store keeps the member index between requests.
+    let f = store.figures(from_day, to_day, now)?;
+    Ok(StoreReply::Figures(Box::new(f)))
 }
