@@ -43,7 +43,7 @@ impl Tx<'_> {
     /// or email only the other had). Every till of a chain chooses the same card whatever order
     /// merges reach it in, so they all end with the same customers.
     pub fn merge_customers(&self, a: &str, b: &str, now: i64) -> Result<Merged> {
-        let in_chain = self.sync_state()?.is_some();
+        let in_chain = self.in_chain()?;
         if in_chain {
             // Every queued event first says what was true when it was written (and every row
             // has its global id, which settles ties below).

@@ -396,7 +396,7 @@ impl Tx<'_> {
         let mut points_pending = 0;
         let mut balance = 0;
         if let Some(customer_id) = visit.customer_id {
-            if self.sync_state()?.is_some() {
+            if self.in_chain()? {
                 // On a chain's till other shops may be spending the same balance: the central
                 // store decides what the refund takes back, at the next sync.
                 if points_due > 0 {

@@ -137,6 +137,14 @@ impl Tx<'_> {
         })
     }
 
+    /// Whether this till has joined a chain (without counting its outbox, as `sync_state`
+    /// does).
+    pub fn in_chain(&self) -> Result<bool> {
+        Ok(self
+            .optional::<i64>("SELECT 1 FROM sync_state WHERE id = 1", [])?
+            .is_some())
+    }
+
     /// This till's place in its chain; `None` before it joins one.
     pub fn sync_state(&self) -> Result<Option<SyncState>> {
         let state = self
