@@ -151,7 +151,7 @@ fn push_all(
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum RedeemedVia {
-    /// A stamp-card voucher: nothing to ask the central store.
+    /// A stamp-card voucher (the other tills hear of its use at the sync that follows).
     Voucher,
     /// Points the central store took across the chain, in one guarded transaction.
     Central,
@@ -192,21 +192,29 @@ pub fn redeem_in_chain(
     actor: Option<&str>,
 ) -> Result<(Redeemed, RedeemedVia), SyncError> {
     store.write(|t| t.join_chain(&config.till_id, &config.shop_id))?;
-    let (cost, _, name) = store.read(|t| t.redemption_cost(code, reward))?;
-    if cost == 0 {
-        let r = store.write(|t| t.redeem(code, reward, now, actor))?;
-        return Ok((r, RedeemedVia::Voucher));
-    }
+    let (cost, _, _) = store.read(|t| t.redemption_cost(code, reward))?;
     let mut central = match Central::open(&config.url) {
         Ok(c) => c,
         Err(CentralError::Unreachable { .. }) => {
             store.write(|t| t.note_contact(now, Some("unreachable")))?;
+            if cost == 0 {
+                // The stamp card was earned: its voucher is used here, and told at the next
+                // sync.
+                let r = store.write(|t| t.redeem(code, reward, now, actor))?;
+                return Ok((r, RedeemedVia::Voucher));
+            }
             return offline(store, config, code, reward, cost, now, actor);
         }
         Err(e) => return Err(e.into()),
     };
+    // What the other tills did first: a voucher used at another shop is not there to use.
     exchange_with(&mut central, store, config, now)?;
-    let (_, gid, _) = store.read(|t| t.redemption_cost(code, reward))?;
+    let (cost, gid, name) = store.read(|t| t.redemption_cost(code, reward))?;
+    if cost == 0 {
+        let r = store.write(|t| t.redeem(code, reward, now, actor))?;
+        let _ = exchange_with(&mut central, store, config, now);
+        return Ok((r, RedeemedVia::Voucher));
+    }
     let gid = gid.expect("a chain's customers have global ids once joined");
     let key = format!("{:032x}", rand::random::<u128>());
     store.write(|t| t.hold_asked(&key, now))?;

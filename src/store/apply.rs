@@ -21,6 +21,9 @@ struct CustomerPayload {
     /// The customer this card was merged into.
     #[serde(default)]
     merged_into: Option<String>,
+    /// When its details last changed (events of earlier versions have none).
+    #[serde(default)]
+    details_at: Option<i64>,
 }
 
 #[derive(Deserialize)]
@@ -37,6 +40,9 @@ struct VisitPayload {
     /// What its receipt's QR code names it by, chain-wide.
     #[serde(default)]
     token_id: Option<i64>,
+    /// Whether it put a stamp on the customer's card.
+    #[serde(default)]
+    stamped: bool,
 }
 
 #[derive(Deserialize)]
@@ -79,6 +85,7 @@ impl Tx<'_> {
                 "ticket" => self.apply_ticket(e, now),
                 "ticket_event" => self.apply_ticket_event(e, now),
                 "note" => self.apply_note(e, now),
+                "voucher" => self.apply_voucher(e, now),
                 other => self.problem(e, now, "unknown", &format!("an event of kind '{other}'")),
             }?;
             match outcome {
@@ -188,10 +195,15 @@ impl Tx<'_> {
                 .prepare_cached(
                     // Never on an erased customer: an older event (a change another till
                     // made before it heard of the erasure) brings no personal details back.
-                    "UPDATE customers SET name = ?2, phone = ?3, email = ?4, language = ?5
-                     WHERE id = ?1 AND erased_at IS NULL",
+                    // The change stamped later wins; the same stamp, the larger details.
+                    "UPDATE customers SET name = ?2, phone = ?3, email = ?4, language = ?5,
+                     details_at = COALESCE(?6, details_at)
+                     WHERE id = ?1 AND erased_at IS NULL
+                       AND (?6 IS NULL OR details_at < ?6 OR (details_at = ?6
+                            AND json_array(name, phone, email, language)
+                                <= json_array(?2, ?3, ?4, ?5)))",
                 )?
-                .execute((id, &c.name, &phone, &email, &c.language))?;
+                .execute((id, &c.name, &phone, &email, &c.language, c.details_at))?;
             Outcome::Applied
         } else {
             let code_taken: Option<i64> =
@@ -214,10 +226,10 @@ impl Tx<'_> {
             self.tx
                 .prepare_cached(
                     "INSERT INTO customers (code, referral_code, name, phone, email, enrolled_at,
-                     erased_at, language, gid, origin)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                     erased_at, language, gid, origin, details_at)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
                 )?
-                .execute((
+                .execute(rusqlite::params![
                     &c.code,
                     &referral,
                     &c.name,
@@ -228,7 +240,8 @@ impl Tx<'_> {
                     &c.language,
                     &c.gid,
                     &e.till_id,
-                ))?;
+                    c.details_at.unwrap_or(0),
+                ])?;
             Outcome::Applied
         };
         let this = match row {
@@ -286,11 +299,13 @@ impl Tx<'_> {
         if let Some(id) = self.id_by_gid("visits", &v.gid)? {
             // A claim made at another till (refunds are events of their own); this till's
             // own sales keep their figures right.
-            let (own, refunded, was_customer): (bool, i64, Option<i64>) = self.tx.query_row(
-                "SELECT origin IS NULL, refunded, customer_id FROM visits WHERE id = ?1",
-                [id],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-            )?;
+            let (own, refunded, was_customer, stamped): (bool, i64, Option<i64>, bool) =
+                self.tx.query_row(
+                    "SELECT origin IS NULL, refunded, customer_id, stamped FROM visits
+                     WHERE id = ?1",
+                    [id],
+                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+                )?;
             self.tx
                 .prepare_cached(
                     "UPDATE visits SET claimed_at = COALESCE(claimed_at, ?2),
@@ -300,6 +315,10 @@ impl Tx<'_> {
             if own && was_customer.is_none() && customer.is_some() {
                 self.agg_visit(None, v.at, v.amount, refunded, -1)?;
                 self.agg_visit(customer, v.at, v.amount, refunded, 1)?;
+            }
+            // A claim's stamp, once.
+            if let (None, Some(c), false, true) = (was_customer, customer, stamped, v.stamped) {
+                self.stamp_from_chain(c, id, v.at)?;
             }
             return Ok(Outcome::Applied);
         }
@@ -323,6 +342,9 @@ impl Tx<'_> {
                 &v.label,
                 v.token_id,
             ])?;
+        if let (Some(c), true) = (customer, v.stamped) {
+            self.stamp_from_chain(c, self.tx.last_insert_rowid(), v.at)?;
+        }
         Ok(Outcome::Applied)
     }
 
@@ -375,6 +397,7 @@ impl Tx<'_> {
             if own {
                 self.agg_refund(customer, at, added)?;
             }
+            self.unstamp_from_chain(visit, r.at)?;
         }
         Ok(Outcome::Applied)
     }

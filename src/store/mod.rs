@@ -8,6 +8,7 @@
 
 mod aggregates;
 mod apply;
+mod apply_stamps;
 mod apply_support;
 mod backup;
 mod bulk;
@@ -63,6 +64,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0007_customer_language.sql"),
     include_str!("migrations/0008_chain.sql"),
     include_str!("migrations/0009_chain_identity.sql"),
+    include_str!("migrations/0010_chain_stamps.sql"),
 ];
 
 /// The schema version this build writes.

@@ -10,30 +10,70 @@ use serde::Serialize;
 
 pub use crate::domain::chain::{Answer, OutboxEvent, RemoteEvent};
 
-/// Each kind of event, in the order a history is queued (each finds what it refers to): the
-/// table its rows live in, the column saying when it happened, whether its rows have a global
-/// id of their own (a rating is named by its visit's), and the view giving its content.
-const KINDS: [(&str, &str, &str, bool, &str); 8] = [
-    (
-        "customer",
-        "customers",
-        "enrolled_at",
-        true,
-        "sync_customer",
-    ),
-    ("visit", "visits", "at", true, "sync_visit"),
-    ("refund", "refunds", "at", true, "sync_refund"),
-    ("points", "points_events", "at", true, "sync_points"),
-    ("rating", "ratings", "updated_at", false, "sync_rating"),
-    ("ticket", "tickets", "opened_at", true, "sync_ticket"),
-    (
-        "ticket_event",
-        "ticket_events",
-        "at",
-        true,
-        "sync_ticket_event",
-    ),
-    ("note", "customer_notes", "at", true, "sync_note"),
+/// A kind of event: the table its rows live in, the column saying when it happened,
+/// whether its rows have a global id of their own (a rating is named by its visit's), the view
+/// giving its content, and which of the table's rows are events of this kind.
+struct Kind {
+    name: &'static str,
+    table: &'static str,
+    at: &'static str,
+    own_gid: bool,
+    view: &'static str,
+    rows: &'static str,
+}
+
+const fn kind(name: &'static str, table: &'static str, at: &'static str) -> Kind {
+    Kind {
+        name,
+        table,
+        at,
+        own_gid: true,
+        view: "",
+        rows: "1",
+    }
+}
+
+/// Every kind, in the order a history is queued (each finds what it refers to).
+const KINDS: [Kind; 9] = [
+    Kind {
+        view: "sync_customer",
+        ..kind("customer", "customers", "enrolled_at")
+    },
+    Kind {
+        view: "sync_visit",
+        ..kind("visit", "visits", "at")
+    },
+    Kind {
+        view: "sync_refund",
+        ..kind("refund", "refunds", "at")
+    },
+    Kind {
+        view: "sync_points",
+        ..kind("points", "points_events", "at")
+    },
+    // A reward paid with a stamp-card voucher (one paid with points is a points event).
+    Kind {
+        view: "sync_voucher",
+        rows: "voucher_id IS NOT NULL",
+        ..kind("voucher", "redemptions", "at")
+    },
+    Kind {
+        view: "sync_rating",
+        own_gid: false,
+        ..kind("rating", "ratings", "updated_at")
+    },
+    Kind {
+        view: "sync_ticket",
+        ..kind("ticket", "tickets", "opened_at")
+    },
+    Kind {
+        view: "sync_ticket_event",
+        ..kind("ticket_event", "ticket_events", "at")
+    },
+    Kind {
+        view: "sync_note",
+        ..kind("note", "customer_notes", "at")
+    },
 ];
 
 /// A new global id in SQL: the row id in hex and 32 random bits (migration 0008).
@@ -115,17 +155,26 @@ impl Tx<'_> {
         )?;
         // The history so far, each row's event in the order they happened.
         let mut queued = 0;
-        for (kind, table, at, own_gid, _) in KINDS {
+        for Kind {
+            name,
+            table,
+            at,
+            own_gid,
+            rows,
+            ..
+        } in KINDS
+        {
             if own_gid {
                 tx.execute(
-                    &format!("UPDATE {table} SET gid = {NEW_GID} WHERE gid IS NULL"),
+                    &format!("UPDATE {table} SET gid = {NEW_GID} WHERE gid IS NULL AND {rows}"),
                     [],
                 )?;
             }
             queued += tx.execute(
                 &format!(
                     "INSERT INTO outbox (key, kind, at, row_id)
-                     SELECT {NEW_KEY}, '{kind}', {at}, rowid FROM {table} ORDER BY rowid"
+                     SELECT {NEW_KEY}, '{name}', {at}, rowid FROM {table} WHERE {rows}
+                     ORDER BY rowid"
                 ),
                 [],
             )? as i64;
@@ -227,7 +276,13 @@ impl Tx<'_> {
     /// Gives the rows of up to `limit` events after `from` their global ids, and the events
     /// their content, where they have none yet.
     fn fill_payloads(&self, from: i64, limit: i64) -> Result<()> {
-        for (kind, table, _, own_gid, _) in KINDS {
+        for Kind {
+            name,
+            table,
+            own_gid,
+            ..
+        } in KINDS
+        {
             if !own_gid {
                 continue;
             }
@@ -235,7 +290,7 @@ impl Tx<'_> {
                 .prepare_cached(&format!(
                     "UPDATE {table} SET gid = {NEW_GID}
                      WHERE gid IS NULL AND id IN (SELECT row_id FROM outbox
-                       WHERE kind = '{kind}' AND seq > ?1 ORDER BY seq LIMIT ?2)"
+                       WHERE kind = '{name}' AND seq > ?1 ORDER BY seq LIMIT ?2)"
                 ))?
                 .execute((from, limit))?;
         }
@@ -247,8 +302,9 @@ impl Tx<'_> {
                    AND payload IS NULL",
                 KINDS
                     .iter()
-                    .map(|(kind, _, _, _, view)| format!(
-                        "WHEN '{kind}' THEN (SELECT payload FROM {view} s WHERE s.id = row_id)"
+                    .map(|k| format!(
+                        "WHEN '{}' THEN (SELECT payload FROM {} s WHERE s.id = row_id)",
+                        k.name, k.view
                     ))
                     .collect::<Vec<_>>()
                     .join(" ")

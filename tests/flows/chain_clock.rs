@@ -137,3 +137,65 @@ fn a_till_with_its_clock_an_hour_behind_loses_nothing() {
     }
     crate::chain_identity::keys_once(&pg);
 }
+
+#[test]
+fn a_language_set_in_two_shops_while_apart_ends_the_same_in_both() {
+    let pg = Postgres::start();
+    regulars::central::Central::connect(&pg.url())
+        .unwrap()
+        .init()
+        .unwrap();
+    let (_a, mut riga, riga_cfg) = till(&pg.url(), "riga", "riga-1");
+    let (_b, mut dublin, dublin_cfg) = till(&pg.url(), "dublin", "dublin-1");
+    let now = regulars::clock::now();
+    let mut random = {
+        let mut n = 11u64;
+        move || {
+            n = n.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            n >> 20
+        }
+    };
+    let new = NewCustomer {
+        name: "Anna".into(),
+        phone: None,
+        email: None,
+        referred_by: None,
+        language: None,
+    };
+    let anna = riga.enroll(&new, now, &mut random).unwrap().code;
+    sync_once(&mut riga, &riga_cfg, now).unwrap();
+    sync_once(&mut dublin, &dublin_cfg, now).unwrap();
+    let language = |s: &Store| -> Option<String> {
+        s.connection()
+            .query_row("SELECT language FROM customers", [], |r| r.get(0))
+            .unwrap()
+    };
+    let set = |s: &mut Store, tag: &str| {
+        s.write(|t| t.set_customer_language(&anna, Some(tag)))
+            .unwrap()
+    };
+
+    // Apart, each shop saves another language for her (in the same second, or not).
+    set(&mut riga, "lv");
+    set(&mut dublin, "sr-Latn");
+    for _ in 0..2 {
+        sync_once(&mut riga, &riga_cfg, now + 10).unwrap();
+        sync_once(&mut dublin, &dublin_cfg, now + 10).unwrap();
+    }
+    let agreed = language(&riga);
+    assert!(agreed.is_some());
+    assert_eq!(language(&dublin), agreed, "both shops keep the same one");
+
+    // Once they have heard of each other, the change made after the other's wins.
+    set(&mut dublin, "te");
+    sync_once(&mut dublin, &dublin_cfg, now + 20).unwrap();
+    sync_once(&mut riga, &riga_cfg, now + 20).unwrap();
+    set(&mut riga, "fil");
+    sync_once(&mut riga, &riga_cfg, now + 30).unwrap();
+    sync_once(&mut dublin, &dublin_cfg, now + 30).unwrap();
+    assert_eq!(language(&riga).as_deref(), Some("fil"));
+    assert_eq!(language(&dublin).as_deref(), Some("fil"));
+    for s in [&riga, &dublin] {
+        check_invariants(s.connection());
+    }
+}

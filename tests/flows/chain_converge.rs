@@ -9,7 +9,7 @@ use crate::pg::Postgres;
 use proptest::prelude::*;
 use regulars::central::Central;
 use regulars::config::CentralConfig;
-use regulars::domain::program::Program;
+use regulars::domain::program::{Program, StampRule};
 use regulars::runtime::sync::{SyncError, redeem_in_chain, sync_once};
 use regulars::store::{NewCustomer, NewSale, Store, StoreError};
 use std::collections::BTreeMap;
@@ -141,7 +141,15 @@ fn run_case(pg: &Postgres, steps: &[Step]) {
         .map(|(shop, till)| {
             let dir = tempfile::tempdir().unwrap();
             let mut store = Store::open(&dir.path().join("regulars.db"), rules()).unwrap();
-            store.ensure_program(&Program::default(), 0).unwrap();
+            // A short stamp card, so vouchers are earned, used and voided across tills.
+            let program = Program {
+                stamps: Some(StampRule {
+                    every: 2,
+                    reward: "coffee".into(),
+                }),
+                ..Program::default()
+            };
+            store.ensure_program(&program, 0).unwrap();
             Till {
                 _dir: dir,
                 store,
@@ -212,8 +220,11 @@ fn run_case(pg: &Postgres, steps: &[Step]) {
             }
             Step::Redeem { till, who } => {
                 let t = &mut tills[till];
-                let customers =
-                    t.codes("SELECT code FROM customers WHERE balance >= 40 ORDER BY id");
+                let customers = t.codes(
+                    "SELECT code FROM customers c WHERE balance >= 40 OR EXISTS (SELECT 1
+                     FROM vouchers v WHERE v.customer_id = c.id AND v.used_at IS NULL
+                     AND v.voided_at IS NULL) ORDER BY id",
+                );
                 if let Some(code) = pick(&customers, who) {
                     match redeem_in_chain(&mut t.store, &t.config, &code, "coffee", now, None) {
                         Ok(_) | Err(SyncError::Store(StoreError::NotEnoughPoints { .. })) => {}
@@ -382,6 +393,13 @@ fn check_converged(pg: &Postgres, url: &str, tills: &[Till]) {
                    FROM tickets t LEFT JOIN customers c ON c.id = t.customer_id ORDER BY t.gid";
     let notes = "SELECT n.gid || ' ' || c.gid FROM customer_notes n
                  JOIN customers c ON c.id = n.customer_id ORDER BY n.gid";
+    // The same stamp card everywhere: stamps, vouchers held and vouchers used.
+    let cards = "SELECT c.gid || ' ' || c.stamps
+                 || ' ' || (SELECT COUNT(*) FROM vouchers v WHERE v.customer_id = c.id
+                            AND v.voided_at IS NULL)
+                 || ' ' || (SELECT COUNT(*) FROM vouchers v WHERE v.customer_id = c.id
+                            AND v.used_at IS NOT NULL)
+                 FROM customers c ORDER BY c.gid";
     let first = &tills[0];
     for t in &tills[1..] {
         assert_eq!(
@@ -394,6 +412,12 @@ fn check_converged(pg: &Postgres, url: &str, tills: &[Till]) {
             view(t, notes),
             view(first, notes),
             "{} notes",
+            t.config.till_id
+        );
+        assert_eq!(
+            view(t, cards),
+            view(first, cards),
+            "{} stamp cards",
             t.config.till_id
         );
     }

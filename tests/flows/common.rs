@@ -119,6 +119,15 @@ pub fn check_invariants(conn: &Connection) {
         bad.is_empty(),
         "cached balance differs from the ledger sum or is negative: {bad:?}"
     );
+    let cards: i64 = conn
+        .query_row(
+            "SELECT COUNT(*) FROM customers c WHERE c.stamps <>
+             (SELECT COUNT(*) FROM visits v WHERE v.customer_id = c.id AND v.stamped)",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(cards, 0, "a stamp count differs from the stamped visits");
     let lots: i64 = conn
         .query_row(
             "SELECT COUNT(*) FROM points_events e WHERE e.points > 0 AND e.remaining <>

@@ -8,6 +8,7 @@ mod chain_converge;
 mod chain_counter;
 mod chain_identity;
 mod chain_portal;
+mod chain_stamps;
 mod chain_tls;
 mod cli;
 mod cli_languages;

@@ -1,0 +1,126 @@
+//! Stamp cards across the chain: a stamp another till put on a customer's card counts here,
+//! a full refund anywhere takes it off, and a reward paid with a stamp-card voucher at
+//! another till uses one of the vouchers held here. Every till then holds the same vouchers
+//! for a customer, and the same ones used.
+
+use super::apply::Outcome;
+use super::sync::RemoteEvent;
+use super::{Result, Tx};
+use serde::Deserialize;
+
+impl Tx<'_> {
+    /// A stamp on `customer`'s card for `visit` (made at another till, or claimed there).
+    pub(super) fn stamp_from_chain(&self, customer: i64, visit: i64, at: i64) -> Result<()> {
+        self.tx
+            .prepare_cached("UPDATE visits SET stamped = 1 WHERE id = ?1")?
+            .execute([visit])?;
+        let stamps: i64 = self
+            .tx
+            .prepare_cached(
+                "UPDATE customers SET stamps = stamps + 1 WHERE id = ?1 RETURNING stamps",
+            )?
+            .query_row([customer], |r| r.get(0))?;
+        self.sync_vouchers(customer, stamps - 1, stamps, at, visit)?;
+        Ok(())
+    }
+
+    /// After a refund from another till refunded `visit` in full: its stamp comes off the card
+    /// (and the voucher it paid for, if still unused), as a refund here does.
+    pub(super) fn unstamp_from_chain(&self, visit: i64, at: i64) -> Result<()> {
+        let stamped: Option<(bool, Option<i64>)> = self.optional_row(
+            "SELECT stamped, customer_id FROM visits WHERE id = ?1 AND refunded >= amount",
+            visit,
+        )?;
+        let Some((true, Some(customer))) = stamped else {
+            return Ok(());
+        };
+        self.tx
+            .prepare_cached("UPDATE visits SET stamped = 0 WHERE id = ?1")?
+            .execute([visit])?;
+        let stamps: i64 = self
+            .tx
+            .prepare_cached(
+                "UPDATE customers SET stamps = stamps - 1 WHERE id = ?1 RETURNING stamps",
+            )?
+            .query_row([customer], |r| r.get(0))?;
+        self.sync_vouchers(customer, stamps + 1, stamps, at, visit)?;
+        Ok(())
+    }
+
+    fn optional_row(&self, sql: &str, id: i64) -> Result<Option<(bool, Option<i64>)>> {
+        use rusqlite::OptionalExtension;
+        Ok(self
+            .tx
+            .prepare_cached(sql)?
+            .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?)
+    }
+
+    /// A reward another till paid with a stamp-card voucher: one of the customer's vouchers
+    /// for it is used here too. The oldest unused one; else one a refund here voided (that
+    /// till used it before it heard of the refund, and a used voucher is not taken back);
+    /// else the voucher was used twice while apart, which goes on the owner's list.
+    pub(super) fn apply_voucher(&self, e: &RemoteEvent, now: i64) -> Result<Outcome> {
+        #[derive(Deserialize)]
+        struct VoucherPayload {
+            gid: String,
+            customer: String,
+            at: i64,
+            reward: String,
+            reward_name: String,
+            actor: Option<String>,
+        }
+        let Ok(p) = serde_json::from_str::<VoucherPayload>(&e.payload) else {
+            return self.problem(e, now, "unreadable", "a voucher event that does not parse");
+        };
+        if self.id_by_gid("redemptions", &p.gid)?.is_some() {
+            return Ok(Outcome::Known);
+        }
+        let Some(customer) = self.customer_by_gid(&p.customer)? else {
+            return self.problem(e, now, "missing", "a voucher of an unknown customer");
+        };
+        let voucher: Option<i64> = self.optional(
+            "SELECT id FROM vouchers WHERE customer_id = ?1 AND reward_id = ?2 AND used_at IS NULL
+             ORDER BY voided_at IS NOT NULL, id LIMIT 1",
+            (customer, &p.reward),
+        )?;
+        if let Some(v) = voucher {
+            self.tx
+                .prepare_cached("UPDATE vouchers SET used_at = ?2, voided_at = NULL WHERE id = ?1")?
+                .execute((v, p.at))?;
+        }
+        self.tx
+            .prepare_cached(
+                "INSERT INTO redemptions (customer_id, at, reward_id, reward_name, points,
+                 voucher_id, actor, gid, origin) VALUES (?1, ?2, ?3, ?4, 0, ?5, ?6, ?7, ?8)",
+            )?
+            .execute((
+                customer,
+                p.at,
+                &p.reward,
+                &p.reward_name,
+                voucher,
+                &p.actor,
+                &p.gid,
+                &e.till_id,
+            ))?;
+        if voucher.is_none() {
+            let code: String = self.tx.query_row(
+                "SELECT code FROM customers WHERE id = ?1",
+                [customer],
+                |r| r.get(0),
+            )?;
+            return self.problem(
+                e,
+                now,
+                "voucher",
+                &format!(
+                    "{code}: another till gave a {} for a stamp-card voucher this till had \
+                     already seen used",
+                    p.reward_name
+                ),
+            );
+        }
+        Ok(Outcome::Applied)
+    }
+}
