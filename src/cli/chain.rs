@@ -154,7 +154,8 @@ fn status(ctx: &Ctx, config: &CentralConfig) -> Result<Output> {
     })
 }
 
-/// `regulars stats --all-shops`: visits, sales, members and points per shop and for the chain.
+/// `regulars stats --all-shops`: visits, sales, members, points, new members, ratings and
+/// tickets per shop and for the chain.
 pub(super) fn all_shops(ctx: &Ctx, from: Option<i64>, to: Option<i64>) -> Result<Output> {
     let config = configured(ctx)?;
     let crate::central::ChainFigures { shops, total } = Central::open(&config.url)?
@@ -175,8 +176,29 @@ pub(super) fn all_shops(ctx: &Ctx, from: Option<i64>, to: Option<i64>) -> Result
             ],
         )
     };
-    let mut lines: Vec<String> = shops.iter().map(|s| line(s.shop_id.clone(), s)).collect();
+    let service = |name: String, f: &crate::central::ShopFigures| {
+        let average = f
+            .average_rating()
+            .map_or_else(|| "–".to_string(), |r| w.numbers.fixed(r, 2));
+        w.t_args(
+            "cli-stats-shop-service",
+            &[
+                ("shop", name.into()),
+                ("new", f.new_members.into()),
+                ("ratings", f.ratings.into()),
+                ("average", average.into()),
+                ("tickets", f.tickets.into()),
+                ("resolved", f.tickets_resolved.into()),
+            ],
+        )
+    };
+    let mut lines = Vec::new();
+    for s in &shops {
+        lines.push(line(s.shop_id.clone(), s));
+        lines.push(service(s.shop_id.clone(), s));
+    }
     lines.push(line(w.t("cli-stats-all-shops"), &total));
+    lines.push(service(w.t("cli-stats-all-shops"), &total));
     Ok(Output {
         text: lines.join("\n"),
         json: json!({ "shops": to_json(&shops), "total": to_json(&total) }),

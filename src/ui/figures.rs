@@ -258,8 +258,8 @@ pub(super) fn chain_table(
                 ui.strong(w.t(key));
             }
             ui.end_row();
-            for (name, f) in rows {
-                ui.label(name);
+            for (name, f) in &rows {
+                ui.label(name.as_str());
                 ui.label(w.number(f.visits));
                 ui.label(money(f.sales));
                 ui.label(money(f.refunds));
@@ -267,6 +267,40 @@ pub(super) fn chain_table(
                 ui.label(w.number(f.returning));
                 ui.label(w.number(f.points_earned));
                 ui.label(w.number(f.points_redeemed));
+                ui.end_row();
+            }
+        });
+    ui.add_space(8.0);
+    ui.heading(w.t("dash-chain-service"));
+    egui::Grid::new("chain-service")
+        .striped(true)
+        .num_columns(5)
+        .show(ui, |ui| {
+            for key in [
+                "dash-chain-shop",
+                "dash-new-members",
+                "dash-average-rating",
+                "dash-tickets",
+                "dash-chain-resolved",
+            ] {
+                ui.strong(w.t(key));
+            }
+            ui.end_row();
+            for (name, f) in &rows {
+                ui.label(name.as_str());
+                ui.label(w.number(f.new_members));
+                ui.label(match f.average_rating() {
+                    Some(r) => w.t_args(
+                        "dash-rating-value",
+                        &[
+                            ("average", w.numbers.fixed(r, 2).into()),
+                            ("count", f.ratings.into()),
+                        ],
+                    ),
+                    None => w.t("dash-no-ratings"),
+                });
+                ui.label(w.number(f.tickets));
+                ui.label(w.number(f.tickets_resolved));
                 ui.end_row();
             }
         });

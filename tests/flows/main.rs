@@ -6,6 +6,7 @@ mod chain;
 mod chain_clock;
 mod chain_converge;
 mod chain_counter;
+mod chain_figures;
 mod chain_identity;
 mod chain_portal;
 mod chain_stamps;

@@ -156,4 +156,5 @@ cli-sync-chain-till = { $till } ({ $shop }): last contact { $when }; to send: { 
 cli-sync-unreachable = The central store cannot be reached now ({ $error }): only this till's view is shown.
 cli-redeemed-offline = Redeemed while the central store cannot be reached, from this till's allowance for the customer today; the other shops learn of it at the next sync.
 cli-stats-shop = { $shop }: visits { $visits }; sales { $sales } (refunds { $refunds }); members who came { $members }, of them more than once { $returning }; points earned { $earned }, redeemed { $redeemed }
+cli-stats-shop-service = { $shop }: new members { $new }; rated visits { $ratings }, average { $average }; tickets { $tickets }, resolved now { $resolved }
 cli-stats-all-shops = All shops (members are counted in each shop they visited)

@@ -74,3 +74,5 @@ dash-chain-refunds = Refunds
 dash-chain-returning = Returning members
 dash-chain-earned = Points earned
 dash-chain-redeemed = Points redeemed
+dash-chain-service = New members, ratings and tickets
+dash-chain-resolved = Resolved now

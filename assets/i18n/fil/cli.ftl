@@ -125,4 +125,5 @@ cli-sync-chain-till = { $till } ({ $shop }): huling kontak { $when }; ipapadala:
 cli-sync-unreachable = Hindi maabot ngayon ang central store ({ $error }): ang nakikita lang ng till na ito ang ipinapakita.
 cli-redeemed-offline = Na-redeem habang hindi maabot ang central store, mula sa allowance ng till na ito para sa customer ngayong araw; malalaman ito ng ibang tindahan sa susunod na sync.
 cli-stats-shop = { $shop }: pagbisita { $visits }; benta { $sales } (refund { $refunds }); mga miyembrong dumating: { $members }, sa kanila higit sa isang beses: { $returning }; puntos na nakuha { $earned }, na-redeem { $redeemed }
+cli-stats-shop-service = { $shop }: bagong miyembro { $new }; mga pagbisitang may rating { $ratings }, karaniwan { $average }; mga ticket { $tickets }, nalutas na ngayon { $resolved }
 cli-stats-all-shops = Lahat ng tindahan (binibilang ang miyembro sa bawat tindahang binisita niya)

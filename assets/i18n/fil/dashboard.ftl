@@ -65,3 +65,5 @@ dash-chain-refunds = Mga refund
 dash-chain-returning = Mga bumabalik na member
 dash-chain-earned = Puntos na nakuha
 dash-chain-redeemed = Puntos na nagamit
+dash-chain-service = Bagong miyembro, rating at ticket
+dash-chain-resolved = Nalutas na ngayon

@@ -141,4 +141,5 @@ cli-sync-chain-till = { $till } ({ $shop }): pēdējais savienojums { $when }; j
 cli-sync-unreachable = Centrālā krātuve tagad nav sasniedzama ({ $error }): redzams tikai šīs kases skats.
 cli-redeemed-offline = Izmantots bez savienojuma ar centrālo krātuvi, no šīs kases šodienas atļaujas šim klientam; pārējie veikali par to uzzinās nākamajā sinhronizācijā.
 cli-stats-shop = { $shop }: apmeklējumi { $visits }; pārdošana { $sales } (atmaksas { $refunds }); klienti, kas nāca: { $members }, no tiem vairāk nekā reizi: { $returning }; punkti piešķirti { $earned }, izmantoti { $redeemed }
+cli-stats-shop-service = { $shop }: jauni dalībnieki { $new }; novērtēti apmeklējumi { $ratings }, vidēji { $average }; pieteikumi { $tickets }, tagad atrisināti { $resolved }
 cli-stats-all-shops = Visi veikali (klienti skaitīti katrā veikalā, kurā viņi bija)

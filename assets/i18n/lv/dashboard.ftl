@@ -78,3 +78,5 @@ dash-chain-refunds = Atmaksas
 dash-chain-returning = Atgriezušies klienti
 dash-chain-earned = Nopelnītie punkti
 dash-chain-redeemed = Izmantotie punkti
+dash-chain-service = Jauni dalībnieki, vērtējumi un pieteikumi
+dash-chain-resolved = Tagad atrisināti

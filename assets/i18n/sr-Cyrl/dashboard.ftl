@@ -78,3 +78,5 @@ dash-chain-refunds = Враћено
 dash-chain-returning = Купци који се враћају
 dash-chain-earned = Зарађени поени
 dash-chain-redeemed = Искоришћени поени
+dash-chain-service = Нови чланови, оцене и пријаве
+dash-chain-resolved = Сада решено

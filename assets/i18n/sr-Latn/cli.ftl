@@ -149,4 +149,5 @@ cli-sync-chain-till = { $till } ({ $shop }): poslednji kontakt { $when }; za sla
 cli-sync-unreachable = Centralna baza sada nije dostupna ({ $error }): prikazano je samo stanje ove kase.
 cli-redeemed-offline = Iskorišćeno dok centralna baza nije dostupna, iz današnje dozvole ove kase za ovog kupca; ostale radnje će to saznati pri sledećoj sinhronizaciji.
 cli-stats-shop = { $shop }: posete { $visits }; prodaja { $sales } (povraćaji { $refunds }); članovi koji su došli: { $members }, od njih više puta: { $returning }; poeni dodeljeni { $earned }, iskorišćeni { $redeemed }
+cli-stats-shop-service = { $shop }: novi članovi { $new }; ocenjene posete { $ratings }, prosek { $average }; prijave { $tickets }, sada rešeno { $resolved }
 cli-stats-all-shops = Sve radnje (članovi se računaju u svakoj radnji u kojoj su bili)

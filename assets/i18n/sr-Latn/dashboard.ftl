@@ -78,3 +78,5 @@ dash-chain-refunds = Vraćeno
 dash-chain-returning = Kupci koji se vraćaju
 dash-chain-earned = Zarađeni poeni
 dash-chain-redeemed = Iskorišćeni poeni
+dash-chain-service = Novi članovi, ocene i prijave
+dash-chain-resolved = Sada rešeno

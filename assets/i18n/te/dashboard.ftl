@@ -74,3 +74,5 @@ dash-chain-refunds = వాపసులు
 dash-chain-returning = తిరిగి వచ్చిన సభ్యులు
 dash-chain-earned = సంపాదించిన పాయింట్లు
 dash-chain-redeemed = వాడిన పాయింట్లు
+dash-chain-service = కొత్త సభ్యులు, రేటింగ్‌లు, టికెట్లు
+dash-chain-resolved = ఇప్పుడు పరిష్కరించినవి
