@@ -13,6 +13,7 @@ pub mod demo;
 pub mod devices;
 pub mod domain;
 pub mod i18n;
+pub mod insights;
 pub mod passthrough;
 pub mod portal;
 pub mod printing;

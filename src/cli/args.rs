@@ -84,6 +84,9 @@ pub enum Command {
     /// Support tickets: open one after a call or email, list, resolve, confirm.
     #[command(subcommand)]
     Ticket(TicketCmd),
+    /// Who is slipping away: the models of repeat visits (BG/NBD) and of spend (Gamma-Gamma).
+    #[command(subcommand)]
+    Insights(InsightsCmd),
     /// Plug-in mode: sit between an existing till and its printer, adding the loyalty block.
     ///
     /// The till prints to --pos (or to the pseudo-terminal made at --pos-link); every byte goes
@@ -124,6 +127,18 @@ pub enum Command {
         /// plug-in mode as config.toml sets them (not while the window runs: it has them).
         #[arg(long)]
         devices: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum InsightsCmd {
+    /// Fit both models to a summary table and print their parameters: one row per customer
+    /// with columns frequency (repeat visits), recency (when the last visit was, from the
+    /// first) and T (how long ago the first was), in any one unit of time, and optionally
+    /// monetary_value (the mean spend of the repeat visits).
+    Fit {
+        #[arg(long, value_name = "FILE.csv")]
+        summary: std::path::PathBuf,
     },
 }
 

@@ -112,6 +112,7 @@ fn run_command(ctx: &Ctx, cli: Cli) -> Result<Output> {
         Command::Print(p) => hardware::print_cmd(ctx, p),
         Command::Staff(s) => staff(ctx, s),
         Command::Ticket(t) => support::ticket(ctx, t),
+        Command::Insights(i) => super::insights::insights(ctx, i),
         Command::Serve { bind, devices } => plug::serve(ctx, bind, devices),
         Command::Passthrough {
             pos,

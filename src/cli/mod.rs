@@ -7,6 +7,7 @@ mod chain;
 mod commands;
 mod customers;
 mod hardware;
+mod insights;
 mod loyalty;
 mod plug;
 mod support;
@@ -93,6 +94,8 @@ fn describe_error(w: &crate::i18n::Language, e: &anyhow::Error) -> String {
             // `central init` meets the central store without a sync around it.
             let wrapped = crate::runtime::sync::SyncError::Central(c.clone());
             Some(crate::runtime::errors::sync_error(w, &wrapped))
+        } else if let Some(f) = cause.downcast_ref::<crate::insights::FitError>() {
+            Some(crate::runtime::errors::fit_error(w, f))
         } else if let Some(crate::demo::DemoError::Store(s)) =
             cause.downcast_ref::<crate::demo::DemoError>()
         {
@@ -151,6 +154,10 @@ fn exit_code(e: &anyhow::Error) -> u8 {
                 crate::demo::DemoError::Store(s) => from_store(s),
                 _ => 2,
             };
+        }
+        if let Some(f) = cause.downcast_ref::<crate::insights::FitError>() {
+            // A table that does not fit is the table's; one that cannot settle, the data's.
+            return 2 - u8::from(matches!(f, crate::insights::FitError::Unreadable(_)));
         }
         if cause.downcast_ref::<UsageError>().is_some()
             || cause

@@ -187,6 +187,24 @@ pub fn backup_error(w: &Language, e: &crate::backups::BackupsError) -> String {
     }
 }
 
+/// Why the models of who is slipping away could not be fitted.
+pub fn fit_error(w: &Language, e: &crate::insights::FitError) -> String {
+    use crate::insights::FitError as F;
+    match e {
+        F::NoRepeats => w.t("fit-error-no-repeats"),
+        F::NotConverged { iterations } => w.t_args(
+            "fit-error-not-converged",
+            &[("steps", (*iterations as i64).into())],
+        ),
+        F::BadRow { line, why } => w.t_args(
+            "fit-error-row",
+            &[("line", (*line as i64).into()), ("why", why.clone().into())],
+        ),
+        F::MissingColumn(c) => w.t_args("fit-error-column", &[("column", (*c).into())]),
+        F::Unreadable(why) => w.t_args("fit-error-unreadable", &[("why", why.clone().into())]),
+    }
+}
+
 /// A sync's or the central store's failure, for a notice, the device bar and the command line.
 pub fn sync_error(w: &Language, e: &super::sync::SyncError) -> String {
     use super::sync::SyncError;

@@ -20,6 +20,7 @@ mod crash;
 mod demo;
 mod devices;
 mod figures;
+mod insights;
 mod invariants;
 mod ledger;
 mod passthrough;

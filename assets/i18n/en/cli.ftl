@@ -158,3 +158,6 @@ cli-redeemed-offline = Redeemed while the central store cannot be reached, from 
 cli-stats-shop = { $shop }: visits { $visits }; sales { $sales } (refunds { $refunds }); members who came { $members }, of them more than once { $returning }; points earned { $earned }, redeemed { $redeemed }
 cli-stats-shop-service = { $shop }: new members { $new }; rated visits { $ratings }, average { $average }; tickets { $tickets }, resolved now { $resolved }
 cli-stats-all-shops = All shops (members are counted in each shop they visited)
+cli-fit-bgnbd = Repeat visits (BG/NBD) on { $customers } customers: r = { $r }, α = { $alpha }, a = { $a }, b = { $b } (log-likelihood { $ll })
+cli-fit-gamma-gamma = Spend per visit (Gamma-Gamma) on { $buyers } repeat buyers: p = { $p }, q = { $q }, γ = { $v } (log-likelihood { $ll })
+cli-fit-no-spend = Spend per visit: the table has no monetary_value column, so only repeat visits were fitted.

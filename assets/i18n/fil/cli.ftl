@@ -127,3 +127,6 @@ cli-redeemed-offline = Na-redeem habang hindi maabot ang central store, mula sa 
 cli-stats-shop = { $shop }: pagbisita { $visits }; benta { $sales } (refund { $refunds }); mga miyembrong dumating: { $members }, sa kanila higit sa isang beses: { $returning }; puntos na nakuha { $earned }, na-redeem { $redeemed }
 cli-stats-shop-service = { $shop }: bagong miyembro { $new }; mga pagbisitang may rating { $ratings }, karaniwan { $average }; mga ticket { $tickets }, nalutas na ngayon { $resolved }
 cli-stats-all-shops = Lahat ng tindahan (binibilang ang miyembro sa bawat tindahang binisita niya)
+cli-fit-bgnbd = Mga pagbabalik (BG/NBD) sa { $customers } customer: r = { $r }, α = { $alpha }, a = { $a }, b = { $b } (log-likelihood { $ll })
+cli-fit-gamma-gamma = Gastos bawat pagbisita (Gamma-Gamma) sa { $buyers } bumabalik na mamimili: p = { $p }, q = { $q }, γ = { $v } (log-likelihood { $ll })
+cli-fit-no-spend = Gastos bawat pagbisita: walang column na monetary_value ang talahanayan, kaya ang mga pagbabalik lang ang nakalkula.

@@ -143,3 +143,6 @@ cli-redeemed-offline = Izmantots bez savienojuma ar centrālo krātuvi, no šīs
 cli-stats-shop = { $shop }: apmeklējumi { $visits }; pārdošana { $sales } (atmaksas { $refunds }); klienti, kas nāca: { $members }, no tiem vairāk nekā reizi: { $returning }; punkti piešķirti { $earned }, izmantoti { $redeemed }
 cli-stats-shop-service = { $shop }: jauni dalībnieki { $new }; novērtēti apmeklējumi { $ratings }, vidēji { $average }; pieteikumi { $tickets }, tagad atrisināti { $resolved }
 cli-stats-all-shops = Visi veikali (klienti skaitīti katrā veikalā, kurā viņi bija)
+cli-fit-bgnbd = Atkārtoti apmeklējumi (BG/NBD), { $customers } klienti: r = { $r }, α = { $alpha }, a = { $a }, b = { $b } (log-ticamība { $ll })
+cli-fit-gamma-gamma = Tēriņi apmeklējumā (Gamma-Gamma), { $buyers } atkārtoti pircēji: p = { $p }, q = { $q }, γ = { $v } (log-ticamība { $ll })
+cli-fit-no-spend = Tēriņi apmeklējumā: tabulā nav kolonnas monetary_value, tāpēc aprēķināti tikai atkārtotie apmeklējumi.

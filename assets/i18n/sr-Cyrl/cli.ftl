@@ -151,3 +151,6 @@ cli-redeemed-offline = Искоришћено док централна база
 cli-stats-shop = { $shop }: посете { $visits }; продаја { $sales } (повраћаји { $refunds }); чланови који су дошли: { $members }, од њих више пута: { $returning }; поени додељени { $earned }, искоришћени { $redeemed }
 cli-stats-shop-service = { $shop }: нови чланови { $new }; оцењене посете { $ratings }, просек { $average }; пријаве { $tickets }, сада решено { $resolved }
 cli-stats-all-shops = Све радње (чланови се рачунају у свакој радњи у којој су били)
+cli-fit-bgnbd = Поновне посете (BG/NBD), { $customers } купаца: r = { $r }, α = { $alpha }, a = { $a }, b = { $b } (лог-веродостојност { $ll })
+cli-fit-gamma-gamma = Потрошња по посети (Gamma-Gamma), { $buyers } купаца који су се вратили: p = { $p }, q = { $q }, γ = { $v } (лог-веродостојност { $ll })
+cli-fit-no-spend = Потрошња по посети: табела нема колону monetary_value, па су процењене само поновне посете.

@@ -151,3 +151,6 @@ cli-redeemed-offline = Iskorišćeno dok centralna baza nije dostupna, iz današ
 cli-stats-shop = { $shop }: posete { $visits }; prodaja { $sales } (povraćaji { $refunds }); članovi koji su došli: { $members }, od njih više puta: { $returning }; poeni dodeljeni { $earned }, iskorišćeni { $redeemed }
 cli-stats-shop-service = { $shop }: novi članovi { $new }; ocenjene posete { $ratings }, prosek { $average }; prijave { $tickets }, sada rešeno { $resolved }
 cli-stats-all-shops = Sve radnje (članovi se računaju u svakoj radnji u kojoj su bili)
+cli-fit-bgnbd = Ponovne posete (BG/NBD), { $customers } kupaca: r = { $r }, α = { $alpha }, a = { $a }, b = { $b } (log-verodostojnost { $ll })
+cli-fit-gamma-gamma = Potrošnja po poseti (Gamma-Gamma), { $buyers } kupaca koji su se vratili: p = { $p }, q = { $q }, γ = { $v } (log-verodostojnost { $ll })
+cli-fit-no-spend = Potrošnja po poseti: tabela nema kolonu monetary_value, pa su procenjene samo ponovne posete.

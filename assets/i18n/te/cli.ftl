@@ -139,3 +139,6 @@ cli-redeemed-offline = కేంద్ర నిల్వ అందుబాట�
 cli-stats-shop = { $shop }: సందర్శనలు { $visits }; అమ్మకాలు { $sales } (వాపసులు { $refunds }); వచ్చిన సభ్యులు: { $members }, వారిలో ఒకటి కంటే ఎక్కువసార్లు: { $returning }; పొందిన పాయింట్లు { $earned }, వాడినవి { $redeemed }
 cli-stats-shop-service = { $shop }: కొత్త సభ్యులు { $new }; రేటింగ్ ఇచ్చిన సందర్శనలు { $ratings }, సగటు { $average }; టికెట్లు { $tickets }, ఇప్పుడు పరిష్కరించినవి { $resolved }
 cli-stats-all-shops = అన్ని దుకాణాలు (సభ్యులను వారు వెళ్లిన ప్రతి దుకాణంలో లెక్కిస్తారు)
+cli-fit-bgnbd = మళ్ళీ వచ్చే సందర్శనలు (BG/NBD), { $customers } కస్టమర్లు: r = { $r }, α = { $alpha }, a = { $a }, b = { $b } (లాగ్-లైక్లీహుడ్ { $ll })
+cli-fit-gamma-gamma = ఒక్కో సందర్శనకు ఖర్చు (Gamma-Gamma), మళ్ళీ కొన్న { $buyers } మంది: p = { $p }, q = { $q }, γ = { $v } (లాగ్-లైక్లీహుడ్ { $ll })
+cli-fit-no-spend = ఒక్కో సందర్శనకు ఖర్చు: పట్టికలో monetary_value నిలువు వరుస లేదు, కాబట్టి మళ్ళీ వచ్చే సందర్శనలు మాత్రమే లెక్కించబడ్డాయి.
