@@ -84,9 +84,9 @@ pub enum Command {
     /// Support tickets: open one after a call or email, list, resolve, confirm.
     #[command(subcommand)]
     Ticket(TicketCmd),
-    /// Who is slipping away: the models of repeat visits (BG/NBD) and of spend (Gamma-Gamma).
-    #[command(subcommand)]
-    Insights(InsightsCmd),
+    /// Who is slipping away: the members worth a call this week, from the models of repeat
+    /// visits (BG/NBD) and of spend (Gamma-Gamma) fitted to the shop's history.
+    Insights(InsightsArgs),
     /// Plug-in mode: sit between an existing till and its printer, adding the loyalty block.
     ///
     /// The till prints to --pos (or to the pseudo-terminal made at --pos-link); every byte goes
@@ -130,8 +130,24 @@ pub enum Command {
     },
 }
 
+#[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct InsightsArgs {
+    #[command(subcommand)]
+    pub command: Option<InsightsCmd>,
+    /// How many members to list.
+    #[arg(long, default_value_t = 20)]
+    pub limit: usize,
+    /// Also write the list to this CSV file.
+    #[arg(long, value_name = "FILE.csv")]
+    pub csv: Option<PathBuf>,
+}
+
 #[derive(Debug, Subcommand)]
 pub enum InsightsCmd {
+    /// Fit the models to the shop's history now and score every member (the window and
+    /// `serve` do it every night).
+    Refit,
     /// Fit both models to a summary table and print their parameters: one row per customer
     /// with columns frequency (repeat visits), recency (when the last visit was, from the
     /// first) and T (how long ago the first was), in any one unit of time, and optionally

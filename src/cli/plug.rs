@@ -40,6 +40,22 @@ pub(super) fn serve(ctx: &Ctx, bind: Option<String>, devices: bool) -> Result<Ou
             .name("sync".into())
             .spawn(move || crate::runtime::sync::worker(dir, config, news, stop))?;
     }
+    if !devices {
+        // The nightly refit of who is slipping away (with --devices the counter's runtime
+        // runs it).
+        let (dir, config) = (ctx.dir.clone(), ctx.config.clone());
+        let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        std::thread::Builder::new()
+            .name("insights".into())
+            .spawn(move || {
+                crate::runtime::insights_job::worker(
+                    dir,
+                    config,
+                    std::time::Duration::from_secs(180),
+                    stop,
+                )
+            })?;
+    }
     if devices {
         // The counter's runtime, ticked by a loop instead of a window.
         let mut counter = crate::runtime::Counter::start(&ctx.dir, &ctx.config)?;

@@ -31,7 +31,7 @@ impl Default for Settings {
             step: 0.5,
             f_tolerance: 1e-12,
             x_tolerance: 1e-8,
-            max_iterations: 20_000,
+            max_iterations: 4_000,
         }
     }
 }

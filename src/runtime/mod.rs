@@ -7,6 +7,7 @@
 mod answers;
 pub mod errors;
 pub mod figures_work;
+pub mod insights_job;
 mod support_work;
 pub mod sync;
 mod systems;
@@ -350,6 +351,13 @@ impl Counter {
                     backups_tx,
                     stop3,
                 )
+            })?;
+        // The nightly refit of who is slipping away; the first check waits a few minutes.
+        let (dir5, config5, stop5) = (dir.clone(), config.clone(), threads_stop.clone());
+        std::thread::Builder::new()
+            .name("insights".into())
+            .spawn(move || {
+                insights_job::worker(dir5, config5, std::time::Duration::from_secs(180), stop5)
             })?;
         // The chain's background sync, when this till is in one.
         let (sync_tx, from_sync) = channel();

@@ -122,6 +122,8 @@ pub struct CustomerView {
     pub last_visit_at: Option<i64>,
     pub progress: Vec<Progress>,
     pub rewards_available: Vec<Available>,
+    /// The last refit of who is slipping away put them on the list worth a call.
+    pub slipping: bool,
 }
 
 /// The columns every customer query reads, in [`CustomerRow::from_row`] order.
@@ -434,6 +436,7 @@ impl Tx<'_> {
             last_visit_at,
             progress,
             rewards_available,
+            slipping: self.is_slipping(row.id)?,
         })
     }
 
@@ -517,6 +520,7 @@ impl Tx<'_> {
             "referrals_made": section("SELECT * FROM referrals WHERE referrer_id = ?1 ORDER BY id")?,
             "referred_by": section("SELECT * FROM referrals WHERE friend_id = ?1 ORDER BY id")?,
             "ratings": section("SELECT r.* FROM ratings r JOIN visits v ON v.id = r.visit_id WHERE v.customer_id = ?1 ORDER BY r.visit_id")?,
+            "insights": section("SELECT * FROM insights_scores WHERE customer_id = ?1")?.pop(),
             "tickets": section("SELECT * FROM tickets WHERE customer_id = ?1 ORDER BY id")?,
             "ticket_events": section("SELECT e.* FROM ticket_events e JOIN tickets t ON t.id = e.ticket_id WHERE t.customer_id = ?1 ORDER BY e.id")?,
             "notes": section("SELECT * FROM customer_notes WHERE customer_id = ?1 ORDER BY id")?,
@@ -542,6 +546,8 @@ impl Tx<'_> {
         )?;
         self.tx
             .execute("DELETE FROM customer_notes WHERE customer_id = ?1", [id])?;
+        self.tx
+            .execute("DELETE FROM insights_scores WHERE customer_id = ?1", [id])?;
         self.tx.execute(
             "UPDATE ratings SET comment = NULL
              WHERE visit_id IN (SELECT id FROM visits WHERE customer_id = ?1)",

@@ -166,6 +166,8 @@ impl Tx<'_> {
         {
             self.sync_vouchers(kept, 0, k.stamps + g.stamps, now, visit)?;
         }
+        // The gone card's scores go; the kept one's are redone at the next refit.
+        tx.execute("DELETE FROM insights_scores WHERE customer_id = ?1", [gone])?;
         self.agg_members_refold(kept, gone)?;
         Ok((visits_moved, g.balance))
     }

@@ -15,6 +15,7 @@ mod bulk;
 mod customers;
 mod error;
 mod figures;
+mod insights;
 mod ledger;
 mod merge;
 mod print_jobs;
@@ -35,6 +36,7 @@ pub use bulk::{Bulk, BulkEnrolled, BulkSale};
 pub use customers::{CustomerView, Enrolled, NewCustomer, NewCustomerField, Progress};
 pub use error::{Result, StoreError};
 pub use figures::{BUCKETS, Cohort, Figures, Funnel, MemberIndex, TopCustomer, Week, month_of};
+pub use insights::{FitInfo, MIN_REPEAT_MEMBERS, Refit, Slipping};
 pub use ledger::{Adjusted, Redeemed};
 pub use merge::{Duplicate, Merged};
 pub use print_jobs::PrintJob;
@@ -65,6 +67,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0008_chain.sql"),
     include_str!("migrations/0009_chain_identity.sql"),
     include_str!("migrations/0010_chain_stamps.sql"),
+    include_str!("migrations/0011_insights.sql"),
 ];
 
 /// The schema version this build writes.

@@ -78,6 +78,18 @@ impl CustomerPanel {
                 &[("when", w.date_time(t).into()), ("visits", c.visits.into())],
             ));
         }
+        // On the owner's list of regulars slipping away, and away for a while (not once
+        // today's sale is in).
+        if let Some(t) = c.last_visit_at.filter(|_| c.slipping) {
+            let weeks = (crate::clock::now() - t) / (7 * 86_400);
+            if weeks >= 2 {
+                ui.label(
+                    RichText::new(w.t_args("slipping-hint", &[("weeks", weeks.into())]))
+                        .color(ui.visuals().warn_fg_color),
+                )
+                .on_hover_text(w.t("slipping-hint-why"));
+            }
+        }
         if !c.rewards_available.is_empty() {
             ui.label(RichText::new(w.t("rewards-now")).strong());
         }

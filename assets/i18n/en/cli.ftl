@@ -161,3 +161,17 @@ cli-stats-all-shops = All shops (members are counted in each shop they visited)
 cli-fit-bgnbd = Repeat visits (BG/NBD) on { $customers } customers: r = { $r }, α = { $alpha }, a = { $a }, b = { $b } (log-likelihood { $ll })
 cli-fit-gamma-gamma = Spend per visit (Gamma-Gamma) on { $buyers } repeat buyers: p = { $p }, q = { $q }, γ = { $v } (log-likelihood { $ll })
 cli-fit-no-spend = Spend per visit: the table has no monetary_value column, so only repeat visits were fitted.
+cli-insights-refit = Refitted on { $members } members ({ $repeat } came back): { $slipping } worth a call.
+cli-insights-models = Scored with the models of repeat visits and spend (BG/NBD, Gamma-Gamma) fitted to this shop’s history.
+cli-insights-grid = Only { $repeat } members have come back and the models need { $needed }: scored with a recency/frequency grid instead (away more than twice their usual gap, and a month at least).
+cli-insights-none = No fit yet: run “regulars insights refit”.
+cli-insights-failed = The refit of { $when } failed: { $why } The list is from the fit before.
+cli-insights-head = Worth a call this week: { $count } / { $total } (fitted { $when })
+cli-insights-row = { $who }: last here { $days ->
+        [one] 1 day
+       *[other] { $days } days
+    } ago, { $visits } visits, usually { $spend }; { $outlook }; { $stake } in 90 days while a regular
+cli-insights-chance = still a regular: { $chance }%
+cli-insights-chance-was = still a regular: { $chance }% (was { $was }%)
+cli-insights-away = away longer than usual
+cli-insights-tickets = open tickets: { $tickets }

@@ -205,3 +205,8 @@ chain-ok = Chain: synced { $age } ago, { $to_send } to send
 chain-offline = Offline since { $since }, { $to_send } to send
 chain-waiting = Chain: first sync…
 chain-hint = This till shares customers and points with the chain's other tills through the central store. Sales go on when it cannot be reached; redeeming then uses the offline allowance.
+slipping-hint = Last here { $weeks ->
+        [one] a week
+       *[other] { $weeks } weeks
+    } ago — worth a warm welcome back
+slipping-hint-why = This regular is on the owner’s list of members who may be slipping away (regulars insights).

@@ -130,3 +130,14 @@ cli-stats-all-shops = Lahat ng tindahan (binibilang ang miyembro sa bawat tindah
 cli-fit-bgnbd = Mga pagbabalik (BG/NBD) sa { $customers } customer: r = { $r }, α = { $alpha }, a = { $a }, b = { $b } (log-likelihood { $ll })
 cli-fit-gamma-gamma = Gastos bawat pagbisita (Gamma-Gamma) sa { $buyers } bumabalik na mamimili: p = { $p }, q = { $q }, γ = { $v } (log-likelihood { $ll })
 cli-fit-no-spend = Gastos bawat pagbisita: walang column na monetary_value ang talahanayan, kaya ang mga pagbabalik lang ang nakalkula.
+cli-insights-refit = Muling nakalkula sa { $members } miyembro ({ $repeat } ang bumalik): { $slipping } ang sulit tawagan.
+cli-insights-models = Kinalkula gamit ang mga modelo ng pagbabalik at gastos (BG/NBD, Gamma-Gamma) mula sa kasaysayan ng tindahang ito.
+cli-insights-grid = { $repeat } miyembro lang ang bumalik at { $needed } ang kailangan ng mga modelo: kinalkula gamit ang recency/frequency grid (wala nang higit sa doble ng karaniwang pagitan, at isang buwan man lang).
+cli-insights-none = Wala pang kalkulasyon: patakbuhin ang “regulars insights refit”.
+cli-insights-failed = Nabigo ang muling pagkalkula noong { $when }: { $why } Ang listahan ay mula sa nauna.
+cli-insights-head = Sulit tawagan ngayong linggo: { $count } / { $total } (kinalkula { $when })
+cli-insights-row = { $who }: huling narito { $days } araw na ang nakalipas, { $visits } pagbisita, karaniwang { $spend }; { $outlook }; { $stake } sa 90 araw habang bumabalik
+cli-insights-chance = suki pa rin: { $chance }%
+cli-insights-chance-was = suki pa rin: { $chance }% (dati { $was }%)
+cli-insights-away = mas matagal nang wala kaysa karaniwan
+cli-insights-tickets = bukas na ticket: { $tickets }

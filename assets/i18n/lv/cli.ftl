@@ -146,3 +146,18 @@ cli-stats-all-shops = Visi veikali (klienti skaitīti katrā veikalā, kurā vi�
 cli-fit-bgnbd = Atkārtoti apmeklējumi (BG/NBD), { $customers } klienti: r = { $r }, α = { $alpha }, a = { $a }, b = { $b } (log-ticamība { $ll })
 cli-fit-gamma-gamma = Tēriņi apmeklējumā (Gamma-Gamma), { $buyers } atkārtoti pircēji: p = { $p }, q = { $q }, γ = { $v } (log-ticamība { $ll })
 cli-fit-no-spend = Tēriņi apmeklējumā: tabulā nav kolonnas monetary_value, tāpēc aprēķināti tikai atkārtotie apmeklējumi.
+cli-insights-refit = Pārrēķināts { $members } dalībniekiem ({ $repeat } atgriezās): { $slipping } vērts piezvanīt.
+cli-insights-models = Novērtēts ar atkārtoto apmeklējumu un tēriņu modeļiem (BG/NBD, Gamma-Gamma), kas pielāgoti šī veikala vēsturei.
+cli-insights-grid = Atgriezušies tikai { $repeat } dalībnieki, bet modeļiem vajag { $needed }: novērtēts ar nesenuma un biežuma režģi (prom vairāk nekā divreiz ilgāk par ierasto starplaiku un vismaz mēnesi).
+cli-insights-none = Vēl nav aprēķina: palaidiet “regulars insights refit”.
+cli-insights-failed = Pārrēķins { $when } neizdevās: { $why } Saraksts ir no iepriekšējā aprēķina.
+cli-insights-head = Šonedēļ vērts piezvanīt: { $count } / { $total } (aprēķināts { $when })
+cli-insights-row = { $who }: pēdējoreiz šeit pirms { $days ->
+        [zero] { $days } dienām
+        [one] { $days } dienas
+       *[other] { $days } dienām
+    }, { $visits } apmeklējumi, parasti { $spend }; { $outlook }; { $stake } 90 dienās, kamēr nāk
+cli-insights-chance = joprojām pastāvīgs klients: { $chance }%
+cli-insights-chance-was = joprojām pastāvīgs klients: { $chance }% (bija { $was }%)
+cli-insights-away = prom ilgāk nekā parasti
+cli-insights-tickets = atvērti pieteikumi: { $tickets }

@@ -214,3 +214,9 @@ chain-ok = Tīkls: sinhronizēts pirms { $age }, jānosūta { $to_send }
 chain-offline = Bez savienojuma kopš { $since }, jānosūta { $to_send }
 chain-waiting = Tīkls: pirmā sinhronizācija…
 chain-hint = Šī kase dala klientus un punktus ar pārējām tīkla kasēm caur centrālo krātuvi. Pārdošana turpinās arī bez savienojuma; punktu izmantošanai tad ir bezsaistes atļauja.
+slipping-hint = Pēdējoreiz šeit pirms { $weeks ->
+        [zero] { $weeks } nedēļām
+        [one] { $weeks } nedēļas
+       *[other] { $weeks } nedēļām
+    } — vērts sirsnīgi sagaidīt
+slipping-hint-why = Šis pastāvīgais klients ir īpašnieka sarakstā ar klientiem, kas varētu aiziet (regulars insights).

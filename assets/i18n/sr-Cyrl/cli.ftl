@@ -154,3 +154,18 @@ cli-stats-all-shops = Све радње (чланови се рачунају у
 cli-fit-bgnbd = Поновне посете (BG/NBD), { $customers } купаца: r = { $r }, α = { $alpha }, a = { $a }, b = { $b } (лог-веродостојност { $ll })
 cli-fit-gamma-gamma = Потрошња по посети (Gamma-Gamma), { $buyers } купаца који су се вратили: p = { $p }, q = { $q }, γ = { $v } (лог-веродостојност { $ll })
 cli-fit-no-spend = Потрошња по посети: табела нема колону monetary_value, па су процењене само поновне посете.
+cli-insights-refit = Поново процењено за { $members } чланова ({ $repeat } се вратило): { $slipping } вреди позвати.
+cli-insights-models = Процењено моделима поновних посета и потрошње (BG/NBD, Gamma-Gamma) прилагођеним историји ове продавнице.
+cli-insights-grid = Вратило се само { $repeat } чланова, а моделима треба { $needed }: процењено мрежом скорости и учесталости (одсутни више од двоструког уобичајеног размака, и бар месец дана).
+cli-insights-none = Још нема процене: покрените „regulars insights refit”.
+cli-insights-failed = Поновна процена од { $when } није успела: { $why } Списак је из претходне процене.
+cli-insights-head = Ове недеље вреди позвати: { $count } / { $total } (процењено { $when })
+cli-insights-row = { $who }: последњи пут овде пре { $days ->
+        [one] { $days } дан
+        [few] { $days } дана
+       *[other] { $days } дана
+    }, { $visits } посета, обично { $spend }; { $outlook }; { $stake } за 90 дана док долази
+cli-insights-chance = и даље сталан купац: { $chance }%
+cli-insights-chance-was = и даље сталан купац: { $chance }% (било { $was }%)
+cli-insights-away = одсутан дуже него обично
+cli-insights-tickets = отворене пријаве: { $tickets }

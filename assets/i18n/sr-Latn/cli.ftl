@@ -154,3 +154,18 @@ cli-stats-all-shops = Sve radnje (članovi se računaju u svakoj radnji u kojoj 
 cli-fit-bgnbd = Ponovne posete (BG/NBD), { $customers } kupaca: r = { $r }, α = { $alpha }, a = { $a }, b = { $b } (log-verodostojnost { $ll })
 cli-fit-gamma-gamma = Potrošnja po poseti (Gamma-Gamma), { $buyers } kupaca koji su se vratili: p = { $p }, q = { $q }, γ = { $v } (log-verodostojnost { $ll })
 cli-fit-no-spend = Potrošnja po poseti: tabela nema kolonu monetary_value, pa su procenjene samo ponovne posete.
+cli-insights-refit = Ponovo procenjeno za { $members } članova ({ $repeat } se vratilo): { $slipping } vredi pozvati.
+cli-insights-models = Procenjeno modelima ponovnih poseta i potrošnje (BG/NBD, Gamma-Gamma) prilagođenim istoriji ove prodavnice.
+cli-insights-grid = Vratilo se samo { $repeat } članova, a modelima treba { $needed }: procenjeno mrežom skorosti i učestalosti (odsutni više od dvostrukog uobičajenog razmaka, i bar mesec dana).
+cli-insights-none = Još nema procene: pokrenite „regulars insights refit”.
+cli-insights-failed = Ponovna procena od { $when } nije uspela: { $why } Spisak je iz prethodne procene.
+cli-insights-head = Ove nedelje vredi pozvati: { $count } / { $total } (procenjeno { $when })
+cli-insights-row = { $who }: poslednji put ovde pre { $days ->
+        [one] { $days } dan
+        [few] { $days } dana
+       *[other] { $days } dana
+    }, { $visits } poseta, obično { $spend }; { $outlook }; { $stake } za 90 dana dok dolazi
+cli-insights-chance = i dalje stalan kupac: { $chance }%
+cli-insights-chance-was = i dalje stalan kupac: { $chance }% (bilo { $was }%)
+cli-insights-away = odsutan duže nego obično
+cli-insights-tickets = otvorene prijave: { $tickets }

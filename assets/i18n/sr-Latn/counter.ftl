@@ -213,3 +213,9 @@ chain-ok = Lanac: sinhronizovano pre { $age }, za slanje { $to_send }
 chain-offline = Bez veze od { $since }, za slanje { $to_send }
 chain-waiting = Lanac: prva sinhronizacija…
 chain-hint = Ova kasa deli kupce i poene sa ostalim kasama lanca preko centralne baze. Prodaja se nastavlja i bez veze; poeni se tada koriste iz dozvole za rad bez veze.
+slipping-hint = Poslednji put ovde pre { $weeks ->
+        [one] { $weeks } nedelje
+        [few] { $weeks } nedelje
+       *[other] { $weeks } nedelja
+    } — vredi ga toplo dočekati
+slipping-hint-why = Ovaj stalni kupac je na vlasnikovom spisku članova koji bi mogli da odu (regulars insights).

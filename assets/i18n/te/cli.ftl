@@ -142,3 +142,17 @@ cli-stats-all-shops = అన్ని దుకాణాలు (సభ్యు�
 cli-fit-bgnbd = మళ్ళీ వచ్చే సందర్శనలు (BG/NBD), { $customers } కస్టమర్లు: r = { $r }, α = { $alpha }, a = { $a }, b = { $b } (లాగ్-లైక్లీహుడ్ { $ll })
 cli-fit-gamma-gamma = ఒక్కో సందర్శనకు ఖర్చు (Gamma-Gamma), మళ్ళీ కొన్న { $buyers } మంది: p = { $p }, q = { $q }, γ = { $v } (లాగ్-లైక్లీహుడ్ { $ll })
 cli-fit-no-spend = ఒక్కో సందర్శనకు ఖర్చు: పట్టికలో monetary_value నిలువు వరుస లేదు, కాబట్టి మళ్ళీ వచ్చే సందర్శనలు మాత్రమే లెక్కించబడ్డాయి.
+cli-insights-refit = { $members } సభ్యులపై మళ్ళీ లెక్కించాం ({ $repeat } మంది మళ్ళీ వచ్చారు): { $slipping } మందికి ఫోన్ చేయడం విలువైనది.
+cli-insights-models = ఈ దుకాణం చరిత్రకు సరిపెట్టిన మళ్ళీ వచ్చే సందర్శనలు, ఖర్చు నమూనాలతో (BG/NBD, Gamma-Gamma) లెక్కించాం.
+cli-insights-grid = కేవలం { $repeat } మంది సభ్యులే మళ్ళీ వచ్చారు, నమూనాలకు { $needed } కావాలి: బదులుగా రీసెన్సీ/ఫ్రీక్వెన్సీ గ్రిడ్‌తో లెక్కించాం (వారి సాధారణ వ్యవధికి రెట్టింపు కంటే ఎక్కువ, కనీసం ఒక నెల దూరంగా).
+cli-insights-none = ఇంకా లెక్క లేదు: “regulars insights refit” నడపండి.
+cli-insights-failed = { $when } నాటి మళ్ళీ లెక్క విఫలమైంది: { $why } జాబితా మునుపటి లెక్క నుండి.
+cli-insights-head = ఈ వారం ఫోన్ చేయదగినవారు: { $count } / { $total } (లెక్కించినది { $when })
+cli-insights-row = { $who }: చివరిసారి { $days ->
+        [one] { $days } రోజు
+       *[other] { $days } రోజుల
+    } క్రితం వచ్చారు, { $visits } సందర్శనలు, సాధారణంగా { $spend }; { $outlook }; వస్తూ ఉంటే 90 రోజుల్లో { $stake }
+cli-insights-chance = ఇంకా నిత్య కస్టమర్: { $chance }%
+cli-insights-chance-was = ఇంకా నిత్య కస్టమర్: { $chance }% (ఇంతకు ముందు { $was }%)
+cli-insights-away = సాధారణం కంటే ఎక్కువ కాలం రాలేదు
+cli-insights-tickets = తెరిచి ఉన్న టికెట్లు: { $tickets }

@@ -1,0 +1,73 @@
+//! The nightly refit of who is slipping away, on a thread of its own with its own connection
+//! to the store (a refit reads every visit; the counter never waits for it).
+
+use crate::datadir::DataDir;
+
+/// Whether a refit is due: never tried, or last tried on an earlier day (local time).
+pub fn due(last_try: Option<i64>, now: i64) -> bool {
+    let day = |t: i64| {
+        jiff::Timestamp::from_second(t)
+            .map(|ts| ts.to_zoned_datetime(jiff::tz::TimeZone::system()).date())
+            .ok()
+    };
+    match last_try {
+        None => true,
+        Some(t) => day(t) < day(now),
+    }
+}
+
+/// Refits once a day until `stop`, the first check `first_after` from now.
+pub fn worker(
+    dir: DataDir,
+    config: crate::config::Config,
+    first_after: std::time::Duration,
+    stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
+) {
+    let mut next = crate::clock::now() + first_after.as_secs() as i64;
+    while !stop.load(std::sync::atomic::Ordering::SeqCst) {
+        let now = crate::clock::now();
+        if now >= next {
+            next = now + 600;
+            let outcome = dir
+                .open_store(&config, now)
+                .map_err(|e| e.to_string())
+                .and_then(|mut store| {
+                    let last = store
+                        .read(|t| t.insights_last_try())
+                        .map_err(|e| e.to_string())?;
+                    if !due(last, now) {
+                        return Ok(None);
+                    }
+                    store
+                        .write(|t| t.refit_insights(now))
+                        .map(Some)
+                        .map_err(|e| e.to_string())
+                });
+            match outcome {
+                Ok(Some(r)) => match r.failed {
+                    Some(e) => eprintln!("the nightly refit failed: {e}"),
+                    None => eprintln!(
+                        "refitted who is slipping away: {} members, {} worth a call",
+                        r.members, r.slipping
+                    ),
+                },
+                Ok(None) => {}
+                Err(e) => eprintln!("the nightly refit failed: {e}"),
+            }
+        }
+        std::thread::sleep(std::time::Duration::from_secs(1));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_refit_is_due_once_a_day() {
+        let now = 1_800_000_000;
+        assert!(due(None, now));
+        assert!(!due(Some(now - 60), now));
+        assert!(due(Some(now - 2 * 86_400), now));
+    }
+}
