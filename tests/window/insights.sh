@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Who is slipping away, at the counter: a demo shop's models refitted, then the member most
+# worth a call is scanned in the real window (Xvfb, a virtual scanner on a pseudo-terminal),
+# and the customer panel shows the hint; a regular seen this week shows none.
+#
+# Screenshots: window-shots/insights-slipping.png and insights-regular.png (look at them: the
+# first shows "Last here … weeks ago — worth a warm welcome back" in orange, the second not).
+source "$(dirname "$0")/common.bash"
+write_config 'name = "Corner Coffee"
+currency = "EUR"
+country_code = "+353"'
+rg demo --customers 800 --days 365 >/dev/null
+rg insights refit >/dev/null
+gone=$(rg insights --limit 1 | json 'd["members"][0]["code"]')
+[ "$(rg customer show "$gone" | json 'd["slipping"]')" = True ] || fail "the listed member is not flagged"
+# A regular who came three times or more and was in this week: not on the list.
+here=$(python3 -c "
+import sqlite3,sys
+c=sqlite3.connect(sys.argv[1])
+print(c.execute('SELECT c.id, c.code FROM customers c JOIN insights_scores s ON s.customer_id = c.id JOIN visits v ON v.customer_id = c.id WHERE s.slipping = 0 GROUP BY c.id HAVING COUNT(*) >= 3 AND MAX(v.at) > strftime(\'%s\', \'now\') - 7 * 86400 ORDER BY c.id').fetchone()[1])" "$data/regulars.db")
+start_window
+scan "$gone"
+until_json "the member on screen" 'd["slipping"] == True' customer show "$gone"
+sleep 1
+shot insights-slipping
+focus
+key Escape
+scan "$here"
+sleep 1
+shot insights-regular
+echo "the counter showed the hint for the member worth a call, and none for a regular"
