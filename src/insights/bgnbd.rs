@@ -4,7 +4,7 @@
 //! maximum likelihood to each customer's repeat visits `x`, the time of their last visit
 //! `t_x` and their age `T` (all from their first visit, in any one unit of time).
 
-use super::optimize::{Settings, minimize};
+use super::optimize::minimize_sampled;
 use super::{FitError, History};
 use statrs::function::gamma::ln_gamma;
 
@@ -21,10 +21,9 @@ impl BgNbd {
     /// The log-likelihood of every customer's history under these parameters.
     pub fn log_likelihood(&self, customers: &[History]) -> f64 {
         let table = Table::new(self, customers);
-        customers
-            .iter()
-            .map(|c| table.one(self, c.frequency as usize, c.recency, c.age))
-            .sum()
+        super::sum_over(customers, |c| {
+            table.one(self, c.frequency as usize, c.recency, c.age)
+        })
     }
 
     /// The parameters that make the histories most likely, with that log-likelihood.
@@ -44,24 +43,24 @@ impl BgNbd {
                 ..*c
             })
             .collect();
-        let n = scaled.len() as f64;
         let at = |x: &[f64]| BgNbd {
             r: x[0].exp(),
             alpha: x[1].exp(),
             a: x[2].exp(),
             b: x[3].exp(),
         };
-        let m = minimize(
-            |x| -at(x).log_likelihood(&scaled) / n,
+        let m = minimize_sampled(
+            &scaled,
+            |c, x| -at(x).log_likelihood(c) / c.len() as f64,
             &[0.0; 4],
-            Settings::default(),
         );
         let p = at(&m.x);
-        if !m.converged || ![p.r, p.alpha, p.a, p.b].iter().all(|v| v.is_finite()) {
+        if !m.converged {
             return Err(FitError::NotConverged {
                 iterations: m.iterations,
             });
         }
+        super::inside(&[("r", p.r), ("α", p.alpha), ("a", p.a), ("b", p.b)])?;
         let fitted = BgNbd {
             alpha: p.alpha / scale,
             ..p

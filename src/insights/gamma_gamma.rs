@@ -3,9 +3,38 @@
 //! ν ~ Gamma(q, γ) across customers. Fitted to repeat buyers' number of repeat visits and
 //! mean spend on them.
 
-use super::optimize::{Settings, minimize};
+use super::optimize::minimize_sampled;
 use super::{FitError, History};
 use statrs::function::gamma::ln_gamma;
+
+/// A repeat buyer as the likelihood reads them: repeat visits and mean spend, with their
+/// logarithms worked out once.
+#[derive(Clone)]
+struct Buyer {
+    x: f64,
+    m: f64,
+    ln_x: f64,
+    ln_m: f64,
+}
+
+impl Buyer {
+    fn all(customers: &[History]) -> Vec<Buyer> {
+        customers
+            .iter()
+            .filter(|c| c.frequency > 0)
+            .filter_map(|c| {
+                let m = c.spend.filter(|m| *m > 0.0)?;
+                let x = f64::from(c.frequency);
+                Some(Buyer {
+                    x,
+                    m,
+                    ln_x: x.ln(),
+                    ln_m: m.ln(),
+                })
+            })
+            .collect()
+    }
+}
 
 /// The three parameters (`v` is the paper's γ, as `lifetimes` names it).
 #[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -19,18 +48,29 @@ impl GammaGamma {
     /// The log-likelihood of the repeat buyers' mean spends (customers without repeat visits
     /// or spend are left out).
     pub fn log_likelihood(&self, customers: &[History]) -> f64 {
+        self.log_likelihood_of(&Buyer::all(customers))
+    }
+
+    fn log_likelihood_of(&self, buyers: &[Buyer]) -> f64 {
         let GammaGamma { p, q, v } = *self;
         let base = -ln_gamma(q) + q * v.ln();
-        customers
-            .iter()
-            .filter_map(|c| Some((f64::from(c.frequency), c.spend.filter(|m| *m > 0.0)?)))
-            .filter(|(x, _)| *x > 0.0)
-            .map(|(x, m)| {
-                let px = p * x;
-                base + ln_gamma(px + q) - ln_gamma(px) + (px - 1.0) * m.ln() + px * x.ln()
-                    - (px + q) * (v + m * x).ln()
+        // ln Γ(px+q) − ln Γ(px), once for each number of repeat visits.
+        let most = buyers.iter().map(|b| b.x as usize).max().unwrap_or(0);
+        let by_x: Vec<f64> = (0..=most)
+            .map(|x| {
+                let px = p * x as f64;
+                if x == 0 {
+                    0.0
+                } else {
+                    ln_gamma(px + q) - ln_gamma(px)
+                }
             })
-            .sum()
+            .collect();
+        super::sum_over(buyers, |b| {
+            let px = p * b.x;
+            base + by_x[b.x as usize] + (px - 1.0) * b.ln_m + px * b.ln_x
+                - (px + q) * (v + b.m * b.x).ln()
+        })
     }
 
     /// The parameters that make the repeat buyers' spends most likely, with that
@@ -54,23 +94,24 @@ impl GammaGamma {
                 ..*c
             })
             .collect();
-        let n = scaled.len() as f64;
+        let scaled = Buyer::all(&scaled);
         let at = |x: &[f64]| GammaGamma {
             p: x[0].exp(),
             q: x[1].exp(),
             v: x[2].exp(),
         };
-        let m = minimize(
-            |x| -at(x).log_likelihood(&scaled) / n,
+        let m = minimize_sampled(
+            &scaled,
+            |b, x| -at(x).log_likelihood_of(b) / b.len() as f64,
             &[0.0; 3],
-            Settings::default(),
         );
         let g = at(&m.x);
-        if !m.converged || ![g.p, g.q, g.v].iter().all(|v| v.is_finite()) {
+        if !m.converged {
             return Err(FitError::NotConverged {
                 iterations: m.iterations,
             });
         }
+        super::inside(&[("p", g.p), ("q", g.q), ("γ", g.v)])?;
         let fitted = GammaGamma {
             v: g.v / scale,
             ..g

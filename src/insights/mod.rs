@@ -31,12 +31,49 @@ pub enum FitError {
     NoRepeats,
     #[error("the fit did not settle after {iterations} steps")]
     NotConverged { iterations: usize },
+    #[error("the fit ran off to the edge: {parameter} went to zero or infinity")]
+    Edge { parameter: &'static str },
     #[error("line {line} of the summary: {why}")]
     BadRow { line: u64, why: String },
     #[error("the summary has no column '{0}'")]
     MissingColumn(&'static str),
     #[error("the summary could not be read: {0}")]
     Unreadable(String),
+}
+
+/// `f` summed over `items`, on every core when there are many (a fit sums its likelihood
+/// over every member a few hundred times).
+pub(crate) fn sum_over<T: Sync>(items: &[T], f: impl Fn(&T) -> f64 + Sync) -> f64 {
+    const ALONE: usize = 20_000;
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(8);
+    if items.len() < ALONE || threads == 1 {
+        return items.iter().map(&f).sum();
+    }
+    let chunk = items.len().div_ceil(threads);
+    std::thread::scope(|s| {
+        let parts: Vec<_> = items
+            .chunks(chunk)
+            .map(|part| s.spawn(|| part.iter().map(&f).sum::<f64>()))
+            .collect();
+        parts
+            .into_iter()
+            .map(|p| p.join().unwrap_or(f64::NAN))
+            .sum()
+    })
+}
+
+/// Checks that a fit ended inside the space, not running off towards zero or infinity (a
+/// history in which, say, no one ever drops away has no best fit, only a direction): each
+/// parameter, in the fit's scaled units, between 10⁻⁶ and 10⁶.
+pub(crate) fn inside(parameters: &[(&'static str, f64)]) -> Result<(), FitError> {
+    for (parameter, v) in parameters {
+        if !(1e-6..=1e6).contains(v) {
+            return Err(FitError::Edge { parameter });
+        }
+    }
+    Ok(())
 }
 
 /// Both models fitted to one set of histories.
@@ -171,6 +208,23 @@ mod tests {
         assert_eq!(
             read_summary("frequency,T\n1,5\n".as_bytes()),
             Err(FitError::MissingColumn("recency"))
+        );
+        // Everyone who came back is here now and no one has dropped away: no best fit.
+        let alike: Vec<History> = (0..300)
+            .map(|i| History {
+                frequency: 1,
+                recency: 30.0,
+                age: if i < 5 { 33.0 } else { 30.0 },
+                spend: Some(15.0),
+            })
+            .collect();
+        assert!(
+            matches!(
+                BgNbd::fit(&alike),
+                Err(FitError::Edge { .. } | FitError::NotConverged { .. })
+            ),
+            "{:?}",
+            BgNbd::fit(&alike)
         );
         let none = read_summary("frequency,recency,T\n0,0,5\n0,0,9\n".as_bytes()).unwrap();
         assert_eq!(fit(&none), Err(FitError::NoRepeats));

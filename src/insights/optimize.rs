@@ -136,6 +136,44 @@ pub fn minimize(f: impl Fn(&[f64]) -> f64, start: &[f64], settings: Settings) ->
     }
 }
 
+/// Minimises `f(items, x)` from `start`. Over many items, first over a sample of them (every
+/// k-th, some 50,000 in all), then over all of them from where that ended with a small first
+/// simplex: the steps over every item, the costly ones, are then far fewer.
+pub fn minimize_sampled<T: Clone>(
+    items: &[T],
+    f: impl Fn(&[T], &[f64]) -> f64,
+    start: &[f64],
+) -> Minimum {
+    const SAMPLE: usize = 50_000;
+    let settings = Settings::default();
+    if items.len() <= 2 * SAMPLE {
+        return minimize(|x| f(items, x), start, settings);
+    }
+    let sample: Vec<T> = items
+        .iter()
+        .step_by(items.len() / SAMPLE)
+        .cloned()
+        .collect();
+    let rough = minimize(|x| f(&sample, x), start, settings);
+    let from = if rough.converged { &rough.x[..] } else { start };
+    let step = if rough.converged { 0.05 } else { settings.step };
+    // Over this many items the parameters' own uncertainty is far above 1e-6.
+    let fine = minimize(
+        |x| f(items, x),
+        from,
+        Settings {
+            step,
+            x_tolerance: 1e-6,
+            f_tolerance: 1e-10,
+            ..settings
+        },
+    );
+    Minimum {
+        iterations: rough.iterations + fine.iterations,
+        ..fine
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

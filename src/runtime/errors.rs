@@ -196,6 +196,7 @@ pub fn fit_error(w: &Language, e: &crate::insights::FitError) -> String {
             "fit-error-not-converged",
             &[("steps", (*iterations as i64).into())],
         ),
+        F::Edge { parameter } => w.t_args("fit-error-edge", &[("parameter", (*parameter).into())]),
         F::BadRow { line, why } => w.t_args(
             "fit-error-row",
             &[("line", (*line as i64).into()), ("why", why.clone().into())],

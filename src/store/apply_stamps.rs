@@ -59,7 +59,8 @@ impl Tx<'_> {
     /// A reward another till paid with a stamp-card voucher: one of the customer's vouchers
     /// for it is used here too. The oldest unused one; else one a refund here voided (that
     /// till used it before it heard of the refund, and a used voucher is not taken back);
-    /// else the voucher was used twice while apart, which goes on the owner's list.
+    /// else one is made, used (the voucher was used twice while apart, or its stamp was
+    /// refunded here meanwhile), and the owner's list says so.
     pub(super) fn apply_voucher(&self, e: &RemoteEvent, now: i64) -> Result<Outcome> {
         #[derive(Deserialize)]
         struct VoucherPayload {
@@ -84,11 +85,45 @@ impl Tx<'_> {
              ORDER BY voided_at IS NOT NULL, id LIMIT 1",
             (customer, &p.reward),
         )?;
-        if let Some(v) = voucher {
-            self.tx
-                .prepare_cached("UPDATE vouchers SET used_at = ?2, voided_at = NULL WHERE id = ?1")?
-                .execute((v, p.at))?;
-        }
+        let mut outcome = Outcome::Applied;
+        let voucher = match voucher {
+            Some(v) => {
+                self.tx
+                    .prepare_cached(
+                        "UPDATE vouchers SET used_at = ?2, voided_at = NULL WHERE id = ?1",
+                    )?
+                    .execute((v, p.at))?;
+                v
+            }
+            // Given where this till's card had none to give (used twice while apart, or
+            // earned there by a stamp a refund here has since taken off): it is held and used
+            // here too, so every till counts the same vouchers given.
+            None => {
+                self.tx
+                    .prepare_cached(
+                        "INSERT INTO vouchers (customer_id, reward_id, issued_at, used_at)
+                         VALUES (?1, ?2, ?3, ?3)",
+                    )?
+                    .execute((customer, &p.reward, p.at))?;
+                let made = self.tx.last_insert_rowid();
+                let code: String = self.tx.query_row(
+                    "SELECT code FROM customers WHERE id = ?1",
+                    [customer],
+                    |r| r.get(0),
+                )?;
+                outcome = self.problem(
+                    e,
+                    now,
+                    "voucher",
+                    &format!(
+                        "{code}: another till gave a {} for a stamp-card voucher this till's \
+                         card did not hold",
+                        p.reward_name
+                    ),
+                )?;
+                made
+            }
+        };
         self.tx
             .prepare_cached(
                 "INSERT INTO redemptions (customer_id, at, reward_id, reward_name, points,
@@ -104,23 +139,6 @@ impl Tx<'_> {
                 &p.gid,
                 &e.till_id,
             ))?;
-        if voucher.is_none() {
-            let code: String = self.tx.query_row(
-                "SELECT code FROM customers WHERE id = ?1",
-                [customer],
-                |r| r.get(0),
-            )?;
-            return self.problem(
-                e,
-                now,
-                "voucher",
-                &format!(
-                    "{code}: another till gave a {} for a stamp-card voucher this till had \
-                     already seen used",
-                    p.reward_name
-                ),
-            );
-        }
-        Ok(Outcome::Applied)
+        Ok(outcome)
     }
 }

@@ -182,3 +182,4 @@ fit-error-not-converged = Aprēķins nenostabilizējās pēc { $steps } soļiem;
 fit-error-row = Tabulas { $line }. rinda: { $why }
 fit-error-column = Tabulā nav kolonnas “{ $column }” (vajag frequency, recency un T; monetary_value nav obligāta).
 fit-error-unreadable = Tabulu nevarēja nolasīt: { $why }
+fit-error-edge = Aprēķins nenostabilizējās: tā parametrs { $parameter } aizgāja uz nulli vai bezgalību (vēsturē par maz dalībnieku atgriežas vai aiziet); paliek spēkā iepriekšējais.

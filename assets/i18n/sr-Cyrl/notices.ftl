@@ -182,3 +182,4 @@ fit-error-not-converged = Процена се није смирила после
 fit-error-row = Ред { $line } табеле: { $why }
 fit-error-column = Табела нема колону „{ $column }” (потребни су frequency, recency и T; monetary_value није обавезна).
 fit-error-unreadable = Табела не може да се прочита: { $why }
+fit-error-edge = Процена се није смирила: њен параметар { $parameter } је отишао ка нули или бесконачности (у историји премало чланова се враћа или одлази); остаје претходна.

@@ -182,3 +182,4 @@ fit-error-not-converged = Procena se nije smirila posle { $steps } koraka; ostaj
 fit-error-row = Red { $line } tabele: { $why }
 fit-error-column = Tabela nema kolonu „{ $column }” (potrebni su frequency, recency i T; monetary_value nije obavezna).
 fit-error-unreadable = Tabela ne može da se pročita: { $why }
+fit-error-edge = Procena se nije smirila: njen parametar { $parameter } je otišao ka nuli ili beskonačnosti (u istoriji premalo članova se vraća ili odlazi); ostaje prethodna.

@@ -175,3 +175,4 @@ fit-error-not-converged = { $steps } దశల తర్వాత కూడా �
 fit-error-row = పట్టికలో { $line }వ వరుస: { $why }
 fit-error-column = పట్టికలో “{ $column }” నిలువు వరుస లేదు (frequency, recency, T కావాలి; monetary_value ఐచ్ఛికం).
 fit-error-unreadable = పట్టికను చదవలేకపోయాం: { $why }
+fit-error-edge = లెక్క స్థిరపడలేదు: దాని పరామితి { $parameter } సున్నా లేదా అనంతం వైపు వెళ్ళింది (చరిత్రలో మళ్ళీ వచ్చే లేదా దూరమయ్యే సభ్యులు చాలా తక్కువ); మునుపటిదే వాడుకలో ఉంటుంది.
