@@ -154,11 +154,18 @@ fn money_text(config: &Config, w: &Language, minor: i64) -> String {
 /// A member's points and progress for the receipt, in the shop's words. Shared with the
 /// pass-through's insert into another till's receipt.
 pub fn loyalty_block(w: &Language, customer: &CustomerView, points_earned: i64) -> Loyalty {
-    let progress = customer
-        .progress
-        .iter()
-        .map(|p| w.progress(p.unit, p.remaining, &p.reward_name))
-        .collect();
+    let mut progress: Vec<String> = Vec::new();
+    if let Some(t) = &customer.tier {
+        // Plain words on paper (a printer's code page may have no "×").
+        progress.push(w.t_args("receipt-tier", &[("tier", t.place.name.as_str().into())]));
+        progress.extend(w.tier(t).1);
+    }
+    progress.extend(
+        customer
+            .progress
+            .iter()
+            .map(|p| w.progress(p.unit, p.remaining, &p.reward_name)),
+    );
     loyalty_words(
         w,
         customer.name.as_deref(),

@@ -11,6 +11,7 @@ mod backup;
 mod central;
 mod save;
 mod secrets;
+mod tiers;
 
 pub use backup::BackupConfig;
 pub use central::{CentralConfig, redacted};
@@ -244,6 +245,7 @@ struct RawProgram {
     stamps: Option<RawStamps>,
     rewards: Option<Vec<Reward>>,
     referral: Option<RawReferral>,
+    tiers: Option<tiers::RawTiers>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -297,6 +299,20 @@ reward = "coffee"         # ... this reward from the catalogue; every = 0 turns 
 referrer_bonus = 50       # points for the customer who referred a friend
 friend_bonus = 50         # points for the friend, both after the friend's first qualifying purchase
 cap_per_30_days = 5       # most rewarded referrals per referrer in any 30 days
+
+# Tiers by points earned in the last 12 months (not the balance): a tier's multiplier raises
+# what each sale earns. Moving up is at once; moving down only at the review date (MM-DD).
+# [program.tiers]
+# base = "Regular"
+# review = "01-01"
+# [[program.tiers.levels]]
+# name = "Silver"
+# from_points = 500
+# multiplier = "1.25"
+# [[program.tiers.levels]]
+# name = "Gold"
+# from_points = 1500
+# multiplier = "1.5"
 
 [[program.rewards]]
 id = "coffee"
@@ -435,6 +451,13 @@ impl Config {
             None => None,
         };
         let referral = p.referral.unwrap_or_default();
+        let tiers = match p.tiers {
+            Some(t) => Some(tiers::tiers_from(t).map_err(|source| ConfigError::Program {
+                path: path.to_path_buf(),
+                source,
+            })?),
+            None => None,
+        };
         let program = Program {
             earn: EarnRule {
                 points: p.points.unwrap_or(defaults.earn.points),
@@ -460,6 +483,7 @@ impl Config {
                     .cap_per_30_days
                     .unwrap_or(defaults.referral.cap_per_30_days),
             },
+            tiers,
         };
         program.validate().map_err(|source| ConfigError::Program {
             path: path.to_path_buf(),

@@ -10,4 +10,5 @@ pub mod program;
 pub mod referral;
 pub mod staff;
 pub mod support;
+pub mod tiers;
 pub mod token;

@@ -63,6 +63,9 @@ pub struct Program {
     /// Points expire this many days after they were earned; `None` means never.
     pub expiry_days: Option<u32>,
     pub referral: ReferralRule,
+    /// Tiers by points earned in the last 12 months, when the shop has them.
+    #[serde(default)]
+    pub tiers: Option<crate::domain::tiers::Tiers>,
 }
 
 /// Why a program configuration cannot be used.
@@ -80,6 +83,8 @@ pub enum ProgramError {
     StampEvery,
     #[error("program: bonuses, minimum spend and expiry must not be negative")]
     Negative,
+    #[error(transparent)]
+    Tiers(#[from] crate::domain::tiers::TiersError),
 }
 
 const SECONDS_PER_DAY: i64 = 86_400;
@@ -87,6 +92,9 @@ const SECONDS_PER_DAY: i64 = 86_400;
 impl Program {
     /// Checks the program makes sense before anything uses it.
     pub fn validate(&self) -> Result<(), ProgramError> {
+        if let Some(t) = &self.tiers {
+            t.validate()?;
+        }
         if self.earn.points < 0 || self.earn.per_minor <= 0 {
             return Err(ProgramError::EarnRule);
         }
@@ -188,6 +196,7 @@ impl Default for Program {
                 },
             ],
             expiry_days: Some(365),
+            tiers: None,
             referral: ReferralRule {
                 referrer_bonus: 50,
                 friend_bonus: 50,

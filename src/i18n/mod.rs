@@ -377,6 +377,40 @@ impl Language {
     }
 
     /// How far a customer is from a reward, in words: `unit` is "visits" or "points".
+    /// "Silver (×1.25 points)", and what the next tier needs: for the counter, the receipt
+    /// and the customer's page.
+    pub fn tier(&self, t: &crate::store::TierView) -> (String, Option<String>) {
+        let m = t.place.multiplier_percent;
+        let places = if m % 100 == 0 {
+            0
+        } else if m % 10 == 0 {
+            1
+        } else {
+            2
+        };
+        let here = if m > 100 {
+            self.t_args(
+                "tier-line",
+                &[
+                    ("tier", t.place.name.as_str().into()),
+                    (
+                        "multiplier",
+                        self.numbers.fixed(m as f64 / 100.0, places).into(),
+                    ),
+                ],
+            )
+        } else {
+            self.t_args("tier-base", &[("tier", t.place.name.as_str().into())])
+        };
+        let next = t.next.as_ref().map(|(name, points)| {
+            self.t_args(
+                "tier-next",
+                &[("tier", name.as_str().into()), ("points", (*points).into())],
+            )
+        });
+        (here, next)
+    }
+
     pub fn progress(&self, unit: &str, remaining: i64, reward: &str) -> String {
         let id = if unit == "visits" {
             "progress-visits"

@@ -312,6 +312,11 @@ fn visit_page(
                 @if let Some(m) = &v.member {
                     p { (rich(w, "portal-earned", &[("points", v.points_earned)])) }
                     p { (rich(w, "portal-balance", &[("points", m.balance)])) }
+                    @if let Some(t) = &m.tier {
+                        @let (here, next) = w.tier(t);
+                        p { strong { (here) } }
+                        @if let Some(next) = next { p { (next) } }
+                    }
                     @for p in &m.progress { p { (w.progress(p.unit, p.remaining, &p.reward_name)) } }
                     @if !m.rewards_available.is_empty() {
                         p { (w.t("portal-ready")) }

@@ -124,6 +124,8 @@ pub struct CustomerView {
     pub rewards_available: Vec<Available>,
     /// The last refit of who is slipping away put them on the list worth a call.
     pub slipping: bool,
+    /// Their tier, when the program has tiers.
+    pub tier: Option<super::TierView>,
 }
 
 /// The columns every customer query reads, in [`CustomerRow::from_row`] order.
@@ -437,6 +439,7 @@ impl Tx<'_> {
             progress,
             rewards_available,
             slipping: self.is_slipping(row.id)?,
+            tier: self.tier_of(row.id, now)?,
         })
     }
 

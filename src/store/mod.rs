@@ -27,6 +27,7 @@ mod stats;
 mod support;
 mod sync;
 mod tickets;
+mod tiers;
 mod timeline;
 mod tokens;
 
@@ -48,6 +49,7 @@ pub use stats::Stats;
 pub use support::{ClaimClosed, Claimed, Member, Rated, RatingView, VisitPage};
 pub use sync::{Answer, Applied, Joined, OutboxEvent, RemoteEvent, SyncState};
 pub use tickets::{NewTicket, TicketEvent, TicketFilter, TicketView};
+pub use tiers::TierView;
 pub use timeline::{Happened, TimelineEntry};
 
 use crate::domain::{money::Currency, program::Program};
@@ -68,6 +70,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0009_chain_identity.sql"),
     include_str!("migrations/0010_chain_stamps.sql"),
     include_str!("migrations/0011_insights.sql"),
+    include_str!("migrations/0012_tiers.sql"),
 ];
 
 /// The schema version this build writes.

@@ -229,7 +229,13 @@ impl Tx<'_> {
             Some(code) => Some(self.customer(code)?.0),
         };
         let (program_id, program) = self.program_at(sale.at);
-        let (qualifying, points, stamped) = earning(program, sale.amount, customer.is_some());
+        let (qualifying, mut points, stamped) = earning(program, sale.amount, customer.is_some());
+        // A member's tier multiplies what the sale earns (rounded down).
+        if let Some(c) = &customer
+            && let Some(t) = self.tier_of(c.id, sale.at)?
+        {
+            points = points * t.place.multiplier_percent / 100;
+        }
         self.tx
             .prepare_cached(
                 "INSERT INTO visits (at, amount, customer_id, receipt_no, program_id, points_earned, stamped)
@@ -315,6 +321,7 @@ impl Tx<'_> {
         } else {
             None
         };
+        self.keep_tier(customer.id, at)?;
         Ok((vouchers, referral))
     }
 

@@ -52,6 +52,8 @@ pub struct Member {
     pub rewards_available: Vec<String>,
     /// The language the member chose for their pages, if any.
     pub language: Option<String>,
+    /// Their tier, when the program has tiers.
+    pub tier: Option<super::TierView>,
 }
 
 /// Why an anonymous receipt's points can no longer be claimed.
@@ -376,6 +378,7 @@ impl Tx<'_> {
 fn member_of(view: &CustomerView, language: Option<String>) -> Member {
     Member {
         language,
+        tier: view.tier.clone(),
         first_name: first_name(view.name.as_deref().unwrap_or("")).to_string(),
         code: view.code.clone(),
         referral_code: view.referral_code.clone(),

@@ -69,6 +69,13 @@ impl CustomerPanel {
             ],
         ));
         ui.label(RichText::new(w.t_args("points", &[("points", c.balance.into())])).size(22.0));
+        if let Some(t) = &c.tier {
+            let (here, next) = w.tier(t);
+            ui.label(RichText::new(here).strong());
+            if let Some(next) = next {
+                ui.label(next);
+            }
+        }
         for p in &c.progress {
             ui.label(progress(p, w));
         }

@@ -34,3 +34,4 @@ mod schema;
 mod scripts;
 pub mod serial;
 mod support;
+mod tiers;

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Who is slipping away, at the counter: a demo shop's models refitted, then the member most
 # worth a call is scanned in the real window (Xvfb, a virtual scanner on a pseudo-terminal),
-# and the customer panel shows the hint; a regular seen this week shows none.
+# and the customer panel shows the hint; a regular seen this week shows none. The shop has
+# tiers: each panel shows the member's tier and what the next one needs.
 #
 # Screenshots: window-shots/insights-slipping.png and insights-regular.png (look at them: the
 # first shows "Last here … weeks ago — worth a warm welcome back" in orange, the second not).
@@ -9,6 +10,15 @@ source "$(dirname "$0")/common.bash"
 write_config 'name = "Corner Coffee"
 currency = "EUR"
 country_code = "+353"'
+# With tiers, so the panel shows the member's tier too.
+cat >> "$data/config.toml" <<'TOML'
+[program.tiers]
+base = "Regular"
+[[program.tiers.levels]]
+name = "Silver"
+from_points = 200
+multiplier = "1.25"
+TOML
 rg demo --customers 800 --days 365 >/dev/null
 rg insights refit >/dev/null
 gone=$(rg insights --limit 1 | json 'd["members"][0]["code"]')
@@ -20,7 +30,7 @@ c=sqlite3.connect(sys.argv[1])
 print(c.execute('SELECT c.id, c.code FROM customers c JOIN insights_scores s ON s.customer_id = c.id JOIN visits v ON v.customer_id = c.id WHERE s.slipping = 0 GROUP BY c.id HAVING COUNT(*) >= 3 AND MAX(v.at) > strftime(\'%s\', \'now\') - 7 * 86400 ORDER BY c.id').fetchone()[1])" "$data/regulars.db")
 start_window
 scan "$gone"
-until_json "the member on screen" 'd["slipping"] == True' customer show "$gone"
+until_json "the member on screen" 'd["slipping"] == True and d["tier"]["name"] in ("Regular", "Silver")' customer show "$gone"
 sleep 1
 shot insights-slipping
 focus

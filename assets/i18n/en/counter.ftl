@@ -210,3 +210,9 @@ slipping-hint = Last here { $weeks ->
        *[other] { $weeks } weeks
     } ago — worth a warm welcome back
 slipping-hint-why = This regular is on the owner’s list of members who may be slipping away (regulars insights).
+tier-line = { $tier } tier: ×{ $multiplier } points
+tier-base = { $tier } tier
+tier-next = { $points ->
+        [one] 1 more point
+       *[other] { $points } more points
+    } earned within 12 months to { $tier }

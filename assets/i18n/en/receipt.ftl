@@ -25,3 +25,4 @@ test-on = { $printer } on { $port }
 test-settings = { $columns } columns, { $baud } baud, code page { $page }
 test-caption = If this code scans, QR printing works
 test-letters = Letters: café crème €
+receipt-tier = Your tier: { $tier }

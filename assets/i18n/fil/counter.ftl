@@ -183,3 +183,6 @@ chain-waiting = Chain: unang sync…
 chain-hint = Nakikibahagi ang till na ito ng mga customer at puntos sa ibang till ng chain sa pamamagitan ng central store. Tuloy ang benta kahit hindi ito maabot; ang pag-redeem ay gagamit ng offline allowance.
 slipping-hint = Huling narito { $weeks } linggo na ang nakalipas — sulit salubungin nang mainit
 slipping-hint-why = Nasa listahan ng may-ari ang suking ito ng mga miyembrong maaaring hindi na bumalik (regulars insights).
+tier-line = Antas na { $tier }: ×{ $multiplier } na puntos
+tier-base = Antas na { $tier }
+tier-next = { $points } pang puntos sa loob ng 12 buwan para sa { $tier }

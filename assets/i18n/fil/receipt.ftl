@@ -19,3 +19,4 @@ test-on = { $printer } sa { $port }
 test-settings = { $columns } titik bawat linya, { $baud } baud, code page { $page }
 test-caption = Kung na-scan ang code na ito, gumagana ang pag-print ng QR
 test-letters = Mga titik: ñ Ñ ₱
+receipt-tier = Iyong antas: { $tier }

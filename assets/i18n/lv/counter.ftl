@@ -220,3 +220,6 @@ slipping-hint = Pēdējoreiz šeit pirms { $weeks ->
        *[other] { $weeks } nedēļām
     } — vērts sirsnīgi sagaidīt
 slipping-hint-why = Šis pastāvīgais klients ir īpašnieka sarakstā ar klientiem, kas varētu aiziet (regulars insights).
+tier-line = Līmenis { $tier }: punkti ×{ $multiplier }
+tier-base = Līmenis { $tier }
+tier-next = Vēl { $points } punkti 12 mēnešu laikā līdz līmenim { $tier }

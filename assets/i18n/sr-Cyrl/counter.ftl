@@ -219,3 +219,6 @@ slipping-hint = Последњи пут овде пре { $weeks ->
        *[other] { $weeks } недеља
     } — вреди га топло дочекати
 slipping-hint-why = Овај стални купац је на власниковом списку чланова који би могли да оду (regulars insights).
+tier-line = Ниво { $tier }: поени ×{ $multiplier }
+tier-base = Ниво { $tier }
+tier-next = Још { $points } поена у 12 месеци до нивоа { $tier }

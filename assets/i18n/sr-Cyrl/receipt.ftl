@@ -25,3 +25,4 @@ test-caption = Ако се овај код скенира, штампање QR �
 test-letters = Слова: ђ ж ћ ч џ љ њ ш €
 # The dinar as Serbian receipts write it (CLDR gives the ISO code).
 currency-symbol-RSD = дин.
+receipt-tier = Ваш ниво: { $tier }

@@ -219,3 +219,6 @@ slipping-hint = Poslednji put ovde pre { $weeks ->
        *[other] { $weeks } nedelja
     } — vredi ga toplo dočekati
 slipping-hint-why = Ovaj stalni kupac je na vlasnikovom spisku članova koji bi mogli da odu (regulars insights).
+tier-line = Nivo { $tier }: poeni ×{ $multiplier }
+tier-base = Nivo { $tier }
+tier-next = Još { $points } poena u 12 meseci do nivoa { $tier }

@@ -25,3 +25,4 @@ test-caption = Ako se ovaj kod skenira, štampanje QR koda radi
 test-letters = Slova: đ ž ć č dž lj nj š €
 # The dinar as Serbian receipts write it (CLDR gives the ISO code).
 currency-symbol-RSD = din.
+receipt-tier = Vaš nivo: { $tier }

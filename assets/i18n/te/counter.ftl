@@ -210,3 +210,6 @@ slipping-hint = చివరిసారి { $weeks ->
        *[other] { $weeks } వారాల
     } క్రితం వచ్చారు — ఆత్మీయంగా స్వాగతం పలకండి
 slipping-hint-why = ఈ నిత్య కస్టమర్ దూరమవుతున్న సభ్యుల యజమాని జాబితాలో ఉన్నారు (regulars insights).
+tier-line = { $tier } స్థాయి: పాయింట్లు ×{ $multiplier }
+tier-base = { $tier } స్థాయి
+tier-next = 12 నెలల్లో ఇంకా { $points } పాయింట్లు సంపాదిస్తే { $tier }

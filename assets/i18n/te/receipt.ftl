@@ -22,3 +22,4 @@ test-on = { $printer }, { $port }
 test-settings = వరుసకు { $columns } అక్షరాలు, { $baud } baud, కోడ్ పేజీ { $page }
 test-caption = ఈ కోడ్ స్కాన్ అయితే, QR ప్రింటింగ్ పనిచేస్తుంది
 test-letters = అక్షరాలు: శ్రీ క్ష ₹
+receipt-tier = మీ స్థాయి: { $tier }
