@@ -373,6 +373,19 @@ pub enum CustomerCmd {
     /// The merge list: customers found to share a phone or email when other tills'
     /// enrolments arrived (merge each pair with `customer merge`).
     Duplicates,
+    /// Record the birthday a member agreed to give (month and day only), for the birthday
+    /// reward; --clear forgets it.
+    Birthday {
+        code: String,
+        /// MM-DD, e.g. 07-14 for 14 July.
+        #[arg(value_name = "MM-DD", required_unless_present = "clear")]
+        birthday: Option<String>,
+        #[arg(long, conflicts_with = "birthday")]
+        clear: bool,
+        /// Where they gave it: counter, page or import.
+        #[arg(long, default_value = "counter", value_parser = ["counter", "page", "import"])]
+        source: String,
+    },
     /// Erase a customer's name, phone, email and notes; keeps anonymous numbers.
     Erase {
         code: String,
@@ -425,6 +438,9 @@ pub enum RewardCmd {
     },
     /// The reward catalogue.
     List,
+    /// Give the birthday and anniversary vouchers due now (the window and `serve` do it by
+    /// themselves).
+    Occasions,
 }
 
 #[derive(Debug, Subcommand)]

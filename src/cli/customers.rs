@@ -224,6 +224,27 @@ pub(super) fn customer(ctx: &Ctx, cmd: CustomerCmd) -> Result<Output> {
                 json: json!({ "duplicates": to_json(&pairs) }),
             })
         }
+        CustomerCmd::Birthday {
+            code,
+            birthday,
+            clear,
+            source,
+        } => {
+            let b = if clear { None } else { birthday.as_deref() };
+            store.write(|tx| tx.set_birthday(&code, b, &source, ctx.now))?;
+            let w = ctx.words();
+            let text = match b {
+                Some(b) => w.t_args(
+                    "cli-birthday-set",
+                    &[("code", code.as_str().into()), ("birthday", b.into())],
+                ),
+                None => w.t_args("cli-birthday-cleared", &[("code", code.as_str().into())]),
+            };
+            Ok(Output {
+                text,
+                json: json!({ "code": code, "birthday": b }),
+            })
+        }
         CustomerCmd::Erase { code, yes } => {
             if !yes {
                 let w = ctx.words();

@@ -215,6 +215,19 @@ pub(super) fn reward(ctx: &Ctx, cmd: RewardCmd) -> Result<Output> {
             };
             Ok(Output { text, json })
         }
+        RewardCmd::Occasions => {
+            let given = store.write(|tx| tx.give_occasion_vouchers(ctx.now))?;
+            Ok(Output {
+                text: ctx.words().t_args(
+                    "cli-occasions-given",
+                    &[
+                        ("birthday", (given.birthday as i64).into()),
+                        ("anniversary", (given.anniversary as i64).into()),
+                    ],
+                ),
+                json: super::commands::to_json(&given),
+            })
+        }
         RewardCmd::List => {
             let program = store
                 .current_program()

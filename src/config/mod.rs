@@ -246,6 +246,8 @@ struct RawProgram {
     rewards: Option<Vec<Reward>>,
     referral: Option<RawReferral>,
     tiers: Option<tiers::RawTiers>,
+    birthday: Option<crate::domain::program::Occasion>,
+    anniversary: Option<crate::domain::program::Occasion>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -299,6 +301,15 @@ reward = "coffee"         # ... this reward from the catalogue; every = 0 turns 
 referrer_bonus = 50       # points for the customer who referred a friend
 friend_bonus = 50         # points for the friend, both after the friend's first qualifying purchase
 cap_per_30_days = 5       # most rewarded referrals per referrer in any 30 days
+
+# A reward on each member's birthday (only for those who gave it) and on the day they joined,
+# to be used within `days`:
+# [program.birthday]
+# reward = "cake"
+# days = 14
+# [program.anniversary]
+# reward = "coffee"
+# days = 14
 
 # Tiers by points earned in the last 12 months (not the balance): a tier's multiplier raises
 # what each sale earns. Moving up is at once; moving down only at the review date (MM-DD).
@@ -484,6 +495,8 @@ impl Config {
                     .unwrap_or(defaults.referral.cap_per_30_days),
             },
             tiers,
+            birthday: p.birthday,
+            anniversary: p.anniversary,
         };
         program.validate().map_err(|source| ConfigError::Program {
             path: path.to_path_buf(),

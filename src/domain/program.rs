@@ -66,6 +66,20 @@ pub struct Program {
     /// Tiers by points earned in the last 12 months, when the shop has them.
     #[serde(default)]
     pub tiers: Option<crate::domain::tiers::Tiers>,
+    /// A reward on each member's birthday (those who gave it), and on the day they joined.
+    #[serde(default)]
+    pub birthday: Option<Occasion>,
+    #[serde(default)]
+    pub anniversary: Option<Occasion>,
+}
+
+/// A reward given once a year on a member's day, to be used within `days`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Occasion {
+    /// Id of a reward in the catalogue.
+    pub reward: String,
+    pub days: u32,
 }
 
 /// Why a program configuration cannot be used.
@@ -83,6 +97,11 @@ pub enum ProgramError {
     StampEvery,
     #[error("program: bonuses, minimum spend and expiry must not be negative")]
     Negative,
+    #[error(
+        "program: a birthday or anniversary reward needs a reward from the catalogue ('{0}' is \
+         not one) and days of 1 or more"
+    )]
+    Occasion(String),
     #[error(transparent)]
     Tiers(#[from] crate::domain::tiers::TiersError),
 }
@@ -94,6 +113,11 @@ impl Program {
     pub fn validate(&self) -> Result<(), ProgramError> {
         if let Some(t) = &self.tiers {
             t.validate()?;
+        }
+        for o in [&self.birthday, &self.anniversary].into_iter().flatten() {
+            if self.reward(&o.reward).is_none() || o.days == 0 {
+                return Err(ProgramError::Occasion(o.reward.clone()));
+            }
         }
         if self.earn.points < 0 || self.earn.per_minor <= 0 {
             return Err(ProgramError::EarnRule);
@@ -197,6 +221,8 @@ impl Default for Program {
             ],
             expiry_days: Some(365),
             tiers: None,
+            birthday: None,
+            anniversary: None,
             referral: ReferralRule {
                 referrer_bonus: 50,
                 friend_bonus: 50,

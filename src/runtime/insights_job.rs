@@ -1,5 +1,6 @@
-//! The nightly refit of who is slipping away, on a thread of its own with its own connection
-//! to the store (a refit reads every visit; the counter never waits for it).
+//! The daily work, on a thread of its own with its own connection to the store (the counter
+//! never waits for it): the refit of who is slipping away, and the birthday and anniversary
+//! vouchers due.
 
 use crate::datadir::DataDir;
 
@@ -32,6 +33,15 @@ pub fn worker(
                 .open_store(&config, now)
                 .map_err(|e| e.to_string())
                 .and_then(|mut store| {
+                    // Birthday and anniversary vouchers due today (given once each).
+                    match store.write(|t| t.give_occasion_vouchers(now)) {
+                        Ok(g) if g.birthday + g.anniversary > 0 => eprintln!(
+                            "gave {} birthday and {} anniversary vouchers",
+                            g.birthday, g.anniversary
+                        ),
+                        Ok(_) => {}
+                        Err(e) => eprintln!("birthday and anniversary vouchers: {e}"),
+                    }
                     let last = store
                         .read(|t| t.insights_last_try())
                         .map_err(|e| e.to_string())?;

@@ -192,7 +192,7 @@ pub fn redeem_in_chain(
     actor: Option<&str>,
 ) -> Result<(Redeemed, RedeemedVia), SyncError> {
     store.write(|t| t.join_chain(&config.till_id, &config.shop_id))?;
-    let (cost, _, _) = store.read(|t| t.redemption_cost(code, reward))?;
+    let (cost, _, _) = store.read(|t| t.redemption_cost(code, reward, now))?;
     let mut central = match Central::open(&config.url) {
         Ok(c) => c,
         Err(CentralError::Unreachable { .. }) => {
@@ -209,7 +209,7 @@ pub fn redeem_in_chain(
     };
     // What the other tills did first: a voucher used at another shop is not there to use.
     exchange_with(&mut central, store, config, now)?;
-    let (cost, gid, name) = store.read(|t| t.redemption_cost(code, reward))?;
+    let (cost, gid, name) = store.read(|t| t.redemption_cost(code, reward, now))?;
     if cost == 0 {
         let r = store.write(|t| t.redeem(code, reward, now, actor))?;
         let _ = exchange_with(&mut central, store, config, now);

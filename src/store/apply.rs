@@ -24,6 +24,13 @@ struct CustomerPayload {
     /// When its details last changed (events of earlier versions have none).
     #[serde(default)]
     details_at: Option<i64>,
+    /// The birthday given with consent: when, and where.
+    #[serde(default)]
+    birthday: Option<String>,
+    #[serde(default)]
+    birthday_consent_at: Option<i64>,
+    #[serde(default)]
+    birthday_source: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -197,13 +204,24 @@ impl Tx<'_> {
                     // made before it heard of the erasure) brings no personal details back.
                     // The change stamped later wins; the same stamp, the larger details.
                     "UPDATE customers SET name = ?2, phone = ?3, email = ?4, language = ?5,
-                     details_at = COALESCE(?6, details_at)
+                     details_at = COALESCE(?6, details_at), birthday = ?7,
+                     birthday_consent_at = ?8, birthday_source = ?9
                      WHERE id = ?1 AND erased_at IS NULL
                        AND (?6 IS NULL OR details_at < ?6 OR (details_at = ?6
-                            AND json_array(name, phone, email, language)
-                                <= json_array(?2, ?3, ?4, ?5)))",
+                            AND json_array(name, phone, email, language, birthday)
+                                <= json_array(?2, ?3, ?4, ?5, ?7)))",
                 )?
-                .execute((id, &c.name, &phone, &email, &c.language, c.details_at))?;
+                .execute(rusqlite::params![
+                    id,
+                    &c.name,
+                    &phone,
+                    &email,
+                    &c.language,
+                    c.details_at,
+                    &c.birthday,
+                    c.birthday_consent_at,
+                    &c.birthday_source,
+                ])?;
             Outcome::Applied
         } else {
             let code_taken: Option<i64> =
@@ -226,8 +244,9 @@ impl Tx<'_> {
             self.tx
                 .prepare_cached(
                     "INSERT INTO customers (code, referral_code, name, phone, email, enrolled_at,
-                     erased_at, language, gid, origin, details_at)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                     erased_at, language, gid, origin, details_at, birthday, birthday_consent_at,
+                     birthday_source)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
                 )?
                 .execute(rusqlite::params![
                     &c.code,
@@ -241,6 +260,9 @@ impl Tx<'_> {
                     &c.gid,
                     &e.till_id,
                     c.details_at.unwrap_or(0),
+                    &c.birthday,
+                    c.birthday_consent_at,
+                    &c.birthday_source,
                 ])?;
             Outcome::Applied
         };

@@ -70,6 +70,13 @@ impl Tx<'_> {
             reward: String,
             reward_name: String,
             actor: Option<String>,
+            /// The stamp card's, or an occasion's with its year (earlier events: the card's).
+            #[serde(default)]
+            kind: Option<String>,
+            #[serde(default)]
+            year: Option<i64>,
+            #[serde(default)]
+            valid_until: Option<i64>,
         }
         let Ok(p) = serde_json::from_str::<VoucherPayload>(&e.payload) else {
             return self.problem(e, now, "unreadable", "a voucher event that does not parse");
@@ -80,9 +87,42 @@ impl Tx<'_> {
         let Some(customer) = self.customer_by_gid(&p.customer)? else {
             return self.problem(e, now, "missing", "a voucher of an unknown customer");
         };
+        if let (Some(kind @ ("birthday" | "anniversary")), Some(year)) = (p.kind.as_deref(), p.year)
+        {
+            // A birthday's or an anniversary's voucher: the same one at every till, used.
+            self.tx
+                .prepare_cached(
+                    "INSERT INTO vouchers (customer_id, reward_id, issued_at, used_at, kind, year,
+                     valid_until) VALUES (?1, ?2, ?3, ?3, ?4, ?5, ?6)
+                     ON CONFLICT (customer_id, kind, year) WHERE kind <> 'stamps'
+                     DO UPDATE SET used_at = COALESCE(used_at, excluded.used_at)",
+                )?
+                .execute((customer, &p.reward, p.at, kind, year, p.valid_until))?;
+            let voucher: i64 = self.tx.query_row(
+                "SELECT id FROM vouchers WHERE customer_id = ?1 AND kind = ?2 AND year = ?3",
+                (customer, kind, year),
+                |r| r.get(0),
+            )?;
+            self.tx
+                .prepare_cached(
+                    "INSERT INTO redemptions (customer_id, at, reward_id, reward_name, points,
+                     voucher_id, actor, gid, origin) VALUES (?1, ?2, ?3, ?4, 0, ?5, ?6, ?7, ?8)",
+                )?
+                .execute((
+                    customer,
+                    p.at,
+                    &p.reward,
+                    &p.reward_name,
+                    voucher,
+                    &p.actor,
+                    &p.gid,
+                    &e.till_id,
+                ))?;
+            return Ok(Outcome::Applied);
+        }
         let voucher: Option<i64> = self.optional(
             "SELECT id FROM vouchers WHERE customer_id = ?1 AND reward_id = ?2 AND used_at IS NULL
-             ORDER BY voided_at IS NOT NULL, id LIMIT 1",
+             AND kind = 'stamps' ORDER BY voided_at IS NOT NULL, id LIMIT 1",
             (customer, &p.reward),
         )?;
         let mut outcome = Outcome::Applied;

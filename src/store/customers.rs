@@ -374,9 +374,10 @@ impl Tx<'_> {
         let mut rewards_available = Vec::new();
         let mut vouchers = self.tx.prepare_cached(
             "SELECT reward_id FROM vouchers
-             WHERE customer_id = ?1 AND used_at IS NULL AND voided_at IS NULL ORDER BY id",
+             WHERE customer_id = ?1 AND used_at IS NULL AND voided_at IS NULL
+               AND (valid_until IS NULL OR valid_until >= ?2) ORDER BY id",
         )?;
-        for reward_id in vouchers.query_map([row.id], |r| r.get::<_, String>(0))? {
+        for reward_id in vouchers.query_map((row.id, now), |r| r.get::<_, String>(0))? {
             let reward_id = reward_id?;
             let reward_name = program
                 .reward(&reward_id)
@@ -464,7 +465,8 @@ impl Tx<'_> {
         let held: i64 = self
             .tx
             .prepare_cached(
-                "SELECT COUNT(*) FROM vouchers WHERE customer_id = ?1 AND voided_at IS NULL",
+                "SELECT COUNT(*) FROM vouchers WHERE customer_id = ?1 AND voided_at IS NULL
+                 AND kind = 'stamps'",
             )?
             .query_row([customer_id], |r| r.get(0))?;
         for _ in held..due {
@@ -483,6 +485,7 @@ impl Tx<'_> {
                     "UPDATE vouchers SET voided_at = ?2 WHERE id = (
                         SELECT id FROM vouchers
                         WHERE customer_id = ?1 AND used_at IS NULL AND voided_at IS NULL
+                          AND kind = 'stamps'
                         ORDER BY id DESC LIMIT 1)",
                 )?
                 .execute((customer_id, now))?;
@@ -502,7 +505,8 @@ impl Tx<'_> {
             .tx
             .prepare_cached(
                 "SELECT COUNT(*) FROM vouchers
-                 WHERE customer_id = ?1 AND used_at IS NULL AND voided_at IS NULL",
+                 WHERE customer_id = ?1 AND used_at IS NULL AND voided_at IS NULL
+                   AND kind = 'stamps'",
             )?
             .query_row([customer_id], |r| r.get(0))?)
     }
@@ -544,7 +548,7 @@ impl Tx<'_> {
     pub(super) fn erase_customer_id(&self, id: i64, now: i64) -> Result<()> {
         self.tx.execute(
             "UPDATE customers SET name = NULL, phone = NULL, email = NULL, notes = NULL,
-             language = NULL, erased_at = COALESCE(erased_at, ?2) WHERE id = ?1",
+             language = NULL, birthday = NULL, birthday_consent_at = NULL, birthday_source = NULL, erased_at = COALESCE(erased_at, ?2) WHERE id = ?1",
             (id, now),
         )?;
         self.tx

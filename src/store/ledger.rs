@@ -221,14 +221,11 @@ impl Tx<'_> {
         &self,
         code_text: &str,
         reward_id: &str,
+        now: i64,
     ) -> Result<(i64, Option<String>, String)> {
         let customer = self.customer(code_text)?.0;
         let reward = reward_of(self.program_now(), reward_id)?;
-        let voucher: Option<i64> = self.optional(
-            "SELECT id FROM vouchers WHERE customer_id = ?1 AND reward_id = ?2
-             AND used_at IS NULL AND voided_at IS NULL LIMIT 1",
-            (customer.id, &reward.id),
-        )?;
+        let voucher = self.usable_voucher(customer.id, &reward.id, now)?;
         let gid: Option<String> = self
             .optional("SELECT gid FROM customers WHERE id = ?1", [customer.id])?
             .flatten();
@@ -237,6 +234,18 @@ impl Tx<'_> {
             gid,
             reward.name.clone(),
         ))
+    }
+
+    /// The voucher a redemption of `reward_id` uses now: an unused one still valid, the one
+    /// that runs out soonest first (a birthday's before the stamp card's, which never does).
+    fn usable_voucher(&self, customer_id: i64, reward_id: &str, now: i64) -> Result<Option<i64>> {
+        self.optional(
+            "SELECT id FROM vouchers WHERE customer_id = ?1 AND reward_id = ?2
+             AND used_at IS NULL AND voided_at IS NULL
+             AND (valid_until IS NULL OR valid_until >= ?3)
+             ORDER BY valid_until IS NULL, valid_until, id LIMIT 1",
+            (customer_id, reward_id, now),
+        )
     }
 
     /// Points this till redeemed for the customer since `since` without the central store's
@@ -265,11 +274,7 @@ impl Tx<'_> {
         let customer = self.customer(code_text)?.0;
         let reward = reward_of(self.program_now(), reward_id)?;
         self.expire_due(Some(customer.id), now)?;
-        let voucher: Option<i64> = self.optional(
-            "SELECT id FROM vouchers WHERE customer_id = ?1 AND reward_id = ?2
-             AND used_at IS NULL AND voided_at IS NULL ORDER BY id LIMIT 1",
-            (customer.id, &reward.id),
-        )?;
+        let voucher = self.usable_voucher(customer.id, &reward.id, now)?;
         self.tx
             .prepare_cached(
                 "INSERT INTO redemptions (customer_id, at, reward_id, reward_name, points, voucher_id, actor)

@@ -18,6 +18,7 @@ mod figures;
 mod insights;
 mod ledger;
 mod merge;
+mod occasions;
 mod print_jobs;
 mod referrals;
 mod reversals;
@@ -40,6 +41,7 @@ pub use figures::{BUCKETS, Cohort, Figures, Funnel, MemberIndex, TopCustomer, We
 pub use insights::{FitInfo, MIN_REPEAT_MEMBERS, Refit, Slipping};
 pub use ledger::{Adjusted, Redeemed};
 pub use merge::{Duplicate, Merged};
+pub use occasions::Given;
 pub use print_jobs::PrintJob;
 pub use referrals::{ReferralOutcome, ReferralView};
 pub use reversals::Reversal;
@@ -71,6 +73,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0010_chain_stamps.sql"),
     include_str!("migrations/0011_insights.sql"),
     include_str!("migrations/0012_tiers.sql"),
+    include_str!("migrations/0013_occasions.sql"),
 ];
 
 /// The schema version this build writes.

@@ -23,6 +23,7 @@ mod figures;
 mod insights;
 mod invariants;
 mod ledger;
+mod occasions;
 mod passthrough;
 mod pg;
 pub mod portal;

@@ -175,3 +175,6 @@ cli-insights-chance = still a regular: { $chance }%
 cli-insights-chance-was = still a regular: { $chance }% (was { $was }%)
 cli-insights-away = away longer than usual
 cli-insights-tickets = open tickets: { $tickets }
+cli-birthday-set = { $code }: birthday { $birthday } recorded, with their consent now.
+cli-birthday-cleared = { $code }: birthday forgotten.
+cli-occasions-given = Gave { $birthday } birthday and { $anniversary } anniversary vouchers.

@@ -141,3 +141,6 @@ cli-insights-chance = suki pa rin: { $chance }%
 cli-insights-chance-was = suki pa rin: { $chance }% (dati { $was }%)
 cli-insights-away = mas matagal nang wala kaysa karaniwan
 cli-insights-tickets = bukas na ticket: { $tickets }
+cli-birthday-set = { $code }: naitala ang kaarawang { $birthday }, nang may pahintulot ngayon.
+cli-birthday-cleared = { $code }: nakalimutan na ang kaarawan.
+cli-occasions-given = Nagbigay ng { $birthday } voucher sa kaarawan at { $anniversary } sa anibersaryo.

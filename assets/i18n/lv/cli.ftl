@@ -161,3 +161,6 @@ cli-insights-chance = joprojām pastāvīgs klients: { $chance }%
 cli-insights-chance-was = joprojām pastāvīgs klients: { $chance }% (bija { $was }%)
 cli-insights-away = prom ilgāk nekā parasti
 cli-insights-tickets = atvērti pieteikumi: { $tickets }
+cli-birthday-set = { $code }: dzimšanas diena { $birthday } ierakstīta ar klienta piekrišanu tagad.
+cli-birthday-cleared = { $code }: dzimšanas diena aizmirsta.
+cli-occasions-given = Izsniegti { $birthday } dzimšanas dienas un { $anniversary } gadadienas kuponi.

@@ -169,3 +169,6 @@ cli-insights-chance = и даље сталан купац: { $chance }%
 cli-insights-chance-was = и даље сталан купац: { $chance }% (било { $was }%)
 cli-insights-away = одсутан дуже него обично
 cli-insights-tickets = отворене пријаве: { $tickets }
+cli-birthday-set = { $code }: рођендан { $birthday } уписан, уз сагласност дату сада.
+cli-birthday-cleared = { $code }: рођендан заборављен.
+cli-occasions-given = Дато { $birthday } рођенданских и { $anniversary } годишњичких ваучера.

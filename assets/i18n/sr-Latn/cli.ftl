@@ -169,3 +169,6 @@ cli-insights-chance = i dalje stalan kupac: { $chance }%
 cli-insights-chance-was = i dalje stalan kupac: { $chance }% (bilo { $was }%)
 cli-insights-away = odsutan duže nego obično
 cli-insights-tickets = otvorene prijave: { $tickets }
+cli-birthday-set = { $code }: rođendan { $birthday } upisan, uz saglasnost datu sada.
+cli-birthday-cleared = { $code }: rođendan zaboravljen.
+cli-occasions-given = Dato { $birthday } rođendanskih i { $anniversary } godišnjičkih vaučera.

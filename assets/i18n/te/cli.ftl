@@ -156,3 +156,6 @@ cli-insights-chance = ఇంకా నిత్య కస్టమర్: { $cha
 cli-insights-chance-was = ఇంకా నిత్య కస్టమర్: { $chance }% (ఇంతకు ముందు { $was }%)
 cli-insights-away = సాధారణం కంటే ఎక్కువ కాలం రాలేదు
 cli-insights-tickets = తెరిచి ఉన్న టికెట్లు: { $tickets }
+cli-birthday-set = { $code }: పుట్టినరోజు { $birthday } వారి అనుమతితో ఇప్పుడు నమోదైంది.
+cli-birthday-cleared = { $code }: పుట్టినరోజు తొలగించబడింది.
+cli-occasions-given = { $birthday } పుట్టినరోజు, { $anniversary } వార్షికోత్సవ వోచర్లు ఇచ్చాం.
