@@ -194,3 +194,62 @@ fn a_voucher_used_in_two_shops_while_apart_is_listed_and_both_agree() {
     assert_eq!(vouchers(riga.path()), vouchers(dublin.path()));
     keys_once(&pg);
 }
+
+#[test]
+fn a_birthday_given_in_one_shop_is_rewarded_once_in_the_chain() {
+    let (pg, riga, dublin) = two_shops();
+    for dir in [&riga, &dublin] {
+        edit_config(
+            dir.path(),
+            "[[program.rewards]]",
+            "[program.birthday]\nreward = \"cake\"\ndays = 14\n\n[[program.rewards]]",
+        );
+    }
+    let anna = enrol(riga.path(), "Anna");
+    let today = {
+        let now = regulars::clock::now();
+        let d = jiff::Timestamp::from_second(now)
+            .unwrap()
+            .to_zoned_datetime(jiff::tz::TimeZone::UTC)
+            .date();
+        format!("{:02}-{:02}", d.month(), d.day())
+    };
+    run_json(riga.path(), &["customer", "birthday", &anna, &today]);
+    sync(riga.path());
+    sync(dublin.path());
+    // Both shops know her birthday and give the voucher; she uses it in Dublin.
+    for dir in [&riga, &dublin] {
+        assert_eq!(
+            run_json(dir.path(), &["reward", "occasions"])["birthday"],
+            1
+        );
+    }
+    let (code, out, err) = run(
+        dublin.path(),
+        &[
+            "--json",
+            "reward",
+            "redeem",
+            "--customer",
+            &anna,
+            "--reward",
+            "cake",
+        ],
+    );
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains("\"paid_with\": \"voucher\""), "{out}");
+    sync(dublin.path());
+    sync(riga.path());
+    // Riga's is used too: the cake costs points there now.
+    let c = run_json(riga.path(), &["customer", "show", &anna]);
+    assert!(
+        !c["rewards_available"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r["pay_with"] == "voucher"),
+        "{c}"
+    );
+    assert_eq!(vouchers(riga.path()), vouchers(dublin.path()));
+    keys_once(&pg);
+}
