@@ -8,6 +8,24 @@ use super::sync::RemoteEvent;
 use super::{Result, Tx};
 use serde::Deserialize;
 
+/// A reward another till paid with a voucher.
+#[derive(Deserialize)]
+struct VoucherPayload {
+    gid: String,
+    customer: String,
+    at: i64,
+    reward: String,
+    reward_name: String,
+    actor: Option<String>,
+    /// The stamp card's, or an occasion's with its year (earlier events: the card's).
+    #[serde(default)]
+    kind: Option<String>,
+    #[serde(default)]
+    year: Option<i64>,
+    #[serde(default)]
+    valid_until: Option<i64>,
+}
+
 impl Tx<'_> {
     /// A stamp on `customer`'s card for `visit` (made at another till, or claimed there).
     pub(super) fn stamp_from_chain(&self, customer: i64, visit: i64, at: i64) -> Result<()> {
@@ -62,22 +80,6 @@ impl Tx<'_> {
     /// else one is made, used (the voucher was used twice while apart, or its stamp was
     /// refunded here meanwhile), and the owner's list says so.
     pub(super) fn apply_voucher(&self, e: &RemoteEvent, now: i64) -> Result<Outcome> {
-        #[derive(Deserialize)]
-        struct VoucherPayload {
-            gid: String,
-            customer: String,
-            at: i64,
-            reward: String,
-            reward_name: String,
-            actor: Option<String>,
-            /// The stamp card's, or an occasion's with its year (earlier events: the card's).
-            #[serde(default)]
-            kind: Option<String>,
-            #[serde(default)]
-            year: Option<i64>,
-            #[serde(default)]
-            valid_until: Option<i64>,
-        }
         let Ok(p) = serde_json::from_str::<VoucherPayload>(&e.payload) else {
             return self.problem(e, now, "unreadable", "a voucher event that does not parse");
         };
@@ -103,21 +105,7 @@ impl Tx<'_> {
                 (customer, kind, year),
                 |r| r.get(0),
             )?;
-            self.tx
-                .prepare_cached(
-                    "INSERT INTO redemptions (customer_id, at, reward_id, reward_name, points,
-                     voucher_id, actor, gid, origin) VALUES (?1, ?2, ?3, ?4, 0, ?5, ?6, ?7, ?8)",
-                )?
-                .execute((
-                    customer,
-                    p.at,
-                    &p.reward,
-                    &p.reward_name,
-                    voucher,
-                    &p.actor,
-                    &p.gid,
-                    &e.till_id,
-                ))?;
+            self.remote_redemption(e, customer, voucher, &p)?;
             return Ok(Outcome::Applied);
         }
         let voucher: Option<i64> = self.optional(
@@ -164,6 +152,18 @@ impl Tx<'_> {
                 made
             }
         };
+        self.remote_redemption(e, customer, voucher, &p)?;
+        Ok(outcome)
+    }
+
+    /// Another till's reward paid with `voucher`, on this customer's timeline here.
+    fn remote_redemption(
+        &self,
+        e: &RemoteEvent,
+        customer: i64,
+        voucher: i64,
+        p: &VoucherPayload,
+    ) -> Result<()> {
         self.tx
             .prepare_cached(
                 "INSERT INTO redemptions (customer_id, at, reward_id, reward_name, points,
@@ -179,6 +179,6 @@ impl Tx<'_> {
                 &p.gid,
                 &e.till_id,
             ))?;
-        Ok(outcome)
+        Ok(())
     }
 }

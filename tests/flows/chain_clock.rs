@@ -34,17 +34,18 @@ fn sale(store: &mut Store, code: &str, amount: i64, at: i64) {
     store.write(|t| t.record_sale(&sale)).unwrap();
 }
 
-#[test]
-fn a_till_with_its_clock_an_hour_behind_loses_nothing() {
+type Till = (tempfile::TempDir, Store, CentralConfig);
+
+/// A central store, Riga's and Dublin's tills, the time, and Anna enrolled in Riga.
+fn two_tills() -> (Postgres, Till, Till, i64, String) {
     let pg = Postgres::start();
     regulars::central::Central::connect(&pg.url())
         .unwrap()
         .init()
         .unwrap();
-    let (_a, mut riga, riga_cfg) = till(&pg.url(), "riga", "riga-1");
-    let (_b, mut dublin, dublin_cfg) = till(&pg.url(), "dublin", "dublin-1");
+    let (a, mut riga, riga_cfg) = till(&pg.url(), "riga", "riga-1");
+    let b = till(&pg.url(), "dublin", "dublin-1");
     let now = regulars::clock::now();
-    let behind = |t: i64| t - 3600;
     let mut random = {
         let mut n = 7u64;
         move || {
@@ -54,12 +55,16 @@ fn a_till_with_its_clock_an_hour_behind_loses_nothing() {
     };
     let new = NewCustomer {
         name: "Anna".into(),
-        phone: None,
-        email: None,
-        referred_by: None,
-        language: None,
+        ..NewCustomer::default()
     };
     let anna = riga.enroll(&new, now, &mut random).unwrap().code;
+    (pg, (a, riga, riga_cfg), b, now, anna)
+}
+
+#[test]
+fn a_till_with_its_clock_an_hour_behind_loses_nothing() {
+    let (pg, (_a, mut riga, riga_cfg), (_b, mut dublin, dublin_cfg), now, anna) = two_tills();
+    let behind = |t: i64| t - 3600;
     sale(&mut riga, &anna, 3_000, now);
     sync_once(&mut riga, &riga_cfg, now).unwrap();
     // Dublin's clock says an hour earlier: its sale "happened" before Riga's enrolment.
@@ -140,29 +145,7 @@ fn a_till_with_its_clock_an_hour_behind_loses_nothing() {
 
 #[test]
 fn a_language_set_in_two_shops_while_apart_ends_the_same_in_both() {
-    let pg = Postgres::start();
-    regulars::central::Central::connect(&pg.url())
-        .unwrap()
-        .init()
-        .unwrap();
-    let (_a, mut riga, riga_cfg) = till(&pg.url(), "riga", "riga-1");
-    let (_b, mut dublin, dublin_cfg) = till(&pg.url(), "dublin", "dublin-1");
-    let now = regulars::clock::now();
-    let mut random = {
-        let mut n = 11u64;
-        move || {
-            n = n.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
-            n >> 20
-        }
-    };
-    let new = NewCustomer {
-        name: "Anna".into(),
-        phone: None,
-        email: None,
-        referred_by: None,
-        language: None,
-    };
-    let anna = riga.enroll(&new, now, &mut random).unwrap().code;
+    let (_pg, (_a, mut riga, riga_cfg), (_b, mut dublin, dublin_cfg), now, anna) = two_tills();
     sync_once(&mut riga, &riga_cfg, now).unwrap();
     sync_once(&mut dublin, &dublin_cfg, now).unwrap();
     let language = |s: &Store| -> Option<String> {
