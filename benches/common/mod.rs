@@ -61,6 +61,7 @@ pub fn million() -> (PathBuf, Vec<String>) {
                             email: None,
                             referred_by: None,
                             language: None,
+                            birthday: None,
                         },
                         1_700_000_000,
                         &mut || splitmix(&mut rng),

@@ -332,6 +332,9 @@ pub enum CustomerCmd {
         /// asked, so their pages follow their phone's language).
         #[arg(long, value_name = "TAG")]
         language: Option<String>,
+        /// Their birthday as MM-DD, only if they agree to give it (for the birthday reward).
+        #[arg(long, value_name = "MM-DD")]
+        birthday: Option<String>,
     },
     /// Show a customer by card code.
     Show { code: String },

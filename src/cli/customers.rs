@@ -64,6 +64,7 @@ pub(super) fn customer(ctx: &Ctx, cmd: CustomerCmd) -> Result<Output> {
             email,
             referred_by,
             language,
+            birthday,
         } => {
             let language = language
                 .map(|l| crate::i18n::catalog().get(&l).map(|l| l.tag().to_string()))
@@ -74,6 +75,7 @@ pub(super) fn customer(ctx: &Ctx, cmd: CustomerCmd) -> Result<Output> {
                 email,
                 referred_by,
                 language,
+                birthday,
             };
             let e = store.enroll(&new, ctx.now, &mut rand::random::<u64>)?;
             let mut text = ctx.words().t_args(

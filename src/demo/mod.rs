@@ -321,6 +321,7 @@ fn run(
                             email: email.clone(),
                             referred_by,
                             language: None,
+                            birthday: None,
                         },
                         ev.at - 60,
                         &mut || rng.random::<u64>(),

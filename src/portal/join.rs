@@ -109,6 +109,7 @@ pub(crate) async fn join_post(
             email: contact.contains('@').then(|| contact.clone()),
             referred_by: Some(code),
             language: asked.map(str::to_string),
+            birthday: None,
         };
         // A duplicate says nothing about whose number it is (the page is public): its own
         // message, the same for phone and email.

@@ -24,6 +24,8 @@ pub struct NewCustomer {
     /// The language the customer reads (a shipped locale's tag); `None`: not asked, so their
     /// pages follow their browser.
     pub language: Option<String>,
+    /// The birthday they agreed to give (MM-DD), for the birthday reward; given at the counter.
+    pub birthday: Option<String>,
 }
 
 /// A field of [`NewCustomer`], to say which one an enrolment was refused for.
@@ -281,6 +283,9 @@ impl Tx<'_> {
             None => None,
         };
         let row = self.customer_by_id(id)?;
+        if let Some(birthday) = nonempty(&new.birthday) {
+            self.set_birthday(&row.display_code(), Some(birthday), "counter", now)?;
+        }
         Ok(Enrolled {
             id,
             code: row.display_code(),

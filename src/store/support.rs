@@ -337,6 +337,7 @@ impl Tx<'_> {
                     email: (column == "email").then(|| contact.to_string()),
                     referred_by: None,
                     language: None,
+                    birthday: None,
                 };
                 (self.enroll(&new, now, random)?.id, true)
             }

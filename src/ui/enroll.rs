@@ -17,6 +17,8 @@ pub struct EnrollForm {
     pub referral: String,
     /// The language the customer reads; `None`: not asked (their pages follow their phone).
     pub language: Option<String>,
+    /// MM-DD, only when they agree to give it.
+    pub birthday: String,
 }
 
 impl EnrollForm {
@@ -33,6 +35,11 @@ impl EnrollForm {
                     w.t("referral-code"),
                     Field::EnrollReferral,
                     &mut self.referral,
+                ),
+                (
+                    w.t("enroll-birthday"),
+                    Field::EnrollBirthday,
+                    &mut self.birthday,
                 ),
             ];
             for (label, field, value) in fields {
@@ -62,6 +69,7 @@ impl EnrollForm {
                 email: opt(&self.email),
                 referred_by: opt(&self.referral),
                 language: self.language.clone(),
+                birthday: opt(&self.birthday),
             }));
         }
     }

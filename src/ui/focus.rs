@@ -31,19 +31,21 @@ pub enum Field {
     EnrollPhone,
     EnrollEmail,
     EnrollReferral,
+    EnrollBirthday,
     RefundReceipt,
     RefundAmount,
     StaffPin,
 }
 
 impl Field {
-    pub const ALL: [Field; 9] = [
+    pub const ALL: [Field; 10] = [
         Field::Amount,
         Field::Find,
         Field::EnrollName,
         Field::EnrollPhone,
         Field::EnrollEmail,
         Field::EnrollReferral,
+        Field::EnrollBirthday,
         Field::RefundReceipt,
         Field::RefundAmount,
         Field::StaffPin,

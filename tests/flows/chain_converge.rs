@@ -182,6 +182,7 @@ fn run_case(pg: &Postgres, steps: &[Step]) {
                     email: None,
                     referred_by: None,
                     language: None,
+                    birthday: None,
                 };
                 match tills[till].store.enroll(&new, now, &mut random) {
                     Ok(_) | Err(StoreError::DuplicatePhone { .. }) => {}

@@ -51,6 +51,7 @@ pub fn enroll(store: &mut Store, name: &str, phone: &str, referred_by: Option<&s
                 email: None,
                 referred_by: referred_by.map(str::to_string),
                 language: None,
+                birthday: None,
             },
             T0,
             &mut rng,

@@ -145,3 +145,30 @@ fn a_birthday_is_recorded_from_the_command_line_and_a_wrong_one_is_refused() {
     let given = run_json(dir.path(), &["reward", "occasions"]);
     assert_eq!(given["birthday"], 0);
 }
+
+#[test]
+fn a_birthday_given_at_enrolment_is_kept_and_a_wrong_one_enrols_no_one() {
+    let dir = tempfile::tempdir().unwrap();
+    run_json(dir.path(), &["stats"]);
+    let (status, _, err) = run(
+        dir.path(),
+        &["customer", "add", "--name", "Bea", "--birthday", "31-12"],
+    );
+    assert_eq!(status, 2);
+    assert!(err.contains("MM-DD"), "{err}");
+    assert_eq!(
+        run_json(dir.path(), &["stats"])["customers"],
+        0,
+        "no one enrolled"
+    );
+    let code = run_json(
+        dir.path(),
+        &["customer", "add", "--name", "Bea", "--birthday", "12-31"],
+    )["code"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let export = run_json(dir.path(), &["customer", "export", &code]);
+    assert_eq!(export["customer"]["birthday"], "12-31", "{export}");
+    assert_eq!(export["customer"]["birthday_source"], "counter");
+}

@@ -2,9 +2,11 @@
 # Who is slipping away, at the counter: a demo shop's models refitted, then the member most
 # worth a call is scanned in the real window (Xvfb, a virtual scanner on a pseudo-terminal),
 # and the customer panel shows the hint; a regular seen this week shows none. The shop has
-# tiers: each panel shows the member's tier and what the next one needs.
+# tiers: each panel shows the member's tier and what the next one needs. Then a new member
+# gives their birthday on the enrolment form (F3).
 #
-# Screenshots: window-shots/insights-slipping.png and insights-regular.png (look at them: the
+# Screenshots: window-shots/insights-slipping.png, insights-regular.png and
+# insights-enrol-birthday.png (look at them: the
 # first shows "Last here … weeks ago — worth a warm welcome back" in orange, the second not).
 source "$(dirname "$0")/common.bash"
 write_config 'name = "Corner Coffee"
@@ -38,4 +40,20 @@ key Escape
 scan "$here"
 sleep 1
 shot insights-regular
-echo "the counter showed the hint for the member worth a call, and none for a regular"
+# A new member gives their birthday at the counter, by keys alone: F3, name, Tab, phone,
+# Tab past the email and the referral code, the birthday, Enter.
+focus
+key Escape
+key F3
+typed "Mary Walsh"
+key Tab
+typed "0861112223"
+key Tab Tab Tab
+typed "03-17"
+sleep 1
+shot insights-enrol-birthday
+key Return
+until_json "the enrolment" '[c["name"] for c in d["customers"]] == ["Mary Walsh"]' customer find 0861112223
+mary=$(rg customer find 0861112223 | json 'd["customers"][0]["code"]')
+[ "$(rg customer export "$mary" | json 'd["customer"]["birthday"]')" = 03-17 ] || fail "the birthday was not kept"
+echo "the counter showed the hint for the member worth a call, and none for a regular; a new member gave their birthday"

@@ -216,3 +216,4 @@ tier-next = { $points ->
         [one] 1 more point
        *[other] { $points } more points
     } earned within 12 months to { $tier }
+enroll-birthday = Birthday (MM-DD, only if they agree)

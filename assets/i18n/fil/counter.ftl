@@ -186,3 +186,4 @@ slipping-hint-why = Nasa listahan ng may-ari ang suking ito ng mga miyembrong ma
 tier-line = Antas na { $tier }: ×{ $multiplier } na puntos
 tier-base = Antas na { $tier }
 tier-next = { $points } pang puntos sa loob ng 12 buwan para sa { $tier }
+enroll-birthday = Kaarawan (MM-DD, kung papayag lang)

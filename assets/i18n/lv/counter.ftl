@@ -223,3 +223,4 @@ slipping-hint-why = Šis pastāvīgais klients ir īpašnieka sarakstā ar klien
 tier-line = Līmenis { $tier }: punkti ×{ $multiplier }
 tier-base = Līmenis { $tier }
 tier-next = Vēl { $points } punkti 12 mēnešu laikā līdz līmenim { $tier }
+enroll-birthday = Dzimšanas diena (MM-DD, tikai ja piekrīt)

@@ -222,3 +222,4 @@ slipping-hint-why = Овај стални купац је на власнико�
 tier-line = Ниво { $tier }: поени ×{ $multiplier }
 tier-base = Ниво { $tier }
 tier-next = Још { $points } поена у 12 месеци до нивоа { $tier }
+enroll-birthday = Рођендан (ММ-ДД, само ако пристане)

@@ -222,3 +222,4 @@ slipping-hint-why = Ovaj stalni kupac je na vlasnikovom spisku članova koji bi 
 tier-line = Nivo { $tier }: poeni ×{ $multiplier }
 tier-base = Nivo { $tier }
 tier-next = Još { $points } poena u 12 meseci do nivoa { $tier }
+enroll-birthday = Rođendan (MM-DD, samo ako pristane)

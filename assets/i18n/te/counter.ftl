@@ -213,3 +213,4 @@ slipping-hint-why = ఈ నిత్య కస్టమర్ దూరమవు
 tier-line = { $tier } స్థాయి: పాయింట్లు ×{ $multiplier }
 tier-base = { $tier } స్థాయి
 tier-next = 12 నెలల్లో ఇంకా { $points } పాయింట్లు సంపాదిస్తే { $tier }
+enroll-birthday = పుట్టినరోజు (MM-DD, వారు అంగీకరిస్తేనే)
