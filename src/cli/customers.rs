@@ -25,6 +25,18 @@ pub(super) fn describe_customer(ctx: &Ctx, v: &CustomerView) -> String {
         lines.push(w.t_args("cli-email", &[("email", e.as_str().into())]));
     }
     lines.push(w.t_args("cli-balance", &[("points", v.balance.into())]));
+    if let Some(t) = &v.tier {
+        let (here, next) = w.tier(t);
+        lines.push(format!("  {here}"));
+        lines.extend(next.map(|n| format!("  {n}")));
+    }
+    if let Some(t) = v.last_visit_at.filter(|_| v.slipping) {
+        let weeks = (crate::clock::now() - t) / (7 * 86_400);
+        lines.push(format!(
+            "  {}",
+            w.t_args("slipping-hint", &[("weeks", weeks.into())])
+        ));
+    }
     lines.push(match v.last_visit_at {
         Some(t) => w.t_args(
             "cli-visits-last",

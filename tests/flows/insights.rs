@@ -133,6 +133,8 @@ fn a_small_shop_sees_its_regular_who_stopped_coming_on_a_grid() {
         run_json(dir.path(), &["customer", "show", &here])["slipping"],
         false
     );
+    let (_, shown, _) = run(dir.path(), &["customer", "show", &gone]);
+    assert!(shown.contains("worth a warm welcome back"), "{shown}");
     // Her data-access export holds her scores; erasing her removes them.
     let export = run_json(dir.path(), &["customer", "export", &gone]);
     assert!(export["insights"]["slipping"] == 1, "{export}");
