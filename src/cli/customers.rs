@@ -34,7 +34,7 @@ pub(super) fn describe_customer(ctx: &Ctx, v: &CustomerView) -> String {
         let weeks = (crate::clock::now() - t) / (7 * 86_400);
         lines.push(format!(
             "  {}",
-            w.t_args("slipping-hint", &[("weeks", weeks.into())])
+            w.slipping(weeks, v.welcome_back.as_deref())
         ));
     }
     lines.push(match v.last_visit_at {

@@ -248,6 +248,7 @@ struct RawProgram {
     tiers: Option<tiers::RawTiers>,
     birthday: Option<crate::domain::program::Occasion>,
     anniversary: Option<crate::domain::program::Occasion>,
+    welcome_back: Option<crate::domain::program::Occasion>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -310,6 +311,10 @@ cap_per_30_days = 5       # most rewarded referrals per referrer in any 30 days
 # [program.anniversary]
 # reward = "coffee"
 # days = 14
+# And an offer for a regular the nightly refit finds slipping away (once a year at most):
+# [program.welcome_back]
+# reward = "coffee"
+# days = 30
 
 # Tiers by points earned in the last 12 months (not the balance): a tier's multiplier raises
 # what each sale earns. Moving up is at once; moving down only at the review date (MM-DD).
@@ -497,6 +502,7 @@ impl Config {
             tiers,
             birthday: p.birthday,
             anniversary: p.anniversary,
+            welcome_back: p.welcome_back,
         };
         program.validate().map_err(|source| ConfigError::Program {
             path: path.to_path_buf(),

@@ -71,6 +71,9 @@ pub struct Program {
     pub birthday: Option<Occasion>,
     #[serde(default)]
     pub anniversary: Option<Occasion>,
+    /// An offer for a regular found slipping away, once a year at most.
+    #[serde(default)]
+    pub welcome_back: Option<Occasion>,
 }
 
 /// A reward given once a year on a member's day, to be used within `days`.
@@ -114,7 +117,10 @@ impl Program {
         if let Some(t) = &self.tiers {
             t.validate()?;
         }
-        for o in [&self.birthday, &self.anniversary].into_iter().flatten() {
+        for o in [&self.birthday, &self.anniversary, &self.welcome_back]
+            .into_iter()
+            .flatten()
+        {
             if self.reward(&o.reward).is_none() || o.days == 0 {
                 return Err(ProgramError::Occasion(o.reward.clone()));
             }
@@ -223,6 +229,7 @@ impl Default for Program {
             tiers: None,
             birthday: None,
             anniversary: None,
+            welcome_back: None,
             referral: ReferralRule {
                 referrer_bonus: 50,
                 friend_bonus: 50,

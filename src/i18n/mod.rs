@@ -377,6 +377,18 @@ impl Language {
     }
 
     /// How far a customer is from a reward, in words: `unit` is "visits" or "points".
+    /// For a member the last refit found slipping away, away `weeks`: how long, and the
+    /// welcome-back offer they hold if any.
+    pub fn slipping(&self, weeks: i64, offer: Option<&str>) -> String {
+        match offer {
+            Some(reward) => self.t_args(
+                "slipping-offer",
+                &[("weeks", weeks.into()), ("reward", reward.into())],
+            ),
+            None => self.t_args("slipping-hint", &[("weeks", weeks.into())]),
+        }
+    }
+
     /// "Silver (×1.25 points)", and what the next tier needs: for the counter, the receipt
     /// and the customer's page.
     pub fn tier(&self, t: &crate::store::TierView) -> (String, Option<String>) {

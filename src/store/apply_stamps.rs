@@ -89,7 +89,8 @@ impl Tx<'_> {
         let Some(customer) = self.customer_by_gid(&p.customer)? else {
             return self.problem(e, now, "missing", "a voucher of an unknown customer");
         };
-        if let (Some(kind @ ("birthday" | "anniversary")), Some(year)) = (p.kind.as_deref(), p.year)
+        if let (Some(kind @ ("birthday" | "anniversary" | "welcome_back")), Some(year)) =
+            (p.kind.as_deref(), p.year)
         {
             // A birthday's or an anniversary's voucher: the same one at every till, used.
             self.tx

@@ -128,6 +128,8 @@ pub struct CustomerView {
     pub slipping: bool,
     /// Their tier, when the program has tiers.
     pub tier: Option<super::TierView>,
+    /// The reward of a welcome-back offer they hold, to say at the counter.
+    pub welcome_back: Option<String>,
 }
 
 /// The columns every customer query reads, in [`CustomerRow::from_row`] order.
@@ -446,6 +448,9 @@ impl Tx<'_> {
             rewards_available,
             slipping: self.is_slipping(row.id)?,
             tier: self.tier_of(row.id, now)?,
+            welcome_back: self
+                .welcome_back_offer(row.id, now)?
+                .map(|id| program.reward(&id).map_or(id, |r| r.name.clone())),
         })
     }
 

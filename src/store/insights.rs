@@ -34,6 +34,8 @@ pub struct Refit {
     pub repeat_members: usize,
     /// Members now on the list worth a call.
     pub slipping: usize,
+    /// Welcome-back offers given to them now (once a year at most each).
+    pub offers: usize,
     /// The models' parameters, when they were fitted.
     pub fitted: Option<insights::Fitted>,
     /// Why the models could not be fitted (the scores stay those of the fit before).
@@ -162,6 +164,7 @@ impl Tx<'_> {
             members: members.len(),
             repeat_members,
             slipping: 0,
+            offers: 0,
             fitted: None,
             failed: None,
         };
@@ -211,7 +214,32 @@ impl Tx<'_> {
         )?;
         let fit_id = self.tx.last_insert_rowid();
         refit.slipping = self.write_scores(fit_id, &scores)?;
+        refit.offers = self.give_welcome_back(now)?;
         Ok(refit)
+    }
+
+    /// The program's welcome-back voucher for each member on the list who has had none this
+    /// year, to be used within its days.
+    fn give_welcome_back(&self, now: i64) -> Result<usize> {
+        let Some(offer) = self.program_at(now).1.welcome_back.clone() else {
+            return Ok(0);
+        };
+        let year = jiff::Timestamp::from_second(now)
+            .map(|t| t.to_zoned_datetime(jiff::tz::TimeZone::UTC).year())
+            .map_err(|e| super::StoreError::Invalid(e.to_string()))?;
+        Ok(self.tx.execute(
+            "INSERT OR IGNORE INTO vouchers (customer_id, reward_id, issued_at, kind, year,
+             valid_until)
+             SELECT s.customer_id, ?1, ?2, 'welcome_back', ?3, ?4 FROM insights_scores s
+             JOIN customers c ON c.id = s.customer_id
+             WHERE s.slipping = 1 AND c.erased_at IS NULL AND c.merged_into IS NULL",
+            (
+                &offer.reward,
+                now,
+                i64::from(year),
+                now + i64::from(offer.days) * DAY,
+            ),
+        )?)
     }
 
     /// Replaces every member's scores, keeping each one's chance at the fit before.
@@ -336,6 +364,16 @@ impl Tx<'_> {
             })?
             .collect::<rusqlite::Result<_>>()?;
         Ok(rows)
+    }
+
+    /// The reward of a welcome-back offer the member holds and can use now.
+    pub(super) fn welcome_back_offer(&self, customer_id: i64, now: i64) -> Result<Option<String>> {
+        self.optional(
+            "SELECT reward_id FROM vouchers WHERE customer_id = ?1 AND kind = 'welcome_back'
+             AND used_at IS NULL AND voided_at IS NULL AND valid_until >= ?2
+             ORDER BY id DESC LIMIT 1",
+            (customer_id, now),
+        )
     }
 
     /// Whether the last fit put this member on the list worth a call.

@@ -91,7 +91,7 @@ impl CustomerPanel {
             let weeks = (crate::clock::now() - t) / (7 * 86_400);
             if weeks >= 2 {
                 ui.label(
-                    RichText::new(w.t_args("slipping-hint", &[("weeks", weeks.into())]))
+                    RichText::new(w.slipping(weeks, c.welcome_back.as_deref()))
                         .color(ui.visuals().warn_fg_color),
                 )
                 .on_hover_text(w.t("slipping-hint-why"));

@@ -94,6 +94,12 @@ fn a_small_shop_sees_its_regular_who_stopped_coming_on_a_grid() {
     let dir = tempfile::tempdir().unwrap();
     run_json(dir.path(), &["stats"]);
     let now = regulars::clock::now();
+    // The shop offers a coffee to a regular found slipping away.
+    edit_config(
+        dir.path(),
+        "[[program.rewards]]",
+        "[program.welcome_back]\nreward = \"coffee\"\ndays = 30\n\n[[program.rewards]]",
+    );
     let mut store = Store::open(&db(dir.path()), rules()).unwrap();
     // Weekly for ten weeks, then not for eight; weekly still; one visit only.
     let gone = regular(&mut store, "Anna Away", 17 * 7, 7, 10, now);
@@ -133,8 +139,22 @@ fn a_small_shop_sees_its_regular_who_stopped_coming_on_a_grid() {
         run_json(dir.path(), &["customer", "show", &here])["slipping"],
         false
     );
+    // Anna holds the welcome-back coffee, and the counter says so; a second refit gives
+    // no second one.
+    assert_eq!(refit["offers"], 1, "{refit}");
     let (_, shown, _) = run(dir.path(), &["customer", "show", &gone]);
-    assert!(shown.contains("worth a warm welcome back"), "{shown}");
+    assert!(shown.contains("welcome back offer: Free coffee"), "{shown}");
+    let anna = run_json(dir.path(), &["customer", "show", &gone]);
+    assert_eq!(anna["welcome_back"], "Free coffee", "{anna}");
+    assert!(
+        anna["rewards_available"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r["reward_id"] == "coffee" && r["pay_with"] == "voucher"),
+        "{anna}"
+    );
+    assert_eq!(run_json(dir.path(), &["insights", "refit"])["offers"], 0);
     // Her data-access export holds her scores; erasing her removes them.
     let export = run_json(dir.path(), &["customer", "export", &gone]);
     assert!(export["insights"]["slipping"] == 1, "{export}");

@@ -217,3 +217,7 @@ tier-next = { $points ->
        *[other] { $points } more points
     } earned within 12 months to { $tier }
 enroll-birthday = Birthday (MM-DD, only if they agree)
+slipping-offer = Last here { $weeks ->
+        [one] a week
+       *[other] { $weeks } weeks
+    } ago — welcome back offer: { $reward }

@@ -187,3 +187,4 @@ tier-line = Antas na { $tier }: ×{ $multiplier } na puntos
 tier-base = Antas na { $tier }
 tier-next = { $points } pang puntos sa loob ng 12 buwan para sa { $tier }
 enroll-birthday = Kaarawan (MM-DD, kung papayag lang)
+slipping-offer = Huling narito { $weeks } linggo na ang nakalipas — alok sa pagbabalik: { $reward }

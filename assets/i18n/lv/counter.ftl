@@ -224,3 +224,8 @@ tier-line = Līmenis { $tier }: punkti ×{ $multiplier }
 tier-base = Līmenis { $tier }
 tier-next = Vēl { $points } punkti 12 mēnešu laikā līdz līmenim { $tier }
 enroll-birthday = Dzimšanas diena (MM-DD, tikai ja piekrīt)
+slipping-offer = Pēdējoreiz šeit pirms { $weeks ->
+        [zero] { $weeks } nedēļām
+        [one] { $weeks } nedēļas
+       *[other] { $weeks } nedēļām
+    } — atgriešanās piedāvājums: { $reward }

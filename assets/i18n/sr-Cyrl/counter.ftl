@@ -223,3 +223,8 @@ tier-line = Ниво { $tier }: поени ×{ $multiplier }
 tier-base = Ниво { $tier }
 tier-next = Још { $points } поена у 12 месеци до нивоа { $tier }
 enroll-birthday = Рођендан (ММ-ДД, само ако пристане)
+slipping-offer = Последњи пут овде пре { $weeks ->
+        [one] { $weeks } недеље
+        [few] { $weeks } недеље
+       *[other] { $weeks } недеља
+    } — понуда добродошлице: { $reward }

@@ -223,3 +223,8 @@ tier-line = Nivo { $tier }: poeni ×{ $multiplier }
 tier-base = Nivo { $tier }
 tier-next = Još { $points } poena u 12 meseci do nivoa { $tier }
 enroll-birthday = Rođendan (MM-DD, samo ako pristane)
+slipping-offer = Poslednji put ovde pre { $weeks ->
+        [one] { $weeks } nedelje
+        [few] { $weeks } nedelje
+       *[other] { $weeks } nedelja
+    } — ponuda dobrodošlice: { $reward }

@@ -214,3 +214,7 @@ tier-line = { $tier } స్థాయి: పాయింట్లు ×{ $multi
 tier-base = { $tier } స్థాయి
 tier-next = 12 నెలల్లో ఇంకా { $points } పాయింట్లు సంపాదిస్తే { $tier }
 enroll-birthday = పుట్టినరోజు (MM-DD, వారు అంగీకరిస్తేనే)
+slipping-offer = చివరిసారి { $weeks ->
+        [one] { $weeks } వారం
+       *[other] { $weeks } వారాల
+    } క్రితం వచ్చారు — తిరిగి వచ్చినందుకు ఆఫర్: { $reward }

@@ -1,4 +1,4 @@
--- Birthday and enrolment-anniversary rewards. A birthday is day and month only, kept only
+-- Birthday, enrolment-anniversary and welcome-back rewards. A birthday is day and month only, kept only
 -- with the customer's consent (when and where it was given). A voucher now has a kind: the
 -- stamp card's, or an occasion's, which is given once a year (`year`) and can be used until
 -- `valid_until`. A voucher's use in another shop names its kind and year.
@@ -7,7 +7,7 @@ ALTER TABLE customers ADD COLUMN birthday_consent_at INTEGER;
 ALTER TABLE customers ADD COLUMN birthday_source TEXT;     -- counter, page, import
 
 ALTER TABLE vouchers ADD COLUMN kind TEXT NOT NULL DEFAULT 'stamps'
-    CHECK (kind IN ('stamps', 'birthday', 'anniversary'));
+    CHECK (kind IN ('stamps', 'birthday', 'anniversary', 'welcome_back'));
 ALTER TABLE vouchers ADD COLUMN year INTEGER;
 ALTER TABLE vouchers ADD COLUMN valid_until INTEGER;
 CREATE UNIQUE INDEX vouchers_occasion ON vouchers (customer_id, kind, year)
