@@ -107,7 +107,7 @@ fn store_answer(state: &mut CounterState, currency: Currency, a: StoreReply) {
         StoreReply::Sold { sale, customer, .. } => sold(state, currency, sale, customer),
         StoreReply::Redeemed(r, c) => {
             let how = if r.paid_with == "voucher" {
-                w.t("stamp-card")
+                w.t("paid-voucher")
             } else {
                 w.t_args("points", &[("points", r.points.into())])
             };

@@ -131,7 +131,7 @@ impl CustomerPanel {
         });
         for (i, r) in c.rewards_available.iter().enumerate() {
             let how = if r.pay_with == "voucher" {
-                w.t("stamp-card")
+                w.t("paid-voucher")
             } else {
                 w.t_args("points", &[("points", r.cost.into())])
             };

@@ -7,13 +7,17 @@
 #
 # Screenshots: window-shots/insights-slipping.png, insights-regular.png and
 # insights-enrol-birthday.png (look at them: the
-# first shows "Last here … weeks ago — worth a warm welcome back" in orange, the second not).
+# first shows "Last here … weeks ago — welcome back offer: Free coffee" in orange, the second
+# not; the third, the enrolment form with a birthday typed).
 source "$(dirname "$0")/common.bash"
 write_config 'name = "Corner Coffee"
 currency = "EUR"
 country_code = "+353"'
-# With tiers, so the panel shows the member's tier too.
+# With tiers, so the panel shows the member's tier too, and a welcome-back offer.
 cat >> "$data/config.toml" <<'TOML'
+[program.welcome_back]
+reward = "coffee"
+days = 30
 [program.tiers]
 base = "Regular"
 [[program.tiers.levels]]
@@ -25,6 +29,7 @@ rg demo --customers 800 --days 365 >/dev/null
 rg insights refit >/dev/null
 gone=$(rg insights --limit 1 | json 'd["members"][0]["code"]')
 [ "$(rg customer show "$gone" | json 'd["slipping"]')" = True ] || fail "the listed member is not flagged"
+[ "$(rg customer show "$gone" | json 'd["welcome_back"]')" = "Free coffee" ] || fail "no welcome-back offer"
 # A regular who came three times or more and was in this week: not on the list.
 here=$(python3 -c "
 import sqlite3,sys
