@@ -115,18 +115,23 @@ impl Tx<'_> {
             "UPDATE visits SET customer_id = ?1 WHERE customer_id = ?2",
             (kept, gone),
         )? as i64;
-        for table in [
-            "points_events",
-            "vouchers",
-            "redemptions",
-            "tickets",
-            "customer_notes",
-        ] {
+        for table in ["points_events", "redemptions", "tickets", "customer_notes"] {
             tx.execute(
                 &format!("UPDATE {table} SET customer_id = ?1 WHERE customer_id = ?2"),
                 (kept, gone),
             )?;
         }
+        // Vouchers too, but one birthday, anniversary or welcome-back voucher a year: the
+        // gone card's second one of a kind stays with it, voided if unused.
+        tx.execute(
+            "UPDATE OR IGNORE vouchers SET customer_id = ?1 WHERE customer_id = ?2",
+            (kept, gone),
+        )?;
+        tx.execute(
+            "UPDATE vouchers SET voided_at = ?2
+             WHERE customer_id = ?1 AND used_at IS NULL AND voided_at IS NULL",
+            (gone, now),
+        )?;
         tx.execute(
             "UPDATE referrals SET referrer_id = ?1 WHERE referrer_id = ?2",
             (kept, gone),

@@ -172,3 +172,34 @@ fn a_birthday_given_at_enrolment_is_kept_and_a_wrong_one_enrols_no_one() {
     assert_eq!(export["customer"]["birthday"], "12-31", "{export}");
     assert_eq!(export["customer"]["birthday_source"], "counter");
 }
+
+#[test]
+fn two_cards_of_one_person_with_this_year_s_anniversary_voucher_merge_into_one() {
+    let program = Program {
+        anniversary: Some(Occasion {
+            reward: "coffee".into(),
+            days: 7,
+        }),
+        ..Program::default()
+    };
+    let (_dir, mut store) = store_with(&program);
+    let joined = utc(2025, 3, 10);
+    let a = enrol(&mut store, "Anna", joined);
+    let b = enrol(&mut store, "Anna B.", joined);
+    assert_eq!(
+        store
+            .write(|t| t.give_occasion_vouchers(utc(2026, 3, 10)))
+            .unwrap()
+            .anniversary,
+        2
+    );
+    store
+        .write(|t| t.merge_customers(&a, &b, utc(2026, 3, 11)))
+        .unwrap();
+    assert_eq!(
+        vouchers(&mut store, &a, utc(2026, 3, 11)),
+        ["coffee"],
+        "one, not two"
+    );
+    check_invariants(store.connection());
+}
