@@ -24,6 +24,7 @@ mod referrals;
 mod reversals;
 mod sales;
 mod staff;
+mod stamps;
 mod stats;
 mod support;
 mod sync;
