@@ -17,7 +17,7 @@ pub(super) fn insights(ctx: &Ctx, args: InsightsArgs) -> Result<Output> {
 /// `insights refit`: fits the models to the shop's history now and scores every member.
 fn refit(ctx: &Ctx) -> Result<Output> {
     let mut store = ctx.store()?;
-    let r = store.write(|t| t.refit_insights(ctx.now))?;
+    let r = store.refit_insights(ctx.now)?;
     if let Some(e) = r.failed {
         return Err(e.into());
     }

@@ -25,6 +25,9 @@ pub fn worker(
     stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
 ) {
     let mut next = crate::clock::now() + first_after.as_secs() as i64;
+    // The day the birthday and anniversary vouchers were last given (once a day: a write
+    // that reads every member's enrolment date).
+    let mut occasions_given: Option<i64> = None;
     while !stop.load(std::sync::atomic::Ordering::SeqCst) {
         let now = crate::clock::now();
         if now >= next {
@@ -34,13 +37,19 @@ pub fn worker(
                 .map_err(|e| e.to_string())
                 .and_then(|mut store| {
                     // Birthday and anniversary vouchers due today (given once each).
-                    match store.write(|t| t.give_occasion_vouchers(now)) {
-                        Ok(g) if g.birthday + g.anniversary > 0 => eprintln!(
-                            "gave {} birthday and {} anniversary vouchers",
-                            g.birthday, g.anniversary
-                        ),
-                        Ok(_) => {}
-                        Err(e) => eprintln!("birthday and anniversary vouchers: {e}"),
+                    if occasions_given != Some(now.div_euclid(86_400)) {
+                        match store.write(|t| t.give_occasion_vouchers(now)) {
+                            Ok(g) => {
+                                occasions_given = Some(now.div_euclid(86_400));
+                                if g.birthday + g.anniversary > 0 {
+                                    eprintln!(
+                                        "gave {} birthday and {} anniversary vouchers",
+                                        g.birthday, g.anniversary
+                                    );
+                                }
+                            }
+                            Err(e) => eprintln!("birthday and anniversary vouchers: {e}"),
+                        }
                     }
                     let last = store
                         .read(|t| t.insights_last_try())
@@ -49,7 +58,7 @@ pub fn worker(
                         return Ok(None);
                     }
                     store
-                        .write(|t| t.refit_insights(now))
+                        .refit_insights(now)
                         .map(Some)
                         .map_err(|e| e.to_string())
                 });

@@ -148,54 +148,29 @@ impl Tx<'_> {
         Ok(out)
     }
 
-    /// Fits the models to the members' histories (the grid below [`MIN_REPEAT_MEMBERS`]
-    /// members who came back) and scores every member. A fit that fails is recorded with
-    /// why, and the scores of the fit before stay.
-    pub fn refit_insights(&self, now: i64) -> Result<Refit> {
-        let members = self.member_histories(now)?;
-        let repeat_members = members.iter().filter(|m| m.history.frequency > 0).count();
-        let mut refit = Refit {
-            at: now,
-            method: if repeat_members >= MIN_REPEAT_MEMBERS {
-                "models"
-            } else {
-                "grid"
-            },
-            members: members.len(),
-            repeat_members,
-            slipping: 0,
-            offers: 0,
-            fitted: None,
-            failed: None,
-        };
-        let scores: Vec<Score> = if refit.method == "models" {
-            let histories: Vec<History> = members.iter().map(|m| m.history).collect();
-            match insights::fit(&histories) {
-                Ok(f) => {
-                    let scores = members
-                        .iter()
-                        .map(|m| Score::by_models(m, &f.bgnbd, f.gamma_gamma.as_ref()))
-                        .collect();
-                    refit.fitted = Some(f);
-                    scores
-                }
-                Err(e) => {
-                    self.tx.execute(
-                        "INSERT INTO insights_fits (at, method, members, repeat_members, error)
-                         VALUES (?1, 'models', ?2, ?3, ?4)",
-                        (
-                            now,
-                            members.len() as i64,
-                            repeat_members as i64,
-                            e.to_string(),
-                        ),
-                    )?;
-                    refit.failed = Some(e);
-                    return Ok(refit);
-                }
+    /// Records a refit worked out from `members` (see [`Store::refit_insights`]): the fit, or
+    /// why it failed; every member's scores; and the welcome-back offers.
+    fn record_refit(
+        &self,
+        mut refit: Refit,
+        outcome: std::result::Result<Vec<Score>, FitError>,
+    ) -> Result<Refit> {
+        let scores = match outcome {
+            Ok(scores) => scores,
+            Err(e) => {
+                self.tx.execute(
+                    "INSERT INTO insights_fits (at, method, members, repeat_members, error)
+                     VALUES (?1, 'models', ?2, ?3, ?4)",
+                    (
+                        refit.at,
+                        refit.members as i64,
+                        refit.repeat_members as i64,
+                        e.to_string(),
+                    ),
+                )?;
+                refit.failed = Some(e);
+                return Ok(refit);
             }
-        } else {
-            members.iter().map(Score::by_grid).collect()
         };
         let params = refit.fitted.as_ref().map(|f| {
             serde_json::json!({"bgnbd": f.bgnbd, "gamma_gamma": f.gamma_gamma}).to_string()
@@ -204,17 +179,17 @@ impl Tx<'_> {
             "INSERT INTO insights_fits (at, method, members, repeat_members, params, log_likelihood)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
             (
-                now,
+                refit.at,
                 refit.method,
-                members.len() as i64,
-                repeat_members as i64,
+                refit.members as i64,
+                refit.repeat_members as i64,
                 params,
                 refit.fitted.as_ref().map(|f| f.bgnbd_log_likelihood),
             ),
         )?;
         let fit_id = self.tx.last_insert_rowid();
         refit.slipping = self.write_scores(fit_id, &scores)?;
-        refit.offers = self.give_welcome_back(now)?;
+        refit.offers = self.give_welcome_back(refit.at)?;
         Ok(refit)
     }
 
@@ -384,6 +359,46 @@ impl Tx<'_> {
                 [customer_id],
             )?
             .is_some_and(|s| s == 1))
+    }
+}
+
+impl super::Store {
+    /// Fits the models to the members' histories (the grid below [`MIN_REPEAT_MEMBERS`]
+    /// members who came back) and scores every member. The histories are read in one
+    /// transaction and the scores written in another, so the fit itself (seconds, for a
+    /// million members) never holds the counter's sales up. A fit that fails is recorded
+    /// with why, and the scores of the fit before stay.
+    pub fn refit_insights(&mut self, now: i64) -> Result<Refit> {
+        let members = self.read(|t| t.member_histories(now))?;
+        let repeat_members = members.iter().filter(|m| m.history.frequency > 0).count();
+        let mut refit = Refit {
+            at: now,
+            method: if repeat_members >= MIN_REPEAT_MEMBERS {
+                "models"
+            } else {
+                "grid"
+            },
+            members: members.len(),
+            repeat_members,
+            slipping: 0,
+            offers: 0,
+            fitted: None,
+            failed: None,
+        };
+        let outcome = if refit.method == "models" {
+            let histories: Vec<History> = members.iter().map(|m| m.history).collect();
+            insights::fit(&histories).map(|f| {
+                let scores = members
+                    .iter()
+                    .map(|m| Score::by_models(m, &f.bgnbd, f.gamma_gamma.as_ref()))
+                    .collect();
+                refit.fitted = Some(f);
+                scores
+            })
+        } else {
+            Ok(members.iter().map(Score::by_grid).collect())
+        };
+        self.write(|t| t.record_refit(refit, outcome))
     }
 }
 

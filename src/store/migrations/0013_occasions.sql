@@ -5,6 +5,7 @@
 ALTER TABLE customers ADD COLUMN birthday TEXT;            -- 'MM-DD'
 ALTER TABLE customers ADD COLUMN birthday_consent_at INTEGER;
 ALTER TABLE customers ADD COLUMN birthday_source TEXT;     -- counter, page, import
+CREATE INDEX customers_birthday ON customers (birthday) WHERE birthday IS NOT NULL;
 
 ALTER TABLE vouchers ADD COLUMN kind TEXT NOT NULL DEFAULT 'stamps'
     CHECK (kind IN ('stamps', 'birthday', 'anniversary', 'welcome_back'));
