@@ -134,22 +134,23 @@ impl Tiers {
     /// The member's tier now: the one they hold (reached at `held_at`), unless a review has
     /// come since, which decided it again from what they earned in the 12 months before it
     /// (`earned_at_review`); and never below what they earned in the last 12 months
-    /// (`earned_now`), as moving up is at once.
-    pub fn now(
+    /// (`earned_now`), as moving up is at once. `earned_at_review` is asked only when needed,
+    /// and its error is passed on.
+    pub fn now<E>(
         &self,
         held: usize,
         held_at: Option<i64>,
-        earned_at_review: impl FnOnce(i64) -> i64,
+        earned_at_review: impl FnOnce(i64) -> Result<i64, E>,
         earned_now: i64,
         now: i64,
-    ) -> usize {
+    ) -> Result<usize, E> {
         let review = self.last_review(now);
         let kept = match held_at {
             Some(at) if at >= review => held,
             _ if held == 0 => 0,
-            _ => self.reached(earned_at_review(review)),
+            _ => self.reached(earned_at_review(review)?),
         };
-        kept.max(self.reached(earned_now))
+        Ok(kept.max(self.reached(earned_now)))
     }
 }
 
@@ -208,11 +209,22 @@ mod tests {
         // Gold since March 2025; by June 2026 they earned nothing for a year, but the review of
         // 1 January 2026 counted the 300 points of 2025: still Gold.
         let gold_at = utc(2025, 3, 1);
-        let at_review = |review: i64| if review == utc(2026, 1, 1) { 300 } else { 0 };
-        assert_eq!(t.now(2, Some(gold_at), at_review, 0, utc(2026, 6, 1)), 2);
+        let at_review = |review: i64| -> Result<i64, ()> {
+            Ok(if review == utc(2026, 1, 1) { 300 } else { 0 })
+        };
+        assert_eq!(
+            t.now(2, Some(gold_at), at_review, 0, utc(2026, 6, 1)),
+            Ok(2)
+        );
         // The review of 1 January 2027 counts 2026's: nothing, so the base tier.
-        assert_eq!(t.now(2, Some(gold_at), at_review, 0, utc(2027, 1, 2)), 0);
+        assert_eq!(
+            t.now(2, Some(gold_at), at_review, 0, utc(2027, 1, 2)),
+            Ok(0)
+        );
         // Moving up is at once.
-        assert_eq!(t.now(0, None, |_| 0, 120, utc(2026, 6, 1)), 1);
+        assert_eq!(
+            t.now(0, None, |_| Ok::<_, ()>(0), 120, utc(2026, 6, 1)),
+            Ok(1)
+        );
     }
 }

@@ -42,21 +42,13 @@ impl Tx<'_> {
             |r| Ok((r.get(0)?, r.get(1)?)),
         )?;
         let earned = self.earned_in_year(customer_id, now)?;
-        let mut at_review = Ok(0);
         let tier = tiers.now(
             held.max(0) as usize,
             held_at,
-            |review| match self.earned_in_year(customer_id, review) {
-                Ok(v) => v,
-                Err(e) => {
-                    at_review = Err(e);
-                    0
-                }
-            },
+            |review| self.earned_in_year(customer_id, review),
             earned,
             now,
-        );
-        at_review?;
+        )?;
         Ok(Some(TierView {
             place: tiers.place(tier),
             earned,
