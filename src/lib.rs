@@ -14,6 +14,7 @@ pub mod devices;
 pub mod domain;
 pub mod i18n;
 pub mod insights;
+pub mod messages;
 pub mod passthrough;
 pub mod portal;
 pub mod printing;

@@ -9,12 +9,14 @@ use crate::domain::{
 };
 mod backup;
 mod central;
+mod messages;
 mod save;
 mod secrets;
 mod tiers;
 
 pub use backup::BackupConfig;
 pub use central::{CentralConfig, redacted};
+pub use messages::MessagesConfig;
 pub use save::{DeviceSettings, save_devices};
 
 use serde::Deserialize;
@@ -73,6 +75,11 @@ pub struct Config {
     pub backup: BackupConfig,
     /// The chain's central store; `None` for a till that works alone.
     pub central: Option<CentralConfig>,
+    /// The shop's mail server; `None`: no email is sent (it waits in the outbox).
+    pub email: Option<crate::messages::EmailSettings>,
+    /// The SMS gateway; `None`: no SMS is sent.
+    pub sms: Option<crate::messages::SmsSettings>,
+    pub messages: MessagesConfig,
 }
 
 /// `[passthrough]`: plug-in mode in the counter window (`regulars passthrough` takes flags).
@@ -187,6 +194,12 @@ struct Raw {
     backup: backup::RawBackup,
     #[serde(default)]
     central: central::RawCentral,
+    #[serde(default)]
+    email: messages::RawEmail,
+    #[serde(default)]
+    sms: messages::RawSms,
+    #[serde(default)]
+    messages: messages::RawMessages,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -508,9 +521,12 @@ impl Config {
             path: path.to_path_buf(),
             source,
         })?;
+        let shop_name = raw.shop.name.clone().unwrap_or_else(|| "My Shop".into());
+        let email = raw.email.validate(path, &shop_name)?;
+        let (sms, sms_inbound) = raw.sms.validate(path)?;
         Ok(Config {
             shop: ShopConfig {
-                name: raw.shop.name.unwrap_or_else(|| "My Shop".into()),
+                name: shop_name,
                 currency,
                 country_code: raw.shop.country_code.filter(|c| !c.trim().is_empty()),
                 language,
@@ -566,6 +582,9 @@ impl Config {
             },
             backup: raw.backup.validate(path)?,
             central: raw.central.validate(path)?,
+            email,
+            sms,
+            messages: raw.messages.validate(sms_inbound),
         })
     }
 }

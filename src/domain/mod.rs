@@ -5,6 +5,7 @@ pub mod chain;
 pub mod code;
 pub mod contact;
 pub mod ledger;
+pub mod messages;
 pub mod money;
 pub mod program;
 pub mod referral;

@@ -8,6 +8,8 @@
 use hmac::{KeyInit, Mac};
 use sha2::Sha256;
 
+use super::messages::Channel;
+
 type HmacSha256 = hmac::Hmac<Sha256>;
 
 const ID_BYTES: usize = 5;
@@ -24,25 +26,23 @@ impl ShopSecret {
         ShopSecret(bytes)
     }
 
-    fn mac(&self, id_bytes: &[u8]) -> HmacSha256 {
+    fn mac(&self, label: &[u8], id_bytes: &[u8]) -> HmacSha256 {
         let mut mac = <HmacSha256 as KeyInit>::new_from_slice(&self.0).expect("any key length");
-        mac.update(b"regulars-visit-v1:");
+        mac.update(label);
         mac.update(id_bytes);
         mac
     }
 
-    /// The token for a visit. Visit ids above 2^40 cannot occur in one shop's lifetime.
-    pub fn sign_visit(&self, visit_id: i64) -> String {
-        let id = (visit_id as u64).to_be_bytes();
+    fn sign_id(&self, label: &[u8], id: i64) -> String {
+        let id = (id as u64).to_be_bytes();
         let id = &id[8 - ID_BYTES..];
-        let tag = self.mac(id).finalize().into_bytes();
+        let tag = self.mac(label, id).finalize().into_bytes();
         let mut raw = id.to_vec();
         raw.extend_from_slice(&tag[..MAC_BYTES]);
         base32::encode(ALPHABET, &raw)
     }
 
-    /// The visit id a token was made for, or `None` for anything forged, altered or truncated.
-    pub fn verify(&self, token: &str) -> Option<i64> {
+    fn verify_id(&self, label: &[u8], token: &str) -> Option<i64> {
         if token.len() != 24 || !token.is_ascii() {
             return None;
         }
@@ -51,10 +51,48 @@ impl ShopSecret {
             return None;
         }
         let (id, tag) = raw.split_at(ID_BYTES);
-        self.mac(id).verify_truncated_left(tag).ok()?;
+        self.mac(label, id).verify_truncated_left(tag).ok()?;
         let mut full = [0u8; 8];
         full[8 - ID_BYTES..].copy_from_slice(id);
         Some(u64::from_be_bytes(full) as i64)
+    }
+
+    /// The token for a visit. Visit ids above 2^40 cannot occur in one shop's lifetime.
+    pub fn sign_visit(&self, visit_id: i64) -> String {
+        self.sign_id(VISIT, visit_id)
+    }
+
+    /// The visit id a token was made for, or `None` for anything forged, altered or truncated.
+    pub fn verify(&self, token: &str) -> Option<i64> {
+        self.verify_id(VISIT, token)
+    }
+
+    /// The token of a marketing message's unsubscribe link: the customer and the channel,
+    /// signed under a label of its own (a visit's token never unsubscribes anyone, nor the
+    /// other way round).
+    pub fn sign_unsubscribe(&self, customer_id: i64, channel: Channel) -> String {
+        self.sign_id(UNSUBSCRIBE, customer_id * 2 + channel_bit(channel))
+    }
+
+    /// The customer and channel an unsubscribe token was made for.
+    pub fn verify_unsubscribe(&self, token: &str) -> Option<(i64, Channel)> {
+        let id = self.verify_id(UNSUBSCRIBE, token)?;
+        let channel = if id & 1 == 1 {
+            Channel::Sms
+        } else {
+            Channel::Email
+        };
+        Some((id >> 1, channel))
+    }
+}
+
+const VISIT: &[u8] = b"regulars-visit-v1:";
+const UNSUBSCRIBE: &[u8] = b"regulars-unsubscribe-v1:";
+
+fn channel_bit(channel: Channel) -> i64 {
+    match channel {
+        Channel::Email => 0,
+        Channel::Sms => 1,
     }
 }
 
@@ -156,6 +194,20 @@ mod tests {
             s.sign_visit(5)
         );
         assert!(ShopSecret::from_hex("zz").is_none());
+    }
+
+    #[test]
+    fn unsubscribe_tokens_are_their_own() {
+        let s = ShopSecret::from_bytes([5; 32]);
+        let t = s.sign_unsubscribe(42, Channel::Sms);
+        assert_eq!(s.verify_unsubscribe(&t), Some((42, Channel::Sms)));
+        let e = s.sign_unsubscribe(42, Channel::Email);
+        assert_eq!(s.verify_unsubscribe(&e), Some((42, Channel::Email)));
+        // Neither kind of token passes as the other.
+        assert_eq!(s.verify(&t), None);
+        assert_eq!(s.verify_unsubscribe(&s.sign_visit(84)), None);
+        let other = ShopSecret::from_bytes([6; 32]);
+        assert_eq!(other.verify_unsubscribe(&t), None);
     }
 
     #[test]

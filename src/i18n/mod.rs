@@ -371,6 +371,17 @@ impl Language {
         }
     }
 
+    /// The day of a moment (unix seconds) by the shop's clock, the locale's long way.
+    pub fn date(&self, ts: i64) -> String {
+        match jiff::Timestamp::from_second(ts) {
+            Ok(t) => {
+                let d = t.to_zoned_datetime(jiff::tz::TimeZone::system()).date();
+                self.numbers.date(d.year(), d.month() as u8, d.day() as u8)
+            }
+            Err(_) => ts.to_string(),
+        }
+    }
+
     /// An amount as a cashier would type it here (`12,50` in Riga), for examples in messages.
     pub fn amount_example(&self) -> String {
         format!("12{}50", self.numbers.decimal_separator)

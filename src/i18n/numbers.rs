@@ -14,12 +14,17 @@ type DateTimes = icu_datetime::FixedCalendarDateTimeFormatter<
     icu_datetime::fieldsets::YMDT,
 >;
 
+/// A day, the locale's long way (`2026. gada 14. jūlijs`, `July 14, 2026`).
+type Dates =
+    icu_datetime::FixedCalendarDateTimeFormatter<icu_calendar::Gregorian, icu_datetime::fieldsets::YMD>;
+
 /// Formats plain numbers, amounts and dates for one locale.
 pub struct Numbers {
     locale: Locale,
     decimal: DecimalFormatter,
     /// Made on first use: most processes format few dates in few locales.
     date_time: std::sync::OnceLock<Option<DateTimes>>,
+    date: std::sync::OnceLock<Option<Dates>>,
     /// The decimal separator the locale writes (and a till's decimal key types).
     pub decimal_separator: char,
 }
@@ -45,6 +50,7 @@ impl Numbers {
             locale,
             decimal,
             date_time: std::sync::OnceLock::new(),
+            date: std::sync::OnceLock::new(),
             decimal_separator,
         })
     }
@@ -66,6 +72,20 @@ impl Numbers {
             return iso();
         };
         f.format(&icu_time::DateTime { date, time }).to_string()
+    }
+
+    /// A day (year, month, day) the locale's long way; ISO `2026-07-14` where it has none.
+    pub fn date(&self, year: i16, month: u8, day: u8) -> String {
+        let formatter = self.date.get_or_init(|| {
+            Dates::try_new((&self.locale).into(), icu_datetime::fieldsets::YMD::long()).ok()
+        });
+        match (
+            formatter,
+            icu_calendar::Date::try_new_gregorian(i32::from(year), month, day),
+        ) {
+            (Some(f), Ok(date)) => f.format(&date).to_string(),
+            _ => format!("{year:04}-{month:02}-{day:02}"),
+        }
     }
 
     /// A whole number with the locale's grouping (`1 250`, `1,250`, `1.250`).

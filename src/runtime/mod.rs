@@ -8,6 +8,7 @@ mod answers;
 pub mod errors;
 pub mod figures_work;
 pub mod insights_job;
+pub mod messages_work;
 mod support_work;
 pub mod sync;
 mod systems;

@@ -202,7 +202,7 @@ impl Tx<'_> {
         let year = jiff::Timestamp::from_second(now)
             .map(|t| t.to_zoned_datetime(jiff::tz::TimeZone::UTC).year())
             .map_err(|e| super::StoreError::Invalid(e.to_string()))?;
-        Ok(self.tx.execute(
+        let given = self.tx.execute(
             "INSERT OR IGNORE INTO vouchers (customer_id, reward_id, issued_at, kind, year,
              valid_until)
              SELECT s.customer_id, ?1, ?2, 'welcome_back', ?3, ?4 FROM insights_scores s
@@ -214,7 +214,9 @@ impl Tx<'_> {
                 i64::from(year),
                 now + i64::from(offer.days) * DAY,
             ),
-        )?)
+        )?;
+        self.queue_voucher_messages(now)?;
+        Ok(given)
     }
 
     /// Replaces every member's scores, keeping each one's chance at the fit before.

@@ -12,12 +12,15 @@ mod apply_stamps;
 mod apply_support;
 mod backup;
 mod bulk;
+mod consents;
 mod customers;
 mod error;
 mod figures;
 mod insights;
 mod ledger;
 mod merge;
+mod message_causes;
+mod messages;
 mod occasions;
 mod print_jobs;
 mod referrals;
@@ -36,12 +39,14 @@ mod tokens;
 pub use aggregates::{Rebuilt, aggregate_differences};
 pub use backup::{BackupError, Counts, Inspection, inspect};
 pub use bulk::{Bulk, BulkEnrolled, BulkSale};
+pub use consents::{Consent, ConsentSource, NewConsent};
 pub use customers::{CustomerView, Enrolled, NewCustomer, NewCustomerField, Progress};
 pub use error::{Result, StoreError};
 pub use figures::{BUCKETS, Cohort, Figures, Funnel, MemberIndex, TopCustomer, Week, month_of};
 pub use insights::{FitInfo, MIN_REPEAT_MEMBERS, Refit, Slipping};
 pub use ledger::{Adjusted, Redeemed};
 pub use merge::{Duplicate, Merged};
+pub use messages::{CLAIM_SECONDS, Claim, MessageView, OutboxCounts, Outgoing};
 pub use occasions::Given;
 pub use print_jobs::PrintJob;
 pub use referrals::{ReferralOutcome, ReferralView};
@@ -75,6 +80,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0011_insights.sql"),
     include_str!("migrations/0012_tiers.sql"),
     include_str!("migrations/0013_occasions.sql"),
+    include_str!("migrations/0014_messages.sql"),
 ];
 
 /// The schema version this build writes.

@@ -13,6 +13,8 @@ const DAY: i64 = 86_400;
 pub struct Given {
     pub birthday: usize,
     pub anniversary: usize,
+    /// Messages queued for them (to members who consented).
+    pub messages: usize,
 }
 
 /// "MM-DD" checked as a day of some year (29 February allowed).
@@ -104,6 +106,7 @@ impl Tx<'_> {
                 }
             }
         }
+        given.messages = self.queue_voucher_messages(now)?;
         Ok(given)
     }
 }

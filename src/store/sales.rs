@@ -269,11 +269,13 @@ impl Tx<'_> {
         let Some(customer) = customer else {
             return Ok(outcome);
         };
+        let before = self.balance_of(customer.id)?;
         let (vouchers, referral) =
             self.reward_visit(&customer, visit_id, sale.at, points, stamped, qualifying)?;
         outcome.vouchers_issued = vouchers;
         outcome.referral = referral;
         outcome.balance = self.balance_of(customer.id)?;
+        self.queue_progress_message(customer.id, visit_id, before, outcome.balance, sale.at)?;
         Ok(outcome)
     }
 

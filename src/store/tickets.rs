@@ -305,7 +305,13 @@ impl Tx<'_> {
             _ => None,
         };
         self.move_ticket(&t, to, note.as_deref(), actor, now)?;
-        self.ticket(id)
+        let t = self.ticket(id)?;
+        if to == Status::Resolved {
+            // "Is it sorted?", to the contact the customer gave for this ticket.
+            let key = format!("ticket_resolved:{id}:{}", t.resolved_at.unwrap_or(now));
+            self.queue_ticket_message(id, crate::domain::messages::Kind::TicketResolved, &key, now)?;
+        }
+        Ok(t)
     }
 
     /// Adds a note to a ticket's history.

@@ -1,0 +1,43 @@
+# Messages to customers by email and SMS, in the customer's language. Short, warm, no shop
+# jargon; an SMS is the subject and the first sentence only.
+msg-hello-name = Hello { $name },
+msg-hello = Hello,
+msg-reward-ready-subject = Your { $reward } is ready at { $shop }
+msg-reward-ready = You have { $points ->
+    [one] { $points } point
+   *[other] { $points } points
+}: enough for { $reward }. Just show your card at the till next time.
+msg-nearing-reward-subject = Nearly there: { $reward } at { $shop }
+msg-nearing-reward = You have { $points ->
+    [one] { $points } point
+   *[other] { $points } points
+}. { $remaining ->
+    [one] { $remaining } more point
+   *[other] { $remaining } more points
+} and { $reward } is yours.
+msg-welcome-back-subject = We have missed you at { $shop }
+msg-welcome-back = It has been a while! { $reward } is waiting for you until { $until }.
+msg-birthday-subject = Happy birthday from { $shop }
+msg-birthday = Happy birthday! { $reward } is waiting for you until { $until }.
+msg-anniversary-subject = Thank you for another year with { $shop }
+msg-anniversary = Another year as a member: thank you! { $reward } is waiting for you until { $until }.
+msg-ticket-resolved-subject = Is it sorted? Your request at { $shop }
+msg-ticket-resolved = We have dealt with your request: “{ $summary }”. Is everything all right now? Please tell us on your visit page, with one tap: { $link }
+msg-ticket-follow-up-subject = Still all right? Your request at { $shop }
+msg-ticket-follow-up = We have not heard back about “{ $summary }”. Is it sorted? Confirm it, or tell us it is not, on your visit page: { $link }
+msg-sign-off = { $shop }
+msg-unsubscribe = You get this because you asked for offers and reward news. To stop them, one click: { $link }
+msg-sms-stop = Reply STOP to stop.
+# The word a customer texts back to stop SMS, in this language (STOP always works too).
+msg-stop-word = STOP
+consent-email-wording = I would like reward news and offers from { $shop } by email. I can unsubscribe at any time.
+consent-sms-wording = I would like reward news and offers from { $shop } by SMS. I can reply STOP at any time.
+unsub-title = Messages from { $shop }
+unsub-question-email = Stop reward news and offers by email to { $address }?
+unsub-question-sms = Stop reward news and offers by SMS to { $address }?
+unsub-button = Unsubscribe
+unsub-done-email = Done: no more reward news or offers by email. Replies about a request you made still reach you.
+unsub-done-sms = Done: no more reward news or offers by SMS. Replies about a request you made still reach you.
+unsub-already = You are not subscribed to these messages.
+unsub-wording = Unsubscribed with the link in a message from { $shop }.
+sms-stop-wording = Texted “{ $text }” back to { $shop }.

@@ -1,0 +1,43 @@
+msg-hello-name = Sveiki, { $name }!
+msg-hello = Sveiki!
+msg-reward-ready-subject = Jūsu balva gaida: { $reward } – { $shop }
+msg-reward-ready = Jums ir { $points ->
+    [zero] { $points } punktu
+    [one] { $points } punkts
+   *[other] { $points } punkti
+}: pietiek balvai “{ $reward }”. Nākamreiz vienkārši parādiet karti pie kases.
+msg-nearing-reward-subject = Gandrīz klāt: { $reward } – { $shop }
+msg-nearing-reward = Jums ir { $points ->
+    [zero] { $points } punktu
+    [one] { $points } punkts
+   *[other] { $points } punkti
+}. Vēl { $remaining ->
+    [zero] { $remaining } punktu
+    [one] { $remaining } punkts
+   *[other] { $remaining } punkti
+}, un balva “{ $reward }” ir jūsu.
+msg-welcome-back-subject = Mums jūs pietrūkst – { $shop }
+msg-welcome-back = Sen neesam tikušies! Balva “{ $reward }” jūs gaida līdz { $until }.
+msg-birthday-subject = Daudz laimes dzimšanas dienā! – { $shop }
+msg-birthday = Daudz laimes dzimšanas dienā! Balva “{ $reward }” jūs gaida līdz { $until }.
+msg-anniversary-subject = Paldies par vēl vienu gadu kopā – { $shop }
+msg-anniversary = Vēl viens gads programmā: paldies! Balva “{ $reward }” jūs gaida līdz { $until }.
+msg-ticket-resolved-subject = Vai viss kārtībā? Jūsu pieprasījums – { $shop }
+msg-ticket-resolved = Esam nokārtojuši jūsu pieprasījumu: “{ $summary }”. Vai tagad viss ir kārtībā? Lūdzu, pasakiet mums apmeklējuma lapā ar vienu pieskārienu: { $link }
+msg-ticket-follow-up-subject = Vai joprojām viss kārtībā? Jūsu pieprasījums – { $shop }
+msg-ticket-follow-up = Neesam saņēmuši atbildi par “{ $summary }”. Vai viss nokārtots? Apstipriniet to vai pasakiet, ka nav, apmeklējuma lapā: { $link }
+msg-sign-off = { $shop }
+msg-unsubscribe = Jūs to saņemat, jo pieteicāties balvu ziņām un piedāvājumiem. Lai tos atteiktu, viens klikšķis: { $link }
+msg-sms-stop = Atbildiet STOP, lai atteiktos.
+msg-stop-word = STOP
+consent-email-wording = Vēlos saņemt balvu ziņas un piedāvājumus no { $shop } e-pastā. Varu atteikties jebkurā laikā.
+consent-sms-wording = Vēlos saņemt balvu ziņas un piedāvājumus no { $shop } īsziņā. Jebkurā laikā varu atbildēt STOP.
+unsub-title = Ziņas no { $shop }
+unsub-question-email = Atteikties no balvu ziņām un piedāvājumiem e-pastā uz { $address }?
+unsub-question-sms = Atteikties no balvu ziņām un piedāvājumiem īsziņā uz { $address }?
+unsub-button = Atteikties
+unsub-done-email = Gatavs: vairs nekādu balvu ziņu vai piedāvājumu e-pastā. Atbildes par jūsu pieprasījumiem jūs joprojām saņemsiet.
+unsub-done-sms = Gatavs: vairs nekādu balvu ziņu vai piedāvājumu īsziņā. Atbildes par jūsu pieprasījumiem jūs joprojām saņemsiet.
+unsub-already = Jūs neesat pieteicies šīm ziņām.
+unsub-wording = Atteicās ar saiti ziņā no { $shop }.
+sms-stop-wording = Atbildēja “{ $text }” uz { $shop } īsziņu.

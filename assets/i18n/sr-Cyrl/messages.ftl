@@ -1,0 +1,43 @@
+msg-hello-name = Здраво, { $name },
+msg-hello = Здраво,
+msg-reward-ready-subject = Ваша награда вас чека: { $reward } – { $shop }
+msg-reward-ready = Имате { $points ->
+    [one] { $points } поен
+    [few] { $points } поена
+   *[other] { $points } поена
+}: довољно за „{ $reward }”. Следећи пут само покажите картицу на каси.
+msg-nearing-reward-subject = Скоро сте стигли: { $reward } – { $shop }
+msg-nearing-reward = Имате { $points ->
+    [one] { $points } поен
+    [few] { $points } поена
+   *[other] { $points } поена
+}. Још { $remaining ->
+    [one] { $remaining } поен
+    [few] { $remaining } поена
+   *[other] { $remaining } поена
+} и „{ $reward }” је ваша.
+msg-welcome-back-subject = Недостајете нам – { $shop }
+msg-welcome-back = Дуго се нисмо видели! „{ $reward }” вас чека до { $until }.
+msg-birthday-subject = Срећан рођендан од { $shop }
+msg-birthday = Срећан рођендан! „{ $reward }” вас чека до { $until }.
+msg-anniversary-subject = Хвала вам на још једној години – { $shop }
+msg-anniversary = Још једна година чланства: хвала вам! „{ $reward }” вас чека до { $until }.
+msg-ticket-resolved-subject = Да ли је решено? Ваш захтев – { $shop }
+msg-ticket-resolved = Решили смо ваш захтев: „{ $summary }”. Да ли је сада све у реду? Реците нам на страници посете, једним додиром: { $link }
+msg-ticket-follow-up-subject = Да ли је и даље све у реду? Ваш захтев – { $shop }
+msg-ticket-follow-up = Нисмо чули од вас о „{ $summary }”. Да ли је решено? Потврдите или нам реците да није, на страници посете: { $link }
+msg-sign-off = { $shop }
+msg-unsubscribe = Ово добијате јер сте тражили вести о наградама и понуде. Да их зауставите, један клик: { $link }
+msg-sms-stop = Одговорите STOP да зауставите поруке.
+msg-stop-word = СТОП
+consent-email-wording = Желим вести о наградама и понуде од { $shop } е-поштом. Могу да се одјавим у сваком тренутку.
+consent-sms-wording = Желим вести о наградама и понуде од { $shop } SMS-ом. У сваком тренутку могу да одговорим STOP.
+unsub-title = Поруке од { $shop }
+unsub-question-email = Зауставити вести о наградама и понуде е-поштом на { $address }?
+unsub-question-sms = Зауставити вести о наградама и понуде SMS-ом на { $address }?
+unsub-button = Одјави ме
+unsub-done-email = Готово: нема више вести о наградама ни понуда е-поштом. Одговори на ваше захтеве и даље стижу.
+unsub-done-sms = Готово: нема више вести о наградама ни понуда SMS-ом. Одговори на ваше захтеве и даље стижу.
+unsub-already = Нисте пријављени на ове поруке.
+unsub-wording = Одјављен преко везе у поруци од { $shop }.
+sms-stop-wording = Одговорио „{ $text }” на поруку од { $shop }.

@@ -1,0 +1,43 @@
+msg-hello-name = Zdravo, { $name },
+msg-hello = Zdravo,
+msg-reward-ready-subject = Vaša nagrada vas čeka: { $reward } – { $shop }
+msg-reward-ready = Imate { $points ->
+    [one] { $points } poen
+    [few] { $points } poena
+   *[other] { $points } poena
+}: dovoljno za „{ $reward }”. Sledeći put samo pokažite karticu na kasi.
+msg-nearing-reward-subject = Skoro ste stigli: { $reward } – { $shop }
+msg-nearing-reward = Imate { $points ->
+    [one] { $points } poen
+    [few] { $points } poena
+   *[other] { $points } poena
+}. Još { $remaining ->
+    [one] { $remaining } poen
+    [few] { $remaining } poena
+   *[other] { $remaining } poena
+} i „{ $reward }” je vaša.
+msg-welcome-back-subject = Nedostajete nam – { $shop }
+msg-welcome-back = Dugo se nismo videli! „{ $reward }” vas čeka do { $until }.
+msg-birthday-subject = Srećan rođendan od { $shop }
+msg-birthday = Srećan rođendan! „{ $reward }” vas čeka do { $until }.
+msg-anniversary-subject = Hvala vam na još jednoj godini – { $shop }
+msg-anniversary = Još jedna godina članstva: hvala vam! „{ $reward }” vas čeka do { $until }.
+msg-ticket-resolved-subject = Da li je rešeno? Vaš zahtev – { $shop }
+msg-ticket-resolved = Rešili smo vaš zahtev: „{ $summary }”. Da li je sada sve u redu? Recite nam na stranici posete, jednim dodirom: { $link }
+msg-ticket-follow-up-subject = Da li je i dalje sve u redu? Vaš zahtev – { $shop }
+msg-ticket-follow-up = Nismo čuli od vas o „{ $summary }”. Da li je rešeno? Potvrdite ili nam recite da nije, na stranici posete: { $link }
+msg-sign-off = { $shop }
+msg-unsubscribe = Ovo dobijate jer ste tražili vesti o nagradama i ponude. Da ih zaustavite, jedan klik: { $link }
+msg-sms-stop = Odgovorite STOP da zaustavite poruke.
+msg-stop-word = STOP
+consent-email-wording = Želim vesti o nagradama i ponude od { $shop } e-poštom. Mogu da se odjavim u svakom trenutku.
+consent-sms-wording = Želim vesti o nagradama i ponude od { $shop } SMS-om. U svakom trenutku mogu da odgovorim STOP.
+unsub-title = Poruke od { $shop }
+unsub-question-email = Zaustaviti vesti o nagradama i ponude e-poštom na { $address }?
+unsub-question-sms = Zaustaviti vesti o nagradama i ponude SMS-om na { $address }?
+unsub-button = Odjavi me
+unsub-done-email = Gotovo: nema više vesti o nagradama ni ponuda e-poštom. Odgovori na vaše zahteve i dalje stižu.
+unsub-done-sms = Gotovo: nema više vesti o nagradama ni ponuda SMS-om. Odgovori na vaše zahteve i dalje stižu.
+unsub-already = Niste prijavljeni na ove poruke.
+unsub-wording = Odjavljen preko veze u poruci od { $shop }.
+sms-stop-wording = Odgovorio „{ $text }” na poruku od { $shop }.

@@ -1,0 +1,40 @@
+msg-hello-name = నమస్కారం { $name },
+msg-hello = నమస్కారం,
+msg-reward-ready-subject = { $shop }లో మీ { $reward } సిద్ధంగా ఉంది
+msg-reward-ready = మీ దగ్గర { $points ->
+    [one] { $points } పాయింట్
+   *[other] { $points } పాయింట్లు
+} ఉన్నాయి: { $reward }కి సరిపోతాయి. వచ్చేసారి కౌంటర్ వద్ద మీ కార్డ్ చూపించండి చాలు.
+msg-nearing-reward-subject = దాదాపు చేరుకున్నారు: { $shop }లో { $reward }
+msg-nearing-reward = మీ దగ్గర { $points ->
+    [one] { $points } పాయింట్
+   *[other] { $points } పాయింట్లు
+} ఉన్నాయి. ఇంకా { $remaining ->
+    [one] { $remaining } పాయింట్
+   *[other] { $remaining } పాయింట్లు
+} అయితే { $reward } మీదే.
+msg-welcome-back-subject = { $shop }లో మిమ్మల్ని మిస్ అయ్యాం
+msg-welcome-back = చాలా రోజులైంది! { $until } వరకు { $reward } మీ కోసం ఎదురు చూస్తోంది.
+msg-birthday-subject = { $shop } నుండి పుట్టినరోజు శుభాకాంక్షలు
+msg-birthday = పుట్టినరోజు శుభాకాంక్షలు! { $until } వరకు { $reward } మీ కోసం ఎదురు చూస్తోంది.
+msg-anniversary-subject = { $shop }తో మరో సంవత్సరం, ధన్యవాదాలు
+msg-anniversary = సభ్యులుగా మరో సంవత్సరం: ధన్యవాదాలు! { $until } వరకు { $reward } మీ కోసం ఎదురు చూస్తోంది.
+msg-ticket-resolved-subject = సమస్య తీరిందా? { $shop }లో మీ అభ్యర్థన
+msg-ticket-resolved = మీ అభ్యర్థనను పరిష్కరించాం: “{ $summary }”. ఇప్పుడు అంతా బాగుందా? మీ సందర్శన పేజీలో ఒక్క ట్యాప్‌తో చెప్పండి: { $link }
+msg-ticket-follow-up-subject = ఇంకా అంతా బాగుందా? { $shop }లో మీ అభ్యర్థన
+msg-ticket-follow-up = “{ $summary }” గురించి మీ నుండి ఇంకా వినలేదు. సమస్య తీరిందా? మీ సందర్శన పేజీలో నిర్ధారించండి, లేదా తీరలేదని చెప్పండి: { $link }
+msg-sign-off = { $shop }
+msg-unsubscribe = మీరు రివార్డ్ వార్తలు, ఆఫర్లు కోరినందున ఇది మీకు వచ్చింది. వాటిని ఆపడానికి ఒక్క క్లిక్: { $link }
+msg-sms-stop = ఆపడానికి STOP అని జవాబు ఇవ్వండి.
+msg-stop-word = ఆపు
+consent-email-wording = { $shop } నుండి రివార్డ్ వార్తలు, ఆఫర్లు ఈమెయిల్‌లో కావాలి. ఎప్పుడైనా అన్‌సబ్‌స్క్రైబ్ చేయవచ్చు.
+consent-sms-wording = { $shop } నుండి రివార్డ్ వార్తలు, ఆఫర్లు SMSలో కావాలి. ఎప్పుడైనా STOP అని జవాబు ఇవ్వవచ్చు.
+unsub-title = { $shop } నుండి సందేశాలు
+unsub-question-email = { $address }కి ఈమెయిల్‌లో రివార్డ్ వార్తలు, ఆఫర్లు ఆపాలా?
+unsub-question-sms = { $address }కి SMSలో రివార్డ్ వార్తలు, ఆఫర్లు ఆపాలా?
+unsub-button = అన్‌సబ్‌స్క్రైబ్
+unsub-done-email = అయిపోయింది: ఇకపై ఈమెయిల్‌లో రివార్డ్ వార్తలు, ఆఫర్లు రావు. మీ అభ్యర్థనల గురించిన జవాబులు మాత్రం వస్తాయి.
+unsub-done-sms = అయిపోయింది: ఇకపై SMSలో రివార్డ్ వార్తలు, ఆఫర్లు రావు. మీ అభ్యర్థనల గురించిన జవాబులు మాత్రం వస్తాయి.
+unsub-already = మీరు ఈ సందేశాలకు సబ్‌స్క్రైబ్ చేయలేదు.
+unsub-wording = { $shop } నుండి వచ్చిన సందేశంలోని లింక్‌తో అన్‌సబ్‌స్క్రైబ్ చేశారు.
+sms-stop-wording = { $shop }కి “{ $text }” అని జవాబు ఇచ్చారు.

@@ -1,0 +1,59 @@
+//! The only place that talks to mail servers and SMS gateways. A [`Letter`] is what to send,
+//! already in the customer's words; a [`Transport`] sends it (email over SMTP, SMS through
+//! an HTTP gateway), and says whether a failure may pass (try again later) or is for good.
+
+pub mod email;
+pub mod sms;
+
+pub use email::{EmailSettings, EmailTransport, TlsMode};
+pub use sms::{SmsSettings, SmsTransport};
+
+/// One message, ready to go.
+#[derive(Debug, Clone)]
+pub struct Letter {
+    pub to: String,
+    /// Email only.
+    pub subject: String,
+    pub text: String,
+    /// The outbox key: the email's Message-ID, so a copy is recognisable as one.
+    pub key: String,
+    /// A marketing message's one-click unsubscribe link.
+    pub unsubscribe: Option<String>,
+    /// BCP 47 tag of the words.
+    pub language: String,
+}
+
+/// Why a message did not go.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SendError {
+    /// Worth trying again later: the server is down or busy, the network is out.
+    #[error("{0}")]
+    Passing(String),
+    /// Trying again will not help: the address was refused, the settings are wrong.
+    #[error("{0}")]
+    ForGood(String),
+    /// The connection broke after the server had the message and before it answered: it
+    /// may have gone out, so it is not sent again by itself.
+    #[error("{0}")]
+    Unsure(String),
+}
+
+impl SendError {
+    pub fn is_for_good(&self) -> bool {
+        matches!(self, SendError::ForGood(_))
+    }
+}
+
+/// Sends letters on one channel. `handing_over` is called just before the message itself
+/// goes to the server, once nothing before it can have delivered it; if it fails the
+/// letter is not handed over.
+pub trait Transport {
+    fn send(
+        &mut self,
+        letter: &Letter,
+        handing_over: &mut dyn FnMut() -> Result<(), String>,
+    ) -> Result<(), SendError>;
+
+    /// Ends any open connection politely.
+    fn close(&mut self) {}
+}

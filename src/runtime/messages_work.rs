@@ -1,0 +1,252 @@
+//! Sending the outbox: each message due is claimed, put in the customer's words, handed to
+//! the channel's transport and marked sent, to be tried again, failed, or unsure. Run by the
+//! window's and `serve`'s sender thread and by `regulars messages send`.
+
+use crate::config::Config;
+use crate::domain::messages::{Channel, State};
+use crate::domain::token::ShopSecret;
+use crate::i18n::{Arg, Language};
+use crate::messages::{EmailTransport, Letter, SendError, SmsTransport, Transport};
+use crate::store::{Claim, Outgoing, Store, StoreError};
+use serde::Serialize;
+
+/// The transports the settings give (none for a channel without settings: its messages
+/// wait in the outbox).
+pub struct Senders {
+    email: Option<Box<dyn Transport + Send>>,
+    sms: Option<Box<dyn Transport + Send>>,
+}
+
+impl Senders {
+    pub fn from_config(config: &Config) -> Senders {
+        Senders {
+            email: config
+                .email
+                .clone()
+                .map(|s| Box::new(EmailTransport::new(s)) as Box<dyn Transport + Send>),
+            sms: config
+                .sms
+                .clone()
+                .map(|s| Box::new(SmsTransport::new(s)) as Box<dyn Transport + Send>),
+        }
+    }
+
+    /// The channels there is a way to send on.
+    pub fn channels(&self) -> Vec<Channel> {
+        let mut c = vec![];
+        if self.email.is_some() {
+            c.push(Channel::Email);
+        }
+        if self.sms.is_some() {
+            c.push(Channel::Sms);
+        }
+        c
+    }
+
+    fn get(&mut self, channel: Channel) -> Option<&mut Box<dyn Transport + Send>> {
+        match channel {
+            Channel::Email => self.email.as_mut(),
+            Channel::Sms => self.sms.as_mut(),
+        }
+    }
+
+    /// Ends open connections.
+    pub fn close(&mut self) {
+        for t in [self.email.as_mut(), self.sms.as_mut()].into_iter().flatten() {
+            t.close();
+        }
+    }
+}
+
+/// What one round of sending did.
+#[derive(Debug, Default, Clone, Serialize)]
+pub struct Round {
+    pub sent: usize,
+    /// Failed for a passing reason: tried again later.
+    pub retrying: usize,
+    pub failed: usize,
+    pub cancelled: usize,
+    /// Left by a sender that stopped mid-send, or broken off after the hand-over.
+    pub unsure: usize,
+    /// What went wrong, one line per message that did not go.
+    pub problems: Vec<String>,
+}
+
+/// Where a message's links point.
+pub struct Links<'a> {
+    pub public_url: &'a str,
+    pub secret: &'a ShopSecret,
+}
+
+/// Sends up to `most` messages due, on the channels `senders` has.
+pub fn send_due(
+    store: &mut Store,
+    config: &Config,
+    links: &Links<'_>,
+    senders: &mut Senders,
+    now: &dyn Fn() -> i64,
+    most: usize,
+) -> Result<Round, StoreError> {
+    let mut round = Round {
+        unsure: store.write(|t| t.recover_unsure(now()))?,
+        ..Round::default()
+    };
+    let channels = senders.channels();
+    if channels.is_empty() {
+        return Ok(round);
+    }
+    for _ in 0..most {
+        let out = match store.write(|t| t.claim_message(now(), &channels))? {
+            Claim::None => break,
+            Claim::Cancelled { id, reason } => {
+                round.cancelled += 1;
+                round.problems.push(format!("message {id}: not sent: {reason}"));
+                continue;
+            }
+            Claim::Send(out) => out,
+        };
+        let token = match out.visit_id {
+            Some(v) => Some(store.read(|t| t.receipt_token(v, links.secret))?),
+            None => None,
+        };
+        let words = words_for(out.language.as_deref(), &config.shop.language);
+        let letter = compose(words, config, store, &out, links, token.as_deref());
+        let transport = senders
+            .get(out.channel)
+            .expect("claimed only on a channel with a transport");
+        let mut handing_over = || {
+            store
+                .write(|t| {
+                    t.mark_message_sending(out.id, &letter.language, &letter.subject, &letter.text, now())
+                })
+                .map_err(|e| e.to_string())
+        };
+        let outcome = transport.send(&letter, &mut handing_over);
+        let at = now();
+        match outcome {
+            Ok(()) => {
+                store.write(|t| t.mark_message_sent(out.id, &letter.to, at))?;
+                round.sent += 1;
+            }
+            Err(SendError::Unsure(why)) => {
+                store.write(|t| t.mark_message_unsure(out.id, &why, at))?;
+                round.unsure += 1;
+                round.problems.push(format!("message {}: {why}", out.id));
+            }
+            Err(e) => {
+                let state =
+                    store.write(|t| t.mark_message_failed(out.id, &e.to_string(), e.is_for_good(), at))?;
+                match state {
+                    State::Failed => round.failed += 1,
+                    _ => round.retrying += 1,
+                }
+                round.problems.push(format!("message {}: {e}", out.id));
+                if !e.is_for_good() {
+                    // The server or gateway is out: the rest waits for the next round.
+                    break;
+                }
+            }
+        }
+    }
+    Ok(round)
+}
+
+/// The words of the customer's language, else the shop's.
+fn words_for(customer: Option<&str>, shop: &str) -> &'static Language {
+    let catalog = crate::i18n::catalog();
+    customer
+        .and_then(|c| catalog.get(c).ok())
+        .or_else(|| catalog.get(shop).ok())
+        .unwrap_or_else(|| catalog.fallback())
+}
+
+/// A message in the customer's words: the subject and the text (an email's whole body with
+/// greeting, sign-off and unsubscribe line; an SMS's one short paragraph).
+pub fn compose(
+    words: &Language,
+    config: &Config,
+    store: &Store,
+    out: &Outgoing,
+    links: &Links<'_>,
+    visit_token: Option<&str>,
+) -> Letter {
+    let shop = config.shop.name.as_str();
+    let reward_id = out.facts.get("reward").and_then(|r| r.as_str()).unwrap_or("");
+    let reward = store
+        .current_program()
+        .and_then(|p| p.rewards.iter().find(|r| r.id == reward_id))
+        .map(|r| r.name.clone())
+        .unwrap_or_else(|| reward_id.to_string());
+    let cost = out.facts.get("cost").and_then(|c| c.as_i64()).unwrap_or(0);
+    let until = out
+        .facts
+        .get("valid_until")
+        .and_then(|u| u.as_i64())
+        .map(|u| words.date(u))
+        .unwrap_or_default();
+    let base = links.public_url.trim_end_matches('/');
+    let link = match visit_token {
+        Some(t) => format!("{base}/r/{t}"),
+        None => format!("{base}/"),
+    };
+    let args: Vec<Arg> = vec![
+        ("shop", shop.into()),
+        ("reward", reward.as_str().into()),
+        ("points", out.balance.into()),
+        ("remaining", (cost - out.balance).max(1).into()),
+        ("until", until.as_str().into()),
+        (
+            "summary",
+            out.ticket_summary.clone().unwrap_or_default().into(),
+        ),
+        ("link", link.as_str().into()),
+    ];
+    let id = format!("msg-{}", out.kind.as_str().replace('_', "-"));
+    let subject = words.t_args(&format!("{id}-subject"), &args);
+    let body = words.t_args(&id, &args);
+    let unsubscribe = (out.kind.is_marketing() && out.channel == Channel::Email)
+        .then(|| {
+            out.customer_id.map(|c| {
+                format!("{base}/u/{}", links.secret.sign_unsubscribe(c, out.channel))
+            })
+        })
+        .flatten();
+    let text = match out.channel {
+        Channel::Email => {
+            let first = out
+                .customer_name
+                .as_deref()
+                .and_then(|n| n.split_whitespace().next());
+            let hello = match first {
+                Some(n) => words.t_args("msg-hello-name", &[("name", n.into())]),
+                None => words.t("msg-hello"),
+            };
+            let mut text = format!(
+                "{hello}\n\n{body}\n\n{}\n",
+                words.t_args("msg-sign-off", &[("shop", shop.into())])
+            );
+            if let Some(u) = &unsubscribe {
+                text.push_str("\n-- \n");
+                text.push_str(&words.t_args("msg-unsubscribe", &[("link", u.as_str().into())]));
+                text.push('\n');
+            }
+            text
+        }
+        Channel::Sms => {
+            let mut text = format!("{shop}: {body}");
+            if out.kind.is_marketing() {
+                text.push(' ');
+                text.push_str(&words.t("msg-sms-stop"));
+            }
+            text
+        }
+    };
+    Letter {
+        to: out.to.clone(),
+        subject,
+        text,
+        key: out.key.clone(),
+        unsubscribe,
+        language: words.tag().to_string(),
+    }
+}

@@ -1,0 +1,50 @@
+-- Messages to customers and the consent they rest on.
+--
+-- Consent is kept per customer and channel as a history: every giving and withdrawing with
+-- its time, where it happened (the counter, a page, an import, an unsubscribe link, an SMS
+-- STOP) and the exact words the customer was shown. The latest row of a channel is in force.
+CREATE TABLE consents (
+    id          INTEGER PRIMARY KEY,
+    customer_id INTEGER NOT NULL REFERENCES customers (id),
+    channel     TEXT NOT NULL CHECK (channel IN ('email', 'sms')),
+    given       INTEGER NOT NULL CHECK (given IN (0, 1)),
+    at          INTEGER NOT NULL,
+    source      TEXT NOT NULL
+        CHECK (source IN ('counter', 'page', 'import', 'staff', 'unsubscribe', 'sms_stop')),
+    wording     TEXT NOT NULL,
+    language    TEXT,
+    actor       TEXT
+);
+CREATE INDEX consents_customer ON consents (customer_id, channel, id);
+
+-- The outbox: one row per message, its idempotency key unique, so a message is queued once
+-- whatever retries the event that caused it. A marketing message's recipient is read when it
+-- is sent (the customer's address then, if consent still holds); a ticket's message goes to
+-- the contact given for that ticket. `claimed_until` keeps two senders off one message;
+-- `state = 'sending'` is written just before the server is handed the message itself.
+CREATE TABLE messages (
+    id            INTEGER PRIMARY KEY,
+    key           TEXT NOT NULL UNIQUE,
+    customer_id   INTEGER REFERENCES customers (id),
+    ticket_id     INTEGER REFERENCES tickets (id),
+    kind          TEXT NOT NULL,
+    channel       TEXT NOT NULL CHECK (channel IN ('email', 'sms')),
+    recipient     TEXT,
+    facts         TEXT NOT NULL DEFAULT '{}',
+    created_at    INTEGER NOT NULL,
+    state         TEXT NOT NULL DEFAULT 'queued'
+        CHECK (state IN ('queued', 'sending', 'sent', 'failed', 'cancelled', 'unsure')),
+    attempts      INTEGER NOT NULL DEFAULT 0,
+    next_at       INTEGER NOT NULL,
+    claimed_until INTEGER NOT NULL DEFAULT 0,
+    last_error    TEXT,
+    state_at      INTEGER NOT NULL,
+    sent_at       INTEGER,
+    sent_to       TEXT,
+    language      TEXT,
+    subject       TEXT,
+    body          TEXT
+);
+CREATE INDEX messages_due ON messages (next_at) WHERE state = 'queued';
+CREATE INDEX messages_customer ON messages (customer_id, id);
+CREATE INDEX messages_ticket ON messages (ticket_id) WHERE ticket_id IS NOT NULL;
