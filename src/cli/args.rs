@@ -87,6 +87,9 @@ pub enum Command {
     /// Who is slipping away: the members worth a call this week, from the models of repeat
     /// visits (BG/NBD) and of spend (Gamma-Gamma) fitted to the shop's history.
     Insights(InsightsArgs),
+    /// Messages to customers by email and SMS: the outbox, sending what is due, trying again.
+    #[command(subcommand)]
+    Messages(MessagesCmd),
     /// Plug-in mode: sit between an existing till and its printer, adding the loyalty block.
     ///
     /// The till prints to --pos (or to the pseudo-terminal made at --pos-link); every byte goes
@@ -155,6 +158,35 @@ pub enum InsightsCmd {
     Fit {
         #[arg(long, value_name = "FILE.csv")]
         summary: std::path::PathBuf,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum MessagesCmd {
+    /// Send what is due now, once (the window and `serve` send continuously), after queueing
+    /// the ticket follow-ups due.
+    Send,
+    /// The outbox, newest first: what was sent, waits, failed and why.
+    List {
+        /// Only these states: queued, sending, sent, failed, cancelled, unsure.
+        #[arg(long, value_name = "STATE", value_parser = ["queued", "sending", "sent", "failed", "cancelled", "unsure"])]
+        state: Vec<String>,
+        /// Only this customer's.
+        #[arg(long, value_name = "CODE")]
+        customer: Option<String>,
+        #[arg(long, default_value_t = 50)]
+        limit: usize,
+    },
+    /// Try a failed or unsure message again (an unsure one may then arrive twice).
+    Retry { id: i64 },
+    /// Record an SMS STOP that reached the shop another way (the gateway's own inbox): no
+    /// more marketing texts to this number.
+    Stop {
+        #[arg(value_name = "PHONE")]
+        phone: String,
+        /// What the customer wrote.
+        #[arg(long, default_value = "STOP")]
+        text: String,
     },
 }
 
@@ -388,6 +420,26 @@ pub enum CustomerCmd {
         /// Where they gave it: counter, page or import.
         #[arg(long, default_value = "counter", value_parser = ["counter", "page", "import"])]
         source: String,
+    },
+    /// Record a member's consent to reward news and offers by email or SMS, or its
+    /// withdrawal, with where it was given and the exact words shown (by default the
+    /// standard wording in the member's language).
+    Consent {
+        code: String,
+        #[arg(value_parser = ["email", "sms"])]
+        channel: String,
+        /// give or withdraw.
+        #[arg(value_parser = ["give", "withdraw"])]
+        action: String,
+        /// Where: counter, page, import or staff (what they said by phone or in person).
+        #[arg(long, default_value = "counter", value_parser = ["counter", "page", "import", "staff"])]
+        source: String,
+        /// The exact words the customer was shown (an import: the words the old system used).
+        #[arg(long)]
+        wording: Option<String>,
+        /// Who recorded it.
+        #[arg(long, value_name = "NAME")]
+        by: Option<String>,
     },
     /// Erase a customer's name, phone, email and notes; keeps anonymous numbers.
     Erase {

@@ -113,6 +113,7 @@ fn run_command(ctx: &Ctx, cli: Cli) -> Result<Output> {
         Command::Staff(s) => staff(ctx, s),
         Command::Ticket(t) => support::ticket(ctx, t),
         Command::Insights(i) => super::insights::insights(ctx, i),
+        Command::Messages(m) => super::messages::messages(ctx, m),
         Command::Serve { bind, devices } => plug::serve(ctx, bind, devices),
         Command::Passthrough {
             pos,

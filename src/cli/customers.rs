@@ -259,6 +259,25 @@ pub(super) fn customer(ctx: &Ctx, cmd: CustomerCmd) -> Result<Output> {
                 json: json!({ "code": code, "birthday": b }),
             })
         }
+        CustomerCmd::Consent {
+            code,
+            channel,
+            action,
+            source,
+            wording,
+            by,
+        } => {
+            drop(store);
+            super::messages::consent(
+                ctx,
+                &code,
+                &channel,
+                &action,
+                &source,
+                wording.as_deref(),
+                by.as_deref(),
+            )
+        }
         CustomerCmd::Erase { code, yes } => {
             if !yes {
                 let w = ctx.words();

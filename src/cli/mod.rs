@@ -8,6 +8,7 @@ mod commands;
 mod customers;
 mod hardware;
 mod insights;
+mod messages;
 mod loyalty;
 mod plug;
 mod support;

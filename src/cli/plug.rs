@@ -56,6 +56,14 @@ pub(super) fn serve(ctx: &Ctx, bind: Option<String>, devices: bool) -> Result<Ou
                 )
             })?;
     }
+    if !devices {
+        // Messages to customers (with --devices the counter's runtime sends them).
+        let (dir, config) = (ctx.dir.clone(), ctx.config.clone());
+        let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        std::thread::Builder::new()
+            .name("messages".into())
+            .spawn(move || crate::runtime::messages_work::worker(dir, config, stop))?;
+    }
     if devices {
         // The counter's runtime, ticked by a loop instead of a window.
         let mut counter = crate::runtime::Counter::start(&ctx.dir, &ctx.config)?;

@@ -257,7 +257,7 @@ mod tests {
         .unwrap();
         let e = c.email.unwrap();
         assert_eq!((e.host.as_str(), e.port, e.tls), ("127.0.0.1", 2525, TlsMode::None));
-        assert_eq!(e.from.to_string(), "\"Corner Shop\" <loyalty@shop.example>");
+        assert_eq!(e.from.to_string(), "Corner Shop <loyalty@shop.example>");
         let s = c.sms.unwrap();
         assert!(s.body.unwrap().contains("phoneNumbers"));
         assert_eq!(c.messages.sms_inbound_key.as_deref(), Some("k"));

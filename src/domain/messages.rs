@@ -135,7 +135,7 @@ impl State {
 
 /// Tries before a message that keeps failing for a passing reason is given up (about a day
 /// and a half of backing off).
-pub const MAX_ATTEMPTS: i64 = 10;
+pub const MAX_ATTEMPTS: i64 = 14;
 
 /// Seconds to wait after the `attempt`-th failed try (1-based): one minute, doubling, at
 /// most six hours.

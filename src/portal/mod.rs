@@ -12,6 +12,7 @@ mod forms;
 mod join;
 mod language;
 mod pages;
+mod unsubscribe;
 
 use crate::config::Config;
 use crate::datadir::DataDir;
@@ -55,6 +56,8 @@ pub struct Settings {
     /// Referral bonuses, for the join page's offer: (referrer, friend).
     pub referral_bonus: (i64, i64),
     pub secret: ShopSecret,
+    /// The key an SMS gateway's webhook carries (`[sms] inbound_key`); none: no webhook.
+    pub sms_inbound_key: Option<String>,
     pub open: Opener,
     pub clock: Clock,
 }
@@ -78,6 +81,7 @@ impl Settings {
                 config.program.referral.friend_bonus,
             ),
             secret,
+            sms_inbound_key: config.messages.sms_inbound_key.clone(),
             open: Arc::new(move || {
                 dir.open_store(&config_for_open, crate::clock::now())
                     .map_err(|e| match e {
@@ -252,6 +256,12 @@ pub fn router(settings: Settings) -> Router {
         .route("/r/{token}/language", post(forms::set_language))
         .route("/join/{code}", get(join::join).post(join::join_post))
         .route("/JOIN/{code}", get(join::join))
+        .route(
+            "/u/{token}",
+            get(unsubscribe::page).post(unsubscribe::unsubscribe),
+        )
+        .route("/U/{token}", get(unsubscribe::page))
+        .route("/sms/inbound", post(unsubscribe::sms_inbound))
         .nest("/api/v1", api::routes())
         .fallback(not_found)
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))

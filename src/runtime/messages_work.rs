@@ -151,6 +151,14 @@ pub fn send_due(
     Ok(round)
 }
 
+/// The words a withdrawal by SMS is recorded with: what the customer texted back.
+pub fn stop_wording(text: &str, shop: &str) -> String {
+    crate::i18n::catalog().fallback().t_args(
+        "sms-stop-wording",
+        &[("text", text.trim().into()), ("shop", shop.into())],
+    )
+}
+
 /// The words of the customer's language, else the shop's.
 fn words_for(customer: Option<&str>, shop: &str) -> &'static Language {
     let catalog = crate::i18n::catalog();
@@ -249,4 +257,64 @@ pub fn compose(
         unsubscribe,
         language: words.tag().to_string(),
     }
+}
+
+/// Seconds between rounds of the sender thread.
+pub const EVERY_SECONDS: u64 = 10;
+
+/// The sender thread of the window and `serve`: a round every few seconds until `stop`,
+/// on its own connection to the store. Problems are logged once each; the outbox shows them.
+pub fn worker(
+    dir: crate::datadir::DataDir,
+    config: Config,
+    stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
+) {
+    let mut senders = Senders::from_config(&config);
+    if senders.channels().is_empty() {
+        return;
+    }
+    let secret = match dir.secret() {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("messages: {e}");
+            return;
+        }
+    };
+    let links = Links {
+        public_url: &config.portal.public_url,
+        secret: &secret,
+    };
+    let mut last_problem = String::new();
+    let mut store: Option<Store> = None;
+    while !stop.load(std::sync::atomic::Ordering::SeqCst) {
+        if store.is_none() {
+            store = dir.open_store(&config, crate::clock::now()).ok();
+        }
+        if let Some(s) = store.as_mut() {
+            match send_due(s, &config, &links, &mut senders, &crate::clock::now, 500) {
+                Ok(round) => {
+                    if round.sent > 0 {
+                        eprintln!("messages: sent {}", round.sent);
+                    }
+                    if let Some(p) = round.problems.last()
+                        && *p != last_problem
+                    {
+                        eprintln!("messages: {p}");
+                        last_problem = p.clone();
+                    }
+                }
+                Err(e) => {
+                    eprintln!("messages: {e}");
+                    store = None;
+                }
+            }
+        }
+        for _ in 0..EVERY_SECONDS {
+            if stop.load(std::sync::atomic::Ordering::SeqCst) {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_secs(1));
+        }
+    }
+    senders.close();
 }

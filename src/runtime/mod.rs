@@ -360,6 +360,11 @@ impl Counter {
             .spawn(move || {
                 insights_job::worker(dir5, config5, std::time::Duration::from_secs(180), stop5)
             })?;
+        // Messages to customers, when [email] or [sms] is set.
+        let (dir6, config6, stop6) = (dir.clone(), config.clone(), threads_stop.clone());
+        std::thread::Builder::new()
+            .name("messages".into())
+            .spawn(move || messages_work::worker(dir6, config6, stop6))?;
         // The chain's background sync, when this till is in one.
         let (sync_tx, from_sync) = channel();
         if config.central.is_some() {

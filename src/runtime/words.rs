@@ -98,6 +98,42 @@ pub fn timeline_entry(w: &Language, currency: Currency, e: &TimelineEntry) -> St
         Happened::Note { body, actor } => {
             (w.t("timeline-note"), Some(body.as_str()), actor.as_deref())
         }
+        Happened::Message {
+            message,
+            channel,
+            state,
+            subject,
+        } => (
+            w.t_args(
+                "timeline-message",
+                &[
+                    ("kind", w.t(&format!("message-kind-{}", message.as_str().replace('_', "-"))).into()),
+                    ("channel", w.t(&format!("message-channel-{}", channel.as_str())).into()),
+                    ("state", w.t(&format!("message-state-{}", state.as_str())).into()),
+                ],
+            ),
+            subject.as_deref(),
+            None,
+        ),
+        Happened::Consent {
+            channel,
+            given,
+            source,
+        } => (
+            w.t_args(
+                if *given {
+                    "timeline-consent-given"
+                } else {
+                    "timeline-consent-withdrawn"
+                },
+                &[
+                    ("channel", w.t(&format!("message-channel-{}", channel.as_str())).into()),
+                    ("source", w.t(&format!("consent-source-{source}")).into()),
+                ],
+            ),
+            None,
+            None,
+        ),
     };
     if let Some(b) = body {
         text.push_str(": ");

@@ -142,6 +142,66 @@ impl Tx<'_> {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// The members (not erased, not merged away) with this phone number, as typed or as a
+    /// gateway writes it (normalised the shop's way first).
+    pub fn customers_with_phone(&self, phone: &str) -> Result<Vec<i64>> {
+        let normal = crate::domain::contact::normalize_phone(
+            phone,
+            self.rules.country_code.as_deref(),
+        )
+        .map_err(|e| StoreError::Invalid(e.to_string()))?;
+        let mut stmt = self.tx.prepare_cached(
+            "SELECT id FROM customers WHERE phone = ?1 AND erased_at IS NULL
+             AND merged_into IS NULL",
+        )?;
+        let rows = stmt.query_map([normal], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Withdraws SMS consent for every member with this number (a STOP texted back).
+    /// Returns how many members it was.
+    pub fn withdraw_sms_by_phone(&self, phone: &str, wording: &str, now: i64) -> Result<usize> {
+        let customers = self.customers_with_phone(phone)?;
+        for id in &customers {
+            self.record_consent(
+                *id,
+                &NewConsent {
+                    channel: Channel::Sms,
+                    given: false,
+                    source: ConsentSource::SmsStop,
+                    wording,
+                    language: None,
+                    actor: None,
+                    at: now,
+                },
+            )?;
+        }
+        Ok(customers.len())
+    }
+
+    /// What an unsubscribe page shows: the address (partly hidden), whether marketing on the
+    /// channel is on now, and the customer's language. `None` for a customer erased or
+    /// unknown here.
+    pub fn unsubscribe_view(
+        &self,
+        customer_id: i64,
+        channel: Channel,
+    ) -> Result<Option<(String, bool, Option<String>)>> {
+        let Ok(row) = self.customer_by_id(customer_id) else {
+            return Ok(None);
+        };
+        if row.erased_at.is_some() {
+            return Ok(None);
+        }
+        let address = match channel {
+            Channel::Email => row.email.as_deref().map(hide_email),
+            Channel::Sms => row.phone.as_deref().map(hide_phone),
+        }
+        .unwrap_or_default();
+        let on = self.consent(customer_id, channel)?.is_some_and(|c| c.given);
+        Ok(Some((address, on, self.language_of(customer_id)?)))
+    }
+
     /// The channel marketing reaches this customer on, with the address: of the channels with
     /// consent in force and an address on file, the one consented to last (the customer's
     /// latest choice).
@@ -178,4 +238,31 @@ fn consent_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Consent> {
         language: r.get(5)?,
         actor: r.get(6)?,
     })
+}
+
+/// `j•••@example.com`: enough for the owner of the address to know it, not for anyone else.
+fn hide_email(e: &str) -> String {
+    match e.split_once('@') {
+        Some((user, domain)) => {
+            let first: String = user.chars().take(1).collect();
+            format!("{first}•••@{domain}")
+        }
+        None => "•••".into(),
+    }
+}
+
+/// `+371 ••• 4567`.
+fn hide_phone(p: &str) -> String {
+    let digits: Vec<char> = p.chars().filter(|c| c.is_ascii_digit()).collect();
+    let last: String = digits[digits.len().saturating_sub(4)..].iter().collect();
+    format!("••• {last}")
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn addresses_are_partly_hidden() {
+        assert_eq!(super::hide_email("janis@example.lv"), "j•••@example.lv");
+        assert_eq!(super::hide_phone("+37120001234"), "••• 1234");
+    }
 }

@@ -479,6 +479,8 @@ impl Tx<'_> {
             "tickets": section("SELECT * FROM tickets WHERE customer_id = ?1 ORDER BY id")?,
             "ticket_events": section("SELECT e.* FROM ticket_events e JOIN tickets t ON t.id = e.ticket_id WHERE t.customer_id = ?1 ORDER BY e.id")?,
             "notes": section("SELECT * FROM customer_notes WHERE customer_id = ?1 ORDER BY id")?,
+            "consents": section("SELECT channel, given, at, source, wording, language, actor FROM consents WHERE customer_id = ?1 ORDER BY id")?,
+            "messages": section("SELECT id, kind, channel, state, created_at, state_at, sent_at, sent_to, language, subject, body, last_error FROM messages WHERE customer_id = ?1 ORDER BY id")?,
         }))
     }
 
@@ -503,6 +505,11 @@ impl Tx<'_> {
             .execute("DELETE FROM customer_notes WHERE customer_id = ?1", [id])?;
         self.tx
             .execute("DELETE FROM insights_scores WHERE customer_id = ?1", [id])?;
+        // Messages hold addresses and words about the person; consents too.
+        self.tx
+            .execute("DELETE FROM messages WHERE customer_id = ?1", [id])?;
+        self.tx
+            .execute("DELETE FROM consents WHERE customer_id = ?1", [id])?;
         self.tx.execute(
             "UPDATE ratings SET comment = NULL
              WHERE visit_id IN (SELECT id FROM visits WHERE customer_id = ?1)",

@@ -57,6 +57,19 @@ pub enum Happened {
         body: String,
         actor: Option<String>,
     },
+    /// A message to the customer went out, failed, or may have gone out; or consent to
+    /// marketing on a channel was given or withdrawn.
+    Message {
+        message: crate::domain::messages::Kind,
+        channel: crate::domain::messages::Channel,
+        state: crate::domain::messages::State,
+        subject: Option<String>,
+    },
+    Consent {
+        channel: crate::domain::messages::Channel,
+        given: bool,
+        source: String,
+    },
 }
 
 impl TimelineEntry {
@@ -70,6 +83,8 @@ impl TimelineEntry {
             Happened::Ticket { .. } => "ticket",
             Happened::TicketUpdate { .. } => "ticket_update",
             Happened::Note { .. } => "note",
+            Happened::Message { .. } => "message",
+            Happened::Consent { .. } => "consent",
         }
     }
 }
@@ -206,6 +221,45 @@ impl Tx<'_> {
                     what: Happened::Note {
                         body: r.get(1)?,
                         actor: r.get(2)?,
+                    },
+                    visit_id: None,
+                    ticket_id: None,
+                })
+            },
+        )?;
+        q(
+            "SELECT COALESCE(sent_at, state_at), kind, channel, state, subject, ticket_id
+             FROM messages WHERE customer_id = ?1 AND state IN ('sent', 'failed', 'unsure')
+             ORDER BY state_at DESC LIMIT ?2",
+            &|r| {
+                use crate::domain::messages::{Channel, Kind, State};
+                let (kind, channel, state): (String, String, String) =
+                    (r.get(1)?, r.get(2)?, r.get(3)?);
+                Ok(TimelineEntry {
+                    at: r.get(0)?,
+                    what: Happened::Message {
+                        message: Kind::parse(&kind).unwrap_or(Kind::RewardReady),
+                        channel: Channel::parse(&channel).unwrap_or(Channel::Email),
+                        state: State::parse(&state).unwrap_or(State::Sent),
+                        subject: r.get(4)?,
+                    },
+                    visit_id: None,
+                    ticket_id: r.get(5)?,
+                })
+            },
+        )?;
+        q(
+            "SELECT at, channel, given, source FROM consents WHERE customer_id = ?1
+             ORDER BY id DESC LIMIT ?2",
+            &|r| {
+                let channel: String = r.get(1)?;
+                Ok(TimelineEntry {
+                    at: r.get(0)?,
+                    what: Happened::Consent {
+                        channel: crate::domain::messages::Channel::parse(&channel)
+                            .unwrap_or(crate::domain::messages::Channel::Email),
+                        given: r.get(2)?,
+                        source: r.get(3)?,
                     },
                     visit_id: None,
                     ticket_id: None,

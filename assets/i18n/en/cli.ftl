@@ -178,3 +178,18 @@ cli-insights-tickets = open tickets: { $tickets }
 cli-birthday-set = { $code }: birthday { $birthday } recorded, with their consent now.
 cli-birthday-cleared = { $code }: birthday forgotten.
 cli-occasions-given = Gave { $birthday } birthday and { $anniversary } anniversary vouchers.
+cli-messages-round = Sent: { $sent }. To try again later: { $retrying }. Failed: { $failed }. Not sent (consent withdrawn, no address): { $cancelled }. Unsure: { $unsure }.
+cli-messages-no-channel = Nothing can be sent yet: set [email] smtp or [sms] url in config.toml. { $queued ->
+    [one] { $queued } message waits
+   *[other] { $queued } messages wait
+} in the outbox.
+cli-messages-head = Outbox: { $queued } waiting, { $sent } sent, { $failed } failed, { $unsure } unsure, { $cancelled } not sent
+cli-messages-row = #{ $id } { $kind } by { $channel } to { $who }: { $state } { $when } (tries: { $attempts })
+cli-messages-next = next try { $when }
+cli-messages-retried = Message { $id } waits to be sent again.
+cli-messages-stopped = STOP from { $phone }: { $count ->
+    [one] { $count } member gets
+   *[other] { $count } members get
+} no more marketing texts.
+cli-consent-given = { $code } agreed to reward news and offers by { $channel }: “{ $wording }”
+cli-consent-withdrawn = { $code } gets no more reward news or offers by { $channel }.

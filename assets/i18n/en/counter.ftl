@@ -221,3 +221,6 @@ slipping-offer = Last here { $weeks ->
         [one] a week
        *[other] { $weeks } weeks
     } ago — welcome back offer: { $reward }
+timeline-message = { $kind } by { $channel }: { $state }
+timeline-consent-given = Agreed to reward news and offers by { $channel } ({ $source })
+timeline-consent-withdrawn = No more reward news or offers by { $channel } ({ $source })

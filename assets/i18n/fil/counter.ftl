@@ -188,3 +188,6 @@ tier-base = Antas na { $tier }
 tier-next = { $points } pang puntos sa loob ng 12 buwan para sa { $tier }
 enroll-birthday = Kaarawan (MM-DD, kung papayag lang)
 slipping-offer = Huling narito { $weeks } linggo na ang nakalipas — alok sa pagbabalik: { $reward }
+timeline-message = { $kind } sa { $channel }: { $state }
+timeline-consent-given = Pumayag sa balita tungkol sa rewards at mga alok sa { $channel } ({ $source })
+timeline-consent-withdrawn = Wala nang balita tungkol sa rewards o mga alok sa { $channel } ({ $source })

@@ -229,3 +229,6 @@ slipping-offer = Pēdējoreiz šeit pirms { $weeks ->
         [one] { $weeks } nedēļas
        *[other] { $weeks } nedēļām
     } — atgriešanās piedāvājums: { $reward }
+timeline-message = { $kind } pa { $channel }: { $state }
+timeline-consent-given = Piekrita balvu ziņām un piedāvājumiem pa { $channel } ({ $source })
+timeline-consent-withdrawn = Vairs nekādu balvu ziņu vai piedāvājumu pa { $channel } ({ $source })

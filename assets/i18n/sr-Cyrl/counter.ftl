@@ -228,3 +228,6 @@ slipping-offer = Последњи пут овде пре { $weeks ->
         [few] { $weeks } недеље
        *[other] { $weeks } недеља
     } — понуда добродошлице: { $reward }
+timeline-message = { $kind } преко { $channel }: { $state }
+timeline-consent-given = Пристао на вести о наградама и понуде преко { $channel } ({ $source })
+timeline-consent-withdrawn = Нема више вести о наградама ни понуда преко { $channel } ({ $source })

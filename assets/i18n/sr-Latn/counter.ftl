@@ -228,3 +228,6 @@ slipping-offer = Poslednji put ovde pre { $weeks ->
         [few] { $weeks } nedelje
        *[other] { $weeks } nedelja
     } — ponuda dobrodošlice: { $reward }
+timeline-message = { $kind } preko { $channel }: { $state }
+timeline-consent-given = Pristao na vesti o nagradama i ponude preko { $channel } ({ $source })
+timeline-consent-withdrawn = Nema više vesti o nagradama ni ponuda preko { $channel } ({ $source })

@@ -218,3 +218,6 @@ slipping-offer = చివరిసారి { $weeks ->
         [one] { $weeks } వారం
        *[other] { $weeks } వారాల
     } క్రితం వచ్చారు — తిరిగి వచ్చినందుకు ఆఫర్: { $reward }
+timeline-message = { $channel } ద్వారా { $kind }: { $state }
+timeline-consent-given = { $channel } ద్వారా రివార్డ్ వార్తలు, ఆఫర్లకు సమ్మతించారు ({ $source })
+timeline-consent-withdrawn = ఇకపై { $channel } ద్వారా రివార్డ్ వార్తలు, ఆఫర్లు వద్దు ({ $source })
