@@ -23,7 +23,9 @@ pub(super) fn messages(ctx: &Ctx, cmd: MessagesCmd) -> Result<Output> {
             let mut store = ctx.store()?;
             store.write(|t| t.retry_message(id, ctx.now))?;
             Ok(Output {
-                text: ctx.words().t_args("cli-messages-retried", &[("id", id.into())]),
+                text: ctx
+                    .words()
+                    .t_args("cli-messages-retried", &[("id", id.into())]),
                 json: json!({ "id": id, "state": "queued" }),
             })
         }
@@ -35,7 +37,10 @@ pub(super) fn messages(ctx: &Ctx, cmd: MessagesCmd) -> Result<Output> {
             Ok(Output {
                 text: ctx.words().t_args(
                     "cli-messages-stopped",
-                    &[("phone", phone.as_str().into()), ("count", (stopped as i64).into())],
+                    &[
+                        ("phone", phone.as_str().into()),
+                        ("count", (stopped as i64).into()),
+                    ],
                 ),
                 json: json!({ "phone": phone, "customers": stopped }),
             })
@@ -51,7 +56,9 @@ fn send(ctx: &Ctx) -> Result<Output> {
     let mut senders = Senders::from_config(&ctx.config);
     if senders.channels().is_empty() {
         let queued = store.read(|t| t.outbox_counts())?.queued;
-        return Err(UsageError(w.t_args("cli-messages-no-channel", &[("queued", queued.into())])).into());
+        return Err(
+            UsageError(w.t_args("cli-messages-no-channel", &[("queued", queued.into())])).into(),
+        );
     }
     let secret = ctx.dir.secret()?;
     let links = Links {
@@ -126,7 +133,10 @@ fn row(w: &Language, m: &MessageView) -> String {
                     .unwrap_or_else(|| "-".into())
                     .into(),
             ),
-            ("state", w.t(&format!("message-state-{}", m.state.as_str())).into()),
+            (
+                "state",
+                w.t(&format!("message-state-{}", m.state.as_str())).into(),
+            ),
             ("when", w.date_time(m.state_at).into()),
             ("attempts", m.attempts.into()),
         ],
@@ -134,7 +144,10 @@ fn row(w: &Language, m: &MessageView) -> String {
     if m.state == State::Queued && m.attempts > 0 {
         line.push_str(&format!(
             " · {}",
-            w.t_args("cli-messages-next", &[("when", w.date_time(m.next_at).into())])
+            w.t_args(
+                "cli-messages-next",
+                &[("when", w.date_time(m.next_at).into())]
+            )
         ));
     }
     if let Some(e) = &m.last_error {
@@ -170,9 +183,7 @@ pub(super) fn consent(
     let shop_language = ctx.config.shop.language.clone();
     let (shown, language) = store.read(|t| {
         let id = t.customer(code)?.id();
-        let language = t
-            .language_of(id)?
-            .unwrap_or_else(|| shop_language.clone());
+        let language = t.language_of(id)?.unwrap_or_else(|| shop_language.clone());
         let words = crate::i18n::catalog()
             .get(&language)
             .unwrap_or_else(|_| crate::i18n::catalog().fallback());

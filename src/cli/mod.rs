@@ -8,8 +8,8 @@ mod commands;
 mod customers;
 mod hardware;
 mod insights;
-mod messages;
 mod loyalty;
+mod messages;
 mod plug;
 mod support;
 

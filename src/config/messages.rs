@@ -102,7 +102,10 @@ impl RawEmail {
         let with_name = if from_text.contains('<') {
             from_text.to_string()
         } else {
-            format!("{} <{from_text}>", shop_name.replace(['"', '<', '>', ','], " ").trim())
+            format!(
+                "{} <{from_text}>",
+                shop_name.replace(['"', '<', '>', ','], " ").trim()
+            )
         };
         let from = with_name.parse().map_err(|e| {
             bad(
@@ -187,7 +190,11 @@ impl RawSms {
         };
         let method = self.method.unwrap_or_else(|| "POST".into()).to_uppercase();
         if method != "POST" && method != "GET" {
-            return Err(bad(path, "[sms] method", format!("'{method}' is not POST or GET")));
+            return Err(bad(
+                path,
+                "[sms] method",
+                format!("'{method}' is not POST or GET"),
+            ));
         }
         if method == "POST" && body.is_none() {
             return Err(bad(
@@ -198,7 +205,8 @@ impl RawSms {
                     .into(),
             ));
         }
-        let text_somewhere = url.contains("{text}") || body.as_deref().is_some_and(|b| b.contains("{text}"));
+        let text_somewhere =
+            url.contains("{text}") || body.as_deref().is_some_and(|b| b.contains("{text}"));
         if !text_somewhere {
             return Err(bad(
                 path,
@@ -256,7 +264,10 @@ mod tests {
         )
         .unwrap();
         let e = c.email.unwrap();
-        assert_eq!((e.host.as_str(), e.port, e.tls), ("127.0.0.1", 2525, TlsMode::None));
+        assert_eq!(
+            (e.host.as_str(), e.port, e.tls),
+            ("127.0.0.1", 2525, TlsMode::None)
+        );
         assert_eq!(e.from.to_string(), "Corner Shop <loyalty@shop.example>");
         let s = c.sms.unwrap();
         assert!(s.body.unwrap().contains("phoneNumbers"));

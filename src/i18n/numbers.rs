@@ -15,8 +15,10 @@ type DateTimes = icu_datetime::FixedCalendarDateTimeFormatter<
 >;
 
 /// A day, the locale's long way (`2026. gada 14. jūlijs`, `July 14, 2026`).
-type Dates =
-    icu_datetime::FixedCalendarDateTimeFormatter<icu_calendar::Gregorian, icu_datetime::fieldsets::YMD>;
+type Dates = icu_datetime::FixedCalendarDateTimeFormatter<
+    icu_calendar::Gregorian,
+    icu_datetime::fieldsets::YMD,
+>;
 
 /// Formats plain numbers, amounts and dates for one locale.
 pub struct Numbers {

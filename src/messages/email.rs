@@ -123,11 +123,16 @@ impl EmailTransport {
                 SendError::ForGood(format!("cannot read [email] ca {}: {e}", ca.display()))
             })?;
             let cert = Certificate::from_pem(&pem).map_err(|e| {
-                SendError::ForGood(format!("[email] ca {} is not a certificate: {e}", ca.display()))
+                SendError::ForGood(format!(
+                    "[email] ca {} is not a certificate: {e}",
+                    ca.display()
+                ))
             })?;
             builder = builder.add_root_certificate(cert);
         }
-        builder.build_rustls().map_err(|e| SendError::ForGood(e.to_string()))
+        builder
+            .build_rustls()
+            .map_err(|e| SendError::ForGood(e.to_string()))
     }
 
     fn connect(&mut self) -> Result<SmtpConnection, SendError> {
@@ -162,9 +167,11 @@ impl EmailTransport {
                 &[Mechanism::Plain, Mechanism::Login],
                 &Credentials::new(user.clone(), password.clone()),
             )
-            .map_err(|e| match classify(&e, "the server refused the user name or password") {
-                SendError::Passing(m) if e.is_permanent() => SendError::ForGood(m),
-                other => other,
+            .map_err(|e| {
+                match classify(&e, "the server refused the user name or password") {
+                    SendError::Passing(m) if e.is_client() => SendError::ForGood(m),
+                    other => other,
+                }
             })?;
         }
         Ok(conn)
@@ -174,17 +181,15 @@ impl EmailTransport {
         let to: Mailbox = letter.to.trim().parse().map_err(|e| {
             SendError::ForGood(format!("'{}' is not an email address: {e}", letter.to))
         })?;
-        let host = self
-            .settings
-            .from
-            .email
-            .domain()
-            .to_string();
+        let host = self.settings.from.email.domain().to_string();
         let mut builder = Message::builder()
             .from(self.settings.from.clone())
             .to(to)
             .subject(letter.subject.clone())
-            .message_id(Some(format!("<{}@{host}>", letter.key.replace([':', ' '], "."))))
+            .message_id(Some(format!(
+                "<{}@{host}>",
+                letter.key.replace([':', ' '], ".")
+            )))
             .header(ContentType::TEXT_PLAIN)
             .raw_header(HeaderValue::new(
                 HeaderName::new_from_ascii_str("Content-Language"),

@@ -243,7 +243,10 @@ mod tests {
             "to=%2B381%2060&text=a%26b%3D%C4%87"
         );
         assert_eq!(render("{x} {to}", "1", "", Escape::None), "{x} 1");
-        assert_eq!(Escape::for_content_type("application/json; charset=utf-8"), Escape::Json);
+        assert_eq!(
+            Escape::for_content_type("application/json; charset=utf-8"),
+            Escape::Json
+        );
         assert!(preset("android").is_some());
         assert!(preset("nope").is_none());
     }

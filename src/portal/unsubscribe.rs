@@ -103,7 +103,8 @@ pub(crate) async fn unsubscribe(
                     let c = crate::i18n::catalog();
                     let words = c.get(&tag).unwrap_or_else(|_| c.fallback());
                     if on {
-                        let wording = words.t_args("unsub-wording", &[("shop", shop.as_str().into())]);
+                        let wording =
+                            words.t_args("unsub-wording", &[("shop", shop.as_str().into())]);
                         t.record_consent(
                             id,
                             &NewConsent {
@@ -127,7 +128,10 @@ pub(crate) async fn unsubscribe(
     .await;
     let asked = done.as_ref().ok().map(|(_, tag)| tag.clone());
     let w = PageLanguage::resolve(&headers, asked.as_deref(), None, &state.settings.language);
-    let title = w.t_args("unsub-title", &[("shop", state.settings.shop_name.as_str().into())]);
+    let title = w.t_args(
+        "unsub-title",
+        &[("shop", state.settings.shop_name.as_str().into())],
+    );
     let response = match done {
         Ok((channel, _)) => message_page(
             &w,

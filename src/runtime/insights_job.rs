@@ -38,8 +38,10 @@ pub fn worker(
                 .and_then(|mut store| {
                     // Birthday and anniversary vouchers due today (given once each).
                     if occasions_given != Some(now.div_euclid(86_400)) {
-                        let (every, most) =
-                            (config.messages.follow_up_every_days, config.messages.follow_ups);
+                        let (every, most) = (
+                            config.messages.follow_up_every_days,
+                            config.messages.follow_ups,
+                        );
                         if let Err(e) = store.write(|t| t.queue_follow_ups(now, every, most)) {
                             eprintln!("ticket follow-ups: {e}");
                         }

@@ -52,7 +52,10 @@ impl Senders {
 
     /// Ends open connections.
     pub fn close(&mut self) {
-        for t in [self.email.as_mut(), self.sms.as_mut()].into_iter().flatten() {
+        for t in [self.email.as_mut(), self.sms.as_mut()]
+            .into_iter()
+            .flatten()
+        {
             t.close();
         }
     }
@@ -100,7 +103,9 @@ pub fn send_due(
             Claim::None => break,
             Claim::Cancelled { id, reason } => {
                 round.cancelled += 1;
-                round.problems.push(format!("message {id}: not sent: {reason}"));
+                round
+                    .problems
+                    .push(format!("message {id}: not sent: {reason}"));
                 continue;
             }
             Claim::Send(out) => out,
@@ -117,7 +122,13 @@ pub fn send_due(
         let mut handing_over = || {
             store
                 .write(|t| {
-                    t.mark_message_sending(out.id, &letter.language, &letter.subject, &letter.text, now())
+                    t.mark_message_sending(
+                        out.id,
+                        &letter.language,
+                        &letter.subject,
+                        &letter.text,
+                        now(),
+                    )
                 })
                 .map_err(|e| e.to_string())
         };
@@ -134,8 +145,9 @@ pub fn send_due(
                 round.problems.push(format!("message {}: {why}", out.id));
             }
             Err(e) => {
-                let state =
-                    store.write(|t| t.mark_message_failed(out.id, &e.to_string(), e.is_for_good(), at))?;
+                let state = store.write(|t| {
+                    t.mark_message_failed(out.id, &e.to_string(), e.is_for_good(), at)
+                })?;
                 match state {
                     State::Failed => round.failed += 1,
                     _ => round.retrying += 1,
@@ -179,7 +191,11 @@ pub fn compose(
     visit_token: Option<&str>,
 ) -> Letter {
     let shop = config.shop.name.as_str();
-    let reward_id = out.facts.get("reward").and_then(|r| r.as_str()).unwrap_or("");
+    let reward_id = out
+        .facts
+        .get("reward")
+        .and_then(|r| r.as_str())
+        .unwrap_or("");
     let reward = store
         .current_program()
         .and_then(|p| p.rewards.iter().find(|r| r.id == reward_id))
@@ -214,9 +230,8 @@ pub fn compose(
     let body = words.t_args(&id, &args);
     let unsubscribe = (out.kind.is_marketing() && out.channel == Channel::Email)
         .then(|| {
-            out.customer_id.map(|c| {
-                format!("{base}/u/{}", links.secret.sign_unsubscribe(c, out.channel))
-            })
+            out.customer_id
+                .map(|c| format!("{base}/u/{}", links.secret.sign_unsubscribe(c, out.channel)))
         })
         .flatten();
     let text = match out.channel {

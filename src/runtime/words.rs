@@ -107,9 +107,22 @@ pub fn timeline_entry(w: &Language, currency: Currency, e: &TimelineEntry) -> St
             w.t_args(
                 "timeline-message",
                 &[
-                    ("kind", w.t(&format!("message-kind-{}", message.as_str().replace('_', "-"))).into()),
-                    ("channel", w.t(&format!("message-channel-{}", channel.as_str())).into()),
-                    ("state", w.t(&format!("message-state-{}", state.as_str())).into()),
+                    (
+                        "kind",
+                        w.t(&format!(
+                            "message-kind-{}",
+                            message.as_str().replace('_', "-")
+                        ))
+                        .into(),
+                    ),
+                    (
+                        "channel",
+                        w.t(&format!("message-channel-{}", channel.as_str())).into(),
+                    ),
+                    (
+                        "state",
+                        w.t(&format!("message-state-{}", state.as_str())).into(),
+                    ),
                 ],
             ),
             subject.as_deref(),
@@ -127,7 +140,10 @@ pub fn timeline_entry(w: &Language, currency: Currency, e: &TimelineEntry) -> St
                     "timeline-consent-withdrawn"
                 },
                 &[
-                    ("channel", w.t(&format!("message-channel-{}", channel.as_str())).into()),
+                    (
+                        "channel",
+                        w.t(&format!("message-channel-{}", channel.as_str())).into(),
+                    ),
                     ("source", w.t(&format!("consent-source-{source}")).into()),
                 ],
             ),

@@ -145,11 +145,9 @@ impl Tx<'_> {
     /// The members (not erased, not merged away) with this phone number, as typed or as a
     /// gateway writes it (normalised the shop's way first).
     pub fn customers_with_phone(&self, phone: &str) -> Result<Vec<i64>> {
-        let normal = crate::domain::contact::normalize_phone(
-            phone,
-            self.rules.country_code.as_deref(),
-        )
-        .map_err(|e| StoreError::Invalid(e.to_string()))?;
+        let normal =
+            crate::domain::contact::normalize_phone(phone, self.rules.country_code.as_deref())
+                .map_err(|e| StoreError::Invalid(e.to_string()))?;
         let mut stmt = self.tx.prepare_cached(
             "SELECT id FROM customers WHERE phone = ?1 AND erased_at IS NULL
              AND merged_into IS NULL",

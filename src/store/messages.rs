@@ -96,7 +96,9 @@ impl Tx<'_> {
         debug_assert!(kind.is_marketing());
         let home: bool = self
             .tx
-            .prepare_cached("SELECT origin IS NULL AND merged_into IS NULL FROM customers WHERE id = ?1")?
+            .prepare_cached(
+                "SELECT origin IS NULL AND merged_into IS NULL FROM customers WHERE id = ?1",
+            )?
             .query_row([customer_id], |r| r.get(0))?;
         if !home {
             return Ok(false);
@@ -104,7 +106,16 @@ impl Tx<'_> {
         let Some((channel, _)) = self.marketing_channel(customer_id)? else {
             return Ok(false);
         };
-        self.insert_message(key, Some(customer_id), None, kind, channel, None, facts, now)
+        self.insert_message(
+            key,
+            Some(customer_id),
+            None,
+            kind,
+            channel,
+            None,
+            facts,
+            now,
+        )
     }
 
     /// Queues a service message about a ticket to the contact the customer gave for it (by
@@ -204,19 +215,22 @@ impl Tx<'_> {
                    AND m.channel IN (SELECT value FROM json_each(?2))
                  ORDER BY m.next_at, m.id LIMIT 1",
             )?
-            .query_row(rusqlite::params![now, serde_json::to_string(&channels).unwrap_or_default()], |r| {
-                Ok((
-                    r.get::<_, i64>(0)?,
-                    r.get::<_, String>(1)?,
-                    r.get::<_, String>(2)?,
-                    r.get::<_, String>(3)?,
-                    r.get::<_, Option<String>>(4)?,
-                    r.get::<_, Option<i64>>(5)?,
-                    r.get::<_, Option<i64>>(6)?,
-                    r.get::<_, String>(7)?,
-                    r.get::<_, i64>(8)?,
-                ))
-            })
+            .query_row(
+                rusqlite::params![now, serde_json::to_string(&channels).unwrap_or_default()],
+                |r| {
+                    Ok((
+                        r.get::<_, i64>(0)?,
+                        r.get::<_, String>(1)?,
+                        r.get::<_, String>(2)?,
+                        r.get::<_, String>(3)?,
+                        r.get::<_, Option<String>>(4)?,
+                        r.get::<_, Option<i64>>(5)?,
+                        r.get::<_, Option<i64>>(6)?,
+                        r.get::<_, String>(7)?,
+                        r.get::<_, i64>(8)?,
+                    ))
+                },
+            )
             .optional()?;
         let Some((id, key, kind, channel, recipient, customer_id, ticket_id, facts, attempts)) =
             row
@@ -372,12 +386,18 @@ impl Tx<'_> {
 
     /// A try failed: for good (`permanent`, or the last try), or to be tried again after the
     /// backoff. Returns the state it is now in.
-    pub fn mark_message_failed(&self, id: i64, error: &str, permanent: bool, now: i64) -> Result<State> {
-        let attempts: i64 = self
-            .tx
-            .query_row("SELECT attempts FROM messages WHERE id = ?1", [id], |r| {
-                r.get(0)
-            })?;
+    pub fn mark_message_failed(
+        &self,
+        id: i64,
+        error: &str,
+        permanent: bool,
+        now: i64,
+    ) -> Result<State> {
+        let attempts: i64 =
+            self.tx
+                .query_row("SELECT attempts FROM messages WHERE id = ?1", [id], |r| {
+                    r.get(0)
+                })?;
         let state = if permanent || attempts >= MAX_ATTEMPTS {
             State::Failed
         } else {

@@ -309,7 +309,12 @@ impl Tx<'_> {
         if to == Status::Resolved {
             // "Is it sorted?", to the contact the customer gave for this ticket.
             let key = format!("ticket_resolved:{id}:{}", t.resolved_at.unwrap_or(now));
-            self.queue_ticket_message(id, crate::domain::messages::Kind::TicketResolved, &key, now)?;
+            self.queue_ticket_message(
+                id,
+                crate::domain::messages::Kind::TicketResolved,
+                &key,
+                now,
+            )?;
         }
         Ok(t)
     }

@@ -23,6 +23,8 @@ mod figures;
 mod insights;
 mod invariants;
 mod ledger;
+mod mail;
+mod messages;
 mod occasions;
 mod passthrough;
 mod pg;

@@ -1,0 +1,763 @@
+//! Messages to customers through a real SMTP server on loopback (aiosmtpd) and an SMS
+//! gateway: every kind in the customer's language, consent and its withdrawal (the
+//! unsubscribe link, STOP), a server down or refusing, a bounced address, a gateway answering
+//! 500, TLS, and a till killed mid-send never sending a message twice.
+
+use crate::common::{db, rules, run, run_json};
+use crate::mail::{Gateway, SmtpServer, free_port};
+use crate::portal::Shop;
+use regulars::store::{NewCustomer, NewSale, Store};
+use std::path::Path;
+
+const DAY: i64 = 86_400;
+
+fn email_config(port: u16, extra: &str) -> String {
+    format!(
+        "public_url = \"http://shop.test\"\n\
+         [shop]\nname = \"Corner Café\"\n\
+         [email]\nsmtp = \"smtp://127.0.0.1:{port}\"\ntls = \"none\"\nfrom = \"loyalty@shop.test\"\n\
+         {extra}"
+    )
+}
+
+fn add(dir: &Path, name: &str, contact: &[&str]) -> String {
+    let mut args = vec!["customer", "add", "--name", name];
+    args.extend_from_slice(contact);
+    run_json(dir, &args)["code"].as_str().unwrap().to_string()
+}
+
+fn consent(dir: &Path, code: &str, channel: &str, action: &str) -> serde_json::Value {
+    run_json(dir, &["customer", "consent", code, channel, action])
+}
+
+fn sale(dir: &Path, code: &str, amount: &str) {
+    run_json(
+        dir,
+        &["sale", "record", "--amount", amount, "--customer", code],
+    );
+}
+
+fn send(dir: &Path) -> serde_json::Value {
+    run_json(dir, &["messages", "send"])
+}
+
+fn outbox(dir: &Path) -> Vec<serde_json::Value> {
+    run_json(dir, &["messages", "list"])["messages"]
+        .as_array()
+        .unwrap()
+        .clone()
+}
+
+fn sql(dir: &Path, statement: &str) {
+    rusqlite::Connection::open(db(dir))
+        .unwrap()
+        .execute_batch(statement)
+        .unwrap();
+}
+
+/// The path part of a link in a message (`http://shop.test/u/…` → `/u/…`).
+fn path_of(url: &str) -> String {
+    url.trim_matches(|c| c == '<' || c == '>')
+        .trim_start_matches("http://shop.test")
+        .to_string()
+}
+
+fn today_mm_dd(now: i64) -> String {
+    let d = jiff::Timestamp::from_second(now)
+        .unwrap()
+        .to_zoned_datetime(jiff::tz::TimeZone::UTC)
+        .date();
+    format!("{:02}-{:02}", d.month(), d.day())
+}
+
+#[test]
+fn every_kind_reaches_a_real_mail_server_in_the_customers_language() {
+    let smtp = SmtpServer::start(0, &[]);
+    let shop = Shop::new(&email_config(
+        smtp.port,
+        "[program.birthday]\nreward = \"cake\"\ndays = 14\n\
+         [program.anniversary]\nreward = \"coffee\"\ndays = 7\n\
+         [program.welcome_back]\nreward = \"coffee\"\ndays = 30\n",
+    ));
+    let d = shop.path();
+    let now = regulars::clock::now();
+
+    // Jānis reads Latvian, Ana Serbian; both agreed to email. Bob did not.
+    let janis = add(
+        d,
+        "Jānis Bērziņš",
+        &["--email", "janis@example.lv", "--language", "lv"],
+    );
+    let ana = add(
+        d,
+        "Ана Петровић",
+        &["--email", "ana@example.rs", "--language", "sr-Cyrl"],
+    );
+    let bob = add(d, "Bob Byrne", &["--email", "bob@example.ie"]);
+    let given = consent(d, &janis, "email", "give");
+    assert!(
+        given["wording"].as_str().unwrap().contains("e-pastā"),
+        "the words shown, in his language: {given}"
+    );
+    consent(d, &ana, "email", "give");
+
+    // A reward is ready for Jānis (45 points, the coffee costs 40); Ana is nearly there.
+    sale(d, &janis, "45.00");
+    sale(d, &ana, "33.00");
+    sale(d, &bob, "45.00");
+    // Ana's birthday is today.
+    run_json(d, &["customer", "birthday", &ana, &today_mm_dd(now)]);
+    // Cara joined a year ago today (English), and Dara stopped coming after ten weekly
+    // visits (the welcome-back offer); both agreed to email.
+    let mut store = Store::open(&db(d), rules()).unwrap();
+    let year_ago = jiff::Timestamp::from_second(now)
+        .unwrap()
+        .to_zoned_datetime(jiff::tz::TimeZone::UTC)
+        .checked_sub(jiff::Span::new().years(1))
+        .unwrap()
+        .timestamp()
+        .as_second();
+    let mut n = 11u64;
+    let mut random = move || {
+        n = n.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+        n >> 11
+    };
+    let enrol =
+        |store: &mut Store, name: &str, email: &str, at: i64, random: &mut dyn FnMut() -> u64| {
+            let new = NewCustomer {
+                name: name.into(),
+                email: Some(email.into()),
+                ..NewCustomer::default()
+            };
+            store.enroll(&new, at, random).unwrap().code
+        };
+    let cara = enrol(
+        &mut store,
+        "Cara Doyle",
+        "cara@example.ie",
+        year_ago,
+        &mut random,
+    );
+    let start = now - 17 * 7 * DAY;
+    let dara = enrol(
+        &mut store,
+        "Dara Walsh",
+        "dara@example.ie",
+        start,
+        &mut random,
+    );
+    let eve = enrol(
+        &mut store,
+        "Eve Here",
+        "eve@example.ie",
+        now - 70 * DAY,
+        &mut random,
+    );
+    for i in 0..10 {
+        for (who, first) in [(&dara, start), (&eve, now - 70 * DAY)] {
+            let sale = NewSale {
+                amount: 1_500,
+                at: first + i * 7 * DAY,
+                customer: Some(who.clone()),
+                receipt: None,
+            };
+            store.write(|t| t.record_sale(&sale)).unwrap();
+        }
+    }
+    drop(store);
+    consent(d, &cara, "email", "give");
+    consent(d, &dara, "email", "give");
+    run_json(d, &["reward", "occasions"]);
+    assert_eq!(run_json(d, &["insights", "refit"])["offers"], 1);
+    // Bob asked for help and wants the answer by email: a service message, no consent needed.
+    let ticket = run_json(
+        d,
+        &[
+            "ticket",
+            "add",
+            "--customer",
+            &bob,
+            "--summary",
+            "The milk was sour",
+            "--contact-via",
+            "email",
+            "--contact",
+            "bob@example.ie",
+        ],
+    )["id"]
+        .as_i64()
+        .unwrap();
+    run_json(
+        d,
+        &[
+            "ticket",
+            "resolve",
+            &ticket.to_string(),
+            "--note",
+            "Refunded",
+        ],
+    );
+
+    let round = send(d);
+    assert_eq!(round["sent"], 6, "{round}");
+    let mails = smtp.wait_for(6);
+    let to =
+        |who: &str| -> Vec<&crate::mail::Mail> { mails.iter().filter(|m| m.to == [who]).collect() };
+    let j = to("janis@example.lv");
+    assert_eq!(j.len(), 1, "{mails:#?}");
+    assert!(
+        j[0].subject.contains("Jūsu balva gaida: Free coffee"),
+        "{}",
+        j[0].subject
+    );
+    assert_eq!(j[0].content_language, "lv");
+    assert!(j[0].text.starts_with("Sveiki, Jānis!"), "{}", j[0].text);
+    assert!(j[0].text.contains("45 punkti"), "{}", j[0].text);
+    assert!(
+        j[0].list_unsubscribe.starts_with("<http://shop.test/u/"),
+        "{j:?}"
+    );
+    assert_eq!(j[0].list_unsubscribe_post, "List-Unsubscribe=One-Click");
+    assert!(
+        j[0].text
+            .contains(j[0].list_unsubscribe.trim_matches(['<', '>']))
+    );
+    let a = to("ana@example.rs");
+    assert_eq!(a.len(), 2, "nearing a reward, and the birthday: {a:#?}");
+    assert!(
+        a.iter().any(|m| m.subject.contains("Скоро сте стигли")),
+        "{a:#?}"
+    );
+    assert!(
+        a.iter().any(|m| m.subject.starts_with("Срећан рођендан")),
+        "{a:#?}"
+    );
+    assert!(a.iter().all(|m| m.content_language == "sr-Cyrl"));
+    let c = to("cara@example.ie");
+    assert_eq!(c.len(), 1);
+    assert!(c[0].subject.contains("another year"), "{}", c[0].subject);
+    let w = to("dara@example.ie");
+    assert_eq!(w.len(), 1);
+    assert!(w[0].subject.contains("missed you"), "{}", w[0].subject);
+    assert!(
+        w[0].text.contains("Free coffee is waiting for you until"),
+        "{}",
+        w[0].text
+    );
+    let b = to("bob@example.ie");
+    assert_eq!(b.len(), 1, "only the answer to his ticket: {b:#?}");
+    assert!(
+        b[0].subject.starts_with("Is it sorted?"),
+        "{}",
+        b[0].subject
+    );
+    assert!(b[0].text.contains("The milk was sour"), "{}", b[0].text);
+    assert_eq!(
+        b[0].list_unsubscribe, "",
+        "a service message has no unsubscribe link"
+    );
+    assert!(to("eve@example.ie").is_empty(), "no consent, no message");
+
+    // The customer's timeline records it.
+    let (_, timeline, _) = run(d, &["customer", "timeline", &janis]);
+    assert!(
+        timeline.contains("reward ready by email: sent"),
+        "{timeline}"
+    );
+
+    // A ticket the customer does not confirm gets a follow-up after three days (as if
+    // resolved four days ago), once each time.
+    sql(d, &format!("UPDATE tickets SET resolved_at = resolved_at - 4 * 86400 WHERE id = {ticket};
+                     UPDATE messages SET created_at = created_at - 4 * 86400 WHERE ticket_id = {ticket}"));
+    assert_eq!(send(d)["sent"], 1);
+    assert_eq!(send(d)["sent"], 0, "the follow-up goes once");
+    let follow = smtp.wait_for(7);
+    let last = follow.last().unwrap();
+    assert_eq!(last.to, ["bob@example.ie"]);
+    assert!(
+        last.subject.starts_with("Still all right?"),
+        "{}",
+        last.subject
+    );
+    // Nothing was sent twice: one message per outbox key.
+    let ids: std::collections::HashSet<&str> =
+        follow.iter().map(|m| m.message_id.as_str()).collect();
+    assert_eq!(ids.len(), follow.len());
+}
+
+#[test]
+fn the_unsubscribe_link_stops_the_next_marketing_message_and_a_forged_one_is_unknown() {
+    let smtp = SmtpServer::start(0, &[]);
+    let shop = Shop::new(&email_config(smtp.port, ""));
+    let d = shop.path();
+    let janis = add(
+        d,
+        "Jānis Bērziņš",
+        &["--email", "janis@example.lv", "--language", "lv"],
+    );
+    consent(d, &janis, "email", "give");
+    sale(d, &janis, "45.00");
+    send(d);
+    let mail = smtp.wait_for(1).remove(0);
+    let link = path_of(&mail.list_unsubscribe);
+
+    // The page shows the button in his language, with his address partly hidden.
+    let page = shop.get(&link);
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("j•••@example.lv"), "{}", page.body);
+    assert!(page.body.contains("Atteikties"), "{}", page.body);
+    // A forged or altered token: the same page as any unknown address.
+    let mut forged = link.clone();
+    let last = forged.pop().unwrap();
+    forged.push(if last == 'A' { 'B' } else { 'A' });
+    let unknown = shop.get("/u/nothing-here");
+    assert_eq!(shop.get(&forged).status, 404);
+    assert_eq!(shop.get(&forged).body, unknown.body);
+    assert_eq!(shop.post(&forged, &[]).status, 404);
+    // A visit's receipt token does not unsubscribe anyone.
+    let secret = regulars::datadir::DataDir::resolve(Some(d.to_path_buf()))
+        .unwrap()
+        .secret()
+        .unwrap();
+    assert_eq!(
+        shop.post(&format!("/u/{}", secret.sign_visit(1)), &[])
+            .status,
+        404
+    );
+
+    // One click (as a mail program's one-click POST does, with no form token).
+    let done = shop.post(&link, &[("List-Unsubscribe", "One-Click")]);
+    assert_eq!(done.status, 200);
+    assert!(done.body.contains("Gatavs"), "{}", done.body);
+    assert!(shop.get(&link).body.contains("neesat pieteicies"));
+
+    // The next marketing message is not even queued; nothing more reaches him.
+    sale(d, &janis, "80.00");
+    assert_eq!(send(d)["sent"], 0);
+    assert_eq!(smtp.mails().len(), 1);
+    // His export holds both: the consent with its words, and its withdrawal by the link.
+    let export = run_json(d, &["customer", "export", &janis]);
+    let consents = export["consents"].as_array().unwrap();
+    assert_eq!(consents.len(), 2, "{export}");
+    assert_eq!(consents[0]["source"], "counter");
+    assert!(consents[0]["wording"].as_str().unwrap().contains("e-pastā"));
+    assert_eq!(consents[1]["given"], 0);
+    assert_eq!(consents[1]["source"], "unsubscribe");
+    assert_eq!(export["messages"].as_array().unwrap().len(), 1);
+    assert_eq!(export["messages"][0]["state"], "sent");
+    // Erasure removes consents and messages.
+    run_json(d, &["customer", "erase", &janis, "--yes"]);
+    let export = run_json(d, &["customer", "export", &janis]);
+    assert_eq!(export["consents"].as_array().unwrap().len(), 0, "{export}");
+    assert_eq!(export["messages"].as_array().unwrap().len(), 0, "{export}");
+    assert_eq!(
+        shop.get(&link).status,
+        404,
+        "an erased customer's link leads nowhere"
+    );
+}
+
+#[test]
+fn consent_withdrawn_while_a_message_waits_means_it_is_not_sent() {
+    // No server yet: the message waits in the outbox.
+    let port = free_port();
+    let shop = Shop::new(&email_config(port, ""));
+    let d = shop.path();
+    let ana = add(d, "Ana Ozola", &["--email", "ana@example.lv"]);
+    consent(d, &ana, "email", "give");
+    sale(d, &ana, "45.00");
+    let (code, _, err) = run(d, &["messages", "send"]);
+    assert_eq!(code, 0, "{err}");
+    let queued = outbox(d);
+    assert_eq!(queued[0]["state"], "queued");
+    assert!(
+        queued[0]["last_error"]
+            .as_str()
+            .unwrap()
+            .contains("cannot reach 127.0.0.1"),
+        "{queued:?}"
+    );
+    // She changes her mind at the counter before it could go.
+    let withdrawn = consent(d, &ana, "email", "withdraw");
+    assert_eq!(withdrawn["given"], false);
+    let smtp = SmtpServer::start(port, &[]);
+    sql(d, "UPDATE messages SET next_at = 0");
+    send(d);
+    let after = outbox(d);
+    assert_eq!(after[0]["state"], "cancelled", "{after:?}");
+    assert_eq!(after[0]["last_error"], "consent withdrawn");
+    assert!(smtp.mails().is_empty());
+    // Without consent no marketing message is queued at all.
+    sale(d, &ana, "80.00");
+    assert_eq!(outbox(d).len(), 1);
+}
+
+#[test]
+fn a_server_down_refusing_or_bouncing_loses_nothing_and_the_owner_sees_why() {
+    let port = free_port();
+    let shop = Shop::new(&email_config(port, ""));
+    let d = shop.path();
+    let good = add(d, "Good Address", &["--email", "good@example.ie"]);
+    let gone = add(d, "Gone Address", &["--email", "gone@example.ie"]);
+    for c in [&good, &gone] {
+        consent(d, c, "email", "give");
+        sale(d, c, "45.00");
+    }
+    // Down: both wait, tried once, the reason on record.
+    let round = send(d);
+    assert_eq!(
+        (round["sent"].as_i64(), round["retrying"].as_i64()),
+        (Some(0), Some(1)),
+        "{round}"
+    );
+    let (_, listed, _) = run(d, &["messages", "list"]);
+    assert!(listed.contains("cannot reach 127.0.0.1"), "{listed}");
+    assert!(listed.contains("waiting"), "{listed}");
+
+    // Up, and it refuses one mailbox (a bounce): that one fails for good, the other goes.
+    let smtp = SmtpServer::start(port, &["--refuse", "gone@example.ie"]);
+    sql(d, "UPDATE messages SET next_at = 0");
+    let round = send(d);
+    assert_eq!(
+        (round["sent"].as_i64(), round["failed"].as_i64()),
+        (Some(1), Some(1)),
+        "{round}"
+    );
+    let mails = smtp.wait_for(1);
+    assert_eq!(mails.len(), 1);
+    assert_eq!(mails[0].to, ["good@example.ie"]);
+    let failed = run_json(d, &["messages", "list", "--state", "failed"]);
+    let why = failed["messages"][0]["last_error"].as_str().unwrap();
+    assert!(
+        why.contains("gone@example.ie") && why.contains("550"),
+        "{why}"
+    );
+    // Nothing is tried again by itself, and nothing was sent twice.
+    assert_eq!(send(d)["sent"], 0);
+    assert_eq!(smtp.mails().len(), 1);
+    // A server that does not offer STARTTLS when the settings ask for it is refused.
+    crate::chain::edit_config(d, "tls = \"none\"", "tls = \"starttls\"");
+    sale(d, &good, "80.00");
+    let round = send(d);
+    assert_eq!(round["failed"], 1, "{round}");
+    assert!(
+        round["problems"][0]
+            .as_str()
+            .unwrap()
+            .contains("does not offer STARTTLS"),
+        "{round}"
+    );
+    assert_eq!(smtp.mails().len(), 1);
+}
+
+/// A throwaway certificate authority and a certificate for 127.0.0.1 signed by it, in `dir`:
+/// (ca.crt, server.crt, server.key).
+fn certificates(dir: &Path) -> (std::path::PathBuf, std::path::PathBuf, std::path::PathBuf) {
+    let openssl = |args: &[&str]| {
+        let out = std::process::Command::new("openssl")
+            .args(args)
+            .current_dir(dir)
+            .output()
+            .expect("openssl (Debian's openssl package)");
+        assert!(
+            out.status.success(),
+            "openssl {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    openssl(&[
+        "req",
+        "-x509",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-keyout",
+        "ca.key",
+        "-out",
+        "ca.crt",
+        "-days",
+        "2",
+        "-subj",
+        "/CN=Regulars mail test CA",
+        "-addext",
+        "basicConstraints=critical,CA:TRUE",
+        "-addext",
+        "keyUsage=critical,keyCertSign,cRLSign",
+    ]);
+    openssl(&[
+        "req",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-keyout",
+        "server.key",
+        "-out",
+        "server.csr",
+        "-subj",
+        "/CN=127.0.0.1",
+    ]);
+    std::fs::write(
+        dir.join("server.ext"),
+        "subjectAltName=IP:127.0.0.1\nbasicConstraints=CA:FALSE\n\
+         keyUsage=digitalSignature,keyEncipherment\nextendedKeyUsage=serverAuth\n",
+    )
+    .unwrap();
+    openssl(&[
+        "x509",
+        "-req",
+        "-in",
+        "server.csr",
+        "-CA",
+        "ca.crt",
+        "-CAkey",
+        "ca.key",
+        "-CAcreateserial",
+        "-out",
+        "server.crt",
+        "-days",
+        "2",
+        "-extfile",
+        "server.ext",
+    ]);
+    (
+        dir.join("ca.crt"),
+        dir.join("server.crt"),
+        dir.join("server.key"),
+    )
+}
+
+#[test]
+fn starttls_and_tls_with_a_password_reach_a_server_with_its_own_authority() {
+    let certs = tempfile::tempdir().unwrap();
+    let (ca, cert, key) = certificates(certs.path());
+    let (cert, key) = (cert.to_str().unwrap(), key.to_str().unwrap());
+    for implicit in [false, true] {
+        let mut options = vec!["--cert", cert, "--key", key, "--auth", "shop:s3cret"];
+        if implicit {
+            options.push("--implicit-tls");
+        }
+        let smtp = SmtpServer::start(0, &options);
+        let (scheme, tls) = if implicit {
+            ("smtps", "tls")
+        } else {
+            ("smtp", "starttls")
+        };
+        let shop = Shop::new(&format!(
+            "public_url = \"http://shop.test\"\n[email]\nsmtp = \"{scheme}://127.0.0.1:{}\"\n\
+             tls = \"{tls}\"\nfrom = \"loyalty@shop.test\"\nusername = \"shop\"\n\
+             password = \"s3cret\"\nca = \"{}\"\n",
+            smtp.port,
+            ca.display()
+        ));
+        let d = shop.path();
+        let c = add(d, "Tess Ling", &["--email", "tess@example.ie"]);
+        consent(d, &c, "email", "give");
+        sale(d, &c, "45.00");
+        let round = send(d);
+        assert_eq!(round["sent"], 1, "{tls}: {round}");
+        let m = smtp.wait_for(1);
+        assert!(m[0].tls && m[0].authenticated, "{tls}: {m:?}");
+        // A wrong password is refused for good, and says so.
+        crate::chain::edit_config(d, "password = \"s3cret\"", "password = \"wrong\"");
+        sale(d, &c, "80.00");
+        let round = send(d);
+        assert_eq!(round["failed"], 1, "{tls}: {round}");
+        assert!(
+            round["problems"][0]
+                .as_str()
+                .unwrap()
+                .contains("user name or password"),
+            "{round}"
+        );
+    }
+}
+
+#[test]
+fn sms_through_a_gateway_is_retried_after_a_500_and_stop_ends_marketing_texts() {
+    let gateway = Gateway::start(&[500, 200]);
+    let shop = Shop::new(&format!(
+        "public_url = \"http://shop.test\"\n[shop]\nname = \"Corner Café\"\ncountry_code = \"371\"\n\
+         [sms]\ngateway = \"android\"\nurl = \"{}/message\"\nusername = \"sms\"\n\
+         password = \"gw-pass\"\ninbound_key = \"inbound-key-123\"\n",
+        gateway.url
+    ));
+    let d = shop.path();
+    let liga = add(
+        d,
+        "Līga Kalniņa",
+        &["--phone", "+371 2000 1234", "--language", "lv"],
+    );
+    consent(d, &liga, "sms", "give");
+    sale(d, &liga, "45.00");
+    // The gateway answers 500: the message waits and says why.
+    let round = send(d);
+    assert_eq!(round["retrying"], 1, "{round}");
+    let listed = outbox(d);
+    assert!(
+        listed[0]["last_error"]
+            .as_str()
+            .unwrap()
+            .contains("answered 500"),
+        "{listed:?}"
+    );
+    sql(d, "UPDATE messages SET next_at = 0");
+    assert_eq!(send(d)["sent"], 1);
+    let requests = gateway.requests();
+    assert_eq!(requests.len(), 2);
+    let r = &requests[1];
+    assert_eq!((r.method.as_str(), r.path.as_str()), ("POST", "/message"));
+    use base64::Engine;
+    let basic = base64::engine::general_purpose::STANDARD.encode("sms:gw-pass");
+    assert_eq!(
+        r.header("authorization"),
+        Some(format!("Basic {basic}").as_str())
+    );
+    let body: serde_json::Value = serde_json::from_str(&r.body).unwrap();
+    assert_eq!(body["phoneNumbers"][0], "+37120001234", "{body}");
+    let text = body["textMessage"]["text"].as_str().unwrap();
+    assert!(text.starts_with("Corner Café: Jums ir 45 punkti"), "{text}");
+    assert!(text.ends_with("Atbildiet STOP, lai atteiktos."), "{text}");
+
+    // She texts STOP back; the gateway's webhook tells the shop. A wrong key is unknown.
+    let stop =
+        br#"{"event":"sms:received","payload":{"message":"Stop","phoneNumber":"+37120001234"}}"#;
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .build()
+        .into();
+    let wrong = agent
+        .post(format!("{}/sms/inbound?key=guess", shop.base))
+        .header("Content-Type", "application/json")
+        .send(&stop[..])
+        .unwrap();
+    assert_eq!(wrong.status().as_u16(), 404);
+    let mut ok = agent
+        .post(format!("{}/sms/inbound?key=inbound-key-123", shop.base))
+        .header("Content-Type", "application/json")
+        .send(&stop[..])
+        .unwrap();
+    assert_eq!(ok.status().as_u16(), 200);
+    let answer: serde_json::Value =
+        serde_json::from_str(&ok.body_mut().read_to_string().unwrap()).unwrap();
+    assert_eq!(answer, serde_json::json!({"stop": true, "customers": 1}));
+    // No more marketing texts.
+    sale(d, &liga, "80.00");
+    assert_eq!(send(d)["sent"], 0);
+    assert_eq!(gateway.requests().len(), 2);
+    let export = run_json(d, &["customer", "export", &liga]);
+    assert_eq!(export["consents"][1]["source"], "sms_stop", "{export}");
+    assert!(
+        export["consents"][1]["wording"]
+            .as_str()
+            .unwrap()
+            .contains("Stop")
+    );
+}
+
+/// Starts `regulars messages send` and kills it (SIGKILL) as soon as `ready` says so.
+fn kill_mid_send(dir: &Path, ready: impl Fn() -> bool) {
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_regulars"))
+        .arg("--data")
+        .arg(dir)
+        .args(["messages", "send"])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let t = std::time::Instant::now();
+    while !ready() {
+        assert!(t.elapsed().as_secs() < 20, "the send did not get that far");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+}
+
+#[test]
+fn a_till_killed_mid_send_never_sends_a_message_twice() {
+    // The server has the first message and holds its answer: the till is killed then.
+    let port = free_port();
+    let slow = SmtpServer::start(port, &["--delay-data", "30"]);
+    let shop = Shop::new(&email_config(port, ""));
+    let d = shop.path();
+    let first = add(d, "First Inline", &["--email", "first@example.ie"]);
+    let second = add(d, "Second Inline", &["--email", "second@example.ie"]);
+    for c in [&first, &second] {
+        consent(d, c, "email", "give");
+        sale(d, c, "45.00");
+    }
+    kill_mid_send(d, || !slow.mails().is_empty());
+    slow.stop();
+    let smtp = SmtpServer::start(port, &[]);
+    // While the dead sender's claim lasts nobody touches its message; the second goes.
+    assert_eq!(send(d)["sent"], 1);
+    // Five minutes on, its message is found in mid-send: unsure, not sent again by itself.
+    sql(
+        d,
+        "UPDATE messages SET claimed_until = 0 WHERE state = 'sending'",
+    );
+    let round = send(d);
+    assert_eq!(
+        (round["sent"].as_i64(), round["unsure"].as_i64()),
+        (Some(0), Some(1)),
+        "{round}"
+    );
+    let mails = smtp.wait_for(1);
+    assert_eq!(mails.len(), 1);
+    assert_eq!(mails[0].to, ["second@example.ie"]);
+    let unsure = run_json(d, &["messages", "list", "--state", "unsure"]);
+    assert_eq!(unsure["messages"].as_array().unwrap().len(), 1, "{unsure}");
+    assert!(
+        unsure["messages"][0]["last_error"]
+            .as_str()
+            .unwrap()
+            .contains("may have gone out")
+    );
+    // Each customer got the message exactly once (the first from the slow server).
+    assert_eq!(send(d)["sent"], 0);
+    assert_eq!(smtp.mails().len(), 1);
+
+    // Killed before the message was handed over (the server slow to accept the recipient):
+    // the server never had it, so it goes once when the claim runs out.
+    smtp.stop();
+    let slow = SmtpServer::start(port, &["--delay-rcpt", "30"]);
+    sale(d, &second, "80.00");
+    let before = run_json(d, &["messages", "list", "--state", "queued"])["messages"][0]["id"]
+        .as_i64()
+        .unwrap();
+    let store = Store::open(&db(d), rules()).unwrap();
+    let attempts = |store: &Store| -> i64 {
+        store
+            .connection()
+            .query_row(
+                "SELECT attempts FROM messages WHERE id = ?1",
+                [before],
+                |r| r.get(0),
+            )
+            .unwrap()
+    };
+    // Claimed (the try counted), then half a second into the server's wait on the recipient.
+    kill_mid_send(d, || {
+        let claimed = attempts(&store) == 1;
+        if claimed {
+            std::thread::sleep(std::time::Duration::from_millis(500));
+        }
+        claimed
+    });
+    slow.stop();
+    let smtp = SmtpServer::start(port, &[]);
+    sql(
+        d,
+        "UPDATE messages SET claimed_until = 0 WHERE state = 'queued'",
+    );
+    assert_eq!(send(d)["sent"], 1);
+    let mails = smtp.wait_for(1);
+    assert_eq!(mails.len(), 1);
+    assert_eq!(mails[0].to, ["second@example.ie"]);
+    assert_eq!(send(d)["sent"], 0);
+    // The owner may send the unsure one again, knowingly.
+    let id = unsure["messages"][0]["id"].as_i64().unwrap().to_string();
+    run_json(d, &["messages", "retry", &id]);
+    assert_eq!(send(d)["sent"], 1);
+    drop(store);
+}
