@@ -104,7 +104,8 @@ pub fn parse_smtp_url(url: &str) -> Result<(String, u16, TlsMode), String> {
 pub struct EmailTransport {
     settings: EmailSettings,
     hello: ClientId,
-    conn: Option<SmtpConnection>,
+    /// The open connection and when it was last used.
+    conn: Option<(SmtpConnection, std::time::Instant)>,
 }
 
 impl EmailTransport {
@@ -232,7 +233,10 @@ impl EmailTransport {
         conn.command(Data)
             .map_err(|e| classify(&e, "the server refused the message"))?;
         handing_over().map_err(SendError::Passing)?;
-        conn.message(&bytes).map_err(|e| {
+        // The message and its final dot in one write: lettre's `message` writes the dot
+        // apart, and on a connection without TCP_NODELAY that small second write waits for
+        // the server's delayed ACK (40 ms a message on Linux).
+        conn.command(DataBlock(dot_stuffed(&bytes))).map_err(|e| {
             if e.is_permanent() || e.is_transient() {
                 classify(&e, "the server refused the message")
             } else {
@@ -240,6 +244,28 @@ impl EmailTransport {
             }
         })?;
         Ok(())
+    }
+}
+
+/// A message's DATA with SMTP's transparency (RFC 5321 4.5.2: a line starting with "." gets
+/// one more) and the line with the single dot that ends it.
+fn dot_stuffed(bytes: &[u8]) -> String {
+    let text = String::from_utf8_lossy(bytes);
+    let mut out = String::with_capacity(text.len() + 16);
+    if text.starts_with('.') {
+        out.push('.');
+    }
+    out.push_str(&text.replace("\r\n.", "\r\n.."));
+    out.push_str("\r\n.\r\n");
+    out
+}
+
+/// Text sent as it is, as one command.
+struct DataBlock(String);
+
+impl std::fmt::Display for DataBlock {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
     }
 }
 
@@ -260,17 +286,18 @@ impl Transport for EmailTransport {
         handing_over: &mut dyn FnMut() -> Result<(), String>,
     ) -> Result<(), SendError> {
         let message = self.build(letter)?;
-        let kept = self
-            .conn
-            .take()
-            .and_then(|mut c| (!c.has_broken() && c.test_connected()).then_some(c));
+        // A connection idle for a while may have been closed by the server: ask (NOOP).
+        let kept = self.conn.take().and_then(|(mut c, used)| {
+            let fresh = used.elapsed() < Duration::from_secs(2);
+            (!c.has_broken() && (fresh || c.test_connected())).then_some(c)
+        });
         let mut conn = match kept {
             Some(c) => c,
             None => self.connect()?,
         };
         let outcome = self.conversation(&mut conn, &message, handing_over);
         match &outcome {
-            Ok(()) => self.conn = Some(conn),
+            Ok(()) => self.conn = Some((conn, std::time::Instant::now())),
             // A refused recipient leaves the connection usable after RSET; start afresh anyway.
             Err(_) => conn.abort(),
         }
@@ -278,7 +305,7 @@ impl Transport for EmailTransport {
     }
 
     fn close(&mut self) {
-        if let Some(mut c) = self.conn.take() {
+        if let Some((mut c, _)) = self.conn.take() {
             let _ = c.command(Quit);
         }
     }
@@ -287,6 +314,12 @@ impl Transport for EmailTransport {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn data_is_dot_stuffed_and_ended() {
+        assert_eq!(dot_stuffed(b".a\r\n.b\r\nc"), "..a\r\n..b\r\nc\r\n.\r\n");
+        assert_eq!(dot_stuffed(b"x"), "x\r\n.\r\n");
+    }
 
     #[test]
     fn smtp_addresses() {
