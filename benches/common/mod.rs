@@ -62,6 +62,7 @@ pub fn million() -> (PathBuf, Vec<String>) {
                             referred_by: None,
                             language: None,
                             birthday: None,
+                            consents: vec![],
                         },
                         1_700_000_000,
                         &mut || splitmix(&mut rng),

@@ -367,6 +367,10 @@ pub enum CustomerCmd {
         /// Their birthday as MM-DD, only if they agree to give it (for the birthday reward).
         #[arg(long, value_name = "MM-DD")]
         birthday: Option<String>,
+        /// They agree to reward news and offers by email or sms (once per channel), with the
+        /// standard words in their language (`customer consent` records other words).
+        #[arg(long, value_name = "CHANNEL", value_parser = ["email", "sms"])]
+        consent: Vec<String>,
     },
     /// Show a customer by card code.
     Show { code: String },

@@ -77,10 +77,21 @@ pub(super) fn customer(ctx: &Ctx, cmd: CustomerCmd) -> Result<Output> {
             referred_by,
             language,
             birthday,
+            consent,
         } => {
             let language = language
                 .map(|l| crate::i18n::catalog().get(&l).map(|l| l.tag().to_string()))
                 .transpose()?;
+            let tag = language
+                .clone()
+                .unwrap_or_else(|| ctx.config.shop.language.clone());
+            let consents = consent
+                .iter()
+                .filter_map(|c| crate::domain::messages::Channel::parse(c))
+                .map(|c| {
+                    crate::runtime::messages_work::standard_consent(c, &tag, &ctx.config.shop.name)
+                })
+                .collect();
             let new = NewCustomer {
                 name,
                 phone,
@@ -88,6 +99,7 @@ pub(super) fn customer(ctx: &Ctx, cmd: CustomerCmd) -> Result<Output> {
                 referred_by,
                 language,
                 birthday,
+                consents,
             };
             let e = store.enroll(&new, ctx.now, &mut rand::random::<u64>)?;
             let mut text = ctx.words().t_args(

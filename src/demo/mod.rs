@@ -322,6 +322,7 @@ fn run(
                             referred_by,
                             language: None,
                             birthday: None,
+                            consents: vec![],
                         },
                         ev.at - 60,
                         &mut || rng.random::<u64>(),

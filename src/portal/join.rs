@@ -110,6 +110,7 @@ pub(crate) async fn join_post(
             referred_by: Some(code),
             language: asked.map(str::to_string),
             birthday: None,
+            consents: vec![],
         };
         // A duplicate says nothing about whose number it is (the page is public): its own
         // message, the same for phone and email.

@@ -163,6 +163,21 @@ pub fn send_due(
     Ok(round)
 }
 
+/// Consent on `channel` with the standard words, in the language `tag` (else English), as
+/// the counter shows them and the command line records them.
+pub fn standard_consent(channel: Channel, tag: &str, shop: &str) -> crate::store::ConsentShown {
+    let c = crate::i18n::catalog();
+    let words = c.get(tag).unwrap_or_else(|_| c.fallback());
+    crate::store::ConsentShown {
+        channel,
+        wording: words.t_args(
+            &format!("consent-{}-wording", channel.as_str()),
+            &[("shop", shop.into())],
+        ),
+        language: words.tag().to_string(),
+    }
+}
+
 /// The words a withdrawal by SMS is recorded with: what the customer texted back.
 pub fn stop_wording(text: &str, shop: &str) -> String {
     crate::i18n::catalog().fallback().t_args(

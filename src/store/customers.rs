@@ -25,6 +25,17 @@ pub struct NewCustomer {
     pub language: Option<String>,
     /// The birthday they agreed to give (MM-DD), for the birthday reward; given at the counter.
     pub birthday: Option<String>,
+    /// Consent to reward news and offers they gave at enrolment: the channel and the exact
+    /// words they were shown, in the language given.
+    pub consents: Vec<ConsentShown>,
+}
+
+/// Consent given with an enrolment, with the words shown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConsentShown {
+    pub channel: crate::domain::messages::Channel,
+    pub wording: String,
+    pub language: String,
 }
 
 /// A field of [`NewCustomer`], to say which one an enrolment was refused for.
@@ -286,6 +297,20 @@ impl Tx<'_> {
         let row = self.customer_by_id(id)?;
         if let Some(birthday) = nonempty(&new.birthday) {
             self.set_birthday(&row.display_code(), Some(birthday), "counter", now)?;
+        }
+        for c in &new.consents {
+            self.record_consent(
+                id,
+                &super::NewConsent {
+                    channel: c.channel,
+                    given: true,
+                    source: super::ConsentSource::Counter,
+                    wording: &c.wording,
+                    language: Some(&c.language),
+                    actor: None,
+                    at: now,
+                },
+            )?;
         }
         Ok(Enrolled {
             id,

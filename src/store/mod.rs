@@ -40,7 +40,9 @@ pub use aggregates::{Rebuilt, aggregate_differences};
 pub use backup::{BackupError, Counts, Inspection, inspect};
 pub use bulk::{Bulk, BulkEnrolled, BulkSale};
 pub use consents::{Consent, ConsentSource, NewConsent};
-pub use customers::{CustomerView, Enrolled, NewCustomer, NewCustomerField, Progress};
+pub use customers::{
+    ConsentShown, CustomerView, Enrolled, NewCustomer, NewCustomerField, Progress,
+};
 pub use error::{Result, StoreError};
 pub use figures::{BUCKETS, Cohort, Figures, Funnel, MemberIndex, TopCustomer, Week, month_of};
 pub use insights::{FitInfo, MIN_REPEAT_MEMBERS, Refit, Slipping};

@@ -338,6 +338,7 @@ impl Tx<'_> {
                     referred_by: None,
                     language: None,
                     birthday: None,
+                    consents: vec![],
                 };
                 (self.enroll(&new, now, random)?.id, true)
             }

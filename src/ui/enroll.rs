@@ -1,9 +1,13 @@
-//! The enrolment form (F3): name, phone, email and a friend's referral code.
+//! The enrolment form (F3): name, phone, email, consent to reward news and offers by email
+//! and by SMS (the exact words the customer is shown are kept with it), a friend's referral
+//! code, a birthday, and the language they read.
 
 use super::focus::{self, Field};
 use super::view::{Asks, ScreenAsk};
+use crate::domain::messages::Channel;
 use crate::i18n::Language;
 use crate::runtime::Intent;
+use crate::runtime::messages_work::standard_consent;
 use crate::store::NewCustomer;
 use egui::RichText;
 
@@ -19,30 +23,23 @@ pub struct EnrollForm {
     pub language: Option<String>,
     /// MM-DD, only when they agree to give it.
     pub birthday: String,
+    /// They agree to reward news and offers by email, by SMS.
+    pub email_consent: bool,
+    pub sms_consent: bool,
 }
 
 impl EnrollForm {
     /// Draws the form; Enter in any field (or *Enroll*) asks to enroll.
-    pub fn ui(&mut self, ui: &mut egui::Ui, w: &Language, asks: &mut Asks) {
+    pub fn ui(&mut self, ui: &mut egui::Ui, w: &Language, shop: &str, asks: &mut Asks) {
         let mut enter = false;
+        // The consent sentences in the language the customer reads (else the counter's): the
+        // words they are shown are the words kept.
+        let tag = self.language.clone().unwrap_or_else(|| w.tag().to_string());
+        let email_words = standard_consent(Channel::Email, &tag, shop);
+        let sms_words = standard_consent(Channel::Sms, &tag, shop);
         egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.label(RichText::new(w.t("new-customer")).strong());
-            let fields = [
-                (w.t("name"), Field::EnrollName, &mut self.name),
-                (w.t("phone"), Field::EnrollPhone, &mut self.phone),
-                (w.t("email"), Field::EnrollEmail, &mut self.email),
-                (
-                    w.t("referral-code"),
-                    Field::EnrollReferral,
-                    &mut self.referral,
-                ),
-                (
-                    w.t("enroll-birthday"),
-                    Field::EnrollBirthday,
-                    &mut self.birthday,
-                ),
-            ];
-            for (label, field, value) in fields {
+            let field = |ui: &mut egui::Ui, label: String, field: Field, value: &mut String| {
                 let l = ui.label(label);
                 let r = ui
                     .add(
@@ -51,8 +48,26 @@ impl EnrollForm {
                             .desired_width(f32::INFINITY),
                     )
                     .labelled_by(l.id);
-                enter |= focus::entered(ui, &r);
-            }
+                focus::entered(ui, &r)
+            };
+            enter |= field(ui, w.t("name"), Field::EnrollName, &mut self.name);
+            enter |= field(ui, w.t("phone"), Field::EnrollPhone, &mut self.phone);
+            enter |= field(ui, w.t("email"), Field::EnrollEmail, &mut self.email);
+            // Space ticks a box; Tab moves on as through the fields.
+            ui.checkbox(&mut self.email_consent, &email_words.wording);
+            ui.checkbox(&mut self.sms_consent, &sms_words.wording);
+            enter |= field(
+                ui,
+                w.t("referral-code"),
+                Field::EnrollReferral,
+                &mut self.referral,
+            );
+            enter |= field(
+                ui,
+                w.t("enroll-birthday"),
+                Field::EnrollBirthday,
+                &mut self.birthday,
+            );
             ui.horizontal(|ui| {
                 enter |= ui.button(w.t("enroll")).clicked();
                 if ui.button(w.t("cancel")).clicked() {
@@ -70,6 +85,13 @@ impl EnrollForm {
                 referred_by: opt(&self.referral),
                 language: self.language.clone(),
                 birthday: opt(&self.birthday),
+                consents: [
+                    (self.email_consent, email_words),
+                    (self.sms_consent, sms_words),
+                ]
+                .into_iter()
+                .filter_map(|(given, words)| given.then_some(words))
+                .collect(),
             }));
         }
     }

@@ -239,7 +239,8 @@ impl CounterApp {
             }
         });
         if self.enroll.open {
-            self.enroll.ui(ui, w, asks);
+            let shop = self.counter.shop().name.clone();
+            self.enroll.ui(ui, w, &shop, asks);
         }
         ui.separator();
         self.customer.ui(ui, s, w, asks);

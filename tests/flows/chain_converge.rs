@@ -183,6 +183,7 @@ fn run_case(pg: &Postgres, steps: &[Step]) {
                     referred_by: None,
                     language: None,
                     birthday: None,
+                    consents: vec![],
                 };
                 match tills[till].store.enroll(&new, now, &mut random) {
                     Ok(_) | Err(StoreError::DuplicatePhone { .. }) => {}

@@ -52,6 +52,7 @@ pub fn enroll(store: &mut Store, name: &str, phone: &str, referred_by: Option<&s
                 referred_by: referred_by.map(str::to_string),
                 language: None,
                 birthday: None,
+                consents: vec![],
             },
             T0,
             &mut rng,

@@ -46,14 +46,14 @@ scan "$here"
 sleep 1
 shot insights-regular
 # A new member gives their birthday at the counter, by keys alone: F3, name, Tab, phone,
-# Tab past the email and the referral code, the birthday, Enter.
+# Tab past the email, the two consent boxes and the referral code, the birthday, Enter.
 focus
 key Escape
 key F3
 typed "Mary Walsh"
 key Tab
 typed "0861112223"
-key Tab Tab Tab
+key Tab Tab Tab Tab Tab
 typed "03-17"
 sleep 1
 shot insights-enrol-birthday
