@@ -62,7 +62,10 @@ pub(super) fn serve(ctx: &Ctx, bind: Option<String>, devices: bool) -> Result<Ou
         let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
         std::thread::Builder::new()
             .name("messages".into())
-            .spawn(move || crate::runtime::messages_work::worker(dir, config, stop))?;
+            .spawn(move || {
+                let (news, _) = std::sync::mpsc::channel();
+                crate::runtime::messages_work::worker(dir, config, news, stop)
+            })?;
     }
     if devices {
         // The counter's runtime, ticked by a loop instead of a window.

@@ -292,11 +292,24 @@ pub fn compose(
 /// Seconds between rounds of the sender thread.
 pub const EVERY_SECONDS: u64 = 10;
 
+/// How the outbox stands, for the counter's device bar.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct News {
+    /// Messages waiting to go.
+    pub waiting: i64,
+    /// Failed or unsure in the last week.
+    pub failed: i64,
+    /// Why the last of those did not go.
+    pub problem: Option<String>,
+}
+
 /// The sender thread of the window and `serve`: a round every few seconds until `stop`,
-/// on its own connection to the store. Problems are logged once each; the outbox shows them.
+/// on its own connection to the store. Problems are logged once each; the outbox shows them,
+/// and `news` hears how it stands after each round.
 pub fn worker(
     dir: crate::datadir::DataDir,
     config: Config,
+    news: std::sync::mpsc::Sender<News>,
     stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
 ) {
     let mut senders = Senders::from_config(&config);
@@ -325,6 +338,14 @@ pub fn worker(
                 Ok(round) => {
                     if round.sent > 0 {
                         eprintln!("messages: sent {}", round.sent);
+                    }
+                    let week = crate::clock::now() - 7 * 86_400;
+                    if let Ok((waiting, failed, problem)) = s.read(|t| t.outbox_news(week)) {
+                        let _ = news.send(News {
+                            waiting,
+                            failed,
+                            problem,
+                        });
                     }
                     if let Some(p) = round.problems.last()
                         && *p != last_problem

@@ -191,6 +191,8 @@ pub struct CounterState {
     pub backup: BackupState,
     /// How this till stands with its chain; `None` for a till that works alone.
     pub chain: Option<ChainState>,
+    /// How messages to customers stand; `None` when no channel is set up.
+    pub messages: Option<messages_work::News>,
 }
 
 /// How this till stands with the chain's central store, for the device bar.
@@ -251,6 +253,7 @@ pub struct Channels {
     scans: Mutex<Receiver<Result<ScanEvent, String>>>,
     from_plug: Mutex<Receiver<crate::passthrough::Event>>,
     from_backups: Mutex<Receiver<crate::backups::schedule::News>>,
+    from_messages: Mutex<Receiver<messages_work::News>>,
     from_sync: Mutex<Receiver<sync::SyncNews>>,
 }
 
@@ -362,9 +365,10 @@ impl Counter {
             })?;
         // Messages to customers, when [email] or [sms] is set.
         let (dir6, config6, stop6) = (dir.clone(), config.clone(), threads_stop.clone());
+        let (messages_tx, from_messages) = channel();
         std::thread::Builder::new()
             .name("messages".into())
-            .spawn(move || messages_work::worker(dir6, config6, stop6))?;
+            .spawn(move || messages_work::worker(dir6, config6, messages_tx, stop6))?;
         // The chain's background sync, when this till is in one.
         let (sync_tx, from_sync) = channel();
         if config.central.is_some() {
@@ -416,6 +420,7 @@ impl Counter {
             scans: Mutex::new(scans),
             from_plug: Mutex::new(from_plug),
             from_backups: Mutex::new(from_backups),
+            from_messages: Mutex::new(from_messages),
             from_sync: Mutex::new(from_sync),
         });
         world.insert_resource(plug_link);
@@ -555,6 +560,7 @@ pub fn schedule() -> Schedule {
             refresh_support,
             plug_news,
             backup_news,
+            messages_news,
             sync_news,
             share_customer,
         )

@@ -493,3 +493,13 @@ pub(super) fn backup_news(ch: Res<Channels>, mut state: ResMut<CounterState>) {
         }
     }
 }
+
+/// The sender thread's news after each round: what waits, what failed lately, and why.
+pub(super) fn messages_news(ch: Res<Channels>, mut state: ResMut<CounterState>) {
+    let Ok(rx) = ch.from_messages.lock() else {
+        return;
+    };
+    if let Some(news) = rx.try_iter().last() {
+        state.messages = Some(news);
+    }
+}

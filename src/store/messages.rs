@@ -488,6 +488,23 @@ impl Tx<'_> {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// Messages waiting, those failed or unsure since `since`, and the last one's reason.
+    pub fn outbox_news(&self, since: i64) -> Result<(i64, i64, Option<String>)> {
+        let waiting: i64 = self.tx.query_row(
+            "SELECT COUNT(*) FROM messages WHERE state IN ('queued', 'sending')",
+            [],
+            |r| r.get(0),
+        )?;
+        let (failed, problem): (i64, Option<String>) = self.tx.query_row(
+            "SELECT COUNT(*), (SELECT last_error FROM messages WHERE state IN ('failed', 'unsure')
+                               AND state_at >= ?1 ORDER BY state_at DESC, id DESC LIMIT 1)
+             FROM messages WHERE state IN ('failed', 'unsure') AND state_at >= ?1",
+            [since],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        Ok((waiting, failed, problem))
+    }
+
     /// How many messages are in each state.
     pub fn outbox_counts(&self) -> Result<OutboxCounts> {
         let mut counts = OutboxCounts::default();

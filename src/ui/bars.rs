@@ -77,6 +77,10 @@ fn devices(ui: &mut egui::Ui, s: &StateView, shop: &str, w: &Language, asks: &mu
     }
     ui.separator();
     backup_state(ui, &s.backup, crate::clock::now(), w);
+    if let Some(m) = &s.messages {
+        ui.separator();
+        messages_state(ui, m, w);
+    }
     if let Some(chain) = &s.chain {
         ui.separator();
         chain_state(ui, chain, crate::clock::now(), w);
@@ -128,6 +132,24 @@ fn backup_state(ui: &mut egui::Ui, b: &crate::runtime::BackupState, now: i64, w:
         w.t("backup-hint")
     } else {
         w.t("backup-hint-same-disk")
+    };
+    ui.label(label).on_hover_text(hint);
+}
+
+/// "Messages: 2 waiting", or in red how many failed this week, the last reason on hover.
+fn messages_state(ui: &mut egui::Ui, m: &crate::runtime::messages_work::News, w: &Language) {
+    let label = if m.failed > 0 {
+        RichText::new(w.t_args(
+            "messages-failed",
+            &[("failed", m.failed.into()), ("waiting", m.waiting.into())],
+        ))
+        .color(Color32::from_rgb(200, 60, 40))
+    } else {
+        RichText::new(w.t_args("messages-ok", &[("waiting", m.waiting.into())]))
+    };
+    let hint = match &m.problem {
+        Some(p) => format!("{}\n{p}", w.t("messages-hint")),
+        None => w.t("messages-hint"),
     };
     ui.label(label).on_hover_text(hint);
 }

@@ -24,6 +24,7 @@ pub struct StateView {
     pub last_receipt: Option<String>,
     pub backup: crate::runtime::BackupState,
     pub chain: Option<crate::runtime::ChainState>,
+    pub messages: Option<crate::runtime::messages_work::News>,
 }
 
 impl StateView {
@@ -46,6 +47,7 @@ impl StateView {
             last_receipt: s.last_receipt.clone(),
             backup: s.backup.clone(),
             chain: s.chain.clone(),
+            messages: s.messages.clone(),
         }
     }
 }

@@ -4,15 +4,24 @@
 # box are the words kept with the consent, with the time and "counter"; the member's first
 # sale then queues a "reward ready" email and nothing by SMS.
 #
-# Screenshot: window-shots/consent-enrol.png (look at it: the enrolment form with the email
-# box ticked under its sentence, the SMS box not).
+# The shop's mail server (aiosmtpd) refuses her address (a bounce): the device bar says in
+# red that a message did not go.
+#
+# Screenshots: window-shots/consent-enrol.png (look at it: the enrolment form with the email
+# box ticked under its sentence, the SMS box not) and consent-bar.png (the device bar:
+# "Messages: 1 not sent this week, 0 waiting" in red).
 source "$(dirname "$0")/common.bash"
 write_config 'name = "Corner Coffee"
 currency = "EUR"
 country_code = "+353"'
-cat >> "$data/config.toml" <<'TOML'
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+python3 tests/smtp_server.py --port "$port" --dir "$data/mail" --refuse aoife@example.ie >"$data/smtp.out" &
+pids+=($!)
+for _ in $(seq 50); do grep -q ready "$data/smtp.out" 2>/dev/null && break; sleep 0.2; done
+grep -q ready "$data/smtp.out" || fail "the SMTP server (aiosmtpd) did not start"
+cat >> "$data/config.toml" <<TOML
 [email]
-smtp = "smtp://127.0.0.1:9"
+smtp = "smtp://127.0.0.1:$port"
 tls = "none"
 from = "loyalty@corner.test"
 TOML
@@ -41,9 +50,12 @@ assert len(c) == 1, c
 assert c[0]["channel"] == "email" and c[0]["given"] == 1 and c[0]["source"] == "counter", c
 assert c[0]["wording"] == "I would like reward news and offers from Corner Coffee by email. I can unsubscribe at any time.", c
 PY
-# Her first sale (amount, Enter) makes a reward ready: one email waits (no server here), no SMS.
+# Her first sale (amount, Enter) makes a reward ready: one email, no SMS; the window's sender
+# hands it to the server, which refuses the address.
 focus
 typed "45"
 key Return
-until_json "the queued email" 'len(d["messages"]) == 1 and d["messages"][0]["channel"] == "email"' messages list
-echo "a new member agreed to email at the counter by keys; the words shown were kept; her first reward-ready email waits"
+until_json "the refused email" 'len(d["messages"]) == 1 and d["messages"][0]["channel"] == "email" and d["messages"][0]["state"] == "failed"' messages list
+sleep 12
+shot consent-bar
+echo "a new member agreed to email at the counter by keys; the words shown were kept; her reward-ready email was refused and the bar says so"

@@ -224,3 +224,6 @@ slipping-offer = Last here { $weeks ->
 timeline-message = { $kind } by { $channel }: { $state }
 timeline-consent-given = Agreed to reward news and offers by { $channel } ({ $source })
 timeline-consent-withdrawn = No more reward news or offers by { $channel } ({ $source })
+messages-ok = Messages: { $waiting } waiting
+messages-failed = Messages: { $failed } not sent this week, { $waiting } waiting
+messages-hint = Messages to members by email and SMS. `regulars messages list` shows each one, why it did not go, and `regulars messages retry` sends it again.

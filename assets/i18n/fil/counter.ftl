@@ -191,3 +191,6 @@ slipping-offer = Huling narito { $weeks } linggo na ang nakalipas — alok sa pa
 timeline-message = { $kind } sa { $channel }: { $state }
 timeline-consent-given = Pumayag sa balita tungkol sa rewards at mga alok sa { $channel } ({ $source })
 timeline-consent-withdrawn = Wala nang balita tungkol sa rewards o mga alok sa { $channel } ({ $source })
+messages-ok = Mga mensahe: { $waiting } naghihintay
+messages-failed = Mga mensahe: { $failed } hindi naipadala ngayong linggo, { $waiting } naghihintay
+messages-hint = Mga mensahe sa mga miyembro sa email at SMS. Ipinapakita ng `regulars messages list` ang bawat isa at kung bakit hindi naipadala; ipinapadala ulit ng `regulars messages retry`.

@@ -232,3 +232,6 @@ slipping-offer = Pēdējoreiz šeit pirms { $weeks ->
 timeline-message = { $kind } pa { $channel }: { $state }
 timeline-consent-given = Piekrita balvu ziņām un piedāvājumiem pa { $channel } ({ $source })
 timeline-consent-withdrawn = Vairs nekādu balvu ziņu vai piedāvājumu pa { $channel } ({ $source })
+messages-ok = Ziņas: gaida { $waiting }
+messages-failed = Ziņas: šonedēļ nenosūtītas { $failed }, gaida { $waiting }
+messages-hint = Ziņas biedriem e-pastā un īsziņā. `regulars messages list` rāda katru ziņu un kāpēc tā netika nosūtīta; `regulars messages retry` to sūta vēlreiz.

@@ -231,3 +231,6 @@ slipping-offer = Последњи пут овде пре { $weeks ->
 timeline-message = { $kind } преко { $channel }: { $state }
 timeline-consent-given = Пристао на вести о наградама и понуде преко { $channel } ({ $source })
 timeline-consent-withdrawn = Нема више вести о наградама ни понуда преко { $channel } ({ $source })
+messages-ok = Поруке: чека { $waiting }
+messages-failed = Поруке: ове недеље непослато { $failed }, чека { $waiting }
+messages-hint = Поруке члановима е-поштом и SMS-ом. `regulars messages list` приказује сваку и зашто није отишла; `regulars messages retry` је шаље поново.

@@ -231,3 +231,6 @@ slipping-offer = Poslednji put ovde pre { $weeks ->
 timeline-message = { $kind } preko { $channel }: { $state }
 timeline-consent-given = Pristao na vesti o nagradama i ponude preko { $channel } ({ $source })
 timeline-consent-withdrawn = Nema više vesti o nagradama ni ponuda preko { $channel } ({ $source })
+messages-ok = Poruke: čeka { $waiting }
+messages-failed = Poruke: ove nedelje neposlato { $failed }, čeka { $waiting }
+messages-hint = Poruke članovima e-poštom i SMS-om. `regulars messages list` prikazuje svaku i zašto nije otišla; `regulars messages retry` je šalje ponovo.

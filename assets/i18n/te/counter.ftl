@@ -221,3 +221,6 @@ slipping-offer = చివరిసారి { $weeks ->
 timeline-message = { $channel } ద్వారా { $kind }: { $state }
 timeline-consent-given = { $channel } ద్వారా రివార్డ్ వార్తలు, ఆఫర్లకు సమ్మతించారు ({ $source })
 timeline-consent-withdrawn = ఇకపై { $channel } ద్వారా రివార్డ్ వార్తలు, ఆఫర్లు వద్దు ({ $source })
+messages-ok = సందేశాలు: { $waiting } ఎదురు చూస్తున్నాయి
+messages-failed = సందేశాలు: ఈ వారం { $failed } పంపలేదు, { $waiting } ఎదురు చూస్తున్నాయి
+messages-hint = సభ్యులకు ఈమెయిల్, SMS సందేశాలు. `regulars messages list` ప్రతి సందేశాన్ని, అది ఎందుకు వెళ్లలేదో చూపిస్తుంది; `regulars messages retry` దాన్ని మళ్లీ పంపుతుంది.
