@@ -255,3 +255,86 @@ pub(crate) async fn set_language(
     })
     .await
 }
+
+#[derive(Deserialize, Default)]
+pub(crate) struct MessagesForm {
+    form: Option<String>,
+    /// The language the page was shown in (the words of the boxes).
+    shown: Option<String>,
+    email: Option<String>,
+    sms: Option<String>,
+    birthday: Option<String>,
+}
+
+/// A member chooses reward news and offers by email and by SMS (a ticked box is consent
+/// given on this page, with the box's words; an unticked one that was on is withdrawn), and
+/// may give their birthday.
+pub(crate) async fn set_messages(
+    State(state): State<AppState>,
+    Path(token): Path<String>,
+    headers: HeaderMap,
+    Form(f): Form<MessagesForm>,
+) -> Response {
+    use crate::domain::messages::Channel;
+    use crate::store::{ConsentSource, NewConsent, StoreError};
+    answer(&state, &headers, async {
+        let (id, token) = visit_id(&state, &token).await?;
+        check_form(&state, &headers, &token, f.form.as_deref())?;
+        let birthday = match f.birthday.as_deref().map(str::trim) {
+            Some(b) if !b.is_empty() => {
+                Some(crate::store::birthday_text(b).ok_or(Failure::Input("error-birthday"))?)
+            }
+            _ => None,
+        };
+        let tag = catalog()
+            .shipped(f.shown.as_deref())
+            .unwrap_or(&state.settings.language)
+            .to_string();
+        let shop = state.settings.shop_name.clone();
+        let wanted = [
+            (Channel::Email, f.email.is_some()),
+            (Channel::Sms, f.sms.is_some()),
+        ];
+        state
+            .with_store(move |store, now| {
+                store.write(|tx| {
+                    let v = tx.visit(id)?.ok_or(StoreError::NoSuchVisit(id))?;
+                    let code = v.customer.ok_or(StoreError::NoSuchVisit(id))?;
+                    let page = tx.visit_page(id, now)?.ok_or(StoreError::NoSuchVisit(id))?;
+                    let member = page.member.ok_or(StoreError::NoSuchVisit(id))?;
+                    let customer = tx.customer(&code)?.id();
+                    let now_on = [member.email_consent, member.sms_consent];
+                    for ((channel, want), on) in wanted.into_iter().zip(now_on) {
+                        // Only a channel the shop has an address for, and only a change.
+                        let Some(on) = on else { continue };
+                        if on == want {
+                            continue;
+                        }
+                        let words =
+                            crate::runtime::messages_work::standard_consent(channel, &tag, &shop);
+                        tx.record_consent(
+                            customer,
+                            &NewConsent {
+                                channel,
+                                given: want,
+                                source: ConsentSource::Page,
+                                wording: &words.wording,
+                                language: Some(&words.language),
+                                actor: None,
+                                at: now,
+                            },
+                        )?;
+                    }
+                    if let Some(b) = &birthday
+                        && !member.has_birthday
+                    {
+                        tx.set_birthday(&code, Some(b), "page", now)?;
+                    }
+                    Ok(())
+                })
+            })
+            .await?;
+        Ok(Redirect::to(&format!("/r/{token}?done=messages")).into_response())
+    })
+    .await
+}

@@ -254,6 +254,7 @@ pub fn router(settings: Settings) -> Router {
             post(forms::ticket_answer),
         )
         .route("/r/{token}/language", post(forms::set_language))
+        .route("/r/{token}/messages", post(forms::set_messages))
         .route("/join/{code}", get(join::join).post(join::join_post))
         .route("/JOIN/{code}", get(join::join))
         .route(

@@ -270,6 +270,7 @@ fn flash(w: &Language, done: Option<&str>) -> Option<String> {
         "confirmed" => "portal-done-confirmed",
         "reopened" => "portal-done-reopened",
         "language" => "portal-done-language",
+        "messages" => "portal-done-messages",
         _ => return None,
     };
     Some(w.t(id))
@@ -347,6 +348,7 @@ fn visit_page(
                         button.alt type="submit" { (w.t("portal-save")) }
                     }
                 }
+                (messages_section(w, &base, form, &s.shop_name, m))
                 section {
                     h2 { (w.t("portal-invite")) }
                     @let link = format!("{}/join/{}", s.public_url.trim_end_matches('/'), m.referral_code);
@@ -471,6 +473,51 @@ fn help_section(w: &Language, base: &str, form: &str, v: &VisitPage) -> Markup {
                     input type="text" id="help-contact" name="contact" maxlength="200";
                     button type="submit" { (w.t("portal-help-send")) }
                 }
+            }
+        }
+    }
+}
+
+/// The member's choice of reward news and offers by email and by SMS (for the channels the
+/// shop has an address or number for), each box with the very words that are kept with the
+/// choice, and their birthday for a treat on the day (never shown once given).
+fn messages_section(
+    w: &Language,
+    base: &str,
+    form: &str,
+    shop: &str,
+    m: &crate::store::Member,
+) -> Markup {
+    use crate::domain::messages::Channel;
+    use crate::runtime::messages_work::standard_consent;
+    let boxes: Vec<(Channel, bool)> = [
+        (Channel::Email, m.email_consent),
+        (Channel::Sms, m.sms_consent),
+    ]
+    .into_iter()
+    .filter_map(|(c, on)| on.map(|on| (c, on)))
+    .collect();
+    html! {
+        section {
+            h2 { (w.t("portal-messages")) }
+            form method="post" action={ (base) "/messages" } {
+                input type="hidden" name="form" value=(form);
+                input type="hidden" name="shown" value=(w.tag());
+                div.choices {
+                    @for (channel, on) in &boxes {
+                        label {
+                            input type="checkbox" name=(channel.as_str()) value="yes" checked[*on];
+                            (standard_consent(*channel, w.tag(), shop).wording)
+                        }
+                    }
+                }
+                @if m.has_birthday {
+                    p.muted { (w.t("portal-birthday-kept")) }
+                } @else {
+                    label for="birthday" { (w.t("portal-birthday")) }
+                    input type="text" id="birthday" name="birthday" inputmode="numeric" maxlength="5" placeholder=(w.t("portal-birthday-example"));
+                }
+                button.alt type="submit" { (w.t("portal-save")) }
             }
         }
     }

@@ -49,7 +49,7 @@ pub use insights::{FitInfo, MIN_REPEAT_MEMBERS, Refit, Slipping};
 pub use ledger::{Adjusted, Redeemed};
 pub use merge::{Duplicate, Merged};
 pub use messages::{CLAIM_SECONDS, Claim, MessageView, OutboxCounts, Outgoing};
-pub use occasions::Given;
+pub use occasions::{Given, birthday_text};
 pub use print_jobs::PrintJob;
 pub use referrals::{ReferralOutcome, ReferralView};
 pub use reversals::Reversal;

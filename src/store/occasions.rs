@@ -17,8 +17,8 @@ pub struct Given {
     pub messages: usize,
 }
 
-/// "MM-DD" checked as a day of some year (29 February allowed).
-fn birthday_text(text: &str) -> Option<String> {
+/// "MM-DD" checked as a day of some year (29 February allowed), written with two digits each.
+pub fn birthday_text(text: &str) -> Option<String> {
     let (m, d) = text.trim().split_once('-')?;
     let (m, d): (u8, u8) = (m.parse().ok()?, d.parse().ok()?);
     let days = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];

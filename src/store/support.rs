@@ -54,6 +54,12 @@ pub struct Member {
     pub language: Option<String>,
     /// Their tier, when the program has tiers.
     pub tier: Option<super::TierView>,
+    /// Whether reward news and offers may come by email, by SMS; `None` without an address
+    /// or number on file for it.
+    pub email_consent: Option<bool>,
+    pub sms_consent: Option<bool>,
+    /// Whether the shop has their birthday (the page never shows it).
+    pub has_birthday: bool,
 }
 
 /// Why an anonymous receipt's points can no longer be claimed.
@@ -138,8 +144,27 @@ impl Tx<'_> {
         let member = match &v.customer {
             Some(code) => {
                 let row = self.customer(code)?.0;
-                let language = self.language_of(row.id)?;
-                Some(member_of(&self.view_of(row, now)?, language))
+                let id = row.id;
+                let language = self.language_of(id)?;
+                let on = |channel| -> Result<bool> {
+                    Ok(self.consent(id, channel)?.is_some_and(|c| c.given))
+                };
+                use crate::domain::messages::Channel;
+                let email_consent = row
+                    .email
+                    .is_some()
+                    .then(|| on(Channel::Email))
+                    .transpose()?;
+                let sms_consent = row.phone.is_some().then(|| on(Channel::Sms)).transpose()?;
+                let has_birthday: bool = self.tx.query_row(
+                    "SELECT birthday IS NOT NULL FROM customers WHERE id = ?1",
+                    [id],
+                    |r| r.get(0),
+                )?;
+                let mut m = member_of(&self.view_of(row, now)?, language);
+                (m.email_consent, m.sms_consent, m.has_birthday) =
+                    (email_consent, sms_consent, has_birthday);
+                Some(m)
             }
             None => None,
         };
@@ -391,6 +416,9 @@ fn member_of(view: &CustomerView, language: Option<String>) -> Member {
             .iter()
             .map(|r| r.reward_name.clone())
             .collect(),
+        email_consent: None,
+        sms_consent: None,
+        has_birthday: false,
     }
 }
 

@@ -247,6 +247,49 @@ fn a_phone_rates_the_visit_in_chromium() {
     }
 }
 
+#[test]
+fn a_phone_agrees_to_texts_and_gives_a_birthday_in_chromium() {
+    let Some(browser) = Driver::start() else {
+        return;
+    };
+    let shop = Shop::new("");
+    let (_, path) = shop.member_sale("Ann Byrne", "+353871234567", "4.80");
+    browser.go(&format!("{}{path}", shop.base));
+    // She has a phone on file, no email: the SMS box alone.
+    browser.script(
+        "document.querySelector(\"form[action$='/messages']\").scrollIntoView(); return 1;",
+    );
+    browser.click("input[name=sms]");
+    browser.type_into("#birthday", "03-17");
+    let png = browser.screenshot();
+    let out = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("portal-messages.png");
+    std::fs::write(&out, &png).unwrap();
+    browser.click("form[action$='/messages'] button");
+    let t = Instant::now();
+    while !browser.current_url().contains("done=messages") {
+        assert!(
+            t.elapsed() < Duration::from_secs(20),
+            "the choice was not sent"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let (channel, source, wording, birthday): (String, String, String, String) =
+        rusqlite::Connection::open(crate::common::db(shop.path()))
+            .unwrap()
+            .query_row(
+                "SELECT k.channel, k.source, k.wording, c.birthday FROM consents k
+                 JOIN customers c ON c.id = k.customer_id",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+            )
+            .unwrap();
+    assert_eq!(
+        (channel.as_str(), source.as_str(), birthday.as_str()),
+        ("sms", "page", "03-17")
+    );
+    assert!(wording.contains("by SMS"), "{wording}");
+}
+
 /// Draws the page's heading in a canvas twice: as it is, and with each of its letters in
 /// `range` replaced by a code point no font has. Equal drawings mean the letters were boxes.
 const TOFU_CHECK: &str = "

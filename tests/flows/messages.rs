@@ -761,3 +761,116 @@ fn a_till_killed_mid_send_never_sends_a_message_twice() {
     assert_eq!(send(d)["sent"], 1);
     drop(store);
 }
+
+#[test]
+fn a_member_chooses_messages_and_gives_a_birthday_on_their_own_page() {
+    use crate::portal::{form_token, visit_path};
+    let shop = Shop::new("[shop]\nname = \"Corner Café\"\ncountry_code = \"+371\"\n");
+    let d = shop.path();
+    let code = add(
+        d,
+        "Līga Kalniņa",
+        &[
+            "--email",
+            "liga@example.lv",
+            "--phone",
+            "+371 2000 4321",
+            "--language",
+            "lv",
+        ],
+    );
+    let sale = run_json(
+        d,
+        &["sale", "record", "--amount", "12.00", "--customer", &code],
+    );
+    let page_path = visit_path(&sale);
+    let page = shop.get(&page_path);
+    assert_eq!(page.status, 200);
+    // Both boxes, unticked, with the words in her language; the birthday field.
+    assert!(page.body.contains("Ziņas no veikala"), "{}", page.body);
+    assert!(
+        page.body.contains("no Corner Café e-pastā"),
+        "{}",
+        page.body
+    );
+    assert!(page.body.contains("no Corner Café īsziņā"), "{}", page.body);
+    assert!(
+        !page.body.contains("value=\"yes\" checked"),
+        "nothing ticked yet"
+    );
+    let form = form_token(&page.body);
+    let post = |fields: &[(&str, &str)]| {
+        let mut all = vec![("form", form.as_str()), ("shown", "lv")];
+        all.extend_from_slice(fields);
+        shop.post(&format!("{page_path}/messages"), &all)
+    };
+    // A birthday that is no day of the year: told so, nothing kept.
+    let bad = post(&[("email", "yes"), ("birthday", "02-30")]);
+    assert_eq!(bad.status, 400);
+    assert!(bad.body.contains("MM-DD"), "{}", bad.body);
+    assert_eq!(
+        run_json(d, &["customer", "export", &code])["consents"],
+        serde_json::json!([])
+    );
+    // Email yes, SMS no, and her birthday.
+    let done = post(&[("email", "yes"), ("birthday", "7-14")]);
+    assert_eq!(done.status, 303, "{}", done.body);
+    let export = run_json(d, &["customer", "export", &code]);
+    let consents = export["consents"].as_array().unwrap();
+    assert_eq!(consents.len(), 1, "{export}");
+    assert_eq!(
+        (
+            consents[0]["channel"].as_str(),
+            consents[0]["given"].as_i64(),
+            consents[0]["source"].as_str()
+        ),
+        (Some("email"), Some(1), Some("page"))
+    );
+    assert!(consents[0]["wording"].as_str().unwrap().contains("e-pastā"));
+    assert_eq!(consents[0]["language"], "lv");
+    assert_eq!(export["customer"]["birthday"], "07-14");
+    assert_eq!(export["customer"]["birthday_source"], "page");
+    // The page now shows the email box ticked, and never the birthday itself.
+    let page = shop.get(&page_path);
+    assert_eq!(
+        page.body.matches("value=\"yes\" checked").count(),
+        1,
+        "{}",
+        page.body
+    );
+    assert!(
+        page.body.contains("Veikalam ir jūsu dzimšanas diena"),
+        "{}",
+        page.body
+    );
+    assert!(
+        !page.body.contains("07-14\""),
+        "the birthday is not shown back"
+    );
+    // Unticking it later withdraws it, from the page.
+    let form = form_token(&page.body);
+    let done = shop.post(
+        &format!("{page_path}/messages"),
+        &[("form", form.as_str()), ("shown", "lv")],
+    );
+    assert_eq!(done.status, 303);
+    let consents = run_json(d, &["customer", "export", &code])["consents"].clone();
+    assert_eq!(consents.as_array().unwrap().len(), 2);
+    assert_eq!(
+        (
+            consents[1]["given"].as_i64(),
+            consents[1]["source"].as_str()
+        ),
+        (Some(0), Some("page"))
+    );
+    // A post without the page's anti-forgery token changes nothing.
+    let forged = shop.post(&format!("{page_path}/messages"), &[("email", "yes")]);
+    assert_eq!(forged.status, 403);
+    assert_eq!(
+        run_json(d, &["customer", "export", &code])["consents"]
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
+}

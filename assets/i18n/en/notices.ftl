@@ -184,3 +184,4 @@ fit-error-row = Line { $line } of the table: { $why }
 fit-error-column = The table has no column “{ $column }” (it needs frequency, recency and T; monetary_value is optional).
 fit-error-unreadable = The table could not be read: { $why }
 fit-error-edge = The fit did not settle: its parameter { $parameter } ran off towards zero or infinity (the history shows too few members coming back or dropping away); the previous fit stays in use.
+error-birthday = A birthday is the month and the day, as MM-DD: 14 July is 07-14.

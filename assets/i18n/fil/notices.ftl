@@ -167,3 +167,4 @@ fit-error-row = Linya { $line } ng talahanayan: { $why }
 fit-error-column = Walang column na “{ $column }” ang talahanayan (kailangan ang frequency, recency at T; opsyonal ang monetary_value).
 fit-error-unreadable = Hindi mabasa ang talahanayan: { $why }
 fit-error-edge = Hindi naging matatag ang kalkulasyon: ang parameter nitong { $parameter } ay napunta sa zero o infinity (kaunti lang ang bumabalik o umaalis na miyembro sa kasaysayan); ang nauna ang gagamitin pa rin.
+error-birthday = Ang kaarawan ay buwan at araw, bilang MM-DD: ang Hulyo 14 ay 07-14.

@@ -183,3 +183,4 @@ fit-error-row = Tabulas { $line }. rinda: { $why }
 fit-error-column = Tabulā nav kolonnas “{ $column }” (vajag frequency, recency un T; monetary_value nav obligāta).
 fit-error-unreadable = Tabulu nevarēja nolasīt: { $why }
 fit-error-edge = Aprēķins nenostabilizējās: tā parametrs { $parameter } aizgāja uz nulli vai bezgalību (vēsturē par maz dalībnieku atgriežas vai aiziet); paliek spēkā iepriekšējais.
+error-birthday = Dzimšanas diena ir mēnesis un diena formā MM-DD: 14. jūlijs ir 07-14.

@@ -183,3 +183,4 @@ fit-error-row = Red { $line } tabele: { $why }
 fit-error-column = Tabela nema kolonu „{ $column }” (potrebni su frequency, recency i T; monetary_value nije obavezna).
 fit-error-unreadable = Tabela ne može da se pročita: { $why }
 fit-error-edge = Procena se nije smirila: njen parametar { $parameter } je otišao ka nuli ili beskonačnosti (u istoriji premalo članova se vraća ili odlazi); ostaje prethodna.
+error-birthday = Rođendan je mesec i dan, kao MM-DD: 14. jul je 07-14.
