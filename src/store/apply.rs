@@ -92,6 +92,7 @@ impl Tx<'_> {
                 "ticket" => self.apply_ticket(e, now),
                 "ticket_event" => self.apply_ticket_event(e, now),
                 "note" => self.apply_note(e, now),
+                "consent" => self.apply_consent(e, now),
                 "voucher" => self.apply_voucher(e, now),
                 other => self.problem(e, now, "unknown", &format!("an event of kind '{other}'")),
             }?;

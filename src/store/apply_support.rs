@@ -53,6 +53,19 @@ struct NotePayload {
     actor: Option<String>,
 }
 
+#[derive(serde::Deserialize)]
+struct ConsentPayload {
+    gid: String,
+    customer: String,
+    channel: String,
+    given: i64,
+    at: i64,
+    source: String,
+    wording: String,
+    language: Option<String>,
+    actor: Option<String>,
+}
+
 impl Tx<'_> {
     /// Whether the customer was erased here: what arrives about them keeps no words.
     fn erased(&self, customer: Option<i64>) -> Result<bool> {
@@ -202,6 +215,47 @@ impl Tx<'_> {
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
             )?
             .execute((customer, n.at, &n.body, &n.actor, &n.gid, &e.till_id))?;
+        Ok(Outcome::Applied)
+    }
+
+    /// A consent given or withdrawn at another till: kept as it was recorded there (a
+    /// withdrawal also cancels what waits here for that channel).
+    pub(super) fn apply_consent(&self, e: &RemoteEvent, now: i64) -> Result<Outcome> {
+        let Ok(c) = serde_json::from_str::<ConsentPayload>(&e.payload) else {
+            return self.problem(e, now, "unreadable", "a consent event that does not parse");
+        };
+        if self.id_by_gid("consents", &c.gid)?.is_some() {
+            return Ok(Outcome::Known);
+        }
+        let Some(customer) = self.customer_by_gid(&c.customer)? else {
+            return self.problem(e, now, "missing", "a consent of an unknown customer");
+        };
+        let Some(channel) = crate::domain::messages::Channel::parse(&c.channel) else {
+            return self.problem(e, now, "unreadable", "a consent for an unknown channel");
+        };
+        if self.erased(Some(customer))? {
+            return Ok(Outcome::Known);
+        }
+        self.tx
+            .prepare_cached(
+                "INSERT INTO consents (customer_id, channel, given, at, source, wording,
+                 language, actor, gid, origin) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            )?
+            .execute(rusqlite::params![
+                customer,
+                channel.as_str(),
+                c.given != 0,
+                c.at,
+                c.source,
+                c.wording,
+                c.language,
+                c.actor,
+                c.gid,
+                e.till_id
+            ])?;
+        if c.given == 0 {
+            self.cancel_marketing(customer, Some(channel), "consent withdrawn", now)?;
+        }
         Ok(Outcome::Applied)
     }
 }

@@ -1,6 +1,7 @@
 //! Consent to marketing messages, per customer and channel: every giving and withdrawing is a
 //! row with its time, where it happened and the exact words shown, so the shop can prove it.
-//! The latest row of a channel is in force.
+//! The latest row of a channel is in force (by time: in a chain, rows arrive from other
+//! tills).
 
 use super::{Result, StoreError, Tx};
 use crate::domain::code::CustomerCode;
@@ -126,7 +127,7 @@ impl Tx<'_> {
             .tx
             .prepare_cached(
                 "SELECT channel, given, at, source, wording, language, actor FROM consents
-                 WHERE customer_id = ?1 AND channel = ?2 ORDER BY id DESC LIMIT 1",
+                 WHERE customer_id = ?1 AND channel = ?2 ORDER BY at DESC, id DESC LIMIT 1",
             )?
             .query_row((customer_id, channel.as_str()), consent_from_row)
             .optional()?)
@@ -136,7 +137,7 @@ impl Tx<'_> {
     pub fn consents_of(&self, customer_id: i64) -> Result<Vec<Consent>> {
         let mut stmt = self.tx.prepare_cached(
             "SELECT channel, given, at, source, wording, language, actor FROM consents
-             WHERE customer_id = ?1 ORDER BY id",
+             WHERE customer_id = ?1 ORDER BY at, id",
         )?;
         let rows = stmt.query_map([customer_id], consent_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)

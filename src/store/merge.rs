@@ -115,7 +115,14 @@ impl Tx<'_> {
             "UPDATE visits SET customer_id = ?1 WHERE customer_id = ?2",
             (kept, gone),
         )? as i64;
-        for table in ["points_events", "redemptions", "tickets", "customer_notes"] {
+        for table in [
+            "points_events",
+            "redemptions",
+            "tickets",
+            "customer_notes",
+            "consents",
+            "messages",
+        ] {
             tx.execute(
                 &format!("UPDATE {table} SET customer_id = ?1 WHERE customer_id = ?2"),
                 (kept, gone),

@@ -13,9 +13,29 @@ CREATE TABLE consents (
         CHECK (source IN ('counter', 'page', 'import', 'staff', 'unsubscribe', 'sms_stop')),
     wording     TEXT NOT NULL,
     language    TEXT,
-    actor       TEXT
+    actor       TEXT,
+    gid         TEXT,
+    origin      TEXT
 );
-CREATE INDEX consents_customer ON consents (customer_id, channel, id);
+CREATE INDEX consents_customer ON consents (customer_id, channel, at, id);
+CREATE UNIQUE INDEX consents_gid ON consents (gid) WHERE origin IS NOT NULL;
+
+-- In a chain a consent travels to every till like a staff note, so the till the member
+-- enrolled at (which sends them marketing) knows what they agreed to in any shop.
+CREATE VIEW sync_consent AS
+SELECT k.id, json_object(
+    'gid', k.gid, 'customer', (SELECT gid FROM customers WHERE id = k.customer_id),
+    'channel', k.channel, 'given', k.given, 'at', k.at, 'source', k.source,
+    'wording', k.wording, 'language', k.language, 'actor', k.actor) AS payload
+FROM consents k;
+
+CREATE TRIGGER sync_consent_new AFTER INSERT ON consents
+WHEN NEW.origin IS NULL AND EXISTS (SELECT 1 FROM sync_state WHERE applying = 0)
+BEGIN
+    INSERT INTO outbox (key, kind, at, row_id)
+    VALUES (printf('%011x', CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER))
+            || lower(hex(randomblob(10))), 'consent', NEW.at, NEW.id);
+END;
 
 -- The outbox: one row per message, its idempotency key unique, so a message is queued once
 -- whatever retries the event that caused it. A marketing message's recipient is read when it
