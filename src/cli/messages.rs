@@ -6,7 +6,7 @@ use super::args::MessagesCmd;
 use super::commands::{Ctx, to_json};
 use crate::domain::messages::{Channel, State};
 use crate::i18n::Language;
-use crate::runtime::messages_work::{Links, Senders, send_due};
+use crate::runtime::messages_work::{Links, Senders, problem_words, send_due};
 use crate::store::{ConsentSource, MessageView, NewConsent};
 use anyhow::Result;
 use serde_json::json;
@@ -84,7 +84,15 @@ fn send(ctx: &Ctx) -> Result<Output> {
             ("unsure", (round.unsure as i64).into()),
         ],
     )];
-    lines.extend(round.problems.iter().cloned());
+    lines.extend(round.problems.iter().map(|p| {
+        w.t_args(
+            "cli-messages-problem",
+            &[
+                ("id", p.id.into()),
+                ("why", problem_words(&w, &p.why).into()),
+            ],
+        )
+    }));
     Ok(Output {
         text: lines.join("\n"),
         json: to_json(&round),
@@ -150,8 +158,13 @@ fn row(w: &Language, m: &MessageView) -> String {
             )
         ));
     }
-    if let Some(e) = &m.last_error {
-        line.push_str(&format!("\n    {e}"));
+    if let Some(code) = &m.problem {
+        let why = crate::store::WhyOwned {
+            code: code.clone(),
+            about: m.problem_about.clone().unwrap_or_default(),
+            detail: m.last_error.clone().unwrap_or_default(),
+        };
+        line.push_str(&format!("\n    {}", problem_words(w, &why)));
     }
     line
 }

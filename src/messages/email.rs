@@ -7,7 +7,7 @@
 //! leaves nothing delivered (a server drops a transaction whose message never ended), a stop
 //! after it may have delivered it.
 
-use super::{Letter, SendError, Transport};
+use super::{Letter, Problem, SendError, Transport};
 use lettre::message::header::{ContentType, HeaderName, HeaderValue};
 use lettre::message::{Mailbox, Message};
 use lettre::transport::smtp::authentication::{Credentials, Mechanism};
@@ -121,19 +121,24 @@ impl EmailTransport {
         let mut builder = TlsParameters::builder(self.settings.host.clone());
         if let Some(ca) = &self.settings.ca {
             let pem = std::fs::read(ca).map_err(|e| {
-                SendError::ForGood(format!("cannot read [email] ca {}: {e}", ca.display()))
+                SendError::ForGood(Problem::new(
+                    "settings",
+                    format!("[email] ca {}", ca.display()),
+                    e,
+                ))
             })?;
             let cert = Certificate::from_pem(&pem).map_err(|e| {
-                SendError::ForGood(format!(
-                    "[email] ca {} is not a certificate: {e}",
-                    ca.display()
+                SendError::ForGood(Problem::new(
+                    "settings",
+                    format!("[email] ca {}", ca.display()),
+                    format!("not a certificate: {e}"),
                 ))
             })?;
             builder = builder.add_root_certificate(cert);
         }
         builder
             .build_rustls()
-            .map_err(|e| SendError::ForGood(e.to_string()))
+            .map_err(|e| SendError::ForGood(Problem::new("tls", self.settings.host.clone(), e)))
     }
 
     fn connect(&mut self) -> Result<SmtpConnection, SendError> {
@@ -149,19 +154,23 @@ impl EmailTransport {
             implicit.as_ref(),
             None,
         )
-        .map_err(|e| classify(&e, &format!("cannot reach {}:{}", s.host, s.port)))?;
+        .map_err(|e| classify(&e, "unreachable", format!("{}:{}", s.host, s.port)))?;
         if s.tls == TlsMode::StartTls {
             if !conn.can_starttls() {
                 conn.abort();
-                return Err(SendError::ForGood(format!(
-                    "{}:{} does not offer STARTTLS; set [email] tls = \"tls\" for port 465, \
-                     or \"none\" only for a relay on this machine",
-                    s.host, s.port
+                return Err(SendError::ForGood(Problem::new(
+                    "no_starttls",
+                    format!("{}:{}", s.host, s.port),
+                    format!(
+                        "{}:{} does not offer STARTTLS; set [email] tls = \"tls\" for port 465, \
+                         or \"none\" only for a relay on this machine",
+                        s.host, s.port
+                    ),
                 )));
             }
             let params = self.tls_parameters()?;
             conn.starttls(&params, &self.hello)
-                .map_err(|e| classify(&e, "STARTTLS failed"))?;
+                .map_err(|e| classify(&e, "tls", format!("{}:{}", s.host, s.port)))?;
         }
         if let (Some(user), Some(password)) = (&s.username, &s.password) {
             conn.auth(
@@ -169,7 +178,7 @@ impl EmailTransport {
                 &Credentials::new(user.clone(), password.clone()),
             )
             .map_err(|e| {
-                match classify(&e, "the server refused the user name or password") {
+                match classify(&e, "login", format!("{}:{}", s.host, s.port)) {
                     SendError::Passing(m) if e.is_client() => SendError::ForGood(m),
                     other => other,
                 }
@@ -179,9 +188,10 @@ impl EmailTransport {
     }
 
     fn build(&self, letter: &Letter) -> Result<Message, SendError> {
-        let to: Mailbox = letter.to.trim().parse().map_err(|e| {
-            SendError::ForGood(format!("'{}' is not an email address: {e}", letter.to))
-        })?;
+        let to: Mailbox =
+            letter.to.trim().parse().map_err(|e| {
+                SendError::ForGood(Problem::new("bad_address", letter.to.clone(), e))
+            })?;
         let host = self.settings.from.email.domain().to_string();
         let mut builder = Message::builder()
             .from(self.settings.from.clone())
@@ -209,14 +219,14 @@ impl EmailTransport {
         }
         builder
             .body(letter.text.clone())
-            .map_err(|e| SendError::ForGood(format!("the message cannot be built: {e}")))
+            .map_err(|e| SendError::ForGood(Problem::new("refused_message", "", e)))
     }
 
     fn conversation(
         &self,
         conn: &mut SmtpConnection,
         message: &Message,
-        handing_over: &mut dyn FnMut() -> Result<(), String>,
+        handing_over: &mut dyn FnMut() -> Result<(), Problem>,
     ) -> Result<(), SendError> {
         let envelope = message.envelope();
         let bytes = message.formatted();
@@ -225,22 +235,22 @@ impl EmailTransport {
             options.push(MailParameter::Body(MailBodyParameter::EightBitMime));
         }
         conn.command(Mail::new(envelope.from().cloned(), options))
-            .map_err(|e| classify(&e, "the server refused the sender"))?;
+            .map_err(|e| classify(&e, "refused_sender", self.settings.from.email.to_string()))?;
         for to in envelope.to() {
             conn.command(Rcpt::new(to.clone(), vec![]))
-                .map_err(|e| classify(&e, &format!("the server refused {to}")))?;
+                .map_err(|e| classify(&e, "refused_recipient", to.to_string()))?;
         }
         conn.command(Data)
-            .map_err(|e| classify(&e, "the server refused the message"))?;
+            .map_err(|e| classify(&e, "refused_message", ""))?;
         handing_over().map_err(SendError::Passing)?;
         // The message and its final dot in one write: lettre's `message` writes the dot
         // apart, and on a connection without TCP_NODELAY that small second write waits for
         // the server's delayed ACK (40 ms a message on Linux).
         conn.command(DataBlock(dot_stuffed(&bytes))).map_err(|e| {
             if e.is_permanent() || e.is_transient() {
-                classify(&e, "the server refused the message")
+                classify(&e, "refused_message", "")
             } else {
-                SendError::Unsure(format!("no answer after the message was handed over: {e}"))
+                SendError::Unsure(Problem::new("unsure", "", e))
             }
         })?;
         Ok(())
@@ -270,12 +280,16 @@ impl std::fmt::Display for DataBlock {
 }
 
 /// A lettre error as passing or for good, with what was being done.
-fn classify(e: &lettre::transport::smtp::Error, doing: &str) -> SendError {
-    let text = format!("{doing}: {e}");
+fn classify(
+    e: &lettre::transport::smtp::Error,
+    code: &'static str,
+    subject: impl Into<String>,
+) -> SendError {
+    let problem = Problem::new(code, subject, e);
     if e.is_permanent() {
-        SendError::ForGood(text)
+        SendError::ForGood(problem)
     } else {
-        SendError::Passing(text)
+        SendError::Passing(problem)
     }
 }
 
@@ -283,7 +297,7 @@ impl Transport for EmailTransport {
     fn send(
         &mut self,
         letter: &Letter,
-        handing_over: &mut dyn FnMut() -> Result<(), String>,
+        handing_over: &mut dyn FnMut() -> Result<(), Problem>,
     ) -> Result<(), SendError> {
         let message = self.build(letter)?;
         // A connection idle for a while may have been closed by the server: ask (NOOP).

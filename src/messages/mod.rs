@@ -23,24 +23,56 @@ pub struct Letter {
     pub language: String,
 }
 
+/// What went wrong, for the owner: a stable `code` (the words are chosen where it is shown,
+/// `message-problem-{code}`), what it is about (`subject`: a server, an address, a status),
+/// and the technical detail in the server's or library's own words.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Problem {
+    pub code: &'static str,
+    pub subject: String,
+    pub detail: String,
+}
+
+impl Problem {
+    pub fn new(code: &'static str, subject: impl Into<String>, detail: impl ToString) -> Problem {
+        Problem {
+            code,
+            subject: subject.into(),
+            detail: detail.to_string(),
+        }
+    }
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} {}: {}", self.code, self.subject, self.detail)
+    }
+}
+
 /// Why a message did not go.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum SendError {
     /// Worth trying again later: the server is down or busy, the network is out.
     #[error("{0}")]
-    Passing(String),
+    Passing(Problem),
     /// Trying again will not help: the address was refused, the settings are wrong.
     #[error("{0}")]
-    ForGood(String),
+    ForGood(Problem),
     /// The connection broke after the server had the message and before it answered: it
     /// may have gone out, so it is not sent again by itself.
     #[error("{0}")]
-    Unsure(String),
+    Unsure(Problem),
 }
 
 impl SendError {
     pub fn is_for_good(&self) -> bool {
         matches!(self, SendError::ForGood(_))
+    }
+
+    pub fn problem(&self) -> &Problem {
+        match self {
+            SendError::Passing(p) | SendError::ForGood(p) | SendError::Unsure(p) => p,
+        }
     }
 }
 
@@ -51,7 +83,7 @@ pub trait Transport {
     fn send(
         &mut self,
         letter: &Letter,
-        handing_over: &mut dyn FnMut() -> Result<(), String>,
+        handing_over: &mut dyn FnMut() -> Result<(), Problem>,
     ) -> Result<(), SendError>;
 
     /// Ends any open connection politely.

@@ -4,7 +4,7 @@
 //! where they stand (percent-encoded in the URL and in a form body, as JSON string content in
 //! a JSON body).
 
-use super::{Letter, SendError, Transport};
+use super::{Letter, Problem, SendError, Transport};
 use std::time::Duration;
 
 /// `[sms]`, validated.
@@ -138,7 +138,7 @@ impl Transport for SmsTransport {
     fn send(
         &mut self,
         letter: &Letter,
-        handing_over: &mut dyn FnMut() -> Result<(), String>,
+        handing_over: &mut dyn FnMut() -> Result<(), Problem>,
     ) -> Result<(), SendError> {
         let s = &self.settings;
         let to: String = letter
@@ -147,9 +147,10 @@ impl Transport for SmsTransport {
             .filter(|c| c.is_ascii_digit() || *c == '+')
             .collect();
         if to.len() < 5 {
-            return Err(SendError::ForGood(format!(
-                "'{}' is not a phone number",
-                letter.to
+            return Err(SendError::ForGood(Problem::new(
+                "bad_address",
+                letter.to.clone(),
+                "not a phone number",
             )));
         }
         let url = render(&s.url, &to, &letter.text, Escape::Percent);
@@ -206,19 +207,21 @@ impl Transport for SmsTransport {
                     .chars()
                     .take(200)
                     .collect();
-                let text = format!("the SMS gateway {gateway} answered {code}: {}", said.trim());
+                let problem = Problem::new(
+                    "gateway",
+                    code.to_string(),
+                    format!("{gateway} answered {code}: {}", said.trim()),
+                );
                 if code == 429 || code >= 500 || code == 408 {
-                    Err(SendError::Passing(text))
+                    Err(SendError::Passing(problem))
                 } else {
-                    Err(SendError::ForGood(text))
+                    Err(SendError::ForGood(problem))
                 }
             }
-            Err(e @ (ureq::Error::ConnectionFailed | ureq::Error::HostNotFound)) => Err(
-                SendError::Passing(format!("cannot reach the SMS gateway {gateway}: {e}")),
-            ),
-            Err(e) => Err(SendError::Unsure(format!(
-                "no answer from the SMS gateway {gateway} after the message was handed over: {e}"
-            ))),
+            Err(e @ (ureq::Error::ConnectionFailed | ureq::Error::HostNotFound)) => {
+                Err(SendError::Passing(Problem::new("unreachable", gateway, e)))
+            }
+            Err(e) => Err(SendError::Unsure(Problem::new("unsure", gateway, e))),
         }
     }
 }

@@ -7,7 +7,7 @@ use crate::domain::messages::{Channel, State};
 use crate::domain::token::ShopSecret;
 use crate::i18n::{Arg, Language};
 use crate::messages::{EmailTransport, Letter, SendError, SmsTransport, Transport};
-use crate::store::{Claim, Outgoing, Store, StoreError};
+use crate::store::{Claim, Outgoing, Store, StoreError, Why, WhyOwned};
 use serde::Serialize;
 
 /// The transports the settings give (none for a channel without settings: its messages
@@ -71,8 +71,43 @@ pub struct Round {
     pub cancelled: usize,
     /// Left by a sender that stopped mid-send, or broken off after the hand-over.
     pub unsure: usize,
-    /// What went wrong, one line per message that did not go.
-    pub problems: Vec<String>,
+    /// What went wrong, one per message that did not go.
+    pub problems: Vec<RoundProblem>,
+}
+
+/// A message that did not go in a round, and why.
+#[derive(Debug, Clone, Serialize)]
+pub struct RoundProblem {
+    pub id: i64,
+    #[serde(flatten)]
+    pub why: WhyOwned,
+}
+
+impl RoundProblem {
+    fn new(id: i64, code: &str, about: &str, detail: &str) -> RoundProblem {
+        RoundProblem {
+            id,
+            why: WhyOwned {
+                code: code.into(),
+                about: about.into(),
+                detail: detail.into(),
+            },
+        }
+    }
+}
+
+/// Why a message did not go, in the reader's words: "Cannot reach mail.example.com:587
+/// (connection refused)".
+pub fn problem_words(w: &Language, why: &WhyOwned) -> String {
+    let text = w.t_args(
+        &format!("message-problem-{}", why.code.replace('_', "-")),
+        &[("about", why.about.as_str().into())],
+    );
+    if why.detail.is_empty() {
+        text
+    } else {
+        format!("{text} ({})", why.detail)
+    }
 }
 
 /// Where a message's links point.
@@ -103,9 +138,7 @@ pub fn send_due(
             Claim::None => break,
             Claim::Cancelled { id, reason } => {
                 round.cancelled += 1;
-                round
-                    .problems
-                    .push(format!("message {id}: not sent: {reason}"));
+                round.problems.push(RoundProblem::new(id, reason, "", ""));
                 continue;
             }
             Claim::Send(out) => out,
@@ -130,7 +163,7 @@ pub fn send_due(
                         now(),
                     )
                 })
-                .map_err(|e| e.to_string())
+                .map_err(|e| crate::messages::Problem::new("store", "", e))
         };
         let outcome = transport.send(&letter, &mut handing_over);
         let at = now();
@@ -139,20 +172,34 @@ pub fn send_due(
                 store.write(|t| t.mark_message_sent(out.id, &letter.to, at))?;
                 round.sent += 1;
             }
-            Err(SendError::Unsure(why)) => {
+            Err(SendError::Unsure(p)) => {
+                let why = Why {
+                    code: p.code,
+                    about: &p.subject,
+                    detail: &p.detail,
+                };
                 store.write(|t| t.mark_message_unsure(out.id, &why, at))?;
                 round.unsure += 1;
-                round.problems.push(format!("message {}: {why}", out.id));
+                round
+                    .problems
+                    .push(RoundProblem::new(out.id, p.code, &p.subject, &p.detail));
             }
             Err(e) => {
-                let state = store.write(|t| {
-                    t.mark_message_failed(out.id, &e.to_string(), e.is_for_good(), at)
-                })?;
+                let p = e.problem();
+                let why = Why {
+                    code: p.code,
+                    about: &p.subject,
+                    detail: &p.detail,
+                };
+                let state =
+                    store.write(|t| t.mark_message_failed(out.id, &why, e.is_for_good(), at))?;
                 match state {
                     State::Failed => round.failed += 1,
                     _ => round.retrying += 1,
                 }
-                round.problems.push(format!("message {}: {e}", out.id));
+                round
+                    .problems
+                    .push(RoundProblem::new(out.id, p.code, &p.subject, &p.detail));
                 if !e.is_for_good() {
                     // The server or gateway is out: the rest waits for the next round.
                     break;
@@ -300,7 +347,7 @@ pub struct News {
     /// Failed or unsure in the last week.
     pub failed: i64,
     /// Why the last of those did not go.
-    pub problem: Option<String>,
+    pub problem: Option<WhyOwned>,
 }
 
 /// The sender thread of the window and `serve`: a round every few seconds until `stop`,
@@ -347,11 +394,12 @@ pub fn worker(
                             problem,
                         });
                     }
-                    if let Some(p) = round.problems.last()
-                        && *p != last_problem
-                    {
-                        eprintln!("messages: {p}");
-                        last_problem = p.clone();
+                    if let Some(p) = round.problems.last() {
+                        let line = problem_words(config.shop.words().0, &p.why);
+                        if line != last_problem {
+                            eprintln!("messages: {line}");
+                            last_problem = line;
+                        }
                     }
                 }
                 Err(e) => {
@@ -368,4 +416,49 @@ pub fn worker(
         }
     }
     senders.close();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn problems_are_told_in_the_owners_language_with_the_servers_own_words() {
+        let c = crate::i18n::catalog();
+        let why = WhyOwned {
+            code: "unreachable".into(),
+            about: "mail.example.lv:587".into(),
+            detail: "Connection refused".into(),
+        };
+        assert_eq!(
+            problem_words(c.get("lv").unwrap(), &why),
+            "Nevar sasniegt mail.example.lv:587: mēģinās vēlreiz vēlāk (Connection refused)"
+        );
+        // Every code a store or transport writes has words in every language.
+        let codes = [
+            "unreachable",
+            "tls",
+            "no_starttls",
+            "login",
+            "settings",
+            "refused_sender",
+            "refused_recipient",
+            "refused_message",
+            "bad_address",
+            "gateway",
+            "unsure",
+            "stopped",
+            "consent_withdrawn",
+            "no_address",
+            "erased",
+            "no_contact",
+            "store",
+        ];
+        for l in c.all() {
+            for code in codes {
+                let id = format!("message-problem-{}", code.replace('_', "-"));
+                assert_ne!(l.t(&id), id, "{} has no words for {code}", l.tag());
+            }
+        }
+    }
 }

@@ -254,7 +254,7 @@ impl Tx<'_> {
                 e.till_id
             ])?;
         if c.given == 0 {
-            self.cancel_marketing(customer, Some(channel), "consent withdrawn", now)?;
+            self.cancel_marketing(customer, Some(channel), "consent_withdrawn", now)?;
         }
         Ok(Outcome::Applied)
     }

@@ -103,7 +103,7 @@ impl Tx<'_> {
             ],
         )?;
         if !c.given {
-            self.cancel_marketing(customer_id, Some(c.channel), "consent withdrawn", c.at)?;
+            self.cancel_marketing(customer_id, Some(c.channel), "consent_withdrawn", c.at)?;
         }
         Ok(())
     }

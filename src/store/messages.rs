@@ -45,8 +45,9 @@ pub enum Claim {
     None,
     /// One to send.
     Send(Box<Outgoing>),
-    /// One that may no longer go (consent withdrawn, address gone): now cancelled, and why.
-    Cancelled { id: i64, reason: String },
+    /// One that may no longer go (consent withdrawn, address gone): now cancelled, and why
+    /// (a problem code: consent_withdrawn, no_address, erased, no_contact).
+    Cancelled { id: i64, reason: &'static str },
 }
 
 /// A row of the outbox as the owner sees it.
@@ -62,12 +63,32 @@ pub struct MessageView {
     pub state_at: i64,
     pub attempts: i64,
     pub next_at: i64,
+    /// Why it did not go (yet): a code (`message-problem-{code}` in words), what it is
+    /// about, and the technical detail.
+    pub problem: Option<String>,
+    pub problem_about: Option<String>,
     pub last_error: Option<String>,
     pub sent_at: Option<i64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub to: Option<String>,
     pub language: Option<String>,
     pub subject: Option<String>,
+}
+
+/// Why a message did not go: a problem code, what it is about, the technical detail.
+#[derive(Debug, Clone, Copy)]
+pub struct Why<'a> {
+    pub code: &'a str,
+    pub about: &'a str,
+    pub detail: &'a str,
+}
+
+/// [`Why`], owned.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct WhyOwned {
+    pub code: String,
+    pub about: String,
+    pub detail: String,
 }
 
 /// Messages in each state.
@@ -195,6 +216,7 @@ impl Tx<'_> {
     pub fn recover_unsure(&self, now: i64) -> Result<usize> {
         Ok(self.tx.execute(
             "UPDATE messages SET state = 'unsure', state_at = ?1, claimed_until = 0,
+             problem = 'stopped', problem_about = NULL,
              last_error = 'the till stopped while the server had this message: it may have gone out'
              WHERE state = 'sending' AND claimed_until < ?1",
             [now],
@@ -246,11 +268,11 @@ impl Tx<'_> {
         };
         let to = if kind.is_marketing() {
             let Some(c) = customer_id else {
-                return self.cancel(id, "the message has no customer", now);
+                return self.cancel(id, "erased", now);
             };
             match self.consent(c, channel)? {
                 Some(consent) if consent.given => {}
-                _ => return self.cancel(id, "consent withdrawn", now),
+                _ => return self.cancel(id, "consent_withdrawn", now),
             }
             let address = customer.as_ref().and_then(|c| match channel {
                 Channel::Email => c.email.clone(),
@@ -258,16 +280,16 @@ impl Tx<'_> {
             });
             match address {
                 Some(a) if !a.trim().is_empty() => a,
-                _ => return self.cancel(id, "the customer has no address for it now", now),
+                _ => return self.cancel(id, "no_address", now),
             }
         } else {
             match recipient {
                 Some(r) if !r.trim().is_empty() => r,
-                _ => return self.cancel(id, "the ticket's contact was erased", now),
+                _ => return self.cancel(id, "no_contact", now),
             }
         };
         if customer.as_ref().is_some_and(|c| c.erased_at.is_some()) {
-            return self.cancel(id, "the customer was erased", now);
+            return self.cancel(id, "erased", now);
         }
         let (visit_id, ticket_summary) = match ticket_id {
             Some(t) => {
@@ -304,16 +326,13 @@ impl Tx<'_> {
         })))
     }
 
-    fn cancel(&self, id: i64, reason: &str, now: i64) -> Result<Claim> {
+    fn cancel(&self, id: i64, reason: &'static str, now: i64) -> Result<Claim> {
         self.tx.execute(
-            "UPDATE messages SET state = 'cancelled', state_at = ?2, last_error = ?3,
-             claimed_until = 0 WHERE id = ?1",
+            "UPDATE messages SET state = 'cancelled', state_at = ?2, problem = ?3,
+             problem_about = NULL, last_error = NULL, claimed_until = 0 WHERE id = ?1",
             (id, now, reason),
         )?;
-        Ok(Claim::Cancelled {
-            id,
-            reason: reason.to_string(),
-        })
+        Ok(Claim::Cancelled { id, reason })
     }
 
     /// Cancels a customer's marketing messages still waiting (on one channel, or all).
@@ -330,7 +349,8 @@ impl Tx<'_> {
             .map(|k| k.as_str())
             .collect();
         Ok(self.tx.execute(
-            "UPDATE messages SET state = 'cancelled', state_at = ?3, last_error = ?4
+            "UPDATE messages SET state = 'cancelled', state_at = ?3, problem = ?4,
+             problem_about = NULL, last_error = NULL
              WHERE customer_id = ?1 AND state = 'queued' AND (?2 IS NULL OR channel = ?2)
                AND kind NOT IN (?5, ?6)",
             rusqlite::params![
@@ -364,11 +384,11 @@ impl Tx<'_> {
     }
 
     /// The connection broke after the server had the message: it may have gone out.
-    pub fn mark_message_unsure(&self, id: i64, error: &str, now: i64) -> Result<()> {
+    pub fn mark_message_unsure(&self, id: i64, why: &Why<'_>, now: i64) -> Result<()> {
         self.tx.execute(
-            "UPDATE messages SET state = 'unsure', state_at = ?2, last_error = ?3,
-             claimed_until = 0 WHERE id = ?1",
-            (id, now, error),
+            "UPDATE messages SET state = 'unsure', state_at = ?2, problem = ?3,
+             problem_about = ?4, last_error = ?5, claimed_until = 0 WHERE id = ?1",
+            (id, now, why.code, why.about, why.detail),
         )?;
         Ok(())
     }
@@ -378,7 +398,8 @@ impl Tx<'_> {
         self.tx
             .prepare_cached(
                 "UPDATE messages SET state = 'sent', state_at = ?2, sent_at = ?2, sent_to = ?3,
-                 claimed_until = 0, last_error = NULL WHERE id = ?1",
+                 claimed_until = 0, problem = NULL, problem_about = NULL, last_error = NULL
+                 WHERE id = ?1",
             )?
             .execute((id, now, to))?;
         Ok(())
@@ -389,7 +410,7 @@ impl Tx<'_> {
     pub fn mark_message_failed(
         &self,
         id: i64,
-        error: &str,
+        why: &Why<'_>,
         permanent: bool,
         now: i64,
     ) -> Result<State> {
@@ -405,15 +426,17 @@ impl Tx<'_> {
         };
         self.tx
             .prepare_cached(
-                "UPDATE messages SET state = ?2, state_at = ?3, next_at = ?4, last_error = ?5,
-                 claimed_until = 0 WHERE id = ?1",
+                "UPDATE messages SET state = ?2, state_at = ?3, next_at = ?4, problem = ?5,
+                 problem_about = ?6, last_error = ?7, claimed_until = 0 WHERE id = ?1",
             )?
             .execute(rusqlite::params![
                 id,
                 state.as_str(),
                 now,
                 now + backoff(attempts),
-                error
+                why.code,
+                why.about,
+                why.detail
             ])?;
         Ok(state)
     }
@@ -449,7 +472,8 @@ impl Tx<'_> {
         let mut stmt = self.tx.prepare(
             "SELECT m.id, m.kind, m.channel, m.state, c.code, m.ticket_id, m.created_at,
                     m.state_at, m.attempts, m.next_at, m.last_error, m.sent_at,
-                    COALESCE(m.sent_to, m.recipient), m.language, m.subject
+                    COALESCE(m.sent_to, m.recipient), m.language, m.subject, m.problem,
+                    m.problem_about
              FROM messages m LEFT JOIN customers c ON c.id = m.customer_id
              WHERE m.state IN (SELECT value FROM json_each(?1))
                AND (?2 IS NULL OR m.customer_id = ?2)
@@ -482,6 +506,8 @@ impl Tx<'_> {
                     to: r.get(12)?,
                     language: r.get(13)?,
                     subject: r.get(14)?,
+                    problem: r.get(15)?,
+                    problem_about: r.get(16)?,
                 })
             },
         )?;
@@ -489,20 +515,34 @@ impl Tx<'_> {
     }
 
     /// Messages waiting, those failed or unsure since `since`, and the last one's reason.
-    pub fn outbox_news(&self, since: i64) -> Result<(i64, i64, Option<String>)> {
+    pub fn outbox_news(&self, since: i64) -> Result<(i64, i64, Option<WhyOwned>)> {
         let waiting: i64 = self.tx.query_row(
             "SELECT COUNT(*) FROM messages WHERE state IN ('queued', 'sending')",
             [],
             |r| r.get(0),
         )?;
-        let (failed, problem): (i64, Option<String>) = self.tx.query_row(
-            "SELECT COUNT(*), (SELECT last_error FROM messages WHERE state IN ('failed', 'unsure')
-                               AND state_at >= ?1 ORDER BY state_at DESC, id DESC LIMIT 1)
-             FROM messages WHERE state IN ('failed', 'unsure') AND state_at >= ?1",
+        let failed: i64 = self.tx.query_row(
+            "SELECT COUNT(*) FROM messages WHERE state IN ('failed', 'unsure') AND state_at >= ?1",
             [since],
-            |r| Ok((r.get(0)?, r.get(1)?)),
+            |r| r.get(0),
         )?;
-        Ok((waiting, failed, problem))
+        let last = self
+            .tx
+            .query_row(
+                "SELECT problem, problem_about, last_error FROM messages
+                 WHERE state IN ('failed', 'unsure') AND state_at >= ?1
+                 ORDER BY state_at DESC, id DESC LIMIT 1",
+                [since],
+                |r| {
+                    Ok(WhyOwned {
+                        code: r.get::<_, Option<String>>(0)?.unwrap_or_default(),
+                        about: r.get::<_, Option<String>>(1)?.unwrap_or_default(),
+                        detail: r.get::<_, Option<String>>(2)?.unwrap_or_default(),
+                    })
+                },
+            )
+            .optional()?;
+        Ok((waiting, failed, last))
     }
 
     /// How many messages are in each state.

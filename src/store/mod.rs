@@ -48,7 +48,7 @@ pub use figures::{BUCKETS, Cohort, Figures, Funnel, MemberIndex, TopCustomer, We
 pub use insights::{FitInfo, MIN_REPEAT_MEMBERS, Refit, Slipping};
 pub use ledger::{Adjusted, Redeemed};
 pub use merge::{Duplicate, Merged};
-pub use messages::{CLAIM_SECONDS, Claim, MessageView, OutboxCounts, Outgoing};
+pub use messages::{CLAIM_SECONDS, Claim, MessageView, OutboxCounts, Outgoing, Why, WhyOwned};
 pub use occasions::{Given, birthday_text};
 pub use print_jobs::PrintJob;
 pub use referrals::{ReferralOutcome, ReferralView};

@@ -148,7 +148,11 @@ fn messages_state(ui: &mut egui::Ui, m: &crate::runtime::messages_work::News, w:
         RichText::new(w.t_args("messages-ok", &[("waiting", m.waiting.into())]))
     };
     let hint = match &m.problem {
-        Some(p) => format!("{}\n{p}", w.t("messages-hint")),
+        Some(p) => format!(
+            "{}\n{}",
+            w.t("messages-hint"),
+            crate::runtime::messages_work::problem_words(w, p)
+        ),
         None => w.t("messages-hint"),
     };
     ui.label(label).on_hover_text(hint);

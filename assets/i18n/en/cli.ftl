@@ -193,3 +193,4 @@ cli-messages-stopped = STOP from { $phone }: { $count ->
 } no more marketing texts.
 cli-consent-given = { $code } agreed to reward news and offers by { $channel }: “{ $wording }”
 cli-consent-withdrawn = { $code } gets no more reward news or offers by { $channel }.
+cli-messages-problem = Message { $id }: { $why }

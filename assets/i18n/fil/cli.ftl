@@ -153,3 +153,4 @@ cli-messages-retried = Naghihintay ulit na maipadala ang mensahe { $id }.
 cli-messages-stopped = STOP mula sa { $phone }: wala nang marketing text (mga miyembro: { $count }).
 cli-consent-given = Pumayag si { $code } sa balita tungkol sa rewards at mga alok sa { $channel }: “{ $wording }”
 cli-consent-withdrawn = Wala nang balita tungkol sa rewards o mga alok kay { $code } sa { $channel }.
+cli-messages-problem = Mensahe { $id }: { $why }

@@ -173,3 +173,4 @@ cli-messages-retried = Ziņa { $id } gaida atkārtotu sūtīšanu.
 cli-messages-stopped = STOP no { $phone }: vairs nekādu mārketinga īsziņu (biedri: { $count }).
 cli-consent-given = { $code } piekrita balvu ziņām un piedāvājumiem pa { $channel }: “{ $wording }”
 cli-consent-withdrawn = { $code } vairs nesaņems balvu ziņas un piedāvājumus pa { $channel }.
+cli-messages-problem = Ziņa { $id }: { $why }

@@ -181,3 +181,4 @@ cli-messages-retried = Порука { $id } чека да буде поново 
 cli-messages-stopped = STOP са { $phone }: нема више маркетиншких порука (чланова: { $count }).
 cli-consent-given = { $code } је пристао на вести о наградама и понуде преко { $channel }: „{ $wording }”
 cli-consent-withdrawn = { $code } више не добија вести о наградама ни понуде преко { $channel }.
+cli-messages-problem = Порука { $id }: { $why }

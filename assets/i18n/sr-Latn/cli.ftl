@@ -181,3 +181,4 @@ cli-messages-retried = Poruka { $id } čeka da bude ponovo poslata.
 cli-messages-stopped = STOP sa { $phone }: nema više marketinških poruka (članova: { $count }).
 cli-consent-given = { $code } je pristao na vesti o nagradama i ponude preko { $channel }: „{ $wording }”
 cli-consent-withdrawn = { $code } više ne dobija vesti o nagradama ni ponude preko { $channel }.
+cli-messages-problem = Poruka { $id }: { $why }

@@ -168,3 +168,4 @@ cli-messages-retried = సందేశం { $id } మళ్లీ పంపడ�
 cli-messages-stopped = { $phone } నుండి STOP: ఇకపై మార్కెటింగ్ SMSలు రావు (సభ్యులు: { $count }).
 cli-consent-given = { $code } { $channel } ద్వారా రివార్డ్ వార్తలు, ఆఫర్లకు సమ్మతించారు: “{ $wording }”
 cli-consent-withdrawn = { $code }కి ఇకపై { $channel } ద్వారా రివార్డ్ వార్తలు, ఆఫర్లు రావు.
+cli-messages-problem = సందేశం { $id }: { $why }

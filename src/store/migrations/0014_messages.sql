@@ -42,6 +42,7 @@ END;
 -- is sent (the customer's address then, if consent still holds); a ticket's message goes to
 -- the contact given for that ticket. `claimed_until` keeps two senders off one message;
 -- `state = 'sending'` is written just before the server is handed the message itself.
+-- Every kind a message can be is listed in `domain::messages::Kind`.
 CREATE TABLE messages (
     id            INTEGER PRIMARY KEY,
     key           TEXT NOT NULL UNIQUE,
@@ -57,6 +58,10 @@ CREATE TABLE messages (
     attempts      INTEGER NOT NULL DEFAULT 0,
     next_at       INTEGER NOT NULL,
     claimed_until INTEGER NOT NULL DEFAULT 0,
+    -- Why it did not go (yet): a code the owner reads in their language, what it is about,
+    -- and the technical detail in the server's own words.
+    problem       TEXT,
+    problem_about TEXT,
     last_error    TEXT,
     state_at      INTEGER NOT NULL,
     sent_at       INTEGER,
