@@ -185,3 +185,54 @@ fn the_customer_page_shows_the_tier_and_the_way_up() {
         page.body
     );
 }
+
+#[test]
+fn the_printed_receipt_names_the_tier() {
+    use crate::serial::{PTY, decode_png, start_sim, wait_for_pngs};
+    let _g = PTY.lock().unwrap_or_else(|e| e.into_inner());
+    let dir = tempfile::tempdir().unwrap();
+    let link = dir.path().join("printer");
+    let _sim = start_sim(dir.path(), &link, "generic-80mm");
+    std::fs::write(
+        dir.path().join("config.toml"),
+        format!(
+            "[printer]\nport = \"{}\"\nprofile = \"generic-80mm\"\n\
+             [program.tiers]\nbase = \"Regular\"\n[[program.tiers.levels]]\nname = \"Silver\"\n\
+             from_points = 20\nmultiplier = \"2\"\n",
+            link.display()
+        ),
+    )
+    .unwrap();
+    let code = run_json(dir.path(), &["customer", "add", "--name", "Zoë Byrne"])["code"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let sale = run_json(
+        dir.path(),
+        &[
+            "sale",
+            "record",
+            "--amount",
+            "25.00",
+            "--customer",
+            &code,
+            "--print",
+        ],
+    );
+    assert!(sale["print"]["problem"].is_null(), "{sale}");
+    let printed = wait_for_pngs(&dir.path().join("printed"), 1);
+    // In the bytes sent to the printer, in what the printer read from them, and the QR on
+    // the paper still opens the visit.
+    let bytes = std::fs::read(printed[0].with_extension("bin")).unwrap();
+    assert!(
+        bytes.windows(18).any(|w| w == b"Your tier: Silver\n"),
+        "{}",
+        String::from_utf8_lossy(&bytes)
+    );
+    let text = std::fs::read_to_string(printed[0].with_extension("txt")).unwrap();
+    assert!(text.contains("Your tier: Silver"), "{text}");
+    assert_eq!(
+        decode_png(&printed[0]),
+        [sale["receipt_url"].as_str().unwrap()]
+    );
+}
