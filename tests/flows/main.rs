@@ -2,6 +2,7 @@
 
 mod backups;
 mod browser;
+mod certs;
 mod chain;
 mod chain_clock;
 mod chain_converge;
