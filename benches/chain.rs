@@ -14,6 +14,8 @@
 
 mod common;
 
+#[path = "../tests/flows/certs.rs"]
+mod certs;
 #[path = "../tests/flows/pg.rs"]
 #[allow(dead_code)]
 mod pg;
