@@ -129,11 +129,11 @@ pub fn send_due(
         unsure: store.write(|t| t.recover_unsure(now()))?,
         ..Round::default()
     };
-    let channels = senders.channels();
-    if channels.is_empty() {
-        return Ok(round);
-    }
+    let mut channels = senders.channels();
     for _ in 0..most {
+        if channels.is_empty() {
+            break;
+        }
         let out = match store.write(|t| t.claim_message(now(), &channels))? {
             Claim::None => break,
             Claim::Cancelled { id, reason } => {
@@ -201,8 +201,9 @@ pub fn send_due(
                     .problems
                     .push(RoundProblem::new(out.id, p.code, &p.subject, &p.detail));
                 if !e.is_for_good() {
-                    // The server or gateway is out: the rest waits for the next round.
-                    break;
+                    // The server or gateway is out: the rest on its channel waits for the
+                    // next round; the other channel goes on.
+                    channels.retain(|c| *c != out.channel);
                 }
             }
         }

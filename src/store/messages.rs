@@ -216,8 +216,7 @@ impl Tx<'_> {
     pub fn recover_unsure(&self, now: i64) -> Result<usize> {
         Ok(self.tx.execute(
             "UPDATE messages SET state = 'unsure', state_at = ?1, claimed_until = 0,
-             problem = 'stopped', problem_about = NULL,
-             last_error = 'the till stopped while the server had this message: it may have gone out'
+             problem = 'stopped', problem_about = NULL, last_error = NULL
              WHERE state = 'sending' AND claimed_until < ?1",
             [now],
         )?)
