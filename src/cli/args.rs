@@ -230,6 +230,10 @@ pub enum TicketCmd {
         /// Resolved tickets the customer has not confirmed after [support] follow_up_days.
         #[arg(long)]
         follow_up: bool,
+        /// Only tickets past their reply or resolve target ([support] reply_within,
+        /// resolve_within); they are always listed first.
+        #[arg(long, conflicts_with = "follow_up")]
+        overdue: bool,
         #[arg(long, default_value_t = 50)]
         limit: usize,
     },

@@ -27,6 +27,10 @@ pub(super) fn describe_ticket(w: &crate::i18n::Language, t: &crate::store::Ticke
         head.push_str(" · ");
         head.push_str(&w.t_args("cli-ticket-visit", &[("visit", v.to_string().into())]));
     }
+    if let Some(late) = crate::runtime::words::overdue(w, t) {
+        head.push_str(" · ");
+        head.push_str(&late);
+    }
     if let Some(via) = t.contact_via {
         head.push_str(" · ");
         head.push_str(&w.t_args("cli-ticket-reply", &[("via", w.contact_via(via).into())]));
@@ -94,6 +98,7 @@ pub(super) fn ticket(ctx: &Ctx, cmd: TicketCmd) -> Result<Output> {
             status,
             customer,
             follow_up,
+            overdue,
             limit,
         } => {
             let statuses = match status.as_deref() {
@@ -107,6 +112,7 @@ pub(super) fn ticket(ctx: &Ctx, cmd: TicketCmd) -> Result<Output> {
                 statuses,
                 customer,
                 follow_up_after_days: follow_up.then_some(ctx.config.support.follow_up_days),
+                overdue,
                 limit,
             };
             let list = store.read(|tx| tx.tickets(&filter, ctx.now))?;

@@ -170,6 +170,8 @@ pub struct SupportConfig {
     /// A resolved ticket the customer has not confirmed after this many days is on the
     /// follow-up list.
     pub follow_up_days: i64,
+    /// How soon a ticket should get its first reply and its resolution, per severity.
+    pub targets: crate::domain::support::Targets,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -216,6 +218,59 @@ struct RawPlug {
 #[serde(deny_unknown_fields)]
 struct RawSupport {
     follow_up_days: Option<u32>,
+    reply_within: Option<RawWithin>,
+    resolve_within: Option<RawWithin>,
+}
+
+/// `"1d"` for every severity, or `{ minor = "2d", normal = "1d", urgent = "4h" }`.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum RawWithin {
+    All(String),
+    BySeverity {
+        minor: Option<String>,
+        normal: Option<String>,
+        urgent: Option<String>,
+    },
+}
+
+impl RawWithin {
+    /// Seconds for severities 1, 2 and 3 (`default` where a table leaves one out).
+    fn seconds(
+        &self,
+        path: &Path,
+        what: &'static str,
+        default: [i64; 3],
+    ) -> Result<[i64; 3], ConfigError> {
+        let one = |text: &str| {
+            backup::parse_every(text).ok_or_else(|| ConfigError::Invalid {
+                path: path.to_path_buf(),
+                what,
+                message: format!(
+                    "'{text}' is not a time like \"4h\" or \"1d\" (15 minutes at least)"
+                ),
+            })
+        };
+        match self {
+            RawWithin::All(t) => {
+                let s = one(t)?;
+                Ok([s; 3])
+            }
+            RawWithin::BySeverity {
+                minor,
+                normal,
+                urgent,
+            } => {
+                let mut out = default;
+                for (i, t) in [minor, normal, urgent].into_iter().enumerate() {
+                    if let Some(t) = t {
+                        out[i] = one(t)?;
+                    }
+                }
+                Ok(out)
+            }
+        }
+    }
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -467,6 +522,19 @@ impl Config {
             },
             support: SupportConfig {
                 follow_up_days: i64::from(raw.support.follow_up_days.unwrap_or(3)),
+                targets: {
+                    let d = crate::domain::support::Targets::default();
+                    crate::domain::support::Targets {
+                        reply: match &raw.support.reply_within {
+                            Some(w) => w.seconds(path, "[support] reply_within", d.reply)?,
+                            None => d.reply,
+                        },
+                        resolve: match &raw.support.resolve_within {
+                            Some(w) => w.seconds(path, "[support] resolve_within", d.resolve)?,
+                            None => d.resolve,
+                        },
+                    }
+                },
             },
             backup: raw.backup.validate(path)?,
             central: raw.central.validate(path)?,

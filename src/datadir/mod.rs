@@ -134,6 +134,7 @@ impl DataDir {
             ShopRules {
                 currency: config.shop.currency,
                 country_code: config.shop.country_code.clone(),
+                targets: config.support.targets,
             },
         )?;
         store.ensure_program(&config.program, now)?;

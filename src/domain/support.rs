@@ -204,3 +204,109 @@ mod tests {
         assert_eq!(first_name("  Ann  Marie Byrne"), "Ann");
     }
 }
+
+/// How soon staff should give a ticket its first reply and resolve it, per severity (1 minor,
+/// 2 normal, 3 urgent), in seconds from its opening.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Targets {
+    pub reply: [i64; 3],
+    pub resolve: [i64; 3],
+}
+
+impl Default for Targets {
+    /// Reply within the day, resolve within three, whatever the severity.
+    fn default() -> Targets {
+        Targets {
+            reply: [86_400; 3],
+            resolve: [3 * 86_400; 3],
+        }
+    }
+}
+
+/// Which target a ticket has missed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Overdue {
+    /// No reply yet, past the reply target.
+    Reply,
+    /// Replied to but not resolved, past the resolve target.
+    Resolve,
+}
+
+impl Targets {
+    fn index(severity: i64) -> usize {
+        (severity.clamp(1, 3) - 1) as usize
+    }
+
+    /// When the first reply is due.
+    pub fn reply_by(&self, severity: i64, opened_at: i64) -> i64 {
+        opened_at + self.reply[Targets::index(severity)]
+    }
+
+    /// When the resolution is due.
+    pub fn resolve_by(&self, severity: i64, opened_at: i64) -> i64 {
+        opened_at + self.resolve[Targets::index(severity)]
+    }
+
+    /// Whether a ticket still open or waiting is overdue at `now`: first for its reply (a
+    /// resolution counts as the reply), then for its resolution. Resolved and confirmed
+    /// tickets are never overdue.
+    pub fn overdue(
+        &self,
+        status: Status,
+        severity: i64,
+        opened_at: i64,
+        first_reply_at: Option<i64>,
+        now: i64,
+    ) -> Option<Overdue> {
+        if !matches!(status, Status::Open | Status::Waiting) {
+            return None;
+        }
+        match first_reply_at {
+            None if now > self.reply_by(severity, opened_at) => Some(Overdue::Reply),
+            _ if now > self.resolve_by(severity, opened_at) => Some(Overdue::Resolve),
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod target_tests {
+    use super::*;
+
+    #[test]
+    fn overdue_for_the_reply_then_for_the_resolution() {
+        let t = Targets {
+            reply: [2 * 86_400, 86_400, 4 * 3600],
+            resolve: [5 * 86_400, 3 * 86_400, 86_400],
+        };
+        let open = 1_000_000;
+        assert_eq!(
+            t.overdue(Status::Open, 3, open, None, open + 4 * 3600),
+            None
+        );
+        assert_eq!(
+            t.overdue(Status::Open, 3, open, None, open + 4 * 3600 + 1),
+            Some(Overdue::Reply)
+        );
+        assert_eq!(
+            t.overdue(Status::Open, 1, open, None, open + 86_400 + 1),
+            None
+        );
+        let replied = Some(open + 3600);
+        assert_eq!(
+            t.overdue(Status::Waiting, 3, open, replied, open + 5 * 3600),
+            None
+        );
+        assert_eq!(
+            t.overdue(Status::Waiting, 3, open, replied, open + 86_400 + 1),
+            Some(Overdue::Resolve)
+        );
+        assert_eq!(
+            t.overdue(Status::Resolved, 3, open, None, open + 99 * 86_400),
+            None
+        );
+        // Severity outside 1..3 takes the nearest.
+        assert_eq!(t.reply_by(9, open), open + 4 * 3600);
+    }
+}

@@ -55,6 +55,7 @@ pub(super) fn handle(
                                 crate::domain::support::Status::Waiting,
                             ],
                             follow_up_after_days: None,
+                            overdue: false,
                             limit: 20,
                         },
                         now,

@@ -181,6 +181,16 @@ pub fn ticket_line(w: &Language, t: &TicketView) -> String {
     )
 }
 
+/// "Overdue: the first reply was due 2 Dec, 14:05", for a ticket past a target.
+pub fn overdue(w: &Language, t: &TicketView) -> Option<String> {
+    use crate::domain::support::Overdue;
+    let (id, due) = match t.overdue? {
+        Overdue::Reply => ("ticket-overdue-reply", t.reply_by),
+        Overdue::Resolve => ("ticket-overdue-resolve", t.resolve_by),
+    };
+    Some(w.t_args(id, &[("when", w.date_time(due).into())]))
+}
+
 /// What the cashier reads about a referral: attached, rewarded or refused (and why).
 pub fn referral(w: &Language, r: &crate::store::ReferralOutcome) -> String {
     let name = r

@@ -392,8 +392,22 @@ impl Tx<'_> {
         Ok(())
     }
 
-    /// The server took the message.
+    /// The server took the message. A message about a ticket goes in its history too (a
+    /// note by the channel, with what was sent), which counts as the shop's reply.
     pub fn mark_message_sent(&self, id: i64, to: &str, now: i64) -> Result<()> {
+        // What was sent: an email's subject, an SMS's text.
+        let about: Option<(Option<i64>, String, Option<String>)> = self
+            .tx
+            .query_row(
+                "SELECT ticket_id, channel, CASE channel WHEN 'email' THEN subject ELSE body END
+                 FROM messages WHERE id = ?1",
+                [id],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .optional()?;
+        if let Some((Some(ticket), channel, said)) = about {
+            self.ticket_event(ticket, now, "note", said.as_deref(), Some(&channel))?;
+        }
         self.tx
             .prepare_cached(
                 "UPDATE messages SET state = 'sent', state_at = ?2, sent_at = ?2, sent_to = ?3,

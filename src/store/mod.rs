@@ -83,6 +83,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0012_tiers.sql"),
     include_str!("migrations/0013_occasions.sql"),
     include_str!("migrations/0014_messages.sql"),
+    include_str!("migrations/0015_reply_targets.sql"),
 ];
 
 /// The schema version this build writes.
@@ -111,6 +112,8 @@ pub struct ShopRules {
     pub currency: Currency,
     /// Calling code for numbers typed in national form, e.g. "+353".
     pub country_code: Option<String>,
+    /// How soon tickets should be answered and resolved.
+    pub targets: crate::domain::support::Targets,
 }
 
 /// A program version as stored.

@@ -5,7 +5,7 @@ use super::support::clean_text;
 use super::{Result, StoreError, Tx};
 use crate::domain::{
     code::CustomerCode,
-    support::{Channel, ContactVia, Problem, Status, priority},
+    support::{Channel, ContactVia, Overdue, Problem, Status, priority},
 };
 use serde::Serialize;
 
@@ -52,6 +52,14 @@ pub struct TicketView {
     pub status: Status,
     pub status_at: i64,
     pub resolved_at: Option<i64>,
+    /// When the shop first replied (a staff note or step, a message to the customer).
+    pub first_reply_at: Option<i64>,
+    /// When the first reply and the resolution are due (`[support] reply_within`,
+    /// `resolve_within` for its severity).
+    pub reply_by: i64,
+    pub resolve_by: i64,
+    /// Which target it has missed, as of the listing.
+    pub overdue: Option<Overdue>,
     pub events: Vec<TicketEvent>,
 }
 
@@ -72,6 +80,8 @@ pub struct TicketFilter {
     pub customer: Option<String>,
     /// Resolved tickets the customer has not confirmed after this many days.
     pub follow_up_after_days: Option<i64>,
+    /// Only tickets past their reply or resolve target.
+    pub overdue: bool,
     pub limit: usize,
 }
 
@@ -193,9 +203,11 @@ impl Tx<'_> {
         limit: usize,
     ) -> Result<Vec<TicketView>> {
         let minor = self.currency().minor_per_major().max(1);
+        let targets = self.rules.targets;
         let mut stmt = self.tx.prepare_cached(&format!(
             "SELECT t.id, c.code, c.name, t.visit_id, t.opened_at, t.channel, t.problem, t.summary,
                     t.contact_via, t.contact, t.severity, t.status, t.status_at, t.resolved_at,
+                    t.first_reply_at,
                     (SELECT COUNT(*) FROM visits v WHERE v.customer_id = t.customer_id),
                     (SELECT COALESCE(SUM(v.amount - v.refunded), 0) FROM visits v
                       WHERE v.customer_id = t.customer_id)
@@ -206,14 +218,15 @@ impl Tx<'_> {
         let rows = stmt.query_map([value], |r| {
             let word = |i: usize| r.get::<_, Option<String>>(i);
             let severity: i64 = r.get(10)?;
-            let visits: i64 = r.get(14)?;
-            let spend: i64 = r.get(15)?;
+            let visits: i64 = r.get(15)?;
+            let spend: i64 = r.get(16)?;
+            let opened_at: i64 = r.get(4)?;
             Ok(TicketView {
                 id: r.get(0)?,
                 customer: word(1)?.map(|c| CustomerCode::from_stored(c).to_string()),
                 customer_name: word(2)?,
                 visit_id: r.get(3)?,
-                opened_at: r.get(4)?,
+                opened_at,
                 channel: word(5)?
                     .and_then(|w| Channel::parse(&w))
                     .unwrap_or(Channel::Counter),
@@ -228,6 +241,10 @@ impl Tx<'_> {
                     .unwrap_or(Status::Open),
                 status_at: r.get(12)?,
                 resolved_at: r.get(13)?,
+                first_reply_at: r.get(14)?,
+                reply_by: targets.reply_by(severity, opened_at),
+                resolve_by: targets.resolve_by(severity, opened_at),
+                overdue: None,
                 events: Vec::new(),
             })
         })?;
@@ -365,9 +382,19 @@ impl Tx<'_> {
             condition.push_str(&format!(" AND t.status_at <= {}", now - days * DAY));
         }
         let mut all = self.tickets_where(&condition, value, 100_000)?;
+        let targets = self.rules.targets;
+        for t in &mut all {
+            t.overdue = targets.overdue(t.status, t.severity, t.opened_at, t.first_reply_at, now);
+        }
+        if filter.overdue {
+            all.retain(|t| t.overdue.is_some());
+        }
+        // Overdue first, then by priority, then oldest first.
         all.sort_by(|a, b| {
-            b.priority
-                .cmp(&a.priority)
+            b.overdue
+                .is_some()
+                .cmp(&a.overdue.is_some())
+                .then(b.priority.cmp(&a.priority))
                 .then(a.opened_at.cmp(&b.opened_at))
         });
         all.truncate(limit);

@@ -49,6 +49,13 @@ impl SupportPanel {
                 for t in open {
                     ui.horizontal_wrapped(|ui| {
                         ui.label(crate::runtime::words::ticket_line(w, t));
+                        if let Some(late) = crate::runtime::words::overdue(w, t) {
+                            ui.label(
+                                RichText::new(late)
+                                    .strong()
+                                    .color(Color32::from_rgb(200, 60, 40)),
+                            );
+                        }
                         if ui
                             .button(w.t_args("resolve", &[("id", t.id.into())]))
                             .clicked()

@@ -14,6 +14,7 @@ pub fn rules() -> ShopRules {
     ShopRules {
         currency: Currency::from_code("EUR").unwrap(),
         country_code: Some("+353".into()),
+        targets: Default::default(),
     }
 }
 

@@ -34,6 +34,7 @@ pub mod portal;
 mod portal_languages;
 mod privacy;
 mod readme;
+mod reply_targets;
 mod runtime;
 mod schema;
 mod scripts;

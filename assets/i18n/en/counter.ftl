@@ -227,3 +227,5 @@ timeline-consent-withdrawn = No more reward news or offers by { $channel } ({ $s
 messages-ok = Messages: { $waiting } waiting
 messages-failed = Messages: { $failed } not sent this week, { $waiting } waiting
 messages-hint = Messages to members by email and SMS. `regulars messages list` shows each one, why it did not go, and `regulars messages retry` sends it again.
+ticket-overdue-reply = Overdue: the first reply was due { $when }
+ticket-overdue-resolve = Overdue: the resolution was due { $when }

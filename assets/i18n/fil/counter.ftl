@@ -194,3 +194,5 @@ timeline-consent-withdrawn = Wala nang balita tungkol sa rewards o mga alok sa {
 messages-ok = Mga mensahe: { $waiting } naghihintay
 messages-failed = Mga mensahe: { $failed } hindi naipadala ngayong linggo, { $waiting } naghihintay
 messages-hint = Mga mensahe sa mga miyembro sa email at SMS. Ipinapakita ng `regulars messages list` ang bawat isa at kung bakit hindi naipadala; ipinapadala ulit ng `regulars messages retry`.
+ticket-overdue-reply = Lampas na: dapat may unang sagot bago { $when }
+ticket-overdue-resolve = Lampas na: dapat naayos na bago { $when }

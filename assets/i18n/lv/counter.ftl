@@ -235,3 +235,5 @@ timeline-consent-withdrawn = Vairs nekādu balvu ziņu vai piedāvājumu pa { $c
 messages-ok = Ziņas: gaida { $waiting }
 messages-failed = Ziņas: šonedēļ nenosūtītas { $failed }, gaida { $waiting }
 messages-hint = Ziņas biedriem e-pastā un īsziņā. `regulars messages list` rāda katru ziņu un kāpēc tā netika nosūtīta; `regulars messages retry` to sūta vēlreiz.
+ticket-overdue-reply = Nokavēts: pirmā atbilde bija jādod līdz { $when }
+ticket-overdue-resolve = Nokavēts: atrisinājums bija jāpanāk līdz { $when }

@@ -234,3 +234,5 @@ timeline-consent-withdrawn = Нема више вести о наградама 
 messages-ok = Поруке: чека { $waiting }
 messages-failed = Поруке: ове недеље непослато { $failed }, чека { $waiting }
 messages-hint = Поруке члановима е-поштом и SMS-ом. `regulars messages list` приказује сваку и зашто није отишла; `regulars messages retry` је шаље поново.
+ticket-overdue-reply = Касни: први одговор је требало дати до { $when }
+ticket-overdue-resolve = Касни: решење је требало да буде до { $when }

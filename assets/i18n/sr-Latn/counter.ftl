@@ -234,3 +234,5 @@ timeline-consent-withdrawn = Nema više vesti o nagradama ni ponuda preko { $cha
 messages-ok = Poruke: čeka { $waiting }
 messages-failed = Poruke: ove nedelje neposlato { $failed }, čeka { $waiting }
 messages-hint = Poruke članovima e-poštom i SMS-om. `regulars messages list` prikazuje svaku i zašto nije otišla; `regulars messages retry` je šalje ponovo.
+ticket-overdue-reply = Kasni: prvi odgovor je trebalo dati do { $when }
+ticket-overdue-resolve = Kasni: rešenje je trebalo da bude do { $when }

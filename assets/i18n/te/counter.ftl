@@ -224,3 +224,5 @@ timeline-consent-withdrawn = ఇకపై { $channel } ద్వారా రి
 messages-ok = సందేశాలు: { $waiting } ఎదురు చూస్తున్నాయి
 messages-failed = సందేశాలు: ఈ వారం { $failed } పంపలేదు, { $waiting } ఎదురు చూస్తున్నాయి
 messages-hint = సభ్యులకు ఈమెయిల్, SMS సందేశాలు. `regulars messages list` ప్రతి సందేశాన్ని, అది ఎందుకు వెళ్లలేదో చూపిస్తుంది; `regulars messages retry` దాన్ని మళ్లీ పంపుతుంది.
+ticket-overdue-reply = ఆలస్యం: మొదటి జవాబు { $when } లోపు ఇవ్వాల్సింది
+ticket-overdue-resolve = ఆలస్యం: పరిష్కారం { $when } లోపు కావాల్సింది
