@@ -7,9 +7,13 @@
 # The shop's mail server (aiosmtpd) refuses her address (a bounce): the device bar says in
 # red that a message did not go.
 #
+# Then she phones about a wrong charge (an urgent ticket, opened five hours ago, no reply
+# yet: past its four-hour target): scanned in again, the support panel marks it overdue.
+#
 # Screenshots: window-shots/consent-enrol.png (look at it: the enrolment form with the email
 # box ticked under its sentence, the SMS box not) and consent-bar.png (the device bar:
-# "Messages: 1 not sent this week, 0 waiting" in red).
+# "Messages: 1 not sent this week, 0 waiting" in red) and overdue-ticket.png (the open
+# ticket with "Overdue: the first reply was due …" in red).
 source "$(dirname "$0")/common.bash"
 write_config 'name = "Corner Coffee"
 currency = "EUR"
@@ -20,6 +24,8 @@ pids+=($!)
 for _ in $(seq 50); do grep -q ready "$data/smtp.out" 2>/dev/null && break; sleep 0.2; done
 grep -q ready "$data/smtp.out" || fail "the SMTP server (aiosmtpd) did not start"
 cat >> "$data/config.toml" <<TOML
+[support]
+reply_within = { minor = "2d", normal = "1d", urgent = "4h" }
 [email]
 smtp = "smtp://127.0.0.1:$port"
 tls = "none"
@@ -58,4 +64,17 @@ key Return
 until_json "the refused email" 'len(d["messages"]) == 1 and d["messages"][0]["channel"] == "email" and d["messages"][0]["state"] == "failed"' messages list
 sleep 12
 shot consent-bar
-echo "a new member agreed to email at the counter by keys; the words shown were kept; her reward-ready email was refused and the bar says so"
+# The overdue ticket.
+ticket=$(rg ticket add --customer "$code" --summary "Charged twice" --severity 3 | json 'd["id"]')
+python3 -c "
+import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+c.execute('UPDATE tickets SET opened_at = opened_at - 5 * 3600 WHERE id = ?', (int(sys.argv[2]),))
+c.commit()" "$data/regulars.db" "$ticket"
+[ "$(rg ticket list --overdue | json 'd["tickets"][0]["overdue"]')" = reply ] || fail "the ticket is not overdue"
+focus
+key Escape
+scan "$code"
+sleep 2
+shot overdue-ticket
+echo "a new member agreed to email at the counter by keys; the words shown were kept; her reward-ready email was refused and the bar says so; her overdue ticket is marked"
