@@ -57,8 +57,9 @@ pub enum Happened {
         body: String,
         actor: Option<String>,
     },
-    /// A message to the customer went out, failed, or may have gone out; or consent to
-    /// marketing on a channel was given or withdrawn.
+    /// A message to the customer went out, failed, or may have gone out (one about a
+    /// ticket, once sent, is a note in the ticket's history instead); or consent to marketing on a channel was
+    /// given or withdrawn.
     Message {
         message: crate::domain::messages::Kind,
         channel: crate::domain::messages::Channel,
@@ -229,7 +230,8 @@ impl Tx<'_> {
         )?;
         q(
             "SELECT COALESCE(sent_at, state_at), kind, channel, state, subject, ticket_id
-             FROM messages WHERE customer_id = ?1 AND state IN ('sent', 'failed', 'unsure')
+               AND NOT (ticket_id IS NOT NULL AND state = 'sent')
+               AND ticket_id IS NULL
              ORDER BY state_at DESC LIMIT ?2",
             &|r| {
                 use crate::domain::messages::{Channel, Kind, State};
