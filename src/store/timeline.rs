@@ -230,8 +230,8 @@ impl Tx<'_> {
         )?;
         q(
             "SELECT COALESCE(sent_at, state_at), kind, channel, state, subject, ticket_id
+             FROM messages WHERE customer_id = ?1 AND state IN ('sent', 'failed', 'unsure')
                AND NOT (ticket_id IS NOT NULL AND state = 'sent')
-               AND ticket_id IS NULL
              ORDER BY state_at DESC LIMIT ?2",
             &|r| {
                 use crate::domain::messages::{Channel, Kind, State};
