@@ -49,11 +49,12 @@ fn tickets_are_worked_by_severity_then_customer_value_not_arrival() {
         sale(&mut s, Some(&regular), 900, T0 + i * DAY);
     }
     sale(&mut s, Some(&stranger), 300, T0);
+    // Opened an hour apart and none past its reply target yet (those would come first).
     let ned = ticket(&mut s, &stranger, 2, T0 + 40 * DAY);
-    let rita = ticket(&mut s, &regular, 2, T0 + 41 * DAY);
-    let urgent_ned = ticket(&mut s, &stranger, 3, T0 + 42 * DAY);
+    let rita = ticket(&mut s, &regular, 2, T0 + 40 * DAY + 3600);
+    let urgent_ned = ticket(&mut s, &stranger, 3, T0 + 40 * DAY + 7200);
     let order: Vec<i64> = s
-        .read(|tx| tx.tickets(&TicketFilter::default(), T0 + 43 * DAY))
+        .read(|tx| tx.tickets(&TicketFilter::default(), T0 + 40 * DAY + 3 * 3600))
         .unwrap()
         .iter()
         .map(|t| t.id)
