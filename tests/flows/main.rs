@@ -27,6 +27,7 @@ mod invariants;
 mod ledger;
 mod mail;
 mod messages;
+mod messages_faults;
 mod occasions;
 mod passthrough;
 mod pg;
