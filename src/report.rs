@@ -95,6 +95,7 @@ pub fn write_csv(
         ("tickets_opened", f.tickets_opened.to_string()),
         ("tickets_resolved", f.tickets_resolved.to_string()),
         ("tickets_open_now", f.tickets_open_now.to_string()),
+        ("tickets_overdue_now", f.tickets_overdue_now.to_string()),
         ("median_hours_to_resolve", opt(f.median_hours_to_resolve)),
     ];
     files.push(write(
@@ -354,6 +355,13 @@ pub fn headline(
                 ("open", say.n(f.tickets_open_now)),
                 ("median", median.into()),
             ],
+        ),
+    );
+    row(
+        "dash-overdue",
+        say.t(
+            "dash-overdue-value",
+            &[("count", say.n(f.tickets_overdue_now))],
         ),
     );
     rows

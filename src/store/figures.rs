@@ -104,6 +104,9 @@ pub struct Figures {
     pub tickets_opened: i64,
     pub tickets_resolved: i64,
     pub tickets_open_now: i64,
+    /// Of those, past their reply or resolve target (`[support] reply_within`,
+    /// `resolve_within`) now.
+    pub tickets_overdue_now: i64,
     pub median_hours_to_resolve: Option<f64>,
 }
 
@@ -882,8 +885,40 @@ impl Tx<'_> {
                 [],
                 |r| r.get(0),
             )?,
+            tickets_overdue_now: self.overdue_now(now)?,
             median_hours_to_resolve: median(resolve_hours),
         })
+    }
+}
+
+impl Tx<'_> {
+    /// This till's open and waiting tickets past their target at `now`.
+    fn overdue_now(&self, now: i64) -> Result<i64> {
+        let targets = self.rules.targets;
+        let mut stmt = self.tx.prepare_cached(
+            "SELECT status, severity, opened_at, first_reply_at FROM tickets
+             WHERE status IN ('open', 'waiting') AND origin IS NULL",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, i64>(1)?,
+                r.get::<_, i64>(2)?,
+                r.get::<_, Option<i64>>(3)?,
+            ))
+        })?;
+        let mut n = 0;
+        for row in rows {
+            let (status, severity, opened, first) = row?;
+            let status = crate::domain::support::Status::parse(&status)
+                .unwrap_or(crate::domain::support::Status::Open);
+            n += i64::from(
+                targets
+                    .overdue(status, severity, opened, first, now)
+                    .is_some(),
+            );
+        }
+        Ok(n)
     }
 }
 

@@ -194,6 +194,18 @@ fn a_message_to_the_customer_is_a_reply_and_the_command_line_lists_the_overdue()
     let listed = run_json(d, &["ticket", "list", "--overdue"]);
     assert_eq!(listed["tickets"][0]["id"], urgent);
     assert_eq!(listed["tickets"][0]["overdue"], "reply");
+    // The owner's figures count it.
+    let stats = run_json(d, &["stats"]);
+    assert_eq!(
+        stats["figures"]["tickets_overdue_now"], 1,
+        "{}",
+        stats["figures"]
+    );
+    let (_, text, _) = run(d, &["stats"]);
+    assert!(
+        text.contains("Overdue tickets: 1 past their reply or resolve target now"),
+        "{text}"
+    );
 
     // A message sent about it is the shop's reply: in its history, and no longer overdue.
     let now = regulars::clock::now();

@@ -76,3 +76,5 @@ dash-chain-earned = Points earned
 dash-chain-redeemed = Points redeemed
 dash-chain-service = New members, ratings and tickets
 dash-chain-resolved = Resolved now
+dash-overdue = Overdue tickets
+dash-overdue-value = { $count } past their reply or resolve target now

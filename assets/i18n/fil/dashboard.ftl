@@ -67,3 +67,5 @@ dash-chain-earned = Puntos na nakuha
 dash-chain-redeemed = Puntos na nagamit
 dash-chain-service = Bagong miyembro, rating at ticket
 dash-chain-resolved = Nalutas na ngayon
+dash-overdue = Mga request na lampas na
+dash-overdue-value = { $count } lampas na ngayon sa takdang oras ng sagot o pag-aayos

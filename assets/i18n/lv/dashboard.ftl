@@ -80,3 +80,5 @@ dash-chain-earned = Nopelnītie punkti
 dash-chain-redeemed = Izmantotie punkti
 dash-chain-service = Jauni dalībnieki, vērtējumi un pieteikumi
 dash-chain-resolved = Tagad atrisināti
+dash-overdue = Nokavēti pieprasījumi
+dash-overdue-value = { $count } pašlaik pāri atbildes vai atrisinājuma termiņam

@@ -80,3 +80,5 @@ dash-chain-earned = Зарађени поени
 dash-chain-redeemed = Искоришћени поени
 dash-chain-service = Нови чланови, оцене и пријаве
 dash-chain-resolved = Сада решено
+dash-overdue = Захтеви који касне
+dash-overdue-value = { $count } сада после рока за одговор или решење

@@ -80,3 +80,5 @@ dash-chain-earned = Zarađeni poeni
 dash-chain-redeemed = Iskorišćeni poeni
 dash-chain-service = Novi članovi, ocene i prijave
 dash-chain-resolved = Sada rešeno
+dash-overdue = Zahtevi koji kasne
+dash-overdue-value = { $count } sada posle roka za odgovor ili rešenje

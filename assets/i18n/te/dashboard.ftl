@@ -76,3 +76,5 @@ dash-chain-earned = సంపాదించిన పాయింట్లు
 dash-chain-redeemed = వాడిన పాయింట్లు
 dash-chain-service = కొత్త సభ్యులు, రేటింగ్‌లు, టికెట్లు
 dash-chain-resolved = ఇప్పుడు పరిష్కరించినవి
+dash-overdue = ఆలస్యమైన అభ్యర్థనలు
+dash-overdue-value = { $count } ఇప్పుడు జవాబు లేదా పరిష్కార గడువు దాటాయి
