@@ -300,10 +300,9 @@ pub(crate) async fn set_messages(
                 store.write(|tx| {
                     let v = tx.visit(id)?.ok_or(StoreError::NoSuchVisit(id))?;
                     let code = v.customer.ok_or(StoreError::NoSuchVisit(id))?;
-                    let page = tx.visit_page(id, now)?.ok_or(StoreError::NoSuchVisit(id))?;
-                    let member = page.member.ok_or(StoreError::NoSuchVisit(id))?;
                     let customer = tx.customer(&code)?.id();
-                    let now_on = [member.email_consent, member.sms_consent];
+                    let member = tx.message_choices(customer)?;
+                    let now_on = [member.email, member.sms];
                     for ((channel, want), on) in wanted.into_iter().zip(now_on) {
                         // Only a channel the shop has an address for, and only a change.
                         let Some(on) = on else { continue };

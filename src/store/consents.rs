@@ -66,6 +66,14 @@ pub struct Consent {
     pub actor: Option<String>,
 }
 
+/// A member's choices about messages (see [`Tx::message_choices`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MessageChoices {
+    pub email: Option<bool>,
+    pub sms: Option<bool>,
+    pub has_birthday: bool,
+}
+
 /// A consent to record.
 #[derive(Debug, Clone)]
 pub struct NewConsent<'a> {
@@ -176,6 +184,29 @@ impl Tx<'_> {
             )?;
         }
         Ok(customers.len())
+    }
+
+    /// What a member has chosen about messages: reward news and offers by email, by SMS
+    /// (`None` without an address or number on file for it), and whether they gave a birthday.
+    pub fn message_choices(&self, customer_id: i64) -> Result<MessageChoices> {
+        let row = self.customer_by_id(customer_id)?;
+        let on = |channel| -> Result<bool> {
+            Ok(self.consent(customer_id, channel)?.is_some_and(|c| c.given))
+        };
+        let has_birthday: bool = self.tx.query_row(
+            "SELECT birthday IS NOT NULL FROM customers WHERE id = ?1",
+            [customer_id],
+            |r| r.get(0),
+        )?;
+        Ok(MessageChoices {
+            email: row
+                .email
+                .is_some()
+                .then(|| on(Channel::Email))
+                .transpose()?,
+            sms: row.phone.is_some().then(|| on(Channel::Sms)).transpose()?,
+            has_birthday,
+        })
     }
 
     /// What an unsubscribe page shows: the address (partly hidden), whether marketing on the

@@ -39,7 +39,7 @@ mod tokens;
 pub use aggregates::{Rebuilt, aggregate_differences};
 pub use backup::{BackupError, Counts, Inspection, inspect};
 pub use bulk::{Bulk, BulkEnrolled, BulkSale};
-pub use consents::{Consent, ConsentSource, NewConsent};
+pub use consents::{Consent, ConsentSource, MessageChoices, NewConsent};
 pub use customers::{
     ConsentShown, CustomerView, Enrolled, NewCustomer, NewCustomerField, Progress,
 };

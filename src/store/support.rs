@@ -146,24 +146,10 @@ impl Tx<'_> {
                 let row = self.customer(code)?.0;
                 let id = row.id;
                 let language = self.language_of(id)?;
-                let on = |channel| -> Result<bool> {
-                    Ok(self.consent(id, channel)?.is_some_and(|c| c.given))
-                };
-                use crate::domain::messages::Channel;
-                let email_consent = row
-                    .email
-                    .is_some()
-                    .then(|| on(Channel::Email))
-                    .transpose()?;
-                let sms_consent = row.phone.is_some().then(|| on(Channel::Sms)).transpose()?;
-                let has_birthday: bool = self.tx.query_row(
-                    "SELECT birthday IS NOT NULL FROM customers WHERE id = ?1",
-                    [id],
-                    |r| r.get(0),
-                )?;
+                let choices = self.message_choices(id)?;
                 let mut m = member_of(&self.view_of(row, now)?, language);
                 (m.email_consent, m.sms_consent, m.has_birthday) =
-                    (email_consent, sms_consent, has_birthday);
+                    (choices.email, choices.sms, choices.has_birthday);
                 Some(m)
             }
             None => None,
