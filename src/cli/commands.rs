@@ -268,6 +268,7 @@ fn stats(ctx: &Ctx, a: StatsArgs) -> Result<Output> {
         ),
     ];
     rows.extend(crate::report::headline(&f, &w, ctx.config.shop.currency));
+    rows.extend(crate::report::support_rows(&f.support, &w));
     let mut text = w.t_args("dash-range", &range);
     for (name, value) in rows {
         text.push('\n');
@@ -275,6 +276,13 @@ fn stats(ctx: &Ctx, a: StatsArgs) -> Result<Output> {
             "dash-row",
             &[("name", name.into()), ("value", value.into())],
         ));
+    }
+    let [waits, staff] = crate::report::support_tables(&f.support, &w);
+    text.push_str(&format!("\n\n{}", w.t("dash-waits")));
+    text.push_str(&table_text(&waits));
+    if staff.len() > 1 {
+        text.push_str(&format!("\n\n{}", w.t("dash-by-staff")));
+        text.push_str(&table_text(&staff));
     }
     if let Some(dir) = &a.csv {
         let files = crate::report::write_csv(dir, &f, &mut store, ctx.config.shop.currency)?;
@@ -290,6 +298,32 @@ fn stats(ctx: &Ctx, a: StatsArgs) -> Result<Output> {
     let mut json = to_json(&s);
     json["figures"] = to_json(&f);
     Ok(Output { text, json })
+}
+
+/// A table as aligned columns of text (widths in characters, so any script lines up as far as
+/// a terminal can).
+fn table_text(rows: &[Vec<String>]) -> String {
+    let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
+    let widths: Vec<usize> = (0..columns)
+        .map(|i| {
+            rows.iter()
+                .filter_map(|r| r.get(i))
+                .map(|c| c.chars().count())
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let mut out = String::new();
+    for r in rows {
+        out.push_str("\n ");
+        for (i, cell) in r.iter().enumerate() {
+            let pad = widths[i] - cell.chars().count();
+            out.push_str(&format!(" {cell}{}", " ".repeat(pad)));
+        }
+        let trimmed = out.trim_end().len();
+        out.truncate(trimmed);
+    }
+    out
 }
 
 fn staff(ctx: &Ctx, cmd: StaffCmd) -> Result<Output> {

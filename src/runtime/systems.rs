@@ -186,7 +186,13 @@ pub(super) fn persist_intents(
                             Intent::Sale(_) => state.customer.as_ref().map(|c| c.code.clone()),
                             _ => None,
                         };
-                        request(&ch, &mut state, StoreRequest::Sale { amount, customer });
+                        let staff = state.signed_in.as_ref().map(|s| s.name.clone());
+                        let sale = StoreRequest::Sale {
+                            amount,
+                            customer,
+                            staff,
+                        };
+                        request(&ch, &mut state, sale);
                     }
                     Err(e) => {
                         let text = state.words.t_args(

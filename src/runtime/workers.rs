@@ -25,6 +25,8 @@ pub enum StoreRequest {
     Sale {
         amount: i64,
         customer: Option<String>,
+        /// Who is signed in at the counter (for the ratings by staff on duty).
+        staff: Option<String>,
     },
     Redeem {
         customer: String,
@@ -312,7 +314,11 @@ fn handle(
                 },
                 None => fail("doing-enrol")(e),
             }),
-        StoreRequest::Sale { amount, customer } => {
+        StoreRequest::Sale {
+            amount,
+            customer,
+            staff,
+        } => {
             let sale = NewSale {
                 amount,
                 at: now,
@@ -321,7 +327,7 @@ fn handle(
             };
             store
                 .write(|tx| {
-                    let out = tx.record_sale(&sale)?;
+                    let out = tx.record_sale_by(&sale, staff.as_deref())?;
                     let token = tx.receipt_token(out.visit_id, secret)?;
                     let url = receipt_url(&config.portal.public_url, &token);
                     if let Some(p) = printer {

@@ -39,6 +39,11 @@ const REBUILD: &[(&str, &str)] = &[
         "SELECT at / 86400, kind, SUM(points) FROM points_events WHERE origin IS NULL
          GROUP BY at / 86400, kind",
     ),
+    // The support figures' aggregates are defined by views (`0016_support_figures.sql`).
+    ("agg_ticket_days", "SELECT * FROM agg_ticket_days_fresh"),
+    ("agg_ticket_times", "SELECT * FROM agg_ticket_times_fresh"),
+    ("agg_ticket_back", "SELECT * FROM agg_ticket_back_fresh"),
+    ("agg_rating_days", "SELECT * FROM agg_rating_days_fresh"),
 ];
 
 /// What `stats --rebuild` found.

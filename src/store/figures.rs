@@ -108,6 +108,8 @@ pub struct Figures {
     /// `resolve_within`) now.
     pub tickets_overdue_now: i64,
     pub median_hours_to_resolve: Option<f64>,
+    /// Everything about support: waits, outcomes, effort, coming back, ratings.
+    pub support: super::SupportFigures,
 }
 
 impl Figures {
@@ -131,19 +133,6 @@ pub fn month_of(day: i64) -> i64 {
 
 fn month_label(m: i64) -> String {
     format!("{:04}-{:02}", m.div_euclid(12), m.rem_euclid(12) + 1)
-}
-
-fn median(mut v: Vec<f64>) -> Option<f64> {
-    if v.is_empty() {
-        return None;
-    }
-    v.sort_by(|a, b| a.total_cmp(b));
-    let n = v.len();
-    Some(if n % 2 == 1 {
-        v[n / 2]
-    } else {
-        (v[n / 2 - 1] + v[n / 2]) / 2.0
-    })
 }
 
 /// A range starting before the first visit starts at it (so "all time" is not centuries of
@@ -636,7 +625,16 @@ impl Tx<'_> {
         let top_by_spend = top("a.spend - a.refunded DESC")?;
         let top_by_visits = top("a.visits DESC")?;
         let m = member_figures(&Span::new(from_day, to_day), index);
-        self.assemble(from_day, to_day, now, t, m, top_by_spend, top_by_visits)
+        let support = self.support_figures(from_day, to_day, now)?;
+        self.assemble(
+            from_day,
+            to_day,
+            now,
+            t,
+            m,
+            (top_by_spend, top_by_visits),
+            support,
+        )
     }
 
     /// The same figures computed from the raw rows (visits, points events): the slow way,
@@ -742,12 +740,20 @@ impl Tx<'_> {
         let top_by_spend = to_top(&all);
         all.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         let top_by_visits = to_top(&all);
-        self.assemble(from_day, to_day, now, t, m, top_by_spend, top_by_visits)
+        let support = self.support_figures_brute_force(from_day, to_day, now)?;
+        self.assemble(
+            from_day,
+            to_day,
+            now,
+            t,
+            m,
+            (top_by_spend, top_by_visits),
+            support,
+        )
     }
 
     /// The figures both ways share: totals and member figures in, plus the small tables
     /// (referrals, ratings, tickets) read directly.
-    #[allow(clippy::too_many_arguments)]
     fn assemble(
         &self,
         from_day: i64,
@@ -755,8 +761,8 @@ impl Tx<'_> {
         now: i64,
         t: Totals,
         m: MemberFigures,
-        top_by_spend: Vec<TopCustomer>,
-        top_by_visits: Vec<TopCustomer>,
+        (top_by_spend, top_by_visits): (Vec<TopCustomer>, Vec<TopCustomer>),
+        support: super::SupportFigures,
     ) -> Result<Figures> {
         let c = &self.tx;
         let (lo, hi) = (from_day * DAY, (to_day + 1) * DAY);
@@ -774,7 +780,6 @@ impl Tx<'_> {
             [now],
             |r| r.get(0),
         )?;
-        let count = |sql: &str| -> Result<i64> { Ok(c.query_row(sql, (lo, hi), |r| r.get(0))?) };
         // Every referral figure in one pass over the range's rows (the index on `at` covers
         // them); distinct referrers are counted here rather than in a temporary SQL b-tree.
         let (mut friends_enrolled, mut rewarded, mut pending) = (0i64, 0i64, 0i64);
@@ -822,16 +827,6 @@ impl Tx<'_> {
             .enumerate()
             .map(|(i, n)| (i as i64 + 1) * n)
             .sum();
-        let mut resolve_hours = Vec::new();
-        let mut stmt = c.prepare_cached(
-            "SELECT resolved_at - opened_at FROM tickets
-             WHERE opened_at >= ?1 AND opened_at < ?2 AND resolved_at IS NOT NULL
-               AND origin IS NULL",
-        )?;
-        for row in stmt.query_map((lo, hi), |r| r.get::<_, i64>(0))? {
-            resolve_hours.push(row? as f64 / 3600.0);
-        }
-        drop(stmt);
         Ok(Figures {
             from_day,
             to_day,
@@ -872,21 +867,20 @@ impl Tx<'_> {
             },
             ratings,
             rating_average: average(star_sum, rated),
-            tickets_opened: count(
-                "SELECT COUNT(*) FROM tickets WHERE opened_at >= ?1 AND opened_at < ?2
-                 AND origin IS NULL",
-            )?,
-            tickets_resolved: count(
-                "SELECT COUNT(*) FROM tickets WHERE opened_at >= ?1 AND opened_at < ?2
-                 AND status IN ('resolved', 'confirmed') AND origin IS NULL",
-            )?,
+            tickets_opened: support.tickets,
+            tickets_resolved: support.resolved,
             tickets_open_now: c.query_row(
                 "SELECT COUNT(*) FROM tickets WHERE status IN ('open', 'waiting') AND origin IS NULL",
                 [],
                 |r| r.get(0),
             )?,
             tickets_overdue_now: self.overdue_now(now)?,
-            median_hours_to_resolve: median(resolve_hours),
+            median_hours_to_resolve: support
+                .resolution
+                .all
+                .median_minutes
+                .map(|m| m as f64 / 60.0),
+            support,
         })
     }
 }

@@ -30,6 +30,8 @@ mod staff;
 mod stamps;
 mod stats;
 mod support;
+mod support_brute;
+mod support_figures;
 mod sync;
 mod tickets;
 mod tiers;
@@ -57,6 +59,10 @@ pub use sales::{NewSale, RefundOutcome, SaleOutcome, VisitView};
 pub use staff::Staff;
 pub use stats::Stats;
 pub use support::{ClaimClosed, Claimed, Member, Rated, RatingView, VisitPage};
+pub use support_figures::{
+    BACK_DAYS, CameBack, FEW, Rated as RatedGroup, Share, StaffRatings, SupportFigures, Wait,
+    Waits, wait_bucket,
+};
 pub use sync::{Answer, Applied, Joined, OutboxEvent, RemoteEvent, SyncState};
 pub use tickets::{NewTicket, TicketEvent, TicketFilter, TicketView};
 pub use tiers::TierView;
@@ -84,6 +90,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0013_occasions.sql"),
     include_str!("migrations/0014_messages.sql"),
     include_str!("migrations/0015_reply_targets.sql"),
+    include_str!("migrations/0016_support_figures.sql"),
 ];
 
 /// The schema version this build writes.

@@ -212,6 +212,13 @@ impl Tx<'_> {
 
     /// Records a sale. See the module documentation.
     pub fn record_sale(&self, sale: &NewSale) -> Result<SaleOutcome> {
+        self.record_sale_by(sale, None)
+    }
+
+    /// Records a sale made while `staff` was signed in at the counter (see [`record_sale`]).
+    ///
+    /// [`record_sale`]: Tx::record_sale
+    pub fn record_sale_by(&self, sale: &NewSale, staff: Option<&str>) -> Result<SaleOutcome> {
         if sale.amount <= 0 {
             return Err(crate::domain::money::AmountError::Zero.into());
         }
@@ -238,8 +245,9 @@ impl Tx<'_> {
         }
         self.tx
             .prepare_cached(
-                "INSERT INTO visits (at, amount, customer_id, receipt_no, program_id, points_earned, stamped)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                "INSERT INTO visits (at, amount, customer_id, receipt_no, program_id, points_earned,
+                     stamped, staff)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
             )?
             .execute((
                 sale.at,
@@ -249,6 +257,7 @@ impl Tx<'_> {
                 program_id,
                 points,
                 stamped,
+                staff,
             ))?;
         let visit_id = self.tx.last_insert_rowid();
         self.agg_visit(customer.as_ref().map(|c| c.id), sale.at, sale.amount, 0, 1)?;

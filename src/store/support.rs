@@ -240,10 +240,12 @@ impl Tx<'_> {
             ticket_id = Some(match existing {
                 Some(id) => {
                     let t = self.ticket(id)?;
+                    // The customer's own word again: a repeat contact, never the shop's reply.
+                    let customer = Some("customer");
                     if !t.status.is_active() {
-                        self.move_ticket(&t, Status::Open, Some(&summary), None, now)?;
+                        self.move_ticket(&t, Status::Open, Some(&summary), customer, now)?;
                     } else {
-                        self.ticket_event(id, now, "note", Some(&summary), None)?;
+                        self.ticket_event(id, now, "note", Some(&summary), customer)?;
                     }
                     id
                 }

@@ -37,6 +37,8 @@ pub(super) fn figures_view(
     top_customers(ui, f, &say);
     ui.separator();
     ratings(ui, f, w);
+    ui.separator();
+    super::support_view::support_view(ui, &f.support, w);
 }
 
 /// The headline figures, one row each.

@@ -20,6 +20,7 @@ mod refund;
 mod sale;
 mod settings;
 mod support;
+mod support_view;
 mod view;
 mod window;
 

@@ -41,4 +41,5 @@ mod schema;
 mod scripts;
 pub mod serial;
 mod support;
+mod support_figures;
 mod tiers;

@@ -46,7 +46,7 @@ pub fn write_csv(
     let money = |m: i64| currency.format(m);
     let opt = |v: Option<f64>| v.map(|x| format!("{x:.2}")).unwrap_or_default();
     let mut files = Vec::new();
-    let summary = vec![
+    let mut summary = vec![
         ("from", day_label(f.from_day)),
         ("to", day_label(f.to_day)),
         ("visits", f.visits.to_string()),
@@ -97,16 +97,18 @@ pub fn write_csv(
         ("tickets_open_now", f.tickets_open_now.to_string()),
         ("tickets_overdue_now", f.tickets_overdue_now.to_string()),
         ("median_hours_to_resolve", opt(f.median_hours_to_resolve)),
-    ];
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_string(), v))
+    .collect::<Vec<_>>();
+    summary.extend(support::summary(&f.support));
     files.push(write(
         dir,
         "summary.csv",
         &["figure", "value"],
-        summary
-            .into_iter()
-            .map(|(k, v)| vec![k.to_string(), v])
-            .collect(),
+        summary.into_iter().map(|(k, v)| vec![k, v]).collect(),
     )?);
+    files.extend(support_csv(dir, &f.support)?);
     files.push(write(
         dir,
         "weeks.csv",
@@ -366,3 +368,6 @@ pub fn headline(
     );
     rows
 }
+
+mod support;
+pub use support::{duration, share, support_csv, support_rows, support_tables};
