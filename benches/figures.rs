@@ -10,43 +10,10 @@
 
 mod common;
 
-use regulars::demo::{DemoPlan, generate};
 use std::time::Instant;
 
 fn main() {
-    let customers: u32 = std::env::var("REGULARS_BENCH_CUSTOMERS")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(100_000);
-    let days: u32 = std::env::var("REGULARS_BENCH_DAYS")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(365);
-    let given = std::env::var_os("REGULARS_BENCH_DB").map(std::path::PathBuf::from);
-    let path = given
-        .clone()
-        .unwrap_or_else(|| common::bench_dir().join(format!("figures-{customers}-{days}.db")));
-    let mut end = 1_790_000_000; // a fixed "now", so the history is the same every run
-    if given.is_none() && !path.exists() {
-        eprintln!("building {} (once)…", path.display());
-        let tmp = path.with_extension("building");
-        let _ = std::fs::remove_file(&tmp);
-        let mut s = common::open(&tmp);
-        generate(
-            &mut s,
-            &DemoPlan {
-                customers,
-                days,
-                seed: 7,
-                end,
-                names: &regulars::demo::shops::ENGLISH,
-            },
-            true,
-        )
-        .unwrap();
-        drop(s);
-        std::fs::rename(&tmp, &path).unwrap();
-    }
+    let (path, mut end, given) = common::demo_history("figures");
     let mut store = common::open(&path);
     let visits: i64 = store
         .connection()
@@ -56,7 +23,7 @@ fn main() {
         .connection()
         .query_row("SELECT COUNT(*) FROM agg_customers", [], |r| r.get(0))
         .unwrap();
-    if given.is_some() {
+    if given {
         end = store
             .connection()
             .query_row("SELECT MAX(at) + 1 FROM visits", [], |r| r.get(0))

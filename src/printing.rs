@@ -166,14 +166,23 @@ pub fn loyalty_block(w: &Language, customer: &CustomerView, points_earned: i64) 
             .iter()
             .map(|p| w.progress(p.unit, p.remaining, &p.reward_name)),
     );
-    loyalty_words(
+    let mut l = loyalty_words(
         w,
         customer.name.as_deref(),
         points_earned,
         customer.balance,
         progress,
         &customer.referral_code,
-    )
+    );
+    // Right after a reward, the invitation to bring a friend says so, in large print.
+    if let Some(reward) = &customer.just_redeemed {
+        l.refer = paper(w.t_args(
+            "receipt-refer-reward",
+            &[("reward", reward.as_str().into())],
+        ));
+        l.refer_now = true;
+    }
+    l
 }
 
 /// The loyalty block's words: first name only (the receipt may be left on the counter).
@@ -199,6 +208,7 @@ pub fn loyalty_words(
         progress,
         refer: w.t("receipt-refer"),
         referral_code: referral_code.to_string(),
+        refer_now: false,
     }
 }
 

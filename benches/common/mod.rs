@@ -83,3 +83,45 @@ pub fn million() -> (PathBuf, Vec<String>) {
         .collect();
     (path, codes)
 }
+
+/// A demo shop's history (`REGULARS_BENCH_CUSTOMERS` customers over `REGULARS_BENCH_DAYS`
+/// days; 100,000 over 365 by default) built once into `target/bench-data/<name>-…db`, or the
+/// database given as `REGULARS_BENCH_DB`. Returns its path and the "now" the history ends at.
+pub fn demo_history(name: &str) -> (PathBuf, i64, bool) {
+    let number = |var: &str, default: u32| -> u32 {
+        std::env::var(var)
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(default)
+    };
+    let (customers, days) = (
+        number("REGULARS_BENCH_CUSTOMERS", 100_000),
+        number("REGULARS_BENCH_DAYS", 365),
+    );
+    let given = std::env::var_os("REGULARS_BENCH_DB").map(PathBuf::from);
+    let end = 1_790_000_000; // a fixed "now", so the history is the same every run
+    let path = given
+        .clone()
+        .unwrap_or_else(|| bench_dir().join(format!("{name}-{customers}-{days}.db")));
+    if given.is_none() && !path.exists() {
+        eprintln!("building {} (once)…", path.display());
+        let tmp = path.with_extension("building");
+        let _ = std::fs::remove_file(&tmp);
+        let mut s = open(&tmp);
+        regulars::demo::generate(
+            &mut s,
+            &regulars::demo::DemoPlan {
+                customers,
+                days,
+                seed: 7,
+                end,
+                names: &regulars::demo::shops::ENGLISH,
+            },
+            true,
+        )
+        .unwrap();
+        drop(s);
+        std::fs::rename(&tmp, &path).unwrap();
+    }
+    (path, end, given.is_some())
+}

@@ -31,6 +31,9 @@ pub struct Loyalty {
     /// "Bring a friend: give them your code".
     pub refer: String,
     pub referral_code: String,
+    /// Printed large: the member just redeemed a reward, the moment they are most likely to
+    /// bring a friend.
+    pub refer_now: bool,
 }
 
 /// Everything printed on one receipt.
@@ -153,6 +156,7 @@ impl Receipt {
                 balance: "52".into(),
                 progress: vec!["2 more visits to Free coffee (stamp card)".into()],
                 refer: "Bring a friend: give them your code".into(),
+                refer_now: false,
                 referral_code: "REF-0BZHK0N".into(),
             }),
             qr_url: Some(EXAMPLE_URL.into()),
@@ -228,12 +232,17 @@ impl Receipt {
         }
         if let Some(l) = &self.loyalty {
             b.push(Block::Blank);
-            b.push(line(l.refer.clone(), Align::Center));
+            b.push(Block::Line {
+                text: l.refer.clone(),
+                align: Align::Center,
+                bold: l.refer_now,
+                large: false,
+            });
             b.push(Block::Line {
                 text: l.referral_code.clone(),
                 align: Align::Center,
                 bold: true,
-                large: false,
+                large: l.refer_now,
             });
         }
         if !self.footer.is_empty() {

@@ -91,6 +91,11 @@ pub fn write_csv(
         ),
         ("referrals_rewarded", f.referrals.rewarded.to_string()),
         ("referrals_pending", f.referrals.pending.to_string()),
+        (
+            "referrals_after_redemption",
+            f.referrals.after_redemption.to_string(),
+        ),
+        ("referrals_other_times", f.referrals.other_times.to_string()),
         ("rating_average", opt(f.rating_average)),
         ("tickets_opened", f.tickets_opened.to_string()),
         ("tickets_resolved", f.tickets_resolved.to_string()),
@@ -326,6 +331,17 @@ pub fn headline(
                 ("rewarded", say.n(f.referrals.rewarded)),
                 ("pending", say.n(f.referrals.pending)),
                 ("refused", say.n(refused)),
+            ],
+        ),
+    );
+    row(
+        "dash-referral-moment",
+        say.t(
+            "dash-referral-moment-value",
+            &[
+                ("after", say.n(f.referrals.after_redemption)),
+                ("other", say.n(f.referrals.other_times)),
+                ("days", crate::store::REFERRAL_MOMENT_DAYS.into()),
             ],
         ),
     );

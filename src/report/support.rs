@@ -36,10 +36,19 @@ pub fn share(s: &Share, w: &Language) -> String {
     }
 }
 
+/// The median, as the span of its bucket: "2 h–2 h 30 min", "over 1 year".
 fn median(wait: &Wait, w: &Language) -> String {
-    wait.median_minutes
-        .map(|m| duration(m, w))
-        .unwrap_or_else(|| w.t("dash-none"))
+    match (wait.median_minutes, wait.median_below) {
+        (Some(lo), Some(hi)) => w.t_args(
+            "dur-span",
+            &[
+                ("from", duration(lo, w).into()),
+                ("to", duration(hi, w).into()),
+            ],
+        ),
+        (Some(lo), None) => w.t_args("dur-over", &[("from", duration(lo, w).into())]),
+        _ => w.t("dash-none"),
+    }
 }
 
 fn rated(r: &RatedGroup, w: &Language) -> String {

@@ -140,7 +140,14 @@ pub struct CustomerView {
     pub tier: Option<super::TierView>,
     /// The reward of a welcome-back offer they hold, to say at the counter.
     pub welcome_back: Option<String>,
+    /// A reward they redeemed within [`JUST_REDEEMED_SECONDS`]: the moment they are most
+    /// likely to bring a friend, so the counter and the receipt ask them to.
+    pub just_redeemed: Option<String>,
 }
+
+/// How long after a redemption the counter and the receipt invite the member to share their
+/// referral code (the same visit, give or take).
+pub const JUST_REDEEMED_SECONDS: i64 = 2 * 3600;
 
 /// The columns every customer query reads, in [`CustomerRow::from_row`] order.
 pub(super) const CUSTOMER_COLUMNS: &str =
@@ -475,6 +482,11 @@ impl Tx<'_> {
             welcome_back: self
                 .welcome_back_offer(row.id, now)?
                 .map(|id| program.reward(&id).map_or(id, |r| r.name.clone())),
+            just_redeemed: self.optional(
+                "SELECT reward_name FROM redemptions WHERE customer_id = ?1 AND at > ?2
+                 AND at <= ?3 ORDER BY at DESC, id DESC LIMIT 1",
+                (row.id, now - JUST_REDEEMED_SECONDS, now),
+            )?,
         })
     }
 

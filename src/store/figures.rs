@@ -65,7 +65,14 @@ pub struct Funnel {
     pub pending: i64,
     /// Refused, by reason.
     pub refused: Vec<(String, i64)>,
+    /// Of the friends enrolled, those brought within [`REFERRAL_MOMENT_DAYS`] after their
+    /// referrer redeemed a reward (the moment the counter and the receipt ask), and the rest.
+    pub after_redemption: i64,
+    pub other_times: i64,
 }
+
+/// How long after a redemption a referral counts as made "right after" it.
+pub const REFERRAL_MOMENT_DAYS: i64 = 7;
 
 /// Every figure of the owner's dashboard for one range.
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -785,10 +792,14 @@ impl Tx<'_> {
         let (mut friends_enrolled, mut rewarded, mut pending) = (0i64, 0i64, 0i64);
         let mut referrers = std::collections::HashSet::new();
         let mut refusals: HashMap<String, i64> = HashMap::new();
+        let mut after_redemption = 0i64;
         let mut stmt = c.prepare_cached(
-            "SELECT status, referrer_id, reason FROM referrals WHERE at >= ?1 AND at < ?2",
+            "SELECT f.status, f.referrer_id, f.reason,
+                    EXISTS (SELECT 1 FROM redemptions d WHERE d.customer_id = f.referrer_id
+                            AND d.at <= f.at AND d.at >= f.at - ?3)
+             FROM referrals f WHERE f.at >= ?1 AND f.at < ?2",
         )?;
-        let mut rows = stmt.query((lo, hi))?;
+        let mut rows = stmt.query((lo, hi, REFERRAL_MOMENT_DAYS * DAY))?;
         while let Some(r) = rows.next()? {
             match r.get_ref(0)?.as_str().map_err(rusqlite::Error::from)? {
                 "refused" => {
@@ -803,6 +814,7 @@ impl Tx<'_> {
                 _ => {}
             }
             friends_enrolled += 1;
+            after_redemption += r.get::<_, i64>(3)?;
             referrers.insert(r.get::<_, i64>(1)?);
         }
         drop(rows);
@@ -864,6 +876,8 @@ impl Tx<'_> {
                 rewarded,
                 pending,
                 refused,
+                after_redemption,
+                other_times: friends_enrolled - after_redemption,
             },
             ratings,
             rating_average: average(star_sum, rated),

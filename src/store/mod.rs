@@ -43,10 +43,14 @@ pub use backup::{BackupError, Counts, Inspection, inspect};
 pub use bulk::{Bulk, BulkEnrolled, BulkSale};
 pub use consents::{Consent, ConsentSource, MessageChoices, NewConsent};
 pub use customers::{
-    ConsentShown, CustomerView, Enrolled, NewCustomer, NewCustomerField, Progress,
+    ConsentShown, CustomerView, Enrolled, JUST_REDEEMED_SECONDS, NewCustomer, NewCustomerField,
+    Progress,
 };
 pub use error::{Result, StoreError};
-pub use figures::{BUCKETS, Cohort, Figures, Funnel, MemberIndex, TopCustomer, Week, month_of};
+pub use figures::{
+    BUCKETS, Cohort, Figures, Funnel, MemberIndex, REFERRAL_MOMENT_DAYS, TopCustomer, Week,
+    month_of,
+};
 pub use insights::{FitInfo, MIN_REPEAT_MEMBERS, Refit, Slipping};
 pub use ledger::{Adjusted, Redeemed};
 pub use merge::{Duplicate, Merged};
@@ -60,8 +64,8 @@ pub use staff::Staff;
 pub use stats::Stats;
 pub use support::{ClaimClosed, Claimed, Member, Rated, RatingView, VisitPage};
 pub use support_figures::{
-    BACK_DAYS, CameBack, FEW, Rated as RatedGroup, Share, StaffRatings, SupportFigures, Wait,
-    Waits, wait_bucket,
+    BACK_DAYS, CameBack, FEW, Rated as RatedGroup, Share, StaffRatings, SupportFigures,
+    WAIT_BUCKETS, Wait, Waits, wait_bucket,
 };
 pub use sync::{Answer, Applied, Joined, OutboxEvent, RemoteEvent, SyncState};
 pub use tickets::{NewTicket, TicketEvent, TicketFilter, TicketView};

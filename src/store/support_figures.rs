@@ -37,7 +37,13 @@ pub const FEW: i64 = 10;
 /// The came-back windows, in days.
 pub const BACK_DAYS: [i64; 2] = [30, 90];
 /// Block sizes of the day aggregates, by level.
-const WIDTHS: [i64; 3] = [1, 16, 256];
+const WIDTHS: [i64; 5] = [1, 4, 16, 64, 256];
+/// The waits' buckets, in minutes (their lower bounds): the `wait_buckets` table of schema 16.
+pub const WAIT_BUCKETS: [i64; 50] = [
+    0, 1, 2, 3, 4, 5, 6, 8, 10, 12, 15, 20, 25, 30, 40, 45, 60, 75, 90, 120, 150, 180, 240, 300,
+    360, 480, 600, 720, 900, 1080, 1440, 1800, 2160, 2880, 3600, 4320, 5760, 7200, 8640, 10080,
+    14400, 20160, 30240, 40320, 60480, 86400, 129600, 172800, 259200, 525600,
+];
 
 /// A part of a whole, with its percentage when the whole is at least [`FEW`].
 #[derive(Debug, Clone, Copy, Serialize, PartialEq)]
@@ -57,12 +63,14 @@ impl Share {
     }
 }
 
-/// How long a group of tickets waited, with how many it is measured on.
+/// How long a group of tickets waited, with how many it is measured on. The median is known
+/// to its bucket: at least `median_minutes`, less than `median_below` (`None`: no end).
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct Wait {
     /// Tickets that have had it (a reply; a resolution).
     pub tickets: i64,
     pub median_minutes: Option<i64>,
+    pub median_below: Option<i64>,
 }
 
 /// A wait over all the range's tickets, by severity (1 to 3) and by channel.
@@ -132,14 +140,17 @@ pub struct SupportFigures {
     pub by_staff: Vec<StaffRatings>,
 }
 
-/// A wait in minutes to two significant figures, rounded down (as the aggregates keep it).
+/// The bucket of a wait of `seconds` (as the aggregates keep it): the lower bound, in minutes.
 pub fn wait_bucket(seconds: i64) -> i64 {
     let m = seconds.max(0) / 60;
-    let mut step = 1;
-    while m >= 100 * step {
-        step *= 10;
-    }
-    m / step * step
+    let i = WAIT_BUCKETS.partition_point(|&b| b <= m);
+    WAIT_BUCKETS[i.saturating_sub(1)]
+}
+
+/// The bucket after the one starting at `minutes`.
+fn bucket_end(minutes: i64) -> Option<i64> {
+    let i = WAIT_BUCKETS.partition_point(|&b| b <= minutes);
+    WAIT_BUCKETS.get(i).copied()
 }
 
 /// The lower median of values given as (value, count) in ascending order of value.
@@ -154,6 +165,12 @@ pub(super) fn lower_median(counts: &BTreeMap<i64, i64>) -> Option<i64> {
         }
     }
     None
+}
+
+fn merge(into: &mut BTreeMap<i64, i64>, from: BTreeMap<i64, i64>) {
+    for (k, v) in from {
+        *into.entry(k).or_default() += v;
+    }
 }
 
 /// The runs of blocks, `(level, first, last)`, that together cover `from ..= to` exactly.
@@ -243,9 +260,11 @@ impl Gathered {
                 }
             }
         }
+        let median = lower_median(&all);
         Wait {
             tickets: all.values().sum(),
-            median_minutes: lower_median(&all),
+            median_minutes: median,
+            median_below: median.and_then(bucket_end),
         }
     }
 
@@ -400,17 +419,29 @@ impl Tx<'_> {
                 };
             }
             drop(rows);
+            // Summed here rather than by SQL's GROUP BY: the rows come in key order already.
             let mut stmt = c.prepare_cached(
-                "SELECT measure, dim, minutes, SUM(n) FROM agg_ticket_times
-                 WHERE level = ?1 AND block BETWEEN ?2 AND ?3 GROUP BY measure, dim, minutes",
+                "SELECT measure, dim, minutes, n FROM agg_ticket_times
+                 WHERE level = ?1 AND block BETWEEN ?2 AND ?3",
             )?;
             let mut rows = stmt.query((level as i64, first, last))?;
+            let mut key: Option<(String, String)> = None;
+            let mut counts: BTreeMap<i64, i64> = BTreeMap::new();
             while let Some(r) = rows.next()? {
-                *g.waits
-                    .entry((r.get(0)?, r.get(1)?))
-                    .or_default()
-                    .entry(r.get(2)?)
-                    .or_default() += r.get::<_, i64>(3)?;
+                let text = |i: usize| -> Result<&str> {
+                    Ok(r.get_ref(i)?.as_str().map_err(rusqlite::Error::from)?)
+                };
+                let (measure, dim) = (text(0)?, text(1)?);
+                if key.as_ref().is_none_or(|(m, d)| m != measure || d != dim) {
+                    if let Some(k) = key.take() {
+                        merge(g.waits.entry(k).or_default(), std::mem::take(&mut counts));
+                    }
+                    key = Some((measure.to_string(), dim.to_string()));
+                }
+                *counts.entry(r.get(2)?).or_default() += r.get::<_, i64>(3)?;
+            }
+            if let Some(k) = key {
+                merge(g.waits.entry(k).or_default(), counts);
             }
         }
         for days in BACK_DAYS {
@@ -502,13 +533,16 @@ mod tests {
     use super::*;
 
     #[test]
-    fn waits_keep_two_figures() {
+    fn waits_fall_in_human_steps() {
+        assert!(WAIT_BUCKETS.windows(2).all(|w| w[0] < w[1]));
         assert_eq!(wait_bucket(-5), 0);
         assert_eq!(wait_bucket(59), 0);
-        assert_eq!(wait_bucket(99 * 60 + 59), 99);
-        assert_eq!(wait_bucket(137 * 60), 130);
-        assert_eq!(wait_bucket(4_711 * 60), 4_700);
-        assert_eq!(wait_bucket(123_456 * 60), 120_000);
+        assert_eq!(wait_bucket(7 * 60 + 59), 6);
+        assert_eq!(wait_bucket(137 * 60), 120);
+        assert_eq!(bucket_end(120), Some(150));
+        assert_eq!(wait_bucket(3 * 86_400), 4_320);
+        assert_eq!(wait_bucket(900 * 86_400), 525_600);
+        assert_eq!(bucket_end(525_600), None);
     }
 
     #[test]
@@ -529,7 +563,7 @@ mod tests {
             }
             days.sort();
             assert_eq!(days, (from..=to).collect::<Vec<_>>(), "{from}..={to}");
-            assert!(cover(from, to).len() <= 6);
+            assert!(cover(from, to).len() <= 9, "{:?}", cover(from, to));
         }
     }
 

@@ -100,6 +100,18 @@ impl CustomerPanel {
         if !c.rewards_available.is_empty() {
             ui.label(RichText::new(w.t("rewards-now")).strong());
         }
+        // Right after a reward: members are most likely to bring a friend now.
+        if let Some(reward) = &c.just_redeemed {
+            let args = [
+                ("reward", reward.as_str().into()),
+                ("code", c.referral_code.as_str().into()),
+            ];
+            ui.label(
+                RichText::new(w.t_args("share-now", &args))
+                    .strong()
+                    .color(ui.visuals().hyperlink_color),
+            );
+        }
         if ui
             .button(w.t("print-card"))
             .on_hover_text(w.t("print-card-hint"))

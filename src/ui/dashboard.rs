@@ -29,7 +29,8 @@ pub struct DashboardForm {
     pub to: String,
     pub owner_pin: String,
     pub scope: Scope,
-    /// Put the keyboard focus on the scope row when the window opens (F7).
+    /// Put the keyboard focus on the scope row (a chain's till) or the first day of the
+    /// range when the window opens (F7).
     pub focus_scope: bool,
 }
 
@@ -61,13 +62,17 @@ impl DashboardForm {
                 let mut rescoped = false;
                 if state.chain.is_some() {
                     rescoped = scope_row(ui, f, state.chain_figures.as_ref(), w);
-                } else {
-                    f.focus_scope = false;
                 }
                 ui.horizontal_wrapped(|ui| {
                     let l = ui.label(w.t("dash-from"));
-                    ui.add(egui::TextEdit::singleline(&mut f.from).desired_width(100.0))
+                    let from = ui
+                        .add(egui::TextEdit::singleline(&mut f.from).desired_width(100.0))
                         .labelled_by(l.id);
+                    // A single till's dashboard opens with the keyboard on the range: Tab
+                    // goes on to the end day, the two quick ranges, and Show figures.
+                    if std::mem::take(&mut f.focus_scope) {
+                        from.request_focus();
+                    }
                     let l = ui.label(w.t("dash-to"));
                     ui.add(egui::TextEdit::singleline(&mut f.to).desired_width(100.0))
                         .labelled_by(l.id);

@@ -1,5 +1,5 @@
-//! The owner's figures for a range, drawn: the headline rows, new and returning members per
-//! week, visit frequency, cohort retention, top customers and ratings, each chart also as a
+//! The owner's figures for a range, drawn: the headline rows, the support section
+//! (`support_view.rs`), new and returning members per week, visit frequency, cohort retention, top customers and ratings, each chart also as a
 //! table. Every word and number in the shop's language.
 
 use crate::i18n::Language;
@@ -28,6 +28,8 @@ pub(super) fn figures_view(
         .num_columns(2)
         .show(ui, |ui| headline(ui, f, &say));
     ui.separator();
+    super::support_view::support_view(ui, &f.support, w);
+    ui.separator();
     weeks(ui, f, w);
     ui.separator();
     frequency(ui, f, w);
@@ -37,8 +39,6 @@ pub(super) fn figures_view(
     top_customers(ui, f, &say);
     ui.separator();
     ratings(ui, f, w);
-    ui.separator();
-    super::support_view::support_view(ui, &f.support, w);
 }
 
 /// The headline figures, one row each.

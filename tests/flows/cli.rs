@@ -776,7 +776,7 @@ fn stats_gives_every_figure_as_json_and_csv() {
     let out = dir.path().join("export");
     let (exit, text, err) = run(dir.path(), &["stats", "--csv", out.to_str().unwrap()]);
     assert_eq!(exit, 0, "{err}");
-    assert!(text.contains("Wrote 9 CSV files"), "{text}");
+    assert!(text.contains("Wrote 13 CSV files"), "{text}");
     let top = std::fs::read_to_string(out.join("top_by_spend.csv")).unwrap();
     assert!(
         top.contains("\"Ann, \"\"the regular\"\"\""),

@@ -138,6 +138,20 @@ fn enroll_with_referral_then_sell_redeem_reprint_and_refund_by_labels() {
             .as_ref()
             .is_some_and(|c| c.balance == 55)
     });
+    // The moment to ask for a friend, said on the panel with Bob's own code.
+    let bob_ref = h
+        .state()
+        .counter
+        .state()
+        .customer
+        .as_ref()
+        .unwrap()
+        .referral_code
+        .clone();
+    h.run_steps(2);
+    h.get_by_label(&format!(
+        "Just redeemed Free coffee: a good moment to ask them to bring a friend with their code {bob_ref}"
+    ));
 
     // Reprint, then an anonymous sale, then a refund by receipt number.
     let before = h.state().counter.state().receipt_image.clone();
@@ -546,6 +560,13 @@ fn the_owner_dashboard_needs_the_owners_pin_and_shows_the_figures() {
             ],
         );
     }
+    let code = a["code"].as_str().unwrap();
+    let t = crate::common::run_json(
+        d,
+        &["ticket", "add", "--customer", code, "--summary", "Cold"],
+    );
+    let id = t["id"].to_string();
+    crate::common::run_json(d, &["ticket", "resolve", &id, "--by", "Dee"]);
     let mut h = harness(d);
     h.run_steps(2);
     fill(&mut h, "Staff PIN", "1234");
@@ -574,6 +595,12 @@ fn the_owner_dashboard_needs_the_owners_pin_and_shows_the_figures() {
     h.run_steps(2);
     h.get_by_label("Repeat-visit rate: 50.0% (1 of 2 visiting members)");
     h.get_by_label("Visits: 3 (3 by members, 0 anonymous)");
+    // The support section: Ann's ticket, answered and resolved from the command line.
+    h.get_by_label("Support: does fixing a problem bring the customer back?");
+    // The row, and the column of the waits by severity and channel.
+    assert_eq!(h.get_all_by_label("Time to first reply").count(), 2);
+    h.get_by_label("median 0 min–1 min · tickets: 1 · still without a reply: 0");
+    h.get_by_label("Overdue tickets at the end of each day");
     // Export writes the CSV files into the data folder.
     h.get_by_label("Export CSV").click();
     step_until(&mut h, "the export", |a| {
@@ -581,7 +608,7 @@ fn the_owner_dashboard_needs_the_owners_pin_and_shows_the_figures() {
             .state()
             .notice
             .as_ref()
-            .is_some_and(|n| n.text.starts_with("Wrote 9 CSV files"))
+            .is_some_and(|n| n.text.starts_with("Wrote 13 CSV files"))
     });
     assert!(d.join("exports").read_dir().unwrap().next().is_some());
 }

@@ -35,6 +35,7 @@ pub mod portal;
 mod portal_languages;
 mod privacy;
 mod readme;
+mod referral_moment;
 mod reply_targets;
 mod runtime;
 mod schema;

@@ -147,7 +147,7 @@ fn every_support_figure_of_a_known_history() {
         .map(|(_, w)| (w.tickets, w.median_minutes))
         .collect();
     assert_eq!(by_severity, vec![(0, None), (2, Some(180)), (1, Some(30))]);
-    // Resolutions 120, 300, and 2 days (2,880 minutes, kept as 2,800).
+    // Resolutions 120, 300, and 2 days (2,880 minutes).
     assert_eq!(
         (f.resolution.all.tickets, f.resolution.all.median_minutes),
         (3, Some(300))
@@ -158,7 +158,12 @@ fn every_support_figure_of_a_known_history() {
         .iter()
         .find(|(c, _)| c == "counter")
         .unwrap();
-    assert_eq!(counter.1.median_minutes, Some(2_800));
+    assert_eq!(counter.1.median_minutes, Some(2_880));
+    assert_eq!(
+        f.first_reply.all.median_below,
+        Some(240),
+        "the median is 3 h to 4 h"
+    );
     assert_eq!((f.resolved, f.ever_resolved), (3, 3));
     assert_eq!(
         (f.confirmed, f.reopened, f.unconfirmed),
@@ -229,6 +234,20 @@ fn every_support_figure_of_a_known_history() {
         .unwrap();
     assert_eq!((empty.tickets, empty.confirmed.percent), (0, None));
     assert_eq!(empty.first_reply.all.median_minutes, None);
+}
+
+#[test]
+fn the_schemas_wait_buckets_are_the_figures_own() {
+    let (_dir, store) = store();
+    let kept: Vec<i64> = store
+        .connection()
+        .prepare("SELECT minutes FROM wait_buckets ORDER BY minutes")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(kept, regulars::store::WAIT_BUCKETS);
 }
 
 #[test]

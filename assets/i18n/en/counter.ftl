@@ -229,3 +229,4 @@ messages-failed = Messages: { $failed } not sent this week, { $waiting } waiting
 messages-hint = Messages to members by email and SMS. `regulars messages list` shows each one, why it did not go, and `regulars messages retry` sends it again.
 ticket-overdue-reply = Overdue: the first reply was due { $when }
 ticket-overdue-resolve = Overdue: the resolution was due { $when }
+share-now = Just redeemed { $reward }: a good moment to ask them to bring a friend with their code { $code }

@@ -107,3 +107,7 @@ dash-staff = Staff
 dash-low-ratings = 3 stars or fewer
 dash-overdue-by-day = Overdue tickets at the end of each day
 dash-day = day
+dash-referral-moment = Referrals right after a reward
+dash-referral-moment-value = { $after } within { $days } days after the referrer redeemed a reward; { $other } at other times
+dur-span = { $from }–{ $to }
+dur-over = over { $from }

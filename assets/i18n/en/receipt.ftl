@@ -26,3 +26,4 @@ test-settings = { $columns } columns, { $baud } baud, code page { $page }
 test-caption = If this code scans, QR printing works
 test-letters = Letters: café crème €
 receipt-tier = Your tier: { $tier }
+receipt-refer-reward = Enjoy your { $reward }! Bring a friend: give them your code

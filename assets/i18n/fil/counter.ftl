@@ -196,3 +196,4 @@ messages-failed = Mga mensahe: { $failed } hindi naipadala ngayong linggo, { $wa
 messages-hint = Mga mensahe sa mga miyembro sa email at SMS. Ipinapakita ng `regulars messages list` ang bawat isa at kung bakit hindi naipadala; ipinapadala ulit ng `regulars messages retry`.
 ticket-overdue-reply = Lampas na: dapat may unang sagot bago { $when }
 ticket-overdue-resolve = Lampas na: dapat naayos na bago { $when }
+share-now = Kakakuha lang ng { $reward }: magandang pagkakataon para hilingin na magsama sila ng kaibigan gamit ang code na { $code }

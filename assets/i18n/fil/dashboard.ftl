@@ -98,3 +98,7 @@ dash-staff = Staff
 dash-low-ratings = 3 bituin o mas kaunti
 dash-overdue-by-day = Mga ticket na lampas na sa dulo ng bawat araw
 dash-day = araw
+dash-referral-moment = Mga referral kasunod ng reward
+dash-referral-moment-value = { $after } sa loob ng { $days } araw matapos kunin ng nag-refer ang reward; { $other } sa ibang pagkakataon
+dur-span = { $from }–{ $to }
+dur-over = higit sa { $from }

@@ -20,3 +20,4 @@ test-settings = { $columns } titik bawat linya, { $baud } baud, code page { $pag
 test-caption = Kung na-scan ang code na ito, gumagana ang pag-print ng QR
 test-letters = Mga titik: ñ Ñ ₱
 receipt-tier = Iyong antas: { $tier }
+receipt-refer-reward = Sa iyo na ang { $reward }! Magsama ng kaibigan: ibigay sa kanila ang code mo

@@ -237,3 +237,4 @@ messages-failed = Ziņas: šonedēļ nenosūtītas { $failed }, gaida { $waiting
 messages-hint = Ziņas biedriem e-pastā un īsziņā. `regulars messages list` rāda katru ziņu un kāpēc tā netika nosūtīta; `regulars messages retry` to sūta vēlreiz.
 ticket-overdue-reply = Nokavēts: pirmā atbilde bija jādod līdz { $when }
 ticket-overdue-resolve = Nokavēts: atrisinājums bija jāpanāk līdz { $when }
+share-now = Tikko saņemts { $reward }: īstais brīdis aicināt atvest draugu ar kodu { $code }

@@ -111,3 +111,7 @@ dash-staff = Darbinieks
 dash-low-ratings = 3 zvaigznes vai mazāk
 dash-overdue-by-day = Nokavētie pieteikumi katras dienas beigās
 dash-day = diena
+dash-referral-moment = Ieteikumi tūlīt pēc balvas
+dash-referral-moment-value = { $after } { $days } dienu laikā pēc tam, kad ieteicējs saņēma balvu; { $other } citā laikā
+dur-span = { $from }–{ $to }
+dur-over = vairāk nekā { $from }

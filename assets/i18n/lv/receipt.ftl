@@ -24,3 +24,4 @@ test-settings = { $columns } zīmes rindā, { $baud } bodi, kodu lapa { $page }
 test-caption = Ja šo kodu var noskenēt, QR drukāšana darbojas
 test-letters = Burti: ā č ē ģ ī ķ ļ ņ š ū ž €
 receipt-tier = Jūsu līmenis: { $tier }
+receipt-refer-reward = { $reward } ir jūsu! Atvediet draugu: iedodiet viņam savu kodu

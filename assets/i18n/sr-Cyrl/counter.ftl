@@ -236,3 +236,4 @@ messages-failed = Поруке: ове недеље непослато { $failed
 messages-hint = Поруке члановима е-поштом и SMS-ом. `regulars messages list` приказује сваку и зашто није отишла; `regulars messages retry` је шаље поново.
 ticket-overdue-reply = Касни: први одговор је требало дати до { $when }
 ticket-overdue-resolve = Касни: решење је требало да буде до { $when }
+share-now = Награда { $reward } је управо искоришћена: добар тренутак да замолите купца да доведе пријатеља са кодом { $code }

@@ -111,3 +111,7 @@ dash-staff = Запослени
 dash-low-ratings = 3 звездице или мање
 dash-overdue-by-day = Пријаве после рока на крају сваког дана
 dash-day = дан
+dash-referral-moment = Препоруке одмах после награде
+dash-referral-moment-value = { $after } у року од { $days } дана пошто је препоручилац искористио награду; { $other } у друго време
+dur-span = { $from }–{ $to }
+dur-over = преко { $from }

@@ -26,3 +26,4 @@ test-letters = Слова: ђ ж ћ ч џ љ њ ш €
 # The dinar as Serbian receipts write it (CLDR gives the ISO code).
 currency-symbol-RSD = дин.
 receipt-tier = Ваш ниво: { $tier }
+receipt-refer-reward = { $reward } је ваш! Доведите пријатеља: дајте му свој код

@@ -236,3 +236,4 @@ messages-failed = Poruke: ove nedelje neposlato { $failed }, čeka { $waiting }
 messages-hint = Poruke članovima e-poštom i SMS-om. `regulars messages list` prikazuje svaku i zašto nije otišla; `regulars messages retry` je šalje ponovo.
 ticket-overdue-reply = Kasni: prvi odgovor je trebalo dati do { $when }
 ticket-overdue-resolve = Kasni: rešenje je trebalo da bude do { $when }
+share-now = Nagrada { $reward } je upravo iskorišćena: dobar trenutak da zamolite kupca da dovede prijatelja sa kodom { $code }

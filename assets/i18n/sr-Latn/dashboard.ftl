@@ -111,3 +111,7 @@ dash-staff = Zaposleni
 dash-low-ratings = 3 zvezdice ili manje
 dash-overdue-by-day = Prijave posle roka na kraju svakog dana
 dash-day = dan
+dash-referral-moment = Preporuke odmah posle nagrade
+dash-referral-moment-value = { $after } u roku od { $days } dana pošto je preporučilac iskoristio nagradu; { $other } u drugo vreme
+dur-span = { $from }–{ $to }
+dur-over = preko { $from }

@@ -26,3 +26,4 @@ test-letters = Slova: đ ž ć č dž lj nj š €
 # The dinar as Serbian receipts write it (CLDR gives the ISO code).
 currency-symbol-RSD = din.
 receipt-tier = Vaš nivo: { $tier }
+receipt-refer-reward = { $reward } je vaš! Dovedite prijatelja: dajte mu svoj kod

@@ -226,3 +226,4 @@ messages-failed = సందేశాలు: ఈ వారం { $failed } పం�
 messages-hint = సభ్యులకు ఈమెయిల్, SMS సందేశాలు. `regulars messages list` ప్రతి సందేశాన్ని, అది ఎందుకు వెళ్లలేదో చూపిస్తుంది; `regulars messages retry` దాన్ని మళ్లీ పంపుతుంది.
 ticket-overdue-reply = ఆలస్యం: మొదటి జవాబు { $when } లోపు ఇవ్వాల్సింది
 ticket-overdue-resolve = ఆలస్యం: పరిష్కారం { $when } లోపు కావాల్సింది
+share-now = ఇప్పుడే { $reward } తీసుకున్నారు: వారి కోడ్ { $code } తో స్నేహితుడిని తీసుకురమ్మని అడగడానికి మంచి సమయం

@@ -107,3 +107,7 @@ dash-staff = సిబ్బంది
 dash-low-ratings = 3 నక్షత్రాలు లేదా తక్కువ
 dash-overdue-by-day = ప్రతి రోజు చివర ఆలస్యమైన టికెట్లు
 dash-day = రోజు
+dash-referral-moment = బహుమతి తర్వాత వెంటనే రెఫరల్‌లు
+dash-referral-moment-value = రెఫర్ చేసినవారు బహుమతి తీసుకున్న { $days } రోజుల్లో { $after }; ఇతర సమయాల్లో { $other }
+dur-span = { $from }–{ $to }
+dur-over = { $from } కంటే ఎక్కువ

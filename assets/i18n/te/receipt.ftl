@@ -23,3 +23,4 @@ test-settings = వరుసకు { $columns } అక్షరాలు, { $bau
 test-caption = ఈ కోడ్ స్కాన్ అయితే, QR ప్రింటింగ్ పనిచేస్తుంది
 test-letters = అక్షరాలు: శ్రీ క్ష ₹
 receipt-tier = మీ స్థాయి: { $tier }
+receipt-refer-reward = { $reward } మీదే! స్నేహితుడిని తీసుకురండి: మీ కోడ్ ఇవ్వండి

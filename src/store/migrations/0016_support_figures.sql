@@ -6,12 +6,16 @@
 -- changes and adding it back after, reading it through the same views, and
 -- `regulars stats --rebuild` compares the two. Tickets count on the day they were opened; the
 -- came-back figures count on the day the ticket was resolved (or opened, while it is not).
--- Day figures are kept at three sizes of block (1, 16 and 256 days: `level` 0, 1, 2), so a
--- range of any length reads a few dozen blocks. Only this till's own tickets (`origin IS NULL`)
+-- Day figures are kept at five sizes of block (1, 4, 16, 64 and 256 days: `level` 0 to 4), so a
+-- range of any length reads at most a few dozen blocks. Only this till's own tickets (`origin IS NULL`)
 -- count, as for the other figures; a customer's visit to any shop of the chain is a visit.
 
 -- Who was signed in at the counter when the sale was made (ratings by staff on duty).
 ALTER TABLE visits ADD COLUMN staff TEXT;
+
+-- Referrals made within 7 days after the referrer redeemed a reward, against other times.
+DROP INDEX redemptions_customer;
+CREATE INDEX redemptions_customer ON redemptions (customer_id, at);
 
 -- The effort a customer had to make: how often they came back about the same problem (their
 -- own notes and each reopening), and how often the ticket was reopened.
@@ -43,7 +47,8 @@ BEGIN
 END;
 
 CREATE VIEW agg_levels AS
-    SELECT 0 AS level, 1 AS width UNION ALL SELECT 1, 16 UNION ALL SELECT 2, 256;
+    SELECT 0 AS level, 1 AS width UNION ALL SELECT 1, 4 UNION ALL SELECT 2, 16
+    UNION ALL SELECT 3, 64 UNION ALL SELECT 4, 256;
 
 -- Each own ticket's counts. Outcomes of a ticket that was ever resolved: confirmed by the
 -- customer; reopened (and not confirmed since); or left unconfirmed.
@@ -59,13 +64,20 @@ SELECT id, opened_at / 86400 AS day, severity, channel,
        customer_id IS NULL AS anonymous
 FROM tickets WHERE origin IS NULL;
 
--- How long each own ticket waited for its first reply and its resolution, in minutes to two
--- significant figures (rounded down), so a median is read from a few hundred counts.
+-- How long each own ticket waited for its first reply and its resolution, in minutes, kept as
+-- the bucket it falls in (the lower bound of one of these 50 human steps: a minute at first,
+-- then 15, 20, 30, 45 minutes, 1, 1¼, 1½, 2 hours… 1, 1¼, 1½, 2 days…), so a median is read
+-- from a few hundred counts; `support_figures.rs` has the same list.
+CREATE TABLE wait_buckets (minutes INTEGER PRIMARY KEY);
+INSERT INTO wait_buckets VALUES (0), (1), (2), (3), (4), (5), (6), (8), (10), (12), (15), (20),
+    (25), (30), (40), (45), (60), (75), (90), (120), (150), (180), (240), (300), (360), (480),
+    (600), (720), (900), (1080), (1440), (1800), (2160), (2880), (3600), (4320), (5760), (7200),
+    (8640), (10080), (14400), (20160), (30240), (40320), (60480), (86400), (129600), (172800),
+    (259200), (525600);
+
 CREATE VIEW ticket_waits AS
 SELECT id, day, severity, channel, measure,
-       CASE WHEN m < 100 THEN m WHEN m < 1000 THEN m / 10 * 10
-            WHEN m < 10000 THEN m / 100 * 100 WHEN m < 100000 THEN m / 1000 * 1000
-            WHEN m < 1000000 THEN m / 10000 * 10000 ELSE m / 100000 * 100000 END AS minutes
+       (SELECT MAX(b.minutes) FROM wait_buckets b WHERE b.minutes <= m) AS minutes
 FROM (SELECT id, opened_at / 86400 AS day, severity, channel, 'reply' AS measure,
              MAX(0, first_reply_at - opened_at) / 60 AS m
       FROM tickets WHERE origin IS NULL AND first_reply_at IS NOT NULL
@@ -267,10 +279,13 @@ BEGIN
     FROM ticket_backs b, agg_levels l WHERE b.id = NEW.id GROUP BY 1, 2, 3
     ON CONFLICT DO UPDATE SET tickets = tickets + excluded.tickets,
         back_30 = back_30 + excluded.back_30, back_90 = back_90 + excluded.back_90;
-    DELETE FROM agg_ticket_days WHERE tickets = 0 AND ((level = 0 AND block = OLD.opened_at / 86400) OR (level = 1 AND block = OLD.opened_at / 86400 / 16) OR (level = 2 AND block = OLD.opened_at / 86400 / 256));
-    DELETE FROM agg_ticket_times WHERE n = 0 AND ((level = 0 AND block = OLD.opened_at / 86400) OR (level = 1 AND block = OLD.opened_at / 86400 / 16) OR (level = 2 AND block = OLD.opened_at / 86400 / 256));
+    DELETE FROM agg_ticket_days WHERE tickets = 0 AND ((level = 0 AND block = OLD.opened_at / 86400) OR (level = 1 AND block = OLD.opened_at / 86400 / 4) OR (level = 2 AND block = OLD.opened_at / 86400 / 16)
+            OR (level = 3 AND block = OLD.opened_at / 86400 / 64) OR (level = 4 AND block = OLD.opened_at / 86400 / 256));
+    DELETE FROM agg_ticket_times WHERE n = 0 AND ((level = 0 AND block = OLD.opened_at / 86400) OR (level = 1 AND block = OLD.opened_at / 86400 / 4) OR (level = 2 AND block = OLD.opened_at / 86400 / 16)
+            OR (level = 3 AND block = OLD.opened_at / 86400 / 64) OR (level = 4 AND block = OLD.opened_at / 86400 / 256));
     DELETE FROM agg_ticket_back WHERE tickets = 0
-        AND ((level = 0 AND block = COALESCE(OLD.resolved_at, OLD.opened_at) / 86400) OR (level = 1 AND block = COALESCE(OLD.resolved_at, OLD.opened_at) / 86400 / 16) OR (level = 2 AND block = COALESCE(OLD.resolved_at, OLD.opened_at) / 86400 / 256));
+        AND ((level = 0 AND block = COALESCE(OLD.resolved_at, OLD.opened_at) / 86400) OR (level = 1 AND block = COALESCE(OLD.resolved_at, OLD.opened_at) / 86400 / 4) OR (level = 2 AND block = COALESCE(OLD.resolved_at, OLD.opened_at) / 86400 / 16)
+            OR (level = 3 AND block = COALESCE(OLD.resolved_at, OLD.opened_at) / 86400 / 64) OR (level = 4 AND block = COALESCE(OLD.resolved_at, OLD.opened_at) / 86400 / 256));
 END;
 
 CREATE TRIGGER agg_ticket_gone BEFORE DELETE ON tickets WHEN OLD.origin IS NULL
@@ -306,10 +321,13 @@ END;
 
 CREATE TRIGGER agg_ticket_gone_after AFTER DELETE ON tickets WHEN OLD.origin IS NULL
 BEGIN
-    DELETE FROM agg_ticket_days WHERE tickets = 0 AND ((level = 0 AND block = OLD.opened_at / 86400) OR (level = 1 AND block = OLD.opened_at / 86400 / 16) OR (level = 2 AND block = OLD.opened_at / 86400 / 256));
-    DELETE FROM agg_ticket_times WHERE n = 0 AND ((level = 0 AND block = OLD.opened_at / 86400) OR (level = 1 AND block = OLD.opened_at / 86400 / 16) OR (level = 2 AND block = OLD.opened_at / 86400 / 256));
+    DELETE FROM agg_ticket_days WHERE tickets = 0 AND ((level = 0 AND block = OLD.opened_at / 86400) OR (level = 1 AND block = OLD.opened_at / 86400 / 4) OR (level = 2 AND block = OLD.opened_at / 86400 / 16)
+            OR (level = 3 AND block = OLD.opened_at / 86400 / 64) OR (level = 4 AND block = OLD.opened_at / 86400 / 256));
+    DELETE FROM agg_ticket_times WHERE n = 0 AND ((level = 0 AND block = OLD.opened_at / 86400) OR (level = 1 AND block = OLD.opened_at / 86400 / 4) OR (level = 2 AND block = OLD.opened_at / 86400 / 16)
+            OR (level = 3 AND block = OLD.opened_at / 86400 / 64) OR (level = 4 AND block = OLD.opened_at / 86400 / 256));
     DELETE FROM agg_ticket_back WHERE tickets = 0
-        AND ((level = 0 AND block = COALESCE(OLD.resolved_at, OLD.opened_at) / 86400) OR (level = 1 AND block = COALESCE(OLD.resolved_at, OLD.opened_at) / 86400 / 16) OR (level = 2 AND block = COALESCE(OLD.resolved_at, OLD.opened_at) / 86400 / 256));
+        AND ((level = 0 AND block = COALESCE(OLD.resolved_at, OLD.opened_at) / 86400) OR (level = 1 AND block = COALESCE(OLD.resolved_at, OLD.opened_at) / 86400 / 4) OR (level = 2 AND block = COALESCE(OLD.resolved_at, OLD.opened_at) / 86400 / 16)
+            OR (level = 3 AND block = COALESCE(OLD.resolved_at, OLD.opened_at) / 86400 / 64) OR (level = 4 AND block = COALESCE(OLD.resolved_at, OLD.opened_at) / 86400 / 256));
 END;
 
 -- A member's visit may be the one that brings them back after a ticket of theirs resolved (or
