@@ -44,6 +44,7 @@ const REBUILD: &[(&str, &str)] = &[
     ("agg_ticket_times", "SELECT * FROM agg_ticket_times_fresh"),
     ("agg_ticket_back", "SELECT * FROM agg_ticket_back_fresh"),
     ("agg_rating_days", "SELECT * FROM agg_rating_days_fresh"),
+    ("agg_overdue_days", "SELECT * FROM agg_overdue_days_fresh"),
 ];
 
 /// What `stats --rebuild` found.

@@ -197,6 +197,7 @@ impl Store {
             },
             other => other,
         })?;
+        store.keep_targets()?;
         store.load_programs()?;
         Ok(store)
     }

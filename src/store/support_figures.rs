@@ -486,23 +486,55 @@ impl Tx<'_> {
         Ok(g.finish(from_day, to_day, today, overdue))
     }
 
-    /// Tickets overdue at the end of each day of the range (up to today), from the tickets
-    /// that were still unresolved at some time in it.
+    /// Tickets overdue at the end of each day of the range (up to today, whose count is taken
+    /// now): the changes of the count by day summed from the first day on.
     fn overdue_by_day(&self, from_day: i64, to_day: i64, now: i64) -> Result<Vec<(i64, i64)>> {
-        let last = to_day.min(now.div_euclid(DAY));
+        let today = now.div_euclid(DAY);
+        let last = to_day.min(today);
         if last < from_day {
             return Ok(Vec::new());
         }
+        let c = &self.tx;
+        let mut count = 0i64;
+        for (level, first, last) in cover(0, from_day - 1) {
+            count += c
+                .prepare_cached(
+                    "SELECT COALESCE(SUM(delta), 0) FROM agg_overdue_days
+                     WHERE level = ?1 AND block BETWEEN ?2 AND ?3",
+                )?
+                .query_row((level as i64, first, last), |r| r.get::<_, i64>(0))?;
+        }
+        let mut changes: std::collections::HashMap<i64, i64> = std::collections::HashMap::new();
+        let mut stmt = c.prepare_cached(
+            "SELECT block, delta FROM agg_overdue_days WHERE level = 0 AND block BETWEEN ?1 AND ?2",
+        )?;
+        for row in stmt.query_map((from_day, last), |r| Ok((r.get(0)?, r.get(1)?)))? {
+            let (day, delta) = row?;
+            changes.insert(day, delta);
+        }
+        let mut out: Vec<(i64, i64)> = (from_day..=last)
+            .map(|day| {
+                count += changes.get(&day).copied().unwrap_or(0);
+                (day, count)
+            })
+            .collect();
+        if last == today {
+            out.last_mut().expect("the range has a day").1 = self.overdue_at(now)?;
+        }
+        Ok(out)
+    }
+
+    /// Tickets overdue at `now` by the figures' definition (those not resolved by then).
+    fn overdue_at(&self, now: i64) -> Result<i64> {
         let targets = self.rules.targets;
-        let mut counts = vec![0i64; (last - from_day + 1) as usize];
         let mut stmt = self.tx.prepare_cached(
             "SELECT severity, opened_at, first_reply_at, resolved_at FROM tickets
-             WHERE origin IS NULL AND resolved_at IS NULL AND opened_at <= ?2
+             WHERE origin IS NULL AND resolved_at IS NULL
              UNION ALL
              SELECT severity, opened_at, first_reply_at, resolved_at FROM tickets
-             WHERE origin IS NULL AND resolved_at >= ?1 AND opened_at <= ?2",
+             WHERE origin IS NULL AND resolved_at > ?1",
         )?;
-        let rows = stmt.query_map((from_day * DAY, day_end(last, now)), |r| {
+        let rows = stmt.query_map([now], |r| {
             Ok(Pending {
                 severity: r.get(0)?,
                 opened_at: r.get(1)?,
@@ -510,21 +542,53 @@ impl Tx<'_> {
                 resolved_at: r.get(3)?,
             })
         })?;
+        let mut n = 0;
         for p in rows {
-            let p = p?;
-            // Overdue only after the earlier target, and only until resolved.
-            let start = targets
-                .reply_by(p.severity, p.opened_at)
-                .min(targets.resolve_by(p.severity, p.opened_at))
-                .div_euclid(DAY)
-                .max(from_day);
-            let end = p.resolved_at.map_or(last, |r| r.div_euclid(DAY).min(last));
-            for day in start..=end {
-                counts[(day - from_day) as usize] +=
-                    i64::from(p.overdue_at(&targets, day_end(day, now)));
-            }
+            n += i64::from(p?.overdue_at(&targets, now));
         }
-        Ok((from_day..=last).zip(counts).collect())
+        Ok(n)
+    }
+}
+
+impl super::Store {
+    /// Keeps the schema's copy of the reply and resolve targets equal to the configuration's,
+    /// counting the overdue tickets by day afresh when they changed.
+    pub(super) fn keep_targets(&mut self) -> Result<()> {
+        let targets = self.rules.targets;
+        let want: Vec<(i64, i64, i64)> = (1..=3)
+            .map(|s| {
+                (
+                    s,
+                    targets.reply[s as usize - 1],
+                    targets.resolve[s as usize - 1],
+                )
+            })
+            .collect();
+        let kept: Vec<(i64, i64, i64)> = self
+            .conn
+            .prepare("SELECT severity, reply, resolve FROM support_targets ORDER BY severity")?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        if kept == want {
+            return Ok(());
+        }
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        tx.execute("DELETE FROM support_targets", [])?;
+        for (severity, reply, resolve) in want {
+            tx.execute(
+                "INSERT INTO support_targets VALUES (?1, ?2, ?3)",
+                (severity, reply, resolve),
+            )?;
+        }
+        tx.execute("DELETE FROM agg_overdue_days", [])?;
+        tx.execute(
+            "INSERT INTO agg_overdue_days SELECT * FROM agg_overdue_days_fresh",
+            [],
+        )?;
+        tx.commit()?;
+        Ok(())
     }
 }
 

@@ -100,6 +100,40 @@ SELECT t.id, t.customer_id, COALESCE(t.resolved_at, t.opened_at) AS anchor,
                AND v.at <= COALESCE(t.resolved_at, t.opened_at) + 90 * 86400) AS back_90
 FROM tickets t WHERE t.origin IS NULL AND t.customer_id IS NOT NULL;
 
+-- The reply and resolve targets in force (`[support] reply_within`, `resolve_within`, in
+-- seconds), which the store sets from the configuration each time it opens (rebuilding the
+-- overdue counts when they changed), so the counts by day follow them.
+CREATE TABLE support_targets (
+    severity INTEGER PRIMARY KEY,
+    reply    INTEGER NOT NULL,
+    resolve  INTEGER NOT NULL
+);
+INSERT INTO support_targets VALUES (1, 86400, 259200), (2, 86400, 259200), (3, 86400, 259200);
+
+-- The days an own ticket is overdue at the day's end (its last second): from the day its
+-- reply target passes until its first reply (or resolution), and from the day its resolve
+-- target passes until its resolution, as [start, end) day numbers (1e9: not ended).
+CREATE VIEW ticket_overdue_spans AS
+SELECT id, a1, a2, b1, b2, MAX(a1, b1) AS lo, MIN(a2, b2) AS hi FROM (
+    SELECT t.id, (t.opened_at + g.reply + 1) / 86400 AS a1,
+           COALESCE(MIN(t.first_reply_at, t.resolved_at), t.first_reply_at, t.resolved_at,
+                    1000000000 * 86400) / 86400 AS a2,
+           (t.opened_at + g.resolve + 1) / 86400 AS b1,
+           COALESCE(t.resolved_at, 1000000000 * 86400) / 86400 AS b2
+    FROM tickets t JOIN support_targets g ON g.severity = t.severity
+    WHERE t.origin IS NULL);
+
+-- As changes of the count by day: +1 where a span starts, -1 where it ends, and the overlap
+-- of the two spans once taken away.
+CREATE VIEW ticket_overdue AS
+SELECT id, a1 AS day, 1 AS delta FROM ticket_overdue_spans WHERE a1 < a2
+UNION ALL SELECT id, a2, -1 FROM ticket_overdue_spans WHERE a1 < a2 AND a2 < 1000000000
+UNION ALL SELECT id, b1, 1 FROM ticket_overdue_spans WHERE b1 < b2
+UNION ALL SELECT id, b2, -1 FROM ticket_overdue_spans WHERE b1 < b2 AND b2 < 1000000000
+UNION ALL SELECT id, lo, -1 FROM ticket_overdue_spans WHERE a1 < a2 AND b1 < b2 AND lo < hi
+UNION ALL SELECT id, hi, 1 FROM ticket_overdue_spans
+    WHERE a1 < a2 AND b1 < b2 AND lo < hi AND hi < 1000000000;
+
 -- Ratings of this till's visits, by the visit's day, the staff member signed in, and whether
 -- the member ever complained (a ticket of their own, not one a low rating opened).
 CREATE VIEW rating_groups AS
@@ -167,6 +201,17 @@ CREATE VIEW agg_ticket_back_fresh AS
 SELECT l.level, b.day / l.width, b.confirmed, COUNT(*), SUM(b.back_30), SUM(b.back_90)
 FROM ticket_backs b, agg_levels l GROUP BY 1, 2, 3;
 
+CREATE TABLE agg_overdue_days (
+    level INTEGER NOT NULL,
+    block INTEGER NOT NULL,
+    delta INTEGER NOT NULL,
+    PRIMARY KEY (level, block)
+) WITHOUT ROWID;
+
+CREATE VIEW agg_overdue_days_fresh AS
+SELECT l.level, o.day / l.width, SUM(o.delta) FROM ticket_overdue o, agg_levels l
+GROUP BY 1, 2 HAVING SUM(o.delta) <> 0;
+
 CREATE TABLE agg_rating_days (
     day   INTEGER NOT NULL,
     grp   TEXT NOT NULL,
@@ -183,6 +228,7 @@ INSERT INTO agg_ticket_days SELECT * FROM agg_ticket_days_fresh;
 INSERT INTO agg_ticket_times SELECT * FROM agg_ticket_times_fresh;
 INSERT INTO agg_ticket_back SELECT * FROM agg_ticket_back_fresh;
 INSERT INTO agg_rating_days SELECT * FROM agg_rating_days_fresh;
+INSERT INTO agg_overdue_days SELECT * FROM agg_overdue_days_fresh;
 
 -- A ticket's part in the figures: added when it is opened; taken away before it changes and
 -- added back after. Blocks left empty are removed, so the tables stay equal to their views.
@@ -215,6 +261,11 @@ BEGIN
     FROM ticket_backs b, agg_levels l WHERE b.id = NEW.id GROUP BY 1, 2, 3
     ON CONFLICT DO UPDATE SET tickets = tickets + excluded.tickets,
         back_30 = back_30 + excluded.back_30, back_90 = back_90 + excluded.back_90;
+    INSERT INTO agg_overdue_days
+    SELECT l.level, o.day / l.width, SUM(o.delta) FROM ticket_overdue o, agg_levels l
+    WHERE o.id = NEW.id GROUP BY 1, 2 HAVING SUM(o.delta) <> 0
+    ON CONFLICT DO UPDATE SET delta = delta + excluded.delta;
+    DELETE FROM agg_overdue_days WHERE delta = 0;
 END;
 
 CREATE TRIGGER agg_ticket_before BEFORE UPDATE OF status, resolved_at, first_reply_at, reopened, contacts, customer_id, severity, channel, opened_at ON tickets
@@ -247,6 +298,10 @@ BEGIN
     FROM ticket_backs b, agg_levels l WHERE b.id = OLD.id GROUP BY 1, 2, 3
     ON CONFLICT DO UPDATE SET tickets = tickets + excluded.tickets,
         back_30 = back_30 + excluded.back_30, back_90 = back_90 + excluded.back_90;
+    INSERT INTO agg_overdue_days
+    SELECT l.level, o.day / l.width, -SUM(o.delta) FROM ticket_overdue o, agg_levels l
+    WHERE o.id = OLD.id GROUP BY 1, 2 HAVING SUM(o.delta) <> 0
+    ON CONFLICT DO UPDATE SET delta = delta + excluded.delta;
 END;
 
 CREATE TRIGGER agg_ticket_after AFTER UPDATE OF status, resolved_at, first_reply_at, reopened, contacts, customer_id, severity, channel, opened_at ON tickets
@@ -286,6 +341,11 @@ BEGIN
     DELETE FROM agg_ticket_back WHERE tickets = 0
         AND ((level = 0 AND block = COALESCE(OLD.resolved_at, OLD.opened_at) / 86400) OR (level = 1 AND block = COALESCE(OLD.resolved_at, OLD.opened_at) / 86400 / 4) OR (level = 2 AND block = COALESCE(OLD.resolved_at, OLD.opened_at) / 86400 / 16)
             OR (level = 3 AND block = COALESCE(OLD.resolved_at, OLD.opened_at) / 86400 / 64) OR (level = 4 AND block = COALESCE(OLD.resolved_at, OLD.opened_at) / 86400 / 256));
+    INSERT INTO agg_overdue_days
+    SELECT l.level, o.day / l.width, SUM(o.delta) FROM ticket_overdue o, agg_levels l
+    WHERE o.id = NEW.id GROUP BY 1, 2 HAVING SUM(o.delta) <> 0
+    ON CONFLICT DO UPDATE SET delta = delta + excluded.delta;
+    DELETE FROM agg_overdue_days WHERE delta = 0;
 END;
 
 CREATE TRIGGER agg_ticket_gone BEFORE DELETE ON tickets WHEN OLD.origin IS NULL
@@ -317,6 +377,10 @@ BEGIN
     FROM ticket_backs b, agg_levels l WHERE b.id = OLD.id GROUP BY 1, 2, 3
     ON CONFLICT DO UPDATE SET tickets = tickets + excluded.tickets,
         back_30 = back_30 + excluded.back_30, back_90 = back_90 + excluded.back_90;
+    INSERT INTO agg_overdue_days
+    SELECT l.level, o.day / l.width, -SUM(o.delta) FROM ticket_overdue o, agg_levels l
+    WHERE o.id = OLD.id GROUP BY 1, 2 HAVING SUM(o.delta) <> 0
+    ON CONFLICT DO UPDATE SET delta = delta + excluded.delta;
 END;
 
 CREATE TRIGGER agg_ticket_gone_after AFTER DELETE ON tickets WHEN OLD.origin IS NULL
@@ -328,6 +392,7 @@ BEGIN
     DELETE FROM agg_ticket_back WHERE tickets = 0
         AND ((level = 0 AND block = COALESCE(OLD.resolved_at, OLD.opened_at) / 86400) OR (level = 1 AND block = COALESCE(OLD.resolved_at, OLD.opened_at) / 86400 / 4) OR (level = 2 AND block = COALESCE(OLD.resolved_at, OLD.opened_at) / 86400 / 16)
             OR (level = 3 AND block = COALESCE(OLD.resolved_at, OLD.opened_at) / 86400 / 64) OR (level = 4 AND block = COALESCE(OLD.resolved_at, OLD.opened_at) / 86400 / 256));
+    DELETE FROM agg_overdue_days WHERE delta = 0;
 END;
 
 -- A member's visit may be the one that brings them back after a ticket of theirs resolved (or
