@@ -209,6 +209,9 @@ pub enum TicketCmd {
         /// 1 (minor), 2 (normal) or 3 (urgent).
         #[arg(long, default_value_t = 2)]
         severity: i64,
+        /// The kind of problem (its kept answers are offered when it is resolved).
+        #[arg(long, value_name = "KIND", value_parser = ["missing", "wrong_item", "quality", "charged", "service", "other"])]
+        problem: Option<String>,
         /// How they want to hear back: phone, email, sms or in_store.
         #[arg(long, value_name = "HOW")]
         contact_via: Option<String>,
@@ -245,8 +248,19 @@ pub enum TicketCmd {
         /// What was done.
         #[arg(long)]
         note: Option<String>,
+        /// Resolve with a kept answer (`ticket answers` lists them): its words are the note.
+        #[arg(long, value_name = "N")]
+        answer: Option<i64>,
+        /// Keep the note as an answer for this kind of problem, to pick next time.
+        #[arg(long)]
+        keep: bool,
         #[arg(long, value_name = "NAME")]
         by: Option<String>,
+    },
+    /// Kept answers, most used first (for one kind of problem, or all).
+    Answers {
+        #[arg(long, value_name = "KIND", value_parser = ["missing", "wrong_item", "quality", "charged", "service", "other"])]
+        problem: Option<String>,
     },
     /// Record the customer's confirmation that it is sorted (e.g. on the phone).
     Confirm {

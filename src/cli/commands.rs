@@ -284,6 +284,10 @@ fn stats(ctx: &Ctx, a: StatsArgs) -> Result<Output> {
         text.push_str(&format!("\n\n{}", w.t("dash-by-staff")));
         text.push_str(&table_text(&staff));
     }
+    if !f.support.common_problems.is_empty() {
+        text.push_str(&format!("\n\n{}", w.t("dash-common-problems")));
+        text.push_str(&table_text(&crate::report::problems_table(&f.support, &w)));
+    }
     if let Some(dir) = &a.csv {
         let files = crate::report::write_csv(dir, &f, &mut store, ctx.config.shop.currency)?;
         text.push('\n');

@@ -62,10 +62,14 @@ pub(super) fn ticket(ctx: &Ctx, cmd: TicketCmd) -> Result<Output> {
             channel,
             summary,
             severity,
+            problem,
             contact_via,
             contact,
             by,
         } => {
+            let problem = problem
+                .as_deref()
+                .and_then(crate::domain::support::Problem::parse);
             let contact_via = match contact_via.as_deref() {
                 Some(text) => Some(ContactVia::parse(text).ok_or_else(|| {
                     UsageError(w.t_args("cli-ticket-bad-contact-via", &[("text", text.into())]))
@@ -82,7 +86,7 @@ pub(super) fn ticket(ctx: &Ctx, cmd: TicketCmd) -> Result<Output> {
                     customer: customer.clone(),
                     visit_id,
                     channel,
-                    problem: None,
+                    problem,
                     summary: summary.clone(),
                     contact_via,
                     contact: contact.clone(),
@@ -156,10 +160,42 @@ pub(super) fn ticket(ctx: &Ctx, cmd: TicketCmd) -> Result<Output> {
                 json: to_json(&t),
             })
         }
-        TicketCmd::Resolve { id, note, by } => Ok(one(
-            mv(&mut store, id, Status::Resolved, note, by)?,
-            "cli-ticket-resolved",
-        )),
+        TicketCmd::Resolve {
+            id,
+            note,
+            answer,
+            keep,
+            by,
+        } => {
+            let how = crate::store::Resolution { note, answer, keep };
+            let t = store.write(|tx| tx.resolve_ticket(id, &how, by.as_deref(), ctx.now))?;
+            Ok(one(t, "cli-ticket-resolved"))
+        }
+        TicketCmd::Answers { problem } => {
+            let problem = problem
+                .as_deref()
+                .and_then(crate::domain::support::Problem::parse);
+            let answers = store.read(|tx| tx.answers(problem))?;
+            let mut text = w.t_args("cli-answers", &[("count", (answers.len() as i64).into())]);
+            for a in &answers {
+                text.push_str(&format!(
+                    "\n{}",
+                    w.t_args(
+                        "cli-answer",
+                        &[
+                            ("id", a.id.to_string().into()),
+                            ("problem", w.t(&format!("problem-{}", a.problem)).into()),
+                            ("uses", a.uses.into()),
+                            ("body", a.body.as_str().into()),
+                        ],
+                    )
+                ));
+            }
+            Ok(Output {
+                text,
+                json: json!({ "answers": to_json(&answers) }),
+            })
+        }
         TicketCmd::Confirm { id, by } => Ok(one(
             mv(&mut store, id, Status::Confirmed, None, by)?,
             "cli-ticket-confirmed",

@@ -386,4 +386,4 @@ pub fn headline(
 }
 
 mod support;
-pub use support::{duration, share, support_csv, support_rows, support_tables};
+pub use support::{duration, problems_table, share, support_csv, support_rows, support_tables};

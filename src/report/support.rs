@@ -205,6 +205,40 @@ fn wait_row(name: String, tickets: i64, reply: &Wait, resolve: &Wait, w: &Langua
     vec![name, w.number(tickets), cell(reply), cell(resolve)]
 }
 
+/// The most common problems (all time) and their usual fixes: header and rows.
+pub fn problems_table(f: &SupportFigures, w: &Language) -> Vec<Vec<String>> {
+    let mut rows = vec![vec![
+        w.t("dash-problem"),
+        w.t("dash-tickets"),
+        w.t("dash-usual-fixes"),
+    ]];
+    for p in &f.common_problems {
+        let fixes = if p.fixes.is_empty() {
+            w.t("dash-no-fixes")
+        } else {
+            p.fixes
+                .iter()
+                .map(|a| {
+                    w.t_args(
+                        "dash-fix",
+                        &[
+                            ("body", a.body.as_str().into()),
+                            ("uses", w.number(a.uses).into()),
+                        ],
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join("; ")
+        };
+        rows.push(vec![
+            w.t(&format!("problem-{}", p.problem)),
+            w.number(p.tickets),
+            fixes,
+        ]);
+    }
+    rows
+}
+
 /// The support figures' own rows of `summary.csv`.
 pub(super) fn summary(f: &SupportFigures) -> Vec<(String, String)> {
     let opt = |v: Option<i64>| v.map(|x| x.to_string()).unwrap_or_default();

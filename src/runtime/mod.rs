@@ -82,8 +82,11 @@ pub enum Intent {
     },
     /// Add a staff note to the on-screen customer's timeline.
     Note(String),
-    /// Mark a ticket resolved.
-    ResolveTicket(i64),
+    /// Mark a ticket resolved: with a note, a kept answer, or nothing said.
+    ResolveTicket {
+        id: i64,
+        how: crate::store::Resolution,
+    },
     /// The owner's figures for a range of days (YYYY-MM-DD, empty: all time / today).
     Figures {
         from: String,
@@ -107,6 +110,8 @@ pub struct Support {
     pub timeline: Vec<crate::store::TimelineEntry>,
     /// Tickets about the visit opened from a receipt QR.
     pub visit_tickets: Vec<crate::store::TicketView>,
+    /// The kept answers, most used first, to resolve a ticket with.
+    pub answers: Vec<crate::store::KeptAnswer>,
 }
 
 /// A scan (or a scanner fault) from the scanner thread.

@@ -27,6 +27,7 @@ pub enum SupportRequest {
     },
     ResolveTicket {
         id: i64,
+        how: crate::store::Resolution,
         actor: Option<String>,
     },
 }
@@ -65,6 +66,7 @@ pub(super) fn handle(
                 if let Some(v) = visit {
                     s.visit_tickets = tx.tickets_of_visit(v)?;
                 }
+                s.answers = tx.answers(None)?;
                 Ok(s)
             })
             .map(StoreReply::Support)
@@ -110,17 +112,8 @@ pub(super) fn handle(
             .write(|tx| tx.add_customer_note(&customer, &body, actor.as_deref(), now))
             .map(|_| StoreReply::SupportSaved(w.t("worker-note-added")))
             .unwrap_or_else(fail("doing-note")),
-        SupportRequest::ResolveTicket { id, actor } => store
-            .write(|tx| {
-                tx.set_ticket_status(
-                    id,
-                    crate::domain::support::Status::Resolved,
-                    None,
-                    actor.as_deref(),
-                    None,
-                    now,
-                )
-            })
+        SupportRequest::ResolveTicket { id, how, actor } => store
+            .write(|tx| tx.resolve_ticket(id, &how, actor.as_deref(), now))
             .map(|t| {
                 StoreReply::SupportSaved(w.t_args(
                     "worker-ticket-resolved",

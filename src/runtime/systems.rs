@@ -349,13 +349,14 @@ pub(super) fn persist_intents(
                     state.say(false, text)
                 }
             },
-            Intent::ResolveTicket(id) => {
+            Intent::ResolveTicket { id, how } => {
                 let actor = state.signed_in.as_ref().map(|s| s.name.clone());
-                request(
-                    &ch,
-                    &mut state,
-                    StoreRequest::Support(SupportRequest::ResolveTicket { id: *id, actor }),
-                );
+                let resolve = SupportRequest::ResolveTicket {
+                    id: *id,
+                    how: how.clone(),
+                    actor,
+                };
+                request(&ch, &mut state, StoreRequest::Support(resolve));
             }
             Intent::Reprint => request(&ch, &mut state, StoreRequest::Reprint),
             Intent::TestPrint => request(&ch, &mut state, StoreRequest::TestPrint),

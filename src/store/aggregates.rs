@@ -45,6 +45,7 @@ const REBUILD: &[(&str, &str)] = &[
     ("agg_ticket_back", "SELECT * FROM agg_ticket_back_fresh"),
     ("agg_rating_days", "SELECT * FROM agg_rating_days_fresh"),
     ("agg_overdue_days", "SELECT * FROM agg_overdue_days_fresh"),
+    ("agg_problems", "SELECT * FROM agg_problems_fresh"),
 ];
 
 /// What `stats --rebuild` found.

@@ -7,6 +7,7 @@
 //! whole sale or none of it.
 
 mod aggregates;
+mod answers;
 mod apply;
 mod apply_stamps;
 mod apply_support;
@@ -39,6 +40,7 @@ mod timeline;
 mod tokens;
 
 pub use aggregates::{Rebuilt, aggregate_differences};
+pub use answers::{CommonProblem, KeptAnswer, Resolution};
 pub use backup::{BackupError, Counts, Inspection, inspect};
 pub use bulk::{Bulk, BulkEnrolled, BulkSale};
 pub use consents::{Consent, ConsentSource, MessageChoices, NewConsent};
@@ -95,6 +97,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0014_messages.sql"),
     include_str!("migrations/0015_reply_targets.sql"),
     include_str!("migrations/0016_support_figures.sql"),
+    include_str!("migrations/0017_answers.sql"),
 ];
 
 /// The schema version this build writes.

@@ -196,6 +196,8 @@ impl Tx<'_> {
                 (day, n as i64)
             })
             .collect();
-        Ok(g.finish(from_day, to_day, today, overdue))
+        let mut f = g.finish(from_day, to_day, today, overdue);
+        f.common_problems = self.common_problems()?;
+        Ok(f)
     }
 }

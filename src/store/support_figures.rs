@@ -138,6 +138,9 @@ pub struct SupportFigures {
     pub complained: Rated,
     pub anonymous_ratings: Rated,
     pub by_staff: Vec<StaffRatings>,
+    /// The kinds of problem of the till's whole history, most common first, with the kept
+    /// answers most used for each (not limited to the range).
+    pub common_problems: Vec<super::CommonProblem>,
 }
 
 /// The bucket of a wait of `seconds` (as the aggregates keep it): the lower bound, in minutes.
@@ -362,6 +365,7 @@ impl Gathered {
                     ratings: rated(&stars),
                 })
                 .collect(),
+            common_problems: Vec::new(),
         }
     }
 }
@@ -483,7 +487,9 @@ impl Tx<'_> {
             |r| r.get(0),
         )?;
         let overdue = self.overdue_by_day(from_day, to_day, now)?;
-        Ok(g.finish(from_day, to_day, today, overdue))
+        let mut f = g.finish(from_day, to_day, today, overdue);
+        f.common_problems = self.common_problems()?;
+        Ok(f)
     }
 
     /// Tickets overdue at the end of each day of the range (up to today, whose count is taken

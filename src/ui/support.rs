@@ -12,6 +12,16 @@ pub struct SupportPanel {
     pub ticket_summary: String,
     pub ticket_severity: i64,
     pub note: String,
+    /// How each ticket was fixed, as typed or picked from the kept answers, by ticket.
+    pub fixes: std::collections::HashMap<i64, Fix>,
+}
+
+/// What staff say about one ticket's fix before resolving it.
+#[derive(Debug, Clone, Default)]
+pub struct Fix {
+    pub note: String,
+    pub answer: Option<i64>,
+    pub keep: bool,
 }
 
 impl Default for SupportPanel {
@@ -20,11 +30,76 @@ impl Default for SupportPanel {
             ticket_summary: String::new(),
             ticket_severity: 2,
             note: String::new(),
+            fixes: Default::default(),
         }
     }
 }
 
 impl SupportPanel {
+    /// "Resolve with a fix": the kept answers for the ticket's kind of problem (picking one
+    /// puts its words in the note), the note, and whether to keep it as an answer.
+    fn fix_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        t: &crate::store::TicketView,
+        answers: &[crate::store::KeptAnswer],
+        w: &Language,
+        asks: &mut Asks,
+    ) {
+        let kind = t.problem.unwrap_or(crate::domain::support::Problem::Other);
+        let fixes = &mut self.fixes;
+        ui.collapsing(w.t_args("resolve-with", &[("id", t.id.into())]), |ui| {
+            let fix = fixes.entry(t.id).or_default();
+            let kept: Vec<_> = answers
+                .iter()
+                .filter(|a| a.problem == kind.as_str())
+                .collect();
+            if !kept.is_empty() {
+                ui.label(w.t("kept-answers"));
+                for a in kept {
+                    let label = w.t_args(
+                        "kept-answer",
+                        &[("body", a.body.as_str().into()), ("uses", a.uses.into())],
+                    );
+                    if ui
+                        .selectable_label(fix.answer == Some(a.id), label)
+                        .clicked()
+                    {
+                        fix.answer = Some(a.id);
+                        fix.note = a.body.clone();
+                    }
+                }
+            }
+            let l = ui.label(w.t("how-fixed"));
+            if ui
+                .add(egui::TextEdit::singleline(&mut fix.note))
+                .labelled_by(l.id)
+                .changed()
+            {
+                fix.answer = None;
+            }
+            let problem = w.t(&format!("problem-{}", kind.as_str()));
+            ui.checkbox(
+                &mut fix.keep,
+                w.t_args("keep-answer", &[("problem", problem.into())]),
+            );
+            if ui
+                .button(w.t_args("resolve-with-fix", &[("id", t.id.into())]))
+                .clicked()
+            {
+                let fix = fixes.remove(&t.id).unwrap_or_default();
+                asks.send(Intent::ResolveTicket {
+                    id: t.id,
+                    how: crate::store::Resolution {
+                        note: Some(fix.note),
+                        answer: fix.answer,
+                        keep: fix.keep,
+                    },
+                });
+            }
+        });
+    }
+
     pub fn ui(
         &mut self,
         ui: &mut egui::Ui,
@@ -60,9 +135,13 @@ impl SupportPanel {
                             .button(w.t_args("resolve", &[("id", t.id.into())]))
                             .clicked()
                         {
-                            asks.send(Intent::ResolveTicket(t.id));
+                            asks.send(Intent::ResolveTicket {
+                                id: t.id,
+                                how: Default::default(),
+                            });
                         }
                     });
+                    self.fix_ui(ui, t, &s.support.answers, w, asks);
                 }
             }
         }

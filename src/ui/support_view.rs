@@ -30,6 +30,11 @@ pub(super) fn support_view(ui: &mut egui::Ui, f: &SupportFigures, w: &Language) 
     }
     ui.add_space(6.0);
     overdue(ui, f, w);
+    if !f.common_problems.is_empty() {
+        ui.add_space(6.0);
+        ui.label(RichText::new(w.t("dash-common-problems")).strong());
+        table(ui, "support-problems", &crate::report::problems_table(f, w));
+    }
 }
 
 fn table(ui: &mut egui::Ui, id: &str, rows: &[Vec<String>]) {

@@ -26,7 +26,7 @@ fn owner_and_cashier(d: &std::path::Path) {
     }
 }
 
-fn fill(h: &mut Harness<'static, CounterApp>, label: &str, text: &str) {
+pub fn fill(h: &mut Harness<'static, CounterApp>, label: &str, text: &str) {
     h.get_by_label(label).scroll_to_me();
     h.run_steps(8);
     h.get_by_label(label).click();
@@ -36,7 +36,7 @@ fn fill(h: &mut Harness<'static, CounterApp>, label: &str, text: &str) {
 }
 
 /// Scrolls a button into view (the customer panel scrolls) and presses it.
-fn press(h: &mut Harness<'static, CounterApp>, label: &str) {
+pub fn press(h: &mut Harness<'static, CounterApp>, label: &str) {
     h.get_by_label(label).scroll_to_me();
     h.run_steps(8);
     h.get_by_label(label).click();

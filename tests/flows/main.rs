@@ -1,5 +1,6 @@
 //! Whole flows against real SQLite files and the real binary. One test binary, a module per area.
 
+mod answers;
 mod backups;
 mod browser;
 mod certs;

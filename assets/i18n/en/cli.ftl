@@ -194,3 +194,9 @@ cli-messages-stopped = STOP from { $phone }: { $count ->
 cli-consent-given = { $code } agreed to reward news and offers by { $channel }: “{ $wording }”
 cli-consent-withdrawn = { $code } gets no more reward news or offers by { $channel }.
 cli-messages-problem = Message { $id }: { $why }
+cli-answers = { $count ->
+    [0] No kept answers yet: resolve a ticket with --keep to keep its note as one.
+    [one] One kept answer:
+   *[other] { $count } kept answers, most used first:
+}
+cli-answer = #{ $id } · { $problem } · used { $uses } × · { $body }

@@ -154,3 +154,8 @@ cli-messages-stopped = STOP mula sa { $phone }: wala nang marketing text (mga mi
 cli-consent-given = Pumayag si { $code } sa balita tungkol sa rewards at mga alok sa { $channel }: “{ $wording }”
 cli-consent-withdrawn = Wala nang balita tungkol sa rewards o mga alok kay { $code } sa { $channel }.
 cli-messages-problem = Mensahe { $id }: { $why }
+cli-answers = { $count ->
+    [0] Wala pang naitagong sagot: lutasin ang ticket nang may --keep para itago ang tala nito.
+   *[other] Mga naitagong sagot ({ $count }), pinakaginagamit muna:
+}
+cli-answer = #{ $id } · { $problem } · nagamit nang { $uses } × · { $body }

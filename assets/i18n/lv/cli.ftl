@@ -174,3 +174,8 @@ cli-messages-stopped = STOP no { $phone }: vairs nekādu mārketinga īsziņu (b
 cli-consent-given = { $code } piekrita balvu ziņām un piedāvājumiem pa { $channel }: “{ $wording }”
 cli-consent-withdrawn = { $code } vairs nesaņems balvu ziņas un piedāvājumus pa { $channel }.
 cli-messages-problem = Ziņa { $id }: { $why }
+cli-answers = { $count ->
+    [0] Vēl nav saglabātu atbilžu: atrisiniet pieteikumu ar --keep, lai saglabātu tā piezīmi.
+   *[other] Saglabātās atbildes ({ $count }), biežāk lietotās vispirms:
+}
+cli-answer = #{ $id } · { $problem } · lietota { $uses } × · { $body }

@@ -182,3 +182,8 @@ cli-messages-stopped = STOP са { $phone }: нема више маркетин�
 cli-consent-given = { $code } је пристао на вести о наградама и понуде преко { $channel }: „{ $wording }”
 cli-consent-withdrawn = { $code } више не добија вести о наградама ни понуде преко { $channel }.
 cli-messages-problem = Порука { $id }: { $why }
+cli-answers = { $count ->
+    [0] Још нема сачуваних одговора: решите пријаву са --keep да сачувате њену белешку.
+   *[other] Сачувани одговори ({ $count }), најкоришћенији прво:
+}
+cli-answer = #{ $id } · { $problem } · коришћен { $uses } × · { $body }

@@ -182,3 +182,8 @@ cli-messages-stopped = STOP sa { $phone }: nema više marketinških poruka (čla
 cli-consent-given = { $code } je pristao na vesti o nagradama i ponude preko { $channel }: „{ $wording }”
 cli-consent-withdrawn = { $code } više ne dobija vesti o nagradama ni ponude preko { $channel }.
 cli-messages-problem = Poruka { $id }: { $why }
+cli-answers = { $count ->
+    [0] Još nema sačuvanih odgovora: rešite prijavu sa --keep da sačuvate njenu belešku.
+   *[other] Sačuvani odgovori ({ $count }), najkorišćeniji prvo:
+}
+cli-answer = #{ $id } · { $problem } · korišćen { $uses } × · { $body }

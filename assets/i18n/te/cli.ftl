@@ -169,3 +169,8 @@ cli-messages-stopped = { $phone } నుండి STOP: ఇకపై మార�
 cli-consent-given = { $code } { $channel } ద్వారా రివార్డ్ వార్తలు, ఆఫర్లకు సమ్మతించారు: “{ $wording }”
 cli-consent-withdrawn = { $code }కి ఇకపై { $channel } ద్వారా రివార్డ్ వార్తలు, ఆఫర్లు రావు.
 cli-messages-problem = సందేశం { $id }: { $why }
+cli-answers = { $count ->
+    [0] ఇంకా దాచిన జవాబులు లేవు: టికెట్‌ను --keep తో పరిష్కరించి దాని నోట్‌ను దాచండి.
+   *[other] దాచిన జవాబులు ({ $count }), ఎక్కువగా వాడినవి ముందు:
+}
+cli-answer = #{ $id } · { $problem } · { $uses } సార్లు వాడారు · { $body }
