@@ -8,12 +8,15 @@ use crate::i18n::Language;
 use crate::store::{RatedGroup, Share, SupportFigures, Wait};
 use std::path::{Path, PathBuf};
 
-/// A wait in minutes, the local way: "45 min", "3 h 10 min", "2 d 4 h".
+/// A wait in minutes, the local way: "45 min", "3 h", "3 h 10 min", "2 d", "2 d 4 h" (a wait
+/// of days is told to the hour).
 pub fn duration(minutes: i64, w: &Language) -> String {
     let (d, h, m) = (minutes / 1440, minutes % 1440 / 60, minutes % 60);
-    match (d, h) {
-        (0, 0) => w.t_args("dur-minutes", &[("minutes", m.into())]),
-        (0, _) => w.t_args("dur-hours", &[("hours", h.into()), ("minutes", m.into())]),
+    match (d, h, m) {
+        (0, 0, _) => w.t_args("dur-minutes", &[("minutes", m.into())]),
+        (0, _, 0) => w.t_args("dur-hours-only", &[("hours", h.into())]),
+        (0, _, _) => w.t_args("dur-hours", &[("hours", h.into()), ("minutes", m.into())]),
+        (_, 0, _) => w.t_args("dur-days-only", &[("days", d.into())]),
         _ => w.t_args("dur-days", &[("days", d.into()), ("hours", h.into())]),
     }
 }

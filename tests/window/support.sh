@@ -5,7 +5,8 @@
 # never confirmed; one left two days without a reply, so overdue), then F7 opens the dashboard
 # with the keyboard on the range, and Tab to Show figures, Space.
 #
-# Screenshot: window-shots/support-dashboard.png (look at it: "Support: does fixing a problem
+# Screenshots: window-shots/support-dashboard-top.png (the figures shown) and
+# support-dashboard.png, scrolled down (look at it: "Support: does fixing a problem
 # bring the customer back?", the median time to first reply, the resolved tickets' outcomes
 # as counts "too few for a percentage", the overdue ticket by day, and the waits by severity
 # and channel).
@@ -46,6 +47,11 @@ key F7
 sleep 1
 key Tab Tab Tab Tab space
 sleep 3
+shot support-dashboard-top
+# The owner scrolls down to the support section with the mouse wheel.
+xdotool mousemove --window "$wid" 600 450
+for _ in $(seq 9); do xdotool click 5; sleep 0.1; done
+sleep 1
 shot support-dashboard
 until_json "the dashboard's figures" 'd["figures"]["support"]["tickets"] == 4' stats
 grep -q "panicked" "$data/window.log" && fail "the window panicked"

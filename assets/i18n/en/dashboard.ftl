@@ -116,3 +116,5 @@ dash-problem = Problem
 dash-usual-fixes = Usual fixes
 dash-fix = { $body } ({ $uses } ×)
 dash-no-fixes = no kept answer used yet
+dur-hours-only = { $hours } h
+dur-days-only = { $days } d

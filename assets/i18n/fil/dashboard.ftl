@@ -107,3 +107,5 @@ dash-problem = Problema
 dash-usual-fixes = Karaniwang ayos
 dash-fix = { $body } ({ $uses } ×)
 dash-no-fixes = wala pang nagamit na naitagong sagot
+dur-hours-only = { $hours } oras
+dur-days-only = { $days } araw

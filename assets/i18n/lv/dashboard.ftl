@@ -120,3 +120,5 @@ dash-problem = Problēma
 dash-usual-fixes = Parastie risinājumi
 dash-fix = { $body } ({ $uses } ×)
 dash-no-fixes = saglabātas atbildes vēl nav lietotas
+dur-hours-only = { $hours } h
+dur-days-only = { $days } d.

@@ -120,3 +120,5 @@ dash-problem = Проблем
 dash-usual-fixes = Уобичајена решења
 dash-fix = { $body } ({ $uses } ×)
 dash-no-fixes = још није коришћен ниједан сачуван одговор
+dur-hours-only = { $hours } ч
+dur-days-only = { $days } д

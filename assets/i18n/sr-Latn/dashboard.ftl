@@ -120,3 +120,5 @@ dash-problem = Problem
 dash-usual-fixes = Uobičajena rešenja
 dash-fix = { $body } ({ $uses } ×)
 dash-no-fixes = još nije korišćen nijedan sačuvan odgovor
+dur-hours-only = { $hours } č
+dur-days-only = { $days } d

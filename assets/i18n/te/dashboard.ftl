@@ -116,3 +116,5 @@ dash-problem = సమస్య
 dash-usual-fixes = సాధారణ పరిష్కారాలు
 dash-fix = { $body } ({ $uses } ×)
 dash-no-fixes = దాచిన జవాబు ఇంకా వాడలేదు
+dur-hours-only = { $hours } గం
+dur-days-only = { $days } రో
