@@ -569,6 +569,8 @@ struct Totals {
     anon_spend: i64,
     refunded: i64,
     points: HashMap<String, i64>,
+    /// The support figures, computed their own way (aggregates or raw rows).
+    support: Option<super::SupportFigures>,
 }
 
 impl Tx<'_> {
@@ -632,16 +634,8 @@ impl Tx<'_> {
         let top_by_spend = top("a.spend - a.refunded DESC")?;
         let top_by_visits = top("a.visits DESC")?;
         let m = member_figures(&Span::new(from_day, to_day), index);
-        let support = self.support_figures(from_day, to_day, now)?;
-        self.assemble(
-            from_day,
-            to_day,
-            now,
-            t,
-            m,
-            (top_by_spend, top_by_visits),
-            support,
-        )
+        t.support = Some(self.support_figures(from_day, to_day, now)?);
+        self.assemble(from_day, to_day, now, t, m, (top_by_spend, top_by_visits))
     }
 
     /// The same figures computed from the raw rows (visits, points events): the slow way,
@@ -747,16 +741,8 @@ impl Tx<'_> {
         let top_by_spend = to_top(&all);
         all.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         let top_by_visits = to_top(&all);
-        let support = self.support_figures_brute_force(from_day, to_day, now)?;
-        self.assemble(
-            from_day,
-            to_day,
-            now,
-            t,
-            m,
-            (top_by_spend, top_by_visits),
-            support,
-        )
+        t.support = Some(self.support_figures_brute_force(from_day, to_day, now)?);
+        self.assemble(from_day, to_day, now, t, m, (top_by_spend, top_by_visits))
     }
 
     /// The figures both ways share: totals and member figures in, plus the small tables
@@ -766,11 +752,14 @@ impl Tx<'_> {
         from_day: i64,
         to_day: i64,
         now: i64,
-        t: Totals,
+        mut t: Totals,
         m: MemberFigures,
         (top_by_spend, top_by_visits): (Vec<TopCustomer>, Vec<TopCustomer>),
-        support: super::SupportFigures,
     ) -> Result<Figures> {
+        let support = t
+            .support
+            .take()
+            .expect("both ways compute the support figures");
         let c = &self.tx;
         let (lo, hi) = (from_day * DAY, (to_day + 1) * DAY);
         let p = |k: &str| t.points.get(k).copied().unwrap_or(0);

@@ -5,7 +5,6 @@
 
 use crate::common::{run, run_json};
 use crate::counter_ui::{fill, harness, press, step_until};
-use egui_kittest::kittest::Queryable;
 
 fn open(dir: &std::path::Path, code: &str, summary: &str) -> String {
     run_json(
