@@ -236,3 +236,66 @@ fn a_message_to_the_customer_is_a_reply_and_the_command_line_lists_the_overdue()
     assert_eq!(listed["tickets"].as_array().unwrap().len(), 0, "{listed}");
     let _ = normal;
 }
+
+#[test]
+fn the_counter_marks_an_overdue_ticket_in_red_words() {
+    use crate::counter_ui::{fill, harness, step_until};
+    use egui_kittest::kittest::Queryable;
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let ann = run_json(d, &["customer", "add", "--name", "Ann Byrne"])["code"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let late = run_json(
+        d,
+        &[
+            "ticket",
+            "add",
+            "--customer",
+            &ann,
+            "--summary",
+            "Charged twice",
+        ],
+    )["id"]
+        .as_i64()
+        .unwrap();
+    let fresh = run_json(
+        d,
+        &[
+            "ticket",
+            "add",
+            "--customer",
+            &ann,
+            "--summary",
+            "Cold coffee",
+        ],
+    )["id"]
+        .as_i64()
+        .unwrap();
+    // The first was opened two days ago and never answered.
+    rusqlite::Connection::open(db(d))
+        .unwrap()
+        .execute(
+            "UPDATE tickets SET opened_at = opened_at - 2 * 86400 WHERE id = ?1",
+            [late],
+        )
+        .unwrap();
+    let mut h = harness(d);
+    h.run_steps(2);
+    fill(&mut h, "Find customer (F2): card, phone or name", &ann);
+    h.key_press(egui::Key::Enter);
+    step_until(&mut h, "Ann's tickets", |a| {
+        a.counter.state().support.open_tickets.len() == 2
+    });
+    h.run_steps(2);
+    // Only one is marked, and it is listed first.
+    assert_eq!(
+        h.get_all_by_label_contains("Overdue: the first reply was due")
+            .count(),
+        1
+    );
+    let open = &h.state().counter.state().support.open_tickets;
+    assert_eq!((open[0].id, open[1].id), (late, fresh));
+    assert!(open[0].overdue.is_some() && open[1].overdue.is_none());
+}
