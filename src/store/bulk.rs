@@ -1013,6 +1013,19 @@ impl Bulk {
         for (name, _) in &indexes {
             c.execute(&format!("DROP INDEX {name}"), [])?;
         }
+        // So are the support figures' triggers on these tables (a visit may bring a member
+        // back after a ticket): the shop is empty, so there is nothing for them to count, and
+        // the figures are made afresh from their views after the rows.
+        let triggers: Vec<(String, String)> = c
+            .prepare(&format!(
+                "SELECT name, sql FROM sqlite_master
+                 WHERE type = 'trigger' AND name LIKE 'agg\\_%' ESCAPE '\\' AND tbl_name IN ({list})"
+            ))?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        for (name, _) in &triggers {
+            c.execute(&format!("DROP TRIGGER {name}"), [])?;
+        }
         let mut w = Writer {
             c,
             done: 0,
@@ -1150,6 +1163,13 @@ impl Bulk {
         for (i, (_, sql)) in indexes.iter().enumerate() {
             (w.progress)("indexing", i as u64, indexes.len() as u64);
             c.execute(sql, [])?;
+        }
+        for (_, sql) in &triggers {
+            c.execute(sql, [])?;
+        }
+        for table in ["agg_ticket_back", "agg_rating_days"] {
+            c.execute(&format!("DELETE FROM {table}"), [])?;
+            c.execute(&format!("INSERT INTO {table} SELECT * FROM {table}_fresh"), [])?;
         }
         c.execute("INSERT INTO agg_member_log (customer_id) VALUES (NULL)", [])?;
         Ok(())
