@@ -1169,7 +1169,10 @@ impl Bulk {
         }
         for table in ["agg_ticket_back", "agg_rating_days"] {
             c.execute(&format!("DELETE FROM {table}"), [])?;
-            c.execute(&format!("INSERT INTO {table} SELECT * FROM {table}_fresh"), [])?;
+            c.execute(
+                &format!("INSERT INTO {table} SELECT * FROM {table}_fresh"),
+                [],
+            )?;
         }
         c.execute("INSERT INTO agg_member_log (customer_id) VALUES (NULL)", [])?;
         Ok(())

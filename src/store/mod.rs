@@ -23,6 +23,7 @@ mod merge;
 mod message_causes;
 mod messages;
 mod occasions;
+mod overdue;
 mod print_jobs;
 mod referrals;
 mod reversals;

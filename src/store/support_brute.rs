@@ -2,9 +2,8 @@
 //! visits, ratings) by the definitions in `support_figures.rs`, without the aggregates or the
 //! views that define them: the tests and the benchmark compare the two.
 
-use super::support_figures::{
-    BACK_DAYS, Counts, DAY, Gathered, Pending, SupportFigures, day_end, wait_bucket,
-};
+use super::overdue::{Pending, day_end};
+use super::support_figures::{BACK_DAYS, Counts, DAY, Gathered, SupportFigures, wait_bucket};
 use super::{Result, Tx};
 use std::collections::{HashMap, HashSet};
 

@@ -27,7 +27,6 @@
 //! Shares of fewer than [`FEW`] carry the counts only: "3 of 3" says more than "100%".
 
 use super::{Result, Tx};
-use crate::domain::support::Targets;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -370,30 +369,6 @@ impl Gathered {
     }
 }
 
-/// Whether a ticket is overdue at `t`, from its row (the series of overdue counts).
-pub(super) struct Pending {
-    pub severity: i64,
-    pub opened_at: i64,
-    pub first_reply_at: Option<i64>,
-    pub resolved_at: Option<i64>,
-}
-
-impl Pending {
-    pub fn overdue_at(&self, targets: &Targets, t: i64) -> bool {
-        if t < self.opened_at || self.resolved_at.is_some_and(|r| r <= t) {
-            return false;
-        }
-        let unreplied = self.first_reply_at.is_none_or(|r| r > t);
-        (unreplied && t > targets.reply_by(self.severity, self.opened_at))
-            || t > targets.resolve_by(self.severity, self.opened_at)
-    }
-}
-
-/// The moment a day's overdue count is taken: its last second, or now for today.
-pub(super) fn day_end(day: i64, now: i64) -> i64 {
-    ((day + 1) * DAY - 1).min(now)
-}
-
 impl Tx<'_> {
     /// The support figures for `from_day ..= to_day`, from the aggregates.
     pub fn support_figures(&self, from_day: i64, to_day: i64, now: i64) -> Result<SupportFigures> {
@@ -490,111 +465,6 @@ impl Tx<'_> {
         let mut f = g.finish(from_day, to_day, today, overdue);
         f.common_problems = self.common_problems()?;
         Ok(f)
-    }
-
-    /// Tickets overdue at the end of each day of the range (up to today, whose count is taken
-    /// now): the changes of the count by day summed from the first day on.
-    fn overdue_by_day(&self, from_day: i64, to_day: i64, now: i64) -> Result<Vec<(i64, i64)>> {
-        let today = now.div_euclid(DAY);
-        let last = to_day.min(today);
-        if last < from_day {
-            return Ok(Vec::new());
-        }
-        let c = &self.tx;
-        let mut count = 0i64;
-        for (level, first, last) in cover(0, from_day - 1) {
-            count += c
-                .prepare_cached(
-                    "SELECT COALESCE(SUM(delta), 0) FROM agg_overdue_days
-                     WHERE level = ?1 AND block BETWEEN ?2 AND ?3",
-                )?
-                .query_row((level as i64, first, last), |r| r.get::<_, i64>(0))?;
-        }
-        let mut changes: std::collections::HashMap<i64, i64> = std::collections::HashMap::new();
-        let mut stmt = c.prepare_cached(
-            "SELECT block, delta FROM agg_overdue_days WHERE level = 0 AND block BETWEEN ?1 AND ?2",
-        )?;
-        for row in stmt.query_map((from_day, last), |r| Ok((r.get(0)?, r.get(1)?)))? {
-            let (day, delta) = row?;
-            changes.insert(day, delta);
-        }
-        let mut out: Vec<(i64, i64)> = (from_day..=last)
-            .map(|day| {
-                count += changes.get(&day).copied().unwrap_or(0);
-                (day, count)
-            })
-            .collect();
-        if last == today {
-            out.last_mut().expect("the range has a day").1 = self.overdue_at(now)?;
-        }
-        Ok(out)
-    }
-
-    /// Tickets overdue at `now` by the figures' definition (those not resolved by then).
-    fn overdue_at(&self, now: i64) -> Result<i64> {
-        let targets = self.rules.targets;
-        let mut stmt = self.tx.prepare_cached(
-            "SELECT severity, opened_at, first_reply_at, resolved_at FROM tickets
-             WHERE origin IS NULL AND resolved_at IS NULL
-             UNION ALL
-             SELECT severity, opened_at, first_reply_at, resolved_at FROM tickets
-             WHERE origin IS NULL AND resolved_at > ?1",
-        )?;
-        let rows = stmt.query_map([now], |r| {
-            Ok(Pending {
-                severity: r.get(0)?,
-                opened_at: r.get(1)?,
-                first_reply_at: r.get(2)?,
-                resolved_at: r.get(3)?,
-            })
-        })?;
-        let mut n = 0;
-        for p in rows {
-            n += i64::from(p?.overdue_at(&targets, now));
-        }
-        Ok(n)
-    }
-}
-
-impl super::Store {
-    /// Keeps the schema's copy of the reply and resolve targets equal to the configuration's,
-    /// counting the overdue tickets by day afresh when they changed.
-    pub(super) fn keep_targets(&mut self) -> Result<()> {
-        let targets = self.rules.targets;
-        let want: Vec<(i64, i64, i64)> = (1..=3)
-            .map(|s| {
-                (
-                    s,
-                    targets.reply[s as usize - 1],
-                    targets.resolve[s as usize - 1],
-                )
-            })
-            .collect();
-        let kept: Vec<(i64, i64, i64)> = self
-            .conn
-            .prepare("SELECT severity, reply, resolve FROM support_targets ORDER BY severity")?
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
-            .collect::<rusqlite::Result<_>>()?;
-        if kept == want {
-            return Ok(());
-        }
-        let tx = self
-            .conn
-            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        tx.execute("DELETE FROM support_targets", [])?;
-        for (severity, reply, resolve) in want {
-            tx.execute(
-                "INSERT INTO support_targets VALUES (?1, ?2, ?3)",
-                (severity, reply, resolve),
-            )?;
-        }
-        tx.execute("DELETE FROM agg_overdue_days", [])?;
-        tx.execute(
-            "INSERT INTO agg_overdue_days SELECT * FROM agg_overdue_days_fresh",
-            [],
-        )?;
-        tx.commit()?;
-        Ok(())
     }
 }
 
