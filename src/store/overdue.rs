@@ -31,8 +31,9 @@ pub(super) fn day_end(day: i64, now: i64) -> i64 {
 }
 
 impl Tx<'_> {
-    /// Tickets overdue at the end of each day of the range (up to today, whose count is taken
-    /// now): the changes of the count by day summed from the first day on.
+    /// Tickets overdue at the end of each day of the range (from the first ticket's day at the
+    /// earliest, up to today, whose count is taken now): the changes of the count by day
+    /// summed from the first day on.
     pub(super) fn overdue_by_day(
         &self,
         from_day: i64,
@@ -41,10 +42,18 @@ impl Tx<'_> {
     ) -> Result<Vec<(i64, i64)>> {
         let today = now.div_euclid(DAY);
         let last = to_day.min(today);
+        let c = &self.tx;
+        // Nothing is overdue before the first ticket: the series starts there at the earliest.
+        let first: Option<i64> = c
+            .prepare_cached("SELECT MIN(block) FROM agg_ticket_days WHERE level = 0")?
+            .query_row([], |r| r.get(0))?;
+        let Some(first) = first else {
+            return Ok(Vec::new());
+        };
+        let from_day = from_day.max(first);
         if last < from_day {
             return Ok(Vec::new());
         }
-        let c = &self.tx;
         let mut count = 0i64;
         for (level, first, last) in cover(0, from_day - 1) {
             count += c

@@ -177,7 +177,8 @@ impl Tx<'_> {
         drop(rows);
         let targets = self.rules.targets;
         let last = to_day.min(today);
-        let overdue = (from_day..=last)
+        let first = tickets.iter().map(|t| t.opened_at.div_euclid(DAY)).min();
+        let overdue = (first.map_or(i64::MAX, |f| from_day.max(f))..=last)
             .map(|day| {
                 let t = day_end(day, now);
                 let n = tickets

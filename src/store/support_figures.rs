@@ -22,7 +22,8 @@
 //! - ratings count by the day of the visit they rate; a member *complained* if they ever opened
 //!   a ticket themselves (one a low rating opened does not count), else they are *quiet*;
 //! - a ticket is overdue on a day when, at the day's end (or now, today), it is past its reply
-//!   target without a reply, or past its resolve target unresolved.
+//!   target without a reply, or past its resolve target unresolved; the series of those counts
+//!   starts at the first ticket at the earliest.
 //!
 //! Shares of fewer than [`FEW`] carry the counts only: "3 of 3" says more than "100%".
 
