@@ -877,7 +877,7 @@ impl Tx<'_> {
                 [],
                 |r| r.get(0),
             )?,
-            tickets_overdue_now: self.overdue_now(now)?,
+            tickets_overdue_now: self.overdue_at(now)?,
             median_hours_to_resolve: support
                 .resolution
                 .all
@@ -885,37 +885,6 @@ impl Tx<'_> {
                 .map(|m| m as f64 / 60.0),
             support,
         })
-    }
-}
-
-impl Tx<'_> {
-    /// This till's open and waiting tickets past their target at `now`.
-    fn overdue_now(&self, now: i64) -> Result<i64> {
-        let targets = self.rules.targets;
-        let mut stmt = self.tx.prepare_cached(
-            "SELECT status, severity, opened_at, first_reply_at FROM tickets
-             WHERE status IN ('open', 'waiting') AND origin IS NULL",
-        )?;
-        let rows = stmt.query_map([], |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                r.get::<_, i64>(1)?,
-                r.get::<_, i64>(2)?,
-                r.get::<_, Option<i64>>(3)?,
-            ))
-        })?;
-        let mut n = 0;
-        for row in rows {
-            let (status, severity, opened, first) = row?;
-            let status = crate::domain::support::Status::parse(&status)
-                .unwrap_or(crate::domain::support::Status::Open);
-            n += i64::from(
-                targets
-                    .overdue(status, severity, opened, first, now)
-                    .is_some(),
-            );
-        }
-        Ok(n)
     }
 }
 

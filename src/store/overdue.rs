@@ -4,7 +4,7 @@
 
 use super::support_figures::{DAY, cover};
 use super::{Result, Tx};
-use crate::domain::support::Targets;
+use crate::domain::support::{Status, Targets};
 
 /// Whether a ticket is overdue at `t`, from its row (the series of overdue counts).
 pub(super) struct Pending {
@@ -15,13 +15,16 @@ pub(super) struct Pending {
 }
 
 impl Pending {
+    /// Overdue at `t` as the counter would have said then: not resolved by `t`, and past the
+    /// reply target without a reply by `t` or past the resolve target.
     pub(super) fn overdue_at(&self, targets: &Targets, t: i64) -> bool {
         if t < self.opened_at || self.resolved_at.is_some_and(|r| r <= t) {
             return false;
         }
-        let unreplied = self.first_reply_at.is_none_or(|r| r > t);
-        (unreplied && t > targets.reply_by(self.severity, self.opened_at))
-            || t > targets.resolve_by(self.severity, self.opened_at)
+        let replied = self.first_reply_at.filter(|r| *r <= t);
+        targets
+            .overdue(Status::Open, self.severity, self.opened_at, replied, t)
+            .is_some()
     }
 }
 
@@ -84,7 +87,7 @@ impl Tx<'_> {
     }
 
     /// Tickets overdue at `now` by the figures' definition (those not resolved by then).
-    fn overdue_at(&self, now: i64) -> Result<i64> {
+    pub(super) fn overdue_at(&self, now: i64) -> Result<i64> {
         let targets = self.rules.targets;
         let mut stmt = self.tx.prepare_cached(
             "SELECT severity, opened_at, first_reply_at, resolved_at FROM tickets
