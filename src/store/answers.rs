@@ -5,6 +5,7 @@
 use super::support::clean_text;
 use super::{Result, StoreError, Tx};
 use crate::domain::support::{Problem, Status};
+use rusqlite::OptionalExtension;
 use serde::Serialize;
 
 /// A kept answer.
@@ -38,6 +39,15 @@ pub struct Resolution {
     pub keep: bool,
 }
 
+fn kept_answer(r: &rusqlite::Row<'_>) -> rusqlite::Result<KeptAnswer> {
+    Ok(KeptAnswer {
+        id: r.get(0)?,
+        problem: r.get(1)?,
+        body: r.get(2)?,
+        uses: r.get(3)?,
+    })
+}
+
 /// The stored word of a ticket's kind of problem.
 fn kind(problem: Option<Problem>) -> &'static str {
     problem.unwrap_or(Problem::Other).as_str()
@@ -50,14 +60,7 @@ impl Tx<'_> {
             "SELECT id, problem, body, uses FROM answers WHERE ?1 IS NULL OR problem = ?1
              ORDER BY uses DESC, id",
         )?;
-        let rows = stmt.query_map([problem.map(Problem::as_str)], |r| {
-            Ok(KeptAnswer {
-                id: r.get(0)?,
-                problem: r.get(1)?,
-                body: r.get(2)?,
-                uses: r.get(3)?,
-            })
-        })?;
+        let rows = stmt.query_map([problem.map(Problem::as_str)], kept_answer)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
@@ -85,14 +88,7 @@ impl Tx<'_> {
             .prepare_cached(
                 "SELECT id, problem, body, uses FROM answers WHERE problem = ?1 AND body = ?2",
             )?
-            .query_row((kind(problem), &body), |r| {
-                Ok(KeptAnswer {
-                    id: r.get(0)?,
-                    problem: r.get(1)?,
-                    body: r.get(2)?,
-                    uses: r.get(3)?,
-                })
-            })
+            .query_row((kind(problem), &body), kept_answer)
             .map_err(Into::into)
     }
 
@@ -108,9 +104,10 @@ impl Tx<'_> {
         let ticket = self.ticket(id)?;
         let mut answer = match how.answer {
             Some(a) => Some(
-                self.answers(None)?
-                    .into_iter()
-                    .find(|x| x.id == a)
+                self.tx
+                    .prepare_cached("SELECT id, problem, body, uses FROM answers WHERE id = ?1")?
+                    .query_row([a], kept_answer)
+                    .optional()?
                     .ok_or_else(|| {
                         StoreError::Invalid(format!(
                             "there is no kept answer {a}: `regulars ticket answers` lists them"
