@@ -239,6 +239,20 @@ pub fn one_decimal(x: Option<f64>, w: &Language) -> String {
         .unwrap_or_else(|| w.t("dash-none"))
 }
 
+/// An average rating in words: "4.50 of 5 (12 ratings)", or "no ratings".
+pub fn rating_words(average: Option<f64>, count: i64, w: &Language) -> String {
+    match average {
+        Some(r) => w.t_args(
+            "dash-rating-value",
+            &[
+                ("average", w.numbers.fixed(r, 2).into()),
+                ("count", count.into()),
+            ],
+        ),
+        None => w.t("dash-no-ratings"),
+    }
+}
+
 /// Words for one frame of figures: the language and the shop's currency.
 pub struct Say<'a> {
     pub w: &'a Language,
@@ -348,16 +362,7 @@ pub fn headline(
     let rated: i64 = f.ratings.iter().sum();
     row(
         "dash-average-rating",
-        match f.rating_average {
-            Some(r) => say.t(
-                "dash-rating-value",
-                &[
-                    ("average", w.numbers.fixed(r, 2).into()),
-                    ("count", rated.into()),
-                ],
-            ),
-            None => w.t("dash-no-ratings"),
-        },
+        rating_words(f.rating_average, rated, w),
     );
     let median = match f.median_hours_to_resolve {
         Some(h) => say.t("dash-hours", &[("hours", one_decimal(Some(h), w).into())]),

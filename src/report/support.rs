@@ -55,16 +55,7 @@ fn median(wait: &Wait, w: &Language) -> String {
 }
 
 fn rated(r: &RatedGroup, w: &Language) -> String {
-    match r.average {
-        Some(a) => w.t_args(
-            "dash-rating-value",
-            &[
-                ("average", w.numbers.fixed(a, 2).into()),
-                ("count", r.rated.into()),
-            ],
-        ),
-        None => w.t("dash-no-ratings"),
-    }
+    super::rating_words(r.average, r.rated, w)
 }
 
 /// `value`, followed by "(too few for a percentage)" when one of `shares` is too few for one.

@@ -291,16 +291,11 @@ pub(super) fn chain_table(
             for (name, f) in &rows {
                 ui.label(name.as_str());
                 ui.label(w.number(f.new_members));
-                ui.label(match f.average_rating() {
-                    Some(r) => w.t_args(
-                        "dash-rating-value",
-                        &[
-                            ("average", w.numbers.fixed(r, 2).into()),
-                            ("count", f.ratings.into()),
-                        ],
-                    ),
-                    None => w.t("dash-no-ratings"),
-                });
+                ui.label(crate::report::rating_words(
+                    f.average_rating(),
+                    f.ratings,
+                    w,
+                ));
                 ui.label(w.number(f.tickets));
                 ui.label(w.number(f.tickets_resolved));
                 ui.end_row();
