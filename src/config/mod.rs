@@ -162,6 +162,8 @@ pub struct PortalConfig {
     /// Behind the shop's own reverse proxy: take the client's address from the last
     /// `X-Forwarded-For` entry (the proxy's own), so the rate limit is per phone, not per proxy.
     pub behind_proxy: bool,
+    /// Memory for receipt pages kept as rendered, in MiB (about 100 pages each); 0 keeps none.
+    pub page_cache_mb: u32,
 }
 
 /// `[support]`.
@@ -344,6 +346,7 @@ struct RawPortal {
     requests_per_minute: Option<u32>,
     with_app: Option<bool>,
     behind_proxy: Option<bool>,
+    page_cache_mb: Option<u32>,
 }
 
 /// The file written on first run, so an owner can see and change every setting.
@@ -509,6 +512,7 @@ impl Config {
                 requests_per_minute: raw.portal.requests_per_minute.unwrap_or(120),
                 with_app: raw.portal.with_app.unwrap_or(true),
                 behind_proxy: raw.portal.behind_proxy.unwrap_or(false),
+                page_cache_mb: raw.portal.page_cache_mb.unwrap_or(64),
             },
             passthrough: PlugConfig {
                 enabled: raw.passthrough.enabled.unwrap_or(false),

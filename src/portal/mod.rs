@@ -8,11 +8,14 @@
 //! strict Content-Security-Policy and no referrer, so the receipt link never leaks.
 
 mod api;
+mod cache;
 mod forms;
 mod join;
 mod language;
 mod pages;
 mod unsubscribe;
+
+pub use cache::CacheCounts;
 
 use crate::config::Config;
 use crate::datadir::DataDir;
@@ -58,6 +61,8 @@ pub struct Settings {
     pub secret: ShopSecret,
     /// The key an SMS gateway's webhook carries (`[sms] inbound_key`); none: no webhook.
     pub sms_inbound_key: Option<String>,
+    /// Memory for receipt pages kept as rendered (0: none kept).
+    pub page_cache_bytes: u64,
     pub open: Opener,
     pub clock: Clock,
 }
@@ -82,6 +87,7 @@ impl Settings {
             ),
             secret,
             sms_inbound_key: config.messages.sms_inbound_key.clone(),
+            page_cache_bytes: u64::from(config.portal.page_cache_mb) << 20,
             open: Arc::new(move || {
                 dir.open_store(&config_for_open, crate::clock::now())
                     .map_err(|e| match e {
@@ -102,10 +108,15 @@ struct Pool {
 
 impl Pool {
     fn take(&self) -> Result<Store, StoreError> {
-        if let Some(s) = self.idle.lock().expect("pool lock").pop() {
+        if let Some(s) = self.idle() {
             return Ok(s);
         }
         (self.open)()
+    }
+
+    /// An open connection, if one is idle.
+    fn idle(&self) -> Option<Store> {
+        self.idle.lock().expect("pool lock").pop()
     }
 
     fn give_back(&self, store: Store) {
@@ -119,6 +130,7 @@ impl Pool {
 pub(crate) struct Shared {
     pub(crate) settings: Settings,
     pool: Pool,
+    pub(crate) pages: cache::PageCache,
     limiter: Option<DefaultKeyedRateLimiter<IpAddr>>,
     /// Requests seen, so the limiter forgets idle addresses now and then.
     requests: std::sync::atomic::AtomicU64,
@@ -146,6 +158,23 @@ impl Shared {
         })
         .await
         .map_err(|_| Failure::Unavailable)?
+    }
+
+    /// Runs `f`, a read of a few indexed lookups (microseconds), on the request's own thread
+    /// with an idle pooled connection; on a blocking thread when none is idle (opening one
+    /// takes longer).
+    pub(crate) async fn with_store_quick<T: Send + 'static>(
+        self: &Arc<Self>,
+        f: impl FnOnce(&mut Store, i64) -> Result<T, StoreError> + Send + 'static,
+    ) -> Result<T, Failure> {
+        match self.pool.idle() {
+            Some(mut store) => {
+                let out = f(&mut store, self.now());
+                self.pool.give_back(store);
+                out.map_err(Failure::Store)
+            }
+            None => self.with_store(f).await,
+        }
     }
 }
 
@@ -228,6 +257,11 @@ async fn not_found(State(state): State<AppState>, headers: axum::http::HeaderMap
 
 /// The routes, with their limits, over `settings`.
 pub fn router(settings: Settings) -> Router {
+    app(settings).0
+}
+
+/// The routes and the state they share.
+fn app(settings: Settings) -> (Router, AppState) {
     let limiter = NonZeroU32::new(settings.requests_per_minute).map(|n| {
         let burst = NonZeroU32::new((n.get() / 4).max(5)).expect("nonzero");
         RateLimiter::keyed(Quota::per_minute(n).allow_burst(burst))
@@ -237,11 +271,12 @@ pub fn router(settings: Settings) -> Router {
             open: settings.open.clone(),
             idle: Mutex::new(Vec::new()),
         },
+        pages: cache::PageCache::new(settings.page_cache_bytes),
         settings,
         limiter,
         requests: std::sync::atomic::AtomicU64::new(0),
     });
-    Router::new()
+    let router = Router::new()
         .route("/", get(pages::home))
         .route("/healthz", get(|| async { "ok" }))
         .route("/r/{token}", get(pages::visit))
@@ -267,7 +302,8 @@ pub fn router(settings: Settings) -> Router {
         .fallback(not_found)
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(middleware::from_fn_with_state(state.clone(), guard))
-        .with_state(state)
+        .with_state(state.clone());
+    (router, state)
 }
 
 /// Rate limit per client address, and the headers every answer carries.
@@ -349,6 +385,7 @@ fn secure(mut r: Response) -> Response {
 /// A running portal; stops when dropped.
 pub struct Portal {
     addr: SocketAddr,
+    state: AppState,
     stop: Option<tokio::sync::oneshot::Sender<()>>,
     thread: Option<std::thread::JoinHandle<()>>,
 }
@@ -368,7 +405,7 @@ impl Portal {
         listener.set_nonblocking(true)?;
         let addr = listener.local_addr()?;
         let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-        let app = router(settings);
+        let (app, state) = app(settings);
         let runtime = tokio::runtime::Builder::new_multi_thread()
             .worker_threads(2)
             .max_blocking_threads(POOL_SIZE)
@@ -400,6 +437,7 @@ impl Portal {
             })?;
         Ok(Portal {
             addr,
+            state,
             stop: Some(stop),
             thread: Some(thread),
         })
@@ -408,6 +446,11 @@ impl Portal {
     /// The address it listens on.
     pub fn addr(&self) -> SocketAddr {
         self.addr
+    }
+
+    /// How many receipt pages were served from the page cache and how many were rendered.
+    pub fn page_counts(&self) -> CacheCounts {
+        self.state.pages.counts()
     }
 
     /// Blocks until the server ends (for `regulars serve`).

@@ -2,11 +2,12 @@
 //! requests. maud escapes every value written into a page, so a comment full of `<script>` is
 //! shown as text.
 
+use super::cache::Variant;
 use super::language::PageLanguage;
 use super::{AppState, Failure};
 use crate::domain::support::{ContactVia, Problem, STARS, Status};
 use crate::i18n::{Arg, Language, catalog};
-use crate::store::{ClaimClosed, VisitPage};
+use crate::store::{ClaimClosed, PageStamp, VisitPage};
 use axum::{
     extract::{Path, Query, State},
     http::{HeaderMap, header},
@@ -14,6 +15,8 @@ use axum::{
 };
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 use serde::Deserialize;
+use std::fmt::Write as _;
+use std::sync::{Arc, OnceLock};
 
 const CSS: &str = "\
 *{box-sizing:border-box}body{margin:0;font:17px/1.45 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;\
@@ -113,10 +116,30 @@ fn rich(w: &Language, id: &str, numbers: &[(&str, i64)]) -> PreEscaped<String> {
 /// A code as an inline SVG QR code (scans at the counter like a card). One path of
 /// horizontal runs in module units, so a member QR costs about 1.5 KB of the page.
 pub(crate) fn qr_svg(w: &Language, data: &str) -> Markup {
-    use qrcode::{Color, EcLevel, QrCode};
-    let Ok(code) = QrCode::with_error_correction_level(data.as_bytes(), EcLevel::M) else {
+    let Some(qr) = qr_path(data) else {
         return html! {};
     };
+    let (size, path) = (qr.0, &qr.1);
+    html! {
+        svg.qr xmlns="http://www.w3.org/2000/svg" viewBox={ "0 0 " (size) " " (size) }
+            role="img" aria-label=(w.t_args("portal-qr-label", &[("code", data.into())])) shape-rendering="crispEdges" {
+            rect width=(size) height=(size) fill="#fff" {}
+            path d=(path) fill="#000" {}
+        }
+    }
+}
+
+/// The SVG path of `data`'s QR code and the symbol's size with its quiet zone. Encoding
+/// tries eight masks and was the costliest part of a page, so the paths of the codes seen
+/// lately are kept (a member's every receipt shows the same code).
+fn qr_path(data: &str) -> Option<Arc<(usize, String)>> {
+    use qrcode::{Color, EcLevel, QrCode};
+    static KEPT: OnceLock<quick_cache::sync::Cache<String, Arc<(usize, String)>>> = OnceLock::new();
+    let kept = KEPT.get_or_init(|| quick_cache::sync::Cache::new(4096));
+    if let Some(qr) = kept.get(data) {
+        return Some(qr);
+    }
+    let code = QrCode::with_error_correction_level(data.as_bytes(), EcLevel::M).ok()?;
     let width = code.width();
     let colors = code.to_colors();
     let quiet = 4;
@@ -129,26 +152,16 @@ pub(crate) fn qr_svg(w: &Language, data: &str) -> Markup {
                 while x < width && colors[y * width + x] == Color::Dark {
                     x += 1;
                 }
-                path.push_str(&format!(
-                    "M{} {}h{}v1h-{}z",
-                    start + quiet,
-                    y + quiet,
-                    x - start,
-                    x - start
-                ));
+                let run = x - start;
+                let _ = write!(path, "M{} {}h{run}v1h-{run}z", start + quiet, y + quiet);
             } else {
                 x += 1;
             }
         }
     }
-    let size = width + 2 * quiet;
-    html! {
-        svg.qr xmlns="http://www.w3.org/2000/svg" viewBox={ "0 0 " (size) " " (size) }
-            role="img" aria-label=(w.t_args("portal-qr-label", &[("code", data.into())])) shape-rendering="crispEdges" {
-            rect width=(size) height=(size) fill="#fff" {}
-            path d=(path) fill="#000" {}
-        }
-    }
+    let qr = Arc::new((width + 2 * quiet, path));
+    kept.insert(data.to_string(), qr.clone());
+    Some(qr)
 }
 
 #[derive(Deserialize, Default)]
@@ -181,6 +194,13 @@ pub(crate) async fn home(
 /// Verifies a receipt token (this shop's, or on a chain's till any shop's of the chain): any
 /// failure is the same 404 as an unknown visit.
 pub(crate) async fn visit_id(state: &AppState, token: &str) -> Result<(i64, String), Failure> {
+    let (stamp, token) = visit_stamp(state, token).await?;
+    Ok((stamp.visit_id, token))
+}
+
+/// Verifies a receipt token as [`visit_id`] does and reads its page's change counters in the
+/// same read (a few indexed lookups, on the request's own thread).
+async fn visit_stamp(state: &AppState, token: &str) -> Result<(PageStamp, String), Failure> {
     let token = token.trim().to_ascii_uppercase();
     if token.len() != 24 || !token.is_ascii() {
         return Err(Failure::NotFound);
@@ -188,9 +208,14 @@ pub(crate) async fn visit_id(state: &AppState, token: &str) -> Result<(i64, Stri
     let secret = state.settings.secret.clone();
     let asked = token.clone();
     state
-        .with_store(move |store, _| store.read(|tx| tx.visit_for_token(&asked, &secret)))
+        .with_store_quick(move |store, _| {
+            store.read(|tx| match tx.visit_for_token(&asked, &secret)? {
+                Some(id) => tx.page_stamp(id),
+                None => Ok(None),
+            })
+        })
         .await?
-        .map(|id| (id, token))
+        .map(|stamp| (stamp, token))
         .ok_or(Failure::NotFound)
 }
 
@@ -225,6 +250,8 @@ pub(crate) fn visitor_language(state: &AppState, headers: &HeaderMap) -> PageLan
     PageLanguage::resolve(headers, None, None, &state.settings.language)
 }
 
+/// A receipt's page: from the page cache while the visit's and member's change counters
+/// stand still (see `cache.rs`), else read and rendered, and kept.
 pub(crate) async fn visit(
     State(state): State<AppState>,
     Path(token): Path<String>,
@@ -232,18 +259,28 @@ pub(crate) async fn visit(
     Query(q): Query<Asked>,
 ) -> Response {
     let found = async {
-        let (id, token) = visit_id(&state, &token).await?;
-        let view = state
-            .with_store(move |store, now| store.read(|tx| tx.visit_page(id, now)))
-            .await?
-            .ok_or(Failure::NotFound)?;
-        Ok::<_, Failure>((token, view))
+        let (stamp, token) = visit_stamp(&state, &token).await?;
+        let kept = state.pages.get(&stamp, state.now());
+        let (stamp, view) = match &kept {
+            Some(k) => (k.stamp, k.view.clone()),
+            None => {
+                let id = stamp.visit_id;
+                let (stamp, view) = state
+                    .with_store(move |store, now| {
+                        store.read(|tx| Ok(tx.page_stamp(id)?.zip(tx.visit_page(id, now)?)))
+                    })
+                    .await?
+                    .ok_or(Failure::NotFound)?;
+                (stamp, Arc::new(view))
+            }
+        };
+        Ok::<_, Failure>((token, stamp, view, kept))
     }
     .await;
     let member_language = found
         .as_ref()
         .ok()
-        .and_then(|(_, v)| v.member.as_ref()?.language.clone());
+        .and_then(|(_, _, v, _)| v.member.as_ref()?.language.clone());
     let w = PageLanguage::resolve(
         &headers,
         q.lang.as_deref(),
@@ -251,18 +288,33 @@ pub(crate) async fn visit(
         &state.settings.language,
     );
     let response = match found {
-        Ok((token, view)) => {
+        Ok((token, stamp, view, kept)) => {
+            let variant = Variant {
+                language: w.words.tag(),
+                done: q.done.as_deref().and_then(flash_id),
+            };
+            let rendered = match kept.and_then(|k| k.rendered(&token, variant)) {
+                Some(r) => {
+                    state.pages.hit();
+                    r
+                }
+                None => {
+                    let mark = state.pages.mark();
+                    let page = visit_page(&state, &w, &token, mark, &view, variant.done);
+                    state.pages.keep(stamp, view, &token, variant, &page.0)
+                }
+            };
             let form = state.settings.secret.form_token(&token, state.now());
-            visit_page(&state, &w, &token, &form, &view, q.done.as_deref()).into_response()
+            Html(rendered.with_token(&form)).into_response()
         }
         Err(f) => f.page(&w),
     };
     w.finish(response)
 }
 
-/// What the page says after a form was sent.
-fn flash(w: &Language, done: Option<&str>) -> Option<String> {
-    let id = match done? {
+/// The message id of what the page says after a form was sent (`?done=`).
+fn flash_id(done: &str) -> Option<&'static str> {
+    Some(match done {
         "rated" => "portal-done-rated",
         "rated-low" => "portal-done-rated-low",
         "help" => "portal-done-help",
@@ -272,8 +324,7 @@ fn flash(w: &Language, done: Option<&str>) -> Option<String> {
         "language" => "portal-done-language",
         "messages" => "portal-done-messages",
         _ => return None,
-    };
-    Some(w.t(id))
+    })
 }
 
 fn visit_page(
@@ -282,7 +333,7 @@ fn visit_page(
     token: &str,
     form: &str,
     v: &VisitPage,
-    done: Option<&str>,
+    done: Option<&'static str>,
 ) -> Html<String> {
     let s = &state.settings;
     let money = |m: i64| w.amount(m, s.currency);
@@ -295,8 +346,8 @@ fn visit_page(
             &[("shop", s.shop_name.as_str().into())],
         ),
         html! {
-            @if let Some(msg) = flash(w, done) {
-                section.ok role="status" { p { (msg) } }
+            @if let Some(id) = done {
+                section.ok role="status" { p { (w.t(id)) } }
             }
             section {
                 p.shop { (s.shop_name) }

@@ -1014,12 +1014,14 @@ impl Bulk {
             c.execute(&format!("DROP INDEX {name}"), [])?;
         }
         // So are the support figures' triggers on these tables (a visit may bring a member
-        // back after a ticket): the shop is empty, so there is nothing for them to count, and
-        // the figures are made afresh from their views after the rows.
+        // back after a ticket) and the pages' change counters: the shop is empty, so there is
+        // nothing for them to count, the figures are made afresh from their views after the
+        // rows, and a page no one has served has no counter to move.
         let triggers: Vec<(String, String)> = c
             .prepare(&format!(
                 "SELECT name, sql FROM sqlite_master
-                 WHERE type = 'trigger' AND name LIKE 'agg\\_%' ESCAPE '\\' AND tbl_name IN ({list})"
+                 WHERE type = 'trigger' AND (name LIKE 'agg\\_%' ESCAPE '\\' OR name LIKE 'page\\_%' ESCAPE '\\')
+                   AND tbl_name IN ({list})"
             ))?
             .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
             .collect::<rusqlite::Result<_>>()?;

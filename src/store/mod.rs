@@ -24,6 +24,7 @@ mod message_causes;
 mod messages;
 mod occasions;
 mod overdue;
+mod page_stamps;
 mod print_jobs;
 mod referrals;
 mod reversals;
@@ -59,6 +60,7 @@ pub use ledger::{Adjusted, Redeemed};
 pub use merge::{Duplicate, Merged};
 pub use messages::{CLAIM_SECONDS, Claim, MessageView, OutboxCounts, Outgoing, Why, WhyOwned};
 pub use occasions::{Given, birthday_text};
+pub use page_stamps::PageStamp;
 pub use print_jobs::PrintJob;
 pub use referrals::{ReferralOutcome, ReferralView};
 pub use reversals::Reversal;
@@ -99,6 +101,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0015_reply_targets.sql"),
     include_str!("migrations/0016_support_figures.sql"),
     include_str!("migrations/0017_answers.sql"),
+    include_str!("migrations/0018_page_revs.sql"),
 ];
 
 /// The schema version this build writes.

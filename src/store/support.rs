@@ -39,6 +39,9 @@ pub struct VisitPage {
     /// Whether the rating can still be given or changed.
     pub rating_open: bool,
     pub tickets: Vec<TicketView>,
+    /// The first moment the page shows something else with no row changing (a window
+    /// closing, points expiring…); `i64::MAX` when nothing is due.
+    pub fresh_until: i64,
 }
 
 /// The member a visit belongs to, as far as its receipt page may show.
@@ -141,10 +144,12 @@ impl Tx<'_> {
         let Some(v) = self.visit(visit_id)? else {
             return Ok(None);
         };
+        let mut customer_id = None;
         let member = match &v.customer {
             Some(code) => {
                 let row = self.customer(code)?.0;
                 let id = row.id;
+                customer_id = Some(id);
                 let language = self.language_of(id)?;
                 let choices = self.message_choices(id)?;
                 let mut m = member_of(&self.view_of(row, now)?, language);
@@ -176,9 +181,15 @@ impl Tx<'_> {
             member,
             claimable_points,
             claim_closed,
-            rating,
             rating_open,
             tickets: self.tickets_where("t.visit_id = ?1", visit_id, 50)?,
+            fresh_until: self.page_fresh_until(
+                v.at,
+                customer_id,
+                rating.as_ref().map(|r| r.first_at),
+                now,
+            )?,
+            rating,
         }))
     }
 

@@ -30,6 +30,7 @@ mod mail;
 mod messages;
 mod messages_faults;
 mod occasions;
+mod page_cache;
 mod passthrough;
 mod pg;
 pub mod portal;
