@@ -26,6 +26,8 @@ const CLIENTS: usize = 50;
 const PER_CLIENT: usize = 400;
 const VISITS: i64 = 20_000;
 const WRK_SECONDS: u32 = 10;
+/// Receipts a busy hour's phones open (their pages fit the default page cache).
+const RECENT: usize = 5_000;
 
 fn main() {
     let keep = tempfile::tempdir_in(common::bench_dir()).unwrap();
@@ -83,7 +85,7 @@ fn main() {
     let page = get(&paths[0]);
     println!("page weight {} bytes", page.len());
     match (which("wrk"), which("nginx")) {
-        (true, true) => side_by_side(&base, &paths, &page, keep.path()),
+        (true, true) => side_by_side(&portal, &paths, &page, keep.path()),
         _ => {
             println!("wrk or nginx not installed: 50 client threads of this process instead");
             threads(&base, &paths);
@@ -205,7 +207,8 @@ fn wrk_ms(v: &str) -> f64 {
 }
 
 /// nginx on the page saved as a file against the portal, one `wrk` run each.
-fn side_by_side(base: &str, paths: &[String], page: &str, dir: &Path) {
+fn side_by_side(portal: &Portal, paths: &[String], page: &str, dir: &Path) {
+    let base = &format!("http://{}", portal.addr());
     let www = dir.join("www");
     std::fs::create_dir_all(&www).unwrap();
     std::fs::write(www.join("page.html"), page).unwrap();
@@ -261,32 +264,54 @@ fn side_by_side(base: &str, paths: &[String], page: &str, dir: &Path) {
         .unwrap();
     assert_eq!(served, page, "nginx serves the very same bytes");
 
-    let script = dir.join("random.lua");
-    std::fs::write(dir.join("paths.txt"), paths.join("\n")).unwrap();
-    std::fs::write(
-        &script,
-        format!(
-            "local paths = {{}}\nfor l in io.lines(\"{}\") do paths[#paths + 1] = l end\n\
-             math.randomseed(tonumber(tostring({{}}):sub(8)) or os.time())\n\
-             request = function() return wrk.format(\"GET\", paths[math.random(#paths)]) end\n",
-            dir.join("paths.txt").display()
-        ),
-    )
-    .unwrap();
+    // A wrk script opening random pages of the first `n` receipts.
+    let script = |n: usize| {
+        let list = dir.join(format!("paths-{n}.txt"));
+        std::fs::write(&list, paths[..n].join("\n")).unwrap();
+        let script = dir.join(format!("random-{n}.lua"));
+        std::fs::write(
+            &script,
+            format!(
+                "local paths = {{}}\nfor l in io.lines(\"{}\") do paths[#paths + 1] = l end\n\
+                 math.randomseed(tonumber(tostring({{}}):sub(8)) or os.time())\n\
+                 request = function() return wrk.format(\"GET\", paths[math.random(#paths)]) end\n",
+                list.display()
+            ),
+        )
+        .unwrap();
+        script
+    };
 
     println!(
         "wrk -t2 -c50 -d{WRK_SECONDS}s --latency (50 keep-alive clients on loopback, 2 cores shared):"
     );
     let reference = wrk(&file_url, None);
     report("nginx, the page as a file", &reference, None);
-    let same = wrk(&format!("{base}{}", paths[0]), None);
+    let counted = |run: &dyn Fn() -> Run| {
+        let before = portal.page_counts();
+        let r = run();
+        let after = portal.page_counts();
+        let hits = after.hits - before.hits;
+        let misses = after.misses - before.misses;
+        let kept = format!(
+            "    page cache: {hits} served as kept, {misses} rendered ({:.1}% kept)",
+            100.0 * hits as f64 / (hits + misses).max(1) as f64
+        );
+        (r, kept)
+    };
+    let (same, kept) = counted(&|| wrk(&format!("{base}{}", paths[0]), None));
     report("portal, that same page", &same, Some(&reference));
-    let random = wrk(base, Some(&script));
-    report(
-        &format!("portal, random pages of {} receipts", paths.len()),
-        &random,
-        Some(&reference),
-    );
+    println!("{kept}");
+    for n in [RECENT.min(paths.len()), paths.len()] {
+        let script = script(n);
+        let (random, kept) = counted(&|| wrk(base, Some(&script)));
+        report(
+            &format!("portal, random pages of {n} receipts"),
+            &random,
+            Some(&reference),
+        );
+        println!("{kept}");
+    }
     // TERM, so the master stops its workers too.
     let _ = Command::new("kill").arg(server.id().to_string()).status();
     let _ = server.wait();

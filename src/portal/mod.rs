@@ -38,6 +38,8 @@ use std::sync::{Arc, Mutex};
 pub const MAX_BODY_BYTES: usize = 16 * 1024;
 /// Connections to the database kept open for requests.
 const POOL_SIZE: usize = 8;
+/// Threads answering requests (each reads a page's stamp on its own thread).
+const WORKERS: usize = 2;
 
 /// Opens a store connection for the pool.
 pub type Opener = Arc<dyn Fn() -> Result<Store, StoreError> + Send + Sync>;
@@ -407,14 +409,23 @@ impl Portal {
         let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
         let (app, state) = app(settings);
         let runtime = tokio::runtime::Builder::new_multi_thread()
-            .worker_threads(2)
+            .worker_threads(WORKERS)
             .max_blocking_threads(POOL_SIZE)
             .thread_name("portal")
             .enable_all()
             .build()?;
+        let warm = state.clone();
         let thread = std::thread::Builder::new()
             .name("portal".into())
             .spawn(move || {
+                // A connection for each thread that answers, so the first burst of phones
+                // does not wait for connections to open (a failure shows on the first page).
+                let opened: Vec<Store> =
+                    (0..WORKERS).filter_map(|_| warm.pool.take().ok()).collect();
+                for store in opened {
+                    warm.pool.give_back(store);
+                }
+                drop(warm);
                 runtime.block_on(async move {
                     let listener = match tokio::net::TcpListener::from_std(listener) {
                         Ok(l) => l,

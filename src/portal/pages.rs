@@ -208,12 +208,7 @@ async fn visit_stamp(state: &AppState, token: &str) -> Result<(PageStamp, String
     let secret = state.settings.secret.clone();
     let asked = token.clone();
     state
-        .with_store_quick(move |store, _| {
-            store.read(|tx| match tx.visit_for_token(&asked, &secret)? {
-                Some(id) => tx.page_stamp(id),
-                None => Ok(None),
-            })
-        })
+        .with_store_quick(move |store, _| store.page_stamp_for_token(&asked, &secret))
         .await?
         .map(|stamp| (stamp, token))
         .ok_or(Failure::NotFound)

@@ -2,9 +2,10 @@
 //! moment its contents change by time alone, so the customer pages can keep a page they
 //! rendered and know exactly when it no longer holds.
 
-use super::{Result, Tx};
+use super::{Result, Store, Tx};
 use crate::domain::support::{CLAIM_DAYS, RATING_EDIT_DAYS};
 use crate::domain::tiers::YEAR;
+use crate::domain::token::ShopSecret;
 use rusqlite::OptionalExtension;
 
 const DAY: i64 = 86_400;
@@ -20,6 +21,58 @@ pub struct PageStamp {
     pub customer: Option<(i64, i64)>,
     /// The program this connection knows (a new one changes rewards and wording).
     pub program: i64,
+}
+
+impl Store {
+    /// The stamp of the page `token` opens, or `None` for anything forged, altered or unknown,
+    /// as [`Tx::visit_for_token`] decides. It runs for every page served, so a shop's own
+    /// token takes one statement outside a transaction (the chain's key and the stamp
+    /// together); a chain's token goes through the transaction of `visit_for_token`.
+    pub fn page_stamp_for_token(
+        &mut self,
+        token: &str,
+        shop: &ShopSecret,
+    ) -> Result<Option<PageStamp>> {
+        let by_shop = shop.verify(token);
+        let program = self.programs.last().map_or(0, |p| p.id);
+        let (chain, stamp) = self
+            .conn
+            .prepare_cached(
+                "SELECT s.chain_secret, s.till_number,
+                        v.id, COALESCE(vr.rev, 0), v.customer_id, COALESCE(cr.rev, 0)
+                 FROM (SELECT ?1 AS id) q
+                 LEFT JOIN sync_state s ON 1
+                 LEFT JOIN visits v ON v.id = q.id
+                 LEFT JOIN page_visit_revs vr ON vr.visit_id = v.id
+                 LEFT JOIN page_customer_revs cr ON cr.customer_id = v.customer_id
+                 LIMIT 1",
+            )?
+            .query_row([by_shop], |r| {
+                let chain = super::tokens::chain_key_of(r.get(0)?, r.get(1)?);
+                let visit: Option<i64> = r.get(2)?;
+                let customer: Option<i64> = r.get(4)?;
+                let stamp = match visit {
+                    Some(visit_id) => Some(PageStamp {
+                        visit_id,
+                        visit_rev: r.get(3)?,
+                        customer: match customer {
+                            Some(c) => Some((c, r.get(5)?)),
+                            None => None,
+                        },
+                        program,
+                    }),
+                    None => None,
+                };
+                Ok((chain, stamp))
+            })?;
+        if chain.is_some_and(|(key, _)| key.verify(token).is_some()) {
+            return self.read(|tx| match tx.visit_for_token(token, shop)? {
+                Some(id) => tx.page_stamp(id),
+                None => Ok(None),
+            });
+        }
+        Ok(stamp)
+    }
 }
 
 impl Tx<'_> {

@@ -8,6 +8,12 @@
 use super::{Result, Tx};
 use crate::domain::token::{ShopSecret, chain_token_id, split_chain_token_id};
 
+/// The chain's key from `sync_state`'s secret and till number, once it has both.
+pub(super) fn chain_key_of(hex: Option<String>, number: Option<u32>) -> Option<(ShopSecret, u32)> {
+    let number = number?;
+    ShopSecret::from_hex(&hex?).map(|k| (k, number))
+}
+
 impl Tx<'_> {
     /// Keeps the chain's secret (64 hex digits) the central store handed out.
     pub fn set_chain_secret(&self, hex: &str) -> Result<()> {
@@ -35,10 +41,7 @@ impl Tx<'_> {
                 rusqlite::Error::QueryReturnedNoRows => Ok(None),
                 e => Err(e),
             })?;
-        Ok(match row {
-            Some((Some(hex), Some(number))) => ShopSecret::from_hex(&hex).map(|k| (k, number)),
-            _ => None,
-        })
+        Ok(row.and_then(|(hex, number)| chain_key_of(hex, number)))
     }
 
     /// The token a visit's receipt QR carries (another till's visit: the one its own
