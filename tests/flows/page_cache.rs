@@ -6,7 +6,7 @@
 //! with the same 404 as any other, without the cache being asked.
 
 use crate::common::run_json;
-use crate::portal::{Shop, form_token};
+use crate::portal::{Shop, all_not_found, altered, form_token};
 use regulars::datadir::DataDir;
 use std::sync::atomic::Ordering;
 
@@ -237,24 +237,14 @@ fn a_forged_token_for_a_kept_page_gets_the_same_404_without_asking_the_cache() {
     load(&shop, &path, true);
     let token = path.trim_start_matches("/r/").to_string();
     // The same visit id with its MAC altered, and a well-signed token for no visit.
-    let mut altered = token.clone().into_bytes();
-    altered[20] = if altered[20] == b'0' { b'1' } else { b'0' };
-    let altered = String::from_utf8(altered).unwrap();
+    let altered = altered(&token);
     let secret = DataDir::resolve(Some(shop.path().to_path_buf()))
         .unwrap()
         .secret()
         .unwrap();
     let unknown = secret.sign_visit(999_999);
     let before = shop.portal.page_counts();
-    let answers: Vec<_> = [altered.as_str(), &token[..23], unknown.as_str()]
-        .iter()
-        .map(|t| shop.get(&format!("/r/{t}")))
-        .collect();
-    for a in &answers {
-        assert_eq!(a.status, 404);
-        assert_eq!(a.body, answers[0].body, "every failure looks the same");
-    }
-    assert!(answers[0].body.contains("does not lead to a receipt"));
+    all_not_found(&shop, &[altered.as_str(), &token[..23], unknown.as_str()]);
     assert_eq!(
         shop.portal.page_counts(),
         before,

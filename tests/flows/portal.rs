@@ -171,6 +171,26 @@ pub fn visit_path(sale: &serde_json::Value) -> String {
     format!("/r/{token}")
 }
 
+/// `token` with one character of its MAC changed.
+pub fn altered(token: &str) -> String {
+    let mut t = token.to_string().into_bytes();
+    t[20] = if t[20] == b'0' { b'1' } else { b'0' };
+    String::from_utf8(t).unwrap()
+}
+
+/// Opens `/r/TOKEN` for each token: every one is the same 404 page.
+pub fn all_not_found(shop: &Shop, tokens: &[&str]) {
+    let answers: Vec<Answer> = tokens
+        .iter()
+        .map(|t| shop.get(&format!("/r/{t}")))
+        .collect();
+    for a in &answers {
+        assert_eq!(a.status, 404);
+        assert_eq!(a.body, answers[0].body, "every failure looks the same");
+    }
+    assert!(answers[0].body.contains("does not lead to a receipt"));
+}
+
 /// The anti-forgery token in a page's forms.
 pub fn form_token(page: &str) -> String {
     let at = page
@@ -210,29 +230,22 @@ fn forged_truncated_altered_and_unknown_tokens_get_the_same_404() {
     let shop = Shop::new("");
     let (_, path) = shop.member_sale("Ann Byrne", "+353871234567", "5.00");
     let token = path.trim_start_matches("/r/").to_string();
-    let mut altered = token.clone().into_bytes();
-    altered[20] = if altered[20] == b'0' { b'1' } else { b'0' };
-    let altered = String::from_utf8(altered).unwrap();
+    let altered = altered(&token);
     // A token for a visit id that does not exist, signed with another shop's secret.
     let other = regulars::domain::token::ShopSecret::from_bytes([9; 32]).sign_visit(1);
     let unknown = regulars::domain::token::ShopSecret::from_bytes([9; 32]).sign_visit(999);
-    let answers: Vec<Answer> = [
-        altered.as_str(),
-        &token[..23],
-        &format!("{token}0"),
-        other.as_str(),
-        unknown.as_str(),
-        "'%20OR%201=1--",
-        "%3Cscript%3Ealert(1)%3C%2Fscript%3E",
-    ]
-    .iter()
-    .map(|t| shop.get(&format!("/r/{t}")))
-    .collect();
-    for a in &answers {
-        assert_eq!(a.status, 404);
-        assert_eq!(a.body, answers[0].body, "every failure looks the same");
-    }
-    assert!(answers[0].body.contains("does not lead to a receipt"));
+    all_not_found(
+        &shop,
+        &[
+            altered.as_str(),
+            &token[..23],
+            &format!("{token}0"),
+            other.as_str(),
+            unknown.as_str(),
+            "'%20OR%201=1--",
+            "%3Cscript%3Ealert(1)%3C%2Fscript%3E",
+        ],
+    );
     // Posting to a forged token is the same 404 and records nothing.
     let page = shop.get(&path);
     let form = form_token(&page.body);
