@@ -162,7 +162,7 @@ pub struct PortalConfig {
     /// Behind the shop's own reverse proxy: take the client's address from the last
     /// `X-Forwarded-For` entry (the proxy's own), so the rate limit is per phone, not per proxy.
     pub behind_proxy: bool,
-    /// Memory for receipt pages kept as rendered, in MiB (about 100 pages each); 0 keeps none.
+    /// Memory for receipt pages kept as rendered, in MiB (about 150 pages each); 0 keeps none.
     pub page_cache_mb: u32,
 }
 

@@ -25,28 +25,35 @@ pub(crate) struct Variant {
 
 /// A rendered page with the places its form tokens go.
 pub(crate) struct Rendered {
+    /// What goes around the body, shared by every page in the language.
+    frame: Arc<(String, String)>,
+    /// The body.
     text: String,
     /// Byte offsets in `text` where a form token goes.
     cuts: Vec<usize>,
 }
 
 impl Rendered {
-    /// Takes `page` rendered with `mark` for every form token.
-    fn new(page: &str, mark: &str) -> Rendered {
-        let mut text = String::with_capacity(page.len());
+    /// Takes `body` rendered with `mark` for every form token, in `frame`.
+    fn new(frame: Arc<(String, String)>, body: &str, mark: &str) -> Rendered {
+        let mut text = String::with_capacity(body.len());
         let mut cuts = Vec::new();
-        for (i, piece) in page.split(mark).enumerate() {
+        for (i, piece) in body.split(mark).enumerate() {
             if i > 0 {
                 cuts.push(text.len());
             }
             text.push_str(piece);
         }
-        Rendered { text, cuts }
+        Rendered { frame, text, cuts }
     }
 
     /// The page with `form` in each form.
     pub fn with_token(&self, form: &str) -> String {
-        let mut out = String::with_capacity(self.text.len() + self.cuts.len() * form.len());
+        let (head, tail) = &*self.frame;
+        let mut out = String::with_capacity(
+            head.len() + self.text.len() + self.cuts.len() * form.len() + tail.len(),
+        );
+        out.push_str(head);
         let mut from = 0;
         for &cut in &self.cuts {
             out.push_str(&self.text[from..cut]);
@@ -54,6 +61,7 @@ impl Rendered {
             from = cut;
         }
         out.push_str(&self.text[from..]);
+        out.push_str(tail);
         out
     }
 }
@@ -149,7 +157,7 @@ impl PageCache {
         self.hits.fetch_add(1, Ordering::Relaxed);
     }
 
-    /// Keeps `page` (rendered with [`mark`](Self::mark) for the form tokens) as the
+    /// Keeps `body` in `frame` (rendered with [`mark`](Self::mark) for the form tokens) as the
     /// `variant` rendering of `view` for `token`, with any other renderings of the same
     /// view. Returns it ready to serve.
     pub fn keep(
@@ -158,10 +166,11 @@ impl PageCache {
         view: Arc<VisitPage>,
         token: &str,
         variant: Variant,
-        page: &str,
+        frame: Arc<(String, String)>,
+        body: &str,
     ) -> Arc<Rendered> {
         self.misses.fetch_add(1, Ordering::Relaxed);
-        let rendered = Arc::new(Rendered::new(page, &self.mark));
+        let rendered = Arc::new(Rendered::new(frame, body, &self.mark));
         let Some(pages) = &self.pages else {
             return rendered;
         };
@@ -206,8 +215,12 @@ mod tests {
 
     #[test]
     fn tokens_go_where_the_marks_were() {
-        let r = Rendered::new("a<M>b<M><M>c", "<M>");
-        assert_eq!(r.with_token("T"), "aTbTTc");
-        assert_eq!(Rendered::new("none", "<M>").with_token("T"), "none");
+        let frame = Arc::new(("<".to_string(), ">".to_string()));
+        let r = Rendered::new(frame.clone(), "a<M>b<M><M>c", "<M>");
+        assert_eq!(r.with_token("T"), "<aTbTTc>");
+        assert_eq!(
+            Rendered::new(frame, "none", "<M>").with_token("T"),
+            "<none>"
+        );
     }
 }

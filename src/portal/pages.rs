@@ -44,33 +44,64 @@ ul{padding-left:1.2rem;margin:.3rem 0}summary{cursor:pointer;font-weight:600;pad
 
 /// A whole page around `body`, in `w`'s language, with the language switch at the foot.
 pub(crate) fn page(w: &Language, title: &str, body: Markup) -> Html<String> {
-    Html(
-        html! {
-            (DOCTYPE)
-            html lang=(w.tag()) {
-                head {
-                    meta charset="utf-8";
-                    meta name="viewport" content="width=device-width,initial-scale=1";
-                    meta name="robots" content="noindex";
-                    title { (title) }
-                    style { (PreEscaped(CSS)) }
-                }
-                body {
-                    main {
-                        (body)
-                        nav.langs aria-label=(w.t("portal-languages")) {
-                            @for l in catalog().all() {
-                                @let tag = l.tag();
-                                a href={ "?lang=" (tag) } hreflang=(tag) lang=(tag)
-                                    aria-current=[(tag == w.tag()).then_some("true")] { (l.native_name) }
-                            }
+    let frame = frame(w, title);
+    let body = body.into_string();
+    let mut out = String::with_capacity(frame.0.len() + body.len() + frame.1.len());
+    out.push_str(&frame.0);
+    out.push_str(&body);
+    out.push_str(&frame.1);
+    Html(out)
+}
+
+/// What goes around a page's body: the head with the style sheet up to `<main>`, and the
+/// language switch with the closing tags. They depend only on the language and the title, so
+/// each is made once per process (and kept pages share them).
+pub(crate) fn frame(w: &Language, title: &str) -> Arc<(String, String)> {
+    type Frames = std::collections::HashMap<(&'static str, String), Arc<(String, String)>>;
+    static FRAMES: OnceLock<std::sync::Mutex<Frames>> = OnceLock::new();
+    /// Titles come from the catalogue and the shop's name: a few dozen per language.
+    const MOST: usize = 512;
+    let frames = FRAMES.get_or_init(Default::default);
+    let key = (
+        catalog().get(w.tag()).map_or("", |l| l.tag()),
+        title.to_string(),
+    );
+    if let Some(f) = frames.lock().expect("frames lock").get(&key) {
+        return f.clone();
+    }
+    const BODY: &str = "\u{E000}body\u{E001}";
+    let whole = html! {
+        (DOCTYPE)
+        html lang=(w.tag()) {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width,initial-scale=1";
+                meta name="robots" content="noindex";
+                title { (title) }
+                style { (PreEscaped(CSS)) }
+            }
+            body {
+                main {
+                    (PreEscaped(BODY))
+                    nav.langs aria-label=(w.t("portal-languages")) {
+                        @for l in catalog().all() {
+                            @let tag = l.tag();
+                            a href={ "?lang=" (tag) } hreflang=(tag) lang=(tag)
+                                aria-current=[(tag == w.tag()).then_some("true")] { (l.native_name) }
                         }
                     }
                 }
             }
         }
-        .into_string(),
-    )
+    }
+    .into_string();
+    let (head, tail) = whole.split_once(BODY).expect("the body's place");
+    let frame = Arc::new((head.to_string(), tail.to_string()));
+    let mut frames = frames.lock().expect("frames lock");
+    if frames.len() < MOST {
+        frames.insert(key, frame.clone());
+    }
+    frame
 }
 
 /// A page that only says something (errors, limits).
@@ -295,8 +326,11 @@ pub(crate) async fn visit(
                 }
                 None => {
                     let mark = state.pages.mark();
-                    let page = visit_page(&state, &w, &token, mark, &view, variant.done);
-                    state.pages.keep(stamp, view, &token, variant, &page.0)
+                    let body = visit_body(&state, &w, &token, mark, &view, variant.done);
+                    let frame = visit_frame(&state, &w);
+                    state
+                        .pages
+                        .keep(stamp, view, &token, variant, frame, &body.into_string())
                 }
             };
             let form = state.settings.secret.form_token(&token, state.now());
@@ -322,24 +356,29 @@ fn flash_id(done: &str) -> Option<&'static str> {
     })
 }
 
-fn visit_page(
+/// What goes around a visit's page in `w`'s language.
+fn visit_frame(state: &AppState, w: &Language) -> Arc<(String, String)> {
+    let title = w.t_args(
+        "portal-visit-title",
+        &[("shop", state.settings.shop_name.as_str().into())],
+    );
+    frame(w, &title)
+}
+
+/// The body of a visit's page, with `form` in its forms.
+fn visit_body(
     state: &AppState,
     w: &Language,
     token: &str,
     form: &str,
     v: &VisitPage,
     done: Option<&'static str>,
-) -> Html<String> {
+) -> Markup {
     let s = &state.settings;
     let money = |m: i64| w.amount(m, s.currency);
     let base = format!("/r/{token}");
     let stars_now = v.rating.as_ref().map(|r| r.stars);
-    page(
-        w,
-        &w.t_args(
-            "portal-visit-title",
-            &[("shop", s.shop_name.as_str().into())],
-        ),
+    {
         html! {
             @if let Some(id) = done {
                 section.ok role="status" { p { (w.t(id)) } }
@@ -404,8 +443,8 @@ fn visit_page(
                     p { (w.t("portal-share")) " " a href=(link) { (link) } }
                 }
             }
-        },
-    )
+        }
+    }
 }
 
 fn claim_section(w: &Language, base: &str, form: &str, v: &VisitPage) -> Markup {
