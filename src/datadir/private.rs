@@ -68,12 +68,22 @@ pub fn tighten(root: &Path) -> io::Result<Tightened> {
 #[cfg(unix)]
 fn tighten_one(path: &Path, folder: bool, done: &mut Tightened) -> io::Result<()> {
     use std::os::unix::fs::PermissionsExt;
-    let mode = std::fs::symlink_metadata(path)?.permissions().mode();
+    // A file gone since the folder was listed is open to no one: SQLite removes the
+    // database's -wal and -shm files when another process closes it last.
+    let gone = |e: &io::Error| e.kind() == io::ErrorKind::NotFound;
+    let mode = match std::fs::symlink_metadata(path) {
+        Ok(m) => m.permissions().mode(),
+        Err(e) if gone(&e) => return Ok(()),
+        Err(e) => return Err(e),
+    };
     if mode & 0o077 == 0 {
         return Ok(());
     }
     let private = if folder { 0o700 } else { 0o600 };
-    std::fs::set_permissions(path, std::fs::Permissions::from_mode(private))?;
+    match std::fs::set_permissions(path, std::fs::Permissions::from_mode(private)) {
+        Err(e) if gone(&e) => return Ok(()),
+        other => other?,
+    }
     if folder {
         done.folders += 1;
     } else {
@@ -89,6 +99,14 @@ mod tests {
 
     fn mode(p: &Path) -> u32 {
         std::fs::metadata(p).unwrap().permissions().mode() & 0o777
+    }
+
+    #[test]
+    fn a_file_gone_while_the_folder_is_walked_is_no_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut done = Tightened::default();
+        tighten_one(&dir.path().join("regulars.db-wal"), false, &mut done).unwrap();
+        assert_eq!(done, Tightened::default());
     }
 
     #[test]
