@@ -57,15 +57,12 @@ pub(crate) fn page(w: &Language, title: &str, body: Markup) -> Html<String> {
 /// language switch with the closing tags. They depend only on the language and the title, so
 /// each is made once per process (and kept pages share them).
 pub(crate) fn frame(w: &Language, title: &str) -> Arc<(String, String)> {
-    type Frames = std::collections::HashMap<(&'static str, String), Arc<(String, String)>>;
+    type Frames = std::collections::HashMap<(String, String), Arc<(String, String)>>;
     static FRAMES: OnceLock<std::sync::Mutex<Frames>> = OnceLock::new();
     /// Titles come from the catalogue and the shop's name: a few dozen per language.
     const MOST: usize = 512;
     let frames = FRAMES.get_or_init(Default::default);
-    let key = (
-        catalog().get(w.tag()).map_or("", |l| l.tag()),
-        title.to_string(),
-    );
+    let key = (w.tag().to_string(), title.to_string());
     if let Some(f) = frames.lock().expect("frames lock").get(&key) {
         return f.clone();
     }

@@ -6,7 +6,6 @@ use super::{Result, Store, Tx};
 use crate::domain::support::{CLAIM_DAYS, RATING_EDIT_DAYS};
 use crate::domain::tiers::YEAR;
 use crate::domain::token::ShopSecret;
-use rusqlite::OptionalExtension;
 
 const DAY: i64 = 86_400;
 
@@ -23,6 +22,46 @@ pub struct PageStamp {
     pub program: i64,
 }
 
+/// The chain's key and the change counters of visit `?1`, in one row whether or not the
+/// visit is there (`?1` may be NULL).
+const STAMP: &str = "SELECT s.chain_secret, s.till_number,
+        v.id, COALESCE(vr.rev, 0), v.customer_id, COALESCE(cr.rev, 0)
+ FROM (SELECT ?1 AS id) q
+ LEFT JOIN sync_state s ON 1
+ LEFT JOIN visits v ON v.id = q.id
+ LEFT JOIN page_visit_revs vr ON vr.visit_id = v.id
+ LEFT JOIN page_customer_revs cr ON cr.customer_id = v.customer_id
+ LIMIT 1";
+
+/// The chain's secret and this till's number in it.
+type ChainKey = (ShopSecret, u32);
+
+/// Reads [`STAMP`] for `visit` on `conn` (in a transaction or not): the chain's key, and the
+/// visit's stamp under `program` if the visit is there.
+fn read_stamp(
+    conn: &rusqlite::Connection,
+    visit: Option<i64>,
+    program: i64,
+) -> Result<(Option<ChainKey>, Option<PageStamp>)> {
+    Ok(conn.prepare_cached(STAMP)?.query_row([visit], |r| {
+        let chain = super::tokens::chain_key_of(r.get(0)?, r.get(1)?);
+        let Some(visit_id) = r.get::<_, Option<i64>>(2)? else {
+            return Ok((chain, None));
+        };
+        let customer = match r.get::<_, Option<i64>>(4)? {
+            Some(c) => Some((c, r.get(5)?)),
+            None => None,
+        };
+        let stamp = PageStamp {
+            visit_id,
+            visit_rev: r.get(3)?,
+            customer,
+            program,
+        };
+        Ok((chain, Some(stamp)))
+    })?)
+}
+
 impl Store {
     /// The stamp of the page `token` opens, or `None` for anything forged, altered or unknown,
     /// as [`Tx::visit_for_token`] decides. It runs for every page served, so a shop's own
@@ -33,38 +72,8 @@ impl Store {
         token: &str,
         shop: &ShopSecret,
     ) -> Result<Option<PageStamp>> {
-        let by_shop = shop.verify(token);
         let program = self.programs.last().map_or(0, |p| p.id);
-        let (chain, stamp) = self
-            .conn
-            .prepare_cached(
-                "SELECT s.chain_secret, s.till_number,
-                        v.id, COALESCE(vr.rev, 0), v.customer_id, COALESCE(cr.rev, 0)
-                 FROM (SELECT ?1 AS id) q
-                 LEFT JOIN sync_state s ON 1
-                 LEFT JOIN visits v ON v.id = q.id
-                 LEFT JOIN page_visit_revs vr ON vr.visit_id = v.id
-                 LEFT JOIN page_customer_revs cr ON cr.customer_id = v.customer_id
-                 LIMIT 1",
-            )?
-            .query_row([by_shop], |r| {
-                let chain = super::tokens::chain_key_of(r.get(0)?, r.get(1)?);
-                let visit: Option<i64> = r.get(2)?;
-                let customer: Option<i64> = r.get(4)?;
-                let stamp = match visit {
-                    Some(visit_id) => Some(PageStamp {
-                        visit_id,
-                        visit_rev: r.get(3)?,
-                        customer: match customer {
-                            Some(c) => Some((c, r.get(5)?)),
-                            None => None,
-                        },
-                        program,
-                    }),
-                    None => None,
-                };
-                Ok((chain, stamp))
-            })?;
+        let (chain, stamp) = read_stamp(&self.conn, shop.verify(token), program)?;
         if chain.is_some_and(|(key, _)| key.verify(token).is_some()) {
             return self.read(|tx| match tx.visit_for_token(token, shop)? {
                 Some(id) => tx.page_stamp(id),
@@ -76,31 +85,11 @@ impl Store {
 }
 
 impl Tx<'_> {
-    /// The stamp of a visit's page now, or `None` if there is no such visit. One indexed
-    /// lookup: cheap enough for every request.
+    /// The stamp of a visit's page now, or `None` if there is no such visit: one row of
+    /// indexed lookups.
     pub fn page_stamp(&self, visit_id: i64) -> Result<Option<PageStamp>> {
         let program = self.programs.last().map_or(0, |p| p.id);
-        Ok(self
-            .tx
-            .prepare_cached(
-                "SELECT COALESCE(vr.rev, 0), v.customer_id, COALESCE(cr.rev, 0)
-                 FROM visits v
-                 LEFT JOIN page_visit_revs vr ON vr.visit_id = v.id
-                 LEFT JOIN page_customer_revs cr ON cr.customer_id = v.customer_id
-                 WHERE v.id = ?1",
-            )?
-            .query_row([visit_id], |r| {
-                let customer: Option<i64> = r.get(1)?;
-                Ok(PageStamp {
-                    visit_id,
-                    visit_rev: r.get(0)?,
-                    customer: customer
-                        .map(|c| Ok::<_, rusqlite::Error>((c, r.get(2)?)))
-                        .transpose()?,
-                    program,
-                })
-            })
-            .optional()?)
+        Ok(read_stamp(&self.tx, Some(visit_id), program)?.1)
     }
 
     /// The first moment after `now` when the page of a visit made at `at` shows something
