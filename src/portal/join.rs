@@ -1,7 +1,7 @@
 //! The referral page a member's link opens: join online, or show the code at the counter.
 
+use super::html::{page, qr_svg};
 use super::language::PageLanguage;
-use super::pages::{page, qr_svg};
 use super::{AppState, Failure};
 use crate::domain::code::{CustomerCode, ReferralCode};
 use crate::store::NewCustomer;
@@ -51,7 +51,7 @@ pub(crate) async fn join(
                     p.shop { (s.shop_name) }
                     h1 { (w.t_args("portal-invited", &[("friend", friend_arg())])) }
                     @if bonus > 0 {
-                        p { (super::pages::rich_with(&w, "portal-join-offer", &[("points", bonus), ("referrer", referrer)], &[("friend", &friend)])) }
+                        p { (super::html::rich_with(&w, "portal-join-offer", &[("points", bonus), ("referrer", referrer)], &[("friend", &friend)])) }
                     } @else {
                         p { (w.t("portal-join-plain")) }
                     }

@@ -10,6 +10,7 @@
 mod api;
 mod cache;
 mod forms;
+mod html;
 mod join;
 mod language;
 mod pages;
@@ -231,7 +232,7 @@ impl Failure {
                 w.t("error-busy-text"),
             ),
         };
-        (status, pages::message_page(w, &w.t(title), &message)).into_response()
+        (status, html::message_page(w, &w.t(title), &message)).into_response()
     }
 }
 
@@ -340,7 +341,7 @@ async fn guard(
         );
         let mut r = (
             StatusCode::TOO_MANY_REQUESTS,
-            pages::message_page(&w, &w.t("error-try-again"), &w.t("error-too-many")),
+            html::message_page(&w, &w.t("error-try-again"), &w.t("error-too-many")),
         )
             .into_response();
         r.headers_mut()

@@ -3,8 +3,8 @@
 //! the webhook an SMS gateway calls with incoming texts, so STOP withdraws SMS consent.
 //! The token is signed: a forged or altered one gets the same 404 as any unknown address.
 
+use super::html::message_page;
 use super::language::PageLanguage;
-use super::pages::message_page;
 use super::{AppState, Failure};
 use crate::domain::messages::{Channel, is_stop};
 use crate::store::{ConsentSource, NewConsent};
@@ -62,7 +62,7 @@ pub(crate) async fn page(
                 &[("address", address.as_str().into())],
             );
             let lang = w.tag();
-            super::pages::page(
+            super::html::page(
                 &w,
                 &title,
                 html! {
