@@ -6,6 +6,10 @@
 //! verify gets the same 404 as an unknown one, forms carry an anti-forgery token, bodies are
 //! capped (413), each client address is rate limited (429), and every page is served with a
 //! strict Content-Security-Policy and no referrer, so the receipt link never leaks.
+//!
+//! A receipt's page served once is kept as rendered (`cache.rs`) and served again while the
+//! store's change counters for its visit and member stand still: checking them is one row of
+//! indexed lookups, read only once the token's signature checks out.
 
 mod api;
 mod cache;
