@@ -11,7 +11,8 @@
 //! page, and the portal on random receipts of the shop (each page served before, so from the
 //! page cache when it holds them). Without them, 50 client threads of this process measure
 //! the portal alone. Either way one client alone measures the first render of a page never
-//! served before, and a page served again.
+//! served before, and a page served again. Each server has a 3-second run of wrk first whose
+//! figures are dropped.
 
 mod common;
 
@@ -165,8 +166,18 @@ struct Run {
 }
 
 fn wrk(url: &str, script: Option<&Path>) -> Run {
+    wrk_for(WRK_SECONDS, url, script)
+}
+
+/// A short run whose figures are dropped: each server's connections, buffers and caches are
+/// warm before it is measured.
+fn warm_up(url: &str) {
+    wrk_for(3, url, None);
+}
+
+fn wrk_for(seconds: u32, url: &str, script: Option<&Path>) -> Run {
     let mut cmd = Command::new("wrk");
-    cmd.args(["-t2", "-c50", &format!("-d{WRK_SECONDS}s"), "--latency"]);
+    cmd.args(["-t2", "-c50", &format!("-d{seconds}s"), "--latency"]);
     if let Some(s) = script {
         cmd.arg("-s").arg(s);
     }
@@ -285,7 +296,9 @@ fn side_by_side(portal: &Portal, paths: &[String], page: &str, dir: &Path) {
     println!(
         "wrk -t2 -c50 -d{WRK_SECONDS}s --latency (50 keep-alive clients on loopback, 2 cores shared):"
     );
+    warm_up(&file_url);
     let reference = wrk(&file_url, None);
+    warm_up(&format!("{base}{}", paths[0]));
     report("nginx, the page as a file", &reference, None);
     let counted = |run: &dyn Fn() -> Run| {
         let before = portal.page_counts();
