@@ -7,7 +7,7 @@
 //! The demo tests generate the same history both ways (through [`Tx`](super::Tx) operations
 //! and through a [`Bulk`]) and compare every table row by row, so the two cannot drift apart.
 
-use super::referrals::THIRTY_DAYS;
+use super::loyalty::referrals::THIRTY_DAYS;
 use super::{ProgramVersion, Result, ShopRules, Store, StoreError};
 use crate::domain::{
     code::{CustomerCode, ReferralCode},
@@ -88,7 +88,7 @@ enum Key {
 impl Key {
     fn text(self) -> String {
         match self {
-            Key::Earn(visit) => super::sales::earn_key(visit),
+            Key::Earn(visit) => super::counter::sales::earn_key(visit),
             Key::Expire(lot) => format!("expire:{lot}"),
             Key::Redemption(id) => format!("redemption:{id}"),
             Key::Refund(id) => format!("refund:{id}"),
@@ -375,10 +375,10 @@ impl Bulk {
         random: &mut dyn FnMut() -> u64,
     ) -> Result<BulkEnrolled> {
         let name = new.name.trim();
-        if name.is_empty() || name.chars().count() > super::customers::MAX_NAME_CHARS {
+        if name.is_empty() || name.chars().count() > super::people::customers::MAX_NAME_CHARS {
             return Err(StoreError::BadName);
         }
-        let nonempty = super::customers::nonempty;
+        let nonempty = super::people::customers::nonempty;
         let phone = nonempty(&new.phone)
             .map(|p| normalize_phone(p, self.rules.country_code.as_deref()))
             .transpose()?;
@@ -413,7 +413,7 @@ impl Bulk {
         }
         let id = self.customers.next_id();
         let mut drawn = None;
-        for _ in 0..super::customers::CODE_ATTEMPTS {
+        for _ in 0..super::people::customers::CODE_ATTEMPTS {
             let code = CustomerCode::from_random(random());
             let referral = ReferralCode::from_random(random());
             if !self.codes.contains_key(&packed(code.as_str()))
@@ -509,7 +509,7 @@ impl Bulk {
         }
         let receipt = match sale.receipt.as_deref().map(str::trim) {
             Some("") | None => None,
-            Some(r) => Some(super::sales::check_receipt(r)?),
+            Some(r) => Some(super::counter::sales::check_receipt(r)?),
         };
         if let Some(r) = &receipt
             && let Some(first) = self.receipts.find(r)
@@ -527,7 +527,7 @@ impl Bulk {
         };
         let (program_id, program) = self.program_at(sale.at);
         let (qualifying, points, stamped) =
-            super::sales::earning(program, sale.amount, customer.is_some());
+            super::counter::sales::earning(program, sale.amount, customer.is_some());
         let visit = self.visits.next_id();
         let receipt = match receipt {
             Some(r) => Some(self.receipts.insert(&r, visit)?),
@@ -838,7 +838,7 @@ impl Bulk {
     ) -> Result<()> {
         let customer = self.customer_id(code_text)?;
         let program = &self.programs.last().expect("checked").program;
-        let reward = super::ledger::reward_of(program, reward_id)?;
+        let reward = super::loyalty::ledger::reward_of(program, reward_id)?;
         self.expire(Some(customer), now)?;
         let voucher = self
             .customers
@@ -900,7 +900,7 @@ impl Bulk {
         now: i64,
         actor: Option<&str>,
     ) -> Result<()> {
-        let receipt = super::sales::check_receipt(receipt.trim())?;
+        let receipt = super::counter::sales::check_receipt(receipt.trim())?;
         let visit = self
             .receipts
             .find(&receipt)
@@ -908,7 +908,7 @@ impl Bulk {
         let v = self.visits.get(visit);
         let (sale_amount, refunded, earned, customer, stamped) =
             (v.amount, v.refunded, v.points, v.customer, v.stamped);
-        let (amount, fully) = super::sales::refund_to_take(
+        let (amount, fully) = super::counter::sales::refund_to_take(
             &receipt,
             sale_amount,
             refunded,
@@ -1183,7 +1183,7 @@ impl Bulk {
     /// The aggregates of the rows (as `stats --rebuild` computes them from the tables), in
     /// each table's key order.
     fn write_aggregates(&self, w: &mut Writer<'_, '_>) -> Result<()> {
-        let day = |at: i64| at / super::aggregates::DAY;
+        let day = |at: i64| at / super::figures::aggregates::DAY;
         let mut days: std::collections::BTreeMap<i64, [i64; 5]> = Default::default();
         // Per member: their (day, visits, spend) rows, and lifetime totals.
         let first = self.customers.first_id;

@@ -6,76 +6,54 @@
 //! ([`Store::write`]), so two tills redeeming at once are serialised and a crash leaves either the
 //! whole sale or none of it.
 
-mod aggregates;
-mod answers;
-mod apply;
-mod apply_stamps;
-mod apply_support;
 mod backup;
 mod bulk;
-mod consents;
-mod customers;
+mod chain;
+mod counter;
 mod error;
 mod figures;
-mod insights;
-mod ledger;
-mod merge;
-mod message_causes;
+mod loyalty;
 mod messages;
-mod occasions;
-mod overdue;
-mod page_stamps;
-mod print_jobs;
-mod referrals;
-mod reversals;
-mod sales;
-mod staff;
-mod stamps;
-mod stats;
+mod people;
 mod support;
-mod support_brute;
-mod support_figures;
-mod sync;
-mod tickets;
-mod tiers;
-mod timeline;
-mod tokens;
 
-pub use aggregates::{Rebuilt, aggregate_differences};
-pub use answers::{CommonProblem, KeptAnswer, Resolution};
 pub use backup::{BackupError, Counts, Inspection, inspect};
 pub use bulk::{Bulk, BulkEnrolled, BulkSale};
-pub use consents::{Consent, ConsentSource, MessageChoices, NewConsent};
-pub use customers::{
-    ConsentShown, CustomerView, Enrolled, JUST_REDEEMED_SECONDS, NewCustomer, NewCustomerField,
-    Progress,
-};
+pub use chain::reversals::Reversal;
+pub use chain::sync::{Answer, Applied, Joined, OutboxEvent, RemoteEvent, SyncState};
+pub use counter::print_jobs::PrintJob;
+pub use counter::sales::{NewSale, RefundOutcome, SaleOutcome, VisitView};
+pub use counter::staff::Staff;
 pub use error::{Result, StoreError};
-pub use figures::{
+pub use figures::aggregates::{Rebuilt, aggregate_differences};
+pub use figures::dashboard::{
     BUCKETS, Cohort, Figures, Funnel, MemberIndex, REFERRAL_MOMENT_DAYS, TopCustomer, Week,
     month_of,
 };
-pub use insights::{FitInfo, MIN_REPEAT_MEMBERS, Refit, Slipping};
-pub use ledger::{Adjusted, Redeemed};
-pub use merge::{Duplicate, Merged};
-pub use messages::{CLAIM_SECONDS, Claim, MessageView, OutboxCounts, Outgoing, Why, WhyOwned};
-pub use occasions::{Given, birthday_text};
-pub use page_stamps::PageStamp;
-pub use print_jobs::PrintJob;
-pub use referrals::{ReferralOutcome, ReferralView};
-pub use reversals::Reversal;
-pub use sales::{NewSale, RefundOutcome, SaleOutcome, VisitView};
-pub use staff::Staff;
-pub use stats::Stats;
-pub use support::{ClaimClosed, Claimed, Member, Rated, RatingView, VisitPage};
-pub use support_figures::{
+pub use figures::insights::{FitInfo, MIN_REPEAT_MEMBERS, Refit, Slipping};
+pub use figures::stats::Stats;
+pub use figures::support_figures::{
     BACK_DAYS, CameBack, FEW, Rated as RatedGroup, Share, StaffRatings, SupportFigures,
     WAIT_BUCKETS, Wait, Waits, wait_bucket,
 };
-pub use sync::{Answer, Applied, Joined, OutboxEvent, RemoteEvent, SyncState};
-pub use tickets::{NewTicket, TicketEvent, TicketFilter, TicketView};
-pub use tiers::TierView;
-pub use timeline::{Happened, TimelineEntry};
+pub use loyalty::ledger::{Adjusted, Redeemed};
+pub use loyalty::occasions::{Given, birthday_text};
+pub use loyalty::referrals::{ReferralOutcome, ReferralView};
+pub use loyalty::tiers::TierView;
+pub use messages::consents::{Consent, ConsentSource, MessageChoices, NewConsent};
+pub use messages::outbox::{
+    CLAIM_SECONDS, Claim, MessageView, OutboxCounts, Outgoing, Why, WhyOwned,
+};
+pub use people::customers::{
+    ConsentShown, CustomerView, Enrolled, JUST_REDEEMED_SECONDS, NewCustomer, NewCustomerField,
+    Progress,
+};
+pub use people::merge::{Duplicate, Merged};
+pub use support::answers::{CommonProblem, KeptAnswer, Resolution};
+pub use support::page_stamps::PageStamp;
+pub use support::tickets::{NewTicket, TicketEvent, TicketFilter, TicketView};
+pub use support::timeline::{Happened, TimelineEntry};
+pub use support::visit_page::{ClaimClosed, Claimed, Member, Rated, RatingView, VisitPage};
 
 use crate::domain::{money::Currency, program::Program};
 use rusqlite::{Connection, OpenFlags, OptionalExtension, Transaction, TransactionBehavior};
@@ -149,7 +127,7 @@ pub struct Store {
     rules: ShopRules,
     programs: Vec<ProgramVersion>,
     /// The owner figures' member index, kept between calls and brought up to date by each.
-    member_index: Option<figures::MemberIndex>,
+    member_index: Option<figures::dashboard::MemberIndex>,
 }
 
 /// A write transaction in progress; dropped without [`Store::write`] returning `Ok`, it rolls back.

@@ -1,0 +1,563 @@
+//! Applying what other tills of the chain wrote: by global id, in order, in one transaction
+//! with the cursor it reaches, so each event is applied here exactly once. What cannot be
+//! applied exactly (a phone or card already someone else's here, a spend beyond the points
+//! known here) is applied as far as it safely can and kept in `sync_problems`.
+
+use crate::store::chain::sync::{Applied, RemoteEvent};
+use crate::store::{Result, StoreError, Tx};
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+struct CustomerPayload {
+    gid: String,
+    code: String,
+    referral_code: String,
+    name: Option<String>,
+    phone: Option<String>,
+    email: Option<String>,
+    language: Option<String>,
+    enrolled_at: i64,
+    erased_at: Option<i64>,
+    /// The customer this card was merged into.
+    #[serde(default)]
+    merged_into: Option<String>,
+    /// When its details last changed (events of earlier versions have none).
+    #[serde(default)]
+    details_at: Option<i64>,
+    /// The birthday given with consent: when, and where.
+    #[serde(default)]
+    birthday: Option<String>,
+    #[serde(default)]
+    birthday_consent_at: Option<i64>,
+    #[serde(default)]
+    birthday_source: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct VisitPayload {
+    gid: String,
+    customer: Option<String>,
+    at: i64,
+    amount: i64,
+    points_earned: i64,
+    claimed_at: Option<i64>,
+    /// The number on its receipt at the till that made it.
+    #[serde(default)]
+    label: Option<String>,
+    /// What its receipt's QR code names it by, chain-wide.
+    #[serde(default)]
+    token_id: Option<i64>,
+    /// Whether it put a stamp on the customer's card.
+    #[serde(default)]
+    stamped: bool,
+}
+
+#[derive(Deserialize)]
+struct PointsPayload {
+    gid: String,
+    customer: String,
+    at: i64,
+    kind: String,
+    points: i64,
+    expires_at: Option<i64>,
+    visit: Option<String>,
+    reason: Option<String>,
+    actor: Option<String>,
+    #[serde(default)]
+    lots: Vec<(String, i64)>,
+}
+
+impl Tx<'_> {
+    /// Applies other tills' events in order and moves the cursor past them, all or nothing.
+    pub fn apply_remote(&self, events: &[RemoteEvent], now: i64) -> Result<Applied> {
+        let state = self
+            .sync_state()?
+            .ok_or_else(|| StoreError::Invalid("this till has not joined a chain".into()))?;
+        self.tx.execute("UPDATE sync_state SET applying = 1", [])?;
+        let mut done = Applied {
+            cursor: state.cursor,
+            ..Applied::default()
+        };
+        for e in events {
+            if e.seq <= done.cursor {
+                done.known += 1;
+                continue;
+            }
+            let outcome = match e.kind.as_str() {
+                "customer" => self.apply_customer(e, now),
+                "visit" => self.apply_visit(e, now),
+                "refund" => self.apply_refund(e, now),
+                "points" => self.apply_points(e, now),
+                "rating" => self.apply_rating(e, now),
+                "ticket" => self.apply_ticket(e, now),
+                "ticket_event" => self.apply_ticket_event(e, now),
+                "note" => self.apply_note(e, now),
+                "consent" => self.apply_consent(e, now),
+                "voucher" => self.apply_voucher(e, now),
+                other => self.problem(e, now, "unknown", &format!("an event of kind '{other}'")),
+            }?;
+            match outcome {
+                Outcome::Applied => done.applied += 1,
+                Outcome::Known => done.known += 1,
+                Outcome::Problem => done.problems += 1,
+            }
+            done.cursor = e.seq;
+        }
+        self.tx.execute(
+            "UPDATE sync_state SET applying = 0, cursor = ?1",
+            [done.cursor],
+        )?;
+        Ok(done)
+    }
+
+    pub(in crate::store) fn problem(
+        &self,
+        e: &RemoteEvent,
+        now: i64,
+        kind: &str,
+        detail: &str,
+    ) -> Result<Outcome> {
+        self.tx
+            .prepare_cached(
+                "INSERT INTO sync_problems (at, key, kind, detail) VALUES (?1, ?2, ?3, ?4)",
+            )?
+            .execute((now, &e.key, kind, detail))?;
+        Ok(Outcome::Problem)
+    }
+
+    /// The row with this global id: another till's by the index on their gids, this till's
+    /// own by the row id its gid begins with (its last eight characters are random).
+    pub(in crate::store) fn id_by_gid(&self, table: &str, gid: &str) -> Result<Option<i64>> {
+        let remote = self.optional(
+            &format!("SELECT id FROM {table} WHERE gid = ?1 AND origin IS NOT NULL"),
+            [gid],
+        )?;
+        if remote.is_some() {
+            return Ok(remote);
+        }
+        let own = gid
+            .len()
+            .checked_sub(8)
+            .and_then(|n| gid.get(..n))
+            .and_then(|hex| i64::from_str_radix(hex, 16).ok());
+        match own {
+            Some(id) => self.optional(
+                &format!("SELECT id FROM {table} WHERE id = ?1 AND gid = ?2"),
+                (id, gid),
+            ),
+            None => Ok(None),
+        }
+    }
+
+    /// An event's customer, which may be none (an anonymous visit): `None` when it names one
+    /// this till does not know.
+    pub(in crate::store) fn named_customer(
+        &self,
+        gid: Option<&str>,
+    ) -> Result<Option<Option<i64>>> {
+        match gid {
+            Some(gid) => Ok(self.customer_by_gid(gid)?.map(Some)),
+            None => Ok(Some(None)),
+        }
+    }
+
+    /// The customer with this global id, or the one their card was merged into.
+    pub(in crate::store) fn customer_by_gid(&self, gid: &str) -> Result<Option<i64>> {
+        match self.id_by_gid("customers", gid)? {
+            Some(id) => self.optional(
+                "SELECT COALESCE(merged_into, id) FROM customers WHERE id = ?1",
+                [id],
+            ),
+            None => Ok(None),
+        }
+    }
+
+    fn apply_customer(&self, e: &RemoteEvent, now: i64) -> Result<Outcome> {
+        let Ok(c) = serde_json::from_str::<CustomerPayload>(&e.payload) else {
+            return self.problem(e, now, "unreadable", "a customer event that does not parse");
+        };
+        // A phone or email another customer here already has: keep this one without it, and
+        // put the pair on the owner's merge list.
+        let taken = |column: &str, value: &Option<String>| -> Result<Option<i64>> {
+            match value {
+                Some(v) => self.optional(
+                    &format!("SELECT id FROM customers WHERE {column} = ?1 AND gid IS NOT ?2"),
+                    (v, &c.gid),
+                ),
+                None => Ok(None),
+            }
+        };
+        let phone_owner = taken("phone", &c.phone)?;
+        let email_owner = taken("email", &c.email)?;
+        let phone = c.phone.clone().filter(|_| phone_owner.is_none());
+        let email = c.email.clone().filter(|_| email_owner.is_none());
+        let row = self.id_by_gid("customers", &c.gid)?;
+        // Erased at another till: erased here too, with what this till holds about them.
+        if let (Some(id), Some(at)) = (row, c.erased_at) {
+            let erased = self
+                .optional::<Option<i64>>("SELECT erased_at FROM customers WHERE id = ?1", [id])?
+                .flatten();
+            if erased.is_none() {
+                self.erase_customer_id(id, at)?;
+            }
+        }
+        let outcome = if let Some(id) = row {
+            self.tx
+                .prepare_cached(
+                    // Never on an erased customer: an older event (a change another till
+                    // made before it heard of the erasure) brings no personal details back.
+                    // The change stamped later wins; the same stamp, the larger details.
+                    "UPDATE customers SET name = ?2, phone = ?3, email = ?4, language = ?5,
+                     details_at = COALESCE(?6, details_at), birthday = ?7,
+                     birthday_consent_at = ?8, birthday_source = ?9
+                     WHERE id = ?1 AND erased_at IS NULL
+                       AND (?6 IS NULL OR details_at < ?6 OR (details_at = ?6
+                            AND json_array(name, phone, email, language, birthday)
+                                <= json_array(?2, ?3, ?4, ?5, ?7)))",
+                )?
+                .execute(rusqlite::params![
+                    id,
+                    &c.name,
+                    &phone,
+                    &email,
+                    &c.language,
+                    c.details_at,
+                    &c.birthday,
+                    c.birthday_consent_at,
+                    &c.birthday_source,
+                ])?;
+            Outcome::Applied
+        } else {
+            let code_taken: Option<i64> =
+                self.optional("SELECT id FROM customers WHERE code = ?1", [&c.code])?;
+            if code_taken.is_some() {
+                return self.problem(
+                    e,
+                    now,
+                    "code",
+                    &format!("card {} is another customer's here", c.code),
+                );
+            }
+            let referral = match self.optional::<i64>(
+                "SELECT id FROM customers WHERE referral_code = ?1",
+                [&c.referral_code],
+            )? {
+                Some(_) => format!("{}-{}", c.referral_code, &c.gid[..4.min(c.gid.len())]),
+                None => c.referral_code.clone(),
+            };
+            self.tx
+                .prepare_cached(
+                    "INSERT INTO customers (code, referral_code, name, phone, email, enrolled_at,
+                     erased_at, language, gid, origin, details_at, birthday, birthday_consent_at,
+                     birthday_source)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+                )?
+                .execute(rusqlite::params![
+                    &c.code,
+                    &referral,
+                    &c.name,
+                    &phone,
+                    &email,
+                    c.enrolled_at,
+                    c.erased_at,
+                    &c.language,
+                    &c.gid,
+                    &e.till_id,
+                    c.details_at.unwrap_or(0),
+                    &c.birthday,
+                    c.birthday_consent_at,
+                    &c.birthday_source,
+                ])?;
+            Outcome::Applied
+        };
+        let this = match row {
+            Some(id) => id,
+            None => self.tx.last_insert_rowid(),
+        };
+        for (what, owner) in [("phone", phone_owner), ("email", email_owner)] {
+            if let Some(other) = owner {
+                let code: String = self.tx.query_row(
+                    "SELECT code FROM customers WHERE id = ?1",
+                    [other],
+                    |r| r.get(0),
+                )?;
+                self.tx
+                    .prepare_cached(
+                        "INSERT INTO sync_problems (at, key, kind, detail, customer_a, customer_b)
+                         VALUES (?1, ?2, 'duplicate', ?3, ?4, ?5)",
+                    )?
+                    .execute((
+                        now,
+                        &e.key,
+                        format!("{code} {} have the same {what}", c.code),
+                        other,
+                        this,
+                    ))?;
+            }
+        }
+        // A merge: the two customers become one here too, the same one every till keeps
+        // (see `merge_customers`), whatever else was merged here first.
+        if let Some(other) = &c.merged_into {
+            let Some(other) = self.customer_by_gid(other)? else {
+                return self.problem(e, now, "missing", "a merge into an unknown customer");
+            };
+            let this = self.optional::<i64>(
+                "SELECT COALESCE(merged_into, id) FROM customers WHERE id = ?1",
+                [this],
+            )?;
+            if let Some(this) = this
+                && this != other
+            {
+                let (kept, gone) = self.kept_and_gone(this, other)?;
+                self.fold_customer(kept, gone, now)?;
+            }
+        }
+        Ok(outcome)
+    }
+
+    fn apply_visit(&self, e: &RemoteEvent, now: i64) -> Result<Outcome> {
+        let Ok(v) = serde_json::from_str::<VisitPayload>(&e.payload) else {
+            return self.problem(e, now, "unreadable", "a visit event that does not parse");
+        };
+        let Some(customer) = self.named_customer(v.customer.as_deref())? else {
+            return self.problem(e, now, "missing", "a visit of an unknown customer");
+        };
+        if let Some(id) = self.id_by_gid("visits", &v.gid)? {
+            // A claim made at another till (refunds are events of their own); this till's
+            // own sales keep their figures right.
+            let (own, refunded, was_customer, stamped): (bool, i64, Option<i64>, bool) =
+                self.tx.query_row(
+                    "SELECT origin IS NULL, refunded, customer_id, stamped FROM visits
+                     WHERE id = ?1",
+                    [id],
+                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+                )?;
+            self.tx
+                .prepare_cached(
+                    "UPDATE visits SET claimed_at = COALESCE(claimed_at, ?2),
+                     customer_id = COALESCE(?3, customer_id) WHERE id = ?1",
+                )?
+                .execute((id, v.claimed_at, customer))?;
+            if own && was_customer.is_none() && customer.is_some() {
+                self.agg_visit(None, v.at, v.amount, refunded, -1)?;
+                self.agg_visit(customer, v.at, v.amount, refunded, 1)?;
+            }
+            // A claim's stamp, once.
+            if let (None, Some(c), false, true) = (was_customer, customer, stamped, v.stamped) {
+                self.stamp_from_chain(c, id, v.at)?;
+            }
+            return Ok(Outcome::Applied);
+        }
+        let (program_id, _) = self.program_at(v.at);
+        self.tx
+            .prepare_cached(
+                "INSERT INTO visits (at, amount, customer_id, program_id, points_earned, refunded,
+                 claimed_at, gid, origin, origin_receipt, origin_token)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+            )?
+            .execute(rusqlite::params![
+                v.at,
+                v.amount,
+                customer,
+                program_id,
+                v.points_earned,
+                0,
+                v.claimed_at,
+                &v.gid,
+                &e.till_id,
+                &v.label,
+                v.token_id,
+            ])?;
+        if let (Some(c), true) = (customer, v.stamped) {
+            self.stamp_from_chain(c, self.tx.last_insert_rowid(), v.at)?;
+        }
+        Ok(Outcome::Applied)
+    }
+
+    /// A refund another till made: the sale's refunded amount adds it up (never past the
+    /// sale's amount); its points come as that till's points event.
+    fn apply_refund(&self, e: &RemoteEvent, now: i64) -> Result<Outcome> {
+        #[derive(Deserialize)]
+        struct RefundPayload {
+            gid: String,
+            visit: String,
+            at: i64,
+            amount: i64,
+            actor: Option<String>,
+        }
+        let Ok(r) = serde_json::from_str::<RefundPayload>(&e.payload) else {
+            return self.problem(e, now, "unreadable", "a refund event that does not parse");
+        };
+        if self.id_by_gid("refunds", &r.gid)?.is_some() {
+            return Ok(Outcome::Known);
+        }
+        let Some(visit) = self.id_by_gid("visits", &r.visit)? else {
+            return self.problem(e, now, "missing", "a refund of an unknown sale");
+        };
+        let (own, at, amount, refunded, customer): (bool, i64, i64, i64, Option<i64>) =
+            self.tx.query_row(
+                "SELECT origin IS NULL, at, amount, refunded, customer_id FROM visits
+                 WHERE id = ?1",
+                [visit],
+                |row| {
+                    Ok((
+                        row.get(0)?,
+                        row.get(1)?,
+                        row.get(2)?,
+                        row.get(3)?,
+                        row.get(4)?,
+                    ))
+                },
+            )?;
+        let added = r.amount.min(amount - refunded).max(0);
+        self.tx
+            .prepare_cached(
+                "INSERT INTO refunds (visit_id, at, amount, points_due, points_reversed, actor,
+                 gid, origin) VALUES (?1, ?2, ?3, 0, 0, ?4, ?5, ?6)",
+            )?
+            .execute((visit, r.at, r.amount, &r.actor, &r.gid, &e.till_id))?;
+        if added > 0 {
+            self.tx
+                .prepare_cached("UPDATE visits SET refunded = refunded + ?2 WHERE id = ?1")?
+                .execute((visit, added))?;
+            if own {
+                self.agg_refund(customer, at, added)?;
+            }
+            self.unstamp_from_chain(visit, r.at)?;
+        }
+        Ok(Outcome::Applied)
+    }
+
+    fn apply_points(&self, e: &RemoteEvent, now: i64) -> Result<Outcome> {
+        let Ok(p) = serde_json::from_str::<PointsPayload>(&e.payload) else {
+            return self.problem(e, now, "unreadable", "a points event that does not parse");
+        };
+        if self.id_by_gid("points_events", &p.gid)?.is_some() {
+            return Ok(Outcome::Known);
+        }
+        let Some(customer) = self.customer_by_gid(&p.customer)? else {
+            return self.problem(e, now, "missing", "points of an unknown customer");
+        };
+        let visit = match &p.visit {
+            Some(gid) => self.id_by_gid("visits", gid)?,
+            None => None,
+        };
+        let key = format!("chain:{}", p.gid);
+        if p.points > 0 {
+            self.tx
+                .prepare_cached(
+                    "INSERT INTO points_events (customer_id, at, kind, points, idempotency_key,
+                     visit_id, expires_at, remaining, reason, actor, gid, origin)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?4, ?8, ?9, ?10, ?11)",
+                )?
+                .execute((
+                    customer,
+                    p.at,
+                    &p.kind,
+                    p.points,
+                    &key,
+                    visit,
+                    p.expires_at,
+                    &p.reason,
+                    &p.actor,
+                    &p.gid,
+                    &e.till_id,
+                ))?;
+            self.tx
+                .prepare_cached("UPDATE customers SET balance = balance + ?2 WHERE id = ?1")?
+                .execute((customer, p.points))?;
+            return Ok(Outcome::Applied);
+        }
+        // A spend: the lots its till named first, then soonest-expiring, never below zero.
+        let wanted = -p.points;
+        let mut taken: Vec<(i64, i64)> = Vec::new();
+        let mut left = wanted;
+        for (lot_gid, points) in &p.lots {
+            let Some(lot) = self.id_by_gid("points_events", lot_gid)? else {
+                continue;
+            };
+            if let Some(remaining) = self.optional::<i64>(
+                "SELECT remaining FROM points_events
+                 WHERE id = ?1 AND customer_id = ?2 AND remaining > 0",
+                (lot, customer),
+            )? {
+                let take = remaining.min(*points).min(left);
+                if take > 0 {
+                    taken.push((lot, take));
+                    left -= take;
+                }
+            }
+        }
+        if left > 0 {
+            let mut stmt = self.tx.prepare_cached(
+                "SELECT id, remaining FROM points_events WHERE customer_id = ?1 AND remaining > 0
+                 ORDER BY expires_at IS NULL, expires_at, id",
+            )?;
+            let lots: Vec<(i64, i64)> = stmt
+                .query_map([customer], |r| Ok((r.get(0)?, r.get(1)?)))?
+                .collect::<rusqlite::Result<_>>()?;
+            for (lot, remaining) in lots {
+                let already = taken.iter().find(|t| t.0 == lot).map_or(0, |t| t.1);
+                let take = (remaining - already).min(left);
+                if take > 0 {
+                    taken.push((lot, take));
+                    left -= take;
+                }
+                if left == 0 {
+                    break;
+                }
+            }
+        }
+        let spent = wanted - left;
+        if spent > 0 {
+            self.tx
+                .prepare_cached(
+                    "INSERT INTO points_events (customer_id, at, kind, points, idempotency_key,
+                     visit_id, reason, actor, gid, origin)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                )?
+                .execute((
+                    customer, p.at, &p.kind, -spent, &key, visit, &p.reason, &p.actor, &p.gid,
+                    &e.till_id,
+                ))?;
+            let spend_id = self.tx.last_insert_rowid();
+            for (lot, points) in &taken {
+                self.tx
+                    .prepare_cached(
+                        "INSERT INTO points_allocations (spend_id, lot_id, points) VALUES (?1, ?2, ?3)
+                         ON CONFLICT (spend_id, lot_id) DO UPDATE SET points = points + excluded.points",
+                    )?
+                    .execute((spend_id, lot, points))?;
+                self.tx
+                    .prepare_cached(
+                        "UPDATE points_events SET remaining = remaining - ?2 WHERE id = ?1",
+                    )?
+                    .execute((lot, points))?;
+            }
+            self.tx
+                .prepare_cached("UPDATE customers SET balance = balance - ?2 WHERE id = ?1")?
+                .execute((customer, spent))?;
+        }
+        if left > 0 {
+            let code: String = self.tx.query_row(
+                "SELECT code FROM customers WHERE id = ?1",
+                [customer],
+                |r| r.get(0),
+            )?;
+            return self.problem(
+                e,
+                now,
+                "short",
+                &format!(
+                    "{code}: another till spent {wanted} points, {left} more than this till knew of"
+                ),
+            );
+        }
+        Ok(Outcome::Applied)
+    }
+}
+pub(in crate::store) enum Outcome {
+    Applied,
+    Known,
+    Problem,
+}

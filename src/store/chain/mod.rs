@@ -1,0 +1,12 @@
+//! A till in a chain: its outbox of events for the central store, the events of other tills
+//! applied here (sales, points, stamps, support), and refunds whose points the central store
+//! settles.
+//!
+//! Owns `outbox`, `sync_state`, `sync_problems` and `holds_pending`, and writes other rooms'
+//! tables only when applying another till's event.
+
+pub(super) mod apply;
+pub(super) mod apply_stamps;
+pub(super) mod apply_support;
+pub(super) mod reversals;
+pub(super) mod sync;

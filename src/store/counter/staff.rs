@@ -1,0 +1,104 @@
+//! Staff: added from the command line, recognised at the counter by their PIN.
+
+use crate::domain::staff::{Role, check_pin, hash_pin, pin_matches};
+use crate::store::{Result, Store, StoreError, Tx, people::customers::is_unique_violation};
+use serde::Serialize;
+
+/// A member of staff.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Staff {
+    pub id: i64,
+    pub name: String,
+    pub role: Role,
+}
+
+impl Tx<'_> {
+    /// Adds a member of staff. `salt` is fresh randomness from the caller.
+    pub fn add_staff(
+        &self,
+        name: &str,
+        role: Role,
+        pin: &str,
+        salt: [u8; 16],
+        now: i64,
+    ) -> Result<Staff> {
+        let name = name.trim();
+        if name.is_empty() {
+            return Err(StoreError::BadStaff("a name is needed".into()));
+        }
+        check_pin(pin).map_err(|e| StoreError::BadStaff(e.to_string()))?;
+        if self.staff_by_pin(pin)?.is_some() {
+            return Err(StoreError::BadStaff(
+                "another member of staff has this PIN: choose another".into(),
+            ));
+        }
+        self.tx
+            .execute(
+                "INSERT INTO staff (name, role, pin_salt, pin_hash, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+                (name, role.as_str(), &salt[..], &hash_pin(&salt, pin)[..], now),
+            )
+            .map_err(|e| {
+                if is_unique_violation(&e) {
+                    StoreError::BadStaff(format!("there is already a member of staff called {name}"))
+                } else {
+                    e.into()
+                }
+            })?;
+        Ok(Staff {
+            id: self.tx.last_insert_rowid(),
+            name: name.to_string(),
+            role,
+        })
+    }
+
+    /// Who has this PIN, if anyone.
+    pub fn staff_by_pin(&self, pin: &str) -> Result<Option<Staff>> {
+        let mut stmt = self
+            .tx
+            .prepare_cached("SELECT id, name, role, pin_salt, pin_hash FROM staff ORDER BY id")?;
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, Vec<u8>>(3)?,
+                r.get::<_, Vec<u8>>(4)?,
+            ))
+        })?;
+        let mut found = None;
+        // Every row is checked, so the time taken does not tell whose PIN it was.
+        for row in rows {
+            let (id, name, role, salt, hash) = row?;
+            if pin_matches(&salt, &hash, pin) && found.is_none() {
+                found = Some(Staff {
+                    id,
+                    name,
+                    role: Role::parse(&role).unwrap_or(Role::Cashier),
+                });
+            }
+        }
+        Ok(found)
+    }
+
+    /// All staff, by name.
+    pub fn staff(&self) -> Result<Vec<Staff>> {
+        let mut stmt = self
+            .tx
+            .prepare_cached("SELECT id, name, role FROM staff ORDER BY name")?;
+        let rows = stmt.query_map([], |r| {
+            Ok(Staff {
+                id: r.get(0)?,
+                name: r.get(1)?,
+                role: Role::parse(&r.get::<_, String>(2)?).unwrap_or(Role::Cashier),
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+impl Store {
+    /// All staff.
+    pub fn staff(&mut self) -> Result<Vec<Staff>> {
+        self.read(|tx| tx.staff())
+    }
+}

@@ -1,0 +1,89 @@
+//! Receipt tokens on a chain's till. Once the till has its number and the chain's secret (at
+//! its first sync), its receipts' QR codes are signed with the chain's secret and name the
+//! visit chain-wide (the till's number and its visit id), so the customer pages of any shop
+//! of the chain open them: other tills find the visit by `origin_token`. Receipts printed
+//! before, and every receipt of a shop that is not in a chain, are signed with the shop's own
+//! secret as before, and keep opening at their own shop.
+
+use crate::domain::token::{ShopSecret, chain_token_id, split_chain_token_id};
+use crate::store::{Result, Tx};
+
+/// The chain's key from `sync_state`'s secret and till number, once it has both.
+pub(in crate::store) fn chain_key_of(
+    hex: Option<String>,
+    number: Option<u32>,
+) -> Option<(ShopSecret, u32)> {
+    let number = number?;
+    ShopSecret::from_hex(&hex?).map(|k| (k, number))
+}
+
+impl Tx<'_> {
+    /// Keeps the chain's secret (64 hex digits) the central store handed out.
+    pub fn set_chain_secret(&self, hex: &str) -> Result<()> {
+        self.tx
+            .execute("UPDATE sync_state SET chain_secret = ?1", [hex])?;
+        Ok(())
+    }
+
+    /// Whether this till has the chain's secret yet.
+    pub fn has_chain_secret(&self) -> Result<bool> {
+        Ok(self
+            .optional::<Option<String>>("SELECT chain_secret FROM sync_state", [])?
+            .flatten()
+            .is_some())
+    }
+
+    /// The chain's secret and this till's number, once it has both.
+    fn chain_key(&self) -> Result<Option<(ShopSecret, u32)>> {
+        let row: Option<(Option<String>, Option<u32>)> = self
+            .tx
+            .prepare_cached("SELECT chain_secret, till_number FROM sync_state")?
+            .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .map(Some)
+            .or_else(|e| match e {
+                rusqlite::Error::QueryReturnedNoRows => Ok(None),
+                e => Err(e),
+            })?;
+        Ok(row.and_then(|(hex, number)| chain_key_of(hex, number)))
+    }
+
+    /// The token a visit's receipt QR carries (another till's visit: the one its own
+    /// receipt carries, so a reprint here opens in every shop too).
+    pub fn receipt_token(&self, visit_id: i64, shop: &ShopSecret) -> Result<String> {
+        if let Some((chain, till)) = self.chain_key()? {
+            let theirs = self
+                .optional::<Option<i64>>(
+                    "SELECT origin_token FROM visits WHERE id = ?1 AND origin IS NOT NULL",
+                    [visit_id],
+                )?
+                .flatten();
+            if let Some(id) = theirs.or_else(|| chain_token_id(till, visit_id)) {
+                return Ok(chain.sign_visit(id));
+            }
+        }
+        Ok(shop.sign_visit(visit_id))
+    }
+
+    /// The visit a receipt token was made for, here: this till's own (signed with the shop's
+    /// secret or the chain's) or another till's of the chain. `None` for anything forged,
+    /// altered or unknown, all alike; nothing is looked up before the signature checks out.
+    pub fn visit_for_token(&self, token: &str, shop: &ShopSecret) -> Result<Option<i64>> {
+        let chain = self.chain_key()?;
+        let by_chain = chain.as_ref().and_then(|(k, _)| k.verify(token));
+        let by_shop = shop.verify(token);
+        match (by_chain, chain) {
+            (Some(id), Some((_, this_till))) => {
+                let (till, visit) = split_chain_token_id(id);
+                if till == this_till {
+                    self.optional(
+                        "SELECT id FROM visits WHERE id = ?1 AND origin IS NULL",
+                        [visit],
+                    )
+                } else {
+                    self.optional("SELECT id FROM visits WHERE origin_token = ?1", [id])
+                }
+            }
+            _ => Ok(by_shop),
+        }
+    }
+}

@@ -1,0 +1,8 @@
+//! Messages to customers: the outbox and its states, what puts a message in it (a reward come
+//! within reach, an occasion, a resolved ticket), and consent per customer and channel.
+//!
+//! Owns `messages` and `consents`.
+
+pub(super) mod causes;
+pub(super) mod consents;
+pub(super) mod outbox;

@@ -1,0 +1,582 @@
+//! The outbox of messages to customers. Each row has an idempotency key (queued once whatever
+//! retries its cause), is claimed by one sender at a time, and moves queued → sent, or back to
+//! queued with a later `next_at` after a passing failure, or to failed / cancelled / unsure.
+//! The words are chosen when it is sent (in the customer's language then) and kept with it.
+
+use crate::domain::messages::{Channel, Kind, MAX_ATTEMPTS, State, backoff};
+use crate::domain::support::ContactVia;
+use crate::store::{Result, StoreError, Tx};
+use rusqlite::OptionalExtension;
+use serde::Serialize;
+
+/// How long a claim keeps other senders off a message, in seconds: longer than any send.
+pub const CLAIM_SECONDS: i64 = 300;
+
+/// A message claimed for sending, with what its words need.
+#[derive(Debug, Clone)]
+pub struct Outgoing {
+    pub id: i64,
+    pub key: String,
+    pub kind: Kind,
+    pub channel: Channel,
+    /// The address it goes to.
+    pub to: String,
+    pub customer_id: Option<i64>,
+    pub customer_code: Option<String>,
+    pub customer_name: Option<String>,
+    /// The customer's language, when they chose one.
+    pub language: Option<String>,
+    pub ticket_id: Option<i64>,
+    /// The visit the ticket is about (its page has the confirm and reopen buttons).
+    pub visit_id: Option<i64>,
+    pub ticket_summary: Option<String>,
+    /// What the message is about (a reward's id, a voucher's last day, a balance).
+    pub facts: serde_json::Value,
+    /// The customer's balance now.
+    pub balance: i64,
+    /// This try, counting from 1.
+    pub attempt: i64,
+}
+
+/// What claiming the next due message found.
+#[derive(Debug)]
+pub enum Claim {
+    /// Nothing is due.
+    None,
+    /// One to send.
+    Send(Box<Outgoing>),
+    /// One that may no longer go (consent withdrawn, address gone): now cancelled, and why
+    /// (a problem code: consent_withdrawn, no_address, erased, no_contact).
+    Cancelled { id: i64, reason: &'static str },
+}
+
+/// A row of the outbox as the owner sees it.
+#[derive(Debug, Clone, Serialize)]
+pub struct MessageView {
+    pub id: i64,
+    pub kind: Kind,
+    pub channel: Channel,
+    pub state: State,
+    pub customer: Option<String>,
+    pub ticket_id: Option<i64>,
+    pub created_at: i64,
+    pub state_at: i64,
+    pub attempts: i64,
+    pub next_at: i64,
+    /// Why it did not go (yet): a code (`message-problem-{code}` in words), what it is
+    /// about, and the technical detail.
+    pub problem: Option<String>,
+    pub problem_about: Option<String>,
+    pub last_error: Option<String>,
+    pub sent_at: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub to: Option<String>,
+    pub language: Option<String>,
+    pub subject: Option<String>,
+}
+
+/// Why a message did not go: a problem code, what it is about, the technical detail.
+#[derive(Debug, Clone, Copy)]
+pub struct Why<'a> {
+    pub code: &'a str,
+    pub about: &'a str,
+    pub detail: &'a str,
+}
+
+/// [`Why`], owned.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct WhyOwned {
+    pub code: String,
+    pub about: String,
+    pub detail: String,
+}
+
+/// Messages in each state.
+#[derive(Debug, Clone, Default, Serialize, PartialEq, Eq)]
+pub struct OutboxCounts {
+    pub queued: i64,
+    pub sending: i64,
+    pub sent: i64,
+    pub failed: i64,
+    pub cancelled: i64,
+    pub unsure: i64,
+}
+
+impl Tx<'_> {
+    /// Queues a marketing message for a member of this till (one enrolled here: in a chain the
+    /// home till sends), on the channel they consented to last. Returns whether a row was
+    /// added: not without consent and an address, and never twice for one key.
+    pub fn queue_marketing(
+        &self,
+        customer_id: i64,
+        kind: Kind,
+        key: &str,
+        facts: &serde_json::Value,
+        now: i64,
+    ) -> Result<bool> {
+        debug_assert!(kind.is_marketing());
+        let home: bool = self
+            .tx
+            .prepare_cached(
+                "SELECT origin IS NULL AND merged_into IS NULL FROM customers WHERE id = ?1",
+            )?
+            .query_row([customer_id], |r| r.get(0))?;
+        if !home {
+            return Ok(false);
+        }
+        let Some((channel, _)) = self.marketing_channel(customer_id)? else {
+            return Ok(false);
+        };
+        self.insert_message(
+            key,
+            Some(customer_id),
+            None,
+            kind,
+            channel,
+            None,
+            facts,
+            now,
+        )
+    }
+
+    /// Queues a service message about a ticket to the contact the customer gave for it (by
+    /// email or SMS; none for a call or in person). Returns whether a row was added.
+    pub fn queue_ticket_message(
+        &self,
+        ticket_id: i64,
+        kind: Kind,
+        key: &str,
+        now: i64,
+    ) -> Result<bool> {
+        let t = self.ticket(ticket_id)?;
+        let channel = match t.contact_via {
+            Some(ContactVia::Email) => Channel::Email,
+            Some(ContactVia::Sms) => Channel::Sms,
+            _ => return Ok(false),
+        };
+        let Some(to) = t.contact.filter(|c| !c.trim().is_empty()) else {
+            return Ok(false);
+        };
+        let customer_id: Option<i64> = self
+            .tx
+            .query_row(
+                "SELECT customer_id FROM tickets WHERE id = ?1",
+                [ticket_id],
+                |r| r.get(0),
+            )
+            .optional()?
+            .flatten();
+        let facts = serde_json::json!({});
+        self.insert_message(
+            key,
+            customer_id,
+            Some(ticket_id),
+            kind,
+            channel,
+            Some(&to),
+            &facts,
+            now,
+        )
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn insert_message(
+        &self,
+        key: &str,
+        customer_id: Option<i64>,
+        ticket_id: Option<i64>,
+        kind: Kind,
+        channel: Channel,
+        to: Option<&str>,
+        facts: &serde_json::Value,
+        now: i64,
+    ) -> Result<bool> {
+        let n = self
+            .tx
+            .prepare_cached(
+                "INSERT OR IGNORE INTO messages (key, customer_id, ticket_id, kind, channel,
+                 recipient, facts, created_at, next_at, state_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?8)",
+            )?
+            .execute(rusqlite::params![
+                key,
+                customer_id,
+                ticket_id,
+                kind.as_str(),
+                channel.as_str(),
+                to,
+                facts.to_string(),
+                now
+            ])?;
+        Ok(n == 1)
+    }
+
+    /// Messages a sender that stopped mid-send left as `sending`, once their claim has run
+    /// out, become `unsure`: the server may have taken them. Returns how many.
+    pub fn recover_unsure(&self, now: i64) -> Result<usize> {
+        Ok(self.tx.execute(
+            "UPDATE messages SET state = 'unsure', state_at = ?1, claimed_until = 0,
+             problem = 'stopped', problem_about = NULL, last_error = NULL
+             WHERE state = 'sending' AND claimed_until < ?1",
+            [now],
+        )?)
+    }
+
+    /// Claims the next message due (oldest first), counting the try. A marketing message whose
+    /// consent or address is gone is cancelled instead.
+    pub fn claim_message(&self, now: i64, channels: &[Channel]) -> Result<Claim> {
+        let channels: Vec<&str> = channels.iter().map(|c| c.as_str()).collect();
+        let row = self
+            .tx
+            .prepare_cached(
+                "SELECT m.id, m.key, m.kind, m.channel, m.recipient, m.customer_id, m.ticket_id,
+                        m.facts, m.attempts
+                 FROM messages m
+                 WHERE m.state = 'queued' AND m.next_at <= ?1 AND m.claimed_until <= ?1
+                   AND m.channel IN (SELECT value FROM json_each(?2))
+                 ORDER BY m.next_at, m.id LIMIT 1",
+            )?
+            .query_row(
+                rusqlite::params![now, serde_json::to_string(&channels).unwrap_or_default()],
+                |r| {
+                    Ok((
+                        r.get::<_, i64>(0)?,
+                        r.get::<_, String>(1)?,
+                        r.get::<_, String>(2)?,
+                        r.get::<_, String>(3)?,
+                        r.get::<_, Option<String>>(4)?,
+                        r.get::<_, Option<i64>>(5)?,
+                        r.get::<_, Option<i64>>(6)?,
+                        r.get::<_, String>(7)?,
+                        r.get::<_, i64>(8)?,
+                    ))
+                },
+            )
+            .optional()?;
+        let Some((id, key, kind, channel, recipient, customer_id, ticket_id, facts, attempts)) =
+            row
+        else {
+            return Ok(Claim::None);
+        };
+        let kind = Kind::parse(&kind)
+            .ok_or_else(|| StoreError::Invalid(format!("message {id}: unknown kind {kind}")))?;
+        let channel = Channel::parse(&channel).unwrap_or(Channel::Email);
+        let customer = match customer_id {
+            Some(c) => Some(self.customer_by_id(c)?),
+            None => None,
+        };
+        let to = if kind.is_marketing() {
+            let Some(c) = customer_id else {
+                return self.cancel(id, "erased", now);
+            };
+            match self.consent(c, channel)? {
+                Some(consent) if consent.given => {}
+                _ => return self.cancel(id, "consent_withdrawn", now),
+            }
+            let address = customer.as_ref().and_then(|c| match channel {
+                Channel::Email => c.email.clone(),
+                Channel::Sms => c.phone.clone(),
+            });
+            match address {
+                Some(a) if !a.trim().is_empty() => a,
+                _ => return self.cancel(id, "no_address", now),
+            }
+        } else {
+            match recipient {
+                Some(r) if !r.trim().is_empty() => r,
+                _ => return self.cancel(id, "no_contact", now),
+            }
+        };
+        if customer.as_ref().is_some_and(|c| c.erased_at.is_some()) {
+            return self.cancel(id, "erased", now);
+        }
+        let (visit_id, ticket_summary) = match ticket_id {
+            Some(t) => {
+                let t = self.ticket(t)?;
+                (t.visit_id, Some(t.summary))
+            }
+            None => (None, None),
+        };
+        let language = match customer_id {
+            Some(c) => self.language_of(c)?,
+            None => None,
+        };
+        self.tx
+            .prepare_cached(
+                "UPDATE messages SET attempts = attempts + 1, claimed_until = ?2 WHERE id = ?1",
+            )?
+            .execute((id, now + CLAIM_SECONDS))?;
+        Ok(Claim::Send(Box::new(Outgoing {
+            id,
+            key,
+            kind,
+            channel,
+            to,
+            customer_id,
+            customer_code: customer.as_ref().map(|c| c.display_code()),
+            customer_name: customer.as_ref().and_then(|c| c.name.clone()),
+            language,
+            ticket_id,
+            visit_id,
+            ticket_summary,
+            facts: serde_json::from_str(&facts).unwrap_or_default(),
+            balance: customer.as_ref().map(|c| c.balance).unwrap_or(0),
+            attempt: attempts + 1,
+        })))
+    }
+
+    fn cancel(&self, id: i64, reason: &'static str, now: i64) -> Result<Claim> {
+        self.tx.execute(
+            "UPDATE messages SET state = 'cancelled', state_at = ?2, problem = ?3,
+             problem_about = NULL, last_error = NULL, claimed_until = 0 WHERE id = ?1",
+            (id, now, reason),
+        )?;
+        Ok(Claim::Cancelled { id, reason })
+    }
+
+    /// Cancels a customer's marketing messages still waiting (on one channel, or all).
+    pub(in crate::store) fn cancel_marketing(
+        &self,
+        customer_id: i64,
+        channel: Option<Channel>,
+        reason: &str,
+        now: i64,
+    ) -> Result<usize> {
+        let service: Vec<&str> = Kind::ALL
+            .iter()
+            .filter(|k| !k.is_marketing())
+            .map(|k| k.as_str())
+            .collect();
+        Ok(self.tx.execute(
+            "UPDATE messages SET state = 'cancelled', state_at = ?3, problem = ?4,
+             problem_about = NULL, last_error = NULL
+             WHERE customer_id = ?1 AND state = 'queued' AND (?2 IS NULL OR channel = ?2)
+               AND kind NOT IN (?5, ?6)",
+            rusqlite::params![
+                customer_id,
+                channel.map(Channel::as_str),
+                now,
+                reason,
+                service[0],
+                service[1]
+            ],
+        )?)
+    }
+
+    /// Keeps the words about to be sent and marks the message `sending`: from here a stop
+    /// leaves it `unsure`, never sent again by itself.
+    pub fn mark_message_sending(
+        &self,
+        id: i64,
+        language: &str,
+        subject: &str,
+        body: &str,
+        now: i64,
+    ) -> Result<()> {
+        self.tx
+            .prepare_cached(
+                "UPDATE messages SET state = 'sending', state_at = ?2, language = ?3,
+                 subject = ?4, body = ?5 WHERE id = ?1 AND state = 'queued'",
+            )?
+            .execute(rusqlite::params![id, now, language, subject, body])?;
+        Ok(())
+    }
+
+    /// The connection broke after the server had the message: it may have gone out.
+    pub fn mark_message_unsure(&self, id: i64, why: &Why<'_>, now: i64) -> Result<()> {
+        self.tx.execute(
+            "UPDATE messages SET state = 'unsure', state_at = ?2, problem = ?3,
+             problem_about = ?4, last_error = ?5, claimed_until = 0 WHERE id = ?1",
+            (id, now, why.code, why.about, why.detail),
+        )?;
+        Ok(())
+    }
+
+    /// The server took the message. A message about a ticket goes in its history too (a
+    /// note by the channel, with what was sent), which counts as the shop's reply.
+    pub fn mark_message_sent(&self, id: i64, to: &str, now: i64) -> Result<()> {
+        // What was sent: an email's subject, an SMS's text.
+        let about: Option<(Option<i64>, String, Option<String>)> = self
+            .tx
+            .query_row(
+                "SELECT ticket_id, channel, CASE channel WHEN 'email' THEN subject ELSE body END
+                 FROM messages WHERE id = ?1",
+                [id],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .optional()?;
+        if let Some((Some(ticket), channel, said)) = about {
+            self.ticket_event(ticket, now, "note", said.as_deref(), Some(&channel))?;
+        }
+        self.tx
+            .prepare_cached(
+                "UPDATE messages SET state = 'sent', state_at = ?2, sent_at = ?2, sent_to = ?3,
+                 claimed_until = 0, problem = NULL, problem_about = NULL, last_error = NULL
+                 WHERE id = ?1",
+            )?
+            .execute((id, now, to))?;
+        Ok(())
+    }
+
+    /// A try failed: for good (`permanent`, or the last try), or to be tried again after the
+    /// backoff. Returns the state it is now in.
+    pub fn mark_message_failed(
+        &self,
+        id: i64,
+        why: &Why<'_>,
+        permanent: bool,
+        now: i64,
+    ) -> Result<State> {
+        let attempts: i64 =
+            self.tx
+                .query_row("SELECT attempts FROM messages WHERE id = ?1", [id], |r| {
+                    r.get(0)
+                })?;
+        let state = if permanent || attempts >= MAX_ATTEMPTS {
+            State::Failed
+        } else {
+            State::Queued
+        };
+        self.tx
+            .prepare_cached(
+                "UPDATE messages SET state = ?2, state_at = ?3, next_at = ?4, problem = ?5,
+                 problem_about = ?6, last_error = ?7, claimed_until = 0 WHERE id = ?1",
+            )?
+            .execute(rusqlite::params![
+                id,
+                state.as_str(),
+                now,
+                now + backoff(attempts),
+                why.code,
+                why.about,
+                why.detail
+            ])?;
+        Ok(state)
+    }
+
+    /// Puts a failed or unsure message back in the queue, due now (the owner's decision: an
+    /// unsure one may reach the customer twice).
+    pub fn retry_message(&self, id: i64, now: i64) -> Result<()> {
+        let n = self.tx.execute(
+            "UPDATE messages SET state = 'queued', state_at = ?2, next_at = ?2, attempts = 0,
+             claimed_until = 0 WHERE id = ?1 AND state IN ('failed', 'unsure')",
+            (id, now),
+        )?;
+        if n == 0 {
+            return Err(StoreError::Invalid(format!(
+                "message {id} is not failed or unsure: only those can be tried again"
+            )));
+        }
+        Ok(())
+    }
+
+    /// The outbox, newest first: every state, or the states given.
+    pub fn messages(
+        &self,
+        states: &[State],
+        customer: Option<i64>,
+        limit: usize,
+    ) -> Result<Vec<MessageView>> {
+        let wanted: Vec<&str> = if states.is_empty() {
+            State::ALL.iter().map(|s| s.as_str()).collect()
+        } else {
+            states.iter().map(|s| s.as_str()).collect()
+        };
+        let mut stmt = self.tx.prepare(
+            "SELECT m.id, m.kind, m.channel, m.state, c.code, m.ticket_id, m.created_at,
+                    m.state_at, m.attempts, m.next_at, m.last_error, m.sent_at,
+                    COALESCE(m.sent_to, m.recipient), m.language, m.subject, m.problem,
+                    m.problem_about
+             FROM messages m LEFT JOIN customers c ON c.id = m.customer_id
+             WHERE m.state IN (SELECT value FROM json_each(?1))
+               AND (?2 IS NULL OR m.customer_id = ?2)
+             ORDER BY m.id DESC LIMIT ?3",
+        )?;
+        let rows = stmt.query_map(
+            rusqlite::params![
+                serde_json::to_string(&wanted).unwrap_or_default(),
+                customer,
+                limit as i64
+            ],
+            |r| {
+                let kind: String = r.get(1)?;
+                let channel: String = r.get(2)?;
+                let state: String = r.get(3)?;
+                let code: Option<String> = r.get(4)?;
+                Ok(MessageView {
+                    id: r.get(0)?,
+                    kind: Kind::parse(&kind).unwrap_or(Kind::RewardReady),
+                    channel: Channel::parse(&channel).unwrap_or(Channel::Email),
+                    state: State::parse(&state).unwrap_or(State::Queued),
+                    customer: code.map(crate::store::people::customers::display_code),
+                    ticket_id: r.get(5)?,
+                    created_at: r.get(6)?,
+                    state_at: r.get(7)?,
+                    attempts: r.get(8)?,
+                    next_at: r.get(9)?,
+                    last_error: r.get(10)?,
+                    sent_at: r.get(11)?,
+                    to: r.get(12)?,
+                    language: r.get(13)?,
+                    subject: r.get(14)?,
+                    problem: r.get(15)?,
+                    problem_about: r.get(16)?,
+                })
+            },
+        )?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Messages waiting, those failed or unsure since `since`, and the last one's reason.
+    pub fn outbox_news(&self, since: i64) -> Result<(i64, i64, Option<WhyOwned>)> {
+        let waiting: i64 = self.tx.query_row(
+            "SELECT COUNT(*) FROM messages WHERE state IN ('queued', 'sending')",
+            [],
+            |r| r.get(0),
+        )?;
+        let failed: i64 = self.tx.query_row(
+            "SELECT COUNT(*) FROM messages WHERE state IN ('failed', 'unsure') AND state_at >= ?1",
+            [since],
+            |r| r.get(0),
+        )?;
+        let last = self
+            .tx
+            .query_row(
+                "SELECT problem, problem_about, last_error FROM messages
+                 WHERE state IN ('failed', 'unsure') AND state_at >= ?1
+                 ORDER BY state_at DESC, id DESC LIMIT 1",
+                [since],
+                |r| {
+                    Ok(WhyOwned {
+                        code: r.get::<_, Option<String>>(0)?.unwrap_or_default(),
+                        about: r.get::<_, Option<String>>(1)?.unwrap_or_default(),
+                        detail: r.get::<_, Option<String>>(2)?.unwrap_or_default(),
+                    })
+                },
+            )
+            .optional()?;
+        Ok((waiting, failed, last))
+    }
+
+    /// How many messages are in each state.
+    pub fn outbox_counts(&self) -> Result<OutboxCounts> {
+        let mut counts = OutboxCounts::default();
+        let mut stmt = self
+            .tx
+            .prepare("SELECT state, COUNT(*) FROM messages GROUP BY state")?;
+        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))?;
+        for row in rows {
+            let (state, n) = row?;
+            match State::parse(&state) {
+                Some(State::Queued) => counts.queued = n,
+                Some(State::Sending) => counts.sending = n,
+                Some(State::Sent) => counts.sent = n,
+                Some(State::Failed) => counts.failed = n,
+                Some(State::Cancelled) => counts.cancelled = n,
+                Some(State::Unsure) => counts.unsure = n,
+                None => {}
+            }
+        }
+        Ok(counts)
+    }
+}
