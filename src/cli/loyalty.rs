@@ -317,7 +317,7 @@ pub(super) fn referral(ctx: &Ctx, cmd: ReferralCmd) -> Result<Output> {
                             w.date_time(r.at),
                             r.referrer,
                             r.friend.as_deref().unwrap_or("-"),
-                            w.t(&format!("referral-status-{}", r.status)),
+                            w.t(&format!("referral-status-{}", r.status.as_str())),
                         )
                     })
                     .collect::<Vec<_>>()

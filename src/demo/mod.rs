@@ -146,7 +146,7 @@ impl Shop for Through<'_> {
             id: e.id,
             code: e.code,
             referral_code: e.referral_code,
-            referral: e.referral.map(|r| r.status),
+            referral: e.referral.map(|r| r.status.as_str()),
         })
     }
     fn sale(&mut self, sale: &NewSale) -> Result<BulkSale, StoreError> {
@@ -154,7 +154,7 @@ impl Shop for Through<'_> {
         Ok(BulkSale {
             customer_id: out.customer_id,
             balance: out.balance,
-            referral: out.referral.map(|r| r.status),
+            referral: out.referral.map(|r| r.status.as_str()),
         })
     }
     fn unused_vouchers(&mut self, customer: i64) -> Result<i64, StoreError> {

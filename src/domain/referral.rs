@@ -6,8 +6,9 @@
 
 use super::contact::email_identity;
 
-/// Why a referral was refused. Stored by [`RefusalReason::as_str`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Why a referral was refused. Stored by [`RefusalReason::as_str`] (the same names in JSON).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum RefusalReason {
     SelfReferral,
     ExistingCustomer,
@@ -55,6 +56,45 @@ impl RefusalReason {
             }
         }
     }
+}
+
+/// Where a referral stands: waiting for the friend's first qualifying purchase, rewarded, or
+/// refused (with a [`RefusalReason`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReferralStatus {
+    Pending,
+    Rewarded,
+    Refused,
+}
+
+impl ReferralStatus {
+    /// Short stable name, as stored and in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReferralStatus::Pending => "pending",
+            ReferralStatus::Rewarded => "rewarded",
+            ReferralStatus::Refused => "refused",
+        }
+    }
+}
+
+/// What happened to a referral, for the cashier and the command line.
+#[derive(Debug, Clone, serde::Serialize, PartialEq, Eq)]
+pub struct ReferralOutcome {
+    pub referral_id: i64,
+    pub status: ReferralStatus,
+    /// Why refused.
+    pub reason: Option<RefusalReason>,
+    /// The referrer's customer code.
+    pub referrer: String,
+    /// The referrer's name, for the cashier (none once erased).
+    pub referrer_name: Option<String>,
+    /// Points given now (0 until the first qualifying purchase).
+    pub friend_bonus: i64,
+    pub referrer_bonus: i64,
+    /// The bonuses the programme promises, for "both get … after the first purchase".
+    pub promised: (i64, i64),
 }
 
 /// Contact details compared to spot self-referral.

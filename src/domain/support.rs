@@ -17,6 +17,48 @@ pub const CLAIM_DAYS: i64 = 30;
 /// Longest comment or ticket text kept, in characters.
 pub const MAX_TEXT_CHARS: usize = 2000;
 
+/// What a customer or a member of staff typed, named in a refusal of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextField {
+    /// A ticket's description of what went wrong.
+    Description,
+    /// The contact a ticket's answer goes to.
+    Contact,
+    /// A note on a ticket or on a customer.
+    Note,
+    /// A kept answer to a common problem.
+    Answer,
+    /// A rating's comment.
+    Comment,
+}
+
+/// Why typed text was refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum TextError {
+    #[error("{field:?} is too long: keep it under {max} characters")]
+    TooLong { field: TextField, max: usize },
+    #[error("{field:?} contains control characters: type it again as plain text")]
+    ControlCharacters { field: TextField },
+}
+
+/// Typed text as kept: trimmed, at most [`MAX_TEXT_CHARS`] characters, and no control
+/// characters but line breaks and tabs (a pasted terminal escape would reach staff screens).
+pub fn clean_text(text: &str, field: TextField) -> Result<String, TextError> {
+    let t = text.trim();
+    if t.chars().count() > MAX_TEXT_CHARS {
+        return Err(TextError::TooLong {
+            field,
+            max: MAX_TEXT_CHARS,
+        });
+    }
+    if t.chars()
+        .any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t')
+    {
+        return Err(TextError::ControlCharacters { field });
+    }
+    Ok(t.to_string())
+}
+
 /// Where a ticket came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -47,7 +47,7 @@ const POOL_SIZE: usize = 8;
 const WORKERS: usize = 2;
 
 /// Opens a store connection for the pool.
-pub type Opener = Arc<dyn Fn() -> Result<Store, StoreError> + Send + Sync>;
+pub type Opener = Arc<dyn Fn() -> Result<Store, crate::datadir::DataDirError> + Send + Sync>;
 /// The time, as unix seconds (tests pass a fixed clock).
 pub type Clock = Arc<dyn Fn() -> i64 + Send + Sync>;
 
@@ -95,13 +95,7 @@ impl Settings {
             secret,
             sms_inbound_key: config.messages.sms_inbound_key.clone(),
             page_cache_bytes: u64::from(config.portal.page_cache_mb) << 20,
-            open: Arc::new(move || {
-                dir.open_store(&config_for_open, crate::clock::now())
-                    .map_err(|e| match e {
-                        crate::datadir::DataDirError::Store(s) => s,
-                        other => StoreError::Invalid(other.to_string()),
-                    })
-            }),
+            open: Arc::new(move || dir.open_store(&config_for_open, crate::clock::now())),
             clock: Arc::new(crate::clock::now),
         })
     }
@@ -114,11 +108,19 @@ struct Pool {
 }
 
 impl Pool {
-    fn take(&self) -> Result<Store, StoreError> {
+    /// An idle connection, or a new one. A data folder that cannot be opened (its settings
+    /// or secret gone bad since the start) is the server's trouble, never the customer's.
+    fn take(&self) -> Result<Store, Failure> {
         if let Some(s) = self.idle() {
             return Ok(s);
         }
-        (self.open)()
+        (self.open)().map_err(|e| match e {
+            crate::datadir::DataDirError::Store(s) => Failure::Store(s),
+            other => {
+                eprintln!("portal: {other}");
+                Failure::Unavailable
+            }
+        })
     }
 
     /// An open connection, if one is idle.
@@ -157,7 +159,7 @@ impl Shared {
     ) -> Result<T, Failure> {
         let shared = self.clone();
         tokio::task::spawn_blocking(move || {
-            let mut store = shared.pool.take().map_err(Failure::Store)?;
+            let mut store = shared.pool.take()?;
             let now = shared.now();
             let out = f(&mut store, now);
             shared.pool.give_back(store);

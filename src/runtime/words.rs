@@ -192,20 +192,27 @@ pub fn overdue(w: &Language, t: &TicketView) -> Option<String> {
 }
 
 /// What the cashier reads about a referral: attached, rewarded or refused (and why).
-pub fn referral(w: &Language, r: &crate::store::ReferralOutcome) -> String {
+pub fn referral(w: &Language, r: &crate::domain::referral::ReferralOutcome) -> String {
     let name = r
         .referrer_name
         .clone()
         .unwrap_or_else(|| r.referrer.clone());
     let (friend, referrer) = r.promised;
-    let why = || refusal(w, r.reason.unwrap_or_default());
+    use crate::domain::referral::{ReferralStatus, RefusalReason};
+    let why = || {
+        r.reason
+            .map(|why| refusal(w, why.as_str()))
+            .unwrap_or_default()
+    };
     match (r.status, r.reason) {
-        ("refused", Some("cap_reached")) => w.t_args("referral-cap", &[("why", why().into())]),
-        ("refused", _) => w.t_args(
+        (ReferralStatus::Refused, Some(RefusalReason::CapReached)) => {
+            w.t_args("referral-cap", &[("why", why().into())])
+        }
+        (ReferralStatus::Refused, _) => w.t_args(
             "referral-refused",
             &[("name", name.into()), ("why", why().into())],
         ),
-        ("rewarded", _) => w.t_args(
+        (ReferralStatus::Rewarded, _) => w.t_args(
             "referral-rewarded",
             &[
                 ("name", name.into()),

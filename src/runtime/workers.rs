@@ -350,19 +350,20 @@ fn handle(
                 .unwrap_or_else(fail("doing-sale"))
         }
         StoreRequest::Redeem { customer, reward } => {
-            super::sync::redeem(store, config, &customer, &reward, now, None)
-                .map(|(r, _)| r)
-                .map_err(|e| match e {
-                    super::sync::SyncError::Store(e) => e,
-                    e => crate::store::StoreError::Invalid(super::errors::sync_error(&w, &e)),
-                })
-                .and_then(|r| {
-                    Ok(StoreReply::Redeemed(
-                        r,
-                        store.customer_view(&customer, now)?,
-                    ))
-                })
-                .unwrap_or_else(fail("doing-redeem"))
+            match super::sync::redeem(store, config, &customer, &reward, now, None) {
+                Ok((r, _)) => store
+                    .customer_view(&customer, now)
+                    .map(|view| StoreReply::Redeemed(r, view))
+                    .unwrap_or_else(fail("doing-redeem")),
+                Err(super::sync::SyncError::Store(e)) => fail("doing-redeem")(e),
+                // The chain's central store could not be asked: its own words, never a
+                // refusal of what the cashier typed.
+                Err(e) => StoreReply::Failed {
+                    doing: "doing-redeem",
+                    error: super::errors::sync_error(&w, &e),
+                    busy: false,
+                },
+            }
         }
         StoreRequest::Refund {
             receipt,

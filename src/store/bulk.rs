@@ -196,7 +196,7 @@ impl Receipts {
         let start = u32::try_from(self.all.len() + receipt.len())
             .map(|end| end - receipt.len() as u32)
             .map_err(|_| {
-                StoreError::Invalid("a bulk load holds up to 4 GB of receipt numbers".into())
+                StoreError::Damaged("a bulk load holds up to 4 GB of receipt numbers".into())
             })?;
         self.all.push_str(receipt);
         let span = (start, receipt.len() as u32);
@@ -290,14 +290,10 @@ impl Store {
             |r| Ok((r.get(0)?, r.get(1)?)),
         )?;
         if customers > 0 || visits > 0 {
-            return Err(StoreError::Invalid(
-                "a bulk load only fills a shop with no customers and no visits".into(),
-            ));
+            return Err(StoreError::BulkNotEmpty);
         }
         if self.programs.is_empty() {
-            return Err(StoreError::Invalid(
-                "the shop has no loyalty program yet".into(),
-            ));
+            return Err(StoreError::NoProgram);
         }
         let next = |table: &str| -> Result<i64> {
             Ok(c.query_row(
@@ -424,7 +420,7 @@ impl Bulk {
             }
         }
         let (code, referral) = drawn.ok_or_else(|| {
-            StoreError::Invalid("could not draw an unused customer code; try again".into())
+            StoreError::Damaged("could not draw an unused customer code".into())
         })?;
         self.codes.insert(packed(code.as_str()), id);
         self.referral_codes.insert(packed(referral.as_str()), id);
@@ -1287,7 +1283,7 @@ impl Writer<'_, '_> {
             self.tick();
         }
         if !rows.rows.is_empty() && self.c.last_insert_rowid() != rows.next_id() - 1 {
-            return Err(StoreError::Invalid(format!(
+            return Err(StoreError::Damaged(format!(
                 "bulk load: rows were numbered out of step at `{sql}`"
             )));
         }

@@ -4,6 +4,7 @@
 //! environment (exit code 1: the file, the disk, another program). Every message says what
 //! happened and what to do; a failed operation has changed nothing.
 
+use crate::domain::support::{Status, TextError, TextField};
 use crate::domain::{code::CodeError, contact::ContactError, money::AmountError};
 use std::path::PathBuf;
 
@@ -16,6 +17,10 @@ pub enum StoreError {
     Code(#[from] CodeError),
     #[error(transparent)]
     Contact(#[from] ContactError),
+    #[error(transparent)]
+    Text(#[from] TextError),
+    #[error("{0:?} is empty: say in a few words what it is")]
+    EmptyText(TextField),
     #[error("no customer has the code {0}: check the card, or find them by phone or name")]
     NoSuchCustomer(String),
     #[error("no customer has the referral code {0}: check the code with the friend who gave it")]
@@ -56,18 +61,70 @@ pub enum StoreError {
         requested: String,
         refundable: String,
     },
-    #[error("a points adjustment needs {0}")]
-    BadAdjustment(&'static str),
-    #[error("{0}")]
-    Invalid(String),
+    #[error("a points adjustment needs {0:?}")]
+    AdjustmentNeeds(AdjustmentPart),
+    #[error("a birthday is the month and day as MM-DD (14 July is 07-14), not '{0}'")]
+    BadBirthday(String),
+    #[error("severity is 1 (minor), 2 (normal) or 3 (urgent)")]
+    BadSeverity,
+    #[error("visit V{visit} belongs to customer {owner}, not {given}")]
+    VisitNotTheirs {
+        visit: i64,
+        owner: String,
+        given: String,
+    },
+    #[error("a ticket needs a customer or a receipt to belong to")]
+    TicketWithoutOwner,
+    #[error("ticket {ticket} is {from:?}; it cannot become {to:?}")]
+    TicketCannotBecome { ticket: i64, from: Status, to: Status },
+    #[error("there is no kept answer {0}: `regulars ticket answers` lists them")]
+    NoSuchAnswer(i64),
+    #[error("a rating is 1 to 5 stars: pick one and send it again")]
+    BadStars,
+    #[error("this visit was rated more than {days} days ago; the rating can no longer be changed")]
+    RatingLocked { days: i64 },
+    #[error("give the phone number or email of your membership (or the one to join with)")]
+    ContactNeeded,
+    #[error("no member has that phone or email yet: add your first name to join")]
+    NameToJoin,
+    #[error("the receipt's points can no longer be claimed: {0}")]
+    ClaimClosed(crate::store::ClaimClosed),
+    #[error("consent needs the exact words the customer was shown")]
+    ConsentWording,
+    #[error("customer {0} was erased: nothing more can be recorded for them")]
+    Erased(String),
+    #[error("{kept} and {gone} are already one customer")]
+    AlreadyOneCustomer { kept: String, gone: String },
+    #[error("message {0} is not failed or unsure: only those can be tried again")]
+    NotRetryable(i64),
+    #[error(
+        "this database is till '{this}' of the chain; it cannot also be '{asked}' (give each till its own data folder)"
+    )]
+    OtherTill { this: String, asked: String },
+    #[error("this till has not joined a chain")]
+    NotInChain,
+    #[error("a demo history only fills a shop with no customers and no visits")]
+    BulkNotEmpty,
+    #[error("the shop has no loyalty program yet")]
+    NoProgram,
+    #[error("the owner's figures disagree with the sales: run `regulars stats --rebuild`")]
+    AggregatesDisagree,
+    #[error("the data is not as this Regulars wrote it: {0}")]
+    Damaged(String),
     #[error("there is no visit V{0}: check the receipt")]
     NoSuchVisit(i64),
     #[error("there is no ticket #{0}: see `regulars ticket list`")]
     NoSuchTicket(i64),
     #[error("this receipt's points have already been claimed")]
     AlreadyClaimed,
-    #[error("staff: {0}")]
-    BadStaff(String),
+    #[error("a member of staff needs a name")]
+    StaffNameNeeded,
+    #[error("a PIN is 4 to 8 digits")]
+    BadPin,
+    #[error("another member of staff has this PIN: choose another")]
+    PinTaken,
+    #[error("there is already a member of staff called {0}")]
+    StaffNameTaken(String),
     #[error("{0}")]
     NeedsOwner(String),
     #[error("an idempotency key was reused for a different operation: '{0}'")]
@@ -115,6 +172,8 @@ impl StoreError {
                 | StoreError::NeedsConnection { .. }
                 | StoreError::Open { .. }
                 | StoreError::Io { .. }
+                | StoreError::AggregatesDisagree
+                | StoreError::Damaged(_)
                 | StoreError::Sqlite(_)
         )
     }
@@ -133,6 +192,23 @@ impl From<rusqlite::Error> for StoreError {
             _ => StoreError::Sqlite(e),
         }
     }
+}
+
+/// What a points adjustment was given without.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AdjustmentPart {
+    /// A number of points other than zero, e.g. +20 or -15.
+    Points,
+    /// Why it was made.
+    Reason,
+    /// Who made it.
+    Actor,
+}
+
+/// True when `e` is SQLite refusing a second row with the same unique key.
+pub(crate) fn is_unique_violation(e: &rusqlite::Error) -> bool {
+    matches!(e, rusqlite::Error::SqliteFailure(f, _)
+        if f.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE)
 }
 
 /// Result of a store operation.

@@ -38,7 +38,7 @@ pub use figures::support_figures::{
 };
 pub use loyalty::ledger::{Adjusted, Redeemed};
 pub use loyalty::occasions::{Given, birthday_text};
-pub use loyalty::referrals::{ReferralOutcome, ReferralView};
+pub use loyalty::referrals::ReferralView;
 pub use loyalty::tiers::TierView;
 pub use messages::consents::{Consent, ConsentSource, MessageChoices, NewConsent};
 pub use messages::outbox::{

@@ -72,7 +72,7 @@ impl Tx<'_> {
     pub fn apply_remote(&self, events: &[RemoteEvent], now: i64) -> Result<Applied> {
         let state = self
             .sync_state()?
-            .ok_or_else(|| StoreError::Invalid("this till has not joined a chain".into()))?;
+            .ok_or_else(|| StoreError::NotInChain)?;
         self.tx.execute("UPDATE sync_state SET applying = 1", [])?;
         let mut done = Applied {
             cursor: state.cursor,

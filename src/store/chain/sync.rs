@@ -139,11 +139,10 @@ impl Tx<'_> {
     pub fn join_chain(&self, till_id: &str, shop_id: &str) -> Result<Joined> {
         if let Some(s) = self.sync_state()? {
             if s.till_id != till_id {
-                return Err(StoreError::Invalid(format!(
-                    "this database is till '{}' of the chain; it cannot also be '{till_id}' \
-                     (give each till its own data folder)",
-                    s.till_id
-                )));
+                return Err(StoreError::OtherTill {
+                    this: s.till_id,
+                    asked: till_id.to_string(),
+                });
             }
             return Ok(Joined {
                 till_id: s.till_id,

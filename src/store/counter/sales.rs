@@ -5,9 +5,8 @@
 //! Recording the same till receipt number again changes nothing and returns the first result.
 
 use crate::domain::ledger::{EventKind, refund_reversal};
-use crate::store::{
-    Result, StoreError, Tx, loyalty::ledger::Credit, loyalty::referrals::ReferralOutcome,
-};
+use crate::domain::referral::ReferralOutcome;
+use crate::store::{Result, StoreError, Tx, loyalty::ledger::Credit};
 use rusqlite::OptionalExtension;
 use serde::Serialize;
 

@@ -1,7 +1,8 @@
 //! Staff: added from the command line, recognised at the counter by their PIN.
 
 use crate::domain::staff::{Role, check_pin, hash_pin, pin_matches};
-use crate::store::{Result, Store, StoreError, Tx, people::customers::is_unique_violation};
+use crate::store::error::is_unique_violation;
+use crate::store::{Result, Store, StoreError, Tx};
 use serde::Serialize;
 
 /// A member of staff.
@@ -24,13 +25,11 @@ impl Tx<'_> {
     ) -> Result<Staff> {
         let name = name.trim();
         if name.is_empty() {
-            return Err(StoreError::BadStaff("a name is needed".into()));
+            return Err(StoreError::StaffNameNeeded);
         }
-        check_pin(pin).map_err(|e| StoreError::BadStaff(e.to_string()))?;
+        check_pin(pin).map_err(|_| StoreError::BadPin)?;
         if self.staff_by_pin(pin)?.is_some() {
-            return Err(StoreError::BadStaff(
-                "another member of staff has this PIN: choose another".into(),
-            ));
+            return Err(StoreError::PinTaken);
         }
         self.tx
             .execute(
@@ -39,7 +38,7 @@ impl Tx<'_> {
             )
             .map_err(|e| {
                 if is_unique_violation(&e) {
-                    StoreError::BadStaff(format!("there is already a member of staff called {name}"))
+                    StoreError::StaffNameTaken(name.to_string())
                 } else {
                     e.into()
                 }

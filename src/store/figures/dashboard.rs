@@ -364,7 +364,7 @@ impl Member {
 }
 
 fn disagree() -> crate::store::StoreError {
-    crate::store::StoreError::Invalid("aggregates disagree: run `regulars stats --rebuild`".into())
+    crate::store::StoreError::AggregatesDisagree
 }
 
 /// What the member figures are computed over: the range, its weeks and the month of each day.

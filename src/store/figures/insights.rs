@@ -201,7 +201,7 @@ impl Tx<'_> {
         };
         let year = jiff::Timestamp::from_second(now)
             .map(|t| t.to_zoned_datetime(jiff::tz::TimeZone::UTC).year())
-            .map_err(|e| crate::store::StoreError::Invalid(e.to_string()))?;
+            .map_err(|e| crate::store::StoreError::Damaged(e.to_string()))?;
         let given = self.tx.execute(
             "INSERT OR IGNORE INTO vouchers (customer_id, reward_id, issued_at, kind, year,
              valid_until)

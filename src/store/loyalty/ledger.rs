@@ -7,7 +7,8 @@
 
 use crate::domain::ledger::{EventKind, Lot, allocate};
 use crate::domain::program::{Program, Reward};
-use crate::store::{Result, StoreError, Tx, people::customers::is_unique_violation};
+use crate::store::error::{AdjustmentPart, is_unique_violation};
+use crate::store::{Result, StoreError, Tx};
 use rusqlite::OptionalExtension;
 use serde::Serialize;
 
@@ -347,17 +348,13 @@ impl Tx<'_> {
         now: i64,
     ) -> Result<Adjusted> {
         if points == 0 {
-            return Err(StoreError::BadAdjustment(
-                "a number of points other than zero, e.g. +20 or -15",
-            ));
+            return Err(StoreError::AdjustmentNeeds(AdjustmentPart::Points));
         }
         if reason.trim().is_empty() {
-            return Err(StoreError::BadAdjustment(
-                "a reason (--reason), e.g. \"card forgotten on 3 May\"",
-            ));
+            return Err(StoreError::AdjustmentNeeds(AdjustmentPart::Reason));
         }
         if actor.trim().is_empty() {
-            return Err(StoreError::BadAdjustment("the name of who made it (--by)"));
+            return Err(StoreError::AdjustmentNeeds(AdjustmentPart::Actor));
         }
         let customer = self.customer(code_text)?.0;
         let key = match key {

@@ -39,9 +39,7 @@ impl Tx<'_> {
         let id = self.customer(code)?.0.id;
         let birthday = match birthday {
             Some(b) => Some(birthday_text(b).ok_or_else(|| {
-                StoreError::Invalid(format!(
-                    "a birthday is the month and day as MM-DD (14 July is 07-14), not '{b}'"
-                ))
+                StoreError::BadBirthday(b.to_string())
             })?),
             None => None,
         };
@@ -73,7 +71,7 @@ impl Tx<'_> {
                 let until = day_start + i64::from(rule.days) * DAY - 1;
                 let date = jiff::Timestamp::from_second(day_start)
                     .map(|t| t.to_zoned_datetime(jiff::tz::TimeZone::UTC).date())
-                    .map_err(|e| StoreError::Invalid(e.to_string()))?;
+                    .map_err(|e| StoreError::Damaged(e.to_string()))?;
                 let md = format!("{:02}-{:02}", date.month(), date.day());
                 // In a year without 29 February, its birthdays are on the 28th.
                 let leap_day = (md == "02-28" && !date.in_leap_year()).then_some("02-29");

@@ -4,7 +4,9 @@
 use crate::domain::{
     code::{CustomerCode, ReferralCode},
     ledger::EventKind,
-    referral::{Person, RefusalReason, is_self_referral, within_cap},
+    referral::{
+        Person, ReferralOutcome, ReferralStatus, RefusalReason, is_self_referral, within_cap,
+    },
 };
 use crate::store::{
     Result, Store, StoreError, Tx, loyalty::ledger::Credit, people::customers::CustomerRow,
@@ -13,24 +15,6 @@ use rusqlite::OptionalExtension;
 use serde::Serialize;
 
 pub(in crate::store) const THIRTY_DAYS: i64 = 30 * 86_400;
-
-/// What happened to a referral.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
-pub struct ReferralOutcome {
-    pub referral_id: i64,
-    /// "pending", "rewarded" or "refused".
-    pub status: &'static str,
-    /// Why refused, as stored (e.g. "self_referral").
-    pub reason: Option<&'static str>,
-    pub referrer: String,
-    /// The referrer's name, for the cashier (none once erased).
-    pub referrer_name: Option<String>,
-    /// Points given now (0 until the first qualifying purchase).
-    pub friend_bonus: i64,
-    pub referrer_bonus: i64,
-    /// The bonuses the programme promises, for "both get … after the first purchase".
-    pub promised: (i64, i64),
-}
 
 /// A referral, for the owner's review.
 #[derive(Debug, Clone, Serialize)]
@@ -88,8 +72,8 @@ impl Tx<'_> {
         Ok(match refused {
             Some(reason) => ReferralOutcome {
                 referral_id: id,
-                status: "refused",
-                reason: Some(reason.as_str()),
+                status: ReferralStatus::Refused,
+                reason: Some(reason),
                 referrer: referrer.display_code(),
                 referrer_name: referrer.name.clone(),
                 friend_bonus: 0,
@@ -98,7 +82,7 @@ impl Tx<'_> {
             },
             None => ReferralOutcome {
                 referral_id: id,
-                status: "pending",
+                status: ReferralStatus::Pending,
                 reason: None,
                 referrer: referrer.display_code(),
                 referrer_name: referrer.name.clone(),
@@ -219,8 +203,8 @@ impl Tx<'_> {
             )?;
             return Ok(Some(ReferralOutcome {
                 referral_id,
-                status: "refused",
-                reason: Some(RefusalReason::CapReached.as_str()),
+                status: ReferralStatus::Refused,
+                reason: Some(RefusalReason::CapReached),
                 referrer: referrer.display_code(),
                 referrer_name: referrer.name.clone(),
                 friend_bonus: 0,
@@ -252,7 +236,7 @@ impl Tx<'_> {
         )?;
         Ok(Some(ReferralOutcome {
             referral_id,
-            status: "rewarded",
+            status: ReferralStatus::Rewarded,
             reason: None,
             referrer: referrer.display_code(),
             referrer_name: referrer.name.clone(),

@@ -92,9 +92,7 @@ impl Tx<'_> {
     pub fn record_consent(&self, customer_id: i64, c: &NewConsent<'_>) -> Result<()> {
         let wording = c.wording.trim();
         if c.given && wording.is_empty() {
-            return Err(StoreError::Invalid(
-                "consent needs the exact words the customer was shown".into(),
-            ));
+            return Err(StoreError::ConsentWording);
         }
         self.tx.execute(
             "INSERT INTO consents (customer_id, channel, given, at, source, wording, language,
@@ -120,10 +118,7 @@ impl Tx<'_> {
     pub fn record_consent_of(&self, code_text: &str, c: &NewConsent<'_>) -> Result<String> {
         let row = self.customer_by_code(&CustomerCode::parse(code_text)?)?;
         if row.erased_at.is_some() {
-            return Err(StoreError::Invalid(format!(
-                "{} was erased: there is no one to ask",
-                row.display_code()
-            )));
+            return Err(StoreError::Erased(row.display_code()));
         }
         self.record_consent(row.id, c)?;
         Ok(row.display_code())
@@ -156,7 +151,7 @@ impl Tx<'_> {
     pub fn customers_with_phone(&self, phone: &str) -> Result<Vec<i64>> {
         let normal =
             crate::domain::contact::normalize_phone(phone, self.rules.country_code.as_deref())
-                .map_err(|e| StoreError::Invalid(e.to_string()))?;
+                ?;
         let mut stmt = self.tx.prepare_cached(
             "SELECT id FROM customers WHERE phone = ?1 AND erased_at IS NULL
              AND merged_into IS NULL",

@@ -259,7 +259,7 @@ impl Tx<'_> {
             return Ok(Claim::None);
         };
         let kind = Kind::parse(&kind)
-            .ok_or_else(|| StoreError::Invalid(format!("message {id}: unknown kind {kind}")))?;
+            .ok_or_else(|| StoreError::Damaged(format!("message {id}: unknown kind {kind}")))?;
         let channel = Channel::parse(&channel).unwrap_or(Channel::Email);
         let customer = match customer_id {
             Some(c) => Some(self.customer_by_id(c)?),
@@ -463,9 +463,7 @@ impl Tx<'_> {
             (id, now),
         )?;
         if n == 0 {
-            return Err(StoreError::Invalid(format!(
-                "message {id} is not failed or unsure: only those can be tried again"
-            )));
+            return Err(StoreError::NotRetryable(id));
         }
         Ok(())
     }

@@ -1,10 +1,11 @@
 //! Customers: enrolment, lookup, the customer panel's view, export and erasure.
 
+use crate::domain::referral::ReferralOutcome;
 use crate::domain::{
     code::{CustomerCode, ReferralCode},
     contact::{normalize_email, normalize_phone},
 };
-use crate::store::{Result, Store, StoreError, Tx, loyalty::referrals::ReferralOutcome};
+use crate::store::{Result, Store, StoreError, Tx};
 use rusqlite::{OptionalExtension, Row};
 use serde::Serialize;
 
@@ -350,7 +351,7 @@ impl Tx<'_> {
             let referral = ReferralCode::from_random(random());
             match stmt.execute((code.as_str(), referral.as_str(), name, phone, email, now)) {
                 Ok(_) => return Ok(self.tx.last_insert_rowid()),
-                Err(e) if is_unique_violation(&e) => continue,
+                Err(e) if crate::store::error::is_unique_violation(&e) => continue,
                 Err(e) => return Err(e.into()),
             }
         }
@@ -617,11 +618,6 @@ impl Store {
 
 pub(in crate::store) fn nonempty(s: &Option<String>) -> Option<&str> {
     s.as_deref().map(str::trim).filter(|s| !s.is_empty())
-}
-
-pub(in crate::store) fn is_unique_violation(e: &rusqlite::Error) -> bool {
-    matches!(e, rusqlite::Error::SqliteFailure(f, _)
-        if f.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE)
 }
 
 /// Reads every row of `sql` (one `?1` parameter) as JSON objects keyed by column name.

@@ -53,18 +53,14 @@ impl Tx<'_> {
         let (kept, gone) = self.kept_and_gone(a.id, b.id)?;
         let (kept, gone) = (self.customer_by_id(kept)?, self.customer_by_id(gone)?);
         if kept.id == gone.id {
-            return Err(StoreError::Invalid(format!(
-                "{} and {} are already one customer",
-                kept.display_code(),
-                gone.display_code()
-            )));
+            return Err(StoreError::AlreadyOneCustomer {
+                kept: kept.display_code(),
+                gone: gone.display_code(),
+            });
         }
         for c in [&kept, &gone] {
             if c.erased_at.is_some() {
-                return Err(StoreError::Invalid(format!(
-                    "customer {} was erased and cannot be merged",
-                    c.display_code()
-                )));
+                return Err(StoreError::Erased(c.display_code()));
             }
         }
         // On a chain's till the moves below are this till's to make, not events of their own:

@@ -3,7 +3,7 @@
 //! fixes for the owner.
 
 use crate::domain::support::{Problem, Status};
-use crate::store::support::visit_page::clean_text;
+use crate::domain::support::{TextField, clean_text};
 use crate::store::{Result, StoreError, Tx};
 use rusqlite::OptionalExtension;
 use serde::Serialize;
@@ -72,11 +72,9 @@ impl Tx<'_> {
         actor: Option<&str>,
         now: i64,
     ) -> Result<KeptAnswer> {
-        let body = clean_text(body, "the answer")?;
+        let body = clean_text(body, TextField::Answer)?;
         if body.is_empty() {
-            return Err(StoreError::Invalid(
-                "say what was done to fix it, then keep it as an answer".into(),
-            ));
+            return Err(StoreError::EmptyText(TextField::Answer));
         }
         self.tx
             .prepare_cached(
@@ -109,9 +107,7 @@ impl Tx<'_> {
                     .query_row([a], kept_answer)
                     .optional()?
                     .ok_or_else(|| {
-                        StoreError::Invalid(format!(
-                            "there is no kept answer {a}: `regulars ticket answers` lists them"
-                        ))
+                        StoreError::NoSuchAnswer(a)
                     })?,
             ),
             None => None,
@@ -123,9 +119,7 @@ impl Tx<'_> {
         };
         if how.keep {
             let Some(n) = &note else {
-                return Err(StoreError::Invalid(
-                    "say what was done to fix it, then keep it as an answer".into(),
-                ));
+                return Err(StoreError::EmptyText(TextField::Answer));
             };
             answer = Some(self.keep_answer(ticket.problem, n, actor, now)?);
         }

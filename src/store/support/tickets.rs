@@ -1,11 +1,11 @@
 //! Support tickets: opened from a receipt page, a low rating, the counter or a phone call,
 //! each with its history, worked in order of severity and the customer's value.
 
+use crate::domain::support::{TextField, clean_text};
 use crate::domain::{
     code::CustomerCode,
     support::{Channel, ContactVia, Overdue, Problem, Status, priority},
 };
-use crate::store::support::visit_page::clean_text;
 use crate::store::{Result, StoreError, Tx};
 use serde::Serialize;
 
@@ -85,6 +85,9 @@ pub struct TicketFilter {
     pub limit: usize,
 }
 
+/// Longest contact a ticket keeps, in characters.
+const MAX_CONTACT_CHARS: usize = 200;
+
 impl Tx<'_> {
     /// Opens a support ticket. With a key, opening again returns the first ticket unchanged.
     pub fn open_ticket(&self, new: &NewTicket) -> Result<TicketView> {
@@ -94,27 +97,29 @@ impl Tx<'_> {
         {
             return self.ticket(id);
         }
-        let summary = clean_text(&new.summary, "the description")?;
+        let summary = clean_text(&new.summary, TextField::Description)?;
         if summary.is_empty() {
-            return Err(StoreError::Invalid(
-                "say in a few words what went wrong".into(),
-            ));
+            return Err(StoreError::EmptyText(TextField::Description));
         }
         let contact = match new.contact.as_deref().map(str::trim) {
             Some("") | None => None,
-            Some(c) => Some(clean_text(c, "the contact")?),
+            Some(c) => Some(clean_text(c, TextField::Contact)?),
         };
-        if contact.as_ref().is_some_and(|c| c.chars().count() > 200) {
-            return Err(StoreError::Invalid("the contact is too long".into()));
+        if contact
+            .as_ref()
+            .is_some_and(|c| c.chars().count() > MAX_CONTACT_CHARS)
+        {
+            return Err(StoreError::Text(crate::domain::support::TextError::TooLong {
+                field: TextField::Contact,
+                max: MAX_CONTACT_CHARS,
+            }));
         }
         let severity = new
             .severity
             .or(new.problem.map(Problem::severity))
             .unwrap_or(2);
         if !(1..=3).contains(&severity) {
-            return Err(StoreError::Invalid(
-                "severity is 1 (minor), 2 (normal) or 3 (urgent)".into(),
-            ));
+            return Err(StoreError::BadSeverity);
         }
         let visit_customer = match new.visit_id {
             Some(id) => {
@@ -129,20 +134,18 @@ impl Tx<'_> {
                 if let (Some(vc), Some(_)) = (&visit_customer, &new.customer)
                     && CustomerCode::parse(vc)?.as_str() != c.code
                 {
-                    return Err(StoreError::Invalid(format!(
-                        "visit V{} belongs to customer {vc}, not {}",
-                        new.visit_id.unwrap_or_default(),
-                        c.display_code()
-                    )));
+                    return Err(StoreError::VisitNotTheirs {
+                        visit: new.visit_id.unwrap_or_default(),
+                        owner: vc.to_string(),
+                        given: c.display_code(),
+                    });
                 }
                 Some(c.id)
             }
             None => None,
         };
         if customer_id.is_none() && new.visit_id.is_none() {
-            return Err(StoreError::Invalid(
-                "a ticket needs a customer or a receipt to belong to".into(),
-            ));
+            return Err(StoreError::TicketWithoutOwner);
         }
         self.tx.execute(
             "INSERT INTO tickets (customer_id, visit_id, opened_at, channel, problem, summary,
@@ -279,12 +282,11 @@ impl Tx<'_> {
         now: i64,
     ) -> Result<()> {
         if !t.status.can_become(to) {
-            return Err(StoreError::Invalid(format!(
-                "ticket {} is {}; it cannot become {}",
-                t.id,
-                t.status.label(),
-                to.label()
-            )));
+            return Err(StoreError::TicketCannotBecome {
+                ticket: t.id,
+                from: t.status,
+                to,
+            });
         }
         let kind = match (t.status, to) {
             (Status::Resolved | Status::Confirmed, Status::Open) => "reopened",
@@ -317,7 +319,7 @@ impl Tx<'_> {
         if visit.is_some() && t.visit_id != visit {
             return Err(StoreError::NoSuchTicket(id));
         }
-        let note = match note.map(|n| clean_text(n, "the note")).transpose()? {
+        let note = match note.map(|n| clean_text(n, TextField::Note)).transpose()? {
             Some(n) if !n.is_empty() => Some(n),
             _ => None,
         };
@@ -339,9 +341,9 @@ impl Tx<'_> {
     /// Adds a note to a ticket's history.
     pub fn note_ticket(&self, id: i64, body: &str, actor: Option<&str>, now: i64) -> Result<()> {
         self.ticket(id)?;
-        let body = clean_text(body, "the note")?;
+        let body = clean_text(body, TextField::Note)?;
         if body.is_empty() {
-            return Err(StoreError::Invalid("the note is empty".into()));
+            return Err(StoreError::EmptyText(TextField::Note));
         }
         self.ticket_event(id, now, "note", Some(&body), actor)
     }

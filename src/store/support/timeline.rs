@@ -2,7 +2,7 @@
 //! in one list, newest first, as facts for the reader's language.
 
 use crate::domain::support::Channel;
-use crate::store::support::visit_page::clean_text;
+use crate::domain::support::{TextField, clean_text};
 use crate::store::{Result, StoreError, Tx};
 use serde::Serialize;
 
@@ -100,9 +100,9 @@ impl Tx<'_> {
         now: i64,
     ) -> Result<i64> {
         let c = self.customer(code)?.0;
-        let body = clean_text(body, "the note")?;
+        let body = clean_text(body, TextField::Note)?;
         if body.is_empty() {
-            return Err(StoreError::Invalid("the note is empty".into()));
+            return Err(StoreError::EmptyText(TextField::Note));
         }
         self.tx.execute(
             "INSERT INTO customer_notes (customer_id, at, body, actor) VALUES (?1, ?2, ?3, ?4)",

@@ -7,8 +7,8 @@
 use crate::domain::{
     contact::{normalize_email, normalize_phone},
     support::{
-        CLAIM_DAYS, Channel, FOLLOW_UP_AT_OR_BELOW, MAX_TEXT_CHARS, RATING_EDIT_DAYS, STARS,
-        Status, first_name, rating_severity,
+        CLAIM_DAYS, Channel, FOLLOW_UP_AT_OR_BELOW, RATING_EDIT_DAYS, STARS, Status, TextField,
+        clean_text, first_name, rating_severity,
     },
 };
 use crate::store::support::tickets::{NewTicket, TicketView};
@@ -121,23 +121,6 @@ pub struct Claimed {
     pub balance: i64,
 }
 
-pub(in crate::store) fn clean_text(text: &str, what: &str) -> Result<String> {
-    let t = text.trim();
-    if t.chars().count() > MAX_TEXT_CHARS {
-        return Err(StoreError::Invalid(format!(
-            "{what} is too long: keep it under {MAX_TEXT_CHARS} characters"
-        )));
-    }
-    if t.chars()
-        .any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t')
-    {
-        return Err(StoreError::Invalid(format!(
-            "{what} contains control characters: type it again as plain text"
-        )));
-    }
-    Ok(t.to_string())
-}
-
 impl Tx<'_> {
     /// The receipt page for a visit, or `None` if there is no such visit.
     pub fn visit_page(&self, visit_id: i64, now: i64) -> Result<Option<VisitPage>> {
@@ -215,11 +198,9 @@ impl Tx<'_> {
     /// (one per visit: a later low rating adds to it, or reopens it).
     pub fn rate_visit(&self, visit_id: i64, stars: i64, comment: &str, now: i64) -> Result<Rated> {
         if !STARS.contains(&stars) {
-            return Err(StoreError::Invalid(
-                "a rating is 1 to 5 stars: pick one and send it again".into(),
-            ));
+            return Err(StoreError::BadStars);
         }
-        let comment = clean_text(comment, "the comment")?;
+        let comment = clean_text(comment, TextField::Comment)?;
         let comment = (!comment.is_empty()).then_some(comment);
         let visit = self
             .visit(visit_id)?
@@ -228,9 +209,9 @@ impl Tx<'_> {
         if let Some(p) = &previous
             && now >= p.first_at + RATING_EDIT_DAYS * DAY
         {
-            return Err(StoreError::Invalid(format!(
-                "this visit was rated more than {RATING_EDIT_DAYS} days ago; the rating can no longer be changed"
-            )));
+            return Err(StoreError::RatingLocked {
+                days: RATING_EDIT_DAYS,
+            });
         }
         self.tx.execute(
             "INSERT INTO ratings (visit_id, stars, comment, first_at, updated_at)
@@ -326,13 +307,10 @@ impl Tx<'_> {
         }
         let points = self
             .claim_check(v.at, v.amount, v.refunded, now)
-            .map_err(|why| StoreError::Invalid(why.to_string()))?;
+            .map_err(StoreError::ClaimClosed)?;
         let contact = contact.trim();
         if contact.is_empty() {
-            return Err(StoreError::Invalid(
-                "give the phone number or email of your membership (or the one to join with)"
-                    .into(),
-            ));
+            return Err(StoreError::ContactNeeded);
         }
         let (column, value) = if contact.contains('@') {
             ("email", normalize_email(contact)?)
@@ -351,9 +329,7 @@ impl Tx<'_> {
             None => {
                 let name = name.trim();
                 if name.is_empty() {
-                    return Err(StoreError::Invalid(
-                        "no member has that phone or email yet: add your first name to join".into(),
-                    ));
+                    return Err(StoreError::NameToJoin);
                 }
                 let new = crate::store::NewCustomer {
                     name: name.to_string(),
