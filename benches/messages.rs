@@ -9,7 +9,7 @@
 use regulars::datadir::DataDir;
 use regulars::domain::messages::Channel;
 use regulars::messages::{EmailTransport, Letter, Transport};
-use regulars::runtime::messages_work::{Links, Senders, send_due};
+use regulars::services::messages::{Links, Senders, send_due};
 use regulars::store::{ConsentSource, NewConsent, NewCustomer, NewSale};
 use std::io::BufRead;
 use std::time::Instant;

@@ -21,5 +21,6 @@ pub mod printing;
 pub mod progress;
 pub mod report;
 pub mod runtime;
+pub mod services;
 pub mod store;
 pub mod ui;

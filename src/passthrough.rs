@@ -473,7 +473,7 @@ impl Recorder {
             .clone()
             .ok_or_else(|| self.words.t("plug-no-total"))?;
         let amount = self.currency.parse_amount(&total).map_err(|e| {
-            let error = crate::runtime::errors::amount_error(&self.words, &e);
+            let error = crate::services::errors::amount_error(&self.words, &e);
             self.words.t_args(
                 "plug-bad-total",
                 &[("total", total.as_str().into()), ("error", error.into())],
@@ -511,14 +511,14 @@ impl Recorder {
             other => other,
         }
         .map_err(|e| {
-            let error = crate::runtime::errors::store_error(&self.words, &e);
+            let error = crate::services::errors::store_error(&self.words, &e);
             self.words
                 .t_args("plug-not-recorded", &[("error", error.into())])
         })?;
         let loyalty = match &out.customer {
             Some(code) => {
                 let v = self.store.customer_view(code, now).map_err(|e| {
-                    let error = crate::runtime::errors::store_error(&self.words, &e);
+                    let error = crate::services::errors::store_error(&self.words, &e);
                     self.words.t_args("plug-unread", &[("error", error.into())])
                 })?;
                 Some(crate::printing::loyalty_block(

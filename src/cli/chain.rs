@@ -5,7 +5,7 @@ use super::commands::{Ctx, to_json};
 use super::{Output, UsageError};
 use crate::central::Central;
 use crate::config::{CentralConfig, redacted};
-use crate::runtime::sync::{SyncError, sync_once};
+use crate::services::sync::{SyncError, sync_once};
 use anyhow::Result;
 use serde_json::json;
 

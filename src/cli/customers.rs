@@ -89,7 +89,7 @@ pub(super) fn customer(ctx: &Ctx, cmd: CustomerCmd) -> Result<Output> {
                 .iter()
                 .filter_map(|c| crate::domain::messages::Channel::parse(c))
                 .map(|c| {
-                    crate::runtime::messages_work::standard_consent(c, &tag, &ctx.config.shop.name)
+                    crate::services::messages::standard_consent(c, &tag, &ctx.config.shop.name)
                 })
                 .collect();
             let new = NewCustomer {
@@ -113,7 +113,7 @@ pub(super) fn customer(ctx: &Ctx, cmd: CustomerCmd) -> Result<Output> {
             );
             if let Some(r) = &e.referral {
                 text.push('\n');
-                text.push_str(&crate::runtime::words::referral(&ctx.words(), r));
+                text.push_str(&crate::services::words::referral(&ctx.words(), r));
             }
             Ok(Output {
                 text,
@@ -182,7 +182,7 @@ pub(super) fn customer(ctx: &Ctx, cmd: CustomerCmd) -> Result<Output> {
             let text = entries
                 .iter()
                 .map(|e| {
-                    let line = crate::runtime::words::timeline_entry(&w, currency, e);
+                    let line = crate::services::words::timeline_entry(&w, currency, e);
                     format!("{}  {line}", w.date_time(e.at))
                 })
                 .collect::<Vec<_>>()

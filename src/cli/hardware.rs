@@ -4,7 +4,7 @@
 use super::args::*;
 use super::commands::{Ctx, to_json};
 use super::{Output, UsageError};
-use crate::runtime::words;
+use crate::services::words;
 use anyhow::{Context, Result};
 use serde_json::json;
 

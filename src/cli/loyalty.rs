@@ -90,7 +90,7 @@ pub(super) fn sale(ctx: &Ctx, cmd: SaleCmd) -> Result<Output> {
                     lines.push(w.t("cli-stamp-complete"));
                 }
                 if let Some(r) = &out.referral {
-                    lines.push(crate::runtime::words::referral(&ctx.words(), r));
+                    lines.push(crate::services::words::referral(&ctx.words(), r));
                 }
                 lines.extend(
                     view.progress
@@ -128,7 +128,7 @@ pub(super) fn sale(ctx: &Ctx, cmd: SaleCmd) -> Result<Output> {
             if out.points_pending > 0
                 && let Some(central) = &ctx.config.central
             {
-                let _ = crate::runtime::sync::sync_once(&mut store, central, ctx.now);
+                let _ = crate::services::sync::sync_once(&mut store, central, ctx.now);
                 let (reversed, pending, balance) =
                     store.read(|tx| tx.refund_standing(out.refund_id))?;
                 out.points_reversed = reversed;
@@ -185,7 +185,7 @@ pub(super) fn reward(ctx: &Ctx, cmd: RewardCmd) -> Result<Output> {
             reward,
             by,
         } => {
-            let (out, via) = crate::runtime::sync::redeem(
+            let (out, via) = crate::services::sync::redeem(
                 &mut store,
                 &ctx.config,
                 &customer,
@@ -208,7 +208,7 @@ pub(super) fn reward(ctx: &Ctx, cmd: RewardCmd) -> Result<Output> {
             if let Some(via) = via {
                 json["via"] = to_json(&via);
             }
-            let text = if via == Some(crate::runtime::sync::RedeemedVia::Allowance) {
+            let text = if via == Some(crate::services::sync::RedeemedVia::Allowance) {
                 format!("{text}\n{}", w.t("cli-redeemed-offline"))
             } else {
                 text
@@ -295,7 +295,7 @@ pub(super) fn referral(ctx: &Ctx, cmd: ReferralCmd) -> Result<Output> {
         ReferralCmd::Attach { customer, code } => {
             let out = store.write(|tx| tx.attach_referral(&customer, &code, ctx.now))?;
             Ok(Output {
-                text: crate::runtime::words::referral(&ctx.words(), &out),
+                text: crate::services::words::referral(&ctx.words(), &out),
                 json: to_json(&out),
             })
         }
@@ -310,7 +310,7 @@ pub(super) fn referral(ctx: &Ctx, cmd: ReferralCmd) -> Result<Output> {
                         let why = r
                             .reason
                             .as_deref()
-                            .map(|e| format!(": {}", crate::runtime::words::refusal(&w, e)))
+                            .map(|e| format!(": {}", crate::services::words::refusal(&w, e)))
                             .unwrap_or_default();
                         format!(
                             "{}  {} → {}  {}{why}",

@@ -6,7 +6,7 @@ use super::args::MessagesCmd;
 use super::commands::{Ctx, to_json};
 use crate::domain::messages::{Channel, State};
 use crate::i18n::Language;
-use crate::runtime::messages_work::{Links, Senders, problem_words, send_due};
+use crate::services::messages::{Links, Senders, problem_words, send_due};
 use crate::store::{ConsentSource, MessageView, NewConsent};
 use anyhow::Result;
 use serde_json::json;
@@ -32,7 +32,7 @@ pub(super) fn messages(ctx: &Ctx, cmd: MessagesCmd) -> Result<Output> {
         MessagesCmd::Stop { phone, text } => {
             let mut store = ctx.store()?;
             let shop = ctx.config.shop.name.as_str();
-            let wording = crate::runtime::messages_work::stop_wording(&text, shop);
+            let wording = crate::services::messages::stop_wording(&text, shop);
             let stopped = store.write(|t| t.withdraw_sms_by_phone(&phone, &wording, ctx.now))?;
             Ok(Output {
                 text: ctx.words().t_args(

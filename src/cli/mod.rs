@@ -80,23 +80,23 @@ where
 /// An error for a person: each cause in turn, like `{:#}`, with the store's refusals and
 /// amount errors in `w`'s words (their causes are part of their sentence).
 fn describe_error(w: &crate::i18n::Language, e: &anyhow::Error) -> String {
-    use crate::runtime::errors::{amount_error, store_error};
+    use crate::services::errors::{amount_error, store_error};
     let mut parts = Vec::new();
     for cause in e.chain() {
         let translated = if let Some(b) = cause.downcast_ref::<crate::backups::BackupsError>() {
-            Some(crate::runtime::errors::backup_error(w, b))
+            Some(crate::services::errors::backup_error(w, b))
         } else if let Some(s) = cause.downcast_ref::<StoreError>() {
             Some(store_error(w, s))
         } else if let Some(DataDirError::Store(s)) = cause.downcast_ref::<DataDirError>() {
             Some(store_error(w, s))
-        } else if let Some(s) = cause.downcast_ref::<crate::runtime::sync::SyncError>() {
-            Some(crate::runtime::errors::sync_error(w, s))
+        } else if let Some(s) = cause.downcast_ref::<crate::services::sync::SyncError>() {
+            Some(crate::services::errors::sync_error(w, s))
         } else if let Some(c) = cause.downcast_ref::<crate::central::CentralError>() {
             // `central init` meets the central store without a sync around it.
-            let wrapped = crate::runtime::sync::SyncError::Central(c.clone());
-            Some(crate::runtime::errors::sync_error(w, &wrapped))
+            let wrapped = crate::services::sync::SyncError::Central(c.clone());
+            Some(crate::services::errors::sync_error(w, &wrapped))
         } else if let Some(f) = cause.downcast_ref::<crate::insights::FitError>() {
-            Some(crate::runtime::errors::fit_error(w, f))
+            Some(crate::services::errors::fit_error(w, f))
         } else if let Some(crate::demo::DemoError::Store(s)) =
             cause.downcast_ref::<crate::demo::DemoError>()
         {
@@ -137,10 +137,10 @@ fn exit_code(e: &anyhow::Error) -> u8 {
         if let Some(s) = cause.downcast_ref::<StoreError>() {
             return from_store(s);
         }
-        if let Some(s) = cause.downcast_ref::<crate::runtime::sync::SyncError>() {
+        if let Some(s) = cause.downcast_ref::<crate::services::sync::SyncError>() {
             return match s {
-                crate::runtime::sync::SyncError::Store(s) => from_store(s),
-                crate::runtime::sync::SyncError::NotConfigured => 2,
+                crate::services::sync::SyncError::Store(s) => from_store(s),
+                crate::services::sync::SyncError::NotConfigured => 2,
                 _ => 1,
             };
         }

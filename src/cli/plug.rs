@@ -38,7 +38,7 @@ pub(super) fn serve(ctx: &Ctx, bind: Option<String>, devices: bool) -> Result<Ou
         let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
         std::thread::Builder::new()
             .name("sync".into())
-            .spawn(move || crate::runtime::sync::worker(dir, config, news, stop))?;
+            .spawn(move || crate::services::sync::worker(dir, config, news, stop))?;
     }
     if !devices {
         // The nightly refit of who is slipping away (with --devices the counter's runtime
@@ -48,7 +48,7 @@ pub(super) fn serve(ctx: &Ctx, bind: Option<String>, devices: bool) -> Result<Ou
         std::thread::Builder::new()
             .name("insights".into())
             .spawn(move || {
-                crate::runtime::insights_job::worker(
+                crate::services::insights::worker(
                     dir,
                     config,
                     std::time::Duration::from_secs(180),
@@ -64,7 +64,7 @@ pub(super) fn serve(ctx: &Ctx, bind: Option<String>, devices: bool) -> Result<Ou
             .name("messages".into())
             .spawn(move || {
                 let (news, _) = std::sync::mpsc::channel();
-                crate::runtime::messages_work::worker(dir, config, news, stop)
+                crate::services::messages::worker(dir, config, news, stop)
             })?;
     }
     if devices {

@@ -27,7 +27,7 @@ pub(super) fn describe_ticket(w: &crate::i18n::Language, t: &crate::store::Ticke
         head.push_str(" · ");
         head.push_str(&w.t_args("cli-ticket-visit", &[("visit", v.to_string().into())]));
     }
-    if let Some(late) = crate::runtime::words::overdue(w, t) {
+    if let Some(late) = crate::services::words::overdue(w, t) {
         head.push_str(" · ");
         head.push_str(&late);
     }

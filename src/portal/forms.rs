@@ -310,7 +310,7 @@ pub(crate) async fn set_messages(
                             continue;
                         }
                         let words =
-                            crate::runtime::messages_work::standard_consent(channel, &tag, &shop);
+                            crate::services::messages::standard_consent(channel, &tag, &shop);
                         tx.record_consent(
                             customer,
                             &NewConsent {

@@ -397,7 +397,7 @@ fn messages_section(
     m: &crate::store::Member,
 ) -> Markup {
     use crate::domain::messages::Channel;
-    use crate::runtime::messages_work::standard_consent;
+    use crate::services::messages::standard_consent;
     let boxes: Vec<(Channel, bool)> = [
         (Channel::Email, m.email_consent),
         (Channel::Sms, m.sms_consent),

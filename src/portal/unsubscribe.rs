@@ -194,7 +194,7 @@ pub(crate) async fn sms_inbound(
     let shop = state.settings.shop_name.clone();
     let outcome = state
         .with_store(move |store, now| {
-            let wording = crate::runtime::messages_work::stop_wording(&text, &shop);
+            let wording = crate::services::messages::stop_wording(&text, &shop);
             store.write(|t| t.withdraw_sms_by_phone(&from, &wording, now))
         })
         .await;

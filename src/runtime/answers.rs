@@ -96,7 +96,7 @@ fn store_answer(state: &mut CounterState, currency: Currency, a: StoreReply) {
             );
             if let Some(r) = &e.referral {
                 text.push(' ');
-                text.push_str(&super::words::referral(&state.words, r));
+                text.push_str(&crate::services::words::referral(&state.words, r));
             }
             state.say(true, text);
             state.customer = Some(c);
@@ -221,7 +221,7 @@ fn sold(
     }
     if let Some(r) = &sale.referral {
         text.push(' ');
-        text.push_str(&super::words::referral(&state.words, r));
+        text.push_str(&crate::services::words::referral(&state.words, r));
     }
     state.say(true, text);
     if customer.is_some() {

@@ -2,11 +2,11 @@
 //! chain's (each shop's and all shops' together, read from the central store), so the counter
 //! never waits on them.
 
-use super::sync::SyncError;
 use super::workers::StoreReply;
 use crate::central::{Central, ChainFigures};
 use crate::config::Config;
 use crate::i18n::Language;
+use crate::services::sync::SyncError;
 use crate::store::{Store, StoreError};
 
 /// The chain's figures for a range of days, as the dashboard shows them.
@@ -28,7 +28,7 @@ pub(super) fn chain(
     let Some(central) = &config.central else {
         return StoreReply::Failed {
             doing: "doing-figures",
-            error: super::errors::sync_error(w, &SyncError::NotConfigured),
+            error: crate::services::errors::sync_error(w, &SyncError::NotConfigured),
             busy: false,
         };
     };
@@ -42,7 +42,7 @@ pub(super) fn chain(
         })),
         Err(e) => StoreReply::Failed {
             doing: "doing-figures",
-            error: super::errors::sync_error(w, &SyncError::Central(e)),
+            error: crate::services::errors::sync_error(w, &SyncError::Central(e)),
             busy: false,
         },
     }

@@ -5,14 +5,9 @@
 //! screen draws. No system waits on I/O.
 
 mod answers;
-pub mod errors;
 pub mod figures_work;
-pub mod insights_job;
-pub mod messages_work;
 mod support_work;
-pub mod sync;
 mod systems;
-pub mod words;
 pub mod workers;
 
 use crate::config::Config;
@@ -197,7 +192,7 @@ pub struct CounterState {
     /// How this till stands with its chain; `None` for a till that works alone.
     pub chain: Option<ChainState>,
     /// How messages to customers stand; `None` when no channel is set up.
-    pub messages: Option<messages_work::News>,
+    pub messages: Option<crate::services::messages::News>,
 }
 
 /// How this till stands with the chain's central store, for the device bar.
@@ -258,8 +253,8 @@ pub struct Channels {
     scans: Mutex<Receiver<Result<ScanEvent, String>>>,
     from_plug: Mutex<Receiver<crate::passthrough::Event>>,
     from_backups: Mutex<Receiver<crate::backups::schedule::News>>,
-    from_messages: Mutex<Receiver<messages_work::News>>,
-    from_sync: Mutex<Receiver<sync::SyncNews>>,
+    from_messages: Mutex<Receiver<crate::services::messages::News>>,
+    from_sync: Mutex<Receiver<crate::services::sync::SyncNews>>,
 }
 
 /// The running counter: world, schedule and the threads behind them.
@@ -366,21 +361,26 @@ impl Counter {
         std::thread::Builder::new()
             .name("insights".into())
             .spawn(move || {
-                insights_job::worker(dir5, config5, std::time::Duration::from_secs(180), stop5)
+                crate::services::insights::worker(
+                    dir5,
+                    config5,
+                    std::time::Duration::from_secs(180),
+                    stop5,
+                )
             })?;
         // Messages to customers, when [email] or [sms] is set.
         let (dir6, config6, stop6) = (dir.clone(), config.clone(), threads_stop.clone());
         let (messages_tx, from_messages) = channel();
         std::thread::Builder::new()
             .name("messages".into())
-            .spawn(move || messages_work::worker(dir6, config6, messages_tx, stop6))?;
+            .spawn(move || crate::services::messages::worker(dir6, config6, messages_tx, stop6))?;
         // The chain's background sync, when this till is in one.
         let (sync_tx, from_sync) = channel();
         if config.central.is_some() {
             let (dir4, config4, stop4) = (dir.clone(), config.clone(), threads_stop.clone());
             std::thread::Builder::new()
                 .name("sync".into())
-                .spawn(move || sync::worker(dir4, config4, sync_tx, stop4))?;
+                .spawn(move || crate::services::sync::worker(dir4, config4, sync_tx, stop4))?;
         }
         let (scan_sender, scans) = channel();
         let scanner_stop = threads_stop;

@@ -64,7 +64,7 @@ pub(super) fn identify_scans(
                     "scan-not-understood",
                     &[(
                         "reason",
-                        super::words::scan_problem(&state.words, reason).into(),
+                        crate::services::words::scan_problem(&state.words, reason).into(),
                     )],
                 );
                 state.say(false, text);
@@ -102,7 +102,8 @@ pub(super) fn identify_scans(
                                 ("code", scan.data.as_str().into()),
                                 (
                                     "reason",
-                                    super::words::scan_problem(&state.words, reason).into(),
+                                    crate::services::words::scan_problem(&state.words, reason)
+                                        .into(),
                                 ),
                             ],
                         );
@@ -199,7 +200,7 @@ pub(super) fn persist_intents(
                             "sale-not-recorded",
                             &[(
                                 "error",
-                                super::errors::amount_error(&state.words, &e).into(),
+                                crate::services::errors::amount_error(&state.words, &e).into(),
                             )],
                         );
                         state.say(false, text)
@@ -288,7 +289,7 @@ pub(super) fn persist_intents(
                                 "refund-not-made",
                                 &[(
                                     "error",
-                                    super::errors::amount_error(&state.words, &e).into(),
+                                    crate::services::errors::amount_error(&state.words, &e).into(),
                                 )],
                             );
                             state.say(false, text);
@@ -494,7 +495,7 @@ pub(super) fn backup_news(ch: Res<Channels>, mut state: ResMut<CounterState>) {
                 state.backup.problem = None;
             }
             News::Failed(e) => {
-                let text = super::errors::backup_error(&state.words, &e);
+                let text = crate::services::errors::backup_error(&state.words, &e);
                 state.backup.problem = Some(text);
             }
         }

@@ -278,7 +278,7 @@ pub(super) fn failed(w: &crate::i18n::Language, doing: &'static str, e: StoreErr
     StoreReply::Failed {
         doing,
         busy: matches!(e, StoreError::Busy),
-        error: super::errors::store_error(w, &e),
+        error: crate::services::errors::store_error(w, &e),
     }
 }
 
@@ -310,7 +310,7 @@ fn handle(
             .unwrap_or_else(|e| match e.new_customer_field() {
                 Some(field) => StoreReply::EnrollRefused {
                     field,
-                    error: super::errors::store_error(&w, &e),
+                    error: crate::services::errors::store_error(&w, &e),
                 },
                 None => fail("doing-enrol")(e),
             }),
@@ -350,17 +350,17 @@ fn handle(
                 .unwrap_or_else(fail("doing-sale"))
         }
         StoreRequest::Redeem { customer, reward } => {
-            match super::sync::redeem(store, config, &customer, &reward, now, None) {
+            match crate::services::sync::redeem(store, config, &customer, &reward, now, None) {
                 Ok((r, _)) => store
                     .customer_view(&customer, now)
                     .map(|view| StoreReply::Redeemed(r, view))
                     .unwrap_or_else(fail("doing-redeem")),
-                Err(super::sync::SyncError::Store(e)) => fail("doing-redeem")(e),
+                Err(crate::services::sync::SyncError::Store(e)) => fail("doing-redeem")(e),
                 // The chain's central store could not be asked: its own words, never a
                 // refusal of what the cashier typed.
                 Err(e) => StoreReply::Failed {
                     doing: "doing-redeem",
-                    error: super::errors::sync_error(&w, &e),
+                    error: crate::services::errors::sync_error(&w, &e),
                     busy: false,
                 },
             }

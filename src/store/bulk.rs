@@ -419,9 +419,8 @@ impl Bulk {
                 break;
             }
         }
-        let (code, referral) = drawn.ok_or_else(|| {
-            StoreError::Damaged("could not draw an unused customer code".into())
-        })?;
+        let (code, referral) = drawn
+            .ok_or_else(|| StoreError::Damaged("could not draw an unused customer code".into()))?;
         self.codes.insert(packed(code.as_str()), id);
         self.referral_codes.insert(packed(referral.as_str()), id);
         if let Some(p) = &phone {

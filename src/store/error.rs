@@ -76,7 +76,11 @@ pub enum StoreError {
     #[error("a ticket needs a customer or a receipt to belong to")]
     TicketWithoutOwner,
     #[error("ticket {ticket} is {from:?}; it cannot become {to:?}")]
-    TicketCannotBecome { ticket: i64, from: Status, to: Status },
+    TicketCannotBecome {
+        ticket: i64,
+        from: Status,
+        to: Status,
+    },
     #[error("there is no kept answer {0}: `regulars ticket answers` lists them")]
     NoSuchAnswer(i64),
     #[error("a rating is 1 to 5 stars: pick one and send it again")]

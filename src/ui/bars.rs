@@ -137,7 +137,7 @@ fn backup_state(ui: &mut egui::Ui, b: &crate::runtime::BackupState, now: i64, w:
 }
 
 /// "Messages: 2 waiting", or in red how many failed this week, the last reason on hover.
-fn messages_state(ui: &mut egui::Ui, m: &crate::runtime::messages_work::News, w: &Language) {
+fn messages_state(ui: &mut egui::Ui, m: &crate::services::messages::News, w: &Language) {
     let label = if m.failed > 0 {
         RichText::new(w.t_args(
             "messages-failed",
@@ -151,7 +151,7 @@ fn messages_state(ui: &mut egui::Ui, m: &crate::runtime::messages_work::News, w:
         Some(p) => format!(
             "{}\n{}",
             w.t("messages-hint"),
-            crate::runtime::messages_work::problem_words(w, p)
+            crate::services::messages::problem_words(w, p)
         ),
         None => w.t("messages-hint"),
     };

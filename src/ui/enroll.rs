@@ -7,7 +7,7 @@ use super::view::{Asks, ScreenAsk};
 use crate::domain::messages::Channel;
 use crate::i18n::Language;
 use crate::runtime::Intent;
-use crate::runtime::messages_work::standard_consent;
+use crate::services::messages::standard_consent;
 use crate::store::NewCustomer;
 use egui::RichText;
 

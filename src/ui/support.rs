@@ -123,8 +123,8 @@ impl SupportPanel {
                 );
                 for t in open {
                     ui.horizontal_wrapped(|ui| {
-                        ui.label(crate::runtime::words::ticket_line(w, t));
-                        if let Some(late) = crate::runtime::words::overdue(w, t) {
+                        ui.label(crate::services::words::ticket_line(w, t));
+                        if let Some(late) = crate::services::words::overdue(w, t) {
                             ui.label(
                                 RichText::new(late)
                                     .strong()
@@ -180,7 +180,7 @@ impl SupportPanel {
                             ui.label(format!(
                                 "{}  {}",
                                 w.date_time(e.at),
-                                crate::runtime::words::timeline_entry(w, currency, e)
+                                crate::services::words::timeline_entry(w, currency, e)
                             ));
                         }
                     });

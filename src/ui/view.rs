@@ -24,7 +24,7 @@ pub struct StateView {
     pub last_receipt: Option<String>,
     pub backup: crate::runtime::BackupState,
     pub chain: Option<crate::runtime::ChainState>,
-    pub messages: Option<crate::runtime::messages_work::News>,
+    pub messages: Option<crate::services::messages::News>,
 }
 
 impl StateView {

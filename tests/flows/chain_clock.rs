@@ -7,7 +7,7 @@ use crate::pg::Postgres;
 use regulars::config::CentralConfig;
 use regulars::domain::program::Program;
 use regulars::domain::support::{Channel, Status};
-use regulars::runtime::sync::{redeem_in_chain, sync_once};
+use regulars::services::sync::{redeem_in_chain, sync_once};
 use regulars::store::{NewCustomer, NewSale, NewTicket, Store};
 
 fn till(url: &str, shop: &str, id: &str) -> (tempfile::TempDir, Store, CentralConfig) {

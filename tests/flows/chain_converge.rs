@@ -10,7 +10,7 @@ use proptest::prelude::*;
 use regulars::central::Central;
 use regulars::config::CentralConfig;
 use regulars::domain::program::{Program, StampRule};
-use regulars::runtime::sync::{SyncError, redeem_in_chain, sync_once};
+use regulars::services::sync::{SyncError, redeem_in_chain, sync_once};
 use regulars::store::{NewCustomer, NewSale, Store, StoreError};
 use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicUsize, Ordering};

@@ -332,7 +332,7 @@ fn a_shop_in_riga_reads_latvian_and_types_its_decimal_comma() {
 
 #[test]
 fn a_shop_in_belgrade_is_told_what_went_wrong_in_serbian() {
-    use regulars::runtime::errors::{amount_error, store_error};
+    use regulars::services::errors::{amount_error, store_error};
     use regulars::store::StoreError;
     let sr = regulars::i18n::catalog().get("sr-Cyrl").unwrap();
     let no = store_error(sr, &StoreError::NoSuchCustomer("4KQ2-M9X".into()));

@@ -70,9 +70,7 @@ struct PointsPayload {
 impl Tx<'_> {
     /// Applies other tills' events in order and moves the cursor past them, all or nothing.
     pub fn apply_remote(&self, events: &[RemoteEvent], now: i64) -> Result<Applied> {
-        let state = self
-            .sync_state()?
-            .ok_or_else(|| StoreError::NotInChain)?;
+        let state = self.sync_state()?.ok_or_else(|| StoreError::NotInChain)?;
         self.tx.execute("UPDATE sync_state SET applying = 1", [])?;
         let mut done = Applied {
             cursor: state.cursor,

@@ -38,9 +38,9 @@ impl Tx<'_> {
     ) -> Result<()> {
         let id = self.customer(code)?.0.id;
         let birthday = match birthday {
-            Some(b) => Some(birthday_text(b).ok_or_else(|| {
-                StoreError::BadBirthday(b.to_string())
-            })?),
+            Some(b) => {
+                Some(birthday_text(b).ok_or_else(|| StoreError::BadBirthday(b.to_string()))?)
+            }
             None => None,
         };
         self.tx.execute(

@@ -150,8 +150,7 @@ impl Tx<'_> {
     /// gateway writes it (normalised the shop's way first).
     pub fn customers_with_phone(&self, phone: &str) -> Result<Vec<i64>> {
         let normal =
-            crate::domain::contact::normalize_phone(phone, self.rules.country_code.as_deref())
-                ?;
+            crate::domain::contact::normalize_phone(phone, self.rules.country_code.as_deref())?;
         let mut stmt = self.tx.prepare_cached(
             "SELECT id FROM customers WHERE phone = ?1 AND erased_at IS NULL
              AND merged_into IS NULL",

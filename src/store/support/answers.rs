@@ -106,9 +106,7 @@ impl Tx<'_> {
                     .prepare_cached("SELECT id, problem, body, uses FROM answers WHERE id = ?1")?
                     .query_row([a], kept_answer)
                     .optional()?
-                    .ok_or_else(|| {
-                        StoreError::NoSuchAnswer(a)
-                    })?,
+                    .ok_or_else(|| StoreError::NoSuchAnswer(a))?,
             ),
             None => None,
         };

@@ -109,10 +109,12 @@ impl Tx<'_> {
             .as_ref()
             .is_some_and(|c| c.chars().count() > MAX_CONTACT_CHARS)
         {
-            return Err(StoreError::Text(crate::domain::support::TextError::TooLong {
-                field: TextField::Contact,
-                max: MAX_CONTACT_CHARS,
-            }));
+            return Err(StoreError::Text(
+                crate::domain::support::TextError::TooLong {
+                    field: TextField::Contact,
+                    max: MAX_CONTACT_CHARS,
+                },
+            ));
         }
         let severity = new
             .severity

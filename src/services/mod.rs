@@ -1,0 +1,12 @@
+//! What the counter, the command line and the customer pages share, below all three: the work
+//! that runs beside a till (syncing with the chain, sending the outbox, refitting who is slipping
+//! away) and the words for the store's refusals and records.
+//!
+//! Depends on the store, the central store, messages, insights, devices' typed problems and
+//! i18n; nothing here knows the window, the command line or HTTP.
+
+pub mod errors;
+pub mod insights;
+pub mod messages;
+pub mod sync;
+pub mod words;
