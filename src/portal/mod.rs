@@ -242,9 +242,8 @@ impl Failure {
     }
 }
 
-/// A store's refusal of what a customer sent, in their words. Refusals the pages prevent
-/// (a ticket for another visit, a refund…) cannot reach here from a form; any other keeps the
-/// store's own (English) sentence.
+/// A store's refusal of what a customer sent, in their words: the pages' own phrasing for the
+/// refusals a form meets, the store's sentence in the customer's language for any other.
 fn store_error(w: &crate::i18n::Language, e: &StoreError) -> String {
     use crate::domain::contact::ContactError;
     let id = match e {
@@ -253,7 +252,8 @@ fn store_error(w: &crate::i18n::Language, e: &StoreError) -> String {
         StoreError::DuplicatePhone { .. } | StoreError::DuplicateEmail { .. } => "error-join-taken",
         StoreError::Contact(ContactError::EmailShape(_)) => "error-email",
         StoreError::Contact(_) => "error-phone",
-        other => return other.to_string(),
+        StoreError::ContactNeeded => "error-claim-contact",
+        other => return crate::services::errors::store_error(w, other),
     };
     w.t(id)
 }

@@ -140,7 +140,7 @@ fn approved_actor(
     cashier: Option<&Staff>,
     owner_pin: Option<&str>,
     needs_owner: bool,
-    refusal: impl FnOnce() -> String,
+    task: crate::store::OwnerTask,
 ) -> Result<Option<String>, StoreError> {
     let Some(cashier) = cashier else {
         return Ok(None);
@@ -157,7 +157,7 @@ fn approved_actor(
             "{} (approved by {})",
             cashier.name, owner.name
         ))),
-        None => Err(StoreError::NeedsOwner(refusal())),
+        None => Err(StoreError::NeedsOwner(task)),
     }
 }
 
@@ -376,11 +376,12 @@ fn handle(
                 // Without staff set up there is no owner to ask; with staff, a large refund
                 // needs an owner at the counter or the owner's PIN.
                 let large = tx.refund_amount(&receipt, amount)? > limit;
+                let task = crate::store::OwnerTask::Refund {
+                    limit,
+                    currency: config.shop.currency,
+                };
                 let actor =
-                    approved_actor(tx, cashier.as_ref(), owner_pin.as_deref(), large, || {
-                        let limit = w.amount(limit, config.shop.currency);
-                        w.t_args("worker-refund-needs-owner", &[("limit", limit.into())])
-                    })?;
+                    approved_actor(tx, cashier.as_ref(), owner_pin.as_deref(), large, task)?;
                 let refund = tx.refund(&receipt, amount, now, actor.as_deref())?;
                 // The customer of the refunded visit as they are now, for the screen.
                 let customer = match tx.visit(refund.visit_id)?.and_then(|v| v.customer) {
@@ -424,10 +425,8 @@ fn handle(
         } => store
             .write(|tx| {
                 // With staff set up, only an owner adjusts points: signed in, or by PIN.
-                let actor =
-                    approved_actor(tx, cashier.as_ref(), owner_pin.as_deref(), true, || {
-                        w.t("worker-adjust-needs-owner")
-                    })?
+                let task = crate::store::OwnerTask::Adjust;
+                let actor = approved_actor(tx, cashier.as_ref(), owner_pin.as_deref(), true, task)?
                     .unwrap_or_else(|| "counter".into());
                 tx.adjust(&customer, points, &reason, &actor, None, now)?;
                 tx.view(&customer, now)
@@ -442,9 +441,8 @@ fn handle(
             chain,
         } => store
             .read(|tx| {
-                approved_actor(tx, cashier.as_ref(), owner_pin.as_deref(), true, || {
-                    w.t("worker-figures-needs-owner")
-                })
+                let task = crate::store::OwnerTask::Figures;
+                approved_actor(tx, cashier.as_ref(), owner_pin.as_deref(), true, task)
             })
             .and_then(|_| match chain {
                 true => Ok(super::figures_work::chain(config, &w, from_day, to_day)),

@@ -1,16 +1,20 @@
-//! The store's refusals in the reader's words (with what to do about them), for the counter,
-//! the command line and plug-in mode. The few that carry free text the store wrote for the case
-//! (ticket rules, staff details) keep the store's sentence.
+//! The store's refusals and failures in the reader's words (with what to do about them), for the
+//! counter, the command line, the customer pages and plug-in mode. Every variant has its own
+//! sentence in every language: the match below has no catch-all, so a new refusal cannot reach
+//! a person in English.
 
 use crate::domain::code::CodeError;
 use crate::domain::contact::ContactError;
 use crate::domain::money::AmountError;
+use crate::domain::support::{TextError, TextField};
 use crate::i18n::Language;
 use crate::store::StoreError;
 
 /// What went wrong, for a notice.
 pub fn store_error(w: &Language, e: &StoreError) -> String {
-    let text = |s: &str| s.to_string().into();
+    use crate::store::{AdjustmentPart, OwnerTask};
+    let text = |s: &str| -> fluent_bundle::FluentValue<'static> { s.to_string().into() };
+    let number = |n: i64| -> fluent_bundle::FluentValue<'static> { n.into() };
     match e {
         StoreError::Amount(a) => amount_error(w, a),
         StoreError::Code(CodeError::CheckFailed(c)) => {
@@ -18,6 +22,9 @@ pub fn store_error(w: &Language, e: &StoreError) -> String {
         }
         StoreError::Code(CodeError::CustomerShape(c)) => {
             w.t_args("store-error-code-shape", &[("code", text(c))])
+        }
+        StoreError::Code(CodeError::ReferralShape(c)) => {
+            w.t_args("store-error-referral-shape", &[("code", text(c))])
         }
         StoreError::Contact(ContactError::EmailShape(c)) => {
             w.t_args("store-error-email", &[("email", text(c))])
@@ -112,10 +119,110 @@ pub fn store_error(w: &Language, e: &StoreError) -> String {
         StoreError::Sqlite(e) => {
             w.t_args("store-error-database", &[("reason", e.to_string().into())])
         }
-        // Free text the store wrote for the case (ticket rules, staff, bulk loads), and the
-        // operating system's own words for a file it could not use.
-        other => other.to_string(),
+        StoreError::Text(TextError::TooLong { field, max }) => w.t_args(
+            "store-error-text-too-long",
+            &[
+                ("field", field_name(w, *field).into()),
+                ("max", (*max).into()),
+            ],
+        ),
+        StoreError::Text(TextError::ControlCharacters { field }) => w.t_args(
+            "store-error-text-control",
+            &[("field", field_name(w, *field).into())],
+        ),
+        StoreError::EmptyText(TextField::Description) => w.t("store-error-empty-description"),
+        StoreError::EmptyText(TextField::Answer) => w.t("store-error-empty-answer"),
+        StoreError::EmptyText(field) => w.t_args(
+            "store-error-empty",
+            &[("field", field_name(w, *field).into())],
+        ),
+        StoreError::AdjustmentNeeds(AdjustmentPart::Points) => w.t("store-error-adjust-points"),
+        StoreError::AdjustmentNeeds(AdjustmentPart::Reason) => w.t("store-error-adjust-reason"),
+        StoreError::AdjustmentNeeds(AdjustmentPart::Actor) => w.t("store-error-adjust-actor"),
+        StoreError::BadBirthday(b) => w.t_args("store-error-birthday", &[("text", text(b))]),
+        StoreError::BadSeverity => w.t("store-error-severity"),
+        StoreError::VisitNotTheirs {
+            visit,
+            owner,
+            given,
+        } => w.t_args(
+            "store-error-visit-not-theirs",
+            &[
+                ("visit", visit.to_string().into()),
+                ("owner", text(owner)),
+                ("given", text(given)),
+            ],
+        ),
+        StoreError::TicketWithoutOwner => w.t("store-error-ticket-owner"),
+        StoreError::TicketCannotBecome { ticket, from, to } => w.t_args(
+            "store-error-ticket-move",
+            &[
+                ("ticket", ticket.to_string().into()),
+                (
+                    "from",
+                    w.t(&format!("ticket-status-{}", from.as_str())).into(),
+                ),
+                ("to", w.t(&format!("ticket-status-{}", to.as_str())).into()),
+            ],
+        ),
+        StoreError::NoSuchAnswer(a) => {
+            w.t_args("store-error-no-answer", &[("answer", a.to_string().into())])
+        }
+        StoreError::BadStars => w.t("store-error-stars"),
+        StoreError::RatingLocked { days } => {
+            w.t_args("store-error-rating-locked", &[("days", number(*days))])
+        }
+        StoreError::ContactNeeded => w.t("store-error-contact-needed"),
+        StoreError::NameToJoin => w.t("store-error-name-to-join"),
+        StoreError::ClaimClosed(crate::store::ClaimClosed::TooOld { days }) => {
+            w.t_args("portal-claim-too-old", &[("days", number(*days))])
+        }
+        StoreError::ClaimClosed(crate::store::ClaimClosed::Refunded) => {
+            w.t("portal-claim-refunded")
+        }
+        StoreError::ConsentWording => w.t("store-error-consent-wording"),
+        StoreError::Erased(code) => w.t_args("store-error-erased", &[("code", text(code))]),
+        StoreError::AlreadyOneCustomer { kept, gone } => w.t_args(
+            "store-error-already-one",
+            &[("kept", text(kept)), ("gone", text(gone))],
+        ),
+        StoreError::NotRetryable(id) => w.t_args(
+            "store-error-not-retryable",
+            &[("message", id.to_string().into())],
+        ),
+        StoreError::OtherTill { this, asked } => w.t_args(
+            "store-error-other-till",
+            &[("this", text(this)), ("asked", text(asked))],
+        ),
+        StoreError::NotInChain => w.t("store-error-not-in-chain"),
+        StoreError::BulkNotEmpty => w.t("store-error-bulk-not-empty"),
+        StoreError::NoProgram => w.t("store-error-no-program"),
+        StoreError::StaffNameNeeded => w.t("store-error-staff-name"),
+        StoreError::BadPin => w.t("store-error-pin"),
+        StoreError::PinTaken => w.t("store-error-pin-taken"),
+        StoreError::StaffNameTaken(name) => {
+            w.t_args("store-error-staff-taken", &[("name", text(name))])
+        }
+        StoreError::NeedsOwner(OwnerTask::Refund { limit, currency }) => w.t_args(
+            "worker-refund-needs-owner",
+            &[("limit", w.amount(*limit, *currency).into())],
+        ),
+        StoreError::NeedsOwner(OwnerTask::Adjust) => w.t("worker-adjust-needs-owner"),
+        StoreError::NeedsOwner(OwnerTask::Figures) => w.t("worker-figures-needs-owner"),
+        StoreError::AggregatesDisagree => w.t("store-error-aggregates"),
+        StoreError::Damaged(reason) => w.t_args("store-error-damaged", &[("reason", text(reason))]),
     }
+}
+
+/// What a person typed, named in a refusal of it.
+pub fn field_name(w: &Language, field: TextField) -> String {
+    w.t(match field {
+        TextField::Description => "text-field-description",
+        TextField::Contact => "text-field-contact",
+        TextField::Note => "text-field-note",
+        TextField::Answer => "text-field-answer",
+        TextField::Comment => "text-field-comment",
+    })
 }
 
 /// An amount that was not accepted, for a notice.

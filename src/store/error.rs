@@ -129,8 +129,8 @@ pub enum StoreError {
     PinTaken,
     #[error("there is already a member of staff called {0}")]
     StaffNameTaken(String),
-    #[error("{0}")]
-    NeedsOwner(String),
+    #[error("{0:?} needs the owner's PIN")]
+    NeedsOwner(OwnerTask),
     #[error("an idempotency key was reused for a different operation: '{0}'")]
     KeyConflict(String),
     #[error(
@@ -156,11 +156,6 @@ pub enum StoreError {
         path: PathBuf,
         source: rusqlite::Error,
     },
-    #[error("{what}: {source}")]
-    Io {
-        what: String,
-        source: std::io::Error,
-    },
     #[error("database error: {0}")]
     Sqlite(rusqlite::Error),
 }
@@ -175,7 +170,6 @@ impl StoreError {
                 | StoreError::Busy
                 | StoreError::NeedsConnection { .. }
                 | StoreError::Open { .. }
-                | StoreError::Io { .. }
                 | StoreError::AggregatesDisagree
                 | StoreError::Damaged(_)
                 | StoreError::Sqlite(_)
@@ -196,6 +190,20 @@ impl From<rusqlite::Error> for StoreError {
             _ => StoreError::Sqlite(e),
         }
     }
+}
+
+/// What needs the owner: done by an owner signed in, or approved with the owner's PIN.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OwnerTask {
+    /// A refund above the shop's limit (minor units of `currency`).
+    Refund {
+        limit: i64,
+        currency: crate::domain::money::Currency,
+    },
+    /// Adding or taking away points by hand.
+    Adjust,
+    /// The owner's figures.
+    Figures,
 }
 
 /// What a points adjustment was given without.

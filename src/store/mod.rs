@@ -24,7 +24,7 @@ pub use chain::sync::{Answer, Applied, Joined, OutboxEvent, RemoteEvent, SyncSta
 pub use counter::print_jobs::PrintJob;
 pub use counter::sales::{NewSale, RefundOutcome, SaleOutcome, VisitView};
 pub use counter::staff::Staff;
-pub use error::{Result, StoreError};
+pub use error::{AdjustmentPart, OwnerTask, Result, StoreError};
 pub use figures::aggregates::{Rebuilt, aggregate_differences};
 pub use figures::dashboard::{
     BUCKETS, Cohort, Figures, Funnel, MemberIndex, REFERRAL_MOMENT_DAYS, TopCustomer, Week,

@@ -179,3 +179,72 @@ fn the_scanner_command_speaks_latvian() {
         "{stderr}"
     );
 }
+
+/// Refusals the store words for the case (an empty ticket, a PIN, a birthday, an adjustment)
+/// reach a Latvian shop in Latvian, with the exit code of a mistake and nothing recorded.
+#[test]
+fn a_latvian_shops_refusals_are_latvian() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(
+        d.join("config.toml"),
+        "[shop]\nname = \"Kafejnīca\"\nlanguage = \"lv\"\n",
+    )
+    .unwrap();
+    let c = run_json(d, &["customer", "add", "--name", "Līga Ozola"]);
+    let code = c["code"].as_str().unwrap();
+    let before = crate::common::fingerprint(&crate::common::db(d));
+    for (args, says) in [
+        (
+            &["ticket", "add", "--customer", code, "--summary", "   "][..],
+            "kļūda: dažos vārdos pastāstiet, kas nogāja greizi",
+        ),
+        (
+            &[
+                "ticket",
+                "add",
+                "--customer",
+                code,
+                "--summary",
+                "Auksta kafija",
+                "--severity",
+                "7",
+            ][..],
+            "kļūda: svarīgums ir 1 (neliels), 2 (parasts) vai 3 (steidzams)",
+        ),
+        (
+            &["customer", "birthday", code, "13-45"][..],
+            "kļūda: dzimšanas diena ir mēnesis un diena formā MM-DD",
+        ),
+        (
+            &[
+                "points",
+                "adjust",
+                "--customer",
+                code,
+                "--points",
+                "0",
+                "--reason",
+                "x",
+                "--by",
+                "Anna",
+            ][..],
+            "kļūda: punktu korekcijai vajag punktu skaitu, kas nav nulle",
+        ),
+        (
+            &[
+                "staff", "add", "--name", "Anna", "--role", "owner", "--pin", "12",
+            ][..],
+            "kļūda: PIN ir no 4 līdz 8 cipariem",
+        ),
+    ] {
+        let (exit, out, err) = run(d, args);
+        assert_eq!(exit, 2, "{args:?}: {out} {err}");
+        assert!(
+            err.starts_with(says),
+            "{args:?}: expected {says:?} in {err}"
+        );
+        assert!(!err.is_ascii(), "{args:?}: {err}");
+    }
+    assert_eq!(crate::common::fingerprint(&crate::common::db(d)), before);
+}

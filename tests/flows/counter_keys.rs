@@ -351,7 +351,10 @@ fn a_shop_in_belgrade_is_told_what_went_wrong_in_serbian() {
         store_error(sr, &rare),
         "број рачуна има од 1 до 40 знакова за штампу: проверите шта је каса одштампала"
     );
-    // A refusal the store words for the case keeps the store's sentence rather than nothing.
-    let free = StoreError::Invalid("the note is empty".into());
-    assert_eq!(store_error(sr, &free), "the note is empty");
+    // Every refusal has its own sentence: none reaches a Serbian shop in English.
+    let empty = StoreError::EmptyText(regulars::domain::support::TextField::Note);
+    assert_eq!(
+        store_error(sr, &empty),
+        "белешка: ништа није написано; напишите неколико речи"
+    );
 }

@@ -158,13 +158,13 @@ fn referral_cap_refuses_and_records() {
             Some(&anna_ref),
         );
         let out = sale(&mut s, &friend, 500, T0 + i, &format!("F{i}"));
-        statuses.push(out.referral.unwrap().status);
+        statuses.push(out.referral.unwrap().status.as_str());
     }
     assert_eq!(statuses, ["rewarded", "rewarded", "refused"]);
     // 31 days later the cap has room again.
     let late = enroll(&mut s, "Late", "0862000000", Some(&anna_ref));
     let out = sale(&mut s, &late, 500, T0 + 31 * DAY, "F9");
-    assert_eq!(out.referral.unwrap().status, "rewarded");
+    assert_eq!(out.referral.unwrap().status.as_str(), "rewarded");
     assert_eq!(s.customer_view(&anna, T0 + 31 * DAY).unwrap().balance, 150);
     let refused = s.referrals(Some("refused"), 10).unwrap();
     assert_eq!(refused.len(), 1);

@@ -152,6 +152,24 @@ fn errors_speak_the_visitors_language() {
         "{}",
         refused.body
     );
+    // A comment the store refuses (a pasted control character): the store's own refusal, in
+    // Latvian, naming the comment.
+    let page = shop.get_with(&path, &[("Accept-Language", "lv")]).body;
+    let form = form_token(&page);
+    let refused = shop.post_with(
+        &format!("{path}/rating"),
+        &[
+            ("Accept-Language", "lv"),
+            ("Content-Type", "application/x-www-form-urlencoded"),
+        ],
+        &format!("form={form}&stars=5&comment=Labi%07"),
+    );
+    assert_eq!(refused.status, 400);
+    assert!(
+        refused.body.contains("komentārs satur vadības zīmes"),
+        "{}",
+        refused.body
+    );
     assert_eq!(
         crate::common::fingerprint(&crate::common::db(shop.path())),
         before
