@@ -4,7 +4,7 @@
 //! one in the README (`REGULARS_UPDATE_SCREENSHOTS=1` copies it to `assets/`).
 //!
 //! Driven over the W3C WebDriver protocol by chromedriver. Without Chromium this test fails
-//! and says how to install it; `REGULARS_SKIP_BROWSER=1` skips it on a machine without one.
+//! and says how to install it: no switch makes it pass without running.
 
 use crate::portal::Shop;
 use base64::Engine;
@@ -52,21 +52,16 @@ fn call(agent: &ureq::Agent, method: &str, url: &str, body: Option<Value>) -> Va
 }
 
 impl Driver {
-    fn start() -> Option<Driver> {
+    fn start() -> Driver {
         Driver::start_in(None)
     }
 
     /// A phone whose browser asks for `language` first (its `Accept-Language`).
-    fn start_in(language: Option<&str>) -> Option<Driver> {
-        if std::env::var_os("REGULARS_SKIP_BROWSER").is_some() {
-            eprintln!("REGULARS_SKIP_BROWSER is set: the browser test is skipped");
-            return None;
-        }
+    fn start_in(language: Option<&str>) -> Driver {
         assert!(
             std::path::Path::new(CHROMIUM).exists() && std::path::Path::new(CHROMEDRIVER).exists(),
             "the browser test needs Chromium and its WebDriver: run the tests with `tests/run.sh`, \
-             which installs them (or `apt-get install chromium chromium-driver`); \
-             REGULARS_SKIP_BROWSER=1 skips this test"
+             which installs them (or `apt-get install chromium chromium-driver`)"
         );
         let port = std::net::TcpListener::bind("127.0.0.1:0")
             .unwrap()
@@ -114,13 +109,13 @@ impl Driver {
         });
         let v = call(&agent, "POST", &format!("{base}/session"), Some(caps));
         let session = v["sessionId"].as_str().unwrap().to_string();
-        Some(Driver {
+        Driver {
             child,
             base,
             agent,
             session,
             _profile: profile,
-        })
+        }
     }
 
     fn url(&self, rest: &str) -> String {
@@ -202,9 +197,7 @@ impl Driver {
 
 #[test]
 fn a_phone_rates_the_visit_in_chromium() {
-    let Some(browser) = Driver::start() else {
-        return;
-    };
+    let browser = Driver::start();
     let shop = Shop::new("");
     let (_, path) = shop.member_sale("Ann Byrne", "+353871234567", "4.80");
     browser.go(&format!("{}{path}", shop.base));
@@ -249,9 +242,7 @@ fn a_phone_rates_the_visit_in_chromium() {
 
 #[test]
 fn a_phone_agrees_to_texts_and_gives_a_birthday_in_chromium() {
-    let Some(browser) = Driver::start() else {
-        return;
-    };
+    let browser = Driver::start();
     let shop = Shop::new("");
     let (_, path) = shop.member_sale("Ann Byrne", "+353871234567", "4.80");
     browser.go(&format!("{}{path}", shop.base));
@@ -309,9 +300,7 @@ fn a_latvian_and_a_telugu_phone_read_the_page_in_their_language() {
         ("lv-LV,lv;q=0.9", "Sveiki, Jānis!", "Jānis Bērziņš"),
         ("te-IN,te;q=0.9,en;q=0.5", "నమస్కారం, శ్రీనివాస్!", "శ్రీనివాస్ రావు"),
     ] {
-        let Some(browser) = Driver::start_in(Some(language)) else {
-            return;
-        };
+        let browser = Driver::start_in(Some(language));
         let shop = Shop::new("");
         let (_, path) = shop.member_sale(name, "+37120000009", "12.50");
         browser.go(&format!("{}{path}", shop.base));

@@ -323,14 +323,9 @@ fn a_printer_unplugged_mid_receipt_gets_the_whole_receipt_when_it_is_back() {
 }
 
 /// Receipts made by python-escpos (PyPI), driven by `tests/escpos_till.py`, pass through with
-/// the loyalty block. `tests/run.sh` installs it; `REGULARS_SKIP_ESCPOS=1` skips this test on a
-/// machine without it.
+/// the loyalty block. `tests/run.sh` installs it; without it this test fails, saying so.
 #[test]
 fn receipts_from_python_escpos_pass_through_with_the_block() {
-    if std::env::var_os("REGULARS_SKIP_ESCPOS").is_some() {
-        eprintln!("REGULARS_SKIP_ESCPOS is set: the python-escpos test is skipped");
-        return;
-    }
     let has_escpos = Command::new("python3")
         .args(["-c", "import escpos.printer"])
         .status()
@@ -338,7 +333,7 @@ fn receipts_from_python_escpos_pass_through_with_the_block() {
     assert!(
         has_escpos,
         "this test needs python-escpos: run the tests with `tests/run.sh`, which installs it \
-         (or `python3 -m pip install python-escpos`); REGULARS_SKIP_ESCPOS=1 skips this test"
+         (or `python3 -m pip install python-escpos`)"
     );
     let _g = PTY.lock().unwrap_or_else(|e| e.into_inner());
     let dir = tempfile::tempdir().unwrap();
