@@ -31,12 +31,17 @@ pub struct ReceiptPrinter {
     pub logo: Option<Bitmap>,
 }
 
-/// The logo shipped in `assets/`, used by the test page when none is configured.
-pub fn shipped_logo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("assets/logo.png")
+/// The logo shipped in `assets/`, inside the binary: the test page prints it when the shop has
+/// none of its own.
+const SHIPPED_LOGO: &[u8] = include_bytes!("../assets/logo.png");
+
+/// The shipped logo, dithered for a printer `dots` wide.
+pub fn shipped_logo(dots: usize) -> Bitmap {
+    let img = image::load_from_memory(SHIPPED_LOGO).expect("the shipped logo is a PNG");
+    dither(&img, dots * 2 / 3)
 }
 
-/// Reads a picture and dithers it for a printer `dots` wide (at most half the paper).
+/// Reads a picture and dithers it for a printer `dots` wide (at most two thirds of the paper).
 pub fn load_logo(path: &std::path::Path, dots: usize) -> Result<Bitmap, String> {
     let img =
         image::open(path).map_err(|e| format!("cannot read the logo {}: {e}", path.display()))?;
@@ -387,10 +392,7 @@ pub fn enqueue_test_page(
 ) -> StoreResult<i64> {
     let p = &printer.profile;
     let w = config.shop.words();
-    let logo = printer
-        .logo
-        .clone()
-        .or_else(|| load_logo(&shipped_logo(), p.dots).ok());
+    let logo = printer.logo.clone().or_else(|| Some(shipped_logo(p.dots)));
     let pages: Vec<String> = p
         .pages()
         .iter()

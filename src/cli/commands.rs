@@ -21,6 +21,7 @@ impl Ctx {
     pub(super) fn open(data: Option<std::path::PathBuf>, json: bool) -> Result<Ctx> {
         let started = std::time::Instant::now();
         let dir = DataDir::resolve(data)?;
+        crate::devices::profile::use_own_profiles(dir.root().join("hardware"));
         let tightened = dir.prepare()?;
         let config = dir.config()?;
         if tightened.any() {

@@ -70,11 +70,11 @@ pub(super) fn simulate(ctx: &Ctx, cmd: SimulateCmd) -> Result<Output> {
 }
 
 pub(super) fn devices(ctx: &Ctx) -> Result<Output> {
-    use crate::devices::profile::{hardware_dir, list};
+    use crate::devices::profile::list;
     let w = ctx.words();
     let ports = crate::devices::transport::list_ports();
-    let printers = list(&hardware_dir().join("printers"));
-    let scanners = list(&hardware_dir().join("scanners"));
+    let printers = list("printers");
+    let scanners = list("scanners");
     let found = if ports.is_empty() {
         w.t("cli-devices-no-ports")
     } else {

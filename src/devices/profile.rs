@@ -2,7 +2,7 @@
 
 use super::codepage::CodePage;
 use serde::Deserialize;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// How a printer is told to switch code page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
@@ -142,7 +142,9 @@ fn default_repeat() -> u64 {
 /// Why a profile could not be loaded.
 #[derive(Debug, thiserror::Error)]
 pub enum ProfileError {
-    #[error("there is no {kind} profile '{id}' in {dir}; the profiles there are: {available}")]
+    #[error(
+        "there is no {kind} profile '{id}'; the profiles are: {available} (a shop's own go in {dir})"
+    )]
     Unknown {
         kind: &'static str,
         id: String,
@@ -153,25 +155,53 @@ pub enum ProfileError {
     Invalid { path: PathBuf, message: String },
 }
 
-/// The `hardware/` folder: beside the executable's project in development, or given.
-pub fn hardware_dir() -> PathBuf {
-    if let Ok(dir) = std::env::var("REGULARS_HARDWARE") {
-        return PathBuf::from(dir);
+/// The profiles shipped with Regulars (`hardware/` of the source), inside the binary: an
+/// installed program never looks for them in the folder it was built in.
+#[derive(rust_embed::Embed)]
+#[folder = "hardware/"]
+struct Shipped;
+
+/// The shop's own profiles' folder, when the command line or the window has said which.
+static OWN: std::sync::RwLock<Option<PathBuf>> = std::sync::RwLock::new(None);
+
+/// Profiles in `folder` (its `printers/`, `scanners/`, `pos/`) take precedence over the shipped
+/// ones of the same name: a model of the shop's own is a file, not a new build. Set from the
+/// data folder's `hardware/` at start.
+pub fn use_own_profiles(folder: PathBuf) {
+    *OWN.write().unwrap_or_else(|e| e.into_inner()) = Some(folder);
+}
+
+/// The folder of the shop's own profiles: the data folder's `hardware/`, once
+/// [`use_own_profiles`] has named it.
+pub fn own_dir() -> Option<PathBuf> {
+    OWN.read().unwrap_or_else(|e| e.into_inner()).clone()
+}
+
+/// The text of profile `{kind_dir}/{id}.toml`: the shop's own first, else the shipped one.
+pub(crate) fn profile_text(kind_dir: &str, id: &str) -> Option<(PathBuf, String)> {
+    let name = format!("{kind_dir}/{id}.toml");
+    if let Some(own) = own_dir()
+        && let Ok(text) = std::fs::read_to_string(own.join(&name))
+    {
+        return Some((own.join(name), text));
     }
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("hardware")
+    let file = Shipped::get(&name)?;
+    let text = String::from_utf8(file.data.into_owned()).ok()?;
+    Some((PathBuf::from("hardware").join(name), text))
 }
 
 fn load<T: serde::de::DeserializeOwned>(
-    dir: &Path,
+    kind_dir: &str,
     kind: &'static str,
     id: &str,
 ) -> Result<T, ProfileError> {
-    let path = dir.join(format!("{id}.toml"));
-    let text = std::fs::read_to_string(&path).map_err(|_| ProfileError::Unknown {
+    let (path, text) = profile_text(kind_dir, id).ok_or_else(|| ProfileError::Unknown {
         kind,
         id: id.to_string(),
-        dir: dir.to_path_buf(),
-        available: list(dir).join(", "),
+        dir: own_dir()
+            .unwrap_or_else(|| PathBuf::from("hardware"))
+            .join(kind_dir),
+        available: list(kind_dir).join(", "),
     })?;
     toml::from_str(&text).map_err(|e| ProfileError::Invalid {
         path,
@@ -179,9 +209,17 @@ fn load<T: serde::de::DeserializeOwned>(
     })
 }
 
-/// Profile ids (file stems) in a folder.
-pub fn list(dir: &Path) -> Vec<String> {
-    let mut ids: Vec<String> = std::fs::read_dir(dir)
+/// Profile ids of a kind (`printers`, `scanners` or `pos`): the shipped ones and the shop's
+/// own, sorted, each once.
+pub fn list(kind_dir: &str) -> Vec<String> {
+    let prefix = format!("{kind_dir}/");
+    let shipped = Shipped::iter().filter_map(|f| {
+        let rest = f.strip_prefix(&prefix)?;
+        Some(rest.strip_suffix(".toml")?.to_string())
+    });
+    let own: Vec<String> = own_dir()
+        .map(|d| d.join(kind_dir))
+        .and_then(|d| std::fs::read_dir(d).ok())
         .into_iter()
         .flatten()
         .flatten()
@@ -194,14 +232,16 @@ pub fn list(dir: &Path) -> Vec<String> {
             }
         })
         .collect();
+    let mut ids: Vec<String> = shipped.chain(own).collect();
     ids.sort();
+    ids.dedup();
     ids
 }
 
 impl PrinterProfile {
     /// Loads `hardware/printers/{id}.toml`.
     pub fn load(id: &str) -> Result<PrinterProfile, ProfileError> {
-        let mut p: PrinterProfile = load(&hardware_dir().join("printers"), "printer", id)?;
+        let mut p: PrinterProfile = load("printers", "printer", id)?;
         p.id = id.to_string();
         Ok(p)
     }
@@ -252,7 +292,7 @@ impl PrinterProfile {
 impl ScannerProfile {
     /// Loads `hardware/scanners/{id}.toml`.
     pub fn load(id: &str) -> Result<ScannerProfile, ProfileError> {
-        let mut p: ScannerProfile = load(&hardware_dir().join("scanners"), "scanner", id)?;
+        let mut p: ScannerProfile = load("scanners", "scanner", id)?;
         p.id = id.to_string();
         Ok(p)
     }
@@ -264,14 +304,14 @@ mod tests {
 
     #[test]
     fn shipped_profiles_load() {
-        let printers = list(&hardware_dir().join("printers"));
+        let printers = list("printers");
         assert!(printers.len() >= 4, "{printers:?}");
         for id in printers {
             let p = PrinterProfile::load(&id).unwrap();
             assert!(matches!(p.columns, 32 | 42 | 48), "{id}");
             assert!(p.dots >= p.columns * 8, "{id}");
         }
-        let scanners = list(&hardware_dir().join("scanners"));
+        let scanners = list("scanners");
         assert!(scanners.len() >= 2, "{scanners:?}");
         for id in scanners {
             ScannerProfile::load(&id).unwrap();

@@ -2,7 +2,7 @@
 //! receipt number in the text another till prints. Pure: text in, facts out.
 
 use super::codepage::CodePage;
-use super::profile::{ProfileError, hardware_dir, list};
+use super::profile::{ProfileError, list, own_dir, profile_text};
 use regex::Regex;
 use serde::Deserialize;
 
@@ -66,13 +66,13 @@ impl TillReceipt {
 impl TillProfile {
     /// Loads `hardware/pos/{id}.toml`; every pattern is checked to compile and to capture.
     pub fn load(id: &str) -> Result<TillProfile, ProfileError> {
-        let dir = hardware_dir().join("pos");
-        let path = dir.join(format!("{id}.toml"));
-        let text = std::fs::read_to_string(&path).map_err(|_| ProfileError::Unknown {
+        let (path, text) = profile_text("pos", id).ok_or_else(|| ProfileError::Unknown {
             kind: "till",
             id: id.to_string(),
-            available: list(&dir).join(", "),
-            dir,
+            available: list("pos").join(", "),
+            dir: own_dir()
+                .unwrap_or_else(|| std::path::PathBuf::from("hardware"))
+                .join("pos"),
         })?;
         TillProfile::parse(id, &text).map_err(|message| ProfileError::Invalid { path, message })
     }

@@ -27,7 +27,7 @@ pub enum SettingsAsk {
 impl SettingsForm {
     /// The screen filled in with what `config.toml` says now.
     pub fn load(dir: &crate::datadir::DataDir) -> SettingsForm {
-        use crate::devices::profile::{hardware_dir, list};
+        use crate::devices::profile::list;
         let config = dir.config();
         SettingsForm {
             open: true,
@@ -43,9 +43,9 @@ impl SettingsForm {
                 .unwrap_or_default(),
             error: config.err().map(|e| e.to_string()),
             ports: crate::devices::transport::list_ports(),
-            printers: list(&hardware_dir().join("printers")),
-            scanners: list(&hardware_dir().join("scanners")),
-            tills: list(&hardware_dir().join("pos")),
+            printers: list("printers"),
+            scanners: list("scanners"),
+            tills: list("pos"),
         }
     }
 

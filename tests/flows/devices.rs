@@ -1,7 +1,7 @@
 //! Receipts through the virtual printer: encode, decode, render, and read the QR back.
 
 use regulars::devices::interpret::{Interpreter, Page};
-use regulars::devices::profile::{PrinterProfile, hardware_dir, list};
+use regulars::devices::profile::{PrinterProfile, list};
 use regulars::devices::receipt::{EXAMPLE_URL, Receipt};
 
 pub const URL: &str = EXAMPLE_URL;
@@ -29,7 +29,7 @@ pub fn print(profile: &PrinterProfile, job: &[u8]) -> Vec<Page> {
 #[test]
 fn every_profile_round_trips_text_and_qr() {
     let receipt = sample_receipt();
-    for id in list(&hardware_dir().join("printers")) {
+    for id in list("printers") {
         let profile = PrinterProfile::load(&id).unwrap();
         let job = receipt.encode(&profile);
         let pages = print(&profile, &job);
@@ -93,8 +93,7 @@ fn the_visit_qr_fits_version_3_at_ecc_m() {
 #[test]
 fn the_logo_is_dithered_from_assets_and_sent_as_an_image() {
     let profile = PrinterProfile::load("generic-58mm").unwrap();
-    let logo =
-        regulars::printing::load_logo(&regulars::printing::shipped_logo(), profile.dots).unwrap();
+    let logo = regulars::printing::shipped_logo(profile.dots);
     assert!(logo.width <= profile.dots && logo.height > 0);
     let receipt = Receipt {
         logo: Some(logo.clone()),
@@ -122,4 +121,60 @@ fn the_logo_is_dithered_from_assets_and_sent_as_an_image() {
         logo.height
     )));
     assert_eq!(qr_codes(&pages[0]), [URL]);
+}
+
+/// The shipped profiles are inside the program (an installed copy never looks for them in the
+/// folder it was built in), and a shop's own profile in the data folder's `hardware/` is listed
+/// and used, before a shipped one of the same name.
+#[test]
+fn a_shops_own_printer_profile_in_the_data_folder_comes_first() {
+    use crate::common::{run, run_json};
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    // Run from a folder with no `hardware/` in sight.
+    let shipped = run_json(d, &["devices"]);
+    let printers = shipped["printer_profiles"].as_array().unwrap();
+    assert!(printers.iter().any(|p| p == "generic-80mm"), "{shipped}");
+    assert!(!printers.iter().any(|p| p == "counter-32"), "{shipped}");
+    std::fs::create_dir_all(d.join("hardware/printers")).unwrap();
+    let own = include_str!("../../hardware/printers/generic-58mm.toml");
+    std::fs::write(d.join("hardware/printers/counter-32.toml"), own).unwrap();
+    // The same name as a shipped one, but 32 columns wide: the shop's own wins.
+    let narrow = own.replace("columns = 32", "columns = 42");
+    assert_ne!(narrow, own, "the 58 mm profile names its columns");
+    std::fs::write(d.join("hardware/printers/generic-58mm.toml"), &narrow).unwrap();
+    let listed = run_json(d, &["devices"]);
+    let printers = listed["printer_profiles"].as_array().unwrap();
+    assert!(printers.iter().any(|p| p == "counter-32"), "{listed}");
+    assert_eq!(printers.iter().filter(|p| *p == "generic-58mm").count(), 1);
+    // A profile that is not there names the folder a shop's own go in.
+    std::fs::write(
+        d.join("config.toml"),
+        "[printer]\nport = \"virtual\"\nprofile = \"nope\"\n",
+    )
+    .unwrap();
+    let (exit, _, err) = run(d, &["print", "test"]);
+    assert_ne!(exit, 0);
+    assert!(
+        err.contains("counter-32") && err.contains("hardware"),
+        "{err}"
+    );
+    std::fs::write(
+        d.join("config.toml"),
+        "[printer]\nport = \"virtual\"\nprofile = \"generic-58mm\"\n",
+    )
+    .unwrap();
+    let (exit, out, err) = run(d, &["print", "test"]);
+    assert_eq!(exit, 0, "{out}{err}");
+    let text: String = std::fs::read_dir(d.join("receipts"))
+        .unwrap()
+        .flatten()
+        .filter(|e| e.path().extension().is_some_and(|x| x == "txt"))
+        .map(|e| std::fs::read_to_string(e.path()).unwrap())
+        .collect();
+    let widest = text.lines().map(|l| l.chars().count()).max().unwrap_or(0);
+    assert!(
+        widest > 32,
+        "the shop's 42-column profile was not used:\n{text}"
+    );
 }
