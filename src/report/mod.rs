@@ -141,6 +141,8 @@ pub fn write_csv(
     let longest = f.cohort_months();
     let mut header = vec!["cohort".to_string(), "members".to_string()];
     header.extend((0..longest).map(|k| format!("month_{k}")));
+    // The last month counted may not be over: say so rather than let it read as a collapse.
+    header.push("last_month_to_date".to_string());
     let header_refs: Vec<&str> = header.iter().map(String::as_str).collect();
     files.push(write(
         dir,
@@ -152,6 +154,7 @@ pub fn write_csv(
                 let mut r = vec![c.month.clone(), c.size.to_string()];
                 r.extend(c.retained.iter().map(|n| n.to_string()));
                 r.resize(longest + 2, String::new());
+                r.push(c.last_to_date.to_string());
                 r
             })
             .collect(),

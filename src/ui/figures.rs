@@ -150,15 +150,24 @@ fn cohorts(ui: &mut egui::Ui, f: &Figures, w: &Language) {
         for c in &f.cohorts {
             ui.label(&c.month);
             ui.label(w.number(c.size));
-            for n in &c.retained {
+            for (k, n) in c.retained.iter().enumerate() {
                 let share = if c.size > 0 {
                     *n as f64 / c.size as f64
                 } else {
                     0.0
                 };
+                let figure = format!("{} ({})", pct(share, w), w.number(*n));
+                if c.last_to_date && k + 1 == c.retained.len() {
+                    // A month in progress is not a month: no colour to compare with the
+                    // others, and words saying it is so far.
+                    let text = w.t_args("dash-cohort-so-far", &[("figure", figure.into())]);
+                    ui.label(RichText::new(text).italics())
+                        .on_hover_text(w.t("dash-cohort-so-far-hint"));
+                    continue;
+                }
                 // A heat map: the darker, the more of the cohort came back that month.
                 let shade = (255.0 - share * 170.0) as u8;
-                let text = RichText::new(format!("{} ({})", pct(share, w), w.number(*n)))
+                let text = RichText::new(figure)
                     .background_color(Color32::from_rgb(shade, 255, shade))
                     .color(Color32::BLACK);
                 ui.label(text);

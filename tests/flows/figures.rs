@@ -188,6 +188,19 @@ fn figures_on_a_small_history_read_as_the_owner_expects() {
     );
     assert_eq!(f.cohorts.len(), 1, "only Bob's first visit is in the range");
     assert_eq!(f.cohorts[0].size, 1);
+    // The cohort table's last month: counted to date when the range ends before the month
+    // does (on 6 December, December is six days, not a month), whole when it ends on its
+    // last day.
+    let month_end = |day: i64| {
+        (day..day + 31)
+            .find(|d| regulars::store::month_of(d + 1) != regulars::store::month_of(*d))
+            .unwrap()
+    };
+    let end = month_end(day0);
+    let f = s.figures(end - 20, end, T0 + 60 * DAY).unwrap();
+    assert!(f.cohorts.iter().all(|c| !c.last_to_date), "{:?}", f.cohorts);
+    let f = s.figures(end - 20, end + 6, T0 + 60 * DAY).unwrap();
+    assert!(!f.cohorts.is_empty() && f.cohorts.iter().all(|c| c.last_to_date));
     // The store keeps its member index between calls, and knows when a sale changed it.
     sale(&mut s, Some(&bob), 200, 12);
     let f = s.figures(day0, day0 + 13, T0 + 20 * DAY).unwrap();

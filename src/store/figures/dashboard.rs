@@ -8,7 +8,9 @@
 //!   week of their first visit ever, returning in a week they visit after that week began;
 //! - days between visits are the gaps between a member's visiting days within the range;
 //! - a cohort is the members whose first visit ever fell in a month of the range; `retained[k]`
-//!   counts those visiting in the cohort's month + k (only months within the range);
+//!   counts those visiting in the cohort's month + k (only months within the range); the
+//!   last month of the range counts only up to its last day, and when that is not the
+//!   month's own last day (a month in progress) every cohort says so (`last_to_date`);
 //! - top customers are over their whole history, by spend after refunds, and by visits;
 //! - points issued are earned plus referral bonuses; redeemed, expired, refunded are what left
 //!   by each way; the redemption rate is redeemed / issued;
@@ -44,6 +46,9 @@ pub struct Cohort {
     pub month: String,
     pub size: i64,
     pub retained: Vec<i64>,
+    /// The last of `retained` is a month not over at the range's end (counted to date), not a
+    /// whole month: on 6 December, November's "+1 month" holds six days of December.
+    pub last_to_date: bool,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -136,6 +141,18 @@ pub fn month_of(day: i64) -> i64 {
         .map(|t| t.to_zoned_datetime(jiff::tz::TimeZone::UTC).date())
         .unwrap_or_default();
     i64::from(date.year()) * 12 + i64::from(date.month()) - 1
+}
+
+/// The last day (UTC day number) of month `m` (as [`month_of`] numbers them).
+fn month_end(m: i64) -> i64 {
+    let next = m + 1;
+    jiff::civil::date(
+        next.div_euclid(12) as i16,
+        (next.rem_euclid(12) + 1) as i8,
+        1,
+    )
+    .to_zoned_datetime(jiff::tz::TimeZone::UTC)
+    .map_or(i64::MAX, |z| z.timestamp().as_second().div_euclid(DAY) - 1)
 }
 
 fn month_label(m: i64) -> String {
@@ -518,6 +535,7 @@ impl Tally {
                     month: month_label(m),
                     size,
                     retained,
+                    last_to_date: span.to < month_end(span.last_month),
                 })
                 .collect(),
         }
