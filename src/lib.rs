@@ -1,7 +1,9 @@
 //! Regulars: loyalty rewards for the shop counter.
 //!
-//! Layers, each depending only on those below it: [`cli`] over [`store`], [`config`] and
-//! [`datadir`], all over [`domain`] (pure rules, no I/O).
+//! Layers, each depending only on those below it: [`ui`] over [`runtime`]; [`runtime`],
+//! [`cli`] and [`portal`] over [`services`] (sync, the message sender, words for refusals);
+//! those over [`store`], [`central`], [`messages`], [`devices`], [`config`], [`datadir`] and
+//! [`i18n`]; all over [`domain`] (pure rules, no I/O).
 
 pub mod backups;
 pub mod central;

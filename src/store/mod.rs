@@ -5,6 +5,14 @@
 //! refused untouched. Every write that matters runs in one `BEGIN IMMEDIATE` transaction
 //! ([`Store::write`]), so two tills redeeming at once are serialised and a crash leaves either the
 //! whole sale or none of it.
+//!
+//! The opener, [`Tx`], errors, backup and migrations live here; the operations live in a
+//! folder per concern, each saying which tables it owns: `people/` (customers, merge),
+//! `counter/` (sales, print jobs, receipt tokens, staff), `loyalty/` (ledger, referrals, stamps,
+//! tiers, occasions), `support/` (tickets, answers, timeline, the receipt page and its stamps),
+//! `messages/` (outbox, causes, consents), `chain/` (sync, applying other tills' events,
+//! reversals) and `figures/` (aggregates, dashboard, stats, support figures, overdue, insights);
+//! `bulk.rs` loads a demo history.
 
 mod backup;
 mod bulk;
