@@ -88,9 +88,27 @@ pub fn email_identity(normalized: &str) -> String {
     format!("{local}@{domain}")
 }
 
+/// "MM-DD" checked as a day of some year (29 February allowed), written with two digits each.
+pub fn birthday_text(text: &str) -> Option<String> {
+    let (m, d) = text.trim().split_once('-')?;
+    let (m, d): (u8, u8) = (m.parse().ok()?, d.parse().ok()?);
+    let days = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+    ((1..=12).contains(&m) && d >= 1 && d <= days[usize::from(m) - 1])
+        .then(|| format!("{m:02}-{d:02}"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn birthdays_are_a_day_of_some_year() {
+        assert_eq!(birthday_text("7-14").as_deref(), Some("07-14"));
+        assert_eq!(birthday_text("02-29").as_deref(), Some("02-29"));
+        assert_eq!(birthday_text("02-30"), None);
+        assert_eq!(birthday_text("13-01"), None);
+        assert_eq!(birthday_text("1990-07-14"), None);
+    }
 
     #[test]
     fn same_phone_in_every_form() {

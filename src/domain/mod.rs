@@ -9,6 +9,7 @@ pub mod messages;
 pub mod money;
 pub mod program;
 pub mod referral;
+pub mod sale;
 pub mod staff;
 pub mod support;
 pub mod tiers;

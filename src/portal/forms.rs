@@ -281,9 +281,9 @@ pub(crate) async fn set_messages(
         let (id, token) = visit_id(&state, &token).await?;
         check_form(&state, &headers, &token, f.form.as_deref())?;
         let birthday = match f.birthday.as_deref().map(str::trim) {
-            Some(b) if !b.is_empty() => {
-                Some(crate::store::birthday_text(b).ok_or(Failure::Input("error-birthday"))?)
-            }
+            Some(b) if !b.is_empty() => Some(
+                crate::domain::contact::birthday_text(b).ok_or(Failure::Input("error-birthday"))?,
+            ),
             _ => None,
         };
         let tag = catalog()

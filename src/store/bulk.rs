@@ -521,8 +521,11 @@ impl Bulk {
             Some(code) => Some(self.customer_id(code)?),
         };
         let (program_id, program) = self.program_at(sale.at);
-        let (qualifying, points, stamped) =
-            super::counter::sales::earning(program, sale.amount, customer.is_some());
+        let crate::domain::sale::Earning {
+            qualifying,
+            points,
+            stamped,
+        } = crate::domain::sale::earning(program, sale.amount, customer.is_some());
         let visit = self.visits.next_id();
         let receipt = match receipt {
             Some(r) => Some(self.receipts.insert(&r, visit)?),
@@ -903,7 +906,10 @@ impl Bulk {
         let v = self.visits.get(visit);
         let (sale_amount, refunded, earned, customer, stamped) =
             (v.amount, v.refunded, v.points, v.customer, v.stamped);
-        let (amount, fully) = super::counter::sales::refund_to_take(
+        let crate::domain::sale::RefundTake {
+            amount,
+            full: fully,
+        } = super::counter::sales::refund_to_take(
             &receipt,
             sale_amount,
             refunded,

@@ -45,7 +45,7 @@ pub use figures::support_figures::{
     WAIT_BUCKETS, Wait, Waits, wait_bucket,
 };
 pub use loyalty::ledger::{Adjusted, Redeemed};
-pub use loyalty::occasions::{Given, birthday_text};
+pub use loyalty::occasions::Given;
 pub use loyalty::referrals::ReferralView;
 pub use loyalty::tiers::TierView;
 pub use messages::consents::{Consent, ConsentSource, MessageChoices, NewConsent};

@@ -6,11 +6,10 @@
 
 use crate::domain::ledger::{EventKind, refund_reversal};
 use crate::domain::referral::ReferralOutcome;
+use crate::domain::sale::{self, Earning, MAX_RECEIPT_CHARS, RefundRefused, RefundTake};
 use crate::store::{Result, StoreError, Tx, loyalty::ledger::Credit};
 use rusqlite::OptionalExtension;
 use serde::Serialize;
-
-const MAX_RECEIPT_CHARS: usize = 64;
 
 /// A sale as the till reports it.
 #[derive(Debug, Clone, Default)]
@@ -237,7 +236,11 @@ impl Tx<'_> {
             Some(code) => Some(self.customer(code)?.0),
         };
         let (program_id, program) = self.program_at(sale.at);
-        let (qualifying, mut points, stamped) = earning(program, sale.amount, customer.is_some());
+        let Earning {
+            qualifying,
+            mut points,
+            stamped,
+        } = sale::earning(program, sale.amount, customer.is_some());
         // A member's tier multiplies what the sale earns (rounded down).
         if let Some(c) = &customer
             && let Some(t) = self.tier_of(c.id, sale.at)?
@@ -389,7 +392,10 @@ impl Tx<'_> {
         let visit = self
             .visit_for_refund(&receipt)?
             .ok_or_else(|| StoreError::UnknownReceipt(receipt.clone()))?;
-        let (amount, fully_refunded) = refund_to_take(
+        let RefundTake {
+            amount,
+            full: fully_refunded,
+        } = refund_to_take(
             &receipt,
             visit.amount,
             visit.refunded,
@@ -480,52 +486,24 @@ fn visit_view(r: &rusqlite::Row<'_>) -> rusqlite::Result<VisitView> {
     })
 }
 
-/// What a refund of `amount` (everything left, for `None`) takes off a sale of `sale_amount`
-/// of which `refunded` was refunded before, and whether that refunds it in full. Refused when
-/// nothing is left, when the amount is not above zero, or when it is more than what is left.
+/// What a refund of `amount` (everything left, for `None`) takes off the sale with this
+/// receipt number (the domain's rule), with its refusals in the store's words.
 pub(in crate::store) fn refund_to_take(
     receipt: &str,
     sale_amount: i64,
     refunded: i64,
     amount: Option<i64>,
     currency: crate::domain::money::Currency,
-) -> Result<(i64, bool)> {
-    let refundable = sale_amount - refunded;
-    if refundable == 0 {
-        return Err(StoreError::AlreadyRefunded(receipt.to_string()));
-    }
-    let amount = amount.unwrap_or(refundable);
-    if amount <= 0 {
-        return Err(crate::domain::money::AmountError::Zero.into());
-    }
-    if amount > refundable {
-        return Err(StoreError::RefundTooLarge {
+) -> Result<RefundTake> {
+    sale::refund_to_take(sale_amount, refunded, amount).map_err(|why| match why {
+        RefundRefused::NothingLeft => StoreError::AlreadyRefunded(receipt.to_string()),
+        RefundRefused::NotAboveZero => crate::domain::money::AmountError::Zero.into(),
+        RefundRefused::TooLarge { refundable } => StoreError::RefundTooLarge {
             receipt: receipt.to_string(),
-            requested: currency.format(amount),
+            requested: currency.format(amount.unwrap_or(refundable)),
             refundable: currency.format(refundable),
-        });
-    }
-    Ok((amount, amount == refundable))
-}
-
-/// What a sale of `amount` earns under `program`: whether it qualifies (stamps, referrals), its
-/// points (members only), and whether it goes on a member's stamp card.
-pub(in crate::store) fn earning(
-    program: &crate::domain::program::Program,
-    amount: i64,
-    member: bool,
-) -> (bool, i64, bool) {
-    let qualifying = program.qualifies(amount);
-    let points = if member {
-        program.points_for(amount)
-    } else {
-        0
-    };
-    (
-        qualifying,
-        points,
-        member && qualifying && program.stamps.is_some(),
-    )
+        },
+    })
 }
 
 /// The idempotency key of a sale's earn event: one per visit, and how a refund finds it.
@@ -533,11 +511,11 @@ pub(in crate::store) fn earn_key(visit_id: i64) -> String {
     format!("visit:{visit_id}:earn")
 }
 
+/// A till's receipt number as kept (the domain's rule), refused in the store's words.
 pub(in crate::store) fn check_receipt(r: &str) -> Result<String> {
-    if r.is_empty() || r.chars().count() > MAX_RECEIPT_CHARS || r.chars().any(char::is_control) {
-        return Err(StoreError::BadReceipt(MAX_RECEIPT_CHARS));
-    }
-    Ok(r.to_string())
+    sale::check_receipt(r)
+        .map(str::to_string)
+        .ok_or(StoreError::BadReceipt(MAX_RECEIPT_CHARS))
 }
 
 impl Tx<'_> {

@@ -17,15 +17,6 @@ pub struct Given {
     pub messages: usize,
 }
 
-/// "MM-DD" checked as a day of some year (29 February allowed), written with two digits each.
-pub fn birthday_text(text: &str) -> Option<String> {
-    let (m, d) = text.trim().split_once('-')?;
-    let (m, d): (u8, u8) = (m.parse().ok()?, d.parse().ok()?);
-    let days = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-    ((1..=12).contains(&m) && d >= 1 && d <= days[usize::from(m) - 1])
-        .then(|| format!("{m:02}-{d:02}"))
-}
-
 impl Tx<'_> {
     /// Records (or with `None` forgets) a member's birthday, with when and where they agreed
     /// to give it (`source`: counter, page or import).
@@ -38,9 +29,10 @@ impl Tx<'_> {
     ) -> Result<()> {
         let id = self.customer(code)?.0.id;
         let birthday = match birthday {
-            Some(b) => {
-                Some(birthday_text(b).ok_or_else(|| StoreError::BadBirthday(b.to_string()))?)
-            }
+            Some(b) => Some(
+                crate::domain::contact::birthday_text(b)
+                    .ok_or_else(|| StoreError::BadBirthday(b.to_string()))?,
+            ),
             None => None,
         };
         self.tx.execute(
@@ -106,17 +98,5 @@ impl Tx<'_> {
         }
         given.messages = self.queue_voucher_messages(now)?;
         Ok(given)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn a_birthday_is_a_day_of_the_year() {
-        assert_eq!(super::birthday_text("7-14").as_deref(), Some("07-14"));
-        assert_eq!(super::birthday_text("02-29").as_deref(), Some("02-29"));
-        assert_eq!(super::birthday_text("02-30"), None);
-        assert_eq!(super::birthday_text("13-01"), None);
-        assert_eq!(super::birthday_text("1990-07-14"), None);
     }
 }
