@@ -4,6 +4,7 @@ use super::Output;
 use super::args::*;
 use super::commands::{Ctx, to_json};
 use super::hardware;
+use crate::domain::staff::Actor;
 use crate::domain::token::receipt_url;
 use crate::store::NewSale;
 use anyhow::Result;
@@ -122,7 +123,8 @@ pub(super) fn sale(ctx: &Ctx, cmd: SaleCmd) -> Result<Output> {
         } => {
             let amount = amount.map(|a| ctx.amount(&a)).transpose()?;
             let mut store = ctx.store()?;
-            let mut out = store.write(|tx| tx.refund(&receipt, amount, ctx.now, by.as_deref()))?;
+            let mut out = store
+                .write(|tx| tx.refund(&receipt, amount, ctx.now, &Actor::named(by.as_deref())))?;
             // On a chain's till the points come back once the central store has answered: ask
             // it now; offline, the next sync does.
             if out.points_pending > 0
@@ -261,8 +263,16 @@ pub(super) fn points(ctx: &Ctx, cmd: PointsCmd) -> Result<Output> {
         key,
     } = cmd;
     let mut store = ctx.store()?;
-    let out =
-        store.write(|tx| tx.adjust(&customer, points, &reason, &by, key.as_deref(), ctx.now))?;
+    let out = store.write(|tx| {
+        tx.adjust(
+            &customer,
+            points,
+            &reason,
+            &Actor::named(Some(&by)),
+            key.as_deref(),
+            ctx.now,
+        )
+    })?;
     let w = ctx.words();
     let balance = ("balance", out.balance.into());
     let text = if out.duplicate {

@@ -165,8 +165,15 @@ impl Shop for Through<'_> {
             .write(|tx| tx.redeem(code, reward, at, ACTOR).map(|_| ()))
     }
     fn refund(&mut self, receipt: &str, amount: Option<i64>, at: i64) -> Result<(), StoreError> {
-        self.0
-            .write(|tx| tx.refund(receipt, amount, at, ACTOR).map(|_| ()))
+        self.0.write(|tx| {
+            tx.refund(
+                receipt,
+                amount,
+                at,
+                &crate::domain::staff::Actor::named(ACTOR),
+            )
+            .map(|_| ())
+        })
     }
     fn expire_due(&mut self, now: i64) -> Result<(), StoreError> {
         self.0.write(|tx| tx.expire_due(None, now).map(|_| ()))

@@ -36,6 +36,52 @@ impl Role {
     }
 }
 
+/// Who is recorded for an action: the person signed in (none where the shop has no staff, so
+/// nobody signs in), and the owner who approved it with their PIN when it needed one.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Actor {
+    pub name: Option<String>,
+    pub approved_by: Option<String>,
+}
+
+impl Actor {
+    /// Someone who needed no approval (or a name typed at the command line's `--by`).
+    pub fn named(name: Option<&str>) -> Actor {
+        Actor {
+            name: name.map(str::to_string),
+            approved_by: None,
+        }
+    }
+}
+
+/// The action needs the owner: signed in, or their PIN typed by the person who is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NeedsOwner;
+
+/// Who is recorded for an action that needs the owner when `needs_owner`: the person signed in
+/// (`cashier`, with their role), approved by `owner` (an owner whose PIN was typed, as the
+/// caller found them). Without staff (`cashier` is `None`) nobody signs in, so there is nobody
+/// to ask and the action goes ahead unattributed.
+pub fn approval(
+    cashier: Option<(&str, Role)>,
+    owner: Option<&str>,
+    needs_owner: bool,
+) -> Result<Actor, NeedsOwner> {
+    let Some((name, role)) = cashier else {
+        return Ok(Actor::default());
+    };
+    if !needs_owner || role == Role::Owner {
+        return Ok(Actor::named(Some(name)));
+    }
+    match owner {
+        Some(owner) => Ok(Actor {
+            name: Some(name.to_string()),
+            approved_by: Some(owner.to_string()),
+        }),
+        None => Err(NeedsOwner),
+    }
+}
+
 /// Why a PIN was refused when it was set.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("a PIN is 4 to 8 digits")]
@@ -73,6 +119,22 @@ pub fn pin_matches(salt: &[u8], stored: &[u8], pin: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_owner_approves_what_a_cashier_may_not_do_alone() {
+        let cara = Some(("Cara", Role::Cashier));
+        let owen = Some(("Owen", Role::Owner));
+        // Without staff nobody signs in: nobody to ask, nobody recorded.
+        assert_eq!(approval(None, None, true), Ok(Actor::default()));
+        // What a cashier may do, and anything an owner does, is theirs alone.
+        assert_eq!(approval(cara, None, false), Ok(Actor::named(Some("Cara"))));
+        assert_eq!(approval(owen, None, true), Ok(Actor::named(Some("Owen"))));
+        // Above the cashier: refused without the owner, recorded with them beside her.
+        assert_eq!(approval(cara, None, true), Err(NeedsOwner));
+        let approved = approval(cara, Some("Owen"), true).unwrap();
+        assert_eq!(approved.name.as_deref(), Some("Cara"));
+        assert_eq!(approved.approved_by.as_deref(), Some("Owen"));
+    }
 
     #[test]
     fn pins() {

@@ -7,7 +7,7 @@ use crate::datadir::DataDir;
 use crate::devices::profile::{FlowControl, ScannerProfile};
 use crate::devices::scanner::{ScanEvent, read_scans};
 use crate::devices::transport::{SerialSettings, SerialTransport};
-use crate::domain::staff::Role;
+use crate::domain::staff::{Actor, Role};
 use crate::domain::token::{ShopSecret, receipt_url};
 use crate::printing::{Delivery, ReceiptPrinter, enqueue_receipt};
 use crate::store::{
@@ -132,33 +132,25 @@ const IDLE_STATUS_EVERY: std::time::Duration = std::time::Duration::from_secs(5)
 /// Extra attempts after SQLite's own busy wait (5 s each) before a request fails.
 const BUSY_RETRIES: usize = 3;
 
-/// Who is recorded for an action: the signed-in name, or, where `needs_owner` and the person
-/// signed in is not an owner, "Cara (approved by Owen)" once the owner's PIN checks out.
-/// `None` when the shop has no staff (nobody signs in, so there is nobody to ask).
+/// Who is recorded for an action (the domain's rule, [`crate::domain::staff::approval`]), once
+/// the owner's PIN, if one was typed, is checked against the staff list.
 fn approved_actor(
     tx: &crate::store::Tx<'_>,
     cashier: Option<&Staff>,
     owner_pin: Option<&str>,
     needs_owner: bool,
     task: crate::store::OwnerTask,
-) -> Result<Option<String>, StoreError> {
-    let Some(cashier) = cashier else {
-        return Ok(None);
-    };
-    if !needs_owner || cashier.role == Role::Owner {
-        return Ok(Some(cashier.name.clone()));
-    }
+) -> Result<Actor, StoreError> {
     let owner = match owner_pin.map(str::trim).filter(|p| !p.is_empty()) {
         Some(pin) => tx.staff_by_pin(pin)?.filter(|s| s.role == Role::Owner),
         None => None,
     };
-    match owner {
-        Some(owner) => Ok(Some(format!(
-            "{} (approved by {})",
-            cashier.name, owner.name
-        ))),
-        None => Err(StoreError::NeedsOwner(task)),
-    }
+    crate::domain::staff::approval(
+        cashier.map(|c| (c.name.as_str(), c.role)),
+        owner.as_ref().map(|o| o.name.as_str()),
+        needs_owner,
+    )
+    .map_err(|_| StoreError::NeedsOwner(task))
 }
 
 /// Work for the print worker.
@@ -382,7 +374,7 @@ fn handle(
                 };
                 let actor =
                     approved_actor(tx, cashier.as_ref(), owner_pin.as_deref(), large, task)?;
-                let refund = tx.refund(&receipt, amount, now, actor.as_deref())?;
+                let refund = tx.refund(&receipt, amount, now, &actor)?;
                 // The customer of the refunded visit as they are now, for the screen.
                 let customer = match tx.visit(refund.visit_id)?.and_then(|v| v.customer) {
                     Some(code) => Some(tx.view(&code, now)?),
@@ -426,8 +418,10 @@ fn handle(
             .write(|tx| {
                 // With staff set up, only an owner adjusts points: signed in, or by PIN.
                 let task = crate::store::OwnerTask::Adjust;
-                let actor = approved_actor(tx, cashier.as_ref(), owner_pin.as_deref(), true, task)?
-                    .unwrap_or_else(|| "counter".into());
+                let mut actor =
+                    approved_actor(tx, cashier.as_ref(), owner_pin.as_deref(), true, task)?;
+                // Without staff nobody signs in; an adjustment still names who made it.
+                actor.name.get_or_insert_with(|| "counter".into());
                 tx.adjust(&customer, points, &reason, &actor, None, now)?;
                 tx.view(&customer, now)
             })

@@ -38,6 +38,7 @@ pub fn timeline_entry(w: &Language, currency: Currency, e: &TimelineEntry) -> St
             points,
             reason,
             actor,
+            approved_by,
         } => {
             let signed = if *points < 0 {
                 format!("−{}", w.number(-points))
@@ -56,7 +57,14 @@ pub fn timeline_entry(w: &Language, currency: Currency, e: &TimelineEntry) -> St
                 Some(r) => format!("{text} ({r})"),
                 None => text,
             };
-            (text, None, actor.as_deref())
+            let who = match (actor, approved_by) {
+                (Some(a), Some(o)) => Some(w.t_args(
+                    "timeline-approved",
+                    &[("who", a.as_str().into()), ("owner", o.as_str().into())],
+                )),
+                (a, _) => a.clone(),
+            };
+            (text, None, who)
         }
         Happened::Rating { stars, comment } => (
             w.t_args(
@@ -85,7 +93,7 @@ pub fn timeline_entry(w: &Language, currency: Currency, e: &TimelineEntry) -> St
             }
             text.push_str(": ");
             text.push_str(summary);
-            (text, body.as_deref(), actor.as_deref())
+            (text, body.as_deref(), actor.clone())
         }
         Happened::TicketUpdate { event, body, actor } => (
             w.t_args(
@@ -93,10 +101,10 @@ pub fn timeline_entry(w: &Language, currency: Currency, e: &TimelineEntry) -> St
                 &[("ticket", ticket().into())],
             ),
             body.as_deref(),
-            actor.as_deref(),
+            actor.clone(),
         ),
         Happened::Note { body, actor } => {
-            (w.t("timeline-note"), Some(body.as_str()), actor.as_deref())
+            (w.t("timeline-note"), Some(body.as_str()), actor.clone())
         }
         Happened::Message {
             message,

@@ -88,6 +88,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0016_support_figures.sql"),
     include_str!("migrations/0017_answers.sql"),
     include_str!("migrations/0018_page_revs.sql"),
+    include_str!("migrations/0019_approved_by.sql"),
 ];
 
 /// The schema version this build writes.

@@ -216,7 +216,7 @@ fn run_case(pg: &Postgres, steps: &[Step]) {
                     let left: i64 = left.parse().unwrap();
                     let amount = (part && left >= 2).then_some(left / 2);
                     t.store
-                        .write(|tx| tx.refund(receipt, amount, now, None))
+                        .write(|tx| tx.refund(receipt, amount, now, &Default::default()))
                         .unwrap();
                 }
             }

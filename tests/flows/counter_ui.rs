@@ -311,14 +311,18 @@ fn staff_sign_in_and_large_refunds_need_the_owners_pin() {
             .is_some_and(|n| n.ok && n.text.contains("R-30"))
     });
     let conn = rusqlite::Connection::open(d.join("regulars.db")).unwrap();
-    let actors: Vec<String> = conn
-        .prepare("SELECT actor FROM refunds ORDER BY id")
+    // The owner who approved is kept in a field of its own, beside the cashier.
+    let actors: Vec<(String, Option<String>)> = conn
+        .prepare("SELECT actor, approved_by FROM refunds ORDER BY id")
         .unwrap()
-        .query_map([], |r| r.get(0))
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
         .unwrap()
         .collect::<Result<_, _>>()
         .unwrap();
-    assert_eq!(actors, ["Cara", "Cara (approved by Owen)"]);
+    assert_eq!(
+        actors,
+        [("Cara".into(), None), ("Cara".into(), Some("Owen".into()))]
+    );
 }
 
 #[test]
@@ -426,14 +430,17 @@ fn card_slip_and_points_adjustment_with_the_owners_approval() {
             .is_some_and(|c| c.balance == 25)
     });
     let conn = rusqlite::Connection::open(d.join("regulars.db")).unwrap();
-    let actor: String = conn
+    let actor: (String, String) = conn
         .query_row(
-            "SELECT actor FROM points_events WHERE kind = 'adjust'",
+            "SELECT actor, approved_by FROM points_events WHERE kind = 'adjust'",
             [],
-            |r| r.get(0),
+            |r| Ok((r.get(0)?, r.get(1)?)),
         )
         .unwrap();
-    assert_eq!(actor, "Cara (approved by Owen)");
+    assert_eq!(actor, ("Cara".into(), "Owen".into()));
+    // The timeline says both, in the shop's words.
+    let (_, out, err) = crate::common::run(d, &["customer", "timeline", &code]);
+    assert!(out.contains("(by Cara, approved by Owen)"), "{out}{err}");
 }
 
 #[test]

@@ -97,7 +97,7 @@ proptest! {
                 Op::Refund { sale, percent } if !sales.is_empty() => {
                     let (id, amount) = sales[sale % sales.len()];
                     let part = (amount * i64::from(*percent) / 100).max(1);
-                    s.write(|tx| tx.refund(&format!("V{id}"), Some(part), now, None)).map(|_| ())
+                    s.write(|tx| tx.refund(&format!("V{id}"), Some(part), now, &Default::default())).map(|_| ())
                 }
                 Op::Claim { sale, customer } if !sales.is_empty() => {
                     let (id, _) = sales[sale % sales.len()];

@@ -103,13 +103,13 @@ proptest! {
                 Op::Refund { sale, percent } if !sales.is_empty() => {
                     let (receipt, amount, _) = sales[sale % sales.len()].clone();
                     let part = percent.map(|p| (amount * i64::from(p) / 100).max(1));
-                    s.write(|tx| tx.refund(&receipt, part, now, None)).map(|_| ())
+                    s.write(|tx| tx.refund(&receipt, part, now, &Default::default())).map(|_| ())
                 }
                 Op::Redeem { customer, reward } => s
                     .write(|tx| tx.redeem(&codes[*customer], rewards[*reward], now, None))
                     .map(|_| ()),
                 Op::Adjust { customer, points } => s
-                    .write(|tx| tx.adjust(&codes[*customer], *points, "test", "owner", None, now))
+                    .write(|tx| tx.adjust(&codes[*customer], *points, "test", &regulars::domain::staff::Actor::named(Some("owner")), None, now))
                     .map(|_| ()),
                 Op::Wait { days } => {
                     now += days * DAY;

@@ -47,7 +47,8 @@ fn tenth_visit_earns_a_voucher_and_a_full_refund_voids_it_unless_used() {
         "10 more visits to Free coffee (stamp card)"
     );
     // Refunding the tenth visit in full takes the stamp and the unused voucher back.
-    s.write(|tx| tx.refund("A9", None, T0 + 20, None)).unwrap();
+    s.write(|tx| tx.refund("A9", None, T0 + 20, &Default::default()))
+        .unwrap();
     let view = s.customer_view(&c, T0 + 21).unwrap();
     assert_eq!(view.stamps, 9);
     assert!(
@@ -62,7 +63,8 @@ fn tenth_visit_earns_a_voucher_and_a_full_refund_voids_it_unless_used() {
         .write(|tx| tx.redeem(&c, "coffee", T0 + 31, None))
         .unwrap();
     assert_eq!(r.paid_with, "voucher");
-    s.write(|tx| tx.refund("A10", None, T0 + 32, None)).unwrap();
+    s.write(|tx| tx.refund("A10", None, T0 + 32, &Default::default()))
+        .unwrap();
     assert_eq!(sale(&mut s, &c, 300, T0 + 40, "A11").vouchers_issued, 0);
     check_invariants(s.connection());
 }
@@ -103,7 +105,9 @@ fn refund_after_spending_is_floored_at_zero_and_spent_rewards_stay() {
     let c = enroll(&mut s, "Anna", "0870000001", None);
     sale(&mut s, &c, 4500, T0, "R1"); // 45 points
     s.write(|tx| tx.redeem(&c, "coffee", T0 + 1, None)).unwrap(); // 40 spent, 5 left
-    let r = s.write(|tx| tx.refund("R1", None, T0 + 2, None)).unwrap();
+    let r = s
+        .write(|tx| tx.refund("R1", None, T0 + 2, &Default::default()))
+        .unwrap();
     assert_eq!(r.points_due, 45);
     assert_eq!(r.points_reversed, 5);
     assert_eq!(r.balance, 0);
@@ -126,7 +130,7 @@ fn points_follow_the_program_in_force_at_the_sale() {
     assert_eq!(sale(&mut s, &c, 1000, T0 + 2 * DAY, "P2").points_earned, 20);
     // A refund of the first sale takes back what it earned under its own program.
     let r = s
-        .write(|tx| tx.refund("P1", None, T0 + 3 * DAY, None))
+        .write(|tx| tx.refund("P1", None, T0 + 3 * DAY, &Default::default()))
         .unwrap();
     assert_eq!(r.points_reversed, 10);
     // Re-registering the same program is a no-op.

@@ -105,7 +105,7 @@ fn a_claim_earns_what_the_receipt_earned_once_within_thirty_days() {
     let (_d, mut s) = store();
     let v = sale(&mut s, None, 1250, T0);
     // Half refunded before the claim: points on what is left.
-    s.write(|tx| tx.refund(&format!("V{v}"), Some(650), T0 + DAY, None))
+    s.write(|tx| tx.refund(&format!("V{v}"), Some(650), T0 + DAY, &Default::default()))
         .unwrap();
     let mut rng = counter();
     let claimed = s
@@ -127,7 +127,7 @@ fn a_claim_earns_what_the_receipt_earned_once_within_thirty_days() {
         .unwrap_err();
     assert!(err.to_string().contains("30 days"), "{err}");
     let refunded = sale(&mut s, None, 500, T0);
-    s.write(|tx| tx.refund(&format!("V{refunded}"), None, T0, None))
+    s.write(|tx| tx.refund(&format!("V{refunded}"), None, T0, &Default::default()))
         .unwrap();
     let err = s
         .write(|tx| tx.claim_visit(refunded, "", "087 000 0009", T0 + DAY, &mut rng))

@@ -188,6 +188,7 @@ timeline-ticket-reopened = Ticket #{ $ticket } reopened
 timeline-ticket-open = Ticket #{ $ticket } open again
 timeline-note = Note
 timeline-by = (by { $who })
+timeline-approved = { $who }, approved by { $owner }
 backup-failed = Backup failed: { $problem }
 backup-none = No backup yet
 backup-old = Last backup { $age } ago: none within a day

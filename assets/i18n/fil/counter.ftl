@@ -167,6 +167,7 @@ timeline-ticket-reopened = Muling binuksan ang ticket #{ $ticket }
 timeline-ticket-open = Bukas muli ang ticket #{ $ticket }
 timeline-note = Tala
 timeline-by = (ni { $who })
+timeline-approved = { $who }, inaprubahan ni { $owner }
 backup-failed = Pumalya ang backup: { $problem }
 backup-none = Wala pang backup
 backup-old = Huling backup { $age } na ang nakalipas: wala sa loob ng isang araw

@@ -196,6 +196,7 @@ timeline-ticket-reopened = Pieprasījums #{ $ticket } atvērts no jauna
 timeline-ticket-open = Pieprasījums #{ $ticket } atkal atvērts
 timeline-note = Piezīme
 timeline-by = ({ $who })
+timeline-approved = { $who }, apstiprināja { $owner }
 backup-failed = Rezerves kopija neizdevās: { $problem }
 backup-none = Rezerves kopijas vēl nav
 backup-old = Pēdējā rezerves kopija pirms { $age }: dienas laikā nav nevienas

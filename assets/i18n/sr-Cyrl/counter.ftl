@@ -196,6 +196,7 @@ timeline-ticket-reopened = Захтев #{ $ticket } поново отворен
 timeline-ticket-open = Захтев #{ $ticket } опет отворен
 timeline-note = Белешка
 timeline-by = ({ $who })
+timeline-approved = { $who }, одобрио-ла { $owner }
 backup-failed = Резервна копија није успела: { $problem }
 backup-none = Још нема резервне копије
 backup-old = Последња резервна копија пре { $age }: ниједна у последњих дан

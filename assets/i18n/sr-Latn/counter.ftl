@@ -196,6 +196,7 @@ timeline-ticket-reopened = Zahtev #{ $ticket } ponovo otvoren
 timeline-ticket-open = Zahtev #{ $ticket } opet otvoren
 timeline-note = Beleška
 timeline-by = ({ $who })
+timeline-approved = { $who }, odobrio-la { $owner }
 backup-failed = Rezervna kopija nije uspela: { $problem }
 backup-none = Još nema rezervne kopije
 backup-old = Poslednja rezervna kopija pre { $age }: nijedna u poslednjih dan

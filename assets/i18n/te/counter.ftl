@@ -188,6 +188,7 @@ timeline-ticket-reopened = టికెట్ #{ $ticket } మళ్లీ త�
 timeline-ticket-open = టికెట్ #{ $ticket } మళ్లీ తెరిచి ఉంది
 timeline-note = నోట్
 timeline-by = ({ $who })
+timeline-approved = { $who }, { $owner } ఆమోదించారు
 backup-failed = బ్యాకప్ విఫలమైంది: { $problem }
 backup-none = ఇంకా బ్యాకప్ లేదు
 backup-old = చివరి బ్యాకప్ { $age } క్రితం: ఒక రోజులో ఏదీ లేదు

@@ -63,6 +63,8 @@ struct PointsPayload {
     visit: Option<String>,
     reason: Option<String>,
     actor: Option<String>,
+    /// Absent from a till older than schema 19.
+    approved_by: Option<String>,
     #[serde(default)]
     lots: Vec<(String, i64)>,
 }
@@ -382,6 +384,7 @@ impl Tx<'_> {
             at: i64,
             amount: i64,
             actor: Option<String>,
+            approved_by: Option<String>,
         }
         let Ok(r) = serde_json::from_str::<RefundPayload>(&e.payload) else {
             return self.problem(e, now, "unreadable", "a refund event that does not parse");
@@ -411,9 +414,17 @@ impl Tx<'_> {
         self.tx
             .prepare_cached(
                 "INSERT INTO refunds (visit_id, at, amount, points_due, points_reversed, actor,
-                 gid, origin) VALUES (?1, ?2, ?3, 0, 0, ?4, ?5, ?6)",
+                 approved_by, gid, origin) VALUES (?1, ?2, ?3, 0, 0, ?4, ?5, ?6, ?7)",
             )?
-            .execute((visit, r.at, r.amount, &r.actor, &r.gid, &e.till_id))?;
+            .execute((
+                visit,
+                r.at,
+                r.amount,
+                &r.actor,
+                &r.approved_by,
+                &r.gid,
+                &e.till_id,
+            ))?;
         if added > 0 {
             self.tx
                 .prepare_cached("UPDATE visits SET refunded = refunded + ?2 WHERE id = ?1")?
@@ -445,8 +456,8 @@ impl Tx<'_> {
             self.tx
                 .prepare_cached(
                     "INSERT INTO points_events (customer_id, at, kind, points, idempotency_key,
-                     visit_id, expires_at, remaining, reason, actor, gid, origin)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?4, ?8, ?9, ?10, ?11)",
+                     visit_id, expires_at, remaining, reason, actor, approved_by, gid, origin)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?4, ?8, ?9, ?10, ?11, ?12)",
                 )?
                 .execute((
                     customer,
@@ -458,6 +469,7 @@ impl Tx<'_> {
                     p.expires_at,
                     &p.reason,
                     &p.actor,
+                    &p.approved_by,
                     &p.gid,
                     &e.till_id,
                 ))?;
@@ -511,11 +523,20 @@ impl Tx<'_> {
             self.tx
                 .prepare_cached(
                     "INSERT INTO points_events (customer_id, at, kind, points, idempotency_key,
-                     visit_id, reason, actor, gid, origin)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                     visit_id, reason, actor, approved_by, gid, origin)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
                 )?
                 .execute((
-                    customer, p.at, &p.kind, -spent, &key, visit, &p.reason, &p.actor, &p.gid,
+                    customer,
+                    p.at,
+                    &p.kind,
+                    -spent,
+                    &key,
+                    visit,
+                    &p.reason,
+                    &p.actor,
+                    &p.approved_by,
+                    &p.gid,
                     &e.till_id,
                 ))?;
             let spend_id = self.tx.last_insert_rowid();

@@ -90,12 +90,24 @@ impl Tx<'_> {
     /// Records what the central store took back for `r` (`taken`, under its key) and closes
     /// the reversal.
     pub fn settle_reversal(&self, r: &Reversal, taken: i64) -> Result<()> {
-        let (visit_id, at, actor, customer): (i64, i64, Option<String>, i64) = self.tx.query_row(
-            "SELECT r.visit_id, r.at, r.actor, COALESCE(k.merged_into, k.id) FROM refunds r
+        let (visit_id, at, by, customer) = self.tx.query_row(
+            "SELECT r.visit_id, r.at, r.actor, r.approved_by, COALESCE(k.merged_into, k.id)
+             FROM refunds r
              JOIN visits v ON v.id = r.visit_id JOIN customers k ON k.id = v.customer_id
              WHERE r.id = ?1",
             [r.refund_id],
-            |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?)),
+            |row| {
+                let by = crate::domain::staff::Actor {
+                    name: row.get(2)?,
+                    approved_by: row.get(3)?,
+                };
+                Ok((
+                    row.get::<_, i64>(0)?,
+                    row.get::<_, i64>(1)?,
+                    by,
+                    row.get::<_, i64>(4)?,
+                ))
+            },
         )?;
         let points = taken.min(self.balance_of(customer)?);
         self.reverse_refund(
@@ -104,7 +116,7 @@ impl Tx<'_> {
             customer,
             points,
             at,
-            actor.as_deref(),
+            &by,
             Some(&r.key),
         )?;
         self.tx.execute(

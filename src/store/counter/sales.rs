@@ -7,6 +7,7 @@
 use crate::domain::ledger::{EventKind, refund_reversal};
 use crate::domain::referral::ReferralOutcome;
 use crate::domain::sale::{self, Earning, MAX_RECEIPT_CHARS, RefundRefused, RefundTake};
+use crate::domain::staff::Actor;
 use crate::store::{Result, StoreError, Tx, loyalty::ledger::Credit};
 use rusqlite::OptionalExtension;
 use serde::Serialize;
@@ -316,6 +317,7 @@ impl Tx<'_> {
                 visit_id: Some(visit_id),
                 reason: None,
                 actor: None,
+                approved_by: None,
             })?;
         }
         let mut vouchers = 0;
@@ -386,7 +388,7 @@ impl Tx<'_> {
         receipt: &str,
         amount: Option<i64>,
         now: i64,
-        actor: Option<&str>,
+        by: &Actor,
     ) -> Result<RefundOutcome> {
         let receipt = check_receipt(receipt.trim())?;
         let visit = self
@@ -412,9 +414,9 @@ impl Tx<'_> {
             self.agg_refund(visit.customer_id, visit.at, amount)?;
         }
         self.tx.execute(
-            "INSERT INTO refunds (visit_id, at, amount, points_due, points_reversed, actor)
-             VALUES (?1, ?2, ?3, ?4, 0, ?5)",
-            (visit.id, now, amount, points_due, actor),
+            "INSERT INTO refunds (visit_id, at, amount, points_due, points_reversed, actor,
+             approved_by) VALUES (?1, ?2, ?3, ?4, 0, ?5, ?6)",
+            (visit.id, now, amount, points_due, &by.name, &by.approved_by),
         )?;
         let refund_id = self.tx.last_insert_rowid();
         let mut points_reversed = 0;
@@ -441,7 +443,7 @@ impl Tx<'_> {
                     customer_id,
                     points_reversed,
                     now,
-                    actor,
+                    by,
                     None,
                 )?;
             }
@@ -529,7 +531,7 @@ impl Tx<'_> {
         customer_id: i64,
         points: i64,
         at: i64,
-        actor: Option<&str>,
+        by: &Actor,
         hold: Option<&str>,
     ) -> Result<()> {
         if points <= 0 {
@@ -554,7 +556,8 @@ impl Tx<'_> {
                 key: &key,
                 visit_id: Some(visit_id),
                 reason: Some("refund"),
-                actor,
+                actor: by.name.as_deref(),
+                approved_by: by.approved_by.as_deref(),
             },
             &own_lot,
             "the refund",

@@ -7,6 +7,7 @@
 
 use crate::domain::ledger::{EventKind, Lot, allocate};
 use crate::domain::program::{Program, Reward};
+use crate::domain::staff::Actor;
 use crate::store::error::{AdjustmentPart, is_unique_violation};
 use crate::store::{Result, StoreError, Tx};
 use rusqlite::OptionalExtension;
@@ -43,6 +44,8 @@ pub(in crate::store) struct Credit<'a> {
     pub visit_id: Option<i64>,
     pub reason: Option<&'a str>,
     pub actor: Option<&'a str>,
+    /// The owner who approved it with their PIN, when it needed one.
+    pub approved_by: Option<&'a str>,
 }
 
 impl Tx<'_> {
@@ -53,8 +56,9 @@ impl Tx<'_> {
         self.tx
             .prepare_cached(
                 "INSERT INTO points_events
-                 (customer_id, at, kind, points, idempotency_key, visit_id, expires_at, remaining, reason, actor)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?4, ?8, ?9)",
+                 (customer_id, at, kind, points, idempotency_key, visit_id, expires_at, remaining, reason, actor,
+                  approved_by)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?4, ?8, ?9, ?10)",
             )?
             .execute((
                 c.customer_id,
@@ -66,6 +70,7 @@ impl Tx<'_> {
                 expires_at,
                 c.reason,
                 c.actor,
+                c.approved_by,
             ))
             .map_err(|e| key_error(e, c.key))?;
         let id = self.tx.last_insert_rowid();
@@ -87,8 +92,9 @@ impl Tx<'_> {
         self.tx
             .prepare_cached(
                 "INSERT INTO points_events
-                 (customer_id, at, kind, points, idempotency_key, visit_id, reason, actor)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                 (customer_id, at, kind, points, idempotency_key, visit_id, reason, actor,
+                  approved_by)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
             )?
             .execute((
                 c.customer_id,
@@ -99,6 +105,7 @@ impl Tx<'_> {
                 c.visit_id,
                 c.reason,
                 c.actor,
+                c.approved_by,
             ))
             .map_err(|e| key_error(e, c.key))?;
         let spend_id = self.tx.last_insert_rowid();
@@ -175,6 +182,7 @@ impl Tx<'_> {
                     visit_id: None,
                     reason: Some("points expired"),
                     actor: None,
+                    approved_by: None,
                 },
                 &[lot_id],
                 "expiry",
@@ -312,6 +320,7 @@ impl Tx<'_> {
                     visit_id: None,
                     reason: Some(&reward.name),
                     actor,
+                    approved_by: None,
                 },
                 &[],
                 &reward.name,
@@ -336,17 +345,19 @@ impl Tx<'_> {
         })
     }
 
-    /// A manual adjustment by a named member of staff, with a reason. Positive adds a lot;
-    /// negative spends (never below zero). With `key`, a repeat returns the first result.
+    /// A manual adjustment by a named member of staff (with the owner who approved it, when
+    /// it needed one), with a reason. Positive adds a lot; negative spends (never below zero).
+    /// With `key`, a repeat returns the first result.
     pub fn adjust(
         &self,
         code_text: &str,
         points: i64,
         reason: &str,
-        actor: &str,
+        by: &Actor,
         key: Option<&str>,
         now: i64,
     ) -> Result<Adjusted> {
+        let actor = by.name.as_deref().unwrap_or_default();
         if points == 0 {
             return Err(StoreError::AdjustmentNeeds(AdjustmentPart::Points));
         }
@@ -394,6 +405,7 @@ impl Tx<'_> {
             visit_id: None,
             reason: Some(reason.trim()),
             actor: Some(actor.trim()),
+            approved_by: by.approved_by.as_deref(),
         };
         let event_id = if points > 0 {
             self.credit(&credit)?

@@ -227,6 +227,7 @@ impl Tx<'_> {
                     visit_id: Some(visit_id),
                     reason: Some("referral bonus"),
                     actor: None,
+                    approved_by: None,
                 })?;
             }
         }

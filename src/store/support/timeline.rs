@@ -35,6 +35,8 @@ pub enum Happened {
         points: i64,
         reason: Option<String>,
         actor: Option<String>,
+        /// The owner who approved it with their PIN, when it needed one.
+        approved_by: Option<String>,
     },
     Rating {
         stars: i64,
@@ -150,7 +152,7 @@ impl Tx<'_> {
             },
         )?;
         q(
-            "SELECT at, kind, points, reason, actor, visit_id FROM points_events
+            "SELECT at, kind, points, reason, actor, visit_id, approved_by FROM points_events
              WHERE customer_id = ?1 AND kind <> 'earn' ORDER BY at DESC LIMIT ?2",
             &|r| {
                 Ok(TimelineEntry {
@@ -160,6 +162,7 @@ impl Tx<'_> {
                         points: r.get(2)?,
                         reason: r.get(3)?,
                         actor: r.get(4)?,
+                        approved_by: r.get(6)?,
                     },
                     visit_id: r.get(5)?,
                     ticket_id: None,
