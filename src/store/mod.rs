@@ -35,10 +35,10 @@ pub use counter::staff::Staff;
 pub use error::{AdjustmentPart, OwnerTask, Result, StoreError};
 pub use figures::aggregates::{Rebuilt, aggregate_differences};
 pub use figures::dashboard::{
-    BUCKETS, Cohort, Figures, Funnel, MemberIndex, REFERRAL_MOMENT_DAYS, TopCustomer, Week,
-    month_of,
+    BUCKETS, Cohort, Figures, Funnel, REFERRAL_MOMENT_DAYS, TopCustomer, Week, month_of,
 };
 pub use figures::insights::{FitInfo, MIN_REPEAT_MEMBERS, Refit, Slipping};
+pub use figures::members::MemberIndex;
 pub use figures::stats::Stats;
 pub use figures::support_figures::{
     BACK_DAYS, CameBack, FEW, Rated as RatedGroup, Share, StaffRatings, SupportFigures,
@@ -136,7 +136,7 @@ pub struct Store {
     rules: ShopRules,
     programs: Vec<ProgramVersion>,
     /// The owner figures' member index, kept between calls and brought up to date by each.
-    member_index: Option<figures::dashboard::MemberIndex>,
+    member_index: Option<figures::members::MemberIndex>,
 }
 
 /// A write transaction in progress; dropped without [`Store::write`] returning `Ok`, it rolls back.

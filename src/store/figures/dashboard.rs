@@ -16,11 +16,12 @@
 //!   by each way; the redemption rate is redeemed / issued;
 //! - referrals, ratings and tickets count when made, given or opened in the range.
 
+use super::members::{MemberFigures, MemberIndex, Span, member_figures};
 use crate::store::{Result, Store, Tx};
 use serde::Serialize;
 use std::collections::HashMap;
 
-const DAY: i64 = 86_400;
+pub(super) const DAY: i64 = 86_400;
 /// Visit-count buckets of the frequency histogram: (label, lowest, highest).
 pub const BUCKETS: &[(&str, i64, i64)] = &[
     ("1", 1, 1),
@@ -31,7 +32,7 @@ pub const BUCKETS: &[(&str, i64, i64)] = &[
     ("6-10", 6, 10),
     ("11+", 11, i64::MAX),
 ];
-const TOP: usize = 10;
+pub(super) const TOP: usize = 10;
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct Week {
@@ -144,7 +145,7 @@ pub fn month_of(day: i64) -> i64 {
 }
 
 /// The last day (UTC day number) of month `m` (as [`month_of`] numbers them).
-fn month_end(m: i64) -> i64 {
+pub(super) fn month_end(m: i64) -> i64 {
     let next = m + 1;
     jiff::civil::date(
         next.div_euclid(12) as i16,
@@ -155,13 +156,13 @@ fn month_end(m: i64) -> i64 {
     .map_or(i64::MAX, |z| z.timestamp().as_second().div_euclid(DAY) - 1)
 }
 
-fn month_label(m: i64) -> String {
+pub(super) fn month_label(m: i64) -> String {
     format!("{:04}-{:02}", m.div_euclid(12), m.rem_euclid(12) + 1)
 }
 
 /// A range starting before the first visit starts at it (so "all time" is not centuries of
 /// empty weeks); one ending before it starts is just its last day.
-fn clamp(from_day: i64, to_day: i64, first: Option<i64>) -> (i64, i64) {
+pub(super) fn clamp(from_day: i64, to_day: i64, first: Option<i64>) -> (i64, i64) {
     let from = match first {
         Some(f) if from_day < f => f.min(to_day),
         _ => from_day,
@@ -170,7 +171,7 @@ fn clamp(from_day: i64, to_day: i64, first: Option<i64>) -> (i64, i64) {
 }
 
 /// The median of values given as `counts[value]`.
-fn median_of_counts(counts: &[u64]) -> Option<f64> {
+pub(super) fn median_of_counts(counts: &[u64]) -> Option<f64> {
     let n: u64 = counts.iter().sum();
     if n == 0 {
         return None;
@@ -192,7 +193,7 @@ fn median_of_counts(counts: &[u64]) -> Option<f64> {
     })
 }
 
-fn rate(part: i64, whole: i64) -> f64 {
+pub(super) fn rate(part: i64, whole: i64) -> f64 {
     if whole == 0 {
         0.0
     } else {
@@ -200,395 +201,21 @@ fn rate(part: i64, whole: i64) -> f64 {
     }
 }
 
-fn average(total: i64, n: i64) -> Option<f64> {
+pub(super) fn average(total: i64, n: i64) -> Option<f64> {
     (n > 0).then(|| total as f64 / n as f64)
-}
-
-/// Every member's visiting days, compactly: read once from the per-member-day aggregate (in
-/// its own key order), then brought up to date from the change log, re-reading only the
-/// members whose aggregates changed since. Kept by the store between calls.
-#[derive(Debug, Default)]
-pub struct MemberIndex {
-    /// The last change-log entry this index includes.
-    version: i64,
-    /// Members as first read, by id: member `i`'s rows are `offsets[i] .. offsets[i + 1]`.
-    ids: Vec<i64>,
-    offsets: Vec<u32>,
-    first_day: Vec<i32>,
-    days: Vec<i32>,
-    visits: Vec<u32>,
-    /// Per member first read: [`NOT_REREAD`], or where its re-read rows are in `reread`.
-    replaced: Vec<u32>,
-    /// Members re-read since the first read: changed ones, and new ones (listed in `added`).
-    reread: Vec<Member>,
-    added: HashMap<i64, u32>,
-}
-
-const NOT_REREAD: u32 = u32::MAX;
-
-#[derive(Debug, Default)]
-struct Member {
-    first_day: i32,
-    days: Vec<i32>,
-    visits: Vec<u32>,
-}
-
-/// One member as the figures see it: their first day ever, then their visiting days
-/// (ascending) with the visits made on each.
-type MemberDays<'a> = (i64, &'a [i32], &'a [u32]);
-
-fn log_version(c: &rusqlite::Connection) -> Result<(i64, i64)> {
-    Ok(c.query_row(
-        // Two subqueries, so each reads one end of the key instead of the whole log.
-        "SELECT COALESCE((SELECT MAX(version) FROM agg_member_log), 0),
-                COALESCE((SELECT MIN(version) FROM agg_member_log), 0)",
-        [],
-        |r| Ok((r.get(0)?, r.get(1)?)),
-    )?)
-}
-
-impl MemberIndex {
-    /// Reads every member's aggregates into a new index.
-    pub fn load(c: &rusqlite::Connection) -> Result<MemberIndex> {
-        let mut index = MemberIndex {
-            version: log_version(c)?.0,
-            offsets: vec![0],
-            ..MemberIndex::default()
-        };
-        let mut firsts =
-            c.prepare("SELECT customer_id, first_day FROM agg_customers ORDER BY customer_id")?;
-        let mut firsts = firsts.query([])?;
-        let mut days = c.prepare(
-            "SELECT customer_id, day, visits FROM agg_customer_days ORDER BY customer_id, day",
-        )?;
-        let mut days = days.query([])?;
-        let mut current: Option<i64> = None;
-        while let Some(row) = days.next()? {
-            let (id, day, visits): (i64, i64, i64) = (row.get(0)?, row.get(1)?, row.get(2)?);
-            if current != Some(id) {
-                // The member's first day: agg_customers is read in the same order.
-                loop {
-                    let f = firsts.next()?.ok_or_else(disagree)?;
-                    let fid: i64 = f.get(0)?;
-                    if fid == id {
-                        index.ids.push(id);
-                        index.first_day.push(f.get::<_, i64>(1)? as i32);
-                        index.offsets.push(index.days.len() as u32);
-                        break;
-                    }
-                }
-                current = Some(id);
-            }
-            index.days.push(day as i32);
-            index.visits.push(visits as u32);
-            *index.offsets.last_mut().expect("a member first") = index.days.len() as u32;
-        }
-        index.replaced = vec![NOT_REREAD; index.ids.len()];
-        Ok(index)
-    }
-
-    /// Brings the index up to the latest aggregates: re-reads the members logged as changed
-    /// since it was read, or everything when that is most of it or the log no longer reaches
-    /// back far enough.
-    pub fn refresh(&mut self, c: &rusqlite::Connection) -> Result<()> {
-        let (latest, oldest) = log_version(c)?;
-        if latest == self.version {
-            return Ok(());
-        }
-        let afresh = || -> Result<bool> {
-            if oldest > self.version + 1 || latest < self.version {
-                return Ok(true);
-            }
-            Ok(c.prepare_cached(
-                "SELECT 1 FROM agg_member_log WHERE version > ?1 AND customer_id IS NULL",
-            )?
-            .exists([self.version])?)
-        };
-        if afresh()? || self.reread.len() > self.ids.len() / 4 + 1_000 {
-            *self = MemberIndex::load(c)?;
-            return Ok(());
-        }
-        let mut stmt =
-            c.prepare_cached("SELECT DISTINCT customer_id FROM agg_member_log WHERE version > ?1")?;
-        let changed: Vec<i64> = stmt
-            .query_map([self.version], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
-        for id in changed {
-            let member = Self::read_member(c, id)?;
-            let slot = match self.ids.binary_search(&id) {
-                Ok(i) => &mut self.replaced[i],
-                Err(_) => self.added.entry(id).or_insert(NOT_REREAD),
-            };
-            if *slot == NOT_REREAD {
-                *slot = self.reread.len() as u32;
-                self.reread.push(member);
-            } else {
-                self.reread[*slot as usize] = member;
-            }
-        }
-        self.version = latest;
-        Ok(())
-    }
-
-    fn read_member(c: &rusqlite::Connection, id: i64) -> Result<Member> {
-        let first_day: i64 = c
-            .prepare_cached("SELECT first_day FROM agg_customers WHERE customer_id = ?1")?
-            .query_row([id], |r| r.get(0))
-            .map_err(|_| disagree())?;
-        let mut member = Member {
-            first_day: first_day as i32,
-            ..Member::default()
-        };
-        let mut stmt = c.prepare_cached(
-            "SELECT day, visits FROM agg_customer_days WHERE customer_id = ?1 ORDER BY day",
-        )?;
-        let mut rows = stmt.query([id])?;
-        while let Some(row) = rows.next()? {
-            member.days.push(row.get::<_, i64>(0)? as i32);
-            member.visits.push(row.get::<_, i64>(1)? as u32);
-        }
-        Ok(member)
-    }
-
-    /// Members in part `k` of `n` (the parts together hold each member once).
-    fn each_in_part(&self, k: usize, n: usize, mut f: impl FnMut(MemberDays<'_>)) {
-        let len = self.ids.len();
-        for i in len * k / n..len * (k + 1) / n {
-            match self.replaced[i] {
-                NOT_REREAD => {
-                    let (a, b) = (self.offsets[i] as usize, self.offsets[i + 1] as usize);
-                    f((
-                        i64::from(self.first_day[i]),
-                        &self.days[a..b],
-                        &self.visits[a..b],
-                    ));
-                }
-                r => self.reread[r as usize].visit(&mut f),
-            }
-        }
-        if k + 1 == n {
-            for r in self.added.values() {
-                self.reread[*r as usize].visit(&mut f);
-            }
-        }
-    }
-}
-
-impl Member {
-    fn visit(&self, f: &mut impl FnMut(MemberDays<'_>)) {
-        f((i64::from(self.first_day), &self.days, &self.visits));
-    }
-}
-
-fn disagree() -> crate::store::StoreError {
-    crate::store::StoreError::AggregatesDisagree
-}
-
-/// What the member figures are computed over: the range, its weeks and the month of each day.
-struct Span {
-    from: i64,
-    to: i64,
-    weeks: usize,
-    first_month: i64,
-    last_month: i64,
-    /// For every day of the range, by position: its week and its month (counted from the
-    /// range's first), so the loop over members' days neither divides nor looks dates up.
-    week_at: Vec<u32>,
-    month_at: Vec<u32>,
-}
-
-impl Span {
-    fn new(from: i64, to: i64) -> Span {
-        let first_month = month_of(from);
-        Span {
-            from,
-            to,
-            weeks: ((to - from) / 7 + 1) as usize,
-            first_month,
-            last_month: month_of(to),
-            week_at: (0..=to - from).map(|d| (d / 7) as u32).collect(),
-            month_at: (from..=to)
-                .map(|d| (month_of(d) - first_month) as u32)
-                .collect(),
-        }
-    }
-}
-
-/// The member figures over a set of members: the one implementation both ways share, added
-/// up member by member, and in parts that merge.
-struct Tally {
-    visiting: i64,
-    repeat: i64,
-    freq: Vec<i64>,
-    /// Gaps between visiting days, counted by length: the median without sorting them all.
-    gaps: Vec<u64>,
-    new_w: Vec<i64>,
-    ret_w: Vec<i64>,
-    /// Per month of the range: the cohort's size and members retained `k` months later.
-    cohorts: Vec<(i64, Vec<i64>)>,
-}
-
-impl Tally {
-    fn new(span: &Span) -> Tally {
-        Tally {
-            visiting: 0,
-            repeat: 0,
-            freq: vec![0; BUCKETS.len()],
-            gaps: vec![0; (span.to - span.from + 1).max(1) as usize],
-            new_w: vec![0; span.weeks],
-            ret_w: vec![0; span.weeks],
-            cohorts: (span.first_month..=span.last_month)
-                .map(|m| (0, vec![0; (span.last_month - m + 1) as usize]))
-                .collect(),
-        }
-    }
-
-    fn add(&mut self, span: &Span, (first, all_days, all_visits): MemberDays<'_>) {
-        let (from, to) = (span.from, span.to);
-        let lo = all_days.partition_point(|d| i64::from(*d) < from);
-        let hi = all_days.partition_point(|d| i64::from(*d) <= to);
-        if lo == hi {
-            return;
-        }
-        // One pass over the member's days in the range: visits, gaps, weeks and months.
-        let joined = first - from;
-        let cohort = (first >= from && first <= to).then(|| span.month_at[joined as usize]);
-        let mut total = 0i64;
-        let (mut prev, mut last_week, mut last_month) = (None, u32::MAX, u32::MAX);
-        for (&day, &visits) in all_days[lo..hi].iter().zip(&all_visits[lo..hi]) {
-            total += i64::from(visits);
-            if let Some(p) = prev {
-                self.gaps[(day - p) as usize] += 1;
-            }
-            prev = Some(day);
-            let at = (i64::from(day) - from) as usize;
-            let week = span.week_at[at];
-            if week != last_week {
-                last_week = week;
-                // New in the week of their first visit ever, returning in any later one.
-                if joined >= 7 * i64::from(week) {
-                    self.new_w[week as usize] += 1;
-                } else {
-                    self.ret_w[week as usize] += 1;
-                }
-            }
-            if let Some(c) = cohort {
-                let month = span.month_at[at];
-                if month != last_month {
-                    last_month = month;
-                    let retained = &mut self.cohorts[c as usize].1;
-                    if let Some(r) = month
-                        .checked_sub(c)
-                        .and_then(|k| retained.get_mut(k as usize))
-                    {
-                        *r += 1;
-                    }
-                }
-            }
-        }
-        if let Some(c) = cohort {
-            self.cohorts[c as usize].0 += 1;
-        }
-        self.visiting += 1;
-        if total >= 2 {
-            self.repeat += 1;
-        }
-        if let Some(b) = BUCKETS.iter().position(|b| (b.1..=b.2).contains(&total)) {
-            self.freq[b] += 1;
-        }
-    }
-
-    fn merge(mut self, other: Tally) -> Tally {
-        fn add_all<T: std::ops::AddAssign + Copy>(a: &mut [T], b: &[T]) {
-            a.iter_mut().zip(b).for_each(|(x, y)| *x += *y);
-        }
-        self.visiting += other.visiting;
-        self.repeat += other.repeat;
-        add_all(&mut self.freq, &other.freq);
-        add_all(&mut self.gaps, &other.gaps);
-        add_all(&mut self.new_w, &other.new_w);
-        add_all(&mut self.ret_w, &other.ret_w);
-        for (mine, theirs) in self.cohorts.iter_mut().zip(&other.cohorts) {
-            mine.0 += theirs.0;
-            add_all(&mut mine.1, &theirs.1);
-        }
-        self
-    }
-
-    fn finish(self, span: &Span) -> MemberFigures {
-        MemberFigures {
-            visiting: self.visiting,
-            repeat: self.repeat,
-            freq: self.freq,
-            median_gap: median_of_counts(&self.gaps),
-            weeks: (0..span.weeks)
-                .map(|w| Week {
-                    start_day: span.from + 7 * w as i64,
-                    new_members: self.new_w[w],
-                    returning_members: self.ret_w[w],
-                })
-                .collect(),
-            cohorts: (span.first_month..)
-                .zip(self.cohorts)
-                .filter(|(_, (size, _))| *size > 0)
-                .map(|(m, (size, retained))| Cohort {
-                    month: month_label(m),
-                    size,
-                    retained,
-                    last_to_date: span.to < month_end(span.last_month),
-                })
-                .collect(),
-        }
-    }
-}
-
-/// Members per thread below which the figures are computed on one thread.
-const MEMBERS_PER_THREAD: usize = 50_000;
-
-/// The member figures from the index, on up to as many threads as there are cores.
-fn member_figures(span: &Span, index: &MemberIndex) -> MemberFigures {
-    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let n = (index.ids.len() / MEMBERS_PER_THREAD).clamp(1, cores.min(8));
-    let tally = |k: usize| {
-        let mut t = Tally::new(span);
-        index.each_in_part(k, n, |m| t.add(span, m));
-        t
-    };
-    let total = if n == 1 {
-        tally(0)
-    } else {
-        std::thread::scope(|s| {
-            let parts: Vec<_> = (1..n).map(|k| s.spawn(move || tally(k))).collect();
-            let mine = tally(0);
-            parts
-                .into_iter()
-                .map(|p| p.join().expect("a figures thread panicked"))
-                .fold(mine, Tally::merge)
-        })
-    };
-    total.finish(span)
-}
-
-struct MemberFigures {
-    visiting: i64,
-    repeat: i64,
-    freq: Vec<i64>,
-    median_gap: Option<f64>,
-    weeks: Vec<Week>,
-    cohorts: Vec<Cohort>,
 }
 
 /// Totals both ways share the shape of.
 #[derive(Default)]
-struct Totals {
-    visits: i64,
-    member_visits: i64,
-    member_spend: i64,
-    anon_spend: i64,
-    refunded: i64,
-    points: HashMap<String, i64>,
+pub(super) struct Totals {
+    pub(super) visits: i64,
+    pub(super) member_visits: i64,
+    pub(super) member_spend: i64,
+    pub(super) anon_spend: i64,
+    pub(super) refunded: i64,
+    pub(super) points: HashMap<String, i64>,
     /// The support figures, computed their own way (aggregates or raw rows).
-    support: Option<crate::store::SupportFigures>,
+    pub(super) support: Option<crate::store::SupportFigures>,
 }
 
 impl Tx<'_> {
@@ -656,116 +283,9 @@ impl Tx<'_> {
         self.assemble(from_day, to_day, now, t, m, (top_by_spend, top_by_visits))
     }
 
-    /// The same figures computed from the raw rows (visits, points events): the slow way,
-    /// which the tests and benchmarks compare the aggregates against.
-    pub fn figures_brute_force(&self, from_day: i64, to_day: i64, now: i64) -> Result<Figures> {
-        let c = &self.tx;
-        let first: Option<i64> = c.query_row(
-            "SELECT MIN(at) / 86400 FROM visits WHERE origin IS NULL",
-            [],
-            |r| r.get(0),
-        )?;
-        let (from_day, to_day) = clamp(from_day, to_day, first);
-        let mut t = Totals::default();
-        let mut first_ever: HashMap<i64, i64> = HashMap::new();
-        let mut lifetime: HashMap<i64, (i64, i64)> = HashMap::new();
-        let mut per_day: HashMap<(i64, i64), i64> = HashMap::new();
-        let mut stmt =
-            c.prepare("SELECT at, amount, refunded, customer_id FROM visits WHERE origin IS NULL")?;
-        let rows = stmt.query_map([], |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                r.get::<_, i64>(1)?,
-                r.get::<_, i64>(2)?,
-                r.get::<_, Option<i64>>(3)?,
-            ))
-        })?;
-        for row in rows {
-            let (at, amount, refunded, customer) = row?;
-            let day = at / DAY;
-            if let Some(id) = customer {
-                let f = first_ever.entry(id).or_insert(day);
-                *f = (*f).min(day);
-                let l = lifetime.entry(id).or_insert((0, 0));
-                l.0 += 1;
-                l.1 += amount - refunded;
-            }
-            if !(from_day..=to_day).contains(&day) {
-                continue;
-            }
-            t.visits += 1;
-            t.refunded += refunded;
-            match customer {
-                Some(id) => {
-                    t.member_visits += 1;
-                    t.member_spend += amount;
-                    *per_day.entry((id, day)).or_insert(0) += 1;
-                }
-                None => t.anon_spend += amount,
-            }
-        }
-        drop(stmt);
-        let mut members: HashMap<i64, (Vec<i32>, Vec<u32>)> = HashMap::new();
-        let mut per_day: Vec<((i64, i64), i64)> = per_day.into_iter().collect();
-        per_day.sort_unstable();
-        for ((id, day), n) in per_day {
-            let m = members.entry(id).or_default();
-            m.0.push(day as i32);
-            m.1.push(n as u32);
-        }
-        let span = Span::new(from_day, to_day);
-        let mut tally = Tally::new(&span);
-        for (id, (d, v)) in &members {
-            tally.add(&span, (first_ever[id], d, v));
-        }
-        let m = tally.finish(&span);
-        let mut stmt =
-            c.prepare("SELECT at, kind, points FROM points_events WHERE origin IS NULL")?;
-        for row in stmt.query_map([], |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, i64>(2)?,
-            ))
-        })? {
-            let (at, kind, points) = row?;
-            if (from_day..=to_day).contains(&(at / DAY)) {
-                *t.points.entry(kind).or_insert(0) += points;
-            }
-        }
-        drop(stmt);
-        let mut codes: HashMap<i64, (String, Option<String>)> = HashMap::new();
-        let mut stmt = c.prepare("SELECT id, code, name FROM customers")?;
-        for row in stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))? {
-            let (id, code, name): (i64, String, Option<String>) = row?;
-            codes.insert(id, (code, name));
-        }
-        drop(stmt);
-        let mut all: Vec<(i64, i64, i64)> =
-            lifetime.iter().map(|(id, (v, s))| (*id, *v, *s)).collect();
-        let to_top = |rows: &[(i64, i64, i64)]| -> Vec<TopCustomer> {
-            rows.iter()
-                .take(TOP)
-                .map(|(id, v, s)| TopCustomer {
-                    code: crate::domain::code::CustomerCode::from_stored(codes[id].0.clone())
-                        .to_string(),
-                    name: codes[id].1.clone(),
-                    visits: *v,
-                    spend: *s,
-                })
-                .collect()
-        };
-        all.sort_by(|a, b| b.2.cmp(&a.2).then(a.0.cmp(&b.0)));
-        let top_by_spend = to_top(&all);
-        all.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        let top_by_visits = to_top(&all);
-        t.support = Some(self.support_figures_brute_force(from_day, to_day, now)?);
-        self.assemble(from_day, to_day, now, t, m, (top_by_spend, top_by_visits))
-    }
-
     /// The figures both ways share: totals and member figures in, plus the small tables
     /// (referrals, ratings, tickets) read directly.
-    fn assemble(
+    pub(super) fn assemble(
         &self,
         from_day: i64,
         to_day: i64,

@@ -29,6 +29,7 @@ impl Pending {
 }
 
 /// The moment a day's overdue count is taken: its last second, or now for today.
+#[cfg(any(test, feature = "oracles"))]
 pub(in crate::store) fn day_end(day: i64, now: i64) -> i64 {
     ((day + 1) * DAY - 1).min(now)
 }
