@@ -4,11 +4,11 @@
 //! and the aggregates are computed from them, which is many times faster than a transaction
 //! per sale. It can only fill a shop that has no customers and no visits yet.
 //!
-//! The demo tests generate the same history both ways (through [`Tx`](super::Tx) operations
+//! The demo tests generate the same history both ways (through [`Tx`](crate::store::Tx) operations
 //! and through a [`Bulk`]) and compare every table row by row, so the two cannot drift apart.
 
-use super::loyalty::referrals::THIRTY_DAYS;
-use super::{ProgramVersion, Result, ShopRules, Store, StoreError};
+use crate::store::loyalty::referrals::THIRTY_DAYS;
+use crate::store::{ProgramVersion, Result, ShopRules, Store, StoreError};
 use crate::domain::{
     code::{CustomerCode, ReferralCode},
     contact::{normalize_email, normalize_phone},
@@ -88,7 +88,7 @@ enum Key {
 impl Key {
     fn text(self) -> String {
         match self {
-            Key::Earn(visit) => super::counter::sales::earn_key(visit),
+            Key::Earn(visit) => crate::store::counter::sales::earn_key(visit),
             Key::Expire(lot) => format!("expire:{lot}"),
             Key::Redemption(id) => format!("redemption:{id}"),
             Key::Refund(id) => format!("refund:{id}"),
@@ -337,9 +337,9 @@ impl Bulk {
         self.events.rows.reserve(visits);
     }
 
-    /// The program in force at `at` (as [`super::Tx`] decides it).
+    /// The program in force at `at` (as [`crate::store::Tx`] decides it).
     fn program_at(&self, at: i64) -> (i64, &Program) {
-        super::program_in_force(&self.programs, at)
+        crate::store::program_in_force(&self.programs, at)
     }
 
     fn text(&mut self, s: &str) -> Rc<str> {
@@ -363,18 +363,18 @@ impl Bulk {
         CustomerCode::from_stored(self.customers.get(id).code.clone()).to_string()
     }
 
-    /// As [`super::Tx::enroll`].
+    /// As [`crate::store::Tx::enroll`].
     pub fn enroll(
         &mut self,
-        new: &super::NewCustomer,
+        new: &crate::store::NewCustomer,
         now: i64,
         random: &mut dyn FnMut() -> u64,
     ) -> Result<BulkEnrolled> {
         let name = new.name.trim();
-        if name.is_empty() || name.chars().count() > super::people::customers::MAX_NAME_CHARS {
+        if name.is_empty() || name.chars().count() > crate::store::people::customers::MAX_NAME_CHARS {
             return Err(StoreError::BadName);
         }
-        let nonempty = super::people::customers::nonempty;
+        let nonempty = crate::store::people::customers::nonempty;
         let phone = nonempty(&new.phone)
             .map(|p| normalize_phone(p, self.rules.country_code.as_deref()))
             .transpose()?;
@@ -409,7 +409,7 @@ impl Bulk {
         }
         let id = self.customers.next_id();
         let mut drawn = None;
-        for _ in 0..super::people::customers::CODE_ATTEMPTS {
+        for _ in 0..crate::store::people::customers::CODE_ATTEMPTS {
             let code = CustomerCode::from_random(random());
             let referral = ReferralCode::from_random(random());
             if !self.codes.contains_key(&packed(code.as_str()))
@@ -497,14 +497,14 @@ impl Bulk {
         self.referrals.get(id).status
     }
 
-    /// As [`super::Tx::record_sale`].
-    pub fn sale(&mut self, sale: &super::NewSale) -> Result<BulkSale> {
+    /// As [`crate::store::Tx::record_sale`].
+    pub fn sale(&mut self, sale: &crate::store::NewSale) -> Result<BulkSale> {
         if sale.amount <= 0 {
             return Err(crate::domain::money::AmountError::Zero.into());
         }
         let receipt = match sale.receipt.as_deref().map(str::trim) {
             Some("") | None => None,
-            Some(r) => Some(super::counter::sales::check_receipt(r)?),
+            Some(r) => Some(crate::store::counter::sales::check_receipt(r)?),
         };
         if let Some(r) = &receipt
             && let Some(first) = self.receipts.find(r)
@@ -670,7 +670,7 @@ impl Bulk {
         Ok(id)
     }
 
-    /// As [`super::Tx::expire_due`]: one customer's lots past their date, or everyone's.
+    /// As [`crate::store::Tx::expire_due`]: one customer's lots past their date, or everyone's.
     fn expire(&mut self, customer: Option<i64>, now: i64) -> Result<()> {
         let due: Vec<(i64, i64)> = match customer {
             Some(c) => {
@@ -718,7 +718,7 @@ impl Bulk {
         Ok(())
     }
 
-    /// As [`super::Tx::expire_due`] for every customer.
+    /// As [`crate::store::Tx::expire_due`] for every customer.
     pub fn expire_due(&mut self, now: i64) -> Result<()> {
         self.expire(None, now)
     }
@@ -826,7 +826,7 @@ impl Bulk {
             .count() as i64
     }
 
-    /// As [`super::Tx::redeem`].
+    /// As [`crate::store::Tx::redeem`].
     pub fn redeem(
         &mut self,
         code_text: &str,
@@ -836,7 +836,7 @@ impl Bulk {
     ) -> Result<()> {
         let customer = self.customer_id(code_text)?;
         let program = &self.programs.last().expect("checked").program;
-        let reward = super::loyalty::ledger::reward_of(program, reward_id)?;
+        let reward = crate::store::loyalty::ledger::reward_of(program, reward_id)?;
         self.expire(Some(customer), now)?;
         let voucher = self
             .customers
@@ -890,7 +890,7 @@ impl Bulk {
         }
     }
 
-    /// As [`super::Tx::refund`], for a till's receipt number.
+    /// As [`crate::store::Tx::refund`], for a till's receipt number.
     pub fn refund(
         &mut self,
         receipt: &str,
@@ -898,7 +898,7 @@ impl Bulk {
         now: i64,
         actor: Option<&str>,
     ) -> Result<()> {
-        let receipt = super::counter::sales::check_receipt(receipt.trim())?;
+        let receipt = crate::store::counter::sales::check_receipt(receipt.trim())?;
         let visit = self
             .receipts
             .find(&receipt)
@@ -909,7 +909,7 @@ impl Bulk {
         let crate::domain::sale::RefundTake {
             amount,
             full: fully,
-        } = super::counter::sales::refund_to_take(
+        } = crate::store::counter::sales::refund_to_take(
             &receipt,
             sale_amount,
             refunded,
@@ -988,7 +988,7 @@ impl Bulk {
         c.pragma_update(None, "cache_size", -LOAD_CACHE_KIB)?;
         let out = store.write(|tx| self.write_rows(&tx.tx, progress));
         let c = &store.conn;
-        c.pragma_update(None, "cache_size", -super::BULK_CACHE_KIB)?;
+        c.pragma_update(None, "cache_size", -crate::store::BULK_CACHE_KIB)?;
         c.pragma_update(None, "journal_mode", "WAL")?;
         c.pragma_update(None, "ignore_check_constraints", "OFF")?;
         c.pragma_update(None, "foreign_keys", "ON")?;
@@ -1184,7 +1184,7 @@ impl Bulk {
     /// The aggregates of the rows (as `stats --rebuild` computes them from the tables), in
     /// each table's key order.
     fn write_aggregates(&self, w: &mut Writer<'_, '_>) -> Result<()> {
-        let day = |at: i64| at / super::figures::aggregates::DAY;
+        let day = |at: i64| at / crate::store::figures::aggregates::DAY;
         let mut days: std::collections::BTreeMap<i64, [i64; 5]> = Default::default();
         // Per member: their (day, visits, spend) rows, and lifetime totals.
         let first = self.customers.first_id;
