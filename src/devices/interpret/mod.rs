@@ -4,10 +4,10 @@
 //! It is streaming (bytes may arrive in any chunks), never panics on garbage, reports unknown
 //! or truncated commands as notes, and answers `DLE EOT` status queries from its own state.
 
-use super::codepage::CodePage;
-use super::escpos::{Align, DLE, EOT, ESC, GS, PrinterStatus, QrEcc};
-use super::profile::{PrinterProfile, Select};
-use super::raster::{Bitmap, SPEC_QUIET, qr_bitmap};
+use crate::devices::codepage::CodePage;
+use crate::devices::escpos::{Align, DLE, EOT, ESC, GS, PrinterStatus, QrEcc};
+use crate::devices::profile::{PrinterProfile, Select};
+use crate::devices::raster::{Bitmap, SPEC_QUIET, qr_bitmap};
 use font8x8::UnicodeFonts;
 
 /// Largest single command accepted (a raster image or QR data); larger is treated as garbage.
@@ -252,10 +252,10 @@ impl Interpreter {
     /// emphasis, size): sent after something was inserted into the stream.
     pub fn restore_bytes(&self) -> Vec<u8> {
         let mut out = Vec::new();
-        out.extend_from_slice(&super::escpos::code_page(self.code_page));
-        out.extend_from_slice(&super::escpos::align(self.style.align));
-        out.extend_from_slice(&super::escpos::bold(self.style.bold));
-        out.extend_from_slice(&super::escpos::size(self.style.wide, self.style.tall));
+        out.extend_from_slice(&crate::devices::escpos::code_page(self.code_page));
+        out.extend_from_slice(&crate::devices::escpos::align(self.style.align));
+        out.extend_from_slice(&crate::devices::escpos::bold(self.style.bold));
+        out.extend_from_slice(&crate::devices::escpos::size(self.style.wide, self.style.tall));
         out
     }
 
@@ -680,7 +680,7 @@ fn draw_glyph(rows: &mut [Vec<u8>], x0: usize, c: char, s: &Style, cell: usize, 
         .or((c == '€').then_some(EURO));
     let glyph = match glyph {
         Some(g) => g,
-        None if super::shaped::missing(&c.to_string()).is_empty() => {
+        None if crate::devices::shaped::missing(&c.to_string()).is_empty() => {
             return draw_outline(rows, x0, c, s, cell, height);
         }
         None => UNKNOWN,
@@ -715,11 +715,11 @@ fn draw_outline(rows: &mut [Vec<u8>], x0: usize, c: char, s: &Style, cell: usize
     // than its cell (ш, ж, ю) is drawn smaller rather than cut.
     let text = c.to_string();
     let mut px = height as f32 * 0.7;
-    let advance = super::shaped::width(&text, px) + f32::from(u8::from(s.bold));
+    let advance = crate::devices::shaped::width(&text, px) + f32::from(u8::from(s.bold));
     if advance > width as f32 {
         px *= width as f32 / advance;
     }
-    let img = super::shaped::draw(&text, px, 0.0, width, s.bold);
+    let img = crate::devices::shaped::draw(&text, px, 0.0, width, s.bold);
     let b = &img.bitmap;
     let top = height.saturating_sub(b.height) / 2;
     for y in 0..b.height.min(height) {
