@@ -8,7 +8,11 @@ use crate::devices::codepage::CodePage;
 use crate::devices::escpos::{Align, DLE, EOT, ESC, GS, PrinterStatus, QrEcc};
 use crate::devices::profile::{PrinterProfile, Select};
 use crate::devices::raster::{Bitmap, SPEC_QUIET, qr_bitmap};
-use font8x8::UnicodeFonts;
+
+mod commands;
+mod draw;
+
+use draw::draw_glyph;
 
 /// Largest single command accepted (a raster image or QR data); larger is treated as garbage.
 const MAX_COMMAND: usize = 1 << 20;
@@ -255,7 +259,10 @@ impl Interpreter {
         out.extend_from_slice(&crate::devices::escpos::code_page(self.code_page));
         out.extend_from_slice(&crate::devices::escpos::align(self.style.align));
         out.extend_from_slice(&crate::devices::escpos::bold(self.style.bold));
-        out.extend_from_slice(&crate::devices::escpos::size(self.style.wide, self.style.tall));
+        out.extend_from_slice(&crate::devices::escpos::size(
+            self.style.wide,
+            self.style.tall,
+        ));
         out
     }
 
@@ -344,243 +351,6 @@ impl Interpreter {
         }
     }
 
-    fn esc(&mut self, buf: &[u8]) -> Step {
-        let Some(&cmd) = buf.get(1) else {
-            return Step::Need;
-        };
-        let arg = |i: usize| buf.get(i).copied();
-        match cmd {
-            b'@' => {
-                self.style = Style::default();
-                self.code_page = self.power_on_page;
-                Step::Done(2, None)
-            }
-            b'a' | b'E' | b't' | b'd' | b'J' | b'!' | b'-' | b'M' | b'R' | b'{' | b'G' | b'3'
-            | b'U' | b'V' | b'r' | b'c' | b'e' => {
-                let Some(n) = arg(2) else {
-                    return Step::Need;
-                };
-                match cmd {
-                    b'a' => {
-                        self.style.align = match n % 48 {
-                            1 => Align::Center,
-                            2 => Align::Right,
-                            _ => Align::Left,
-                        }
-                    }
-                    b'E' => self.style.bold = n & 1 == 1,
-                    b't' => self.select_page(false, n),
-                    b'd' => {
-                        self.newline_if_pending();
-                        let h = self.line_height(false);
-                        self.page.blank_rows(usize::from(n) * h);
-                    }
-                    b'J' => {
-                        self.newline_if_pending();
-                        self.page.blank_rows(usize::from(n));
-                    }
-                    b'!' => {
-                        self.style.bold = n & 0x08 != 0;
-                        self.style.tall = n & 0x10 != 0;
-                        self.style.wide = n & 0x20 != 0;
-                    }
-                    b'c' => {
-                        // ESC c 3/4/5 n: paper sensor and panel settings, 4 bytes.
-                        return if buf.len() < 4 {
-                            Step::Need
-                        } else {
-                            Step::Done(4, None)
-                        };
-                    }
-                    _ => {}
-                }
-                Step::Done(3, None)
-            }
-            b'2' => Step::Done(2, None),
-            b'p' => {
-                if buf.len() < 5 {
-                    Step::Need
-                } else {
-                    Step::Done(5, None)
-                }
-            }
-            b'i' | b'm' => Step::Done(2, self.cut()),
-            GS => {
-                // Star Line Mode: ESC GS t n selects a code page.
-                let (Some(sub), Some(n)) = (arg(2), arg(3)) else {
-                    return Step::Need;
-                };
-                if sub == b't' {
-                    self.select_page(true, n);
-                } else {
-                    self.unknown(format!("ESC GS {}", printable(sub)));
-                }
-                Step::Done(4, None)
-            }
-            other => {
-                self.unknown(format!("ESC {}", printable(other)));
-                Step::Done(2, None)
-            }
-        }
-    }
-
-    fn gs(&mut self, buf: &[u8]) -> Step {
-        let Some(&cmd) = buf.get(1) else {
-            return Step::Need;
-        };
-        match cmd {
-            b'!' => {
-                let Some(&n) = buf.get(2) else {
-                    return Step::Need;
-                };
-                self.style.wide = n & 0xF0 != 0;
-                self.style.tall = n & 0x0F != 0;
-                Step::Done(3, None)
-            }
-            b'V' => {
-                let Some(&m) = buf.get(2) else {
-                    return Step::Need;
-                };
-                let len = if matches!(m, 65 | 66 | 97 | 98 | 103 | 104) {
-                    4
-                } else {
-                    3
-                };
-                if buf.len() < len {
-                    return Step::Need;
-                }
-                Step::Done(len, self.cut())
-            }
-            b'a' | b'B' | b'b' | b'f' | b'h' | b'w' | b'H' | b'r' => {
-                if buf.len() < 3 {
-                    Step::Need
-                } else {
-                    Step::Done(3, None)
-                }
-            }
-            b'L' | b'W' => {
-                if buf.len() < 4 {
-                    Step::Need
-                } else {
-                    Step::Done(4, None)
-                }
-            }
-            b'k' => {
-                // GS k m d1…dk NUL (barcodes, m 0–6) or GS k m n d1…dn (m 65–79): skipped.
-                let Some(&m) = buf.get(2) else {
-                    return Step::Need;
-                };
-                if m <= 6 {
-                    match buf[3..].iter().position(|b| *b == 0) {
-                        Some(i) => Step::Done(3 + i + 1, None),
-                        None => Step::Need,
-                    }
-                } else {
-                    let Some(&n) = buf.get(3) else {
-                        return Step::Need;
-                    };
-                    let len = 4 + usize::from(n);
-                    if buf.len() < len {
-                        Step::Need
-                    } else {
-                        Step::Done(len, None)
-                    }
-                }
-            }
-            b'(' => {
-                let (Some(&fun), Some(&pl), Some(&ph)) = (buf.get(2), buf.get(3), buf.get(4))
-                else {
-                    return Step::Need;
-                };
-                let len = usize::from(pl) | (usize::from(ph) << 8);
-                if len > MAX_COMMAND {
-                    self.unknown(format!("GS ( {} with {len} bytes", printable(fun)));
-                    return Step::Done(5, None);
-                }
-                if buf.len() < 5 + len {
-                    return Step::Need;
-                }
-                let body = buf[5..5 + len].to_vec();
-                let page = if fun == b'k' {
-                    self.qr_function(&body)
-                } else {
-                    None
-                };
-                Step::Done(5 + len, page)
-            }
-            b'v' => {
-                if buf.len() < 8 {
-                    return Step::Need;
-                }
-                let bytes_per_row = usize::from(buf[4]) | (usize::from(buf[5]) << 8);
-                let height = usize::from(buf[6]) | (usize::from(buf[7]) << 8);
-                let size = bytes_per_row * height;
-                if buf[2] != b'0' && buf[2] != 0 || size > MAX_COMMAND || bytes_per_row == 0 {
-                    self.unknown(format!("GS v with {bytes_per_row}×{height} bytes"));
-                    return Step::Done(8, None);
-                }
-                if buf.len() < 8 + size {
-                    return Step::Need;
-                }
-                let bmp = Bitmap {
-                    width: bytes_per_row * 8,
-                    height,
-                    rows: buf[8..8 + size].to_vec(),
-                };
-                self.newline_if_pending();
-                self.page.blit(&bmp, self.style.align);
-                self.page
-                    .text
-                    .push_str(&format!("[image {}x{}]\n", bmp.width, height));
-                Step::Done(8 + size, None)
-            }
-            other => {
-                self.unknown(format!("GS {}", printable(other)));
-                Step::Done(2, None)
-            }
-        }
-    }
-
-    fn qr_function(&mut self, body: &[u8]) -> Option<Page> {
-        // body: cn fn [params]; cn 0x31 is QR.
-        let (Some(&cn), Some(&fun)) = (body.first(), body.get(1)) else {
-            self.unknown("empty GS ( k".into());
-            return None;
-        };
-        if cn != 0x31 {
-            return None;
-        }
-        match fun {
-            0x41 => {}
-            0x43 => self.qr_module = body.get(2).copied().unwrap_or(3).clamp(1, 16),
-            0x45 => {
-                self.qr_ecc = body
-                    .get(2)
-                    .and_then(|b| QrEcc::from_byte(*b))
-                    .unwrap_or(QrEcc::L)
-            }
-            0x50 => self.qr_data = Some(body.get(3..).unwrap_or_default().to_vec()),
-            0x51 => {
-                let Some(data) = self.qr_data.clone() else {
-                    self.unknown("QR print without stored data".into());
-                    return None;
-                };
-                let text = String::from_utf8_lossy(&data).into_owned();
-                self.newline_if_pending();
-                match qr_bitmap(&text, usize::from(self.qr_module), self.qr_ecc, SPEC_QUIET) {
-                    Some(bmp) => {
-                        self.page.blit(&bmp, self.style.align);
-                        self.page.text.push_str(&format!("[QR] {text}\n"));
-                        self.page.qr.push(text);
-                    }
-                    None => self.unknown(format!("QR data too long ({} bytes)", data.len())),
-                }
-            }
-            other => self.unknown(format!("GS ( k function {other:#04x}")),
-        }
-        None
-    }
-
     fn unknown(&mut self, what: String) {
         self.notes.push(Note::Unknown(what));
     }
@@ -665,79 +435,6 @@ fn printable(b: u8) -> String {
         format!("{b:#04x}")
     }
 }
-
-/// Draws one character into a character cell, scaled to the cell and the style: from the 8×8
-/// printer font where it has the character, else with the bundled fonts (Latvian, Serbian
-/// Cyrillic…), else as an empty box.
-fn draw_glyph(rows: &mut [Vec<u8>], x0: usize, c: char, s: &Style, cell: usize, height: usize) {
-    let glyph = font8x8::BASIC_FONTS
-        .get(c)
-        .or_else(|| font8x8::LATIN_FONTS.get(c))
-        .or_else(|| font8x8::GREEK_FONTS.get(c))
-        .or_else(|| font8x8::MISC_FONTS.get(c))
-        .or_else(|| font8x8::BOX_FONTS.get(c))
-        .or_else(|| font8x8::BLOCK_FONTS.get(c))
-        .or((c == '€').then_some(EURO));
-    let glyph = match glyph {
-        Some(g) => g,
-        None if crate::devices::shaped::missing(&c.to_string()).is_empty() => {
-            return draw_outline(rows, x0, c, s, cell, height);
-        }
-        None => UNKNOWN,
-    };
-    let sx = if s.wide { 2 } else { 1 };
-    let sy = height / 12;
-    let pad_x = (cell.saturating_sub(8) / 2) * sx;
-    let pad_y = height.saturating_sub(8 * sy) / 2;
-    for (gy, bits) in glyph.iter().enumerate() {
-        for gx in 0..8 {
-            if bits & (1 << gx) == 0 {
-                continue;
-            }
-            for dy in 0..sy {
-                for dx in 0..sx * if s.bold { 2 } else { 1 } {
-                    let px = x0 + pad_x + gx * sx + dx;
-                    let py = pad_y + gy * sy + dy;
-                    if py < rows.len() && px < rows[py].len() {
-                        rows[py][px] = 0;
-                    }
-                }
-            }
-        }
-    }
-}
-
-/// Draws a character the 8×8 font lacks from the bundled fonts' outlines, centred in its cell.
-fn draw_outline(rows: &mut [Vec<u8>], x0: usize, c: char, s: &Style, cell: usize, height: usize) {
-    let width = if s.wide { cell * 2 } else { cell };
-    // The bundled fonts' line (ascent to descent) is about 1.36 em: at 0.7 of the line's
-    // height every letter, accents and descenders included, fits inside it; a letter wider
-    // than its cell (ш, ж, ю) is drawn smaller rather than cut.
-    let text = c.to_string();
-    let mut px = height as f32 * 0.7;
-    let advance = crate::devices::shaped::width(&text, px) + f32::from(u8::from(s.bold));
-    if advance > width as f32 {
-        px *= width as f32 / advance;
-    }
-    let img = crate::devices::shaped::draw(&text, px, 0.0, width, s.bold);
-    let b = &img.bitmap;
-    let top = height.saturating_sub(b.height) / 2;
-    for y in 0..b.height.min(height) {
-        for x in 0..b.width {
-            if b.get(x, y) {
-                let (px, py) = (x0 + x, top + y);
-                if py < rows.len() && px < rows[py].len() {
-                    rows[py][px] = 0;
-                }
-            }
-        }
-    }
-}
-
-/// A euro sign (font8x8 has none).
-const EURO: [u8; 8] = [0x38, 0x44, 0x1F, 0x04, 0x1F, 0x44, 0x38, 0x00];
-/// An empty box for characters without a glyph.
-const UNKNOWN: [u8; 8] = [0x7E, 0x42, 0x42, 0x42, 0x42, 0x42, 0x7E, 0x00];
 
 #[cfg(test)]
 mod tests {
