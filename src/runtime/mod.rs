@@ -6,6 +6,7 @@
 
 mod answers;
 pub mod figures_work;
+mod requests;
 mod support_work;
 mod systems;
 pub mod workers;
