@@ -365,31 +365,35 @@ pub enum SimulateCmd {
     },
 }
 
+/// A new customer's details, as `customer add` takes them.
+#[derive(Debug, clap::Args)]
+pub struct AddCustomer {
+    #[arg(long)]
+    pub name: String,
+    #[arg(long)]
+    pub phone: Option<String>,
+    #[arg(long)]
+    pub email: Option<String>,
+    /// A friend's referral code (REF-…).
+    #[arg(long, value_name = "CODE")]
+    pub referred_by: Option<String>,
+    /// The language the customer reads: en, lv, sr-Cyrl, sr-Latn, fil or te (default: not
+    /// asked, so their pages follow their phone's language).
+    #[arg(long, value_name = "TAG")]
+    pub language: Option<String>,
+    /// Their birthday as MM-DD, only if they agree to give it (for the birthday reward).
+    #[arg(long, value_name = "MM-DD")]
+    pub birthday: Option<String>,
+    /// They agree to reward news and offers by email or sms (once per channel), with the
+    /// standard words in their language (`customer consent` records other words).
+    #[arg(long, value_name = "CHANNEL", value_parser = ["email", "sms"])]
+    pub consent: Vec<String>,
+}
+
 #[derive(Debug, Subcommand)]
 pub enum CustomerCmd {
     /// Enroll a new customer.
-    Add {
-        #[arg(long)]
-        name: String,
-        #[arg(long)]
-        phone: Option<String>,
-        #[arg(long)]
-        email: Option<String>,
-        /// A friend's referral code (REF-…).
-        #[arg(long, value_name = "CODE")]
-        referred_by: Option<String>,
-        /// The language the customer reads: en, lv, sr-Cyrl, sr-Latn, fil or te (default: not
-        /// asked, so their pages follow their phone's language).
-        #[arg(long, value_name = "TAG")]
-        language: Option<String>,
-        /// Their birthday as MM-DD, only if they agree to give it (for the birthday reward).
-        #[arg(long, value_name = "MM-DD")]
-        birthday: Option<String>,
-        /// They agree to reward news and offers by email or sms (once per channel), with the
-        /// standard words in their language (`customer consent` records other words).
-        #[arg(long, value_name = "CHANNEL", value_parser = ["email", "sms"])]
-        consent: Vec<String>,
-    },
+    Add(AddCustomer),
     /// Show a customer by card code.
     Show { code: String },
     /// Find customers by code, phone, email or part of the name.

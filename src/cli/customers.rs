@@ -3,9 +3,10 @@
 use super::args::*;
 use super::commands::{Ctx, to_json};
 use super::{Output, UsageError};
-use crate::store::{CustomerView, NewCustomer};
+use crate::store::{CustomerView, NewCustomer, Store};
 use anyhow::{Context, Result};
 use serde_json::json;
+use std::path::PathBuf;
 
 pub(super) fn describe_customer(ctx: &Ctx, v: &CustomerView) -> String {
     let w = ctx.words();
@@ -68,209 +69,28 @@ pub(super) fn describe_customer(ctx: &Ctx, v: &CustomerView) -> String {
 }
 
 pub(super) fn customer(ctx: &Ctx, cmd: CustomerCmd) -> Result<Output> {
-    let mut store = ctx.store()?;
+    let store = || ctx.store();
     match cmd {
-        CustomerCmd::Add {
-            name,
-            phone,
-            email,
-            referred_by,
-            language,
-            birthday,
-            consent,
-        } => {
-            let language = language
-                .map(|l| crate::i18n::catalog().get(&l).map(|l| l.tag().to_string()))
-                .transpose()?;
-            let tag = language
-                .clone()
-                .unwrap_or_else(|| ctx.config.shop.language.clone());
-            let consents = consent
-                .iter()
-                .filter_map(|c| crate::domain::messages::Channel::parse(c))
-                .map(|c| {
-                    crate::services::messages::standard_consent(c, &tag, &ctx.config.shop.name)
-                })
-                .collect();
-            let new = NewCustomer {
-                name,
-                phone,
-                email,
-                referred_by,
-                language,
-                birthday,
-                consents,
-            };
-            let e = store.enroll(&new, ctx.now, &mut rand::random::<u64>)?;
-            let mut text = ctx.words().t_args(
-                "cli-enrolled",
-                &[
-                    ("name", e.name.as_str().into()),
-                    ("code", e.code.as_str().into()),
-                    ("referral", e.referral_code.as_str().into()),
-                    ("points", e.balance.into()),
-                ],
-            );
-            if let Some(r) = &e.referral {
-                text.push('\n');
-                text.push_str(&crate::services::words::referral(&ctx.words(), r));
-            }
-            Ok(Output {
-                text,
-                json: to_json(&e),
-            })
-        }
-        CustomerCmd::Show { code } => {
-            let v = store.customer_view(&code, ctx.now)?;
-            Ok(Output {
-                text: describe_customer(ctx, &v),
-                json: to_json(&v),
-            })
-        }
-        CustomerCmd::Find { text, limit } => {
-            let found = store.read(|tx| tx.find_customers(&text, limit, ctx.now))?;
-            let w = ctx.words();
-            let text_out = if found.is_empty() {
-                w.t_args("cli-no-match", &[("text", text.as_str().into())])
-            } else {
-                found
-                    .iter()
-                    .map(|v| {
-                        let erased = w.t("cli-erased");
-                        let name = v.name.as_deref().unwrap_or(&erased);
-                        let figures = w.t_args(
-                            "cli-found-figures",
-                            &[("points", v.balance.into()), ("visits", v.visits.into())],
-                        );
-                        format!("{}  {name:<30} {figures}", v.code)
-                    })
-                    .collect::<Vec<_>>()
-                    .join("\n")
-            };
-            Ok(Output {
-                text: text_out,
-                json: json!({ "customers": to_json(&found) }),
-            })
-        }
-        CustomerCmd::Export { code, out } => {
-            let data = store.read(|tx| tx.export_customer(&code))?;
-            let pretty = serde_json::to_string_pretty(&data)?;
-            match out {
-                Some(path) => {
-                    std::fs::write(&path, &pretty)
-                        .with_context(|| format!("cannot write {}", path.display()))?;
-                    Ok(Output {
-                        text: ctx.words().t_args(
-                            "cli-exported",
-                            &[
-                                ("code", code.as_str().into()),
-                                ("path", path.display().to_string().into()),
-                            ],
-                        ),
-                        json: json!({ "written": path }),
-                    })
-                }
-                None => Ok(Output {
-                    text: pretty,
-                    json: data,
-                }),
-            }
-        }
-        CustomerCmd::Timeline { code, limit } => {
-            let (w, currency) = (ctx.words(), ctx.config.shop.currency);
-            let entries = store.read(|tx| tx.timeline(&code, limit))?;
-            let text = entries
-                .iter()
-                .map(|e| {
-                    let line = crate::services::words::timeline_entry(&w, currency, e);
-                    format!("{}  {line}", w.date_time(e.at))
-                })
-                .collect::<Vec<_>>()
-                .join("\n");
-            Ok(Output {
-                text,
-                json: json!({ "timeline": to_json(&entries) }),
-            })
-        }
-        CustomerCmd::Note { code, text, by } => {
-            let id =
-                store.write(|tx| tx.add_customer_note(&code, &text, by.as_deref(), ctx.now))?;
-            Ok(Output {
-                text: ctx
-                    .words()
-                    .t_args("cli-note-added", &[("code", code.as_str().into())]),
-                json: json!({ "note_id": id }),
-            })
-        }
-        CustomerCmd::Merge { a, b } => {
-            let m = store.write(|tx| tx.merge_customers(&a, &b, ctx.now))?;
-            Ok(Output {
-                text: ctx.words().t_args(
-                    "cli-merged",
-                    &[
-                        ("gone", m.gone.as_str().into()),
-                        ("kept", m.kept.as_str().into()),
-                        ("visits", m.visits_moved.into()),
-                        ("points", m.points_moved.into()),
-                        ("balance", m.balance.into()),
-                    ],
-                ),
-                json: to_json(&m),
-            })
-        }
-        CustomerCmd::Duplicates => {
-            let pairs = store.read(|tx| tx.duplicates())?;
-            let w = ctx.words();
-            let text = if pairs.is_empty() {
-                w.t("cli-duplicates-none")
-            } else {
-                let unnamed = w.t("cli-erased");
-                pairs
-                    .iter()
-                    .map(|d| {
-                        w.t_args(
-                            if d.what == "email" {
-                                "cli-duplicate-email"
-                            } else {
-                                "cli-duplicate-phone"
-                            },
-                            &[
-                                ("a", d.a.as_str().into()),
-                                ("a_name", d.a_name.as_deref().unwrap_or(&unnamed).into()),
-                                ("b", d.b.as_str().into()),
-                                ("b_name", d.b_name.as_deref().unwrap_or(&unnamed).into()),
-                            ],
-                        )
-                    })
-                    .collect::<Vec<_>>()
-                    .join("\n")
-            };
-            Ok(Output {
-                text,
-                json: json!({ "duplicates": to_json(&pairs) }),
-            })
-        }
+        CustomerCmd::Add(new) => add(ctx, &mut store()?, new),
+        CustomerCmd::Show { code } => show(ctx, &mut store()?, &code),
+        CustomerCmd::Find { text, limit } => find(ctx, &mut store()?, &text, limit),
+        CustomerCmd::Export { code, out } => export(ctx, &mut store()?, &code, out),
+        CustomerCmd::Timeline { code, limit } => timeline(ctx, &mut store()?, &code, limit),
+        CustomerCmd::Note { code, text, by } => note(ctx, &mut store()?, &code, &text, by),
+        CustomerCmd::Merge { a, b } => merge(ctx, &mut store()?, &a, &b),
+        CustomerCmd::Duplicates => duplicates(ctx, &mut store()?),
         CustomerCmd::Birthday {
             code,
             birthday,
             clear,
             source,
-        } => {
-            let b = if clear { None } else { birthday.as_deref() };
-            store.write(|tx| tx.set_birthday(&code, b, &source, ctx.now))?;
-            let w = ctx.words();
-            let text = match b {
-                Some(b) => w.t_args(
-                    "cli-birthday-set",
-                    &[("code", code.as_str().into()), ("birthday", b.into())],
-                ),
-                None => w.t_args("cli-birthday-cleared", &[("code", code.as_str().into())]),
-            };
-            Ok(Output {
-                text,
-                json: json!({ "code": code, "birthday": b }),
-            })
-        }
+        } => set_birthday(
+            ctx,
+            &mut store()?,
+            &code,
+            (!clear).then_some(birthday).flatten(),
+            &source,
+        ),
         CustomerCmd::Consent {
             code,
             channel,
@@ -278,31 +98,240 @@ pub(super) fn customer(ctx: &Ctx, cmd: CustomerCmd) -> Result<Output> {
             source,
             wording,
             by,
-        } => {
-            drop(store);
-            super::messages::consent(
-                ctx,
-                &code,
-                &channel,
-                &action,
-                &source,
-                wording.as_deref(),
-                by.as_deref(),
-            )
-        }
-        CustomerCmd::Erase { code, yes } => {
-            if !yes {
-                let w = ctx.words();
-                let code = ("code", code.as_str().into());
-                return Err(UsageError(w.t_args("cli-erase-confirm", &[code])).into());
-            }
-            let erased = store.write(|tx| tx.erase_customer(&code, ctx.now))?;
-            Ok(Output {
-                text: ctx
-                    .words()
-                    .t_args("cli-erased-details", &[("code", erased.as_str().into())]),
-                json: json!({ "code": erased, "erased": true }),
-            })
-        }
+        } => super::messages::consent(
+            ctx,
+            &code,
+            &channel,
+            &action,
+            &source,
+            wording.as_deref(),
+            by.as_deref(),
+        ),
+        CustomerCmd::Erase { code, yes } => erase(ctx, &code, yes),
     }
+}
+
+/// `customer add`: enrols, with the standard consent wording in the customer's language.
+fn add(ctx: &Ctx, store: &mut Store, a: AddCustomer) -> Result<Output> {
+    let language = a
+        .language
+        .map(|l| crate::i18n::catalog().get(&l).map(|l| l.tag().to_string()))
+        .transpose()?;
+    let tag = language
+        .clone()
+        .unwrap_or_else(|| ctx.config.shop.language.clone());
+    let consents = a
+        .consent
+        .iter()
+        .filter_map(|c| crate::domain::messages::Channel::parse(c))
+        .map(|c| crate::services::messages::standard_consent(c, &tag, &ctx.config.shop.name))
+        .collect();
+    let new = NewCustomer {
+        name: a.name,
+        phone: a.phone,
+        email: a.email,
+        referred_by: a.referred_by,
+        language,
+        birthday: a.birthday,
+        consents,
+    };
+    let e = store.enroll(&new, ctx.now, &mut rand::random::<u64>)?;
+    let mut text = ctx.words().t_args(
+        "cli-enrolled",
+        &[
+            ("name", e.name.as_str().into()),
+            ("code", e.code.as_str().into()),
+            ("referral", e.referral_code.as_str().into()),
+            ("points", e.balance.into()),
+        ],
+    );
+    if let Some(r) = &e.referral {
+        text.push('\n');
+        text.push_str(&crate::services::words::referral(&ctx.words(), r));
+    }
+    Ok(Output {
+        text,
+        json: to_json(&e),
+    })
+}
+
+fn show(ctx: &Ctx, store: &mut Store, code: &str) -> Result<Output> {
+    let v = store.customer_view(code, ctx.now)?;
+    Ok(Output {
+        text: describe_customer(ctx, &v),
+        json: to_json(&v),
+    })
+}
+
+fn find(ctx: &Ctx, store: &mut Store, text: &str, limit: usize) -> Result<Output> {
+    let found = store.read(|tx| tx.find_customers(text, limit, ctx.now))?;
+    let w = ctx.words();
+    let text_out = if found.is_empty() {
+        w.t_args("cli-no-match", &[("text", text.into())])
+    } else {
+        found
+            .iter()
+            .map(|v| {
+                let erased = w.t("cli-erased");
+                let name = v.name.as_deref().unwrap_or(&erased);
+                let figures = w.t_args(
+                    "cli-found-figures",
+                    &[("points", v.balance.into()), ("visits", v.visits.into())],
+                );
+                format!("{}  {name:<30} {figures}", v.code)
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    Ok(Output {
+        text: text_out,
+        json: json!({ "customers": to_json(&found) }),
+    })
+}
+
+/// `customer export`: everything held about a customer (a data-access request).
+fn export(ctx: &Ctx, store: &mut Store, code: &str, out: Option<PathBuf>) -> Result<Output> {
+    let data = store.read(|tx| tx.export_customer(code))?;
+    let pretty = serde_json::to_string_pretty(&data)?;
+    let Some(path) = out else {
+        return Ok(Output {
+            text: pretty,
+            json: data,
+        });
+    };
+    std::fs::write(&path, &pretty).with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(Output {
+        text: ctx.words().t_args(
+            "cli-exported",
+            &[
+                ("code", code.into()),
+                ("path", path.display().to_string().into()),
+            ],
+        ),
+        json: json!({ "written": path }),
+    })
+}
+
+fn timeline(ctx: &Ctx, store: &mut Store, code: &str, limit: usize) -> Result<Output> {
+    let (w, currency) = (ctx.words(), ctx.config.shop.currency);
+    let entries = store.read(|tx| tx.timeline(code, limit))?;
+    let text = entries
+        .iter()
+        .map(|e| {
+            let line = crate::services::words::timeline_entry(&w, currency, e);
+            format!("{}  {line}", w.date_time(e.at))
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    Ok(Output {
+        text,
+        json: json!({ "timeline": to_json(&entries) }),
+    })
+}
+
+fn note(
+    ctx: &Ctx,
+    store: &mut Store,
+    code: &str,
+    text: &str,
+    by: Option<String>,
+) -> Result<Output> {
+    let id = store.write(|tx| tx.add_customer_note(code, text, by.as_deref(), ctx.now))?;
+    Ok(Output {
+        text: ctx
+            .words()
+            .t_args("cli-note-added", &[("code", code.into())]),
+        json: json!({ "note_id": id }),
+    })
+}
+
+fn merge(ctx: &Ctx, store: &mut Store, a: &str, b: &str) -> Result<Output> {
+    let m = store.write(|tx| tx.merge_customers(a, b, ctx.now))?;
+    Ok(Output {
+        text: ctx.words().t_args(
+            "cli-merged",
+            &[
+                ("gone", m.gone.as_str().into()),
+                ("kept", m.kept.as_str().into()),
+                ("visits", m.visits_moved.into()),
+                ("points", m.points_moved.into()),
+                ("balance", m.balance.into()),
+            ],
+        ),
+        json: to_json(&m),
+    })
+}
+
+/// `customer duplicates`: the merge list.
+fn duplicates(ctx: &Ctx, store: &mut Store) -> Result<Output> {
+    let pairs = store.read(|tx| tx.duplicates())?;
+    let w = ctx.words();
+    let text = if pairs.is_empty() {
+        w.t("cli-duplicates-none")
+    } else {
+        let unnamed = w.t("cli-erased");
+        pairs
+            .iter()
+            .map(|d| {
+                w.t_args(
+                    if d.what == "email" {
+                        "cli-duplicate-email"
+                    } else {
+                        "cli-duplicate-phone"
+                    },
+                    &[
+                        ("a", d.a.as_str().into()),
+                        ("a_name", d.a_name.as_deref().unwrap_or(&unnamed).into()),
+                        ("b", d.b.as_str().into()),
+                        ("b_name", d.b_name.as_deref().unwrap_or(&unnamed).into()),
+                    ],
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    Ok(Output {
+        text,
+        json: json!({ "duplicates": to_json(&pairs) }),
+    })
+}
+
+/// `customer birthday`: records it (`Some`) or forgets it (`None`).
+fn set_birthday(
+    ctx: &Ctx,
+    store: &mut Store,
+    code: &str,
+    birthday: Option<String>,
+    source: &str,
+) -> Result<Output> {
+    let b = birthday.as_deref();
+    store.write(|tx| tx.set_birthday(code, b, source, ctx.now))?;
+    let w = ctx.words();
+    let text = match b {
+        Some(b) => w.t_args(
+            "cli-birthday-set",
+            &[("code", code.into()), ("birthday", b.into())],
+        ),
+        None => w.t_args("cli-birthday-cleared", &[("code", code.into())]),
+    };
+    Ok(Output {
+        text,
+        json: json!({ "code": code, "birthday": b }),
+    })
+}
+
+/// `customer erase`: only with `--yes`.
+fn erase(ctx: &Ctx, code: &str, yes: bool) -> Result<Output> {
+    if !yes {
+        let w = ctx.words();
+        let code = ("code", code.into());
+        return Err(UsageError(w.t_args("cli-erase-confirm", &[code])).into());
+    }
+    let erased = ctx.store()?.write(|tx| tx.erase_customer(code, ctx.now))?;
+    Ok(Output {
+        text: ctx
+            .words()
+            .t_args("cli-erased-details", &[("code", erased.as_str().into())]),
+        json: json!({ "code": erased, "erased": true }),
+    })
 }
