@@ -97,6 +97,8 @@ fn describe_error(w: &crate::i18n::Language, e: &anyhow::Error) -> String {
             Some(crate::services::errors::sync_error(w, &wrapped))
         } else if let Some(f) = cause.downcast_ref::<crate::insights::FitError>() {
             Some(crate::services::errors::fit_error(w, f))
+        } else if let Some(r) = cause.downcast_ref::<crate::report::ReportError>() {
+            Some(crate::services::errors::report_error(w, r))
         } else if let Some(crate::demo::DemoError::Store(s)) =
             cause.downcast_ref::<crate::demo::DemoError>()
         {
@@ -143,6 +145,9 @@ fn exit_code(e: &anyhow::Error) -> u8 {
                 crate::services::sync::SyncError::NotConfigured => 2,
                 _ => 1,
             };
+        }
+        if let Some(crate::report::ReportError::Store(s)) = cause.downcast_ref() {
+            return from_store(s);
         }
         if let Some(d) = cause.downcast_ref::<DataDirError>() {
             return match d {

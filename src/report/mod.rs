@@ -19,19 +19,36 @@ pub fn day_of(date: &str) -> Option<i64> {
     Some(z.timestamp().as_second().div_euclid(86_400))
 }
 
-fn write(
-    dir: &Path,
-    name: &str,
-    header: &[&str],
-    rows: Vec<Vec<String>>,
-) -> anyhow::Result<PathBuf> {
+/// Why the figures could not be written as CSV files.
+#[derive(Debug, thiserror::Error)]
+pub enum ReportError {
+    #[error("cannot write {path}: {source}")]
+    Write {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error(transparent)]
+    Store(#[from] crate::store::StoreError),
+}
+
+/// Result of writing a report.
+pub type Result<T, E = ReportError> = std::result::Result<T, E>;
+
+fn write(dir: &Path, name: &str, header: &[&str], rows: Vec<Vec<String>>) -> Result<PathBuf> {
     let path = dir.join(name);
-    let mut w = csv::Writer::from_path(&path)?;
-    w.write_record(header)?;
-    for r in rows {
-        w.write_record(&r)?;
-    }
-    w.flush()?;
+    let written = (|| -> std::result::Result<(), csv::Error> {
+        let mut w = csv::Writer::from_path(&path)?;
+        w.write_record(header)?;
+        for r in rows {
+            w.write_record(&r)?;
+        }
+        w.flush()?;
+        Ok(())
+    })();
+    written.map_err(|e| ReportError::Write {
+        path: path.clone(),
+        source: e.into(),
+    })?;
     Ok(path)
 }
 
@@ -41,12 +58,32 @@ pub fn write_csv(
     f: &Figures,
     store: &mut Store,
     currency: crate::domain::money::Currency,
-) -> anyhow::Result<Vec<PathBuf>> {
-    std::fs::create_dir_all(dir)?;
+) -> Result<Vec<PathBuf>> {
+    std::fs::create_dir_all(dir).map_err(|source| ReportError::Write {
+        path: dir.to_path_buf(),
+        source,
+    })?;
+    let mut files = Vec::new();
+    let mut summary = summary(f, currency);
+    summary.extend(support::summary(&f.support));
+    files.push(write(
+        dir,
+        "summary.csv",
+        &["figure", "value"],
+        summary.into_iter().map(|(k, v)| vec![k, v]).collect(),
+    )?);
+    files.extend(support_csv(dir, &f.support)?);
+    files.extend(member_tables(dir, f)?);
+    files.extend(customer_tables(dir, f, currency)?);
+    files.push(visits_table(dir, f, store, currency)?);
+    Ok(files)
+}
+
+/// The headline figures, one (name, value) each.
+fn summary(f: &Figures, currency: crate::domain::money::Currency) -> Vec<(String, String)> {
     let money = |m: i64| currency.format(m);
     let opt = |v: Option<f64>| v.map(|x| format!("{x:.2}")).unwrap_or_default();
-    let mut files = Vec::new();
-    let mut summary = vec![
+    vec![
         ("from", day_label(f.from_day)),
         ("to", day_label(f.to_day)),
         ("visits", f.visits.to_string()),
@@ -105,15 +142,12 @@ pub fn write_csv(
     ]
     .into_iter()
     .map(|(k, v)| (k.to_string(), v))
-    .collect::<Vec<_>>();
-    summary.extend(support::summary(&f.support));
-    files.push(write(
-        dir,
-        "summary.csv",
-        &["figure", "value"],
-        summary.into_iter().map(|(k, v)| vec![k, v]).collect(),
-    )?);
-    files.extend(support_csv(dir, &f.support)?);
+    .collect::<Vec<_>>()
+}
+
+/// New and returning members by week, visit frequency and cohorts.
+fn member_tables(dir: &Path, f: &Figures) -> Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
     files.push(write(
         dir,
         "weeks.csv",
@@ -159,6 +193,17 @@ pub fn write_csv(
             })
             .collect(),
     )?);
+    Ok(files)
+}
+
+/// The top customers, refused referrals and ratings.
+fn customer_tables(
+    dir: &Path,
+    f: &Figures,
+    currency: crate::domain::money::Currency,
+) -> Result<Vec<PathBuf>> {
+    let money = |m: i64| currency.format(m);
+    let mut files = Vec::new();
     for (name, list) in [
         ("top_by_spend.csv", &f.top_by_spend),
         ("top_by_visits.csv", &f.top_by_visits),
@@ -199,9 +244,20 @@ pub fn write_csv(
             .map(|(i, n)| vec![(i + 1).to_string(), n.to_string()])
             .collect(),
     )?);
+    Ok(files)
+}
+
+/// The range's visits, one row each.
+fn visits_table(
+    dir: &Path,
+    f: &Figures,
+    store: &mut Store,
+    currency: crate::domain::money::Currency,
+) -> Result<PathBuf> {
+    let money = |m: i64| currency.format(m);
     let visits =
         store.read(|tx| tx.visits_between(f.from_day * 86_400, (f.to_day + 1) * 86_400))?;
-    files.push(write(
+    write(
         dir,
         "visits.csv",
         &[
@@ -227,8 +283,7 @@ pub fn write_csv(
                 ]
             })
             .collect(),
-    )?);
-    Ok(files)
+    )
 }
 
 /// A share as a percentage, the local way.

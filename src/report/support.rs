@@ -278,7 +278,7 @@ pub(super) fn summary(f: &SupportFigures) -> Vec<(String, String)> {
 }
 
 /// The support figures' tables as CSV files in `dir`.
-pub fn support_csv(dir: &Path, f: &SupportFigures) -> anyhow::Result<Vec<PathBuf>> {
+pub fn support_csv(dir: &Path, f: &SupportFigures) -> super::Result<Vec<PathBuf>> {
     let opt = |v: Option<i64>| v.map(|x| x.to_string()).unwrap_or_default();
     let mut waits = Vec::new();
     for (measure, all) in [

@@ -568,10 +568,9 @@ impl Job<'_> {
         let written = self
             .store
             .figures(from_day, to_day, self.now)
-            .map_err(|e| e.to_string())
-            .and_then(|f| {
-                crate::report::write_csv(dir, &f, self.store, currency).map_err(|e| e.to_string())
-            });
+            .map_err(crate::report::ReportError::from)
+            .and_then(|f| crate::report::write_csv(dir, &f, self.store, currency))
+            .map_err(|e| crate::services::errors::report_error(&self.w, &e));
         match written {
             Ok(files) => StoreReply::SupportSaved(self.w.t_args(
                 "worker-exported",

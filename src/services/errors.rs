@@ -255,6 +255,21 @@ pub fn amount_error(w: &Language, e: &AmountError) -> String {
     }
 }
 
+/// Figures that could not be written as CSV files.
+pub fn report_error(w: &Language, e: &crate::report::ReportError) -> String {
+    use crate::report::ReportError;
+    match e {
+        ReportError::Store(s) => store_error(w, s),
+        ReportError::Write { path, source } => w.t_args(
+            "report-error-write",
+            &[
+                ("path", path.display().to_string().into()),
+                ("reason", source.to_string().into()),
+            ],
+        ),
+    }
+}
+
 /// A backup that could not be made, read or restored.
 pub fn backup_error(w: &Language, e: &crate::backups::BackupsError) -> String {
     use crate::backups::BackupsError;

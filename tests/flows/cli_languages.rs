@@ -247,4 +247,10 @@ fn a_latvian_shops_refusals_are_latvian() {
         assert!(!err.is_ascii(), "{args:?}: {err}");
     }
     assert_eq!(crate::common::fingerprint(&crate::common::db(d)), before);
+    // A folder that cannot be written: the computer's fault, not the owner's (exit 1), said
+    // in Latvian.
+    let blocked = d.join("config.toml").join("figures");
+    let (exit, out, err) = run(d, &["stats", "--csv", blocked.to_str().unwrap()]);
+    assert_eq!(exit, 1, "{out}{err}");
+    assert!(err.starts_with("kļūda: nevar ierakstīt"), "{err}");
 }

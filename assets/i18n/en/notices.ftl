@@ -109,6 +109,7 @@ store-error-key-conflict = the key '{ $key }' was already used for a different o
 store-error-newer-schema = { $path } was written by a newer Regulars (schema version { $found }; this one knows up to { $known }): install the newer Regulars; the file was not changed
 store-error-not-a-database = { $path } is not a Regulars database or is damaged: restore the latest file from backups/ (see `regulars backup`) or point --data at the right folder
 store-error-open = cannot open { $path } ({ $reason }): check the folder exists and you may write to it
+report-error-write = cannot write { $path } ({ $reason }): check the folder exists and has room
 store-error-database = database error ({ $reason }): nothing was changed
 store-error-referral-shape = '{ $code }' is not a referral code: a referral code looks like REF-4KQ2M9X
 store-error-text-too-long = { $field } is too long: keep it under { $max } characters

@@ -95,6 +95,7 @@ store-error-key-conflict = nagamit na ang key na '{ $key }' sa ibang operasyon: 
 store-error-newer-schema = ang { $path } ay isinulat ng mas bagong Regulars (schema version { $found }; hanggang { $known } lang ang alam nito): i-install ang mas bagong Regulars; hindi binago ang file
 store-error-not-a-database = ang { $path } ay hindi database ng Regulars o sira ito: ibalik ang pinakabagong file mula sa backups/ (tingnan ang `regulars backup`) o ituro ang tamang folder gamit ang --data
 store-error-open = hindi mabuksan ang { $path } ({ $reason }): tiyaking may folder at puwede kang sumulat dito
+report-error-write = hindi maisulat ang { $path } ({ $reason }): tingnan kung may folder at may puwang pa
 store-error-database = error sa database ({ $reason }): walang binago
 store-error-referral-shape = Ang '{ $code }' ay hindi referral code: ganito ang itsura ng referral code: REF-4KQ2M9X
 store-error-text-too-long = Masyadong mahaba ang { $field }: hanggang { $max } na character lang

@@ -107,6 +107,7 @@ store-error-key-conflict = atslēga '{ $key }' jau izmantota citai darbībai: ne
 store-error-newer-schema = { $path } ierakstījusi jaunāka Regulars versija (shēmas versija { $found }; šī zina līdz { $known }): uzstādiet jaunāko Regulars; fails netika mainīts
 store-error-not-a-database = { $path } nav Regulars datubāze vai ir bojāta: atjaunojiet jaunāko failu no backups/ (skatiet `regulars backup`) vai norādiet ar --data pareizo mapi
 store-error-open = nevar atvērt { $path } ({ $reason }): pārbaudiet, vai mape pastāv un vai tajā drīkst rakstīt
+report-error-write = nevar ierakstīt { $path } ({ $reason }): pārbaudiet, vai mape pastāv un tajā ir vieta
 store-error-database = datubāzes kļūda ({ $reason }): nekas netika mainīts
 store-error-referral-shape = '{ $code }' nav ieteikuma kods: ieteikuma kods izskatās šādi: REF-4KQ2M9X
 store-error-text-too-long = { $field } ir par garu: ne vairāk kā { $max } zīmes

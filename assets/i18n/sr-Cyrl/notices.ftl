@@ -107,6 +107,7 @@ store-error-key-conflict = кључ '{ $key }' је већ употребљен 
 store-error-newer-schema = { $path } је записао новији Regulars (верзија шеме { $found }; овај зна до { $known }): инсталирајте новији Regulars; датотека није промењена
 store-error-not-a-database = { $path } није база Regulars-а или је оштећена: вратите најновију датотеку из backups/ (видите `regulars backup`) или са --data наведите праву фасциклу
 store-error-open = не може да се отвори { $path } ({ $reason }): проверите да фасцикла постоји и да смете да пишете у њу
+report-error-write = не може да се запише { $path } ({ $reason }): проверите да фасцикла постоји и да има места
 store-error-database = грешка базе ({ $reason }): ништа није промењено
 store-error-referral-shape = '{ $code }' није код препоруке: код препоруке изгледа као REF-4KQ2M9X
 store-error-text-too-long = { $field }: предугачко, највише { $max } знакова

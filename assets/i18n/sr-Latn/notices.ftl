@@ -107,6 +107,7 @@ store-error-key-conflict = ključ '{ $key }' je već upotrebljen za drugu radnju
 store-error-newer-schema = { $path } je zapisao noviji Regulars (verzija šeme { $found }; ovaj zna do { $known }): instalirajte noviji Regulars; datoteka nije promenjena
 store-error-not-a-database = { $path } nije baza Regulars-a ili je oštećena: vratite najnoviju datoteku iz backups/ (vidite `regulars backup`) ili sa --data navedite pravu fasciklu
 store-error-open = ne može da se otvori { $path } ({ $reason }): proverite da fascikla postoji i da smete da pišete u nju
+report-error-write = ne može da se zapiše { $path } ({ $reason }): proverite da fascikla postoji i da ima mesta
 store-error-database = greška baze ({ $reason }): ništa nije promenjeno
 store-error-referral-shape = '{ $code }' nije kod preporuke: kod preporuke izgleda kao REF-4KQ2M9X
 store-error-text-too-long = { $field }: predugačko, najviše { $max } znakova

@@ -104,6 +104,7 @@ store-error-key-conflict = '{ $key }' కీ ఇప్పటికే వేర�
 store-error-newer-schema = { $path }ని కొత్త Regulars రాసింది (స్కీమా వెర్షన్ { $found }; ఇది { $known } వరకే తెలుసు): కొత్త Regulars ఇన్‌స్టాల్ చేయండి; ఫైల్ మార్చలేదు
 store-error-not-a-database = { $path } Regulars డేటాబేస్ కాదు లేదా పాడైంది: backups/ నుండి తాజా ఫైల్‌ను పునరుద్ధరించండి (`regulars backup` చూడండి) లేదా --data తో సరైన ఫోల్డర్ ఇవ్వండి
 store-error-open = { $path } తెరవలేము ({ $reason }): ఫోల్డర్ ఉందో, అందులో రాయడానికి అనుమతి ఉందో చూడండి
+report-error-write = { $path } రాయలేము ({ $reason }): ఫోల్డర్ ఉందో, దానిలో స్థలం ఉందో చూడండి
 store-error-database = డేటాబేస్ లోపం ({ $reason }): ఏమీ మార్చలేదు
 store-error-referral-shape = '{ $code }' రిఫరల్ కోడ్ కాదు: రిఫరల్ కోడ్ REF-4KQ2M9X లాగా ఉంటుంది
 store-error-text-too-long = { $field } చాలా పొడవుగా ఉంది: { $max } అక్షరాల లోపు ఉంచండి
