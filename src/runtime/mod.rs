@@ -7,6 +7,7 @@
 mod answers;
 pub mod figures_work;
 mod requests;
+mod start;
 mod support_work;
 mod systems;
 pub mod workers;
@@ -20,9 +21,10 @@ use crate::printing::ReceiptPrinter;
 use crate::store::{CustomerView, NewCustomer, VisitView};
 use bevy_ecs::message::MessageRegistry;
 use bevy_ecs::prelude::*;
+pub use start::StartError;
 use std::path::PathBuf;
 use std::sync::Mutex;
-use std::sync::mpsc::{Receiver, Sender, channel};
+use std::sync::mpsc::{Receiver, Sender};
 use workers::{PrintRequest, StoreReply, StoreRequest};
 
 /// The ordered stages of one tick.
@@ -278,194 +280,6 @@ impl Drop for Counter {
 }
 
 impl Counter {
-    /// Opens the store, starts the workers (and the scanner thread when one is configured).
-    pub fn start(dir: &DataDir, config: &Config) -> anyhow::Result<Counter> {
-        let now = crate::clock::now();
-        let mut store = dir.open_store(config, now)?;
-        let staff_required = !store.staff()?.is_empty();
-        let secret = dir.secret()?;
-        // A printer profile that does not load leaves the counter working without receipts;
-        // the device bar says so.
-        let threads_stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
-        // Plug-in mode owns the printer: the till prints, Regulars adds to its receipts.
-        let (plug_tx, from_plug) = channel();
-        let mut plug_link = PlugLink::default();
-        let mut plug_label = None;
-        if config.passthrough.enabled {
-            let last: crate::passthrough::LastCustomer = Default::default();
-            plug_label = Some(
-                crate::passthrough::spawn_for_counter(
-                    dir,
-                    config,
-                    last.clone(),
-                    plug_tx,
-                    threads_stop.clone(),
-                )
-                .unwrap_or_else(|e| {
-                    let error = format!("{e:#}");
-                    config
-                        .shop
-                        .words()
-                        .t_args("plug-off", &[("error", error.into())])
-                }),
-            );
-            plug_link = PlugLink(Some(last));
-        }
-        let printer = if config.passthrough.enabled {
-            Err(crate::devices::profile::ProfileError::Invalid {
-                path: "config.toml".into(),
-                message: config.shop.words().t("plug-prints"),
-            })
-        } else {
-            ReceiptPrinter::from_config(config, dir)
-        };
-        let printer_problem = printer.as_ref().err().map(|e| e.to_string());
-        let printer = printer.ok();
-        let (to_store, store_rx) = channel();
-        let (store_tx, from_store) = channel();
-        let (print_tx, from_printer) = channel();
-        let to_printer = match &printer {
-            Some(p) => {
-                let (tx, rx) = channel();
-                let (dir2, config2, p2) = (dir.clone(), config.clone(), p.clone());
-                std::thread::Builder::new()
-                    .name("printer".into())
-                    .spawn(move || workers::print_worker(dir2, config2, p2, rx, print_tx))?;
-                tx.send(PrintRequest::Deliver).ok();
-                Some(tx)
-            }
-            None => None,
-        };
-        let config2 = config.clone();
-        std::thread::Builder::new()
-            .name("store".into())
-            .spawn(move || {
-                workers::store_worker(store, config2, secret, printer, store_rx, store_tx)
-            })?;
-        // Backups on their schedule, to [backup] to; the first check waits a minute so a
-        // start is never slowed by one.
-        let (backups_tx, from_backups) = channel();
-        let (dir3, config3, stop3) = (dir.clone(), config.clone(), threads_stop.clone());
-        std::thread::Builder::new()
-            .name("backups".into())
-            .spawn(move || {
-                crate::backups::schedule::worker(
-                    dir3,
-                    config3,
-                    std::time::Duration::from_secs(60),
-                    backups_tx,
-                    stop3,
-                )
-            })?;
-        // The nightly refit of who is slipping away; the first check waits a few minutes.
-        let (dir5, config5, stop5) = (dir.clone(), config.clone(), threads_stop.clone());
-        std::thread::Builder::new()
-            .name("insights".into())
-            .spawn(move || {
-                crate::services::insights::worker(
-                    dir5,
-                    config5,
-                    std::time::Duration::from_secs(180),
-                    stop5,
-                )
-            })?;
-        // Messages to customers, when [email] or [sms] is set.
-        let (dir6, config6, stop6) = (dir.clone(), config.clone(), threads_stop.clone());
-        let (messages_tx, from_messages) = channel();
-        std::thread::Builder::new()
-            .name("messages".into())
-            .spawn(move || crate::services::messages::worker(dir6, config6, messages_tx, stop6))?;
-        // The chain's background sync, when this till is in one.
-        let (sync_tx, from_sync) = channel();
-        if config.central.is_some() {
-            let (dir4, config4, stop4) = (dir.clone(), config.clone(), threads_stop.clone());
-            std::thread::Builder::new()
-                .name("sync".into())
-                .spawn(move || crate::services::sync::worker(dir4, config4, sync_tx, stop4))?;
-        }
-        let (scan_sender, scans) = channel();
-        let scanner_stop = threads_stop;
-        let scanner = match &config.scanner.port {
-            Some(port) => {
-                let profile =
-                    crate::devices::profile::ScannerProfile::load(&config.scanner.profile)?;
-                let (port, tx, stop) = (port.clone(), scan_sender.clone(), scanner_stop.clone());
-                let label = config
-                    .shop
-                    .words()
-                    .t_args("scanner-waiting", &[("port", port.as_str().into())]);
-                std::thread::Builder::new()
-                    .name("scanner".into())
-                    .spawn(move || workers::scanner_thread(port, profile, tx, stop))?;
-                label
-            }
-            None => config.shop.words().t("scanner-none"),
-        };
-        let mut world = World::new();
-        for register in [
-            MessageRegistry::register_message::<Intent> as fn(&mut World),
-            MessageRegistry::register_message::<Scanned>,
-            MessageRegistry::register_message::<StoreAnswer>,
-            MessageRegistry::register_message::<PrintAnswer>,
-            MessageRegistry::register_message::<PlugNews>,
-        ] {
-            register(&mut world);
-        }
-        world.insert_resource(Shop {
-            name: config.shop.name.clone(),
-            currency: config.shop.currency,
-            rewards: config.program.rewards.clone(),
-            owner_pin_above: config.staff.owner_pin_above,
-            data_dir: dir.root().to_path_buf(),
-        });
-        world.insert_resource(Channels {
-            to_store,
-            from_store: Mutex::new(from_store),
-            to_printer,
-            from_printer: Mutex::new(from_printer),
-            scans: Mutex::new(scans),
-            from_plug: Mutex::new(from_plug),
-            from_backups: Mutex::new(from_backups),
-            from_messages: Mutex::new(from_messages),
-            from_sync: Mutex::new(from_sync),
-        });
-        world.insert_resource(plug_link);
-        world.insert_resource(CounterState {
-            words: config.shop.words(),
-            receipt_image: latest_receipt(&dir.root().join("receipts")),
-            staff_required,
-            printer_ok: printer_problem.is_none() || plug_label.is_some(),
-            printer: match printer_problem {
-                _ if plug_label.is_some() => plug_label.clone().unwrap_or_default(),
-                Some(problem) => config
-                    .shop
-                    .words()
-                    .t_args("printer-none", &[("problem", problem.into())]),
-                None if config.printer.port.eq_ignore_ascii_case("virtual") => {
-                    config.shop.words().t("printer-virtual")
-                }
-                None => config.shop.words().t_args(
-                    "printer-on",
-                    &[("port", config.printer.port.as_str().into())],
-                ),
-            },
-            scanner,
-            backup: BackupState {
-                last: crate::backups::schedule::last_good(dir).map(|l| l.at),
-                problem: None,
-                second_place: config.backup.to.is_some(),
-            },
-            chain: config.central.as_ref().map(|_| ChainState::default()),
-            ..CounterState::default()
-        });
-        Ok(Counter {
-            world,
-            schedule: schedule(),
-            scan_sender,
-            scanner_stop,
-        })
-    }
-
     /// Runs one tick of the schedule.
     pub fn tick(&mut self) {
         self.schedule.run(&mut self.world);
