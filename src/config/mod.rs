@@ -5,11 +5,12 @@
 
 use crate::domain::{
     money::{AmountError, Currency},
-    program::{EarnRule, Program, ProgramError, ReferralRule, Reward, Rounding, StampRule},
+    program::{Program, ProgramError},
 };
 mod backup;
 mod central;
 mod messages;
+mod program;
 mod save;
 mod secrets;
 mod tiers;
@@ -181,7 +182,7 @@ struct Raw {
     #[serde(default)]
     shop: RawShop,
     #[serde(default)]
-    program: RawProgram,
+    program: program::RawProgram,
     #[serde(default)]
     portal: RawPortal,
     #[serde(default)]
@@ -306,38 +307,6 @@ struct RawShop {
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawProgram {
-    points: Option<i64>,
-    per: Option<String>,
-    rounding: Option<Rounding>,
-    min_spend: Option<String>,
-    expiry_days: Option<u32>,
-    stamps: Option<RawStamps>,
-    rewards: Option<Vec<Reward>>,
-    referral: Option<RawReferral>,
-    tiers: Option<tiers::RawTiers>,
-    birthday: Option<crate::domain::program::Occasion>,
-    anniversary: Option<crate::domain::program::Occasion>,
-    welcome_back: Option<crate::domain::program::Occasion>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawStamps {
-    every: u32,
-    reward: Option<String>,
-}
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawReferral {
-    referrer_bonus: Option<i64>,
-    friend_bonus: Option<i64>,
-    cap_per_30_days: Option<u32>,
-}
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
 struct RawPortal {
     bind: Option<String>,
     public_url: Option<String>,
@@ -347,6 +316,66 @@ struct RawPortal {
     with_app: Option<bool>,
     behind_proxy: Option<bool>,
     page_cache_mb: Option<u32>,
+}
+
+impl RawPortal {
+    fn validate(self, path: &Path) -> Result<PortalConfig, ConfigError> {
+        let raw = self;
+        Ok(PortalConfig {
+            bind: raw.bind.unwrap_or_else(|| "0.0.0.0:8080".into()),
+            public_url: raw
+                .public_url
+                .unwrap_or_else(|| "http://localhost:8080".into()),
+            api_key: secrets::Secret {
+                what: "[portal] api_key",
+                env: "REGULARS_API_KEY",
+                inline: raw.api_key,
+                file: raw.api_key_file,
+            }
+            .resolve(path)?,
+            requests_per_minute: raw.requests_per_minute.unwrap_or(120),
+            with_app: raw.with_app.unwrap_or(true),
+            behind_proxy: raw.behind_proxy.unwrap_or(false),
+            page_cache_mb: raw.page_cache_mb.unwrap_or(64),
+        })
+    }
+}
+
+impl RawSupport {
+    fn validate(self, path: &Path) -> Result<SupportConfig, ConfigError> {
+        let raw = self;
+        Ok(SupportConfig {
+            follow_up_days: i64::from(raw.follow_up_days.unwrap_or(3)),
+            targets: {
+                let d = crate::domain::support::Targets::default();
+                crate::domain::support::Targets {
+                    reply: match &raw.reply_within {
+                        Some(w) => w.seconds(path, "[support] reply_within", d.reply)?,
+                        None => d.reply,
+                    },
+                    resolve: match &raw.resolve_within {
+                        Some(w) => w.seconds(path, "[support] resolve_within", d.resolve)?,
+                        None => d.resolve,
+                    },
+                }
+            },
+        })
+    }
+}
+
+/// The shop's language: the one set, if this Regulars has it, else the computer's.
+fn shop_language(tag: Option<&str>, path: &Path) -> Result<String, ConfigError> {
+    Ok(match tag {
+        Some(tag) => crate::i18n::catalog()
+            .get(tag)
+            .map_err(|source| ConfigError::Language {
+                path: path.to_path_buf(),
+                source,
+            })?
+            .tag()
+            .to_string(),
+        None => crate::i18n::system_default().to_string(),
+    })
 }
 
 /// The file written on first run, so an owner can see and change every setting.
@@ -381,92 +410,8 @@ impl Config {
         };
         let currency = Currency::from_code(raw.shop.currency.as_deref().unwrap_or("EUR"))
             .map_err(|e| amount_err("[shop] currency", e))?;
-        let language = match raw.shop.language.as_deref() {
-            Some(tag) => crate::i18n::catalog()
-                .get(tag)
-                .map_err(|source| ConfigError::Language {
-                    path: path.to_path_buf(),
-                    source,
-                })?
-                .tag()
-                .to_string(),
-            None => crate::i18n::system_default().to_string(),
-        };
-        let defaults = Program::default();
-        let p = raw.program;
-        let per_minor = match p.per.as_deref() {
-            Some(per) => currency
-                .parse_amount(per)
-                .map_err(|e| amount_err("[program] per", e))?,
-            None => currency.minor_per_major(),
-        };
-        let min_spend_minor = match p.min_spend.as_deref() {
-            Some("0") | Some("0.00") | Some("0.0") => 0,
-            Some(m) => currency
-                .parse_amount(m)
-                .map_err(|e| amount_err("[program] min_spend", e))?,
-            None => defaults.min_spend_minor * currency.minor_per_major() / 100,
-        };
-        let rewards = p.rewards.unwrap_or(defaults.rewards.clone());
-        let stamps = match p.stamps {
-            Some(RawStamps { every: 0, .. }) => None,
-            Some(s) => Some(StampRule {
-                every: s.every,
-                reward: s
-                    .reward
-                    .or_else(|| rewards.iter().min_by_key(|r| r.cost).map(|r| r.id.clone()))
-                    .unwrap_or_default(),
-            }),
-            None if rewards
-                .iter()
-                .any(|r| defaults.stamps.as_ref().is_some_and(|s| s.reward == r.id)) =>
-            {
-                defaults.stamps.clone()
-            }
-            None => None,
-        };
-        let referral = p.referral.unwrap_or_default();
-        let tiers = match p.tiers {
-            Some(t) => Some(tiers::tiers_from(t).map_err(|source| ConfigError::Program {
-                path: path.to_path_buf(),
-                source,
-            })?),
-            None => None,
-        };
-        let program = Program {
-            earn: EarnRule {
-                points: p.points.unwrap_or(defaults.earn.points),
-                per_minor,
-                rounding: p.rounding.unwrap_or_default(),
-            },
-            min_spend_minor,
-            stamps,
-            rewards,
-            expiry_days: match p.expiry_days {
-                Some(0) => None,
-                Some(d) => Some(d),
-                None => defaults.expiry_days,
-            },
-            referral: ReferralRule {
-                referrer_bonus: referral
-                    .referrer_bonus
-                    .unwrap_or(defaults.referral.referrer_bonus),
-                friend_bonus: referral
-                    .friend_bonus
-                    .unwrap_or(defaults.referral.friend_bonus),
-                cap_per_30_days: referral
-                    .cap_per_30_days
-                    .unwrap_or(defaults.referral.cap_per_30_days),
-            },
-            tiers,
-            birthday: p.birthday,
-            anniversary: p.anniversary,
-            welcome_back: p.welcome_back,
-        };
-        program.validate().map_err(|source| ConfigError::Program {
-            path: path.to_path_buf(),
-            source,
-        })?;
+        let language = shop_language(raw.shop.language.as_deref(), path)?;
+        let program = raw.program.validate(currency, path)?;
         let shop_name = raw.shop.name.clone().unwrap_or_else(|| "My Shop".into());
         let email = raw.email.validate(path, &shop_name)?;
         let (sms, sms_inbound) = raw.sms.validate(path)?;
@@ -496,24 +441,7 @@ impl Config {
                 port: raw.scanner.port.filter(|p| !p.trim().is_empty()),
                 profile: raw.scanner.profile.unwrap_or_else(|| "generic-cr".into()),
             },
-            portal: PortalConfig {
-                bind: raw.portal.bind.unwrap_or_else(|| "0.0.0.0:8080".into()),
-                public_url: raw
-                    .portal
-                    .public_url
-                    .unwrap_or_else(|| "http://localhost:8080".into()),
-                api_key: secrets::Secret {
-                    what: "[portal] api_key",
-                    env: "REGULARS_API_KEY",
-                    inline: raw.portal.api_key,
-                    file: raw.portal.api_key_file,
-                }
-                .resolve(path)?,
-                requests_per_minute: raw.portal.requests_per_minute.unwrap_or(120),
-                with_app: raw.portal.with_app.unwrap_or(true),
-                behind_proxy: raw.portal.behind_proxy.unwrap_or(false),
-                page_cache_mb: raw.portal.page_cache_mb.unwrap_or(64),
-            },
+            portal: raw.portal.validate(path)?,
             passthrough: PlugConfig {
                 enabled: raw.passthrough.enabled.unwrap_or(false),
                 pos: raw.passthrough.pos.filter(|p| !p.trim().is_empty()),
@@ -524,22 +452,7 @@ impl Config {
                 pos_baud: raw.passthrough.pos_baud.unwrap_or(9600),
                 window_seconds: raw.passthrough.window_seconds.unwrap_or(120),
             },
-            support: SupportConfig {
-                follow_up_days: i64::from(raw.support.follow_up_days.unwrap_or(3)),
-                targets: {
-                    let d = crate::domain::support::Targets::default();
-                    crate::domain::support::Targets {
-                        reply: match &raw.support.reply_within {
-                            Some(w) => w.seconds(path, "[support] reply_within", d.reply)?,
-                            None => d.reply,
-                        },
-                        resolve: match &raw.support.resolve_within {
-                            Some(w) => w.seconds(path, "[support] resolve_within", d.resolve)?,
-                            None => d.resolve,
-                        },
-                    }
-                },
-            },
+            support: raw.support.validate(path)?,
             backup: raw.backup.validate(path)?,
             central: raw.central.validate(path)?,
             email,
