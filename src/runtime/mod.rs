@@ -6,6 +6,7 @@
 
 mod answers;
 pub mod figures_work;
+mod jobs;
 mod requests;
 mod start;
 mod support_work;

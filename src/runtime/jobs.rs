@@ -1,0 +1,392 @@
+//! The store worker's jobs: each request of the counter done against the store (a sale and
+//! its receipt, a refund with the owner's approval, figures, a reprint…), answered with what
+//! the screen shows or what went wrong in the cashier's words.
+
+use super::workers::{StoreReply, StoreRequest, failed};
+use crate::config::Config;
+use crate::domain::staff::{Actor, Role};
+use crate::domain::token::{ShopSecret, receipt_url};
+use crate::printing::{ReceiptPrinter, enqueue_receipt};
+use crate::store::{NewSale, Staff, Store, StoreError};
+
+/// Who is recorded for an action (the domain's rule, [`crate::domain::staff::approval`]), once
+/// the owner's PIN, if one was typed, is checked against the staff list.
+fn approved_actor(
+    tx: &crate::store::Tx<'_>,
+    cashier: Option<&Staff>,
+    owner_pin: Option<&str>,
+    needs_owner: bool,
+    task: crate::store::OwnerTask,
+) -> Result<Actor, StoreError> {
+    let owner = match owner_pin.map(str::trim).filter(|p| !p.is_empty()) {
+        Some(pin) => tx.staff_by_pin(pin)?.filter(|s| s.role == Role::Owner),
+        None => None,
+    };
+    crate::domain::staff::approval(
+        cashier.map(|c| (c.name.as_str(), c.role)),
+        owner.as_ref().map(|o| o.name.as_str()),
+        needs_owner,
+    )
+    .map_err(|_| StoreError::NeedsOwner(task))
+}
+
+pub(super) fn handle(
+    store: &mut Store,
+    config: &Config,
+    secret: &ShopSecret,
+    printer: Option<&ReceiptPrinter>,
+    request: StoreRequest,
+    now: i64,
+) -> StoreReply {
+    let mut job = Job {
+        store,
+        config,
+        secret,
+        printer,
+        now,
+        w: config.shop.words(),
+    };
+    match request {
+        StoreRequest::Search(text) => job.search(text),
+        StoreRequest::Show(code) => job.show(&code),
+        StoreRequest::Enroll(new) => job.enroll(&new),
+        StoreRequest::Sale {
+            amount,
+            customer,
+            staff,
+        } => job.sale(amount, customer, staff.as_deref()),
+        StoreRequest::Redeem { customer, reward } => job.redeem(&customer, &reward),
+        StoreRequest::Refund {
+            receipt,
+            amount,
+            cashier,
+            owner_pin,
+            limit,
+        } => job.refund(
+            &receipt,
+            amount,
+            cashier.as_ref(),
+            owner_pin.as_deref(),
+            limit,
+        ),
+        StoreRequest::TestPrint => job.test_print(),
+        StoreRequest::PrintCard(code) => job.print_card(&code),
+        StoreRequest::Adjust {
+            customer,
+            points,
+            reason,
+            cashier,
+            owner_pin,
+        } => job.adjust(
+            &customer,
+            points,
+            &reason,
+            cashier.as_ref(),
+            owner_pin.as_deref(),
+        ),
+        StoreRequest::Figures {
+            from_day,
+            to_day,
+            cashier,
+            owner_pin,
+            chain,
+        } => job.figures(
+            (from_day, to_day),
+            cashier.as_ref(),
+            owner_pin.as_deref(),
+            chain,
+        ),
+        StoreRequest::ExportFigures {
+            from_day,
+            to_day,
+            dir,
+        } => job.export_figures(from_day, to_day, &dir),
+        StoreRequest::Support(r) => super::support_work::handle(job.store, &job.w, r, now),
+        StoreRequest::SignIn(pin) => job.sign_in(&pin),
+        StoreRequest::Reprint => job.reprint(),
+        StoreRequest::OpenReceipt(token) => job.open_receipt(&token),
+    }
+}
+
+/// One request to the store worker, with what it is done with.
+struct Job<'a> {
+    store: &'a mut Store,
+    config: &'a Config,
+    secret: &'a ShopSecret,
+    printer: Option<&'a ReceiptPrinter>,
+    now: i64,
+    w: crate::i18n::Words,
+}
+
+impl Job<'_> {
+    /// What went wrong while `doing` (a message id), in the cashier's words.
+    fn fail(&self, doing: &'static str) -> impl Fn(StoreError) -> StoreReply + '_ {
+        move |e| failed(&self.w, doing, e)
+    }
+
+    /// A refusal worded here rather than by the store.
+    fn refused(&self, doing: &'static str, id: &str) -> StoreReply {
+        StoreReply::Failed {
+            doing,
+            error: self.w.t(id),
+            busy: false,
+        }
+    }
+
+    fn search(&mut self, text: String) -> StoreReply {
+        let now = self.now;
+        match self.store.read(|tx| tx.find_customers(&text, 12, now)) {
+            Ok(found) => StoreReply::Found(text, found),
+            Err(e) => self.fail("doing-find")(e),
+        }
+    }
+
+    fn show(&mut self, code: &str) -> StoreReply {
+        match self.store.customer_view(code, self.now) {
+            Ok(view) => StoreReply::Customer(view),
+            Err(e) => self.fail("doing-open-customer")(e),
+        }
+    }
+
+    fn enroll(&mut self, new: &crate::store::NewCustomer) -> StoreReply {
+        let now = self.now;
+        let store = &mut *self.store;
+        let out = store
+            .enroll(new, now, &mut rand::random::<u64>)
+            .and_then(|e| {
+                let view = store.customer_view(&e.code, now)?;
+                Ok(StoreReply::Enrolled(e, view))
+            });
+        out.unwrap_or_else(|e| match e.new_customer_field() {
+            Some(field) => StoreReply::EnrollRefused {
+                field,
+                error: crate::services::errors::store_error(&self.w, &e),
+            },
+            None => self.fail("doing-enrol")(e),
+        })
+    }
+
+    fn sale(&mut self, amount: i64, customer: Option<String>, staff: Option<&str>) -> StoreReply {
+        let (config, secret, printer, now) = (self.config, self.secret, self.printer, self.now);
+        let sale = NewSale {
+            amount,
+            at: now,
+            customer,
+            receipt: None,
+        };
+        let store = &mut *self.store;
+        let out = store
+            .write(|tx| {
+                let out = tx.record_sale_by(&sale, staff)?;
+                let token = tx.receipt_token(out.visit_id, secret)?;
+                let url = receipt_url(&config.portal.public_url, &token);
+                if let Some(p) = printer {
+                    let when = config.shop.words().date_time(out.at);
+                    enqueue_receipt(tx, config, p, &out, &url, &when, now)?;
+                }
+                Ok((out, url))
+            })
+            .and_then(|(out, url)| {
+                let customer = match &out.customer {
+                    Some(code) => Some(store.customer_view(code, now)?),
+                    None => None,
+                };
+                Ok(StoreReply::Sold {
+                    url,
+                    sale: out,
+                    customer,
+                })
+            });
+        out.unwrap_or_else(self.fail("doing-sale"))
+    }
+
+    fn redeem(&mut self, customer: &str, reward: &str) -> StoreReply {
+        let now = self.now;
+        match crate::services::sync::redeem(self.store, self.config, customer, reward, now, None) {
+            Ok((r, _)) => match self.store.customer_view(customer, now) {
+                Ok(view) => StoreReply::Redeemed(r, view),
+                Err(e) => self.fail("doing-redeem")(e),
+            },
+            Err(crate::services::sync::SyncError::Store(e)) => self.fail("doing-redeem")(e),
+            // The chain's central store could not be asked: its own words, never a
+            // refusal of what the cashier typed.
+            Err(e) => StoreReply::Failed {
+                doing: "doing-redeem",
+                error: crate::services::errors::sync_error(&self.w, &e),
+                busy: false,
+            },
+        }
+    }
+
+    fn refund(
+        &mut self,
+        receipt: &str,
+        amount: Option<i64>,
+        cashier: Option<&Staff>,
+        owner_pin: Option<&str>,
+        limit: i64,
+    ) -> StoreReply {
+        let (now, currency) = (self.now, self.config.shop.currency);
+        let out = self.store.write(|tx| {
+            // Without staff set up there is no owner to ask; with staff, a large refund
+            // needs an owner at the counter or the owner's PIN.
+            let large = tx.refund_amount(receipt, amount)? > limit;
+            let task = crate::store::OwnerTask::Refund { limit, currency };
+            let actor = approved_actor(tx, cashier, owner_pin, large, task)?;
+            let refund = tx.refund(receipt, amount, now, &actor)?;
+            // The customer of the refunded visit as they are now, for the screen.
+            let customer = match tx.visit(refund.visit_id)?.and_then(|v| v.customer) {
+                Some(code) => Some(tx.view(&code, now)?),
+                None => None,
+            };
+            Ok(StoreReply::Refunded(refund, customer))
+        });
+        out.unwrap_or_else(self.fail("doing-refund"))
+    }
+
+    fn test_print(&mut self) -> StoreReply {
+        let Some(p) = self.printer else {
+            return self.refused("doing-test-page", "worker-no-printer");
+        };
+        let (config, now) = (self.config, self.now);
+        match self
+            .store
+            .write(|tx| crate::printing::enqueue_test_page(tx, config, p, now))
+        {
+            Ok(_) => StoreReply::Reprinted,
+            Err(e) => self.fail("doing-test-page")(e),
+        }
+    }
+
+    fn print_card(&mut self, code: &str) -> StoreReply {
+        let Some(p) = self.printer else {
+            return self.refused("doing-print-card", "worker-no-printer");
+        };
+        let (config, now) = (self.config, self.now);
+        match self.store.write(|tx| {
+            let view = tx.view(code, now)?;
+            crate::printing::enqueue_card_slip(tx, config, p, &view, now)
+        }) {
+            Ok(_) => StoreReply::Reprinted,
+            Err(e) => self.fail("doing-print-card")(e),
+        }
+    }
+
+    fn adjust(
+        &mut self,
+        customer: &str,
+        points: i64,
+        reason: &str,
+        cashier: Option<&Staff>,
+        owner_pin: Option<&str>,
+    ) -> StoreReply {
+        let now = self.now;
+        let out = self.store.write(|tx| {
+            // With staff set up, only an owner adjusts points: signed in, or by PIN.
+            let task = crate::store::OwnerTask::Adjust;
+            let mut actor = approved_actor(tx, cashier, owner_pin, true, task)?;
+            // Without staff nobody signs in; an adjustment still names who made it.
+            actor.name.get_or_insert_with(|| "counter".into());
+            tx.adjust(customer, points, reason, &actor, None, now)?;
+            tx.view(customer, now)
+        });
+        match out {
+            Ok(view) => StoreReply::Adjusted(points, view),
+            Err(e) => self.fail("doing-adjust")(e),
+        }
+    }
+
+    fn figures(
+        &mut self,
+        (from_day, to_day): (Option<i64>, i64),
+        cashier: Option<&Staff>,
+        owner_pin: Option<&str>,
+        chain: bool,
+    ) -> StoreReply {
+        let task = crate::store::OwnerTask::Figures;
+        let allowed = self
+            .store
+            .read(|tx| approved_actor(tx, cashier, owner_pin, true, task));
+        let out = allowed.and_then(|_| match chain {
+            true => Ok(super::figures_work::chain(
+                self.config,
+                &self.w,
+                from_day,
+                to_day,
+            )),
+            false => super::figures_work::this_till(self.store, from_day, to_day, self.now),
+        });
+        out.unwrap_or_else(self.fail("doing-figures"))
+    }
+
+    fn export_figures(&mut self, from_day: i64, to_day: i64, dir: &std::path::Path) -> StoreReply {
+        let currency = self.config.shop.currency;
+        let written = self
+            .store
+            .figures(from_day, to_day, self.now)
+            .map_err(crate::report::ReportError::from)
+            .and_then(|f| crate::report::write_csv(dir, &f, self.store, currency))
+            .map_err(|e| crate::services::errors::report_error(&self.w, &e));
+        match written {
+            Ok(files) => StoreReply::SupportSaved(self.w.t_args(
+                "worker-exported",
+                &[
+                    ("count", files.len().into()),
+                    ("dir", dir.display().to_string().into()),
+                ],
+            )),
+            Err(error) => StoreReply::Failed {
+                doing: "doing-export",
+                error,
+                busy: false,
+            },
+        }
+    }
+
+    fn sign_in(&mut self, pin: &str) -> StoreReply {
+        match self.store.read(|tx| tx.staff_by_pin(pin.trim())) {
+            Ok(Some(s)) => StoreReply::SignedIn(s),
+            Ok(None) => self.refused("doing-sign-in", "worker-unknown-pin"),
+            Err(e) => self.fail("doing-sign-in")(e),
+        }
+    }
+
+    fn reprint(&mut self) -> StoreReply {
+        let now = self.now;
+        let reprinted = self.store.write(|tx| match tx.last_receipt()? {
+            Some(job) => {
+                tx.enqueue_print(job.visit_id, "reprint", &job.bytes, &job.text, now)?;
+                Ok(true)
+            }
+            None => Ok(false),
+        });
+        match reprinted {
+            Ok(true) => StoreReply::Reprinted,
+            Ok(false) => self.refused("doing-reprint", "worker-nothing-printed"),
+            Err(e) => self.fail("doing-reprint")(e),
+        }
+    }
+
+    fn open_receipt(&mut self, token: &str) -> StoreReply {
+        let (secret, now) = (self.secret, self.now);
+        // A forged or altered token is answered exactly like an unknown visit.
+        let Ok(Some(id)) = self.store.read(|tx| tx.visit_for_token(token, secret)) else {
+            return self.refused("doing-open-receipt", "worker-foreign-receipt");
+        };
+        let found = self.store.read(|tx| {
+            let Some(v) = tx.visit(id)? else {
+                return Ok(None);
+            };
+            let c = match &v.customer {
+                Some(code) => Some(tx.view(code, now)?),
+                None => None,
+            };
+            Ok(Some((v, c)))
+        });
+        match found {
+            Ok(Some((v, c))) => StoreReply::Visit(v, c),
+            Ok(None) => self.refused("doing-open-receipt", "worker-foreign-receipt"),
+            Err(e) => self.fail("doing-open-receipt")(e),
+        }
+    }
+}
