@@ -190,56 +190,64 @@ pub enum MessagesCmd {
     },
 }
 
+/// A new ticket, as `ticket add` takes it.
+#[derive(Debug, clap::Args)]
+pub struct AddTicket {
+    /// The customer's card code.
+    #[arg(long, value_name = "CODE")]
+    pub customer: Option<String>,
+    /// The receipt it is about: the till's number, or V<visit id>.
+    #[arg(long, value_name = "POS-NO")]
+    pub receipt: Option<String>,
+    /// How it reached the shop: phone, email or counter.
+    #[arg(long, default_value = "phone", value_parser = ["phone", "email", "counter"])]
+    pub channel: String,
+    /// What went wrong, in the customer's words.
+    #[arg(long)]
+    pub summary: String,
+    /// 1 (minor), 2 (normal) or 3 (urgent).
+    #[arg(long, default_value_t = 2)]
+    pub severity: i64,
+    /// The kind of problem (its kept answers are offered when it is resolved).
+    #[arg(long, value_name = "KIND", value_parser = ["missing", "wrong_item", "quality", "charged", "service", "other"])]
+    pub problem: Option<String>,
+    /// How they want to hear back: phone, email, sms or in_store.
+    #[arg(long, value_name = "HOW")]
+    pub contact_via: Option<String>,
+    /// The number or address to use, if not the one on their card.
+    #[arg(long)]
+    pub contact: Option<String>,
+    /// Who took it.
+    #[arg(long, value_name = "NAME")]
+    pub by: Option<String>,
+}
+
+/// Which tickets `ticket list` shows.
+#[derive(Debug, clap::Args)]
+pub struct ListTickets {
+    /// open, waiting, resolved, confirmed or all (default: open and waiting).
+    #[arg(long)]
+    pub status: Option<String>,
+    /// Only this customer's tickets.
+    #[arg(long, value_name = "CODE")]
+    pub customer: Option<String>,
+    /// Resolved tickets the customer has not confirmed after [support] follow_up_days.
+    #[arg(long)]
+    pub follow_up: bool,
+    /// Only tickets past their reply or resolve target ([support] reply_within,
+    /// resolve_within); they are always listed first.
+    #[arg(long, conflicts_with = "follow_up")]
+    pub overdue: bool,
+    #[arg(long, default_value_t = 50)]
+    pub limit: usize,
+}
+
 #[derive(Debug, Subcommand)]
 pub enum TicketCmd {
     /// Open a ticket for a customer and/or a receipt (after a phone call, an email, a chat).
-    Add {
-        /// The customer's card code.
-        #[arg(long, value_name = "CODE")]
-        customer: Option<String>,
-        /// The receipt it is about: the till's number, or V<visit id>.
-        #[arg(long, value_name = "POS-NO")]
-        receipt: Option<String>,
-        /// How it reached the shop: phone, email or counter.
-        #[arg(long, default_value = "phone", value_parser = ["phone", "email", "counter"])]
-        channel: String,
-        /// What went wrong, in the customer's words.
-        #[arg(long)]
-        summary: String,
-        /// 1 (minor), 2 (normal) or 3 (urgent).
-        #[arg(long, default_value_t = 2)]
-        severity: i64,
-        /// The kind of problem (its kept answers are offered when it is resolved).
-        #[arg(long, value_name = "KIND", value_parser = ["missing", "wrong_item", "quality", "charged", "service", "other"])]
-        problem: Option<String>,
-        /// How they want to hear back: phone, email, sms or in_store.
-        #[arg(long, value_name = "HOW")]
-        contact_via: Option<String>,
-        /// The number or address to use, if not the one on their card.
-        #[arg(long)]
-        contact: Option<String>,
-        /// Who took it.
-        #[arg(long, value_name = "NAME")]
-        by: Option<String>,
-    },
+    Add(AddTicket),
     /// Tickets to work on, highest priority first (severity, then the customer's value).
-    List {
-        /// open, waiting, resolved, confirmed or all (default: open and waiting).
-        #[arg(long)]
-        status: Option<String>,
-        /// Only this customer's tickets.
-        #[arg(long, value_name = "CODE")]
-        customer: Option<String>,
-        /// Resolved tickets the customer has not confirmed after [support] follow_up_days.
-        #[arg(long)]
-        follow_up: bool,
-        /// Only tickets past their reply or resolve target ([support] reply_within,
-        /// resolve_within); they are always listed first.
-        #[arg(long, conflicts_with = "follow_up")]
-        overdue: bool,
-        #[arg(long, default_value_t = 50)]
-        limit: usize,
-    },
+    List(ListTickets),
     /// One ticket with its history.
     Show { id: i64 },
     /// Mark a ticket resolved (the customer is asked to confirm on the receipt page).
