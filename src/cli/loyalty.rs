@@ -17,166 +17,185 @@ pub(super) fn sale(ctx: &Ctx, cmd: SaleCmd) -> Result<Output> {
             customer,
             receipt,
             print,
-        } => {
-            let amount = ctx.amount(&amount)?;
-            let printer = print.then(|| ctx.printer()).transpose()?;
-            let mut store = ctx.store()?;
-            let secret = ctx.dir.secret()?;
-            let sale = NewSale {
-                amount,
-                at: ctx.now,
-                customer,
-                receipt,
-            };
-            let url_of = |tx: &crate::store::Tx<'_>, visit_id| {
-                let token = tx.receipt_token(visit_id, &secret)?;
-                Ok::<_, crate::store::StoreError>(receipt_url(
-                    &ctx.config.portal.public_url,
-                    &token,
-                ))
-            };
-            // The sale and its receipt job commit together, before anything is sent.
-            let out = store.write(|tx| {
-                let out = tx.record_sale(&sale)?;
-                if let Some(p) = &printer
-                    && !out.duplicate
-                {
-                    crate::printing::enqueue_receipt(
-                        tx,
-                        &ctx.config,
-                        p,
-                        &out,
-                        &url_of(tx, out.visit_id)?,
-                        &ctx.words().date_time(out.at),
-                        ctx.now,
-                    )?;
-                }
-                Ok(out)
-            })?;
-            let url = store.read(|tx| url_of(tx, out.visit_id))?;
-            let mut json = to_json(&out);
-            json["receipt_url"] = serde_json::Value::String(url.clone());
-            let delivery = match &printer {
-                Some(p) => Some(p.deliver(&mut store, ctx.now)?),
-                None => None,
-            };
-            if let Some(d) = &delivery {
-                json["print"] = to_json(d);
-            }
-            let w = ctx.words();
-            let amount = ctx.money(out.amount);
-            let visit = out.visit_id.to_string();
-            let text = if out.duplicate {
-                w.t_args(
-                    "cli-sale-duplicate",
-                    &[
-                        ("receipt", out.receipt.as_deref().unwrap_or("").into()),
-                        ("visit", visit.as_str().into()),
-                        ("amount", amount.as_str().into()),
-                    ],
-                )
-            } else if let Some(code) = &out.customer {
-                let view = store.customer_view(code, ctx.now)?;
-                let mut lines = vec![w.t_args(
-                    "cli-sale-member",
-                    &[
-                        ("amount", amount.as_str().into()),
-                        ("visit", visit.as_str().into()),
-                        ("code", code.as_str().into()),
-                        ("points", out.points_earned.into()),
-                        ("balance", w.number(out.balance).into()),
-                    ],
-                )];
-                if out.vouchers_issued > 0 {
-                    lines.push(w.t("cli-stamp-complete"));
-                }
-                if let Some(r) = &out.referral {
-                    lines.push(crate::services::words::referral(&ctx.words(), r));
-                }
-                lines.extend(
-                    view.progress
-                        .iter()
-                        .map(|p| w.progress(p.unit, p.remaining, &p.reward_name)),
-                );
-                lines.push(w.t_args("cli-receipt-page", &[("url", url.as_str().into())]));
-                lines.join("\n")
-            } else {
-                w.t_args(
-                    "cli-sale-anonymous",
-                    &[
-                        ("amount", amount.as_str().into()),
-                        ("visit", visit.as_str().into()),
-                        ("url", url.as_str().into()),
-                    ],
-                )
-            };
-            let text = match &delivery {
-                Some(d) => format!("{text}\n{}", hardware::describe_delivery(&ctx.words(), d)),
-                None => text,
-            };
-            Ok(Output { text, json })
-        }
+        } => record_sale(ctx, &amount, customer, receipt, print),
         SaleCmd::Refund {
             receipt,
             amount,
             by,
-        } => {
-            let amount = amount.map(|a| ctx.amount(&a)).transpose()?;
-            let mut store = ctx.store()?;
-            let mut out = store
-                .write(|tx| tx.refund(&receipt, amount, ctx.now, &Actor::named(by.as_deref())))?;
-            // On a chain's till the points come back once the central store has answered: ask
-            // it now; offline, the next sync does.
-            if out.points_pending > 0
-                && let Some(central) = &ctx.config.central
-            {
-                let _ = crate::services::sync::sync_once(&mut store, central, ctx.now);
-                let (reversed, pending, balance) =
-                    store.read(|tx| tx.refund_standing(out.refund_id))?;
-                out.points_reversed = reversed;
-                out.balance = balance;
-                if !pending {
-                    out.points_pending = 0;
-                }
-            }
-            let w = ctx.words();
-            let mut text = w.t_args(
-                if out.fully_refunded {
-                    "cli-refunded-full"
-                } else {
-                    "cli-refunded"
-                },
-                &[
-                    ("amount", ctx.money(out.amount).into()),
-                    ("receipt", out.receipt.as_str().into()),
-                ],
-            );
-            if out.points_due > 0 {
-                text.push(' ');
-                text.push_str(&w.t_args(
-                    "cli-points-back",
-                    &[
-                        ("points", out.points_reversed.into()),
-                        ("balance", w.number(out.balance).into()),
-                    ],
-                ));
-                if out.points_pending > 0 {
-                    text.push(' ');
-                    text.push_str(&w.t_args(
-                        "cli-points-pending",
-                        &[("points", out.points_pending.into())],
-                    ));
-                } else if out.points_reversed < out.points_due {
-                    text.push(' ');
-                    text.push_str(&w.t_args("cli-points-spent", &[("due", out.points_due.into())]));
-                }
-            }
-            Ok(Output {
-                text,
-                json: to_json(&out),
-            })
+        } => refund(ctx, &receipt, amount.as_deref(), by.as_deref()),
+    }
+}
+
+/// `sale record`: the sale and its receipt job commit together, then the receipt is sent.
+fn record_sale(
+    ctx: &Ctx,
+    amount: &str,
+    customer: Option<String>,
+    receipt: Option<String>,
+    print: bool,
+) -> Result<Output> {
+    let amount = ctx.amount(amount)?;
+    let printer = print.then(|| ctx.printer()).transpose()?;
+    let mut store = ctx.store()?;
+    let secret = ctx.dir.secret()?;
+    let sale = NewSale {
+        amount,
+        at: ctx.now,
+        customer,
+        receipt,
+    };
+    let url_of = |tx: &crate::store::Tx<'_>, visit_id| {
+        let token = tx.receipt_token(visit_id, &secret)?;
+        Ok::<_, crate::store::StoreError>(receipt_url(&ctx.config.portal.public_url, &token))
+    };
+    // The sale and its receipt job commit together, before anything is sent.
+    let out = store.write(|tx| {
+        let out = tx.record_sale(&sale)?;
+        if let Some(p) = &printer
+            && !out.duplicate
+        {
+            crate::printing::enqueue_receipt(
+                tx,
+                &ctx.config,
+                p,
+                &out,
+                &url_of(tx, out.visit_id)?,
+                &ctx.words().date_time(out.at),
+                ctx.now,
+            )?;
+        }
+        Ok(out)
+    })?;
+    let url = store.read(|tx| url_of(tx, out.visit_id))?;
+    let mut json = to_json(&out);
+    json["receipt_url"] = serde_json::Value::String(url.clone());
+    let delivery = match &printer {
+        Some(p) => Some(p.deliver(&mut store, ctx.now)?),
+        None => None,
+    };
+    if let Some(d) = &delivery {
+        json["print"] = to_json(d);
+    }
+    let text = describe_sale(ctx, &mut store, &out, &url)?;
+    let text = match &delivery {
+        Some(d) => format!("{text}\n{}", hardware::describe_delivery(&ctx.words(), d)),
+        None => text,
+    };
+    Ok(Output { text, json })
+}
+
+/// What the cashier reads about a sale: a repeat of a receipt already recorded, a member's
+/// points and progress, or an anonymous sale's page to claim its points.
+fn describe_sale(
+    ctx: &Ctx,
+    store: &mut crate::store::Store,
+    out: &crate::store::SaleOutcome,
+    url: &str,
+) -> Result<String> {
+    let w = ctx.words();
+    let amount = ctx.money(out.amount);
+    let visit = out.visit_id.to_string();
+    let text = if out.duplicate {
+        w.t_args(
+            "cli-sale-duplicate",
+            &[
+                ("receipt", out.receipt.as_deref().unwrap_or("").into()),
+                ("visit", visit.as_str().into()),
+                ("amount", amount.as_str().into()),
+            ],
+        )
+    } else if let Some(code) = &out.customer {
+        let view = store.customer_view(code, ctx.now)?;
+        let mut lines = vec![w.t_args(
+            "cli-sale-member",
+            &[
+                ("amount", amount.as_str().into()),
+                ("visit", visit.as_str().into()),
+                ("code", code.as_str().into()),
+                ("points", out.points_earned.into()),
+                ("balance", w.number(out.balance).into()),
+            ],
+        )];
+        if out.vouchers_issued > 0 {
+            lines.push(w.t("cli-stamp-complete"));
+        }
+        if let Some(r) = &out.referral {
+            lines.push(crate::services::words::referral(&ctx.words(), r));
+        }
+        lines.extend(
+            view.progress
+                .iter()
+                .map(|p| w.progress(p.unit, p.remaining, &p.reward_name)),
+        );
+        lines.push(w.t_args("cli-receipt-page", &[("url", url.into())]));
+        lines.join("\n")
+    } else {
+        w.t_args(
+            "cli-sale-anonymous",
+            &[
+                ("amount", amount.as_str().into()),
+                ("visit", visit.as_str().into()),
+                ("url", url.into()),
+            ],
+        )
+    };
+    Ok(text)
+}
+
+/// `sale refund`: all or part of a sale, with the points it earned taken back.
+fn refund(ctx: &Ctx, receipt: &str, amount: Option<&str>, by: Option<&str>) -> Result<Output> {
+    let amount = amount.map(|a| ctx.amount(a)).transpose()?;
+    let mut store = ctx.store()?;
+    let mut out = store.write(|tx| tx.refund(receipt, amount, ctx.now, &Actor::named(by)))?;
+    // On a chain's till the points come back once the central store has answered: ask
+    // it now; offline, the next sync does.
+    if out.points_pending > 0
+        && let Some(central) = &ctx.config.central
+    {
+        let _ = crate::services::sync::sync_once(&mut store, central, ctx.now);
+        let (reversed, pending, balance) = store.read(|tx| tx.refund_standing(out.refund_id))?;
+        out.points_reversed = reversed;
+        out.balance = balance;
+        if !pending {
+            out.points_pending = 0;
         }
     }
+    let w = ctx.words();
+    let mut text = w.t_args(
+        if out.fully_refunded {
+            "cli-refunded-full"
+        } else {
+            "cli-refunded"
+        },
+        &[
+            ("amount", ctx.money(out.amount).into()),
+            ("receipt", out.receipt.as_str().into()),
+        ],
+    );
+    if out.points_due > 0 {
+        text.push(' ');
+        text.push_str(&w.t_args(
+            "cli-points-back",
+            &[
+                ("points", out.points_reversed.into()),
+                ("balance", w.number(out.balance).into()),
+            ],
+        ));
+        if out.points_pending > 0 {
+            text.push(' ');
+            text.push_str(&w.t_args(
+                "cli-points-pending",
+                &[("points", out.points_pending.into())],
+            ));
+        } else if out.points_reversed < out.points_due {
+            text.push(' ');
+            text.push_str(&w.t_args("cli-points-spent", &[("due", out.points_due.into())]));
+        }
+    }
+    Ok(Output {
+        text,
+        json: to_json(&out),
+    })
 }
 
 pub(super) fn reward(ctx: &Ctx, cmd: RewardCmd) -> Result<Output> {
