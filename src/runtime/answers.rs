@@ -23,7 +23,6 @@ pub(super) fn apply_answers(
 /// One answer from the store worker.
 fn store_answer(state: &mut CounterState, currency: Currency, a: StoreReply) {
     let w = state.words;
-    let money = |m: i64| w.amount(m, currency);
     state.busy = state.busy.saturating_sub(1);
     // Anything that may change the customer's history: read their support side again.
     if !matches!(
@@ -55,18 +54,7 @@ fn store_answer(state: &mut CounterState, currency: Currency, a: StoreReply) {
             state.say(true, w.t_args("figures-shown", &args));
             state.figures = Some(*f);
         }
-        StoreReply::ChainFigures(c) => {
-            let to = ("to", crate::report::day_label(c.to_day).into());
-            let said = match c.from_day {
-                Some(from) => {
-                    let from = ("from", crate::report::day_label(from).into());
-                    w.t_args("figures-shown", &[from, to])
-                }
-                None => w.t_args("figures-shown-to", &[to]),
-            };
-            state.say(true, said);
-            state.chain_figures = Some(*c);
-        }
+        StoreReply::ChainFigures(c) => chain_figures(state, *c),
         // Only the answer to what Find holds now: a slower answer to an earlier prefix, or
         // one arriving after the customer was chosen, would put stale matches back.
         StoreReply::Found(query, results) => {
@@ -85,68 +73,10 @@ fn store_answer(state: &mut CounterState, currency: Currency, a: StoreReply) {
             state.searching = None;
             state.identified += 1;
         }
-        StoreReply::Enrolled(e, c) => {
-            let mut text = w.t_args(
-                "enrolled",
-                &[
-                    ("name", e.name.as_str().into()),
-                    ("code", e.code.as_str().into()),
-                    ("referral", e.referral_code.as_str().into()),
-                ],
-            );
-            if let Some(r) = &e.referral {
-                text.push(' ');
-                text.push_str(&crate::services::words::referral(&state.words, r));
-            }
-            state.say(true, text);
-            state.customer = Some(c);
-            state.enroll_referral = None;
-            state.enrolled += 1;
-            state.identified += 1;
-        }
+        StoreReply::Enrolled(e, c) => enrolled(state, e, c),
         StoreReply::Sold { sale, customer, .. } => sold(state, currency, sale, customer),
-        StoreReply::Redeemed(r, c) => {
-            let how = if r.paid_with == "voucher" {
-                w.t("paid-voucher")
-            } else {
-                w.t_args("points", &[("points", r.points.into())])
-            };
-            let args = [
-                ("reward", r.reward_name.as_str().into()),
-                ("how", how.into()),
-                ("balance", r.balance.into()),
-            ];
-            state.say(true, w.t_args("redeemed", &args));
-            state.customer = Some(c);
-        }
-        StoreReply::Refunded(r, c) => {
-            if let Some(c) = c
-                && state.customer.as_ref().is_some_and(|on| on.code == c.code)
-            {
-                state.customer = Some(c);
-            }
-            let pending = r.points_pending > 0;
-            let args = [
-                ("amount", money(r.amount).into()),
-                ("receipt", r.receipt.as_str().into()),
-                (
-                    "points",
-                    if pending {
-                        r.points_pending
-                    } else {
-                        r.points_reversed
-                    }
-                    .into(),
-                ),
-            ];
-            let message = if pending {
-                "refunded-pending"
-            } else {
-                "refunded"
-            };
-            state.say(true, w.t_args(message, &args));
-            state.refunds_recorded += 1;
-        }
+        StoreReply::Redeemed(r, c) => redeemed(state, r, c),
+        StoreReply::Refunded(r, c) => refunded(state, currency, r, c),
         StoreReply::Reprinted => state.say(true, w.t("reprinting")),
         StoreReply::Adjusted(points, c) => {
             let args = [
@@ -162,25 +92,7 @@ fn store_answer(state: &mut CounterState, currency: Currency, a: StoreReply) {
             state.say(true, w.t_args("signed-in", &args));
             state.signed_in = Some(s);
         }
-        StoreReply::Visit(v, c) => {
-            let mut args = vec![
-                ("id", v.id.into()),
-                ("when", w.date_time(v.at).into()),
-                ("amount", money(v.amount).into()),
-            ];
-            let id = if v.refunded > 0 {
-                args.push(("refunded", money(v.refunded).into()));
-                "visit-opened-refunded"
-            } else {
-                "visit-opened"
-            };
-            state.say(true, w.t_args(id, &args));
-            if let Some(c) = &c {
-                state.customer = Some(c.clone());
-            }
-            state.visit = Some((v, c));
-            state.identified += 1;
-        }
+        StoreReply::Visit(v, c) => visit_opened(state, currency, v, c),
         StoreReply::Failed { doing, error, .. } => {
             let args = [("doing", w.t(doing).into()), ("error", error.into())];
             state.say(false, w.t_args("problem", &args))
@@ -275,4 +187,123 @@ fn print_news(state: &mut CounterState, news: &PrinterNews) {
             state.printer = state.words.t("printer-ready");
         }
     }
+}
+
+/// A new member enrolled: say so (with a friend's referral), and show them.
+fn enrolled(state: &mut CounterState, e: crate::store::Enrolled, c: crate::store::CustomerView) {
+    let w = state.words;
+    let mut text = w.t_args(
+        "enrolled",
+        &[
+            ("name", e.name.as_str().into()),
+            ("code", e.code.as_str().into()),
+            ("referral", e.referral_code.as_str().into()),
+        ],
+    );
+    if let Some(r) = &e.referral {
+        text.push(' ');
+        text.push_str(&crate::services::words::referral(&state.words, r));
+    }
+    state.say(true, text);
+    state.customer = Some(c);
+    state.enroll_referral = None;
+    state.enrolled += 1;
+    state.identified += 1;
+}
+
+/// A reward given: how it was paid for, and the balance left.
+fn redeemed(state: &mut CounterState, r: crate::store::Redeemed, c: crate::store::CustomerView) {
+    let w = state.words;
+    let how = if r.paid_with == "voucher" {
+        w.t("paid-voucher")
+    } else {
+        w.t_args("points", &[("points", r.points.into())])
+    };
+    let args = [
+        ("reward", r.reward_name.as_str().into()),
+        ("how", how.into()),
+        ("balance", r.balance.into()),
+    ];
+    state.say(true, w.t_args("redeemed", &args));
+    state.customer = Some(c);
+}
+
+/// A refund made: the amount, and the points taken back now or once the chain answers.
+fn refunded(
+    state: &mut CounterState,
+    currency: Currency,
+    r: crate::store::RefundOutcome,
+    c: Option<crate::store::CustomerView>,
+) {
+    let w = state.words;
+    let money = |m: i64| w.amount(m, currency);
+    if let Some(c) = c
+        && state.customer.as_ref().is_some_and(|on| on.code == c.code)
+    {
+        state.customer = Some(c);
+    }
+    let pending = r.points_pending > 0;
+    let args = [
+        ("amount", money(r.amount).into()),
+        ("receipt", r.receipt.as_str().into()),
+        (
+            "points",
+            if pending {
+                r.points_pending
+            } else {
+                r.points_reversed
+            }
+            .into(),
+        ),
+    ];
+    let message = if pending {
+        "refunded-pending"
+    } else {
+        "refunded"
+    };
+    state.say(true, w.t_args(message, &args));
+    state.refunds_recorded += 1;
+}
+
+/// A receipt scanned: its visit (and its customer, if any) on the screen.
+fn visit_opened(
+    state: &mut CounterState,
+    currency: Currency,
+    v: crate::store::VisitView,
+    c: Option<crate::store::CustomerView>,
+) {
+    let w = state.words;
+    let money = |m: i64| w.amount(m, currency);
+    let mut args = vec![
+        ("id", v.id.into()),
+        ("when", w.date_time(v.at).into()),
+        ("amount", money(v.amount).into()),
+    ];
+    let id = if v.refunded > 0 {
+        args.push(("refunded", money(v.refunded).into()));
+        "visit-opened-refunded"
+    } else {
+        "visit-opened"
+    };
+    state.say(true, w.t_args(id, &args));
+    if let Some(c) = &c {
+        state.customer = Some(c.clone());
+    }
+    state.visit = Some((v, c));
+    state.identified += 1;
+}
+
+/// The chain's figures, and the range they cover.
+fn chain_figures(state: &mut CounterState, c: super::figures_work::ChainView) {
+    let w = state.words;
+    let to = ("to", crate::report::day_label(c.to_day).into());
+    let said = match c.from_day {
+        Some(from) => {
+            let from = ("from", crate::report::day_label(from).into());
+            w.t_args("figures-shown", &[from, to])
+        }
+        None => w.t_args("figures-shown-to", &[to]),
+    };
+    state.say(true, said);
+    state.chain_figures = Some(c);
 }
