@@ -206,9 +206,9 @@ pub fn spawn_for_counter(
         .pos
         .clone()
         .ok_or_else(|| anyhow::anyhow!(w.t("plug-needs-till-port")))?;
-    if config.printer.port.eq_ignore_ascii_case("virtual") {
+    let crate::config::PrinterPort::Serial(printer_port) = &config.printer.port else {
         anyhow::bail!(w.t("plug-needs-real-printer"));
-    }
+    };
     let till = crate::devices::till::TillProfile::load(&plug.pos_profile)?;
     let mut recorder = Recorder::from_config(
         dir,
@@ -219,7 +219,7 @@ pub fn spawn_for_counter(
     )?;
     let profile = recorder.printer.clone();
     let mut printer = SerialTransport::new(SerialSettings {
-        path: config.printer.port.clone(),
+        path: printer_port.clone(),
         baud: config.printer.baud.unwrap_or(profile.baud),
         flow_control: profile.flow_control,
     });

@@ -6,6 +6,7 @@
 //! the printer has taken it and answered a status check.
 
 use crate::config::Config;
+use crate::config::PrinterPort;
 use crate::datadir::DataDir;
 use crate::devices::escpos::PrinterStatus;
 use crate::devices::printer::{PrintError, Printer};
@@ -23,8 +24,7 @@ use std::path::PathBuf;
 #[derive(Clone)]
 pub struct ReceiptPrinter {
     pub profile: PrinterProfile,
-    /// A serial port or PTY path, or "virtual".
-    pub port: String,
+    pub port: PrinterPort,
     baud: u32,
     receipts_dir: PathBuf,
     /// The configured logo, dithered for this printer's width.
@@ -80,7 +80,7 @@ impl ReceiptPrinter {
     }
 
     pub fn is_virtual(&self) -> bool {
-        self.port.eq_ignore_ascii_case("virtual")
+        self.port == PrinterPort::Virtual
     }
 
     /// Sends one job. Returns the receipt image when the virtual printer drew it.
@@ -101,11 +101,11 @@ impl ReceiptPrinter {
 
     fn serial(&self) -> Printer<SerialTransport> {
         let transport = SerialTransport::new(SerialSettings {
-            path: self.port.clone(),
+            path: self.port.to_string(),
             baud: self.baud,
             flow_control: self.profile.flow_control,
         });
-        Printer::new(transport, self.port.clone()).with_baud(self.baud)
+        Printer::new(transport, self.port.to_string()).with_baud(self.baud)
     }
 
     /// How the printer is now (the virtual printer is always ready).

@@ -217,7 +217,7 @@ pub(super) fn reward(ctx: &Ctx, cmd: RewardCmd) -> Result<Output> {
             let w = ctx.words();
             let reward = ("reward", out.reward_name.as_str().into());
             let balance = ("balance", out.balance.into());
-            let text = if out.paid_with == "voucher" {
+            let text = if out.paid_with == crate::store::PaidWith::Voucher {
                 w.t_args("cli-redeemed-voucher", &[reward, balance])
             } else {
                 w.t_args(

@@ -75,8 +75,8 @@ pub(super) fn serve(ctx: &Ctx, bind: Option<String>, devices: bool) -> Result<Ou
             w.t_args(
                 "cli-devices-state",
                 &[
-                    ("printer", counter.state().printer.as_str().into()),
-                    ("scanner", counter.state().scanner.as_str().into()),
+                    ("printer", counter.state().printer.words(&w).into()),
+                    ("scanner", counter.state().scanner.words(&w).into()),
                 ],
             )
         );

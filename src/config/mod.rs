@@ -113,12 +113,49 @@ pub struct ScannerConfig {
     pub profile: String,
 }
 
+/// Where receipts go: the built-in virtual printer, or a printer on a port.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PrinterPort {
+    /// The built-in virtual printer (the default), which draws each receipt to
+    /// `receipts/NNNN.png` in the data folder: `port = "virtual"`.
+    Virtual,
+    /// A serial port or PTY path.
+    Serial(String),
+}
+
+impl PrinterPort {
+    /// What `config.toml` says for the virtual printer.
+    pub const VIRTUAL: &str = "virtual";
+
+    /// The port `config.toml` names (empty or "virtual", in any case, is the virtual printer).
+    pub fn parse(text: &str) -> PrinterPort {
+        let text = text.trim();
+        if text.is_empty() || text.eq_ignore_ascii_case(Self::VIRTUAL) {
+            PrinterPort::Virtual
+        } else {
+            PrinterPort::Serial(text.to_string())
+        }
+    }
+
+    /// As `config.toml` writes it.
+    pub fn as_str(&self) -> &str {
+        match self {
+            PrinterPort::Virtual => Self::VIRTUAL,
+            PrinterPort::Serial(path) => path,
+        }
+    }
+}
+
+impl std::fmt::Display for PrinterPort {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// `[printer]`: where receipts go.
 #[derive(Debug, Clone)]
 pub struct PrinterConfig {
-    /// A serial port or PTY path, or "virtual" for the built-in virtual printer (the default),
-    /// which writes each receipt to `receipts/NNNN.png` in the data folder.
-    pub port: String,
+    pub port: PrinterPort,
     /// A profile in `hardware/printers/`.
     pub profile: String,
     /// Overrides the profile's baud rate.
@@ -424,7 +461,7 @@ impl Config {
             },
             program,
             printer: PrinterConfig {
-                port: raw.printer.port.unwrap_or_else(|| "virtual".into()),
+                port: PrinterPort::parse(raw.printer.port.as_deref().unwrap_or_default()),
                 profile: raw.printer.profile.unwrap_or_else(|| "generic-80mm".into()),
                 baud: raw.printer.baud,
                 logo: raw.printer.logo,

@@ -26,7 +26,7 @@ impl DeviceSettings {
     pub fn of(config: &Config) -> DeviceSettings {
         DeviceSettings {
             language: config.shop.language.clone(),
-            printer_port: config.printer.port.clone(),
+            printer_port: config.printer.port.to_string(),
             printer_profile: config.printer.profile.clone(),
             printer_baud: config.printer.baud,
             scanner_port: config.scanner.port.clone().unwrap_or_default(),

@@ -1,6 +1,7 @@
 //! The workers' answers into what the counter shows: each store reply and printer report
 //! becomes state and a notice in the shop's language.
 
+use super::PrinterState;
 use super::workers::{PrinterNews, StoreReply};
 use super::{CounterState, PrintAnswer, Shop, StoreAnswer};
 use crate::domain::money::Currency;
@@ -152,13 +153,12 @@ fn print_news(state: &mut CounterState, news: &PrinterNews) {
     let d = match news {
         PrinterNews::Status(status) => {
             // The idle check changes the device bar, never the notices.
-            let (ok, text) = match status {
-                Ok(s) if s.ready() => (true, state.words.t(s.message_id())),
-                Ok(s) => (false, state.words.t(s.message_id())),
-                Err(e) => (false, e.clone()),
+            let (ok, now) = match status {
+                Ok(s) => (s.ready(), PrinterState::Checked(*s)),
+                Err(e) => (false, PrinterState::Unreachable(e.clone())),
             };
             state.printer_ok = ok;
-            state.printer = text;
+            state.printer = now;
             return;
         }
         PrinterNews::Delivered(d) => d,
@@ -170,13 +170,10 @@ fn print_news(state: &mut CounterState, news: &PrinterNews) {
     match &d.problem {
         Some(p) => {
             state.printer_ok = false;
-            state.printer = state.words.t_args(
-                "printer-waiting",
-                &[
-                    ("problem", p.to_string().into()),
-                    ("count", d.waiting.into()),
-                ],
-            );
+            state.printer = PrinterState::Waiting {
+                problem: p.to_string(),
+                count: d.waiting,
+            };
             let text = state
                 .words
                 .t_args("receipt-not-printed", &[("problem", p.to_string().into())]);
@@ -184,7 +181,7 @@ fn print_news(state: &mut CounterState, news: &PrinterNews) {
         }
         None => {
             state.printer_ok = true;
-            state.printer = state.words.t("printer-ready");
+            state.printer = PrinterState::Ready;
         }
     }
 }
@@ -214,7 +211,7 @@ fn enrolled(state: &mut CounterState, e: crate::store::Enrolled, c: crate::store
 /// A reward given: how it was paid for, and the balance left.
 fn redeemed(state: &mut CounterState, r: crate::store::Redeemed, c: crate::store::CustomerView) {
     let w = state.words;
-    let how = if r.paid_with == "voucher" {
+    let how = if r.paid_with == crate::store::PaidWith::Voucher {
         w.t("paid-voucher")
     } else {
         w.t_args("points", &[("points", r.points.into())])

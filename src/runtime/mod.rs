@@ -5,6 +5,7 @@
 //! screen draws. No system waits on I/O.
 
 mod answers;
+mod devices;
 pub mod figures_work;
 mod jobs;
 mod requests;
@@ -22,6 +23,7 @@ use crate::printing::ReceiptPrinter;
 use crate::store::{CustomerView, NewCustomer, VisitView};
 use bevy_ecs::message::MessageRegistry;
 use bevy_ecs::prelude::*;
+pub use devices::{PrinterState, ScannerState};
 pub use start::StartError;
 use std::path::PathBuf;
 use std::sync::Mutex;
@@ -155,10 +157,10 @@ pub struct CounterState {
     pub history: Vec<Notice>,
     /// The last receipt the virtual printer drew, for the preview.
     pub receipt_image: Option<PathBuf>,
-    pub printer: String,
+    pub printer: PrinterState,
     pub printer_ok: bool,
     pub printer_waiting: usize,
-    pub scanner: String,
+    pub scanner: ScannerState,
     /// Whether the scanner's port answered since it was last lost.
     pub scanner_connected: bool,
     pub last_scan: Option<String>,

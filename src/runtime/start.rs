@@ -238,34 +238,26 @@ fn start_scanner(
     config: &Config,
     tx: Sender<Result<ScanEvent, String>>,
     stop: &Arc<AtomicBool>,
-) -> Result<String, StartError> {
+) -> Result<ScannerState, StartError> {
     let Some(port) = &config.scanner.port else {
-        return Ok(config.shop.words().t("scanner-none"));
+        return Ok(ScannerState::None);
     };
     let profile = crate::devices::profile::ScannerProfile::load(&config.scanner.profile)?;
     let (port, stop) = (port.clone(), stop.clone());
-    let label = config
-        .shop
-        .words()
-        .t_args("scanner-waiting", &[("port", port.as_str().into())]);
+    let state = ScannerState::Waiting(port.clone());
     std::thread::Builder::new()
         .name("scanner".into())
         .spawn(move || workers::scanner_thread(port, profile, tx, stop))?;
-    Ok(label)
+    Ok(state)
 }
 
-/// What the device bar says of the printer.
-fn printer_label(config: &Config, problem: Option<String>, plug: Option<String>) -> String {
-    let w = config.shop.words();
-    match (plug, problem) {
-        (Some(plug), _) => plug,
-        (None, Some(problem)) => w.t_args("printer-none", &[("problem", problem.into())]),
-        (None, None) if config.printer.port.eq_ignore_ascii_case("virtual") => {
-            w.t("printer-virtual")
-        }
-        (None, None) => w.t_args(
-            "printer-on",
-            &[("port", config.printer.port.as_str().into())],
-        ),
+/// The printer as the counter starts.
+fn printer_label(config: &Config, problem: Option<String>, plug: Option<String>) -> PrinterState {
+    use crate::config::PrinterPort;
+    match (plug, problem, &config.printer.port) {
+        (Some(plug), _, _) => PrinterState::Plug(plug),
+        (None, Some(problem), _) => PrinterState::Unusable(problem),
+        (None, None, PrinterPort::Virtual) => PrinterState::Virtual,
+        (None, None, PrinterPort::Serial(port)) => PrinterState::On(port.clone()),
     }
 }

@@ -47,13 +47,11 @@ pub(super) fn identify_scans(
         match scan {
             Err(fault) => {
                 state.scanner_connected = false;
-                state.scanner = state
-                    .words
-                    .t_args("scanner-retrying", &[("fault", fault.to_string().into())]);
+                state.scanner = super::ScannerState::Retrying(fault.to_string());
             }
             Ok(_) if !state.scanner_connected => {
                 state.scanner_connected = true;
-                state.scanner = state.words.t("scanner-connected");
+                state.scanner = super::ScannerState::Connected;
             }
             Ok(_) => {}
         }
@@ -229,7 +227,7 @@ pub(super) fn plug_news(mut news: MessageReader<PlugNews>, mut state: ResMut<Cou
         match e {
             Event::PrinterDown { .. } => {
                 state.printer_ok = false;
-                state.printer = words.t("plug-printer-waits");
+                state.printer = super::PrinterState::PlugWaits;
             }
             Event::PrinterBack | Event::Added { .. } => state.printer_ok = true,
             _ => {}

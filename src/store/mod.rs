@@ -44,7 +44,7 @@ pub use figures::support_figures::{
     BACK_DAYS, CameBack, FEW, Rated as RatedGroup, Share, StaffRatings, SupportFigures,
     WAIT_BUCKETS, Wait, Waits, wait_bucket,
 };
-pub use loyalty::ledger::{Adjusted, Redeemed};
+pub use loyalty::ledger::{Adjusted, PaidWith, Redeemed};
 pub use loyalty::occasions::Given;
 pub use loyalty::referrals::ReferralView;
 pub use loyalty::tiers::TierView;

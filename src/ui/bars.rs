@@ -59,11 +59,11 @@ fn devices(ui: &mut egui::Ui, s: &StateView, shop: &str, w: &Language, asks: &mu
         Color32::from_rgb(200, 60, 40)
     };
     ui.label(
-        RichText::new(w.t_args("printer-state", &[("state", s.printer.as_str().into())]))
+        RichText::new(w.t_args("printer-state", &[("state", s.printer.words(w).into())]))
             .color(color),
     );
     ui.separator();
-    let state = ("state", s.scanner.as_str().into());
+    let state = ("state", s.scanner.words(w).into());
     ui.label(match &s.last_scan {
         Some(code) => w.t_args(
             "scanner-state-last",

@@ -1,6 +1,7 @@
 //! The settings screen: printer and scanner ports, profiles and baud rate, plug-in mode, and a
 //! test print. Saving writes `config.toml` (the app then restarts the counter's workers).
 
+use crate::config::PrinterPort;
 use crate::i18n::Language;
 use egui::{Color32, RichText};
 
@@ -151,7 +152,7 @@ impl SettingsForm {
         let l = ui.label(w.t("printer-port"));
         ui.add(egui::TextEdit::singleline(&mut f.printer_port))
             .labelled_by(l.id);
-        let with_virtual: Vec<String> = std::iter::once("virtual".to_string())
+        let with_virtual: Vec<String> = std::iter::once(PrinterPort::VIRTUAL.to_string())
             .chain(self.ports.iter().cloned())
             .collect();
         choose(

@@ -62,7 +62,7 @@ fn tenth_visit_earns_a_voucher_and_a_full_refund_voids_it_unless_used() {
     let r = s
         .write(|tx| tx.redeem(&c, "coffee", T0 + 31, None))
         .unwrap();
-    assert_eq!(r.paid_with, "voucher");
+    assert_eq!(r.paid_with, regulars::store::PaidWith::Voucher);
     s.write(|tx| tx.refund("A10", None, T0 + 32, &Default::default()))
         .unwrap();
     assert_eq!(sale(&mut s, &c, 300, T0 + 40, "A11").vouchers_issued, 0);

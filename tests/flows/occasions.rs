@@ -101,7 +101,10 @@ fn birthdays_and_anniversaries_give_one_voucher_a_year_within_its_window() {
     let r = store
         .write(|t| t.redeem(&anna, "cake", utc(2026, 7, 20), None))
         .unwrap();
-    assert_eq!((r.paid_with, r.points), ("voucher", 0));
+    assert_eq!(
+        (r.paid_with, r.points),
+        (regulars::store::PaidWith::Voucher, 0)
+    );
     assert_eq!(
         vouchers(&mut store, &anna, utc(2026, 7, 20)),
         Vec::<String>::new()

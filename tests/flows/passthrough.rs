@@ -411,8 +411,9 @@ fn in_the_counter_window_the_customer_on_screen_gets_the_tills_next_receipt() {
     drop(line);
     let mut counter = crate::runtime::counter(dir.path());
     assert!(
-        counter.state().printer.starts_with("plug-in mode: till on"),
-        "{}",
+        matches!(&counter.state().printer, regulars::runtime::PrinterState::Plug(label)
+            if label.starts_with("plug-in mode: till on")),
+        "{:?}",
         counter.state().printer
     );
     counter.send(regulars::runtime::Intent::Open(code.clone()));

@@ -3,6 +3,7 @@
 
 use regulars::datadir::DataDir;
 use regulars::devices::scanner::{Scan, ScanEvent, classify};
+use regulars::runtime::PrinterState;
 use regulars::runtime::{Counter, CounterState, Intent};
 use regulars::store::NewCustomer;
 use std::time::{Duration, Instant};
@@ -175,8 +176,11 @@ fn a_printer_offline_at_sale_time_gets_the_receipt_when_it_comes_back() {
     });
     assert_eq!(c.state().sales_recorded, 1, "the sale is kept");
     assert!(
-        c.state().printer.contains("waiting"),
-        "{}",
+        matches!(
+            c.state().printer,
+            regulars::runtime::PrinterState::Waiting { count: 1, .. }
+        ),
+        "{:?}",
         c.state().printer
     );
     // The printer comes back: the print worker sends the waiting receipt by itself.
@@ -222,10 +226,18 @@ fn the_device_bar_follows_the_printer_while_idle() {
     crate::serial::set_printer(dir.path(), &link, "generic-80mm");
     let mut c = counter(dir.path());
     writeln!(sim.stdin, "paper low").unwrap();
-    tick_until_long(&mut c, "paper low", |s| s.printer.contains("paper low"));
+    tick_until_long(
+        &mut c,
+        "paper low",
+        |s| matches!(s.printer, PrinterState::Checked(st) if st.paper_near_end),
+    );
     assert!(c.state().printer_ok, "paper low still prints");
     writeln!(sim.stdin, "cover open").unwrap();
-    tick_until_long(&mut c, "cover open", |s| s.printer.contains("cover open"));
+    tick_until_long(
+        &mut c,
+        "cover open",
+        |s| matches!(s.printer, PrinterState::Checked(st) if st.cover_open),
+    );
     assert!(!c.state().printer_ok);
     assert!(
         c.state().notice.is_none(),
@@ -239,7 +251,7 @@ fn tick_until_long(c: &mut Counter, what: &str, done: impl Fn(&CounterState) -> 
     while !done(c.state()) {
         assert!(
             t.elapsed() < Duration::from_secs(20),
-            "timed out waiting for {what}: {}",
+            "timed out waiting for {what}: {:?}",
             c.state().printer
         );
         c.tick();

@@ -13,14 +13,22 @@ use crate::store::{Result, StoreError, Tx};
 use rusqlite::OptionalExtension;
 use serde::Serialize;
 
+/// How a reward was paid for (`"voucher"` or `"points"` in JSON).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PaidWith {
+    /// A stamp card's voucher.
+    Voucher,
+    Points,
+}
+
 /// A redemption that went through.
 #[derive(Debug, Clone, Serialize)]
 pub struct Redeemed {
     pub redemption_id: i64,
     pub reward_id: String,
     pub reward_name: String,
-    /// "voucher" (stamp card) or "points".
-    pub paid_with: &'static str,
+    pub paid_with: PaidWith,
     pub points: i64,
     pub balance: i64,
 }
@@ -307,7 +315,7 @@ impl Tx<'_> {
         let paid_with = if let Some(v) = voucher {
             self.tx
                 .execute("UPDATE vouchers SET used_at = ?2 WHERE id = ?1", (v, now))?;
-            "voucher"
+            PaidWith::Voucher
         } else {
             let key = format!("redemption:{redemption_id}");
             let event = self.spend(
@@ -333,7 +341,7 @@ impl Tx<'_> {
                 self.name_hold(event, hold)?;
                 self.hold_settled(hold)?;
             }
-            "points"
+            PaidWith::Points
         };
         Ok(Redeemed {
             redemption_id,

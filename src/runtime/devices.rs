@@ -1,0 +1,84 @@
+//! What the device bar says of the printer and the scanner, kept as facts and put in words
+//! only when drawn (in the shop's language then).
+
+use crate::devices::escpos::PrinterStatus;
+use crate::i18n::Language;
+
+/// The receipt printer, as the counter last knew it.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum PrinterState {
+    /// Ready for the next receipt.
+    #[default]
+    Ready,
+    /// The built-in virtual printer (receipts drawn to the preview).
+    Virtual,
+    /// A printer on this port, not checked yet.
+    On(String),
+    /// No printer: why (its profile did not load, or plug-in mode prints), in words.
+    Unusable(String),
+    /// Plug-in mode's link between the till and its printer, in words.
+    Plug(String),
+    /// In plug-in mode, the printer stopped answering: the till's receipts wait.
+    PlugWaits,
+    /// What the printer answered when it was checked while idle.
+    Checked(PrinterStatus),
+    /// The check could not reach it: why, in words.
+    Unreachable(String),
+    /// Receipts waiting to print, and why (in words).
+    Waiting { problem: String, count: usize },
+}
+
+impl PrinterState {
+    /// The device bar's words for it.
+    pub fn words(&self, w: &Language) -> String {
+        match self {
+            PrinterState::Ready => w.t("printer-ready"),
+            PrinterState::Virtual => w.t("printer-virtual"),
+            PrinterState::On(port) => w.t_args("printer-on", &[("port", port.as_str().into())]),
+            PrinterState::Unusable(problem) => {
+                w.t_args("printer-none", &[("problem", problem.as_str().into())])
+            }
+            PrinterState::Plug(label) => label.clone(),
+            PrinterState::PlugWaits => w.t("plug-printer-waits"),
+            PrinterState::Checked(status) => w.t(status.message_id()),
+            PrinterState::Unreachable(why) => why.clone(),
+            PrinterState::Waiting { problem, count } => w.t_args(
+                "printer-waiting",
+                &[
+                    ("problem", problem.as_str().into()),
+                    ("count", (*count).into()),
+                ],
+            ),
+        }
+    }
+}
+
+/// The barcode scanner, as the counter last knew it.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum ScannerState {
+    /// None configured: codes are typed or pasted.
+    #[default]
+    None,
+    /// Set on this port, nothing read from it yet.
+    Waiting(String),
+    /// It has sent a scan.
+    Connected,
+    /// The port failed (why, in words); it is opened again by itself.
+    Retrying(String),
+}
+
+impl ScannerState {
+    /// The device bar's words for it.
+    pub fn words(&self, w: &Language) -> String {
+        match self {
+            ScannerState::None => w.t("scanner-none"),
+            ScannerState::Waiting(port) => {
+                w.t_args("scanner-waiting", &[("port", port.as_str().into())])
+            }
+            ScannerState::Connected => w.t("scanner-connected"),
+            ScannerState::Retrying(fault) => {
+                w.t_args("scanner-retrying", &[("fault", fault.as_str().into())])
+            }
+        }
+    }
+}
