@@ -16,6 +16,7 @@ use crate::devices::receipt::{ItemLine, Loyalty, Receipt};
 use crate::devices::transport::{SerialSettings, SerialTransport};
 use crate::devices::virtual_printer::VirtualPrinter;
 use crate::i18n::Language;
+use crate::store::JobKind;
 use crate::store::{CustomerView, Result as StoreResult, SaleOutcome, Store, Tx};
 use serde::Serialize;
 use std::path::PathBuf;
@@ -354,7 +355,7 @@ pub fn enqueue_receipt(
     let text = job_text(&receipt, profile.columns);
     tx.enqueue_print(
         Some(sale.visit_id),
-        "receipt",
+        JobKind::Receipt,
         &receipt.encode(profile),
         &text,
         now,
@@ -428,7 +429,7 @@ pub fn enqueue_test_page(
         ..Default::default()
     };
     let text = job_text(&receipt, p.columns);
-    tx.enqueue_print(None, "test", &receipt.encode(p), &text, now)
+    tx.enqueue_print(None, JobKind::Test, &receipt.encode(p), &text, now)
 }
 
 /// Stores a card slip for a customer: their member QR (scan it at the counter instead of a card)
@@ -471,5 +472,5 @@ pub fn enqueue_card_slip(
         ..Default::default()
     };
     let text = job_text(&receipt, p.columns);
-    tx.enqueue_print(None, "reprint", &receipt.encode(p), &text, now)
+    tx.enqueue_print(None, JobKind::Reprint, &receipt.encode(p), &text, now)
 }

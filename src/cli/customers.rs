@@ -274,7 +274,7 @@ fn duplicates(ctx: &Ctx, store: &mut Store) -> Result<Output> {
             .iter()
             .map(|d| {
                 w.t_args(
-                    if d.what == "email" {
+                    if d.what == crate::store::Shared::Email {
                         "cli-duplicate-email"
                     } else {
                         "cli-duplicate-phone"

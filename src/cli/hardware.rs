@@ -214,7 +214,13 @@ pub(super) fn print_cmd(ctx: &Ctx, cmd: PrintCmd) -> Result<Output> {
                         None => "(no receipt has been printed yet)".into(),
                     })
                 })?;
-                tx.enqueue_print(job.visit_id, "reprint", &job.bytes, &job.text, ctx.now)
+                tx.enqueue_print(
+                    job.visit_id,
+                    crate::store::JobKind::Reprint,
+                    &job.bytes,
+                    &job.text,
+                    ctx.now,
+                )
             })?;
         }
         PrintCmd::Test => {

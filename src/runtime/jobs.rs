@@ -7,7 +7,7 @@ use crate::config::Config;
 use crate::domain::staff::{Actor, Role};
 use crate::domain::token::{ShopSecret, receipt_url};
 use crate::printing::{ReceiptPrinter, enqueue_receipt};
-use crate::store::{NewSale, Staff, Store, StoreError};
+use crate::store::{JobKind, NewSale, Staff, Store, StoreError};
 
 /// Who is recorded for an action (the domain's rule, [`crate::domain::staff::approval`]), once
 /// the owner's PIN, if one was typed, is checked against the staff list.
@@ -355,7 +355,7 @@ impl Job<'_> {
         let now = self.now;
         let reprinted = self.store.write(|tx| match tx.last_receipt()? {
             Some(job) => {
-                tx.enqueue_print(job.visit_id, "reprint", &job.bytes, &job.text, now)?;
+                tx.enqueue_print(job.visit_id, JobKind::Reprint, &job.bytes, &job.text, now)?;
                 Ok(true)
             }
             None => Ok(false),

@@ -29,7 +29,7 @@ pub use backup::{BackupError, Counts, Inspection, inspect};
 pub use bulk::{Bulk, BulkEnrolled, BulkSale};
 pub use chain::reversals::Reversal;
 pub use chain::sync::{Answer, Applied, Joined, OutboxEvent, RemoteEvent, SyncState};
-pub use counter::print_jobs::PrintJob;
+pub use counter::print_jobs::{JobKind, PrintJob};
 pub use counter::sales::{NewSale, RefundOutcome, SaleOutcome, VisitView};
 pub use counter::staff::Staff;
 pub use error::{AdjustmentPart, OwnerTask, Result, StoreError};
@@ -56,7 +56,7 @@ pub use people::customers::{
     ConsentShown, CustomerView, Enrolled, JUST_REDEEMED_SECONDS, NewCustomer, NewCustomerField,
     Progress,
 };
-pub use people::merge::{Duplicate, Merged};
+pub use people::merge::{Duplicate, Merged, Shared};
 pub use support::answers::{CommonProblem, KeptAnswer, Resolution};
 pub use support::page_stamps::PageStamp;
 pub use support::tickets::{NewTicket, TicketEvent, TicketFilter, TicketView};

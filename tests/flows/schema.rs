@@ -95,8 +95,16 @@ fn a_version_1_database_is_upgraded_with_its_data() {
     assert_eq!((view.balance, view.visits, view.stamps), (12, 1, 1));
     crate::common::check_invariants(s.connection());
     // The new print queue works on the upgraded file.
-    s.write(|tx| tx.enqueue_print(Some(1), "receipt", b"x", "x", 1_767_700_000))
-        .unwrap();
+    s.write(|tx| {
+        tx.enqueue_print(
+            Some(1),
+            regulars::store::JobKind::Receipt,
+            b"x",
+            "x",
+            1_767_700_000,
+        )
+    })
+    .unwrap();
     assert_eq!(s.pending_prints().unwrap().len(), 1);
 }
 

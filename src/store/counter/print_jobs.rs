@@ -4,12 +4,46 @@ use crate::store::{Result, Store, Tx};
 use rusqlite::OptionalExtension;
 use serde::Serialize;
 
+/// What a print job is (stored as `receipt`, `reprint` or `test`, the names in JSON).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum JobKind {
+    /// A sale's receipt.
+    Receipt,
+    /// A receipt printed again, or a member's card slip.
+    Reprint,
+    /// The printer's test page.
+    Test,
+}
+
+impl JobKind {
+    /// As stored.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            JobKind::Receipt => "receipt",
+            JobKind::Reprint => "reprint",
+            JobKind::Test => "test",
+        }
+    }
+}
+
+impl rusqlite::types::FromSql for JobKind {
+    fn column_result(v: rusqlite::types::ValueRef<'_>) -> rusqlite::types::FromSqlResult<Self> {
+        match v.as_str()? {
+            "receipt" => Ok(JobKind::Receipt),
+            "reprint" => Ok(JobKind::Reprint),
+            "test" => Ok(JobKind::Test),
+            _ => Err(rusqlite::types::FromSqlError::InvalidType),
+        }
+    }
+}
+
 /// A job waiting to print (or printed).
 #[derive(Debug, Clone, Serialize)]
 pub struct PrintJob {
     pub id: i64,
     pub visit_id: Option<i64>,
-    pub kind: String,
+    pub kind: JobKind,
     pub created_at: i64,
     #[serde(skip)]
     pub bytes: Vec<u8>,
@@ -41,7 +75,7 @@ impl Tx<'_> {
     pub fn enqueue_print(
         &self,
         visit_id: Option<i64>,
-        kind: &str,
+        kind: JobKind,
         bytes: &[u8],
         text: &str,
         now: i64,
@@ -50,7 +84,7 @@ impl Tx<'_> {
             .prepare_cached(
                 "INSERT INTO print_jobs (visit_id, kind, created_at, bytes, text) VALUES (?1, ?2, ?3, ?4, ?5)",
             )?
-            .execute((visit_id, kind, now, bytes, text))?;
+            .execute((visit_id, kind.as_str(), now, bytes, text))?;
         Ok(self.tx.last_insert_rowid())
     }
 

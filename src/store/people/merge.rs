@@ -24,6 +24,14 @@ pub struct Merged {
     pub balance: i64,
 }
 
+/// What two records of one person were found to share (`"phone"` or `"email"` in JSON).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Shared {
+    Phone,
+    Email,
+}
+
 /// One pair on the owner's merge list.
 #[derive(Debug, Clone, Serialize)]
 pub struct Duplicate {
@@ -31,8 +39,8 @@ pub struct Duplicate {
     pub a_name: Option<String>,
     pub b: String,
     pub b_name: Option<String>,
-    /// What they share: "phone" or "email".
-    pub what: String,
+    /// What they share.
+    pub what: Shared,
     pub found_at: i64,
 }
 
@@ -204,11 +212,10 @@ impl Tx<'_> {
                     b: crate::store::people::customers::display_code(r.get(2)?),
                     b_name: r.get(3)?,
                     what: if detail.ends_with("email") {
-                        "email"
+                        Shared::Email
                     } else {
-                        "phone"
-                    }
-                    .to_string(),
+                        Shared::Phone
+                    },
                     found_at: r.get(5)?,
                 })
             })?
