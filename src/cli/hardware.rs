@@ -35,7 +35,6 @@ pub(super) fn simulate(ctx: &Ctx, cmd: SimulateCmd) -> Result<Output> {
             match Control::parse(&line) {
                 Some(c) => {
                     let _ = tx.send(c);
-                    eprintln!("printer: {}", line.trim());
                 }
                 None => eprintln!(
                     "unknown command '{}': paper out, paper low, paper in, cover open, cover close",
@@ -61,6 +60,8 @@ pub(super) fn simulate(ctx: &Ctx, cmd: SimulateCmd) -> Result<Output> {
         Event::Note(n) => eprintln!("note: {n}"),
         Event::Busy(true) => eprintln!("busy: receive buffer nearly full"),
         Event::Busy(false) => eprintln!("ready again"),
+        // On standard output, for a program driving the simulator to wait on.
+        Event::Applied(c) => println!("now {}", c.name()),
     })
     .with_context(|| format!("the virtual printer at {} stopped", link.display()))?;
     Ok(Output {

@@ -43,14 +43,30 @@ impl Control {
             _ => None,
         }
     }
+
+    /// The command's name, as typed.
+    pub fn name(self) -> &'static str {
+        match self {
+            Control::PaperOut => "paper out",
+            Control::PaperLow => "paper low",
+            Control::PaperIn => "paper in",
+            Control::CoverOpen => "cover open",
+            Control::CoverClose => "cover close",
+        }
+    }
 }
 
 /// What happened, for the operator's log.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Event {
-    Printed { png: PathBuf, text: String },
+    Printed {
+        png: PathBuf,
+        text: String,
+    },
     Note(String),
     Busy(bool),
+    /// A typed command took effect: the next byte received meets the printer in that state.
+    Applied(Control),
 }
 
 /// A virtual printer: interpreter, receipt files and the receive-buffer model.
@@ -275,6 +291,7 @@ pub fn run_on_pty(
         }
         while let Ok(c) = controls.try_recv() {
             printer.control(c);
+            log(Event::Applied(c));
         }
         let mut events = Vec::new();
         let room = printer.room().min(buf.len());

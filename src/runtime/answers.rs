@@ -24,6 +24,12 @@ pub(super) fn apply_answers(
 /// One answer from the store worker.
 fn store_answer(state: &mut CounterState, currency: Currency, a: StoreReply) {
     let w = state.words;
+    if let StoreReply::StillBusy { doing } = a {
+        // Not an answer yet: the request is tried again, and its answer follows.
+        let text = w.t_args("still-busy", &[("doing", w.t(doing).into())]);
+        state.say(false, text);
+        return;
+    }
     state.busy = state.busy.saturating_sub(1);
     // Anything that may change the customer's history: read their support side again.
     if !matches!(
@@ -98,6 +104,7 @@ fn store_answer(state: &mut CounterState, currency: Currency, a: StoreReply) {
             let args = [("doing", w.t(doing).into()), ("error", error.into())];
             state.say(false, w.t_args("problem", &args))
         }
+        StoreReply::StillBusy { .. } => {}
         StoreReply::EnrollRefused { field, error } => {
             state.say(false, w.t_args("not-enrolled", &[("error", error.into())]));
             let n = state.enroll_refused.map_or(1, |(_, n)| n + 1);

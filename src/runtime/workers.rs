@@ -108,6 +108,11 @@ pub enum StoreReply {
         error: String,
         busy: bool,
     },
+    /// Another program holds the database past SQLite's own wait: the request (`doing`, a
+    /// message id) is being tried again; its answer follows.
+    StillBusy {
+        doing: &'static str,
+    },
     /// An enrolment refused for what was typed in one field of the form; nothing was changed.
     EnrollRefused {
         field: crate::store::NewCustomerField,
@@ -175,11 +180,10 @@ pub fn store_worker(
         }
         let reply = answer(
             &mut store,
-            &config,
-            &secret,
-            printer.as_ref(),
+            (&config, &secret, printer.as_ref()),
             request,
             now(),
+            &replies,
         );
         if replies.send(reply).is_err() {
             break;
@@ -206,11 +210,10 @@ fn side_worker(
             for request in rx {
                 let reply = answer(
                     &mut own,
-                    &config,
-                    &secret,
-                    None,
+                    (&config, &secret, None),
                     request,
                     crate::clock::now(),
+                    &replies,
                 );
                 if replies.send(reply).is_err() {
                     break;
@@ -226,18 +229,22 @@ fn side_worker(
 /// cannot record anything twice.
 fn answer(
     store: &mut Store,
-    config: &Config,
-    secret: &ShopSecret,
-    printer: Option<&ReceiptPrinter>,
+    (config, secret, printer): (&Config, &ShopSecret, Option<&ReceiptPrinter>),
     request: StoreRequest,
     now: i64,
+    replies: &Sender<StoreReply>,
 ) -> StoreReply {
     let mut attempts = 0;
     loop {
         let reply = super::jobs::handle(store, config, secret, printer, request.clone(), now);
-        if attempts == BUSY_RETRIES || !matches!(&reply, StoreReply::Failed { busy: true, .. }) {
-            return reply;
-        }
+        let doing = match &reply {
+            StoreReply::Failed {
+                doing, busy: true, ..
+            } if attempts < BUSY_RETRIES => *doing,
+            _ => return reply,
+        };
+        // The cashier sees why it is slow, then the answer.
+        replies.send(StoreReply::StillBusy { doing }).ok();
         attempts += 1;
         std::thread::sleep(std::time::Duration::from_millis(200));
     }

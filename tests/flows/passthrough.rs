@@ -270,8 +270,7 @@ fn status_queries_reach_the_printer_and_the_answers_come_back() {
         }
     };
     assert_eq!(ask(&mut till) & 0x60, 0, "paper present");
-    writeln!(sim.stdin, "paper out").unwrap();
-    std::thread::sleep(Duration::from_millis(200));
+    sim.control("paper out");
     assert_eq!(ask(&mut till) & 0x60, 0x60, "the till sees the paper out");
 }
 

@@ -17,6 +17,25 @@ pub struct Sim {
     pub stdin: ChildStdin,
     pub out: PathBuf,
     link: PathBuf,
+    /// The simulator's standard output, line by line ("printed …", "now paper out").
+    said: std::sync::mpsc::Receiver<String>,
+}
+
+impl Sim {
+    /// Types a command ("paper out", "cover open"…) and waits until it has taken effect.
+    pub fn control(&mut self, command: &str) {
+        use std::io::Write;
+        writeln!(self.stdin, "{command}").unwrap();
+        let t = Instant::now();
+        loop {
+            let left = Duration::from_secs(10).saturating_sub(t.elapsed());
+            match self.said.recv_timeout(left) {
+                Ok(line) if line == format!("now {command}") => return,
+                Ok(_) => {}
+                Err(_) => panic!("the virtual printer did not take '{command}'"),
+            }
+        }
+    }
 }
 
 impl Drop for Sim {
@@ -52,17 +71,31 @@ pub fn start_sim_at(dir: &Path, link: &Path, profile: &str, speed: usize, out: &
         .arg("--out")
         .arg(out)
         .stdin(Stdio::piped())
-        .stdout(Stdio::null())
+        .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
     let stdin = child.stdin.take().unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let (tx, said) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        use std::io::BufRead;
+        for line in std::io::BufReader::new(stdout)
+            .lines()
+            .map_while(Result::ok)
+        {
+            if tx.send(line).is_err() {
+                break;
+            }
+        }
+    });
     crate::common::wait_for_path(link, "the virtual printer");
     Sim {
         child,
         stdin,
         out: out.to_path_buf(),
         link: link.to_path_buf(),
+        said,
     }
 }
 
@@ -87,6 +120,22 @@ pub fn wait_for_pngs(dir: &Path, n: usize) -> Vec<PathBuf> {
         }
         std::thread::sleep(Duration::from_millis(20));
     }
+}
+
+/// Proves nothing more was printed than the `n` receipts already out: a test page sent now
+/// through the same port comes out next (the port keeps order), so a stray receipt would come
+/// out before it. Waits for the page instead of for a while.
+pub fn nothing_more_printed(data: &Path, out: &Path, n: usize) {
+    let (exit, stdout, stderr) = crate::common::run(data, &["print", "test"]);
+    assert_eq!(exit, 0, "{stdout}{stderr}");
+    let printed = wait_for_pngs(out, n + 1);
+    assert!(printed.len() > n, "the test page did not come out");
+    let next = std::fs::read_to_string(printed[n].with_extension("txt")).unwrap();
+    assert!(
+        next.contains("If this code scans"),
+        "printed {} before the test page:\n{next}",
+        printed.len() - n
+    );
 }
 
 pub fn set_printer(dir: &Path, port: &Path, profile: &str) {
@@ -149,8 +198,7 @@ fn receipts_reach_the_pty_printer_and_wait_out_a_paper_out() {
         );
 
         // Out of paper: the sale is kept, the receipt waits, nothing is printed.
-        writeln!(sim.stdin, "paper out").unwrap();
-        std::thread::sleep(Duration::from_millis(200));
+        sim.control("paper out");
         let (exit, out, err) = run(
             dir.path(),
             &[
@@ -177,19 +225,13 @@ fn receipts_reach_the_pty_printer_and_wait_out_a_paper_out() {
         assert_eq!(run_json(dir.path(), &["stats"])["visits"], 2);
 
         // Paper back: the waiting receipt prints exactly once.
-        writeln!(sim.stdin, "paper in").unwrap();
-        std::thread::sleep(Duration::from_millis(200));
+        sim.control("paper in");
         let retry = run_json(dir.path(), &["print", "retry"]);
         assert_eq!(retry["printed"].as_array().unwrap().len(), 1, "{retry}");
         assert_eq!(wait_for_pngs(&sim.out, 2).len(), 2);
         let again = run_json(dir.path(), &["print", "retry"]);
         assert!(again["printed"].as_array().unwrap().is_empty());
-        std::thread::sleep(Duration::from_millis(200));
-        assert_eq!(
-            pngs(&sim.out).len(),
-            2,
-            "{profile}: a receipt printed twice"
-        );
+        nothing_more_printed(dir.path(), &sim.out, 2);
     }
 }
 
@@ -412,8 +454,7 @@ fn a_port_that_vanishes_is_reopened_when_it_comes_back() {
     let first = start_sim(dir.path(), &link, "generic-80mm");
     printer.print(&job).unwrap();
     assert_eq!(wait_for_pngs(&first.out, 1).len(), 1);
-    drop(first); // unplugged: the device and its link are gone
-    std::thread::sleep(Duration::from_millis(200));
+    drop(first); // unplugged: the device and its link are gone (the drop waits for both)
     assert!(
         printer.print(&job).is_err(),
         "printing to a vanished port must fail"
@@ -520,8 +561,7 @@ fn retry_with_wait_prints_as_soon_as_the_cover_is_closed() {
     let link = dir.path().join("printer");
     let mut sim = start_sim(dir.path(), &link, "generic-80mm");
     set_printer(dir.path(), &link, "generic-80mm");
-    writeln!(sim.stdin, "cover open").unwrap();
-    std::thread::sleep(Duration::from_millis(200));
+    sim.control("cover open");
     let (_, out, _) = run(dir.path(), &["sale", "record", "--amount", "3", "--print"]);
     assert!(out.contains("cover open"), "{out}");
     let waiter = Command::new(env!("CARGO_BIN_EXE_regulars"))
@@ -537,9 +577,24 @@ fn retry_with_wait_prints_as_soon_as_the_cover_is_closed() {
         .stdout(Stdio::piped())
         .spawn()
         .unwrap();
-    std::thread::sleep(Duration::from_millis(1000));
+    // The waiter has tried again (and failed) while the cover was open: nothing came out.
+    let db = rusqlite::Connection::open(dir.path().join("regulars.db")).unwrap();
+    let t = Instant::now();
+    while db
+        .query_row("SELECT attempts FROM print_jobs", [], |r| {
+            r.get::<_, i64>(0)
+        })
+        .unwrap()
+        < 2
+    {
+        assert!(
+            t.elapsed() < Duration::from_secs(10),
+            "the waiter did not try"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
     assert!(pngs(&sim.out).is_empty());
-    writeln!(sim.stdin, "cover close").unwrap();
+    sim.control("cover close");
     let done = waiter.wait_with_output().unwrap();
     let d: serde_json::Value = serde_json::from_slice(&done.stdout).unwrap();
     assert_eq!(d["printed"].as_array().unwrap().len(), 1, "{d}");

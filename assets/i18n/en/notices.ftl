@@ -76,6 +76,7 @@ store-error-unknown-receipt = no sale has the receipt number '{ $receipt }': che
 store-error-ambiguous-receipt = more than one till's sale has the receipt number '{ $receipt }': type it as one of { $choices }
 store-error-refunded = receipt '{ $receipt }' has already been refunded in full; nothing is left to refund
 store-error-busy = the database is busy with another program; try again in a moment
+still-busy = { $doing }: another program (a backup, another till) is writing to the database; trying again…
 amount-error-empty = no amount given: type the amount, e.g. 12.50
 amount-error-not-a-number = '{ $text }' is not an amount: use digits with one decimal separator, e.g. { $example }
 amount-error-negative = '{ $text }' is negative: amounts are positive; to give money back use a refund

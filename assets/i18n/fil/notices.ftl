@@ -65,6 +65,7 @@ store-error-unknown-receipt = walang benta na may numero ng resibo na '{ $receip
 store-error-ambiguous-receipt = may benta sa higit sa isang till na may numero ng resibo na '{ $receipt }': i-type ito bilang isa sa { $choices }
 store-error-refunded = buo nang na-refund ang resibo '{ $receipt }'; wala nang maire-refund
 store-error-busy = ginagamit ng ibang programa ang database; subukan muli maya-maya
+still-busy = { $doing }: may ibang programa (backup, ibang till) na sumusulat sa database; sinusubukan ulit…
 amount-error-empty = walang halaga: i-type ang halaga, hal. 12.50
 amount-error-not-a-number = hindi halaga ang '{ $text }': mga digit na may isang decimal point, hal. { $example }
 amount-error-negative = negatibo ang '{ $text }': positibo ang mga halaga; para magbalik ng pera, gumamit ng refund

@@ -77,6 +77,7 @@ store-error-unknown-receipt = nav pirkuma ar čeka numuru '{ $receipt }': pārba
 store-error-ambiguous-receipt = čeka numurs '{ $receipt }' ir vairāku kasu pirkumiem: ievadiet to kā vienu no { $choices }
 store-error-refunded = čeks '{ $receipt }' jau ir pilnībā atmaksāts; vairs nav ko atmaksāt
 store-error-busy = datubāzi aizņēmusi cita programma; mēģiniet pēc brīža vēlreiz
+still-busy = { $doing }: datubāzē raksta cita programma (rezerves kopija, cita kase); mēģinām vēlreiz…
 amount-error-empty = summa nav ievadīta: ierakstiet summu, piemēram, 12,50
 amount-error-not-a-number = '{ $text }' nav summa: cipari ar vienu decimālatdalītāju, piemēram, { $example }
 amount-error-negative = '{ $text }' ir negatīva: summas ir pozitīvas; naudas atdošanai izmantojiet atmaksu

@@ -77,6 +77,7 @@ store-error-unknown-receipt = nema prodaje sa brojem računa „{ $receipt }”:
 store-error-ambiguous-receipt = broj računa „{ $receipt }” ima prodaja na više kasa: unesite ga kao jedno od { $choices }
 store-error-refunded = račun „{ $receipt }” je već vraćen u celosti; nema šta da se vrati
 store-error-busy = bazu podataka koristi drugi program; pokušajte ponovo za trenutak
+still-busy = { $doing }: drugi program (rezervna kopija, druga kasa) upisuje u bazu; pokušavamo ponovo…
 amount-error-empty = iznos nije unet: upišite iznos, npr. 12,50
 amount-error-not-a-number = „{ $text }” nije iznos: cifre sa jednim decimalnim znakom, npr. { $example }
 amount-error-negative = „{ $text }” je negativan: iznosi su pozitivni; za vraćanje novca koristite povrat
