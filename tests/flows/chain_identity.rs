@@ -87,9 +87,19 @@ fn one_person_enrolled_offline_in_two_shops_is_merged_without_loss() {
     let phone = "+371 2000 0042";
     let in_riga = enrol_with_phone(riga.path(), "Anna Bērziņa", phone);
     sell(riga.path(), "40.00", &in_riga, None);
-    // (A second later: the card enrolled first is the one that stays.)
-    std::thread::sleep(std::time::Duration::from_millis(1100));
-    let in_dublin = enrol_with_phone(dublin.path(), "Anna B.", phone);
+    // (Later, by Dublin's clock: the card enrolled first is the one that stays.)
+    let (exit, out, err) = crate::common::run_later(
+        dublin.path(),
+        2,
+        &[
+            "--json", "customer", "add", "--name", "Anna B.", "--phone", phone,
+        ],
+    );
+    assert_eq!(exit, 0, "{err}");
+    let in_dublin = serde_json::from_str::<serde_json::Value>(&out).unwrap()["code"]
+        .as_str()
+        .unwrap()
+        .to_string();
     sell(dublin.path(), "25.00", &in_dublin, None);
     let (from_riga, from_dublin) = (
         balance(riga.path(), &in_riga),

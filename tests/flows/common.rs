@@ -174,6 +174,24 @@ pub fn check_invariants(conn: &Connection) {
     assert_eq!(lot_cross, 0, "a spend consumed another customer's points");
 }
 
+/// As [`run`], with the program's clock `seconds` ahead (its `REGULARS_CLOCK_OFFSET`), for
+/// "later" without waiting.
+pub fn run_later(dir: &Path, seconds: i64, args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_regulars"))
+        .arg("--data")
+        .arg(dir)
+        .args(args)
+        .env("TZ", "UTC")
+        .env(regulars::clock::OFFSET_VAR, seconds.to_string())
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
 /// Runs the `regulars` binary with `--data dir` and returns (exit code, stdout, stderr).
 pub fn run(dir: &Path, args: &[&str]) -> (i32, String, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_regulars"))
