@@ -123,156 +123,180 @@ impl Tx<'_> {
             visit_id: None,
             ticket_id: None,
         }];
-        let mut q = |sql: &str,
-                     f: &dyn Fn(&rusqlite::Row<'_>) -> rusqlite::Result<TimelineEntry>|
-         -> Result<()> {
+        for (sql, entry) in SOURCES {
             let mut stmt = self.tx.prepare_cached(sql)?;
-            for e in stmt.query_map((c.id, limit as i64), |r| f(r))? {
+            for e in stmt.query_map((c.id, limit as i64), |r| entry(r))? {
                 out.push(e?);
             }
-            Ok(())
-        };
-        q(
-            "SELECT id, at, amount, refunded, receipt_no, points_earned FROM visits
-             WHERE customer_id = ?1 ORDER BY at DESC LIMIT ?2",
-            &|r| {
-                let id: i64 = r.get(0)?;
-                let receipt: Option<String> = r.get(4)?;
-                Ok(TimelineEntry {
-                    at: r.get(1)?,
-                    what: Happened::Visit {
-                        amount: r.get(2)?,
-                        refunded: r.get(3)?,
-                        receipt: receipt.unwrap_or_else(|| format!("V{id}")),
-                        points: r.get(5)?,
-                    },
-                    visit_id: Some(id),
-                    ticket_id: None,
-                })
-            },
-        )?;
-        q(
-            "SELECT at, kind, points, reason, actor, visit_id, approved_by FROM points_events
-             WHERE customer_id = ?1 AND kind <> 'earn' ORDER BY at DESC LIMIT ?2",
-            &|r| {
-                Ok(TimelineEntry {
-                    at: r.get(0)?,
-                    what: Happened::Points {
-                        event: r.get(1)?,
-                        points: r.get(2)?,
-                        reason: r.get(3)?,
-                        actor: r.get(4)?,
-                        approved_by: r.get(6)?,
-                    },
-                    visit_id: r.get(5)?,
-                    ticket_id: None,
-                })
-            },
-        )?;
-        q(
-            "SELECT r.updated_at, r.visit_id, r.stars, r.comment FROM ratings r
-             JOIN visits v ON v.id = r.visit_id WHERE v.customer_id = ?1
-             ORDER BY r.updated_at DESC LIMIT ?2",
-            &|r| {
-                Ok(TimelineEntry {
-                    at: r.get(0)?,
-                    what: Happened::Rating {
-                        stars: r.get(2)?,
-                        comment: r.get(3)?,
-                    },
-                    visit_id: Some(r.get(1)?),
-                    ticket_id: None,
-                })
-            },
-        )?;
-        q(
-            "SELECT e.at, e.kind, e.body, e.actor, t.id, t.visit_id, t.summary, t.channel
-             FROM ticket_events e JOIN tickets t ON t.id = e.ticket_id
-             WHERE t.customer_id = ?1 ORDER BY e.at DESC LIMIT ?2",
-            &|r| {
-                let kind: String = r.get(1)?;
-                let body: Option<String> = r.get(2)?;
-                let actor: Option<String> = r.get(3)?;
-                let channel: String = r.get(7)?;
-                let what = if kind == "opened" {
-                    Happened::Ticket {
-                        channel: Channel::parse(&channel).unwrap_or(Channel::Counter),
-                        summary: r.get(6)?,
-                        body,
-                        actor,
-                    }
-                } else {
-                    Happened::TicketUpdate {
-                        event: kind,
-                        body,
-                        actor,
-                    }
-                };
-                Ok(TimelineEntry {
-                    at: r.get(0)?,
-                    what,
-                    visit_id: r.get(5)?,
-                    ticket_id: Some(r.get(4)?),
-                })
-            },
-        )?;
-        q(
-            "SELECT at, body, actor FROM customer_notes WHERE customer_id = ?1
-             ORDER BY at DESC LIMIT ?2",
-            &|r| {
-                Ok(TimelineEntry {
-                    at: r.get(0)?,
-                    what: Happened::Note {
-                        body: r.get(1)?,
-                        actor: r.get(2)?,
-                    },
-                    visit_id: None,
-                    ticket_id: None,
-                })
-            },
-        )?;
-        q(
-            "SELECT COALESCE(sent_at, state_at), kind, channel, state, subject, ticket_id
-             FROM messages WHERE customer_id = ?1 AND state IN ('sent', 'failed', 'unsure')
-               AND NOT (ticket_id IS NOT NULL AND state = 'sent')
-             ORDER BY state_at DESC LIMIT ?2",
-            &|r| {
-                use crate::domain::messages::{Channel, Kind, State};
-                let (kind, channel, state): (String, String, String) =
-                    (r.get(1)?, r.get(2)?, r.get(3)?);
-                Ok(TimelineEntry {
-                    at: r.get(0)?,
-                    what: Happened::Message {
-                        message: Kind::parse(&kind).unwrap_or(Kind::RewardReady),
-                        channel: Channel::parse(&channel).unwrap_or(Channel::Email),
-                        state: State::parse(&state).unwrap_or(State::Sent),
-                        subject: r.get(4)?,
-                    },
-                    visit_id: None,
-                    ticket_id: r.get(5)?,
-                })
-            },
-        )?;
-        q(
-            "SELECT at, channel, given, source FROM consents WHERE customer_id = ?1
-             ORDER BY id DESC LIMIT ?2",
-            &|r| {
-                let channel: String = r.get(1)?;
-                Ok(TimelineEntry {
-                    at: r.get(0)?,
-                    what: Happened::Consent {
-                        channel: crate::domain::messages::Channel::parse(&channel)
-                            .unwrap_or(crate::domain::messages::Channel::Email),
-                        given: r.get(2)?,
-                        source: r.get(3)?,
-                    },
-                    visit_id: None,
-                    ticket_id: None,
-                })
-            },
-        )?;
+        }
         out.sort_by_key(|e| std::cmp::Reverse(e.at));
         out.truncate(limit);
         Ok(out)
     }
+}
+
+/// A row of a timeline source, as an entry.
+type Entry = fn(&rusqlite::Row<'_>) -> rusqlite::Result<TimelineEntry>;
+
+/// Where a customer's timeline comes from: each source's newest `?2` rows for customer `?1`.
+const SOURCES: &[(&str, Entry)] = &[
+    (
+        "SELECT id, at, amount, refunded, receipt_no, points_earned FROM visits
+             WHERE customer_id = ?1 ORDER BY at DESC LIMIT ?2",
+        visit_entry,
+    ),
+    (
+        "SELECT at, kind, points, reason, actor, visit_id, approved_by FROM points_events
+             WHERE customer_id = ?1 AND kind <> 'earn' ORDER BY at DESC LIMIT ?2",
+        points_entry,
+    ),
+    (
+        "SELECT r.updated_at, r.visit_id, r.stars, r.comment FROM ratings r
+             JOIN visits v ON v.id = r.visit_id WHERE v.customer_id = ?1
+             ORDER BY r.updated_at DESC LIMIT ?2",
+        rating_entry,
+    ),
+    (
+        "SELECT e.at, e.kind, e.body, e.actor, t.id, t.visit_id, t.summary, t.channel
+             FROM ticket_events e JOIN tickets t ON t.id = e.ticket_id
+             WHERE t.customer_id = ?1 ORDER BY e.at DESC LIMIT ?2",
+        ticket_entry,
+    ),
+    (
+        "SELECT at, body, actor FROM customer_notes WHERE customer_id = ?1
+             ORDER BY at DESC LIMIT ?2",
+        note_entry,
+    ),
+    (
+        "SELECT COALESCE(sent_at, state_at), kind, channel, state, subject, ticket_id
+             FROM messages WHERE customer_id = ?1 AND state IN ('sent', 'failed', 'unsure')
+               AND NOT (ticket_id IS NOT NULL AND state = 'sent')
+             ORDER BY state_at DESC LIMIT ?2",
+        message_entry,
+    ),
+    (
+        "SELECT at, channel, given, source FROM consents WHERE customer_id = ?1
+             ORDER BY id DESC LIMIT ?2",
+        consent_entry,
+    ),
+];
+
+/// A visit, with what it earned and any refund.
+fn visit_entry(r: &rusqlite::Row<'_>) -> rusqlite::Result<TimelineEntry> {
+    let id: i64 = r.get(0)?;
+    let receipt: Option<String> = r.get(4)?;
+    Ok(TimelineEntry {
+        at: r.get(1)?,
+        what: Happened::Visit {
+            amount: r.get(2)?,
+            refunded: r.get(3)?,
+            receipt: receipt.unwrap_or_else(|| format!("V{id}")),
+            points: r.get(5)?,
+        },
+        visit_id: Some(id),
+        ticket_id: None,
+    })
+}
+
+/// A points event other than earning (redeemed, refunded, adjusted, expired, a bonus).
+fn points_entry(r: &rusqlite::Row<'_>) -> rusqlite::Result<TimelineEntry> {
+    Ok(TimelineEntry {
+        at: r.get(0)?,
+        what: Happened::Points {
+            event: r.get(1)?,
+            points: r.get(2)?,
+            reason: r.get(3)?,
+            actor: r.get(4)?,
+            approved_by: r.get(6)?,
+        },
+        visit_id: r.get(5)?,
+        ticket_id: None,
+    })
+}
+
+/// A rating of one of their visits.
+fn rating_entry(r: &rusqlite::Row<'_>) -> rusqlite::Result<TimelineEntry> {
+    Ok(TimelineEntry {
+        at: r.get(0)?,
+        what: Happened::Rating {
+            stars: r.get(2)?,
+            comment: r.get(3)?,
+        },
+        visit_id: Some(r.get(1)?),
+        ticket_id: None,
+    })
+}
+
+/// A ticket opened, or something that happened to it.
+fn ticket_entry(r: &rusqlite::Row<'_>) -> rusqlite::Result<TimelineEntry> {
+    let kind: String = r.get(1)?;
+    let body: Option<String> = r.get(2)?;
+    let actor: Option<String> = r.get(3)?;
+    let channel: String = r.get(7)?;
+    let what = if kind == "opened" {
+        Happened::Ticket {
+            channel: Channel::parse(&channel).unwrap_or(Channel::Counter),
+            summary: r.get(6)?,
+            body,
+            actor,
+        }
+    } else {
+        Happened::TicketUpdate {
+            event: kind,
+            body,
+            actor,
+        }
+    };
+    Ok(TimelineEntry {
+        at: r.get(0)?,
+        what,
+        visit_id: r.get(5)?,
+        ticket_id: Some(r.get(4)?),
+    })
+}
+
+/// A staff note.
+fn note_entry(r: &rusqlite::Row<'_>) -> rusqlite::Result<TimelineEntry> {
+    Ok(TimelineEntry {
+        at: r.get(0)?,
+        what: Happened::Note {
+            body: r.get(1)?,
+            actor: r.get(2)?,
+        },
+        visit_id: None,
+        ticket_id: None,
+    })
+}
+
+/// A message sent to them (or one that could not be).
+fn message_entry(r: &rusqlite::Row<'_>) -> rusqlite::Result<TimelineEntry> {
+    use crate::domain::messages::{Channel, Kind, State};
+    let (kind, channel, state): (String, String, String) = (r.get(1)?, r.get(2)?, r.get(3)?);
+    Ok(TimelineEntry {
+        at: r.get(0)?,
+        what: Happened::Message {
+            message: Kind::parse(&kind).unwrap_or(Kind::RewardReady),
+            channel: Channel::parse(&channel).unwrap_or(Channel::Email),
+            state: State::parse(&state).unwrap_or(State::Sent),
+            subject: r.get(4)?,
+        },
+        visit_id: None,
+        ticket_id: r.get(5)?,
+    })
+}
+
+/// Consent given or withdrawn.
+fn consent_entry(r: &rusqlite::Row<'_>) -> rusqlite::Result<TimelineEntry> {
+    let channel: String = r.get(1)?;
+    Ok(TimelineEntry {
+        at: r.get(0)?,
+        what: Happened::Consent {
+            channel: crate::domain::messages::Channel::parse(&channel)
+                .unwrap_or(crate::domain::messages::Channel::Email),
+            given: r.get(2)?,
+            source: r.get(3)?,
+        },
+        visit_id: None,
+        ticket_id: None,
+    })
 }
