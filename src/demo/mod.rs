@@ -11,6 +11,7 @@
 //! history through the operations a till uses, one transaction each, and the tests check that
 //! both give the same database row for row.
 
+use crate::domain::referral::ReferralStatus;
 use crate::store::{Bulk, BulkEnrolled, BulkSale, NewCustomer, NewSale, Store, StoreError};
 use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
@@ -36,7 +37,7 @@ pub struct DemoPlan {
 }
 
 /// What was generated.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct DemoReport {
     pub customers: u64,
     pub visits: u64,
@@ -146,7 +147,7 @@ impl Shop for Through<'_> {
             id: e.id,
             code: e.code,
             referral_code: e.referral_code,
-            referral: e.referral.map(|r| r.status.as_str()),
+            referral: e.referral.map(|r| r.status),
         })
     }
     fn sale(&mut self, sale: &NewSale) -> Result<BulkSale, StoreError> {
@@ -154,7 +155,7 @@ impl Shop for Through<'_> {
         Ok(BulkSale {
             customer_id: out.customer_id,
             balance: out.balance,
-            referral: out.referral.map(|r| r.status.as_str()),
+            referral: out.referral.map(|r| r.status),
         })
     }
     fn unused_vouchers(&mut self, customer: i64) -> Result<i64, StoreError> {
@@ -269,27 +270,26 @@ fn run(
     let unit = (program.earn.per_minor as f64).max(1.0);
     let (members, mut events) = plan_events(&mut rng, plan, start, end, unit);
     events.sort_by_key(|e| (e.at, e.id));
-    let cheapest = program
-        .cheapest_reward()
-        .map(|r| r.cost)
-        .unwrap_or(i64::MAX);
-    let mut codes: Vec<Option<String>> = vec![None; members.len()];
-    let mut emails: Vec<Option<String>> = vec![None; members.len()];
-    let mut referral_codes: Vec<Option<String>> = vec![None; members.len()];
-    let mut receipts: Vec<u32> = vec![0; events.len()];
-    let mut amounts: Vec<i64> = vec![0; events.len()];
-    let mut report = DemoReport {
-        customers: 0,
-        visits: 0,
-        anonymous_visits: 0,
-        refunds: 0,
-        redemptions: 0,
-        referrals: 0,
-        referrals_refused: 0,
-        seconds: 0.0,
+    let mut replay = Replay {
+        cheapest: program
+            .cheapest_reward()
+            .map(|r| r.cost)
+            .unwrap_or(i64::MAX),
+        program: &program,
+        plan,
+        members: &members,
+        minor,
+        unit,
+        rng,
+        codes: vec![None; members.len()],
+        emails: vec![None; members.len()],
+        referral_codes: vec![None; members.len()],
+        receipts: vec![0; events.len()],
+        amounts: vec![0; events.len()],
+        next_receipt: 1,
+        report: DemoReport::default(),
     };
     let bar = crate::progress::bar(events.len() as u64, "demo", !progress);
-    let mut next_receipt: u32 = 1;
     let mut swept_day = start / DAY;
     for (n, ev) in events.iter().enumerate() {
         if n % STEP == 0 {
@@ -300,119 +300,173 @@ fn run(
             shop.expire_due(swept_day * DAY)?;
         }
         match ev.kind {
-            Kind::Visit { customer } => {
-                let c = customer as usize;
-                if codes[c].is_none() {
-                    let names = plan.names;
-                    let (first, last) = (
-                        rng.random_range(0..names.first.len()),
-                        rng.random_range(0..names.last.len()),
-                    );
-                    let name = names.full(first, last);
-                    let referrer = members[c].referrer.map(|r| r as usize);
-                    let email = match (members[c].self_referral, referrer) {
-                        (true, Some(r)) if emails[r].is_some() => {
-                            let e = emails[r].as_ref().expect("checked");
-                            Some(e.replacen('@', &format!("+again{c}@"), 1))
-                        }
-                        _ if rng.random_bool(0.5) => {
-                            Some(format!("{}.{c}@example.org", ascii(&name)))
-                        }
-                        _ => None,
-                    };
-                    let referred_by = referrer.and_then(|r| referral_codes[r].clone());
-                    let enrolled = shop.enroll(
-                        &NewCustomer {
-                            name,
-                            phone: Some(demo_phone(c as u64)),
-                            email: email.clone(),
-                            referred_by,
-                            language: None,
-                            birthday: None,
-                            consents: vec![],
-                        },
-                        ev.at - 60,
-                        &mut || rng.random::<u64>(),
-                    )?;
-                    if let Some(status) = enrolled.referral {
-                        report.referrals += 1;
-                        if status == "refused" {
-                            report.referrals_refused += 1;
-                        }
-                    }
-                    report.customers += 1;
-                    codes[c] = Some(enrolled.code);
-                    emails[c] = email;
-                    referral_codes[c] = Some(enrolled.referral_code);
-                }
-                let amount = basket(&mut rng, members[c].basket, minor);
-                amounts[ev.id as usize] = amount;
-                receipts[ev.id as usize] = next_receipt;
-                let out = shop.sale(&NewSale {
-                    amount,
-                    at: ev.at,
-                    customer: codes[c].clone(),
-                    receipt: Some(format!("T{next_receipt:08}")),
-                })?;
-                next_receipt += 1;
-                report.visits += 1;
-                if out.referral == Some("refused") {
-                    report.referrals_refused += 1;
-                }
-                let code = codes[c].as_deref().expect("enrolled above");
-                let customer_id = out.customer_id.expect("a member's sale");
-                let has_voucher = shop.unused_vouchers(customer_id)? > 0;
-                if has_voucher && rng.random_bool(0.7) {
-                    let reward = program.stamps.as_ref().map(|s| s.reward.as_str());
-                    if let Some(reward) = reward {
-                        shop.redeem(code, reward, ev.at + 1)?;
-                        report.redemptions += 1;
-                    }
-                } else if out.balance >= cheapest && rng.random_bool(0.25) {
-                    let affordable: Vec<&str> = program
-                        .rewards
-                        .iter()
-                        .filter(|r| r.cost <= out.balance)
-                        .map(|r| r.id.as_str())
-                        .collect();
-                    let pick = affordable[rng.random_range(0..affordable.len())];
-                    shop.redeem(code, pick, ev.at + 1)?;
-                    report.redemptions += 1;
-                }
-            }
-            Kind::Anonymous => {
-                let amount = basket(&mut rng, 550.0 / 100.0 * unit, minor);
-                amounts[ev.id as usize] = amount;
-                receipts[ev.id as usize] = next_receipt;
-                shop.sale(&NewSale {
-                    amount,
-                    at: ev.at,
-                    customer: None,
-                    receipt: Some(format!("T{next_receipt:08}")),
-                })?;
-                next_receipt += 1;
-                report.visits += 1;
-                report.anonymous_visits += 1;
-            }
-            Kind::Refund { of, partial } => {
-                let receipt = receipts[of as usize];
-                if receipt == 0 {
-                    continue;
-                }
-                let full = amounts[of as usize];
-                let amount = if partial && full > 1 {
-                    Some((full / 2).max(1))
-                } else {
-                    None
-                };
-                shop.refund(&format!("T{receipt:08}"), amount, ev.at)?;
-                report.refunds += 1;
-            }
+            Kind::Visit { customer } => replay.member_visit(shop, ev, customer as usize)?,
+            Kind::Anonymous => replay.anonymous_visit(shop, ev)?,
+            Kind::Refund { of, partial } => replay.refund(shop, ev, of as usize, partial)?,
         }
     }
     shop.expire_due(plan.end)?;
     bar.finish_and_clear();
-    Ok(report)
+    Ok(replay.report)
+}
+
+/// A plan being played: who has enrolled (their codes), each sale's receipt and amount, and
+/// what was done so far.
+struct Replay<'p> {
+    program: &'p crate::domain::program::Program,
+    plan: &'p DemoPlan,
+    members: &'p [Member],
+    /// Minor units per major, and the program's unit of spend, for baskets.
+    minor: f64,
+    unit: f64,
+    cheapest: i64,
+    rng: ChaCha8Rng,
+    codes: Vec<Option<String>>,
+    emails: Vec<Option<String>>,
+    referral_codes: Vec<Option<String>>,
+    /// Per event: the receipt number of its sale (0 for none) and the amount.
+    receipts: Vec<u32>,
+    amounts: Vec<i64>,
+    next_receipt: u32,
+    report: DemoReport,
+}
+
+impl Replay<'_> {
+    /// A member's visit: enrolled at their first, a sale, and now and then a reward.
+    fn member_visit(
+        &mut self,
+        shop: &mut impl Shop,
+        ev: &Event,
+        c: usize,
+    ) -> Result<(), DemoError> {
+        if self.codes[c].is_none() {
+            self.enroll(shop, ev, c)?;
+        }
+        let amount = basket(&mut self.rng, self.members[c].basket, self.minor);
+        let out = self.sell(shop, ev, amount, self.codes[c].clone())?;
+        if out.referral == Some(ReferralStatus::Refused) {
+            self.report.referrals_refused += 1;
+        }
+        let code = self.codes[c].clone().expect("enrolled above");
+        let customer_id = out.customer_id.expect("a member's sale");
+        let has_voucher = shop.unused_vouchers(customer_id)? > 0;
+        if has_voucher && self.rng.random_bool(0.7) {
+            let reward = self.program.stamps.as_ref().map(|s| s.reward.as_str());
+            if let Some(reward) = reward {
+                shop.redeem(&code, reward, ev.at + 1)?;
+                self.report.redemptions += 1;
+            }
+        } else if out.balance >= self.cheapest && self.rng.random_bool(0.25) {
+            let affordable: Vec<&str> = self
+                .program
+                .rewards
+                .iter()
+                .filter(|r| r.cost <= out.balance)
+                .map(|r| r.id.as_str())
+                .collect();
+            let pick = affordable[self.rng.random_range(0..affordable.len())];
+            shop.redeem(&code, pick, ev.at + 1)?;
+            self.report.redemptions += 1;
+        }
+        Ok(())
+    }
+
+    /// A member's first visit: enrolled a minute before, with a friend's code when they were
+    /// referred (and their friend's email, changed a little, when they refer themselves).
+    fn enroll(&mut self, shop: &mut impl Shop, ev: &Event, c: usize) -> Result<(), DemoError> {
+        let names = self.plan.names;
+        let (first, last) = (
+            self.rng.random_range(0..names.first.len()),
+            self.rng.random_range(0..names.last.len()),
+        );
+        let name = names.full(first, last);
+        let referrer = self.members[c].referrer.map(|r| r as usize);
+        let email = match (self.members[c].self_referral, referrer) {
+            (true, Some(r)) if self.emails[r].is_some() => {
+                let e = self.emails[r].as_ref().expect("checked");
+                Some(e.replacen('@', &format!("+again{c}@"), 1))
+            }
+            _ if self.rng.random_bool(0.5) => Some(format!("{}.{c}@example.org", ascii(&name))),
+            _ => None,
+        };
+        let referred_by = referrer.and_then(|r| self.referral_codes[r].clone());
+        let rng = &mut self.rng;
+        let enrolled = shop.enroll(
+            &NewCustomer {
+                name,
+                phone: Some(demo_phone(c as u64)),
+                email: email.clone(),
+                referred_by,
+                language: None,
+                birthday: None,
+                consents: vec![],
+            },
+            ev.at - 60,
+            &mut || rng.random::<u64>(),
+        )?;
+        if let Some(status) = enrolled.referral {
+            self.report.referrals += 1;
+            if status == ReferralStatus::Refused {
+                self.report.referrals_refused += 1;
+            }
+        }
+        self.report.customers += 1;
+        self.codes[c] = Some(enrolled.code);
+        self.emails[c] = email;
+        self.referral_codes[c] = Some(enrolled.referral_code);
+        Ok(())
+    }
+
+    /// A sale with the next receipt number.
+    fn sell(
+        &mut self,
+        shop: &mut impl Shop,
+        ev: &Event,
+        amount: i64,
+        customer: Option<String>,
+    ) -> Result<BulkSale, DemoError> {
+        self.amounts[ev.id as usize] = amount;
+        self.receipts[ev.id as usize] = self.next_receipt;
+        let out = shop.sale(&NewSale {
+            amount,
+            at: ev.at,
+            customer,
+            receipt: Some(format!("T{:08}", self.next_receipt)),
+        })?;
+        self.next_receipt += 1;
+        self.report.visits += 1;
+        Ok(out)
+    }
+
+    fn anonymous_visit(&mut self, shop: &mut impl Shop, ev: &Event) -> Result<(), DemoError> {
+        let amount = basket(&mut self.rng, 550.0 / 100.0 * self.unit, self.minor);
+        self.sell(shop, ev, amount, None)?;
+        self.report.anonymous_visits += 1;
+        Ok(())
+    }
+
+    /// A refund of an earlier sale, whole or half.
+    fn refund(
+        &mut self,
+        shop: &mut impl Shop,
+        ev: &Event,
+        of: usize,
+        partial: bool,
+    ) -> Result<(), DemoError> {
+        let receipt = self.receipts[of];
+        if receipt == 0 {
+            return Ok(());
+        }
+        let full = self.amounts[of];
+        let amount = if partial && full > 1 {
+            Some((full / 2).max(1))
+        } else {
+            None
+        };
+        shop.refund(&format!("T{receipt:08}"), amount, ev.at)?;
+        self.report.refunds += 1;
+        Ok(())
+    }
 }
 
 /// Decides who comes when: members' visits, anonymous sales and refunds, unsorted.

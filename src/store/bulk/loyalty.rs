@@ -204,7 +204,7 @@ impl Bulk {
         friend: i64,
         visit: i64,
         at: i64,
-    ) -> Option<&'static str> {
+    ) -> Option<ReferralStatus> {
         let id = self.customers.get_mut(friend).pending_referral.take()?;
         let rule = self.program_at(at).1.referral.clone();
         let referrer = self.referrals.get(id).referrer;
@@ -217,11 +217,11 @@ impl Bulk {
             .count() as u32;
         if !within_cap(recent, rule.cap_per_30_days) {
             let r = self.referrals.get_mut(id);
-            r.status = "refused";
+            r.status = ReferralStatus::Refused;
             r.reason = Some(RefusalReason::CapReached.as_str());
             r.decided_at = Some(at);
             r.visit = Some(visit);
-            return Some("refused");
+            return Some(ReferralStatus::Refused);
         }
         let reason = self.text("referral bonus");
         for (who, points, side) in [
@@ -242,11 +242,11 @@ impl Bulk {
             }
         }
         let r = self.referrals.get_mut(id);
-        r.status = "rewarded";
+        r.status = ReferralStatus::Rewarded;
         r.decided_at = Some(at);
         r.visit = Some(visit);
         self.customers.get_mut(referrer).rewarded.push(at);
-        Some("rewarded")
+        Some(ReferralStatus::Rewarded)
     }
 
     /// Stamp-card vouchers the customer holds and has not used.

@@ -18,7 +18,7 @@ use crate::domain::{
     contact::{normalize_email, normalize_phone},
     ledger::{EventKind, Lot, allocate, refund_reversal, vouchers_due},
     program::Program,
-    referral::{Person, RefusalReason, is_self_referral, within_cap},
+    referral::{Person, ReferralStatus, RefusalReason, is_self_referral, within_cap},
 };
 use crate::store::loyalty::referrals::THIRTY_DAYS;
 use crate::store::{ProgramVersion, Result, ShopRules, Store, StoreError};
@@ -32,8 +32,8 @@ use std::rc::Rc;
 pub struct BulkSale {
     pub customer_id: Option<i64>,
     pub balance: i64,
-    /// The status of a referral the sale settled ("rewarded" or "refused").
-    pub referral: Option<&'static str>,
+    /// The status of a referral the sale settled (rewarded or refused).
+    pub referral: Option<ReferralStatus>,
 }
 
 /// What an enrolment did.
@@ -42,8 +42,8 @@ pub struct BulkEnrolled {
     pub id: i64,
     pub code: String,
     pub referral_code: String,
-    /// The status of the referral opened with it ("pending" or "refused").
-    pub referral: Option<&'static str>,
+    /// The status of the referral opened with it (pending or refused).
+    pub referral: Option<ReferralStatus>,
 }
 
 /// A history being built in memory; [`Bulk::write`] stores it.
@@ -243,7 +243,7 @@ impl Bulk {
         })
     }
 
-    fn open_referral(&mut self, referrer: i64, friend: i64, now: i64) -> &'static str {
+    fn open_referral(&mut self, referrer: i64, friend: i64, now: i64) -> ReferralStatus {
         let person = |c: &Customer, id: i64| (id, c.phone.clone(), c.email.clone());
         let (rid, rphone, remail) = person(self.customers.get(referrer), referrer);
         let (fid, fphone, femail) = person(self.customers.get(friend), friend);
@@ -273,9 +273,9 @@ impl Bulk {
             friend,
             at: now,
             status: if refused.is_some() {
-                "refused"
+                ReferralStatus::Refused
             } else {
-                "pending"
+                ReferralStatus::Pending
             },
             reason: refused.map(RefusalReason::as_str),
             decided_at: refused.map(|_| now),

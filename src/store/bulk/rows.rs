@@ -125,7 +125,7 @@ pub(super) struct Referral {
     pub(super) referrer: i64,
     pub(super) friend: i64,
     pub(super) at: i64,
-    pub(super) status: &'static str,
+    pub(super) status: ReferralStatus,
     pub(super) reason: Option<&'static str>,
     pub(super) decided_at: Option<i64>,
     pub(super) visit: Option<i64>,

@@ -85,7 +85,7 @@ impl Bulk {
                     r.referrer,
                     r.friend,
                     r.at,
-                    r.status,
+                    r.status.as_str(),
                     r.reason,
                     r.decided_at,
                     r.visit,
