@@ -189,6 +189,25 @@ impl Event {
 /// Who was identified at the counter last, and when.
 pub type LastCustomer = std::sync::Arc<std::sync::Mutex<Option<(String, Instant)>>>;
 
+/// Why plug-in mode could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum PlugError {
+    #[error("plug-in mode needs the till's port: [passthrough] pos")]
+    NeedsTillPort,
+    #[error("plug-in mode needs a printer on a port ([printer] port), not the virtual one")]
+    NeedsRealPrinter,
+    #[error("[printer] profile in config.toml: {0}")]
+    PrinterProfile(crate::devices::profile::ProfileError),
+    #[error("[passthrough] pos_profile in config.toml: {0}")]
+    TillProfile(crate::devices::profile::ProfileError),
+    #[error(transparent)]
+    DataDir(#[from] crate::datadir::DataDirError),
+    #[error(transparent)]
+    Store(#[from] crate::store::StoreError),
+    #[error("plug-in mode could not start its thread: {0}")]
+    Thread(#[from] std::io::Error),
+}
+
 /// Starts plug-in mode for the counter window, on a thread of its own: the till on
 /// `[passthrough] pos`, the printer on `[printer] port`. Events come back on `events`.
 pub fn spawn_for_counter(
@@ -197,19 +216,17 @@ pub fn spawn_for_counter(
     last_customer: LastCustomer,
     events: std::sync::mpsc::Sender<Event>,
     stop: std::sync::Arc<AtomicBool>,
-) -> anyhow::Result<String> {
+) -> Result<String, PlugError> {
     use crate::devices::profile::FlowControl;
     use crate::devices::transport::{SerialSettings, SerialTransport};
     let plug = &config.passthrough;
     let w = config.shop.words();
-    let pos = plug
-        .pos
-        .clone()
-        .ok_or_else(|| anyhow::anyhow!(w.t("plug-needs-till-port")))?;
+    let pos = plug.pos.clone().ok_or(PlugError::NeedsTillPort)?;
     let crate::config::PrinterPort::Serial(printer_port) = &config.printer.port else {
-        anyhow::bail!(w.t("plug-needs-real-printer"));
+        return Err(PlugError::NeedsRealPrinter);
     };
-    let till = crate::devices::till::TillProfile::load(&plug.pos_profile)?;
+    let till = crate::devices::till::TillProfile::load(&plug.pos_profile)
+        .map_err(PlugError::TillProfile)?;
     let mut recorder = Recorder::from_config(
         dir,
         config,
@@ -429,9 +446,9 @@ impl Recorder {
         till: crate::devices::till::TillProfile,
         last_scan: LastCustomer,
         window: Duration,
-    ) -> anyhow::Result<Recorder> {
+    ) -> Result<Recorder, PlugError> {
         let printer = crate::devices::profile::PrinterProfile::load(&config.printer.profile)
-            .map_err(|e| anyhow::anyhow!("[printer] profile in config.toml: {e}"))?;
+            .map_err(PlugError::PrinterProfile)?;
         let store = dir.open_store(config, crate::clock::now())?;
         store.set_busy_timeout(Duration::from_millis(50))?;
         Ok(Recorder {

@@ -97,6 +97,8 @@ fn describe_error(w: &crate::i18n::Language, e: &anyhow::Error) -> String {
             Some(crate::services::errors::sync_error(w, &wrapped))
         } else if let Some(f) = cause.downcast_ref::<crate::insights::FitError>() {
             Some(crate::services::errors::fit_error(w, f))
+        } else if let Some(p) = cause.downcast_ref::<crate::passthrough::PlugError>() {
+            Some(crate::services::errors::plug_error(w, p))
         } else if let Some(r) = cause.downcast_ref::<crate::report::ReportError>() {
             Some(crate::services::errors::report_error(w, r))
         } else if let Some(crate::demo::DemoError::Store(s)) =
@@ -143,6 +145,17 @@ fn exit_code(e: &anyhow::Error) -> u8 {
             return match s {
                 crate::services::sync::SyncError::Store(s) => from_store(s),
                 crate::services::sync::SyncError::NotConfigured => 2,
+                _ => 1,
+            };
+        }
+        if let Some(p) = cause.downcast_ref::<crate::passthrough::PlugError>() {
+            use crate::passthrough::PlugError as P;
+            return match p {
+                P::Store(s) => from_store(s),
+                P::NeedsTillPort
+                | P::NeedsRealPrinter
+                | P::PrinterProfile(_)
+                | P::TillProfile(_) => 2,
                 _ => 1,
             };
         }

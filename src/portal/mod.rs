@@ -76,7 +76,10 @@ pub struct Settings {
 
 impl Settings {
     /// The portal of the shop in `dir`, configured by `config`.
-    pub fn from_config(dir: &DataDir, config: &Config) -> anyhow::Result<Settings> {
+    pub fn from_config(
+        dir: &DataDir,
+        config: &Config,
+    ) -> Result<Settings, crate::datadir::DataDirError> {
         let secret = dir.secret()?;
         let dir = dir.clone();
         let config_for_open = config.clone();

@@ -120,11 +120,9 @@ fn start_plug(
     let label =
         crate::passthrough::spawn_for_counter(dir, config, last.clone(), plug_tx, stop.clone())
             .unwrap_or_else(|e| {
-                let error = format!("{e:#}");
-                config
-                    .shop
-                    .words()
-                    .t_args("plug-off", &[("error", error.into())])
+                let w = config.shop.words();
+                let error = crate::services::errors::plug_error(&w, &e);
+                w.t_args("plug-off", &[("error", error.into())])
             });
     (PlugLink(Some(last)), Some(label))
 }

@@ -255,6 +255,19 @@ pub fn amount_error(w: &Language, e: &AmountError) -> String {
     }
 }
 
+/// Why plug-in mode could not start.
+pub fn plug_error(w: &Language, e: &crate::passthrough::PlugError) -> String {
+    use crate::passthrough::PlugError;
+    match e {
+        PlugError::NeedsTillPort => w.t("plug-needs-till-port"),
+        PlugError::NeedsRealPrinter => w.t("plug-needs-real-printer"),
+        PlugError::Store(s) | PlugError::DataDir(crate::datadir::DataDirError::Store(s)) => {
+            store_error(w, s)
+        }
+        other => other.to_string(),
+    }
+}
+
 /// Figures that could not be written as CSV files.
 pub fn report_error(w: &Language, e: &crate::report::ReportError) -> String {
     use crate::report::ReportError;

@@ -69,9 +69,12 @@ pub fn run(
     // Kept until the window closes (run_native returns).
     let w = config.shop.words();
     let _portal = if config.portal.with_app {
-        match crate::portal::Settings::from_config(dir, config)
-            .and_then(|s| Ok(crate::portal::Portal::start(&config.portal.bind, s)?))
-        {
+        let started = crate::portal::Settings::from_config(dir, config)
+            .map_err(|e| e.to_string())
+            .and_then(|s| {
+                crate::portal::Portal::start(&config.portal.bind, s).map_err(|e| e.to_string())
+            });
+        match started {
             Ok(p) => {
                 counter.set_portal_status(w.t_args(
                     "portal-status-on",
@@ -80,9 +83,7 @@ pub fn run(
                 Some(p)
             }
             Err(e) => {
-                counter.set_portal_status(
-                    w.t_args("portal-status-off", &[("error", e.to_string().into())]),
-                );
+                counter.set_portal_status(w.t_args("portal-status-off", &[("error", e.into())]));
                 None
             }
         }

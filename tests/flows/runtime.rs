@@ -348,3 +348,23 @@ fn stale_search_answers_do_not_bring_matches_back() {
         "the chosen customer's matches are gone"
     );
 }
+
+/// Plug-in mode that cannot start (no till port set) leaves the counter working, and the
+/// device bar says why in the shop's language.
+#[test]
+fn plug_in_mode_without_a_till_port_says_why_in_the_shops_language() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("config.toml"),
+        "[shop]\nlanguage = \"lv\"\n[passthrough]\nenabled = true\n",
+    )
+    .unwrap();
+    let c = counter(dir.path());
+    match &c.state().printer {
+        PrinterState::Plug(label) => assert_eq!(
+            label,
+            "spraudņa režīms izslēgts: spraudņa režīmam vajag kases portu: iestatiet to iestatījumos"
+        ),
+        other => panic!("{other:?}"),
+    }
+}
