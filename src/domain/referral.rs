@@ -38,24 +38,6 @@ impl RefusalReason {
         .into_iter()
         .find(|r| r.as_str() == s)
     }
-
-    /// What the cashier or owner reads.
-    pub fn explain(self) -> &'static str {
-        match self {
-            RefusalReason::SelfReferral => {
-                "the new customer has the referrer's own phone or email; a customer cannot refer themselves"
-            }
-            RefusalReason::ExistingCustomer => {
-                "the customer was already a customer (enrolled before, or has already bought); referrals are for new customers"
-            }
-            RefusalReason::SecondReferrer => {
-                "the customer was already referred by someone; only the first referrer counts"
-            }
-            RefusalReason::CapReached => {
-                "the referrer has reached the most rewarded referrals allowed in 30 days"
-            }
-        }
-    }
 }
 
 /// Where a referral stands: waiting for the friend's first qualifying purchase, rewarded, or

@@ -24,8 +24,8 @@ pub struct ReferralView {
     pub referrer: String,
     pub friend: Option<String>,
     pub status: String,
+    /// Why refused, as stored (`self_referral`, …); the words are the reader's.
     pub reason: Option<String>,
-    pub explanation: Option<String>,
     pub decided_at: Option<i64>,
 }
 
@@ -265,10 +265,6 @@ impl Tx<'_> {
                     .get::<_, Option<String>>(3)?
                     .map(|c| CustomerCode::from_stored(c).to_string()),
                 status: r.get(4)?,
-                explanation: reason
-                    .as_deref()
-                    .and_then(RefusalReason::from_stored)
-                    .map(|r| r.explain().to_string()),
                 reason,
                 decided_at: r.get(6)?,
             })
