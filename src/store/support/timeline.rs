@@ -125,7 +125,7 @@ impl Tx<'_> {
         }];
         for (sql, entry) in SOURCES {
             let mut stmt = self.tx.prepare_cached(sql)?;
-            for e in stmt.query_map((c.id, limit as i64), |r| entry(r))? {
+            for e in stmt.query_map((c.id, limit as i64), entry)? {
                 out.push(e?);
             }
         }
