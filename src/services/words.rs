@@ -16,23 +16,18 @@ pub fn timeline_entry(w: &Language, currency: Currency, e: &TimelineEntry) -> St
             refunded,
             receipt,
             points,
-        } => {
-            let mut text = w.t_args(
-                "timeline-visit",
-                &[
-                    ("visit", visit().into()),
-                    ("amount", w.amount(*amount, currency).into()),
-                    ("receipt", receipt.as_str().into()),
-                    ("points", (*points).into()),
-                ],
-            );
-            if *refunded > 0 {
-                let refunded = w.amount(*refunded, currency);
-                text.push_str(", ");
-                text.push_str(&w.t_args("timeline-refunded", &[("amount", refunded.into())]));
-            }
-            (text, None, None)
-        }
+        } => (
+            visit_words(
+                w,
+                currency,
+                &visit(),
+                (*amount, *refunded),
+                receipt,
+                *points,
+            ),
+            None,
+            None,
+        ),
         Happened::Points {
             event,
             points,
@@ -40,31 +35,18 @@ pub fn timeline_entry(w: &Language, currency: Currency, e: &TimelineEntry) -> St
             actor,
             approved_by,
         } => {
-            let signed = if *points < 0 {
-                format!("−{}", w.number(-points))
-            } else {
-                format!("+{}", w.number(*points))
-            };
-            let text = w.t_args(
-                "timeline-points",
-                &[
-                    ("event", w.t(&format!("points-event-{event}")).into()),
-                    ("signed", signed.into()),
-                    ("count", points.abs().into()),
-                ],
-            );
-            let text = match reason {
-                Some(r) => format!("{text} ({r})"),
-                None => text,
-            };
-            let who = match (actor, approved_by) {
-                (Some(a), Some(o)) => Some(w.t_args(
+            let who = actor.as_deref().map(|a| match approved_by {
+                Some(o) => w.t_args(
                     "timeline-approved",
-                    &[("who", a.as_str().into()), ("owner", o.as_str().into())],
-                )),
-                (a, _) => a.clone(),
-            };
-            (text, None, who)
+                    &[("who", a.into()), ("owner", o.as_str().into())],
+                ),
+                None => a.to_string(),
+            });
+            (
+                points_words(w, event, *points, reason.as_deref()),
+                None,
+                who,
+            )
         }
         Happened::Rating { stars, comment } => (
             w.t_args(
@@ -112,27 +94,7 @@ pub fn timeline_entry(w: &Language, currency: Currency, e: &TimelineEntry) -> St
             state,
             subject,
         } => (
-            w.t_args(
-                "timeline-message",
-                &[
-                    (
-                        "kind",
-                        w.t(&format!(
-                            "message-kind-{}",
-                            message.as_str().replace('_', "-")
-                        ))
-                        .into(),
-                    ),
-                    (
-                        "channel",
-                        w.t(&format!("message-channel-{}", channel.as_str())).into(),
-                    ),
-                    (
-                        "state",
-                        w.t(&format!("message-state-{}", state.as_str())).into(),
-                    ),
-                ],
-            ),
+            message_words(w, *message, *channel, *state),
             subject.as_deref(),
             None,
         ),
@@ -168,6 +130,83 @@ pub fn timeline_entry(w: &Language, currency: Currency, e: &TimelineEntry) -> St
         text.push_str(&w.t_args("timeline-by", &[("who", a.into())]));
     }
     text
+}
+
+/// A visit: its amount, receipt and points, and what was refunded.
+fn visit_words(
+    w: &Language,
+    currency: Currency,
+    visit: &str,
+    (amount, refunded): (i64, i64),
+    receipt: &str,
+    points: i64,
+) -> String {
+    let mut text = w.t_args(
+        "timeline-visit",
+        &[
+            ("visit", visit.into()),
+            ("amount", w.amount(amount, currency).into()),
+            ("receipt", receipt.into()),
+            ("points", points.into()),
+        ],
+    );
+    if refunded > 0 {
+        let refunded = w.amount(refunded, currency);
+        text.push_str(", ");
+        text.push_str(&w.t_args("timeline-refunded", &[("amount", refunded.into())]));
+    }
+    text
+}
+
+/// Points added or taken away, and why.
+fn points_words(w: &Language, event: &str, points: i64, reason: Option<&str>) -> String {
+    let signed = if points < 0 {
+        format!("−{}", w.number(-points))
+    } else {
+        format!("+{}", w.number(points))
+    };
+    let text = w.t_args(
+        "timeline-points",
+        &[
+            ("event", w.t(&format!("points-event-{event}")).into()),
+            ("signed", signed.into()),
+            ("count", points.abs().into()),
+        ],
+    );
+    match reason {
+        Some(r) => format!("{text} ({r})"),
+        None => text,
+    }
+}
+
+/// A message to the customer: what kind, by which channel, and how it went.
+fn message_words(
+    w: &Language,
+    message: crate::domain::messages::Kind,
+    channel: crate::domain::messages::Channel,
+    state: crate::domain::messages::State,
+) -> String {
+    w.t_args(
+        "timeline-message",
+        &[
+            (
+                "kind",
+                w.t(&format!(
+                    "message-kind-{}",
+                    message.as_str().replace('_', "-")
+                ))
+                .into(),
+            ),
+            (
+                "channel",
+                w.t(&format!("message-channel-{}", channel.as_str())).into(),
+            ),
+            (
+                "state",
+                w.t(&format!("message-state-{}", state.as_str())).into(),
+            ),
+        ],
+    )
 }
 
 /// A ticket in one line for a list: number, state, who it is about and what it is.
