@@ -40,7 +40,8 @@ fn env(name: &str, default: usize) -> usize {
 fn a_till(dir: &std::path::Path, joined: bool) -> (Store, Vec<String>) {
     let mut s = common::open(&dir.join("till.db"));
     if joined {
-        s.write(|t| t.join_chain("template", "shop")).unwrap();
+        s.write(|t| t.chain().join_chain("template", "shop"))
+            .unwrap();
     }
     let mut rng = 7u64;
     let mut random = move || common::splitmix(&mut rng);
@@ -66,7 +67,7 @@ fn sale(s: &mut Store, codes: &[String], i: usize) -> f64 {
         receipt: Some(format!("R{i}")),
     };
     let t = Instant::now();
-    s.write(|t| t.record_sale(&sale)).unwrap();
+    s.write(|t| t.counter().record_sale(&sale)).unwrap();
     t.elapsed().as_secs_f64() * 1e3
 }
 
@@ -119,7 +120,9 @@ fn main() {
     for i in 0..sales {
         sale(&mut template_store, &codes, i);
     }
-    let template = template_store.write(|t| t.outbox(1_000_000)).unwrap();
+    let template = template_store
+        .write(|t| t.chain().outbox(1_000_000))
+        .unwrap();
     // Each till's own ids, card codes and phones.
     let ids =
         regex::Regex::new(r#""(gid|customer|visit|code|referral_code|phone)":"([^"]+)""#).unwrap();
@@ -179,22 +182,29 @@ fn main() {
     // A till back after a day offline: sends its day, fetches and applies everyone else's.
     let late = tempfile::tempdir().unwrap();
     let mut till = common::open(&late.path().join("till.db"));
-    till.write(|t| t.join_chain("late", "late-shop")).unwrap();
+    till.write(|t| t.chain().join_chain("late", "late-shop"))
+        .unwrap();
     let started = Instant::now();
     let mut c = Central::connect(&url).unwrap();
-    let mine = till.write(|t| t.outbox(1_000_000)).unwrap();
+    let mine = till.write(|t| t.chain().outbox(1_000_000)).unwrap();
     for batch in mine.chunks(500) {
         let answers = c.push("late-shop", "late", batch).unwrap();
-        till.write(|t| t.mark_sent(batch, &answers, 0)).unwrap();
+        till.write(|t| t.chain().mark_sent(batch, &answers, 0))
+            .unwrap();
     }
     let mut applied = 0;
     loop {
-        let cursor = till.read(|t| Ok(t.sync_state()?.unwrap().cursor)).unwrap();
+        let cursor = till
+            .read(|t| Ok(t.chain().sync_state()?.unwrap().cursor))
+            .unwrap();
         let events: Vec<RemoteEvent> = c.pull("late", cursor, 500).unwrap();
         if events.is_empty() {
             break;
         }
-        applied += till.write(|t| t.apply_remote(&events, 0)).unwrap().applied;
+        applied += till
+            .write(|t| t.chain().apply_remote(&events, 0))
+            .unwrap()
+            .applied;
     }
     println!(
         "catching up after a day offline: {applied} events applied in {:.1} s",

@@ -45,7 +45,7 @@ fn sales(c: &mut Criterion) {
             n += 1;
             let out = store
                 .write(|tx| {
-                    tx.record_sale(&NewSale {
+                    tx.counter().record_sale(&NewSale {
                         amount: 1250,
                         at: 1_700_000_000 + n as i64,
                         customer: Some(code.clone()),
@@ -94,7 +94,7 @@ fn lookups(c: &mut Criterion) {
             let t = Instant::now();
             let found = if by_phone {
                 store
-                    .read(|tx| tx.find_customers(&phone(i as u64), 1, now))
+                    .read(|tx| tx.people().find_customers(&phone(i as u64), 1, now))
                     .unwrap()
                     .len()
             } else {
@@ -119,7 +119,7 @@ fn lookups(c: &mut Criterion) {
         b.iter(|| {
             black_box(
                 store
-                    .read(|tx| tx.find_customers(&phone(pick() as u64), 1, now))
+                    .read(|tx| tx.people().find_customers(&phone(pick() as u64), 1, now))
                     .unwrap(),
             )
         })

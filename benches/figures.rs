@@ -47,7 +47,7 @@ fn main() {
         .unwrap();
     store
         .write(|tx| {
-            tx.record_sale(&regulars::store::NewSale {
+            tx.counter().record_sale(&regulars::store::NewSale {
                 amount: 1_000,
                 at: end - 1,
                 customer: Some(code.clone()),
@@ -69,7 +69,7 @@ fn main() {
                 let t = Instant::now();
                 let f = if brute {
                     store
-                        .read(|tx| tx.figures_brute_force(from, today, end))
+                        .read(|tx| tx.figures().figures_brute_force(from, today, end))
                         .unwrap()
                 } else {
                     store.figures(from, today, end).unwrap()

@@ -79,8 +79,8 @@ fn main() {
         let code = store.enroll(&new, now, &mut random).unwrap().code;
         store
             .write(|t| {
-                let id = t.customer(&code)?.id();
-                t.record_consent(
+                let id = t.people().customer(&code)?.id();
+                t.messages().record_consent(
                     id,
                     &NewConsent {
                         channel: Channel::Email,
@@ -92,7 +92,7 @@ fn main() {
                         at: now,
                     },
                 )?;
-                t.record_sale(&NewSale {
+                t.counter().record_sale(&NewSale {
                     amount: 4_500,
                     at: now,
                     customer: Some(code.clone()),

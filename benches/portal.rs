@@ -114,6 +114,7 @@ fn million_shop(dir: &Path) -> (DataDir, Vec<i64>) {
                         codes[(common::splitmix(&mut rng) % common::MILLION) as usize].clone()
                     });
                     Ok(tx
+                        .counter()
                         .record_sale(&NewSale {
                             amount: 250 + (common::splitmix(&mut rng) % 2500) as i64,
                             at: now - (VISITS - i) * 60,

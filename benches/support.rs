@@ -167,22 +167,22 @@ fn main() {
         let fast = best_of(5, || {
             std::hint::black_box(
                 store
-                    .read(|tx| tx.support_figures(from, today, end))
+                    .read(|tx| tx.figures().support_figures(from, today, end))
                     .unwrap(),
             );
         });
         let slow = best_of(2, || {
             std::hint::black_box(
                 store
-                    .read(|tx| tx.support_figures_brute_force(from, today, end))
+                    .read(|tx| tx.figures().support_figures_brute_force(from, today, end))
                     .unwrap(),
             );
         });
         let a = store
-            .read(|tx| tx.support_figures(from, today, end))
+            .read(|tx| tx.figures().support_figures(from, today, end))
             .unwrap();
         let b = store
-            .read(|tx| tx.support_figures_brute_force(from, today, end))
+            .read(|tx| tx.figures().support_figures_brute_force(from, today, end))
             .unwrap();
         assert_eq!(a, b, "the aggregates and the raw rows disagree");
         println!(
@@ -209,7 +209,7 @@ fn main() {
         let t = Instant::now();
         let id = store
             .write(|tx| {
-                tx.open_ticket(&NewTicket {
+                tx.support().open_ticket(&NewTicket {
                     customer: Some(code.clone()),
                     visit_id: None,
                     channel: Channel::Phone,
@@ -226,10 +226,19 @@ fn main() {
             .unwrap()
             .id;
         store
-            .write(|tx| tx.note_ticket(id, "On it", Some("Mia"), at + 1))
+            .write(|tx| tx.support().note_ticket(id, "On it", Some("Mia"), at + 1))
             .unwrap();
         store
-            .write(|tx| tx.set_ticket_status(id, Status::Resolved, None, Some("Mia"), None, at + 2))
+            .write(|tx| {
+                tx.support().set_ticket_status(
+                    id,
+                    Status::Resolved,
+                    None,
+                    Some("Mia"),
+                    None,
+                    at + 2,
+                )
+            })
             .unwrap();
         times.push(t.elapsed().as_secs_f64() * 1e3 / 3.0);
     }

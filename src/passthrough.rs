@@ -519,11 +519,11 @@ impl Recorder {
         };
         let out = match self
             .store
-            .write(|tx| tx.record_sale(&sale(scanned.clone())))
+            .write(|tx| tx.counter().record_sale(&sale(scanned.clone())))
         {
             // A card that no longer works: the receipt still counts, anonymously (claimable).
             Err(StoreError::NoSuchCustomer(_) | StoreError::Code(_)) => {
-                self.store.write(|tx| tx.record_sale(&sale(None)))
+                self.store.write(|tx| tx.counter().record_sale(&sale(None)))
             }
             other => other,
         }
@@ -548,7 +548,7 @@ impl Recorder {
         };
         let token = self
             .store
-            .read(|tx| tx.receipt_token(out.visit_id, &self.secret))
+            .read(|tx| tx.counter().receipt_token(out.visit_id, &self.secret))
             .unwrap_or_else(|_| self.secret.sign_visit(out.visit_id));
         let url = crate::domain::token::receipt_url(&self.public_url, &token);
         let caption = crate::printing::qr_caption(&self.words, loyalty.is_some());

@@ -129,14 +129,14 @@ impl ReceiptPrinter {
         for job in jobs {
             match self.send(&job.bytes, &job.text) {
                 Ok(image) => {
-                    store.write(|tx| tx.mark_printed(job.id, now))?;
+                    store.write(|tx| tx.counter().mark_printed(job.id, now))?;
                     d.printed.push(job.id);
                     d.images.extend(image);
                     d.waiting -= 1;
                 }
                 Err(e) => {
                     let why = e.to_string();
-                    store.write(|tx| tx.mark_print_failed(job.id, &why))?;
+                    store.write(|tx| tx.counter().mark_print_failed(job.id, &why))?;
                     d.problem = Some(why);
                     break;
                 }
@@ -340,7 +340,7 @@ pub fn enqueue_receipt(
     now: i64,
 ) -> StoreResult<i64> {
     let view = match &sale.customer {
-        Some(code) => Some(tx.view(code, now)?),
+        Some(code) => Some(tx.people().view(code, now)?),
         None => None,
     };
     let profile = &printer.profile;
@@ -353,7 +353,7 @@ pub fn enqueue_receipt(
         when,
     );
     let text = job_text(&receipt, profile.columns);
-    tx.enqueue_print(
+    tx.counter().enqueue_print(
         Some(sale.visit_id),
         JobKind::Receipt,
         &receipt.encode(profile),
@@ -429,7 +429,8 @@ pub fn enqueue_test_page(
         ..Default::default()
     };
     let text = job_text(&receipt, p.columns);
-    tx.enqueue_print(None, JobKind::Test, &receipt.encode(p), &text, now)
+    tx.counter()
+        .enqueue_print(None, JobKind::Test, &receipt.encode(p), &text, now)
 }
 
 /// Stores a card slip for a customer: their member QR (scan it at the counter instead of a card)
@@ -472,5 +473,6 @@ pub fn enqueue_card_slip(
         ..Default::default()
     };
     let text = job_text(&receipt, p.columns);
-    tx.enqueue_print(None, JobKind::Reprint, &receipt.encode(p), &text, now)
+    tx.counter()
+        .enqueue_print(None, JobKind::Reprint, &receipt.encode(p), &text, now)
 }

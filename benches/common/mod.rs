@@ -55,7 +55,7 @@ pub fn million() -> (PathBuf, Vec<String>) {
         for chunk in 0..(MILLION / 10_000) {
             s.write(|tx| {
                 for i in chunk * 10_000..(chunk + 1) * 10_000 {
-                    let e = tx.enroll(
+                    let e = tx.people().enroll(
                         &NewCustomer {
                             name: format!("Customer {i}"),
                             phone: Some(phone(i)),

@@ -77,8 +77,8 @@ pub(super) fn sync(ctx: &Ctx, a: SyncArgs) -> Result<Output> {
 fn status(ctx: &Ctx, config: &CentralConfig) -> Result<Output> {
     let w = ctx.words();
     let mut store = ctx.store()?;
-    let here = store.read(|t| t.sync_state())?;
-    let problems = store.read(|t| t.sync_problems(20))?;
+    let here = store.read(|t| t.chain().sync_state())?;
+    let problems = store.read(|t| t.chain().sync_problems(20))?;
     let when = |at: Option<i64>| match at {
         Some(at) if at > 0 => w.date_time(at),
         _ => w.t("cli-sync-never"),

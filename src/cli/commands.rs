@@ -242,7 +242,7 @@ fn stats(ctx: &Ctx, a: StatsArgs) -> Result<Output> {
     let today = ctx.now.div_euclid(86_400);
     let from_day = match &a.from {
         Some(d) => crate::report::day_of(d).expect("checked above"),
-        None => store.read(|tx| tx.first_day())?.unwrap_or(today),
+        None => store.read(|tx| tx.figures().first_day())?.unwrap_or(today),
     };
     let to_day = match &a.to {
         Some(d) => crate::report::day_of(d).expect("checked above"),
@@ -338,8 +338,10 @@ fn staff(ctx: &Ctx, cmd: StaffCmd) -> Result<Output> {
         StaffCmd::Add { name, role, pin } => {
             let role =
                 Role::parse(&role).ok_or_else(|| UsageError(ctx.words().t("cli-bad-role")))?;
-            let added =
-                store.write(|tx| tx.add_staff(&name, role, &pin, rand::random(), ctx.now))?;
+            let added = store.write(|tx| {
+                tx.counter()
+                    .add_staff(&name, role, &pin, rand::random(), ctx.now)
+            })?;
             let w = ctx.words();
             Ok(Output {
                 text: w.t_args(

@@ -164,7 +164,7 @@ fn show(ctx: &Ctx, store: &mut Store, code: &str) -> Result<Output> {
 }
 
 fn find(ctx: &Ctx, store: &mut Store, text: &str, limit: usize) -> Result<Output> {
-    let found = store.read(|tx| tx.find_customers(text, limit, ctx.now))?;
+    let found = store.read(|tx| tx.people().find_customers(text, limit, ctx.now))?;
     let w = ctx.words();
     let text_out = if found.is_empty() {
         w.t_args("cli-no-match", &[("text", text.into())])
@@ -191,7 +191,7 @@ fn find(ctx: &Ctx, store: &mut Store, text: &str, limit: usize) -> Result<Output
 
 /// `customer export`: everything held about a customer (a data-access request).
 fn export(ctx: &Ctx, store: &mut Store, code: &str, out: Option<PathBuf>) -> Result<Output> {
-    let data = store.read(|tx| tx.export_customer(code))?;
+    let data = store.read(|tx| tx.people().export_customer(code))?;
     let pretty = serde_json::to_string_pretty(&data)?;
     let Some(path) = out else {
         return Ok(Output {
@@ -214,7 +214,7 @@ fn export(ctx: &Ctx, store: &mut Store, code: &str, out: Option<PathBuf>) -> Res
 
 fn timeline(ctx: &Ctx, store: &mut Store, code: &str, limit: usize) -> Result<Output> {
     let (w, currency) = (ctx.words(), ctx.config.shop.currency);
-    let entries = store.read(|tx| tx.timeline(code, limit))?;
+    let entries = store.read(|tx| tx.support().timeline(code, limit))?;
     let text = entries
         .iter()
         .map(|e| {
@@ -236,7 +236,10 @@ fn note(
     text: &str,
     by: Option<String>,
 ) -> Result<Output> {
-    let id = store.write(|tx| tx.add_customer_note(code, text, by.as_deref(), ctx.now))?;
+    let id = store.write(|tx| {
+        tx.support()
+            .add_customer_note(code, text, by.as_deref(), ctx.now)
+    })?;
     Ok(Output {
         text: ctx
             .words()
@@ -246,7 +249,7 @@ fn note(
 }
 
 fn merge(ctx: &Ctx, store: &mut Store, a: &str, b: &str) -> Result<Output> {
-    let m = store.write(|tx| tx.merge_customers(a, b, ctx.now))?;
+    let m = store.write(|tx| tx.people().merge_customers(a, b, ctx.now))?;
     Ok(Output {
         text: ctx.words().t_args(
             "cli-merged",
@@ -264,7 +267,7 @@ fn merge(ctx: &Ctx, store: &mut Store, a: &str, b: &str) -> Result<Output> {
 
 /// `customer duplicates`: the merge list.
 fn duplicates(ctx: &Ctx, store: &mut Store) -> Result<Output> {
-    let pairs = store.read(|tx| tx.duplicates())?;
+    let pairs = store.read(|tx| tx.people().duplicates())?;
     let w = ctx.words();
     let text = if pairs.is_empty() {
         w.t("cli-duplicates-none")
@@ -305,7 +308,7 @@ fn set_birthday(
     source: &str,
 ) -> Result<Output> {
     let b = birthday.as_deref();
-    store.write(|tx| tx.set_birthday(code, b, source, ctx.now))?;
+    store.write(|tx| tx.loyalty().set_birthday(code, b, source, ctx.now))?;
     let w = ctx.words();
     let text = match b {
         Some(b) => w.t_args(
@@ -327,7 +330,9 @@ fn erase(ctx: &Ctx, code: &str, yes: bool) -> Result<Output> {
         let code = ("code", code.into());
         return Err(UsageError(w.t_args("cli-erase-confirm", &[code])).into());
     }
-    let erased = ctx.store()?.write(|tx| tx.erase_customer(code, ctx.now))?;
+    let erased = ctx
+        .store()?
+        .write(|tx| tx.people().erase_customer(code, ctx.now))?;
     Ok(Output {
         text: ctx
             .words()

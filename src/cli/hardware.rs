@@ -206,8 +206,8 @@ pub(super) fn print_cmd(ctx: &Ctx, cmd: PrintCmd) -> Result<Output> {
         PrintCmd::Reprint { visit } => {
             store.write(|tx| {
                 let job = match visit {
-                    Some(v) => tx.receipt_of_visit(v)?,
-                    None => tx.last_receipt()?,
+                    Some(v) => tx.counter().receipt_of_visit(v)?,
+                    None => tx.counter().last_receipt()?,
                 };
                 let job = job.ok_or_else(|| {
                     crate::store::StoreError::UnknownReceipt(match visit {
@@ -215,7 +215,7 @@ pub(super) fn print_cmd(ctx: &Ctx, cmd: PrintCmd) -> Result<Output> {
                         None => "(no receipt has been printed yet)".into(),
                     })
                 })?;
-                tx.enqueue_print(
+                tx.counter().enqueue_print(
                     job.visit_id,
                     crate::store::JobKind::Reprint,
                     &job.bytes,

@@ -55,7 +55,8 @@ fn method_line(ctx: &Ctx, method: &str, repeat: i64) -> String {
 /// `insights`: the members worth a call this week, most at stake first.
 fn list(ctx: &Ctx, limit: usize, csv: Option<&std::path::Path>) -> Result<Output> {
     let mut store = ctx.store()?;
-    let (fit, members) = store.read(|t| Ok((t.insights_fit()?, t.slipping(limit)?)))?;
+    let (fit, members) =
+        store.read(|t| Ok((t.figures().insights_fit()?, t.figures().slipping(limit)?)))?;
     let w = ctx.words();
     let Some(fit) = fit else {
         return Ok(Output {

@@ -45,12 +45,12 @@ fn record_sale(
         receipt,
     };
     let url_of = |tx: &crate::store::Tx<'_>, visit_id| {
-        let token = tx.receipt_token(visit_id, &secret)?;
+        let token = tx.counter().receipt_token(visit_id, &secret)?;
         Ok::<_, crate::store::StoreError>(receipt_url(&ctx.config.portal.public_url, &token))
     };
     // The sale and its receipt job commit together, before anything is sent.
     let out = store.write(|tx| {
-        let out = tx.record_sale(&sale)?;
+        let out = tx.counter().record_sale(&sale)?;
         if let Some(p) = &printer
             && !out.duplicate
         {
@@ -146,14 +146,18 @@ fn describe_sale(
 fn refund(ctx: &Ctx, receipt: &str, amount: Option<&str>, by: Option<&str>) -> Result<Output> {
     let amount = amount.map(|a| ctx.amount(a)).transpose()?;
     let mut store = ctx.store()?;
-    let mut out = store.write(|tx| tx.refund(receipt, amount, ctx.now, &Actor::named(by)))?;
+    let mut out = store.write(|tx| {
+        tx.counter()
+            .refund(receipt, amount, ctx.now, &Actor::named(by))
+    })?;
     // On a chain's till the points come back once the central store has answered: ask
     // it now; offline, the next sync does.
     if out.points_pending > 0
         && let Some(central) = &ctx.config.central
     {
         let _ = crate::services::sync::sync_once(&mut store, central, ctx.now);
-        let (reversed, pending, balance) = store.read(|tx| tx.refund_standing(out.refund_id))?;
+        let (reversed, pending, balance) =
+            store.read(|tx| tx.chain().refund_standing(out.refund_id))?;
         out.points_reversed = reversed;
         out.balance = balance;
         if !pending {
@@ -237,7 +241,7 @@ pub(super) fn reward(ctx: &Ctx, cmd: RewardCmd) -> Result<Output> {
             Ok(Output { text, json })
         }
         RewardCmd::Occasions => {
-            let given = store.write(|tx| tx.give_occasion_vouchers(ctx.now))?;
+            let given = store.write(|tx| tx.loyalty().give_occasion_vouchers(ctx.now))?;
             Ok(Output {
                 text: ctx.words().t_args(
                     "cli-occasions-given",
@@ -283,7 +287,7 @@ pub(super) fn points(ctx: &Ctx, cmd: PointsCmd) -> Result<Output> {
     } = cmd;
     let mut store = ctx.store()?;
     let out = store.write(|tx| {
-        tx.adjust(
+        tx.loyalty().adjust(
             &customer,
             points,
             &reason,
@@ -322,7 +326,7 @@ pub(super) fn referral(ctx: &Ctx, cmd: ReferralCmd) -> Result<Output> {
     let mut store = ctx.store()?;
     match cmd {
         ReferralCmd::Attach { customer, code } => {
-            let out = store.write(|tx| tx.attach_referral(&customer, &code, ctx.now))?;
+            let out = store.write(|tx| tx.loyalty().attach_referral(&customer, &code, ctx.now))?;
             Ok(Output {
                 text: crate::services::words::referral(&ctx.words(), &out),
                 json: to_json(&out),

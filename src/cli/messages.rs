@@ -21,7 +21,7 @@ pub(super) fn messages(ctx: &Ctx, cmd: MessagesCmd) -> Result<Output> {
         } => list(ctx, &state, customer.as_deref(), limit),
         MessagesCmd::Retry { id } => {
             let mut store = ctx.store()?;
-            store.write(|t| t.retry_message(id, ctx.now))?;
+            store.write(|t| t.messages().retry_message(id, ctx.now))?;
             Ok(Output {
                 text: ctx
                     .words()
@@ -33,7 +33,10 @@ pub(super) fn messages(ctx: &Ctx, cmd: MessagesCmd) -> Result<Output> {
             let mut store = ctx.store()?;
             let shop = ctx.config.shop.name.as_str();
             let wording = crate::services::messages::stop_wording(&text, shop);
-            let stopped = store.write(|t| t.withdraw_sms_by_phone(&phone, &wording, ctx.now))?;
+            let stopped = store.write(|t| {
+                t.messages()
+                    .withdraw_sms_by_phone(&phone, &wording, ctx.now)
+            })?;
             Ok(Output {
                 text: ctx.words().t_args(
                     "cli-messages-stopped",
@@ -52,10 +55,13 @@ fn send(ctx: &Ctx) -> Result<Output> {
     let mut store = ctx.store()?;
     let w = ctx.words();
     let m = &ctx.config.messages;
-    store.write(|t| t.queue_follow_ups(ctx.now, m.follow_up_every_days, m.follow_ups))?;
+    store.write(|t| {
+        t.messages()
+            .queue_follow_ups(ctx.now, m.follow_up_every_days, m.follow_ups)
+    })?;
     let mut senders = Senders::from_config(&ctx.config);
     if senders.channels().is_empty() {
-        let queued = store.read(|t| t.outbox_counts())?.queued;
+        let queued = store.read(|t| t.messages().outbox_counts())?.queued;
         return Err(
             UsageError(w.t_args("cli-messages-no-channel", &[("queued", queued.into())])).into(),
         );
@@ -104,10 +110,13 @@ fn list(ctx: &Ctx, states: &[String], customer: Option<&str>, limit: usize) -> R
     let states: Vec<State> = states.iter().filter_map(|s| State::parse(s)).collect();
     let (rows, counts) = store.read(|t| {
         let id = match customer {
-            Some(code) => Some(t.customer(code)?.id()),
+            Some(code) => Some(t.people().customer(code)?.id()),
             None => None,
         };
-        Ok((t.messages(&states, id, limit)?, t.outbox_counts()?))
+        Ok((
+            t.messages().messages(&states, id, limit)?,
+            t.messages().outbox_counts()?,
+        ))
     })?;
     let w = ctx.words();
     let mut lines = vec![w.t_args(
@@ -195,8 +204,11 @@ pub(super) fn consent(
     let shop = ctx.config.shop.name.clone();
     let shop_language = ctx.config.shop.language.clone();
     let (shown, language) = store.read(|t| {
-        let id = t.customer(code)?.id();
-        let language = t.language_of(id)?.unwrap_or_else(|| shop_language.clone());
+        let id = t.people().customer(code)?.id();
+        let language = t
+            .people()
+            .language_of(id)?
+            .unwrap_or_else(|| shop_language.clone());
         let words = crate::i18n::catalog()
             .get(&language)
             .unwrap_or_else(|_| crate::i18n::catalog().fallback());
@@ -210,7 +222,7 @@ pub(super) fn consent(
         ))
     })?;
     let display = store.write(|t| {
-        t.record_consent_of(
+        t.messages().record_consent_of(
             code,
             &NewConsent {
                 channel,

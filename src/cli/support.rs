@@ -51,9 +51,10 @@ pub(super) fn ticket(ctx: &Ctx, cmd: TicketCmd) -> Result<Output> {
     };
     let mv = |id: i64, to: Status, note: Option<String>, by: Option<String>| -> Result<_> {
         let (note, by) = (note.as_deref(), by.as_deref());
-        Ok(ctx
-            .store()?
-            .write(|tx| tx.set_ticket_status(id, to, note, by, None, ctx.now))?)
+        Ok(ctx.store()?.write(|tx| {
+            tx.support()
+                .set_ticket_status(id, to, note, by, None, ctx.now)
+        })?)
     };
     match cmd {
         TicketCmd::Add(new) => Ok(one(
@@ -70,9 +71,10 @@ pub(super) fn ticket(ctx: &Ctx, cmd: TicketCmd) -> Result<Output> {
             by,
         } => {
             let how = crate::store::Resolution { note, answer, keep };
-            let t = ctx
-                .store()?
-                .write(|tx| tx.resolve_ticket(id, &how, by.as_deref(), ctx.now))?;
+            let t = ctx.store()?.write(|tx| {
+                tx.support()
+                    .resolve_ticket(id, &how, by.as_deref(), ctx.now)
+            })?;
             Ok(one(t, "cli-ticket-resolved"))
         }
         TicketCmd::Answers { problem } => answers(ctx, &mut ctx.store()?, problem.as_deref()),
@@ -89,7 +91,7 @@ pub(super) fn ticket(ctx: &Ctx, cmd: TicketCmd) -> Result<Output> {
         }
         TicketCmd::Note { id, text, by } => {
             ctx.store()?
-                .write(|tx| tx.note_ticket(id, &text, by.as_deref(), ctx.now))?;
+                .write(|tx| tx.support().note_ticket(id, &text, by.as_deref(), ctx.now))?;
             Ok(Output {
                 text: w.t_args("cli-ticket-noted", &[("id", id.to_string().into())]),
                 json: json!({ "ticket_id": id }),
@@ -114,9 +116,9 @@ fn add_ticket(ctx: &Ctx, store: &mut Store, a: AddTicket) -> Result<crate::store
         let visit_id = a
             .receipt
             .as_deref()
-            .map(|r| tx.visit_id_for_receipt(r))
+            .map(|r| tx.counter().visit_id_for_receipt(r))
             .transpose()?;
-        tx.open_ticket(&crate::store::NewTicket {
+        tx.support().open_ticket(&crate::store::NewTicket {
             customer: a.customer.clone(),
             visit_id,
             channel,
@@ -150,7 +152,7 @@ fn list_tickets(ctx: &Ctx, store: &mut Store, which: ListTickets) -> Result<Outp
         overdue: which.overdue,
         limit: which.limit,
     };
-    let list = store.read(|tx| tx.tickets(&filter, ctx.now))?;
+    let list = store.read(|tx| tx.support().tickets(&filter, ctx.now))?;
     let text = if list.is_empty() {
         w.t(if which.follow_up {
             "cli-ticket-no-follow-up"
@@ -172,7 +174,7 @@ fn list_tickets(ctx: &Ctx, store: &mut Store, which: ListTickets) -> Result<Outp
 /// `ticket show`: one ticket with its history.
 fn show_ticket(ctx: &Ctx, store: &mut Store, id: i64) -> Result<Output> {
     let w = ctx.words();
-    let t = store.read(|tx| tx.ticket(id))?;
+    let t = store.read(|tx| tx.support().ticket(id))?;
     let mut text = describe_ticket(&w, &t);
     for e in &t.events {
         text.push_str(&format!(
@@ -199,7 +201,7 @@ fn show_ticket(ctx: &Ctx, store: &mut Store, id: i64) -> Result<Output> {
 fn answers(ctx: &Ctx, store: &mut Store, problem: Option<&str>) -> Result<Output> {
     let w = ctx.words();
     let problem = problem.and_then(crate::domain::support::Problem::parse);
-    let answers = store.read(|tx| tx.answers(problem))?;
+    let answers = store.read(|tx| tx.support().answers(problem))?;
     let mut text = w.t_args("cli-answers", &[("count", (answers.len() as i64).into())]);
     for a in &answers {
         text.push_str(&format!(

@@ -142,7 +142,7 @@ impl Shop for Through<'_> {
         at: i64,
         random: &mut dyn FnMut() -> u64,
     ) -> Result<BulkEnrolled, StoreError> {
-        let e = self.0.write(|tx| tx.enroll(new, at, random))?;
+        let e = self.0.write(|tx| tx.people().enroll(new, at, random))?;
         Ok(BulkEnrolled {
             id: e.id,
             code: e.code,
@@ -151,7 +151,7 @@ impl Shop for Through<'_> {
         })
     }
     fn sale(&mut self, sale: &NewSale) -> Result<BulkSale, StoreError> {
-        let out = self.0.write(|tx| tx.record_sale(sale))?;
+        let out = self.0.write(|tx| tx.counter().record_sale(sale))?;
         Ok(BulkSale {
             customer_id: out.customer_id,
             balance: out.balance,
@@ -159,25 +159,27 @@ impl Shop for Through<'_> {
         })
     }
     fn unused_vouchers(&mut self, customer: i64) -> Result<i64, StoreError> {
-        self.0.read(|tx| tx.unused_vouchers(customer))
+        self.0.read(|tx| tx.loyalty().unused_vouchers(customer))
     }
     fn redeem(&mut self, code: &str, reward: &str, at: i64) -> Result<(), StoreError> {
         self.0
-            .write(|tx| tx.redeem(code, reward, at, ACTOR).map(|_| ()))
+            .write(|tx| tx.loyalty().redeem(code, reward, at, ACTOR).map(|_| ()))
     }
     fn refund(&mut self, receipt: &str, amount: Option<i64>, at: i64) -> Result<(), StoreError> {
         self.0.write(|tx| {
-            tx.refund(
-                receipt,
-                amount,
-                at,
-                &crate::domain::staff::Actor::named(ACTOR),
-            )
-            .map(|_| ())
+            tx.counter()
+                .refund(
+                    receipt,
+                    amount,
+                    at,
+                    &crate::domain::staff::Actor::named(ACTOR),
+                )
+                .map(|_| ())
         })
     }
     fn expire_due(&mut self, now: i64) -> Result<(), StoreError> {
-        self.0.write(|tx| tx.expire_due(None, now).map(|_| ()))
+        self.0
+            .write(|tx| tx.loyalty().expire_due(None, now).map(|_| ()))
     }
 }
 

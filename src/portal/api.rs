@@ -116,8 +116,8 @@ async fn record_sale(
     match state
         .with_store(move |store, _| {
             store.write(|tx| {
-                let out = tx.record_sale(&sale)?;
-                let token = tx.receipt_token(out.visit_id, &secret)?;
+                let out = tx.counter().record_sale(&sale)?;
+                let token = tx.counter().receipt_token(out.visit_id, &secret)?;
                 Ok((out, token))
             })
         })

@@ -52,7 +52,9 @@ pub(crate) async fn rate(
             .ok_or(Failure::Input("error-pick-stars"))?;
         let comment = f.comment.unwrap_or_default();
         let rated = state
-            .with_store(move |store, now| store.write(|tx| tx.rate_visit(id, stars, &comment, now)))
+            .with_store(move |store, now| {
+                store.write(|tx| tx.support().rate_visit(id, stars, &comment, now))
+            })
             .await?;
         let done = if rated.ticket_id.is_some() {
             "rated-low"
@@ -98,6 +100,7 @@ pub(crate) async fn help(
             .with_store(move |store, _| {
                 store.read(|tx| {
                     let v = tx
+                        .counter()
                         .visit(id)?
                         .ok_or(crate::store::StoreError::NoSuchVisit(id))?;
                     Ok(v.customer.is_none())
@@ -116,7 +119,7 @@ pub(crate) async fn help(
                     } else {
                         format!("{}: {}", problem.label(), details.trim())
                     };
-                    tx.open_ticket(&NewTicket {
+                    tx.support().open_ticket(&NewTicket {
                         customer: None,
                         visit_id: Some(id),
                         channel: crate::domain::support::Channel::Portal,
@@ -165,11 +168,12 @@ pub(crate) async fn claim(
             .with_store(move |store, now| {
                 store.write(|tx| {
                     let claimed =
-                        tx.claim_visit(id, &name, &contact, now, &mut || rand::random())?;
+                        tx.support()
+                            .claim_visit(id, &name, &contact, now, &mut || rand::random())?;
                     if let Some(l) = &language
                         && claimed.enrolled
                     {
-                        tx.set_customer_language(&claimed.code, Some(l))?;
+                        tx.people().set_customer_language(&claimed.code, Some(l))?;
                     }
                     Ok(claimed)
                 })
@@ -204,7 +208,14 @@ pub(crate) async fn ticket_answer(
                 store.write(|tx| {
                     let note =
                         (to == Status::Open).then_some("The customer says it is not sorted yet");
-                    tx.set_ticket_status(ticket, to, note, Some("customer"), Some(id), now)
+                    tx.support().set_ticket_status(
+                        ticket,
+                        to,
+                        note,
+                        Some("customer"),
+                        Some(id),
+                        now,
+                    )
                 })
             })
             .await
@@ -240,12 +251,13 @@ pub(crate) async fn set_language(
             .with_store(move |store, _| {
                 store.write(|tx| {
                     let v = tx
+                        .counter()
                         .visit(id)?
                         .ok_or(crate::store::StoreError::NoSuchVisit(id))?;
                     let code = v
                         .customer
                         .ok_or(crate::store::StoreError::NoSuchVisit(id))?;
-                    tx.set_customer_language(&code, Some(tag))
+                    tx.people().set_customer_language(&code, Some(tag))
                 })
             })
             .await?;
@@ -298,10 +310,10 @@ pub(crate) async fn set_messages(
         state
             .with_store(move |store, now| {
                 store.write(|tx| {
-                    let v = tx.visit(id)?.ok_or(StoreError::NoSuchVisit(id))?;
+                    let v = tx.counter().visit(id)?.ok_or(StoreError::NoSuchVisit(id))?;
                     let code = v.customer.ok_or(StoreError::NoSuchVisit(id))?;
-                    let customer = tx.customer(&code)?.id();
-                    let member = tx.message_choices(customer)?;
+                    let customer = tx.people().customer(&code)?.id();
+                    let member = tx.messages().message_choices(customer)?;
                     let now_on = [member.email, member.sms];
                     for ((channel, want), on) in wanted.into_iter().zip(now_on) {
                         // Only a channel the shop has an address for, and only a change.
@@ -311,7 +323,7 @@ pub(crate) async fn set_messages(
                         }
                         let words =
                             crate::services::messages::standard_consent(channel, &tag, &shop);
-                        tx.record_consent(
+                        tx.messages().record_consent(
                             customer,
                             &NewConsent {
                                 channel,
@@ -327,7 +339,7 @@ pub(crate) async fn set_messages(
                     if let Some(b) = &birthday
                         && !member.has_birthday
                     {
-                        tx.set_birthday(&code, Some(b), "page", now)?;
+                        tx.loyalty().set_birthday(&code, Some(b), "page", now)?;
                     }
                     Ok(())
                 })

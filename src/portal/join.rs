@@ -37,7 +37,7 @@ pub(crate) async fn join(
         let code = referral_code(&code)?;
         let c = code.clone();
         let friend = state
-            .with_store(move |store, _| store.read(|tx| tx.referrer_first_name(&c)))
+            .with_store(move |store, _| store.read(|tx| tx.support().referrer_first_name(&c)))
             .await
             .map_err(|_| Failure::NotFound)?;
         let form = s.secret.form_token(&code, state.now());

@@ -116,7 +116,12 @@ pub(crate) async fn visit(
                 let id = stamp.visit_id;
                 let (stamp, view) = state
                     .with_store(move |store, now| {
-                        store.read(|tx| Ok(tx.page_stamp(id)?.zip(tx.visit_page(id, now)?)))
+                        store.read(|tx| {
+                            Ok(tx
+                                .support()
+                                .page_stamp(id)?
+                                .zip(tx.support().visit_page(id, now)?))
+                        })
                     })
                     .await?
                     .ok_or(Failure::NotFound)?;

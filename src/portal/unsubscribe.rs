@@ -39,7 +39,7 @@ pub(crate) async fn page(
     let found = async {
         let (id, channel) = who(&state, &token)?;
         let view = state
-            .with_store(move |store, _| store.read(|t| t.unsubscribe_view(id, channel)))
+            .with_store(move |store, _| store.read(|t| t.messages().unsubscribe_view(id, channel)))
             .await?
             .ok_or(Failure::NotFound)?;
         Ok::<_, Failure>((channel, view))
@@ -96,7 +96,7 @@ pub(crate) async fn unsubscribe(
         state
             .with_store(move |store, now| {
                 store.write(|t| {
-                    let Some((_, on, member)) = t.unsubscribe_view(id, channel)? else {
+                    let Some((_, on, member)) = t.messages().unsubscribe_view(id, channel)? else {
                         return Ok(None);
                     };
                     let tag = asked.or(member).unwrap_or(shop_language);
@@ -105,7 +105,7 @@ pub(crate) async fn unsubscribe(
                     if on {
                         let wording =
                             words.t_args("unsub-wording", &[("shop", shop.as_str().into())]);
-                        t.record_consent(
+                        t.messages().record_consent(
                             id,
                             &NewConsent {
                                 channel,
@@ -195,7 +195,7 @@ pub(crate) async fn sms_inbound(
     let outcome = state
         .with_store(move |store, now| {
             let wording = crate::services::messages::stop_wording(&text, &shop);
-            store.write(|t| t.withdraw_sms_by_phone(&from, &wording, now))
+            store.write(|t| t.messages().withdraw_sms_by_phone(&from, &wording, now))
         })
         .await;
     match outcome {

@@ -255,8 +255,10 @@ fn visits_table(
     currency: crate::domain::money::Currency,
 ) -> Result<PathBuf> {
     let money = |m: i64| currency.format(m);
-    let visits =
-        store.read(|tx| tx.visits_between(f.from_day * 86_400, (f.to_day + 1) * 86_400))?;
+    let visits = store.read(|tx| {
+        tx.counter()
+            .visits_between(f.from_day * 86_400, (f.to_day + 1) * 86_400)
+    })?;
     write(
         dir,
         "visits.csv",

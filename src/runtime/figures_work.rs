@@ -57,7 +57,7 @@ pub(super) fn this_till(
 ) -> Result<StoreReply, StoreError> {
     let from_day = match from_day {
         Some(d) => d,
-        None => store.read(|tx| tx.first_day())?.unwrap_or(to_day),
+        None => store.read(|tx| tx.figures().first_day())?.unwrap_or(to_day),
     };
     // The store keeps the member index between requests.
     let f = store.figures(from_day, to_day, now)?;

@@ -19,7 +19,10 @@ fn approved_actor(
     task: crate::store::OwnerTask,
 ) -> Result<Actor, StoreError> {
     let owner = match owner_pin.map(str::trim).filter(|p| !p.is_empty()) {
-        Some(pin) => tx.staff_by_pin(pin)?.filter(|s| s.role == Role::Owner),
+        Some(pin) => tx
+            .counter()
+            .staff_by_pin(pin)?
+            .filter(|s| s.role == Role::Owner),
         None => None,
     };
     crate::domain::staff::approval(
@@ -135,7 +138,10 @@ impl Job<'_> {
 
     fn search(&mut self, text: String) -> StoreReply {
         let now = self.now;
-        match self.store.read(|tx| tx.find_customers(&text, 12, now)) {
+        match self
+            .store
+            .read(|tx| tx.people().find_customers(&text, 12, now))
+        {
             Ok(found) => StoreReply::Found(text, found),
             Err(e) => self.fail("doing-find")(e),
         }
@@ -177,8 +183,8 @@ impl Job<'_> {
         let store = &mut *self.store;
         let out = store
             .write(|tx| {
-                let out = tx.record_sale_by(&sale, staff)?;
-                let token = tx.receipt_token(out.visit_id, secret)?;
+                let out = tx.counter().record_sale_by(&sale, staff)?;
+                let token = tx.counter().receipt_token(out.visit_id, secret)?;
                 let url = receipt_url(&config.portal.public_url, &token);
                 if let Some(p) = printer {
                     let when = config.shop.words().date_time(out.at);
@@ -230,13 +236,17 @@ impl Job<'_> {
         let out = self.store.write(|tx| {
             // Without staff set up there is no owner to ask; with staff, a large refund
             // needs an owner at the counter or the owner's PIN.
-            let large = tx.refund_amount(receipt, amount)? > limit;
+            let large = tx.counter().refund_amount(receipt, amount)? > limit;
             let task = crate::store::OwnerTask::Refund { limit, currency };
             let actor = approved_actor(tx, cashier, owner_pin, large, task)?;
-            let refund = tx.refund(receipt, amount, now, &actor)?;
+            let refund = tx.counter().refund(receipt, amount, now, &actor)?;
             // The customer of the refunded visit as they are now, for the screen.
-            let customer = match tx.visit(refund.visit_id)?.and_then(|v| v.customer) {
-                Some(code) => Some(tx.view(&code, now)?),
+            let customer = match tx
+                .counter()
+                .visit(refund.visit_id)?
+                .and_then(|v| v.customer)
+            {
+                Some(code) => Some(tx.people().view(&code, now)?),
                 None => None,
             };
             Ok(StoreReply::Refunded(refund, customer))
@@ -264,7 +274,7 @@ impl Job<'_> {
         };
         let (config, now) = (self.config, self.now);
         match self.store.write(|tx| {
-            let view = tx.view(code, now)?;
+            let view = tx.people().view(code, now)?;
             crate::printing::enqueue_card_slip(tx, config, p, &view, now)
         }) {
             Ok(_) => StoreReply::Reprinted,
@@ -287,8 +297,9 @@ impl Job<'_> {
             let mut actor = approved_actor(tx, cashier, owner_pin, true, task)?;
             // Without staff nobody signs in; an adjustment still names who made it.
             actor.name.get_or_insert_with(|| "counter".into());
-            tx.adjust(customer, points, reason, &actor, None, now)?;
-            tx.view(customer, now)
+            tx.loyalty()
+                .adjust(customer, points, reason, &actor, None, now)?;
+            tx.people().view(customer, now)
         });
         match out {
             Ok(view) => StoreReply::Adjusted(points, view),
@@ -344,7 +355,7 @@ impl Job<'_> {
     }
 
     fn sign_in(&mut self, pin: &str) -> StoreReply {
-        match self.store.read(|tx| tx.staff_by_pin(pin.trim())) {
+        match self.store.read(|tx| tx.counter().staff_by_pin(pin.trim())) {
             Ok(Some(s)) => StoreReply::SignedIn(s),
             Ok(None) => self.refused("doing-sign-in", "worker-unknown-pin"),
             Err(e) => self.fail("doing-sign-in")(e),
@@ -353,9 +364,15 @@ impl Job<'_> {
 
     fn reprint(&mut self) -> StoreReply {
         let now = self.now;
-        let reprinted = self.store.write(|tx| match tx.last_receipt()? {
+        let reprinted = self.store.write(|tx| match tx.counter().last_receipt()? {
             Some(job) => {
-                tx.enqueue_print(job.visit_id, JobKind::Reprint, &job.bytes, &job.text, now)?;
+                tx.counter().enqueue_print(
+                    job.visit_id,
+                    JobKind::Reprint,
+                    &job.bytes,
+                    &job.text,
+                    now,
+                )?;
                 Ok(true)
             }
             None => Ok(false),
@@ -370,15 +387,18 @@ impl Job<'_> {
     fn open_receipt(&mut self, token: &str) -> StoreReply {
         let (secret, now) = (self.secret, self.now);
         // A forged or altered token is answered exactly like an unknown visit.
-        let Ok(Some(id)) = self.store.read(|tx| tx.visit_for_token(token, secret)) else {
+        let Ok(Some(id)) = self
+            .store
+            .read(|tx| tx.counter().visit_for_token(token, secret))
+        else {
             return self.refused("doing-open-receipt", "worker-foreign-receipt");
         };
         let found = self.store.read(|tx| {
-            let Some(v) = tx.visit(id)? else {
+            let Some(v) = tx.counter().visit(id)? else {
                 return Ok(None);
             };
             let c = match &v.customer {
-                Some(code) => Some(tx.view(code, now)?),
+                Some(code) => Some(tx.people().view(code, now)?),
                 None => None,
             };
             Ok(Some((v, c)))

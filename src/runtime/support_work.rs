@@ -48,7 +48,7 @@ pub(super) fn handle(
                     ..Default::default()
                 };
                 if let Some(code) = &customer {
-                    s.open_tickets = tx.tickets(
+                    s.open_tickets = tx.support().tickets(
                         &crate::store::TicketFilter {
                             customer: Some(code.clone()),
                             statuses: vec![
@@ -61,12 +61,12 @@ pub(super) fn handle(
                         },
                         now,
                     )?;
-                    s.timeline = tx.timeline(code, 40)?;
+                    s.timeline = tx.support().timeline(code, 40)?;
                 }
                 if let Some(v) = visit {
-                    s.visit_tickets = tx.tickets_of_visit(v)?;
+                    s.visit_tickets = tx.support().tickets_of_visit(v)?;
                 }
-                s.answers = tx.answers(None)?;
+                s.answers = tx.support().answers(None)?;
                 Ok(s)
             })
             .map(StoreReply::Support)
@@ -79,7 +79,7 @@ pub(super) fn handle(
             actor,
         } => store
             .write(|tx| {
-                tx.open_ticket(&crate::store::NewTicket {
+                tx.support().open_ticket(&crate::store::NewTicket {
                     customer,
                     visit_id: visit,
                     channel: crate::domain::support::Channel::Counter,
@@ -109,11 +109,14 @@ pub(super) fn handle(
             body,
             actor,
         } => store
-            .write(|tx| tx.add_customer_note(&customer, &body, actor.as_deref(), now))
+            .write(|tx| {
+                tx.support()
+                    .add_customer_note(&customer, &body, actor.as_deref(), now)
+            })
             .map(|_| StoreReply::SupportSaved(w.t("worker-note-added")))
             .unwrap_or_else(fail("doing-note")),
         SupportRequest::ResolveTicket { id, how, actor } => store
-            .write(|tx| tx.resolve_ticket(id, &how, actor.as_deref(), now))
+            .write(|tx| tx.support().resolve_ticket(id, &how, actor.as_deref(), now))
             .map(|t| {
                 StoreReply::SupportSaved(w.t_args(
                     "worker-ticket-resolved",

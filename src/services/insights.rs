@@ -42,10 +42,12 @@ pub fn worker(
                             config.messages.follow_up_every_days,
                             config.messages.follow_ups,
                         );
-                        if let Err(e) = store.write(|t| t.queue_follow_ups(now, every, most)) {
+                        if let Err(e) =
+                            store.write(|t| t.messages().queue_follow_ups(now, every, most))
+                        {
                             eprintln!("ticket follow-ups: {e}");
                         }
-                        match store.write(|t| t.give_occasion_vouchers(now)) {
+                        match store.write(|t| t.loyalty().give_occasion_vouchers(now)) {
                             Ok(g) => {
                                 occasions_given = Some(now.div_euclid(86_400));
                                 if g.birthday + g.anniversary > 0 {
@@ -59,7 +61,7 @@ pub fn worker(
                         }
                     }
                     let last = store
-                        .read(|t| t.insights_last_try())
+                        .read(|t| t.figures().insights_last_try())
                         .map_err(|e| e.to_string())?;
                     if !due(last, now) {
                         return Ok(None);

@@ -126,7 +126,7 @@ pub fn send_due(
     most: usize,
 ) -> Result<Round, StoreError> {
     let mut round = Round {
-        unsure: store.write(|t| t.recover_unsure(now()))?,
+        unsure: store.write(|t| t.messages().recover_unsure(now()))?,
         ..Round::default()
     };
     let mut channels = senders.channels();
@@ -134,7 +134,7 @@ pub fn send_due(
         if channels.is_empty() {
             break;
         }
-        let out = match store.write(|t| t.claim_message(now(), &channels))? {
+        let out = match store.write(|t| t.messages().claim_message(now(), &channels))? {
             Claim::None => break,
             Claim::Cancelled { id, reason } => {
                 round.cancelled += 1;
@@ -144,7 +144,7 @@ pub fn send_due(
             Claim::Send(out) => out,
         };
         let token = match out.visit_id {
-            Some(v) => Some(store.read(|t| t.receipt_token(v, links.secret))?),
+            Some(v) => Some(store.read(|t| t.counter().receipt_token(v, links.secret))?),
             None => None,
         };
         let words = words_for(out.language.as_deref(), &config.shop.language);
@@ -155,7 +155,7 @@ pub fn send_due(
         let mut handing_over = || {
             store
                 .write(|t| {
-                    t.mark_message_sending(
+                    t.messages().mark_message_sending(
                         out.id,
                         &letter.language,
                         &letter.subject,
@@ -169,7 +169,7 @@ pub fn send_due(
         let at = now();
         match outcome {
             Ok(()) => {
-                store.write(|t| t.mark_message_sent(out.id, &letter.to, at))?;
+                store.write(|t| t.messages().mark_message_sent(out.id, &letter.to, at))?;
                 round.sent += 1;
             }
             Err(SendError::Unsure(p)) => {
@@ -178,7 +178,7 @@ pub fn send_due(
                     about: &p.subject,
                     detail: &p.detail,
                 };
-                store.write(|t| t.mark_message_unsure(out.id, &why, at))?;
+                store.write(|t| t.messages().mark_message_unsure(out.id, &why, at))?;
                 round.unsure += 1;
                 round
                     .problems
@@ -191,8 +191,10 @@ pub fn send_due(
                     about: &p.subject,
                     detail: &p.detail,
                 };
-                let state =
-                    store.write(|t| t.mark_message_failed(out.id, &why, e.is_for_good(), at))?;
+                let state = store.write(|t| {
+                    t.messages()
+                        .mark_message_failed(out.id, &why, e.is_for_good(), at)
+                })?;
                 match state {
                     State::Failed => round.failed += 1,
                     _ => round.retrying += 1,
@@ -388,7 +390,9 @@ pub fn worker(
                         eprintln!("messages: sent {}", round.sent);
                     }
                     let week = crate::clock::now() - 7 * 86_400;
-                    if let Ok((waiting, failed, problem)) = s.read(|t| t.outbox_news(week)) {
+                    if let Ok((waiting, failed, problem)) =
+                        s.read(|t| t.messages().outbox_news(week))
+                    {
                         let _ = news.send(News {
                             waiting,
                             failed,

@@ -44,12 +44,12 @@ pub enum SyncError {
 /// Joins the chain if this till has not yet, then syncs once. Records the contact (or the
 /// failure, for "offline since") in the till's database either way.
 pub fn sync_once(store: &mut Store, config: &CentralConfig, now: i64) -> Result<Synced, SyncError> {
-    store.write(|t| t.join_chain(&config.till_id, &config.shop_id))?;
+    store.write(|t| t.chain().join_chain(&config.till_id, &config.shop_id))?;
     let result = Central::open(&config.url)
         .map_err(SyncError::from)
         .and_then(|mut central| exchange_with(&mut central, store, config, now));
     let error = result.as_ref().err().map(|e| e.to_string());
-    store.write(|t| t.note_contact(now, error.as_deref()))?;
+    store.write(|t| t.chain().note_contact(now, error.as_deref()))?;
     result
 }
 
@@ -61,39 +61,39 @@ fn exchange_with(
 ) -> Result<Synced, SyncError> {
     // Redemptions the central store granted that never got recorded here (a crash, a lost
     // answer): give their points back. A minute's grace leaves one in progress alone.
-    for key in store.read(|t| t.holds_left_behind(now - HOLD_GRACE))? {
+    for key in store.read(|t| t.chain().holds_left_behind(now - HOLD_GRACE))? {
         central.release(&key)?;
-        store.write(|t| t.hold_settled(&key))?;
+        store.write(|t| t.chain().hold_settled(&key))?;
     }
     // Every sync: this database is the till it says it is (the first to sync as it).
     let instance = store
-        .read(|t| t.sync_state())?
+        .read(|t| t.chain().sync_state())?
         .expect("joined before any exchange")
         .instance;
     let number = central.claim_till(&config.till_id, &instance)?;
-    if store.read(|t| t.till_number())?.is_none() {
-        store.write(|t| t.set_till_number(number))?;
+    if store.read(|t| t.chain().till_number())?.is_none() {
+        store.write(|t| t.chain().set_till_number(number))?;
     }
     // The chain's secret, so this till's receipts open in every shop's customer pages.
-    if !store.read(|t| t.has_chain_secret())? {
+    if !store.read(|t| t.counter().has_chain_secret())? {
         let secret = central.chain_secret()?;
-        store.write(|t| t.set_chain_secret(&secret))?;
+        store.write(|t| t.counter().set_chain_secret(&secret))?;
     }
     let mut done = Synced::default();
     push_all(central, store, config, now, &mut done)?;
     loop {
-        let cursor = store.read(|t| Ok(t.sync_state()?.map_or(0, |s| s.cursor)))?;
+        let cursor = store.read(|t| Ok(t.chain().sync_state()?.map_or(0, |s| s.cursor)))?;
         let events = central.pull(&config.till_id, cursor, BATCH as i64)?;
         if events.is_empty() {
             done.cursor = cursor;
             break;
         }
-        let applied = store.write(|t| t.apply_remote(&events, now))?;
+        let applied = store.write(|t| t.chain().apply_remote(&events, now))?;
         done.received += applied.applied;
         done.problems += applied.problems;
     }
     // Refunds made here take back what the central store says is left across the chain.
-    let reversals = store.write(|t| t.reversals_due(now))?;
+    let reversals = store.write(|t| t.chain().reversals_due(now))?;
     for r in &reversals {
         let asked = crate::central::Reversal {
             customer: &r.customer,
@@ -102,13 +102,13 @@ fn exchange_with(
             points: r.points,
         };
         let taken = central.take_up_to(&r.key, &asked, &config.till_id)?;
-        store.write(|t| t.settle_reversal(r, taken))?;
+        store.write(|t| t.chain().settle_reversal(r, taken))?;
     }
     if !reversals.is_empty() {
         push_all(central, store, config, now, &mut done)?;
     }
     let state = store
-        .read(|t| t.sync_state())?
+        .read(|t| t.chain().sync_state())?
         .expect("joined at the start of the sync");
     done.to_send = state.to_send;
     central.report(&TillReport {
@@ -131,7 +131,7 @@ fn push_all(
     done: &mut Synced,
 ) -> Result<(), SyncError> {
     loop {
-        let batch = store.write(|t| t.outbox(BATCH))?;
+        let batch = store.write(|t| t.chain().outbox(BATCH))?;
         if batch.is_empty() {
             return Ok(());
         }
@@ -143,7 +143,7 @@ fn push_all(
                 crate::store::Answer::Rejected => done.rejected += 1,
             }
         }
-        store.write(|t| t.mark_sent(&batch, &answers, now))?;
+        store.write(|t| t.chain().mark_sent(&batch, &answers, now))?;
     }
 }
 
@@ -174,7 +174,10 @@ pub fn redeem(
         Some(central) => {
             redeem_in_chain(store, central, code, reward, now, actor).map(|(r, via)| (r, Some(via)))
         }
-        None => Ok((store.write(|t| t.redeem(code, reward, now, actor))?, None)),
+        None => Ok((
+            store.write(|t| t.loyalty().redeem(code, reward, now, actor))?,
+            None,
+        )),
     }
 }
 
@@ -191,16 +194,16 @@ pub fn redeem_in_chain(
     now: i64,
     actor: Option<&str>,
 ) -> Result<(Redeemed, RedeemedVia), SyncError> {
-    store.write(|t| t.join_chain(&config.till_id, &config.shop_id))?;
-    let (cost, _, _) = store.read(|t| t.redemption_cost(code, reward, now))?;
+    store.write(|t| t.chain().join_chain(&config.till_id, &config.shop_id))?;
+    let (cost, _, _) = store.read(|t| t.loyalty().redemption_cost(code, reward, now))?;
     let mut central = match Central::open(&config.url) {
         Ok(c) => c,
         Err(CentralError::Unreachable { .. }) => {
-            store.write(|t| t.note_contact(now, Some("unreachable")))?;
+            store.write(|t| t.chain().note_contact(now, Some("unreachable")))?;
             if cost == 0 {
                 // The stamp card was earned: its voucher is used here, and told at the next
                 // sync.
-                let r = store.write(|t| t.redeem(code, reward, now, actor))?;
+                let r = store.write(|t| t.loyalty().redeem(code, reward, now, actor))?;
                 return Ok((r, RedeemedVia::Voucher));
             }
             return offline(store, config, code, reward, cost, now, actor);
@@ -209,18 +212,18 @@ pub fn redeem_in_chain(
     };
     // What the other tills did first: a voucher used at another shop is not there to use.
     exchange_with(&mut central, store, config, now)?;
-    let (cost, gid, name) = store.read(|t| t.redemption_cost(code, reward, now))?;
+    let (cost, gid, name) = store.read(|t| t.loyalty().redemption_cost(code, reward, now))?;
     if cost == 0 {
-        let r = store.write(|t| t.redeem(code, reward, now, actor))?;
+        let r = store.write(|t| t.loyalty().redeem(code, reward, now, actor))?;
         let _ = exchange_with(&mut central, store, config, now);
         return Ok((r, RedeemedVia::Voucher));
     }
     let gid = gid.expect("a chain's customers have global ids once joined");
     let key = format!("{:032x}", rand::random::<u128>());
-    store.write(|t| t.hold_asked(&key, now))?;
+    store.write(|t| t.chain().hold_asked(&key, now))?;
     match central.redeem(&key, &gid, cost, &config.till_id)? {
         crate::central::Hold::Refused { balance } => {
-            store.write(|t| t.hold_settled(&key))?;
+            store.write(|t| t.chain().hold_settled(&key))?;
             Err(StoreError::NotEnoughPoints {
                 what: name,
                 needed: cost,
@@ -229,7 +232,10 @@ pub fn redeem_in_chain(
             .into())
         }
         crate::central::Hold::Granted { .. } => {
-            match store.write(|t| t.redeem_held(code, reward, now, actor, Some(&key))) {
+            match store.write(|t| {
+                t.loyalty()
+                    .redeem_held(code, reward, now, actor, Some(&key))
+            }) {
                 Ok(r) => {
                     // Send the spend now; if that fails the next sync does (the hold stands).
                     let _ = exchange_with(&mut central, store, config, now);
@@ -237,7 +243,7 @@ pub fn redeem_in_chain(
                 }
                 Err(e) => {
                     central.release(&key)?;
-                    store.write(|t| t.hold_settled(&key))?;
+                    store.write(|t| t.chain().hold_settled(&key))?;
                     Err(e.into())
                 }
             }
@@ -255,12 +261,12 @@ fn offline(
     actor: Option<&str>,
 ) -> Result<(Redeemed, RedeemedVia), SyncError> {
     let day = now - now.rem_euclid(86_400);
-    let used = store.read(|t| t.redeemed_offline_since(code, day))?;
+    let used = store.read(|t| t.loyalty().redeemed_offline_since(code, day))?;
     let left = (config.offline_redeem_allowance - used).max(0);
     if cost > left {
         return Err(StoreError::NeedsConnection { needed: cost, left }.into());
     }
-    let r = store.write(|t| t.redeem(code, reward, now, actor))?;
+    let r = store.write(|t| t.loyalty().redeem(code, reward, now, actor))?;
     Ok((r, RedeemedVia::Allowance))
 }
 
@@ -296,7 +302,7 @@ pub fn worker(
                     .map(|mut store| {
                         let done = sync_once(&mut store, &central, now)
                             .map_err(|e| super::errors::sync_error(&words, &e));
-                        let state = store.read(|t| t.sync_state()).ok().flatten();
+                        let state = store.read(|t| t.chain().sync_state()).ok().flatten();
                         (state, done.err())
                     });
             let (state, error) = match outcome {

@@ -13,6 +13,11 @@
 //! `messages/` (outbox, causes, consents), `chain/` (sync, applying other tills' events,
 //! reversals) and `figures/` (aggregates, dashboard, stats, support figures, overdue, insights);
 //! `bulk.rs` loads a demo history.
+//!
+//! Each room is reached through its own handle on the transaction (`tx.loyalty().redeem(…)`,
+//! `tx.support().open_ticket(…)`), so every call says which room it goes to, and a room's own
+//! helpers are visible only inside its folder (`pub(super)`); those shared between rooms are
+//! `pub(in crate::store)`.
 
 mod backup;
 mod bulk;
@@ -411,8 +416,8 @@ mod tests {
         let mut s = Store::open(&dir.path().join("regulars.db"), rules).unwrap();
         s.ensure_program(&Program::default(), 0).unwrap();
         for id in [5, 6, 7, 1_000] {
-            s.read(|tx| tx.visit(id)).unwrap();
-            s.read(|tx| tx.tickets_where("t.visit_id = ?1", id, 50))
+            s.read(|tx| tx.counter().visit(id)).unwrap();
+            s.read(|tx| tx.support().tickets_where("t.visit_id = ?1", id, 50))
                 .unwrap();
         }
         let stmt = s

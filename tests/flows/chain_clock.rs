@@ -31,7 +31,7 @@ fn sale(store: &mut Store, code: &str, amount: i64, at: i64) {
         customer: Some(code.into()),
         receipt: None,
     };
-    store.write(|t| t.record_sale(&sale)).unwrap();
+    store.write(|t| t.counter().record_sale(&sale)).unwrap();
 }
 
 type Till = (tempfile::TempDir, Store, CentralConfig);
@@ -87,7 +87,7 @@ fn a_till_with_its_clock_an_hour_behind_loses_nothing() {
     // Riga opens a ticket; Dublin, an hour behind, resolves it "before" it was opened.
     let ticket = riga
         .write(|t| {
-            t.open_ticket(&NewTicket {
+            t.support().open_ticket(&NewTicket {
                 customer: Some(anna.clone()),
                 visit_id: None,
                 channel: Channel::Phone,
@@ -110,7 +110,7 @@ fn a_till_with_its_clock_an_hour_behind_loses_nothing() {
         .unwrap();
     dublin
         .write(|t| {
-            t.set_ticket_status(
+            t.support().set_ticket_status(
                 there,
                 Status::Resolved,
                 Some("New card"),
@@ -122,7 +122,7 @@ fn a_till_with_its_clock_an_hour_behind_loses_nothing() {
         .unwrap();
     sync_once(&mut dublin, &dublin_cfg, behind(now + 340)).unwrap();
     sync_once(&mut riga, &riga_cfg, now + 350).unwrap();
-    let status = riga.read(|t| t.ticket(ticket.id)).unwrap().status;
+    let status = riga.read(|t| t.support().ticket(ticket.id)).unwrap().status;
     assert_eq!(
         status,
         Status::Resolved,
@@ -154,7 +154,7 @@ fn a_language_set_in_two_shops_while_apart_ends_the_same_in_both() {
             .unwrap()
     };
     let set = |s: &mut Store, tag: &str| {
-        s.write(|t| t.set_customer_language(&anna, Some(tag)))
+        s.write(|t| t.people().set_customer_language(&anna, Some(tag)))
             .unwrap()
     };
 

@@ -199,7 +199,7 @@ fn run_case(pg: &Postgres, steps: &[Step]) {
                     customer: pick(&customers, who),
                     receipt: None,
                 };
-                t.store.write(|tx| tx.record_sale(&sale)).unwrap();
+                t.store.write(|tx| tx.counter().record_sale(&sale)).unwrap();
             }
             Step::Refund { till, which, part } => {
                 let t = &mut tills[till];
@@ -216,7 +216,10 @@ fn run_case(pg: &Postgres, steps: &[Step]) {
                     let left: i64 = left.parse().unwrap();
                     let amount = (part && left >= 2).then_some(left / 2);
                     t.store
-                        .write(|tx| tx.refund(receipt, amount, now, &Default::default()))
+                        .write(|tx| {
+                            tx.counter()
+                                .refund(receipt, amount, now, &Default::default())
+                        })
                         .unwrap();
                 }
             }
@@ -241,7 +244,9 @@ fn run_case(pg: &Postgres, steps: &[Step]) {
                 if let (Some(k), Some(g)) = (pick(&customers, kept), pick(&customers, gone))
                     && k != g
                 {
-                    t.store.write(|tx| tx.merge_customers(&k, &g, now)).unwrap();
+                    t.store
+                        .write(|tx| tx.people().merge_customers(&k, &g, now))
+                        .unwrap();
                 }
             }
             Step::Ticket { till, who } => {
@@ -272,7 +277,7 @@ fn run_case(pg: &Postgres, steps: &[Step]) {
                     let id: i64 = id.parse().unwrap();
                     t.store
                         .write(|tx| {
-                            tx.set_ticket_status(
+                            tx.support().set_ticket_status(
                                 id,
                                 regulars::domain::support::Status::Resolved,
                                 Some("done"),
@@ -289,7 +294,10 @@ fn run_case(pg: &Postgres, steps: &[Step]) {
                 let customers = t.codes("SELECT code FROM customers ORDER BY id");
                 if let Some(code) = pick(&customers, who) {
                     t.store
-                        .write(|tx| tx.add_customer_note(&code, &format!("Note {i}"), None, now))
+                        .write(|tx| {
+                            tx.support()
+                                .add_customer_note(&code, &format!("Note {i}"), None, now)
+                        })
                         .unwrap();
                 }
             }
@@ -307,10 +315,14 @@ fn run_case(pg: &Postgres, steps: &[Step]) {
             }
             Step::LostAck { till } => {
                 let t = &mut tills[till];
-                if t.store.read(|tx| tx.sync_state()).unwrap().is_none() {
+                if t.store
+                    .read(|tx| tx.chain().sync_state())
+                    .unwrap()
+                    .is_none()
+                {
                     continue;
                 }
-                let batch = t.store.write(|tx| tx.outbox(50)).unwrap();
+                let batch = t.store.write(|tx| tx.chain().outbox(50)).unwrap();
                 if !batch.is_empty() {
                     let mut central = Central::open(&url).unwrap();
                     central

@@ -37,7 +37,10 @@ fn add(dir: &Path, name: &str, phone: &str) -> String {
 fn rate(dir: &Path, visit: i64, stars: i64) {
     let mut store = Store::open(&db(dir), rules()).unwrap();
     store
-        .write(|t| t.rate_visit(visit, stars, "", regulars::clock::now()))
+        .write(|t| {
+            t.support()
+                .rate_visit(visit, stars, "", regulars::clock::now())
+        })
         .unwrap();
 }
 

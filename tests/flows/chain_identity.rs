@@ -365,10 +365,12 @@ fn ratings_tickets_and_notes_follow_the_customer_to_every_shop() {
     let visit = {
         let mut store =
             regulars::store::Store::open(&db(riga.path()), crate::common::rules()).unwrap();
-        let id = store.read(|t| t.visit_id_for_receipt("R-7")).unwrap();
+        let id = store
+            .read(|t| t.counter().visit_id_for_receipt("R-7"))
+            .unwrap();
         let now = regulars::clock::now();
         store
-            .write(|t| t.rate_visit(id, 2, "The queue was long", now))
+            .write(|t| t.support().rate_visit(id, 2, "The queue was long", now))
             .unwrap();
         id
     };
@@ -483,7 +485,7 @@ fn ratings_tickets_and_notes_follow_the_customer_to_every_shop() {
         let mut store =
             regulars::store::Store::open(&db(riga.path()), crate::common::rules()).unwrap();
         store
-            .write(|t| t.set_customer_language(&anna, Some("lv")))
+            .write(|t| t.people().set_customer_language(&anna, Some("lv")))
             .unwrap();
     }
     sync(dublin.path());

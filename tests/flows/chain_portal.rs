@@ -73,8 +73,8 @@ fn a_receipt_from_one_shop_opens_in_every_shop() {
         let mut store = store;
         let token = store
             .read(|t| {
-                let id: i64 = t.visit_id_for_receipt("riga-1/V2")?;
-                t.receipt_token(id, &secret)
+                let id: i64 = t.counter().visit_id_for_receipt("riga-1/V2")?;
+                t.counter().receipt_token(id, &secret)
             })
             .unwrap();
         assert_eq!(format!("/r/{token}"), late);

@@ -33,7 +33,7 @@ fn crash_child_writer() {
     for i in 0.. {
         let receipt = format!("K{i}");
         s.write(|tx| {
-            tx.record_sale(&NewSale {
+            tx.counter().record_sale(&NewSale {
                 amount: 1000 + i,
                 at: T0 + i,
                 customer: Some(code.clone()),

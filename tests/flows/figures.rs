@@ -86,7 +86,7 @@ proptest! {
             let _ = match op {
                 Op::Sale { customer, amount } => s
                     .write(|tx| {
-                        tx.record_sale(&NewSale {
+                        tx.counter().record_sale(&NewSale {
                             amount: *amount,
                             at: now,
                             customer: customer.map(|c| codes[c].clone()),
@@ -97,28 +97,28 @@ proptest! {
                 Op::Refund { sale, percent } if !sales.is_empty() => {
                     let (id, amount) = sales[sale % sales.len()];
                     let part = (amount * i64::from(*percent) / 100).max(1);
-                    s.write(|tx| tx.refund(&format!("V{id}"), Some(part), now, &Default::default())).map(|_| ())
+                    s.write(|tx| tx.counter().refund(&format!("V{id}"), Some(part), now, &Default::default())).map(|_| ())
                 }
                 Op::Claim { sale, customer } if !sales.is_empty() => {
                     let (id, _) = sales[sale % sales.len()];
                     let phone = format!("08700000{customer:02}");
-                    s.write(|tx| tx.claim_visit(id, "", &phone, now, &mut || 7)).map(|_| ())
+                    s.write(|tx| tx.support().claim_visit(id, "", &phone, now, &mut || 7)).map(|_| ())
                 }
                 Op::Redeem { customer } => s
-                    .write(|tx| tx.redeem(&codes[*customer], "coffee", now, None))
+                    .write(|tx| tx.loyalty().redeem(&codes[*customer], "coffee", now, None))
                     .map(|_| ()),
                 Op::Rate { sale, stars } if !sales.is_empty() => {
                     let (id, _) = sales[sale % sales.len()];
-                    s.write(|tx| tx.rate_visit(id, *stars, "", now)).map(|_| ())
+                    s.write(|tx| tx.support().rate_visit(id, *stars, "", now)).map(|_| ())
                 }
                 Op::Wait { days } => {
                     now += days * DAY + 3_600 * 7;
-                    s.write(|tx| tx.expire_due(None, now)).map(|_| ())
+                    s.write(|tx| tx.loyalty().expire_due(None, now)).map(|_| ())
                 }
                 Op::Look { offset, len } => {
                     let (from, to) = (start + offset, start + offset + len);
                     let kept = s.figures(from, to, now).unwrap();
-                    let slow = s.read(|tx| tx.figures_brute_force(from, to, now)).unwrap();
+                    let slow = s.read(|tx| tx.figures().figures_brute_force(from, to, now)).unwrap();
                     prop_assert_eq!(kept, slow, "mid-history, range {}..={}", from, to);
                     Ok(())
                 }
@@ -128,9 +128,9 @@ proptest! {
         check_invariants(s.connection());
         for (offset, len) in &ranges {
             let (from, to) = (start + offset, start + offset + len);
-            let fresh = s.read(|tx| tx.figures(from, to, now)).unwrap();
+            let fresh = s.read(|tx| tx.figures().figures(from, to, now)).unwrap();
             let kept = s.figures(from, to, now).unwrap();
-            let slow = s.read(|tx| tx.figures_brute_force(from, to, now)).unwrap();
+            let slow = s.read(|tx| tx.figures().figures_brute_force(from, to, now)).unwrap();
             prop_assert_eq!(&fresh, &slow, "range {}..={}", from, to);
             prop_assert_eq!(kept, slow, "kept index, range {}..={}", from, to);
         }
@@ -145,7 +145,7 @@ fn figures_on_a_small_history_read_as_the_owner_expects() {
     let day0 = T0 / DAY;
     let sale = |s: &mut Store, who: Option<&str>, amount: i64, day: i64| {
         s.write(|tx| {
-            tx.record_sale(&NewSale {
+            tx.counter().record_sale(&NewSale {
                 amount,
                 at: (day0 + day) * DAY + 3_600,
                 customer: who.map(str::to_string),
@@ -206,7 +206,10 @@ fn figures_on_a_small_history_read_as_the_owner_expects() {
     let f = s.figures(day0, day0 + 13, T0 + 20 * DAY).unwrap();
     assert_eq!((f.visiting_members, f.repeat_members), (2, 2));
     let slow = s
-        .read(|tx| tx.figures_brute_force(day0, day0 + 13, T0 + 20 * DAY))
+        .read(|tx| {
+            tx.figures()
+                .figures_brute_force(day0, day0 + 13, T0 + 20 * DAY)
+        })
         .unwrap();
     assert_eq!(f, slow);
 }
@@ -221,7 +224,7 @@ fn the_kept_member_index_catches_up_or_is_read_afresh() {
     let now = T0 + 40 * DAY;
     let sale = |s: &mut Store, who: &str, day: i64| {
         s.write(|tx| {
-            tx.record_sale(&NewSale {
+            tx.counter().record_sale(&NewSale {
                 amount: 500,
                 at: (day0 + day) * DAY + 3_600,
                 customer: Some(who.to_string()),
@@ -233,7 +236,7 @@ fn the_kept_member_index_catches_up_or_is_read_afresh() {
     let look = |s: &mut Store| {
         let kept = s.figures(day0, day0 + 30, now).unwrap();
         let slow = s
-            .read(|tx| tx.figures_brute_force(day0, day0 + 30, now))
+            .read(|tx| tx.figures().figures_brute_force(day0, day0 + 30, now))
             .unwrap();
         assert_eq!(kept, slow);
         kept

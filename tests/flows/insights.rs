@@ -84,7 +84,7 @@ fn regular(store: &mut Store, name: &str, first: i64, gap: i64, visits: i64, now
             customer: Some(code.clone()),
             receipt: None,
         };
-        store.write(|t| t.record_sale(&sale)).unwrap();
+        store.write(|t| t.counter().record_sale(&sale)).unwrap();
     }
     code
 }

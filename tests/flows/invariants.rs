@@ -77,7 +77,7 @@ proptest! {
             let result: Result<(), regulars::store::StoreError> = match &op {
                 Op::Sale { customer, amount } => {
                     let receipt = format!("S{}", sales.len());
-                    s.write(|tx| tx.record_sale(&NewSale {
+                    s.write(|tx| tx.counter().record_sale(&NewSale {
                         amount: *amount,
                         at: now,
                         customer: customer.map(|c| codes[c].clone()),
@@ -90,7 +90,7 @@ proptest! {
                 }
                 Op::Replay { sale } if !sales.is_empty() => {
                     let (receipt, amount, customer) = sales[sale % sales.len()].clone();
-                    let out = s.write(|tx| tx.record_sale(&NewSale {
+                    let out = s.write(|tx| tx.counter().record_sale(&NewSale {
                         amount,
                         at: now,
                         customer: customer.map(|c| codes[c].clone()),
@@ -103,17 +103,17 @@ proptest! {
                 Op::Refund { sale, percent } if !sales.is_empty() => {
                     let (receipt, amount, _) = sales[sale % sales.len()].clone();
                     let part = percent.map(|p| (amount * i64::from(p) / 100).max(1));
-                    s.write(|tx| tx.refund(&receipt, part, now, &Default::default())).map(|_| ())
+                    s.write(|tx| tx.counter().refund(&receipt, part, now, &Default::default())).map(|_| ())
                 }
                 Op::Redeem { customer, reward } => s
-                    .write(|tx| tx.redeem(&codes[*customer], rewards[*reward], now, None))
+                    .write(|tx| tx.loyalty().redeem(&codes[*customer], rewards[*reward], now, None))
                     .map(|_| ()),
                 Op::Adjust { customer, points } => s
-                    .write(|tx| tx.adjust(&codes[*customer], *points, "test", &regulars::domain::staff::Actor::named(Some("owner")), None, now))
+                    .write(|tx| tx.loyalty().adjust(&codes[*customer], *points, "test", &regulars::domain::staff::Actor::named(Some("owner")), None, now))
                     .map(|_| ()),
                 Op::Wait { days } => {
                     now += days * DAY;
-                    s.write(|tx| tx.expire_due(None, now)).map(|_| ())
+                    s.write(|tx| tx.loyalty().expire_due(None, now)).map(|_| ())
                 }
                 _ => Ok(()),
             };

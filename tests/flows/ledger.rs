@@ -14,7 +14,7 @@ fn sale(
 ) -> regulars::store::SaleOutcome {
     store
         .write(|tx| {
-            tx.record_sale(&NewSale {
+            tx.counter().record_sale(&NewSale {
                 amount,
                 at,
                 customer: Some(code.into()),
@@ -47,8 +47,11 @@ fn tenth_visit_earns_a_voucher_and_a_full_refund_voids_it_unless_used() {
         "10 more visits to Free coffee (stamp card)"
     );
     // Refunding the tenth visit in full takes the stamp and the unused voucher back.
-    s.write(|tx| tx.refund("A9", None, T0 + 20, &Default::default()))
-        .unwrap();
+    s.write(|tx| {
+        tx.counter()
+            .refund("A9", None, T0 + 20, &Default::default())
+    })
+    .unwrap();
     let view = s.customer_view(&c, T0 + 21).unwrap();
     assert_eq!(view.stamps, 9);
     assert!(
@@ -60,11 +63,14 @@ fn tenth_visit_earns_a_voucher_and_a_full_refund_voids_it_unless_used() {
     // Earn it again, use it, then refund: the used voucher stays used and no second one appears.
     assert_eq!(sale(&mut s, &c, 300, T0 + 30, "A10").vouchers_issued, 1);
     let r = s
-        .write(|tx| tx.redeem(&c, "coffee", T0 + 31, None))
+        .write(|tx| tx.loyalty().redeem(&c, "coffee", T0 + 31, None))
         .unwrap();
     assert_eq!(r.paid_with, regulars::store::PaidWith::Voucher);
-    s.write(|tx| tx.refund("A10", None, T0 + 32, &Default::default()))
-        .unwrap();
+    s.write(|tx| {
+        tx.counter()
+            .refund("A10", None, T0 + 32, &Default::default())
+    })
+    .unwrap();
     assert_eq!(sale(&mut s, &c, 300, T0 + 40, "A11").vouchers_issued, 0);
     check_invariants(s.connection());
 }
@@ -80,7 +86,7 @@ fn soonest_expiring_points_are_spent_first_and_expired_points_leave() {
     sale(&mut s, &c, 3000, T0, "old"); // 30 points expiring T0+30d
     sale(&mut s, &c, 2000, T0 + 20 * DAY, "new"); // 20 points expiring T0+50d
     // 40 points: takes all 30 old ones, then 10 new.
-    s.write(|tx| tx.redeem(&c, "coffee", T0 + 21 * DAY, None))
+    s.write(|tx| tx.loyalty().redeem(&c, "coffee", T0 + 21 * DAY, None))
         .unwrap();
     let remaining: Vec<i64> = s
         .connection()
@@ -93,9 +99,15 @@ fn soonest_expiring_points_are_spent_first_and_expired_points_leave() {
     assert_eq!(remaining, [0, 10]);
     // After 50 days the rest expires, shown at once and recorded by the next write.
     assert_eq!(s.customer_view(&c, T0 + 51 * DAY).unwrap().balance, 0);
-    let expired = s.write(|tx| tx.expire_due(None, T0 + 51 * DAY)).unwrap();
+    let expired = s
+        .write(|tx| tx.loyalty().expire_due(None, T0 + 51 * DAY))
+        .unwrap();
     assert_eq!(expired, 10);
-    assert_eq!(s.write(|tx| tx.expire_due(None, T0 + 52 * DAY)).unwrap(), 0);
+    assert_eq!(
+        s.write(|tx| tx.loyalty().expire_due(None, T0 + 52 * DAY))
+            .unwrap(),
+        0
+    );
     check_invariants(s.connection());
 }
 
@@ -104,9 +116,10 @@ fn refund_after_spending_is_floored_at_zero_and_spent_rewards_stay() {
     let (_d, mut s) = store();
     let c = enroll(&mut s, "Anna", "0870000001", None);
     sale(&mut s, &c, 4500, T0, "R1"); // 45 points
-    s.write(|tx| tx.redeem(&c, "coffee", T0 + 1, None)).unwrap(); // 40 spent, 5 left
+    s.write(|tx| tx.loyalty().redeem(&c, "coffee", T0 + 1, None))
+        .unwrap(); // 40 spent, 5 left
     let r = s
-        .write(|tx| tx.refund("R1", None, T0 + 2, &Default::default()))
+        .write(|tx| tx.counter().refund("R1", None, T0 + 2, &Default::default()))
         .unwrap();
     assert_eq!(r.points_due, 45);
     assert_eq!(r.points_reversed, 5);
@@ -130,7 +143,10 @@ fn points_follow_the_program_in_force_at_the_sale() {
     assert_eq!(sale(&mut s, &c, 1000, T0 + 2 * DAY, "P2").points_earned, 20);
     // A refund of the first sale takes back what it earned under its own program.
     let r = s
-        .write(|tx| tx.refund("P1", None, T0 + 3 * DAY, &Default::default()))
+        .write(|tx| {
+            tx.counter()
+                .refund("P1", None, T0 + 3 * DAY, &Default::default())
+        })
         .unwrap();
     assert_eq!(r.points_reversed, 10);
     // Re-registering the same program is a no-op.
@@ -191,7 +207,7 @@ fn two_tills_redeeming_at_once_never_overspend() {
                     let mut till = Store::open(&path, crate::common::rules()).unwrap();
                     till.ensure_program(&Program::default(), 0).unwrap();
                     barrier.wait();
-                    till.write(|tx| tx.redeem(&c, "coffee", T0 + 1, None))
+                    till.write(|tx| tx.loyalty().redeem(&c, "coffee", T0 + 1, None))
                 })
             })
             .collect();

@@ -161,7 +161,7 @@ fn every_kind_reaches_a_real_mail_server_in_the_customers_language() {
                 customer: Some(who.clone()),
                 receipt: None,
             };
-            store.write(|t| t.record_sale(&sale)).unwrap();
+            store.write(|t| t.counter().record_sale(&sale)).unwrap();
         }
     }
     drop(store);

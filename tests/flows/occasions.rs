@@ -61,12 +61,19 @@ fn birthdays_and_anniversaries_give_one_voucher_a_year_within_its_window() {
     let cian = enrol(&mut store, "Cian", utc(2025, 5, 1));
     store
         .write(|t| {
-            t.set_birthday(&anna, Some("07-14"), "counter", joined)?;
-            t.set_birthday(&bea, Some("2-29"), "page", joined)?;
-            t.set_birthday(&dana, Some("07-10"), "counter", joined)
+            t.loyalty()
+                .set_birthday(&anna, Some("07-14"), "counter", joined)?;
+            t.loyalty()
+                .set_birthday(&bea, Some("2-29"), "page", joined)?;
+            t.loyalty()
+                .set_birthday(&dana, Some("07-10"), "counter", joined)
         })
         .unwrap();
-    let give = |store: &mut Store, at: i64| store.write(|t| t.give_occasion_vouchers(at)).unwrap();
+    let give = |store: &mut Store, at: i64| {
+        store
+            .write(|t| t.loyalty().give_occasion_vouchers(at))
+            .unwrap()
+    };
 
     // The day they joined, a year on: Anna, Bea and Dana, not Cian (who joined in May). And
     // Bea's birthday, 29 February, was on the 28th this year: ten days ago, within its window.
@@ -99,7 +106,7 @@ fn birthdays_and_anniversaries_give_one_voucher_a_year_within_its_window() {
     );
     // Redeemed with the voucher, not points.
     let r = store
-        .write(|t| t.redeem(&anna, "cake", utc(2026, 7, 20), None))
+        .write(|t| t.loyalty().redeem(&anna, "cake", utc(2026, 7, 20), None))
         .unwrap();
     assert_eq!(
         (r.paid_with, r.points),
@@ -117,7 +124,7 @@ fn birthdays_and_anniversaries_give_one_voucher_a_year_within_its_window() {
 
     // Erasure forgets the birthday: next July, Dana's voucher only.
     store
-        .write(|t| t.erase_customer(&anna, utc(2026, 8, 1)))
+        .write(|t| t.people().erase_customer(&anna, utc(2026, 8, 1)))
         .unwrap();
     assert_eq!(give(&mut store, utc(2027, 7, 14)).birthday, 1);
     assert_eq!(vouchers(&mut store, &dana, utc(2027, 7, 14)), ["cake"]);
@@ -191,13 +198,13 @@ fn two_cards_of_one_person_with_this_year_s_anniversary_voucher_merge_into_one()
     let b = enrol(&mut store, "Anna B.", joined);
     assert_eq!(
         store
-            .write(|t| t.give_occasion_vouchers(utc(2026, 3, 10)))
+            .write(|t| t.loyalty().give_occasion_vouchers(utc(2026, 3, 10)))
             .unwrap()
             .anniversary,
         2
     );
     store
-        .write(|t| t.merge_customers(&a, &b, utc(2026, 3, 11)))
+        .write(|t| t.people().merge_customers(&a, &b, utc(2026, 3, 11)))
         .unwrap();
     assert_eq!(
         vouchers(&mut store, &a, utc(2026, 3, 11)),

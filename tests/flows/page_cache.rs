@@ -87,7 +87,10 @@ fn a_rating_a_claim_and_a_new_sale_show_on_the_next_load() {
     let mut store = data.open_store(&config, regulars::clock::now()).unwrap();
     let visit = shop.count("SELECT MAX(id) FROM visits");
     store
-        .write(|tx| tx.rate_visit(visit, 5, "", regulars::clock::now()))
+        .write(|tx| {
+            tx.support()
+                .rate_visit(visit, 5, "", regulars::clock::now())
+        })
         .unwrap();
     let page = load(&shop, &path, false);
     assert!(page.contains("You rated it 5 out of 5"), "{page}");
@@ -262,7 +265,12 @@ fn every_change_a_page_shows_moves_its_stamp_and_no_other_does() {
     let data = DataDir::resolve(Some(shop.path().to_path_buf())).unwrap();
     let config = data.config().unwrap();
     let mut store = data.open_store(&config, regulars::clock::now()).unwrap();
-    let mut stamp = move || store.read(|tx| tx.page_stamp(visit)).unwrap().unwrap();
+    let mut stamp = move || {
+        store
+            .read(|tx| tx.support().page_stamp(visit))
+            .unwrap()
+            .unwrap()
+    };
     let mut last = stamp();
     let mut moved = |what: &str, expected: bool| {
         let now = stamp();

@@ -107,7 +107,7 @@ fn the_moment_passes_and_the_funnel_counts_friends_brought_right_after_a_reward(
         )
         .unwrap();
     s.write(|tx| {
-        tx.record_sale(&NewSale {
+        tx.counter().record_sale(&NewSale {
             amount: 9_000,
             at: T0 - 20 * DAY,
             customer: Some(anna.code.clone()),
@@ -115,7 +115,7 @@ fn the_moment_passes_and_the_funnel_counts_friends_brought_right_after_a_reward(
         })
     })
     .unwrap();
-    s.write(|tx| tx.redeem(&anna.code, "coffee", T0, None))
+    s.write(|tx| tx.loyalty().redeem(&anna.code, "coffee", T0, None))
         .unwrap();
     let view = |s: &mut regulars::store::Store, at: i64| s.customer_view(&anna.code, at).unwrap();
     assert_eq!(
@@ -148,7 +148,10 @@ fn the_moment_passes_and_the_funnel_counts_friends_brought_right_after_a_reward(
         (1, 2)
     );
     let slow = s
-        .read(|tx| tx.figures_brute_force(T0 / DAY - 10, now / DAY, now))
+        .read(|tx| {
+            tx.figures()
+                .figures_brute_force(T0 / DAY - 10, now / DAY, now)
+        })
         .unwrap();
     assert_eq!(f, slow);
 }

@@ -12,7 +12,7 @@ const HOUR: i64 = 3600;
 fn open(store: &mut Store, customer: &str, severity: i64, summary: &str) -> i64 {
     store
         .write(|tx| {
-            tx.open_ticket(&NewTicket {
+            tx.support().open_ticket(&NewTicket {
                 customer: Some(customer.into()),
                 visit_id: None,
                 channel: Channel::Phone,
@@ -33,7 +33,7 @@ fn open(store: &mut Store, customer: &str, severity: i64, summary: &str) -> i64 
 fn overdue(store: &mut Store, now: i64) -> Vec<(i64, Overdue)> {
     store
         .read(|tx| {
-            tx.tickets(
+            tx.support().tickets(
                 &TicketFilter {
                     overdue: true,
                     ..TicketFilter::default()
@@ -69,13 +69,13 @@ fn tickets_past_their_target_for_their_severity_come_first() {
     // once (its resolution is its first reply); the customer's own words are not a reply.
     store
         .write(|tx| {
-            tx.note_ticket(
+            tx.support().note_ticket(
                 normal,
                 "Called back, sending a voucher",
                 Some("Mia"),
                 T0 + HOUR,
             )?;
-            tx.set_ticket_status(
+            tx.support().set_ticket_status(
                 quick,
                 Status::Resolved,
                 Some("Refunded"),
@@ -83,7 +83,7 @@ fn tickets_past_their_target_for_their_severity_come_first() {
                 None,
                 T0 + 1800,
             )?;
-            tx.set_ticket_status(
+            tx.support().set_ticket_status(
                 quick,
                 Status::Open,
                 Some("Still missing"),
@@ -94,7 +94,12 @@ fn tickets_past_their_target_for_their_severity_come_first() {
             Ok(())
         })
         .unwrap();
-    let first = |store: &mut Store, id: i64| store.read(|tx| tx.ticket(id)).unwrap().first_reply_at;
+    let first = |store: &mut Store, id: i64| {
+        store
+            .read(|tx| tx.support().ticket(id))
+            .unwrap()
+            .first_reply_at
+    };
     assert_eq!(first(&mut store, normal), Some(T0 + HOUR));
     assert_eq!(first(&mut store, quick), Some(T0 + 1800));
     assert_eq!(first(&mut store, urgent), None);
@@ -122,13 +127,16 @@ fn tickets_past_their_target_for_their_severity_come_first() {
     );
     // The full list has the overdue ones first, whatever their priority.
     let all = store
-        .read(|tx| tx.tickets(&TicketFilter::default(), T0 + 3 * DAY + 1))
+        .read(|tx| {
+            tx.support()
+                .tickets(&TicketFilter::default(), T0 + 3 * DAY + 1)
+        })
         .unwrap();
     assert!(all.iter().all(|t| t.overdue.is_some()));
     // Resolving ends it; a resolved ticket is never overdue.
     store
         .write(|tx| {
-            tx.set_ticket_status(
+            tx.support().set_ticket_status(
                 urgent,
                 Status::Resolved,
                 None,
@@ -221,9 +229,9 @@ fn a_message_to_the_customer_is_a_reply_and_the_command_line_lists_the_overdue()
         .unwrap();
     let mut store = store;
     store
-        .write(|tx| tx.mark_message_sent(1, "ann@example.ie", now))
+        .write(|tx| tx.messages().mark_message_sent(1, "ann@example.ie", now))
         .unwrap();
-    let t = store.read(|tx| tx.ticket(urgent)).unwrap();
+    let t = store.read(|tx| tx.support().ticket(urgent)).unwrap();
     assert_eq!(t.first_reply_at, Some(now));
     assert!(
         t.events.iter().any(|e| e.kind == "note"

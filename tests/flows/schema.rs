@@ -96,7 +96,7 @@ fn a_version_1_database_is_upgraded_with_its_data() {
     crate::common::check_invariants(s.connection());
     // The new print queue works on the upgraded file.
     s.write(|tx| {
-        tx.enqueue_print(
+        tx.counter().enqueue_print(
             Some(1),
             regulars::store::JobKind::Receipt,
             b"x",
@@ -141,7 +141,7 @@ fn a_chain_till_of_version_8_keeps_its_unsent_events_through_the_upgrade() {
     drop(conn);
     let mut s = Store::open(&path, rules()).unwrap();
     assert_eq!(s.schema_version().unwrap(), SCHEMA_VERSION);
-    let state = s.read(|t| t.sync_state()).unwrap().unwrap();
+    let state = s.read(|t| t.chain().sync_state()).unwrap().unwrap();
     assert_eq!((state.till_id.as_str(), state.to_send), ("riga-1", 1));
     assert_eq!(
         state.instance.len(),
@@ -149,9 +149,12 @@ fn a_chain_till_of_version_8_keeps_its_unsent_events_through_the_upgrade() {
         "the upgrade gives the till its instance id"
     );
     // The queue still fills and is still sent, with the new kinds.
-    s.write(|t| t.add_customer_note("4KQ2-M9M", "Prefers oat milk", None, 1_767_700_100))
-        .unwrap();
-    let batch = s.write(|t| t.outbox(10)).unwrap();
+    s.write(|t| {
+        t.support()
+            .add_customer_note("4KQ2-M9M", "Prefers oat milk", None, 1_767_700_100)
+    })
+    .unwrap();
+    let batch = s.write(|t| t.chain().outbox(10)).unwrap();
     let kinds: Vec<&str> = batch.iter().map(|e| e.kind.as_str()).collect();
     assert_eq!(kinds, ["customer", "note"]);
     assert!(

@@ -8,7 +8,7 @@ use regulars::store::{NewSale, NewTicket, Store, TicketFilter};
 fn sale(store: &mut Store, customer: Option<&str>, amount: i64, at: i64) -> i64 {
     store
         .write(|tx| {
-            tx.record_sale(&NewSale {
+            tx.counter().record_sale(&NewSale {
                 amount,
                 at,
                 customer: customer.map(str::to_string),
@@ -22,7 +22,7 @@ fn sale(store: &mut Store, customer: Option<&str>, amount: i64, at: i64) -> i64 
 fn ticket(store: &mut Store, customer: &str, severity: i64, at: i64) -> i64 {
     store
         .write(|tx| {
-            tx.open_ticket(&NewTicket {
+            tx.support().open_ticket(&NewTicket {
                 customer: Some(customer.into()),
                 visit_id: None,
                 channel: Channel::Phone,
@@ -54,7 +54,10 @@ fn tickets_are_worked_by_severity_then_customer_value_not_arrival() {
     let rita = ticket(&mut s, &regular, 2, T0 + 40 * DAY + 3600);
     let urgent_ned = ticket(&mut s, &stranger, 3, T0 + 40 * DAY + 7200);
     let order: Vec<i64> = s
-        .read(|tx| tx.tickets(&TicketFilter::default(), T0 + 40 * DAY + 3 * 3600))
+        .read(|tx| {
+            tx.support()
+                .tickets(&TicketFilter::default(), T0 + 40 * DAY + 3 * 3600)
+        })
         .unwrap()
         .iter()
         .map(|t| t.id)
@@ -70,15 +73,25 @@ fn resolved_but_unconfirmed_tickets_come_back_for_follow_up() {
     let b = ticket(&mut s, &c, 2, T0);
     for id in [a, b] {
         s.write(|tx| {
-            tx.set_ticket_status(id, Status::Resolved, Some("Sorted"), None, None, T0 + DAY)
+            tx.support().set_ticket_status(
+                id,
+                Status::Resolved,
+                Some("Sorted"),
+                None,
+                None,
+                T0 + DAY,
+            )
         })
         .unwrap();
     }
-    s.write(|tx| tx.set_ticket_status(b, Status::Confirmed, None, None, None, T0 + 2 * DAY))
-        .unwrap();
+    s.write(|tx| {
+        tx.support()
+            .set_ticket_status(b, Status::Confirmed, None, None, None, T0 + 2 * DAY)
+    })
+    .unwrap();
     let follow = |s: &mut Store, now| {
         s.read(|tx| {
-            tx.tickets(
+            tx.support().tickets(
                 &TicketFilter {
                     follow_up_after_days: Some(3),
                     ..TicketFilter::default()
@@ -95,7 +108,10 @@ fn resolved_but_unconfirmed_tickets_come_back_for_follow_up() {
     assert_eq!(follow(&mut s, T0 + 4 * DAY), [a]);
     // A wrong move is refused with the reason and changes nothing.
     let err = s
-        .write(|tx| tx.set_ticket_status(b, Status::Waiting, None, None, None, T0 + 5 * DAY))
+        .write(|tx| {
+            tx.support()
+                .set_ticket_status(b, Status::Waiting, None, None, None, T0 + 5 * DAY)
+        })
         .unwrap_err();
     assert!(err.to_string().contains("cannot become"), "{err}");
 }
@@ -105,16 +121,25 @@ fn a_claim_earns_what_the_receipt_earned_once_within_thirty_days() {
     let (_d, mut s) = store();
     let v = sale(&mut s, None, 1250, T0);
     // Half refunded before the claim: points on what is left.
-    s.write(|tx| tx.refund(&format!("V{v}"), Some(650), T0 + DAY, &Default::default()))
-        .unwrap();
+    s.write(|tx| {
+        tx.counter()
+            .refund(&format!("V{v}"), Some(650), T0 + DAY, &Default::default())
+    })
+    .unwrap();
     let mut rng = counter();
     let claimed = s
-        .write(|tx| tx.claim_visit(v, "Ann Byrne", "087 000 0009", T0 + 2 * DAY, &mut rng))
+        .write(|tx| {
+            tx.support()
+                .claim_visit(v, "Ann Byrne", "087 000 0009", T0 + 2 * DAY, &mut rng)
+        })
         .unwrap();
     assert!(claimed.enrolled);
     assert_eq!((claimed.points_earned, claimed.balance), (6, 6));
     assert_eq!(claimed.first_name, "Ann");
-    let again = s.write(|tx| tx.claim_visit(v, "", "087 000 0009", T0 + 2 * DAY, &mut rng));
+    let again = s.write(|tx| {
+        tx.support()
+            .claim_visit(v, "", "087 000 0009", T0 + 2 * DAY, &mut rng)
+    });
     assert!(
         again
             .unwrap_err()
@@ -123,14 +148,23 @@ fn a_claim_earns_what_the_receipt_earned_once_within_thirty_days() {
     );
     let late = sale(&mut s, None, 500, T0);
     let err = s
-        .write(|tx| tx.claim_visit(late, "", "087 000 0009", T0 + 31 * DAY, &mut rng))
+        .write(|tx| {
+            tx.support()
+                .claim_visit(late, "", "087 000 0009", T0 + 31 * DAY, &mut rng)
+        })
         .unwrap_err();
     assert!(err.to_string().contains("30 days"), "{err}");
     let refunded = sale(&mut s, None, 500, T0);
-    s.write(|tx| tx.refund(&format!("V{refunded}"), None, T0, &Default::default()))
-        .unwrap();
+    s.write(|tx| {
+        tx.counter()
+            .refund(&format!("V{refunded}"), None, T0, &Default::default())
+    })
+    .unwrap();
     let err = s
-        .write(|tx| tx.claim_visit(refunded, "", "087 000 0009", T0 + DAY, &mut rng))
+        .write(|tx| {
+            tx.support()
+                .claim_visit(refunded, "", "087 000 0009", T0 + DAY, &mut rng)
+        })
         .unwrap_err();
     assert!(err.to_string().contains("refunded"), "{err}");
     check_invariants(s.connection());
@@ -141,12 +175,18 @@ fn the_timeline_shows_everything_newest_first_and_erasure_clears_what_they_wrote
     let (_d, mut s) = store();
     let c = enroll(&mut s, "Ann Byrne", "0870000001", None);
     let v = sale(&mut s, Some(&c), 500, T0 + DAY);
-    s.write(|tx| tx.rate_visit(v, 2, "Too slow, call me on 0870000001", T0 + 2 * DAY))
-        .unwrap();
-    s.write(|tx| tx.add_customer_note(&c, "Prefers oat milk", Some("Mia"), T0 + 3 * DAY))
-        .unwrap();
     s.write(|tx| {
-        tx.set_ticket_status(
+        tx.support()
+            .rate_visit(v, 2, "Too slow, call me on 0870000001", T0 + 2 * DAY)
+    })
+    .unwrap();
+    s.write(|tx| {
+        tx.support()
+            .add_customer_note(&c, "Prefers oat milk", Some("Mia"), T0 + 3 * DAY)
+    })
+    .unwrap();
+    s.write(|tx| {
+        tx.support().set_ticket_status(
             1,
             Status::Resolved,
             Some("Apologised"),
@@ -157,7 +197,7 @@ fn the_timeline_shows_everything_newest_first_and_erasure_clears_what_they_wrote
     })
     .unwrap();
     let kinds: Vec<&str> = s
-        .read(|tx| tx.timeline(&c, 50))
+        .read(|tx| tx.support().timeline(&c, 50))
         .unwrap()
         .iter()
         .map(|e| e.kind())
@@ -173,8 +213,12 @@ fn the_timeline_shows_everything_newest_first_and_erasure_clears_what_they_wrote
             "enrolled"
         ]
     );
-    s.write(|tx| tx.erase_customer(&c, T0 + 5 * DAY)).unwrap();
-    let export = s.read(|tx| tx.export_customer(&c)).unwrap().to_string();
+    s.write(|tx| tx.people().erase_customer(&c, T0 + 5 * DAY))
+        .unwrap();
+    let export = s
+        .read(|tx| tx.people().export_customer(&c))
+        .unwrap()
+        .to_string();
     assert!(!export.contains("0870000001"), "{export}");
     assert!(!export.contains("oat milk"));
     assert!(!export.contains("Apologised"));

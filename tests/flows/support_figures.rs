@@ -30,7 +30,7 @@ fn sale(store: &mut Store, customer: Option<&str>, at: i64, staff: Option<&str>)
         receipt: None,
     };
     store
-        .write(|tx| tx.record_sale_by(&sale, staff))
+        .write(|tx| tx.counter().record_sale_by(&sale, staff))
         .unwrap()
         .visit_id
 }
@@ -38,7 +38,7 @@ fn sale(store: &mut Store, customer: Option<&str>, at: i64, staff: Option<&str>)
 fn ticket(store: &mut Store, customer: &str, channel: Channel, severity: i64) -> i64 {
     store
         .write(|tx| {
-            tx.open_ticket(&NewTicket {
+            tx.support().open_ticket(&NewTicket {
                 customer: Some(customer.into()),
                 visit_id: None,
                 channel,
@@ -58,7 +58,10 @@ fn ticket(store: &mut Store, customer: &str, channel: Channel, severity: i64) ->
 
 fn step(store: &mut Store, id: i64, to: Status, by: &str, at: i64) {
     store
-        .write(|tx| tx.set_ticket_status(id, to, None, Some(by), None, at))
+        .write(|tx| {
+            tx.support()
+                .set_ticket_status(id, to, None, Some(by), None, at)
+        })
         .unwrap();
 }
 
@@ -80,7 +83,10 @@ fn known_history(store: &mut Store) -> (i64, i64) {
     // 1: Ann's call, answered in 30 minutes, resolved in two hours, confirmed the next day.
     let one = ticket(store, &ann, Channel::Phone, 3);
     store
-        .write(|tx| tx.note_ticket(one, "Refund on its way", Some("Mia"), T0 + HOUR / 2))
+        .write(|tx| {
+            tx.support()
+                .note_ticket(one, "Refund on its way", Some("Mia"), T0 + HOUR / 2)
+        })
         .unwrap();
     step(store, one, Status::Resolved, "Mia", T0 + 2 * HOUR);
     step(store, one, Status::Confirmed, "customer", T0 + DAY);
@@ -93,19 +99,22 @@ fn known_history(store: &mut Store) -> (i64, i64) {
     // 3: Cat's from the receipt page, her own note an hour later, no reply ever.
     let three = ticket(store, &cat, Channel::Portal, 1);
     store
-        .write(|tx| tx.note_ticket(three, "Still waiting", Some("customer"), T0 + HOUR))
+        .write(|tx| {
+            tx.support()
+                .note_ticket(three, "Still waiting", Some("customer"), T0 + HOUR)
+        })
         .unwrap();
     // 4: a low rating of an anonymous receipt opens one; resolved in five hours.
     let four = store
-        .write(|tx| tx.rate_visit(anonymous, 2, "Cold coffee", T0))
+        .write(|tx| tx.support().rate_visit(anonymous, 2, "Cold coffee", T0))
         .unwrap()
         .ticket_id
         .unwrap();
     step(store, four, Status::Resolved, "Tom", T0 + 5 * HOUR);
     store
         .write(|tx| {
-            tx.rate_visit(ann_visit, 4, "", T0)?;
-            tx.rate_visit(dan_visit, 5, "", T0)
+            tx.support().rate_visit(ann_visit, 4, "", T0)?;
+            tx.support().rate_visit(dan_visit, 5, "", T0)
         })
         .unwrap();
     // Ann comes back ten days after her confirmed fix, Ben 38 days after his second one.
@@ -120,7 +129,7 @@ fn every_support_figure_of_a_known_history() {
     let (day, now) = known_history(&mut store);
     check_invariants(store.connection());
     let f: SupportFigures = store
-        .read(|tx| tx.support_figures(day, day + 100, now))
+        .read(|tx| tx.figures().support_figures(day, day + 100, now))
         .unwrap();
     assert_eq!((f.tickets, f.anonymous_tickets, f.unreplied), (4, 1, 1));
     assert_eq!(f.by_severity, vec![(1, 1), (2, 2), (3, 1)]);
@@ -205,12 +214,15 @@ fn every_support_figure_of_a_known_history() {
     assert_eq!(f.overdue_by_day[0], (day, 0));
     assert!(f.overdue_by_day[1..].iter().all(|(_, n)| *n == 1));
     let slow = store
-        .read(|tx| tx.support_figures_brute_force(day, day + 100, now))
+        .read(|tx| {
+            tx.figures()
+                .support_figures_brute_force(day, day + 100, now)
+        })
         .unwrap();
     assert_eq!(f, slow);
     // Erasing a member takes their name, not their part in the figures.
     store
-        .write(|tx| tx.erase_customer("0870000001", now))
+        .write(|tx| tx.people().erase_customer("0870000001", now))
         .or_else(|_| {
             let code: String = store
                 .connection()
@@ -220,17 +232,17 @@ fn every_support_figure_of_a_known_history() {
                     |r| r.get(0),
                 )
                 .unwrap();
-            store.write(|tx| tx.erase_customer(&code, now))
+            store.write(|tx| tx.people().erase_customer(&code, now))
         })
         .unwrap();
     let after = store
-        .read(|tx| tx.support_figures(day, day + 100, now))
+        .read(|tx| tx.figures().support_figures(day, day + 100, now))
         .unwrap();
     assert_eq!(after, f);
     check_invariants(store.connection());
     // A range before any ticket has none, and says so with zeros rather than percentages.
     let empty = store
-        .read(|tx| tx.support_figures(day - 20, day - 10, now))
+        .read(|tx| tx.figures().support_figures(day - 20, day - 10, now))
         .unwrap();
     assert_eq!((empty.tickets, empty.confirmed.percent), (0, None));
     assert_eq!(empty.first_reply.all.median_minutes, None);
@@ -255,7 +267,7 @@ fn the_aggregates_are_rebuilt_the_same_after_an_upgrade() {
     let (_dir, mut store) = store();
     let (day, now) = known_history(&mut store);
     let before = store
-        .read(|tx| tx.support_figures(day, day + 100, now))
+        .read(|tx| tx.figures().support_figures(day, day + 100, now))
         .unwrap();
     let rebuilt = store.rebuild_aggregates().unwrap();
     assert!(rebuilt.matched, "{:?}", rebuilt.differences);
@@ -273,7 +285,7 @@ fn the_aggregates_are_rebuilt_the_same_after_an_upgrade() {
     let rebuilt = store.rebuild_aggregates().unwrap();
     assert!(!rebuilt.matched);
     let after = store
-        .read(|tx| tx.support_figures(day, day + 100, now))
+        .read(|tx| tx.figures().support_figures(day, day + 100, now))
         .unwrap();
     assert_eq!(after, before);
     // Stricter targets in the configuration: at the next start the overdue counts by day
@@ -287,11 +299,14 @@ fn the_aggregates_are_rebuilt_the_same_after_an_upgrade() {
     };
     let mut store = Store::open(&path, strict).unwrap();
     let f = store
-        .read(|tx| tx.support_figures(day, day + 100, now))
+        .read(|tx| tx.figures().support_figures(day, day + 100, now))
         .unwrap();
     assert_eq!(f.overdue_by_day[0], (day, 1));
     let slow = store
-        .read(|tx| tx.support_figures_brute_force(day, day + 100, now))
+        .read(|tx| {
+            tx.figures()
+                .support_figures_brute_force(day, day + 100, now)
+        })
         .unwrap();
     assert_eq!(f, slow);
     check_invariants(store.connection());
@@ -392,7 +407,7 @@ fn play(ops: &[Op], ranges: &[(i64, i64)]) -> Result<(), TestCaseError> {
                     receipt: None,
                 };
                 let staff = staff.map(|i| ["Mia", "Tom"][i]);
-                s.write(|tx| tx.record_sale_by(&sale, staff))
+                s.write(|tx| tx.counter().record_sale_by(&sale, staff))
                     .map(|o| sales.push(o.visit_id))
             }
             Op::Open {
@@ -401,7 +416,7 @@ fn play(ops: &[Op], ranges: &[(i64, i64)]) -> Result<(), TestCaseError> {
                 severity,
             } => s
                 .write(|tx| {
-                    tx.open_ticket(&NewTicket {
+                    tx.support().open_ticket(&NewTicket {
                         customer: Some(codes[*customer].clone()),
                         visit_id: None,
                         channel: CHANNELS[*channel],
@@ -418,11 +433,17 @@ fn play(ops: &[Op], ranges: &[(i64, i64)]) -> Result<(), TestCaseError> {
                 .map(|t| tickets.push(t.id)),
             Op::Reply { ticket } if !tickets.is_empty() => {
                 let id = tickets[ticket % tickets.len()];
-                s.write(|tx| tx.note_ticket(id, "Looking into it", Some("Mia"), now))
+                s.write(|tx| {
+                    tx.support()
+                        .note_ticket(id, "Looking into it", Some("Mia"), now)
+                })
             }
             Op::CustomerNote { ticket } if !tickets.is_empty() => {
                 let id = tickets[ticket % tickets.len()];
-                s.write(|tx| tx.note_ticket(id, "Any news?", Some("customer"), now))
+                s.write(|tx| {
+                    tx.support()
+                        .note_ticket(id, "Any news?", Some("customer"), now)
+                })
             }
             Op::Step {
                 ticket,
@@ -431,30 +452,37 @@ fn play(ops: &[Op], ranges: &[(i64, i64)]) -> Result<(), TestCaseError> {
             } if !tickets.is_empty() => {
                 let id = tickets[ticket % tickets.len()];
                 let by = if *by_customer { "customer" } else { "Mia" };
-                s.write(|tx| tx.set_ticket_status(id, STEPS[*to], None, Some(by), None, now))
-                    .map(|_| ())
+                s.write(|tx| {
+                    tx.support()
+                        .set_ticket_status(id, STEPS[*to], None, Some(by), None, now)
+                })
+                .map(|_| ())
             }
             Op::Rate { sale, stars } if !sales.is_empty() => {
                 let id = sales[sale % sales.len()];
-                s.write(|tx| tx.rate_visit(id, *stars, "", now)).map(|r| {
-                    if let Some(t) = r.ticket_id
-                        && !tickets.contains(&t)
-                    {
-                        tickets.push(t);
-                    }
-                })
+                s.write(|tx| tx.support().rate_visit(id, *stars, "", now))
+                    .map(|r| {
+                        if let Some(t) = r.ticket_id
+                            && !tickets.contains(&t)
+                        {
+                            tickets.push(t);
+                        }
+                    })
             }
             Op::Claim { sale, customer } if !sales.is_empty() => {
                 let id = sales[sale % sales.len()];
                 let phone = format!("08700000{customer:02}");
-                s.write(|tx| tx.claim_visit(id, "", &phone, now, &mut || 7))
+                s.write(|tx| tx.support().claim_visit(id, "", &phone, now, &mut || 7))
                     .map(|_| ())
             }
             Op::Merge { gone, kept } if gone != kept => s
-                .write(|tx| tx.merge_customers(&codes[*gone], &codes[*kept], now))
+                .write(|tx| {
+                    tx.people()
+                        .merge_customers(&codes[*gone], &codes[*kept], now)
+                })
                 .map(|_| ()),
             Op::Erase { customer } => s
-                .write(|tx| tx.erase_customer(&codes[*customer], now))
+                .write(|tx| tx.people().erase_customer(&codes[*customer], now))
                 .map(|_| ()),
             Op::Wait { hours } => {
                 // A negative wait is a till clock put back.
@@ -468,9 +496,11 @@ fn play(ops: &[Op], ranges: &[(i64, i64)]) -> Result<(), TestCaseError> {
     let start = T0 / DAY - 5;
     for (offset, len) in ranges {
         let (from, to) = (start + offset, start + offset + len);
-        let fast = s.read(|tx| tx.support_figures(from, to, now)).unwrap();
+        let fast = s
+            .read(|tx| tx.figures().support_figures(from, to, now))
+            .unwrap();
         let slow = s
-            .read(|tx| tx.support_figures_brute_force(from, to, now))
+            .read(|tx| tx.figures().support_figures_brute_force(from, to, now))
             .unwrap();
         prop_assert_eq!(fast, slow, "range {}..={}", from, to);
     }

@@ -48,7 +48,10 @@ fn sell(store: &mut Store, code: &str, amount: i64, at: i64) -> i64 {
         customer: Some(code.into()),
         receipt: None,
     };
-    store.write(|t| t.record_sale(&sale)).unwrap().points_earned
+    store
+        .write(|t| t.counter().record_sale(&sale))
+        .unwrap()
+        .points_earned
 }
 
 fn tier(store: &mut Store, code: &str, at: i64) -> String {
@@ -92,7 +95,7 @@ fn a_member_moves_up_at_once_and_down_only_at_the_review() {
     );
     // Spending points does not cost the tier: it is what was earned, not the balance.
     store
-        .write(|tx| tx.redeem(&zoe, "beans", utc(2025, 4, 3), None))
+        .write(|tx| tx.loyalty().redeem(&zoe, "beans", utc(2025, 4, 3), None))
         .unwrap();
     assert_eq!(tier(&mut store, &zoe, utc(2025, 4, 4)), "Gold");
     // A year and more later she has earned nothing in the last 12 months, but the review of

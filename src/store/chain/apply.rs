@@ -4,7 +4,7 @@
 //! known here) is applied as far as it safely can and kept in `sync_problems`.
 
 use crate::store::chain::sync::{Applied, RemoteEvent};
-use crate::store::{Result, StoreError, Tx};
+use crate::store::{Result, StoreError};
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -69,7 +69,7 @@ struct PointsPayload {
     lots: Vec<(String, i64)>,
 }
 
-impl Tx<'_> {
+impl super::Room<'_, '_> {
     /// Applies other tills' events in order and moves the cursor past them, all or nothing.
     pub fn apply_remote(&self, events: &[RemoteEvent], now: i64) -> Result<Applied> {
         let state = self.sync_state()?.ok_or_else(|| StoreError::NotInChain)?;
@@ -127,7 +127,7 @@ impl Tx<'_> {
 
     /// The row with this global id: another till's by the index on their gids, this till's
     /// own by the row id its gid begins with (its last eight characters are random).
-    pub(in crate::store) fn id_by_gid(&self, table: &str, gid: &str) -> Result<Option<i64>> {
+    pub(super) fn id_by_gid(&self, table: &str, gid: &str) -> Result<Option<i64>> {
         let remote = self.optional(
             &format!("SELECT id FROM {table} WHERE gid = ?1 AND origin IS NOT NULL"),
             [gid],
@@ -151,7 +151,7 @@ impl Tx<'_> {
 
     /// An event's customer, which may be none (an anonymous visit): `None` when it names one
     /// this till does not know.
-    pub(in crate::store) fn named_customer(
+    pub(super) fn named_customer(
         &self,
         gid: Option<&str>,
     ) -> Result<Option<Option<i64>>> {
@@ -162,7 +162,7 @@ impl Tx<'_> {
     }
 
     /// The customer with this global id, or the one their card was merged into.
-    pub(in crate::store) fn customer_by_gid(&self, gid: &str) -> Result<Option<i64>> {
+    pub(super) fn customer_by_gid(&self, gid: &str) -> Result<Option<i64>> {
         match self.id_by_gid("customers", gid)? {
             Some(id) => self.optional(
                 "SELECT COALESCE(merged_into, id) FROM customers WHERE id = ?1",
@@ -198,7 +198,7 @@ impl Tx<'_> {
                 .optional::<Option<i64>>("SELECT erased_at FROM customers WHERE id = ?1", [id])?
                 .flatten();
             if erased.is_none() {
-                self.erase_customer_id(id, at)?;
+                self.people().erase_customer_id(id, at)?;
             }
         }
         let outcome = if let Some(id) = row {
@@ -308,8 +308,8 @@ impl Tx<'_> {
             if let Some(this) = this
                 && this != other
             {
-                let (kept, gone) = self.kept_and_gone(this, other)?;
-                self.fold_customer(kept, gone, now)?;
+                let (kept, gone) = self.people().kept_and_gone(this, other)?;
+                self.people().fold_customer(kept, gone, now)?;
             }
         }
         Ok(outcome)
@@ -339,8 +339,10 @@ impl Tx<'_> {
                 )?
                 .execute((id, v.claimed_at, customer))?;
             if own && was_customer.is_none() && customer.is_some() {
-                self.agg_visit(None, v.at, v.amount, refunded, -1)?;
-                self.agg_visit(customer, v.at, v.amount, refunded, 1)?;
+                self.figures()
+                    .agg_visit(None, v.at, v.amount, refunded, -1)?;
+                self.figures()
+                    .agg_visit(customer, v.at, v.amount, refunded, 1)?;
             }
             // A claim's stamp, once.
             if let (None, Some(c), false, true) = (was_customer, customer, stamped, v.stamped) {
@@ -430,7 +432,7 @@ impl Tx<'_> {
                 .prepare_cached("UPDATE visits SET refunded = refunded + ?2 WHERE id = ?1")?
                 .execute((visit, added))?;
             if own {
-                self.agg_refund(customer, at, added)?;
+                self.figures().agg_refund(customer, at, added)?;
             }
             self.unstamp_from_chain(visit, r.at)?;
         }

@@ -3,9 +3,9 @@
 //! another till uses one of the vouchers held here. Every till then holds the same vouchers
 //! for a customer, and the same ones used.
 
+use crate::store::Result;
 use crate::store::chain::apply::Outcome;
 use crate::store::chain::sync::RemoteEvent;
-use crate::store::{Result, Tx};
 use serde::Deserialize;
 
 /// A reward another till paid with a voucher.
@@ -26,9 +26,9 @@ struct VoucherPayload {
     valid_until: Option<i64>,
 }
 
-impl Tx<'_> {
+impl super::Room<'_, '_> {
     /// A stamp on `customer`'s card for `visit` (made at another till, or claimed there).
-    pub(in crate::store) fn stamp_from_chain(
+    pub(super) fn stamp_from_chain(
         &self,
         customer: i64,
         visit: i64,
@@ -43,13 +43,14 @@ impl Tx<'_> {
                 "UPDATE customers SET stamps = stamps + 1 WHERE id = ?1 RETURNING stamps",
             )?
             .query_row([customer], |r| r.get(0))?;
-        self.sync_vouchers(customer, stamps - 1, stamps, at, visit)?;
+        self.loyalty()
+            .sync_vouchers(customer, stamps - 1, stamps, at, visit)?;
         Ok(())
     }
 
     /// After a refund from another till refunded `visit` in full: its stamp comes off the card
     /// (and the voucher it paid for, if still unused), as a refund here does.
-    pub(in crate::store) fn unstamp_from_chain(&self, visit: i64, at: i64) -> Result<()> {
+    pub(super) fn unstamp_from_chain(&self, visit: i64, at: i64) -> Result<()> {
         let stamped: Option<(bool, Option<i64>)> = self.optional_row(
             "SELECT stamped, customer_id FROM visits WHERE id = ?1 AND refunded >= amount",
             visit,
@@ -66,7 +67,8 @@ impl Tx<'_> {
                 "UPDATE customers SET stamps = stamps - 1 WHERE id = ?1 RETURNING stamps",
             )?
             .query_row([customer], |r| r.get(0))?;
-        self.sync_vouchers(customer, stamps + 1, stamps, at, visit)?;
+        self.loyalty()
+            .sync_vouchers(customer, stamps + 1, stamps, at, visit)?;
         Ok(())
     }
 
@@ -84,7 +86,7 @@ impl Tx<'_> {
     /// till used it before it heard of the refund, and a used voucher is not taken back);
     /// else one is made, used (the voucher was used twice while apart, or its stamp was
     /// refunded here meanwhile), and the owner's list says so.
-    pub(in crate::store) fn apply_voucher(&self, e: &RemoteEvent, now: i64) -> Result<Outcome> {
+    pub(super) fn apply_voucher(&self, e: &RemoteEvent, now: i64) -> Result<Outcome> {
         let Ok(p) = serde_json::from_str::<VoucherPayload>(&e.payload) else {
             return self.problem(e, now, "unreadable", "a voucher event that does not parse");
         };

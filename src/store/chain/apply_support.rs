@@ -2,9 +2,9 @@
 //! customer's timeline and open tickets are the same in every shop. As in `apply.rs`: by
 //! global id, exactly once, and what cannot be applied is kept in `sync_problems`.
 
+use crate::store::Result;
 use crate::store::chain::apply::Outcome;
 use crate::store::chain::sync::RemoteEvent;
-use crate::store::{Result, Tx};
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -66,7 +66,7 @@ struct ConsentPayload {
     actor: Option<String>,
 }
 
-impl Tx<'_> {
+impl super::Room<'_, '_> {
     /// Whether the customer was erased here: what arrives about them keeps no words.
     fn erased(&self, customer: Option<i64>) -> Result<bool> {
         match customer {
@@ -78,7 +78,7 @@ impl Tx<'_> {
         }
     }
 
-    pub(in crate::store) fn apply_rating(&self, e: &RemoteEvent, now: i64) -> Result<Outcome> {
+    pub(super) fn apply_rating(&self, e: &RemoteEvent, now: i64) -> Result<Outcome> {
         let Ok(r) = serde_json::from_str::<RatingPayload>(&e.payload) else {
             return self.problem(e, now, "unreadable", "a rating event that does not parse");
         };
@@ -105,7 +105,7 @@ impl Tx<'_> {
         Ok(Outcome::Applied)
     }
 
-    pub(in crate::store) fn apply_ticket(&self, e: &RemoteEvent, now: i64) -> Result<Outcome> {
+    pub(super) fn apply_ticket(&self, e: &RemoteEvent, now: i64) -> Result<Outcome> {
         let Ok(t) = serde_json::from_str::<TicketPayload>(&e.payload) else {
             return self.problem(e, now, "unreadable", "a ticket event that does not parse");
         };
@@ -168,7 +168,7 @@ impl Tx<'_> {
         Ok(Outcome::Applied)
     }
 
-    pub(in crate::store) fn apply_ticket_event(
+    pub(super) fn apply_ticket_event(
         &self,
         e: &RemoteEvent,
         now: i64,
@@ -200,7 +200,7 @@ impl Tx<'_> {
         Ok(Outcome::Applied)
     }
 
-    pub(in crate::store) fn apply_note(&self, e: &RemoteEvent, now: i64) -> Result<Outcome> {
+    pub(super) fn apply_note(&self, e: &RemoteEvent, now: i64) -> Result<Outcome> {
         let Ok(n) = serde_json::from_str::<NotePayload>(&e.payload) else {
             return self.problem(e, now, "unreadable", "a note event that does not parse");
         };
@@ -224,7 +224,7 @@ impl Tx<'_> {
 
     /// A consent given or withdrawn at another till: kept as it was recorded there (a
     /// withdrawal also cancels what waits here for that channel).
-    pub(in crate::store) fn apply_consent(&self, e: &RemoteEvent, now: i64) -> Result<Outcome> {
+    pub(super) fn apply_consent(&self, e: &RemoteEvent, now: i64) -> Result<Outcome> {
         let Ok(c) = serde_json::from_str::<ConsentPayload>(&e.payload) else {
             return self.problem(e, now, "unreadable", "a consent event that does not parse");
         };
@@ -258,7 +258,8 @@ impl Tx<'_> {
                 e.till_id
             ])?;
         if c.given == 0 {
-            self.cancel_marketing(customer, Some(channel), "consent_withdrawn", now)?;
+            self.messages()
+                .cancel_marketing(customer, Some(channel), "consent_withdrawn", now)?;
         }
         Ok(Outcome::Applied)
     }

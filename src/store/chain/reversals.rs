@@ -5,7 +5,7 @@
 //! waits in `refunds.reversal_pending` until a sync settles it under a key the central store
 //! answers the same way however often it is asked.
 
-use crate::store::{Result, Tx};
+use crate::store::Result;
 
 /// A refund's points reversal to settle with the central store.
 #[derive(Debug, Clone)]
@@ -26,7 +26,7 @@ pub struct Reversal {
 /// sale earned, and what is left of them after the refunds already taken back.
 type Pending = (i64, i64, Option<i64>, Option<String>, i64, i64);
 
-impl Tx<'_> {
+impl super::Room<'_, '_> {
     /// Pending reversals whose customer the central store knows (sent before), oldest first.
     pub fn reversals_due(&self, now: i64) -> Result<Vec<Reversal>> {
         let Some(state) = self.sync_state()? else {
@@ -74,14 +74,16 @@ impl Tx<'_> {
             else {
                 continue;
             };
-            self.expire_due(Some(customer), now)?;
+            self.loyalty().expire_due(Some(customer), now)?;
             due.push(Reversal {
                 refund_id,
                 key: format!("refund:{}:{refund_id}", state.instance),
                 customer: gid,
                 visit,
                 earned,
-                points: points_due.min(self.balance_of(customer)?).min(left.max(0)),
+                points: points_due
+                    .min(self.loyalty().balance_of(customer)?)
+                    .min(left.max(0)),
             });
         }
         Ok(due)
@@ -109,8 +111,8 @@ impl Tx<'_> {
                 ))
             },
         )?;
-        let points = taken.min(self.balance_of(customer)?);
-        self.reverse_refund(
+        let points = taken.min(self.loyalty().balance_of(customer)?);
+        self.counter().reverse_refund(
             r.refund_id,
             visit_id,
             customer,

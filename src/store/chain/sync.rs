@@ -4,7 +4,7 @@
 //! lots (their own till does, and its expiry arrives like any other event), so no lot is
 //! expired twice.
 
-use crate::store::{Result, StoreError, Tx};
+use crate::store::{Result, StoreError};
 use rusqlite::OptionalExtension;
 use serde::Serialize;
 
@@ -131,7 +131,7 @@ pub struct Applied {
     pub cursor: i64,
 }
 
-impl Tx<'_> {
+impl super::Room<'_, '_> {
     /// Joins the chain as `till_id` of `shop_id`: from now on every write here is queued for the
     /// central store, and the history so far is queued first (customers, then visits, then
     /// points, so each event finds what it refers to). Joining again as the same till changes
@@ -316,7 +316,7 @@ impl Tx<'_> {
         Ok(())
     }
 
-    /// Records the central store's answers to `sent` (a batch from [`Tx::outbox`], in order):
+    /// Records the central store's answers to `sent` (a batch from `tx.chain().outbox`, in order):
     /// those events are sent, whatever the answer.
     pub fn mark_sent(
         &self,
@@ -401,7 +401,7 @@ impl Tx<'_> {
     }
 }
 
-impl Tx<'_> {
+impl super::Room<'_, '_> {
     /// The newest `limit` problems applying other tills' events, newest first.
     pub fn sync_problems(&self, limit: usize) -> Result<Vec<(i64, String)>> {
         let mut stmt = self

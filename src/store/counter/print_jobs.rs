@@ -1,6 +1,6 @@
 //! The print queue: jobs stored before they are sent, never silently dropped.
 
-use crate::store::{Result, Store, Tx};
+use crate::store::{Result, Store};
 use rusqlite::OptionalExtension;
 use serde::Serialize;
 
@@ -70,7 +70,7 @@ fn job(r: &rusqlite::Row<'_>) -> rusqlite::Result<PrintJob> {
     })
 }
 
-impl Tx<'_> {
+impl super::Room<'_, '_> {
     /// Stores a job to print; part of the caller's transaction (the sale's, for a receipt).
     pub fn enqueue_print(
         &self,
@@ -138,6 +138,6 @@ impl Tx<'_> {
 impl Store {
     /// Jobs not yet printed.
     pub fn pending_prints(&mut self) -> Result<Vec<PrintJob>> {
-        self.read(|tx| tx.pending_prints())
+        self.read(|tx| tx.counter().pending_prints())
     }
 }

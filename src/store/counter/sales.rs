@@ -8,7 +8,7 @@ use crate::domain::ledger::{EventKind, refund_reversal};
 use crate::domain::referral::ReferralOutcome;
 use crate::domain::sale::{self, Earning, MAX_RECEIPT_CHARS, RefundRefused, RefundTake};
 use crate::domain::staff::Actor;
-use crate::store::{Result, StoreError, Tx, loyalty::ledger::Credit};
+use crate::store::{Result, StoreError, loyalty::ledger::Credit};
 use rusqlite::OptionalExtension;
 use serde::Serialize;
 
@@ -93,7 +93,7 @@ struct VisitRow {
     origin: Option<String>,
 }
 
-impl Tx<'_> {
+impl super::Room<'_, '_> {
     fn visit_by_receipt(&self, receipt: &str) -> Result<Option<VisitRow>> {
         self.visit_row("receipt_no = ?1", [receipt])
     }
@@ -234,7 +234,7 @@ impl Tx<'_> {
         }
         let customer = match sale.customer.as_deref().map(str::trim) {
             Some("") | None => None,
-            Some(code) => Some(self.customer(code)?.0),
+            Some(code) => Some(self.people().customer(code)?.0),
         };
         let (program_id, program) = self.program_at(sale.at);
         let Earning {
@@ -244,7 +244,7 @@ impl Tx<'_> {
         } = sale::earning(program, sale.amount, customer.is_some());
         // A member's tier multiplies what the sale earns (rounded down).
         if let Some(c) = &customer
-            && let Some(t) = self.tier_of(c.id, sale.at)?
+            && let Some(t) = self.loyalty().tier_of(c.id, sale.at)?
         {
             points = points * t.place.multiplier_percent / 100;
         }
@@ -265,7 +265,8 @@ impl Tx<'_> {
                 staff,
             ))?;
         let visit_id = self.tx.last_insert_rowid();
-        self.agg_visit(customer.as_ref().map(|c| c.id), sale.at, sale.amount, 0, 1)?;
+        self.figures()
+            .agg_visit(customer.as_ref().map(|c| c.id), sale.at, sale.amount, 0, 1)?;
         let mut outcome = SaleOutcome {
             visit_id,
             at: sale.at,
@@ -283,13 +284,19 @@ impl Tx<'_> {
         let Some(customer) = customer else {
             return Ok(outcome);
         };
-        let before = self.balance_of(customer.id)?;
+        let before = self.loyalty().balance_of(customer.id)?;
         let (vouchers, referral) =
             self.reward_visit(&customer, visit_id, sale.at, points, stamped, qualifying)?;
         outcome.vouchers_issued = vouchers;
         outcome.referral = referral;
-        outcome.balance = self.balance_of(customer.id)?;
-        self.queue_progress_message(customer.id, visit_id, before, outcome.balance, sale.at)?;
+        outcome.balance = self.loyalty().balance_of(customer.id)?;
+        self.messages().queue_progress_message(
+            customer.id,
+            visit_id,
+            before,
+            outcome.balance,
+            sale.at,
+        )?;
         Ok(outcome)
     }
 
@@ -305,10 +312,10 @@ impl Tx<'_> {
         stamped: bool,
         qualifying: bool,
     ) -> Result<(i64, Option<ReferralOutcome>)> {
-        self.expire_due(Some(customer.id), at)?;
+        self.loyalty().expire_due(Some(customer.id), at)?;
         if points > 0 {
             let key = earn_key(visit_id);
-            self.credit(&Credit {
+            self.loyalty().credit(&Credit {
                 customer_id: customer.id,
                 kind: EventKind::Earn,
                 points,
@@ -325,7 +332,7 @@ impl Tx<'_> {
             self.tx
                 .prepare_cached("UPDATE customers SET stamps = stamps + 1 WHERE id = ?1")?
                 .execute([customer.id])?;
-            vouchers = self.sync_vouchers(
+            vouchers = self.loyalty().sync_vouchers(
                 customer.id,
                 customer.stamps,
                 customer.stamps + 1,
@@ -334,11 +341,11 @@ impl Tx<'_> {
             )?;
         }
         let referral = if qualifying {
-            self.settle_referral(customer.id, visit_id, at)?
+            self.loyalty().settle_referral(customer.id, visit_id, at)?
         } else {
             None
         };
-        self.keep_tier(customer.id, at)?;
+        self.loyalty().keep_tier(customer.id, at)?;
         Ok((vouchers, referral))
     }
 
@@ -347,7 +354,7 @@ impl Tx<'_> {
         let customer_id = first.customer_id;
         let (customer, balance) = match first.customer_id {
             Some(id) => {
-                let c = self.customer_by_id(id)?;
+                let c = self.people().customer_by_id(id)?;
                 (Some(c.display_code()), c.balance)
             }
             None => (None, 0),
@@ -373,7 +380,7 @@ impl Tx<'_> {
     }
 
     /// What a refund of `amount` (or of everything left, for `None`) on this receipt would give
-    /// back, after the same checks as [`Tx::refund`]; changes nothing.
+    /// back, after the same checks as `tx.counter().refund`; changes nothing.
     pub fn refund_amount(&self, receipt: &str, amount: Option<i64>) -> Result<i64> {
         let receipt = check_receipt(receipt.trim())?;
         let visit = self
@@ -411,7 +418,8 @@ impl Tx<'_> {
         )?;
         // Another till's sale counts in that till's figures, and its refund with it.
         if visit.origin.is_none() {
-            self.agg_refund(visit.customer_id, visit.at, amount)?;
+            self.figures()
+                .agg_refund(visit.customer_id, visit.at, amount)?;
         }
         self.tx.execute(
             "INSERT INTO refunds (visit_id, at, amount, points_due, points_reversed, actor,
@@ -423,7 +431,7 @@ impl Tx<'_> {
         let mut points_pending = 0;
         let mut balance = 0;
         if let Some(customer_id) = visit.customer_id {
-            if self.in_chain()? {
+            if self.chain().in_chain()? {
                 // On a chain's till other shops may be spending the same balance: the central
                 // store decides what the refund takes back, at the next sync.
                 if points_due > 0 {
@@ -434,9 +442,9 @@ impl Tx<'_> {
                     points_pending = points_due;
                 }
             } else {
-                self.expire_due(Some(customer_id), now)?;
+                self.loyalty().expire_due(Some(customer_id), now)?;
                 // Floor at zero: what was already spent on rewards is not clawed back.
-                points_reversed = points_due.min(self.balance_of(customer_id)?);
+                points_reversed = points_due.min(self.loyalty().balance_of(customer_id)?);
                 self.reverse_refund(
                     refund_id,
                     visit.id,
@@ -455,9 +463,10 @@ impl Tx<'_> {
                     [customer_id],
                     |r| r.get(0),
                 )?;
-                self.sync_vouchers(customer_id, stamps + 1, stamps, now, visit.id)?;
+                self.loyalty()
+                    .sync_vouchers(customer_id, stamps + 1, stamps, now, visit.id)?;
             }
-            balance = self.balance_of(customer_id)?;
+            balance = self.loyalty().balance_of(customer_id)?;
         }
         Ok(RefundOutcome {
             refund_id,
@@ -520,7 +529,7 @@ pub(in crate::store) fn check_receipt(r: &str) -> Result<String> {
         .ok_or(StoreError::BadReceipt(MAX_RECEIPT_CHARS))
 }
 
-impl Tx<'_> {
+impl super::Room<'_, '_> {
     /// Takes back `points` of a refunded sale from the customer, from the sale's own lot
     /// first; with `hold`, the central store's hold that already took them across the chain.
     #[allow(clippy::too_many_arguments)]
@@ -547,7 +556,7 @@ impl Tx<'_> {
             .into_iter()
             .collect();
         let key = format!("refund:{refund_id}");
-        let event = self.spend(
+        let event = self.loyalty().spend(
             &Credit {
                 customer_id,
                 kind: EventKind::Refund,
@@ -563,7 +572,7 @@ impl Tx<'_> {
             "the refund",
         )?;
         if let Some(hold) = hold {
-            self.name_hold(event, hold)?;
+            self.loyalty().name_hold(event, hold)?;
         }
         self.tx.execute(
             "UPDATE refunds SET points_reversed = ?2 WHERE id = ?1",

@@ -2,7 +2,7 @@
 
 use crate::domain::staff::{Role, check_pin, hash_pin, pin_matches};
 use crate::store::error::is_unique_violation;
-use crate::store::{Result, Store, StoreError, Tx};
+use crate::store::{Result, Store, StoreError};
 use serde::Serialize;
 
 /// A member of staff.
@@ -13,7 +13,7 @@ pub struct Staff {
     pub role: Role,
 }
 
-impl Tx<'_> {
+impl super::Room<'_, '_> {
     /// Adds a member of staff. `salt` is fresh randomness from the caller.
     pub fn add_staff(
         &self,
@@ -98,6 +98,6 @@ impl Tx<'_> {
 impl Store {
     /// All staff.
     pub fn staff(&mut self) -> Result<Vec<Staff>> {
-        self.read(|tx| tx.staff())
+        self.read(|tx| tx.counter().staff())
     }
 }

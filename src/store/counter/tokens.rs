@@ -6,7 +6,7 @@
 //! secret as before, and keep opening at their own shop.
 
 use crate::domain::token::{ShopSecret, chain_token_id, split_chain_token_id};
-use crate::store::{Result, Tx};
+use crate::store::Result;
 
 /// The chain's key from `sync_state`'s secret and till number, once it has both.
 pub(in crate::store) fn chain_key_of(
@@ -17,7 +17,7 @@ pub(in crate::store) fn chain_key_of(
     ShopSecret::from_hex(&hex?).map(|k| (k, number))
 }
 
-impl Tx<'_> {
+impl super::Room<'_, '_> {
     /// Keeps the chain's secret (64 hex digits) the central store handed out.
     pub fn set_chain_secret(&self, hex: &str) -> Result<()> {
         self.tx

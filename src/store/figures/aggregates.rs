@@ -1,7 +1,7 @@
 //! Aggregates behind the owner's figures, kept in the same transaction as the rows they sum
 //! (see `migrations/0005_aggregates.sql`), and rebuilt from the raw rows on demand.
 
-use crate::store::{Result, Store, Tx};
+use crate::store::{Result, Store};
 use serde::Serialize;
 
 /// Seconds in a day: aggregates are by UTC day number.
@@ -56,7 +56,7 @@ pub struct Rebuilt {
     pub matched: bool,
 }
 
-impl Tx<'_> {
+impl super::Room<'_, '_> {
     /// Adds a member's or an anonymous visit (or, with `sign` -1, takes an anonymous one
     /// away, when a claim makes it a member's).
     pub(in crate::store) fn agg_visit(
@@ -238,6 +238,6 @@ impl Store {
     /// `regulars stats --rebuild`: recomputes the aggregates from the raw rows in one
     /// transaction and reports whether the kept ones matched.
     pub fn rebuild_aggregates(&mut self) -> Result<Rebuilt> {
-        self.write(|tx| tx.rebuild_aggregates(true))
+        self.write(|tx| tx.figures().rebuild_aggregates(true))
     }
 }

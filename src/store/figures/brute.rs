@@ -4,10 +4,10 @@
 
 use super::dashboard::{DAY, Figures, TOP, TopCustomer, Totals, clamp};
 use super::members::{Span, Tally};
-use crate::store::{Result, Tx};
+use crate::store::Result;
 use std::collections::HashMap;
 
-impl Tx<'_> {
+impl super::Room<'_, '_> {
     /// The same figures computed from the raw rows (visits, points events): the slow way,
     /// which the tests and benchmarks compare the aggregates against.
     pub fn figures_brute_force(&self, from_day: i64, to_day: i64, now: i64) -> Result<Figures> {

@@ -17,7 +17,7 @@
 //! - referrals, ratings and tickets count when made, given or opened in the range.
 
 use super::members::{MemberFigures, MemberIndex, Span, member_figures};
-use crate::store::{Result, Store, Tx};
+use crate::store::{Result, Store};
 use serde::Serialize;
 use std::collections::HashMap;
 
@@ -218,7 +218,7 @@ pub(super) struct Totals {
     pub(super) support: Option<crate::store::SupportFigures>,
 }
 
-impl Tx<'_> {
+impl super::Room<'_, '_> {
     /// The figures from the aggregates (reading the member index afresh; [`Store::figures`]
     /// keeps it between calls).
     pub fn figures(&self, from_day: i64, to_day: i64, now: i64) -> Result<Figures> {
@@ -439,7 +439,7 @@ impl Store {
                 }
                 None => kept.insert(MemberIndex::load(&tx.tx)?),
             };
-            tx.figures_with(index, from_day, to_day, now)
+            tx.figures().figures_with(index, from_day, to_day, now)
         });
         // An index that failed half-way through catching up is read afresh next time.
         self.member_index = if out.is_ok() { kept } else { None };

@@ -3,7 +3,7 @@
 //! member's scores, and the list of members worth a call.
 
 use crate::insights::{self, BgNbd, FitError, GammaGamma, History};
-use crate::store::{Result, Tx};
+use crate::store::Result;
 use serde::Serialize;
 use std::collections::HashMap;
 
@@ -73,7 +73,7 @@ pub struct Slipping {
     pub open_tickets: i64,
 }
 
-impl Tx<'_> {
+impl super::Room<'_, '_> {
     /// Every member's history up to `now`: visits fully refunded do not count, and two visits
     /// on one day are one (as the models count periods).
     fn member_histories(&self, now: i64) -> Result<Vec<Member>> {
@@ -215,7 +215,7 @@ impl Tx<'_> {
                 now + i64::from(offer.days) * DAY,
             ),
         )?;
-        self.queue_voucher_messages(now)?;
+        self.messages().queue_voucher_messages(now)?;
         Ok(given)
     }
 
@@ -375,7 +375,7 @@ impl crate::store::Store {
     /// million members) never holds the counter's sales up. A fit that fails is recorded
     /// with why, and the scores of the fit before stay.
     pub fn refit_insights(&mut self, now: i64) -> Result<Refit> {
-        let members = self.read(|t| t.member_histories(now))?;
+        let members = self.read(|t| t.figures().member_histories(now))?;
         let repeat_members = members.iter().filter(|m| m.history.frequency > 0).count();
         let mut refit = Refit {
             at: now,
@@ -404,7 +404,7 @@ impl crate::store::Store {
         } else {
             Ok(members.iter().map(Score::by_grid).collect())
         };
-        self.write(|t| t.record_refit(refit, outcome))
+        self.write(|t| t.figures().record_refit(refit, outcome))
     }
 }
 

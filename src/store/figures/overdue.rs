@@ -3,8 +3,8 @@
 //! and the schema's copy of the targets, kept equal to the configuration's.
 
 use crate::domain::support::{Status, Targets};
+use crate::store::Result;
 use crate::store::figures::support_figures::{DAY, cover};
-use crate::store::{Result, Tx};
 
 /// Whether a ticket is overdue at `t`, from its row (the series of overdue counts).
 pub(in crate::store) struct Pending {
@@ -17,7 +17,7 @@ pub(in crate::store) struct Pending {
 impl Pending {
     /// Overdue at `t` as the counter would have said then: not resolved by `t`, and past the
     /// reply target without a reply by `t` or past the resolve target.
-    pub(in crate::store) fn overdue_at(&self, targets: &Targets, t: i64) -> bool {
+    pub(super) fn overdue_at(&self, targets: &Targets, t: i64) -> bool {
         if t < self.opened_at || self.resolved_at.is_some_and(|r| r <= t) {
             return false;
         }
@@ -34,11 +34,11 @@ pub(in crate::store) fn day_end(day: i64, now: i64) -> i64 {
     ((day + 1) * DAY - 1).min(now)
 }
 
-impl Tx<'_> {
+impl super::Room<'_, '_> {
     /// Tickets overdue at the end of each day of the range (from the first ticket's day at the
     /// earliest, up to today, whose count is taken now): the changes of the count by day
     /// summed from the first day on.
-    pub(in crate::store) fn overdue_by_day(
+    pub(super) fn overdue_by_day(
         &self,
         from_day: i64,
         to_day: i64,
@@ -88,7 +88,7 @@ impl Tx<'_> {
     }
 
     /// Tickets overdue at `now` by the figures' definition (those not resolved by then).
-    pub(in crate::store) fn overdue_at(&self, now: i64) -> Result<i64> {
+    pub(super) fn overdue_at(&self, now: i64) -> Result<i64> {
         let targets = self.rules.targets;
         let mut stmt = self.tx.prepare_cached(
             "SELECT severity, opened_at, first_reply_at, resolved_at FROM tickets

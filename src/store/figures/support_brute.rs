@@ -2,11 +2,11 @@
 //! visits, ratings) by the definitions in `support_figures.rs`, without the aggregates or the
 //! views that define them: the tests and the benchmark compare the two.
 
+use crate::store::Result;
 use crate::store::figures::overdue::{Pending, day_end};
 use crate::store::figures::support_figures::{
     BACK_DAYS, Counts, DAY, Gathered, SupportFigures, wait_bucket,
 };
-use crate::store::{Result, Tx};
 use std::collections::{HashMap, HashSet};
 
 struct Ticket {
@@ -21,7 +21,7 @@ struct Ticket {
     contacts: i64,
 }
 
-impl Tx<'_> {
+impl super::Room<'_, '_> {
     /// This till's own tickets, their history read event by event.
     fn raw_tickets(&self) -> Result<Vec<Ticket>> {
         let c = &self.tx;
@@ -199,7 +199,7 @@ impl Tx<'_> {
             })
             .collect();
         let mut f = g.finish(from_day, to_day, today, overdue);
-        f.common_problems = self.common_problems()?;
+        f.common_problems = self.support().common_problems()?;
         Ok(f)
     }
 }

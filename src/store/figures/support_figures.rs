@@ -27,7 +27,7 @@
 //!
 //! Shares of fewer than [`FEW`] carry the counts only: "3 of 3" says more than "100%".
 
-use crate::store::{Result, Tx};
+use crate::store::Result;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -370,7 +370,7 @@ impl Gathered {
     }
 }
 
-impl Tx<'_> {
+impl super::Room<'_, '_> {
     /// The support figures for `from_day ..= to_day`, from the aggregates.
     pub fn support_figures(&self, from_day: i64, to_day: i64, now: i64) -> Result<SupportFigures> {
         let c = &self.tx;
@@ -464,7 +464,7 @@ impl Tx<'_> {
         )?;
         let overdue = self.overdue_by_day(from_day, to_day, now)?;
         let mut f = g.finish(from_day, to_day, today, overdue);
-        f.common_problems = self.common_problems()?;
+        f.common_problems = self.support().common_problems()?;
         Ok(f)
     }
 }

@@ -9,7 +9,7 @@ use crate::domain::ledger::{EventKind, Lot, allocate};
 use crate::domain::program::{Program, Reward};
 use crate::domain::staff::Actor;
 use crate::store::error::{AdjustmentPart, is_unique_violation};
-use crate::store::{Result, StoreError, Tx};
+use crate::store::{Result, StoreError};
 use rusqlite::OptionalExtension;
 use serde::Serialize;
 
@@ -56,7 +56,7 @@ pub(in crate::store) struct Credit<'a> {
     pub approved_by: Option<&'a str>,
 }
 
-impl Tx<'_> {
+impl super::Room<'_, '_> {
     /// Appends a positive event as a new lot (expiring by the program in force at `at`).
     pub(in crate::store) fn credit(&self, c: &Credit<'_>) -> Result<i64> {
         debug_assert!(c.points > 0);
@@ -82,7 +82,7 @@ impl Tx<'_> {
             ))
             .map_err(|e| key_error(e, c.key))?;
         let id = self.tx.last_insert_rowid();
-        self.agg_points(c.at, c.kind.as_str(), c.points)?;
+        self.figures().agg_points(c.at, c.kind.as_str(), c.points)?;
         self.add_to_balance(c.customer_id, c.points)?;
         Ok(id)
     }
@@ -117,7 +117,8 @@ impl Tx<'_> {
             ))
             .map_err(|e| key_error(e, c.key))?;
         let spend_id = self.tx.last_insert_rowid();
-        self.agg_points(c.at, c.kind.as_str(), -c.points)?;
+        self.figures()
+            .agg_points(c.at, c.kind.as_str(), -c.points)?;
         for (lot_id, points) in taken {
             self.tx
                 .prepare_cached(
@@ -245,7 +246,7 @@ impl Tx<'_> {
         reward_id: &str,
         now: i64,
     ) -> Result<(i64, Option<String>, String)> {
-        let customer = self.customer(code_text)?.0;
+        let customer = self.people().customer(code_text)?.0;
         let reward = reward_of(self.program_now(), reward_id)?;
         let voucher = self.usable_voucher(customer.id, &reward.id, now)?;
         let gid: Option<String> = self
@@ -273,7 +274,7 @@ impl Tx<'_> {
     /// Points this till redeemed for the customer since `since` without the central store's
     /// hold (while offline), for the offline allowance.
     pub fn redeemed_offline_since(&self, code_text: &str, since: i64) -> Result<i64> {
-        let customer = self.customer(code_text)?.0;
+        let customer = self.people().customer(code_text)?.0;
         Ok(self
             .optional(
                 "SELECT -COALESCE(SUM(points), 0) FROM points_events WHERE customer_id = ?1
@@ -283,7 +284,7 @@ impl Tx<'_> {
             .unwrap_or(0))
     }
 
-    /// [`Tx::redeem`], with the central store's `hold` on a chain's till: its spend then names
+    /// `tx.loyalty().redeem`, with the central store's `hold` on a chain's till: its spend then names
     /// the hold, so the central store does not count the points twice.
     pub fn redeem_held(
         &self,
@@ -293,7 +294,7 @@ impl Tx<'_> {
         actor: Option<&str>,
         hold: Option<&str>,
     ) -> Result<Redeemed> {
-        let customer = self.customer(code_text)?.0;
+        let customer = self.people().customer(code_text)?.0;
         let reward = reward_of(self.program_now(), reward_id)?;
         self.expire_due(Some(customer.id), now)?;
         let voucher = self.usable_voucher(customer.id, &reward.id, now)?;
@@ -339,7 +340,7 @@ impl Tx<'_> {
             )?;
             if let Some(hold) = hold {
                 self.name_hold(event, hold)?;
-                self.hold_settled(hold)?;
+                self.chain().hold_settled(hold)?;
             }
             PaidWith::Points
         };
@@ -375,7 +376,7 @@ impl Tx<'_> {
         if actor.trim().is_empty() {
             return Err(StoreError::AdjustmentNeeds(AdjustmentPart::Actor));
         }
-        let customer = self.customer(code_text)?.0;
+        let customer = self.people().customer(code_text)?.0;
         let key = match key {
             Some(k) => format!("adjust:{k}"),
             None => format!(
@@ -453,7 +454,7 @@ fn key_error(e: rusqlite::Error, key: &str) -> StoreError {
     }
 }
 
-impl Tx<'_> {
+impl super::Room<'_, '_> {
     /// Names the central store's hold that already took a spend's points across the chain,
     /// so the central store does not count them a second time.
     pub(in crate::store) fn name_hold(&self, event: i64, hold: &str) -> Result<()> {

@@ -3,12 +3,12 @@
 //! program's window. Each is given once a year; a till that was off on the day gives it
 //! later within the window.
 
-use crate::store::{Result, StoreError, Tx};
+use crate::store::{Result, StoreError};
 use serde::Serialize;
 
 const DAY: i64 = 86_400;
 
-/// What [`Tx::give_occasion_vouchers`] gave.
+/// What `tx.loyalty().give_occasion_vouchers` gave.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Given {
     pub birthday: usize,
@@ -17,7 +17,7 @@ pub struct Given {
     pub messages: usize,
 }
 
-impl Tx<'_> {
+impl super::Room<'_, '_> {
     /// Records (or with `None` forgets) a member's birthday, with when and where they agreed
     /// to give it (`source`: counter, page or import).
     pub fn set_birthday(
@@ -27,7 +27,7 @@ impl Tx<'_> {
         source: &str,
         now: i64,
     ) -> Result<()> {
-        let id = self.customer(code)?.0.id;
+        let id = self.people().customer(code)?.0.id;
         let birthday = match birthday {
             Some(b) => Some(
                 crate::domain::contact::birthday_text(b)
@@ -96,7 +96,7 @@ impl Tx<'_> {
                 }
             }
         }
-        given.messages = self.queue_voucher_messages(now)?;
+        given.messages = self.messages().queue_voucher_messages(now)?;
         Ok(given)
     }
 }

@@ -9,7 +9,7 @@ use crate::domain::{
     },
 };
 use crate::store::{
-    Result, Store, StoreError, Tx, loyalty::ledger::Credit, people::customers::CustomerRow,
+    Result, Store, StoreError, loyalty::ledger::Credit, people::customers::CustomerRow,
 };
 use rusqlite::OptionalExtension;
 use serde::Serialize;
@@ -29,7 +29,7 @@ pub struct ReferralView {
     pub decided_at: Option<i64>,
 }
 
-impl Tx<'_> {
+impl super::Room<'_, '_> {
     /// The customer whose referral code this is.
     pub(in crate::store) fn referrer_by_code(&self, text: &str) -> Result<CustomerRow> {
         let code = ReferralCode::parse(text)?;
@@ -100,7 +100,7 @@ impl Tx<'_> {
         friend_id: i64,
         now: i64,
     ) -> Result<ReferralOutcome> {
-        let friend = self.customer_by_id(friend_id)?;
+        let friend = self.people().customer_by_id(friend_id)?;
         let as_person = |c: &CustomerRow| -> (Option<i64>, Option<String>, Option<String>) {
             (Some(c.id), c.phone.clone(), c.email.clone())
         };
@@ -163,7 +163,7 @@ impl Tx<'_> {
         referral_code: &str,
         now: i64,
     ) -> Result<ReferralOutcome> {
-        let friend = self.customer(customer_code)?.0;
+        let friend = self.people().customer(customer_code)?.0;
         let referrer = self.referrer_by_code(referral_code)?;
         self.open_referral(&referrer, friend.id, now)
     }
@@ -194,7 +194,7 @@ impl Tx<'_> {
                  WHERE referrer_id = ?1 AND status = 'rewarded' AND decided_at > ?2",
             )?
             .query_row((referrer_id, at - THIRTY_DAYS), |r| r.get(0))?;
-        let referrer = self.customer_by_id(referrer_id)?;
+        let referrer = self.people().customer_by_id(referrer_id)?;
         if !within_cap(recent, rule.cap_per_30_days) {
             self.tx.execute(
                 "UPDATE referrals SET status = 'refused', reason = ?2, decided_at = ?3, visit_id = ?4
@@ -276,6 +276,6 @@ impl Tx<'_> {
 impl Store {
     /// Referrals for review, in a read transaction.
     pub fn referrals(&mut self, status: Option<&str>, limit: usize) -> Result<Vec<ReferralView>> {
-        self.read(|tx| tx.list_referrals(status, limit))
+        self.read(|tx| tx.loyalty().list_referrals(status, limit))
     }
 }

@@ -2,9 +2,9 @@
 //! and go (a sale, a refund, a merge, another till's stamp).
 
 use crate::domain::ledger::vouchers_due;
-use crate::store::{Result, Tx};
+use crate::store::Result;
 
-impl Tx<'_> {
+impl super::Room<'_, '_> {
     /// After the stamp count moved from `before` to `stamps`, issues or voids vouchers so the
     /// customer holds what the card is worth. Returns the number issued. Only counts vouchers
     /// when the card crosses a multiple of `every`, so an ordinary sale reads nothing extra.

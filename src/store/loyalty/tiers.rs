@@ -2,7 +2,7 @@
 //! needs no job to have run) and kept when a sale moves it.
 
 use crate::domain::tiers::{Place, YEAR};
-use crate::store::{Result, Tx};
+use crate::store::Result;
 use serde::Serialize;
 
 /// A member's tier as the counter, the receipt and their page show it.
@@ -18,7 +18,7 @@ pub struct TierView {
     pub review_at: i64,
 }
 
-impl Tx<'_> {
+impl super::Room<'_, '_> {
     /// Points `customer_id` earned (sales and referral bonuses) in `(to − 12 months, to]`.
     fn earned_in_year(&self, customer_id: i64, to: i64) -> Result<i64> {
         Ok(self

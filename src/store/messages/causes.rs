@@ -3,11 +3,11 @@
 //! in the transaction of its cause, under a key naming that cause, so it is queued once.
 
 use crate::domain::messages::{Kind, crossed, nearing_threshold};
-use crate::store::{Result, Tx};
+use crate::store::Result;
 
 const DAY: i64 = 86_400;
 
-impl Tx<'_> {
+impl super::Room<'_, '_> {
     /// After a sale moved a member's balance from `before` to `after`: "reward ready" when it
     /// now pays for a reward it did not (the dearest such), else "nearing a reward" when it
     /// came within a fifth of the next one.

@@ -5,7 +5,7 @@
 
 use crate::domain::code::CustomerCode;
 use crate::domain::messages::Channel;
-use crate::store::{Result, StoreError, Tx};
+use crate::store::{Result, StoreError};
 use rusqlite::OptionalExtension;
 use serde::Serialize;
 
@@ -66,7 +66,7 @@ pub struct Consent {
     pub actor: Option<String>,
 }
 
-/// A member's choices about messages (see [`Tx::message_choices`]).
+/// A member's choices about messages (see `tx.messages().message_choices`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct MessageChoices {
     pub email: Option<bool>,
@@ -86,7 +86,7 @@ pub struct NewConsent<'a> {
     pub at: i64,
 }
 
-impl Tx<'_> {
+impl super::Room<'_, '_> {
     /// Records consent given or withdrawn. Withdrawing cancels the channel's marketing
     /// messages still waiting in the outbox. Giving needs the words shown.
     pub fn record_consent(&self, customer_id: i64, c: &NewConsent<'_>) -> Result<()> {
@@ -114,9 +114,11 @@ impl Tx<'_> {
         Ok(())
     }
 
-    /// [`Tx::record_consent`] for the customer with this code.
+    /// `tx.messages().record_consent` for the customer with this code.
     pub fn record_consent_of(&self, code_text: &str, c: &NewConsent<'_>) -> Result<String> {
-        let row = self.customer_by_code(&CustomerCode::parse(code_text)?)?;
+        let row = self
+            .people()
+            .customer_by_code(&CustomerCode::parse(code_text)?)?;
         if row.erased_at.is_some() {
             return Err(StoreError::Erased(row.display_code()));
         }
@@ -183,7 +185,7 @@ impl Tx<'_> {
     /// What a member has chosen about messages: reward news and offers by email, by SMS
     /// (`None` without an address or number on file for it), and whether they gave a birthday.
     pub fn message_choices(&self, customer_id: i64) -> Result<MessageChoices> {
-        let row = self.customer_by_id(customer_id)?;
+        let row = self.people().customer_by_id(customer_id)?;
         let on = |channel| -> Result<bool> {
             Ok(self.consent(customer_id, channel)?.is_some_and(|c| c.given))
         };
@@ -211,7 +213,7 @@ impl Tx<'_> {
         customer_id: i64,
         channel: Channel,
     ) -> Result<Option<(String, bool, Option<String>)>> {
-        let Ok(row) = self.customer_by_id(customer_id) else {
+        let Ok(row) = self.people().customer_by_id(customer_id) else {
             return Ok(None);
         };
         if row.erased_at.is_some() {
@@ -223,17 +225,17 @@ impl Tx<'_> {
         }
         .unwrap_or_default();
         let on = self.consent(customer_id, channel)?.is_some_and(|c| c.given);
-        Ok(Some((address, on, self.language_of(customer_id)?)))
+        Ok(Some((address, on, self.people().language_of(customer_id)?)))
     }
 
     /// The channel marketing reaches this customer on, with the address: of the channels with
     /// consent in force and an address on file, the one consented to last (the customer's
     /// latest choice).
-    pub(in crate::store) fn marketing_channel(
+    pub(super) fn marketing_channel(
         &self,
         customer_id: i64,
     ) -> Result<Option<(Channel, String)>> {
-        let row = self.customer_by_id(customer_id)?;
+        let row = self.people().customer_by_id(customer_id)?;
         if row.erased_at.is_some() {
             return Ok(None);
         }

@@ -5,7 +5,7 @@
 
 use crate::domain::messages::{Channel, Kind, MAX_ATTEMPTS, State, backoff};
 use crate::domain::support::ContactVia;
-use crate::store::{Result, StoreError, Tx};
+use crate::store::{Result, StoreError};
 use rusqlite::OptionalExtension;
 use serde::Serialize;
 
@@ -102,7 +102,7 @@ pub struct OutboxCounts {
     pub unsure: i64,
 }
 
-impl Tx<'_> {
+impl super::Room<'_, '_> {
     /// Queues a marketing message for a member of this till (one enrolled here: in a chain the
     /// home till sends), on the channel they consented to last. Returns whether a row was
     /// added: not without consent and an address, and never twice for one key.
@@ -148,7 +148,7 @@ impl Tx<'_> {
         key: &str,
         now: i64,
     ) -> Result<bool> {
-        let t = self.ticket(ticket_id)?;
+        let t = self.support().ticket(ticket_id)?;
         let channel = match t.contact_via {
             Some(ContactVia::Email) => Channel::Email,
             Some(ContactVia::Sms) => Channel::Sms,
@@ -262,7 +262,7 @@ impl Tx<'_> {
             .ok_or_else(|| StoreError::Damaged(format!("message {id}: unknown kind {kind}")))?;
         let channel = Channel::parse(&channel).unwrap_or(Channel::Email);
         let customer = match customer_id {
-            Some(c) => Some(self.customer_by_id(c)?),
+            Some(c) => Some(self.people().customer_by_id(c)?),
             None => None,
         };
         let to = if kind.is_marketing() {
@@ -292,13 +292,13 @@ impl Tx<'_> {
         }
         let (visit_id, ticket_summary) = match ticket_id {
             Some(t) => {
-                let t = self.ticket(t)?;
+                let t = self.support().ticket(t)?;
                 (t.visit_id, Some(t.summary))
             }
             None => (None, None),
         };
         let language = match customer_id {
-            Some(c) => self.language_of(c)?,
+            Some(c) => self.people().language_of(c)?,
             None => None,
         };
         self.tx
@@ -406,7 +406,8 @@ impl Tx<'_> {
             )
             .optional()?;
         if let Some((Some(ticket), channel, said)) = about {
-            self.ticket_event(ticket, now, "note", said.as_deref(), Some(&channel))?;
+            self.support()
+                .ticket_event(ticket, now, "note", said.as_deref(), Some(&channel))?;
         }
         self.tx
             .prepare_cached(

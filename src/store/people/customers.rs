@@ -5,7 +5,7 @@ use crate::domain::{
     code::{CustomerCode, ReferralCode},
     contact::{normalize_email, normalize_phone},
 };
-use crate::store::{Result, Store, StoreError, Tx};
+use crate::store::{Result, Store, StoreError};
 use rusqlite::{OptionalExtension, Row};
 use serde::Serialize;
 
@@ -194,12 +194,12 @@ impl CustomerRow {
         CustomerCode::from_stored(self.code.clone()).to_string()
     }
 
-    pub(in crate::store) fn display_referral_code(&self) -> String {
+    pub(super) fn display_referral_code(&self) -> String {
         ReferralCode::from_stored(self.referral_code.clone()).to_string()
     }
 }
 
-impl Tx<'_> {
+impl super::Room<'_, '_> {
     /// Sets (or with `None` clears) the language a customer reads.
     pub fn set_language(&self, customer_id: i64, language: Option<&str>) -> Result<()> {
         self.tx
@@ -275,7 +275,7 @@ impl Tx<'_> {
             .transpose()?;
         let email = nonempty(&new.email).map(normalize_email).transpose()?;
         let referrer = match nonempty(&new.referred_by) {
-            Some(text) => Some(self.referrer_by_code(text)?),
+            Some(text) => Some(self.loyalty().referrer_by_code(text)?),
             None => None,
         };
         if let Some(p) = &phone
@@ -299,15 +299,16 @@ impl Tx<'_> {
             self.set_language(id, Some(language))?;
         }
         let referral = match referrer {
-            Some(referrer) => Some(self.open_referral(&referrer, id, now)?),
+            Some(referrer) => Some(self.loyalty().open_referral(&referrer, id, now)?),
             None => None,
         };
         let row = self.customer_by_id(id)?;
         if let Some(birthday) = nonempty(&new.birthday) {
-            self.set_birthday(&row.display_code(), Some(birthday), "counter", now)?;
+            self.loyalty()
+                .set_birthday(&row.display_code(), Some(birthday), "counter", now)?;
         }
         for c in &new.consents {
-            self.record_consent(
+            self.messages().record_consent(
                 id,
                 &crate::store::NewConsent {
                     channel: c.channel,
@@ -342,7 +343,7 @@ impl Tx<'_> {
             "INSERT INTO customers (code, referral_code, name, phone, email, enrolled_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
         )?;
-        let till = self.till_number()?;
+        let till = self.chain().till_number()?;
         for _ in 0..CODE_ATTEMPTS {
             let code = match till {
                 Some(n) => CustomerCode::for_till(n, random()),
@@ -439,7 +440,7 @@ impl Tx<'_> {
                 remaining: every - row.stamps % every,
             });
         }
-        let balance = self.balance_now(row.id, row.balance, now)?;
+        let balance = self.loyalty().balance_now(row.id, row.balance, now)?;
         for reward in &program.rewards {
             if reward.cost <= balance {
                 rewards_available.push(Available {
@@ -478,9 +479,10 @@ impl Tx<'_> {
             last_visit_at,
             progress,
             rewards_available,
-            slipping: self.is_slipping(row.id)?,
-            tier: self.tier_of(row.id, now)?,
+            slipping: self.figures().is_slipping(row.id)?,
+            tier: self.loyalty().tier_of(row.id, now)?,
             welcome_back: self
+                .figures()
                 .welcome_back_offer(row.id, now)?
                 .map(|id| program.reward(&id).map_or(id, |r| r.name.clone())),
             just_redeemed: self.optional(
@@ -532,7 +534,7 @@ impl Tx<'_> {
         Ok(row.display_code())
     }
 
-    /// [`Tx::erase_customer`] by row id; also for an erasure another till of the chain made.
+    /// `tx.people().erase_customer` by row id; also for an erasure another till of the chain made.
     pub(in crate::store) fn erase_customer_id(&self, id: i64, now: i64) -> Result<()> {
         self.tx.execute(
             "UPDATE customers SET name = NULL, phone = NULL, email = NULL, notes = NULL,
@@ -586,7 +588,7 @@ impl Store {
         now: i64,
         random: &mut dyn FnMut() -> u64,
     ) -> Result<Enrolled> {
-        match self.write(|tx| tx.enroll(new, now, random)) {
+        match self.write(|tx| tx.people().enroll(new, now, random)) {
             Err(e @ (StoreError::DuplicatePhone { .. } | StoreError::DuplicateEmail { .. })) => {
                 if let (
                     Some(text),
@@ -596,9 +598,10 @@ impl Store {
                 {
                     let code = code.clone();
                     self.write(|tx| {
-                        let referrer = tx.referrer_by_code(text)?;
-                        let existing = tx.customer_by_code(&CustomerCode::parse(&code)?)?;
-                        tx.refuse_existing(&referrer, existing.id, now)
+                        let referrer = tx.loyalty().referrer_by_code(text)?;
+                        let existing =
+                            tx.people().customer_by_code(&CustomerCode::parse(&code)?)?;
+                        tx.loyalty().refuse_existing(&referrer, existing.id, now)
                     })?;
                 }
                 Err(e)
@@ -610,8 +613,8 @@ impl Store {
     /// The customer panel's view of the customer with this code.
     pub fn customer_view(&mut self, code_text: &str, now: i64) -> Result<CustomerView> {
         self.read(|tx| {
-            let row = tx.customer(code_text)?.0;
-            tx.view_of(row, now)
+            let row = tx.people().customer(code_text)?.0;
+            tx.people().view_of(row, now)
         })
     }
 }

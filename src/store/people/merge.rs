@@ -8,7 +8,7 @@
 //! itself, the same way.
 
 use crate::store::people::customers::CustomerRow;
-use crate::store::{Result, StoreError, Tx};
+use crate::store::{Result, StoreError};
 use serde::Serialize;
 
 /// What a merge did.
@@ -44,18 +44,18 @@ pub struct Duplicate {
     pub found_at: i64,
 }
 
-impl Tx<'_> {
+impl super::Room<'_, '_> {
     /// Makes the customers with cards `a` and `b` one: the card enrolled first stays, and the
     /// other is folded into it (visits, points with what is left of each lot, vouchers and
     /// stamps, redemptions, referrals, tickets and notes move; the kept customer takes a phone
     /// or email only the other had). Every till of a chain chooses the same card whatever order
     /// merges reach it in, so they all end with the same customers.
     pub fn merge_customers(&self, a: &str, b: &str, now: i64) -> Result<Merged> {
-        let in_chain = self.in_chain()?;
+        let in_chain = self.chain().in_chain()?;
         if in_chain {
             // Every queued event first says what was true when it was written (and every row
             // has its global id, which settles ties below).
-            self.freeze_outbox()?;
+            self.chain().freeze_outbox()?;
         }
         let (a, b) = (self.customer(a)?.0, self.customer(b)?.0);
         let (kept, gone) = self.kept_and_gone(a.id, b.id)?;
@@ -92,7 +92,7 @@ impl Tx<'_> {
             gone: gone.display_code(),
             visits_moved,
             points_moved,
-            balance: self.balance_of(kept.id)?,
+            balance: self.loyalty().balance_of(kept.id)?,
         })
     }
 
@@ -185,11 +185,12 @@ impl Tx<'_> {
             && let Some(visit) =
                 self.optional::<i64>("SELECT MAX(id) FROM visits WHERE customer_id = ?1", [kept])?
         {
-            self.sync_vouchers(kept, 0, k.stamps + g.stamps, now, visit)?;
+            self.loyalty()
+                .sync_vouchers(kept, 0, k.stamps + g.stamps, now, visit)?;
         }
         // The gone card's scores go; the kept one's are redone at the next refit.
         tx.execute("DELETE FROM insights_scores WHERE customer_id = ?1", [gone])?;
-        self.agg_members_refold(kept, gone)?;
+        self.figures().agg_members_refold(kept, gone)?;
         Ok((visits_moved, g.balance))
     }
 

@@ -4,7 +4,7 @@
 
 use crate::domain::support::{Problem, Status};
 use crate::domain::support::{TextField, clean_text};
-use crate::store::{Result, StoreError, Tx};
+use crate::store::{Result, StoreError};
 use rusqlite::OptionalExtension;
 use serde::Serialize;
 
@@ -53,7 +53,7 @@ fn kind(problem: Option<Problem>) -> &'static str {
     problem.unwrap_or(Problem::Other).as_str()
 }
 
-impl Tx<'_> {
+impl super::Room<'_, '_> {
     /// Kept answers (for one kind of problem, or all), most used first.
     pub fn answers(&self, problem: Option<Problem>) -> Result<Vec<KeptAnswer>> {
         let mut stmt = self.tx.prepare_cached(

@@ -5,7 +5,7 @@
 use crate::domain::support::{CLAIM_DAYS, RATING_EDIT_DAYS};
 use crate::domain::tiers::YEAR;
 use crate::domain::token::ShopSecret;
-use crate::store::{Result, Store, Tx};
+use crate::store::{Result, Store};
 
 const DAY: i64 = 86_400;
 
@@ -64,7 +64,7 @@ fn read_stamp(
 
 impl Store {
     /// The stamp of the page `token` opens, or `None` for anything forged, altered or unknown,
-    /// as [`Tx::visit_for_token`] decides. It runs for every page served, so a shop's own
+    /// as `tx.counter().visit_for_token` decides. It runs for every page served, so a shop's own
     /// token takes one statement outside a transaction (the chain's key and the stamp
     /// together); a chain's token goes through the transaction of `visit_for_token`.
     pub fn page_stamp_for_token(
@@ -75,8 +75,8 @@ impl Store {
         let program = self.programs.last().map_or(0, |p| p.id);
         let (chain, stamp) = read_stamp(&self.conn, shop.verify(token), program)?;
         if chain.is_some_and(|(key, _)| key.verify(token).is_some()) {
-            return self.read(|tx| match tx.visit_for_token(token, shop)? {
-                Some(id) => tx.page_stamp(id),
+            return self.read(|tx| match tx.counter().visit_for_token(token, shop)? {
+                Some(id) => tx.support().page_stamp(id),
                 None => Ok(None),
             });
         }
@@ -84,7 +84,7 @@ impl Store {
     }
 }
 
-impl Tx<'_> {
+impl super::Room<'_, '_> {
     /// The stamp of a visit's page now, or `None` if there is no such visit: one row of
     /// indexed lookups.
     pub fn page_stamp(&self, visit_id: i64) -> Result<Option<PageStamp>> {
@@ -96,7 +96,7 @@ impl Tx<'_> {
     /// else with no row changing: the claim window closing, the rating becoming final,
     /// points expiring, a voucher running out, points leaving the tier's year, a tier
     /// review, a program coming into force. `i64::MAX` when nothing is due.
-    pub(in crate::store) fn page_fresh_until(
+    pub(super) fn page_fresh_until(
         &self,
         at: i64,
         customer_id: Option<i64>,

@@ -6,7 +6,7 @@ use crate::domain::{
     code::CustomerCode,
     support::{Channel, ContactVia, Overdue, Problem, Status, priority},
 };
-use crate::store::{Result, StoreError, Tx};
+use crate::store::{Result, StoreError};
 use serde::Serialize;
 
 const DAY: i64 = 86_400;
@@ -88,7 +88,7 @@ pub struct TicketFilter {
 /// Longest contact a ticket keeps, in characters.
 const MAX_CONTACT_CHARS: usize = 200;
 
-impl Tx<'_> {
+impl super::Room<'_, '_> {
     /// Opens a support ticket. With a key, opening again returns the first ticket unchanged.
     pub fn open_ticket(&self, new: &NewTicket) -> Result<TicketView> {
         if let Some(key) = &new.key
@@ -125,14 +125,17 @@ impl Tx<'_> {
         }
         let visit_customer = match new.visit_id {
             Some(id) => {
-                let v = self.visit(id)?.ok_or(StoreError::NoSuchVisit(id))?;
+                let v = self
+                    .counter()
+                    .visit(id)?
+                    .ok_or(StoreError::NoSuchVisit(id))?;
                 v.customer
             }
             None => None,
         };
         let customer_id = match new.customer.as_deref().or(visit_customer.as_deref()) {
             Some(code) => {
-                let c = self.customer(code)?.0;
+                let c = self.people().customer(code)?.0;
                 if let (Some(vc), Some(_)) = (&visit_customer, &new.customer)
                     && CustomerCode::parse(vc)?.as_str() != c.code
                 {
@@ -275,7 +278,7 @@ impl Tx<'_> {
         Ok(out)
     }
 
-    pub(in crate::store) fn move_ticket(
+    pub(super) fn move_ticket(
         &self,
         t: &TicketView,
         to: Status,
@@ -330,7 +333,7 @@ impl Tx<'_> {
         if to == Status::Resolved {
             // "Is it sorted?", to the contact the customer gave for this ticket.
             let key = format!("ticket_resolved:{id}:{}", t.resolved_at.unwrap_or(now));
-            self.queue_ticket_message(
+            self.messages().queue_ticket_message(
                 id,
                 crate::domain::messages::Kind::TicketResolved,
                 &key,
@@ -371,7 +374,7 @@ impl Tx<'_> {
         let value = match (&filter.customer, filter.follow_up_after_days) {
             (Some(code), _) => {
                 condition.push_str(" AND t.customer_id = ?1");
-                self.customer(code)?.0.id
+                self.people().customer(code)?.0.id
             }
             (None, Some(days)) => {
                 condition.push_str(" AND t.status_at <= ?1");

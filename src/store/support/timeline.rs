@@ -3,7 +3,7 @@
 
 use crate::domain::support::Channel;
 use crate::domain::support::{TextField, clean_text};
-use crate::store::{Result, StoreError, Tx};
+use crate::store::{Result, StoreError};
 use serde::Serialize;
 
 /// One line of a customer's timeline: when, and the facts (words are the reader's language's,
@@ -92,7 +92,7 @@ impl TimelineEntry {
     }
 }
 
-impl Tx<'_> {
+impl super::Room<'_, '_> {
     /// Adds a staff note to a customer's timeline.
     pub fn add_customer_note(
         &self,
@@ -101,7 +101,7 @@ impl Tx<'_> {
         actor: Option<&str>,
         now: i64,
     ) -> Result<i64> {
-        let c = self.customer(code)?.0;
+        let c = self.people().customer(code)?.0;
         let body = clean_text(body, TextField::Note)?;
         if body.is_empty() {
             return Err(StoreError::EmptyText(TextField::Note));
@@ -116,9 +116,9 @@ impl Tx<'_> {
     /// A customer's visits, points events, ratings, tickets (with their updates) and staff
     /// notes in one list, newest first.
     pub fn timeline(&self, code: &str, limit: usize) -> Result<Vec<TimelineEntry>> {
-        let c = self.customer(code)?.0;
+        let c = self.people().customer(code)?.0;
         let mut out = vec![TimelineEntry {
-            at: self.customer_by_id(c.id)?.enrolled_at,
+            at: self.people().customer_by_id(c.id)?.enrolled_at,
             what: Happened::Enrolled,
             visit_id: None,
             ticket_id: None,

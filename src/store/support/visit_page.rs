@@ -12,7 +12,7 @@ use crate::domain::{
     },
 };
 use crate::store::support::tickets::{NewTicket, TicketView};
-use crate::store::{Result, StoreError, Tx, people::customers::CustomerView};
+use crate::store::{Result, StoreError, people::customers::CustomerView};
 use rusqlite::OptionalExtension;
 use serde::Serialize;
 
@@ -121,21 +121,21 @@ pub struct Claimed {
     pub balance: i64,
 }
 
-impl Tx<'_> {
+impl super::Room<'_, '_> {
     /// The receipt page for a visit, or `None` if there is no such visit.
     pub fn visit_page(&self, visit_id: i64, now: i64) -> Result<Option<VisitPage>> {
-        let Some(v) = self.visit(visit_id)? else {
+        let Some(v) = self.counter().visit(visit_id)? else {
             return Ok(None);
         };
         let mut customer_id = None;
         let member = match &v.customer {
             Some(code) => {
-                let row = self.customer(code)?.0;
+                let row = self.people().customer(code)?.0;
                 let id = row.id;
                 customer_id = Some(id);
-                let language = self.language_of(id)?;
-                let choices = self.message_choices(id)?;
-                let mut m = member_of(&self.view_of(row, now)?, language);
+                let language = self.people().language_of(id)?;
+                let choices = self.messages().message_choices(id)?;
+                let mut m = member_of(&self.people().view_of(row, now)?, language);
                 (m.email_consent, m.sms_consent, m.has_birthday) =
                     (choices.email, choices.sms, choices.has_birthday);
                 Some(m)
@@ -203,6 +203,7 @@ impl Tx<'_> {
         let comment = clean_text(comment, TextField::Comment)?;
         let comment = (!comment.is_empty()).then_some(comment);
         let visit = self
+            .counter()
             .visit(visit_id)?
             .ok_or(StoreError::NoSuchVisit(visit_id))?;
         let previous = self.rating(visit_id)?;
@@ -295,6 +296,7 @@ impl Tx<'_> {
         random: &mut dyn FnMut() -> u64,
     ) -> Result<Claimed> {
         let v = self
+            .counter()
             .visit(visit_id)?
             .ok_or(StoreError::NoSuchVisit(visit_id))?;
         let (customer_id, claimed_at): (Option<i64>, Option<i64>) = self.tx.query_row(
@@ -340,15 +342,15 @@ impl Tx<'_> {
                     birthday: None,
                     consents: vec![],
                 };
-                (self.enroll(&new, now, random)?.id, true)
+                (self.people().enroll(&new, now, random)?.id, true)
             }
         };
-        let customer = self.customer_by_id(id)?;
+        let customer = self.people().customer_by_id(id)?;
         let (_, program) = self.program_at(v.at);
         let qualifying = program.qualifies(v.amount - v.refunded);
         let stamped = qualifying && program.stamps.is_some();
         // On a chain's till, what is queued says the visit was anonymous when it was made.
-        self.freeze_outbox()?;
+        self.chain().freeze_outbox()?;
         let changed = self.tx.execute(
             "UPDATE visits SET customer_id = ?2, points_earned = ?3, stamped = ?4, claimed_at = ?5
              WHERE id = ?1 AND customer_id IS NULL AND claimed_at IS NULL",
@@ -358,9 +360,12 @@ impl Tx<'_> {
             return Err(StoreError::AlreadyClaimed);
         }
         // The visit moves from the anonymous figures to the member's.
-        self.agg_visit(None, v.at, v.amount, v.refunded, -1)?;
-        self.agg_visit(Some(id), v.at, v.amount, v.refunded, 1)?;
-        self.reward_visit(&customer, visit_id, now, points, stamped, qualifying)?;
+        self.figures()
+            .agg_visit(None, v.at, v.amount, v.refunded, -1)?;
+        self.figures()
+            .agg_visit(Some(id), v.at, v.amount, v.refunded, 1)?;
+        self.counter()
+            .reward_visit(&customer, visit_id, now, points, stamped, qualifying)?;
         // Tickets opened from the page before the claim now belong to the member too.
         self.tx.execute(
             "UPDATE tickets SET customer_id = ?2 WHERE visit_id = ?1 AND customer_id IS NULL",
@@ -372,7 +377,7 @@ impl Tx<'_> {
             first_name: first_name(customer.name.as_deref().unwrap_or("")).to_string(),
             enrolled,
             points_earned: points,
-            balance: self.balance_of(id)?,
+            balance: self.loyalty().balance_of(id)?,
         })
     }
 }
@@ -397,10 +402,10 @@ fn member_of(view: &CustomerView, language: Option<String>) -> Member {
     }
 }
 
-impl Tx<'_> {
+impl super::Room<'_, '_> {
     /// The first name of the member whose referral code this is (for the join page).
     pub fn referrer_first_name(&self, referral_code: &str) -> Result<String> {
-        let row = self.referrer_by_code(referral_code)?;
+        let row = self.loyalty().referrer_by_code(referral_code)?;
         if row.erased_at.is_some() {
             return Err(StoreError::NoSuchReferralCode(referral_code.to_string()));
         }
