@@ -97,9 +97,29 @@ pub fn birthday_text(text: &str) -> Option<String> {
         .then(|| format!("{m:02}-{d:02}"))
 }
 
+/// Longest customer name kept, in characters.
+pub const MAX_NAME_CHARS: usize = 100;
+
+/// A customer's name as kept: trimmed, 1 to [`MAX_NAME_CHARS`] characters, else `None`.
+pub fn customer_name(text: &str) -> Option<&str> {
+    let name = text.trim();
+    (!name.is_empty() && name.chars().count() <= MAX_NAME_CHARS).then_some(name)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_name_is_one_to_a_hundred_letters() {
+        assert_eq!(customer_name("  Līga Ozola "), Some("Līga Ozola"));
+        assert_eq!(customer_name("   "), None);
+        assert_eq!(
+            customer_name(&"ā".repeat(100)).map(|n| n.chars().count()),
+            Some(100)
+        );
+        assert_eq!(customer_name(&"ā".repeat(101)), None);
+    }
 
     #[test]
     fn birthdays_are_a_day_of_some_year() {

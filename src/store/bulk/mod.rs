@@ -159,11 +159,7 @@ impl Bulk {
         now: i64,
         random: &mut dyn FnMut() -> u64,
     ) -> Result<BulkEnrolled> {
-        let name = new.name.trim();
-        if name.is_empty() || name.chars().count() > crate::store::people::customers::MAX_NAME_CHARS
-        {
-            return Err(StoreError::BadName);
-        }
+        let name = crate::domain::contact::customer_name(&new.name).ok_or(StoreError::BadName)?;
         let nonempty = crate::store::people::customers::nonempty;
         let phone = nonempty(&new.phone)
             .map(|p| normalize_phone(p, self.rules.country_code.as_deref()))

@@ -151,10 +151,7 @@ impl super::Room<'_, '_> {
 
     /// An event's customer, which may be none (an anonymous visit): `None` when it names one
     /// this till does not know.
-    pub(super) fn named_customer(
-        &self,
-        gid: Option<&str>,
-    ) -> Result<Option<Option<i64>>> {
+    pub(super) fn named_customer(&self, gid: Option<&str>) -> Result<Option<Option<i64>>> {
         match gid {
             Some(gid) => Ok(self.customer_by_gid(gid)?.map(Some)),
             None => Ok(Some(None)),

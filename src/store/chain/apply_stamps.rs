@@ -28,12 +28,7 @@ struct VoucherPayload {
 
 impl super::Room<'_, '_> {
     /// A stamp on `customer`'s card for `visit` (made at another till, or claimed there).
-    pub(super) fn stamp_from_chain(
-        &self,
-        customer: i64,
-        visit: i64,
-        at: i64,
-    ) -> Result<()> {
+    pub(super) fn stamp_from_chain(&self, customer: i64, visit: i64, at: i64) -> Result<()> {
         self.tx
             .prepare_cached("UPDATE visits SET stamped = 1 WHERE id = ?1")?
             .execute([visit])?;

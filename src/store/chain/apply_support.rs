@@ -168,11 +168,7 @@ impl super::Room<'_, '_> {
         Ok(Outcome::Applied)
     }
 
-    pub(super) fn apply_ticket_event(
-        &self,
-        e: &RemoteEvent,
-        now: i64,
-    ) -> Result<Outcome> {
+    pub(super) fn apply_ticket_event(&self, e: &RemoteEvent, now: i64) -> Result<Outcome> {
         let Ok(t) = serde_json::from_str::<TicketEventPayload>(&e.payload) else {
             return self.problem(
                 e,

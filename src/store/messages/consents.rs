@@ -231,10 +231,7 @@ impl super::Room<'_, '_> {
     /// The channel marketing reaches this customer on, with the address: of the channels with
     /// consent in force and an address on file, the one consented to last (the customer's
     /// latest choice).
-    pub(super) fn marketing_channel(
-        &self,
-        customer_id: i64,
-    ) -> Result<Option<(Channel, String)>> {
+    pub(super) fn marketing_channel(&self, customer_id: i64) -> Result<Option<(Channel, String)>> {
         let row = self.people().customer_by_id(customer_id)?;
         if row.erased_at.is_some() {
             return Ok(None);

@@ -9,7 +9,6 @@ use crate::store::{Result, Store, StoreError};
 use rusqlite::{OptionalExtension, Row};
 use serde::Serialize;
 
-pub(in crate::store) const MAX_NAME_CHARS: usize = 100;
 /// Attempts at drawing an unused random code before giving up (collisions are rare: 2^30 codes).
 pub(in crate::store) const CODE_ATTEMPTS: usize = 20;
 
@@ -266,10 +265,7 @@ impl super::Room<'_, '_> {
         now: i64,
         random: &mut dyn FnMut() -> u64,
     ) -> Result<Enrolled> {
-        let name = new.name.trim();
-        if name.is_empty() || name.chars().count() > MAX_NAME_CHARS {
-            return Err(StoreError::BadName);
-        }
+        let name = crate::domain::contact::customer_name(&new.name).ok_or(StoreError::BadName)?;
         let phone = nonempty(&new.phone)
             .map(|p| normalize_phone(p, self.rules.country_code.as_deref()))
             .transpose()?;
