@@ -75,8 +75,8 @@ pub(super) fn serve(ctx: &Ctx, bind: Option<String>, devices: bool) -> Result<Ou
             w.t_args(
                 "cli-devices-state",
                 &[
-                    ("printer", counter.state().printer.words(&w).into()),
-                    ("scanner", counter.state().scanner.words(&w).into()),
+                    ("printer", counter.devices().printer.words(&w).into()),
+                    ("scanner", counter.devices().scanner.words(&w).into()),
                 ],
             )
         );

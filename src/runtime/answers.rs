@@ -12,12 +12,13 @@ pub(super) fn apply_answers(
     mut prints: MessageReader<PrintAnswer>,
     shop: Res<Shop>,
     mut state: ResMut<CounterState>,
+    mut bar: ResMut<super::DeviceBar>,
 ) {
     for StoreAnswer(a) in answers.read() {
         store_answer(&mut state, shop.currency, a.clone());
     }
     for PrintAnswer(news) in prints.read() {
-        print_news(&mut state, news);
+        print_news(&mut state, &mut bar, news);
     }
 }
 
@@ -156,7 +157,7 @@ fn sold(
 }
 
 /// One report from the print worker.
-fn print_news(state: &mut CounterState, news: &PrinterNews) {
+fn print_news(state: &mut CounterState, bar: &mut super::DeviceBar, news: &PrinterNews) {
     let d = match news {
         PrinterNews::Status(status) => {
             // The idle check changes the device bar, never the notices.
@@ -164,20 +165,20 @@ fn print_news(state: &mut CounterState, news: &PrinterNews) {
                 Ok(s) => (s.ready(), PrinterState::Checked(*s)),
                 Err(e) => (false, PrinterState::Unreachable(e.clone())),
             };
-            state.printer_ok = ok;
-            state.printer = now;
+            bar.printer_ok = ok;
+            bar.printer = now;
             return;
         }
         PrinterNews::Delivered(d) => d,
     };
     if let Some(img) = d.images.last() {
-        state.receipt_image = Some(img.clone());
+        bar.receipt_image = Some(img.clone());
     }
-    state.printer_waiting = d.waiting;
+    bar.printer_waiting = d.waiting;
     match &d.problem {
         Some(p) => {
-            state.printer_ok = false;
-            state.printer = PrinterState::Waiting {
+            bar.printer_ok = false;
+            bar.printer = PrinterState::Waiting {
                 problem: p.to_string(),
                 count: d.waiting,
             };
@@ -187,8 +188,8 @@ fn print_news(state: &mut CounterState, news: &PrinterNews) {
             state.say(false, text);
         }
         None => {
-            state.printer_ok = true;
-            state.printer = PrinterState::Ready;
+            bar.printer_ok = true;
+            bar.printer = PrinterState::Ready;
         }
     }
 }

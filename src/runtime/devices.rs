@@ -4,6 +4,30 @@
 use crate::devices::escpos::PrinterStatus;
 use crate::i18n::Language;
 
+/// The device bar: the printer (and its last receipt, for the preview), the scanner, the
+/// customer pages, backups, the chain and messages, as the counter last heard of them. A
+/// resource of its own beside the counter's screen state: the systems that hear from the
+/// workers write it, the screen reads it.
+#[derive(bevy_ecs::prelude::Resource, Debug, Default)]
+pub struct DeviceBar {
+    /// The last receipt the virtual printer drew, for the preview.
+    pub receipt_image: Option<std::path::PathBuf>,
+    pub printer: PrinterState,
+    pub printer_ok: bool,
+    pub printer_waiting: usize,
+    pub scanner: ScannerState,
+    /// Whether the scanner's port answered since it was last lost.
+    pub scanner_connected: bool,
+    pub last_scan: Option<String>,
+    /// Where the customer pages are served, or why not.
+    pub portal: String,
+    pub backup: super::BackupState,
+    /// How this till stands with its chain; `None` for a till that works alone.
+    pub chain: Option<super::ChainState>,
+    /// How messages to customers stand; `None` when no channel is set up.
+    pub messages: Option<crate::services::messages::News>,
+}
+
 /// The receipt printer, as the counter last knew it.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub enum PrinterState {

@@ -23,7 +23,7 @@ use crate::printing::ReceiptPrinter;
 use crate::store::{CustomerView, NewCustomer, VisitView};
 use bevy_ecs::message::MessageRegistry;
 use bevy_ecs::prelude::*;
-pub use devices::{PrinterState, ScannerState};
+pub use devices::{DeviceBar, PrinterState, ScannerState};
 pub use start::StartError;
 use std::path::PathBuf;
 use std::sync::Mutex;
@@ -155,15 +155,6 @@ pub struct CounterState {
     pub visit: Option<(VisitView, Option<CustomerView>)>,
     pub notice: Option<Notice>,
     pub history: Vec<Notice>,
-    /// The last receipt the virtual printer drew, for the preview.
-    pub receipt_image: Option<PathBuf>,
-    pub printer: PrinterState,
-    pub printer_ok: bool,
-    pub printer_waiting: usize,
-    pub scanner: ScannerState,
-    /// Whether the scanner's port answered since it was last lost.
-    pub scanner_connected: bool,
-    pub last_scan: Option<String>,
     /// A referral code scanned or typed, waiting for the enrolment form.
     pub enroll_referral: Option<String>,
     /// Requests sent and not yet answered.
@@ -188,17 +179,10 @@ pub struct CounterState {
     pub support: Support,
     /// Set when what is on screen changed, so the support side is read again.
     pub support_stale: bool,
-    /// Where the customer pages are served, or why not.
-    pub portal: String,
     /// The owner's figures, once asked for (and approved).
     pub figures: Option<crate::store::Figures>,
     /// The chain's figures the owner last asked for, per shop and together.
     pub chain_figures: Option<figures_work::ChainView>,
-    pub backup: BackupState,
-    /// How this till stands with its chain; `None` for a till that works alone.
-    pub chain: Option<ChainState>,
-    /// How messages to customers stand; `None` when no channel is set up.
-    pub messages: Option<crate::services::messages::News>,
 }
 
 /// How this till stands with the chain's central store, for the device bar.
@@ -311,7 +295,7 @@ impl Counter {
 
     /// Says where the customer pages are served (or why they are not), for the device bar.
     pub fn set_portal_status(&mut self, text: impl Into<String>) {
-        self.world.resource_mut::<CounterState>().portal = text.into();
+        self.world.resource_mut::<DeviceBar>().portal = text.into();
     }
 
     /// Ticks the schedule where no window runs (`regulars serve --devices`): every 20 ms
@@ -337,6 +321,11 @@ impl Counter {
 
     pub fn state(&self) -> &CounterState {
         self.world.resource::<CounterState>()
+    }
+
+    /// The device bar's state.
+    pub fn devices(&self) -> &DeviceBar {
+        self.world.resource::<DeviceBar>()
     }
 
     pub fn shop(&self) -> &Shop {

@@ -84,8 +84,11 @@ impl Counter {
         world.insert_resource(plug_link);
         world.insert_resource(CounterState {
             words: config.shop.words(),
-            receipt_image: latest_receipt(&dir.root().join("receipts")),
             staff_required,
+            ..CounterState::default()
+        });
+        world.insert_resource(DeviceBar {
+            receipt_image: latest_receipt(&dir.root().join("receipts")),
             printer_ok: printer_problem.is_none() || plug_label.is_some(),
             printer: printer_label(config, printer_problem, plug_label),
             scanner,
@@ -95,7 +98,7 @@ impl Counter {
                 second_place: config.backup.to.is_some(),
             },
             chain: config.central.as_ref().map(|_| ChainState::default()),
-            ..CounterState::default()
+            ..DeviceBar::default()
         });
         Ok(Counter {
             world,

@@ -42,16 +42,17 @@ pub(super) fn identify_scans(
     mut scans: MessageReader<Scanned>,
     ch: Res<Channels>,
     mut state: ResMut<CounterState>,
+    mut bar: ResMut<super::DeviceBar>,
 ) {
     for Scanned(scan) in scans.read() {
         match scan {
             Err(fault) => {
-                state.scanner_connected = false;
-                state.scanner = super::ScannerState::Retrying(fault.to_string());
+                bar.scanner_connected = false;
+                bar.scanner = super::ScannerState::Retrying(fault.to_string());
             }
-            Ok(_) if !state.scanner_connected => {
-                state.scanner_connected = true;
-                state.scanner = super::ScannerState::Connected;
+            Ok(_) if !bar.scanner_connected => {
+                bar.scanner_connected = true;
+                bar.scanner = super::ScannerState::Connected;
             }
             Ok(_) => {}
         }
@@ -68,7 +69,7 @@ pub(super) fn identify_scans(
                 state.say(false, text);
             }
             Ok(ScanEvent::Scanned { scan, what }) => {
-                state.last_scan = Some(scan.data.clone());
+                bar.last_scan = Some(scan.data.clone());
                 match what {
                     ScanKind::CustomerCard { code } => {
                         request(&ch, &mut state, StoreRequest::Show(code.clone()))
@@ -218,7 +219,11 @@ pub(super) fn refresh_support(ch: Res<Channels>, mut state: ResMut<CounterState>
 }
 
 /// Plug-in mode's events, on screen: each receipt's outcome, and the printer's state.
-pub(super) fn plug_news(mut news: MessageReader<PlugNews>, mut state: ResMut<CounterState>) {
+pub(super) fn plug_news(
+    mut news: MessageReader<PlugNews>,
+    mut state: ResMut<CounterState>,
+    mut bar: ResMut<super::DeviceBar>,
+) {
     use crate::passthrough::Event;
     let words = state.words;
     for PlugNews(e) in news.read() {
@@ -226,10 +231,10 @@ pub(super) fn plug_news(mut news: MessageReader<PlugNews>, mut state: ResMut<Cou
         state.say(e.ok(), line);
         match e {
             Event::PrinterDown { .. } => {
-                state.printer_ok = false;
-                state.printer = super::PrinterState::PlugWaits;
+                bar.printer_ok = false;
+                bar.printer = super::PrinterState::PlugWaits;
             }
-            Event::PrinterBack | Event::Added { .. } => state.printer_ok = true,
+            Event::PrinterBack | Event::Added { .. } => bar.printer_ok = true,
             _ => {}
         }
         if matches!(e, Event::Added { .. }) {
@@ -256,12 +261,12 @@ pub(super) fn share_customer(
 }
 
 /// The background sync's outcomes, for the device bar.
-pub(super) fn sync_news(ch: Res<Channels>, mut state: ResMut<CounterState>) {
+pub(super) fn sync_news(ch: Res<Channels>, mut bar: ResMut<super::DeviceBar>) {
     let Ok(rx) = ch.from_sync.lock() else {
         return;
     };
     for news in rx.try_iter() {
-        let chain = state.chain.get_or_insert_with(Default::default);
+        let chain = bar.chain.get_or_insert_with(Default::default);
         if let Some(s) = news.state {
             chain.last_contact = s.last_contact;
             chain.offline_since = s.offline_since;
@@ -272,7 +277,11 @@ pub(super) fn sync_news(ch: Res<Channels>, mut state: ResMut<CounterState>) {
 }
 
 /// The background backups' outcomes, for the device bar.
-pub(super) fn backup_news(ch: Res<Channels>, mut state: ResMut<CounterState>) {
+pub(super) fn backup_news(
+    ch: Res<Channels>,
+    state: Res<CounterState>,
+    mut bar: ResMut<super::DeviceBar>,
+) {
     use crate::backups::schedule::News;
     let Ok(rx) = ch.from_backups.lock() else {
         return;
@@ -280,23 +289,23 @@ pub(super) fn backup_news(ch: Res<Channels>, mut state: ResMut<CounterState>) {
     for news in rx.try_iter() {
         match news {
             News::Made(l) => {
-                state.backup.last = Some(l.at);
-                state.backup.problem = None;
+                bar.backup.last = Some(l.at);
+                bar.backup.problem = None;
             }
             News::Failed(e) => {
                 let text = crate::services::errors::backup_error(&state.words, &e);
-                state.backup.problem = Some(text);
+                bar.backup.problem = Some(text);
             }
         }
     }
 }
 
 /// The sender thread's news after each round: what waits, what failed lately, and why.
-pub(super) fn messages_news(ch: Res<Channels>, mut state: ResMut<CounterState>) {
+pub(super) fn messages_news(ch: Res<Channels>, mut bar: ResMut<super::DeviceBar>) {
     let Ok(rx) = ch.from_messages.lock() else {
         return;
     };
     if let Some(news) = rx.try_iter().last() {
-        state.messages = Some(news);
+        bar.messages = Some(news);
     }
 }

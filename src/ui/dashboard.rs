@@ -41,6 +41,7 @@ impl DashboardForm {
         &mut self,
         ctx: &egui::Context,
         state: &crate::runtime::CounterState,
+        in_chain: bool,
         currency: crate::domain::money::Currency,
         asks: &mut Asks,
     ) {
@@ -60,7 +61,7 @@ impl DashboardForm {
             .show(ctx, |ui| {
                 let f = &mut *self;
                 let mut rescoped = false;
-                if state.chain.is_some() {
+                if in_chain {
                     rescoped = scope_row(ui, f, state.chain_figures.as_ref(), w);
                 }
                 ui.horizontal_wrapped(|ui| {

@@ -160,7 +160,7 @@ impl CounterApp {
 
     fn draw(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
-        let s = StateView::of(self.counter.state());
+        let s = StateView::of(self.counter.state(), self.counter.devices());
         let mut asks = Asks::default();
         let shop = self.counter.shop().name.clone();
         let w = self.counter.state().words.0;
@@ -188,7 +188,7 @@ impl CounterApp {
                     .id_salt("customer-scroll")
                     .show(ui, |ui| self.customer_side(ui, s, w, asks));
             });
-        let image = self.counter.state().receipt_image.clone();
+        let image = self.counter.devices().receipt_image.clone();
         egui::Panel::right("receipt")
             .default_size(320.0)
             .resizable(true)
@@ -220,8 +220,9 @@ impl CounterApp {
         }
         if self.dashboard.open {
             let currency = self.counter.shop().currency;
+            let in_chain = self.counter.devices().chain.is_some();
             self.dashboard
-                .window(&ctx, self.counter.state(), currency, asks);
+                .window(&ctx, self.counter.state(), in_chain, currency, asks);
         }
         self.preview.window(&ctx, w, asks);
     }
@@ -363,7 +364,7 @@ impl CounterApp {
             .and_then(|config| Counter::start(&self.dir, &config).map_err(|e| e.to_string()));
         match saved {
             Ok(mut counter) => {
-                counter.set_portal_status(self.counter.state().portal.clone());
+                counter.set_portal_status(self.counter.devices().portal.clone());
                 self.counter = counter;
                 let path = self.dir.config_path().display().to_string();
                 // In the language just saved.

@@ -28,26 +28,26 @@ pub struct StateView {
 }
 
 impl StateView {
-    pub fn of(s: &CounterState) -> StateView {
+    pub fn of(s: &CounterState, d: &crate::runtime::DeviceBar) -> StateView {
         StateView {
             customer: s.customer.clone(),
             results: s.results.clone(),
             visit: s.visit.clone(),
             notice: s.notice.clone(),
             history: s.history.clone(),
-            printer: s.printer.clone(),
-            printer_ok: s.printer_ok,
-            scanner: s.scanner.clone(),
-            last_scan: s.last_scan.clone(),
+            printer: d.printer.clone(),
+            printer_ok: d.printer_ok,
+            scanner: d.scanner.clone(),
+            last_scan: d.last_scan.clone(),
             busy: s.busy,
             staff_required: s.staff_required,
             signed_in: s.signed_in.clone(),
             support: s.support.clone(),
-            portal: s.portal.clone(),
+            portal: d.portal.clone(),
             last_receipt: s.last_receipt.clone(),
-            backup: s.backup.clone(),
-            chain: s.chain.clone(),
-            messages: s.messages.clone(),
+            backup: d.backup.clone(),
+            chain: d.chain.clone(),
+            messages: d.messages.clone(),
         }
     }
 }

@@ -469,7 +469,7 @@ fn the_counter_syncs_in_the_background_and_says_when_it_is_offline() {
     // The window syncs by itself: Dublin's customer arrives, and the bar says so.
     let chain = |app: &regulars::ui::CounterApp,
                  holds: fn(&regulars::runtime::ChainState) -> bool| {
-        app.counter.state().chain.as_ref().is_some_and(holds)
+        app.counter.devices().chain.as_ref().is_some_and(holds)
     };
     let mut h = harness(riga.path());
     step_until(&mut h, "the first sync", |app| {

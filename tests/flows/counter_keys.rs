@@ -291,7 +291,7 @@ fn f4_sells_anonymously_f5_redeems_the_first_reward_f8_refunds_the_last_receipt_
     assert_focus(&h, Field::Amount, "a refund");
 
     step_until(&mut h, "the receipt preview", |a| {
-        a.counter.state().receipt_image.is_some()
+        a.counter.devices().receipt_image.is_some()
     });
     key(&mut h, Key::F6);
     assert!(h.state().preview.enlarged);

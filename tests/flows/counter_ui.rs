@@ -125,7 +125,7 @@ fn enroll_with_referral_then_sell_redeem_reprint_and_refund_by_labels() {
         "the amount clears after a sale"
     );
     step_until(&mut h, "the receipt preview", |a| {
-        a.counter.state().receipt_image.is_some()
+        a.counter.devices().receipt_image.is_some()
     });
     h.get_by_label("Receipt preview image");
 
@@ -154,10 +154,10 @@ fn enroll_with_referral_then_sell_redeem_reprint_and_refund_by_labels() {
     ));
 
     // Reprint, then an anonymous sale, then a refund by receipt number.
-    let before = h.state().counter.state().receipt_image.clone();
+    let before = h.state().counter.devices().receipt_image.clone();
     h.get_by_label("Reprint last receipt (F9)").click();
     step_until(&mut h, "the reprint", |a| {
-        a.counter.state().receipt_image != before
+        a.counter.devices().receipt_image != before
     });
     fill(&mut h, "Amount", "3.20");
     h.run_steps(1);
@@ -359,12 +359,12 @@ fn settings_are_checked_saved_to_config_and_the_test_print_shows() {
     h.run_steps(3);
     h.get_by_label("Test print").click();
     step_until(&mut h, "the test page", |a| {
-        a.counter.state().receipt_image.is_some()
+        a.counter.devices().receipt_image.is_some()
     });
     let page = std::fs::read_to_string(
         h.state()
             .counter
-            .state()
+            .devices()
             .receipt_image
             .clone()
             .unwrap()
@@ -401,9 +401,9 @@ fn card_slip_and_points_adjustment_with_the_owners_approval() {
     // The card slip carries the member QR (the card code) and the referral code.
     h.get_by_label("Print card slip").click();
     step_until(&mut h, "the card slip", |a| {
-        a.counter.state().receipt_image.is_some()
+        a.counter.devices().receipt_image.is_some()
     });
-    let png = h.state().counter.state().receipt_image.clone().unwrap();
+    let png = h.state().counter.devices().receipt_image.clone().unwrap();
     let text = std::fs::read_to_string(png.with_extension("txt")).unwrap();
     assert!(
         text.contains(&referral) && text.contains(&format!("[QR] {code}")),

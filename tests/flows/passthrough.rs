@@ -410,10 +410,10 @@ fn in_the_counter_window_the_customer_on_screen_gets_the_tills_next_receipt() {
     drop(line);
     let mut counter = crate::runtime::counter(dir.path());
     assert!(
-        matches!(&counter.state().printer, regulars::runtime::PrinterState::Plug(label)
+        matches!(&counter.devices().printer, regulars::runtime::PrinterState::Plug(label)
             if label.starts_with("plug-in mode: till on")),
         "{:?}",
-        counter.state().printer
+        counter.devices().printer
     );
     counter.send(regulars::runtime::Intent::Open(code.clone()));
     crate::runtime::tick_until(&mut counter, "the customer", |s| s.customer.is_some());

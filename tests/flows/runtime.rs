@@ -3,8 +3,8 @@
 
 use regulars::datadir::DataDir;
 use regulars::devices::scanner::{Scan, ScanEvent, classify};
-use regulars::runtime::PrinterState;
 use regulars::runtime::{Counter, CounterState, Intent};
+use regulars::runtime::{DeviceBar, PrinterState};
 use regulars::store::NewCustomer;
 use std::time::{Duration, Instant};
 
@@ -13,6 +13,23 @@ pub fn counter(dir: &std::path::Path) -> Counter {
     d.prepare().unwrap();
     let config = d.config().unwrap();
     Counter::start(&d, &config).unwrap()
+}
+
+/// As [`tick_until`], for the device bar.
+pub fn bar_until(c: &mut Counter, what: &str, done: impl Fn(&DeviceBar) -> bool) {
+    let t = Instant::now();
+    loop {
+        c.tick();
+        if done(c.devices()) {
+            return;
+        }
+        assert!(
+            t.elapsed() < Duration::from_secs(10),
+            "timed out waiting for {what}: {:?}",
+            c.devices().printer
+        );
+        std::thread::sleep(Duration::from_millis(5));
+    }
 }
 
 /// Ticks until `done` holds (the workers answer in their own threads).
@@ -57,11 +74,11 @@ fn enroll_sell_and_preview_the_receipt() {
     tick_until(&mut c, "enrolment", |s| s.customer.is_some());
     let code = c.state().customer.as_ref().unwrap().code.clone();
     c.send(Intent::Sale("12.50".into()));
-    tick_until(&mut c, "the receipt preview", |s| s.receipt_image.is_some());
+    bar_until(&mut c, "the receipt preview", |d| d.receipt_image.is_some());
     let s = c.state();
     assert_eq!(s.sales_recorded, 1);
     assert_eq!(s.customer.as_ref().unwrap().balance, 12);
-    let img = image::open(s.receipt_image.as_ref().unwrap())
+    let img = image::open(c.devices().receipt_image.as_ref().unwrap())
         .unwrap()
         .to_luma8();
     let mut prepared = rqrr::PreparedImage::prepare(img);
@@ -230,22 +247,22 @@ fn a_printer_offline_at_sale_time_gets_the_receipt_when_it_comes_back() {
     crate::serial::set_printer(dir.path(), &link, "generic-80mm");
     let mut c = counter(dir.path());
     c.send(Intent::AnonymousSale("2.50".into()));
-    tick_until(&mut c, "the printer problem", |s| {
-        !s.printer_ok && s.printer_waiting == 1
+    bar_until(&mut c, "the printer problem", |d| {
+        !d.printer_ok && d.printer_waiting == 1
     });
     assert_eq!(c.state().sales_recorded, 1, "the sale is kept");
     assert!(
         matches!(
-            c.state().printer,
+            c.devices().printer,
             regulars::runtime::PrinterState::Waiting { count: 1, .. }
         ),
         "{:?}",
-        c.state().printer
+        c.devices().printer
     );
     // The printer comes back: the print worker sends the waiting receipt by itself.
     let sim = crate::serial::start_sim(dir.path(), &link, "generic-80mm");
-    tick_until(&mut c, "the printer to recover", |s| {
-        s.printer_ok && s.printer_waiting == 0
+    bar_until(&mut c, "the printer to recover", |d| {
+        d.printer_ok && d.printer_waiting == 0
     });
     assert_eq!(crate::serial::wait_for_pngs(&sim.out, 1).len(), 1);
     crate::serial::nothing_more_printed(dir.path(), &sim.out, 1);
@@ -288,14 +305,14 @@ fn the_device_bar_follows_the_printer_while_idle() {
         "paper low",
         |s| matches!(s.printer, PrinterState::Checked(st) if st.paper_near_end),
     );
-    assert!(c.state().printer_ok, "paper low still prints");
+    assert!(c.devices().printer_ok, "paper low still prints");
     sim.control("cover open");
     tick_until_long(
         &mut c,
         "cover open",
         |s| matches!(s.printer, PrinterState::Checked(st) if st.cover_open),
     );
-    assert!(!c.state().printer_ok);
+    assert!(!c.devices().printer_ok);
     assert!(
         c.state().notice.is_none(),
         "idle checks change the bar, not the notices"
@@ -303,13 +320,13 @@ fn the_device_bar_follows_the_printer_while_idle() {
 }
 
 /// As `tick_until`, for answers that come with the idle status check (every few seconds).
-fn tick_until_long(c: &mut Counter, what: &str, done: impl Fn(&CounterState) -> bool) {
+fn tick_until_long(c: &mut Counter, what: &str, done: impl Fn(&DeviceBar) -> bool) {
     let t = Instant::now();
-    while !done(c.state()) {
+    while !done(c.devices()) {
         assert!(
             t.elapsed() < Duration::from_secs(20),
             "timed out waiting for {what}: {:?}",
-            c.state().printer
+            c.devices().printer
         );
         c.tick();
         std::thread::sleep(Duration::from_millis(20));
@@ -360,7 +377,7 @@ fn plug_in_mode_without_a_till_port_says_why_in_the_shops_language() {
     )
     .unwrap();
     let c = counter(dir.path());
-    match &c.state().printer {
+    match &c.devices().printer {
         PrinterState::Plug(label) => assert_eq!(
             label,
             "spraudņa režīms izslēgts: spraudņa režīmam vajag kases portu: iestatiet to iestatījumos"
