@@ -226,3 +226,82 @@ fn two_tills_redeeming_at_once_never_overspend() {
         check_invariants(s.connection());
     }
 }
+
+/// The owner who approved an adjustment travels with it to the chain's other tills, in a field
+/// of its own; an event from a till older than that field (no `approved_by`) still applies.
+#[test]
+fn the_approver_reaches_other_tills_and_older_events_still_apply() {
+    use regulars::domain::chain::RemoteEvent;
+    use regulars::domain::staff::Actor;
+    let (_a_dir, mut riga) = store();
+    let (b_dir, mut dublin) = store();
+    riga.write(|tx| tx.chain().join_chain("riga-1", "riga"))
+        .unwrap();
+    dublin
+        .write(|tx| tx.chain().join_chain("dublin-1", "dublin"))
+        .unwrap();
+    let anna = enroll(&mut riga, "Anna", "0861234567", None);
+    let by = Actor {
+        name: Some("Cara".into()),
+        approved_by: Some("Owen".into()),
+    };
+    riga.write(|tx| {
+        tx.loyalty()
+            .adjust(&anna, 25, "card forgotten", &by, None, T0)
+    })
+    .unwrap();
+    let sent = riga.read(|tx| tx.chain().outbox(100)).unwrap();
+    let as_remote = |payload: String, e: &regulars::domain::chain::OutboxEvent, seq| RemoteEvent {
+        seq,
+        key: e.key.clone(),
+        till_id: "riga-1".into(),
+        kind: e.kind.clone(),
+        payload,
+    };
+    let events: Vec<RemoteEvent> = sent
+        .iter()
+        .zip(1..)
+        .map(|(e, seq)| as_remote(e.payload.clone(), e, seq))
+        .collect();
+    let points = sent.iter().find(|e| e.kind == "points").unwrap();
+    assert!(
+        points.payload.contains("\"approved_by\":\"Owen\""),
+        "{}",
+        points.payload
+    );
+    dublin
+        .write(|tx| tx.chain().apply_remote(&events, T0 + 1))
+        .unwrap();
+    let kept: (String, String) = dublin
+        .connection()
+        .query_row(
+            "SELECT actor, approved_by FROM points_events WHERE kind = 'adjust'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!(kept, ("Cara".into(), "Owen".into()));
+    // The same kind of event from an older till, which never wrote the field.
+    let mut older: serde_json::Value = serde_json::from_str(&points.payload).unwrap();
+    older.as_object_mut().unwrap().remove("approved_by");
+    older["gid"] = "riga-1:older".into();
+    let older = as_remote(older.to_string(), points, 1_000);
+    let before = crate::common::fingerprint(&crate::common::db(b_dir.path()));
+    let applied = dublin
+        .write(|tx| tx.chain().apply_remote(&[older], T0 + 2))
+        .unwrap();
+    assert_ne!(
+        crate::common::fingerprint(&crate::common::db(b_dir.path())),
+        before
+    );
+    assert_eq!(applied.problems, 0, "{applied:?}");
+    let approvers: Vec<Option<String>> = dublin
+        .connection()
+        .prepare("SELECT approved_by FROM points_events WHERE kind = 'adjust' ORDER BY id")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(approvers, [Some("Owen".to_string()), None]);
+}
