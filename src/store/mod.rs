@@ -19,6 +19,30 @@
 //! helpers are visible only inside its folder (`pub(super)`); those shared between rooms are
 //! `pub(in crate::store)`.
 
+/// A room's handle on a transaction (`tx.people()`…): its operations are methods of `Room`,
+/// which reaches the transaction itself through `Deref`.
+macro_rules! room {
+    ($name:ident) => {
+        /// This room's operations on a transaction.
+        pub struct Room<'a, 't>(&'a super::Tx<'t>);
+
+        impl<'t> std::ops::Deref for Room<'_, 't> {
+            type Target = super::Tx<'t>;
+            fn deref(&self) -> &super::Tx<'t> {
+                self.0
+            }
+        }
+
+        impl<'t> super::Tx<'t> {
+            /// This room's operations in this transaction.
+            pub fn $name(&self) -> Room<'_, 't> {
+                Room(self)
+            }
+        }
+    };
+}
+use room;
+
 mod backup;
 mod bulk;
 mod chain;

@@ -17,33 +17,26 @@ pub fn counter(dir: &std::path::Path) -> Counter {
 
 /// As [`tick_until`], for the device bar.
 pub fn bar_until(c: &mut Counter, what: &str, done: impl Fn(&DeviceBar) -> bool) {
-    let t = Instant::now();
-    loop {
-        c.tick();
-        if done(c.devices()) {
-            return;
-        }
-        assert!(
-            t.elapsed() < Duration::from_secs(10),
-            "timed out waiting for {what}: {:?}",
-            c.devices().printer
-        );
-        std::thread::sleep(Duration::from_millis(5));
-    }
+    tick_until_counter(c, what, |c| done(c.devices()));
 }
 
 /// Ticks until `done` holds (the workers answer in their own threads).
 pub fn tick_until(c: &mut Counter, what: &str, done: impl Fn(&CounterState) -> bool) {
+    tick_until_counter(c, what, |c| done(c.state()));
+}
+
+fn tick_until_counter(c: &mut Counter, what: &str, done: impl Fn(&Counter) -> bool) {
     let t = Instant::now();
     loop {
         c.tick();
-        if done(c.state()) {
+        if done(c) {
             return;
         }
         assert!(
             t.elapsed() < Duration::from_secs(10),
-            "timed out waiting for {what}: {:?}",
-            c.state().notice
+            "timed out waiting for {what}: {:?} {:?}",
+            c.state().notice,
+            c.devices().printer
         );
         std::thread::sleep(Duration::from_millis(5));
     }

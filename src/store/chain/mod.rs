@@ -11,19 +11,4 @@ pub(super) mod apply_support;
 pub(super) mod reversals;
 pub(super) mod sync;
 
-/// This room's operations on a transaction: `tx.chain()`.
-pub struct Room<'a, 't>(&'a super::Tx<'t>);
-
-impl<'t> std::ops::Deref for Room<'_, 't> {
-    type Target = super::Tx<'t>;
-    fn deref(&self) -> &super::Tx<'t> {
-        self.0
-    }
-}
-
-impl<'t> super::Tx<'t> {
-    /// The chain room's operations in this transaction.
-    pub fn chain(&self) -> Room<'_, 't> {
-        Room(self)
-    }
-}
+super::room!(chain);

@@ -9,19 +9,4 @@ pub(super) mod sales;
 pub(super) mod staff;
 pub(super) mod tokens;
 
-/// This room's operations on a transaction: `tx.counter()`.
-pub struct Room<'a, 't>(&'a super::Tx<'t>);
-
-impl<'t> std::ops::Deref for Room<'_, 't> {
-    type Target = super::Tx<'t>;
-    fn deref(&self) -> &super::Tx<'t> {
-        self.0
-    }
-}
-
-impl<'t> super::Tx<'t> {
-    /// The counter room's operations in this transaction.
-    pub fn counter(&self) -> Room<'_, 't> {
-        Room(self)
-    }
-}
+super::room!(counter);

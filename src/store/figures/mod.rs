@@ -18,19 +18,4 @@ pub(super) mod stats;
 pub(super) mod support_brute;
 pub(super) mod support_figures;
 
-/// This room's operations on a transaction: `tx.figures()`.
-pub struct Room<'a, 't>(&'a super::Tx<'t>);
-
-impl<'t> std::ops::Deref for Room<'_, 't> {
-    type Target = super::Tx<'t>;
-    fn deref(&self) -> &super::Tx<'t> {
-        self.0
-    }
-}
-
-impl<'t> super::Tx<'t> {
-    /// The figures room's operations in this transaction.
-    pub fn figures(&self) -> Room<'_, 't> {
-        Room(self)
-    }
-}
+super::room!(figures);

@@ -7,19 +7,4 @@ pub(super) mod causes;
 pub(super) mod consents;
 pub(super) mod outbox;
 
-/// This room's operations on a transaction: `tx.messages()`.
-pub struct Room<'a, 't>(&'a super::Tx<'t>);
-
-impl<'t> std::ops::Deref for Room<'_, 't> {
-    type Target = super::Tx<'t>;
-    fn deref(&self) -> &super::Tx<'t> {
-        self.0
-    }
-}
-
-impl<'t> super::Tx<'t> {
-    /// The messages room's operations in this transaction.
-    pub fn messages(&self) -> Room<'_, 't> {
-        Room(self)
-    }
-}
+super::room!(messages);

@@ -7,19 +7,4 @@
 pub(super) mod customers;
 pub(super) mod merge;
 
-/// This room's operations on a transaction: `tx.people()`.
-pub struct Room<'a, 't>(&'a super::Tx<'t>);
-
-impl<'t> std::ops::Deref for Room<'_, 't> {
-    type Target = super::Tx<'t>;
-    fn deref(&self) -> &super::Tx<'t> {
-        self.0
-    }
-}
-
-impl<'t> super::Tx<'t> {
-    /// The people room's operations in this transaction.
-    pub fn people(&self) -> Room<'_, 't> {
-        Room(self)
-    }
-}
+super::room!(people);

@@ -11,19 +11,4 @@ pub(super) mod tickets;
 pub(super) mod timeline;
 pub(super) mod visit_page;
 
-/// This room's operations on a transaction: `tx.support()`.
-pub struct Room<'a, 't>(&'a super::Tx<'t>);
-
-impl<'t> std::ops::Deref for Room<'_, 't> {
-    type Target = super::Tx<'t>;
-    fn deref(&self) -> &super::Tx<'t> {
-        self.0
-    }
-}
-
-impl<'t> super::Tx<'t> {
-    /// The support room's operations in this transaction.
-    pub fn support(&self) -> Room<'_, 't> {
-        Room(self)
-    }
-}
+super::room!(support);
