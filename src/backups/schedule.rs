@@ -177,7 +177,16 @@ pub fn rotate(dir: &Path, c: &BackupConfig) -> std::io::Result<Vec<PathBuf>> {
 /// drive is not created as an empty folder on the computer's own disk), encrypted when a
 /// passphrase is set, then rotates the folder and logs the backup.
 pub fn run_once(dir: &DataDir, config: &Config, now: i64) -> Result<Logged, BackupsError> {
-    let c = &config.backup;
+    backup_with(dir, &dir.store_opener(config), &config.backup, now)
+}
+
+/// As [`run_once`], with only the settings a backup uses.
+fn backup_with(
+    dir: &DataDir,
+    opener: &crate::datadir::StoreOpener,
+    c: &BackupConfig,
+    now: i64,
+) -> Result<Logged, BackupsError> {
     let to = target(dir, c);
     if c.to.is_none() {
         std::fs::create_dir_all(&to).map_err(|source| BackupsError::Io {
@@ -187,7 +196,7 @@ pub fn run_once(dir: &DataDir, config: &Config, now: i64) -> Result<Logged, Back
     } else if !to.is_dir() {
         return Err(BackupsError::TargetMissing { path: to });
     }
-    let store = dir.open_store(config, now)?;
+    let store = opener.open(now)?;
     let name = file_name("regulars", now);
     let logged = match &c.passphrase {
         None => Logged::plain(&make(&store, &to.join(&name), |_, _| {})?, now),
@@ -237,7 +246,7 @@ const RETRY_SECONDS: i64 = 10 * 60;
 /// Runs backups as they fall due until `stop`; each outcome goes to `news`.
 pub fn worker(
     dir: DataDir,
-    config: Config,
+    (opener, config): (crate::datadir::StoreOpener, BackupConfig),
     first_after: std::time::Duration,
     news: std::sync::mpsc::Sender<News>,
     stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
@@ -246,13 +255,13 @@ pub fn worker(
     let mut retry_at = crate::clock::now() + first_after.as_secs() as i64;
     while !stop.load(std::sync::atomic::Ordering::SeqCst) {
         let now = crate::clock::now();
-        if now >= retry_at && due(last, now, &config.backup) {
+        if now >= retry_at && due(last, now, &config) {
             // A backup made meanwhile by `regulars backup` counts too.
             last = last_good(&dir).map(|l| l.at).max(last);
-            if !due(last, now, &config.backup) {
+            if !due(last, now, &config) {
                 continue;
             }
-            match run_once(&dir, &config, now) {
+            match backup_with(&dir, &opener, &config, now) {
                 Ok(l) => {
                     last = Some(l.at);
                     if news.send(News::Made(l)).is_err() {

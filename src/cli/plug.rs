@@ -43,17 +43,14 @@ pub(super) fn serve(ctx: &Ctx, bind: Option<String>, devices: bool) -> Result<Ou
     if !devices {
         // The nightly refit of who is slipping away (with --devices the counter's runtime
         // runs it).
-        let (dir, config) = (ctx.dir.clone(), ctx.config.clone());
+        let opener = ctx.dir.store_opener(&ctx.config);
+        let follow_ups = crate::services::insights::FollowUps::of(&ctx.config);
         let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
         std::thread::Builder::new()
             .name("insights".into())
             .spawn(move || {
-                crate::services::insights::worker(
-                    dir,
-                    config,
-                    std::time::Duration::from_secs(180),
-                    stop,
-                )
+                let first = std::time::Duration::from_secs(180);
+                crate::services::insights::worker(opener, follow_ups, first, stop)
             })?;
     }
     if !devices {

@@ -37,6 +37,24 @@ pub enum DataDirError {
     Store(#[from] StoreError),
 }
 
+/// The shop's database with the rules and programme it is opened with: the part of the
+/// settings a worker that only reads and writes the store needs.
+#[derive(Debug, Clone)]
+pub struct StoreOpener {
+    path: PathBuf,
+    rules: ShopRules,
+    program: crate::domain::program::Program,
+}
+
+impl StoreOpener {
+    /// Opens the store and makes the programme the one in force from `now` (unless it is).
+    pub fn open(&self, now: i64) -> Result<Store, DataDirError> {
+        let mut store = Store::open(&self.path, self.rules.clone())?;
+        store.ensure_program(&self.program, now)?;
+        Ok(store)
+    }
+}
+
 impl DataDir {
     /// The directory to use: the given one, else the platform default.
     pub fn resolve(given: Option<PathBuf>) -> Result<DataDir, DataDirError> {
@@ -129,16 +147,21 @@ impl DataDir {
 
     /// Opens the store and makes the configured program the one in force from `now`.
     pub fn open_store(&self, config: &Config, now: i64) -> Result<Store, DataDirError> {
-        let mut store = Store::open(
-            &self.db_path(),
-            ShopRules {
+        self.store_opener(config).open(now)
+    }
+
+    /// What a worker needs to open the store again and again, and nothing else of the
+    /// settings.
+    pub fn store_opener(&self, config: &Config) -> StoreOpener {
+        StoreOpener {
+            path: self.db_path(),
+            rules: ShopRules {
                 currency: config.shop.currency,
                 country_code: config.shop.country_code.clone(),
                 targets: config.support.targets,
             },
-        )?;
-        store.ensure_program(&config.program, now)?;
-        Ok(store)
+            program: config.program.clone(),
+        }
     }
 
     /// The shop's signing secret, created (mode 0600) on first use.

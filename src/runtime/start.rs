@@ -154,10 +154,10 @@ fn start_workers(
     let to_printer = match &printer {
         Some(p) => {
             let (tx, rx) = channel();
-            let (dir2, config2, p2) = (dir.clone(), config.clone(), p.clone());
+            let (opener, p2) = (dir.store_opener(config), p.clone());
             std::thread::Builder::new()
                 .name("printer".into())
-                .spawn(move || workers::print_worker(dir2, config2, p2, rx, print_tx))?;
+                .spawn(move || workers::print_worker(opener, p2, rx, print_tx))?;
             tx.send(PrintRequest::Deliver).ok();
             Some(tx)
         }
@@ -193,24 +193,22 @@ fn start_background(
             .map(|_| ())
     };
     let (backups_tx, from_backups) = channel();
-    let (d, c, s) = (dir.clone(), config.clone(), stop.clone());
+    let (d, s) = (dir.clone(), stop.clone());
+    let settings = (dir.store_opener(config), config.backup.clone());
     spawn(
         "backups",
         Box::new(move || {
-            crate::backups::schedule::worker(
-                d,
-                c,
-                std::time::Duration::from_secs(60),
-                backups_tx,
-                s,
-            )
+            let first = std::time::Duration::from_secs(60);
+            crate::backups::schedule::worker(d, settings, first, backups_tx, s)
         }),
     )?;
-    let (d, c, s) = (dir.clone(), config.clone(), stop.clone());
+    let (opener, s) = (dir.store_opener(config), stop.clone());
+    let follow_ups = crate::services::insights::FollowUps::of(config);
     spawn(
         "insights",
         Box::new(move || {
-            crate::services::insights::worker(d, c, std::time::Duration::from_secs(180), s)
+            let first = std::time::Duration::from_secs(180);
+            crate::services::insights::worker(opener, follow_ups, first, s)
         }),
     )?;
     let (messages_tx, from_messages) = channel();

@@ -3,7 +3,6 @@
 //! Each takes requests from a channel and answers on another.
 
 use crate::config::Config;
-use crate::datadir::DataDir;
 use crate::devices::profile::{FlowControl, ScannerProfile};
 use crate::devices::scanner::{ScanEvent, read_scans};
 use crate::devices::transport::{SerialSettings, SerialTransport};
@@ -262,14 +261,13 @@ pub(super) fn failed(w: &crate::i18n::Language, doing: &'static str, e: StoreErr
 /// Runs the print worker: on each request (and every few seconds while receipts wait) it
 /// sends what is queued. It opens its own connection to the database.
 pub fn print_worker(
-    dir: DataDir,
-    config: Config,
+    opener: crate::datadir::StoreOpener,
     printer: ReceiptPrinter,
     requests: Receiver<PrintRequest>,
     replies: Sender<PrinterNews>,
 ) {
     use std::sync::mpsc::RecvTimeoutError;
-    let Ok(mut store) = dir.open_store(&config, crate::clock::now()) else {
+    let Ok(mut store) = opener.open(crate::clock::now()) else {
         return;
     };
     let mut waiting = 0;

@@ -2,8 +2,6 @@
 //! never waits for it): the refit of who is slipping away, and the birthday and anniversary
 //! vouchers due.
 
-use crate::datadir::DataDir;
-
 /// Whether a refit is due: never tried, or last tried on an earlier day (local time).
 pub fn due(last_try: Option<i64>, now: i64) -> bool {
     let day = |t: i64| {
@@ -17,10 +15,28 @@ pub fn due(last_try: Option<i64>, now: i64) -> bool {
     }
 }
 
+/// How the nightly job follows up resolved tickets: every `every` days, at most `most` times
+/// (`[messages] follow_up_every_days`, `follow_ups`).
+#[derive(Debug, Clone, Copy)]
+pub struct FollowUps {
+    pub every: i64,
+    pub most: i64,
+}
+
+impl FollowUps {
+    /// As the shop's settings say.
+    pub fn of(config: &crate::config::Config) -> FollowUps {
+        FollowUps {
+            every: config.messages.follow_up_every_days,
+            most: config.messages.follow_ups,
+        }
+    }
+}
+
 /// Refits once a day until `stop`, the first check `first_after` from now.
 pub fn worker(
-    dir: DataDir,
-    config: crate::config::Config,
+    opener: crate::datadir::StoreOpener,
+    follow_ups: FollowUps,
     first_after: std::time::Duration,
     stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
 ) {
@@ -32,16 +48,13 @@ pub fn worker(
         let now = crate::clock::now();
         if now >= next {
             next = now + 600;
-            let outcome = dir
-                .open_store(&config, now)
+            let outcome = opener
+                .open(now)
                 .map_err(|e| e.to_string())
                 .and_then(|mut store| {
                     // Birthday and anniversary vouchers due today (given once each).
                     if occasions_given != Some(now.div_euclid(86_400)) {
-                        let (every, most) = (
-                            config.messages.follow_up_every_days,
-                            config.messages.follow_ups,
-                        );
+                        let FollowUps { every, most } = follow_ups;
                         if let Err(e) =
                             store.write(|t| t.messages().queue_follow_ups(now, every, most))
                         {

@@ -441,7 +441,8 @@ fn the_background_worker_backs_up_when_due_and_reports_a_missing_drive() {
         let (tx, rx) = std::sync::mpsc::channel();
         let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
         let s = stop.clone();
-        let t = std::thread::spawn(move || worker(dir, config, Duration::ZERO, tx, s));
+        let settings = (dir.store_opener(&config), config.backup.clone());
+        let t = std::thread::spawn(move || worker(dir, settings, Duration::ZERO, tx, s));
         let news = rx.recv_timeout(Duration::from_secs(30)).unwrap();
         stop.store(true, std::sync::atomic::Ordering::SeqCst);
         t.join().unwrap();
