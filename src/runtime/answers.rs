@@ -13,9 +13,14 @@ pub(super) fn apply_answers(
     shop: Res<Shop>,
     mut state: ResMut<CounterState>,
     mut bar: ResMut<super::DeviceBar>,
+    mut owner: ResMut<super::OwnerFigures>,
 ) {
     for StoreAnswer(a) in answers.read() {
-        store_answer(&mut state, shop.currency, a.clone());
+        match a {
+            StoreReply::Figures(f) => figures_shown(&mut state, &mut owner, f),
+            StoreReply::ChainFigures(c) => chain_figures(&mut state, &mut owner, c),
+            _ => store_answer(&mut state, shop.currency, a.clone()),
+        }
     }
     for PrintAnswer(news) in prints.read() {
         print_news(&mut state, &mut bar, news);
@@ -54,15 +59,7 @@ fn store_answer(state: &mut CounterState, currency: Currency, a: StoreReply) {
             }
         }
         StoreReply::SupportSaved(text) => state.say(true, text),
-        StoreReply::Figures(f) => {
-            let args = [
-                ("from", crate::report::day_label(f.from_day).into()),
-                ("to", crate::report::day_label(f.to_day).into()),
-            ];
-            state.say(true, w.t_args("figures-shown", &args));
-            state.figures = Some(*f);
-        }
-        StoreReply::ChainFigures(c) => chain_figures(state, *c),
+        StoreReply::Figures(_) | StoreReply::ChainFigures(_) => {}
         // Only the answer to what Find holds now: a slower answer to an earlier prefix, or
         // one arriving after the customer was chosen, would put stale matches back.
         StoreReply::Found(query, results) => {
@@ -298,8 +295,29 @@ fn visit_opened(
     state.identified += 1;
 }
 
+/// This till's figures, and the range they cover.
+fn figures_shown(
+    state: &mut CounterState,
+    owner: &mut super::OwnerFigures,
+    f: &crate::store::Figures,
+) {
+    state.busy = state.busy.saturating_sub(1);
+    let w = state.words;
+    let args = [
+        ("from", crate::report::day_label(f.from_day).into()),
+        ("to", crate::report::day_label(f.to_day).into()),
+    ];
+    state.say(true, w.t_args("figures-shown", &args));
+    owner.figures = Some(f.clone());
+}
+
 /// The chain's figures, and the range they cover.
-fn chain_figures(state: &mut CounterState, c: super::figures_work::ChainView) {
+fn chain_figures(
+    state: &mut CounterState,
+    owner: &mut super::OwnerFigures,
+    c: &super::figures_work::ChainView,
+) {
+    state.busy = state.busy.saturating_sub(1);
     let w = state.words;
     let to = ("to", crate::report::day_label(c.to_day).into());
     let said = match c.from_day {
@@ -310,5 +328,5 @@ fn chain_figures(state: &mut CounterState, c: super::figures_work::ChainView) {
         None => w.t_args("figures-shown-to", &[to]),
     };
     state.say(true, said);
-    state.chain_figures = Some(c);
+    owner.chain_figures = Some(c.clone());
 }

@@ -179,7 +179,13 @@ pub struct CounterState {
     pub support: Support,
     /// Set when what is on screen changed, so the support side is read again.
     pub support_stale: bool,
-    /// The owner's figures, once asked for (and approved).
+}
+
+/// The owner's figures on screen: a resource of their own, written when the store answers
+/// and cleared when the owner signs out.
+#[derive(Resource, Debug, Default)]
+pub struct OwnerFigures {
+    /// This till's figures, once asked for (and approved).
     pub figures: Option<crate::store::Figures>,
     /// The chain's figures the owner last asked for, per shop and together.
     pub chain_figures: Option<figures_work::ChainView>,
@@ -326,6 +332,11 @@ impl Counter {
     /// The device bar's state.
     pub fn devices(&self) -> &DeviceBar {
         self.world.resource::<DeviceBar>()
+    }
+
+    /// The owner's figures on screen.
+    pub fn owner_figures(&self) -> &OwnerFigures {
+        self.world.resource::<OwnerFigures>()
     }
 
     pub fn shop(&self) -> &Shop {

@@ -4,7 +4,7 @@
 
 use super::support_work::SupportRequest;
 use super::workers::StoreRequest;
-use super::{CounterState, Intent, Shop};
+use super::{CounterState, Intent, OwnerFigures, Shop};
 
 /// The request `intent` makes of the store, or the refusal to show instead; `None` for an
 /// intent that is not for the store.
@@ -12,6 +12,7 @@ pub(super) fn store_request(
     intent: &Intent,
     shop: &Shop,
     state: &CounterState,
+    owner: &OwnerFigures,
 ) -> Option<Result<StoreRequest, String>> {
     let w = &state.words;
     let actor = || state.signed_in.as_ref().map(|s| s.name.clone());
@@ -35,7 +36,7 @@ pub(super) fn store_request(
             owner_pin,
             chain,
         } => figures(from, to, owner_pin, *chain, state),
-        Intent::ExportFigures => match &state.figures {
+        Intent::ExportFigures => match &owner.figures {
             Some(f) => {
                 let stamp = jiff::Timestamp::now().strftime("%Y%m%d-%H%M%S").to_string();
                 Ok(StoreRequest::ExportFigures {

@@ -87,6 +87,7 @@ impl Counter {
             staff_required,
             ..CounterState::default()
         });
+        world.insert_resource(OwnerFigures::default());
         world.insert_resource(DeviceBar {
             receipt_image: latest_receipt(&dir.root().join("receipts")),
             printer_ok: printer_problem.is_none() || plug_label.is_some(),

@@ -175,17 +175,19 @@ pub(super) fn persist_intents(
     ch: Res<Channels>,
     shop: Res<Shop>,
     mut state: ResMut<CounterState>,
+    mut owner: ResMut<super::OwnerFigures>,
 ) {
     for intent in intents.read() {
         if matches!(intent, Intent::SignOut) {
-            state.figures = None;
+            // The owner's figures leave the screen with whoever asked for them.
+            *owner = super::OwnerFigures::default();
             state.signed_in = None;
             state.customer = None;
             let text = state.words.t("signed-out");
             state.say(true, text);
             continue;
         }
-        match super::requests::store_request(intent, &shop, &state) {
+        match super::requests::store_request(intent, &shop, &state, &owner) {
             Some(Ok(r)) => request(&ch, &mut state, r),
             Some(Err(refusal)) => state.say(false, refusal),
             None => {}

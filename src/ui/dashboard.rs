@@ -41,12 +41,13 @@ impl DashboardForm {
         &mut self,
         ctx: &egui::Context,
         state: &crate::runtime::CounterState,
+        owner: &crate::runtime::OwnerFigures,
         in_chain: bool,
         currency: crate::domain::money::Currency,
         asks: &mut Asks,
     ) {
         let w = state.words.0;
-        let figures = state.figures.as_ref();
+        let figures = owner.figures.as_ref();
         let staff = state.staff_required;
         let owner_signed_in = state
             .signed_in
@@ -62,7 +63,7 @@ impl DashboardForm {
                 let f = &mut *self;
                 let mut rescoped = false;
                 if in_chain {
-                    rescoped = scope_row(ui, f, state.chain_figures.as_ref(), w);
+                    rescoped = scope_row(ui, f, owner.chain_figures.as_ref(), w);
                 }
                 ui.horizontal_wrapped(|ui| {
                     let l = ui.label(w.t("dash-from"));
@@ -114,7 +115,7 @@ impl DashboardForm {
                     asks.send(Intent::ExportFigures);
                 }
                 ui.separator();
-                match (&f.scope, figures, state.chain_figures.as_ref()) {
+                match (&f.scope, figures, owner.chain_figures.as_ref()) {
                     (Scope::Till, Some(fig), _) => figures_view(ui, fig, currency, w),
                     (Scope::AllShops, _, Some(c)) => chain_table(ui, c, None, currency, w),
                     (Scope::Shop(id), _, Some(c)) => chain_table(ui, c, Some(id), currency, w),

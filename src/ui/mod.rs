@@ -221,8 +221,9 @@ impl CounterApp {
         if self.dashboard.open {
             let currency = self.counter.shop().currency;
             let in_chain = self.counter.devices().chain.is_some();
+            let (state, owner) = (self.counter.state(), self.counter.owner_figures());
             self.dashboard
-                .window(&ctx, self.counter.state(), in_chain, currency, asks);
+                .window(&ctx, state, owner, in_chain, currency, asks);
         }
         self.preview.window(&ctx, w, asks);
     }

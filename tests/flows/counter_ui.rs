@@ -593,11 +593,11 @@ fn the_owner_dashboard_needs_the_owners_pin_and_shows_the_figures() {
         "{:?}",
         last_notice(&h)
     );
-    assert!(h.state().counter.state().figures.is_none());
+    assert!(h.state().counter.owner_figures().figures.is_none());
     fill(&mut h, "Owner PIN for the figures", "9090");
     h.get_by_label("Show figures").click();
     step_until(&mut h, "the figures", |a| {
-        a.counter.state().figures.is_some()
+        a.counter.owner_figures().figures.is_some()
     });
     h.run_steps(2);
     h.get_by_label("Repeat-visit rate: 50.0% (1 of 2 visiting members)");
