@@ -54,6 +54,11 @@ fn table(ui: &mut egui::Ui, id: &str, rows: &[Vec<String>]) {
 
 fn overdue(ui: &mut egui::Ui, f: &SupportFigures, w: &Language) {
     ui.label(RichText::new(w.t("dash-overdue-by-day")).strong());
+    if f.overdue_by_day.is_empty() {
+        // No tickets in the range: an empty chart would start its axis in 1970.
+        ui.label(w.t("dash-overdue-none"));
+        return;
+    }
     let points: Vec<[f64; 2]> = f
         .overdue_by_day
         .iter()

@@ -654,3 +654,23 @@ fn the_cashier_asks_a_new_member_which_language_they_read() {
         .unwrap();
     assert_eq!(language.as_deref(), Some("lv"));
 }
+
+/// A shop without tickets sees that none were overdue, not an empty chart whose days start in
+/// 1970.
+#[test]
+fn a_shop_without_tickets_is_told_none_were_overdue() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    crate::common::run_json(d, &["sale", "record", "--amount", "4.20"]);
+    let mut h = harness(d);
+    h.run_steps(2);
+    h.get_by_label("Owner dashboard (F7)").click();
+    h.run_steps(3);
+    h.get_by_label("Show figures").click();
+    step_until(&mut h, "the figures", |a| {
+        a.counter.owner_figures().figures.is_some()
+    });
+    h.run_steps(2);
+    h.get_by_label("Overdue tickets at the end of each day");
+    h.get_by_label("No tickets in this range, so none were overdue.");
+}

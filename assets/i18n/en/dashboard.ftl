@@ -108,6 +108,7 @@ dash-by-staff = Ratings by staff on duty (the owner's eyes only)
 dash-staff = Staff
 dash-low-ratings = 3 stars or fewer
 dash-overdue-by-day = Overdue tickets at the end of each day
+dash-overdue-none = No tickets in this range, so none were overdue.
 dash-day = day
 dash-referral-moment = Referrals right after a reward
 dash-referral-moment-value = { $after } within { $days } days after the referrer redeemed a reward; { $other } at other times

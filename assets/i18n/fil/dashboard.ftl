@@ -99,6 +99,7 @@ dash-by-staff = Mga rating ayon sa staff na naka-duty (para sa may-ari lamang)
 dash-staff = Staff
 dash-low-ratings = 3 bituin o mas kaunti
 dash-overdue-by-day = Mga ticket na lampas na sa dulo ng bawat araw
+dash-overdue-none = Walang ticket sa panahong ito, kaya walang na-overdue.
 dash-day = araw
 dash-referral-moment = Mga referral kasunod ng reward
 dash-referral-moment-value = { $after } sa loob ng { $days } araw matapos kunin ng nag-refer ang reward; { $other } sa ibang pagkakataon

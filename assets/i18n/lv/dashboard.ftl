@@ -112,6 +112,7 @@ dash-by-staff = Vērtējumi pēc dežurējošā darbinieka (redz tikai īpašnie
 dash-staff = Darbinieks
 dash-low-ratings = 3 zvaigznes vai mazāk
 dash-overdue-by-day = Nokavētie pieteikumi katras dienas beigās
+dash-overdue-none = Šajā periodā nav pieprasījumu, tātad neviens nav nokavēts.
 dash-day = diena
 dash-referral-moment = Ieteikumi tūlīt pēc balvas
 dash-referral-moment-value = { $after } { $days } dienu laikā pēc tam, kad ieteicējs saņēma balvu; { $other } citā laikā

@@ -112,6 +112,7 @@ dash-by-staff = Оцене по запосленом у смени (види с�
 dash-staff = Запослени
 dash-low-ratings = 3 звездице или мање
 dash-overdue-by-day = Пријаве после рока на крају сваког дана
+dash-overdue-none = У овом периоду нема захтева, па ниједан није закаснио.
 dash-day = дан
 dash-referral-moment = Препоруке одмах после награде
 dash-referral-moment-value = { $after } у року од { $days } дана пошто је препоручилац искористио награду; { $other } у друго време

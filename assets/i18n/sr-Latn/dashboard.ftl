@@ -112,6 +112,7 @@ dash-by-staff = Ocene po zaposlenom u smeni (vidi samo vlasnik)
 dash-staff = Zaposleni
 dash-low-ratings = 3 zvezdice ili manje
 dash-overdue-by-day = Prijave posle roka na kraju svakog dana
+dash-overdue-none = U ovom periodu nema zahteva, pa nijedan nije zakasnio.
 dash-day = dan
 dash-referral-moment = Preporuke odmah posle nagrade
 dash-referral-moment-value = { $after } u roku od { $days } dana pošto je preporučilac iskoristio nagradu; { $other } u drugo vreme

@@ -108,6 +108,7 @@ dash-by-staff = డ్యూటీలో ఉన్న సిబ్బంది �
 dash-staff = సిబ్బంది
 dash-low-ratings = 3 నక్షత్రాలు లేదా తక్కువ
 dash-overdue-by-day = ప్రతి రోజు చివర ఆలస్యమైన టికెట్లు
+dash-overdue-none = ఈ కాలంలో టికెట్లు లేవు, కాబట్టి ఏదీ ఆలస్యం కాలేదు.
 dash-day = రోజు
 dash-referral-moment = బహుమతి తర్వాత వెంటనే రెఫరల్‌లు
 dash-referral-moment-value = రెఫర్ చేసినవారు బహుమతి తీసుకున్న { $days } రోజుల్లో { $after }; ఇతర సమయాల్లో { $other }
