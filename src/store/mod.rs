@@ -58,7 +58,7 @@ pub use backup::{BackupError, Counts, Inspection, inspect};
 pub use bulk::{Bulk, BulkEnrolled, BulkSale};
 pub use chain::reversals::Reversal;
 pub use chain::sync::{Answer, Applied, Joined, OutboxEvent, RemoteEvent, SyncState};
-pub use counter::print_jobs::{JobKind, PrintJob};
+pub use counter::print_jobs::{JobKind, JobStatus, PrintJob};
 pub use counter::sales::{NewSale, RefundOutcome, SaleOutcome, VisitView};
 pub use counter::staff::Staff;
 pub use error::{AdjustmentPart, OwnerTask, Result, StoreError};

@@ -38,6 +38,26 @@ impl rusqlite::types::FromSql for JobKind {
     }
 }
 
+/// Where a print job is (`pending` or `sent`, as stored and in JSON).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum JobStatus {
+    /// Waiting for the printer.
+    Pending,
+    /// Taken by the printer.
+    Sent,
+}
+
+impl rusqlite::types::FromSql for JobStatus {
+    fn column_result(v: rusqlite::types::ValueRef<'_>) -> rusqlite::types::FromSqlResult<Self> {
+        match v.as_str()? {
+            "pending" => Ok(JobStatus::Pending),
+            "sent" => Ok(JobStatus::Sent),
+            _ => Err(rusqlite::types::FromSqlError::InvalidType),
+        }
+    }
+}
+
 /// A job waiting to print (or printed).
 #[derive(Debug, Clone, Serialize)]
 pub struct PrintJob {
@@ -48,7 +68,7 @@ pub struct PrintJob {
     #[serde(skip)]
     pub bytes: Vec<u8>,
     pub text: String,
-    pub status: String,
+    pub status: JobStatus,
     pub attempts: i64,
     pub last_error: Option<String>,
 }

@@ -2,6 +2,7 @@
 //! visits, ratings) by the definitions in `support_figures.rs`, without the aggregates or the
 //! views that define them: the tests and the benchmark compare the two.
 
+use crate::domain::support::Status;
 use crate::store::Result;
 use crate::store::figures::overdue::{Pending, day_end};
 use crate::store::figures::support_figures::{
@@ -14,7 +15,7 @@ struct Ticket {
     opened_at: i64,
     channel: String,
     severity: i64,
-    status: String,
+    status: Status,
     resolved_at: Option<i64>,
     first_reply_at: Option<i64>,
     reopened: i64,
@@ -39,7 +40,10 @@ impl super::Room<'_, '_> {
                     opened_at: r.get(2)?,
                     channel: r.get(3)?,
                     severity: r.get(4)?,
-                    status: r.get(5)?,
+                    status: {
+                        let text: String = r.get(5)?;
+                        Status::parse(&text).unwrap_or(Status::Open)
+                    },
                     resolved_at: r.get(6)?,
                     first_reply_at: None,
                     reopened: 0,
@@ -99,15 +103,15 @@ impl super::Room<'_, '_> {
         drop(rows);
         let in_range = |at: i64| (from_day..=to_day).contains(&at.div_euclid(DAY));
         for t in tickets.iter().filter(|t| in_range(t.opened_at)) {
-            let resolved = matches!(t.status.as_str(), "resolved" | "confirmed");
-            let confirmed = t.status == "confirmed";
+            let resolved = matches!(t.status, Status::Resolved | Status::Confirmed);
+            let confirmed = t.status == Status::Confirmed;
             *g.counts.entry((t.severity, t.channel.clone())).or_default() += Counts {
                 tickets: 1,
                 replied: i64::from(t.first_reply_at.is_some()),
                 resolved: i64::from(resolved),
                 confirmed: i64::from(confirmed),
                 reopened: i64::from(t.reopened > 0 && !confirmed),
-                unconfirmed: i64::from(t.status == "resolved" && t.reopened == 0),
+                unconfirmed: i64::from(t.status == Status::Resolved && t.reopened == 0),
                 contacts: t.contacts,
                 contacted: i64::from(t.contacts > 0),
                 anonymous: i64::from(t.customer.is_none()),
@@ -136,7 +140,7 @@ impl super::Room<'_, '_> {
                 let back = visits_of
                     .get(&customer)
                     .is_some_and(|v| v.iter().any(|&at| at > anchor && at <= anchor + days * DAY));
-                let to = if t.status == "confirmed" {
+                let to = if t.status == Status::Confirmed {
                     &mut confirmed
                 } else {
                     &mut other
