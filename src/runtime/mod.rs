@@ -1,8 +1,14 @@
 //! The counter's runtime: a bevy_ecs `World` and `Schedule`, ticked every frame by the window
 //! (or by any loop). Device and database threads ([`workers`]) answer through channels; systems
 //! in explicit sets — Input → Identify → Reward → Persist → Print → Notify — turn scans, the
-//! cashier's intents and the workers' answers into requests and into [`CounterState`], which the
-//! screen draws. No system waits on I/O.
+//! cashier's intents and the workers' answers into requests and into the state the screen
+//! draws, kept by concern: [`CounterState`] (the customer on screen, notices, staff, the support
+//! side), [`DeviceBar`] (printer, scanner, pages, backups, chain, messages) and
+//! [`OwnerFigures`]. No system waits on I/O.
+//!
+//! `start.rs` starts the workers and builds the world; `requests.rs` turns an intent into a
+//! store request (or a refusal in words); `jobs.rs` is the store worker's side of each request;
+//! `answers.rs` turns the workers' answers into state and notices.
 
 mod answers;
 mod devices;

@@ -94,7 +94,7 @@ impl Bulk {
         Ok(id)
     }
 
-    /// As [`crate::store::Tx::expire_due`]: one customer's lots past their date, or everyone's.
+    /// As `tx.loyalty().expire_due`: one customer's lots past their date, or everyone's.
     pub(super) fn expire(&mut self, customer: Option<i64>, now: i64) -> Result<()> {
         let due: Vec<(i64, i64)> = match customer {
             Some(c) => {
@@ -142,7 +142,7 @@ impl Bulk {
         Ok(())
     }
 
-    /// As [`crate::store::Tx::expire_due`] for every customer.
+    /// As `tx.loyalty().expire_due` for every customer.
     pub fn expire_due(&mut self, now: i64) -> Result<()> {
         self.expire(None, now)
     }
@@ -262,7 +262,7 @@ impl Bulk {
             .count() as i64
     }
 
-    /// As [`crate::store::Tx::redeem`].
+    /// As `tx.loyalty().redeem`.
     pub fn redeem(
         &mut self,
         code_text: &str,

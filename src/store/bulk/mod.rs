@@ -152,7 +152,7 @@ impl Bulk {
         CustomerCode::from_stored(self.customers.get(id).code.clone()).to_string()
     }
 
-    /// As [`crate::store::Tx::enroll`].
+    /// As `tx.people().enroll`.
     pub fn enroll(
         &mut self,
         new: &crate::store::NewCustomer,
@@ -283,7 +283,7 @@ impl Bulk {
         self.referrals.get(id).status
     }
 
-    /// As [`crate::store::Tx::record_sale`].
+    /// As `tx.counter().record_sale`.
     pub fn sale(&mut self, sale: &crate::store::NewSale) -> Result<BulkSale> {
         if sale.amount <= 0 {
             return Err(crate::domain::money::AmountError::Zero.into());
@@ -367,7 +367,7 @@ impl Bulk {
         })
     }
 
-    /// As [`crate::store::Tx::refund`], for a till's receipt number.
+    /// As `tx.counter().refund`, for a till's receipt number.
     pub fn refund(
         &mut self,
         receipt: &str,

@@ -216,9 +216,8 @@ impl super::Room<'_, '_> {
         self.record_sale_by(sale, None)
     }
 
-    /// Records a sale made while `staff` was signed in at the counter (see [`record_sale`]).
-    ///
-    /// [`record_sale`]: Tx::record_sale
+    /// Records a sale made while `staff` was signed in at the counter (see
+    /// [`record_sale`](Self::record_sale)).
     pub fn record_sale_by(&self, sale: &NewSale, staff: Option<&str>) -> Result<SaleOutcome> {
         if sale.amount <= 0 {
             return Err(crate::domain::money::AmountError::Zero.into());
