@@ -7,11 +7,19 @@ pub const OFFSET_VAR: &str = "REGULARS_CLOCK_OFFSET";
 
 /// Now, as unix seconds (moved by [`OFFSET_VAR`] when it is set).
 pub fn now() -> i64 {
-    let offset = std::env::var(OFFSET_VAR)
-        .ok()
-        .and_then(|s| s.trim().trim_start_matches('+').parse::<i64>().ok())
-        .unwrap_or(0);
-    jiff::Timestamp::now().as_second() + offset
+    jiff::Timestamp::now().as_second() + offset()
+}
+
+/// The clock's offset, read from the environment once per process: the clock is read on
+/// every sale and every page served.
+fn offset() -> i64 {
+    static OFFSET: std::sync::OnceLock<i64> = std::sync::OnceLock::new();
+    *OFFSET.get_or_init(|| {
+        std::env::var(OFFSET_VAR)
+            .ok()
+            .and_then(|s| s.trim().trim_start_matches('+').parse::<i64>().ok())
+            .unwrap_or(0)
+    })
 }
 
 /// A moment in the shop's local time, for people: `2026-11-23 14:05`.

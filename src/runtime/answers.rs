@@ -16,11 +16,7 @@ pub(super) fn apply_answers(
     mut owner: ResMut<super::OwnerFigures>,
 ) {
     for StoreAnswer(a) in answers.read() {
-        match a {
-            StoreReply::Figures(f) => figures_shown(&mut state, &mut owner, f),
-            StoreReply::ChainFigures(c) => chain_figures(&mut state, &mut owner, c),
-            _ => store_answer(&mut state, shop.currency, a.clone()),
-        }
+        store_answer(&mut state, &mut owner, shop.currency, a.clone());
     }
     for PrintAnswer(news) in prints.read() {
         print_news(&mut state, &mut bar, news);
@@ -28,7 +24,12 @@ pub(super) fn apply_answers(
 }
 
 /// One answer from the store worker.
-fn store_answer(state: &mut CounterState, currency: Currency, a: StoreReply) {
+fn store_answer(
+    state: &mut CounterState,
+    owner: &mut super::OwnerFigures,
+    currency: Currency,
+    a: StoreReply,
+) {
     let w = state.words;
     if let StoreReply::StillBusy { doing } = a {
         // Not an answer yet: the request is tried again, and its answer follows.
@@ -59,7 +60,8 @@ fn store_answer(state: &mut CounterState, currency: Currency, a: StoreReply) {
             }
         }
         StoreReply::SupportSaved(text) => state.say(true, text),
-        StoreReply::Figures(_) | StoreReply::ChainFigures(_) => {}
+        StoreReply::Figures(f) => figures_shown(state, owner, *f),
+        StoreReply::ChainFigures(c) => chain_figures(state, owner, *c),
         // Only the answer to what Find holds now: a slower answer to an earlier prefix, or
         // one arriving after the customer was chosen, would put stale matches back.
         StoreReply::Found(query, results) => {
@@ -299,25 +301,23 @@ fn visit_opened(
 fn figures_shown(
     state: &mut CounterState,
     owner: &mut super::OwnerFigures,
-    f: &crate::store::Figures,
+    f: crate::store::Figures,
 ) {
-    state.busy = state.busy.saturating_sub(1);
     let w = state.words;
     let args = [
         ("from", crate::report::day_label(f.from_day).into()),
         ("to", crate::report::day_label(f.to_day).into()),
     ];
     state.say(true, w.t_args("figures-shown", &args));
-    owner.figures = Some(f.clone());
+    owner.figures = Some(f);
 }
 
 /// The chain's figures, and the range they cover.
 fn chain_figures(
     state: &mut CounterState,
     owner: &mut super::OwnerFigures,
-    c: &super::figures_work::ChainView,
+    c: super::figures_work::ChainView,
 ) {
-    state.busy = state.busy.saturating_sub(1);
     let w = state.words;
     let to = ("to", crate::report::day_label(c.to_day).into());
     let said = match c.from_day {
@@ -328,5 +328,5 @@ fn chain_figures(
         None => w.t_args("figures-shown-to", &[to]),
     };
     state.say(true, said);
-    owner.chain_figures = Some(c.clone());
+    owner.chain_figures = Some(c);
 }

@@ -38,7 +38,9 @@ pub(super) fn store_request(
         } => figures(from, to, owner_pin, *chain, state),
         Intent::ExportFigures => match &owner.figures {
             Some(f) => {
-                let stamp = jiff::Timestamp::now().strftime("%Y%m%d-%H%M%S").to_string();
+                let stamp = jiff::Timestamp::from_second(crate::clock::now())
+                    .map(|t| t.strftime("%Y%m%d-%H%M%S").to_string())
+                    .unwrap_or_default();
                 Ok(StoreRequest::ExportFigures {
                     from_day: f.from_day,
                     to_day: f.to_day,
