@@ -6,14 +6,6 @@ use super::*;
 /// Page cache while the rows are written, in KiB.
 pub(super) const LOAD_CACHE_KIB: i64 = 2 * 1024 * 1024;
 
-/// The aggregate tables a bulk load fills.
-pub(super) const AGGREGATES: &[&str] = &[
-    "agg_days",
-    "agg_customer_days",
-    "agg_customers",
-    "agg_points_days",
-];
-
 /// The tables a bulk load fills, in the order they are written.
 pub(super) const TABLES: &[&str] = &[
     "customers",

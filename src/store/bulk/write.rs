@@ -202,7 +202,8 @@ fn set_aside(c: &rusqlite::Connection) -> Result<(Vec<Saved>, Vec<Saved>)> {
     // of millions of scattered inserts.
     let list = TABLES
         .iter()
-        .chain(AGGREGATES)
+        .copied()
+        .chain(crate::store::figures::folds::TABLES.iter().map(|t| t.name))
         .map(|t| format!("'{t}'"))
         .collect::<Vec<_>>()
         .join(", ");
@@ -260,76 +261,37 @@ fn put_back(
 }
 
 impl Bulk {
-    /// The aggregates of the rows (as `stats --rebuild` computes them from the tables), in
-    /// each table's key order.
+    /// The aggregates of the rows, folded by their one definition (`figures::folds`) as
+    /// `stats --rebuild` folds the tables' rows, and written in each table's key order.
     fn write_aggregates(&self, w: &mut Writer<'_, '_>) -> Result<()> {
-        let day = |at: i64| at / crate::store::figures::aggregates::DAY;
-        let mut days: std::collections::BTreeMap<i64, [i64; 5]> = Default::default();
-        // Per member: their (day, visits, spend) rows, and lifetime totals.
-        let first = self.customers.first_id;
-        let n = self.customers.rows.len();
-        let mut member_days: Vec<Vec<(i64, i64, i64)>> = (0..n).map(|_| Vec::new()).collect();
-        let mut lifetime = vec![(i64::MAX, i64::MIN, 0i64, 0i64, 0i64); n];
+        use crate::store::figures::folds::{self, Accumulator};
+        let mut acc: Vec<Accumulator> = folds::TABLES.iter().map(|_| Default::default()).collect();
+        let place = |table: &folds::Table| {
+            folds::TABLES
+                .iter()
+                .position(|t| t.name == table.name)
+                .expect("a table of the definition")
+        };
+        let mut fold = |part: folds::Part| acc[place(part.table)].add_parts(std::iter::once(part));
         for v in &self.visits.rows {
-            let d = day(v.at);
-            let t = days.entry(d).or_default();
-            t[0] += 1;
-            t[4] += v.refunded;
-            let Some(cust) = v.customer else {
-                t[3] += v.amount;
-                continue;
+            let visit = folds::Visit {
+                at: v.at,
+                amount: v.amount,
+                customer: v.customer,
+                refunded: v.refunded,
             };
-            t[1] += 1;
-            t[2] += v.amount;
-            let i = (cust - first) as usize;
-            match member_days[i].last_mut() {
-                Some(last) if last.0 == d => {
-                    last.1 += 1;
-                    last.2 += v.amount;
-                }
-                _ => member_days[i].push((d, 1, v.amount)),
-            }
-            let l = &mut lifetime[i];
-            *l = (
-                l.0.min(d),
-                l.1.max(d),
-                l.2 + 1,
-                l.3 + v.amount,
-                l.4 + v.refunded,
-            );
+            visit.parts().for_each(&mut fold);
         }
-        let mut stmt = w.c.prepare(
-            "INSERT INTO agg_days (day, visits, member_visits, member_spend, anon_spend, refunded)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        )?;
-        for (d, t) in &days {
-            stmt.execute((d, t[0], t[1], t[2], t[3], t[4]))?;
-        }
-        let mut stmt = w.c.prepare(
-            "INSERT INTO agg_customer_days (customer_id, day, visits, spend) VALUES (?1, ?2, ?3, ?4)",
-        )?;
-        for (i, rows) in member_days.iter().enumerate() {
-            for (d, visits, spend) in rows {
-                stmt.execute((first + i as i64, d, visits, spend))?;
-            }
-        }
-        let mut stmt = w.c.prepare(
-            "INSERT INTO agg_customers (customer_id, first_day, last_day, visits, spend, refunded)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        )?;
-        for (i, l) in lifetime.iter().enumerate() {
-            if l.2 > 0 {
-                stmt.execute((first + i as i64, l.0, l.1, l.2, l.3, l.4))?;
-            }
-        }
-        let mut points: std::collections::BTreeMap<(i64, &str), i64> = Default::default();
         for e in &self.events.rows {
-            *points.entry((day(e.at), e.kind.as_str())).or_default() += e.points;
+            let points = folds::Points {
+                at: e.at,
+                kind: e.kind,
+                points: e.points,
+            };
+            points.parts().for_each(&mut fold);
         }
-        let mut stmt =
-            w.c.prepare("INSERT INTO agg_points_days (day, kind, points) VALUES (?1, ?2, ?3)")?;
-        for ((d, kind), p) in &points {
-            stmt.execute((d, kind, p))?;
+        for (table, rows) in folds::TABLES.into_iter().zip(acc) {
+            rows.write(w.c, table, || ())?;
         }
         Ok(())
     }

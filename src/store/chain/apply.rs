@@ -4,6 +4,7 @@
 //! known here) is applied as far as it safely can and kept in `sync_problems`.
 
 use crate::store::chain::sync::{Applied, RemoteEvent};
+use crate::store::figures::folds::Visit;
 use crate::store::{Result, StoreError};
 use serde::Deserialize;
 
@@ -336,10 +337,14 @@ impl super::Room<'_, '_> {
                 )?
                 .execute((id, v.claimed_at, customer))?;
             if own && was_customer.is_none() && customer.is_some() {
+                let before = Visit {
+                    at: v.at,
+                    amount: v.amount,
+                    customer: None,
+                    refunded,
+                };
                 self.figures()
-                    .agg_visit(None, v.at, v.amount, refunded, -1)?;
-                self.figures()
-                    .agg_visit(customer, v.at, v.amount, refunded, 1)?;
+                    .visit_changed(before, Visit { customer, ..before })?;
             }
             // A claim's stamp, once.
             if let (None, Some(c), false, true) = (was_customer, customer, stamped, v.stamped) {
@@ -429,7 +434,17 @@ impl super::Room<'_, '_> {
                 .prepare_cached("UPDATE visits SET refunded = refunded + ?2 WHERE id = ?1")?
                 .execute((visit, added))?;
             if own {
-                self.figures().agg_refund(customer, at, added)?;
+                let before = Visit {
+                    at,
+                    amount,
+                    customer,
+                    refunded,
+                };
+                let after = Visit {
+                    refunded: refunded + added,
+                    ..before
+                };
+                self.figures().visit_changed(before, after)?;
             }
             self.unstamp_from_chain(visit, r.at)?;
         }

@@ -8,6 +8,7 @@ use crate::domain::ledger::{EventKind, refund_reversal};
 use crate::domain::referral::ReferralOutcome;
 use crate::domain::sale::{self, Earning, MAX_RECEIPT_CHARS, RefundRefused, RefundTake};
 use crate::domain::staff::Actor;
+use crate::store::figures::folds::Visit;
 use crate::store::{Result, StoreError, loyalty::ledger::Credit};
 use rusqlite::OptionalExtension;
 use serde::Serialize;
@@ -264,8 +265,12 @@ impl super::Room<'_, '_> {
                 staff,
             ))?;
         let visit_id = self.tx.last_insert_rowid();
-        self.figures()
-            .agg_visit(customer.as_ref().map(|c| c.id), sale.at, sale.amount, 0, 1)?;
+        self.figures().visit_added(Visit {
+            at: sale.at,
+            amount: sale.amount,
+            customer: customer.as_ref().map(|c| c.id),
+            refunded: 0,
+        })?;
         let mut outcome = SaleOutcome {
             visit_id,
             at: sale.at,
@@ -417,8 +422,17 @@ impl super::Room<'_, '_> {
         )?;
         // Another till's sale counts in that till's figures, and its refund with it.
         if visit.origin.is_none() {
-            self.figures()
-                .agg_refund(visit.customer_id, visit.at, amount)?;
+            let before = Visit {
+                at: visit.at,
+                amount: visit.amount,
+                customer: visit.customer_id,
+                refunded: visit.refunded,
+            };
+            let after = Visit {
+                refunded: visit.refunded + amount,
+                ..before
+            };
+            self.figures().visit_changed(before, after)?;
         }
         self.tx.execute(
             "INSERT INTO refunds (visit_id, at, amount, points_due, points_reversed, actor,

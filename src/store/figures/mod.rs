@@ -10,6 +10,7 @@ pub(super) mod aggregates;
 #[cfg(any(test, feature = "oracles"))]
 pub(super) mod brute;
 pub(super) mod dashboard;
+pub(crate) mod folds;
 pub(super) mod insights;
 pub(super) mod members;
 pub(super) mod overdue;

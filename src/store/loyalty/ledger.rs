@@ -9,6 +9,7 @@ use crate::domain::ledger::{EventKind, Lot, allocate};
 use crate::domain::program::{Program, Reward};
 use crate::domain::staff::Actor;
 use crate::store::error::{AdjustmentPart, is_unique_violation};
+use crate::store::figures::folds::Points;
 use crate::store::{Result, StoreError};
 use rusqlite::OptionalExtension;
 use serde::Serialize;
@@ -82,7 +83,11 @@ impl super::Room<'_, '_> {
             ))
             .map_err(|e| key_error(e, c.key))?;
         let id = self.tx.last_insert_rowid();
-        self.figures().agg_points(c.at, c.kind.as_str(), c.points)?;
+        self.figures().points_added(Points {
+            at: c.at,
+            kind: c.kind,
+            points: c.points,
+        })?;
         self.add_to_balance(c.customer_id, c.points)?;
         Ok(id)
     }
@@ -117,8 +122,11 @@ impl super::Room<'_, '_> {
             ))
             .map_err(|e| key_error(e, c.key))?;
         let spend_id = self.tx.last_insert_rowid();
-        self.figures()
-            .agg_points(c.at, c.kind.as_str(), -c.points)?;
+        self.figures().points_added(Points {
+            at: c.at,
+            kind: c.kind,
+            points: -c.points,
+        })?;
         for (lot_id, points) in taken {
             self.tx
                 .prepare_cached(

@@ -11,6 +11,7 @@ use crate::domain::{
         clean_text, first_name, rating_severity,
     },
 };
+use crate::store::figures::folds::Visit;
 use crate::store::support::tickets::{NewTicket, TicketView};
 use crate::store::{Result, StoreError, people::customers::CustomerView};
 use rusqlite::OptionalExtension;
@@ -360,10 +361,17 @@ impl super::Room<'_, '_> {
             return Err(StoreError::AlreadyClaimed);
         }
         // The visit moves from the anonymous figures to the member's.
-        self.figures()
-            .agg_visit(None, v.at, v.amount, v.refunded, -1)?;
-        self.figures()
-            .agg_visit(Some(id), v.at, v.amount, v.refunded, 1)?;
+        let before = Visit {
+            at: v.at,
+            amount: v.amount,
+            customer: None,
+            refunded: v.refunded,
+        };
+        let after = Visit {
+            customer: Some(id),
+            ..before
+        };
+        self.figures().visit_changed(before, after)?;
         self.counter()
             .reward_visit(&customer, visit_id, now, points, stamped, qualifying)?;
         // Tickets opened from the page before the claim now belong to the member too.
