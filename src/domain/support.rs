@@ -301,20 +301,82 @@ impl Targets {
         first_reply_at: Option<i64>,
         now: i64,
     ) -> Option<Overdue> {
-        if !matches!(status, Status::Open | Status::Waiting) {
-            return None;
-        }
-        match first_reply_at {
-            None if now > self.reply_by(severity, opened_at) => Some(Overdue::Reply),
-            _ if now > self.resolve_by(severity, opened_at) => Some(Overdue::Resolve),
-            _ => None,
-        }
+        let open = matches!(status, Status::Open | Status::Waiting);
+        let i = Targets::index(severity);
+        overdue_spans(
+            self.reply[i],
+            self.resolve[i],
+            opened_at,
+            first_reply_at,
+            (!open).then_some(now),
+        )
+        .into_iter()
+        .find(|span| span.contains(now))
+        .map(|span| span.which)
     }
+}
+
+/// A stretch of time a ticket is overdue: from the first second past its target until (not
+/// counting) the second it was answered (`None`: it still is).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OverdueSpan {
+    pub which: Overdue,
+    pub from: i64,
+    pub until: Option<i64>,
+}
+
+impl OverdueSpan {
+    pub fn contains(&self, t: i64) -> bool {
+        self.from <= t && self.until.is_none_or(|u| t < u)
+    }
+}
+
+/// The overdue rule, in one place: a ticket is overdue for its reply from the first second
+/// past `reply` seconds after it was opened until its first reply or its resolution, and for
+/// its resolution from the first second past `resolve` seconds until it is resolved. The
+/// counter's list, the overdue counts by day (through the schema's `overdue_span` function)
+/// and the tests' oracle all read it from here.
+pub fn overdue_spans(
+    reply: i64,
+    resolve: i64,
+    opened_at: i64,
+    first_reply_at: Option<i64>,
+    resolved_at: Option<i64>,
+) -> [OverdueSpan; 2] {
+    let answered = match (first_reply_at, resolved_at) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    };
+    [
+        OverdueSpan {
+            which: Overdue::Reply,
+            from: opened_at + reply + 1,
+            until: answered,
+        },
+        OverdueSpan {
+            which: Overdue::Resolve,
+            from: opened_at + resolve + 1,
+            until: resolved_at,
+        },
+    ]
 }
 
 #[cfg(test)]
 mod target_tests {
     use super::*;
+
+    #[test]
+    fn a_ticket_is_overdue_from_past_its_target_until_answered() {
+        let [reply, resolve] = overdue_spans(3600, 86_400, 1000, Some(9000), Some(90_000));
+        assert_eq!((reply.from, reply.until), (4601, Some(9000)));
+        assert_eq!((resolve.from, resolve.until), (87_401, Some(90_000)));
+        assert!(!reply.contains(4600) && reply.contains(4601) && !reply.contains(9000));
+        // A resolution before any reply ends both; never answered, both stay open.
+        let [reply, _] = overdue_spans(3600, 86_400, 1000, None, Some(2000));
+        assert_eq!(reply.until, Some(2000));
+        let [reply, resolve] = overdue_spans(3600, 86_400, 1000, None, None);
+        assert!(reply.contains(i64::MAX) && resolve.contains(i64::MAX));
+    }
 
     #[test]
     fn overdue_for_the_reply_then_for_the_resolution() {

@@ -49,6 +49,7 @@ mod chain;
 mod counter;
 mod error;
 mod figures;
+mod functions;
 mod loyalty;
 mod messages;
 mod people;
@@ -73,6 +74,7 @@ pub use figures::support_figures::{
     BACK_DAYS, CameBack, FEW, Rated as RatedGroup, Share, StaffRatings, SupportFigures,
     WAIT_BUCKETS, Wait, Waits, wait_bucket,
 };
+pub use functions::register_functions;
 pub use loyalty::ledger::{Adjusted, PaidWith, Redeemed};
 pub use loyalty::occasions::Given;
 pub use loyalty::referrals::ReferralView;
@@ -118,6 +120,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0017_answers.sql"),
     include_str!("migrations/0018_page_revs.sql"),
     include_str!("migrations/0019_approved_by.sql"),
+    include_str!("migrations/0020_overdue_rule.sql"),
 ];
 
 /// The schema version this build writes.
@@ -217,6 +220,7 @@ impl Store {
             .map_err(with_path)?;
         conn.pragma_update(None, "wal_autocheckpoint", WAL_CHECKPOINT_PAGES)
             .map_err(with_path)?;
+        register_functions(&conn).map_err(with_path)?;
         let mut store = Store {
             conn,
             path: path.to_path_buf(),

@@ -213,15 +213,14 @@ fn a_phone_rates_the_visit_in_chromium() {
         );
         std::thread::sleep(Duration::from_millis(100));
     }
-    let (stars, comment): (i64, String) =
-        rusqlite::Connection::open(crate::common::db(shop.path()))
-            .unwrap()
-            .query_row(
-                "SELECT stars, comment FROM ratings WHERE visit_id = 1",
-                [],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .unwrap();
+    let (stars, comment): (i64, String) = crate::common::connect(crate::common::db(shop.path()))
+        .unwrap()
+        .query_row(
+            "SELECT stars, comment FROM ratings WHERE visit_id = 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
     assert_eq!(
         (stars, comment.as_str()),
         (4, "Great flat white, friendly staff")
@@ -265,7 +264,7 @@ fn a_phone_agrees_to_texts_and_gives_a_birthday_in_chromium() {
         std::thread::sleep(Duration::from_millis(100));
     }
     let (channel, source, wording, birthday): (String, String, String, String) =
-        rusqlite::Connection::open(crate::common::db(shop.path()))
+        crate::common::connect(crate::common::db(shop.path()))
             .unwrap()
             .query_row(
                 "SELECT k.channel, k.source, k.wording, c.birthday FROM consents k

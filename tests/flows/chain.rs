@@ -3,7 +3,6 @@
 
 use crate::common::{check_invariants, db, run, run_json};
 use crate::pg::Postgres;
-use rusqlite::Connection;
 use std::path::Path;
 
 /// A till's data folder joined to the chain at `url` as `till` of `shop`.
@@ -134,7 +133,7 @@ fn two_shops_share_customers_points_and_history_exactly_once() {
 
     // A lost acknowledgement: Riga sends everything again. Nothing is stored twice.
     let before = central_events(&pg);
-    Connection::open(db(riga.path()))
+    crate::common::connect(crate::common::db(riga.path()))
         .unwrap()
         .execute_batch(
             "UPDATE outbox SET sent_at = NULL, answer = NULL;
@@ -153,7 +152,7 @@ fn two_shops_share_customers_points_and_history_exactly_once() {
     );
 
     // The same key with other content is refused and kept aside, never merged.
-    let c = Connection::open(db(riga.path())).unwrap();
+    let c = crate::common::connect(crate::common::db(riga.path())).unwrap();
     let key: String = c
         .query_row(
             "SELECT key FROM outbox WHERE kind = 'points' LIMIT 1",
@@ -233,7 +232,7 @@ fn two_shops_share_customers_points_and_history_exactly_once() {
     );
 
     for dir in [&riga, &dublin] {
-        check_invariants(&Connection::open(db(dir.path())).unwrap());
+        check_invariants(&crate::common::connect(crate::common::db(dir.path())).unwrap());
     }
 }
 
@@ -280,7 +279,7 @@ fn a_dead_network_or_a_crashed_server_loses_and_doubles_nothing() {
     let status = run_json(riga.path(), &["sync", "status"]);
     assert!(status["till"]["offline_since"].is_null(), "{status}");
     for dir in [&riga, &dublin] {
-        check_invariants(&Connection::open(db(dir.path())).unwrap());
+        check_invariants(&crate::common::connect(crate::common::db(dir.path())).unwrap());
     }
 }
 
@@ -414,7 +413,7 @@ fn redeeming_the_same_points_in_two_shops_at_once_never_overspends() {
 
     // The central store granted a redemption this till never recorded (it crashed between the
     // two): the next sync gives the points back.
-    let gid: String = Connection::open(db(riga.path()))
+    let gid: String = crate::common::connect(crate::common::db(riga.path()))
         .unwrap()
         .query_row(
             "SELECT gid FROM customers WHERE code = ?1",
@@ -428,7 +427,7 @@ fn redeeming_the_same_points_in_two_shops_at_once_never_overspends() {
     let hold = c.redeem("left-behind", &gid, 5, "riga-1").unwrap();
     assert!(matches!(hold, regulars::central::Hold::Granted { .. }));
     assert_eq!(c.balance(&gid).unwrap(), chain_balance - 5);
-    Connection::open(db(riga.path()))
+    crate::common::connect(crate::common::db(riga.path()))
         .unwrap()
         .execute(
             "INSERT INTO holds_pending (key, at) VALUES ('left-behind', 0)",
@@ -441,7 +440,7 @@ fn redeeming_the_same_points_in_two_shops_at_once_never_overspends() {
         chain_balance,
         "the points are back"
     );
-    let pending: i64 = Connection::open(db(riga.path()))
+    let pending: i64 = crate::common::connect(crate::common::db(riga.path()))
         .unwrap()
         .query_row("SELECT COUNT(*) FROM holds_pending", [], |r| r.get(0))
         .unwrap();
@@ -450,7 +449,7 @@ fn redeeming_the_same_points_in_two_shops_at_once_never_overspends() {
         "and no redemption waits: the ones recorded settled their hold"
     );
     for dir in [&riga, &dublin] {
-        check_invariants(&Connection::open(db(dir.path())).unwrap());
+        check_invariants(&crate::common::connect(crate::common::db(dir.path())).unwrap());
     }
 }
 

@@ -6,12 +6,11 @@
 use crate::chain::{balance, central_events, edit_config, enrol, sync, till};
 use crate::common::{check_invariants, db, fingerprint, run, run_json};
 use crate::pg::Postgres;
-use rusqlite::Connection;
 use std::path::Path;
 
 /// A customer's global id at a till, by card code as printed.
 fn gid(dir: &Path, code: &str) -> String {
-    Connection::open(db(dir))
+    crate::common::connect(crate::common::db(dir))
         .unwrap()
         .query_row(
             "SELECT gid FROM customers WHERE code = ?1",
@@ -177,7 +176,7 @@ fn one_person_enrolled_offline_in_two_shops_is_merged_without_loss() {
                 "{amount} in {timeline}"
             );
         }
-        check_invariants(&Connection::open(db(t.path())).unwrap());
+        check_invariants(&crate::common::connect(crate::common::db(t.path())).unwrap());
     }
     let kept = gid(riga.path(), &in_riga);
     assert_eq!(
@@ -241,7 +240,7 @@ fn a_sale_is_refunded_in_another_shop_by_its_receipt_number() {
     assert!(reversed > 0, "{refund}");
     assert_eq!(balance(dublin.path(), &anna), before - reversed);
     // "V2" is on a Riga receipt and a Dublin one: the cashier is asked which, nothing changes.
-    let riga_v: String = Connection::open(db(riga.path()))
+    let riga_v: String = crate::common::connect(crate::common::db(riga.path()))
         .unwrap()
         .query_row(
             "SELECT 'V' || id FROM visits WHERE amount = 2000",
@@ -296,7 +295,7 @@ fn a_sale_is_refunded_in_another_shop_by_its_receipt_number() {
     assert!(err.contains("already been refunded in full"), "{err}");
     keys_once(&pg);
     for t in [&riga, &dublin] {
-        check_invariants(&Connection::open(db(t.path())).unwrap());
+        check_invariants(&crate::common::connect(crate::common::db(t.path())).unwrap());
     }
 }
 
@@ -336,7 +335,7 @@ fn two_databases_calling_themselves_the_same_till_are_refused() {
     assert!(err.contains("own data folder"), "{err}");
     // The first till is not disturbed.
     assert_eq!(sync(first.path())["to_send"], 0);
-    let _ = Connection::open(db(second.path()));
+    let _ = crate::common::connect(crate::common::db(second.path()));
 }
 
 /// The tickets a till lists, with plain fields: (id, summary, status).
@@ -491,7 +490,7 @@ fn ratings_tickets_and_notes_follow_the_customer_to_every_shop() {
     sync(dublin.path());
     sync(riga.path());
     sync(dublin.path());
-    let name: Option<String> = Connection::open(db(dublin.path()))
+    let name: Option<String> = crate::common::connect(crate::common::db(dublin.path()))
         .unwrap()
         .query_row(
             "SELECT name FROM customers WHERE code = ?1",
@@ -514,6 +513,6 @@ fn ratings_tickets_and_notes_follow_the_customer_to_every_shop() {
     }
     keys_once(&pg);
     for t in [&riga, &dublin] {
-        check_invariants(&Connection::open(db(t.path())).unwrap());
+        check_invariants(&crate::common::connect(crate::common::db(t.path())).unwrap());
     }
 }

@@ -5,9 +5,8 @@
 
 use crate::chain::{edit_config, enrol, sync, till};
 use crate::chain_identity::keys_once;
-use crate::common::{check_invariants, db, run, run_json};
+use crate::common::{check_invariants, run, run_json};
 use crate::pg::Postgres;
-use rusqlite::Connection;
 use std::path::Path;
 
 /// Riga's and Dublin's tills in one chain, with a stamp card of three visits.
@@ -69,7 +68,7 @@ fn redeem(dir: &Path, code: &str) -> (i32, String, String) {
 
 /// (stamps, vouchers held, vouchers used) of every customer, as the till's tables hold them.
 fn vouchers(dir: &Path) -> Vec<(String, i64, i64, i64)> {
-    let c = Connection::open(db(dir)).unwrap();
+    let c = crate::common::connect(crate::common::db(dir)).unwrap();
     let mut stmt = c
         .prepare(
             "SELECT c.gid, c.stamps,
@@ -133,7 +132,7 @@ fn a_stamp_card_fills_in_two_shops_and_its_voucher_is_used_once() {
     assert_eq!(events, 1, "the voucher's use travels once");
     keys_once(&pg);
     for dir in [&riga, &dublin] {
-        check_invariants(&Connection::open(db(dir.path())).unwrap());
+        check_invariants(&crate::common::connect(crate::common::db(dir.path())).unwrap());
     }
 }
 
@@ -174,7 +173,7 @@ fn a_voucher_used_in_two_shops_while_apart_is_listed_and_both_agree() {
         );
         let (_, text, _) = run(dir.path(), &["sync", "status"]);
         assert!(text.contains("stamp-card voucher"), "{text}");
-        check_invariants(&Connection::open(db(dir.path())).unwrap());
+        check_invariants(&crate::common::connect(crate::common::db(dir.path())).unwrap());
     }
     // The coffee given twice counts as the card's second: the next three stamps earn none,
     // the three after them one, in both shops alike.

@@ -530,7 +530,7 @@ fn demo_is_deterministic_and_refuses_a_real_shop() {
         run_json(a.path(), &["stats"]),
         run_json(b.path(), &["stats"])
     );
-    crate::common::check_invariants(&rusqlite::Connection::open(db(a.path())).unwrap());
+    crate::common::check_invariants(&crate::common::connect(crate::common::db(a.path())).unwrap());
     refused(a.path(), &args, 2, "already holds a shop");
 }
 
@@ -728,7 +728,7 @@ fn stats_rebuild_finds_and_mends_aggregates_that_drifted() {
     let r = run_json(dir.path(), &["stats", "--rebuild"]);
     assert_eq!(r["matched"], true, "{r}");
     // Someone edits the file by hand: the rebuild notices and mends it.
-    rusqlite::Connection::open(db(dir.path()))
+    crate::common::connect(crate::common::db(dir.path()))
         .unwrap()
         .execute("UPDATE agg_days SET visits = visits + 5", [])
         .unwrap();

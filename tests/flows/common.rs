@@ -233,3 +233,11 @@ pub fn wait_for_path(path: &Path, what: &str) {
         std::thread::sleep(std::time::Duration::from_millis(10));
     }
 }
+
+/// A connection of the test's own to a shop's database, with the SQL functions the schema's
+/// views call (as the store registers them on its own connections).
+pub fn connect(path: impl AsRef<Path>) -> rusqlite::Result<Connection> {
+    let conn = Connection::open(path)?;
+    regulars::store::register_functions(&conn)?;
+    Ok(conn)
+}

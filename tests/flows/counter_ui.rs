@@ -644,7 +644,7 @@ fn the_cashier_asks_a_new_member_which_language_they_read() {
         .unwrap()
         .code
         .clone();
-    let language: Option<String> = rusqlite::Connection::open(crate::common::db(dir.path()))
+    let language: Option<String> = crate::common::connect(crate::common::db(dir.path()))
         .unwrap()
         .query_row(
             "SELECT language FROM customers WHERE code = ?1",

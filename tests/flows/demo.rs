@@ -165,7 +165,7 @@ fn the_demo_makes_a_shop_in_each_language() {
             config.contains(&format!("currency = \"{currency}\"")),
             "{config}"
         );
-        let names: Vec<String> = rusqlite::Connection::open(crate::common::db(d))
+        let names: Vec<String> = crate::common::connect(crate::common::db(d))
             .unwrap()
             .prepare("SELECT name FROM customers")
             .unwrap()
@@ -188,7 +188,7 @@ fn the_demo_makes_a_shop_in_each_language() {
                 "a Belgrade basket is hundreds of dinars: {per_visit}"
             );
         }
-        crate::common::check_invariants(&rusqlite::Connection::open(crate::common::db(d)).unwrap());
+        crate::common::check_invariants(&crate::common::connect(crate::common::db(d)).unwrap());
         // A folder with a shop in it is never turned into another.
         let before = crate::common::fingerprint(&crate::common::db(d));
         let (code, _, err) = run(d, &["demo", "--language", "fil"]);

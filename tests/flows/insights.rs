@@ -205,7 +205,7 @@ fn a_history_the_models_cannot_settle_on_keeps_the_last_fit_and_says_why() {
     run_json(dir.path(), &["stats"]);
     let now = regulars::clock::now();
     let scores = |dir: &std::path::Path| -> (i64, i64) {
-        rusqlite::Connection::open(db(dir))
+        crate::common::connect(crate::common::db(dir))
             .unwrap()
             .query_row(
                 "SELECT COUNT(*), COALESCE(MAX(fit_id), 0) FROM insights_scores",

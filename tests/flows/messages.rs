@@ -49,7 +49,7 @@ pub(crate) fn outbox(dir: &Path) -> Vec<serde_json::Value> {
 }
 
 pub(crate) fn sql(dir: &Path, statement: &str) {
-    rusqlite::Connection::open(db(dir))
+    crate::common::connect(crate::common::db(dir))
         .unwrap()
         .execute_batch(statement)
         .unwrap();

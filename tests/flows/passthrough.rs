@@ -1,7 +1,7 @@
 //! Plug-in mode end to end on pseudo-terminals: a fake till prints into `regulars passthrough`,
 //! which forwards to the virtual printer (or to a raw PTY the test reads byte for byte).
 
-use crate::common::{db, run_json};
+use crate::common::run_json;
 use crate::serial::{PTY, decode_png, pngs, start_sim, wait_for_pngs};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
@@ -132,7 +132,7 @@ fn a_tills_receipts_get_the_loyalty_block_and_a_reprint_counts_once() {
         "{text}"
     );
     assert!(text.contains("Scan to claim your points"), "{text}");
-    let visits: i64 = rusqlite::Connection::open(db(dir.path()))
+    let visits: i64 = crate::common::connect(crate::common::db(dir.path()))
         .unwrap()
         .query_row(
             "SELECT COUNT(*) FROM visits WHERE receipt_no = '10234'",
@@ -243,7 +243,7 @@ fn garbage_a_receipt_without_total_and_a_stream_cut_short_pass_byte_for_byte() {
     assert_eq!(got, stream, "every byte, in order, nothing added");
     let log = wait_log(&plug, "passed through unchanged: no total found");
     assert!(!log.contains("loyalty block added"), "{log}");
-    let visits: i64 = rusqlite::Connection::open(db(dir.path()))
+    let visits: i64 = crate::common::connect(crate::common::db(dir.path()))
         .unwrap()
         .query_row("SELECT COUNT(*) FROM visits", [], |r| r.get(0))
         .unwrap();
@@ -370,12 +370,12 @@ fn receipts_from_python_escpos_pass_through_with_the_block() {
         );
         assert_eq!(decode_png(p).len(), 1, "receipt {i} has the visit QR");
     }
-    let visits: i64 = rusqlite::Connection::open(db(dir.path()))
+    let visits: i64 = crate::common::connect(crate::common::db(dir.path()))
         .unwrap()
         .query_row("SELECT COUNT(*) FROM visits", [], |r| r.get(0))
         .unwrap();
     assert_eq!(visits, 2, "A-100 printed twice is one visit");
-    let amount: i64 = rusqlite::Connection::open(db(dir.path()))
+    let amount: i64 = crate::common::connect(crate::common::db(dir.path()))
         .unwrap()
         .query_row(
             "SELECT amount FROM visits WHERE receipt_no = 'A-101'",

@@ -157,7 +157,7 @@ impl Shop {
     }
 
     pub fn count(&self, sql: &str) -> i64 {
-        rusqlite::Connection::open(db(self.path()))
+        crate::common::connect(crate::common::db(self.path()))
             .unwrap()
             .query_row(sql, [], |r| r.get(0))
             .unwrap()

@@ -5,7 +5,7 @@
 use crate::portal::{Shop, form_token};
 
 fn language_of(shop: &Shop, code: &str) -> Option<String> {
-    rusqlite::Connection::open(crate::common::db(shop.path()))
+    crate::common::connect(crate::common::db(shop.path()))
         .unwrap()
         .query_row(
             "SELECT language FROM customers WHERE code = ?1",
@@ -211,7 +211,7 @@ fn a_friend_who_joins_from_a_latvian_page_is_a_latvian_member() {
         "{}",
         joined.body
     );
-    let lang: String = rusqlite::Connection::open(crate::common::db(shop.path()))
+    let lang: String = crate::common::connect(crate::common::db(shop.path()))
         .unwrap()
         .query_row(
             "SELECT language FROM customers WHERE name = 'Līga'",

@@ -188,7 +188,7 @@ fn a_message_to_the_customer_is_a_reply_and_the_command_line_lists_the_overdue()
     let urgent = add("Charged twice", "3");
     let normal = add("Wrong milk", "2");
     // Opened five hours ago.
-    let conn = rusqlite::Connection::open(db(d)).unwrap();
+    let conn = crate::common::connect(crate::common::db(d)).unwrap();
     conn.execute("UPDATE tickets SET opened_at = opened_at - 5 * 3600", [])
         .unwrap();
     let (status, text, _) = run(d, &["ticket", "list", "--overdue"]);
@@ -282,7 +282,7 @@ fn the_counter_marks_an_overdue_ticket_in_red_words() {
         .as_i64()
         .unwrap();
     // The first was opened two days ago and never answered.
-    rusqlite::Connection::open(db(d))
+    crate::common::connect(crate::common::db(d))
         .unwrap()
         .execute(
             "UPDATE tickets SET opened_at = opened_at - 2 * 86400 WHERE id = ?1",

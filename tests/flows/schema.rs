@@ -7,7 +7,7 @@ use regulars::store::{SCHEMA_VERSION, Store, StoreError};
 fn a_database_from_a_newer_version_is_refused_untouched() {
     let dir = tempfile::tempdir().unwrap();
     run_json(dir.path(), &["customer", "add", "--name", "Anna"]);
-    let conn = rusqlite::Connection::open(db(dir.path())).unwrap();
+    let conn = crate::common::connect(crate::common::db(dir.path())).unwrap();
     conn.pragma_update(None, "user_version", SCHEMA_VERSION + 1)
         .unwrap();
     drop(conn);
@@ -44,7 +44,7 @@ fn a_locked_database_is_reported_and_nothing_is_half_written() {
         dir.path(),
         &["sale", "record", "--amount", "3", "--receipt", "A"],
     );
-    let holder = rusqlite::Connection::open(db(dir.path())).unwrap();
+    let holder = crate::common::connect(crate::common::db(dir.path())).unwrap();
     holder.execute_batch("BEGIN EXCLUSIVE").unwrap();
     let (code, _, err) = run(
         dir.path(),

@@ -106,7 +106,8 @@ impl super::Room<'_, '_> {
             if diff > 0 {
                 differences.push((table.name.to_string(), diff));
                 if fix {
-                    self.tx.execute(&format!("DELETE FROM {}", table.name), [])?;
+                    self.tx
+                        .execute(&format!("DELETE FROM {}", table.name), [])?;
                     fresh.write(&self.tx, table, || ())?;
                 }
             }
@@ -114,8 +115,10 @@ impl super::Room<'_, '_> {
         for (table, diff) in support_differences(&self.tx)? {
             if fix {
                 self.tx.execute(&format!("DELETE FROM {table}"), [])?;
-                self.tx
-                    .execute(&format!("INSERT INTO {table} SELECT * FROM {table}_fresh"), [])?;
+                self.tx.execute(
+                    &format!("INSERT INTO {table} SELECT * FROM {table}_fresh"),
+                    [],
+                )?;
             }
             differences.push((table, diff));
         }

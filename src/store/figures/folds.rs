@@ -133,7 +133,10 @@ const KINDS: [EventKind; 6] = [
 ];
 
 fn kind_place(kind: EventKind) -> i64 {
-    KINDS.iter().position(|k| *k == kind).expect("every kind listed") as i64
+    KINDS
+        .iter()
+        .position(|k| *k == kind)
+        .expect("every kind listed") as i64
 }
 
 /// One row's part in one table.
@@ -361,7 +364,10 @@ impl Accumulator {
     /// Rows in one and not the other, either way.
     pub(crate) fn differences(&self, other: &Accumulator) -> i64 {
         let missing = |a: &Accumulator, b: &Accumulator| {
-            a.rows.iter().filter(|(k, v)| b.rows.get(*k) != Some(*v)).count() as i64
+            a.rows
+                .iter()
+                .filter(|(k, v)| b.rows.get(*k) != Some(*v))
+                .count() as i64
         };
         missing(self, other) + missing(other, self)
     }
@@ -421,9 +427,18 @@ mod tests {
         };
         let parts: Vec<_> = v.parts().collect();
         assert_eq!(parts.len(), 3);
-        assert_eq!((parts[0].key, parts[0].values), ([3, 0], [1, 1, 1250, 0, 200]));
-        assert_eq!((parts[1].key, parts[1].values), ([7, 3], [1, 1250, 0, 0, 0]));
-        assert_eq!((parts[2].key, parts[2].values), ([7, 0], [3, 3, 1, 1250, 200]));
+        assert_eq!(
+            (parts[0].key, parts[0].values),
+            ([3, 0], [1, 1, 1250, 0, 200])
+        );
+        assert_eq!(
+            (parts[1].key, parts[1].values),
+            ([7, 3], [1, 1250, 0, 0, 0])
+        );
+        assert_eq!(
+            (parts[2].key, parts[2].values),
+            ([7, 0], [3, 3, 1, 1250, 200])
+        );
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! each day (today: now), from the changes by day kept in `agg_overdue_days` (schema 16),
 //! and the schema's copy of the targets, kept equal to the configuration's.
 
-use crate::domain::support::{Status, Targets};
+use crate::domain::support::{Targets, overdue_spans};
 use crate::store::Result;
 use crate::store::figures::support_figures::{DAY, cover};
 
@@ -15,16 +15,19 @@ pub(in crate::store) struct Pending {
 }
 
 impl Pending {
-    /// Overdue at `t` as the counter would have said then: not resolved by `t`, and past the
-    /// reply target without a reply by `t` or past the resolve target.
+    /// Overdue at `t` as the counter would have said then, by the domain's rule.
     pub(super) fn overdue_at(&self, targets: &Targets, t: i64) -> bool {
-        if t < self.opened_at || self.resolved_at.is_some_and(|r| r <= t) {
-            return false;
-        }
-        let replied = self.first_reply_at.filter(|r| *r <= t);
-        targets
-            .overdue(Status::Open, self.severity, self.opened_at, replied, t)
-            .is_some()
+        let i = (self.severity.clamp(1, 3) - 1) as usize;
+        t >= self.opened_at
+            && overdue_spans(
+                targets.reply[i],
+                targets.resolve[i],
+                self.opened_at,
+                self.first_reply_at,
+                self.resolved_at,
+            )
+            .iter()
+            .any(|span| span.contains(t))
     }
 }
 
