@@ -13,23 +13,43 @@ pub(super) fn apply_answers(
     shop: Res<Shop>,
     mut state: ResMut<CounterState>,
     mut bar: ResMut<super::DeviceBar>,
-    mut owner: ResMut<super::OwnerFigures>,
+    mut others: Others,
 ) {
     for StoreAnswer(a) in answers.read() {
-        store_answer(&mut state, &mut owner, shop.currency, a.clone());
+        let shown = Shown {
+            owner: &mut others.owner,
+            staffing: &mut others.staffing,
+            side: &mut others.side,
+        };
+        store_answer(&mut state, shown, shop.currency, a.clone());
     }
     for PrintAnswer(news) in prints.read() {
         print_news(&mut state, &mut bar, news);
     }
 }
 
+/// The counter's resources besides its state that the store's answers change.
+#[derive(bevy_ecs::system::SystemParam)]
+pub(super) struct Others<'w> {
+    owner: ResMut<'w, super::OwnerFigures>,
+    staffing: ResMut<'w, super::Staffing>,
+    side: ResMut<'w, super::SupportSide>,
+}
+
+/// The same, borrowed for one answer.
+struct Shown<'a> {
+    owner: &'a mut super::OwnerFigures,
+    staffing: &'a mut super::Staffing,
+    side: &'a mut super::SupportSide,
+}
+
 /// One answer from the store worker.
-fn store_answer(
-    state: &mut CounterState,
-    owner: &mut super::OwnerFigures,
-    currency: Currency,
-    a: StoreReply,
-) {
+fn store_answer(state: &mut CounterState, shown: Shown<'_>, currency: Currency, a: StoreReply) {
+    let Shown {
+        owner,
+        staffing,
+        side,
+    } = shown;
     let w = state.words;
     if let StoreReply::StillBusy { doing } = a {
         // Not an answer yet: the request is tried again, and its answer follows.
@@ -50,13 +70,13 @@ fn store_answer(
             | StoreReply::Figures(_)
             | StoreReply::ChainFigures(_)
     ) {
-        state.support_stale = true;
+        side.stale = true;
     }
     match a {
         StoreReply::Support(s) => {
             let current = state.customer.as_ref().map(|c| c.code.clone());
             if s.code == current {
-                state.support = s;
+                side.support = s;
             }
         }
         StoreReply::SupportSaved(text) => state.say(true, text),
@@ -97,7 +117,7 @@ fn store_answer(
             let role = w.role(s.role);
             let args = [("name", s.name.as_str().into()), ("role", role.into())];
             state.say(true, w.t_args("signed-in", &args));
-            state.signed_in = Some(s);
+            staffing.signed_in = Some(s);
         }
         StoreReply::Visit(v, c) => visit_opened(state, currency, v, c),
         StoreReply::Failed { doing, error, .. } => {

@@ -2,9 +2,10 @@
 //! (or by any loop). Device and database threads ([`workers`]) answer through channels; systems
 //! in explicit sets — Input → Identify → Reward → Persist → Print → Notify — turn scans, the
 //! cashier's intents and the workers' answers into requests and into the state the screen
-//! draws, kept by concern: [`CounterState`] (the customer on screen, notices, staff, the support
-//! side), [`DeviceBar`] (printer, scanner, pages, backups, chain, messages) and
-//! [`OwnerFigures`]. No system waits on I/O.
+//! draws, kept by concern in resources of their own: [`CounterState`] (the customer on screen,
+//! search, notices, what the screen should follow up), [`Staffing`] (who is signed in),
+//! [`SupportSide`] (the tickets and timeline of what is on screen), [`DeviceBar`] (printer,
+//! scanner, pages, backups, chain, messages) and [`OwnerFigures`]. No system waits on I/O.
 //!
 //! `start.rs` starts the workers and builds the world; `requests.rs` turns an intent into a
 //! store request (or a refusal in words); `jobs.rs` is the store worker's side of each request;
@@ -177,14 +178,23 @@ pub struct CounterState {
     /// The field of the enrolment form the last refused enrolment was about, with a count so
     /// the screen sees each refusal once.
     pub enroll_refused: Option<(crate::store::NewCustomerField, u64)>,
-    /// Whether the shop has staff, so the counter asks for a PIN.
-    pub staff_required: bool,
-    /// Who is signed in.
+}
+
+/// Who works the counter: whether the shop has staff (so the counter asks for a PIN) and who
+/// is signed in.
+#[derive(Resource, Debug, Default)]
+pub struct Staffing {
+    pub required: bool,
     pub signed_in: Option<crate::store::Staff>,
+}
+
+/// The support side of the customer (and visit) on screen.
+#[derive(Resource, Debug, Default)]
+pub struct SupportSide {
     /// Tickets and timeline of the customer (and visit) on screen.
     pub support: Support,
     /// Set when what is on screen changed, so the support side is read again.
-    pub support_stale: bool,
+    pub stale: bool,
 }
 
 /// The owner's figures on screen: a resource of their own, written when the store answers
@@ -333,6 +343,16 @@ impl Counter {
 
     pub fn state(&self) -> &CounterState {
         self.world.resource::<CounterState>()
+    }
+
+    /// Who works the counter.
+    pub fn staffing(&self) -> &Staffing {
+        self.world.resource::<Staffing>()
+    }
+
+    /// The support side of the customer on screen.
+    pub fn support_side(&self) -> &SupportSide {
+        self.world.resource::<SupportSide>()
     }
 
     /// The device bar's state.

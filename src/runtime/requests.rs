@@ -4,7 +4,7 @@
 
 use super::support_work::SupportRequest;
 use super::workers::StoreRequest;
-use super::{CounterState, Intent, OwnerFigures, Shop};
+use super::{CounterState, Intent, OwnerFigures, Shop, Staffing};
 
 /// The request `intent` makes of the store, or the refusal to show instead; `None` for an
 /// intent that is not for the store.
@@ -12,10 +12,11 @@ pub(super) fn store_request(
     intent: &Intent,
     shop: &Shop,
     state: &CounterState,
+    staffing: &Staffing,
     owner: &OwnerFigures,
 ) -> Option<Result<StoreRequest, String>> {
     let w = &state.words;
-    let actor = || state.signed_in.as_ref().map(|s| s.name.clone());
+    let actor = || staffing.signed_in.as_ref().map(|s| s.name.clone());
     let customer = || {
         state
             .customer
@@ -26,7 +27,7 @@ pub(super) fn store_request(
     Some(match intent {
         Intent::Sale(text) | Intent::AnonymousSale(text) => {
             let member = matches!(intent, Intent::Sale(_));
-            sale(text, member, shop, state)
+            sale(text, member, shop, state, staffing)
         }
         Intent::Enroll(new) => Ok(StoreRequest::Enroll(new.clone())),
         Intent::SignIn(pin) => Ok(StoreRequest::SignIn(pin.clone())),
@@ -35,7 +36,7 @@ pub(super) fn store_request(
             to,
             owner_pin,
             chain,
-        } => figures(from, to, owner_pin, *chain, state),
+        } => figures(from, to, owner_pin, *chain, state, staffing),
         Intent::ExportFigures => match &owner.figures {
             Some(f) => {
                 let stamp = jiff::Timestamp::from_second(crate::clock::now())
@@ -53,7 +54,7 @@ pub(super) fn store_request(
             receipt,
             amount,
             owner_pin,
-        } => refund(receipt, amount.as_deref(), owner_pin, shop, state),
+        } => refund(receipt, amount.as_deref(), owner_pin, shop, state, staffing),
         Intent::OpenTicket { summary, severity } => {
             let customer = state.customer.as_ref().map(|c| c.code.clone());
             let visit = state.visit.as_ref().map(|(v, _)| v.id);
@@ -100,7 +101,7 @@ pub(super) fn store_request(
                 customer,
                 points,
                 reason: reason.clone(),
-                cashier: state.signed_in.clone(),
+                cashier: staffing.signed_in.clone(),
                 owner_pin: owner_pin.clone(),
             })
         }),
@@ -114,6 +115,7 @@ fn sale(
     member: bool,
     shop: &Shop,
     state: &CounterState,
+    staffing: &Staffing,
 ) -> Result<StoreRequest, String> {
     let w = &state.words;
     let amount = shop
@@ -128,7 +130,7 @@ fn sale(
         customer: member
             .then(|| state.customer.as_ref().map(|c| c.code.clone()))
             .flatten(),
-        staff: state.signed_in.as_ref().map(|s| s.name.clone()),
+        staff: staffing.signed_in.as_ref().map(|s| s.name.clone()),
     })
 }
 
@@ -140,6 +142,7 @@ fn figures(
     owner_pin: &Option<String>,
     chain: bool,
     state: &CounterState,
+    staffing: &Staffing,
 ) -> Result<StoreRequest, String> {
     let w = &state.words;
     let today = crate::clock::now().div_euclid(86_400);
@@ -160,7 +163,7 @@ fn figures(
     Ok(StoreRequest::Figures {
         from_day,
         to_day,
-        cashier: state.signed_in.clone(),
+        cashier: staffing.signed_in.clone(),
         owner_pin: owner_pin.clone(),
         chain,
     })
@@ -173,6 +176,7 @@ fn refund(
     owner_pin: &Option<String>,
     shop: &Shop,
     state: &CounterState,
+    staffing: &Staffing,
 ) -> Result<StoreRequest, String> {
     let w = &state.words;
     let amount = match amount.map(str::trim).filter(|a| !a.is_empty()) {
@@ -189,7 +193,7 @@ fn refund(
     Ok(StoreRequest::Refund {
         receipt: receipt.to_string(),
         amount,
-        cashier: state.signed_in.clone(),
+        cashier: staffing.signed_in.clone(),
         owner_pin: owner_pin.clone(),
         limit: shop.owner_pin_above,
     })

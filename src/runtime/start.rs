@@ -84,9 +84,13 @@ impl Counter {
         world.insert_resource(plug_link);
         world.insert_resource(CounterState {
             words: config.shop.words(),
-            staff_required,
             ..CounterState::default()
         });
+        world.insert_resource(Staffing {
+            required: staff_required,
+            signed_in: None,
+        });
+        world.insert_resource(SupportSide::default());
         world.insert_resource(OwnerFigures::default());
         world.insert_resource(DeviceBar {
             receipt_image: latest_receipt(&dir.root().join("receipts")),

@@ -118,6 +118,7 @@ pub(super) fn identify_intents(
     mut intents: MessageReader<Intent>,
     ch: Res<Channels>,
     mut state: ResMut<CounterState>,
+    mut side: ResMut<super::SupportSide>,
 ) {
     for intent in intents.read() {
         match intent {
@@ -138,7 +139,7 @@ pub(super) fn identify_intents(
                 state.customer = None;
                 state.visit = None;
                 state.results.clear();
-                state.support = Default::default();
+                side.support = Default::default();
             }
             _ => {}
         }
@@ -176,18 +177,19 @@ pub(super) fn persist_intents(
     shop: Res<Shop>,
     mut state: ResMut<CounterState>,
     mut owner: ResMut<super::OwnerFigures>,
+    mut staffing: ResMut<super::Staffing>,
 ) {
     for intent in intents.read() {
         if matches!(intent, Intent::SignOut) {
             // The owner's figures leave the screen with whoever asked for them.
             *owner = super::OwnerFigures::default();
-            state.signed_in = None;
+            staffing.signed_in = None;
             state.customer = None;
             let text = state.words.t("signed-out");
             state.say(true, text);
             continue;
         }
-        match super::requests::store_request(intent, &shop, &state, &owner) {
+        match super::requests::store_request(intent, &shop, &state, &staffing, &owner) {
             Some(Ok(r)) => request(&ch, &mut state, r),
             Some(Err(refusal)) => state.say(false, refusal),
             None => {}
@@ -205,15 +207,19 @@ pub(super) fn print_receipts(mut answers: MessageReader<StoreAnswer>, ch: Res<Ch
 }
 
 /// Reads the support side again when what is on screen changed.
-pub(super) fn refresh_support(ch: Res<Channels>, mut state: ResMut<CounterState>) {
-    if !state.support_stale {
+pub(super) fn refresh_support(
+    ch: Res<Channels>,
+    mut state: ResMut<CounterState>,
+    mut side: ResMut<super::SupportSide>,
+) {
+    if !side.stale {
         return;
     }
-    state.support_stale = false;
+    side.stale = false;
     let customer = state.customer.as_ref().map(|c| c.code.clone());
     let visit = state.visit.as_ref().map(|(v, _)| v.id);
     if customer.is_none() && visit.is_none() {
-        state.support = Default::default();
+        side.support = Default::default();
         return;
     }
     let load = SupportRequest::Load { customer, visit };
@@ -225,6 +231,7 @@ pub(super) fn plug_news(
     mut news: MessageReader<PlugNews>,
     mut state: ResMut<CounterState>,
     mut bar: ResMut<super::DeviceBar>,
+    mut side: ResMut<super::SupportSide>,
 ) {
     use crate::passthrough::Event;
     let words = state.words;
@@ -240,7 +247,7 @@ pub(super) fn plug_news(
             _ => {}
         }
         if matches!(e, Event::Added { .. }) {
-            state.support_stale = true;
+            side.stale = true;
         }
     }
 }

@@ -35,21 +35,22 @@ pub struct DashboardForm {
 }
 
 impl DashboardForm {
-    /// The dashboard window, over the counter's `state`: its figures, whether the shop has
-    /// staff (so the figures need the owner) and who is signed in.
+    /// The dashboard window, over the `counter`'s figures, whether the shop has staff (so the
+    /// figures need the owner) and who is signed in.
     pub fn window(
         &mut self,
         ctx: &egui::Context,
-        state: &crate::runtime::CounterState,
-        owner: &crate::runtime::OwnerFigures,
-        in_chain: bool,
-        currency: crate::domain::money::Currency,
+        counter: &crate::runtime::Counter,
         asks: &mut Asks,
     ) {
-        let w = state.words.0;
+        let w = counter.state().words.0;
+        let currency = counter.shop().currency;
+        let in_chain = counter.devices().chain.is_some();
+        let owner = counter.owner_figures();
         let figures = owner.figures.as_ref();
-        let staff = state.staff_required;
-        let owner_signed_in = state
+        let staff = counter.staffing().required;
+        let owner_signed_in = counter
+            .staffing()
             .signed_in
             .as_ref()
             .is_some_and(|s| s.role == crate::domain::staff::Role::Owner);

@@ -1,5 +1,5 @@
-//! The cashier's screen (egui). It draws the runtime's state ([`crate::runtime::CounterState`],
-//! [`crate::runtime::DeviceBar`]) and sends [`Intent`]s; it holds no
+//! The cashier's screen (egui). It draws the runtime's state (read once a frame into a
+//! [`view::StateView`] from the counter's resources) and sends [`Intent`]s; it holds no
 //! business rules. Keyboard first (see [`focus`] for where the cursor goes): Enter records the
 //! sale, F2 finds a customer, F3 enrolls one, F4 records an anonymous sale, F5 redeems the
 //! first reward available, F6 shows the last receipt large, F8 refunds the last receipt, F9
@@ -126,7 +126,7 @@ impl CounterApp {
             refunds: s.refunds_recorded,
             identified: s.identified,
             enroll_refused: s.enroll_refused.map_or(0, |(_, n)| n),
-            signed_in: s.signed_in.is_some(),
+            signed_in: self.counter.staffing().signed_in.is_some(),
         };
         let before = std::mem::replace(&mut self.seen, now.clone());
         if now.sales != before.sales {
@@ -161,7 +161,7 @@ impl CounterApp {
 
     fn draw(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
-        let s = StateView::of(self.counter.state(), self.counter.devices());
+        let s = StateView::of(&self.counter);
         let mut asks = Asks::default();
         let shop = self.counter.shop().name.clone();
         let w = self.counter.state().words.0;
@@ -220,11 +220,7 @@ impl CounterApp {
             }
         }
         if self.dashboard.open {
-            let currency = self.counter.shop().currency;
-            let in_chain = self.counter.devices().chain.is_some();
-            let (state, owner) = (self.counter.state(), self.counter.owner_figures());
-            self.dashboard
-                .window(&ctx, state, owner, in_chain, currency, asks);
+            self.dashboard.window(&ctx, &self.counter, asks);
         }
         self.preview.window(&ctx, w, asks);
     }

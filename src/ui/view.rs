@@ -3,7 +3,7 @@
 //! and what the screen itself should do).
 
 use super::focus::Field;
-use crate::runtime::{CounterState, Intent};
+use crate::runtime::Intent;
 
 /// A copy of the state for one frame, so drawing can ask for things while reading it.
 pub struct StateView {
@@ -28,7 +28,9 @@ pub struct StateView {
 }
 
 impl StateView {
-    pub fn of(s: &CounterState, d: &crate::runtime::DeviceBar) -> StateView {
+    pub fn of(counter: &crate::runtime::Counter) -> StateView {
+        let (s, d) = (counter.state(), counter.devices());
+        let (staffing, side) = (counter.staffing(), counter.support_side());
         StateView {
             customer: s.customer.clone(),
             results: s.results.clone(),
@@ -40,9 +42,9 @@ impl StateView {
             scanner: d.scanner.clone(),
             last_scan: d.last_scan.clone(),
             busy: s.busy,
-            staff_required: s.staff_required,
-            signed_in: s.signed_in.clone(),
-            support: s.support.clone(),
+            staff_required: staffing.required,
+            signed_in: staffing.signed_in.clone(),
+            support: side.support.clone(),
             portal: d.portal.clone(),
             last_receipt: s.last_receipt.clone(),
             backup: d.backup.clone(),

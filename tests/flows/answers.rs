@@ -104,8 +104,8 @@ fn at_the_counter_a_kept_answer_is_picked_to_resolve_a_ticket() {
     fill(&mut h, "Find customer (F2): card, phone or name", &ann);
     h.key_press(egui::Key::Enter);
     step_until(&mut h, "Ann on screen", |a| {
-        a.counter.state().support.open_tickets.len() == 1
-            && !a.counter.state().support.answers.is_empty()
+        a.counter.support_side().support.open_tickets.len() == 1
+            && !a.counter.support_side().support.answers.is_empty()
     });
     h.run_steps(2);
     press(&mut h, &format!("Resolve #{second} with a fix…"));
@@ -114,7 +114,7 @@ fn at_the_counter_a_kept_answer_is_picked_to_resolve_a_ticket() {
     h.run_steps(2);
     press(&mut h, &format!("Resolve #{second} with this fix"));
     step_until(&mut h, "the resolution", |a| {
-        a.counter.state().support.open_tickets.is_empty()
+        a.counter.support_side().support.open_tickets.is_empty()
     });
     let t = run_json(d, &["ticket", "show", &second]);
     assert_eq!(t["status"], "resolved");

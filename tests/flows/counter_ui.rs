@@ -276,11 +276,11 @@ fn staff_sign_in_and_large_refunds_need_the_owners_pin() {
     step_until(&mut h, "the wrong PIN", |a| {
         a.counter.state().notice.as_ref().is_some_and(|n| !n.ok)
     });
-    assert!(h.state().counter.state().signed_in.is_none());
+    assert!(h.state().counter.staffing().signed_in.is_none());
     fill(&mut h, "Staff PIN", "1234");
     h.get_by_label("Sign in (Enter)").click();
     step_until(&mut h, "Cara's sign-in", |a| {
-        a.counter.state().signed_in.is_some()
+        a.counter.staffing().signed_in.is_some()
     });
     h.get_by_label("Amount");
 
@@ -392,7 +392,7 @@ fn card_slip_and_points_adjustment_with_the_owners_approval() {
     fill(&mut h, "Staff PIN", "1234");
     h.get_by_label("Sign in (Enter)").click();
     step_until(&mut h, "Cara's sign-in", |a| {
-        a.counter.state().signed_in.is_some()
+        a.counter.staffing().signed_in.is_some()
     });
     fill(&mut h, "Find customer (F2): card, phone or name", &code);
     h.key_press(egui::Key::Enter);
@@ -504,8 +504,8 @@ fn a_receipt_scan_opens_the_visit_with_its_tickets_and_staff_work_them_from_the_
         }))
         .unwrap();
     step_until(&mut h, "the visit and its tickets", |a| {
-        !a.counter.state().support.visit_tickets.is_empty()
-            && !a.counter.state().support.open_tickets.is_empty()
+        !a.counter.support_side().support.visit_tickets.is_empty()
+            && !a.counter.support_side().support.open_tickets.is_empty()
     });
     // Shown as typed (egui draws text, never markup).
     h.get_by_label("#1 [open] <b>Cold</b> soup");
@@ -518,7 +518,7 @@ fn a_receipt_scan_opens_the_visit_with_its_tickets_and_staff_work_them_from_the_
     press(&mut h, "Add note");
     step_until(&mut h, "the note on the timeline", |a| {
         a.counter
-            .state()
+            .support_side()
             .support
             .timeline
             .iter()
@@ -529,7 +529,7 @@ fn a_receipt_scan_opens_the_visit_with_its_tickets_and_staff_work_them_from_the_
     fill(&mut h, "What went wrong", "Loyalty card cracked");
     press(&mut h, "Open ticket");
     step_until(&mut h, "the second ticket", |a| {
-        a.counter.state().support.open_tickets.len() == 2
+        a.counter.support_side().support.open_tickets.len() == 2
     });
     assert!(
         last_notice(&h).text.contains("about visit V1"),
@@ -538,7 +538,7 @@ fn a_receipt_scan_opens_the_visit_with_its_tickets_and_staff_work_them_from_the_
     );
     press(&mut h, "Resolve #1");
     step_until(&mut h, "the resolved ticket", |a| {
-        a.counter.state().support.open_tickets.len() == 1
+        a.counter.support_side().support.open_tickets.len() == 1
     });
     let t = crate::common::run_json(dir.path(), &["ticket", "show", "1"]);
     assert_eq!(t["status"], "resolved");
@@ -579,7 +579,7 @@ fn the_owner_dashboard_needs_the_owners_pin_and_shows_the_figures() {
     fill(&mut h, "Staff PIN", "1234");
     h.get_by_label("Sign in (Enter)").click();
     step_until(&mut h, "Cara's sign-in", |a| {
-        a.counter.state().signed_in.is_some()
+        a.counter.staffing().signed_in.is_some()
     });
     h.get_by_label("Owner dashboard (F7)").click();
     h.run_steps(3);

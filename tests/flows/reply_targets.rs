@@ -294,7 +294,7 @@ fn the_counter_marks_an_overdue_ticket_in_red_words() {
     fill(&mut h, "Find customer (F2): card, phone or name", &ann);
     h.key_press(egui::Key::Enter);
     step_until(&mut h, "Ann's tickets", |a| {
-        a.counter.state().support.open_tickets.len() == 2
+        a.counter.support_side().support.open_tickets.len() == 2
     });
     h.run_steps(2);
     // Only one is marked, and it is listed first.
@@ -303,7 +303,7 @@ fn the_counter_marks_an_overdue_ticket_in_red_words() {
             .count(),
         1
     );
-    let open = &h.state().counter.state().support.open_tickets;
+    let open = &h.state().counter.support_side().support.open_tickets;
     assert_eq!((open[0].id, open[1].id), (late, fresh));
     assert!(open[0].overdue.is_some() && open[1].overdue.is_none());
 }
