@@ -110,7 +110,7 @@ fn main() {
     let started = Instant::now();
     let round = send_due(
         &mut store,
-        &config,
+        &config.shop,
         &links,
         &mut senders,
         &regulars::clock::now,

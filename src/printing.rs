@@ -5,8 +5,8 @@
 //! the next delivery (`regulars print retry`, or the next sale); it is marked sent only after
 //! the printer has taken it and answered a status check.
 
-use crate::config::Config;
 use crate::config::PrinterPort;
+use crate::config::{Config, WorkerSettings};
 use crate::datadir::DataDir;
 use crate::devices::escpos::PrinterStatus;
 use crate::devices::printer::{PrintError, Printer};
@@ -153,8 +153,8 @@ fn paper(text: String) -> String {
 }
 
 /// How money is written on the receipt: the shop's language's way, with the currency's sign.
-fn money_text(config: &Config, w: &Language, minor: i64) -> String {
-    paper(w.amount(minor, config.shop.currency))
+fn money_text(settings: &WorkerSettings, w: &Language, minor: i64) -> String {
+    paper(w.amount(minor, settings.shop.currency))
 }
 
 /// A member's points and progress for the receipt, in the shop's words. Shared with the
@@ -304,21 +304,21 @@ pub fn standard_receipt(
 
 /// The receipt for a sale just recorded.
 pub fn receipt_for(
-    config: &Config,
+    settings: &WorkerSettings,
     logo: Option<&Bitmap>,
     sale: &SaleOutcome,
     customer: Option<&CustomerView>,
     url: &str,
     when: &str,
 ) -> Receipt {
-    let w = config.shop.words();
+    let w = settings.shop.words();
     let number = sale
         .receipt
         .clone()
         .unwrap_or_else(|| format!("V{}", sale.visit_id));
     SaleReceipt {
-        shop_name: &config.shop.name,
-        currency: config.shop.currency,
+        shop_name: &settings.shop.name,
+        currency: settings.shop.currency,
         logo,
         number: &number,
         amount: sale.amount,
@@ -332,7 +332,7 @@ pub fn receipt_for(
 /// Builds a sale's receipt and stores it as a print job, inside the sale's transaction.
 pub fn enqueue_receipt(
     tx: &Tx<'_>,
-    config: &Config,
+    settings: &WorkerSettings,
     printer: &ReceiptPrinter,
     sale: &SaleOutcome,
     url: &str,
@@ -345,7 +345,7 @@ pub fn enqueue_receipt(
     };
     let profile = &printer.profile;
     let receipt = receipt_for(
-        config,
+        settings,
         printer.logo.as_ref(),
         sale,
         view.as_ref(),
@@ -387,12 +387,12 @@ fn job_text(receipt: &Receipt, columns: usize) -> String {
 /// Stores the test page: the logo, the printer's settings, accents, € and a QR code to scan.
 pub fn enqueue_test_page(
     tx: &Tx<'_>,
-    config: &Config,
+    settings: &WorkerSettings,
     printer: &ReceiptPrinter,
     now: i64,
 ) -> StoreResult<i64> {
     let p = &printer.profile;
-    let w = config.shop.words();
+    let w = settings.shop.words();
     let logo = printer.logo.clone().or_else(|| Some(shipped_logo(p.dots)));
     let pages: Vec<String> = p
         .pages()
@@ -401,7 +401,7 @@ pub fn enqueue_test_page(
         .collect();
     let receipt = Receipt {
         logo,
-        shop_name: config.shop.name.clone(),
+        shop_name: settings.shop.name.clone(),
         header: vec![
             w.t("test-title"),
             w.t_args(
@@ -422,8 +422,8 @@ pub fn enqueue_test_page(
         ],
         when: w.date_time(now),
         total_label: w.t("receipt-total"),
-        total: money_text(config, &w, 0),
-        qr_url: Some(config.portal.public_url.clone()),
+        total: money_text(settings, &w, 0),
+        qr_url: Some(settings.public_url.clone()),
         qr_caption: w.t("test-caption"),
         footer: vec![w.t("test-letters")],
         ..Default::default()
@@ -437,13 +437,13 @@ pub fn enqueue_test_page(
 /// and their referral code to share.
 pub fn enqueue_card_slip(
     tx: &Tx<'_>,
-    config: &Config,
+    settings: &WorkerSettings,
     printer: &ReceiptPrinter,
     customer: &CustomerView,
     now: i64,
 ) -> StoreResult<i64> {
     let p = &printer.profile;
-    let w = config.shop.words();
+    let w = settings.shop.words();
     let first = customer
         .name
         .as_deref()
@@ -453,7 +453,7 @@ pub fn enqueue_card_slip(
         .unwrap_or_else(|| w.t("receipt-friend"));
     let receipt = Receipt {
         logo: printer.logo.clone(),
-        shop_name: config.shop.name.clone(),
+        shop_name: settings.shop.name.clone(),
         header: vec![
             w.t_args("card-welcome", &[("name", first.into())]),
             w.t("card-title"),

@@ -226,7 +226,12 @@ pub(super) fn print_cmd(ctx: &Ctx, cmd: PrintCmd) -> Result<Output> {
         }
         PrintCmd::Test => {
             store.write(|tx| {
-                crate::printing::enqueue_test_page(tx, &ctx.config, &printer, ctx.now)
+                crate::printing::enqueue_test_page(
+                    tx,
+                    &ctx.config.worker_settings(),
+                    &printer,
+                    ctx.now,
+                )
             })?;
         }
     }

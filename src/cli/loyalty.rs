@@ -56,7 +56,7 @@ fn record_sale(
         {
             crate::printing::enqueue_receipt(
                 tx,
-                &ctx.config,
+                &ctx.config.worker_settings(),
                 p,
                 &out,
                 &url_of(tx, out.visit_id)?,
@@ -212,7 +212,7 @@ pub(super) fn reward(ctx: &Ctx, cmd: RewardCmd) -> Result<Output> {
         } => {
             let (out, via) = crate::services::sync::redeem(
                 &mut store,
-                &ctx.config,
+                ctx.config.central.as_ref(),
                 &customer,
                 &reward,
                 ctx.now,

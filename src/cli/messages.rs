@@ -73,7 +73,7 @@ fn send(ctx: &Ctx) -> Result<Output> {
     };
     let round = send_due(
         &mut store,
-        &ctx.config,
+        &ctx.config.shop,
         &links,
         &mut senders,
         &crate::clock::now,

@@ -31,14 +31,14 @@ pub(super) fn serve(ctx: &Ctx, bind: Option<String>, devices: bool) -> Result<Ou
     } else {
         eprintln!("{}", w.t("cli-api-off"));
     }
-    if !devices && ctx.config.central.is_some() {
+    if !devices && let Some(central) = ctx.config.central.clone() {
         // The chain's background sync (with --devices the counter's runtime runs it).
         let (news, _) = std::sync::mpsc::channel();
-        let (dir, config) = (ctx.dir.clone(), ctx.config.clone());
+        let (opener, words) = (ctx.dir.store_opener(&ctx.config), ctx.config.shop.words());
         let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
         std::thread::Builder::new()
             .name("sync".into())
-            .spawn(move || crate::services::sync::worker(dir, config, news, stop))?;
+            .spawn(move || crate::services::sync::worker(opener, central, words, news, stop))?;
     }
     if !devices {
         // The nightly refit of who is slipping away (with --devices the counter's runtime
@@ -55,13 +55,14 @@ pub(super) fn serve(ctx: &Ctx, bind: Option<String>, devices: bool) -> Result<Ou
     }
     if !devices {
         // Messages to customers (with --devices the counter's runtime sends them).
-        let (dir, config) = (ctx.dir.clone(), ctx.config.clone());
+        let dir = ctx.dir.clone();
+        let settings = crate::services::messages::MessageSettings::of(&dir, &ctx.config);
         let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
         std::thread::Builder::new()
             .name("messages".into())
             .spawn(move || {
                 let (news, _) = std::sync::mpsc::channel();
-                crate::services::messages::worker(dir, config, news, stop)
+                crate::services::messages::worker(dir, settings, news, stop)
             })?;
     }
     if devices {

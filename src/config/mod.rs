@@ -83,6 +83,27 @@ pub struct Config {
     pub messages: MessagesConfig,
 }
 
+/// What the store's workers at the counter need of the settings, and nothing else: the shop
+/// (its name, language and currency, for receipts and words), where the customer pages are
+/// reached (the receipts' QR), and the chain's central store (a redemption asks it).
+#[derive(Debug, Clone)]
+pub struct WorkerSettings {
+    pub shop: ShopConfig,
+    pub public_url: String,
+    pub central: Option<CentralConfig>,
+}
+
+impl Config {
+    /// The part of the settings the store's workers use.
+    pub fn worker_settings(&self) -> WorkerSettings {
+        WorkerSettings {
+            shop: self.shop.clone(),
+            public_url: self.portal.public_url.clone(),
+            central: self.central.clone(),
+        }
+    }
+}
+
 /// `[passthrough]`: plug-in mode in the counter window (`regulars passthrough` takes flags).
 #[derive(Debug, Clone)]
 pub struct PlugConfig {

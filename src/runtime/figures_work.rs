@@ -4,7 +4,7 @@
 
 use super::workers::StoreReply;
 use crate::central::{Central, ChainFigures};
-use crate::config::Config;
+use crate::config::CentralConfig;
 use crate::i18n::Language;
 use crate::services::sync::SyncError;
 use crate::store::{Store, StoreError};
@@ -20,12 +20,12 @@ pub struct ChainView {
 
 /// Reads the chain's figures for days `from_day..=to_day`; the failure in the shop's words.
 pub(super) fn chain(
-    config: &Config,
+    central: Option<&CentralConfig>,
     w: &Language,
     from_day: Option<i64>,
     to_day: i64,
 ) -> StoreReply {
-    let Some(central) = &config.central else {
+    let Some(central) = central else {
         return StoreReply::Failed {
             doing: "doing-figures",
             error: crate::services::errors::sync_error(w, &SyncError::NotConfigured),

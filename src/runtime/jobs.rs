@@ -3,7 +3,7 @@
 //! the screen shows or what went wrong in the cashier's words.
 
 use super::workers::{StoreReply, StoreRequest, failed};
-use crate::config::Config;
+use crate::config::WorkerSettings;
 use crate::domain::staff::{Actor, Role};
 use crate::domain::token::{ShopSecret, receipt_url};
 use crate::printing::{ReceiptPrinter, enqueue_receipt};
@@ -35,7 +35,7 @@ fn approved_actor(
 
 pub(super) fn handle(
     store: &mut Store,
-    config: &Config,
+    settings: &WorkerSettings,
     secret: &ShopSecret,
     printer: Option<&ReceiptPrinter>,
     request: StoreRequest,
@@ -43,11 +43,11 @@ pub(super) fn handle(
 ) -> StoreReply {
     let mut job = Job {
         store,
-        config,
+        settings,
         secret,
         printer,
         now,
-        w: config.shop.words(),
+        w: settings.shop.words(),
     };
     match request {
         StoreRequest::Search(text) => job.search(text),
@@ -114,7 +114,7 @@ pub(super) fn handle(
 /// One request to the store worker, with what it is done with.
 struct Job<'a> {
     store: &'a mut Store,
-    config: &'a Config,
+    settings: &'a WorkerSettings,
     secret: &'a ShopSecret,
     printer: Option<&'a ReceiptPrinter>,
     now: i64,
@@ -173,7 +173,7 @@ impl Job<'_> {
     }
 
     fn sale(&mut self, amount: i64, customer: Option<String>, staff: Option<&str>) -> StoreReply {
-        let (config, secret, printer, now) = (self.config, self.secret, self.printer, self.now);
+        let (settings, secret, printer, now) = (self.settings, self.secret, self.printer, self.now);
         let sale = NewSale {
             amount,
             at: now,
@@ -185,10 +185,10 @@ impl Job<'_> {
             .write(|tx| {
                 let out = tx.counter().record_sale_by(&sale, staff)?;
                 let token = tx.counter().receipt_token(out.visit_id, secret)?;
-                let url = receipt_url(&config.portal.public_url, &token);
+                let url = receipt_url(&settings.public_url, &token);
                 if let Some(p) = printer {
-                    let when = config.shop.words().date_time(out.at);
-                    enqueue_receipt(tx, config, p, &out, &url, &when, now)?;
+                    let when = settings.shop.words().date_time(out.at);
+                    enqueue_receipt(tx, settings, p, &out, &url, &when, now)?;
                 }
                 Ok((out, url))
             })
@@ -208,7 +208,14 @@ impl Job<'_> {
 
     fn redeem(&mut self, customer: &str, reward: &str) -> StoreReply {
         let now = self.now;
-        match crate::services::sync::redeem(self.store, self.config, customer, reward, now, None) {
+        match crate::services::sync::redeem(
+            self.store,
+            self.settings.central.as_ref(),
+            customer,
+            reward,
+            now,
+            None,
+        ) {
             Ok((r, _)) => match self.store.customer_view(customer, now) {
                 Ok(view) => StoreReply::Redeemed(r, view),
                 Err(e) => self.fail("doing-redeem")(e),
@@ -232,7 +239,7 @@ impl Job<'_> {
         owner_pin: Option<&str>,
         limit: i64,
     ) -> StoreReply {
-        let (now, currency) = (self.now, self.config.shop.currency);
+        let (now, currency) = (self.now, self.settings.shop.currency);
         let out = self.store.write(|tx| {
             // Without staff set up there is no owner to ask; with staff, a large refund
             // needs an owner at the counter or the owner's PIN.
@@ -258,10 +265,10 @@ impl Job<'_> {
         let Some(p) = self.printer else {
             return self.refused("doing-test-page", "worker-no-printer");
         };
-        let (config, now) = (self.config, self.now);
+        let (settings, now) = (self.settings, self.now);
         match self
             .store
-            .write(|tx| crate::printing::enqueue_test_page(tx, config, p, now))
+            .write(|tx| crate::printing::enqueue_test_page(tx, settings, p, now))
         {
             Ok(_) => StoreReply::Reprinted,
             Err(e) => self.fail("doing-test-page")(e),
@@ -272,10 +279,10 @@ impl Job<'_> {
         let Some(p) = self.printer else {
             return self.refused("doing-print-card", "worker-no-printer");
         };
-        let (config, now) = (self.config, self.now);
+        let (settings, now) = (self.settings, self.now);
         match self.store.write(|tx| {
             let view = tx.people().view(code, now)?;
-            crate::printing::enqueue_card_slip(tx, config, p, &view, now)
+            crate::printing::enqueue_card_slip(tx, settings, p, &view, now)
         }) {
             Ok(_) => StoreReply::Reprinted,
             Err(e) => self.fail("doing-print-card")(e),
@@ -320,7 +327,7 @@ impl Job<'_> {
             .read(|tx| approved_actor(tx, cashier, owner_pin, true, task));
         let out = allowed.and_then(|_| match chain {
             true => Ok(super::figures_work::chain(
-                self.config,
+                self.settings.central.as_ref(),
                 &self.w,
                 from_day,
                 to_day,
@@ -331,7 +338,7 @@ impl Job<'_> {
     }
 
     fn export_figures(&mut self, from_day: i64, to_day: i64, dir: &std::path::Path) -> StoreReply {
-        let currency = self.config.shop.currency;
+        let currency = self.settings.shop.currency;
         let written = self
             .store
             .figures(from_day, to_day, self.now)

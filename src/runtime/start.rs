@@ -168,11 +168,11 @@ fn start_workers(
         }
         None => None,
     };
-    let config2 = config.clone();
+    let settings = config.worker_settings();
     std::thread::Builder::new()
         .name("store".into())
         .spawn(move || {
-            workers::store_worker(store, config2, secret, printer, store_rx, store_tx)
+            workers::store_worker(store, settings, secret, printer, store_rx, store_tx)
         })?;
     Ok(Workers {
         to_store,
@@ -217,17 +217,18 @@ fn start_background(
         }),
     )?;
     let (messages_tx, from_messages) = channel();
-    let (d, c, s) = (dir.clone(), config.clone(), stop.clone());
+    let settings = crate::services::messages::MessageSettings::of(dir, config);
+    let (d, s) = (dir.clone(), stop.clone());
     spawn(
         "messages",
-        Box::new(move || crate::services::messages::worker(d, c, messages_tx, s)),
+        Box::new(move || crate::services::messages::worker(d, settings, messages_tx, s)),
     )?;
     let (sync_tx, from_sync) = channel();
-    if config.central.is_some() {
-        let (d, c, s) = (dir.clone(), config.clone(), stop.clone());
+    if let Some(central) = config.central.clone() {
+        let (opener, words, s) = (dir.store_opener(config), config.shop.words(), stop.clone());
         spawn(
             "sync",
-            Box::new(move || crate::services::sync::worker(d, c, sync_tx, s)),
+            Box::new(move || crate::services::sync::worker(opener, central, words, sync_tx, s)),
         )?;
     }
     Ok(Background {

@@ -2,7 +2,7 @@
 //! database, the print worker owns the printer, the scanner thread owns the scanner's port.
 //! Each takes requests from a channel and answers on another.
 
-use crate::config::Config;
+use crate::config::WorkerSettings;
 use crate::devices::profile::{FlowControl, ScannerProfile};
 use crate::devices::scanner::{ScanEvent, read_scans};
 use crate::devices::transport::{SerialSettings, SerialTransport};
@@ -145,7 +145,7 @@ pub enum PrintRequest {
 /// Runs the store worker until its request channel closes.
 pub fn store_worker(
     mut store: Store,
-    config: Config,
+    settings: WorkerSettings,
     secret: ShopSecret,
     printer: Option<ReceiptPrinter>,
     requests: Receiver<StoreRequest>,
@@ -163,12 +163,14 @@ pub fn store_worker(
             StoreRequest::Figures { .. } | StoreRequest::ExportFigures { .. } => {
                 Some((&mut figures, "figures"))
             }
-            StoreRequest::Redeem { .. } if config.central.is_some() => Some((&mut chain, "chain")),
+            StoreRequest::Redeem { .. } if settings.central.is_some() => {
+                Some((&mut chain, "chain"))
+            }
             _ => None,
         };
         if let Some((worker, name)) = side {
             if worker.is_none() {
-                *worker = side_worker(name, &store, &config, &secret, &replies);
+                *worker = side_worker(name, &store, &settings, &secret, &replies);
             }
             if let Some(w) = worker {
                 if w.send(request.clone()).is_ok() {
@@ -179,7 +181,7 @@ pub fn store_worker(
         }
         let reply = answer(
             &mut store,
-            (&config, &secret, printer.as_ref()),
+            (&settings, &secret, printer.as_ref()),
             request,
             now(),
             &replies,
@@ -196,12 +198,12 @@ pub fn store_worker(
 fn side_worker(
     name: &str,
     store: &Store,
-    config: &Config,
+    settings: &WorkerSettings,
     secret: &ShopSecret,
     replies: &Sender<StoreReply>,
 ) -> Option<Sender<StoreRequest>> {
     let mut own = Store::open(store.path(), store.rules().clone()).ok()?;
-    let (config, secret, replies) = (config.clone(), secret.clone(), replies.clone());
+    let (settings, secret, replies) = (settings.clone(), secret.clone(), replies.clone());
     let (tx, rx) = std::sync::mpsc::channel::<StoreRequest>();
     std::thread::Builder::new()
         .name(name.into())
@@ -209,7 +211,7 @@ fn side_worker(
             for request in rx {
                 let reply = answer(
                     &mut own,
-                    (&config, &secret, None),
+                    (&settings, &secret, None),
                     request,
                     crate::clock::now(),
                     &replies,
@@ -228,14 +230,14 @@ fn side_worker(
 /// cannot record anything twice.
 fn answer(
     store: &mut Store,
-    (config, secret, printer): (&Config, &ShopSecret, Option<&ReceiptPrinter>),
+    (settings, secret, printer): (&WorkerSettings, &ShopSecret, Option<&ReceiptPrinter>),
     request: StoreRequest,
     now: i64,
     replies: &Sender<StoreReply>,
 ) -> StoreReply {
     let mut attempts = 0;
     loop {
-        let reply = super::jobs::handle(store, config, secret, printer, request.clone(), now);
+        let reply = super::jobs::handle(store, settings, secret, printer, request.clone(), now);
         let doing = match &reply {
             StoreReply::Failed {
                 doing, busy: true, ..

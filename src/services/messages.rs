@@ -2,7 +2,7 @@
 //! the channel's transport and marked sent, to be tried again, failed, or unsure. Run by the
 //! window's and `serve`'s sender thread and by `regulars messages send`.
 
-use crate::config::Config;
+use crate::config::{Config, ShopConfig};
 use crate::domain::messages::{Channel, State};
 use crate::domain::token::ShopSecret;
 use crate::i18n::{Arg, Language};
@@ -119,7 +119,7 @@ pub struct Links<'a> {
 /// Sends up to `most` messages due, on the channels `senders` has.
 pub fn send_due(
     store: &mut Store,
-    config: &Config,
+    shop: &ShopConfig,
     links: &Links<'_>,
     senders: &mut Senders,
     now: &dyn Fn() -> i64,
@@ -147,8 +147,8 @@ pub fn send_due(
             Some(v) => Some(store.read(|t| t.counter().receipt_token(v, links.secret))?),
             None => None,
         };
-        let words = words_for(out.language.as_deref(), &config.shop.language);
-        let letter = compose(words, config, store, &out, links, token.as_deref());
+        let words = words_for(out.language.as_deref(), &shop.language);
+        let letter = compose(words, shop, store, &out, links, token.as_deref());
         let transport = senders
             .get(out.channel)
             .expect("claimed only on a channel with a transport");
@@ -249,13 +249,13 @@ fn words_for(customer: Option<&str>, shop: &str) -> &'static Language {
 /// greeting, sign-off and unsubscribe line; an SMS's one short paragraph).
 pub fn compose(
     words: &Language,
-    config: &Config,
+    shop: &ShopConfig,
     store: &Store,
     out: &Outgoing,
     links: &Links<'_>,
     visit_token: Option<&str>,
 ) -> Letter {
-    let shop = config.shop.name.as_str();
+    let shop = shop.name.as_str();
     let reward_id = out
         .facts
         .get("reward")
@@ -353,16 +353,41 @@ pub struct News {
     pub problem: Option<WhyOwned>,
 }
 
+/// What the sender thread needs of the settings: its own way to the store, the shop (its
+/// name and language), where the customer pages are reached, and the mail and SMS transports.
+pub struct MessageSettings {
+    pub opener: crate::datadir::StoreOpener,
+    pub shop: ShopConfig,
+    pub public_url: String,
+    pub senders: Senders,
+}
+
+impl MessageSettings {
+    pub fn of(dir: &crate::datadir::DataDir, config: &Config) -> MessageSettings {
+        MessageSettings {
+            opener: dir.store_opener(config),
+            shop: config.shop.clone(),
+            public_url: config.portal.public_url.clone(),
+            senders: Senders::from_config(config),
+        }
+    }
+}
+
 /// The sender thread of the window and `serve`: a round every few seconds until `stop`,
 /// on its own connection to the store. Problems are logged once each; the outbox shows them,
 /// and `news` hears how it stands after each round.
 pub fn worker(
     dir: crate::datadir::DataDir,
-    config: Config,
+    settings: MessageSettings,
     news: std::sync::mpsc::Sender<News>,
     stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
 ) {
-    let mut senders = Senders::from_config(&config);
+    let MessageSettings {
+        opener,
+        shop,
+        public_url,
+        mut senders,
+    } = settings;
     if senders.channels().is_empty() {
         return;
     }
@@ -374,17 +399,17 @@ pub fn worker(
         }
     };
     let links = Links {
-        public_url: &config.portal.public_url,
+        public_url: &public_url,
         secret: &secret,
     };
     let mut last_problem = String::new();
     let mut store: Option<Store> = None;
     while !stop.load(std::sync::atomic::Ordering::SeqCst) {
         if store.is_none() {
-            store = dir.open_store(&config, crate::clock::now()).ok();
+            store = opener.open(crate::clock::now()).ok();
         }
         if let Some(s) = store.as_mut() {
-            match send_due(s, &config, &links, &mut senders, &crate::clock::now, 500) {
+            match send_due(s, &shop, &links, &mut senders, &crate::clock::now, 500) {
                 Ok(round) => {
                     if round.sent > 0 {
                         eprintln!("messages: sent {}", round.sent);
@@ -400,7 +425,7 @@ pub fn worker(
                         });
                     }
                     if let Some(p) = round.problems.last() {
-                        let line = problem_words(config.shop.words().0, &p.why);
+                        let line = problem_words(shop.words().0, &p.why);
                         if line != last_problem {
                             eprintln!("messages: {line}");
                             last_problem = line;

@@ -164,13 +164,13 @@ pub enum RedeemedVia {
 /// else in this till's database alone.
 pub fn redeem(
     store: &mut Store,
-    config: &crate::config::Config,
+    central: Option<&CentralConfig>,
     code: &str,
     reward: &str,
     now: i64,
     actor: Option<&str>,
 ) -> Result<(Redeemed, Option<RedeemedVia>), SyncError> {
-    match &config.central {
+    match central {
         Some(central) => {
             redeem_in_chain(store, central, code, reward, now, actor).map(|(r, via)| (r, Some(via)))
         }
@@ -279,32 +279,29 @@ pub struct SyncNews {
 }
 
 /// Syncs every `[central] every` seconds until `stop` (the window's and `serve`'s background
-/// sync), each time on its own connection to the till's database, and tells `news` how it
-/// went. Does nothing for a till that is not in a chain.
+/// sync) with the chain's `central` store, each time on a connection of its own to the till's
+/// database (`opener`), and tells `news` how it went, in the shop's `words`.
 pub fn worker(
-    dir: crate::datadir::DataDir,
-    config: crate::config::Config,
+    opener: crate::datadir::StoreOpener,
+    central: CentralConfig,
+    words: crate::i18n::Words,
     news: std::sync::mpsc::Sender<SyncNews>,
     stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
 ) {
-    let Some(central) = config.central.clone() else {
-        return;
-    };
-    let words = config.shop.words();
     let mut next = crate::clock::now() + 2;
     while !stop.load(std::sync::atomic::Ordering::SeqCst) {
         let now = crate::clock::now();
         if now >= next {
             next = now + central.every as i64;
-            let outcome =
-                dir.open_store(&config, now)
-                    .map_err(|e| e.to_string())
-                    .map(|mut store| {
-                        let done = sync_once(&mut store, &central, now)
-                            .map_err(|e| super::errors::sync_error(&words, &e));
-                        let state = store.read(|t| t.chain().sync_state()).ok().flatten();
-                        (state, done.err())
-                    });
+            let outcome = opener
+                .open(now)
+                .map_err(|e| e.to_string())
+                .map(|mut store| {
+                    let done = sync_once(&mut store, &central, now)
+                        .map_err(|e| super::errors::sync_error(&words, &e));
+                    let state = store.read(|t| t.chain().sync_state()).ok().flatten();
+                    (state, done.err())
+                });
             let (state, error) = match outcome {
                 Ok(v) => v,
                 Err(e) => (None, Some(e)),

@@ -1,5 +1,5 @@
 //! The cashier's screen (egui). It draws the runtime's state (read once a frame into a
-//! [`view::StateView`] from the counter's resources) and sends [`Intent`]s; it holds no
+//! `StateView` from the counter's resources) and sends [`Intent`]s; it holds no
 //! business rules. Keyboard first (see [`focus`] for where the cursor goes): Enter records the
 //! sale, F2 finds a customer, F3 enrolls one, F4 records an anonymous sale, F5 redeems the
 //! first reward available, F6 shows the last receipt large, F8 refunds the last receipt, F9
