@@ -46,8 +46,10 @@ impl Ctx {
     }
 
     pub(super) fn printer(&self) -> Result<crate::printing::ReceiptPrinter> {
-        crate::printing::ReceiptPrinter::from_config(&self.config, &self.dir)
-            .map_err(|e| UsageError(format!("[printer] in config.toml: {e}")).into())
+        crate::printing::ReceiptPrinter::from_config(&self.config, &self.dir).map_err(|e| {
+            let why = crate::services::errors::profile_error(&self.words(), &e);
+            UsageError(format!("[printer] profile, config.toml: {why}")).into()
+        })
     }
 
     /// Money the shop's way (`3,50 €` in Riga).

@@ -101,6 +101,10 @@ fn describe_error(w: &crate::i18n::Language, e: &anyhow::Error) -> String {
             Some(crate::services::errors::plug_error(w, p))
         } else if let Some(r) = cause.downcast_ref::<crate::report::ReportError>() {
             Some(crate::services::errors::report_error(w, r))
+        } else if let Some(p) = cause.downcast_ref::<crate::devices::profile::ProfileError>() {
+            Some(crate::services::errors::profile_error(w, p))
+        } else if let Some(crate::runtime::StartError::Profile(p)) = cause.downcast_ref() {
+            Some(crate::services::errors::profile_error(w, p))
         } else if let Some(crate::demo::DemoError::Store(s)) =
             cause.downcast_ref::<crate::demo::DemoError>()
         {

@@ -124,8 +124,10 @@ pub(super) fn passthrough(
     .map_err(|e| UsageError(e.to_string()))?;
     let profile = recorder.printer.clone();
     if let Some(port) = ctx.config.scanner.port.clone() {
-        let sp = ScannerProfile::load(&ctx.config.scanner.profile)
-            .map_err(|e| UsageError(format!("[scanner] profile in config.toml: {e}")))?;
+        let sp = ScannerProfile::load(&ctx.config.scanner.profile).map_err(|e| {
+            let why = crate::services::errors::profile_error(&ctx.words(), &e);
+            UsageError(format!("[scanner] profile, config.toml: {why}"))
+        })?;
         let (tx, rx) = std::sync::mpsc::channel();
         let stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
         std::thread::spawn(move || crate::runtime::workers::scanner_thread(port, sp, tx, stop));

@@ -151,7 +151,9 @@ fn start_workers(
     } else {
         ReceiptPrinter::from_config(config, dir)
     };
-    let printer_problem = printer.as_ref().err().map(|e| e.to_string());
+    let words = config.shop.words();
+    let printer_problem =
+        (printer.as_ref().err()).map(|e| crate::services::errors::profile_error(&words, e));
     let printer = printer.ok();
     let (to_store, store_rx) = channel();
     let (store_tx, from_store) = channel();

@@ -255,11 +255,40 @@ pub fn amount_error(w: &Language, e: &AmountError) -> String {
     }
 }
 
+/// A printer, scanner or till profile that could not be loaded.
+pub fn profile_error(w: &Language, e: &crate::devices::profile::ProfileError) -> String {
+    use crate::devices::profile::ProfileError;
+    match e {
+        ProfileError::Unknown {
+            kind,
+            id,
+            dir,
+            available,
+        } => w.t_args(
+            "profile-unknown",
+            &[
+                ("kind", (*kind).into()),
+                ("id", id.as_str().into()),
+                ("available", available.as_str().into()),
+                ("dir", dir.display().to_string().into()),
+            ],
+        ),
+        ProfileError::Invalid { path, message } => w.t_args(
+            "profile-invalid",
+            &[
+                ("path", path.display().to_string().into()),
+                ("reason", message.as_str().into()),
+            ],
+        ),
+    }
+}
+
 /// Why plug-in mode could not start.
 pub fn plug_error(w: &Language, e: &crate::passthrough::PlugError) -> String {
     use crate::passthrough::PlugError;
     match e {
         PlugError::NeedsTillPort => w.t("plug-needs-till-port"),
+        PlugError::PrinterProfile(p) | PlugError::TillProfile(p) => profile_error(w, p),
         PlugError::NeedsRealPrinter => w.t("plug-needs-real-printer"),
         PlugError::Store(s) | PlugError::DataDir(crate::datadir::DataDirError::Store(s)) => {
             store_error(w, s)

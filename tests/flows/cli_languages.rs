@@ -254,3 +254,26 @@ fn a_latvian_shops_refusals_are_latvian() {
     assert_eq!(exit, 1, "{out}{err}");
     assert!(err.starts_with("kļūda: nevar ierakstīt"), "{err}");
 }
+
+#[test]
+fn a_printer_profile_that_is_not_there_is_told_in_serbian() {
+    let dir = belgrade();
+    let d = dir.path();
+    let config = std::fs::read_to_string(d.join("config.toml")).unwrap();
+    std::fs::write(
+        d.join("config.toml"),
+        format!("{config}[printer]\nport = \"virtual\"\nprofile = \"nope\"\n"),
+    )
+    .unwrap();
+    let (exit, _, err) = run(d, &["print", "test"]);
+    assert_ne!(exit, 0);
+    assert!(err.contains("не постоји printer профил „nope”"), "{err}");
+    assert!(
+        err.contains("generic-58mm") && err.contains("hardware"),
+        "{err}"
+    );
+    // Nothing was queued for a printer that could not be described.
+    assert!(
+        !d.join("receipts").exists() || std::fs::read_dir(d.join("receipts")).unwrap().count() == 0
+    );
+}

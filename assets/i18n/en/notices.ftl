@@ -225,3 +225,7 @@ fit-error-column = The table has no column “{ $column }” (it needs frequency
 fit-error-unreadable = The table could not be read: { $why }
 fit-error-edge = The fit did not settle: its parameter { $parameter } ran off towards zero or infinity (the history shows too few members coming back or dropping away); the previous fit stays in use.
 error-birthday = A birthday is the month and the day, as MM-DD: 14 July is 07-14.
+
+# A printer, scanner or till profile that could not be loaded.
+profile-unknown = there is no { $kind } profile "{ $id }"; the profiles are: { $available } (a shop's own go in { $dir })
+profile-invalid = { $path } is not a valid profile: { $reason }

@@ -208,3 +208,7 @@ fit-error-column = Walang column na “{ $column }” ang talahanayan (kailangan
 fit-error-unreadable = Hindi mabasa ang talahanayan: { $why }
 fit-error-edge = Hindi naging matatag ang kalkulasyon: ang parameter nitong { $parameter } ay napunta sa zero o infinity (kaunti lang ang bumabalik o umaalis na miyembro sa kasaysayan); ang nauna ang gagamitin pa rin.
 error-birthday = Ang kaarawan ay buwan at araw, bilang MM-DD: ang Hulyo 14 ay 07-14.
+
+# A printer, scanner or till profile that could not be loaded.
+profile-unknown = walang { $kind } profile na "{ $id }"; ang mga profile ay: { $available } (ang sariling profile ng tindahan ay nasa { $dir })
+profile-invalid = hindi wastong profile ang { $path }: { $reason }

@@ -224,3 +224,7 @@ fit-error-column = Tabulā nav kolonnas “{ $column }” (vajag frequency, rece
 fit-error-unreadable = Tabulu nevarēja nolasīt: { $why }
 fit-error-edge = Aprēķins nenostabilizējās: tā parametrs { $parameter } aizgāja uz nulli vai bezgalību (vēsturē par maz dalībnieku atgriežas vai aiziet); paliek spēkā iepriekšējais.
 error-birthday = Dzimšanas diena ir mēnesis un diena formā MM-DD: 14. jūlijs ir 07-14.
+
+# A printer, scanner or till profile that could not be loaded.
+profile-unknown = nav { $kind } profila "{ $id }"; ir šādi profili: { $available } (veikala paša profili glabājas { $dir })
+profile-invalid = { $path } nav derīgs profils: { $reason }

@@ -224,3 +224,7 @@ fit-error-column = Табела нема колону „{ $column }” (пот�
 fit-error-unreadable = Табела не може да се прочита: { $why }
 fit-error-edge = Процена се није смирила: њен параметар { $parameter } је отишао ка нули или бесконачности (у историји премало чланова се враћа или одлази); остаје претходна.
 error-birthday = Рођендан је месец и дан, као ММ-ДД: 14. јул је 07-14.
+
+# A printer, scanner or till profile that could not be loaded.
+profile-unknown = не постоји { $kind } профил „{ $id }”; профили су: { $available } (профили радње иду у { $dir })
+profile-invalid = { $path } није исправан профил: { $reason }

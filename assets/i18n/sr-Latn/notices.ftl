@@ -224,3 +224,7 @@ fit-error-column = Tabela nema kolonu „{ $column }” (potrebni su frequency, 
 fit-error-unreadable = Tabela ne može da se pročita: { $why }
 fit-error-edge = Procena se nije smirila: njen parametar { $parameter } je otišao ka nuli ili beskonačnosti (u istoriji premalo članova se vraća ili odlazi); ostaje prethodna.
 error-birthday = Rođendan je mesec i dan, kao MM-DD: 14. jul je 07-14.
+
+# A printer, scanner or till profile that could not be loaded.
+profile-unknown = ne postoji { $kind } profil „{ $id }”; profili su: { $available } (profili radnje idu u { $dir })
+profile-invalid = { $path } nije ispravan profil: { $reason }

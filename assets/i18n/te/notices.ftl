@@ -217,3 +217,7 @@ fit-error-column = పట్టికలో “{ $column }” నిలువు
 fit-error-unreadable = పట్టికను చదవలేకపోయాం: { $why }
 fit-error-edge = లెక్క స్థిరపడలేదు: దాని పరామితి { $parameter } సున్నా లేదా అనంతం వైపు వెళ్ళింది (చరిత్రలో మళ్ళీ వచ్చే లేదా దూరమయ్యే సభ్యులు చాలా తక్కువ); మునుపటిదే వాడుకలో ఉంటుంది.
 error-birthday = పుట్టినరోజు అంటే నెల, తేదీ, MM-DD గా: జూలై 14 అంటే 07-14.
+
+# A printer, scanner or till profile that could not be loaded.
+profile-unknown = "{ $id }" అనే { $kind } ప్రొఫైల్ లేదు; ఉన్న ప్రొఫైల్స్: { $available } (దుకాణం సొంత ప్రొఫైల్స్ { $dir }లో ఉంటాయి)
+profile-invalid = { $path } సరైన ప్రొఫైల్ కాదు: { $reason }
