@@ -392,6 +392,22 @@ impl Accumulator {
     }
 }
 
+/// A table's upsert, made once per process (a sale runs three).
+fn upsert_of(table: &Table, taking: bool) -> &'static str {
+    static MADE: std::sync::LazyLock<Vec<(&'static str, [String; 2])>> =
+        std::sync::LazyLock::new(|| {
+            TABLES
+                .iter()
+                .map(|t| (t.name, [t.upsert_sql(false), t.upsert_sql(true)]))
+                .collect()
+        });
+    let (_, sql) = MADE
+        .iter()
+        .find(|(name, _)| *name == table.name)
+        .expect("a table of the definition");
+    &sql[taking as usize]
+}
+
 /// Folds parts into the kept tables in one transaction: added, or (`taking`) taken away.
 pub(crate) fn upsert(
     conn: &rusqlite::Connection,
@@ -399,7 +415,7 @@ pub(crate) fn upsert(
     taking: bool,
 ) -> Result<()> {
     for mut p in parts {
-        let mut stmt = conn.prepare_cached(&p.table.upsert_sql(taking))?;
+        let mut stmt = conn.prepare_cached(upsert_of(p.table, taking))?;
         if taking {
             for (j, (_, fold)) in p.table.values.iter().enumerate() {
                 if *fold == Fold::Sum {
