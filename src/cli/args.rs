@@ -78,6 +78,10 @@ pub enum Command {
     /// Staff who sign in at the counter with a PIN.
     #[command(subcommand)]
     Staff(StaffCmd),
+    /// Where the customer pages open from: `pages check` asks the address printed on
+    /// receipts for an answer only this shop's pages can give (exit 1 when none comes).
+    #[command(subcommand)]
+    Pages(PagesCmd),
     /// The print queue: retry waiting receipts, reprint, test the printer.
     #[command(subcommand)]
     Print(PrintCmd),
@@ -316,6 +320,18 @@ pub enum StaffCmd {
     },
     /// List staff.
     List,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PagesCmd {
+    /// Fetch a one-time address under [portal] public_url and check that the answer is signed
+    /// with this shop's key; say whether phones can open the pages from anywhere, only on the
+    /// shop's network, or not at all, and why.
+    Check {
+        /// Check this address instead of [portal] public_url (before setting it).
+        #[arg(long)]
+        url: Option<String>,
+    },
 }
 
 #[derive(Debug, Subcommand)]

@@ -113,6 +113,7 @@ fn run_command(ctx: &Ctx, cli: Cli) -> Result<Output> {
         Command::Simulate(s) => hardware::simulate(ctx, s),
         Command::Devices => hardware::devices(ctx),
         Command::Print(p) => hardware::print_cmd(ctx, p),
+        Command::Pages(p) => pages(ctx, p),
         Command::Staff(s) => staff(ctx, s),
         Command::Ticket(t) => support::ticket(ctx, t),
         Command::Insights(i) => super::insights::insights(ctx, i),
@@ -372,5 +373,25 @@ fn staff(ctx: &Ctx, cmd: StaffCmd) -> Result<Output> {
                 json: json!({ "staff": to_json(&all) }),
             })
         }
+    }
+}
+
+/// `regulars pages check`: exit 0 when the address answers as this shop's pages.
+fn pages(ctx: &Ctx, cmd: super::args::PagesCmd) -> Result<Output> {
+    let super::args::PagesCmd::Check { url } = cmd;
+    let url = url.unwrap_or_else(|| ctx.config.portal.public_url.clone());
+    let secret = ctx.dir.secret()?;
+    let checked = crate::services::reach::check(&url, &secret, ctx.now);
+    let text = crate::services::reach::check_words(&ctx.words(), &checked);
+    let json = serde_json::to_value(&checked)?;
+    if checked.reachable {
+        Ok(Output { text, json })
+    } else {
+        Err(super::Reported {
+            text,
+            json,
+            code: 1,
+        }
+        .into())
     }
 }

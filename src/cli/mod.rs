@@ -32,6 +32,16 @@ pub struct Output {
     pub json: serde_json::Value,
 }
 
+/// A command's outcome that is a failure but still its answer (`pages check` that found the
+/// pages unreachable): printed as the command's output, with its own exit code.
+#[derive(Debug, thiserror::Error)]
+#[error("{text}")]
+pub struct Reported {
+    pub text: String,
+    pub json: serde_json::Value,
+    pub code: u8,
+}
+
 /// Runs the command line and returns the process exit code.
 pub fn run<I, T>(argv: I) -> ExitCode
 where
@@ -60,6 +70,16 @@ where
                 println!("{}", out.text);
             }
             ExitCode::SUCCESS
+        }
+        Err(e) if e.downcast_ref::<Reported>().is_some() => {
+            let r = e.downcast_ref::<Reported>().expect("just checked");
+            if json {
+                let text = serde_json::to_string_pretty(&r.json).expect("JSON values serialise");
+                println!("{text}");
+            } else {
+                eprintln!("{}", r.text);
+            }
+            ExitCode::from(r.code)
         }
         Err(e) => {
             let code = exit_code(&e);

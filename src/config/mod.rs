@@ -11,6 +11,7 @@ mod backup;
 mod central;
 mod messages;
 mod program;
+pub mod reach;
 mod save;
 mod secrets;
 mod tiers;
@@ -379,11 +380,26 @@ struct RawPortal {
 impl RawPortal {
     fn validate(self, path: &Path) -> Result<PortalConfig, ConfigError> {
         let raw = self;
+        let bind = raw.bind.unwrap_or_else(|| "0.0.0.0:8080".into());
         Ok(PortalConfig {
-            bind: raw.bind.unwrap_or_else(|| "0.0.0.0:8080".into()),
-            public_url: raw
-                .public_url
-                .unwrap_or_else(|| "http://localhost:8080".into()),
+            public_url: match raw.public_url {
+                Some(url) => {
+                    if let Some(tunnel) = crate::domain::reach::temporary_address(&url) {
+                        return Err(ConfigError::Invalid {
+                            path: path.to_path_buf(),
+                            what: "[portal] public_url",
+                            message: format!(
+                                "{url} is a temporary {tunnel} address: it changes whenever the \
+                                 tunnel restarts, and every receipt printed with it stops opening. \
+                                 Use a named tunnel or a server with a fixed address"
+                            ),
+                        });
+                    }
+                    url.trim_end_matches('/').to_string()
+                }
+                None => reach::default_public_url(&bind),
+            },
+            bind,
             api_key: secrets::Secret {
                 what: "[portal] api_key",
                 env: "REGULARS_API_KEY",

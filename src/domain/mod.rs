@@ -8,6 +8,7 @@ pub mod ledger;
 pub mod messages;
 pub mod money;
 pub mod program;
+pub mod reach;
 pub mod referral;
 pub mod sale;
 pub mod staff;

@@ -170,6 +170,30 @@ impl ShopSecret {
     }
 }
 
+impl ShopSecret {
+    fn reach_mac(&self, nonce: &str) -> HmacSha256 {
+        let mut mac = <HmacSha256 as KeyInit>::new_from_slice(&self.0).expect("any key length");
+        mac.update(b"regulars-reach-v1:");
+        mac.update(nonce.as_bytes());
+        mac
+    }
+
+    /// A reach check's answer to its one-time `nonce` (`pages check`): proves the server that
+    /// answered holds this shop's secret. Under its own label, so it signs nothing else.
+    pub fn sign_reach(&self, nonce: &str) -> String {
+        let tag = self.reach_mac(nonce).finalize().into_bytes();
+        base32::encode(ALPHABET, &tag)
+    }
+
+    /// Whether `answer` is this shop's answer to `nonce` (compared in constant time).
+    pub fn check_reach(&self, nonce: &str, answer: &str) -> bool {
+        match base32::decode(ALPHABET, answer.trim()) {
+            Some(tag) => self.reach_mac(nonce).verify_slice(&tag).is_ok(),
+            None => false,
+        }
+    }
+}
+
 /// The URL a receipt QR carries: upper case so QR alphanumeric mode applies.
 pub fn receipt_url(public_url: &str, token: &str) -> String {
     format!("{}/R/{token}", public_url.trim_end_matches('/')).to_ascii_uppercase()
@@ -178,6 +202,17 @@ pub fn receipt_url(public_url: &str, token: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_reach_answer_checks_only_with_its_shop_and_nonce() {
+        let ours = ShopSecret::from_bytes([7; 32]);
+        let theirs = ShopSecret::from_bytes([8; 32]);
+        let answer = ours.sign_reach("n0nce");
+        assert!(ours.check_reach("n0nce", &answer));
+        assert!(!ours.check_reach("other", &answer));
+        assert!(!theirs.check_reach("n0nce", &answer));
+        assert!(!ours.check_reach("n0nce", "not base32 at all!"));
+    }
 
     #[test]
     fn chain_token_ids_name_the_till_and_its_visit() {

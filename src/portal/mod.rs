@@ -28,7 +28,7 @@ use crate::domain::{money::Currency, token::ShopSecret};
 use crate::store::{Store, StoreError};
 use axum::{
     Router,
-    extract::{ConnectInfo, DefaultBodyLimit, Request, State},
+    extract::{ConnectInfo, DefaultBodyLimit, Path, Request, State},
     http::{HeaderValue, StatusCode, header},
     middleware::{self, Next},
     response::{IntoResponse, Response},
@@ -291,6 +291,8 @@ fn app(settings: Settings) -> (Router, AppState) {
     let router = Router::new()
         .route("/", get(pages::home))
         .route("/healthz", get(|| async { "ok" }))
+        .route("/robots.txt", get(robots))
+        .route("/.well-known/regulars/reach/{nonce}", get(reach))
         .route("/r/{token}", get(pages::visit))
         .route("/R/{token}", get(pages::visit))
         .route("/r/{token}/rating", post(forms::rate))
@@ -316,6 +318,29 @@ fn app(settings: Settings) -> (Router, AppState) {
         .layer(middleware::from_fn_with_state(state.clone(), guard))
         .with_state(state.clone());
     (router, state)
+}
+
+/// Keeps every page out of search engines: a receipt's page is the customer's alone.
+async fn robots() -> Response {
+    (
+        [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+        "User-agent: *\nDisallow: /\n",
+    )
+        .into_response()
+}
+
+/// A reach check's one-time nonce, signed with the shop's secret (`pages check` proves with it
+/// that the server at the printed address is this shop's).
+async fn reach(State(state): State<AppState>, Path(nonce): Path<String>) -> Response {
+    let fits = (16..=64).contains(&nonce.len()) && nonce.bytes().all(|b| b.is_ascii_alphanumeric());
+    if !fits {
+        return StatusCode::NOT_FOUND.into_response();
+    }
+    (
+        [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+        state.settings.secret.sign_reach(&nonce),
+    )
+        .into_response()
 }
 
 /// Rate limit per client address, and the headers every answer carries.

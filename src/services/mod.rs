@@ -8,5 +8,6 @@
 pub mod errors;
 pub mod insights;
 pub mod messages;
+pub mod reach;
 pub mod sync;
 pub mod words;

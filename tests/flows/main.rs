@@ -36,6 +36,7 @@ mod pg;
 pub mod portal;
 mod portal_languages;
 mod privacy;
+mod reach;
 mod readme;
 mod referral_moment;
 mod reply_targets;

@@ -1,0 +1,123 @@
+//! Where the customer pages open from: `pages check` against the shop's own portal, another
+//! shop's portal at the same kind of address, and a closed port; the address receipts carry
+//! when none is set; a quick tunnel refused as the printed address; robots.txt.
+
+use crate::common::run;
+use crate::portal::Shop;
+
+fn check(dir: &std::path::Path, url: Option<&str>) -> (i32, serde_json::Value, String) {
+    let mut args = vec!["--json", "pages", "check"];
+    if let Some(u) = url {
+        args.extend(["--url", u]);
+    }
+    let (exit, out, err) = run(dir, &args);
+    let json = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}{err}"));
+    (exit, json, err)
+}
+
+#[test]
+fn pages_check_tells_the_shops_own_portal_from_another_and_from_nothing() {
+    let ours = Shop::new("");
+    let theirs = Shop::new("");
+    // The shop's own portal answers with its signature: reachable, from this computer only.
+    let (exit, json, err) = check(ours.path(), Some(&ours.base));
+    assert_eq!(exit, 0, "{json} {err}");
+    assert_eq!(json["reachable"], true, "{json}");
+    assert_eq!(json["scope"], "this computer", "{json}");
+    assert_eq!(json["url"], ours.base.as_str());
+    // Another shop's portal answers too, but not with this shop's key.
+    let (exit, json, _) = check(ours.path(), Some(&theirs.base));
+    assert_eq!(exit, 1, "{json}");
+    assert_eq!(json["reachable"], false);
+    assert_eq!(json["problem"]["kind"], "another_server", "{json}");
+    // A port nothing listens on.
+    let closed = {
+        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        l.local_addr().unwrap().port()
+    };
+    let (exit, json, _) = check(ours.path(), Some(&format!("http://127.0.0.1:{closed}")));
+    assert_eq!(exit, 1, "{json}");
+    assert_eq!(json["problem"]["kind"], "refused", "{json}");
+    // In words: what went wrong, on stderr, exit 1.
+    let (exit, out, err) = run(
+        ours.path(),
+        &[
+            "pages",
+            "check",
+            "--url",
+            &format!("http://127.0.0.1:{closed}"),
+        ],
+    );
+    assert_eq!((exit, out.as_str()), (1, ""));
+    assert!(
+        err.contains("Customer pages cannot be opened at http://127.0.0.1:")
+            && err.contains("nothing answers there (connection refused)"),
+        "{err}"
+    );
+    // The loopback address the shop set works for trying things out, but says phones cannot.
+    let (exit, out, _) = run(ours.path(), &["pages", "check", "--url", &ours.base]);
+    assert_eq!(exit, 0);
+    assert!(
+        out.starts_with("Phones cannot open http://127.0.0.1:"),
+        "{out}"
+    );
+}
+
+#[test]
+fn the_reach_answer_is_signed_and_robots_keep_pages_out_of_search() {
+    let shop = Shop::new("");
+    let robots = shop.get("/robots.txt");
+    assert_eq!(robots.status, 200);
+    assert_eq!(robots.body, "User-agent: *\nDisallow: /\n");
+    // A nonce that is not one is the same 404 as any unknown address.
+    assert_eq!(shop.get("/.well-known/regulars/reach/short").status, 404);
+    assert_eq!(
+        shop.get("/.well-known/regulars/reach/0123456789abcdef0123456789abcdef")
+            .status,
+        200
+    );
+}
+
+#[test]
+fn with_no_address_set_receipts_never_carry_loopback_and_quick_tunnels_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(d.join("config.toml"), "[portal]\nbind = \"0.0.0.0:8765\"\n").unwrap();
+    let (exit, json, _) = check(d, None);
+    let url = json["url"].as_str().unwrap().to_string();
+    assert!(url.ends_with(":8765"), "{url}");
+    assert!(
+        !url.contains("localhost") && !url.contains("127.0.0.1"),
+        "a computer with a network prints its own address: {url}"
+    );
+    assert_eq!(exit, 1, "nothing serves it in this test: {json}");
+    // The same address is the one printed in a sale's QR.
+    let (exit, out, err) = run(d, &["--json", "sale", "record", "--amount", "4.00"]);
+    assert_eq!(exit, 0, "{err}");
+    let sale: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let printed = sale["receipt_url"]
+        .as_str()
+        .unwrap_or_default()
+        .to_ascii_uppercase();
+    assert!(
+        printed.starts_with(&url.to_ascii_uppercase()),
+        "{sale} {url}"
+    );
+    // A quick tunnel's random name is refused, saying why; nothing is recorded under it.
+    std::fs::write(
+        d.join("config.toml"),
+        "[portal]\npublic_url = \"https://tall-fog-42.trycloudflare.com\"\n",
+    )
+    .unwrap();
+    let (exit, _, err) = run(d, &["sale", "record", "--amount", "4.00"]);
+    assert_ne!(exit, 0);
+    assert!(
+        err.contains("temporary trycloudflare.com address")
+            && err.contains("every receipt printed with it stops opening"),
+        "{err}"
+    );
+    std::fs::write(d.join("config.toml"), "[portal]\nbind = \"0.0.0.0:8765\"\n").unwrap();
+    let (_, out, _) = run(d, &["--json", "stats"]);
+    let stats: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(stats["figures"]["visits"], 1, "{stats}");
+}
