@@ -65,6 +65,33 @@ pub(super) fn serve(ctx: &Ctx, bind: Option<String>, devices: bool) -> Result<Ou
                 crate::services::messages::worker(dir, settings, news, stop)
             })?;
     }
+    if !devices {
+        // Where the pages open from, checked every 15 minutes and said when it changes
+        // (with --devices the counter's runtime checks and its bar says).
+        let (url, secret) = (ctx.config.portal.public_url.clone(), ctx.dir.secret()?);
+        let words = ctx.config.shop.words();
+        let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let (news, heard) = std::sync::mpsc::channel();
+        let (_asks, asks) = std::sync::mpsc::channel();
+        std::thread::Builder::new()
+            .name("pages".into())
+            .spawn(move || {
+                let every = crate::services::reach::CHECK_EVERY;
+                crate::services::reach::worker(url, secret, every, asks, news, stop)
+            })?;
+        std::thread::Builder::new()
+            .name("pages-news".into())
+            .spawn(move || {
+                let mut last = String::new();
+                for checked in heard {
+                    let line = crate::services::reach::check_words(&words, &checked);
+                    if line != last {
+                        eprintln!("{line}");
+                        last = line;
+                    }
+                }
+            })?;
+    }
     if devices {
         // The counter's runtime, ticked by a loop instead of a window.
         let mut counter = crate::runtime::Counter::start(&ctx.dir, &ctx.config)?;

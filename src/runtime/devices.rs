@@ -21,6 +21,8 @@ pub struct DeviceBar {
     pub last_scan: Option<String>,
     /// Where the customer pages are served, or why not.
     pub portal: String,
+    /// Where phones can open the customer pages from (the address receipts carry).
+    pub pages: PagesBar,
     pub backup: super::BackupState,
     /// How this till stands with its chain; `None` for a till that works alone.
     pub chain: Option<super::ChainState>,
@@ -105,4 +107,13 @@ impl ScannerState {
             }
         }
     }
+}
+
+/// The customer pages' reach, for the device bar: the address receipts carry, the last check of
+/// it, and whether one is under way.
+#[derive(Debug, Clone, Default)]
+pub struct PagesBar {
+    pub url: String,
+    pub checked: Option<crate::services::reach::Checked>,
+    pub checking: bool,
 }

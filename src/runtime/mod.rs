@@ -30,7 +30,7 @@ use crate::printing::ReceiptPrinter;
 use crate::store::{CustomerView, NewCustomer, VisitView};
 use bevy_ecs::message::MessageRegistry;
 use bevy_ecs::prelude::*;
-pub use devices::{DeviceBar, PrinterState, ScannerState};
+pub use devices::{DeviceBar, PagesBar, PrinterState, ScannerState};
 pub use start::StartError;
 use std::path::PathBuf;
 use std::sync::Mutex;
@@ -105,6 +105,8 @@ pub enum Intent {
     },
     /// Write the figures on screen as CSV files into the data folder's `exports/`.
     ExportFigures,
+    /// Check now where the customer pages open from (Settings).
+    CheckPages,
 }
 
 /// The customer's support side, shown under their panel.
@@ -267,6 +269,8 @@ pub struct Channels {
     from_backups: Mutex<Receiver<crate::backups::schedule::News>>,
     from_messages: Mutex<Receiver<crate::services::messages::News>>,
     from_sync: Mutex<Receiver<crate::services::sync::SyncNews>>,
+    to_pages: Sender<()>,
+    from_pages: Mutex<Receiver<crate::services::reach::Checked>>,
 }
 
 /// The running counter: world, schedule and the threads behind them.
@@ -401,7 +405,7 @@ pub fn schedule() -> Schedule {
     s.add_systems(poll_channels.in_set(Stage::Input));
     s.add_systems((identify_scans, identify_intents).in_set(Stage::Identify));
     s.add_systems(reward_intents.in_set(Stage::Reward));
-    s.add_systems(persist_intents.in_set(Stage::Persist));
+    s.add_systems((persist_intents, pages_intents).in_set(Stage::Persist));
     s.add_systems(print_receipts.in_set(Stage::Print));
     s.add_systems(
         (
@@ -411,6 +415,7 @@ pub fn schedule() -> Schedule {
             backup_news,
             messages_news,
             sync_news,
+            pages_news,
             share_customer,
         )
             .chain()

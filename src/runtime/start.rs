@@ -26,6 +26,8 @@ struct Background {
     from_backups: Receiver<crate::backups::schedule::News>,
     from_messages: Receiver<crate::services::messages::News>,
     from_sync: Receiver<crate::services::sync::SyncNews>,
+    to_pages: Sender<()>,
+    from_pages: Receiver<crate::services::reach::Checked>,
 }
 
 /// The printer and the store worker's channel ends.
@@ -80,6 +82,8 @@ impl Counter {
             from_backups: Mutex::new(background.from_backups),
             from_messages: Mutex::new(background.from_messages),
             from_sync: Mutex::new(background.from_sync),
+            to_pages: background.to_pages,
+            from_pages: Mutex::new(background.from_pages),
         });
         world.insert_resource(plug_link);
         world.insert_resource(CounterState {
@@ -103,6 +107,10 @@ impl Counter {
                 second_place: config.backup.to.is_some(),
             },
             chain: config.central.as_ref().map(|_| ChainState::default()),
+            pages: PagesBar {
+                url: config.portal.public_url.clone(),
+                ..PagesBar::default()
+            },
             ..DeviceBar::default()
         });
         Ok(Counter {
@@ -233,10 +241,26 @@ fn start_background(
             Box::new(move || crate::services::sync::worker(opener, central, words, sync_tx, s)),
         )?;
     }
+    let (to_pages, asks) = channel();
+    let (pages_tx, from_pages) = channel();
+    let (url, secret, s) = (
+        config.portal.public_url.clone(),
+        dir.secret()?,
+        stop.clone(),
+    );
+    spawn(
+        "pages",
+        Box::new(move || {
+            let every = crate::services::reach::CHECK_EVERY;
+            crate::services::reach::worker(url, secret, every, asks, pages_tx, s)
+        }),
+    )?;
     Ok(Background {
         from_backups,
         from_messages,
         from_sync,
+        to_pages,
+        from_pages,
     })
 }
 

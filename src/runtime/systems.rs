@@ -318,3 +318,27 @@ pub(super) fn messages_news(ch: Res<Channels>, mut bar: ResMut<super::DeviceBar>
         bar.messages = Some(news);
     }
 }
+
+/// The cashier (Settings) asks for a check of where the customer pages open.
+pub(super) fn pages_intents(
+    mut intents: MessageReader<Intent>,
+    ch: Res<Channels>,
+    mut bar: ResMut<super::DeviceBar>,
+) {
+    for intent in intents.read() {
+        if matches!(intent, Intent::CheckPages) && ch.to_pages.send(()).is_ok() {
+            bar.pages.checking = true;
+        }
+    }
+}
+
+/// The checks of where the customer pages open, for the device bar.
+pub(super) fn pages_news(ch: Res<Channels>, mut bar: ResMut<super::DeviceBar>) {
+    let Ok(rx) = ch.from_pages.lock() else {
+        return;
+    };
+    for checked in rx.try_iter() {
+        bar.pages.checking = false;
+        bar.pages.checked = Some(checked);
+    }
+}

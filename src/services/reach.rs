@@ -182,3 +182,40 @@ pub fn bar_words(
         _ => (w.t_args("pages-unchecked", &[url_arg]), true),
     }
 }
+
+/// How often the window and `serve` check where the pages open.
+pub const CHECK_EVERY: Duration = Duration::from_secs(15 * 60);
+
+/// Checks `url` a few seconds after it starts, then every `every` and whenever `asks` says so
+/// (the Settings button), telling `news` each time, until `stop`.
+pub fn worker(
+    url: String,
+    secret: ShopSecret,
+    every: Duration,
+    asks: std::sync::mpsc::Receiver<()>,
+    news: std::sync::mpsc::Sender<Checked>,
+    stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
+) {
+    use std::sync::mpsc::RecvTimeoutError;
+    let mut next = std::time::Instant::now() + Duration::from_secs(3);
+    while !stop.load(std::sync::atomic::Ordering::SeqCst) {
+        let wait = next
+            .saturating_duration_since(std::time::Instant::now())
+            .min(Duration::from_millis(500));
+        let due = match asks.recv_timeout(wait) {
+            Ok(()) => true,
+            Err(RecvTimeoutError::Timeout) => std::time::Instant::now() >= next,
+            Err(RecvTimeoutError::Disconnected) => {
+                std::thread::sleep(wait);
+                std::time::Instant::now() >= next
+            }
+        };
+        if due {
+            let checked = check(&url, &secret, crate::clock::now());
+            next = std::time::Instant::now() + every;
+            if news.send(checked).is_err() {
+                break;
+            }
+        }
+    }
+}

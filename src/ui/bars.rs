@@ -75,6 +75,21 @@ fn devices(ui: &mut egui::Ui, s: &StateView, shop: &str, w: &Language, asks: &mu
         ui.separator();
         ui.label(&s.portal);
     }
+    if !s.pages.url.is_empty() {
+        ui.separator();
+        let (text, ok) = if s.pages.checking {
+            (w.t("pages-checking"), true)
+        } else {
+            let checked = s.pages.checked.as_ref();
+            crate::services::reach::bar_words(w, &s.pages.url, checked, |t| w.date_time(t))
+        };
+        let color = if ok {
+            ui.visuals().text_color()
+        } else {
+            Color32::from_rgb(200, 60, 40)
+        };
+        ui.label(RichText::new(text).color(color));
+    }
     ui.separator();
     backup_state(ui, &s.backup, crate::clock::now(), w);
     if let Some(m) = &s.messages {

@@ -216,6 +216,7 @@ impl CounterApp {
             match self.settings.window(&ctx, w) {
                 Some(settings::SettingsAsk::Save) => self.save_settings(w),
                 Some(settings::SettingsAsk::TestPrint) => asks.send(Intent::TestPrint),
+                Some(settings::SettingsAsk::CheckPages) => asks.send(Intent::CheckPages),
                 None => {}
             }
         }

@@ -23,6 +23,7 @@ pub struct SettingsForm {
 pub enum SettingsAsk {
     Save,
     TestPrint,
+    CheckPages,
 }
 
 impl SettingsForm {
@@ -142,6 +143,13 @@ impl SettingsForm {
             }
             if ui.button(w.t("test-print")).clicked() {
                 ask = Some(SettingsAsk::TestPrint);
+            }
+            if ui
+                .button(w.t("pages-check-button"))
+                .on_hover_text(w.t("pages-check-help"))
+                .clicked()
+            {
+                ask = Some(SettingsAsk::CheckPages);
             }
         });
         ask

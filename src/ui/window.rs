@@ -75,13 +75,8 @@ pub fn run(
                 crate::portal::Portal::start(&config.portal.bind, s).map_err(|e| e.to_string())
             });
         match started {
-            Ok(p) => {
-                counter.set_portal_status(w.t_args(
-                    "portal-status-on",
-                    &[("url", config.portal.public_url.as_str().into())],
-                ));
-                Some(p)
-            }
+            // Where the pages open from is the device bar's pages line.
+            Ok(p) => Some(p),
             Err(e) => {
                 counter.set_portal_status(w.t_args("portal-status-off", &[("error", e.into())]));
                 None

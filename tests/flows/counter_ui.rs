@@ -674,3 +674,77 @@ fn a_shop_without_tickets_is_told_none_were_overdue() {
     h.get_by_label("Overdue tickets at the end of each day");
     h.get_by_label("No tickets in this range, so none were overdue.");
 }
+
+/// The counter's `[portal]` lines replaced with these (the pages are served by a portal the
+/// test started on the same data folder).
+fn portal_lines(d: &std::path::Path, lines: &str) {
+    let path = d.join("config.toml");
+    let old = std::fs::read_to_string(&path).unwrap();
+    let kept = old.split("\n[portal]").next().unwrap().to_string();
+    std::fs::write(
+        &path,
+        format!("{kept}\n[portal]\nwith_app = false\n{lines}\n"),
+    )
+    .unwrap();
+}
+
+#[test]
+fn the_device_bar_says_where_the_pages_open_and_settings_checks_again() {
+    let shop = crate::portal::Shop::new("");
+    let d = shop.path();
+    // A loopback address works for trying things out, but the bar says phones cannot open it.
+    portal_lines(d, &format!("public_url = \"{}\"", shop.base));
+    let mut h = harness(d);
+    let loopback = format!("Phones cannot open {}", shop.base);
+    step_until(&mut h, "the first check", |a| {
+        a.counter.devices().pages.checked.is_some()
+    });
+    let checked = h.state().counter.devices().pages.checked.clone().unwrap();
+    assert!(checked.reachable, "{checked:?}");
+    h.get_by_label(&loopback);
+    // Settings checks again at once: the bar says it is checking, then what it found.
+    press(&mut h, "Settings");
+    h.run_steps(4);
+    press(&mut h, "Check where the pages open");
+    h.run_steps(2);
+    h.get_by_label("Checking where the customer pages open…");
+    step_until(&mut h, "the second check", |a| {
+        a.counter.devices().pages.checked.as_ref().map(|c| c.at) != Some(checked.at)
+            || !a.counter.devices().pages.checking
+    });
+    h.get_by_label(&loopback);
+    // An address where nothing answers is shown as not reachable, and why.
+    let closed = {
+        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        l.local_addr().unwrap().port()
+    };
+    drop(h);
+    // On this computer's address on its network (nothing listens on that port).
+    let lan = regulars::config::reach::lan_address().expect("the test machine has a network");
+    let url = format!(
+        "http://{}:{closed}",
+        std::net::SocketAddr::new(lan, closed).ip()
+    );
+    let url = if lan.is_ipv6() {
+        format!("http://[{lan}]:{closed}")
+    } else {
+        url
+    };
+    portal_lines(d, &format!("public_url = \"{url}\""));
+    let mut h = harness(d);
+    step_until(&mut h, "the check of a closed port", |a| {
+        a.counter.devices().pages.checked.is_some()
+    });
+    assert_eq!(
+        h.state()
+            .counter
+            .devices()
+            .pages
+            .checked
+            .as_ref()
+            .unwrap()
+            .problem,
+        Some(regulars::services::reach::Problem::Refused)
+    );
+    h.get_by_label("Customer pages not reachable: nothing answers there (connection refused)");
+}

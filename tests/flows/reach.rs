@@ -121,3 +121,45 @@ fn with_no_address_set_receipts_never_carry_loopback_and_quick_tunnels_are_refus
     let stats: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(stats["figures"]["visits"], 1, "{stats}");
 }
+
+#[test]
+fn serve_says_where_the_pages_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let closed = {
+        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        l.local_addr().unwrap().port()
+    };
+    let lan = regulars::config::reach::lan_address().expect("the test machine has a network");
+    let url = match lan {
+        std::net::IpAddr::V6(v6) => format!("http://[{v6}]:{closed}"),
+        v4 => format!("http://{v4}:{closed}"),
+    };
+    std::fs::write(
+        dir.path().join("config.toml"),
+        format!("[portal]\npublic_url = \"{url}\"\n"),
+    )
+    .unwrap();
+    let mut serve = std::process::Command::new(env!("CARGO_BIN_EXE_regulars"))
+        .arg("--data")
+        .arg(dir.path())
+        .args(["serve", "--bind", "127.0.0.1:0"])
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut said = String::new();
+    let mut err = std::io::BufReader::new(serve.stderr.take().unwrap());
+    for _ in 0..6 {
+        std::io::BufRead::read_line(&mut err, &mut said).unwrap();
+        if said.contains("Customer pages cannot be opened") {
+            break;
+        }
+    }
+    let _ = serve.kill();
+    let _ = serve.wait();
+    assert!(
+        said.contains(&format!(
+            "Customer pages cannot be opened at {url}: nothing answers there (connection refused)"
+        )),
+        "{said}"
+    );
+}

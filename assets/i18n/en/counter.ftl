@@ -148,7 +148,6 @@ test-print = Test print
 not-a-baud = '{ $baud }' is not a baud rate: use e.g. 9600 or 38400, or leave it empty
 plug-needs-till = plug-in mode needs the till port: the port the till prints into
 settings-saved = Settings saved to { $path }.
-portal-status-on = Customer pages: { $url }
 portal-status-off = Customer pages off: { $error }
 portal-status-serve = Customer pages: run `regulars serve`
 enroll-language = Their language

@@ -133,7 +133,6 @@ test-print = Subukang mag-print
 not-a-baud = Hindi baud rate ang '{ $baud }': gumamit ng hal. 9600 o 38400, o iwanang walang laman
 plug-needs-till = kailangan ng plug-in mode ang till port: ang port kung saan nagpi-print ang kaha
 settings-saved = Na-save ang mga setting sa { $path }.
-portal-status-on = Mga pahina ng customer: { $url }
 portal-status-off = Patay ang mga pahina ng customer: { $error }
 portal-status-serve = Mga pahina ng customer: patakbuhin ang `regulars serve`
 enroll-language = Wika ng customer

@@ -154,7 +154,6 @@ test-print = Izmēģinājuma druka
 not-a-baud = '{ $baud }' nav bodu ātrums: izmantojiet, piemēram, 9600 vai 38400, vai atstājiet tukšu
 plug-needs-till = starpnieka režīmam vajag kases portu: portu, kurā kase drukā
 settings-saved = Iestatījumi saglabāti: { $path }.
-portal-status-on = Klientu lapas: { $url }
 portal-status-off = Klientu lapas nedarbojas: { $error }
 portal-status-serve = Klientu lapas: palaidiet `regulars serve`
 enroll-language = Klienta valoda

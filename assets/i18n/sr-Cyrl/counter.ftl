@@ -154,7 +154,6 @@ test-print = Пробна штампа
 not-a-baud = '{ $baud }' није брзина у бодима: употребите нпр. 9600 или 38400, или оставите празно
 plug-needs-till = посреднички режим тражи порт касе: порт на који каса штампа
 settings-saved = Подешавања су сачувана у { $path }.
-portal-status-on = Странице за купце: { $url }
 portal-status-off = Странице за купце не раде: { $error }
 portal-status-serve = Странице за купце: покрените `regulars serve`
 enroll-language = Језик купца

@@ -154,7 +154,6 @@ test-print = Probna štampa
 not-a-baud = '{ $baud }' nije brzina u bodima: upotrebite npr. 9600 ili 38400, ili ostavite prazno
 plug-needs-till = posrednički režim traži port kase: port na koji kasa štampa
 settings-saved = Podešavanja su sačuvana u { $path }.
-portal-status-on = Stranice za kupce: { $url }
 portal-status-off = Stranice za kupce ne rade: { $error }
 portal-status-serve = Stranice za kupce: pokrenite `regulars serve`
 enroll-language = Jezik kupca

@@ -148,7 +148,6 @@ test-print = పరీక్ష ప్రింట్
 not-a-baud = '{ $baud }' బాడ్ రేట్ కాదు: ఉదా. 9600 లేదా 38400 వాడండి, లేదా ఖాళీగా వదలండి
 plug-needs-till = ప్లగ్-ఇన్ మోడ్‌కు టిల్ పోర్ట్ అవసరం: క్యాష్ రిజిస్టర్ ప్రింట్ చేసే పోర్ట్
 settings-saved = సెట్టింగ్‌లు { $path } లో సేవ్ అయ్యాయి.
-portal-status-on = కస్టమర్ పేజీలు: { $url }
 portal-status-off = కస్టమర్ పేజీలు పనిచేయడం లేదు: { $error }
 portal-status-serve = కస్టమర్ పేజీలు: `regulars serve` నడపండి
 enroll-language = కస్టమర్ భాష
