@@ -238,6 +238,8 @@ pub struct SaleReceipt<'a> {
     pub loyalty: Option<Loyalty>,
     pub url: &'a str,
     pub when: &'a str,
+    /// The receipt's code and the address to type it at (`{public_url}/c`).
+    pub code: Option<(&'a str, &'a str)>,
 }
 
 impl SaleReceipt<'_> {
@@ -256,6 +258,12 @@ impl SaleReceipt<'_> {
             total_label: w.t("receipt-total"),
             total,
             qr_caption: qr_caption(w, self.loyalty.is_some()),
+            qr_code: self.code.map(|(code, site)| {
+                w.t_args(
+                    "receipt-code",
+                    &[("code", code.into()), ("site", site.into())],
+                )
+            }),
             loyalty: self.loyalty,
             qr_url: Some(self.url.to_string()),
             footer: vec![w.t("receipt-footer")],
@@ -290,6 +298,7 @@ pub fn standard_receipt(
         )),
         url: crate::devices::receipt::EXAMPLE_URL,
         when: "2026-11-23 09:41",
+        code: None,
     }
     .build(w);
     receipt.items = items
@@ -302,6 +311,14 @@ pub fn standard_receipt(
     receipt
 }
 
+/// Where a receipt's code is typed, as printed: the pages' address without its scheme.
+pub fn code_site(public_url: &str) -> String {
+    let bare = public_url
+        .split_once("://")
+        .map_or(public_url, |(_, rest)| rest);
+    format!("{}/c", bare.trim_end_matches('/'))
+}
+
 /// The receipt for a sale just recorded.
 pub fn receipt_for(
     settings: &WorkerSettings,
@@ -312,6 +329,7 @@ pub fn receipt_for(
     when: &str,
 ) -> Receipt {
     let w = settings.shop.words();
+    let site = code_site(&settings.public_url);
     let number = sale
         .receipt
         .clone()
@@ -325,6 +343,7 @@ pub fn receipt_for(
         loyalty: customer.map(|c| loyalty_block(&w, c, sale.points_earned)),
         url,
         when,
+        code: sale.receipt_code.as_deref().map(|c| (c, site.as_str())),
     }
     .build(&w)
 }

@@ -55,6 +55,8 @@ pub struct Receipt {
     pub qr_url: Option<String>,
     /// Under the QR: what scanning it gives.
     pub qr_caption: String,
+    /// Under the caption: the code to type where the QR will not scan, and where.
+    pub qr_code: Option<String>,
     pub footer: Vec<String>,
 }
 
@@ -161,6 +163,7 @@ impl Receipt {
             }),
             qr_url: Some(EXAMPLE_URL.into()),
             qr_caption: "Scan: your visit, rate it, get help".into(),
+            qr_code: None,
             footer: vec!["Thank you for coming back!".into()],
         }
     }
@@ -229,6 +232,9 @@ impl Receipt {
             b.push(Block::Blank);
             b.push(Block::Qr(url.clone()));
             b.push(line(self.qr_caption.clone(), Align::Center));
+            if let Some(code) = &self.qr_code {
+                b.push(line(code.clone(), Align::Center));
+            }
         }
         if let Some(l) = &self.loyalty {
             b.push(Block::Blank);

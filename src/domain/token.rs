@@ -194,6 +194,44 @@ impl ShopSecret {
     }
 }
 
+/// The letters and digits of a receipt code: none that is read as another (no 0, 1, I, L, O, U).
+const CODE_ALPHABET: &[u8; 30] = b"23456789ABCDEFGHJKMNPQRSTVWXYZ";
+/// Characters in a receipt code: 30^10, about 49 random bits.
+pub const RECEIPT_CODE_CHARS: usize = 10;
+
+/// A receipt's short code from random bits (the caller supplies them): what a customer types
+/// when the QR will not scan, as stored (ten characters).
+pub fn receipt_code(random: u64) -> String {
+    let mut n = random;
+    (0..RECEIPT_CODE_CHARS)
+        .map(|_| {
+            let c = CODE_ALPHABET[(n % 30) as usize] as char;
+            n /= 30;
+            c
+        })
+        .collect()
+}
+
+/// A receipt code as printed: two groups of five (`7KQ2M-XR4TP`).
+pub fn receipt_code_printed(code: &str) -> String {
+    match code.len() {
+        RECEIPT_CODE_CHARS => format!("{}-{}", &code[..5], &code[5..]),
+        _ => code.to_string(),
+    }
+}
+
+/// A code as a customer typed it (any case, with or without the dash or spaces), as stored;
+/// `None` when it cannot be one.
+pub fn read_receipt_code(typed: &str) -> Option<String> {
+    let code: String = typed
+        .chars()
+        .filter(|c| !matches!(c, '-' | ' ' | '.'))
+        .map(|c| c.to_ascii_uppercase())
+        .collect();
+    let fits = code.len() == RECEIPT_CODE_CHARS && code.bytes().all(|b| CODE_ALPHABET.contains(&b));
+    fits.then_some(code)
+}
+
 /// The URL a receipt QR carries: upper case so QR alphanumeric mode applies.
 pub fn receipt_url(public_url: &str, token: &str) -> String {
     format!("{}/R/{token}", public_url.trim_end_matches('/')).to_ascii_uppercase()
@@ -202,6 +240,24 @@ pub fn receipt_url(public_url: &str, token: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn receipt_codes_are_ten_unconfusable_characters_read_back_however_typed() {
+        let code = receipt_code(0x0123_4567_89ab_cdef);
+        assert_eq!(code.len(), 10);
+        assert!(!code.contains(['0', '1', 'I', 'L', 'O', 'U']), "{code}");
+        assert_ne!(code, receipt_code(0x0123_4567_89ab_cdee));
+        let printed = receipt_code_printed(&code);
+        assert_eq!(printed.len(), 11);
+        assert_eq!(read_receipt_code(&printed), Some(code.clone()));
+        assert_eq!(
+            read_receipt_code(&printed.to_lowercase()),
+            Some(code.clone())
+        );
+        assert_eq!(read_receipt_code(&format!(" {} ", code)), Some(code));
+        assert_eq!(read_receipt_code("OOOOO-IIIII"), None);
+        assert_eq!(read_receipt_code("ABC"), None);
+    }
 
     #[test]
     fn a_reach_answer_checks_only_with_its_shop_and_nonce() {

@@ -7,12 +7,13 @@ use super::html::{frame, page, qr_svg, rich};
 use super::language::PageLanguage;
 use super::{AppState, Failure};
 use crate::domain::support::{ContactVia, Problem, STARS, Status};
+use crate::domain::token::read_receipt_code;
 use crate::i18n::{Language, catalog};
 use crate::store::{ClaimClosed, PageStamp, VisitPage};
 use axum::{
     extract::{Path, Query, State},
     http::{HeaderMap, header},
-    response::{Html, IntoResponse, Response},
+    response::{Html, IntoResponse, Redirect, Response},
 };
 use maud::{Markup, html};
 use serde::Deserialize;
@@ -40,9 +41,73 @@ pub(crate) async fn home(
                 h1 { (w.t("portal-loyalty")) }
                 p { (w.t("portal-home-hint")) }
             }
+            section {
+                form method="get" action="/c" {
+                    label for="code" { (w.t("portal-code-label")) }
+                    input #code name="code" type="text" autocomplete="off"
+                        autocapitalize="characters" spellcheck="false" maxlength="16"
+                        placeholder="7KQ2M-XR4TP" required;
+                    button type="submit" { (w.t("portal-code-open")) }
+                }
+            }
         },
     );
     w.finish(html.into_response())
+}
+
+#[derive(Deserialize, Default)]
+pub(crate) struct Typed {
+    code: Option<String>,
+}
+
+/// The front page's field (`/c?code=…`): on to the code's own address.
+pub(crate) async fn code_form(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Query(q): Query<Typed>,
+) -> Response {
+    match q.code.as_deref().and_then(read_receipt_code) {
+        Some(code) => Redirect::to(&format!("/c/{code}")).into_response(),
+        None => {
+            let w = PageLanguage::resolve(&headers, None, None, &state.settings.language);
+            Failure::NotFound.page(&w)
+        }
+    }
+}
+
+/// `/c/{code}`: the receipt with this code typed from under its QR, at its page. A code that
+/// cannot be one is turned away before any lookup; one that is not a receipt's gets the same
+/// page as a forged link.
+pub(crate) async fn by_code(
+    State(state): State<AppState>,
+    Path(code): Path<String>,
+    headers: HeaderMap,
+) -> Response {
+    let secret = state.settings.secret.clone();
+    let token = match read_receipt_code(&code) {
+        Some(code) => {
+            state
+                .with_store_quick(move |store, _| {
+                    store.read(|tx| match tx.counter().visit_by_code(&code)? {
+                        Some(id) => tx.counter().receipt_token(id, &secret).map(Some),
+                        None => Ok(None),
+                    })
+                })
+                .await
+        }
+        None => Ok(None),
+    };
+    match token {
+        Ok(Some(token)) => Redirect::to(&format!("/r/{token}")).into_response(),
+        Ok(None) => {
+            let w = PageLanguage::resolve(&headers, None, None, &state.settings.language);
+            Failure::NotFound.page(&w)
+        }
+        Err(f) => {
+            let w = PageLanguage::resolve(&headers, None, None, &state.settings.language);
+            f.page(&w)
+        }
+    }
 }
 
 /// Verifies a receipt token (this shop's, or on a chain's till any shop's of the chain): any

@@ -121,6 +121,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0018_page_revs.sql"),
     include_str!("migrations/0019_approved_by.sql"),
     include_str!("migrations/0020_overdue_rule.sql"),
+    include_str!("migrations/0021_receipt_codes.sql"),
 ];
 
 /// The schema version this build writes.

@@ -323,3 +323,32 @@ fn a_latvian_and_a_telugu_phone_read_the_page_in_their_language() {
         }
     }
 }
+
+#[test]
+fn a_phone_that_cannot_scan_types_the_receipts_code_on_the_front_page() {
+    let browser = Driver::start();
+    let shop = Shop::new("");
+    let sale = crate::common::run_json(shop.path(), &["sale", "record", "--amount", "6.20"]);
+    let code = sale["receipt_code"].as_str().unwrap().to_lowercase();
+    browser.go(&format!("{}/", shop.base));
+    browser.type_into("#code", &code);
+    let png = browser.screenshot();
+    let out = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("portal-code.png");
+    std::fs::write(&out, &png).unwrap();
+    browser.click("form[action='/c'] button");
+    let t = Instant::now();
+    while !browser.current_url().contains("/r/") {
+        assert!(
+            t.elapsed() < Duration::from_secs(20),
+            "the code did not open the receipt: {}",
+            browser.current_url()
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    assert_eq!(
+        format!("/r/{}", browser.current_url().rsplit("/r/").next().unwrap()).to_uppercase(),
+        crate::portal::visit_path(&sale).to_uppercase()
+    );
+    // The receipt's own page: the same form to rate it as the QR's.
+    browser.find("form[action$='/rating'] button");
+}

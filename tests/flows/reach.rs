@@ -163,3 +163,71 @@ fn serve_says_where_the_pages_open() {
         "{said}"
     );
 }
+
+#[test]
+fn a_receipt_code_printed_under_the_qr_opens_the_same_page() {
+    use crate::serial::{PTY, decode_png, start_sim, wait_for_pngs};
+    let _g = PTY.lock().unwrap_or_else(|e| e.into_inner());
+    let shop = Shop::new("");
+    let d = shop.path();
+    let link = d.join("printer");
+    let _sim = start_sim(d, &link, "generic-80mm");
+    let config = std::fs::read_to_string(d.join("config.toml")).unwrap();
+    std::fs::write(
+        d.join("config.toml"),
+        format!(
+            "[printer]\nport = \"{}\"\nprofile = \"generic-80mm\"\n{}",
+            link.display(),
+            config.replace(
+                "[portal]\n",
+                &format!("[portal]\npublic_url = \"{}\"\n", shop.base)
+            )
+        ),
+    )
+    .unwrap();
+    let sale = crate::common::run_json(d, &["sale", "record", "--amount", "7.50", "--print"]);
+    let code = sale["receipt_code"].as_str().unwrap().to_string();
+    assert_eq!(code.len(), 11, "{sale}");
+    assert_eq!(&code[5..6], "-");
+    // Printed under the QR, with where to type it; the QR still opens the visit.
+    let printed = wait_for_pngs(&d.join("printed"), 1);
+    let text = std::fs::read_to_string(printed[0].with_extension("txt")).unwrap();
+    let site = shop.base.trim_start_matches("http://");
+    assert!(
+        text.contains(&format!("Or type {code} at {site}/c")),
+        "{text}"
+    );
+    let url = sale["receipt_url"].as_str().unwrap();
+    assert_eq!(decode_png(&printed[0]), [url]);
+    // Typed as printed, in lower case or without the dash: the same page as the QR's.
+    let token = url.rsplit('/').next().unwrap();
+    for typed in [code.clone(), code.to_lowercase(), code.replace('-', "")] {
+        let answer = shop.get(&format!("/c/{typed}"));
+        assert_eq!(answer.status, 303, "{typed}: {}", answer.body);
+        let to = answer.location.unwrap();
+        assert!(to.eq_ignore_ascii_case(&format!("/r/{token}")), "{to}");
+    }
+    let page = shop.get(&format!("/r/{token}"));
+    assert_eq!(page.status, 200);
+    // The front page's field leads to the same place.
+    let home = shop.get("/");
+    assert!(
+        home.body.contains("Or type the code under the QR"),
+        "{}",
+        home.body
+    );
+    let answer = shop.get(&format!("/c?code={}", code.to_lowercase()));
+    assert_eq!(answer.status, 303);
+    assert_eq!(
+        answer.location.unwrap(),
+        format!("/c/{}", code.replace('-', ""))
+    );
+    // A code no receipt has, and one that cannot be a code: the forged link's 404.
+    let forged = shop.get("/r/AAAAAAAAAAAAAAAAAAAAAAAA");
+    assert_eq!(forged.status, 404);
+    for wrong in ["/c/23456-78923", "/c/not-a-code", "/c?code=0000"] {
+        let answer = shop.get(wrong);
+        assert_eq!(answer.status, 404, "{wrong}");
+        assert_eq!(answer.body, forged.body, "{wrong}");
+    }
+}

@@ -122,3 +122,6 @@ portal-birthday = Your birthday (day and month), for a treat on the day — only
 portal-birthday-example = MM-DD, e.g. 07-14
 portal-birthday-kept = The shop has your birthday: a treat waits for you on the day.
 portal-done-messages = Saved: the shop will write to you as you chose.
+# The front page's field for the code printed under a receipt's QR.
+portal-code-label = Or type the code under the QR
+portal-code-open = Open my receipt

@@ -27,3 +27,5 @@ test-caption = If this code scans, QR printing works
 test-letters = Letters: café crème €
 receipt-tier = Your tier: { $tier }
 receipt-refer-reward = Enjoy your { $reward }! Bring a friend: give them your code
+# Under the QR: the code that opens the same page when the QR will not scan.
+receipt-code = Or type { $code } at { $site }

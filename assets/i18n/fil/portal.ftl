@@ -103,3 +103,6 @@ portal-birthday = Ang kaarawan mo (buwan at araw), para sa regalo sa araw na iyo
 portal-birthday-example = MM-DD, hal. 07-14
 portal-birthday-kept = Alam ng tindahan ang kaarawan mo: may regalo sa iyo sa araw na iyon.
 portal-done-messages = Na-save: susulatan ka ng tindahan ayon sa pinili mo.
+# The front page's field for the code printed under a receipt's QR.
+portal-code-label = O i-type ang code sa ilalim ng QR
+portal-code-open = Buksan ang resibo ko

@@ -21,3 +21,5 @@ test-caption = Kung na-scan ang code na ito, gumagana ang pag-print ng QR
 test-letters = Mga titik: ñ Ñ ₱
 receipt-tier = Iyong antas: { $tier }
 receipt-refer-reward = Sa iyo na ang { $reward }! Magsama ng kaibigan: ibigay sa kanila ang code mo
+# Under the QR: the code that opens the same page when the QR will not scan.
+receipt-code = O i-type ang { $code } sa { $site }

@@ -123,3 +123,6 @@ portal-birthday = Jūsu dzimšanas diena (mēnesis un diena) – pārsteigumam s
 portal-birthday-example = MM-DD, piem., 07-14
 portal-birthday-kept = Veikalam ir jūsu dzimšanas diena: svētku dienā jūs gaida pārsteigums.
 portal-done-messages = Saglabāts: veikals jums rakstīs, kā izvēlējāties.
+# The front page's field for the code printed under a receipt's QR.
+portal-code-label = Vai ierakstiet kodu, kas ir zem QR
+portal-code-open = Atvērt manu čeku

@@ -25,3 +25,5 @@ test-caption = Ja šo kodu var noskenēt, QR drukāšana darbojas
 test-letters = Burti: ā č ē ģ ī ķ ļ ņ š ū ž €
 receipt-tier = Jūsu līmenis: { $tier }
 receipt-refer-reward = { $reward } ir jūsu! Atvediet draugu: iedodiet viņam savu kodu
+# Under the QR: the code that opens the same page when the QR will not scan.
+receipt-code = Vai ierakstiet { $code } adresē { $site }

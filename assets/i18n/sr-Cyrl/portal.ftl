@@ -123,3 +123,6 @@ portal-birthday = Ваш рођендан (месец и дан), за изне�
 portal-birthday-example = ММ-ДД, нпр. 07-14
 portal-birthday-kept = Продавница има ваш рођендан: тог дана вас чека изненађење.
 portal-done-messages = Сачувано: продавница ће вам писати како сте изабрали.
+# The front page's field for the code printed under a receipt's QR.
+portal-code-label = Или укуцајте код испод QR кода
+portal-code-open = Отвори мој рачун

@@ -27,3 +27,5 @@ test-letters = Слова: ђ ж ћ ч џ љ њ ш €
 currency-symbol-RSD = дин.
 receipt-tier = Ваш ниво: { $tier }
 receipt-refer-reward = { $reward } је ваш! Доведите пријатеља: дајте му свој код
+# Under the QR: the code that opens the same page when the QR will not scan.
+receipt-code = Или укуцајте { $code } на { $site }

@@ -123,3 +123,6 @@ portal-birthday = Vaš rođendan (mesec i dan), za iznenađenje tog dana – sam
 portal-birthday-example = MM-DD, npr. 07-14
 portal-birthday-kept = Prodavnica ima vaš rođendan: tog dana vas čeka iznenađenje.
 portal-done-messages = Sačuvano: prodavnica će vam pisati kako ste izabrali.
+# The front page's field for the code printed under a receipt's QR.
+portal-code-label = Ili ukucajte kod ispod QR koda
+portal-code-open = Otvori moj račun

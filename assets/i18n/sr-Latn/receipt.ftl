@@ -27,3 +27,5 @@ test-letters = Slova: đ ž ć č dž lj nj š €
 currency-symbol-RSD = din.
 receipt-tier = Vaš nivo: { $tier }
 receipt-refer-reward = { $reward } je vaš! Dovedite prijatelja: dajte mu svoj kod
+# Under the QR: the code that opens the same page when the QR will not scan.
+receipt-code = Ili ukucajte { $code } na { $site }

@@ -115,3 +115,6 @@ portal-birthday = మీ పుట్టినరోజు (నెల, తేద
 portal-birthday-example = MM-DD, ఉదా. 07-14
 portal-birthday-kept = దుకాణం దగ్గర మీ పుట్టినరోజు ఉంది: ఆ రోజు మీ కోసం ఒక కానుక ఎదురు చూస్తుంది.
 portal-done-messages = సేవ్ అయింది: మీరు ఎంచుకున్నట్లే దుకాణం మీకు రాస్తుంది.
+# The front page's field for the code printed under a receipt's QR.
+portal-code-label = లేదా QR కింద ఉన్న కోడ్‌ను టైప్ చేయండి
+portal-code-open = నా రసీదును తెరవండి

@@ -24,3 +24,5 @@ test-caption = ఈ కోడ్ స్కాన్ అయితే, QR ప్ర
 test-letters = అక్షరాలు: శ్రీ క్ష ₹
 receipt-tier = మీ స్థాయి: { $tier }
 receipt-refer-reward = { $reward } మీదే! స్నేహితుడిని తీసుకురండి: మీ కోడ్ ఇవ్వండి
+# Under the QR: the code that opens the same page when the QR will not scan.
+receipt-code = లేదా { $site }లో { $code } టైప్ చేయండి

@@ -49,6 +49,9 @@ pub struct SaleOutcome {
     pub referral: Option<ReferralOutcome>,
     /// True when this receipt had already been recorded: nothing changed.
     pub duplicate: bool,
+    /// The code printed under the QR (`7KQ2M-XR4TP`), which opens the same page from
+    /// `{public_url}/c/{code}`; none for a sale recorded before receipts had codes.
+    pub receipt_code: Option<String>,
 }
 
 /// What a refund did.
@@ -248,11 +251,12 @@ impl super::Room<'_, '_> {
         {
             points = points * t.place.multiplier_percent / 100;
         }
+        let code = self.new_receipt_code()?;
         self.tx
             .prepare_cached(
                 "INSERT INTO visits (at, amount, customer_id, receipt_no, program_id, points_earned,
-                     stamped, staff)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                     stamped, staff, receipt_code)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
             )?
             .execute((
                 sale.at,
@@ -263,6 +267,7 @@ impl super::Room<'_, '_> {
                 points,
                 stamped,
                 staff,
+                &code,
             ))?;
         let visit_id = self.tx.last_insert_rowid();
         self.figures().visit_added(Visit {
@@ -284,6 +289,7 @@ impl super::Room<'_, '_> {
             vouchers_issued: 0,
             referral: None,
             duplicate: false,
+            receipt_code: Some(crate::domain::token::receipt_code_printed(&code)),
         };
         let Some(customer) = customer else {
             return Ok(outcome);
@@ -354,6 +360,28 @@ impl super::Room<'_, '_> {
     }
 
     /// The first result for a receipt recorded before, as it stands now.
+    /// A receipt code no other visit has (about 49 random bits: a second try is rare).
+    fn new_receipt_code(&self) -> Result<String> {
+        loop {
+            let code = crate::domain::token::receipt_code(rand::random());
+            let taken = self
+                .tx
+                .prepare_cached("SELECT 1 FROM visits WHERE receipt_code = ?1")?
+                .exists([&code])?;
+            if !taken {
+                return Ok(code);
+            }
+        }
+    }
+
+    /// The visit a typed receipt code opens, if any.
+    pub fn visit_by_code(&self, typed: &str) -> Result<Option<i64>> {
+        let Some(code) = crate::domain::token::read_receipt_code(typed) else {
+            return Ok(None);
+        };
+        self.optional("SELECT id FROM visits WHERE receipt_code = ?1", [code])
+    }
+
     fn replay(&self, first: VisitRow, receipt: &str) -> Result<SaleOutcome> {
         let customer_id = first.customer_id;
         let (customer, balance) = match first.customer_id {
@@ -366,6 +394,10 @@ impl super::Room<'_, '_> {
         let vouchers_issued: i64 = self
             .tx
             .prepare_cached("SELECT COUNT(*) FROM vouchers WHERE visit_id = ?1")?
+            .query_row([first.id], |r| r.get(0))?;
+        let code: Option<String> = self
+            .tx
+            .prepare_cached("SELECT receipt_code FROM visits WHERE id = ?1")?
             .query_row([first.id], |r| r.get(0))?;
         Ok(SaleOutcome {
             visit_id: first.id,
@@ -380,6 +412,9 @@ impl super::Room<'_, '_> {
             vouchers_issued,
             referral: None,
             duplicate: true,
+            receipt_code: code
+                .as_deref()
+                .map(crate::domain::token::receipt_code_printed),
         })
     }
 
