@@ -319,6 +319,8 @@ fn app(settings: Settings) -> (Router, AppState) {
         .fallback(not_found)
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(middleware::from_fn_with_state(state.clone(), guard))
+        // Pages compressed for phones on mobile data, when the phone asks (gzip).
+        .layer(tower_http::compression::CompressionLayer::new())
         .with_state(state.clone());
     (router, state)
 }

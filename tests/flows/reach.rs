@@ -231,3 +231,60 @@ fn a_receipt_code_printed_under_the_qr_opens_the_same_page() {
         assert_eq!(answer.body, forged.body, "{wrong}");
     }
 }
+
+#[test]
+fn pages_are_compressed_when_the_phone_asks() {
+    let shop = Shop::new("");
+    let path = shop.anonymous_sale("3.00");
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .build()
+        .into();
+    let fetch = |gzip: bool| {
+        let mut req = agent.get(format!("{}{path}", shop.base));
+        if gzip {
+            req = req.header("Accept-Encoding", "gzip");
+        }
+        let mut r = req.call().unwrap();
+        let encoding = r
+            .headers()
+            .get("content-encoding")
+            .map(|v| v.to_str().unwrap().to_string());
+        let csp = r.headers().get("content-security-policy").is_some();
+        let body = r
+            .body_mut()
+            .with_config()
+            .limit(1 << 20)
+            .read_to_vec()
+            .unwrap();
+        (r.status().as_u16(), encoding, csp, body)
+    };
+    let (status, encoding, csp, raw) = fetch(false);
+    assert_eq!((status, encoding, csp), (200, None, true));
+    let (status, encoding, csp, packed) = fetch(true);
+    assert_eq!(
+        (status, encoding.as_deref(), csp),
+        (200, Some("gzip"), true)
+    );
+    let mut unpacked = Vec::new();
+    std::io::Read::read_to_end(
+        &mut flate2::read::GzDecoder::new(packed.as_slice()),
+        &mut unpacked,
+    )
+    .unwrap();
+    // The same page, in well under half the bytes.
+    assert!(
+        packed.len() * 2 < raw.len(),
+        "{} of {}",
+        packed.len(),
+        raw.len()
+    );
+    let strip = |b: &[u8]| {
+        String::from_utf8_lossy(b)
+            .split("name=\"form\" value=\"")
+            .next()
+            .unwrap()
+            .to_string()
+    };
+    assert_eq!(strip(&unpacked), strip(&raw));
+}
