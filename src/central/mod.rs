@@ -86,6 +86,13 @@ impl Central {
             .parse()
             .map_err(|e: postgres::Error| unreachable(e.to_string()))?;
         let tls = tls::connector(root_file.as_deref()).map_err(unreachable)?;
+        // On one server the usual way in is PostgreSQL's Unix socket (`?host=/var/run/
+        // postgresql`, peer authentication): no TLS there, and no host name to check.
+        let socket_only = !config.get_hosts().is_empty()
+            && config
+                .get_hosts()
+                .iter()
+                .all(|h| matches!(h, postgres::config::Host::Unix(_)));
         if config.get_password().is_none()
             && let Ok(pw) = std::env::var("PGPASSWORD")
         {
@@ -100,7 +107,11 @@ impl Central {
         std::thread::Builder::new()
             .name("central-connect".into())
             .spawn(move || {
-                let _ = sent.send(config.connect(tls));
+                let connected = match socket_only {
+                    true => config.connect(postgres::NoTls),
+                    false => config.connect(tls),
+                };
+                let _ = sent.send(connected);
             })
             .map_err(|e| unreachable(e.to_string()))?;
         let connected = answer

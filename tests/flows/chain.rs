@@ -499,3 +499,21 @@ fn the_counter_syncs_in_the_background_and_says_when_it_is_offline() {
         "Riga's offline sale reached Dublin"
     );
 }
+
+#[test]
+fn a_till_and_central_init_reach_postgresql_over_its_unix_socket() {
+    let pg = Postgres::start();
+    // The usual way in on one server: the socket folder as `host`, no password, no TLS.
+    let url = format!(
+        "postgresql://postgres@/postgres?host={}&port={}",
+        pg.socket_dir().display(),
+        pg.port()
+    );
+    let riga = till(&url, "riga", "riga-1");
+    let init = run_json(riga.path(), &["central", "init"]);
+    assert!(init["version"].as_i64().unwrap() >= 1, "{init}");
+    run_json(riga.path(), &["sale", "record", "--amount", "3.00"]);
+    let synced = run_json(riga.path(), &["sync"]);
+    assert!(synced["sent"].as_i64().unwrap() >= 1, "{synced}");
+    assert!(central_events(&pg) >= 1);
+}

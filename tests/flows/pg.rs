@@ -128,6 +128,15 @@ impl Postgres {
         );
     }
 
+    /// The folder of the server's Unix socket.
+    pub fn socket_dir(&self) -> &std::path::Path {
+        self.dir.path()
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
     pub fn url(&self) -> String {
         format!("postgresql://postgres@127.0.0.1:{}/postgres", self.port)
     }
