@@ -132,8 +132,14 @@ pub enum Command {
         bind: Option<String>,
         /// Also run the counter's devices without a window: the print queue, the scanner and
         /// plug-in mode as config.toml sets them (not while the window runs: it has them).
-        #[arg(long)]
+        #[arg(long, conflicts_with = "pages_only")]
         devices: bool,
+        /// Serve only the customer pages of every shop of the chain, from a copy of the chain
+        /// kept current from its central store ([central] in config.toml, with a till id of
+        /// its own such as pages-1): for a server that stays on while the tills are off. No
+        /// sales, devices, local API or messages here.
+        #[arg(long)]
+        pages_only: bool,
     },
 }
 

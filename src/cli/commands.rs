@@ -118,7 +118,11 @@ fn run_command(ctx: &Ctx, cli: Cli) -> Result<Output> {
         Command::Ticket(t) => support::ticket(ctx, t),
         Command::Insights(i) => super::insights::insights(ctx, i),
         Command::Messages(m) => super::messages::messages(ctx, m),
-        Command::Serve { bind, devices } => plug::serve(ctx, bind, devices),
+        Command::Serve {
+            bind,
+            devices,
+            pages_only,
+        } => plug::serve(ctx, bind, devices, pages_only),
         Command::Passthrough {
             pos,
             pos_link,

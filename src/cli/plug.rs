@@ -7,11 +7,23 @@ use crate::clock::local_time;
 use anyhow::{Context, Result};
 use serde_json::json;
 
-pub(super) fn serve(ctx: &Ctx, bind: Option<String>, devices: bool) -> Result<Output> {
+pub(super) fn serve(
+    ctx: &Ctx,
+    bind: Option<String>,
+    devices: bool,
+    pages_only: bool,
+) -> Result<Output> {
     let _in_use = ctx.dir.in_use()?;
+    if pages_only && ctx.config.central.is_none() {
+        return Err(UsageError(ctx.words().t("cli-pages-only-needs-central")).into());
+    }
     // Open once here so a broken database or config fails before listening.
     drop(ctx.store()?);
-    let settings = crate::portal::Settings::from_config(&ctx.dir, &ctx.config)?;
+    let mut settings = crate::portal::Settings::from_config(&ctx.dir, &ctx.config)?;
+    if pages_only {
+        // The page server never serves the tills' local API.
+        settings.api_key = None;
+    }
     let bind = bind.unwrap_or_else(|| ctx.config.portal.bind.clone());
     let portal =
         crate::portal::Portal::start(&bind, settings).map_err(|e| UsageError(e.to_string()))?;
@@ -26,13 +38,19 @@ pub(super) fn serve(ctx: &Ctx, bind: Option<String>, devices: bool) -> Result<Ou
             ],
         )
     );
-    if ctx.config.portal.api_key.is_some() {
+    if pages_only {
+        eprintln!("{}", w.t("cli-pages-only"));
+    } else if ctx.config.portal.api_key.is_some() {
         eprintln!("{}", w.t("cli-api-on"));
     } else {
         eprintln!("{}", w.t("cli-api-off"));
     }
-    if !devices && let Some(central) = ctx.config.central.clone() {
-        // The chain's background sync (with --devices the counter's runtime runs it).
+    if !devices && let Some(mut central) = ctx.config.central.clone() {
+        // The chain's background sync (with --devices the counter's runtime runs it); a page
+        // server's every second, so a receipt opens there moments after the till sent it.
+        if pages_only {
+            central.every = 1;
+        }
         let (news, _) = std::sync::mpsc::channel();
         let (opener, words) = (ctx.dir.store_opener(&ctx.config), ctx.config.shop.words());
         let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
@@ -40,7 +58,7 @@ pub(super) fn serve(ctx: &Ctx, bind: Option<String>, devices: bool) -> Result<Ou
             .name("sync".into())
             .spawn(move || crate::services::sync::worker(opener, central, words, news, stop))?;
     }
-    if !devices {
+    if !devices && !pages_only {
         // The nightly refit of who is slipping away (with --devices the counter's runtime
         // runs it).
         let opener = ctx.dir.store_opener(&ctx.config);
@@ -53,8 +71,9 @@ pub(super) fn serve(ctx: &Ctx, bind: Option<String>, devices: bool) -> Result<Ou
                 crate::services::insights::worker(opener, follow_ups, first, stop)
             })?;
     }
-    if !devices {
-        // Messages to customers (with --devices the counter's runtime sends them).
+    if !devices && !pages_only {
+        // Messages to customers (with --devices the counter's runtime sends them; the tills
+        // send them, never a page server).
         let dir = ctx.dir.clone();
         let settings = crate::services::messages::MessageSettings::of(&dir, &ctx.config);
         let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));

@@ -195,6 +195,8 @@ impl Shared {
 pub(crate) enum Failure {
     /// Unknown, forged or altered link: one page for all of them.
     NotFound,
+    /// A link the chain signed for a sale that has not reached this server yet.
+    OnItsWay,
     /// A form without (or with an expired) anti-forgery token.
     Forbidden,
     /// The person's input: the message id saying what to do about it.
@@ -218,6 +220,14 @@ impl Failure {
                 "error-not-found",
                 w.t("error-not-found-text"),
             ),
+            Failure::OnItsWay => {
+                let page =
+                    html::message_page(w, &w.t("error-on-its-way"), &w.t("error-on-its-way-text"));
+                let mut r = (StatusCode::SERVICE_UNAVAILABLE, page).into_response();
+                r.headers_mut()
+                    .insert(header::RETRY_AFTER, HeaderValue::from_static("30"));
+                return r;
+            }
             Failure::Forbidden => (
                 StatusCode::FORBIDDEN,
                 "error-expired",

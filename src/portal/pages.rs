@@ -126,11 +126,19 @@ async fn visit_stamp(state: &AppState, token: &str) -> Result<(PageStamp, String
     }
     let secret = state.settings.secret.clone();
     let asked = token.clone();
-    state
-        .with_store_quick(move |store, _| store.page_stamp_for_token(&asked, &secret))
-        .await?
-        .map(|stamp| (stamp, token))
-        .ok_or(Failure::NotFound)
+    let stamp = state
+        .with_store_quick(
+            move |store, _| match store.page_stamp_for_token(&asked, &secret)? {
+                Some(stamp) => Ok(Ok(stamp)),
+                None => store.read(|tx| tx.counter().token_awaited(&asked)).map(Err),
+            },
+        )
+        .await?;
+    match stamp {
+        Ok(stamp) => Ok((stamp, token)),
+        Err(true) => Err(Failure::OnItsWay),
+        Err(false) => Err(Failure::NotFound),
+    }
 }
 
 /// Rejects a form that did not come from a page this shop served for `scope` (anti-forgery

@@ -200,3 +200,6 @@ cli-answers = { $count ->
    *[other] { $count } kept answers, most used first:
 }
 cli-answer = #{ $id } · { $problem } · used { $uses } × · { $body }
+# serve --pages-only: the page server.
+cli-pages-only = Page server: the chain's receipt pages, kept current from its central store every second. No sales, devices, local API or messages here.
+cli-pages-only-needs-central = serve --pages-only serves a chain's pages from its central store: set [central] url, shop_id and till_id (a till id of its own, such as pages-1) in config.toml

@@ -125,3 +125,6 @@ portal-done-messages = Saved: the shop will write to you as you chose.
 # The front page's field for the code printed under a receipt's QR.
 portal-code-label = Or type the code under the QR
 portal-code-open = Open my receipt
+# A link the chain signed for a sale that has not reached this server yet.
+error-on-its-way = Your receipt is on its way
+error-on-its-way-text = The shop has not sent this visit here yet. Try again in a minute or two: the link on your receipt is right.

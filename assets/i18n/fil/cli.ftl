@@ -159,3 +159,6 @@ cli-answers = { $count ->
    *[other] Mga naitagong sagot ({ $count }), pinakaginagamit muna:
 }
 cli-answer = #{ $id } · { $problem } · nagamit nang { $uses } × · { $body }
+# serve --pages-only: the page server.
+cli-pages-only = Page server: ang mga pahina ng resibo ng chain, ina-update mula sa central store bawat segundo. Walang benta, device, lokal na API o mensahe dito.
+cli-pages-only-needs-central = ang serve --pages-only ay naghahatid ng mga pahina ng chain mula sa central store nito: itakda ang [central] url, shop_id at till_id (sariling till id, gaya ng pages-1) sa config.toml

@@ -106,3 +106,6 @@ portal-done-messages = Na-save: susulatan ka ng tindahan ayon sa pinili mo.
 # The front page's field for the code printed under a receipt's QR.
 portal-code-label = O i-type ang code sa ilalim ng QR
 portal-code-open = Buksan ang resibo ko
+# A link the chain signed for a sale that has not reached this server yet.
+error-on-its-way = Papunta na ang resibo mo
+error-on-its-way-text = Hindi pa naipapadala ng tindahan dito ang pagbisitang ito. Subukan ulit pagkalipas ng isa o dalawang minuto: tama ang link sa resibo mo.

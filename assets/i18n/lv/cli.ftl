@@ -179,3 +179,6 @@ cli-answers = { $count ->
    *[other] Saglabātās atbildes ({ $count }), biežāk lietotās vispirms:
 }
 cli-answer = #{ $id } · { $problem } · lietota { $uses } × · { $body }
+# serve --pages-only: the page server.
+cli-pages-only = Lapu serveris: ķēdes čeku lapas, katru sekundi atjauninātas no centrālās krātuves. Šeit nav pārdošanas, ierīču, lokālā API vai ziņu.
+cli-pages-only-needs-central = serve --pages-only rāda ķēdes lapas no tās centrālās krātuves: config.toml iestatiet [central] url, shop_id un till_id (savu kases id, piemēram, pages-1)

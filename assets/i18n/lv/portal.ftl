@@ -126,3 +126,6 @@ portal-done-messages = Saglabāts: veikals jums rakstīs, kā izvēlējāties.
 # The front page's field for the code printed under a receipt's QR.
 portal-code-label = Vai ierakstiet kodu, kas ir zem QR
 portal-code-open = Atvērt manu čeku
+# A link the chain signed for a sale that has not reached this server yet.
+error-on-its-way = Jūsu čeks ir ceļā
+error-on-its-way-text = Veikals šo apmeklējumu šeit vēl nav nosūtījis. Mēģiniet vēlreiz pēc minūtes vai divām: saite uz jūsu čeka ir pareiza.

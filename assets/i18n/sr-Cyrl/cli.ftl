@@ -187,3 +187,6 @@ cli-answers = { $count ->
    *[other] Сачувани одговори ({ $count }), најкоришћенији прво:
 }
 cli-answer = #{ $id } · { $problem } · коришћен { $uses } × · { $body }
+# serve --pages-only: the page server.
+cli-pages-only = Сервер страница: странице рачуна ланца, ажуриране из централне базе сваке секунде. Овде нема продаје, уређаја, локалног API-ја ни порука.
+cli-pages-only-needs-central = serve --pages-only служи странице ланца из његове централне базе: подесите [central] url, shop_id и till_id (сопствени ид касе, нпр. pages-1) у config.toml

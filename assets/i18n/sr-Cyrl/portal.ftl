@@ -126,3 +126,6 @@ portal-done-messages = Сачувано: продавница ће вам пис
 # The front page's field for the code printed under a receipt's QR.
 portal-code-label = Или укуцајте код испод QR кода
 portal-code-open = Отвори мој рачун
+# A link the chain signed for a sale that has not reached this server yet.
+error-on-its-way = Ваш рачун је на путу
+error-on-its-way-text = Радња још није послала ову посету овде. Покушајте поново за минут-два: веза на вашем рачуну је исправна.

@@ -187,3 +187,6 @@ cli-answers = { $count ->
    *[other] Sačuvani odgovori ({ $count }), najkorišćeniji prvo:
 }
 cli-answer = #{ $id } · { $problem } · korišćen { $uses } × · { $body }
+# serve --pages-only: the page server.
+cli-pages-only = Server stranica: stranice računa lanca, ažurirane iz centralne baze svake sekunde. Ovde nema prodaje, uređaja, lokalnog API-ja ni poruka.
+cli-pages-only-needs-central = serve --pages-only služi stranice lanca iz njegove centralne baze: podesite [central] url, shop_id i till_id (sopstveni id kase, npr. pages-1) u config.toml

@@ -126,3 +126,6 @@ portal-done-messages = Sačuvano: prodavnica će vam pisati kako ste izabrali.
 # The front page's field for the code printed under a receipt's QR.
 portal-code-label = Ili ukucajte kod ispod QR koda
 portal-code-open = Otvori moj račun
+# A link the chain signed for a sale that has not reached this server yet.
+error-on-its-way = Vaš račun je na putu
+error-on-its-way-text = Radnja još nije poslala ovu posetu ovde. Pokušajte ponovo za minut-dva: veza na vašem računu je ispravna.

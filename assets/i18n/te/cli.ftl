@@ -174,3 +174,6 @@ cli-answers = { $count ->
    *[other] దాచిన జవాబులు ({ $count }), ఎక్కువగా వాడినవి ముందు:
 }
 cli-answer = #{ $id } · { $problem } · { $uses } సార్లు వాడారు · { $body }
+# serve --pages-only: the page server.
+cli-pages-only = పేజీ సర్వర్: చైన్ రసీదు పేజీలు, ప్రతి సెకనూ సెంట్రల్ స్టోర్ నుంచి తాజాగా. ఇక్కడ అమ్మకాలు, పరికరాలు, లోకల్ API, సందేశాలు ఉండవు.
+cli-pages-only-needs-central = serve --pages-only చైన్ పేజీలను దాని సెంట్రల్ స్టోర్ నుంచి అందిస్తుంది: config.tomlలో [central] url, shop_id, till_id (pages-1 వంటి సొంత టిల్ id) సెట్ చేయండి

@@ -118,3 +118,6 @@ portal-done-messages = సేవ్ అయింది: మీరు ఎంచ�
 # The front page's field for the code printed under a receipt's QR.
 portal-code-label = లేదా QR కింద ఉన్న కోడ్‌ను టైప్ చేయండి
 portal-code-open = నా రసీదును తెరవండి
+# A link the chain signed for a sale that has not reached this server yet.
+error-on-its-way = మీ రసీదు దారిలో ఉంది
+error-on-its-way-text = దుకాణం ఈ సందర్శనను ఇంకా ఇక్కడికి పంపలేదు. ఒకటి రెండు నిమిషాల్లో మళ్లీ ప్రయత్నించండి: మీ రసీదుపై ఉన్న లింక్ సరైనదే.

@@ -64,6 +64,25 @@ impl super::Room<'_, '_> {
         Ok(shop.sign_visit(visit_id))
     }
 
+    /// Whether `token` is signed with the chain's secret for a visit of another till that has
+    /// not reached this one yet (that till is offline, or its sale is on the way): the page
+    /// says so, instead of the 404 a forged link gets. Nothing is looked up before the
+    /// signature checks out.
+    pub fn token_awaited(&self, token: &str) -> Result<bool> {
+        let Some((key, this_till)) = self.chain_key()? else {
+            return Ok(false);
+        };
+        let Some(id) = key.verify(token) else {
+            return Ok(false);
+        };
+        let (till, _) = split_chain_token_id(id);
+        if till == this_till {
+            return Ok(false);
+        }
+        let here = self.optional::<i64>("SELECT id FROM visits WHERE origin_token = ?1", [id])?;
+        Ok(here.is_none())
+    }
+
     /// The visit a receipt token was made for, here: this till's own (signed with the shop's
     /// secret or the chain's) or another till's of the chain. `None` for anything forged,
     /// altered or unknown, all alike; nothing is looked up before the signature checks out.

@@ -1,0 +1,186 @@
+//! The page server (`serve --pages-only`): a copy of the chain kept current from its central
+//! PostgreSQL, serving every shop's receipt pages while the tills are off. A receipt opens there
+//! moments after its till synced; one signed by the chain but not arrived yet says it is on its
+//! way (a forged one gets the 404); a rating made there reaches the till that sold; a second
+//! page server shows the same page.
+
+use crate::chain::{enrol, sync, till};
+use crate::common::{run, run_json};
+use crate::pg::Postgres;
+use crate::portal::{form_token, visit_path};
+use std::io::BufRead;
+use std::time::{Duration, Instant};
+
+/// A page server on a free loopback port, with its own data folder; killed when dropped.
+struct PageServer {
+    child: std::process::Child,
+    base: String,
+    _dir: tempfile::TempDir,
+    agent: ureq::Agent,
+}
+
+impl PageServer {
+    fn start(url: &str, till_id: &str) -> PageServer {
+        let dir = till(url, "pages", till_id);
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_regulars"))
+            .arg("--data")
+            .arg(dir.path())
+            .args(["serve", "--pages-only", "--bind", "127.0.0.1:0"])
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut err = std::io::BufReader::new(child.stderr.take().unwrap());
+        let mut said = String::new();
+        let mut base = None;
+        for _ in 0..6 {
+            let mut line = String::new();
+            err.read_line(&mut line).unwrap();
+            said.push_str(&line);
+            if let Some(at) = line.find("http://127.0.0.1:") {
+                let addr: String = line[at..]
+                    .chars()
+                    .take_while(|c| !c.is_whitespace() && *c != ')')
+                    .collect();
+                base.get_or_insert(addr);
+            }
+            if said.contains("Page server:") {
+                break;
+            }
+        }
+        assert!(
+            said.contains("Page server: the chain's receipt pages"),
+            "{said}"
+        );
+        // Whatever it says later is not read: keep its pipe drained.
+        std::thread::spawn(move || for _ in err.lines() {});
+        let agent: ureq::Agent = ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .max_redirects(0)
+            .build()
+            .into();
+        PageServer {
+            child,
+            base: base.unwrap_or_else(|| panic!("no address in: {said}")),
+            _dir: dir,
+            agent,
+        }
+    }
+
+    fn get(&self, path: &str) -> (u16, String) {
+        let mut r = self
+            .agent
+            .get(format!("{}{path}", self.base))
+            .call()
+            .unwrap();
+        (r.status().as_u16(), r.body_mut().read_to_string().unwrap())
+    }
+
+    /// Waits until `path` answers 200 (the page server syncs every second).
+    fn until_open(&self, path: &str) -> String {
+        let t = Instant::now();
+        loop {
+            let (status, body) = self.get(path);
+            if status == 200 {
+                return body;
+            }
+            assert!(
+                t.elapsed() < Duration::from_secs(20),
+                "{path} did not open at the page server: {status} {body}"
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+}
+
+impl Drop for PageServer {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+#[test]
+fn the_page_server_serves_a_receipt_while_the_till_is_off() {
+    let pg = Postgres::start();
+    let riga = till(&pg.url(), "riga", "riga-1");
+    run_json(riga.path(), &["central", "init"]);
+    let anna = enrol(riga.path(), "Anna Bērziņa");
+    // Joined to the chain at its first sync: its receipts are signed with the chain's key.
+    sync(riga.path());
+    let first = run_json(riga.path(), &["sale", "record", "--amount", "2.00"]);
+    sync(riga.path());
+    // A new page server catches up with the chain, and the first receipt opens there.
+    let pages = PageServer::start(&pg.url(), "pages-1");
+    pages.until_open(&visit_path(&first));
+    let sale = run_json(
+        riga.path(),
+        &["sale", "record", "--amount", "7.50", "--customer", &anna],
+    );
+    let path = visit_path(&sale);
+    // Signed by the chain, not arrived yet: on its way, not the forged link's 404.
+    let (status, body) = pages.get(&path);
+    assert_eq!(status, 503, "{body}");
+    assert!(body.contains("Your receipt is on its way"), "{body}");
+    let mut forged = path.clone().into_bytes();
+    let last = forged.len() - 1;
+    forged[last] = if forged[last] == b'A' { b'B' } else { b'A' };
+    let (status, body) = pages.get(&String::from_utf8(forged).unwrap());
+    assert_eq!(status, 404, "{body}");
+    // The till syncs and is off (no process of it runs): the page opens at the page server.
+    sync(riga.path());
+    let page = pages.until_open(&path);
+    assert!(
+        page.contains("Hi Anna!") && page.contains("€7.50"),
+        "{page}"
+    );
+    // A second page server shows the same page.
+    let second = PageServer::start(&pg.url(), "pages-2");
+    let again = second.until_open(&path);
+    let strip = |p: &str| p.split("name=\"form\"").next().unwrap().to_string();
+    assert_eq!(strip(&again), strip(&page));
+    // She rates the visit there; the till that sold hears of it at its next sync.
+    let form = form_token(&page);
+    let rated = pages
+        .agent
+        .post(format!("{}{path}/rating", pages.base))
+        .send_form([("form", form.as_str()), ("stars", "5")])
+        .unwrap();
+    assert!(
+        rated.status() == 200 || rated.status() == 303,
+        "{}",
+        rated.status()
+    );
+    let t = Instant::now();
+    loop {
+        sync(riga.path());
+        let rated_here: i64 = crate::common::connect(crate::common::db(riga.path()))
+            .unwrap()
+            .query_row("SELECT COUNT(*) FROM ratings WHERE stars = 5", [], |r| {
+                r.get(0)
+            })
+            .unwrap();
+        if rated_here == 1 {
+            break;
+        }
+        assert!(
+            t.elapsed() < Duration::from_secs(20),
+            "the rating did not reach the till"
+        );
+        std::thread::sleep(Duration::from_millis(300));
+    }
+}
+
+#[test]
+fn a_page_server_needs_the_chains_central_store() {
+    let dir = tempfile::tempdir().unwrap();
+    let (exit, _, err) = run(
+        dir.path(),
+        &["serve", "--pages-only", "--bind", "127.0.0.1:0"],
+    );
+    assert_eq!(exit, 2);
+    assert!(
+        err.contains("serve --pages-only serves a chain's pages from its central store")
+            && err.contains("pages-1"),
+        "{err}"
+    );
+}
