@@ -81,7 +81,35 @@ fn record_sale(
         Some(d) => format!("{text}\n{}", hardware::describe_delivery(&ctx.words(), d)),
         None => text,
     };
+    if !out.duplicate {
+        drop(store);
+        json["sent_to_chain"] = serde_json::Value::Bool(send_to_chain(ctx));
+    }
     Ok(Output { text, json })
+}
+
+/// On a chain's till, sends the sale to the central store before the command ends, so its
+/// receipt opens at the chain's page server at once: waits at most 2 seconds and never fails
+/// the sale (what is not sent goes at the next sync). Whether it went.
+fn send_to_chain(ctx: &Ctx) -> bool {
+    let Some(central) = ctx.config.central.clone() else {
+        return false;
+    };
+    let (opener, now) = (ctx.dir.store_opener(&ctx.config), ctx.now);
+    let (done, outcome) = std::sync::mpsc::channel();
+    let started = std::thread::Builder::new()
+        .name("send-sale".into())
+        .spawn(move || {
+            let sent = opener.open(now).ok().is_some_and(|mut store| {
+                let sent = crate::services::sync::send_now(&mut store, &central, now);
+                matches!(sent, Ok(Some(done)) if done.to_send == 0)
+            });
+            let _ = done.send(sent);
+        });
+    started.is_ok()
+        && outcome
+            .recv_timeout(std::time::Duration::from_secs(2))
+            .unwrap_or(false)
 }
 
 /// What the cashier reads about a sale: a repeat of a receipt already recorded, a member's

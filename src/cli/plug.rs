@@ -56,7 +56,11 @@ pub(super) fn serve(
         let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
         std::thread::Builder::new()
             .name("sync".into())
-            .spawn(move || crate::services::sync::worker(opener, central, words, news, stop))?;
+            .spawn(move || {
+                // Sales come through the local API here; the next sync sends them.
+                let (_sales, sold) = std::sync::mpsc::channel();
+                crate::services::sync::worker(opener, central, words, sold, news, stop)
+            })?;
     }
     if !devices && !pages_only {
         // The nightly refit of who is slipping away (with --devices the counter's runtime

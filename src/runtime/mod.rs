@@ -271,6 +271,7 @@ pub struct Channels {
     from_sync: Mutex<Receiver<crate::services::sync::SyncNews>>,
     to_pages: Sender<()>,
     from_pages: Mutex<Receiver<crate::services::reach::Checked>>,
+    to_sync: Sender<()>,
 }
 
 /// The running counter: world, schedule and the threads behind them.

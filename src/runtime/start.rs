@@ -28,6 +28,8 @@ struct Background {
     from_sync: Receiver<crate::services::sync::SyncNews>,
     to_pages: Sender<()>,
     from_pages: Receiver<crate::services::reach::Checked>,
+    /// A word to the chain's sync for each sale, so it is sent at once.
+    to_sync: Sender<()>,
 }
 
 /// The printer and the store worker's channel ends.
@@ -83,6 +85,7 @@ impl Counter {
             from_messages: Mutex::new(background.from_messages),
             from_sync: Mutex::new(background.from_sync),
             to_pages: background.to_pages,
+            to_sync: background.to_sync,
             from_pages: Mutex::new(background.from_pages),
         });
         world.insert_resource(plug_link);
@@ -234,11 +237,14 @@ fn start_background(
         Box::new(move || crate::services::messages::worker(d, settings, messages_tx, s)),
     )?;
     let (sync_tx, from_sync) = channel();
+    let (to_sync, sold) = channel();
     if let Some(central) = config.central.clone() {
         let (opener, words, s) = (dir.store_opener(config), config.shop.words(), stop.clone());
         spawn(
             "sync",
-            Box::new(move || crate::services::sync::worker(opener, central, words, sync_tx, s)),
+            Box::new(move || {
+                crate::services::sync::worker(opener, central, words, sold, sync_tx, s)
+            }),
         )?;
     }
     let (to_pages, asks) = channel();
@@ -261,6 +267,7 @@ fn start_background(
         from_sync,
         to_pages,
         from_pages,
+        to_sync,
     })
 }
 

@@ -198,11 +198,17 @@ pub(super) fn persist_intents(
 }
 
 pub(super) fn print_receipts(mut answers: MessageReader<StoreAnswer>, ch: Res<Channels>) {
-    let printed = answers
-        .read()
-        .any(|StoreAnswer(a)| matches!(a, StoreReply::Sold { .. } | StoreReply::Reprinted));
+    let (mut printed, mut sold) = (false, false);
+    for StoreAnswer(a) in answers.read() {
+        printed |= matches!(a, StoreReply::Sold { .. } | StoreReply::Reprinted);
+        sold |= matches!(a, StoreReply::Sold { .. });
+    }
     if printed && let Some(tx) = &ch.to_printer {
         let _ = tx.send(PrintRequest::Deliver);
+    }
+    // On a chain's till the sale goes to the central store at once (no sync thread: no chain).
+    if sold {
+        let _ = ch.to_sync.send(());
     }
 }
 

@@ -53,6 +53,32 @@ pub fn sync_once(store: &mut Store, config: &CentralConfig, now: i64) -> Result<
     result
 }
 
+/// Sends what this till has waiting to the central store, and nothing else (no pull): right
+/// after a sale, so its receipt opens at the chain's page server at once. Only for a till that
+/// has joined the chain (its first sync does that); `None` for one that has not.
+pub fn send_now(
+    store: &mut Store,
+    config: &CentralConfig,
+    now: i64,
+) -> Result<Option<Synced>, SyncError> {
+    let Some(state) = store.read(|t| t.chain().sync_state())? else {
+        return Ok(None);
+    };
+    if store.read(|t| t.chain().till_number())?.is_none() {
+        return Ok(None);
+    }
+    let mut central = Central::open(&config.url)?;
+    // The same check as every sync: this database is the till it says it is.
+    central.claim_till(&config.till_id, &state.instance)?;
+    let mut done = Synced::default();
+    push_all(&mut central, store, config, now, &mut done)?;
+    done.to_send = store
+        .read(|t| t.chain().sync_state())?
+        .map_or(0, |s| s.to_send);
+    store.write(|t| t.chain().note_contact(now, None))?;
+    Ok(Some(done))
+}
+
 fn exchange_with(
     central: &mut Central,
     store: &mut Store,
@@ -280,18 +306,23 @@ pub struct SyncNews {
 
 /// Syncs every `[central] every` seconds until `stop` (the window's and `serve`'s background
 /// sync) with the chain's `central` store, each time on a connection of its own to the till's
-/// database (`opener`), and tells `news` how it went, in the shop's `words`.
+/// database (`opener`), and tells `news` how it went, in the shop's `words`. Each word on
+/// `sales` (a sale just recorded) sends what is waiting at once, so its receipt opens at the
+/// chain's page server without waiting for the next sync.
 pub fn worker(
     opener: crate::datadir::StoreOpener,
     central: CentralConfig,
     words: crate::i18n::Words,
+    sales: std::sync::mpsc::Receiver<()>,
     news: std::sync::mpsc::Sender<SyncNews>,
     stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
 ) {
     let mut next = crate::clock::now() + 2;
+    let mut sold = false;
     while !stop.load(std::sync::atomic::Ordering::SeqCst) {
         let now = crate::clock::now();
         if now >= next {
+            sold = false;
             next = now + central.every as i64;
             let outcome = opener
                 .open(now)
@@ -311,7 +342,18 @@ pub fn worker(
             }
             // Nobody listening (plain `serve`) is fine: the sync itself is the point.
             let _ = news.send(SyncNews { state, error });
+        } else if std::mem::take(&mut sold)
+            && let Ok(mut store) = opener.open(now)
+            && let Err(e) = send_now(&mut store, &central, now)
+        {
+            // The next sync tries again, and the device bar says so if it fails too.
+            eprintln!("sending the sale failed: {e}");
         }
-        std::thread::sleep(std::time::Duration::from_millis(500));
+        let wait = std::time::Duration::from_millis(500);
+        match sales.recv_timeout(wait) {
+            Ok(()) => sold = true,
+            Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {}
+            Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => std::thread::sleep(wait),
+        }
     }
 }

@@ -517,3 +517,33 @@ fn a_till_and_central_init_reach_postgresql_over_its_unix_socket() {
     assert!(synced["sent"].as_i64().unwrap() >= 1, "{synced}");
     assert!(central_events(&pg) >= 1);
 }
+
+#[test]
+fn a_sale_at_the_counter_goes_to_the_central_store_at_once() {
+    use crate::counter_ui::{fill, harness, press, step_until};
+    let pg = Postgres::start();
+    let riga = till(&pg.url(), "riga", "riga-1");
+    // A sync period far longer than the test: only the sale itself can send it.
+    edit_config(riga.path(), "[central]\n", "[central]\nevery = 3600\n");
+    run_json(riga.path(), &["central", "init"]);
+    let mut h = harness(riga.path());
+    step_until(&mut h, "the first sync", |app| {
+        app.counter
+            .devices()
+            .chain
+            .as_ref()
+            .is_some_and(|c| c.last_contact.is_some())
+    });
+    let before = central_events(&pg);
+    fill(&mut h, "Amount", "6.40");
+    press(&mut h, "Anonymous sale (F4)");
+    let t = std::time::Instant::now();
+    while central_events(&pg) == before {
+        assert!(
+            t.elapsed() < std::time::Duration::from_secs(10),
+            "the sale did not reach the central store"
+        );
+        h.step();
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+}

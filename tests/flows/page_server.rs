@@ -112,11 +112,16 @@ fn the_page_server_serves_a_receipt_while_the_till_is_off() {
     // A new page server catches up with the chain, and the first receipt opens there.
     let pages = PageServer::start(&pg.url(), "pages-1");
     pages.until_open(&visit_path(&first));
+    // The central store goes down: the till's sale cannot be sent (the sale is kept, and
+    // said so), and the page server still answers the pages it has.
+    pg.crash();
     let sale = run_json(
         riga.path(),
         &["sale", "record", "--amount", "7.50", "--customer", &anna],
     );
+    assert_eq!(sale["sent_to_chain"], false, "{sale}");
     let path = visit_path(&sale);
+    assert_eq!(pages.get(&visit_path(&first)).0, 200);
     // Signed by the chain, not arrived yet: on its way, not the forged link's 404.
     let (status, body) = pages.get(&path);
     assert_eq!(status, 503, "{body}");
@@ -126,13 +131,18 @@ fn the_page_server_serves_a_receipt_while_the_till_is_off() {
     forged[last] = if forged[last] == b'A' { b'B' } else { b'A' };
     let (status, body) = pages.get(&String::from_utf8(forged).unwrap());
     assert_eq!(status, 404, "{body}");
-    // The till syncs and is off (no process of it runs): the page opens at the page server.
+    // Back up; the till syncs and is off (no process of it runs): the page opens there.
+    pg.up();
     sync(riga.path());
     let page = pages.until_open(&path);
     assert!(
         page.contains("Hi Anna!") && page.contains("€7.50"),
         "{page}"
     );
+    // With the central store up, a sale goes to it as it is recorded: no sync needed.
+    let third = run_json(riga.path(), &["sale", "record", "--amount", "3.10"]);
+    assert_eq!(third["sent_to_chain"], true, "{third}");
+    pages.until_open(&visit_path(&third));
     // A second page server shows the same page.
     let second = PageServer::start(&pg.url(), "pages-2");
     let again = second.until_open(&path);
