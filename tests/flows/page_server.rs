@@ -194,3 +194,62 @@ fn a_page_server_needs_the_chains_central_store() {
         "{err}"
     );
 }
+
+#[test]
+fn two_page_servers_rating_the_same_visit_at_once_leave_one_rating() {
+    let pg = Postgres::start();
+    let riga = till(&pg.url(), "riga", "riga-1");
+    run_json(riga.path(), &["central", "init"]);
+    let anna = enrol(riga.path(), "Anna");
+    sync(riga.path());
+    let sale = run_json(
+        riga.path(),
+        &["sale", "record", "--amount", "5.00", "--customer", &anna],
+    );
+    assert_eq!(sale["sent_to_chain"], true, "{sale}");
+    let path = visit_path(&sale);
+    let (one, two) = (
+        PageServer::start(&pg.url(), "pages-1"),
+        PageServer::start(&pg.url(), "pages-2"),
+    );
+    let (p1, p2) = (one.until_open(&path), two.until_open(&path));
+    // Both forms sent at the same moment, from two phones (or one phone, twice).
+    let post = |s: &PageServer, page: &str, stars: &'static str| {
+        let form = form_token(page);
+        let (agent, url) = (s.agent.clone(), format!("{}{path}/rating", s.base));
+        std::thread::spawn(move || {
+            agent
+                .post(url)
+                .send_form([("form", form.as_str()), ("stars", stars)])
+                .unwrap()
+                .status()
+                .as_u16()
+        })
+    };
+    let (a, b) = (post(&one, &p1, "5"), post(&two, &p2, "4"));
+    assert!([200, 303].contains(&a.join().unwrap()));
+    assert!([200, 303].contains(&b.join().unwrap()));
+    // Every copy of the chain ends with one rating for the visit, the same one.
+    let ratings = |dir: &std::path::Path| -> Vec<i64> {
+        let c = crate::common::connect(crate::common::db(dir)).unwrap();
+        let mut stmt = c.prepare("SELECT stars FROM ratings").unwrap();
+        stmt.query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap()
+    };
+    let t = Instant::now();
+    loop {
+        sync(riga.path());
+        let here = ratings(riga.path());
+        let (x, y) = (ratings(one._dir.path()), ratings(two._dir.path()));
+        if here.len() == 1 && x == here && y == here {
+            break;
+        }
+        assert!(
+            t.elapsed() < Duration::from_secs(20),
+            "the ratings did not settle: till {here:?}, page servers {x:?} {y:?}"
+        );
+        std::thread::sleep(Duration::from_millis(300));
+    }
+}
