@@ -23,6 +23,21 @@ pub(super) fn serve(
     if pages_only {
         // The page server never serves the tills' local API.
         settings.api_key = None;
+        settings.catch_up = ctx.config.central.clone().map(|central| {
+            let opener = ctx.dir.store_opener(&ctx.config);
+            // One fetch at a time: the receipts asked for meanwhile come with it.
+            let one = std::sync::Arc::new(std::sync::Mutex::new(()));
+            let catch_up: crate::portal::CatchUp = std::sync::Arc::new(move || {
+                let _one = one.lock().unwrap_or_else(|e| e.into_inner());
+                let now = crate::clock::now();
+                if let Ok(mut store) = opener.open(now)
+                    && let Err(e) = crate::services::sync::sync_once(&mut store, &central, now)
+                {
+                    eprintln!("sync failed: {e}");
+                }
+            });
+            catch_up
+        });
     }
     let bind = bind.unwrap_or_else(|| ctx.config.portal.bind.clone());
     let portal =

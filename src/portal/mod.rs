@@ -72,7 +72,13 @@ pub struct Settings {
     pub page_cache_bytes: u64,
     pub open: Opener,
     pub clock: Clock,
+    /// A page server's way to fetch the chain's news at once, when a receipt the chain signed
+    /// has not arrived: blocks until one sync is done (`None` on a till's own pages).
+    pub catch_up: Option<CatchUp>,
 }
+
+/// Fetches what the central store has that this copy of the chain has not, once.
+pub type CatchUp = Arc<dyn Fn() + Send + Sync>;
 
 impl Settings {
     /// The portal of the shop in `dir`, configured by `config`.
@@ -100,6 +106,7 @@ impl Settings {
             page_cache_bytes: u64::from(config.portal.page_cache_mb) << 20,
             open: Arc::new(move || dir.open_store(&config_for_open, crate::clock::now())),
             clock: Arc::new(crate::clock::now),
+            catch_up: None,
         })
     }
 }
