@@ -116,4 +116,6 @@ pub struct PagesBar {
     pub url: String,
     pub checked: Option<crate::services::reach::Checked>,
     pub checking: bool,
+    /// Checks heard of since the start.
+    pub checks: u64,
 }

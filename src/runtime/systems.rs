@@ -346,5 +346,6 @@ pub(super) fn pages_news(ch: Res<Channels>, mut bar: ResMut<super::DeviceBar>) {
     for checked in rx.try_iter() {
         bar.pages.checking = false;
         bar.pages.checked = Some(checked);
+        bar.pages.checks += 1;
     }
 }
