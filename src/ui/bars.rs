@@ -88,7 +88,11 @@ fn devices(ui: &mut egui::Ui, s: &StateView, shop: &str, w: &Language, asks: &mu
         } else {
             Color32::from_rgb(200, 60, 40)
         };
-        ui.label(RichText::new(text).color(color));
+        // One piece: it moves to the next line whole rather than splitting there.
+        ui.add(
+            egui::Label::new(RichText::new(text).color(color))
+                .wrap_mode(egui::TextWrapMode::Extend),
+        );
     }
     ui.separator();
     backup_state(ui, &s.backup, crate::clock::now(), w);
