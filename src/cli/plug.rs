@@ -106,7 +106,9 @@ pub(super) fn serve(
     if !devices {
         // Where the pages open from, checked every 15 minutes and said when it changes
         // (with --devices the counter's runtime checks and its bar says).
-        let (url, secret) = (ctx.config.portal.public_url.clone(), ctx.dir.secret()?);
+        let url = ctx.config.portal.public_url.clone();
+        let mut keys = vec![ctx.dir.secret()?];
+        keys.extend(ctx.store()?.read(|tx| tx.counter().chain_secret())?);
         let words = ctx.config.shop.words();
         let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
         let (news, heard) = std::sync::mpsc::channel();
@@ -115,7 +117,7 @@ pub(super) fn serve(
             .name("pages".into())
             .spawn(move || {
                 let every = crate::services::reach::CHECK_EVERY;
-                crate::services::reach::worker(url, secret, every, asks, news, stop)
+                crate::services::reach::worker(url, keys, every, asks, news, stop)
             })?;
         std::thread::Builder::new()
             .name("pages-news".into())

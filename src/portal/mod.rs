@@ -358,11 +358,16 @@ async fn reach(State(state): State<AppState>, Path(nonce): Path<String>) -> Resp
     if !fits {
         return StatusCode::NOT_FOUND.into_response();
     }
-    (
-        [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
-        state.settings.secret.sign_reach(&nonce),
-    )
-        .into_response()
+    // Signed with the shop's key, and with the chain's on a chain's till or page server (a
+    // till of the chain checking the chain's page server knows the chain's).
+    let mut lines = state.settings.secret.sign_reach(&nonce);
+    let chain = state
+        .with_store_quick(|store, _| store.read(|tx| tx.counter().chain_secret()))
+        .await;
+    if let Ok(Some(chain)) = chain {
+        lines = format!("{lines}\n{}", chain.sign_reach(&nonce));
+    }
+    ([(header::CONTENT_TYPE, "text/plain; charset=utf-8")], lines).into_response()
 }
 
 /// Rate limit per client address, and the headers every answer carries.

@@ -48,12 +48,15 @@ impl Counter {
         let now = crate::clock::now();
         let mut store = dir.open_store(config, now)?;
         let staff_required = !store.staff()?.is_empty();
+        // The keys a reach check accepts: the shop's, and the chain's once it has joined.
+        let mut reach_keys = vec![dir.secret()?];
+        reach_keys.extend(store.read(|tx| tx.counter().chain_secret())?);
         let threads_stop = Arc::new(AtomicBool::new(false));
         // Plug-in mode owns the printer: the till prints, Regulars adds to its receipts.
         let (plug_tx, from_plug) = channel();
         let (plug_link, plug_label) = start_plug(dir, config, plug_tx, &threads_stop);
         let workers = start_workers(dir, config, store)?;
-        let background = start_background(dir, config, &threads_stop)?;
+        let background = start_background(dir, config, reach_keys, &threads_stop)?;
         let (scan_sender, scans) = channel();
         let scanner = start_scanner(config, scan_sender.clone(), &threads_stop)?;
         let mut world = World::new();
@@ -202,6 +205,7 @@ fn start_workers(
 fn start_background(
     dir: &DataDir,
     config: &Config,
+    reach_keys: Vec<crate::domain::token::ShopSecret>,
     stop: &Arc<AtomicBool>,
 ) -> Result<Background, StartError> {
     let spawn = |name: &str, work: Box<dyn FnOnce() + Send>| {
@@ -249,16 +253,12 @@ fn start_background(
     }
     let (to_pages, asks) = channel();
     let (pages_tx, from_pages) = channel();
-    let (url, secret, s) = (
-        config.portal.public_url.clone(),
-        dir.secret()?,
-        stop.clone(),
-    );
+    let (url, s) = (config.portal.public_url.clone(), stop.clone());
     spawn(
         "pages",
         Box::new(move || {
             let every = crate::services::reach::CHECK_EVERY;
-            crate::services::reach::worker(url, secret, every, asks, pages_tx, s)
+            crate::services::reach::worker(url, reach_keys, every, asks, pages_tx, s)
         }),
     )?;
     Ok(Background {

@@ -46,12 +46,12 @@ pub struct Checked {
 }
 
 /// Asks the server at `public_url` to sign a one-time nonce, and checks that the answer is
-/// signed with `secret`: another server at that address (another shop's portal, a router's
-/// page) does not count.
-pub fn check(public_url: &str, secret: &ShopSecret, now: i64) -> Checked {
+/// signed with one of `secrets` (the shop's, and the chain's once it has joined one): another
+/// server at that address (another shop's portal, a router's page) does not count.
+pub fn check(public_url: &str, secrets: &[ShopSecret], now: i64) -> Checked {
     let url = public_url.trim_end_matches('/').to_string();
     let scope = resolved_scope(&url);
-    let problem = ask(&url, secret).err();
+    let problem = ask(&url, secrets).err();
     Checked {
         reachable: problem.is_none(),
         url,
@@ -76,7 +76,7 @@ fn resolved_scope(url: &str) -> Option<Scope> {
     })
 }
 
-fn ask(url: &str, secret: &ShopSecret) -> Result<(), Problem> {
+fn ask(url: &str, secrets: &[ShopSecret]) -> Result<(), Problem> {
     if host_of(url).is_none() || !(url.starts_with("http://") || url.starts_with("https://")) {
         return Err(Problem::BadAddress(url.to_string()));
     }
@@ -96,7 +96,11 @@ fn ask(url: &str, secret: &ShopSecret) -> Result<(), Problem> {
         .limit(4096)
         .read_to_string()
         .unwrap_or_default();
-    if status == 200 && secret.check_reach(&nonce, &body) {
+    // One line per key the server holds (its shop's, its chain's).
+    let ours = body
+        .lines()
+        .any(|line| secrets.iter().any(|s| s.check_reach(&nonce, line)));
+    if status == 200 && ours {
         Ok(())
     } else {
         let server = answer
@@ -190,7 +194,7 @@ pub const CHECK_EVERY: Duration = Duration::from_secs(15 * 60);
 /// (the Settings button), telling `news` each time, until `stop`.
 pub fn worker(
     url: String,
-    secret: ShopSecret,
+    secrets: Vec<ShopSecret>,
     every: Duration,
     asks: std::sync::mpsc::Receiver<()>,
     news: std::sync::mpsc::Sender<Checked>,
@@ -211,7 +215,7 @@ pub fn worker(
             }
         };
         if due {
-            let checked = check(&url, &secret, crate::clock::now());
+            let checked = check(&url, &secrets, crate::clock::now());
             next = std::time::Instant::now() + every;
             if news.send(checked).is_err() {
                 break;

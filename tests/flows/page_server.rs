@@ -112,6 +112,20 @@ fn the_page_server_serves_a_receipt_while_the_till_is_off() {
     // A new page server catches up with the chain, and the first receipt opens there.
     let pages = PageServer::start(&pg.url(), "pages-1");
     pages.until_open(&visit_path(&first));
+    // The till's reach check knows the chain's page server by the chain's key, and another
+    // chain's (or shop's) page server would not pass.
+    let (exit, out, err) = run(
+        riga.path(),
+        &["--json", "pages", "check", "--url", &pages.base],
+    );
+    assert_eq!(exit, 0, "{out}{err}");
+    let stranger = tempfile::tempdir().unwrap();
+    let (exit, out, _) = run(
+        stranger.path(),
+        &["--json", "pages", "check", "--url", &pages.base],
+    );
+    assert_eq!(exit, 1, "{out}");
+    assert!(out.contains("another_server"), "{out}");
     // The central store goes down: the till's sale cannot be sent (the sale is kept, and
     // said so), and the page server still answers the pages it has.
     pg.crash();

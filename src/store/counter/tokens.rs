@@ -33,6 +33,12 @@ impl super::Room<'_, '_> {
             .is_some())
     }
 
+    /// The chain's secret, once this till has joined a chain (reach checks are answered and
+    /// checked with it too, so a till checks the chain's page server).
+    pub fn chain_secret(&self) -> Result<Option<ShopSecret>> {
+        Ok(self.chain_key()?.map(|(key, _)| key))
+    }
+
     /// The chain's secret and this till's number, once it has both.
     fn chain_key(&self) -> Result<Option<(ShopSecret, u32)>> {
         let row: Option<(Option<String>, Option<u32>)> = self
