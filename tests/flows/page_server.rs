@@ -153,6 +153,16 @@ fn the_page_server_serves_a_receipt_while_the_till_is_off() {
         page.contains("Hi Anna!") && page.contains("€7.50"),
         "{page}"
     );
+    // Its code, typed at the page server, opens the same page.
+    let code = sale["receipt_code"].as_str().unwrap().to_string();
+    let answer = pages
+        .agent
+        .get(format!("{}/c/{code}", pages.base))
+        .call()
+        .unwrap();
+    assert_eq!(answer.status(), 303);
+    let to = answer.headers().get("location").unwrap().to_str().unwrap();
+    assert!(to.eq_ignore_ascii_case(&path), "{to} {path}");
     // With the central store up, a sale goes to it as it is recorded: no sync needed.
     let third = run_json(riga.path(), &["sale", "record", "--amount", "3.10"]);
     assert_eq!(third["sent_to_chain"], true, "{third}");

@@ -51,6 +51,9 @@ struct VisitPayload {
     /// Whether it put a stamp on the customer's card.
     #[serde(default)]
     stamped: bool,
+    /// The code printed under its QR (none from a till older than codes).
+    #[serde(default)]
+    receipt_code: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -313,6 +316,13 @@ impl super::Room<'_, '_> {
         Ok(outcome)
     }
 
+    /// Whether a receipt code is already some visit's here.
+    fn code_taken(&self, code: &str) -> Result<bool> {
+        Ok(self
+            .optional::<i64>("SELECT id FROM visits WHERE receipt_code = ?1", [code])?
+            .is_some())
+    }
+
     fn apply_visit(&self, e: &RemoteEvent, now: i64) -> Result<Outcome> {
         let Ok(v) = serde_json::from_str::<VisitPayload>(&e.payload) else {
             return self.problem(e, now, "unreadable", "a visit event that does not parse");
@@ -356,8 +366,8 @@ impl super::Room<'_, '_> {
         self.tx
             .prepare_cached(
                 "INSERT INTO visits (at, amount, customer_id, program_id, points_earned, refunded,
-                 claimed_at, gid, origin, origin_receipt, origin_token)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                 claimed_at, gid, origin, origin_receipt, origin_token, receipt_code)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
             )?
             .execute(rusqlite::params![
                 v.at,
@@ -371,6 +381,11 @@ impl super::Room<'_, '_> {
                 &e.till_id,
                 &v.label,
                 v.token_id,
+                // A code already here (two tills' codes can meet, however rarely) stays
+                // the first one's: the second receipt still opens by its QR.
+                v.receipt_code
+                    .as_deref()
+                    .filter(|c| !self.code_taken(c).unwrap_or(true)),
             ])?;
         if let (Some(c), true) = (customer, v.stamped) {
             self.stamp_from_chain(c, self.tx.last_insert_rowid(), v.at)?;
