@@ -25,16 +25,24 @@ pub(super) fn serve(
         settings.api_key = None;
         settings.catch_up = ctx.config.central.clone().map(|central| {
             let opener = ctx.dir.store_opener(&ctx.config);
-            // One fetch at a time: the receipts asked for meanwhile come with it.
-            let one = std::sync::Arc::new(std::sync::Mutex::new(()));
+            // One fetch at a time, and none for a receipt asked for before the last fetch
+            // began (it came with it): a flood of receipts not here yet costs one fetch at a
+            // time.
+            let last: std::sync::Arc<std::sync::Mutex<Option<std::time::Instant>>> =
+                Default::default();
             let catch_up: crate::portal::CatchUp = std::sync::Arc::new(move || {
-                let _one = one.lock().unwrap_or_else(|e| e.into_inner());
-                let now = crate::clock::now();
+                let asked = std::time::Instant::now();
+                let mut done = last.lock().unwrap_or_else(|e| e.into_inner());
+                if done.is_some_and(|t| t >= asked) {
+                    return;
+                }
+                let (began, now) = (std::time::Instant::now(), crate::clock::now());
                 if let Ok(mut store) = opener.open(now)
                     && let Err(e) = crate::services::sync::sync_once(&mut store, &central, now)
                 {
                     eprintln!("sync failed: {e}");
                 }
+                *done = Some(began);
             });
             catch_up
         });
