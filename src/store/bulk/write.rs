@@ -291,7 +291,7 @@ impl Bulk {
             points.parts().for_each(&mut fold);
         }
         for (table, rows) in folds::TABLES.into_iter().zip(acc) {
-            rows.write(w.c, table, || ())?;
+            rows.write(w.c, table)?;
         }
         Ok(())
     }

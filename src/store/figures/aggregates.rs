@@ -83,7 +83,7 @@ impl super::Room<'_, '_> {
                 .execute([kept, gone])?;
             let mut acc = Accumulator::default();
             table.fold_raw(&self.tx, Some(kept), &mut acc)?;
-            acc.write(&self.tx, table, || ())?;
+            acc.write(&self.tx, table)?;
         }
         self.log_member_change(Some(kept))?;
         self.log_member_change(Some(gone))
@@ -108,7 +108,7 @@ impl super::Room<'_, '_> {
                 if fix {
                     self.tx
                         .execute(&format!("DELETE FROM {}", table.name), [])?;
-                    fresh.write(&self.tx, table, || ())?;
+                    fresh.write(&self.tx, table)?;
                 }
             }
         }

@@ -372,21 +372,14 @@ impl Accumulator {
         missing(self, other) + missing(other, self)
     }
 
-    /// Writes the rows into `table` in key order (which lets SQLite append), calling `tick`
-    /// after each.
-    pub(crate) fn write(
-        self,
-        conn: &rusqlite::Connection,
-        table: &Table,
-        mut tick: impl FnMut(),
-    ) -> Result<()> {
+    /// Writes the rows into `table` in key order (which lets SQLite append).
+    pub(crate) fn write(self, conn: &rusqlite::Connection, table: &Table) -> Result<()> {
         let mut rows: Vec<_> = self.rows.into_iter().collect();
         rows.sort_unstable_by_key(|(k, _)| *k);
         let mut stmt = conn.prepare(&table.insert_sql())?;
         for (key, values) in &rows {
             table.bind(&mut stmt, key, values)?;
             stmt.raw_execute()?;
-            tick();
         }
         Ok(())
     }
