@@ -41,7 +41,13 @@ import sqlite3, sys
 print(sqlite3.connect(sys.argv[1]).execute('SELECT receipt_code FROM visits').fetchone()[0])" "$data/regulars.db")
 [ ${#code} = 10 ] || fail "the sale has no receipt code: '$code'"
 grep -q "Or type ${code:0:5}-${code:5:5} at " "$data/receipts/"*.txt || fail "the receipt does not print its code"
-status=$(curl -s -o /dev/null -w '%{http_code} %{redirect_url}' "$url/c/$code")
+status=$(python3 -c "
+import http.client, sys, urllib.parse
+u = urllib.parse.urlsplit(sys.argv[1])
+c = http.client.HTTPConnection(u.hostname, u.port)
+c.request('GET', u.path)
+r = c.getresponse()
+print(r.status, r.getheader('location'))" "$url/c/$code")
 case "$status" in
   "303 "*"/r/"*) ;;
   *) fail "the code did not lead to the receipt's page: $status" ;;
