@@ -58,6 +58,14 @@ fn main() {
     run(shop.path(), &["central", "init"]);
     run(shop.path(), &["sync"]);
     let pages = till(&pg.url(), "pages-1");
+    // One client asking every 10 ms: the per-address limit (for phones) is off here.
+    let config = pages.path().join("config.toml");
+    let text = std::fs::read_to_string(&config).unwrap();
+    std::fs::write(
+        &config,
+        format!("{text}[portal]\nrequests_per_minute = 0\n"),
+    )
+    .unwrap();
     let mut server = Command::new(BIN)
         .arg("--data")
         .arg(pages.path())
@@ -78,7 +86,12 @@ fn main() {
             base = Some(addr);
         }
     }
-    std::thread::spawn(move || for _ in err.lines() {});
+    // What the page server says (a failed fetch) shows beside the figures.
+    std::thread::spawn(move || {
+        for line in err.lines().map_while(Result::ok) {
+            eprintln!("page server: {line}");
+        }
+    });
     let base = base.unwrap();
     let agent: ureq::Agent = ureq::Agent::config_builder()
         .http_status_as_error(false)
@@ -91,12 +104,41 @@ fn main() {
             .map(|r| r.status() == 200)
             .unwrap_or(false)
     };
+    // The page server has joined the chain once a first receipt opens there.
+    let first = run(shop.path(), &["sale", "record", "--amount", "1.00"]);
+    let first = format!(
+        "/r/{}",
+        first["receipt_url"]
+            .as_str()
+            .unwrap()
+            .rsplit('/')
+            .next()
+            .unwrap()
+    );
+    let t = Instant::now();
+    while !open(&first) {
+        assert!(
+            t.elapsed() < Duration::from_secs(60),
+            "the page server never caught up"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
     let mut times = Vec::with_capacity(sales);
+    let mut commands = Vec::with_capacity(sales);
     for _ in 0..sales {
         let t = Instant::now();
         let sale = run(shop.path(), &["sale", "record", "--amount", "4.20"]);
+        commands.push(t.elapsed().as_secs_f64() * 1000.0);
         let url = sale["receipt_url"].as_str().unwrap();
         let path = format!("/r/{}", url.rsplit('/').next().unwrap());
+        if std::env::var_os("REGULARS_BENCH_TRACE").is_some() {
+            let t1 = Instant::now();
+            let first = agent
+                .get(format!("{base}{path}"))
+                .call()
+                .map(|r| r.status().as_u16());
+            eprintln!("first ask: {first:?} after {:?}", t1.elapsed());
+        }
         while !open(&path) {
             assert!(t.elapsed() < Duration::from_secs(60), "{path} never opened");
             std::thread::sleep(Duration::from_millis(10));
@@ -106,8 +148,13 @@ fn main() {
     let _ = server.kill();
     let _ = server.wait();
     let (p50, p99) = (percentile(&mut times, 0.50), percentile(&mut times, 0.99));
+    let (c50, c99) = (
+        percentile(&mut commands, 0.50),
+        percentile(&mut commands, 0.99),
+    );
     println!(
         "sale to page open at the page server, {sales} sales: p50 {p50:.0} ms, p99 {p99:.0} ms \
-         (goal: p99 under 2 s), from the start of `sale record`"
+         (goal: p99 under 2 s), from the start of `sale record`; the command itself (the sale \
+         and sending it): p50 {c50:.0} ms, p99 {c99:.0} ms"
     );
 }
