@@ -131,14 +131,6 @@ fn main() {
         commands.push(t.elapsed().as_secs_f64() * 1000.0);
         let url = sale["receipt_url"].as_str().unwrap();
         let path = format!("/r/{}", url.rsplit('/').next().unwrap());
-        if std::env::var_os("REGULARS_BENCH_TRACE").is_some() {
-            let t1 = Instant::now();
-            let first = agent
-                .get(format!("{base}{path}"))
-                .call()
-                .map(|r| r.status().as_u16());
-            eprintln!("first ask: {first:?} after {:?}", t1.elapsed());
-        }
         while !open(&path) {
             assert!(t.elapsed() < Duration::from_secs(60), "{path} never opened");
             std::thread::sleep(Duration::from_millis(10));
