@@ -552,7 +552,12 @@ impl Recorder {
             .unwrap_or_else(|_| self.secret.sign_visit(out.visit_id));
         let url = crate::domain::token::receipt_url(&self.public_url, &token);
         let caption = crate::printing::qr_caption(&self.words, loyalty.is_some());
-        let blocks = loyalty_insert(loyalty.as_ref(), &url, &caption);
+        let code = out.receipt_code.as_deref().map(|code| {
+            let site = crate::printing::code_site(&self.public_url);
+            let args = [("code", code.into()), ("site", site.into())];
+            self.words.t_args("receipt-code", &args)
+        });
+        let blocks = loyalty_insert(loyalty.as_ref(), &url, &caption, code);
         Ok((
             encode_insert(&blocks, &self.printer),
             Event::Added {

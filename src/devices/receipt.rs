@@ -276,12 +276,19 @@ fn pair(left: &str, right: &str, bold: bool) -> Block {
 }
 
 /// The loyalty block plug-in mode adds to another till's receipt, just before its cut: the
-/// member's points and progress (or an invitation to claim), and the visit QR.
-pub fn loyalty_insert(loyalty: Option<&Loyalty>, qr_url: &str, qr_caption: &str) -> Vec<Block> {
+/// member's points and progress (or an invitation to claim), and the visit QR with the code
+/// to type under it.
+pub fn loyalty_insert(
+    loyalty: Option<&Loyalty>,
+    qr_url: &str,
+    qr_caption: &str,
+    qr_code: Option<String>,
+) -> Vec<Block> {
     let receipt = Receipt {
         loyalty: loyalty.cloned(),
         qr_url: Some(qr_url.to_string()),
         qr_caption: qr_caption.to_string(),
+        qr_code,
         ..Receipt::default()
     };
     let mut blocks = vec![Block::Rule];

@@ -132,6 +132,20 @@ fn a_tills_receipts_get_the_loyalty_block_and_a_reprint_counts_once() {
         "{text}"
     );
     assert!(text.contains("Scan to claim your points"), "{text}");
+    // The code to type under the QR, the visit's own.
+    let code: String = crate::common::connect(crate::common::db(dir.path()))
+        .unwrap()
+        .query_row(
+            "SELECT receipt_code FROM visits WHERE receipt_no = '10234'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let printed_code = format!("{}-{}", &code[..5], &code[5..]);
+    assert!(
+        text.contains(&format!("Or type {printed_code} at ")),
+        "{text}"
+    );
     let visits: i64 = crate::common::connect(crate::common::db(dir.path()))
         .unwrap()
         .query_row(
