@@ -24,15 +24,24 @@ pub fn lan_address() -> Option<IpAddr> {
     })
 }
 
-/// The address receipts carry when `[portal] public_url` is not set: this computer's address
-/// on the shop's network with the portal's port (from `bind`), or loopback when it has no
-/// network at all (then the device bar says phones cannot open it).
+/// The address receipts carry when `[portal] public_url` is not set: the address the pages
+/// listen on when `bind` names one, else this computer's address on the shop's network, with
+/// the portal's port; loopback when it has no network at all (then the device bar says phones
+/// cannot open it).
 pub fn default_public_url(bind: &str) -> String {
-    let port = bind
-        .rsplit_once(':')
-        .and_then(|(_, p)| p.parse::<u16>().ok())
-        .unwrap_or(8080);
-    match lan_address() {
+    let listening = bind.parse::<SocketAddr>().ok();
+    let port = listening.map_or_else(
+        || {
+            bind.rsplit_once(':')
+                .and_then(|(_, p)| p.parse::<u16>().ok())
+                .unwrap_or(8080)
+        },
+        |a| a.port(),
+    );
+    let named = listening
+        .map(|a| a.ip())
+        .filter(|ip| !ip.is_unspecified() && !ip.is_loopback());
+    match named.or_else(lan_address) {
         Some(IpAddr::V6(v6)) => format!("http://[{v6}]:{port}"),
         Some(ip) => format!("http://{ip}:{port}"),
         None => format!("http://127.0.0.1:{port}"),
@@ -43,6 +52,14 @@ pub fn default_public_url(bind: &str) -> String {
 mod tests {
     use super::*;
     use crate::domain::reach::{Scope, scope_of_url};
+
+    #[test]
+    fn an_address_the_pages_listen_on_is_the_one_printed() {
+        assert_eq!(
+            default_public_url("192.168.1.20:8080"),
+            "http://192.168.1.20:8080"
+        );
+    }
 
     #[test]
     fn the_default_address_is_never_loopback_when_there_is_a_network() {
