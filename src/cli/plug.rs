@@ -47,6 +47,11 @@ pub(super) fn serve(
             catch_up
         });
     }
+    // A sale through the local API goes to the chain's central store at once.
+    let (to_sync, sold) = std::sync::mpsc::channel::<()>();
+    settings.on_sale = Some(std::sync::Arc::new(move || {
+        let _ = to_sync.send(());
+    }));
     let bind = bind.unwrap_or_else(|| ctx.config.portal.bind.clone());
     let portal =
         crate::portal::Portal::start(&bind, settings).map_err(|e| UsageError(e.to_string()))?;
@@ -80,8 +85,6 @@ pub(super) fn serve(
         std::thread::Builder::new()
             .name("sync".into())
             .spawn(move || {
-                // Sales come through the local API here; the next sync sends them.
-                let (_sales, sold) = std::sync::mpsc::channel();
                 crate::services::sync::worker(opener, central, words, sold, news, stop)
             })?;
     }

@@ -124,6 +124,9 @@ async fn record_sale(
         .await
     {
         Ok((out, token)) => {
+            if let Some(sold) = &state.settings.on_sale {
+                sold();
+            }
             let mut v = serde_json::to_value(&out).expect("outcomes serialise");
             v["receipt_url"] = Value::String(receipt_url(&state.settings.public_url, &token));
             Json(v).into_response()

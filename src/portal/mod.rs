@@ -75,6 +75,8 @@ pub struct Settings {
     /// A page server's way to fetch the chain's news at once, when a receipt the chain signed
     /// has not arrived: blocks until one sync is done (`None` on a till's own pages).
     pub catch_up: Option<CatchUp>,
+    /// Told of each sale the local API records (a chain's till sends it at once).
+    pub on_sale: Option<Arc<dyn Fn() + Send + Sync>>,
 }
 
 /// Fetches what the central store has that this copy of the chain has not, once.
@@ -107,6 +109,7 @@ impl Settings {
             open: Arc::new(move || dir.open_store(&config_for_open, crate::clock::now())),
             clock: Arc::new(crate::clock::now),
             catch_up: None,
+            on_sale: None,
         })
     }
 }

@@ -547,3 +547,58 @@ fn a_sale_at_the_counter_goes_to_the_central_store_at_once() {
         std::thread::sleep(std::time::Duration::from_millis(20));
     }
 }
+
+#[test]
+fn a_sale_through_the_local_api_goes_to_the_central_store_at_once() {
+    use std::io::BufRead;
+    let pg = Postgres::start();
+    let riga = till(&pg.url(), "riga", "riga-1");
+    edit_config(riga.path(), "[central]\n", "[central]\nevery = 3600\n");
+    edit_config(
+        riga.path(),
+        "[portal]\n",
+        "[portal]\napi_key = \"till-secret-key-0123456789\"\n",
+    );
+    run_json(riga.path(), &["central", "init"]);
+    sync(riga.path());
+    let mut serve = std::process::Command::new(env!("CARGO_BIN_EXE_regulars"))
+        .arg("--data")
+        .arg(riga.path())
+        .args(["serve", "--bind", "127.0.0.1:0"])
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut err = std::io::BufReader::new(serve.stderr.take().unwrap());
+    let mut line = String::new();
+    err.read_line(&mut line).unwrap();
+    let at = line.find("http://127.0.0.1:").expect(&line);
+    let base: String = line[at..]
+        .chars()
+        .take_while(|c| !c.is_whitespace() && *c != ')')
+        .collect();
+    std::thread::spawn(move || for _ in err.lines() {});
+    // The serve's own first sync (2 seconds after it starts) is over before the sale.
+    std::thread::sleep(std::time::Duration::from_secs(3));
+    let before = central_events(&pg);
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .build()
+        .into();
+    let answer = agent
+        .post(format!("{base}/api/v1/sales"))
+        .header("Authorization", "Bearer till-secret-key-0123456789")
+        .header("Content-Type", "application/json")
+        .send(r#"{"amount": "3.20", "receipt": "T-77"}"#)
+        .unwrap();
+    assert_eq!(answer.status(), 200);
+    let t = std::time::Instant::now();
+    while central_events(&pg) == before {
+        assert!(
+            t.elapsed() < std::time::Duration::from_secs(10),
+            "the API's sale did not reach the central store"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let _ = serve.kill();
+    let _ = serve.wait();
+}
