@@ -352,3 +352,73 @@ fn a_phone_that_cannot_scan_types_the_receipts_code_on_the_front_page() {
     // The receipt's own page: the same form to rate it as the QR's.
     browser.find("form[action$='/rating'] button");
 }
+
+#[test]
+fn a_phone_rates_and_asks_for_help_at_the_chains_page_server_with_the_till_off() {
+    use crate::chain::{enrol, sync, till};
+    use crate::page_server::PageServer;
+    let pg = crate::pg::Postgres::start();
+    let riga = till(&pg.url(), "riga", "riga-1");
+    crate::common::run_json(riga.path(), &["central", "init"]);
+    let anna = enrol(riga.path(), "Anna Bērziņa");
+    sync(riga.path());
+    let pages = PageServer::start(&pg.url(), "pages-1");
+    let second = PageServer::start(&pg.url(), "pages-2");
+    let sale = crate::common::run_json(
+        riga.path(),
+        &["sale", "record", "--amount", "8.40", "--customer", &anna],
+    );
+    assert_eq!(sale["sent_to_chain"], true, "{sale}");
+    // A second later, on a phone, at the page server (the till's command has ended).
+    std::thread::sleep(Duration::from_secs(1));
+    let path = crate::portal::visit_path(&sale);
+    let browser = Driver::start();
+    browser.go(&format!("{}{path}", pages.base));
+    assert_eq!(browser.viewport(), (390, 844));
+    browser.click("label[for=star5]");
+    browser.click("form[action$='/rating'] button");
+    let t = Instant::now();
+    while !browser.current_url().contains("done=rated") {
+        assert!(
+            t.elapsed() < Duration::from_secs(20),
+            "the rating was not sent"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    browser.click("details summary");
+    browser.click("input[name=problem][value=missing]");
+    browser.type_into("#details", "The croissant was not in the bag");
+    browser.click("input[name=contact_via][value=in_store]");
+    browser.click("form[action$='/help'] button");
+    let t = Instant::now();
+    while !browser.current_url().contains("done=help") {
+        assert!(
+            t.elapsed() < Duration::from_secs(20),
+            "the request was not sent"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let png = browser.screenshot();
+    let out = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("page-server-help.png");
+    std::fs::write(&out, &png).unwrap();
+    // The till hears of both at its next sync: the rating and a ticket about the visit.
+    let t = Instant::now();
+    loop {
+        sync(riga.path());
+        let c = crate::common::connect(crate::common::db(riga.path())).unwrap();
+        let count = |sql: &str| -> i64 { c.query_row(sql, [], |r| r.get(0)).unwrap() };
+        let rated = count("SELECT COUNT(*) FROM ratings WHERE stars = 5");
+        let asked = count("SELECT COUNT(*) FROM tickets WHERE summary LIKE '%croissant%'");
+        if rated == 1 && asked == 1 {
+            break;
+        }
+        assert!(
+            t.elapsed() < Duration::from_secs(30),
+            "the till has {rated} rating(s) and {asked} ticket(s)"
+        );
+        std::thread::sleep(Duration::from_millis(300));
+    }
+    // The same visit through the second page server shows the same page, rated.
+    let again = second.until_open(&path);
+    assert!(again.contains("Anna") && again.contains("€8.40"), "{again}");
+}

@@ -12,15 +12,15 @@ use std::io::BufRead;
 use std::time::{Duration, Instant};
 
 /// A page server on a free loopback port, with its own data folder; killed when dropped.
-struct PageServer {
+pub(crate) struct PageServer {
     child: std::process::Child,
-    base: String,
+    pub(crate) base: String,
     _dir: tempfile::TempDir,
     agent: ureq::Agent,
 }
 
 impl PageServer {
-    fn start(url: &str, till_id: &str) -> PageServer {
+    pub(crate) fn start(url: &str, till_id: &str) -> PageServer {
         let dir = till(url, "pages", till_id);
         let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_regulars"))
             .arg("--data")
@@ -76,7 +76,7 @@ impl PageServer {
     }
 
     /// Waits until `path` answers 200 (the page server syncs every second).
-    fn until_open(&self, path: &str) -> String {
+    pub(crate) fn until_open(&self, path: &str) -> String {
         let t = Instant::now();
         loop {
             let (status, body) = self.get(path);
