@@ -360,28 +360,6 @@ impl super::Room<'_, '_> {
     }
 
     /// The first result for a receipt recorded before, as it stands now.
-    /// A receipt code no other visit has (about 49 random bits: a second try is rare).
-    fn new_receipt_code(&self) -> Result<String> {
-        loop {
-            let code = crate::domain::token::receipt_code(rand::random());
-            let taken = self
-                .tx
-                .prepare_cached("SELECT 1 FROM visits WHERE receipt_code = ?1")?
-                .exists([&code])?;
-            if !taken {
-                return Ok(code);
-            }
-        }
-    }
-
-    /// The visit a typed receipt code opens, if any.
-    pub fn visit_by_code(&self, typed: &str) -> Result<Option<i64>> {
-        let Some(code) = crate::domain::token::read_receipt_code(typed) else {
-            return Ok(None);
-        };
-        self.optional("SELECT id FROM visits WHERE receipt_code = ?1", [code])
-    }
-
     fn replay(&self, first: VisitRow, receipt: &str) -> Result<SaleOutcome> {
         let customer_id = first.customer_id;
         let (customer, balance) = match first.customer_id {

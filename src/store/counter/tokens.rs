@@ -4,6 +4,9 @@
 //! of the chain open them: other tills find the visit by `origin_token`. Receipts printed
 //! before, and every receipt of a shop that is not in a chain, are signed with the shop's own
 //! secret as before, and keep opening at their own shop.
+//!
+//! And the short code printed under each receipt's QR, which opens the same page when typed
+//! at `/c/{code}` (`visits.receipt_code`).
 
 use crate::domain::token::{ShopSecret, chain_token_id, split_chain_token_id};
 use crate::store::Result;
@@ -18,6 +21,28 @@ pub(in crate::store) fn chain_key_of(
 }
 
 impl super::Room<'_, '_> {
+    /// A receipt code no other visit has (about 49 random bits: a second try is rare).
+    pub(super) fn new_receipt_code(&self) -> Result<String> {
+        loop {
+            let code = crate::domain::token::receipt_code(rand::random());
+            let taken = self
+                .tx
+                .prepare_cached("SELECT 1 FROM visits WHERE receipt_code = ?1")?
+                .exists([&code])?;
+            if !taken {
+                return Ok(code);
+            }
+        }
+    }
+
+    /// The visit a typed receipt code opens, if any.
+    pub fn visit_by_code(&self, typed: &str) -> Result<Option<i64>> {
+        let Some(code) = crate::domain::token::read_receipt_code(typed) else {
+            return Ok(None);
+        };
+        self.optional("SELECT id FROM visits WHERE receipt_code = ?1", [code])
+    }
+
     /// Keeps the chain's secret (64 hex digits) the central store handed out.
     pub fn set_chain_secret(&self, hex: &str) -> Result<()> {
         self.tx
