@@ -23,29 +23,7 @@ pub(super) fn serve(
     if pages_only {
         // The page server never serves the tills' local API.
         settings.api_key = None;
-        settings.catch_up = ctx.config.central.clone().map(|central| {
-            let opener = ctx.dir.store_opener(&ctx.config);
-            // One fetch at a time, and none for a receipt asked for before the last fetch
-            // began (it came with it): a flood of receipts not here yet costs one fetch at a
-            // time.
-            let last: std::sync::Arc<std::sync::Mutex<Option<std::time::Instant>>> =
-                Default::default();
-            let catch_up: crate::portal::CatchUp = std::sync::Arc::new(move || {
-                let asked = std::time::Instant::now();
-                let mut done = last.lock().unwrap_or_else(|e| e.into_inner());
-                if done.is_some_and(|t| t >= asked) {
-                    return;
-                }
-                let (began, now) = (std::time::Instant::now(), crate::clock::now());
-                if let Ok(mut store) = opener.open(now)
-                    && let Err(e) = crate::services::sync::sync_once(&mut store, &central, now)
-                {
-                    eprintln!("sync failed: {e}");
-                }
-                *done = Some(began);
-            });
-            catch_up
-        });
+        settings.catch_up = catch_up(ctx);
     }
     // A sale through the local API goes to the chain's central store at once.
     let (to_sync, sold) = std::sync::mpsc::channel::<()>();
@@ -73,106 +51,150 @@ pub(super) fn serve(
     } else {
         eprintln!("{}", w.t("cli-api-off"));
     }
-    if !devices && let Some(mut central) = ctx.config.central.clone() {
-        // The chain's background sync (with --devices the counter's runtime runs it); a page
-        // server's every second, so a receipt opens there moments after the till sent it.
-        if pages_only {
-            central.every = 1;
-        }
-        let (news, _) = std::sync::mpsc::channel();
-        let (opener, words) = (ctx.dir.store_opener(&ctx.config), ctx.config.shop.words());
-        let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
-        std::thread::Builder::new()
-            .name("sync".into())
-            .spawn(move || {
-                crate::services::sync::worker(opener, central, words, sold, news, stop)
-            })?;
-    }
-    if !devices && !pages_only {
-        // The nightly refit of who is slipping away (with --devices the counter's runtime
-        // runs it).
-        let opener = ctx.dir.store_opener(&ctx.config);
-        let follow_ups = crate::services::insights::FollowUps::of(&ctx.config);
-        let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
-        std::thread::Builder::new()
-            .name("insights".into())
-            .spawn(move || {
-                let first = std::time::Duration::from_secs(180);
-                crate::services::insights::worker(opener, follow_ups, first, stop)
-            })?;
-    }
-    if !devices && !pages_only {
-        // Messages to customers (with --devices the counter's runtime sends them; the tills
-        // send them, never a page server).
-        let dir = ctx.dir.clone();
-        let settings = crate::services::messages::MessageSettings::of(&dir, &ctx.config);
-        let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
-        std::thread::Builder::new()
-            .name("messages".into())
-            .spawn(move || {
-                let (news, _) = std::sync::mpsc::channel();
-                crate::services::messages::worker(dir, settings, news, stop)
-            })?;
-    }
-    if !devices {
-        // Where the pages open from, checked every 15 minutes and said when it changes
-        // (with --devices the counter's runtime checks and its bar says).
-        let url = ctx.config.portal.public_url.clone();
-        let mut keys = vec![ctx.dir.secret()?];
-        keys.extend(ctx.store()?.read(|tx| tx.counter().chain_secret())?);
-        let words = ctx.config.shop.words();
-        let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
-        let (news, heard) = std::sync::mpsc::channel();
-        let (_asks, asks) = std::sync::mpsc::channel();
-        std::thread::Builder::new()
-            .name("pages".into())
-            .spawn(move || {
-                let every = crate::services::reach::CHECK_EVERY;
-                crate::services::reach::worker(url, keys, every, asks, news, stop)
-            })?;
-        std::thread::Builder::new()
-            .name("pages-news".into())
-            .spawn(move || {
-                let mut last = String::new();
-                for checked in heard {
-                    let line = crate::services::reach::check_words(&words, &checked);
-                    if line != last {
-                        eprintln!("{line}");
-                        last = line;
-                    }
-                }
-            })?;
-    }
     if devices {
-        // The counter's runtime, ticked by a loop instead of a window.
-        let mut counter = crate::runtime::Counter::start(&ctx.dir, &ctx.config)?;
-        eprintln!(
-            "{}",
-            w.t_args(
-                "cli-devices-state",
-                &[
-                    ("printer", counter.devices().printer.words(&w).into()),
-                    ("scanner", counter.devices().scanner.words(&w).into()),
-                ],
-            )
-        );
-        let stop = std::sync::atomic::AtomicBool::new(false);
-        counter.run_headless(&stop, |n| {
-            if n.ok {
-                eprintln!("{}", n.text)
-            } else {
-                eprintln!(
-                    "{}",
-                    w.t_args("cli-error", &[("message", n.text.as_str().into())])
-                )
-            }
-        });
+        // The counter's runtime runs it all, ticked by a loop instead of a window.
+        serve_devices(ctx)?;
+    } else {
+        background(ctx, pages_only, sold)?;
+        reach_checks(ctx)?;
     }
     portal.wait();
     Ok(Output {
         text: String::new(),
         json: json!({}),
     })
+}
+
+/// A page server's fetch of the chain's news when asked for a receipt it has not seen: one
+/// fetch at a time, and none for a receipt asked for before the last fetch began (it came
+/// with it), so a flood of receipts not here yet costs one fetch at a time.
+fn catch_up(ctx: &Ctx) -> Option<crate::portal::CatchUp> {
+    let central = ctx.config.central.clone()?;
+    let opener = ctx.dir.store_opener(&ctx.config);
+    let last: std::sync::Arc<std::sync::Mutex<Option<std::time::Instant>>> = Default::default();
+    Some(std::sync::Arc::new(move || {
+        let asked = std::time::Instant::now();
+        let mut done = last.lock().unwrap_or_else(|e| e.into_inner());
+        if done.is_some_and(|t| t >= asked) {
+            return;
+        }
+        let (began, now) = (std::time::Instant::now(), crate::clock::now());
+        if let Ok(mut store) = opener.open(now)
+            && let Err(e) = crate::services::sync::sync_once(&mut store, &central, now)
+        {
+            eprintln!("sync failed: {e}");
+        }
+        *done = Some(began);
+    }))
+}
+
+/// What runs beside the pages without the counter's runtime: the chain's sync (a page
+/// server's every second, so a receipt opens there moments after the till sent it; `sold`
+/// hears of the local API's sales), and, except on a page server, the nightly refit of who is
+/// slipping away and messages to customers (the tills send them, never a page server).
+fn background(ctx: &Ctx, pages_only: bool, sold: std::sync::mpsc::Receiver<()>) -> Result<()> {
+    let spawn = |name: &str, work: Box<dyn FnOnce() + Send>| {
+        std::thread::Builder::new().name(name.into()).spawn(work)
+    };
+    let stop = || std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    if let Some(mut central) = ctx.config.central.clone() {
+        if pages_only {
+            central.every = 1;
+        }
+        let (news, _) = std::sync::mpsc::channel();
+        let (opener, words, s) = (
+            ctx.dir.store_opener(&ctx.config),
+            ctx.config.shop.words(),
+            stop(),
+        );
+        spawn(
+            "sync",
+            Box::new(move || crate::services::sync::worker(opener, central, words, sold, news, s)),
+        )?;
+    }
+    if pages_only {
+        return Ok(());
+    }
+    let opener = ctx.dir.store_opener(&ctx.config);
+    let follow_ups = crate::services::insights::FollowUps::of(&ctx.config);
+    let s = stop();
+    spawn(
+        "insights",
+        Box::new(move || {
+            let first = std::time::Duration::from_secs(180);
+            crate::services::insights::worker(opener, follow_ups, first, s)
+        }),
+    )?;
+    let dir = ctx.dir.clone();
+    let settings = crate::services::messages::MessageSettings::of(&dir, &ctx.config);
+    let s = stop();
+    spawn(
+        "messages",
+        Box::new(move || {
+            let (news, _) = std::sync::mpsc::channel();
+            crate::services::messages::worker(dir, settings, news, s)
+        }),
+    )?;
+    Ok(())
+}
+
+/// Where the pages open from, checked every 15 minutes and said when it changes (with
+/// --devices the counter's runtime checks and its bar says).
+fn reach_checks(ctx: &Ctx) -> Result<()> {
+    let url = ctx.config.portal.public_url.clone();
+    let mut keys = vec![ctx.dir.secret()?];
+    keys.extend(ctx.store()?.read(|tx| tx.counter().chain_secret())?);
+    let words = ctx.config.shop.words();
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let (news, heard) = std::sync::mpsc::channel();
+    let (_asks, asks) = std::sync::mpsc::channel();
+    std::thread::Builder::new()
+        .name("pages".into())
+        .spawn(move || {
+            let every = crate::services::reach::CHECK_EVERY;
+            crate::services::reach::worker(url, keys, every, asks, news, stop)
+        })?;
+    std::thread::Builder::new()
+        .name("pages-news".into())
+        .spawn(move || {
+            let mut last = String::new();
+            for checked in heard {
+                let line = crate::services::reach::check_words(&words, &checked);
+                if line != last {
+                    eprintln!("{line}");
+                    last = line;
+                }
+            }
+        })?;
+    Ok(())
+}
+
+/// The counter's runtime without a window (`serve --devices`), until the process ends.
+fn serve_devices(ctx: &Ctx) -> Result<()> {
+    let w = ctx.words();
+    let mut counter = crate::runtime::Counter::start(&ctx.dir, &ctx.config)?;
+    eprintln!(
+        "{}",
+        w.t_args(
+            "cli-devices-state",
+            &[
+                ("printer", counter.devices().printer.words(&w).into()),
+                ("scanner", counter.devices().scanner.words(&w).into()),
+            ],
+        )
+    );
+    let stop = std::sync::atomic::AtomicBool::new(false);
+    counter.run_headless(&stop, |n| {
+        if n.ok {
+            eprintln!("{}", n.text)
+        } else {
+            eprintln!(
+                "{}",
+                w.t_args("cli-error", &[("message", n.text.as_str().into())])
+            )
+        }
+    });
+    Ok(())
 }
 
 pub(super) fn passthrough(
