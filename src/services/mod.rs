@@ -1,9 +1,11 @@
 //! What the counter, the command line and the customer pages share, below all three: the work
 //! that runs beside a till (syncing with the chain, sending the outbox, refitting who is slipping
-//! away) and the words for the store's refusals and records.
+//! away, checking where the customer pages open) and the words for the store's refusals and
+//! records.
 //!
 //! Depends on the store, the central store, messages, insights, devices' typed problems and
-//! i18n; nothing here knows the window, the command line or HTTP.
+//! i18n; nothing here knows the window or the command line, or serves HTTP (the reach check's
+//! one request, to the shop's own printed address, is made here).
 
 pub mod errors;
 pub mod insights;
