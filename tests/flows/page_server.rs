@@ -277,3 +277,58 @@ fn two_page_servers_rating_the_same_visit_at_once_leave_one_rating() {
         std::thread::sleep(Duration::from_millis(300));
     }
 }
+
+#[test]
+fn a_flood_of_well_signed_receipts_not_arrived_is_told_on_its_way_and_rate_limited() {
+    let pg = Postgres::start();
+    let riga = till(&pg.url(), "riga", "riga-1");
+    run_json(riga.path(), &["central", "init"]);
+    sync(riga.path());
+    let first = run_json(riga.path(), &["sale", "record", "--amount", "1.00"]);
+    let pages = PageServer::start(&pg.url(), "pages-1");
+    pages.until_open(&visit_path(&first));
+    // Links signed with the chain's key for Riga's visits that do not exist (yet): only a
+    // holder of the chain's key can make them.
+    let chain = regulars::store::Store::open(
+        &crate::common::db(pages._dir.path()),
+        crate::common::rules(),
+    )
+    .unwrap()
+    .read(|tx| tx.counter().chain_secret())
+    .unwrap()
+    .expect("the page server joined the chain");
+    let riga_till = u32::try_from(
+        run_json(riga.path(), &["sync", "status"])["till"]["number"]
+            .as_i64()
+            .unwrap_or(1),
+    )
+    .unwrap();
+    let asks: Vec<_> = (0..40)
+        .map(|i| {
+            let id = regulars::domain::token::chain_token_id(riga_till, 5_000 + i).unwrap();
+            let path = format!("/r/{}", chain.sign_visit(id));
+            let (agent, base) = (pages.agent.clone(), pages.base.clone());
+            std::thread::spawn(move || {
+                let mut r = agent.get(format!("{base}{path}")).call().unwrap();
+                (r.status().as_u16(), r.body_mut().read_to_string().unwrap())
+            })
+        })
+        .collect();
+    let answers: Vec<(u16, String)> = asks.into_iter().map(|t| t.join().unwrap()).collect();
+    let on_its_way = answers.iter().filter(|(s, _)| *s == 503).count();
+    let limited = answers.iter().filter(|(s, _)| *s == 429).count();
+    assert_eq!(on_its_way + limited, 40, "{answers:?}");
+    assert!(limited > 0, "one address's flood is rate limited");
+    assert!(
+        answers
+            .iter()
+            .filter(|(s, _)| *s == 503)
+            .all(|(_, body)| body.contains("Your receipt is on its way"))
+    );
+    // Nothing was made of them: the page server holds only the real visit.
+    let visits: i64 = crate::common::connect(crate::common::db(pages._dir.path()))
+        .unwrap()
+        .query_row("SELECT COUNT(*) FROM visits", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(visits, 1);
+}
