@@ -384,9 +384,8 @@ fn staff(ctx: &Ctx, cmd: StaffCmd) -> Result<Output> {
 fn pages(ctx: &Ctx, cmd: super::args::PagesCmd) -> Result<Output> {
     let super::args::PagesCmd::Check { url } = cmd;
     let url = url.unwrap_or_else(|| ctx.config.portal.public_url.clone());
-    let mut secrets = vec![ctx.dir.secret()?];
-    secrets.extend(ctx.store()?.read(|tx| tx.counter().chain_secret())?);
-    let checked = crate::services::reach::check(&url, &secrets, ctx.now);
+    let keys = crate::services::reach::keys(ctx.dir.secret()?, &mut ctx.store()?)?;
+    let checked = crate::services::reach::check(&url, &keys, ctx.now);
     let text = crate::services::reach::check_words(&ctx.words(), &checked);
     let json = serde_json::to_value(&checked)?;
     if checked.reachable {

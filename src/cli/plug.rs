@@ -142,8 +142,7 @@ fn background(ctx: &Ctx, pages_only: bool, sold: std::sync::mpsc::Receiver<()>) 
 /// --devices the counter's runtime checks and its bar says).
 fn reach_checks(ctx: &Ctx) -> Result<()> {
     let url = ctx.config.portal.public_url.clone();
-    let mut keys = vec![ctx.dir.secret()?];
-    keys.extend(ctx.store()?.read(|tx| tx.counter().chain_secret())?);
+    let keys = crate::services::reach::keys(ctx.dir.secret()?, &mut ctx.store()?)?;
     let words = ctx.config.shop.words();
     let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
     let (news, heard) = std::sync::mpsc::channel();

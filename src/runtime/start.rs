@@ -48,9 +48,7 @@ impl Counter {
         let now = crate::clock::now();
         let mut store = dir.open_store(config, now)?;
         let staff_required = !store.staff()?.is_empty();
-        // The keys a reach check accepts: the shop's, and the chain's once it has joined.
-        let mut reach_keys = vec![dir.secret()?];
-        reach_keys.extend(store.read(|tx| tx.counter().chain_secret())?);
+        let reach_keys = crate::services::reach::keys(dir.secret()?, &mut store)?;
         let threads_stop = Arc::new(AtomicBool::new(false));
         // Plug-in mode owns the printer: the till prints, Regulars adds to its receipts.
         let (plug_tx, from_plug) = channel();

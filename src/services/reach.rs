@@ -45,6 +45,15 @@ pub struct Checked {
     pub at: i64,
 }
 
+/// The keys a reach check accepts: the shop's, and the chain's once this till has joined one.
+pub fn keys(
+    shop: ShopSecret,
+    store: &mut crate::store::Store,
+) -> Result<Vec<ShopSecret>, crate::store::StoreError> {
+    let chain = store.read(|tx| tx.counter().chain_secret())?;
+    Ok(std::iter::once(shop).chain(chain).collect())
+}
+
 /// Asks the server at `public_url` to sign a one-time nonce, and checks that the answer is
 /// signed with one of `secrets` (the shop's, and the chain's once it has joined one): another
 /// server at that address (another shop's portal, a router's page) does not count.
