@@ -161,6 +161,20 @@ impl Driver {
         );
     }
 
+    /// Waits (up to 20 s) until the browser's address contains `part`; `what` says what
+    /// did not happen otherwise.
+    fn until_url(&self, part: &str, what: &str) {
+        let t = Instant::now();
+        while !self.current_url().contains(part) {
+            assert!(
+                t.elapsed() < Duration::from_secs(20),
+                "{what}: {}",
+                self.current_url()
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
     fn current_url(&self) -> String {
         call(&self.agent, "GET", &self.url("/url"), None)
             .as_str()
@@ -205,14 +219,7 @@ fn a_phone_rates_the_visit_in_chromium() {
     browser.click("label[for=star4]");
     browser.type_into("#comment", "Great flat white, friendly staff");
     browser.click("form[action$='/rating'] button");
-    let t = Instant::now();
-    while !browser.current_url().contains("done=rated") {
-        assert!(
-            t.elapsed() < Duration::from_secs(20),
-            "the rating was not sent"
-        );
-        std::thread::sleep(Duration::from_millis(100));
-    }
+    browser.until_url("done=rated", "the rating was not sent");
     let (stars, comment): (i64, String) = crate::common::connect(crate::common::db(shop.path()))
         .unwrap()
         .query_row(
@@ -255,14 +262,7 @@ fn a_phone_agrees_to_texts_and_gives_a_birthday_in_chromium() {
     let out = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("portal-messages.png");
     std::fs::write(&out, &png).unwrap();
     browser.click("form[action$='/messages'] button");
-    let t = Instant::now();
-    while !browser.current_url().contains("done=messages") {
-        assert!(
-            t.elapsed() < Duration::from_secs(20),
-            "the choice was not sent"
-        );
-        std::thread::sleep(Duration::from_millis(100));
-    }
+    browser.until_url("done=messages", "the choice was not sent");
     let (channel, source, wording, birthday): (String, String, String, String) =
         crate::common::connect(crate::common::db(shop.path()))
             .unwrap()
@@ -336,15 +336,7 @@ fn a_phone_that_cannot_scan_types_the_receipts_code_on_the_front_page() {
     let out = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("portal-code.png");
     std::fs::write(&out, &png).unwrap();
     browser.click("form[action='/c'] button");
-    let t = Instant::now();
-    while !browser.current_url().contains("/r/") {
-        assert!(
-            t.elapsed() < Duration::from_secs(20),
-            "the code did not open the receipt: {}",
-            browser.current_url()
-        );
-        std::thread::sleep(Duration::from_millis(100));
-    }
+    browser.until_url("/r/", "the code did not open the receipt");
     assert_eq!(
         format!("/r/{}", browser.current_url().rsplit("/r/").next().unwrap()).to_uppercase(),
         crate::portal::visit_path(&sale).to_uppercase()
@@ -377,27 +369,13 @@ fn a_phone_rates_and_asks_for_help_at_the_chains_page_server_with_the_till_off()
     assert_eq!(browser.viewport(), (390, 844));
     browser.click("label[for=star5]");
     browser.click("form[action$='/rating'] button");
-    let t = Instant::now();
-    while !browser.current_url().contains("done=rated") {
-        assert!(
-            t.elapsed() < Duration::from_secs(20),
-            "the rating was not sent"
-        );
-        std::thread::sleep(Duration::from_millis(100));
-    }
+    browser.until_url("done=rated", "the rating was not sent");
     browser.click("details summary");
     browser.click("input[name=problem][value=missing]");
     browser.type_into("#details", "The croissant was not in the bag");
     browser.click("input[name=contact_via][value=in_store]");
     browser.click("form[action$='/help'] button");
-    let t = Instant::now();
-    while !browser.current_url().contains("done=help") {
-        assert!(
-            t.elapsed() < Duration::from_secs(20),
-            "the request was not sent"
-        );
-        std::thread::sleep(Duration::from_millis(100));
-    }
+    browser.until_url("done=help", "the request was not sent");
     let png = browser.screenshot();
     let out = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("page-server-help.png");
     std::fs::write(&out, &png).unwrap();
