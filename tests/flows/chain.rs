@@ -571,11 +571,7 @@ fn a_sale_through_the_local_api_goes_to_the_central_store_at_once() {
     let mut err = std::io::BufReader::new(serve.stderr.take().unwrap());
     let mut line = String::new();
     err.read_line(&mut line).unwrap();
-    let at = line.find("http://127.0.0.1:").expect(&line);
-    let base: String = line[at..]
-        .chars()
-        .take_while(|c| !c.is_whitespace() && *c != ')')
-        .collect();
+    let base = crate::common::serving_address(&line).expect(&line);
     std::thread::spawn(move || for _ in err.lines() {});
     // The serve's own first sync (2 seconds after it starts) is over before the sale.
     std::thread::sleep(std::time::Duration::from_secs(3));

@@ -241,3 +241,14 @@ pub fn connect(path: impl AsRef<Path>) -> rusqlite::Result<Connection> {
     regulars::store::register_functions(&conn)?;
     Ok(conn)
 }
+
+/// The loopback address `regulars serve` says it listens on, from a line it printed.
+pub fn serving_address(line: &str) -> Option<String> {
+    let at = line.find("http://127.0.0.1:")?;
+    Some(
+        line[at..]
+            .chars()
+            .take_while(|c| !c.is_whitespace() && *c != ')')
+            .collect(),
+    )
+}

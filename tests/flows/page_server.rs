@@ -36,11 +36,7 @@ impl PageServer {
             let mut line = String::new();
             err.read_line(&mut line).unwrap();
             said.push_str(&line);
-            if let Some(at) = line.find("http://127.0.0.1:") {
-                let addr: String = line[at..]
-                    .chars()
-                    .take_while(|c| !c.is_whitespace() && *c != ')')
-                    .collect();
+            if let Some(addr) = crate::common::serving_address(&line) {
                 base.get_or_insert(addr);
             }
             if said.contains("Page server:") {
