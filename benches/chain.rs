@@ -16,6 +16,8 @@ mod common;
 
 #[path = "../tests/flows/certs.rs"]
 mod certs;
+#[path = "../tests/flows/ports.rs"]
+mod ports;
 #[path = "../tests/flows/pg.rs"]
 #[allow(dead_code)]
 mod pg;

@@ -7,6 +7,8 @@
 #[path = "../tests/flows/certs.rs"]
 #[allow(dead_code)]
 mod certs;
+#[path = "../tests/flows/ports.rs"]
+mod ports;
 #[path = "../tests/flows/pg.rs"]
 #[allow(dead_code)]
 mod pg;

@@ -63,11 +63,7 @@ impl Driver {
             "the browser test needs Chromium and its WebDriver: run the tests with `tests/run.sh`, \
              which installs them (or `apt-get install chromium chromium-driver`)"
         );
-        let port = std::net::TcpListener::bind("127.0.0.1:0")
-            .unwrap()
-            .local_addr()
-            .unwrap()
-            .port();
+        let port = crate::common::free_port();
         let child = Command::new(CHROMEDRIVER)
             .arg(format!("--port={port}"))
             .stdout(Stdio::null())

@@ -252,3 +252,5 @@ pub fn serving_address(line: &str) -> Option<String> {
             .collect(),
     )
 }
+
+pub use crate::ports::free_port;

@@ -713,10 +713,7 @@ fn the_device_bar_says_where_the_pages_open_and_settings_checks_again() {
     });
     h.get_by_label(&loopback);
     // An address where nothing answers is shown as not reachable, and why.
-    let closed = {
-        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-        l.local_addr().unwrap().port()
-    };
+    let closed = crate::common::free_port();
     drop(h);
     // On this computer's address on its network (nothing listens on that port).
     let lan = regulars::config::reach::lan_address().expect("the test machine has a network");

@@ -9,14 +9,7 @@ use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-/// A free port on loopback (bound and let go: the server binds it next).
-pub fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
+pub use crate::common::free_port;
 
 /// One message the SMTP server accepted.
 #[derive(Debug, Clone, serde::Deserialize)]
@@ -55,22 +48,33 @@ impl SmtpServer {
         let dir = keep.path().join("mail");
         let port = if port == 0 { free_port() } else { port };
         let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/smtp_server.py");
-        let mut child = Command::new("python3")
-            .arg(script)
-            .arg("--port")
-            .arg(port.to_string())
-            .arg("--dir")
-            .arg(&dir)
-            .args(options)
-            .stdout(Stdio::piped())
-            .stderr(Stdio::inherit())
-            .spawn()
-            .unwrap();
-        let mut line = String::new();
-        BufReader::new(child.stdout.take().unwrap())
-            .read_line(&mut line)
-            .unwrap();
-        assert_eq!(line.trim(), "ready", "the SMTP server did not start");
+        // A port just let go by the test's previous server can linger a moment.
+        let mut tries = 0;
+        let child = loop {
+            let mut child = Command::new("python3")
+                .arg(&script)
+                .arg("--port")
+                .arg(port.to_string())
+                .arg("--dir")
+                .arg(&dir)
+                .args(options)
+                .stdout(Stdio::piped())
+                .stderr(Stdio::inherit())
+                .spawn()
+                .unwrap();
+            let mut line = String::new();
+            BufReader::new(child.stdout.take().unwrap())
+                .read_line(&mut line)
+                .unwrap();
+            if line.trim() == "ready" {
+                break child;
+            }
+            let _ = child.kill();
+            let _ = child.wait();
+            tries += 1;
+            assert!(tries < 20, "the SMTP server did not start on port {port}");
+            std::thread::sleep(Duration::from_millis(250));
+        };
         SmtpServer {
             child,
             port,

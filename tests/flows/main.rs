@@ -34,6 +34,7 @@ mod page_cache;
 mod page_server;
 mod passthrough;
 mod pg;
+mod ports;
 pub mod portal;
 mod portal_languages;
 mod privacy;

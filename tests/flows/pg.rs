@@ -38,10 +38,7 @@ impl Postgres {
             let gid = id_of("-g");
             std::os::unix::fs::chown(dir.path(), Some(uid), Some(gid)).unwrap();
         }
-        let port = {
-            let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-            l.local_addr().unwrap().port()
-        };
+        let port = crate::ports::free_port();
         let pg = Postgres {
             dir,
             bin,

@@ -717,11 +717,7 @@ fn from_the_printed_qr_to_a_ticket_on_the_timeline() {
     let dir = tempfile::tempdir().unwrap();
     let link = dir.path().join("printer");
     let _sim = crate::serial::start_sim(dir.path(), &link, "generic-80mm");
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
+    let port = crate::common::free_port();
     std::fs::write(
         dir.path().join("config.toml"),
         format!(

@@ -31,10 +31,7 @@ fn pages_check_tells_the_shops_own_portal_from_another_and_from_nothing() {
     assert_eq!(json["reachable"], false);
     assert_eq!(json["problem"]["kind"], "another_server", "{json}");
     // A port nothing listens on.
-    let closed = {
-        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-        l.local_addr().unwrap().port()
-    };
+    let closed = crate::common::free_port();
     let (exit, json, _) = check(ours.path(), Some(&format!("http://127.0.0.1:{closed}")));
     assert_eq!(exit, 1, "{json}");
     assert_eq!(json["problem"]["kind"], "refused", "{json}");
@@ -125,10 +122,7 @@ fn with_no_address_set_receipts_never_carry_loopback_and_quick_tunnels_are_refus
 #[test]
 fn serve_says_where_the_pages_open() {
     let dir = tempfile::tempdir().unwrap();
-    let closed = {
-        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-        l.local_addr().unwrap().port()
-    };
+    let closed = crate::common::free_port();
     let lan = regulars::config::reach::lan_address().expect("the test machine has a network");
     let url = match lan {
         std::net::IpAddr::V6(v6) => format!("http://[{v6}]:{closed}"),

@@ -21,6 +21,22 @@ cleanup() {
 trap cleanup EXIT
 fail() { echo "FAIL: $*" >&2; [ -f "$data/window.log" ] && tail -20 "$data/window.log" >&2; exit 1; }
 
+# A free port for a server started later, below the range outgoing connections are given, so
+# nothing else takes it meanwhile. $1: the address to try it on (127.0.0.1 by default).
+free_port() {
+    python3 - "${1:-127.0.0.1}" <<'PY'
+import random, socket, sys
+low = int(open("/proc/sys/net/ipv4/ip_local_port_range").read().split()[0])
+while True:
+    port = random.randrange(min(10000, low - 1000), low)
+    try:
+        socket.socket().bind((sys.argv[1], port))
+    except OSError:
+        continue
+    print(port)
+    break
+PY
+}
 rg() { "$bin" --data "$data" --json "$@"; }
 json() { python3 -c "import json,sys; d=json.load(sys.stdin); print(eval(sys.argv[1], {}, {'d': d}))" "$1"; }
 

@@ -18,7 +18,7 @@ source "$(dirname "$0")/common.bash"
 write_config 'name = "Corner Coffee"
 currency = "EUR"
 country_code = "+353"'
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+port=$(free_port)
 python3 tests/smtp_server.py --port "$port" --dir "$data/mail" --refuse aoife@example.ie >"$data/smtp.out" &
 pids+=($!)
 for _ in $(seq 50); do grep -q ready "$data/smtp.out" 2>/dev/null && break; sleep 0.2; done

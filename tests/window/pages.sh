@@ -8,7 +8,7 @@
 # Screenshot: window-shots/pages-bar.png (look at it: the device bar's pages line says where
 # the pages open from, and the receipt preview shows "Or type ….. at …/c" under the QR).
 source "$(dirname "$0")/common.bash"
-port=$(python3 -c "import socket; s=socket.socket(); s.bind(('0.0.0.0', 0)); print(s.getsockname()[1])")
+port=$(free_port 0.0.0.0)
 cat > "$data/config.toml" <<TOML
 [shop]
 name = "Corner Coffee"
