@@ -12,6 +12,7 @@ use postgres::Client;
 
 mod figures;
 mod points;
+mod shops;
 mod tls;
 
 pub use figures::{ChainFigures, ShopFigures};
@@ -25,6 +26,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0002_balances.sql"),
     include_str!("migrations/0003_till_numbers.sql"),
     include_str!("migrations/0004_identity.sql"),
+    include_str!("migrations/0005_shops.sql"),
 ];
 
 /// The central schema version this build writes.
@@ -279,7 +281,7 @@ impl Central {
         Ok(self
             .client
             .query(
-                "SELECT seq, key, till_id, kind, payload FROM events
+                "SELECT seq, key, till_id, kind, payload, shop_id FROM events
                  WHERE seq > $1 AND till_id <> $2 ORDER BY seq LIMIT $3",
                 &[&cursor, &till_id, &limit],
             )?
@@ -290,6 +292,7 @@ impl Central {
                 till_id: r.get(2),
                 kind: r.get(3),
                 payload: r.get(4),
+                shop_id: r.get(5),
             })
             .collect())
     }

@@ -18,6 +18,9 @@ pub struct CentralConfig {
     pub offline_redeem_allowance: i64,
     /// Seconds between background syncs in the window and `serve`.
     pub every: u64,
+    /// The shop's name (`[shop] name`), told to the chain so its page servers name the shop
+    /// on this till's receipts.
+    pub shop_name: String,
 }
 
 impl std::fmt::Debug for CentralConfig {
@@ -122,6 +125,7 @@ impl RawCentral {
             till_id,
             offline_redeem_allowance: allowance,
             every: self.every.unwrap_or(30).max(1),
+            shop_name: String::new(),
         }))
     }
 }

@@ -491,7 +491,7 @@ impl Config {
         let (sms, sms_inbound) = raw.sms.validate(path)?;
         Ok(Config {
             shop: ShopConfig {
-                name: shop_name,
+                name: shop_name.clone(),
                 currency,
                 country_code: raw.shop.country_code.filter(|c| !c.trim().is_empty()),
                 language,
@@ -528,7 +528,10 @@ impl Config {
             },
             support: raw.support.validate(path)?,
             backup: raw.backup.validate(path)?,
-            central: raw.central.validate(path)?,
+            central: raw.central.validate(path)?.map(|c| CentralConfig {
+                shop_name: shop_name.clone(),
+                ..c
+            }),
             email,
             sms,
             messages: raw.messages.validate(sms_inbound),

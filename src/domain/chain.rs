@@ -23,6 +23,8 @@ pub struct RemoteEvent {
     pub till_id: String,
     pub kind: String,
     pub payload: String,
+    /// The shop of the till that wrote it.
+    pub shop_id: String,
 }
 
 /// What the central store answered for one pushed event.

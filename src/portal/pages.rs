@@ -241,7 +241,7 @@ pub(crate) async fn visit(
                 None => {
                     let mark = state.pages.mark();
                     let body = visit_body(&state, &w, &token, mark, &view, variant.done);
-                    let frame = visit_frame(&state, &w);
+                    let frame = visit_frame(&state, &w, &view);
                     state
                         .pages
                         .keep(stamp, view, &token, variant, frame, &body.into_string())
@@ -270,12 +270,15 @@ fn flash_id(done: &str) -> Option<&'static str> {
     })
 }
 
+/// The shop a visit's page names: the one that printed the receipt (another of the chain's,
+/// at a page server), else this one.
+fn shop_of<'a>(state: &'a AppState, v: &'a VisitPage) -> &'a str {
+    v.shop.as_deref().unwrap_or(&state.settings.shop_name)
+}
+
 /// What goes around a visit's page in `w`'s language.
-fn visit_frame(state: &AppState, w: &Language) -> Arc<(String, String)> {
-    let title = w.t_args(
-        "portal-visit-title",
-        &[("shop", state.settings.shop_name.as_str().into())],
-    );
+fn visit_frame(state: &AppState, w: &Language, v: &VisitPage) -> Arc<(String, String)> {
+    let title = w.t_args("portal-visit-title", &[("shop", shop_of(state, v).into())]);
     frame(w, &title)
 }
 
@@ -298,7 +301,7 @@ fn visit_body(
                 section.ok role="status" { p { (w.t(id)) } }
             }
             section {
-                p.shop { (s.shop_name) }
+                p.shop { (shop_of(state, v)) }
                 @if let Some(m) = v.member.as_ref().filter(|m| !m.first_name.is_empty()) {
                     h1 { (w.t_args("portal-hi", &[("name", m.first_name.as_str().into())])) }
                 } @else {
@@ -347,7 +350,7 @@ fn visit_body(
                         button.alt type="submit" { (w.t("portal-save")) }
                     }
                 }
-                (messages_section(w, &base, form, &s.shop_name, m))
+                (messages_section(w, &base, form, shop_of(state, v), m))
                 section {
                     h2 { (w.t("portal-invite")) }
                     @let link = format!("{}/join/{}", s.public_url.trim_end_matches('/'), m.referral_code);

@@ -105,6 +105,11 @@ fn exchange_with(
         let secret = central.chain_secret()?;
         store.write(|t| t.counter().set_chain_secret(&secret))?;
     }
+    // The shops' names before their events: a page server names the shop of every receipt
+    // it takes (a till names its shop before it sends anything).
+    central.name_shop(&config.shop_id, &config.shop_name)?;
+    let names = central.shop_names()?;
+    store.write(|t| t.chain().set_shop_names(&names))?;
     let mut done = Synced::default();
     push_all(central, store, config, now, &mut done)?;
     loop {

@@ -122,6 +122,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0019_approved_by.sql"),
     include_str!("migrations/0020_overdue_rule.sql"),
     include_str!("migrations/0021_receipt_codes.sql"),
+    include_str!("migrations/0022_chain_shops.sql"),
 ];
 
 /// The schema version this build writes.

@@ -20,6 +20,7 @@ fn till(url: &str, shop: &str, id: &str) -> (tempfile::TempDir, Store, CentralCo
         till_id: id.into(),
         offline_redeem_allowance: 0,
         every: 30,
+        shop_name: format!("Shop {shop}"),
     };
     (dir, store, config)
 }

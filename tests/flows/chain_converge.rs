@@ -159,6 +159,7 @@ fn run_case(pg: &Postgres, steps: &[Step]) {
                     till_id: till.to_string(),
                     offline_redeem_allowance: 0,
                     every: 30,
+                    shop_name: format!("Shop {shop}"),
                 },
             }
         })

@@ -257,6 +257,7 @@ fn the_approver_reaches_other_tills_and_older_events_still_apply() {
         till_id: "riga-1".into(),
         kind: e.kind.clone(),
         payload,
+        shop_id: "riga".into(),
     };
     let events: Vec<RemoteEvent> = sent
         .iter()

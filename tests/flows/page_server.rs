@@ -99,6 +99,7 @@ impl Drop for PageServer {
 fn the_page_server_serves_a_receipt_while_the_till_is_off() {
     let pg = Postgres::start();
     let riga = till(&pg.url(), "riga", "riga-1");
+    crate::chain::edit_config(riga.path(), "name = \"My Shop\"", "name = \"Kafejnīca Rīga\"");
     run_json(riga.path(), &["central", "init"]);
     let anna = enrol(riga.path(), "Anna Bērziņa");
     // Joined to the chain at its first sync: its receipts are signed with the chain's key.
@@ -107,7 +108,14 @@ fn the_page_server_serves_a_receipt_while_the_till_is_off() {
     sync(riga.path());
     // A new page server catches up with the chain, and the first receipt opens there.
     let pages = PageServer::start(&pg.url(), "pages-1");
-    pages.until_open(&visit_path(&first));
+    let opened = pages.until_open(&visit_path(&first));
+    // It names the shop that printed the receipt, not its own ("My Shop").
+    assert!(
+        opened.contains("<title>Your visit to Kafejnīca Rīga")
+            && opened.contains("Kafejnīca Rīga</p>")
+            && !opened.contains("My Shop"),
+        "{opened}"
+    );
     // The till's reach check knows the chain's page server by the chain's key, and another
     // chain's (or shop's) page server would not pass.
     let (exit, out, err) = run(

@@ -107,6 +107,13 @@ impl super::Room<'_, '_> {
             }
             done.cursor = e.seq;
         }
+        let mut tills: Vec<(&str, &str)> = events
+            .iter()
+            .map(|e| (e.till_id.as_str(), e.shop_id.as_str()))
+            .collect();
+        tills.sort_unstable();
+        tills.dedup();
+        self.note_tills(&tills)?;
         self.tx.execute(
             "UPDATE sync_state SET applying = 0, cursor = ?1",
             [done.cursor],

@@ -26,6 +26,8 @@ pub struct VisitPage {
     pub visit_id: i64,
     /// The number printed on the receipt: the till's, or `V<visit id>`.
     pub receipt: String,
+    /// The shop that printed it, when another of the chain's (`None`: this shop).
+    pub shop: Option<String>,
     pub at: i64,
     pub amount: i64,
     pub refunded: i64,
@@ -158,6 +160,7 @@ impl super::Room<'_, '_> {
         Ok(Some(VisitPage {
             visit_id,
             receipt: v.receipt.clone().unwrap_or_else(|| format!("V{visit_id}")),
+            shop: self.chain().shop_of_visit(visit_id)?,
             at: v.at,
             amount: v.amount,
             refunded: v.refunded,

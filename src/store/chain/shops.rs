@@ -1,0 +1,44 @@
+//! Which shop each of the chain's other tills belongs to, and the shops' names, as the central
+//! store says (`chain_tills`, `chain_shops`): a receipt's page names the shop that printed it.
+
+use crate::store::Result;
+use rusqlite::OptionalExtension;
+
+impl super::Room<'_, '_> {
+    /// Notes the shop of each till whose events were applied (a till never changes shop).
+    pub(super) fn note_tills(&self, tills: &[(&str, &str)]) -> Result<()> {
+        let mut stmt = self
+            .tx
+            .prepare_cached("INSERT OR IGNORE INTO chain_tills (till_id, shop_id) VALUES (?1, ?2)")?;
+        for (till, shop) in tills {
+            stmt.execute((till, shop))?;
+        }
+        Ok(())
+    }
+
+    /// Takes the shops' names the central store holds, writing only those that changed.
+    pub fn set_shop_names(&self, names: &[(String, String)]) -> Result<()> {
+        let mut stmt = self.tx.prepare_cached(
+            "INSERT INTO chain_shops (shop_id, name) VALUES (?1, ?2)
+             ON CONFLICT (shop_id) DO UPDATE SET name = excluded.name
+             WHERE name IS NOT excluded.name",
+        )?;
+        for (shop, name) in names {
+            stmt.execute((shop, name))?;
+        }
+        Ok(())
+    }
+
+    /// The name of the shop whose till sold `visit_id`, for another till's visit whose shop
+    /// the central store has named; `None` for this till's own.
+    pub fn shop_of_visit(&self, visit_id: i64) -> Result<Option<String>> {
+        Ok(self
+            .tx
+            .prepare_cached(
+                "SELECT s.name FROM visits v JOIN chain_tills t ON t.till_id = v.origin
+                 JOIN chain_shops s ON s.shop_id = t.shop_id WHERE v.id = ?1",
+            )?
+            .query_row([visit_id], |r| r.get(0))
+            .optional()?)
+    }
+}

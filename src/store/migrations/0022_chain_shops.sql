@@ -1,0 +1,13 @@
+-- Regulars schema version 22: which shop each of the chain's other tills belongs to, and each
+-- shop's name, from the central store, so a receipt's page (at a page server, or any till)
+-- names the shop that printed it rather than the one serving the page.
+
+CREATE TABLE chain_tills (
+    till_id TEXT PRIMARY KEY,
+    shop_id TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE chain_shops (
+    shop_id TEXT PRIMARY KEY,
+    name    TEXT NOT NULL
+) WITHOUT ROWID;
