@@ -220,6 +220,11 @@ impl Store {
             .map_err(with_path)?;
         conn.pragma_update(None, "cache_size", -CACHE_KIB)
             .map_err(with_path)?;
+        // A statement's undo copy (its journal, kept until it finishes, in case it fails
+        // half-way) in memory, not written to a temporary file: it was half the time of
+        // applying a chain's history at a new page server. Durability is the WAL's, unchanged.
+        conn.pragma_update(None, "temp_store", "MEMORY")
+            .map_err(with_path)?;
         conn.pragma_update(None, "wal_autocheckpoint", WAL_CHECKPOINT_PAGES)
             .map_err(with_path)?;
         register_functions(&conn).map_err(with_path)?;
