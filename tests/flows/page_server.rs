@@ -283,6 +283,71 @@ fn two_page_servers_rating_the_same_visit_at_once_leave_one_rating() {
 }
 
 #[test]
+fn with_the_central_store_down_a_page_server_keeps_what_customers_do_and_sends_it_once() {
+    let pg = Postgres::start();
+    let riga = till(&pg.url(), "riga", "riga-1");
+    run_json(riga.path(), &["central", "init"]);
+    let anna = enrol(riga.path(), "Anna");
+    sync(riga.path());
+    let sale = run_json(
+        riga.path(),
+        &["sale", "record", "--amount", "9.00", "--customer", &anna],
+    );
+    let path = visit_path(&sale);
+    let pages = PageServer::start(&pg.url(), "pages-1");
+    let page = pages.until_open(&path);
+    // The central store goes down; at home, she rates the visit and asks for help.
+    pg.crash();
+    let post = |to: &str, fields: &[(&str, &str)]| {
+        pages
+            .agent
+            .post(format!("{}{path}/{to}", pages.base))
+            .send_form(fields.iter().copied())
+            .unwrap()
+            .status()
+            .as_u16()
+    };
+    let form = form_token(&page);
+    assert_eq!(post("rating", &[("form", &form), ("stars", "4")]), 303);
+    let help = [
+        ("form", form.as_str()),
+        ("problem", "quality"),
+        ("details", "The lid was cracked"),
+        ("contact_via", "email"),
+        ("contact", "anna@example.lv"),
+    ];
+    assert_eq!(post("help", &help), 303);
+    // The page shows both at once, with the central store still down.
+    let (status, now) = pages.get(&path);
+    assert_eq!(status, 200);
+    assert!(now.contains("The lid was cracked"), "{now}");
+    // Back up: the till that sold gets the rating and the ticket, once each, and they stay
+    // once however many syncs follow.
+    pg.up();
+    let counts = || -> (i64, i64) {
+        let c = crate::common::connect(crate::common::db(riga.path())).unwrap();
+        let n = |sql: &str| c.query_row(sql, [], |r| r.get(0)).unwrap();
+        (
+            n("SELECT COUNT(*) FROM ratings WHERE stars = 4"),
+            n("SELECT COUNT(*) FROM tickets WHERE summary LIKE '%The lid was cracked%'"),
+        )
+    };
+    let t = Instant::now();
+    while counts() != (1, 1) {
+        sync(riga.path());
+        assert!(
+            t.elapsed() < Duration::from_secs(30),
+            "the page server's writes did not reach the till: {:?}",
+            counts()
+        );
+        std::thread::sleep(Duration::from_millis(300));
+    }
+    std::thread::sleep(Duration::from_secs(3));
+    sync(riga.path());
+    assert_eq!(counts(), (1, 1));
+}
+
+#[test]
 fn a_flood_of_well_signed_receipts_not_arrived_is_told_on_its_way_and_rate_limited() {
     let pg = Postgres::start();
     let riga = till(&pg.url(), "riga", "riga-1");
