@@ -16,11 +16,11 @@ mod common;
 
 #[path = "../tests/flows/certs.rs"]
 mod certs;
-#[path = "../tests/flows/ports.rs"]
-mod ports;
 #[path = "../tests/flows/pg.rs"]
 #[allow(dead_code)]
 mod pg;
+#[path = "../tests/flows/ports.rs"]
+mod ports;
 
 use regulars::central::{Central, Hold};
 use regulars::store::{NewCustomer, NewSale, OutboxEvent, RemoteEvent, Store};

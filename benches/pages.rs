@@ -7,11 +7,11 @@
 #[path = "../tests/flows/certs.rs"]
 #[allow(dead_code)]
 mod certs;
-#[path = "../tests/flows/ports.rs"]
-mod ports;
 #[path = "../tests/flows/pg.rs"]
 #[allow(dead_code)]
 mod pg;
+#[path = "../tests/flows/ports.rs"]
+mod ports;
 
 use std::io::BufRead;
 use std::process::{Command, Stdio};

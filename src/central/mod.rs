@@ -18,6 +18,7 @@ mod tls;
 pub use figures::{ChainFigures, ShopFigures};
 pub use points::{Hold, Reversal};
 use points::{count_points, record_merges};
+pub use shops::Directory;
 use std::time::Duration;
 
 /// Central schema migrations, in order; entry `i` upgrades version `i` to `i + 1`. Append only.

@@ -1,7 +1,16 @@
-//! The chain's shops by name: each till says its shop's name at every sync, and a page server
-//! reads them all, so a receipt's page names the shop that printed it.
+//! The chain's directory: each till says its shop's name at every sync, and each page server
+//! the address its pages open at; every till and page server reads them all, so a receipt's
+//! page names the shop that printed it and a till can point at the chain's page server.
 
 use super::{Central, Result};
+
+/// The chain's shops by name, and where its page servers' pages open.
+#[derive(Debug, Clone, Default)]
+pub struct Directory {
+    /// `(shop_id, name)`.
+    pub shops: Vec<(String, String)>,
+    pub page_servers: Vec<String>,
+}
 
 impl Central {
     /// Records `name` as the shop's, when it is not already.
@@ -15,13 +24,32 @@ impl Central {
         Ok(())
     }
 
-    /// Every shop's name, by shop id.
-    pub fn shop_names(&mut self) -> Result<Vec<(String, String)>> {
-        Ok(self
-            .client
-            .query("SELECT shop_id, name FROM shops ORDER BY shop_id", &[])?
-            .into_iter()
-            .map(|r| (r.get(0), r.get(1)))
-            .collect())
+    /// Records `url` as where the page server `till_id`'s pages open, when it is not already.
+    pub fn name_page_server(&mut self, till_id: &str, url: &str) -> Result<()> {
+        self.client.execute(
+            "INSERT INTO page_servers (till_id, url) VALUES ($1, $2)
+             ON CONFLICT (till_id) DO UPDATE SET url = excluded.url
+             WHERE page_servers.url IS DISTINCT FROM excluded.url",
+            &[&till_id, &url],
+        )?;
+        Ok(())
+    }
+
+    /// Every shop's name by shop id, and every page server's address, in one query.
+    pub fn directory(&mut self) -> Result<Directory> {
+        let mut d = Directory::default();
+        for r in self.client.query(
+            "SELECT 'shop', shop_id, name FROM shops
+             UNION ALL SELECT 'pages', till_id, url FROM page_servers ORDER BY 1, 2",
+            &[],
+        )? {
+            let (kind, id, value): (String, String, String) = (r.get(0), r.get(1), r.get(2));
+            if kind == "shop" {
+                d.shops.push((id, value));
+            } else {
+                d.page_servers.push(value);
+            }
+        }
+        Ok(d)
     }
 }

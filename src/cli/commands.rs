@@ -384,8 +384,8 @@ fn staff(ctx: &Ctx, cmd: StaffCmd) -> Result<Output> {
 fn pages(ctx: &Ctx, cmd: super::args::PagesCmd) -> Result<Output> {
     let super::args::PagesCmd::Check { url } = cmd;
     let url = url.unwrap_or_else(|| ctx.config.portal.public_url.clone());
-    let keys = crate::services::reach::keys(ctx.dir.secret()?, &mut ctx.store()?)?;
-    let checked = crate::services::reach::check(&url, &keys, ctx.now);
+    let known = crate::services::reach::known(ctx.dir.secret()?, &mut ctx.store()?)?;
+    let checked = crate::services::reach::check(&url, &known, ctx.now);
     let text = crate::services::reach::check_words(&ctx.words(), &checked);
     let json = serde_json::to_value(&checked)?;
     if checked.reachable {

@@ -4,6 +4,7 @@
 use super::commands::Ctx;
 use super::{Output, UsageError};
 use crate::clock::local_time;
+use crate::domain::reach::Scope;
 use anyhow::{Context, Result};
 use serde_json::json;
 
@@ -46,6 +47,13 @@ pub(super) fn serve(
     );
     if pages_only {
         eprintln!("{}", w.t("cli-pages-only"));
+        let url = &ctx.config.portal.public_url;
+        if matches!(
+            crate::domain::reach::scope_of_url(url),
+            Some(Scope::LocalNetwork | Scope::ThisComputer)
+        ) {
+            eprintln!("{}", w.t_args("cli-pages-only-private", &[("url", url.as_str().into())]));
+        }
     } else if ctx.config.portal.api_key.is_some() {
         eprintln!("{}", w.t("cli-api-on"));
     } else {
@@ -65,11 +73,20 @@ pub(super) fn serve(
     })
 }
 
+/// A page server's part in the chain: it syncs every second, so a receipt opens there moments
+/// after its till sent it, and tells the chain where its pages open.
+fn page_server_central(ctx: &Ctx) -> Option<crate::config::CentralConfig> {
+    let mut central = ctx.config.central.clone()?;
+    central.every = 1;
+    central.pages_url = Some(ctx.config.portal.public_url.clone());
+    Some(central)
+}
+
 /// A page server's fetch of the chain's news when asked for a receipt it has not seen: one
 /// fetch at a time, and none for a receipt asked for before the last fetch began (it came
 /// with it), so a flood of receipts not here yet costs one fetch at a time.
 fn catch_up(ctx: &Ctx) -> Option<crate::portal::CatchUp> {
-    let central = ctx.config.central.clone()?;
+    let central = page_server_central(ctx)?;
     let opener = ctx.dir.store_opener(&ctx.config);
     let last: std::sync::Arc<std::sync::Mutex<Option<std::time::Instant>>> = Default::default();
     Some(std::sync::Arc::new(move || {
@@ -97,10 +114,11 @@ fn background(ctx: &Ctx, pages_only: bool, sold: std::sync::mpsc::Receiver<()>) 
         std::thread::Builder::new().name(name.into()).spawn(work)
     };
     let stop = || std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
-    if let Some(mut central) = ctx.config.central.clone() {
-        if pages_only {
-            central.every = 1;
-        }
+    let central = match pages_only {
+        true => page_server_central(ctx),
+        false => ctx.config.central.clone(),
+    };
+    if let Some(central) = central {
         let (news, _) = std::sync::mpsc::channel();
         let (opener, words, s) = (
             ctx.dir.store_opener(&ctx.config),
@@ -141,18 +159,12 @@ fn background(ctx: &Ctx, pages_only: bool, sold: std::sync::mpsc::Receiver<()>) 
 /// Where the pages open from, checked every 15 minutes and said when it changes (with
 /// --devices the counter's runtime checks and its bar says).
 fn reach_checks(ctx: &Ctx) -> Result<()> {
-    let url = ctx.config.portal.public_url.clone();
-    let keys = crate::services::reach::keys(ctx.dir.secret()?, &mut ctx.store()?)?;
     let words = ctx.config.shop.words();
     let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
     let (news, heard) = std::sync::mpsc::channel();
     let (_asks, asks) = std::sync::mpsc::channel();
-    std::thread::Builder::new()
-        .name("pages".into())
-        .spawn(move || {
-            let every = crate::services::reach::CHECK_EVERY;
-            crate::services::reach::worker(url, keys, every, asks, news, stop)
-        })?;
+    let shop = ctx.dir.secret()?;
+    crate::services::reach::start_worker(&ctx.dir, &ctx.config, shop, asks, news, stop)?;
     std::thread::Builder::new()
         .name("pages-news".into())
         .spawn(move || {

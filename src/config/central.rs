@@ -21,6 +21,9 @@ pub struct CentralConfig {
     /// The shop's name (`[shop] name`), told to the chain so its page servers name the shop
     /// on this till's receipts.
     pub shop_name: String,
+    /// A page server's: where its pages open (its `[portal] public_url`), told to the chain so
+    /// a till whose receipts carry an address that opens only in the shop can point at it.
+    pub pages_url: Option<String>,
 }
 
 impl std::fmt::Debug for CentralConfig {
@@ -126,6 +129,7 @@ impl RawCentral {
             offline_redeem_allowance: allowance,
             every: self.every.unwrap_or(30).max(1),
             shop_name: String::new(),
+            pages_url: None,
         }))
     }
 }

@@ -48,13 +48,13 @@ impl Counter {
         let now = crate::clock::now();
         let mut store = dir.open_store(config, now)?;
         let staff_required = !store.staff()?.is_empty();
-        let reach_keys = crate::services::reach::keys(dir.secret()?, &mut store)?;
+        let shop_key = dir.secret()?;
         let threads_stop = Arc::new(AtomicBool::new(false));
         // Plug-in mode owns the printer: the till prints, Regulars adds to its receipts.
         let (plug_tx, from_plug) = channel();
         let (plug_link, plug_label) = start_plug(dir, config, plug_tx, &threads_stop);
         let workers = start_workers(dir, config, store)?;
-        let background = start_background(dir, config, reach_keys, &threads_stop)?;
+        let background = start_background(dir, config, shop_key, &threads_stop)?;
         let (scan_sender, scans) = channel();
         let scanner = start_scanner(config, scan_sender.clone(), &threads_stop)?;
         let mut world = World::new();
@@ -203,7 +203,7 @@ fn start_workers(
 fn start_background(
     dir: &DataDir,
     config: &Config,
-    reach_keys: Vec<crate::domain::token::ShopSecret>,
+    shop_key: crate::domain::token::ShopSecret,
     stop: &Arc<AtomicBool>,
 ) -> Result<Background, StartError> {
     let spawn = |name: &str, work: Box<dyn FnOnce() + Send>| {
@@ -251,14 +251,7 @@ fn start_background(
     }
     let (to_pages, asks) = channel();
     let (pages_tx, from_pages) = channel();
-    let (url, s) = (config.portal.public_url.clone(), stop.clone());
-    spawn(
-        "pages",
-        Box::new(move || {
-            let every = crate::services::reach::CHECK_EVERY;
-            crate::services::reach::worker(url, reach_keys, every, asks, pages_tx, s)
-        }),
-    )?;
+    crate::services::reach::start_worker(dir, config, shop_key, asks, pages_tx, stop.clone())?;
     Ok(Background {
         from_backups,
         from_messages,

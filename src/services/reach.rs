@@ -41,31 +41,64 @@ pub struct Checked {
     /// How far the address reaches (from the address its name resolved to).
     pub scope: Option<Scope>,
     pub problem: Option<Problem>,
+    /// The chain's page server, whose pages open from anywhere, when `url` opens only in the
+    /// shop or on this computer: what `[portal] public_url` should be.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub page_server: Option<String>,
     /// When the check was made (unix seconds).
     pub at: i64,
 }
 
-/// The keys a reach check accepts: the shop's, and the chain's once this till has joined one.
-pub fn keys(
+/// What a check goes by: the keys it accepts (the shop's, and the chain's once this till has
+/// joined one) and where the chain's page servers say their pages open.
+#[derive(Clone)]
+pub struct Known {
+    pub keys: Vec<ShopSecret>,
+    pub page_servers: Vec<String>,
+}
+
+/// What the shop's key and its database tell a check.
+pub fn known(
     shop: ShopSecret,
     store: &mut crate::store::Store,
-) -> Result<Vec<ShopSecret>, crate::store::StoreError> {
-    let chain = store.read(|tx| tx.counter().chain_secret())?;
-    Ok(std::iter::once(shop).chain(chain).collect())
+) -> Result<Known, crate::store::StoreError> {
+    let (chain, page_servers) = store.read(|tx| {
+        Ok((tx.counter().chain_secret()?, tx.chain().page_servers()?))
+    })?;
+    Ok(Known {
+        keys: std::iter::once(shop).chain(chain).collect(),
+        page_servers,
+    })
 }
 
 /// Asks the server at `public_url` to sign a one-time nonce, and checks that the answer is
-/// signed with one of `secrets` (the shop's, and the chain's once it has joined one): another
-/// server at that address (another shop's portal, a router's page) does not count.
-pub fn check(public_url: &str, secrets: &[ShopSecret], now: i64) -> Checked {
+/// signed with one of the known keys: another server at that address (another shop's portal,
+/// a router's page) does not count. An address that opens only in the shop (or only on this
+/// computer) names the chain's page server that opens from anywhere, when there is one.
+pub fn check(public_url: &str, known: &Known, now: i64) -> Checked {
     let url = public_url.trim_end_matches('/').to_string();
     let scope = resolved_scope(&url);
-    let problem = ask(&url, secrets).err();
+    let problem = ask(&url, &known.keys).err();
+    let narrow = matches!(scope, Some(Scope::LocalNetwork | Scope::ThisComputer));
+    let page_server = known
+        .page_servers
+        .iter()
+        .map(|u| u.trim_end_matches('/'))
+        .find(|u| {
+            narrow
+                && *u != url
+                && !matches!(
+                    scope_of_url(u),
+                    Some(Scope::LocalNetwork | Scope::ThisComputer)
+                )
+        })
+        .map(str::to_string);
     Checked {
         reachable: problem.is_none(),
         url,
         scope,
         problem,
+        page_server,
         at: now,
     }
 }
@@ -156,7 +189,7 @@ pub fn problem_words(w: &crate::i18n::Language, p: &Problem) -> String {
 /// What a check found, as `pages check` says it.
 pub fn check_words(w: &crate::i18n::Language, c: &Checked) -> String {
     let url = ("url", c.url.clone().into());
-    match (&c.problem, c.scope) {
+    let found = match (&c.problem, c.scope) {
         (Some(p), _) => w.t_args(
             "pages-not-reachable",
             &[url, ("problem", problem_words(w, p).into())],
@@ -164,6 +197,13 @@ pub fn check_words(w: &crate::i18n::Language, c: &Checked) -> String {
         (None, Some(Scope::ThisComputer)) => w.t_args("pages-ok-this-computer", &[url]),
         (None, Some(Scope::LocalNetwork)) => w.t_args("pages-ok-local", &[url]),
         (None, _) => w.t_args("pages-ok-anywhere", &[url]),
+    };
+    match &c.page_server {
+        Some(p) => format!(
+            "{found} {}",
+            w.t_args("pages-use-page-server", &[("page_server", p.clone().into())])
+        ),
+        None => found,
     }
 }
 
@@ -191,6 +231,16 @@ pub fn bar_words(
             w.t_args("pages-anywhere", &[("time", time(c.at).into())]),
             true,
         ),
+        Some(Checked {
+            page_server: Some(p),
+            ..
+        }) => (
+            w.t_args(
+                "pages-local-not-page-server",
+                &[url_arg, ("page_server", p.clone().into())],
+            ),
+            false,
+        ),
         _ if scope == Some(Scope::LocalNetwork) => (w.t_args("pages-local", &[url_arg]), true),
         _ => (w.t_args("pages-unchecked", &[url_arg]), true),
     }
@@ -199,11 +249,40 @@ pub fn bar_words(
 /// How often the window and `serve` check where the pages open.
 pub const CHECK_EVERY: Duration = Duration::from_secs(15 * 60);
 
-/// Checks `url` a few seconds after it starts, then every `every` and whenever `asks` says so
-/// (the Settings button), telling `news` each time, until `stop`.
-pub fn worker(
+/// Starts the checks of where the pages at the address receipts carry open from: a few seconds
+/// after the start, then every [`CHECK_EVERY`] and whenever `asks` says so (the Settings
+/// button), telling `news` each time, until `stop`. The window and `serve` both run it.
+/// `shop` is the shop's own key.
+pub fn start_worker(
+    dir: &crate::datadir::DataDir,
+    config: &crate::config::Config,
+    shop: ShopSecret,
+    asks: std::sync::mpsc::Receiver<()>,
+    news: std::sync::mpsc::Sender<Checked>,
+    stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
+) -> std::io::Result<()> {
+    let url = config.portal.public_url.clone();
+    let opener = dir.store_opener(config);
+    // Read again at each check: the chain's key and page servers arrive with its syncs.
+    let known = move || {
+        let read = opener
+            .open(crate::clock::now())
+            .ok()
+            .and_then(|mut store| known(shop.clone(), &mut store).ok());
+        read.unwrap_or_else(|| Known {
+            keys: vec![shop.clone()],
+            page_servers: Vec::new(),
+        })
+    };
+    std::thread::Builder::new()
+        .name("pages".into())
+        .spawn(move || worker(url, known, CHECK_EVERY, asks, news, stop))
+        .map(|_| ())
+}
+
+fn worker(
     url: String,
-    secrets: Vec<ShopSecret>,
+    known: impl Fn() -> Known,
     every: Duration,
     asks: std::sync::mpsc::Receiver<()>,
     news: std::sync::mpsc::Sender<Checked>,
@@ -224,7 +303,7 @@ pub fn worker(
             }
         };
         if due {
-            let checked = check(&url, &secrets, crate::clock::now());
+            let checked = check(&url, &known(), crate::clock::now());
             next = std::time::Instant::now() + every;
             if news.send(checked).is_err() {
                 break;

@@ -115,8 +115,11 @@ fn exchange_with(
     // The shops' names before their events: a page server names the shop of every receipt
     // it takes (a till names its shop before it sends anything).
     central.name_shop(&config.shop_id, &config.shop_name)?;
-    let names = central.shop_names()?;
-    store.write(|t| t.chain().set_shop_names(&names))?;
+    if let Some(url) = &config.pages_url {
+        central.name_page_server(&config.till_id, url)?;
+    }
+    let directory = central.directory()?;
+    store.write(|t| t.chain().set_directory(&directory))?;
     let mut done = Synced::default();
     push_all(central, store, config, now, &mut done)?;
     let mut batch = BATCH;

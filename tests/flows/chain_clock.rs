@@ -21,6 +21,7 @@ fn till(url: &str, shop: &str, id: &str) -> (tempfile::TempDir, Store, CentralCo
         offline_redeem_allowance: 0,
         every: 30,
         shop_name: format!("Shop {shop}"),
+        pages_url: None,
     };
     (dir, store, config)
 }

@@ -160,6 +160,7 @@ fn run_case(pg: &Postgres, steps: &[Step]) {
                     offline_redeem_allowance: 0,
                     every: 30,
                     shop_name: format!("Shop {shop}"),
+                    pages_url: None,
                 },
             }
         })

@@ -15,13 +15,27 @@ use std::time::{Duration, Instant};
 pub(crate) struct PageServer {
     child: std::process::Child,
     pub(crate) base: String,
+    /// What it said as it started.
+    said: String,
     _dir: tempfile::TempDir,
     agent: ureq::Agent,
 }
 
 impl PageServer {
     pub(crate) fn start(url: &str, till_id: &str) -> PageServer {
+        PageServer::start_at(url, till_id, None)
+    }
+
+    /// With `public_url` as its `[portal] public_url` (unset: its network address).
+    pub(crate) fn start_at(url: &str, till_id: &str, public_url: Option<&str>) -> PageServer {
         let dir = till(url, "pages", till_id);
+        if let Some(public) = public_url {
+            crate::chain::edit_config(
+                dir.path(),
+                "[portal]\n",
+                &format!("[portal]\npublic_url = \"{public}\"\n"),
+            );
+        }
         let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_regulars"))
             .arg("--data")
             .arg(dir.path())
@@ -39,7 +53,7 @@ impl PageServer {
             if let Some(addr) = crate::common::serving_address(&line) {
                 base.get_or_insert(addr);
             }
-            if said.contains("Page server:") {
+            if said.contains("Page server:") && !line.contains("Page server:") {
                 break;
             }
         }
@@ -57,6 +71,7 @@ impl PageServer {
         PageServer {
             child,
             base: base.unwrap_or_else(|| panic!("no address in: {said}")),
+            said,
             _dir: dir,
             agent,
         }
@@ -99,7 +114,11 @@ impl Drop for PageServer {
 fn the_page_server_serves_a_receipt_while_the_till_is_off() {
     let pg = Postgres::start();
     let riga = till(&pg.url(), "riga", "riga-1");
-    crate::chain::edit_config(riga.path(), "name = \"My Shop\"", "name = \"Kafejnīca Rīga\"");
+    crate::chain::edit_config(
+        riga.path(),
+        "name = \"My Shop\"",
+        "name = \"Kafejnīca Rīga\"",
+    );
     run_json(riga.path(), &["central", "init"]);
     let anna = enrol(riga.path(), "Anna Bērziņa");
     // Joined to the chain at its first sync: its receipts are signed with the chain's key.
@@ -345,6 +364,54 @@ fn with_the_central_store_down_a_page_server_keeps_what_customers_do_and_sends_i
     std::thread::sleep(Duration::from_secs(3));
     sync(riga.path());
     assert_eq!(counts(), (1, 1));
+}
+
+#[test]
+fn a_till_whose_address_opens_only_in_the_shop_is_pointed_at_the_chains_page_server() {
+    let pg = Postgres::start();
+    let riga = till(&pg.url(), "riga", "riga-1");
+    run_json(riga.path(), &["central", "init"]);
+    sync(riga.path());
+    // A page server whose own address is a private one says so loudly as it starts.
+    let private = PageServer::start_at(&pg.url(), "pages-1", Some("http://10.20.30.40:8080"));
+    assert!(
+        private.said.contains(
+            "WARNING: this page server's public_url, http://10.20.30.40:8080, opens only on its own network"
+        ),
+        "{}",
+        private.said
+    );
+    // The chain's page server at its address on the internet (behind Caddy, say).
+    let public = PageServer::start_at(&pg.url(), "pages-2", Some("https://pages.example.com"));
+    assert!(!public.said.contains("WARNING"), "{}", public.said);
+    // The till's receipts carry an address phones away from the shop cannot open (this
+    // computer's own, here, where nothing listens): the check says where the chain's pages
+    // open from anywhere (the private page server is not offered).
+    let url = format!("http://127.0.0.1:{}", crate::common::free_port());
+    let t = Instant::now();
+    let (exit, json, _) = loop {
+        sync(riga.path());
+        let (exit, out, _) = run(riga.path(), &["--json", "pages", "check", "--url", &url]);
+        let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+        if json.get("page_server").is_some() {
+            break (exit, json, out);
+        }
+        assert!(
+            t.elapsed() < Duration::from_secs(20),
+            "the till did not hear of the page server: {json}"
+        );
+        std::thread::sleep(Duration::from_millis(300));
+    };
+    assert_eq!(exit, 1, "{json}");
+    assert_eq!(json["scope"], "this computer", "{json}");
+    assert_eq!(json["page_server"], "https://pages.example.com", "{json}");
+    let (_, _, text) = run(riga.path(), &["pages", "check", "--url", &url]);
+    assert!(
+        text.contains(
+            "The chain's page server opens them from anywhere: set [portal] public_url = \"https://pages.example.com\"."
+        ),
+        "{text}"
+    );
 }
 
 #[test]

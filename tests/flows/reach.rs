@@ -79,7 +79,9 @@ fn the_reach_answer_is_signed_and_robots_keep_pages_out_of_search() {
 fn with_no_address_set_receipts_never_carry_loopback_and_quick_tunnels_are_refused() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
-    std::fs::write(d.join("config.toml"), "[portal]\nbind = \"0.0.0.0:8765\"\n").unwrap();
+    // A new shop's config.toml, as it is written on the first start.
+    run(d, &["stats"]);
+    crate::chain::edit_config(d, "bind = \"0.0.0.0:8080\"", "bind = \"0.0.0.0:8765\"");
     let (exit, json, _) = check(d, None);
     let url = json["url"].as_str().unwrap().to_string();
     assert!(url.ends_with(":8765"), "{url}");

@@ -203,3 +203,4 @@ cli-answer = #{ $id } · { $problem } · used { $uses } × · { $body }
 # serve --pages-only: the page server.
 cli-pages-only = Page server: the chain's receipt pages, kept current from its central store every second. No sales, devices, local API or messages here.
 cli-pages-only-needs-central = serve --pages-only serves a chain's pages from its central store: set [central] url, shop_id and till_id (a till id of its own, such as pages-1) in config.toml
+cli-pages-only-private = WARNING: this page server's public_url, { $url }, opens only on its own network (or this computer): the chain's tills are told it as where their pages open, and phones elsewhere cannot open it. Set [portal] public_url to the address this server is reached at from the internet.

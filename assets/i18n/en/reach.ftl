@@ -18,3 +18,5 @@ pages-problem-tls = the secure connection failed ({ $detail })
 pages-problem-another = another server answered ({ $detail }), not this shop's pages
 pages-problem-address = { $detail } is not a web address
 pages-problem-other = { $detail }
+pages-use-page-server = The chain's page server opens them from anywhere: set [portal] public_url = "{ $page_server }".
+pages-local-not-page-server = Customer pages: only on the shop's Wi-Fi ({ $url }), but the chain's page server opens them from anywhere: set public_url to { $page_server }

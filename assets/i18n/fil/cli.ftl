@@ -162,3 +162,4 @@ cli-answer = #{ $id } · { $problem } · nagamit nang { $uses } × · { $body }
 # serve --pages-only: the page server.
 cli-pages-only = Page server: ang mga pahina ng resibo ng chain, ina-update mula sa central store bawat segundo. Walang benta, device, lokal na API o mensahe dito.
 cli-pages-only-needs-central = ang serve --pages-only ay naghahatid ng mga pahina ng chain mula sa central store nito: itakda ang [central] url, shop_id at till_id (sariling till id, gaya ng pages-1) sa config.toml
+cli-pages-only-private = BABALA: ang public_url ng page server na ito, { $url }, ay nabubuksan lang sa sarili nitong network (o sa computer na ito): ito ang sinasabi sa mga till ng chain na bukasan ng kanilang mga pahina, at hindi ito mabubuksan ng mga telepono sa ibang lugar. Itakda ang [portal] public_url sa address na naaabot ang server na ito mula sa internet.

@@ -18,3 +18,5 @@ pages-problem-tls = pumalya ang ligtas na koneksyon ({ $detail })
 pages-problem-another = ibang server ang sumagot ({ $detail }), hindi ang mga pahina ng tindahang ito
 pages-problem-address = hindi web address ang { $detail }
 pages-problem-other = { $detail }
+pages-use-page-server = Nabubuksan ito saanman ng page server ng chain: itakda ang [portal] public_url = "{ $page_server }".
+pages-local-not-page-server = Mga pahina ng customer: sa Wi-Fi lang ng tindahan ({ $url }), pero nabubuksan ito saanman ng page server ng chain: itakda ang public_url sa { $page_server }

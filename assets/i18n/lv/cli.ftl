@@ -182,3 +182,4 @@ cli-answer = #{ $id } · { $problem } · lietota { $uses } × · { $body }
 # serve --pages-only: the page server.
 cli-pages-only = Lapu serveris: ķēdes čeku lapas, katru sekundi atjauninātas no centrālās krātuves. Šeit nav pārdošanas, ierīču, lokālā API vai ziņu.
 cli-pages-only-needs-central = serve --pages-only rāda ķēdes lapas no tās centrālās krātuves: config.toml iestatiet [central] url, shop_id un till_id (savu kases id, piemēram, pages-1)
+cli-pages-only-private = UZMANĪBU: šī lapu servera public_url, { $url }, atveras tikai tā tīklā (vai šajā datorā): ķēdes kasēm to nosauc kā vietu, kur atveras to lapas, bet citur telefoni to neatvērs. Iestatiet [portal] public_url uz adresi, kurā šis serveris sasniedzams no interneta.

@@ -18,3 +18,5 @@ pages-problem-tls = drošais savienojums neizdevās ({ $detail })
 pages-problem-another = atbildēja cits serveris ({ $detail }), nevis šī veikala lapas
 pages-problem-address = { $detail } nav tīmekļa adrese
 pages-problem-other = { $detail }
+pages-use-page-server = Ķēdes lapu serveris tās atver no jebkuras vietas: iestatiet [portal] public_url = "{ $page_server }".
+pages-local-not-page-server = Klientu lapas: tikai veikala Wi-Fi tīklā ({ $url }), bet ķēdes lapu serveris tās atver no jebkuras vietas: iestatiet public_url uz { $page_server }

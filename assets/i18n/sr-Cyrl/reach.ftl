@@ -18,3 +18,5 @@ pages-problem-tls = безбедна веза није успела ({ $detail }
 pages-problem-another = одговорио је други сервер ({ $detail }), а не странице ове радње
 pages-problem-address = { $detail } није веб адреса
 pages-problem-other = { $detail }
+pages-use-page-server = Сервер страница ланца отвара их одасвуд: подесите [portal] public_url = "{ $page_server }".
+pages-local-not-page-server = Странице за купце: само на Wi-Fi мрежи радње ({ $url }), а сервер страница ланца их отвара одасвуд: подесите public_url на { $page_server }

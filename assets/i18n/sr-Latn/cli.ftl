@@ -190,3 +190,4 @@ cli-answer = #{ $id } · { $problem } · korišćen { $uses } × · { $body }
 # serve --pages-only: the page server.
 cli-pages-only = Server stranica: stranice računa lanca, ažurirane iz centralne baze svake sekunde. Ovde nema prodaje, uređaja, lokalnog API-ja ni poruka.
 cli-pages-only-needs-central = serve --pages-only služi stranice lanca iz njegove centralne baze: podesite [central] url, shop_id i till_id (sopstveni id kase, npr. pages-1) u config.toml
+cli-pages-only-private = PAŽNJA: public_url ovog servera stranica, { $url }, otvara se samo na njegovoj mreži (ili na ovom računaru): kasama lanca se javlja kao mesto gde se otvaraju njihove stranice, a telefoni drugde ne mogu da ga otvore. Podesite [portal] public_url na adresu na kojoj se ovaj server vidi sa interneta.

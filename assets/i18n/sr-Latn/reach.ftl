@@ -18,3 +18,5 @@ pages-problem-tls = bezbedna veza nije uspela ({ $detail })
 pages-problem-another = odgovorio je drugi server ({ $detail }), a ne stranice ove radnje
 pages-problem-address = { $detail } nije veb adresa
 pages-problem-other = { $detail }
+pages-use-page-server = Server stranica lanca otvara ih odasvud: podesite [portal] public_url = "{ $page_server }".
+pages-local-not-page-server = Stranice za kupce: samo na Wi-Fi mreži radnje ({ $url }), a server stranica lanca ih otvara odasvud: podesite public_url na { $page_server }

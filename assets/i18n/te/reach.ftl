@@ -18,3 +18,5 @@ pages-problem-tls = సురక్షిత కనెక్షన్ విఫ�
 pages-problem-another = వేరే సర్వర్ జవాబిచ్చింది ({ $detail }), ఈ దుకాణం పేజీలు కాదు
 pages-problem-address = { $detail } వెబ్ చిరునామా కాదు
 pages-problem-other = { $detail }
+pages-use-page-server = చైన్ పేజీ సర్వర్ వాటిని ఎక్కడి నుంచైనా తెరుస్తుంది: [portal] public_url = "{ $page_server }" సెట్ చేయండి.
+pages-local-not-page-server = కస్టమర్ పేజీలు: దుకాణం Wi-Fiలో మాత్రమే ({ $url }), కానీ చైన్ పేజీ సర్వర్ వాటిని ఎక్కడి నుంచైనా తెరుస్తుంది: public_urlను { $page_server }కు సెట్ చేయండి

@@ -7,17 +7,44 @@ use rusqlite::OptionalExtension;
 impl super::Room<'_, '_> {
     /// Notes the shop of each till whose events were applied (a till never changes shop).
     pub(super) fn note_tills(&self, tills: &[(&str, &str)]) -> Result<()> {
-        let mut stmt = self
-            .tx
-            .prepare_cached("INSERT OR IGNORE INTO chain_tills (till_id, shop_id) VALUES (?1, ?2)")?;
+        let mut stmt = self.tx.prepare_cached(
+            "INSERT OR IGNORE INTO chain_tills (till_id, shop_id) VALUES (?1, ?2)",
+        )?;
         for (till, shop) in tills {
             stmt.execute((till, shop))?;
         }
         Ok(())
     }
 
-    /// Takes the shops' names the central store holds, writing only those that changed.
-    pub fn set_shop_names(&self, names: &[(String, String)]) -> Result<()> {
+    /// Takes the chain's directory from the central store: the shops' names (writing only
+    /// those that changed) and where its page servers open.
+    pub fn set_directory(&self, d: &crate::central::Directory) -> Result<()> {
+        self.set_shop_names(&d.shops)?;
+        let known = self.page_servers()?;
+        if known != d.page_servers {
+            self.tx.execute("DELETE FROM chain_page_servers", [])?;
+            let mut stmt = self
+                .tx
+                .prepare_cached("INSERT OR IGNORE INTO chain_page_servers (url) VALUES (?1)")?;
+            for url in &d.page_servers {
+                stmt.execute([url])?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Where the chain's page servers say their pages open, in order.
+    pub fn page_servers(&self) -> Result<Vec<String>> {
+        let mut stmt = self
+            .tx
+            .prepare_cached("SELECT url FROM chain_page_servers ORDER BY url")?;
+        let urls = stmt
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(urls)
+    }
+
+    fn set_shop_names(&self, names: &[(String, String)]) -> Result<()> {
         let mut stmt = self.tx.prepare_cached(
             "INSERT INTO chain_shops (shop_id, name) VALUES (?1, ?2)
              ON CONFLICT (shop_id) DO UPDATE SET name = excluded.name

@@ -1,6 +1,7 @@
 -- Regulars schema version 22: which shop each of the chain's other tills belongs to, and each
 -- shop's name, from the central store, so a receipt's page (at a page server, or any till)
--- names the shop that printed it rather than the one serving the page.
+-- names the shop that printed it rather than the one serving the page; and where the chain's
+-- page servers open, for a till whose own address only opens in the shop.
 
 CREATE TABLE chain_tills (
     till_id TEXT PRIMARY KEY,
@@ -10,4 +11,8 @@ CREATE TABLE chain_tills (
 CREATE TABLE chain_shops (
     shop_id TEXT PRIMARY KEY,
     name    TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE chain_page_servers (
+    url TEXT PRIMARY KEY
 ) WITHOUT ROWID;
