@@ -277,8 +277,19 @@ impl super::Room<'_, '_> {
     }
 
     /// Gives the rows of up to `limit` events after `from` their global ids, and the events
-    /// their content, where they have none yet.
+    /// their content, where they have none yet. Each statement reads only those events, by
+    /// their range of sequence numbers: an outbox holding a whole history (a shop joining a
+    /// chain) is not read again from the start for every batch.
     fn fill_payloads(&self, from: i64, limit: i64) -> Result<()> {
+        let upto: Option<i64> = self
+            .tx
+            .prepare_cached(
+                "SELECT MAX(seq) FROM (SELECT seq FROM outbox WHERE seq > ?1 ORDER BY seq LIMIT ?2)",
+            )?
+            .query_row((from, limit), |r| r.get(0))?;
+        let Some(upto) = upto else {
+            return Ok(());
+        };
         for Kind {
             name,
             table,
@@ -293,16 +304,14 @@ impl super::Room<'_, '_> {
                 .prepare_cached(&format!(
                     "UPDATE {table} SET gid = {NEW_GID}
                      WHERE gid IS NULL AND id IN (SELECT row_id FROM outbox
-                       WHERE kind = '{name}' AND seq > ?1 ORDER BY seq LIMIT ?2)"
+                       WHERE seq > ?1 AND seq <= ?2 AND kind = '{name}')"
                 ))?
-                .execute((from, limit))?;
+                .execute((from, upto))?;
         }
         self.tx
             .prepare_cached(&format!(
                 "UPDATE outbox SET payload = CASE kind {} END
-                 WHERE seq > ?1 AND seq <= (SELECT MAX(seq) FROM
-                       (SELECT seq FROM outbox WHERE seq > ?1 ORDER BY seq LIMIT ?2))
-                   AND payload IS NULL",
+                 WHERE seq > ?1 AND seq <= ?2 AND payload IS NULL",
                 KINDS
                     .iter()
                     .map(|k| format!(
@@ -312,7 +321,7 @@ impl super::Room<'_, '_> {
                     .collect::<Vec<_>>()
                     .join(" ")
             ))?
-            .execute((from, limit))?;
+            .execute((from, upto))?;
         Ok(())
     }
 

@@ -16,3 +16,7 @@ CREATE TABLE chain_shops (
 CREATE TABLE chain_page_servers (
     url TEXT PRIMARY KEY
 ) WITHOUT ROWID;
+
+-- A till's outbox keeps every event it ever sent; its rejected ones are counted at every sync
+-- (and every sale sent at once) without reading them all.
+CREATE INDEX outbox_rejected ON outbox (seq) WHERE answer = 'rejected';
