@@ -16,17 +16,17 @@
 
 mod common;
 
+use common::wrk::{Run, WRK_SECONDS, random_paths_script, report, warm_up, which, wrk};
+
 use regulars::datadir::DataDir;
 use regulars::portal::{Portal, Settings};
 use regulars::store::NewSale;
 use std::path::Path;
-use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 const CLIENTS: usize = 50;
 const PER_CLIENT: usize = 400;
 const VISITS: i64 = 20_000;
-const WRK_SECONDS: u32 = 10;
 /// Receipts a busy hour's phones open (their pages fit the default page cache).
 const RECENT: usize = 5_000;
 
@@ -147,127 +147,18 @@ fn given_shop(dir: &Path) -> (DataDir, Vec<i64>) {
     (data, visits)
 }
 
-fn which(program: &str) -> bool {
-    Command::new("sh")
-        .args([
-            "-c",
-            &format!("command -v {program} || test -x /usr/sbin/{program}"),
-        ])
-        .stdout(Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success())
-}
-
-/// What one `wrk` run measured.
-struct Run {
-    requests_per_second: f64,
-    p50_ms: f64,
-    p99_ms: f64,
-    errors: String,
-}
-
-fn wrk(url: &str, script: Option<&Path>) -> Run {
-    wrk_for(WRK_SECONDS, url, script)
-}
-
-/// A short run whose figures are dropped: each server's connections, buffers and caches are
-/// warm before it is measured.
-fn warm_up(url: &str) {
-    wrk_for(3, url, None);
-}
-
-fn wrk_for(seconds: u32, url: &str, script: Option<&Path>) -> Run {
-    let mut cmd = Command::new("wrk");
-    cmd.args(["-t2", "-c50", &format!("-d{seconds}s"), "--latency"]);
-    if let Some(s) = script {
-        cmd.arg("-s").arg(s);
-    }
-    let out = cmd.arg(url).output().expect("wrk runs");
-    let text = String::from_utf8_lossy(&out.stdout).to_string();
-    let field = |prefix: &str| -> Option<&str> {
-        text.lines()
-            .map(str::trim)
-            .find_map(|l| l.strip_prefix(prefix))
-            .map(str::trim)
-    };
-    let latency = |p: &str| field(p).map_or(f64::NAN, wrk_ms);
-    let errors = text
-        .lines()
-        .filter(|l| l.contains("Non-2xx") || l.contains("Socket errors"))
-        .map(str::trim)
-        .collect::<Vec<_>>()
-        .join("; ");
-    Run {
-        requests_per_second: field("Requests/sec:").map_or(f64::NAN, |v| v.parse().unwrap()),
-        p50_ms: latency("50%"),
-        p99_ms: latency("99%"),
-        errors,
-    }
-}
-
-/// `812.00us`, `8.40ms`, `1.20s` in milliseconds.
-fn wrk_ms(v: &str) -> f64 {
-    let (number, unit) = v.split_at(v.find(|c: char| c.is_ascii_alphabetic()).unwrap_or(v.len()));
-    let n: f64 = number.parse().unwrap_or(f64::NAN);
-    match unit {
-        "us" => n / 1e3,
-        "ms" => n,
-        "s" => n * 1e3,
-        "m" => n * 60e3,
-        _ => f64::NAN,
-    }
-}
-
 /// nginx on the page saved as a file against the portal, one `wrk` run each.
 fn side_by_side(portal: &Portal, paths: &[String], page: &str, dir: &Path) {
     let base = &format!("http://{}", portal.addr());
     let www = dir.join("www");
     std::fs::create_dir_all(&www).unwrap();
     std::fs::write(www.join("page.html"), page).unwrap();
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
-    let conf = dir.join("nginx.conf");
-    let d = dir.display();
-    let root = Command::new("id")
-        .arg("-u")
-        .output()
-        .is_ok_and(|o| o.stdout.trim_ascii() == b"0");
-    let user = if root { "user root;" } else { "" };
-    std::fs::write(
-        &conf,
-        format!(
-            "{user}\nworker_processes 2;\ndaemon off;\npid {d}/nginx.pid;\nerror_log {d}/nginx.log;\n\
-             events {{ worker_connections 1024; }}\n\
-             http {{ access_log off; client_body_temp_path {d}/body; proxy_temp_path {d}/proxy;\n\
-             fastcgi_temp_path {d}/fcgi; uwsgi_temp_path {d}/uwsgi; scgi_temp_path {d}/scgi;\n\
-             server {{ listen 127.0.0.1:{port}; root {www}; default_type text/html; }} }}\n",
-            www = www.display()
-        ),
-    )
-    .unwrap();
-    let nginx = if which("nginx") && Command::new("nginx").arg("-v").output().is_ok() {
-        "nginx"
-    } else {
-        "/usr/sbin/nginx"
-    };
-    let mut server = Command::new(nginx)
-        .arg("-c")
-        .arg(&conf)
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("nginx starts");
-    let file_url = format!("http://127.0.0.1:{port}/page.html");
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while ureq::get(&file_url).call().is_err() {
-        assert!(
-            Instant::now() < deadline,
-            "nginx did not start: see {d}/nginx.log"
-        );
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    let nginx = common::wrk::Nginx::start(
+        dir,
+        &format!("root {}; default_type text/html;", www.display()),
+        "",
+    );
+    let file_url = format!("{}/page.html", nginx.base);
     let served = ureq::get(&file_url)
         .call()
         .unwrap()
@@ -277,22 +168,7 @@ fn side_by_side(portal: &Portal, paths: &[String], page: &str, dir: &Path) {
     assert_eq!(served, page, "nginx serves the very same bytes");
 
     // A wrk script opening random pages of the first `n` receipts.
-    let script = |n: usize| {
-        let list = dir.join(format!("paths-{n}.txt"));
-        std::fs::write(&list, paths[..n].join("\n")).unwrap();
-        let script = dir.join(format!("random-{n}.lua"));
-        std::fs::write(
-            &script,
-            format!(
-                "local paths = {{}}\nfor l in io.lines(\"{}\") do paths[#paths + 1] = l end\n\
-                 math.randomseed(tonumber(tostring({{}}):sub(8)) or os.time())\n\
-                 request = function() return wrk.format(\"GET\", paths[math.random(#paths)]) end\n",
-                list.display()
-            ),
-        )
-        .unwrap();
-        script
-    };
+    let script = |n: usize| random_paths_script(dir, &format!("random-{n}"), &paths[..n]);
 
     println!(
         "wrk -t2 -c50 -d{WRK_SECONDS}s --latency (50 keep-alive clients on loopback, 2 cores shared):"
@@ -326,30 +202,7 @@ fn side_by_side(portal: &Portal, paths: &[String], page: &str, dir: &Path) {
         );
         println!("{kept}");
     }
-    // TERM, so the master stops its workers too.
-    let _ = Command::new("kill").arg(server.id().to_string()).status();
-    let _ = server.wait();
-}
-
-fn report(what: &str, run: &Run, against: Option<&Run>) {
-    let ratio = against.map_or(String::new(), |n| {
-        format!(
-            "  (p99 {:.2}× nginx's, throughput {:.2}× nginx's)",
-            run.p99_ms / n.p99_ms,
-            run.requests_per_second / n.requests_per_second
-        )
-    });
-    println!(
-        "  {what}: {:.0} requests/s  p50 {:.2} ms  p99 {:.2} ms{ratio}{}",
-        run.requests_per_second,
-        run.p50_ms,
-        run.p99_ms,
-        if run.errors.is_empty() {
-            String::new()
-        } else {
-            format!("  [{}]", run.errors)
-        }
-    );
+    drop(nginx);
 }
 
 /// 50 client threads of this process, each on its own keep-alive connection opening random

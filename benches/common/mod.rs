@@ -3,6 +3,8 @@
 
 #![allow(dead_code)]
 
+pub mod wrk;
+
 use regulars::domain::{money::Currency, program::Program};
 use regulars::store::{NewCustomer, ShopRules, Store};
 use std::path::{Path, PathBuf};

@@ -52,7 +52,10 @@ pub(super) fn serve(
             crate::domain::reach::scope_of_url(url),
             Some(Scope::LocalNetwork | Scope::ThisComputer)
         ) {
-            eprintln!("{}", w.t_args("cli-pages-only-private", &[("url", url.as_str().into())]));
+            eprintln!(
+                "{}",
+                w.t_args("cli-pages-only-private", &[("url", url.as_str().into())])
+            );
         }
     } else if ctx.config.portal.api_key.is_some() {
         eprintln!("{}", w.t("cli-api-on"));

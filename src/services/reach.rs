@@ -62,9 +62,8 @@ pub fn known(
     shop: ShopSecret,
     store: &mut crate::store::Store,
 ) -> Result<Known, crate::store::StoreError> {
-    let (chain, page_servers) = store.read(|tx| {
-        Ok((tx.counter().chain_secret()?, tx.chain().page_servers()?))
-    })?;
+    let (chain, page_servers) =
+        store.read(|tx| Ok((tx.counter().chain_secret()?, tx.chain().page_servers()?)))?;
     Ok(Known {
         keys: std::iter::once(shop).chain(chain).collect(),
         page_servers,
@@ -201,7 +200,10 @@ pub fn check_words(w: &crate::i18n::Language, c: &Checked) -> String {
     match &c.page_server {
         Some(p) => format!(
             "{found} {}",
-            w.t_args("pages-use-page-server", &[("page_server", p.clone().into())])
+            w.t_args(
+                "pages-use-page-server",
+                &[("page_server", p.clone().into())]
+            )
         ),
         None => found,
     }
