@@ -11,7 +11,7 @@ use crate::config::CentralConfig;
 use crate::store::{Redeemed, Store, StoreError};
 use serde::Serialize;
 
-/// Events per push, and per pull while the news is short.
+/// Events per push or pull while there are few to send or take.
 pub const BATCH: usize = 500;
 
 /// Events per push or pull at most while catching up (a shop joining a chain with its history,

@@ -20,13 +20,16 @@ impl super::Room<'_, '_> {
     /// those that changed) and where its page servers open.
     pub fn set_directory(&self, d: &crate::central::Directory) -> Result<()> {
         self.set_shop_names(&d.shops)?;
-        let known = self.page_servers()?;
-        if known != d.page_servers {
+        // Several page servers behind one load balancer share an address: one row.
+        let mut urls = d.page_servers.clone();
+        urls.sort();
+        urls.dedup();
+        if self.page_servers()? != urls {
             self.tx.execute("DELETE FROM chain_page_servers", [])?;
             let mut stmt = self
                 .tx
-                .prepare_cached("INSERT OR IGNORE INTO chain_page_servers (url) VALUES (?1)")?;
-            for url in &d.page_servers {
+                .prepare_cached("INSERT INTO chain_page_servers (url) VALUES (?1)")?;
+            for url in &urls {
                 stmt.execute([url])?;
             }
         }
