@@ -122,21 +122,11 @@ fn exchange_with(
     store.write(|t| t.chain().set_directory(&directory))?;
     let mut done = Synced::default();
     push_all(central, store, config, now, &mut done)?;
-    let mut batch = BATCH;
-    loop {
-        let cursor = store.read(|t| Ok(t.chain().sync_state()?.map_or(0, |s| s.cursor)))?;
-        let events = central.pull(&config.till_id, cursor, batch as i64)?;
-        if events.is_empty() {
-            done.cursor = cursor;
-            break;
-        }
-        if events.len() == batch {
-            batch = (batch * 2).min(CATCH_UP_BATCH);
-        }
-        let applied = store.write(|t| t.chain().apply_remote(&events, now))?;
-        done.received += applied.applied;
-        done.problems += applied.problems;
+    let pulled = pull_all(central, store, config, now, &mut done);
+    if done.received >= CATCH_UP_BATCH as i64 {
+        store.catch_up_mode(false)?;
     }
+    pulled?;
     // Refunds made here take back what the central store says is left across the chain.
     let reversals = store.write(|t| t.chain().reversals_due(now))?;
     for r in &reversals {
@@ -165,6 +155,41 @@ fn exchange_with(
         oldest_unsent: state.oldest_unsent,
     })?;
     Ok(done)
+}
+
+/// Takes and applies what other tills wrote, in batches that grow while they come full (up to
+/// [`CATCH_UP_BATCH`], four times that on a page server, where no counter waits on the
+/// database), switching the store to catching up once a long history is coming in.
+fn pull_all(
+    central: &mut Central,
+    store: &mut Store,
+    config: &CentralConfig,
+    now: i64,
+    done: &mut Synced,
+) -> Result<(), SyncError> {
+    let most = match config.pages_url {
+        Some(_) => 4 * CATCH_UP_BATCH,
+        None => CATCH_UP_BATCH,
+    };
+    let mut batch = BATCH;
+    loop {
+        let cursor = store.read(|t| Ok(t.chain().sync_state()?.map_or(0, |s| s.cursor)))?;
+        let events = central.pull(&config.till_id, cursor, batch as i64)?;
+        if events.is_empty() {
+            done.cursor = cursor;
+            return Ok(());
+        }
+        if events.len() == batch {
+            batch = (batch * 2).min(most);
+        }
+        let before = done.received;
+        let applied = store.write(|t| t.chain().apply_remote(&events, now))?;
+        done.received += applied.applied;
+        done.problems += applied.problems;
+        if before < CATCH_UP_BATCH as i64 && done.received >= CATCH_UP_BATCH as i64 {
+            store.catch_up_mode(true)?;
+        }
+    }
 }
 
 /// Sends the whole outbox in batches, each marked sent once the central store answered.

@@ -378,6 +378,22 @@ impl Store {
         Ok(())
     }
 
+    /// Switches this connection to taking a long history from the chain's central store (a
+    /// new page server, a shop joining a big chain), or back: commits that do not wait for the
+    /// disk, and a larger page cache. A crash (or power cut) can lose only the last batches
+    /// taken, and the cursor saying they were is lost with them, so the next sync takes them
+    /// again; writes made on other connections (a sale, a rating) keep waiting for the disk.
+    pub fn catch_up_mode(&self, on: bool) -> Result<()> {
+        let (synchronous, cache) = if on {
+            ("NORMAL", BULK_CACHE_KIB / 2)
+        } else {
+            ("FULL", CACHE_KIB)
+        };
+        self.conn.pragma_update(None, "synchronous", synchronous)?;
+        self.conn.pragma_update(None, "cache_size", -cache)?;
+        Ok(())
+    }
+
     /// How long a write waits for another writer before failing with [`StoreError::Busy`].
     /// Plug-in mode sets it short: a till's receipt must never wait on the database.
     pub fn set_busy_timeout(&self, wait: Duration) -> Result<()> {
