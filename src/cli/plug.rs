@@ -85,26 +85,21 @@ fn page_server_central(ctx: &Ctx) -> Option<crate::config::CentralConfig> {
     Some(central)
 }
 
-/// A page server's fetch of the chain's news when asked for a receipt it has not seen: one
-/// fetch at a time, and none for a receipt asked for before the last fetch began (it came
-/// with it), so a flood of receipts not here yet costs one fetch at a time.
+/// A page server's fetch of the chain's news when asked for a receipt it has not seen: none
+/// when a sync that began after the ask has run meanwhile (a flood of receipts not here yet
+/// costs one fetch at a time), and none after waiting a second and a half for a sync under way
+/// (a new page server catching up: the page says the receipt is on its way).
 fn catch_up(ctx: &Ctx) -> Option<crate::portal::CatchUp> {
     let central = page_server_central(ctx)?;
     let opener = ctx.dir.store_opener(&ctx.config);
-    let last: std::sync::Arc<std::sync::Mutex<Option<std::time::Instant>>> = Default::default();
     Some(std::sync::Arc::new(move || {
         let asked = std::time::Instant::now();
-        let mut done = last.lock().unwrap_or_else(|e| e.into_inner());
-        if done.is_some_and(|t| t >= asked) {
-            return;
-        }
-        let (began, now) = (std::time::Instant::now(), crate::clock::now());
-        if let Ok(mut store) = opener.open(now)
-            && let Err(e) = crate::services::sync::sync_once(&mut store, &central, now)
-        {
+        let now = crate::clock::now();
+        let wait = std::time::Duration::from_millis(1500);
+        let open = || opener.open(now).ok();
+        if let Some(Err(e)) = crate::services::sync::fetch_news(asked, wait, open, &central, now) {
             eprintln!("sync failed: {e}");
         }
-        *done = Some(began);
     }))
 }
 

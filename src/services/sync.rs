@@ -48,9 +48,60 @@ pub enum SyncError {
     NotConfigured,
 }
 
-/// Joins the chain if this till has not yet, then syncs once. Records the contact (or the
-/// failure, for "offline since") in the till's database either way.
+/// One sync at a time in a process: the background worker's and a page server's fetch when
+/// asked for a receipt it has not seen would otherwise take the same batches twice (and, while
+/// a new page server catches up, fight over its database for minutes).
+static SYNCING: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+/// When the last sync in this process began.
+static BEGUN: std::sync::Mutex<Option<std::time::Instant>> = std::sync::Mutex::new(None);
+
+fn one_at_a_time<T>(guard: std::sync::MutexGuard<'_, ()>, sync: impl FnOnce() -> T) -> T {
+    *BEGUN.lock().unwrap_or_else(|e| e.into_inner()) = Some(std::time::Instant::now());
+    let done = sync();
+    drop(guard);
+    done
+}
+
+/// Joins the chain if this till has not yet, then syncs once (after any sync under way in this
+/// process). Records the contact (or the failure, for "offline since") in the till's database
+/// either way.
 pub fn sync_once(store: &mut Store, config: &CentralConfig, now: i64) -> Result<Synced, SyncError> {
+    let guard = SYNCING.lock().unwrap_or_else(|e| e.into_inner());
+    one_at_a_time(guard, || sync_now(store, config, now))
+}
+
+/// A page server's fetch of the chain's news when asked, at `asked`, for a receipt it has not
+/// seen: a sync, unless one that began after `asked` has run meanwhile (it brought whatever
+/// there was). Waits at most `wait` for a sync under way, and gives up after it (`None`: a new
+/// page server catching up with a long history, where the page says the receipt is on its way
+/// instead of holding the phone for minutes).
+pub fn fetch_news(
+    asked: std::time::Instant,
+    wait: std::time::Duration,
+    open: impl FnOnce() -> Option<Store>,
+    config: &CentralConfig,
+    now: i64,
+) -> Option<Result<Synced, SyncError>> {
+    let guard = loop {
+        match SYNCING.try_lock() {
+            Ok(g) => break g,
+            Err(std::sync::TryLockError::Poisoned(e)) => break e.into_inner(),
+            Err(std::sync::TryLockError::WouldBlock) if asked.elapsed() < wait => {
+                std::thread::sleep(std::time::Duration::from_millis(10));
+            }
+            Err(std::sync::TryLockError::WouldBlock) => return None,
+        }
+    };
+    let began = *BEGUN.lock().unwrap_or_else(|e| e.into_inner());
+    if began.is_some_and(|b| b >= asked) {
+        return Some(Ok(Synced::default()));
+    }
+    let mut store = open()?;
+    Some(one_at_a_time(guard, || sync_now(&mut store, config, now)))
+}
+
+fn sync_now(store: &mut Store, config: &CentralConfig, now: i64) -> Result<Synced, SyncError> {
     store.write(|t| t.chain().join_chain(&config.till_id, &config.shop_id))?;
     let result = Central::open(&config.url)
         .map_err(SyncError::from)
