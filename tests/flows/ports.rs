@@ -8,11 +8,18 @@ pub fn free_port() -> u16 {
         .ok()
         .and_then(|r| r.split_whitespace().next().and_then(|p| p.parse().ok()))
         .unwrap_or(32768);
-    let floor = 10_000u16.min(low.saturating_sub(1000));
-    loop {
+    let low = low.max(1025);
+    let floor = 10_000u16.min(low.saturating_sub(1000)).max(1024);
+    for _ in 0..1000 {
         let port = floor + rand::random_range(0..low - floor);
         if std::net::TcpListener::bind(("127.0.0.1", port)).is_ok() {
             return port;
         }
     }
+    // No free port there (a system handing out nearly every port): any the system gives.
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
 }

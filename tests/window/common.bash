@@ -27,14 +27,18 @@ free_port() {
     python3 - "${1:-127.0.0.1}" <<'PY'
 import random, socket, sys
 low = int(open("/proc/sys/net/ipv4/ip_local_port_range").read().split()[0])
-while True:
-    port = random.randrange(min(10000, low - 1000), low)
+for _ in range(1000):
+    port = random.randrange(max(1024, min(10000, low - 1000)), max(1025, low))
     try:
         socket.socket().bind((sys.argv[1], port))
     except OSError:
         continue
     print(port)
     break
+else:
+    s = socket.socket()
+    s.bind((sys.argv[1], 0))
+    print(s.getsockname()[1])
 PY
 }
 rg() { "$bin" --data "$data" --json "$@"; }
