@@ -46,7 +46,6 @@ pub(super) fn serve(
         )
     );
     if pages_only {
-        eprintln!("{}", w.t("cli-pages-only"));
         let url = &ctx.config.portal.public_url;
         if matches!(
             crate::domain::reach::scope_of_url(url),
@@ -57,6 +56,7 @@ pub(super) fn serve(
                 w.t_args("cli-pages-only-private", &[("url", url.as_str().into())])
             );
         }
+        eprintln!("{}", w.t("cli-pages-only"));
     } else if ctx.config.portal.api_key.is_some() {
         eprintln!("{}", w.t("cli-api-on"));
     } else {

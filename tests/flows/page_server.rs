@@ -53,7 +53,8 @@ impl PageServer {
             if let Some(addr) = crate::common::serving_address(&line) {
                 base.get_or_insert(addr);
             }
-            if said.contains("Page server:") && !line.contains("Page server:") {
+            // The last thing it says as it starts (after any warning).
+            if said.contains("Page server:") {
                 break;
             }
         }
