@@ -10,6 +10,8 @@ pub struct Directory {
     /// `(shop_id, name)`.
     pub shops: Vec<(String, String)>,
     pub page_servers: Vec<String>,
+    /// `(till_id, shop_id)` of every till that has synced.
+    pub tills: Vec<(String, String)>,
 }
 
 impl Central {
@@ -35,19 +37,21 @@ impl Central {
         Ok(())
     }
 
-    /// Every shop's name by shop id, and every page server's address, in one query.
+    /// Every shop's name by shop id, every page server's address and every till's shop, in
+    /// one query.
     pub fn directory(&mut self) -> Result<Directory> {
         let mut d = Directory::default();
         for r in self.client.query(
             "SELECT 'shop', shop_id, name FROM shops
-             UNION ALL SELECT 'pages', till_id, url FROM page_servers ORDER BY 1, 2",
+             UNION ALL SELECT 'pages', till_id, url FROM page_servers
+             UNION ALL SELECT 'till', till_id, shop_id FROM tills ORDER BY 1, 2",
             &[],
         )? {
             let (kind, id, value): (String, String, String) = (r.get(0), r.get(1), r.get(2));
-            if kind == "shop" {
-                d.shops.push((id, value));
-            } else {
-                d.page_servers.push(value);
+            match kind.as_str() {
+                "shop" => d.shops.push((id, value)),
+                "pages" => d.page_servers.push(value),
+                _ => d.tills.push((id, value)),
             }
         }
         Ok(d)

@@ -95,3 +95,33 @@ fn a_receipt_from_one_shop_opens_in_every_shop() {
         1
     );
 }
+
+#[test]
+fn another_shops_receipt_names_the_shop_that_printed_it_even_if_taken_before_an_upgrade() {
+    let pg = Postgres::start();
+    let riga = till(&pg.url(), "riga", "riga-1");
+    crate::chain::edit_config(riga.path(), "name = \"My Shop\"", "name = \"Kafejnīca Rīga\"");
+    let dublin = till(&pg.url(), "dublin", "dublin-1");
+    crate::chain::edit_config(dublin.path(), "name = \"My Shop\"", "name = \"Dublin Beans\"");
+    run_json(riga.path(), &["central", "init"]);
+    sync(riga.path());
+    let sale = run_json(riga.path(), &["sale", "record", "--amount", "3.00"]);
+    sync(riga.path());
+    sync(dublin.path());
+    // As if Dublin had taken Riga's sale before it kept which shop each till belongs to (an
+    // upgrade in the middle of the chain's life): its next sync learns it from the chain.
+    crate::common::connect(crate::common::db(dublin.path()))
+        .unwrap()
+        .execute("DELETE FROM chain_tills", [])
+        .unwrap();
+    sync(dublin.path());
+    let dublin = Shop::in_dir(dublin, "", "127.0.0.1:0");
+    let page = dublin.get(&visit_path(&sale));
+    assert_eq!(page.status, 200, "{}", page.body);
+    assert!(
+        page.body.contains("<title>Your visit to Kafejnīca Rīga")
+            && !page.body.contains("Dublin Beans"),
+        "{}",
+        page.body
+    );
+}

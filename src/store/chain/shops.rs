@@ -17,9 +17,17 @@ impl super::Room<'_, '_> {
     }
 
     /// Takes the chain's directory from the central store: the shops' names (writing only
-    /// those that changed) and where its page servers open.
+    /// those that changed), which shop each till belongs to, and where its page servers open.
     pub fn set_directory(&self, d: &crate::central::Directory) -> Result<()> {
         self.set_shop_names(&d.shops)?;
+        // Every till the chain knows, so visits taken before this copy noted their till's
+        // shop (an upgrade in the middle of a chain's life) name it too.
+        let tills: Vec<(&str, &str)> = d
+            .tills
+            .iter()
+            .map(|(t, s)| (t.as_str(), s.as_str()))
+            .collect();
+        self.note_tills(&tills)?;
         // Several page servers behind one load balancer share an address: one row.
         let mut urls = d.page_servers.clone();
         urls.sort();
