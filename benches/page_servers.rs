@@ -21,10 +21,10 @@ mod pg;
 #[path = "../tests/flows/ports.rs"]
 mod ports;
 
+use common::page_server::PageServer;
 use common::wrk::{Nginx, Run, random_paths_script, report, warm_up, which, wrk};
-use std::io::BufRead;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::Command;
 use std::time::Instant;
 
 const BIN: &str = env!("CARGO_BIN_EXE_regulars");
@@ -90,61 +90,6 @@ fn small_chain(keep: &Path, url: &str) -> Vec<PathBuf> {
             dir
         })
         .collect()
-}
-
-/// `regulars serve --pages-only` on a free loopback port, with no per-address limit (the
-/// benchmark is one address asking thousands of times a second); killed when dropped.
-struct PageServer {
-    child: Child,
-    base: String,
-    port: u16,
-}
-
-impl PageServer {
-    fn start(dir: &Path) -> PageServer {
-        let config = dir.join("config.toml");
-        let text = std::fs::read_to_string(&config).unwrap();
-        if !text.contains("requests_per_minute = 0") {
-            let text = if text.contains("[portal]\n") {
-                text.replacen("[portal]\n", "[portal]\nrequests_per_minute = 0\n", 1)
-            } else {
-                format!("{text}[portal]\nrequests_per_minute = 0\n")
-            };
-            let text = text.replace("requests_per_minute = 120", "# requests_per_minute = 120");
-            std::fs::write(&config, text).unwrap();
-        }
-        let mut child = Command::new(BIN)
-            .arg("--data")
-            .arg(dir)
-            .args(["serve", "--pages-only", "--bind", "127.0.0.1:0"])
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        let mut err = std::io::BufReader::new(child.stderr.take().unwrap());
-        let mut base = None;
-        while base.is_none() {
-            let mut line = String::new();
-            assert!(
-                err.read_line(&mut line).unwrap() > 0,
-                "the page server ended"
-            );
-            base = line
-                .split_whitespace()
-                .find(|w| w.starts_with("http://127.0.0.1:"))
-                .map(str::to_string);
-        }
-        std::thread::spawn(move || for _ in err.lines() {});
-        let base = base.unwrap();
-        let port = base.rsplit(':').next().unwrap().parse().unwrap();
-        PageServer { child, base, port }
-    }
-}
-
-impl Drop for PageServer {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
 }
 
 /// `RECEIPTS` receipts of the chain drawn at random, as the paths their QR codes open.

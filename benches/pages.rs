@@ -7,14 +7,14 @@
 #[path = "../tests/flows/certs.rs"]
 #[allow(dead_code)]
 mod certs;
+mod common;
 #[path = "../tests/flows/pg.rs"]
 #[allow(dead_code)]
 mod pg;
 #[path = "../tests/flows/ports.rs"]
 mod ports;
 
-use std::io::BufRead;
-use std::process::{Command, Stdio};
+use std::process::Command;
 use std::time::{Duration, Instant};
 
 const BIN: &str = env!("CARGO_BIN_EXE_regulars");
@@ -60,41 +60,9 @@ fn main() {
     run(shop.path(), &["central", "init"]);
     run(shop.path(), &["sync"]);
     let pages = till(&pg.url(), "pages-1");
-    // One client asking every 10 ms: the per-address limit (for phones) is off here.
-    let config = pages.path().join("config.toml");
-    let text = std::fs::read_to_string(&config).unwrap();
-    std::fs::write(
-        &config,
-        format!("{text}[portal]\nrequests_per_minute = 0\n"),
-    )
-    .unwrap();
-    let mut server = Command::new(BIN)
-        .arg("--data")
-        .arg(pages.path())
-        .args(["serve", "--pages-only", "--bind", "127.0.0.1:0"])
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut err = std::io::BufReader::new(server.stderr.take().unwrap());
-    let mut base = None;
-    while base.is_none() {
-        let mut line = String::new();
-        err.read_line(&mut line).unwrap();
-        if let Some(at) = line.find("http://127.0.0.1:") {
-            let addr: String = line[at..]
-                .chars()
-                .take_while(|c| !c.is_whitespace() && *c != ')')
-                .collect();
-            base = Some(addr);
-        }
-    }
-    // What the page server says (a failed fetch) shows beside the figures.
-    std::thread::spawn(move || {
-        for line in err.lines().map_while(Result::ok) {
-            eprintln!("page server: {line}");
-        }
-    });
-    let base = base.unwrap();
+    // One client asking every 10 ms: the page server runs without the per-address limit.
+    let server = common::page_server::PageServer::start(pages.path());
+    let base = server.base.clone();
     let agent: ureq::Agent = ureq::Agent::config_builder()
         .http_status_as_error(false)
         .build()
@@ -139,8 +107,7 @@ fn main() {
         }
         times.push(t.elapsed().as_secs_f64() * 1000.0);
     }
-    let _ = server.kill();
-    let _ = server.wait();
+    drop(server);
     let (p50, p99) = (percentile(&mut times, 0.50), percentile(&mut times, 0.99));
     let (c50, c99) = (
         percentile(&mut commands, 0.50),

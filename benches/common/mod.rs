@@ -3,6 +3,7 @@
 
 #![allow(dead_code)]
 
+pub mod page_server;
 pub mod wrk;
 
 use regulars::domain::{money::Currency, program::Program};
