@@ -131,16 +131,7 @@ fn background(ctx: &Ctx, pages_only: bool, sold: std::sync::mpsc::Receiver<()>) 
     if pages_only {
         return Ok(());
     }
-    let opener = ctx.dir.store_opener(&ctx.config);
-    let follow_ups = crate::services::insights::FollowUps::of(&ctx.config);
-    let s = stop();
-    spawn(
-        "insights",
-        Box::new(move || {
-            let first = std::time::Duration::from_secs(180);
-            crate::services::insights::worker(opener, follow_ups, first, s)
-        }),
-    )?;
+    crate::services::insights::start_worker(&ctx.dir, &ctx.config, stop())?;
     let dir = ctx.dir.clone();
     let settings = crate::services::messages::MessageSettings::of(&dir, &ctx.config);
     let s = stop();

@@ -222,15 +222,7 @@ fn start_background(
             crate::backups::schedule::worker(d, settings, first, backups_tx, s)
         }),
     )?;
-    let (opener, s) = (dir.store_opener(config), stop.clone());
-    let follow_ups = crate::services::insights::FollowUps::of(config);
-    spawn(
-        "insights",
-        Box::new(move || {
-            let first = std::time::Duration::from_secs(180);
-            crate::services::insights::worker(opener, follow_ups, first, s)
-        }),
-    )?;
+    crate::services::insights::start_worker(dir, config, stop.clone())?;
     let (messages_tx, from_messages) = channel();
     let settings = crate::services::messages::MessageSettings::of(dir, config);
     let (d, s) = (dir.clone(), stop.clone());

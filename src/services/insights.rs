@@ -33,6 +33,21 @@ impl FollowUps {
     }
 }
 
+/// Starts the daily refit for the shop in `dir` on a thread of its own, its first check three
+/// minutes after the start (the window and `serve` both run it).
+pub fn start_worker(
+    dir: &crate::datadir::DataDir,
+    config: &crate::config::Config,
+    stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
+) -> std::io::Result<()> {
+    let (opener, follow_ups) = (dir.store_opener(config), FollowUps::of(config));
+    let first = std::time::Duration::from_secs(180);
+    std::thread::Builder::new()
+        .name("insights".into())
+        .spawn(move || worker(opener, follow_ups, first, stop))
+        .map(|_| ())
+}
+
 /// Refits once a day until `stop`, the first check `first_after` from now.
 pub fn worker(
     opener: crate::datadir::StoreOpener,
