@@ -18,6 +18,9 @@ pub(super) fn serve(
     if pages_only && ctx.config.central.is_none() {
         return Err(UsageError(ctx.words().t("cli-pages-only-needs-central")).into());
     }
+    if pages_only {
+        copy_chain(ctx);
+    }
     // Open once here so a broken database or config fails before listening.
     drop(ctx.store()?);
     let mut settings = crate::portal::Settings::from_config(&ctx.dir, &ctx.config)?;
@@ -25,6 +28,7 @@ pub(super) fn serve(
         // The page server never serves the tills' local API.
         settings.api_key = None;
         settings.catch_up = catch_up(ctx);
+        settings.copies = Some(ctx.dir.root().to_path_buf());
     }
     // A sale through the local API goes to the chain's central store at once.
     let (to_sync, sold) = std::sync::mpsc::channel::<()>();
@@ -83,6 +87,52 @@ fn page_server_central(ctx: &Ctx) -> Option<crate::config::CentralConfig> {
     central.every = 1;
     central.pages_url = Some(ctx.config.portal.public_url.clone());
     Some(central)
+}
+
+/// A new page server (no database yet) starts from another page server's copy of the chain
+/// when one gives it, saying so as it goes; else it reads the chain's history, and says that
+/// this takes a while.
+fn copy_chain(ctx: &Ctx) {
+    use crate::services::page_copy::{CopyNews, copy_from_another};
+    let Some(central) = page_server_central(ctx) else {
+        return;
+    };
+    let db = ctx.dir.db_path();
+    if db.exists() {
+        return;
+    }
+    let w = ctx.words();
+    let mb = |bytes: u64| (bytes >> 20) as i64;
+    let mut news = |n: CopyNews| {
+        let line = match n {
+            CopyNews::Asking(url) => w.t_args("cli-pages-copy-asking", &[("url", url.into())]),
+            CopyNews::Arrived(done, total) => w.t_args(
+                "cli-pages-copy-arrived",
+                &[("done", mb(done).into()), ("total", mb(total).into())],
+            ),
+            CopyNews::Failed(url, why) => w.t_args(
+                "cli-pages-copy-failed",
+                &[("url", url.into()), ("why", why.into())],
+            ),
+        };
+        eprintln!("{line}");
+    };
+    match copy_from_another(&db, &central, crate::clock::now(), &mut news) {
+        Ok(Some(c)) => eprintln!(
+            "{}",
+            w.t_args(
+                "cli-pages-copied",
+                &[
+                    ("url", c.from.as_str().into()),
+                    ("mb", mb(c.bytes).into()),
+                    ("customers", c.adopted.customers.into()),
+                    ("visits", c.adopted.visits.into()),
+                ],
+            )
+        ),
+        // The sync says what is wrong with the central store, every time it tries.
+        Ok(None) | Err(_) => eprintln!("{}", w.t("cli-pages-copy-none")),
+    }
 }
 
 /// A page server's fetch of the chain's news when asked for a receipt it has not seen: none

@@ -194,6 +194,44 @@ impl ShopSecret {
     }
 }
 
+/// How far a page server's request for a copy of the chain may be from the answering
+/// server's clock, either way (the two are different machines).
+pub const COPY_REQUEST_SECONDS: i64 = 300;
+
+impl ShopSecret {
+    fn copy_mac(&self, at: i64) -> HmacSha256 {
+        let mut mac = <HmacSha256 as KeyInit>::new_from_slice(&self.0).expect("any key length");
+        mac.update(b"regulars-copy-v1:");
+        mac.update(&at.to_be_bytes());
+        mac
+    }
+
+    /// A new page server's request, at unix second `at`, for another's copy of the chain:
+    /// signed with the chain's secret, which only the chain's tills and servers hold.
+    pub fn sign_copy(&self, at: i64) -> String {
+        let tag = self.copy_mac(at).finalize().into_bytes();
+        format!("{at}.{}", base32::encode(ALPHABET, &tag))
+    }
+
+    /// Whether `signed` is a copy request signed with this secret within
+    /// [`COPY_REQUEST_SECONDS`] of `now` (compared in constant time).
+    pub fn check_copy(&self, signed: &str, now: i64) -> bool {
+        let Some((at, tag)) = signed.trim().split_once('.') else {
+            return false;
+        };
+        let Ok(at) = at.parse::<i64>() else {
+            return false;
+        };
+        if (now - at).abs() > COPY_REQUEST_SECONDS {
+            return false;
+        }
+        match base32::decode(ALPHABET, tag) {
+            Some(tag) => self.copy_mac(at).verify_slice(&tag).is_ok(),
+            None => false,
+        }
+    }
+}
+
 /// The letters and digits of a receipt code: none that is read as another (no 0, 1, I, L, O, U).
 const CODE_ALPHABET: &[u8; 30] = b"23456789ABCDEFGHJKMNPQRSTVWXYZ";
 /// Characters in a receipt code: 30^10, about 49 random bits.
@@ -240,6 +278,25 @@ pub fn receipt_url(public_url: &str, token: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn copy_requests_hold_for_their_chain_within_five_minutes_only() {
+        let chain = ShopSecret::from_bytes([7; 32]);
+        let other = ShopSecret::from_bytes([8; 32]);
+        let signed = chain.sign_copy(1_000_000);
+        assert!(chain.check_copy(&signed, 1_000_000));
+        assert!(chain.check_copy(&signed, 1_000_000 + COPY_REQUEST_SECONDS));
+        assert!(chain.check_copy(&signed, 1_000_000 - COPY_REQUEST_SECONDS));
+        assert!(!chain.check_copy(&signed, 1_000_000 + COPY_REQUEST_SECONDS + 1));
+        assert!(!other.check_copy(&signed, 1_000_000));
+        // Another time under the same tag, or the tag altered, does not pass.
+        let (_, tag) = signed.split_once('.').unwrap();
+        assert!(!chain.check_copy(&format!("1000001.{tag}"), 1_000_000));
+        assert!(!chain.check_copy(&signed.replace('.', ".0"), 1_000_000));
+        assert!(!chain.check_copy("", 1_000_000));
+        // Nothing of the chain's secret signs a reach check's nonce the same way.
+        assert_ne!(chain.sign_reach("1000000"), tag);
+    }
 
     #[test]
     fn receipt_codes_are_ten_unconfusable_characters_read_back_however_typed() {

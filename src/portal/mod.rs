@@ -13,6 +13,7 @@
 
 mod api;
 mod cache;
+pub mod copy;
 mod forms;
 mod html;
 mod join;
@@ -77,6 +78,9 @@ pub struct Settings {
     pub catch_up: Option<CatchUp>,
     /// Told of each sale the local API records (a chain's till sends it at once).
     pub on_sale: Option<Arc<dyn Fn() + Send + Sync>>,
+    /// Where a page server makes its copy of the chain for a new page server (its data
+    /// folder); `None`: no copies (a till's own pages).
+    pub copies: Option<std::path::PathBuf>,
 }
 
 /// Fetches what the central store has that this copy of the chain has not, once.
@@ -110,6 +114,7 @@ impl Settings {
             clock: Arc::new(crate::clock::now),
             catch_up: None,
             on_sale: None,
+            copies: None,
         })
     }
 }
@@ -313,6 +318,7 @@ fn app(settings: Settings) -> (Router, AppState) {
         .route("/healthz", get(|| async { "ok" }))
         .route("/robots.txt", get(robots))
         .route("/.well-known/regulars/reach/{nonce}", get(reach))
+        .route(crate::services::page_copy::COPY_PATH, get(copy::copy))
         .route("/r/{token}", get(pages::visit))
         .route("/R/{token}", get(pages::visit))
         .route("/c", get(pages::code_form))

@@ -10,6 +10,7 @@
 pub mod errors;
 pub mod insights;
 pub mod messages;
+pub mod page_copy;
 pub mod reach;
 pub mod sync;
 pub mod words;

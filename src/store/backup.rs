@@ -128,10 +128,40 @@ impl Store {
     pub fn backup_checked(
         &self,
         dest: &Path,
-        mut progress: impl FnMut(i32, i32),
+        progress: impl FnMut(i32, i32),
     ) -> Result<Inspection, BackupError> {
+        let live = self.copy_with(dest, progress, counts)?;
+        let copy = inspect(dest)?;
+        for (table, &n) in &live {
+            let c = copy.counts.get(table).copied().unwrap_or(-1);
+            if c != n {
+                return Err(BackupError::Differs {
+                    table: table.clone(),
+                    copy: c,
+                    live: n,
+                });
+            }
+        }
+        Ok(copy)
+    }
+
+    /// Copies the database to `dest` (a new file) as it is at one moment, as
+    /// [`Store::backup_checked`] does, without reading the copy back: a page server's copy
+    /// for a new one, which checks what it receives.
+    pub fn copy_to(&self, dest: &Path, progress: impl FnMut(i32, i32)) -> Result<()> {
+        self.copy_with(dest, progress, |_| Ok(()))
+    }
+
+    /// The copy itself: `first` runs on the moment copied (before any page is), then every
+    /// page goes to `dest`, flushed to disk as it goes.
+    fn copy_with<T>(
+        &self,
+        dest: &Path,
+        mut progress: impl FnMut(i32, i32),
+        first: impl FnOnce(&Connection) -> rusqlite::Result<T>,
+    ) -> Result<T> {
         use rusqlite::backup::{Backup, StepResult};
-        // A connection of its own, so the read transaction is the backup's alone.
+        // A connection of its own, so the read transaction is the copy's alone.
         let mut source = Connection::open_with_flags(
             &self.path,
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
@@ -142,7 +172,7 @@ impl Store {
         })?;
         source.busy_timeout(Duration::from_secs(5))?;
         let snapshot = source.transaction_with_behavior(TransactionBehavior::Deferred)?;
-        let live = counts(&snapshot)?;
+        let out = first(&snapshot)?;
         let mut target = Connection::open(dest).map_err(|source| StoreError::Open {
             path: dest.to_path_buf(),
             source,
@@ -172,21 +202,9 @@ impl Store {
             }
         }
         snapshot.finish()?;
-        // Make the copy a file on its own (no journal beside it) before reading it back.
+        // Make the copy a file on its own (no journal beside it).
         target.pragma_update(None, "journal_mode", "DELETE")?;
-        drop(target);
-        let copy = inspect(dest)?;
-        for (table, &n) in &live {
-            let c = copy.counts.get(table).copied().unwrap_or(-1);
-            if c != n {
-                return Err(BackupError::Differs {
-                    table: table.clone(),
-                    copy: c,
-                    live: n,
-                });
-            }
-        }
-        Ok(copy)
+        Ok(out)
     }
 
     /// Replaces everything in this database with the contents of `copy` (checked with

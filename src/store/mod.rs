@@ -57,6 +57,7 @@ mod support;
 
 pub use backup::{BackupError, Counts, Inspection, inspect};
 pub use bulk::{Bulk, BulkEnrolled, BulkSale};
+pub use chain::copy::{Adopted, adopt_copy};
 pub use chain::reversals::Reversal;
 pub use chain::sync::{Answer, Applied, Joined, OutboxEvent, RemoteEvent, SyncState};
 pub use counter::print_jobs::{JobKind, JobStatus, PrintJob};

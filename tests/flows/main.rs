@@ -31,6 +31,7 @@ mod messages;
 mod messages_faults;
 mod occasions;
 mod page_cache;
+mod page_copy;
 mod page_server;
 mod passthrough;
 mod pg;

@@ -36,21 +36,43 @@ impl PageServer {
                 &format!("[portal]\npublic_url = \"{public}\"\n"),
             );
         }
+        PageServer::run(dir, "127.0.0.1:0")
+    }
+
+    /// A new page server as an owner starts one: a folder with its config.toml alone, at a
+    /// loopback address that is also its `public_url` (where the chain's others find it).
+    pub(crate) fn start_new(url: &str, till_id: &str) -> PageServer {
+        let dir = till(url, "pages", till_id);
+        for db in ["regulars.db", "regulars.db-wal", "regulars.db-shm"] {
+            let _ = std::fs::remove_file(dir.path().join(db));
+        }
+        let bind = format!("127.0.0.1:{}", crate::ports::free_port());
+        crate::chain::edit_config(
+            dir.path(),
+            "[portal]\n",
+            &format!("[portal]\npublic_url = \"http://{bind}\"\n"),
+        );
+        PageServer::run(dir, &bind)
+    }
+
+    fn run(dir: tempfile::TempDir, bind: &str) -> PageServer {
         let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_regulars"))
             .arg("--data")
             .arg(dir.path())
-            .args(["serve", "--pages-only", "--bind", "127.0.0.1:0"])
+            .args(["serve", "--pages-only", "--bind", bind])
             .stderr(std::process::Stdio::piped())
             .spawn()
             .unwrap();
         let mut err = std::io::BufReader::new(child.stderr.take().unwrap());
         let mut said = String::new();
         let mut base = None;
-        for _ in 0..6 {
+        for _ in 0..40 {
             let mut line = String::new();
             err.read_line(&mut line).unwrap();
             said.push_str(&line);
-            if let Some(addr) = crate::common::serving_address(&line) {
+            if line.starts_with("Customer pages on")
+                && let Some(addr) = crate::common::serving_address(&line)
+            {
                 base.get_or_insert(addr);
             }
             // The last thing it says as it starts (after any warning).
@@ -78,7 +100,17 @@ impl PageServer {
         }
     }
 
-    fn get(&self, path: &str) -> (u16, String) {
+    /// Its data folder.
+    pub(crate) fn folder(&self) -> &std::path::Path {
+        self._dir.path()
+    }
+
+    /// What it said as it started.
+    pub(crate) fn said(&self) -> &str {
+        &self.said
+    }
+
+    pub(crate) fn get(&self, path: &str) -> (u16, String) {
         let mut r = self
             .agent
             .get(format!("{}{path}", self.base))

@@ -8,6 +8,7 @@
 pub(super) mod apply;
 pub(super) mod apply_stamps;
 pub(super) mod apply_support;
+pub(super) mod copy;
 pub(super) mod reversals;
 pub(super) mod shops;
 pub(super) mod sync;
