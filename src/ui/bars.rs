@@ -71,18 +71,25 @@ fn devices(ui: &mut egui::Ui, s: &StateView, shop: &str, w: &Language, asks: &mu
         ),
         None => w.t_args("scanner-state", &[state]),
     });
-    if !s.portal.is_empty() {
-        ui.separator();
-        ui.label(&s.portal);
-    }
-    if !s.pages.url.is_empty() {
-        ui.separator();
-        let (text, ok) = if s.pages.checking {
+    // One line about the customer pages: where they open from, once checked; else why they
+    // are not served here (not started with the window, or could not start), which is also
+    // why a check finds nothing there.
+    let reach = (!s.pages.url.is_empty()).then(|| {
+        if s.pages.checking {
             (w.t("pages-checking"), true)
         } else {
             let checked = s.pages.checked.as_ref();
             crate::services::reach::bar_words(w, &s.pages.url, checked, |t| w.date_time(t))
-        };
+        }
+    });
+    let line = match reach {
+        Some((text, ok)) if ok || s.portal.is_empty() => Some((text, ok)),
+        Some(_) => Some((s.portal.clone(), false)),
+        None if !s.portal.is_empty() => Some((s.portal.clone(), true)),
+        None => None,
+    };
+    if let Some((text, ok)) = line {
+        ui.separator();
         let color = if ok {
             ui.visuals().text_color()
         } else {

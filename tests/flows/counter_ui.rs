@@ -743,4 +743,16 @@ fn the_device_bar_says_where_the_pages_open_and_settings_checks_again() {
         Some(regulars::services::reach::Problem::Refused)
     );
     h.get_by_label("Customer pages not reachable: nothing answers there (connection refused)");
+    // When the window does not serve the pages itself ([portal] with_app = false), that is
+    // the one line about them, in red, instead of a second line saying nothing answers.
+    let serve = "Customer pages: run `regulars serve`";
+    h.state_mut().counter.set_portal_status(serve);
+    h.run_steps(2);
+    h.get_by_label(serve);
+    assert!(
+        h.query_by_label(
+            "Customer pages not reachable: nothing answers there (connection refused)"
+        )
+        .is_none()
+    );
 }

@@ -6,7 +6,7 @@
 
 use crate::chain::{enrol, sync, till};
 use crate::common::run_json;
-use crate::page_server::PageServer;
+use crate::page_server::{PageServer, count, until_till_has};
 use crate::pg::Postgres;
 use crate::portal::{form_token, visit_path};
 use std::io::{Read, Write};
@@ -22,30 +22,6 @@ fn rate(s: &PageServer, path: &str, stars: &str) {
         .send_form([("form", form_token(&page).as_str()), ("stars", stars)])
         .unwrap();
     assert!([200, 303].contains(&answer.status().as_u16()));
-}
-
-fn count(db: &std::path::Path, sql: &str) -> i64 {
-    crate::common::connect(db)
-        .unwrap()
-        .query_row(sql, [], |r| r.get(0))
-        .unwrap()
-}
-
-/// Syncs the till until `sql` on its database gives `want`.
-fn until_till_has(till: &std::path::Path, sql: &str, want: i64) {
-    let t = Instant::now();
-    loop {
-        sync(till);
-        let got = count(&crate::common::db(till), sql);
-        if got == want {
-            return;
-        }
-        assert!(
-            t.elapsed() < Duration::from_secs(20),
-            "{sql}: {got}, not {want}"
-        );
-        std::thread::sleep(Duration::from_millis(300));
-    }
 }
 
 /// A server in front of nothing that answers any request as a page server's copy would

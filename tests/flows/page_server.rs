@@ -143,6 +143,31 @@ impl Drop for PageServer {
     }
 }
 
+/// The single number `sql` gives on the database at `db`.
+pub(crate) fn count(db: &std::path::Path, sql: &str) -> i64 {
+    crate::common::connect(db)
+        .unwrap()
+        .query_row(sql, [], |r| r.get(0))
+        .unwrap()
+}
+
+/// Syncs the till until `sql` on its database gives `want`.
+pub(crate) fn until_till_has(till: &std::path::Path, sql: &str, want: i64) {
+    let t = Instant::now();
+    loop {
+        sync(till);
+        let got = count(&crate::common::db(till), sql);
+        if got == want {
+            return;
+        }
+        assert!(
+            t.elapsed() < Duration::from_secs(20),
+            "{sql}: {got}, not {want}"
+        );
+        std::thread::sleep(Duration::from_millis(300));
+    }
+}
+
 #[test]
 fn the_page_server_serves_a_receipt_while_the_till_is_off() {
     let pg = Postgres::start();
@@ -240,24 +265,11 @@ fn the_page_server_serves_a_receipt_while_the_till_is_off() {
         "{}",
         rated.status()
     );
-    let t = Instant::now();
-    loop {
-        sync(riga.path());
-        let rated_here: i64 = crate::common::connect(crate::common::db(riga.path()))
-            .unwrap()
-            .query_row("SELECT COUNT(*) FROM ratings WHERE stars = 5", [], |r| {
-                r.get(0)
-            })
-            .unwrap();
-        if rated_here == 1 {
-            break;
-        }
-        assert!(
-            t.elapsed() < Duration::from_secs(20),
-            "the rating did not reach the till"
-        );
-        std::thread::sleep(Duration::from_millis(300));
-    }
+    until_till_has(
+        riga.path(),
+        "SELECT COUNT(*) FROM ratings WHERE stars = 5",
+        1,
+    );
 }
 
 #[test]

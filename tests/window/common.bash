@@ -41,6 +41,22 @@ else:
     print(s.getsockname()[1])
 PY
 }
+# A throwaway PostgreSQL server (as the postgres user when run as root: initdb refuses root),
+# started: sets pg (its folder), port and url, and defines pgctl and pg_up (start it again).
+# The caller's EXIT trap stops it: pgctl -m immediate stop.
+start_postgres() {
+    pgbin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
+    [ -x "$pgbin/initdb" ] || fail "PostgreSQL's server is not installed (apt-get install postgresql)"
+    pg=$(mktemp -d)
+    as_pg=()
+    if [ "$(id -u)" = 0 ]; then chown postgres: "$pg"; as_pg=(runuser -u postgres --); fi
+    port=$(free_port)
+    "${as_pg[@]}" "$pgbin/initdb" -D "$pg/data" -A trust -U postgres --no-sync >/dev/null
+    pg_up
+    url="postgresql://postgres@127.0.0.1:$port/postgres"
+}
+pgctl() { "${as_pg[@]}" "$pgbin/pg_ctl" -D "$pg/data" "$@" >/dev/null; }
+pg_up() { pgctl -o "-k $pg -c listen_addresses=127.0.0.1 -p $port" -l "$pg/log" -w start; }
 rg() { "$bin" --data "$data" --json "$@"; }
 json() { python3 -c "import json,sys; d=json.load(sys.stdin); print(eval(sys.argv[1], {}, {'d': d}))" "$1"; }
 

@@ -11,18 +11,9 @@
 set -euo pipefail
 source "$(dirname "$0")/common.bash"
 
-pgbin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
-[ -x "$pgbin/initdb" ] || fail "PostgreSQL's server is not installed (apt-get install postgresql)"
-pg=$(mktemp -d)
-as_pg=()
-if [ "$(id -u)" = 0 ]; then chown postgres: "$pg"; as_pg=(runuser -u postgres --); fi
-port=$((20000 + RANDOM % 20000))
-pgctl() { "${as_pg[@]}" "$pgbin/pg_ctl" -D "$pg/data" "$@" >/dev/null; }
-"${as_pg[@]}" "$pgbin/initdb" -D "$pg/data" -A trust -U postgres --no-sync >/dev/null
-pgctl -o "-k $pg -c listen_addresses=127.0.0.1 -p $port" -l "$pg/log" -w start
-pages=$(mktemp -d)
 trap 'pgctl -m immediate stop 2>/dev/null || true; rm -rf "$pg" "$pages"; cleanup' EXIT
-url="postgresql://postgres@127.0.0.1:$port/postgres"
+start_postgres
+pages=$(mktemp -d)
 
 write_config 'name = "Corner Coffee"
 currency = "EUR"
