@@ -77,3 +77,76 @@ pub fn adopt_copy(
     tx.commit()?;
     Ok(adopted)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::{ShopRules, Store};
+
+    fn chain_till(dir: &Path, secret: &str) -> Store {
+        let rules = ShopRules {
+            currency: crate::domain::money::Currency::from_code("EUR").unwrap(),
+            country_code: None,
+            targets: Default::default(),
+        };
+        let mut s = Store::open(&dir.join("regulars.db"), rules).unwrap();
+        s.ensure_program(&crate::domain::program::Program::default(), 0)
+            .unwrap();
+        s.write(|t| t.chain().join_chain("pages-1", "pages"))
+            .unwrap();
+        s.write(|t| t.counter().set_chain_secret(secret)).unwrap();
+        let anna = crate::store::NewCustomer {
+            name: "Anna".into(),
+            ..Default::default()
+        };
+        s.enroll(&anna, 100, &mut rand::random::<u64>).unwrap();
+        s
+    }
+
+    #[test]
+    fn a_copy_becomes_the_new_servers_own_and_only_of_its_chain() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = chain_till(dir.path(), "aa");
+        let copy = dir.path().join("copy.db");
+        store.copy_to(&copy, |_, _| {}).unwrap();
+        let outbox = |p: &Path| -> i64 {
+            Connection::open(p)
+                .unwrap()
+                .query_row("SELECT COUNT(*) FROM outbox", [], |r| r.get(0))
+                .unwrap()
+        };
+        assert!(outbox(&copy) > 0);
+        // Another chain's copy is refused and left as it was.
+        let refused = adopt_copy(&copy, "bb", ("pages-2", "pages"), ("i2", 7));
+        assert!(
+            matches!(refused, Err(StoreError::Damaged(_))),
+            "{refused:?}"
+        );
+        assert!(outbox(&copy) > 0);
+        let adopted = adopt_copy(&copy, "aa", ("pages-2", "pages"), ("i2", 7)).unwrap();
+        assert_eq!((adopted.customers, adopted.visits), (1, 0));
+        let (till, instance, number): (String, String, i64) = Connection::open(&copy)
+            .unwrap()
+            .query_row(
+                "SELECT till_id, instance, till_number FROM sync_state",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .unwrap();
+        assert_eq!(
+            (till.as_str(), instance.as_str(), number),
+            ("pages-2", "i2", 7)
+        );
+        assert_eq!(outbox(&copy), 0);
+        // A database that never joined a chain is no copy of one.
+        let lone = dir.path().join("lone.db");
+        Connection::open(&lone)
+            .unwrap()
+            .execute_batch("CREATE TABLE sync_state (id INTEGER PRIMARY KEY, chain_secret TEXT, cursor INTEGER)")
+            .unwrap();
+        assert!(matches!(
+            adopt_copy(&lone, "aa", ("pages-2", "pages"), ("i3", 8)),
+            Err(StoreError::NotInChain)
+        ));
+    }
+}
