@@ -130,7 +130,7 @@ impl Store {
         dest: &Path,
         progress: impl FnMut(i32, i32),
     ) -> Result<Inspection, BackupError> {
-        let live = self.copy_with(dest, progress, counts)?;
+        let live = self.copy_with(dest, 256, progress, counts)?;
         let copy = inspect(dest)?;
         for (table, &n) in &live {
             let c = copy.counts.get(table).copied().unwrap_or(-1);
@@ -145,18 +145,25 @@ impl Store {
         Ok(copy)
     }
 
-    /// Copies the database to `dest` (a new file) as it is at one moment, as
-    /// [`Store::backup_checked`] does, without reading the copy back: a page server's copy
-    /// for a new one, which checks what it receives.
+    /// Copies the database to `dest` (a new file) as it is at one moment, without reading
+    /// the copy back: a page server's copy for a new one, which checks what it receives. All
+    /// pages in one step, which another connection's writes (the server's sync, every
+    /// second) cannot send back to the start, into a file written without a journal (a copy
+    /// cut short is thrown away whole); flushed once at the end.
     pub fn copy_to(&self, dest: &Path, progress: impl FnMut(i32, i32)) -> Result<()> {
-        self.copy_with(dest, progress, |_| Ok(()))
+        self.copy_with(dest, -1, progress, |_| Ok(()))?;
+        std::fs::File::open(dest)
+            .and_then(|f| f.sync_all())
+            .map_err(|e| StoreError::Damaged(e.to_string()))
     }
 
     /// The copy itself: `first` runs on the moment copied (before any page is), then every
-    /// page goes to `dest`, flushed to disk as it goes.
+    /// page goes to `dest`, `step` pages at a time (-1: all at once), flushed to disk as it
+    /// goes when in steps.
     fn copy_with<T>(
         &self,
         dest: &Path,
+        step: i32,
         mut progress: impl FnMut(i32, i32),
         first: impl FnOnce(&Connection) -> rusqlite::Result<T>,
     ) -> Result<T> {
@@ -177,6 +184,10 @@ impl Store {
             path: dest.to_path_buf(),
             source,
         })?;
+        if step < 0 {
+            target.pragma_update(None, "journal_mode", "OFF")?;
+            target.pragma_update(None, "synchronous", "OFF")?;
+        }
         {
             let backup = Backup::new(&snapshot, &mut target)?;
             // The copy's pages reach the disk as it goes, a few megabytes at a time, rather
@@ -184,17 +195,17 @@ impl Store {
             let flusher = std::fs::OpenOptions::new().write(true).open(dest).ok();
             let mut since_flush = 0;
             loop {
-                let step = backup.step(256)?;
+                let result = backup.step(step)?;
                 let p = backup.progress();
                 progress(p.pagecount - p.remaining, p.pagecount);
-                since_flush += 256;
-                if since_flush >= FLUSH_EVERY_PAGES {
+                since_flush += step;
+                if step > 0 && since_flush >= FLUSH_EVERY_PAGES {
                     since_flush = 0;
                     if let Some(f) = &flusher {
                         let _ = f.sync_data();
                     }
                 }
-                match step {
+                match result {
                     StepResult::Done => break,
                     StepResult::More => {}
                     _ => std::thread::sleep(Duration::from_millis(20)),
