@@ -13,6 +13,7 @@ pub mod config;
 pub mod datadir;
 pub mod demo;
 pub mod devices;
+pub mod digest;
 pub mod domain;
 pub mod i18n;
 pub mod insights;

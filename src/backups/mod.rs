@@ -10,7 +10,6 @@ mod sealed;
 
 use crate::datadir::DataDir;
 use crate::store::{BackupError, Inspection, Store, inspect};
-use sha2::Digest;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
@@ -116,21 +115,9 @@ pub fn checksum_file(backup: &Path) -> PathBuf {
 }
 
 /// The SHA-256 of everything `r` gives, in hex; `path` names it in errors.
-fn sha256_of_reader(mut r: impl Read, path: &Path) -> Result<String> {
-    let mut hasher = sha2::Sha256::new();
-    let mut buf = vec![0u8; 1 << 20];
-    loop {
-        let n = r.read(&mut buf).map_err(io(path))?;
-        if n == 0 {
-            break;
-        }
-        hasher.update(&buf[..n]);
-    }
-    Ok(hasher
-        .finalize()
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect())
+fn sha256_of_reader(r: impl Read, path: &Path) -> Result<String> {
+    let (hex, _) = crate::digest::sha256_of_reader(r).map_err(io(path))?;
+    Ok(hex)
 }
 
 fn sha256_of(path: &Path) -> Result<String> {

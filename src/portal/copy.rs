@@ -9,8 +9,7 @@ use axum::body::Body;
 use axum::extract::State;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use sha2::{Digest, Sha256};
-use std::io::{Read, Seek};
+use std::io::Seek;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::services::page_copy::{SHA256_HEADER, SIGNATURE_HEADER};
@@ -100,22 +99,7 @@ fn make_copy(
         .and_then(|()| std::fs::File::open(&path).map_err(|e| e.to_string()));
     let _ = std::fs::remove_file(&path);
     let mut file = opened?;
-    let mut hasher = Sha256::new();
-    let mut buf = vec![0u8; 1 << 20];
-    let mut bytes = 0u64;
-    loop {
-        let n = file.read(&mut buf).map_err(|e| e.to_string())?;
-        if n == 0 {
-            break;
-        }
-        hasher.update(&buf[..n]);
-        bytes += n as u64;
-    }
+    let (sha, bytes) = crate::digest::sha256_of_reader(&mut file).map_err(|e| e.to_string())?;
     file.rewind().map_err(|e| e.to_string())?;
-    let sha = hasher
-        .finalize()
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
     Ok((file, bytes, sha))
 }

@@ -8,7 +8,6 @@ use crate::central::{Central, CentralError};
 use crate::config::CentralConfig;
 use crate::domain::token::ShopSecret;
 use crate::store::{Adopted, adopt_copy};
-use sha2::{Digest, Sha256};
 use std::io::{Read, Write};
 use std::path::Path;
 use std::time::Duration;
@@ -143,7 +142,7 @@ fn fetch(
     let length: u64 = length.parse().map_err(|_| "a bad length".to_string())?;
     let mut file = std::fs::File::create(part).map_err(|e| e.to_string())?;
     let mut body = answer.body_mut().with_config().limit(u64::MAX).reader();
-    let mut hasher = Sha256::new();
+    let mut hasher = crate::digest::Sha256Hex::default();
     let mut buf = vec![0u8; 1 << 20];
     let mut bytes = 0u64;
     let mut told = 0u64;
@@ -160,11 +159,7 @@ fn fetch(
             news(CopyNews::Arrived(bytes, length));
         }
     }
-    let got: String = hasher
-        .finalize()
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
+    let got = hasher.finish();
     if bytes != length || got != sha {
         return Err(format!(
             "the copy arrived incomplete ({bytes} of {length} bytes)"
