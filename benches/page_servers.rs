@@ -22,29 +22,13 @@ mod pg;
 mod ports;
 
 use common::page_server::PageServer;
+use common::regulars;
 use common::wrk::{Nginx, Run, random_paths_script, report, warm_up, which, wrk};
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::time::Instant;
 
-const BIN: &str = env!("CARGO_BIN_EXE_regulars");
 /// Receipts the random runs draw from.
 const RECEIPTS: usize = 5_000;
-
-fn regulars(dir: &Path, args: &[&str]) -> String {
-    let out = Command::new(BIN)
-        .arg("--data")
-        .arg(dir)
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
 
 /// A data folder in `parent` whose config.toml joins the chain at `url` as `till_id`.
 fn member(parent: &Path, url: &str, till_id: &str, shop: &str) -> PathBuf {

@@ -14,25 +14,10 @@ mod pg;
 #[path = "../tests/flows/ports.rs"]
 mod ports;
 
-use std::process::Command;
 use std::time::{Duration, Instant};
 
-const BIN: &str = env!("CARGO_BIN_EXE_regulars");
-
 fn run(dir: &std::path::Path, args: &[&str]) -> serde_json::Value {
-    let out = Command::new(BIN)
-        .arg("--data")
-        .arg(dir)
-        .arg("--json")
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
+    serde_json::from_str(&common::regulars(dir, &[&["--json"], args].concat())).unwrap()
 }
 
 fn till(url: &str, till_id: &str) -> tempfile::TempDir {

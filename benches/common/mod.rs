@@ -12,6 +12,22 @@ use std::path::{Path, PathBuf};
 
 pub const MILLION: u64 = 1_000_000;
 
+/// Runs `regulars --data DIR ARGS…`, which must succeed; what it wrote to stdout.
+pub fn regulars(dir: &Path, args: &[&str]) -> String {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_regulars"))
+        .arg("--data")
+        .arg(dir)
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
 pub fn rules() -> ShopRules {
     ShopRules {
         currency: Currency::from_code("EUR").unwrap(),

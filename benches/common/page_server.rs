@@ -40,10 +40,14 @@ impl PageServer {
                 err.read_line(&mut line).unwrap() > 0,
                 "the page server ended"
             );
-            base = line
-                .split_whitespace()
-                .find(|w| w.starts_with("http://127.0.0.1:"))
-                .map(str::to_string);
+            // Its own address is on the line saying where it serves (an address on an earlier
+            // line is another page server's, asked for a copy of the chain).
+            if line.starts_with("Customer pages on") {
+                base = line
+                    .split_whitespace()
+                    .find(|w| w.starts_with("http://127.0.0.1:"))
+                    .map(str::to_string);
+            }
         }
         // What it says later (a failed fetch, where its pages open) shows beside the figures.
         std::thread::spawn(move || {
