@@ -22,6 +22,11 @@ pub(crate) fn edit_config(dir: &Path, from: &str, to: &str) {
     std::fs::write(&config, text.replacen(from, to, 1)).unwrap();
 }
 
+/// Names the till's shop (`[shop] name`, "My Shop" in a new folder).
+pub(crate) fn name_shop(dir: &Path, name: &str) {
+    edit_config(dir, "name = \"My Shop\"", &format!("name = \"{name}\""));
+}
+
 /// Enrols a customer at the till; returns their card code.
 pub(crate) fn enrol(dir: &Path, name: &str) -> String {
     run_json(dir, &["customer", "add", "--name", name])["code"]

@@ -100,17 +100,9 @@ fn a_receipt_from_one_shop_opens_in_every_shop() {
 fn another_shops_receipt_names_the_shop_that_printed_it_even_if_taken_before_an_upgrade() {
     let pg = Postgres::start();
     let riga = till(&pg.url(), "riga", "riga-1");
-    crate::chain::edit_config(
-        riga.path(),
-        "name = \"My Shop\"",
-        "name = \"Kafejnīca Rīga\"",
-    );
+    crate::chain::name_shop(riga.path(), "Kafejnīca Rīga");
     let dublin = till(&pg.url(), "dublin", "dublin-1");
-    crate::chain::edit_config(
-        dublin.path(),
-        "name = \"My Shop\"",
-        "name = \"Dublin Beans\"",
-    );
+    crate::chain::name_shop(dublin.path(), "Dublin Beans");
     run_json(riga.path(), &["central", "init"]);
     sync(riga.path());
     let sale = run_json(riga.path(), &["sale", "record", "--amount", "3.00"]);

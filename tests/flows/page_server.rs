@@ -172,11 +172,7 @@ pub(crate) fn until_till_has(till: &std::path::Path, sql: &str, want: i64) {
 fn the_page_server_serves_a_receipt_while_the_till_is_off() {
     let pg = Postgres::start();
     let riga = till(&pg.url(), "riga", "riga-1");
-    crate::chain::edit_config(
-        riga.path(),
-        "name = \"My Shop\"",
-        "name = \"Kafejnīca Rīga\"",
-    );
+    crate::chain::name_shop(riga.path(), "Kafejnīca Rīga");
     run_json(riga.path(), &["central", "init"]);
     let anna = enrol(riga.path(), "Anna Bērziņa");
     // Joined to the chain at its first sync: its receipts are signed with the chain's key.
