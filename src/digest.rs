@@ -2,7 +2,7 @@
 //! copy of the chain.
 
 use sha2::{Digest, Sha256};
-use std::io::Read;
+use std::io::{Read, Write};
 
 /// A SHA-256 of bytes as they pass, read out in hex.
 #[derive(Default)]
@@ -23,17 +23,34 @@ impl Sha256Hex {
 }
 
 /// The SHA-256 of everything `r` gives, in hex, and how many bytes that was.
-pub fn sha256_of_reader(mut r: impl Read) -> std::io::Result<(String, u64)> {
+pub fn sha256_of_reader(r: impl Read) -> std::io::Result<(String, u64)> {
+    copy_hashed(r, std::io::sink(), 0, &mut |_| {})
+}
+
+/// Copies everything `r` gives to `w`: the SHA-256 of it, in hex, and how many bytes that was.
+/// `progress` hears the bytes copied so far at every twentieth of `total` (the whole, when
+/// known).
+pub fn copy_hashed(
+    mut r: impl Read,
+    mut w: impl Write,
+    total: u64,
+    progress: &mut dyn FnMut(u64),
+) -> std::io::Result<(String, u64)> {
     let mut hasher = Sha256Hex::default();
     let mut buf = vec![0u8; 1 << 20];
-    let mut bytes = 0u64;
+    let (mut bytes, mut told) = (0u64, 0u64);
     loop {
         let n = r.read(&mut buf)?;
         if n == 0 {
             return Ok((hasher.finish(), bytes));
         }
+        w.write_all(&buf[..n])?;
         hasher.update(&buf[..n]);
         bytes += n as u64;
+        if total > 0 && bytes - told >= total / 20 {
+            told = bytes;
+            progress(bytes);
+        }
     }
 }
 

@@ -207,6 +207,53 @@ fn is_sealed(path: &Path) -> bool {
     path.extension().is_some_and(|e| e == "age")
 }
 
+/// Copies the backup `file` to `dest` (decrypting an encrypted one with `passphrase`) as it
+/// is carried to another machine: a plain one checked on the way against the checksum
+/// recorded beside it (when there is one), an encrypted one by its own authentication.
+/// `progress` hears the bytes copied so far, of the whole. Returns the copy's size; on any
+/// fault nothing is left at `dest`.
+pub fn copy_out(
+    file: &Path,
+    passphrase: Option<&str>,
+    dest: &Path,
+    mut progress: impl FnMut(u64, u64),
+) -> Result<u64> {
+    let copied = if is_sealed(file) {
+        let Some(pass) = passphrase else {
+            return Err(BackupsError::NeedsPassphrase {
+                path: file.to_path_buf(),
+            });
+        };
+        sealed::unseal(file, pass, dest)
+    } else {
+        copy_plain(file, dest, &mut progress)
+    };
+    let size = copied.and_then(|()| Ok(std::fs::metadata(dest).map_err(io(dest))?.len()));
+    if size.is_err() {
+        let _ = std::fs::remove_file(dest);
+    }
+    size
+}
+
+fn copy_plain(file: &Path, dest: &Path, progress: &mut impl FnMut(u64, u64)) -> Result<()> {
+    let recorded = match std::fs::read_to_string(checksum_file(file)) {
+        Ok(text) => text.split_whitespace().next().map(str::to_ascii_lowercase),
+        Err(_) => None,
+    };
+    let input = std::fs::File::open(file).map_err(io(file))?;
+    let total = input.metadata().map_err(io(file))?.len();
+    let mut out = std::fs::File::create(dest).map_err(io(dest))?;
+    let (sha, _) =
+        crate::digest::copy_hashed(input, &mut out, total, &mut |done| progress(done, total))
+            .map_err(io(dest))?;
+    if recorded.is_some_and(|r| r != sha) {
+        return Err(BackupsError::Checksum {
+            path: file.to_path_buf(),
+        });
+    }
+    out.sync_all().map_err(io(dest))
+}
+
 /// Runs `f` on the plain database of `path`: the file itself, or an encrypted backup
 /// decrypted into a temporary file removed afterwards.
 fn with_plain<T>(

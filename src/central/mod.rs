@@ -279,12 +279,52 @@ impl Central {
 
     /// Up to `limit` events other tills wrote after `cursor`, in order.
     pub fn pull(&mut self, till_id: &str, cursor: i64, limit: i64) -> Result<Vec<RemoteEvent>> {
+        self.pull_where(
+            "seq > $1 AND till_id <> $2 ORDER BY seq LIMIT $3",
+            &[&cursor, &till_id, &limit],
+        )
+    }
+
+    /// Up to `limit` events other tills wrote after `cursor` and up to `through`, in order,
+    /// except those of `copied` (a till whose events through `through` a page server's copy
+    /// of the chain holds already).
+    pub fn pull_skipping(
+        &mut self,
+        till_id: &str,
+        cursor: i64,
+        (copied, through): (&str, i64),
+        limit: i64,
+    ) -> Result<Vec<RemoteEvent>> {
+        self.pull_where(
+            "seq > $1 AND seq <= $2 AND till_id <> $3 AND till_id <> $4 ORDER BY seq LIMIT $5",
+            &[&cursor, &through, &till_id, &copied, &limit],
+        )
+    }
+
+    /// The central store's position of the newest of these events of `till_id` (keys of
+    /// events it sent), 0 for none.
+    pub fn newest_of(&mut self, till_id: &str, keys: &[String]) -> Result<i64> {
+        Ok(self
+            .client
+            .query_one(
+                "SELECT COALESCE(MAX(seq), 0) FROM events WHERE till_id = $1 AND key = ANY($2)",
+                &[&till_id, &keys],
+            )?
+            .get(0))
+    }
+
+    fn pull_where(
+        &mut self,
+        filter: &str,
+        params: &[&(dyn postgres::types::ToSql + Sync)],
+    ) -> Result<Vec<RemoteEvent>> {
         Ok(self
             .client
             .query(
-                "SELECT seq, key, till_id, kind, payload, shop_id FROM events
-                 WHERE seq > $1 AND till_id <> $2 ORDER BY seq LIMIT $3",
-                &[&cursor, &till_id, &limit],
+                &format!(
+                    "SELECT seq, key, till_id, kind, payload, shop_id FROM events WHERE {filter}"
+                ),
+                params,
             )?
             .into_iter()
             .map(|r| RemoteEvent {

@@ -122,7 +122,8 @@ fn run_command(ctx: &Ctx, cli: Cli) -> Result<Output> {
             bind,
             devices,
             pages_only,
-        } => plug::serve(ctx, bind, devices, pages_only),
+            start_from,
+        } => plug::serve(ctx, bind, devices, (pages_only, start_from)),
         Command::Passthrough {
             pos,
             pos_link,

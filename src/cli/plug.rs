@@ -5,6 +5,9 @@ use super::commands::Ctx;
 use super::{Output, UsageError};
 use crate::clock::local_time;
 use crate::domain::reach::Scope;
+use crate::services::page_copy::{
+    CopyNews, copy_from_another, start_from_backup as start_from_backup_file,
+};
 use anyhow::{Context, Result};
 use serde_json::json;
 
@@ -12,14 +15,17 @@ pub(super) fn serve(
     ctx: &Ctx,
     bind: Option<String>,
     devices: bool,
-    pages_only: bool,
+    (pages_only, start_from): (bool, Option<std::path::PathBuf>),
 ) -> Result<Output> {
     let _in_use = ctx.dir.in_use()?;
     if pages_only && ctx.config.central.is_none() {
         return Err(UsageError(ctx.words().t("cli-pages-only-needs-central")).into());
     }
     if pages_only {
-        copy_chain(ctx);
+        match start_from {
+            Some(file) => start_from_backup(ctx, &file)?,
+            None => copy_chain(ctx),
+        }
     }
     // Open once here so a broken database or config fails before listening.
     drop(ctx.store()?);
@@ -89,21 +95,9 @@ fn page_server_central(ctx: &Ctx) -> Option<crate::config::CentralConfig> {
     Some(central)
 }
 
-/// A new page server (no database yet) starts from another page server's copy of the chain
-/// when one gives it, saying so as it goes; else it reads the chain's history, and says that
-/// this takes a while.
-fn copy_chain(ctx: &Ctx) {
-    use crate::services::page_copy::{CopyNews, copy_from_another};
-    let Some(central) = page_server_central(ctx) else {
-        return;
-    };
-    let db = ctx.dir.db_path();
-    if db.exists() {
-        return;
-    }
-    let w = ctx.words();
-    let mb = |bytes: u64| (bytes >> 20) as i64;
-    let mut news = |n: CopyNews| {
+/// What a new page server tells as its copy of the chain arrives, in the shop's language.
+fn copy_news(w: &crate::i18n::Words) -> impl FnMut(CopyNews) + '_ {
+    move |n: CopyNews| {
         let line = match n {
             CopyNews::Asking(url) => w.t_args("cli-pages-copy-asking", &[("url", url.into())]),
             CopyNews::Arrived(done, total) => w.t_args(
@@ -116,7 +110,26 @@ fn copy_chain(ctx: &Ctx) {
             ),
         };
         eprintln!("{line}");
+    }
+}
+
+fn mb(bytes: u64) -> i64 {
+    (bytes >> 20) as i64
+}
+
+/// A new page server (no database yet) starts from another page server's copy of the chain
+/// when one gives it, saying so as it goes; else it reads the chain's history, and says that
+/// this takes a while and what is quicker.
+fn copy_chain(ctx: &Ctx) {
+    let Some(central) = page_server_central(ctx) else {
+        return;
     };
+    let db = ctx.dir.db_path();
+    if db.exists() {
+        return;
+    }
+    let w = ctx.words();
+    let mut news = copy_news(&w);
     match copy_from_another(&db, &central, crate::clock::now(), &mut news) {
         Ok(Some(c)) => eprintln!(
             "{}",
@@ -131,7 +144,69 @@ fn copy_chain(ctx: &Ctx) {
             )
         ),
         // The sync says what is wrong with the central store, every time it tries.
-        Ok(None) | Err(_) => eprintln!("{}", w.t("cli-pages-copy-none")),
+        Ok(None) | Err(_) => {
+            eprintln!("{}", w.t("cli-pages-copy-none"));
+            eprintln!("{}", w.t("cli-pages-copy-quicker"));
+        }
+    }
+}
+
+/// A new page server starts from a backup of one of the chain's tills or page servers: only
+/// into an empty folder; on any fault it says why and stops, having changed nothing.
+fn start_from_backup(ctx: &Ctx, file: &std::path::Path) -> Result<()> {
+    let Some(central) = page_server_central(ctx) else {
+        return Ok(());
+    };
+    let db = ctx.dir.db_path();
+    let w = ctx.words();
+    if db.exists() {
+        let path = db.display().to_string();
+        return Err(
+            UsageError(w.t_args("cli-pages-start-has-db", &[("path", path.into())])).into(),
+        );
+    }
+    let shown = file.display().to_string();
+    eprintln!(
+        "{}",
+        w.t_args(
+            "cli-pages-start-copying",
+            &[("file", shown.as_str().into())]
+        )
+    );
+    let mut news = |n: CopyNews| {
+        if let CopyNews::Arrived(done, total) = n {
+            let args = [("done", mb(done).into()), ("total", mb(total).into())];
+            eprintln!("{}", w.t_args("cli-pages-start-copied", &args));
+        }
+    };
+    let passphrase = ctx.config.backup.passphrase.as_deref();
+    match start_from_backup_file(&db, file, passphrase, &central, &mut news) {
+        Ok(c) => {
+            eprintln!(
+                "{}",
+                w.t_args(
+                    "cli-pages-started",
+                    &[
+                        ("file", shown.as_str().into()),
+                        ("mb", mb(c.bytes).into()),
+                        ("customers", c.adopted.customers.into()),
+                        ("visits", c.adopted.visits.into()),
+                    ],
+                )
+            );
+            Ok(())
+        }
+        Err(e) => {
+            use crate::services::errors::{backup_error, store_error};
+            use crate::services::page_copy::StartError;
+            let why = match &e {
+                StartError::Backup(b) => backup_error(&w, b),
+                StartError::Store(s) => store_error(&w, s),
+                other => other.to_string(),
+            };
+            let args = [("file", shown.as_str().into()), ("why", why.into())];
+            Err(UsageError(w.t_args("cli-pages-start-failed", &args)).into())
+        }
     }
 }
 

@@ -195,6 +195,8 @@ pub fn store_error(w: &Language, e: &StoreError) -> String {
             &[("this", text(this)), ("asked", text(asked))],
         ),
         StoreError::NotInChain => w.t("store-error-not-in-chain"),
+        StoreError::CopyOfLoneShop => w.t("store-error-copy-of-lone-shop"),
+        StoreError::CopyOfOtherChain => w.t("store-error-copy-of-other-chain"),
         StoreError::BulkNotEmpty => w.t("store-error-bulk-not-empty"),
         StoreError::NoProgram => w.t("store-error-no-program"),
         StoreError::StaffNameNeeded => w.t("store-error-staff-name"),

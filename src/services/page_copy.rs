@@ -7,8 +7,7 @@
 use crate::central::{Central, CentralError};
 use crate::config::CentralConfig;
 use crate::domain::token::ShopSecret;
-use crate::store::{Adopted, adopt_copy};
-use std::io::{Read, Write};
+use crate::store::{Adopted, adopt_copy, copy_origin};
 use std::path::Path;
 use std::time::Duration;
 
@@ -65,8 +64,11 @@ pub fn copy_from_another(
     let part = db.with_extension("db.part");
     for url in &servers {
         news(CopyNews::Asking(url));
-        let fetched = fetch(url, &secret, now, &part, news)
-            .and_then(|bytes| adopt(&part, &secret_hex, central).map(|adopted| (bytes, adopted)));
+        let fetched = fetch(url, &secret, now, &part, news).and_then(|bytes| {
+            adopt(&part, &secret_hex, central)
+                .map(|adopted| (bytes, adopted))
+                .map_err(|e| e.to_string())
+        });
         match fetched.and_then(|got| {
             std::fs::rename(&part, db).map_err(|e| e.to_string())?;
             Ok(got)
@@ -87,20 +89,66 @@ pub fn copy_from_another(
     Ok(None)
 }
 
+/// Why a page server could not start from a copy of the chain.
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    #[error(transparent)]
+    Central(#[from] CentralError),
+    #[error(transparent)]
+    Backup(#[from] crate::backups::BackupsError),
+    #[error(transparent)]
+    Store(#[from] crate::store::StoreError),
+    #[error(transparent)]
+    Io(#[from] std::io::Error),
+}
+
 /// The copy at `part` made this server's: its till id claimed in the central store by a new
-/// instance, which the central store gives its till number (as at a first sync).
-fn adopt(part: &Path, secret_hex: &str, central: &CentralConfig) -> Result<Adopted, String> {
+/// instance, which the central store gives its till number (as at a first sync); what the
+/// copied till sent is not read again.
+fn adopt(part: &Path, secret_hex: &str, central: &CentralConfig) -> Result<Adopted, StartError> {
+    let origin = copy_origin(part, secret_hex)?;
     let instance = format!("{:032x}", rand::random::<u128>());
-    let number = Central::open(&central.url)
-        .and_then(|mut c| c.claim_till(&central.till_id, &instance))
-        .map_err(|e| e.to_string())?;
-    adopt_copy(
+    let mut c = Central::open(&central.url)?;
+    let through = c.newest_of(&origin.till_id, &origin.sent)?;
+    let number = c.claim_till(&central.till_id, &instance)?;
+    Ok(adopt_copy(
         part,
-        secret_hex,
         (&central.till_id, &central.shop_id),
         (&instance, number),
-    )
-    .map_err(|e| e.to_string())
+        through,
+    )?)
+}
+
+/// A page server whose data folder has no database yet (`db`) starts from `file`, a backup of
+/// one of the chain's tills or page servers carried to it (an encrypted one opened with
+/// `passphrase`): copied beside `db`, checked, made this server's and put in place. The
+/// chain's first page server starts this way instead of reading the whole history. On any
+/// fault nothing is left behind and the backup is as it was.
+pub fn start_from_backup(
+    db: &Path,
+    file: &Path,
+    passphrase: Option<&str>,
+    central: &CentralConfig,
+    news: &mut dyn FnMut(CopyNews),
+) -> Result<Copied, StartError> {
+    let part = db.with_extension("db.part");
+    let done = (|| {
+        let secret_hex = Central::open(&central.url)?.chain_secret()?;
+        let bytes = crate::backups::copy_out(file, passphrase, &part, |done, total| {
+            news(CopyNews::Arrived(done, total))
+        })?;
+        let adopted = adopt(&part, &secret_hex, central)?;
+        std::fs::rename(&part, db)?;
+        Ok(Copied {
+            from: file.display().to_string(),
+            bytes,
+            adopted,
+        })
+    })();
+    if done.is_err() {
+        let _ = std::fs::remove_file(&part);
+    }
+    done
 }
 
 /// The copy of the page server at `url`, written to `part` and checked against its length
@@ -141,25 +189,11 @@ fn fetch(
     };
     let length: u64 = length.parse().map_err(|_| "a bad length".to_string())?;
     let mut file = std::fs::File::create(part).map_err(|e| e.to_string())?;
-    let mut body = answer.body_mut().with_config().limit(u64::MAX).reader();
-    let mut hasher = crate::digest::Sha256Hex::default();
-    let mut buf = vec![0u8; 1 << 20];
-    let mut bytes = 0u64;
-    let mut told = 0u64;
-    loop {
-        let n = body.read(&mut buf).map_err(|e| e.to_string())?;
-        if n == 0 {
-            break;
-        }
-        file.write_all(&buf[..n]).map_err(|e| e.to_string())?;
-        hasher.update(&buf[..n]);
-        bytes += n as u64;
-        if bytes - told >= length / 20 {
-            told = bytes;
-            news(CopyNews::Arrived(bytes, length));
-        }
-    }
-    let got = hasher.finish();
+    let body = answer.body_mut().with_config().limit(u64::MAX).reader();
+    let (got, bytes) = crate::digest::copy_hashed(body, &mut file, length, &mut |done| {
+        news(CopyNews::Arrived(done, length))
+    })
+    .map_err(|e| e.to_string())?;
     if bytes != length || got != sha {
         return Err(format!(
             "the copy arrived incomplete ({bytes} of {length} bytes)"

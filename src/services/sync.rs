@@ -224,8 +224,21 @@ fn pull_all(
     };
     let mut batch = BATCH;
     loop {
-        let cursor = store.read(|t| Ok(t.chain().sync_state()?.map_or(0, |s| s.cursor)))?;
-        let events = central.pull(&config.till_id, cursor, batch as i64)?;
+        let (cursor, copied) = store.read(|t| {
+            let chain = t.chain();
+            Ok((chain.sync_state()?.map_or(0, |s| s.cursor), chain.copied()?))
+        })?;
+        let events = match &copied {
+            // What a copy of the chain holds of the till it copied is not read again.
+            Some((till, through)) => {
+                central.pull_skipping(&config.till_id, cursor, (till, *through), batch as i64)?
+            }
+            None => central.pull(&config.till_id, cursor, batch as i64)?,
+        };
+        if let (true, Some((_, through))) = (events.is_empty(), &copied) {
+            store.write(|t| t.chain().skip_to(*through))?;
+            continue;
+        }
         if events.is_empty() {
             done.cursor = cursor;
             return Ok(());

@@ -119,6 +119,16 @@ pub fn inspect(path: &Path) -> Result<Inspection, BackupError> {
     })
 }
 
+/// Whether every event not sent yet has its content (none to send: true).
+fn all_frozen(c: &Connection) -> rusqlite::Result<bool> {
+    c.query_row(
+        "SELECT NOT EXISTS (SELECT 1 FROM outbox
+                            WHERE seq > (SELECT sent_through FROM sync_state) AND payload IS NULL)",
+        [],
+        |r| r.get(0),
+    )
+}
+
 impl Store {
     /// Copies the database to `dest` (a new file) with SQLite's online backup API, a few
     /// hundred pages at a time so tills keep selling, all from one read transaction: the copy
@@ -143,6 +153,18 @@ impl Store {
             }
         }
         Ok(copy)
+    }
+
+    /// Writes the content of every event not sent yet, on the copy's own connection.
+    fn freeze_outbox_on(&self, source: &mut Connection) -> Result<()> {
+        let t = super::Tx {
+            tx: source.transaction_with_behavior(TransactionBehavior::Immediate)?,
+            rules: &self.rules,
+            programs: &self.programs,
+        };
+        t.chain().freeze_outbox()?;
+        t.tx.commit()?;
+        Ok(())
     }
 
     /// Copies the database to `dest` (a new file) as it is at one moment, without reading
@@ -178,7 +200,19 @@ impl Store {
             source,
         })?;
         source.busy_timeout(Duration::from_secs(5))?;
-        let snapshot = source.transaction_with_behavior(TransactionBehavior::Deferred)?;
+        // Every event of a chain's till not sent yet gets its content, and its row the
+        // global id the central store will know it by, before the moment copied: a page
+        // server started from the copy knows each row when its event arrives. A sale between
+        // the two (rare) means once more.
+        let mut tries = 0;
+        let snapshot = loop {
+            self.freeze_outbox_on(&mut source)?;
+            let snapshot = source.transaction_with_behavior(TransactionBehavior::Deferred)?;
+            tries += 1;
+            if tries >= 5 || all_frozen(&snapshot)? {
+                break snapshot;
+            }
+        };
         let out = first(&snapshot)?;
         let mut target = Connection::open(dest).map_err(|source| StoreError::Open {
             path: dest.to_path_buf(),

@@ -107,6 +107,10 @@ pub enum StoreError {
     OtherTill { this: String, asked: String },
     #[error("this till has not joined a chain")]
     NotInChain,
+    #[error("it is a backup of a shop that has not joined a chain")]
+    CopyOfLoneShop,
+    #[error("it is a backup of another chain (its central store is not this one)")]
+    CopyOfOtherChain,
     #[error("a demo history only fills a shop with no customers and no visits")]
     BulkNotEmpty,
     #[error("the shop has no loyalty program yet")]

@@ -57,7 +57,7 @@ mod support;
 
 pub use backup::{BackupError, Counts, Inspection, inspect};
 pub use bulk::{Bulk, BulkEnrolled, BulkSale};
-pub use chain::copy::{Adopted, adopt_copy};
+pub use chain::copy::{Adopted, Origin, adopt_copy, copy_origin};
 pub use chain::reversals::Reversal;
 pub use chain::sync::{Answer, Applied, Joined, OutboxEvent, RemoteEvent, SyncState};
 pub use counter::print_jobs::{JobKind, JobStatus, PrintJob};
@@ -124,10 +124,31 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0020_overdue_rule.sql"),
     include_str!("migrations/0021_receipt_codes.sql"),
     include_str!("migrations/0022_chain_shops.sql"),
+    include_str!("migrations/0023_copied_from.sql"),
 ];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+/// Brings the database at `path`, open as `conn`, to this build's schema; a newer one is
+/// refused.
+pub(crate) fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
+    let found: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    if found > SCHEMA_VERSION {
+        return Err(StoreError::NewerSchema {
+            path: path.to_path_buf(),
+            found,
+            known: SCHEMA_VERSION,
+        });
+    }
+    for (version, sql) in MIGRATIONS.iter().enumerate().skip(found as usize) {
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", version as i64 + 1)?;
+        tx.commit()?;
+    }
+    Ok(())
+}
 
 /// How long a write waits for another writer (a second till, a backup) before giving up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
@@ -255,23 +276,7 @@ impl Store {
     }
 
     fn migrate(&mut self) -> Result<()> {
-        let found = self.schema_version()?;
-        if found > SCHEMA_VERSION {
-            return Err(StoreError::NewerSchema {
-                path: self.path.clone(),
-                found,
-                known: SCHEMA_VERSION,
-            });
-        }
-        for (version, sql) in MIGRATIONS.iter().enumerate().skip(found as usize) {
-            let tx = self
-                .conn
-                .transaction_with_behavior(TransactionBehavior::Immediate)?;
-            tx.execute_batch(sql)?;
-            tx.pragma_update(None, "user_version", version as i64 + 1)?;
-            tx.commit()?;
-        }
-        Ok(())
+        migrate(&mut self.conn, &self.path)
     }
 
     fn load_programs(&mut self) -> Result<()> {

@@ -10,6 +10,7 @@ use crate::page_server::{PageServer, count, until_till_has};
 use crate::pg::Postgres;
 use crate::portal::{form_token, visit_path};
 use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 /// Posts a rating of `stars` for the visit at `path` on page server `s`.
@@ -192,4 +193,176 @@ fn a_copy_is_given_only_to_a_request_the_chain_signed() {
         .filter(|n| n.contains("copy"))
         .collect();
     assert!(made.is_empty(), "{made:?}");
+}
+
+/// Records a sale of `amount` at the till in `dir` (for `customer`, when given): the sale, as
+/// `sale record --json` tells it, sent to the central store at once.
+fn sell(dir: &Path, amount: &str, customer: Option<&str>) -> serde_json::Value {
+    let mut args = vec!["sale", "record", "--amount", amount];
+    if let Some(c) = customer {
+        args.extend(["--customer", c]);
+    }
+    let sale = run_json(dir, &args);
+    assert_eq!(sale["sent_to_chain"], true, "{sale}");
+    sale
+}
+
+/// The chain's first page server starts from a till's backup instead of reading the whole
+/// history: it serves what the backup holds at once, takes from the central store what the
+/// backup does not (another till's sale the till had not fetched yet, the till's sale after
+/// the backup), and sends nothing of the till's.
+#[test]
+fn the_chains_first_page_server_starts_from_a_tills_backup() {
+    let pg = Postgres::start();
+    let riga = till(&pg.url(), "riga", "riga-1");
+    crate::chain::name_shop(riga.path(), "Riga Market");
+    run_json(riga.path(), &["central", "init"]);
+    let belgrade = till(&pg.url(), "belgrade", "belgrade-1");
+    crate::chain::name_shop(belgrade.path(), "Belgrade Market");
+    sync(belgrade.path());
+    let anna = enrol(riga.path(), "Anna Bērziņa");
+    sync(riga.path());
+    let mut sales = vec![sell(riga.path(), "4.00", Some(&anna))];
+    sales.push(sell(belgrade.path(), "3.00", None));
+    sync(riga.path());
+    // Riga sends its sales at once but fetches Belgrade's at its next sync: Belgrade's second
+    // sale is in the central store between Riga's, and not in Riga's backup.
+    sales.push(sell(riga.path(), "2.50", None));
+    sales.push(sell(belgrade.path(), "7.00", None));
+    sales.push(sell(riga.path(), "1.00", None));
+    let backup = PathBuf::from(run_json(riga.path(), &["backup"])["path"].as_str().unwrap());
+    sales.push(sell(riga.path(), "9.00", None));
+
+    let one = PageServer::start_from(&pg.url(), "pages-1", &backup);
+    let said = one.said();
+    assert!(
+        said.contains(&format!("Started from the backup {}", backup.display()))
+            && said.contains("1 customers, 4 visits"),
+        "{said}"
+    );
+    // Each receipt opens there, naming the shop that printed it.
+    for (sale, shop) in sales
+        .iter()
+        .zip(["Riga", "Belgrade", "Riga", "Belgrade", "Riga", "Riga"])
+    {
+        let page = one.until_open(&visit_path(sale));
+        assert!(page.contains(&format!("{shop} Market")), "{page}");
+    }
+    let db1 = crate::common::db(one.folder());
+    let t = Instant::now();
+    while count(
+        &db1,
+        "SELECT COUNT(*) FROM sync_state WHERE copied_through <= cursor",
+    ) == 0
+    {
+        assert!(t.elapsed() < Duration::from_secs(20), "never caught up");
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    assert_eq!(count(&db1, "SELECT COUNT(*) FROM visits"), 6);
+    assert_eq!(count(&db1, "SELECT COUNT(*) FROM customers"), 1);
+    assert_eq!(count(&db1, "SELECT COUNT(*) FROM sync_problems"), 0);
+    assert_eq!(
+        count(
+            &db1,
+            "SELECT COUNT(*) FROM sync_state WHERE copied_till = 'riga-1'"
+        ),
+        1
+    );
+    // Anna rates her visit there: it reaches Riga once, and the page server sent only that.
+    rate(&one, &visit_path(&sales[0]), "5");
+    until_till_has(
+        riga.path(),
+        "SELECT COUNT(*) FROM ratings WHERE stars = 5",
+        1,
+    );
+    let sent: i64 = pg
+        .client()
+        .query_one("SELECT COUNT(*) FROM events WHERE till_id = 'pages-1'", &[])
+        .unwrap()
+        .get(0);
+    assert_eq!(sent, 1);
+}
+
+/// `serve --pages-only --start-from FILE` in `dir`, expected to refuse: its exit code and
+/// what it said.
+fn refused_start(dir: &Path, bind: &str, file: &Path) -> (i32, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_regulars"))
+        .arg("--data")
+        .arg(dir)
+        .args(["serve", "--pages-only", "--bind", bind, "--start-from"])
+        .arg(file)
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&out.stderr).to_string();
+    (out.status.code().unwrap_or(-1), said)
+}
+
+/// Files that are no start for a page server: a lone shop's backup, a backup with a byte
+/// changed on the way, a file that is not there, and any backup into a folder that has a
+/// database. Each says why and leaves nothing behind; the backups and the database stay as
+/// they were.
+#[test]
+fn a_page_server_starts_only_from_a_whole_backup_of_its_chain() {
+    let pg = Postgres::start();
+    let riga = till(&pg.url(), "riga", "riga-1");
+    run_json(riga.path(), &["central", "init"]);
+    sell_unsent(riga.path());
+    sync(riga.path());
+    let good = PathBuf::from(run_json(riga.path(), &["backup"])["path"].as_str().unwrap());
+    let lone = tempfile::tempdir().unwrap();
+    sell_unsent(lone.path());
+    let lone_backup = PathBuf::from(run_json(lone.path(), &["backup"])["path"].as_str().unwrap());
+    // A copy carried with its checksum, one byte changed on the way.
+    let carried = tempfile::tempdir().unwrap();
+    let changed = carried.path().join(good.file_name().unwrap());
+    std::fs::copy(&good, &changed).unwrap();
+    let sums = |p: &Path| PathBuf::from(format!("{}.sha256", p.display()));
+    std::fs::copy(sums(&good), sums(&changed)).unwrap();
+    let mut bytes = std::fs::read(&changed).unwrap();
+    let middle = bytes.len() / 2;
+    bytes[middle] ^= 0x40;
+    std::fs::write(&changed, bytes).unwrap();
+
+    let (dir, bind) = PageServer::new_folder(&pg.url(), "pages-1");
+    let missing = carried.path().join("not-there.db");
+    for (file, why) in [
+        (&lone_backup, "a shop that has not joined a chain"),
+        (&changed, "is not the file that was backed up"),
+        (&missing, "No such file"),
+    ] {
+        let (code, said) = refused_start(dir.path(), &bind, file);
+        assert_eq!(code, 2, "{said}");
+        assert!(
+            said.contains(&format!(
+                "Could not start from the backup {}",
+                file.display()
+            )) && said.contains(why)
+                && said.contains("Nothing was changed"),
+            "{said}"
+        );
+        let left: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .filter_map(|e| e.ok())
+            .map(|e| e.file_name().to_string_lossy().to_string())
+            .filter(|n| n.starts_with("regulars.db"))
+            .collect();
+        assert!(left.is_empty(), "{left:?}");
+    }
+    let (code, out, err) =
+        crate::common::run(riga.path(), &["backup", "verify", good.to_str().unwrap()]);
+    assert_eq!(code, 0, "{out}{err}");
+    // A folder with a database is no new page server's: the till's own is left as it was.
+    let before = crate::common::fingerprint(&crate::common::db(riga.path()));
+    let (code, said) = refused_start(riga.path(), &bind, &good);
+    assert_eq!(code, 2, "{said}");
+    assert!(said.contains("has its database already"), "{said}");
+    assert_eq!(
+        crate::common::fingerprint(&crate::common::db(riga.path())),
+        before
+    );
+}
+
+/// A sale recorded at the till in `dir`, whether or not it is in a chain.
+fn sell_unsent(dir: &Path) {
+    run_json(dir, &["sale", "record", "--amount", "1.00"]);
 }

@@ -36,12 +36,25 @@ impl PageServer {
                 &format!("[portal]\npublic_url = \"{public}\"\n"),
             );
         }
-        PageServer::run(dir, "127.0.0.1:0")
+        PageServer::run(dir, "127.0.0.1:0", &[])
     }
 
     /// A new page server as an owner starts one: a folder with its config.toml alone, at a
     /// loopback address that is also its `public_url` (where the chain's others find it).
     pub(crate) fn start_new(url: &str, till_id: &str) -> PageServer {
+        let (dir, bind) = PageServer::new_folder(url, till_id);
+        PageServer::run(dir, &bind, &[])
+    }
+
+    /// A new page server started from a backup of one of the chain's tills or page servers.
+    pub(crate) fn start_from(url: &str, till_id: &str, backup: &std::path::Path) -> PageServer {
+        let (dir, bind) = PageServer::new_folder(url, till_id);
+        PageServer::run(dir, &bind, &["--start-from", backup.to_str().unwrap()])
+    }
+
+    /// The data folder of a new page server of the chain at `url` (config, no database) and
+    /// the loopback address it is to serve on.
+    pub(crate) fn new_folder(url: &str, till_id: &str) -> (tempfile::TempDir, String) {
         let dir = till(url, "pages", till_id);
         for db in ["regulars.db", "regulars.db-wal", "regulars.db-shm"] {
             let _ = std::fs::remove_file(dir.path().join(db));
@@ -52,14 +65,15 @@ impl PageServer {
             "[portal]\n",
             &format!("[portal]\npublic_url = \"http://{bind}\"\n"),
         );
-        PageServer::run(dir, &bind)
+        (dir, bind)
     }
 
-    fn run(dir: tempfile::TempDir, bind: &str) -> PageServer {
+    fn run(dir: tempfile::TempDir, bind: &str, args: &[&str]) -> PageServer {
         let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_regulars"))
             .arg("--data")
             .arg(dir.path())
             .args(["serve", "--pages-only", "--bind", bind])
+            .args(args)
             .stderr(std::process::Stdio::piped())
             .spawn()
             .unwrap();

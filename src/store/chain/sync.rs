@@ -197,6 +197,28 @@ impl super::Room<'_, '_> {
             .is_some())
     }
 
+    /// For a page server started from a copy of the chain, while its cursor has not passed
+    /// them: the till whose events up to the central store's position are in the copy.
+    pub fn copied(&self) -> Result<Option<(String, i64)>> {
+        Ok(self
+            .tx
+            .query_row(
+                "SELECT copied_till, copied_through FROM sync_state
+                 WHERE copied_till IS NOT NULL AND copied_through > cursor",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?)
+    }
+
+    /// Moves the cursor on to the central store's position `seq`: everything up to it is
+    /// here (what a copy holds, or applied).
+    pub fn skip_to(&self, seq: i64) -> Result<()> {
+        self.tx
+            .execute("UPDATE sync_state SET cursor = MAX(cursor, ?1)", [seq])?;
+        Ok(())
+    }
+
     /// This till's place in its chain; `None` before it joins one.
     pub fn sync_state(&self) -> Result<Option<SyncState>> {
         let state = self
