@@ -80,6 +80,9 @@ const KINDS: [Kind; 10] = [
     },
 ];
 
+/// How far apart in seconds the central store's answers are recorded (see `note_contact`).
+pub const CONTACT_GRAIN: i64 = 10;
+
 /// A new global id in SQL: the row id in hex and 32 random bits (migration 0008).
 const NEW_GID: &str = "printf('%08x', id) || lower(hex(randomblob(4)))";
 
@@ -416,12 +419,17 @@ impl super::Room<'_, '_> {
         Ok(keys)
     }
 
-    /// Records whether the central store answered: `error` is `None` when it did.
+    /// Records whether the central store answered: `error` is `None` when it did. An answer
+    /// within [`CONTACT_GRAIN`] seconds of the last one recorded, with nothing else to record,
+    /// writes nothing: a page server syncs every second, and each write makes every
+    /// connection serving its pages read the database afresh.
     pub fn note_contact(&self, now: i64, error: Option<&str>) -> Result<()> {
         match error {
             None => self.tx.execute(
-                "UPDATE sync_state SET last_contact = ?1, offline_since = NULL, last_error = NULL",
-                [now],
+                "UPDATE sync_state SET last_contact = ?1, offline_since = NULL, last_error = NULL
+                 WHERE last_contact IS NULL OR last_contact <= ?1 - ?2 OR last_contact > ?1
+                       OR offline_since IS NOT NULL OR last_error IS NOT NULL",
+                [now, CONTACT_GRAIN],
             )?,
             Some(e) => self.tx.execute(
                 "UPDATE sync_state SET offline_since = COALESCE(offline_since, ?1), last_error = ?2",

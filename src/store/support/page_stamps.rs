@@ -64,23 +64,27 @@ fn read_stamp(
 
 impl Store {
     /// The stamp of the page `token` opens, or `None` for anything forged, altered or unknown,
-    /// as `tx.counter().visit_for_token` decides. It runs for every page served, so a shop's own
-    /// token takes one statement outside a transaction (the chain's key and the stamp
-    /// together); a chain's token goes through the transaction of `visit_for_token`.
+    /// as `tx.counter().visit_for_token` decides. It runs for every page served, so each token
+    /// takes one read of the database: a shop's own, one statement outside a transaction (the
+    /// chain's key and the stamp together); any other (a chain's, as every token at a page
+    /// server) the one transaction of `visit_for_token`, whose locks many pages at once take
+    /// in turn.
     pub fn page_stamp_for_token(
         &mut self,
         token: &str,
         shop: &ShopSecret,
     ) -> Result<Option<PageStamp>> {
         let program = self.programs.last().map_or(0, |p| p.id);
-        let (chain, stamp) = read_stamp(&self.conn, shop.verify(token), program)?;
-        if chain.is_some_and(|(key, _)| key.verify(token).is_some()) {
-            return self.read(|tx| match tx.counter().visit_for_token(token, shop)? {
-                Some(id) => tx.support().page_stamp(id),
-                None => Ok(None),
-            });
+        if let Some(visit) = shop.verify(token) {
+            let (chain, stamp) = read_stamp(&self.conn, Some(visit), program)?;
+            if chain.is_none_or(|(key, _)| key.verify(token).is_none()) {
+                return Ok(stamp);
+            }
         }
-        Ok(stamp)
+        self.read(|tx| match tx.counter().visit_for_token(token, shop)? {
+            Some(id) => tx.support().page_stamp(id),
+            None => Ok(None),
+        })
     }
 }
 
