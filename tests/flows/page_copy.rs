@@ -25,6 +25,16 @@ fn rate(s: &PageServer, path: &str, stars: &str) {
     assert!([200, 303].contains(&answer.status().as_u16()));
 }
 
+/// The names of the files in `dir` that `wanted` picks.
+fn files_named(dir: &Path, wanted: impl Fn(&str) -> bool) -> Vec<String> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().to_string())
+        .filter(|n| wanted(n))
+        .collect()
+}
+
 /// A server in front of nothing that answers any request as a page server's copy would
 /// begin, then stops half-way through it.
 fn cut_off_server() -> String {
@@ -186,12 +196,7 @@ fn a_copy_is_given_only_to_a_request_the_chain_signed() {
             "{body}"
         );
     }
-    let made: Vec<_> = std::fs::read_dir(one.folder())
-        .unwrap()
-        .filter_map(|e| e.ok())
-        .map(|e| e.file_name().to_string_lossy().to_string())
-        .filter(|n| n.contains("copy"))
-        .collect();
+    let made = files_named(one.folder(), |n| n.contains("copy"));
     assert!(made.is_empty(), "{made:?}");
 }
 
@@ -340,12 +345,7 @@ fn a_page_server_starts_only_from_a_whole_backup_of_its_chain() {
                 && said.contains("Nothing was changed"),
             "{said}"
         );
-        let left: Vec<_> = std::fs::read_dir(dir.path())
-            .unwrap()
-            .filter_map(|e| e.ok())
-            .map(|e| e.file_name().to_string_lossy().to_string())
-            .filter(|n| n.starts_with("regulars.db"))
-            .collect();
+        let left = files_named(dir.path(), |n| n.starts_with("regulars.db"));
         assert!(left.is_empty(), "{left:?}");
     }
     let (code, out, err) =
