@@ -203,13 +203,14 @@ impl Store {
         // Every event of a chain's till not sent yet gets its content, and its row the
         // global id the central store will know it by, before the moment copied: a page
         // server started from the copy knows each row when its event arrives. A sale between
-        // the two (rare) means once more.
+        // the two (rare) means once more; a till too busy to write now is copied all the same
+        // (a page server refuses to start from that copy, saying why).
         let mut tries = 0;
         let snapshot = loop {
-            self.freeze_outbox_on(&mut source)?;
+            let frozen = self.freeze_outbox_on(&mut source).is_ok();
             let snapshot = source.transaction_with_behavior(TransactionBehavior::Deferred)?;
             tries += 1;
-            if tries >= 5 || all_frozen(&snapshot)? {
+            if !frozen || tries >= 5 || all_frozen(&snapshot)? {
                 break snapshot;
             }
         };

@@ -56,6 +56,22 @@ pub fn copy_origin(path: &Path, chain_secret: &str) -> Result<Origin> {
     if secret != chain_secret {
         return Err(StoreError::CopyOfOtherChain);
     }
+    // Rows whose events were not sent yet are known by the global ids a copy gives them
+    // (`freeze_outbox`); a copy made otherwise (an older Regulars) would take them for new
+    // when their events arrive.
+    let unnamed: bool = conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM outbox
+                        WHERE seq > (SELECT sent_through FROM sync_state) AND payload IS NULL)",
+        [],
+        |r| r.get(0),
+    )?;
+    if unnamed {
+        return Err(StoreError::Damaged(
+            "its till had events not sent yet that the backup does not name: make a new backup \
+             after the till's next sync"
+                .to_string(),
+        ));
+    }
     let sent = conn
         .prepare(
             "SELECT key FROM outbox
@@ -184,6 +200,11 @@ mod tests {
     fn a_copy_becomes_the_new_servers_own_and_only_of_its_chain() {
         let dir = tempfile::tempdir().unwrap();
         let store = chain_till(dir.path(), "aa");
+        let raw = dir.path().join("raw.db");
+        Connection::open(dir.path().join("regulars.db"))
+            .unwrap()
+            .execute("VACUUM INTO ?1", [raw.to_str().unwrap()])
+            .unwrap();
         let copy = dir.path().join("copy.db");
         store.copy_to(&copy, |_, _| {}).unwrap();
         let outbox = |p: &Path| -> i64 {
@@ -220,6 +241,11 @@ mod tests {
         );
         assert_eq!(copied, ("pages-1".to_string(), 41));
         assert_eq!(outbox(&copy), 0);
+        // A copy made without naming the events not sent yet (SQLite's own) is refused.
+        assert!(matches!(
+            copy_origin(&raw, "aa"),
+            Err(StoreError::Damaged(_))
+        ));
         // A shop's database that never joined a chain is no copy of one.
         let lone = dir.path().join("lone.db");
         drop(Store::open(&lone, store.rules().clone()).unwrap());
