@@ -2,7 +2,9 @@
 //! as it was a moment ago, checked to have arrived whole and to be this chain's, made this
 //! server's own, then kept current from the central store like any other. Minutes instead of
 //! reading the chain's whole history event by event (ten million visits: about twenty
-//! minutes). Without another page server to copy, or when none answers, it reads the history.
+//! minutes). The chain's first page server, with no other to copy, starts from a backup of
+//! one of the chain's tills carried to it ([`start_from_backup`]); without either, it reads
+//! the history.
 
 use crate::central::{Central, CentralError};
 use crate::config::CentralConfig;
