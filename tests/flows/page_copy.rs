@@ -11,7 +11,6 @@ use crate::pg::Postgres;
 use crate::portal::{form_token, visit_path};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
 
 /// Posts a rating of `stars` for the visit at `path` on page server `s`.
 fn rate(s: &PageServer, path: &str, stars: &str) {
@@ -109,18 +108,10 @@ fn a_new_page_server_starts_from_another_ones_copy_and_syncs_on_as_itself() {
     assert_eq!(strip(&b.1), strip(&a));
     // It syncs as itself, from where the copy left off: a new sale opens there.
     let db2 = crate::common::db(two.folder());
-    let t = Instant::now();
-    while count(
-        &db2,
+    two.until_has(
         "SELECT COUNT(*) FROM sync_state WHERE till_id = 'pages-2' AND till_number IS NOT NULL",
-    ) == 0
-    {
-        assert!(
-            t.elapsed() < Duration::from_secs(20),
-            "pages-2 never synced as itself"
-        );
-        std::thread::sleep(Duration::from_millis(200));
-    }
+        1,
+    );
     assert_eq!(count(&db2, "SELECT COUNT(*) FROM outbox"), 0);
     let third = run_json(riga.path(), &["sale", "record", "--amount", "9.00"]);
     assert_eq!(third["sent_to_chain"], true, "{third}");
@@ -140,18 +131,7 @@ fn a_new_page_server_starts_from_another_ones_copy_and_syncs_on_as_itself() {
         "SELECT COUNT(*) FROM ratings WHERE stars = 5",
         1,
     );
-    let t = Instant::now();
-    while count(
-        &crate::common::db(one.folder()),
-        "SELECT COUNT(*) FROM ratings",
-    ) != 2
-    {
-        assert!(
-            t.elapsed() < Duration::from_secs(20),
-            "pages-1 never heard of pages-2's rating"
-        );
-        std::thread::sleep(Duration::from_millis(200));
-    }
+    one.until_has("SELECT COUNT(*) FROM ratings", 2);
     assert_eq!(count(&db2, "SELECT COUNT(*) FROM ratings"), 2);
     assert_eq!(count(&db2, "SELECT COUNT(*) FROM sync_problems"), 0);
 }
@@ -254,15 +234,10 @@ fn the_chains_first_page_server_starts_from_a_tills_backup() {
         assert!(page.contains(&format!("{shop} Market")), "{page}");
     }
     let db1 = crate::common::db(one.folder());
-    let t = Instant::now();
-    while count(
-        &db1,
+    one.until_has(
         "SELECT COUNT(*) FROM sync_state WHERE copied_through <= cursor",
-    ) == 0
-    {
-        assert!(t.elapsed() < Duration::from_secs(20), "never caught up");
-        std::thread::sleep(Duration::from_millis(200));
-    }
+        1,
+    );
     assert_eq!(count(&db1, "SELECT COUNT(*) FROM visits"), 6);
     assert_eq!(count(&db1, "SELECT COUNT(*) FROM customers"), 1);
     assert_eq!(count(&db1, "SELECT COUNT(*) FROM sync_problems"), 0);

@@ -119,6 +119,11 @@ impl PageServer {
         self._dir.path()
     }
 
+    /// Waits until `sql` on its database gives `want` (it syncs by itself, every second).
+    pub(crate) fn until_has(&self, sql: &str, want: i64) {
+        until_db_has(&crate::common::db(self.folder()), sql, want, || {});
+    }
+
     /// What it said as it started.
     pub(crate) fn said(&self) -> &str {
         &self.said
@@ -167,10 +172,17 @@ pub(crate) fn count(db: &std::path::Path, sql: &str) -> i64 {
 
 /// Syncs the till until `sql` on its database gives `want`.
 pub(crate) fn until_till_has(till: &std::path::Path, sql: &str, want: i64) {
+    until_db_has(&crate::common::db(till), sql, want, || {
+        sync(till);
+    });
+}
+
+/// Runs `each` and reads `sql` on the database at `db` until it gives `want` (20 s at most).
+fn until_db_has(db: &std::path::Path, sql: &str, want: i64, mut each: impl FnMut()) {
     let t = Instant::now();
     loop {
-        sync(till);
-        let got = count(&crate::common::db(till), sql);
+        each();
+        let got = count(db, sql);
         if got == want {
             return;
         }
