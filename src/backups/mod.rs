@@ -181,10 +181,8 @@ pub fn make(store: &Store, dest: &Path, progress: impl FnMut(i32, i32)) -> Resul
 /// beside it for the check.
 pub fn verify(path: &Path, passphrase: Option<&str>) -> Result<Verified> {
     std::fs::metadata(path).map_err(io(path))?;
-    let sums = checksum_file(path);
-    let checksum = match std::fs::read_to_string(&sums) {
-        Ok(text) => {
-            let recorded = text.split_whitespace().next().unwrap_or_default();
+    let checksum = match recorded_checksum(path)? {
+        Some(recorded) => {
             if !recorded.eq_ignore_ascii_case(&sha256_of(path)?) {
                 return Err(BackupsError::Checksum {
                     path: path.to_path_buf(),
@@ -192,8 +190,7 @@ pub fn verify(path: &Path, passphrase: Option<&str>) -> Result<Verified> {
             }
             true
         }
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => false,
-        Err(e) => return Err(io(&sums)(e)),
+        None => false,
     };
     let holds = with_plain(path, passphrase, |plain| Ok(inspect(plain)?))?;
     Ok(Verified {
@@ -201,6 +198,22 @@ pub fn verify(path: &Path, passphrase: Option<&str>) -> Result<Verified> {
         checksum,
         holds,
     })
+}
+
+/// The checksum recorded beside the backup `path` (`sha256sum`'s first word), if there is
+/// a checksum file.
+fn recorded_checksum(path: &Path) -> Result<Option<String>> {
+    let sums = checksum_file(path);
+    match std::fs::read_to_string(&sums) {
+        Ok(text) => Ok(Some(
+            text.split_whitespace()
+                .next()
+                .unwrap_or_default()
+                .to_string(),
+        )),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(io(&sums)(e)),
+    }
 }
 
 fn is_sealed(path: &Path) -> bool {
@@ -236,17 +249,14 @@ pub fn copy_out(
 }
 
 fn copy_plain(file: &Path, dest: &Path, progress: &mut impl FnMut(u64, u64)) -> Result<()> {
-    let recorded = match std::fs::read_to_string(checksum_file(file)) {
-        Ok(text) => text.split_whitespace().next().map(str::to_ascii_lowercase),
-        Err(_) => None,
-    };
+    let recorded = recorded_checksum(file)?;
     let input = std::fs::File::open(file).map_err(io(file))?;
     let total = input.metadata().map_err(io(file))?.len();
     let mut out = std::fs::File::create(dest).map_err(io(dest))?;
     let (sha, _) =
         crate::digest::copy_hashed(input, &mut out, total, &mut |done| progress(done, total))
             .map_err(io(dest))?;
-    if recorded.is_some_and(|r| r != sha) {
+    if recorded.is_some_and(|r| !r.eq_ignore_ascii_case(&sha)) {
         return Err(BackupsError::Checksum {
             path: file.to_path_buf(),
         });
