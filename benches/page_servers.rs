@@ -8,8 +8,9 @@
 //! data folders in `REGULARS_BENCH_PAGES` (one or two, comma-separated, caught up with it:
 //! `regulars sync` in each), e.g. a ten-million-visit demo pushed to a chain. Without them, a
 //! throwaway PostgreSQL and a demo till of `REGULARS_BENCH_CUSTOMERS` (default 20,000)
-//! customers over a year, and two new page servers whose catch-up is timed. Needs Debian's
-//! `wrk` and `nginx-light`.
+//! customers over a year, and two new page servers whose catch-up is timed.
+//! `REGULARS_BENCH_RUNS=N` makes each random-pages run N times. Needs Debian's `wrk` and
+//! `nginx-light`.
 
 #[path = "../tests/flows/certs.rs"]
 #[allow(dead_code)]
@@ -224,24 +225,34 @@ fn main() {
     let (same, line) = counted(&url, idle, || wrk(&format!("{one}{}", paths[0]), None));
     report("one page server, that same page", &same, Some(&reference));
     println!("{line}");
-    let (random, line) = counted(&url, idle, || wrk(one, Some(&script)));
-    report(
-        &format!("one page server, random pages of {} receipts", paths.len()),
-        &random,
-        Some(&reference),
-    );
-    println!("{line}");
-    if servers.len() > 1 {
-        warm_up(&format!("{}{}", balancer.base, paths[0]));
-        let (both, line) = counted(&url, idle, || wrk(&balancer.base, Some(&script)));
+    // Random pages, at one server and behind the balancer, `REGULARS_BENCH_RUNS` times each
+    // (default 1), to see how much the runs swing on a machine shared with every server.
+    let runs: usize = std::env::var("REGULARS_BENCH_RUNS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(1);
+    for _ in 0..runs {
+        let (random, line) = counted(&url, idle, || wrk(one, Some(&script)));
         report(
-            &format!(
-                "{} page servers behind nginx as load balancer, random pages",
-                servers.len()
-            ),
-            &both,
+            &format!("one page server, random pages of {} receipts", paths.len()),
+            &random,
             Some(&reference),
         );
         println!("{line}");
+    }
+    if servers.len() > 1 {
+        warm_up(&format!("{}{}", balancer.base, paths[0]));
+        for _ in 0..runs {
+            let (both, line) = counted(&url, idle, || wrk(&balancer.base, Some(&script)));
+            report(
+                &format!(
+                    "{} page servers behind nginx as load balancer, random pages",
+                    servers.len()
+                ),
+                &both,
+                Some(&reference),
+            );
+            println!("{line}");
+        }
     }
 }

@@ -35,6 +35,7 @@ pub(super) fn serve(
         settings.api_key = None;
         settings.catch_up = catch_up(ctx);
         settings.copies = Some(ctx.dir.root().to_path_buf());
+        settings.watch_commits = true;
     }
     // A sale through the local API goes to the chain's central store at once.
     let (to_sync, sold) = std::sync::mpsc::channel::<()>();

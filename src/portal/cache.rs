@@ -7,6 +7,12 @@
 //! until the first moment its view changes by time alone (`VisitPage::fresh_until`); after
 //! that the next request reads and renders it again.
 //!
+//! A page server (`Settings::watch_commits`) makes nearly every commit to its database itself,
+//! and counts them (`store::commits`): a kept page found to hold at one count holds while the
+//! count stands still, so it is served by its token alone, with no read at all. Another
+//! process's commit is counted within a second (`store::Watch`), so a page there is at most a
+//! second behind it, as it is behind the central store anyway.
+//!
 //! Only a token that verified reaches the cache: a forged or altered one is answered before
 //! any lookup, so how fast a 404 comes back tells no one whether a visit id exists or was
 //! served before.
@@ -15,6 +21,10 @@ use crate::store::{PageStamp, VisitPage};
 use quick_cache::{Weighter, sync::Cache};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
+
+/// Commits counted (`store::commits`) when a request began: a page found to hold then holds
+/// while the count stands still.
+pub(crate) type Count = u64;
 
 /// Which rendering of a page: its language and the form just sent (the page's thanks).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -75,6 +85,8 @@ pub(crate) struct Kept {
     token: String,
     renders: Vec<(Variant, Arc<Rendered>)>,
     bytes: u64,
+    /// The latest commit count at which the page was found to hold.
+    checked: AtomicU64,
 }
 
 impl Kept {
@@ -105,17 +117,23 @@ pub struct CacheCounts {
     pub hits: u64,
     /// Pages read and rendered (none kept, or no longer holding).
     pub misses: u64,
+    /// Of the hits, pages served without reading the store (nothing committed since they
+    /// were found to hold).
+    pub unread: u64,
 }
 
 /// The kept pages, by visit id, within a budget of bytes.
 pub(crate) struct PageCache {
     pages: Option<Cache<i64, Arc<Kept>, ByBytes>>,
+    /// The visit each kept page's token opens.
+    tokens: Option<Cache<String, i64>>,
     /// Stands for the form token while a page is rendered: random per process, so no text a
     /// customer writes into a page can pass for it.
     mark: String,
     lookups: AtomicU64,
     hits: AtomicU64,
     misses: AtomicU64,
+    unread: AtomicU64,
 }
 
 /// Roughly what a view costs besides its renderings.
@@ -124,8 +142,9 @@ const VIEW_BYTES: u64 = 1024;
 impl PageCache {
     /// A cache of up to `budget` bytes (0: none kept).
     pub fn new(budget: u64) -> PageCache {
-        let pages = (budget > 0)
-            .then(|| Cache::with_weighter((budget / 12_000).max(16) as usize, budget, ByBytes));
+        let items = (budget / 12_000).max(16) as usize;
+        let pages = (budget > 0).then(|| Cache::with_weighter(items, budget, ByBytes));
+        let tokens = (budget > 0).then(|| Cache::new(items));
         let mark = format!(
             "\u{E000}{:016x}{:016x}\u{E001}",
             rand::random::<u64>(),
@@ -133,10 +152,12 @@ impl PageCache {
         );
         PageCache {
             pages,
+            tokens,
             mark,
             lookups: AtomicU64::new(0),
             hits: AtomicU64::new(0),
             misses: AtomicU64::new(0),
+            unread: AtomicU64::new(0),
         }
     }
 
@@ -145,11 +166,31 @@ impl PageCache {
         &self.mark
     }
 
-    /// The kept page of `stamp`'s visit, if it still holds at `now`.
-    pub fn get(&self, stamp: &PageStamp, now: i64) -> Option<Arc<Kept>> {
+    /// The kept page of `stamp`'s visit, if it still holds at `now`; the stamp was read after
+    /// the commit count was `count`.
+    pub fn get(&self, stamp: &PageStamp, now: i64, count: Count) -> Option<Arc<Kept>> {
         self.lookups.fetch_add(1, Ordering::Relaxed);
         let kept = self.pages.as_ref()?.get(&stamp.visit_id)?;
-        (kept.stamp == *stamp && now < kept.view.fresh_until).then_some(kept)
+        let holds = kept.stamp == *stamp && now < kept.view.fresh_until;
+        holds.then(|| {
+            kept.checked.fetch_max(count, Ordering::Relaxed);
+            kept
+        })
+    }
+
+    /// The kept page `token` opens, without reading the store, if it was found to hold at
+    /// commit count `count` (nothing committed since) and still holds at `now`.
+    pub fn unchanged(&self, token: &str, now: i64, count: Count) -> Option<Arc<Kept>> {
+        let visit = self.tokens.as_ref()?.get(token)?;
+        let kept = self.pages.as_ref()?.get(&visit)?;
+        let holds = kept.token == token
+            && kept.checked.load(Ordering::Relaxed) == count
+            && now < kept.view.fresh_until;
+        holds.then(|| {
+            self.lookups.fetch_add(1, Ordering::Relaxed);
+            self.unread.fetch_add(1, Ordering::Relaxed);
+            kept
+        })
     }
 
     /// Counts a page served from a kept rendering.
@@ -159,9 +200,12 @@ impl PageCache {
 
     /// Keeps `body` in `frame` (rendered with [`mark`](Self::mark) for the form tokens) as the
     /// `variant` rendering of `view` for `token`, with any other renderings of the same
-    /// view. Returns it ready to serve.
+    /// view; `stamp` and `view` were read after the commit count was `count`. Returns it
+    /// ready to serve.
+    #[allow(clippy::too_many_arguments)]
     pub fn keep(
         &self,
+        count: Count,
         stamp: PageStamp,
         view: Arc<VisitPage>,
         token: &str,
@@ -195,8 +239,12 @@ impl PageCache {
                 token: token.to_string(),
                 renders,
                 bytes,
+                checked: AtomicU64::new(count),
             }),
         );
+        if let Some(tokens) = &self.tokens {
+            tokens.insert(token.to_string(), stamp.visit_id);
+        }
         rendered
     }
 
@@ -205,6 +253,7 @@ impl PageCache {
             lookups: self.lookups.load(Ordering::Relaxed),
             hits: self.hits.load(Ordering::Relaxed),
             misses: self.misses.load(Ordering::Relaxed),
+            unread: self.unread.load(Ordering::Relaxed),
         }
     }
 }

@@ -78,6 +78,10 @@ pub struct Settings {
     pub catch_up: Option<CatchUp>,
     /// Told of each sale the local API records (a chain's till sends it at once).
     pub on_sale: Option<Arc<dyn Fn() + Send + Sync>>,
+    /// A page server: its process makes nearly every commit to its database, so a kept page
+    /// is served without reading its stamp while no commit was counted (another process's
+    /// noticed within a second). `false` on a till, where the command line writes too.
+    pub watch_commits: bool,
     /// Where a page server makes its copy of the chain for a new page server (its data
     /// folder); `None`: no copies (a till's own pages).
     pub copies: Option<std::path::PathBuf>,
@@ -115,6 +119,7 @@ impl Settings {
             catch_up: None,
             on_sale: None,
             copies: None,
+            watch_commits: false,
         })
     }
 }
@@ -201,6 +206,25 @@ impl Shared {
                 out.map_err(Failure::Store)
             }
             None => self.with_store(f).await,
+        }
+    }
+}
+
+/// Counts other processes' commits to the database at `path` (`Settings::watch_commits`),
+/// looking once a second while the portal runs.
+async fn watch_commits(path: std::path::PathBuf) {
+    let mut watch = match crate::store::Watch::new(&path) {
+        Ok(w) => w,
+        Err(e) => {
+            eprintln!("portal: {e}");
+            return;
+        }
+    };
+    let mut tick = tokio::time::interval(std::time::Duration::from_secs(1));
+    loop {
+        tick.tick().await;
+        if let Err(e) = watch.look() {
+            eprintln!("portal: {e}");
         }
     }
 }
@@ -493,10 +517,16 @@ impl Portal {
                 // does not wait for connections to open (a failure shows on the first page).
                 let opened: Vec<Store> =
                     (0..WORKERS).filter_map(|_| warm.pool.take().ok()).collect();
+                let watched = (warm.settings.watch_commits)
+                    .then(|| opened.first().map(|s| s.path().to_path_buf()))
+                    .flatten();
                 for store in opened {
                     warm.pool.give_back(store);
                 }
                 drop(warm);
+                if let Some(path) = watched {
+                    runtime.spawn(watch_commits(path));
+                }
                 runtime.block_on(async move {
                     let listener = match tokio::net::TcpListener::from_std(listener) {
                         Ok(l) => l,

@@ -120,19 +120,27 @@ pub(crate) async fn visit_id(state: &AppState, token: &str) -> Result<(i64, Stri
 /// Verifies a receipt token as [`visit_id`] does and reads its page's change counters in the
 /// same read (a few indexed lookups, on the request's own thread).
 async fn visit_stamp(state: &AppState, token: &str) -> Result<(PageStamp, String), Failure> {
-    let token = token.trim().to_ascii_uppercase();
-    if token.len() != 24 || !token.is_ascii() {
-        return Err(Failure::NotFound);
-    }
+    let token = normal_token(token).ok_or(Failure::NotFound)?;
     let look = || {
         let secret = state.settings.secret.clone();
         let asked = token.clone();
-        state.with_store_quick(move |store, _| {
-            match store.page_stamp_for_token(&asked, &secret)? {
-                Some(stamp) => Ok(Ok(stamp)),
-                None => store.read(|tx| tx.counter().token_awaited(&asked)).map(Err),
+        let read = move |store: &mut crate::store::Store, _| match store
+            .page_stamp_for_token(&asked, &secret)?
+        {
+            Some(stamp) => Ok(Ok(stamp)),
+            None => store.read(|tx| tx.counter().token_awaited(&asked)).map(Err),
+        };
+        async move {
+            // A page server serves its kept pages without reading; what it reads (a page not
+            // kept, or one to check after a commit) may be on disk in a chain's database
+            // larger than memory, so it waits on a blocking thread, not on the thread that
+            // answers everyone else.
+            if state.settings.watch_commits {
+                state.with_store(read).await
+            } else {
+                state.with_store_quick(read).await
             }
-        })
+        }
     };
     let mut stamp = look().await?;
     // A page server asked for a receipt the chain signed but it has not seen: it looks in the
@@ -152,6 +160,13 @@ async fn visit_stamp(state: &AppState, token: &str) -> Result<(PageStamp, String
         Err(true) => Err(Failure::OnItsWay),
         Err(false) => Err(Failure::NotFound),
     }
+}
+
+/// A receipt token as the store keeps it (QR codes carry it in capitals), if it has a
+/// token's shape.
+fn normal_token(token: &str) -> Option<String> {
+    let token = token.trim().to_ascii_uppercase();
+    (token.len() == 24 && token.is_ascii()).then_some(token)
 }
 
 /// Rejects a form that did not come from a page this shop served for `scope` (anti-forgery
@@ -186,16 +201,28 @@ pub(crate) fn visitor_language(state: &AppState, headers: &HeaderMap) -> PageLan
 }
 
 /// A receipt's page: from the page cache while the visit's and member's change counters
-/// stand still (see `cache.rs`), else read and rendered, and kept.
+/// stand still (see `cache.rs`; at a page server, while nothing was committed since they were
+/// last read), else read and rendered, and kept.
 pub(crate) async fn visit(
     State(state): State<AppState>,
     Path(token): Path<String>,
     headers: HeaderMap,
     Query(q): Query<Asked>,
 ) -> Response {
+    // Read before anything of the store: a page found to hold now holds while it stands.
+    let count = crate::store::commits();
+    let unchanged = state
+        .settings
+        .watch_commits
+        .then(|| normal_token(&token))
+        .flatten()
+        .and_then(|t| Some((state.pages.unchanged(&t, state.now(), count)?, t)));
     let found = async {
+        if let Some((kept, token)) = unchanged {
+            return Ok((token, kept.stamp, kept.view.clone(), Some(kept)));
+        }
         let (stamp, token) = visit_stamp(&state, &token).await?;
-        let kept = state.pages.get(&stamp, state.now());
+        let kept = state.pages.get(&stamp, state.now(), count);
         let (stamp, view) = match &kept {
             Some(k) => (k.stamp, k.view.clone()),
             None => {
@@ -242,9 +269,15 @@ pub(crate) async fn visit(
                     let mark = state.pages.mark();
                     let body = visit_body(&state, &w, &token, mark, &view, variant.done);
                     let frame = visit_frame(&state, &w, &view);
-                    state
-                        .pages
-                        .keep(stamp, view, &token, variant, frame, &body.into_string())
+                    state.pages.keep(
+                        count,
+                        stamp,
+                        view,
+                        &token,
+                        variant,
+                        frame,
+                        &body.into_string(),
+                    )
                 }
             };
             let form = state.settings.secret.form_token(&token, state.now());

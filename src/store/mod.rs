@@ -46,6 +46,7 @@ use room;
 mod backup;
 mod bulk;
 mod chain;
+mod commits;
 mod counter;
 mod error;
 mod figures;
@@ -60,6 +61,7 @@ pub use bulk::{Bulk, BulkEnrolled, BulkSale};
 pub use chain::copy::{Adopted, Origin, adopt_copy, copy_origin};
 pub use chain::reversals::Reversal;
 pub use chain::sync::{Answer, Applied, Joined, OutboxEvent, RemoteEvent, SyncState};
+pub use commits::{Watch, commits};
 pub use counter::print_jobs::{JobKind, JobStatus, PrintJob};
 pub use counter::sales::{NewSale, RefundOutcome, SaleOutcome, VisitView};
 pub use counter::staff::Staff;
@@ -162,7 +164,7 @@ const CACHE_KIB: i64 = 64 * 1024;
 /// WAL pages between automatic checkpoints. A sale touches the same hot pages (the newest
 /// index leaves, the customer's row) as the sales before it; checkpointing less often copies
 /// each such page to the main file once instead of once per hundred sales.
-const WAL_CHECKPOINT_PAGES: i64 = 10_000;
+const WAL_CHECKPOINT_PAGES: i32 = 10_000;
 
 /// Page cache while bulk loading a demo history, in KiB.
 pub(crate) const BULK_CACHE_KIB: i64 = 1024 * 1024;
@@ -205,7 +207,7 @@ pub struct Tx<'s> {
 impl Store {
     /// Opens (creating if needed) the database at `path` and brings its schema up to date.
     pub fn open(path: &Path, rules: ShopRules) -> Result<Store> {
-        let conn = Connection::open_with_flags(
+        let mut conn = Connection::open_with_flags(
             path,
             OpenFlags::SQLITE_OPEN_READ_WRITE
                 | OpenFlags::SQLITE_OPEN_CREATE
@@ -247,8 +249,7 @@ impl Store {
         // applying a chain's history at a new page server. Durability is the WAL's, unchanged.
         conn.pragma_update(None, "temp_store", "MEMORY")
             .map_err(with_path)?;
-        conn.pragma_update(None, "wal_autocheckpoint", WAL_CHECKPOINT_PAGES)
-            .map_err(with_path)?;
+        commits::count_commits(&mut conn, WAL_CHECKPOINT_PAGES).map_err(with_path)?;
         register_functions(&conn).map_err(with_path)?;
         let mut store = Store {
             conn,

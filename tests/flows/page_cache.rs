@@ -304,3 +304,70 @@ fn every_change_a_page_shows_moves_its_stamp_and_no_other_does() {
     let page = shop.get(&path).body;
     assert!(page.contains("Hi Ann!"), "{page}");
 }
+
+/// Opens `path` until it comes from the cache without a read of the store (tests beside this
+/// one commit to their own stores in this process, and each commit anywhere in it makes the
+/// next load read again), and returns the page.
+fn load_unread(shop: &Shop, path: &str) -> String {
+    for _ in 0..100 {
+        let before = shop.portal.page_counts();
+        let a = shop.get(path);
+        assert_eq!(a.status, 200, "{}", a.body);
+        if shop.portal.page_counts().unread > before.unread {
+            return a.body;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    panic!("{path} was never served without reading the store");
+}
+
+/// Opens `path` until the page contains `text` (within five seconds).
+fn load_until(shop: &Shop, path: &str, text: &str) -> String {
+    let mut page = String::new();
+    for _ in 0..50 {
+        page = shop.get(path).body;
+        if page.contains(text) {
+            return page;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    panic!("{path} never showed {text}: {page}");
+}
+
+#[test]
+fn at_a_page_server_a_kept_page_needs_no_read_until_something_is_committed() {
+    let shop = Shop::watching_commits();
+    let (code, path) = shop.member_sale("Ann Byrne", "+353871234567", "5.00");
+    let first = load(&shop, &path, false);
+    let again = load_unread(&shop, &path);
+    assert_eq!(
+        again.replace(&form_token(&again), "TOKEN"),
+        first.replace(&form_token(&first), "TOKEN"),
+        "the same page"
+    );
+
+    // The page's own form commits in this process: the next load reads, and shows it.
+    let a = shop.post(
+        &format!("{path}/rating"),
+        &[("form", &form_token(&again)), ("stars", "4")],
+    );
+    assert_eq!(a.status, 303, "{}", a.body);
+    let page = load(&shop, &path, false);
+    assert!(page.contains("You rated it 4 out of 5"), "{page}");
+    load_unread(&shop, &path);
+
+    // Another process's commit (the CLI) is noticed within a second or so.
+    run_json(
+        shop.path(),
+        &["sale", "record", "--amount", "7.00", "--customer", &code],
+    );
+    load_until(&shop, &path, "Balance: <strong>12 points</strong>");
+    let page = load_unread(&shop, &path);
+    assert!(
+        page.contains("Balance: <strong>12 points</strong>"),
+        "{page}"
+    );
+
+    // A forged token never reaches the kept page, even with nothing committed.
+    assert_eq!(shop.get(&altered(&path)).status, 404);
+}

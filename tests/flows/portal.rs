@@ -33,7 +33,17 @@ impl Shop {
         Shop::in_dir(dir, extra_config, "127.0.0.1:0")
     }
 
+    /// A shop whose pages are served as a page server serves them: a kept page without
+    /// reading the store while nothing was committed.
+    pub fn watching_commits() -> Shop {
+        Shop::start(tempfile::tempdir().unwrap(), "", "127.0.0.1:0", true)
+    }
+
     pub fn in_dir(dir: tempfile::TempDir, extra_config: &str, bind: &str) -> Shop {
+        Shop::start(dir, extra_config, bind, false)
+    }
+
+    fn start(dir: tempfile::TempDir, extra_config: &str, bind: &str, watch: bool) -> Shop {
         let config_path = dir.path().join("config.toml");
         let old = std::fs::read_to_string(&config_path).unwrap_or_default();
         if !old.contains("[portal]") {
@@ -53,6 +63,7 @@ impl Shop {
         let offset = Arc::new(AtomicI64::new(0));
         let o = offset.clone();
         settings.clock = Arc::new(move || regulars::clock::now() + o.load(Ordering::SeqCst));
+        settings.watch_commits = watch;
         let portal = Portal::start(bind, settings).unwrap();
         let base = format!("http://{}", portal.addr());
         let agent: ureq::Agent = ureq::Agent::config_builder()
