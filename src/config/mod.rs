@@ -14,6 +14,7 @@ mod program;
 pub mod reach;
 mod save;
 mod secrets;
+pub mod setup;
 mod tiers;
 
 pub use backup::BackupConfig;

@@ -1,7 +1,9 @@
 //! The settings screen's changes written back into `config.toml`, keeping every other line and
 //! comment the owner wrote.
 
-use super::{Config, ConfigError, TEMPLATE};
+#[cfg(test)]
+use super::TEMPLATE;
+use super::{Config, ConfigError};
 use std::path::Path;
 
 /// Device settings chosen on the settings screen (with the counter's language).
@@ -42,67 +44,46 @@ impl DeviceSettings {
 /// wrote, and returns the configuration as it now reads. The file is replaced atomically and
 /// only if the result is a valid configuration.
 pub fn save_devices(path: &Path, s: &DeviceSettings) -> Result<Config, ConfigError> {
-    let text = match std::fs::read_to_string(path) {
-        Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => TEMPLATE.to_string(),
-        Err(source) => {
-            return Err(ConfigError::Read {
-                path: path.to_path_buf(),
-                source,
-            });
+    super::setup::edit(path, |doc| {
+        if !s.language.trim().is_empty() {
+            doc["shop"].or_insert(toml_edit::table())["language"] =
+                toml_edit::value(s.language.trim());
         }
-    };
-    let parse_err = |e: &dyn std::fmt::Display| ConfigError::Parse {
-        path: path.to_path_buf(),
-        message: e.to_string(),
-    };
-    let mut doc: toml_edit::DocumentMut = text.parse().map_err(|e| parse_err(&e))?;
-    if !s.language.trim().is_empty() {
-        doc["shop"].or_insert(toml_edit::table())["language"] = toml_edit::value(s.language.trim());
-    }
-    let printer = doc["printer"].or_insert(toml_edit::table());
-    printer["port"] = toml_edit::value(s.printer_port.trim());
-    printer["profile"] = toml_edit::value(s.printer_profile.trim());
-    match s.printer_baud {
-        Some(b) => printer["baud"] = toml_edit::value(i64::from(b)),
-        None => {
-            if let Some(t) = printer.as_table_like_mut() {
-                t.remove("baud");
+        let printer = doc["printer"].or_insert(toml_edit::table());
+        printer["port"] = toml_edit::value(s.printer_port.trim());
+        printer["profile"] = toml_edit::value(s.printer_profile.trim());
+        match s.printer_baud {
+            Some(b) => printer["baud"] = toml_edit::value(i64::from(b)),
+            None => {
+                if let Some(t) = printer.as_table_like_mut() {
+                    t.remove("baud");
+                }
             }
         }
-    }
-    let scanner = doc["scanner"].or_insert(toml_edit::table());
-    if s.scanner_port.trim().is_empty() {
-        if let Some(t) = scanner.as_table_like_mut() {
-            t.remove("port");
-        }
-    } else {
-        scanner["port"] = toml_edit::value(s.scanner_port.trim());
-    }
-    scanner["profile"] = toml_edit::value(s.scanner_profile.trim());
-    // Only written once plug-in mode has been touched, so other shops' files stay as they were.
-    if s.plug_enabled || doc.get("passthrough").is_some() {
-        let plug = doc["passthrough"].or_insert(toml_edit::table());
-        plug["enabled"] = toml_edit::value(s.plug_enabled);
-        if s.plug_pos.trim().is_empty() {
-            if let Some(t) = plug.as_table_like_mut() {
-                t.remove("pos");
+        let scanner = doc["scanner"].or_insert(toml_edit::table());
+        if s.scanner_port.trim().is_empty() {
+            if let Some(t) = scanner.as_table_like_mut() {
+                t.remove("port");
             }
         } else {
-            plug["pos"] = toml_edit::value(s.plug_pos.trim());
+            scanner["port"] = toml_edit::value(s.scanner_port.trim());
         }
-        plug["pos_profile"] = toml_edit::value(s.plug_profile.trim());
-    }
-    let new_text = doc.to_string();
-    let config = Config::parse(&new_text, path)?;
-    let tmp = path.with_extension("toml.new");
-    let io = |source| ConfigError::Read {
-        path: path.to_path_buf(),
-        source,
-    };
-    std::fs::write(&tmp, &new_text).map_err(io)?;
-    std::fs::rename(&tmp, path).map_err(io)?;
-    Ok(config)
+        scanner["profile"] = toml_edit::value(s.scanner_profile.trim());
+        // Only written once plug-in mode has been touched, so other shops' files stay as
+        // they were.
+        if s.plug_enabled || doc.get("passthrough").is_some() {
+            let plug = doc["passthrough"].or_insert(toml_edit::table());
+            plug["enabled"] = toml_edit::value(s.plug_enabled);
+            if s.plug_pos.trim().is_empty() {
+                if let Some(t) = plug.as_table_like_mut() {
+                    t.remove("pos");
+                }
+            } else {
+                plug["pos"] = toml_edit::value(s.plug_pos.trim());
+            }
+            plug["pos_profile"] = toml_edit::value(s.plug_profile.trim());
+        }
+    })
 }
 
 #[cfg(test)]

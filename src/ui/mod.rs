@@ -20,6 +20,7 @@ mod preview;
 mod refund;
 mod sale;
 mod settings;
+pub mod setup;
 mod support;
 mod support_view;
 mod view;

@@ -1,6 +1,8 @@
-//! The counter's window: opening it with eframe (beside the customer pages), and its style.
+//! The counter's window: opening it with eframe (beside the customer pages, after the
+//! first-run assistant on a data folder never set up), and its style.
 
 use super::CounterApp;
+use super::setup::{Outcome, SetupAssistant};
 use crate::runtime::Counter;
 
 /// Noto Sans and Noto Sans Telugu (OFL, `assets/fonts/`) after egui's own fonts, so every
@@ -56,19 +58,64 @@ impl eframe::App for CounterApp {
     }
 }
 
-/// Opens the counter window. With `REGULARS_TIMING` set, reports on stderr how long the first
-/// frame took from `started` (the start-up benchmark).
-pub fn run(
+/// What the window shows: the first-run assistant, then the counter.
+enum Screen {
+    Setup(Box<SetupAssistant>),
+    /// The counter, and its customer pages, kept running while it is shown.
+    Counter(
+        Box<CounterApp>,
+        #[allow(dead_code)] Option<crate::portal::Portal>,
+    ),
+    /// The counter could not start after the assistant (the message says why).
+    Failed(String),
+}
+
+/// The window: the assistant on a data folder never set up, else (and then) the counter.
+struct Shell {
+    screen: Screen,
+    dir: crate::datadir::DataDir,
+}
+
+impl eframe::App for Shell {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        match &mut self.screen {
+            Screen::Counter(app, _) => app.frame(ui),
+            Screen::Setup(assistant) => {
+                if ui.ctx().cumulative_frame_nr() == 0 {
+                    add_fonts(ui.ctx());
+                    touch_friendly(ui.ctx());
+                }
+                if let Outcome::Finished(config) = assistant.ui(ui) {
+                    let title = format!("Regulars — {}", config.shop.name);
+                    ui.ctx()
+                        .send_viewport_cmd(egui::ViewportCommand::Title(title));
+                    self.screen = match open_counter(&self.dir, &config) {
+                        Ok((mut app, portal)) => {
+                            app.styled = true;
+                            Screen::Counter(Box::new(app), portal)
+                        }
+                        Err(e) => Screen::Failed(e.to_string()),
+                    };
+                }
+            }
+            Screen::Failed(message) => {
+                egui::CentralPanel::default().show(ui, |ui| {
+                    ui.colored_label(ui.visuals().error_fg_color, message.as_str());
+                });
+            }
+        }
+    }
+}
+
+/// The counter of the shop in `dir`, and its customer pages beside it (if they start: the
+/// counter works without them and the device bar says why).
+fn open_counter(
     dir: &crate::datadir::DataDir,
     config: &crate::config::Config,
-    started: std::time::Instant,
-) -> anyhow::Result<()> {
+) -> anyhow::Result<(CounterApp, Option<crate::portal::Portal>)> {
     let mut counter = Counter::start(dir, config)?;
-    // The customer pages run beside the window; if they cannot (say the port is taken), the
-    // counter still works and the device bar says why.
-    // Kept until the window closes (run_native returns).
     let w = config.shop.words();
-    let _portal = if config.portal.with_app {
+    let portal = if config.portal.with_app {
         let started = crate::portal::Settings::from_config(dir, config)
             .map_err(|e| e.to_string())
             .and_then(|s| {
@@ -86,22 +133,43 @@ pub fn run(
         counter.set_portal_status(w.t("portal-status-serve"));
         None
     };
-    let dir = dir.clone();
+    Ok((CounterApp::new(counter, dir.clone()), portal))
+}
+
+/// Opens the counter window, with the first-run assistant before the counter on a data folder
+/// never set up. With `REGULARS_TIMING` set, reports on stderr how long the first frame took
+/// from `started` (the start-up benchmark).
+pub fn run(
+    dir: &crate::datadir::DataDir,
+    config: &crate::config::Config,
+    started: std::time::Instant,
+) -> anyhow::Result<()> {
+    let path = dir.config_path();
+    // A shop already selling on the untouched template keeps its counter.
+    let fresh = crate::config::setup::never_set_up(&path) && !dir.db_path().exists();
+    let (screen, title) = if fresh {
+        let assistant = SetupAssistant::new(path, sys_locale::get_locale());
+        (Screen::Setup(Box::new(assistant)), "Regulars".to_string())
+    } else {
+        let (mut app, portal) = open_counter(dir, config)?;
+        app.started = std::env::var_os("REGULARS_TIMING").map(|_| started);
+        (
+            Screen::Counter(Box::new(app), portal),
+            format!("Regulars — {}", config.shop.name),
+        )
+    };
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
-            .with_title(format!("Regulars — {}", config.shop.name))
+            .with_title(title)
             .with_inner_size([1200.0, 760.0])
             .with_min_inner_size([800.0, 520.0]),
         ..Default::default()
     };
+    let dir = dir.clone();
     eframe::run_native(
         "Regulars",
         options,
-        Box::new(move |_cc| {
-            let mut app = CounterApp::new(counter, dir);
-            app.started = std::env::var_os("REGULARS_TIMING").map(|_| started);
-            Ok(Box::new(app))
-        }),
+        Box::new(move |_cc| Ok(Box::new(Shell { screen, dir }))),
     )
     .map_err(|e| anyhow::anyhow!("the counter window could not open: {e}"))
 }
