@@ -57,17 +57,9 @@ pub(super) fn edit(
     Ok(config)
 }
 
-/// Sets `key` in `table` to `value`, keeping the comment after the old value.
+/// Sets `key` in the top-level `table` to `value`, keeping the comment after the old value.
 fn set(doc: &mut toml_edit::DocumentMut, table: &str, key: &str, value: toml_edit::Value) {
-    let t = doc[table].or_insert(toml_edit::table());
-    let decor = t
-        .get(key)
-        .and_then(|v| v.as_value())
-        .map(|v| v.decor().clone());
-    t[key] = toml_edit::value(value);
-    if let (Some(decor), Some(v)) = (decor, t[key].as_value_mut()) {
-        *v.decor_mut() = decor;
-    }
+    set_in(doc[table].or_insert(toml_edit::table()), key, value);
 }
 
 /// The shop's name.
@@ -178,7 +170,7 @@ pub fn save_earning(
     })
 }
 
-/// [`set`] for a table reached by path.
+/// Sets `key` in `table` to `value`, keeping the comment after the old value.
 fn set_in(table: &mut toml_edit::Item, key: &str, value: toml_edit::Value) {
     let decor = table
         .get(key)

@@ -118,7 +118,8 @@ pub(crate) async fn visit_id(state: &AppState, token: &str) -> Result<(i64, Stri
 }
 
 /// Verifies a receipt token as [`visit_id`] does and reads its page's change counters in the
-/// same read (a few indexed lookups, on the request's own thread).
+/// same read (a few indexed lookups: on the request's own thread at a till, on a blocking
+/// thread at a page server).
 async fn visit_stamp(state: &AppState, token: &str) -> Result<(PageStamp, String), Failure> {
     let token = normal_token(token).ok_or(Failure::NotFound)?;
     let look = || {
