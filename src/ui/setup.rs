@@ -41,8 +41,6 @@ pub enum Outcome {
 /// The assistant's answers so far, and where it is.
 pub struct SetupAssistant {
     path: PathBuf,
-    /// The computer's locale (`lv-LV`), from which the suggestions come.
-    locale: String,
     pub step: Step,
     pub name: String,
     /// The chosen language's place in the catalogue.
@@ -69,7 +67,6 @@ impl SetupAssistant {
         let mut a = SetupAssistant {
             path,
             currency: setup::currency_for_locale(&locale).code().to_string(),
-            locale,
             step: Step::Name,
             name: String::new(),
             language,
@@ -82,6 +79,11 @@ impl SetupAssistant {
         };
         a.rewards = setup::default_rewards(&a.words());
         a
+    }
+
+    /// The current step's place in [`STEPS`].
+    fn at(&self) -> usize {
+        STEPS.iter().position(|s| *s == self.step).unwrap_or(0)
     }
 
     /// The chosen language's tag.
@@ -105,7 +107,7 @@ impl SetupAssistant {
                 self.focus = true;
                 match self.step {
                     Step::Done => return self.finish(),
-                    s => self.step = STEPS[STEPS.iter().position(|x| *x == s).unwrap_or(0) + 1],
+                    _ => self.step = STEPS[self.at() + 1],
                 }
             }
             Err(e) => self.error = Some(e),
@@ -119,7 +121,7 @@ impl SetupAssistant {
         if self.name.trim().is_empty() {
             self.name = self.words().t("setup-default-name");
         }
-        let from = STEPS.iter().position(|x| *x == self.step).unwrap_or(0);
+        let from = self.at();
         for step in &STEPS[from..] {
             if let Err(e) = self.save(*step) {
                 self.step = *step;
@@ -205,7 +207,7 @@ impl SetupAssistant {
             ui.vertical_centered(|ui| {
                 ui.set_max_width(720.0);
                 ui.heading(w.t("setup-title"));
-                let at = STEPS.iter().position(|s| *s == self.step).unwrap_or(0) + 1;
+                let at = self.at() + 1;
                 ui.label(w.t_args(
                     "setup-step",
                     &[
@@ -375,11 +377,6 @@ impl SetupAssistant {
             "setup-done-help",
             &[("path", self.path.display().to_string().into())],
         ));
-    }
-
-    /// The computer's locale the suggestions came from.
-    pub fn locale(&self) -> &str {
-        &self.locale
     }
 
     /// Why the last step was refused, in the chosen language.
