@@ -63,7 +63,7 @@ pub fn parse_every(text: &str) -> Option<i64> {
     Some(n * secs).filter(|s| *s >= 15 * 60)
 }
 
-fn parse_time(text: &str) -> Option<i64> {
+pub fn parse_time(text: &str) -> Option<i64> {
     let (h, m) = text.trim().split_once(':')?;
     let (h, m): (i64, i64) = (h.parse().ok()?, m.parse().ok()?);
     ((0..24).contains(&h) && (0..60).contains(&m)).then_some(h * 60 + m)

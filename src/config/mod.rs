@@ -17,10 +17,10 @@ mod secrets;
 pub mod setup;
 mod tiers;
 
-pub use backup::BackupConfig;
+pub use backup::{BackupConfig, parse_every, parse_time};
 pub use central::{CentralConfig, redacted};
 pub use messages::MessagesConfig;
-pub use save::{DeviceSettings, save_devices};
+pub use save::{Change, DeviceSettings, rows, save_changes, save_devices, shown, written};
 
 use serde::Deserialize;
 

@@ -171,7 +171,7 @@ pub fn save_earning(
 }
 
 /// Sets `key` in `table` to `value`, keeping the comment after the old value.
-fn set_in(table: &mut toml_edit::Item, key: &str, value: toml_edit::Value) {
+pub(super) fn set_in(table: &mut toml_edit::Item, key: &str, value: toml_edit::Value) {
     let decor = table
         .get(key)
         .and_then(|v| v.as_value())

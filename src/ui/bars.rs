@@ -13,7 +13,7 @@ use egui::{Color32, RichText};
 pub fn device_bar(ui: &mut egui::Ui, s: &StateView, shop: &str, w: &Language, asks: &mut Asks) {
     ui.horizontal(|ui| {
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            if ui.button(w.t("settings")).clicked() {
+            if ui.button(w.t("settings-button")).clicked() {
                 asks.screen(ScreenAsk::OpenSettings);
             }
             if ui

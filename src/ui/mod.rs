@@ -3,7 +3,7 @@
 //! business rules. Keyboard first (see [`focus`] for where the cursor goes): Enter records the
 //! sale, F2 finds a customer, F3 enrolls one, F4 records an anonymous sale, F5 redeems the
 //! first reward available, F6 shows the last receipt large, F8 refunds the last receipt, F9
-//! reprints it, Esc closes what is open or clears the customer. Every control has an
+//! reprints it, F10 opens the settings, Esc closes what is open or clears the customer. Every control has an
 //! accessible label.
 //!
 //! Each panel is a struct with its own fields and a `ui` that hands back [`view::Asks`];
@@ -20,6 +20,7 @@ mod preview;
 mod refund;
 mod sale;
 mod settings;
+mod settings_apply;
 pub mod setup;
 mod support;
 mod support_view;
@@ -214,12 +215,7 @@ impl CounterApp {
             sale::recent(ui, s, w, asks);
         });
         if self.settings.open {
-            match self.settings.window(&ctx, w) {
-                Some(settings::SettingsAsk::Save) => self.save_settings(w),
-                Some(settings::SettingsAsk::TestPrint) => asks.send(Intent::TestPrint),
-                Some(settings::SettingsAsk::CheckPages) => asks.send(Intent::CheckPages),
-                None => {}
-            }
+            self.settings_window(&ctx, w, asks);
         }
         if self.dashboard.open {
             self.dashboard.window(&ctx, &self.counter, asks);
@@ -257,6 +253,13 @@ impl CounterApp {
         let pressed = |k: Key| ctx.input(|i| i.key_pressed(k));
         if s.staff_required && s.signed_in.is_none() {
             return;
+        }
+        if self.settings.open {
+            // The settings screen has its own keys (Esc closes it).
+            return;
+        }
+        if pressed(Key::F10) {
+            asks.screen(ScreenAsk::OpenSettings);
         }
         if pressed(Key::F2) {
             asks.focus(Field::Find);
@@ -352,30 +355,5 @@ impl CounterApp {
     pub fn open_dashboard(&mut self) {
         self.dashboard.open = true;
         self.dashboard.focus_scope = true;
-    }
-
-    /// Writes the settings to config.toml and restarts the counter's workers with them.
-    fn save_settings(&mut self, w: &Language) {
-        let Some(devices) = self.settings.checked(w) else {
-            return;
-        };
-        let saved = crate::config::save_devices(&self.dir.config_path(), &devices)
-            .map_err(|e| e.to_string())
-            .and_then(|config| Counter::start(&self.dir, &config).map_err(|e| e.to_string()));
-        match saved {
-            Ok(mut counter) => {
-                counter.set_portal_status(self.counter.devices().portal.clone());
-                self.counter = counter;
-                let path = self.dir.config_path().display().to_string();
-                // In the language just saved.
-                let w = self.counter.state().words.0;
-                let saved = w.t_args("settings-saved", &[("path", path.into())]);
-                self.counter.notify(true, saved);
-                self.settings.open = false;
-                self.seen = Seen::default();
-                self.focus = Some(Field::Amount);
-            }
-            Err(e) => self.settings.error = Some(e),
-        }
     }
 }

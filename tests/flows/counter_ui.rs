@@ -330,24 +330,34 @@ fn settings_are_checked_saved_to_config_and_the_test_print_shows() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = harness(dir.path());
     h.run_steps(2);
-    h.get_by_label("Settings").click();
-    h.run_steps(3);
+    let printer = |h: &mut Harness<'static, CounterApp>| {
+        h.get_by_label("Settings (F10)").click();
+        h.run_steps(3);
+        h.get_by_label("Printer and scanner").click();
+        h.run_steps(3);
+    };
+    printer(&mut h);
     fill(&mut h, "Baud (empty: the profile's)", "fast");
     h.get_by_label("Save settings").click();
     h.run_steps(2);
     assert!(
         h.state()
             .settings
-            .error
-            .as_deref()
+            .refusal()
             .unwrap()
             .contains("not a baud rate")
     );
-    h.state_mut().settings.baud.clear();
+    // Opened again, the screen shows what config.toml says (no baud).
+    printer(&mut h);
     fill(&mut h, "Baud (empty: the profile's)", "19200");
     h.get_by_label("Save settings").click();
-    step_until(&mut h, "the saved settings", |a| !a.settings.open);
-    assert!(last_notice(&h).text.contains("Settings saved"));
+    step_until(&mut h, "the saved settings", |a| {
+        a.counter
+            .state()
+            .notice
+            .as_ref()
+            .is_some_and(|n| n.text.contains("Settings saved"))
+    });
     let text = std::fs::read_to_string(dir.path().join("config.toml")).unwrap();
     assert!(text.contains("baud = 19200"), "{text}");
     assert!(
@@ -355,8 +365,6 @@ fn settings_are_checked_saved_to_config_and_the_test_print_shows() {
         "the owner's comments are kept"
     );
     // The restarted counter prints the test page on the virtual printer.
-    h.get_by_label("Settings").click();
-    h.run_steps(3);
     h.get_by_label("Test print").click();
     step_until(&mut h, "the test page", |a| {
         a.counter.devices().receipt_image.is_some()
@@ -704,12 +712,19 @@ fn the_device_bar_says_where_the_pages_open_and_settings_checks_again() {
     h.get_by_label(&loopback);
     // Settings checks again at once (the bar says it is checking meanwhile), then says what
     // it found.
-    press(&mut h, "Settings");
+    press(&mut h, "Settings (F10)");
     h.run_steps(4);
-    let before = h.state().counter.devices().pages.checks;
+    press(&mut h, "Customer pages");
+    h.run_steps(4);
+    // Saving the group restarts the counter's workers, which check again.
     press(&mut h, "Check where the pages open");
     step_until(&mut h, "the second check", |a| {
-        a.counter.devices().pages.checks > before
+        a.counter
+            .state()
+            .notice
+            .as_ref()
+            .is_some_and(|n| n.text.contains("Settings saved"))
+            && a.counter.devices().pages.checked.is_some()
     });
     h.get_by_label(&loopback);
     // An address where nothing answers is shown as not reachable, and why.

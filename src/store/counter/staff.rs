@@ -79,6 +79,26 @@ impl super::Room<'_, '_> {
         Ok(found)
     }
 
+    /// Gives a member of staff a new PIN (no one else's). `salt` is fresh randomness.
+    pub fn set_staff_pin(&self, id: i64, pin: &str, salt: [u8; 16]) -> Result<()> {
+        check_pin(pin).map_err(|_| StoreError::BadPin)?;
+        if self.staff_by_pin(pin)?.is_some_and(|s| s.id != id) {
+            return Err(StoreError::PinTaken);
+        }
+        self.tx.execute(
+            "UPDATE staff SET pin_salt = ?2, pin_hash = ?3 WHERE id = ?1",
+            (id, &salt[..], &hash_pin(&salt, pin)[..]),
+        )?;
+        Ok(())
+    }
+
+    /// Takes a member of staff off the list: their PIN no longer signs in. What they did
+    /// stays recorded under their name.
+    pub fn remove_staff(&self, id: i64) -> Result<()> {
+        self.tx.execute("DELETE FROM staff WHERE id = ?1", [id])?;
+        Ok(())
+    }
+
     /// All staff, by name.
     pub fn staff(&self) -> Result<Vec<Staff>> {
         let mut stmt = self

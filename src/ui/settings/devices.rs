@@ -1,14 +1,14 @@
-//! The settings screen: printer and scanner ports, profiles and baud rate, plug-in mode, and a
-//! test print. Saving writes `config.toml` (the app then restarts the counter's workers).
+//! Settings, "Printer and scanner": the ports (from this computer's serial ports, or the
+//! virtual printer), profiles and baud rate, plug-in mode between a till and its printer, and a
+//! test print.
 
 use crate::config::PrinterPort;
 use crate::i18n::Language;
 use egui::{Color32, RichText};
 
-/// The settings screen's fields.
+/// The printer and scanner fields.
 #[derive(Debug, Default, Clone)]
-pub struct SettingsForm {
-    pub open: bool,
+pub struct DevicesForm {
     pub devices: crate::config::DeviceSettings,
     pub baud: String,
     pub error: Option<String>,
@@ -18,32 +18,29 @@ pub struct SettingsForm {
     tills: Vec<String>,
 }
 
-/// What the settings screen asks for.
+/// What the printer and scanner group asks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SettingsAsk {
+pub enum DevicesAsk {
     Save,
     TestPrint,
-    CheckPages,
 }
 
-impl SettingsForm {
-    /// The screen filled in with what `config.toml` says now.
-    pub fn load(dir: &crate::datadir::DataDir) -> SettingsForm {
+impl DevicesForm {
+    /// The fields filled in with what `config.toml` says now.
+    pub fn load(config: Option<&crate::config::Config>) -> DevicesForm {
         use crate::devices::profile::list;
-        let config = dir.config();
-        SettingsForm {
-            open: true,
-            devices: config
-                .as_ref()
-                .map(crate::config::DeviceSettings::of)
-                .unwrap_or_default(),
+        let mut devices = config
+            .map(crate::config::DeviceSettings::of)
+            .unwrap_or_default();
+        // The language is the Shop group's.
+        devices.language.clear();
+        DevicesForm {
+            devices,
             baud: config
-                .as_ref()
-                .ok()
                 .and_then(|c| c.printer.baud)
                 .map(|b| b.to_string())
                 .unwrap_or_default(),
-            error: config.err().map(|e| e.to_string()),
+            error: None,
             ports: crate::devices::transport::list_ports(),
             printers: list("printers"),
             scanners: list("scanners"),
@@ -72,40 +69,7 @@ impl SettingsForm {
         Some(self.devices.clone())
     }
 
-    pub fn window(&mut self, ctx: &egui::Context, w: &Language) -> Option<SettingsAsk> {
-        let mut open = true;
-        let mut ask = None;
-        egui::Window::new(w.t("settings"))
-            .id(egui::Id::unique("settings-window"))
-            .open(&mut open)
-            .resizable(false)
-            .show(ctx, |ui| ask = self.ui(ui, w));
-        if !open {
-            self.open = false;
-        }
-        ask
-    }
-
-    fn ui(&mut self, ui: &mut egui::Ui, w: &Language) -> Option<SettingsAsk> {
-        ui.horizontal(|ui| {
-            ui.label(w.t("language"));
-            let shown = crate::i18n::catalog()
-                .get(&self.devices.language)
-                .map(|l| l.native_name.clone())
-                .unwrap_or_default();
-            egui::ComboBox::from_id_salt("language")
-                .selected_text(shown)
-                .show_ui(ui, |ui| {
-                    for l in crate::i18n::catalog().all() {
-                        let tag = l.tag().to_string();
-                        ui.selectable_value(
-                            &mut self.devices.language,
-                            tag,
-                            l.native_name.as_str(),
-                        );
-                    }
-                });
-        });
+    pub fn ui(&mut self, ui: &mut egui::Ui, w: &Language) -> Option<DevicesAsk> {
         ui.label(w.t("settings-ports"));
         egui::Grid::new("settings-grid")
             .num_columns(3)
@@ -139,17 +103,10 @@ impl SettingsForm {
         let mut ask = None;
         ui.horizontal(|ui| {
             if ui.button(w.t("save-settings")).clicked() {
-                ask = Some(SettingsAsk::Save);
+                ask = Some(DevicesAsk::Save);
             }
             if ui.button(w.t("test-print")).clicked() {
-                ask = Some(SettingsAsk::TestPrint);
-            }
-            if ui
-                .button(w.t("pages-check-button"))
-                .on_hover_text(w.t("pages-check-help"))
-                .clicked()
-            {
-                ask = Some(SettingsAsk::CheckPages);
+                ask = Some(DevicesAsk::TestPrint);
             }
         });
         ask
