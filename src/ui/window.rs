@@ -148,7 +148,7 @@ pub fn run(
     // A shop already selling on the untouched template keeps its counter.
     let fresh = crate::config::setup::never_set_up(&path) && !dir.db_path().exists();
     let (screen, title) = if fresh {
-        let assistant = SetupAssistant::new(path, sys_locale::get_locale());
+        let assistant = SetupAssistant::for_dir(dir, sys_locale::get_locale());
         (Screen::Setup(Box::new(assistant)), "Regulars".to_string())
     } else {
         let (mut app, portal) = open_counter(dir, config)?;

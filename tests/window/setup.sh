@@ -56,8 +56,20 @@ else
   has "currency = \"$currency\""
   step_shot 4-earning
   key Return
+  # The pages are started and opened as a phone would; on this machine, only on its network.
+  for _ in $(seq 60); do grep -q "pages: " "$data/window.log" 2>/dev/null && break; sleep 0.5; done
+  sleep 3
+  step_shot 5-pages
+  key Return
   sleep 0.5
-  step_shot 5-done
+  step_shot 6-pin
+  key Return
+  sleep 0.5
+  step_shot 7-backups
+  key Return
+  sleep 2
+  [ -s "$data/backup-log.jsonl" ] || fail "no backup was made at the backups step"
+  step_shot 8-done
   key Return
 fi
 sleep 1
@@ -67,7 +79,7 @@ has "currency = \"$currency\""
 has "name = \"$reward\""
 grep -qF "# ISO code; amounts follow its decimals" "$data/config.toml" ||
   fail "the template's comments were lost: $(config)"
-step_shot 6-counter
+step_shot 9-counter
 title=$(xdotool getwindowname "$wid")
 [ "$title" = "Regulars — $shop" ] || fail "the window is called '$title'"
 
@@ -82,7 +94,7 @@ until_json "the enrolment" '[c["name"] for c in d["customers"]] == ["Līga Test"
 typed "$amount"
 key Return
 until_json "the new customer's sale" "d['customers'][0]['balance'] == $points" customer find "$phone"
-step_shot 7-sale
+step_shot 10-sale
 python3 - "$data/regulars.db" "$shop" <<'PY' || fail "the receipt does not name the shop"
 import sqlite3, sys
 text = sqlite3.connect(sys.argv[1]).execute(

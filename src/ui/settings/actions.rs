@@ -21,6 +21,11 @@ impl Running {
         Running { rx }
     }
 
+    /// Waits for the answer up to `timeout`.
+    pub fn wait(&self, timeout: std::time::Duration) -> Option<(bool, String)> {
+        self.rx.recv_timeout(timeout).ok()
+    }
+
     /// The answer, once there is one.
     pub fn answer(&self) -> Option<(bool, String)> {
         match self.rx.try_recv() {

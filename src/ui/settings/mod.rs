@@ -15,7 +15,7 @@ mod lists;
 mod specs;
 mod staff;
 
-pub use actions::Channel;
+pub use actions::{Channel, Running};
 pub use fields::SecretFile;
 pub use specs::Group;
 

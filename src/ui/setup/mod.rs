@@ -3,7 +3,10 @@
 //! (the cursor in it), then the language, the currency and how customers earn, each with a
 //! suggested answer, so Enter through to the end leaves a working counter and Esc skips the
 //! rest with the suggestions. Each answer is saved to `config.toml` as its step is left
-//! (`config::setup`), so a power cut mid-way loses nothing already answered.
+//! (`config::setup`), so a power cut mid-way loses nothing already answered. The later steps
+//! (how customers reach their pages, the owner's PIN, where backups go) are in [`later`].
+
+mod later;
 
 use crate::config::Config;
 use crate::config::setup::{self, Earning, RewardChoice};
@@ -19,14 +22,20 @@ pub enum Step {
     Language,
     Currency,
     Earning,
+    Pages,
+    Pin,
+    Backups,
     Done,
 }
 
-const STEPS: [Step; 5] = [
+const STEPS: [Step; 8] = [
     Step::Name,
     Step::Language,
     Step::Currency,
     Step::Earning,
+    Step::Pages,
+    Step::Pin,
+    Step::Backups,
     Step::Done,
 ];
 
@@ -55,6 +64,9 @@ pub struct SetupAssistant {
     error: Option<String>,
     /// Move the cursor to the step's field on the next frame.
     focus: bool,
+    /// The data folder, for the steps that start the pages, add the owner or back up.
+    dir: Option<crate::datadir::DataDir>,
+    later: later::Later,
 }
 
 impl SetupAssistant {
@@ -76,8 +88,20 @@ impl SetupAssistant {
             config: None,
             error: None,
             focus: true,
+            dir: None,
+            later: later::Later {
+                backup_to: later::usb_folder().unwrap_or_default(),
+                ..Default::default()
+            },
         };
         a.rewards = setup::default_rewards(&a.words());
+        a
+    }
+
+    /// The assistant for the shop in `dir` (its `config.toml`).
+    pub fn for_dir(dir: &crate::datadir::DataDir, locale: Option<String>) -> SetupAssistant {
+        let mut a = SetupAssistant::new(dir.config_path(), locale);
+        a.dir = Some(dir.clone());
         a
     }
 
@@ -134,6 +158,8 @@ impl SetupAssistant {
     }
 
     fn finish(&mut self) -> Outcome {
+        // The pages started for the check let go of their port before the counter's start.
+        self.settle_check();
         match self
             .config
             .take()
@@ -169,6 +195,37 @@ impl SetupAssistant {
                 setup::save_currency(&self.path, currency)
             }
             Step::Earning => setup::save_earning(&self.path, self.earning, &self.rewards),
+            Step::Pages => {
+                let change = later::pages_change(&self.later.public_url, &w)?;
+                crate::config::save_changes(&self.path, &[change])
+            }
+            Step::Pin => {
+                // One at a time: the check's pages may be making the database.
+                self.settle_check();
+                let config = self.current()?;
+                if let Some(dir) = &self.dir {
+                    later::save_pin(dir, &config, &self.later.pin, &w)?;
+                }
+                Ok(config)
+            }
+            Step::Backups => {
+                let before =
+                    crate::config::shown(&crate::config::written(&self.path), "backup", "to");
+                let change = later::backup_change(&self.later.backup_to);
+                let saved = crate::config::save_changes(&self.path, &[change]);
+                if let (Ok(config), Some(dir)) = (&saved, &self.dir) {
+                    match later::first_backup(dir, config) {
+                        Ok(made) => self.later.backed_up = Some(made),
+                        Err(e) => {
+                            // A folder no backup can go to is not kept.
+                            let back = later::backup_change(before.as_deref().unwrap_or(""));
+                            let _ = crate::config::save_changes(&self.path, &[back]);
+                            return Err(e);
+                        }
+                    }
+                }
+                saved
+            }
             Step::Done => return Ok(()),
         };
         match saved {
@@ -177,6 +234,14 @@ impl SetupAssistant {
                 Ok(())
             }
             Err(e) => Err(w.t_args("setup-not-saved", &[("error", e.to_string().into())])),
+        }
+    }
+
+    /// The configuration as saved so far.
+    fn current(&mut self) -> Result<Config, String> {
+        match &self.config {
+            Some(c) => Ok(c.clone()),
+            None => Config::load(&self.path).map_err(|e| e.to_string()),
         }
     }
 
@@ -297,6 +362,9 @@ impl SetupAssistant {
                 }
             }
             Step::Earning => self.earning_ui(ui, w, focus, up, down),
+            Step::Pages => self.pages_ui(ui, w, focus),
+            Step::Pin => self.pin_ui(ui, w, focus),
+            Step::Backups => self.backups_ui(ui, w, focus),
             Step::Done => self.summary_ui(ui, w),
         }
     }
@@ -369,7 +437,10 @@ impl SetupAssistant {
                 "setup-summary-earning",
                 &[("rewards", rewards.join(", ").into())],
             ),
-        ] {
+        ]
+        .into_iter()
+        .chain(self.later_summary(w))
+        {
             ui.label(line);
         }
         ui.add_space(8.0);
@@ -428,6 +499,33 @@ mod tests {
         assert_eq!(config.shop.name, "Kafejnīca");
         assert_eq!(config.shop.currency.code(), "EUR");
         assert_eq!(config.program.rewards[0].name, "Bezmaksas kafija");
+    }
+
+    #[test]
+    fn a_backup_folder_that_cannot_be_written_is_refused_and_not_kept() {
+        let root = tempfile::tempdir().unwrap();
+        std::fs::create_dir(root.path().join("shop")).unwrap();
+        let dir = crate::datadir::DataDir::resolve(Some(root.path().join("shop"))).unwrap();
+        let mut a = SetupAssistant::for_dir(&dir, Some("lv-LV".into()));
+        a.name = "Kafejnīca".into();
+        while a.step != Step::Backups {
+            assert!(matches!(a.advance(), Outcome::Asking), "{:?}", a.error());
+            assert_eq!(a.error(), None);
+        }
+        let file = root.path().join("a-file");
+        std::fs::write(&file, "not a folder").unwrap();
+        a.later.backup_to = file.join("backups").display().to_string();
+        a.advance();
+        assert_eq!(a.step, Step::Backups, "refused: the step stays");
+        assert!(a.error().is_some());
+        let config = Config::load(&dir.config_path()).unwrap();
+        assert_eq!(config.backup.to, None, "the wrong folder is not kept");
+        // Left empty: backups/ beside the data, and one is made at once.
+        a.later.backup_to.clear();
+        a.advance();
+        assert_eq!(a.step, Step::Done, "{:?}", a.error());
+        assert!(a.later.backed_up.is_some());
+        assert!(dir.root().join("backup-log.jsonl").exists());
     }
 
     #[test]
