@@ -71,7 +71,11 @@ impl ReceiptPreview {
     }
 
     /// The texture for the image at `path`, loaded once per receipt.
-    fn texture(&mut self, ctx: &egui::Context, path: Option<&Path>) -> Option<egui::TextureHandle> {
+    pub(crate) fn texture(
+        &mut self,
+        ctx: &egui::Context,
+        path: Option<&Path>,
+    ) -> Option<egui::TextureHandle> {
         let path = path?;
         if self.shown.as_ref().is_none_or(|(p, _)| p != path)
             && let Ok(img) = image::open(path)

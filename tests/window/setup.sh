@@ -23,6 +23,11 @@ IFS='|' read -r tag locale shop currency reward phone amount points how <<<"$1"
 source "$(dirname "$0")/common.bash"
 [ ! -e "$data/config.toml" ] || fail "the data folder is not empty"
 
+# A scanner on a pseudo-terminal (its own folder: the shop's stays empty until the assistant).
+mkfifo "$data/scan-in"
+"$bin" --data "$data/sim" simulate scanner --link "$data/scanner" <"$data/scan-in" >/dev/null 2>&1 &
+pids+=($!)
+exec 3>"$data/scan-in"
 Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
 pids+=($!)
 export DISPLAY="$display"
@@ -56,20 +61,40 @@ else
   has "currency = \"$currency\""
   step_shot 4-earning
   key Return
+  # The printer: the virtual one suggested; F5 prints the test page through the counter's
+  # own printing, shown in the step.
+  sleep 0.5
+  key F5
+  for _ in $(seq 60); do ls "$data"/receipts/*.png >/dev/null 2>&1 && break; sleep 0.5; done
+  ls "$data"/receipts/*.png >/dev/null 2>&1 || fail "the test print made no page"
+  step_shot 5-printer
+  key Return
+  has 'port = "virtual"'
+  # The scanner: its port typed, F5 listens, a scanned code appears.
+  sleep 0.5
+  typed "$data/scanner"
+  key F5
+  sleep 2
+  scan "LV-TEST-0001"
+  for _ in $(seq 30); do grep -q "scanner: LV-TEST-0001" "$data/window.log" && break; sleep 0.5; done
+  grep -q "scanner: LV-TEST-0001" "$data/window.log" || fail "the scanned code did not arrive at the scanner step"
+  step_shot 6-scanner
+  key Return
+  has "port = \"$data/scanner\""
   # The pages are started and opened as a phone would; on this machine, only on its network.
   for _ in $(seq 60); do grep -q "pages: " "$data/window.log" 2>/dev/null && break; sleep 0.5; done
   sleep 3
-  step_shot 5-pages
+  step_shot 7-pages
   key Return
   sleep 0.5
-  step_shot 6-pin
+  step_shot 8-pin
   key Return
   sleep 0.5
-  step_shot 7-backups
+  step_shot 9-backups
   key Return
   sleep 2
   [ -s "$data/backup-log.jsonl" ] || fail "no backup was made at the backups step"
-  step_shot 8-done
+  step_shot 10-done
   key Return
 fi
 sleep 1
@@ -79,7 +104,7 @@ has "currency = \"$currency\""
 has "name = \"$reward\""
 grep -qF "# ISO code; amounts follow its decimals" "$data/config.toml" ||
   fail "the template's comments were lost: $(config)"
-step_shot 9-counter
+step_shot 11-counter
 title=$(xdotool getwindowname "$wid")
 [ "$title" = "Regulars — $shop" ] || fail "the window is called '$title'"
 
@@ -94,7 +119,7 @@ until_json "the enrolment" '[c["name"] for c in d["customers"]] == ["Līga Test"
 typed "$amount"
 key Return
 until_json "the new customer's sale" "d['customers'][0]['balance'] == $points" customer find "$phone"
-step_shot 10-sale
+step_shot 12-sale
 python3 - "$data/regulars.db" "$shop" <<'PY' || fail "the receipt does not name the shop"
 import sqlite3, sys
 text = sqlite3.connect(sys.argv[1]).execute(

@@ -16,7 +16,7 @@ mod specs;
 mod staff;
 
 pub use actions::{Channel, Running};
-pub use fields::SecretFile;
+pub use fields::{SecretFile, choose};
 pub use specs::Group;
 
 use crate::config::{Change, Config, DeviceSettings};

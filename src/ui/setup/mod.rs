@@ -6,6 +6,7 @@
 //! (`config::setup`), so a power cut mid-way loses nothing already answered. The later steps
 //! (how customers reach their pages, the owner's PIN, where backups go) are in [`later`].
 
+mod devices;
 mod later;
 
 use crate::config::Config;
@@ -22,17 +23,21 @@ pub enum Step {
     Language,
     Currency,
     Earning,
+    Printer,
+    Scanner,
     Pages,
     Pin,
     Backups,
     Done,
 }
 
-const STEPS: [Step; 8] = [
+const STEPS: [Step; 10] = [
     Step::Name,
     Step::Language,
     Step::Currency,
     Step::Earning,
+    Step::Printer,
+    Step::Scanner,
     Step::Pages,
     Step::Pin,
     Step::Backups,
@@ -67,6 +72,7 @@ pub struct SetupAssistant {
     /// The data folder, for the steps that start the pages, add the owner or back up.
     dir: Option<crate::datadir::DataDir>,
     later: later::Later,
+    devices: devices::Devices,
 }
 
 impl SetupAssistant {
@@ -89,6 +95,7 @@ impl SetupAssistant {
             error: None,
             focus: true,
             dir: None,
+            devices: Default::default(),
             later: later::Later {
                 backup_to: later::usb_folder().unwrap_or_default(),
                 ..Default::default()
@@ -158,8 +165,10 @@ impl SetupAssistant {
     }
 
     fn finish(&mut self) -> Outcome {
-        // The pages started for the check let go of their port before the counter's start.
+        // The pages started for the check and the devices tried let go of their ports before
+        // the counter's start.
         self.settle_check();
+        self.devices.stop();
         match self
             .config
             .take()
@@ -195,6 +204,13 @@ impl SetupAssistant {
                 setup::save_currency(&self.path, currency)
             }
             Step::Earning => setup::save_earning(&self.path, self.earning, &self.rewards),
+            Step::Printer => {
+                crate::config::save_changes(&self.path, &self.devices.printer_changes())
+            }
+            Step::Scanner => {
+                self.devices.stop();
+                crate::config::save_changes(&self.path, &[self.devices.scanner_change()])
+            }
             Step::Pages => {
                 let change = later::pages_change(&self.later.public_url, &w)?;
                 crate::config::save_changes(&self.path, &[change])
@@ -234,6 +250,31 @@ impl SetupAssistant {
                 Ok(())
             }
             Err(e) => Err(w.t_args("setup-not-saved", &[("error", e.to_string().into())])),
+        }
+    }
+
+    /// Saves the printer (or the scanner) as on screen and starts the counter with it: a test
+    /// page is printed, or the scanner listened to.
+    fn try_devices(&mut self, step: Step) {
+        let Some(dir) = self.dir.clone() else {
+            return;
+        };
+        let changes = match step {
+            Step::Printer => self.devices.printer_changes(),
+            _ => vec![self.devices.scanner_change()],
+        };
+        let w = self.words();
+        self.devices.stop();
+        let tried = crate::config::save_changes(&self.path, &changes)
+            .map_err(|e| w.t_args("setup-not-saved", &[("error", e.to_string().into())]))
+            .and_then(|config| {
+                self.config = Some(config.clone());
+                self.devices.try_with(&dir, &config)
+            });
+        match tried {
+            Ok(()) if step == Step::Printer => self.devices.test_print(),
+            Ok(()) => {}
+            Err(e) => self.error = Some(e),
         }
     }
 
@@ -362,6 +403,22 @@ impl SetupAssistant {
                 }
             }
             Step::Earning => self.earning_ui(ui, w, focus, up, down),
+            Step::Printer => {
+                let f5 = ui.input(|i| i.key_pressed(Key::F5));
+                self.devices.printer_ui(ui, w, focus, up, down);
+                if ui.button(w.t("setup-printer-test")).clicked() || f5 {
+                    self.try_devices(Step::Printer);
+                }
+            }
+            Step::Scanner => {
+                let f5 = ui.input(|i| i.key_pressed(Key::F5));
+                let before = self.devices.scanner_port.clone();
+                self.devices.scanner_ui(ui, w, focus, up, down);
+                let listen = ui.button(w.t("setup-scanner-listen")).clicked();
+                if focus || listen || f5 || before != self.devices.scanner_port && (up || down) {
+                    self.try_devices(Step::Scanner);
+                }
+            }
             Step::Pages => self.pages_ui(ui, w, focus),
             Step::Pin => self.pin_ui(ui, w, focus),
             Step::Backups => self.backups_ui(ui, w, focus),
