@@ -42,10 +42,12 @@ typed "30"
 key Return
 sleep 0.5
 shot settings-rewards
+if [ "${REGULARS_UPDATE_SCREENSHOTS:-}" = 1 ]; then
+  convert "$shots/settings-rewards.png" -crop 1200x640+0+0 +repage assets/settings-lv.png
+fi
 key ctrl+s
 sleep 2
 grep -qF 'name = "Kūciņa"' "$data/config.toml" || fail "the reward was not saved: $(cat "$data/config.toml")"
-grep -qF '# ISO code; amounts follow its decimals' "$data/config.toml" || true
 echo "reward added in $(seconds) s with $presses key presses"
 
 # A sale to Ilze: 5 points, and 25 to go to the new reward, the cheapest she cannot have yet.

@@ -120,18 +120,16 @@ impl Rewards {
                 ui.weak(w.t("set-reward-cost"));
                 ui.end_row();
                 for (i, r) in self.rows.iter_mut().enumerate() {
-                    let name = ui.add(
-                        egui::TextEdit::singleline(&mut r.name)
-                            .id_salt(("reward-name", i))
-                            .desired_width(260.0),
+                    let name = ui.add_sized(
+                        [260.0, 34.0],
+                        egui::TextEdit::singleline(&mut r.name).id_salt(("reward-name", i)),
                     );
                     if std::mem::take(&mut focus) {
                         name.request_focus();
                     }
-                    ui.add(
-                        egui::TextEdit::singleline(&mut r.cost)
-                            .id_salt(("reward-cost", i))
-                            .desired_width(80.0),
+                    ui.add_sized(
+                        [96.0, 34.0],
+                        egui::TextEdit::singleline(&mut r.cost).id_salt(("reward-cost", i)),
                     );
                     if ui.button(w.t("set-reward-retire")).clicked() {
                         retire = Some(i);
@@ -141,17 +139,17 @@ impl Rewards {
                     }
                     ui.end_row();
                 }
-                let l = ui.add(
+                let l = ui.add_sized(
+                    [260.0, 34.0],
                     egui::TextEdit::singleline(&mut self.new_name)
                         .id_salt("reward-new-name")
-                        .hint_text(w.t("set-reward-new"))
-                        .desired_width(260.0),
+                        .hint_text(w.t("set-reward-new")),
                 );
-                let c = ui.add(
+                let c = ui.add_sized(
+                    [96.0, 34.0],
                     egui::TextEdit::singleline(&mut self.new_cost)
                         .id_salt("reward-new-cost")
-                        .hint_text(w.t("set-reward-cost"))
-                        .desired_width(80.0),
+                        .hint_text(w.t("set-reward-cost")),
                 );
                 let enter = (l.lost_focus() || c.lost_focus())
                     && ui.input(|i| i.key_pressed(egui::Key::Enter));
@@ -326,20 +324,17 @@ impl Tiers {
                 ui.weak(w.t("set-tier-multiplier"));
                 ui.end_row();
                 for (i, r) in self.rows.iter_mut().enumerate() {
-                    ui.add(
-                        egui::TextEdit::singleline(&mut r.name)
-                            .id_salt(("tier-name", i))
-                            .desired_width(160.0),
+                    ui.add_sized(
+                        [160.0, 34.0],
+                        egui::TextEdit::singleline(&mut r.name).id_salt(("tier-name", i)),
                     );
-                    ui.add(
-                        egui::TextEdit::singleline(&mut r.from_points)
-                            .id_salt(("tier-from", i))
-                            .desired_width(80.0),
+                    ui.add_sized(
+                        [96.0, 34.0],
+                        egui::TextEdit::singleline(&mut r.from_points).id_salt(("tier-from", i)),
                     );
-                    ui.add(
-                        egui::TextEdit::singleline(&mut r.multiplier)
-                            .id_salt(("tier-mult", i))
-                            .desired_width(60.0),
+                    ui.add_sized(
+                        [60.0, 34.0],
+                        egui::TextEdit::singleline(&mut r.multiplier).id_salt(("tier-mult", i)),
                     );
                     if ui.button(w.t("set-tier-remove")).clicked() {
                         gone = Some(i);
