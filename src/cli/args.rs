@@ -78,6 +78,10 @@ pub enum Command {
     /// Staff who sign in at the counter with a PIN.
     #[command(subcommand)]
     Staff(StaffCmd),
+    /// Set up the shop in the terminal (a page server or a back office without a screen): the
+    /// questions the window asks at its first start, each saved as it is answered. Enter takes
+    /// the suggestion in brackets; "-" answers "none".
+    Setup,
     /// Where the customer pages open from: `pages check` asks the address printed on
     /// receipts for an answer only this shop's pages can give (exit 1 when none comes).
     #[command(subcommand)]

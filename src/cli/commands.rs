@@ -114,6 +114,7 @@ fn run_command(ctx: &Ctx, cli: Cli) -> Result<Output> {
         Command::Devices => hardware::devices(ctx),
         Command::Print(p) => hardware::print_cmd(ctx, p),
         Command::Pages(p) => pages(ctx, p),
+        Command::Setup => super::setup::setup(ctx),
         Command::Staff(s) => staff(ctx, s),
         Command::Ticket(t) => support::ticket(ctx, t),
         Command::Insights(i) => super::insights::insights(ctx, i),

@@ -11,6 +11,7 @@ mod insights;
 mod loyalty;
 mod messages;
 mod plug;
+mod setup;
 mod support;
 
 pub use args::Cli;

@@ -207,6 +207,42 @@ impl Transport for MemoryTransport {
     }
 }
 
+/// A serial port and what is known about it.
+#[derive(Debug, Clone)]
+pub struct Port {
+    pub name: String,
+    /// A USB adapter's ids, maker and product; Bluetooth; PCI; empty when nothing is known.
+    pub about: String,
+}
+
+/// The computer's serial ports with what their drivers say, USB adapters first (the built-in
+/// ttyS ports are rarely where a printer is).
+pub fn ports() -> Vec<Port> {
+    use serialport::SerialPortType;
+    let mut ports: Vec<Port> = serialport::available_ports()
+        .unwrap_or_default()
+        .into_iter()
+        .map(|p| {
+            let about = match p.port_type {
+                SerialPortType::UsbPort(u) => {
+                    let names: Vec<String> =
+                        [u.manufacturer, u.product].into_iter().flatten().collect();
+                    format!("USB {:04x}:{:04x} {}", u.vid, u.pid, names.join(" "))
+                }
+                SerialPortType::BluetoothPort => "Bluetooth".into(),
+                SerialPortType::PciPort => "PCI".into(),
+                SerialPortType::Unknown => String::new(),
+            };
+            Port {
+                name: p.port_name,
+                about: about.trim().to_string(),
+            }
+        })
+        .collect();
+    ports.sort_by_key(|p| p.about.is_empty());
+    ports
+}
+
 /// Serial ports this machine has.
 pub fn list_ports() -> Vec<String> {
     serialport::available_ports()

@@ -12,5 +12,6 @@ pub mod insights;
 pub mod messages;
 pub mod page_copy;
 pub mod reach;
+pub mod setup;
 pub mod sync;
 pub mod words;

@@ -215,3 +215,7 @@ cli-pages-start-copying = A new page server: starting from the backup { $file }â
 cli-pages-start-copied = Backup: { $done } MB of { $total } MB copied.
 cli-pages-started = Started from the backup { $file } ({ $mb } MB: { $customers } customers, { $visits } visits); only what happened since comes from the central store.
 cli-pages-start-failed = Could not start from the backup { $file }: { $why }. Nothing was changed, and the backup is as it was.
+cli-setup-intro = Setting up Regulars in { $path }. Enter takes the suggestion in brackets, "-" answers none; each answer is saved at once.
+cli-setup-done = Set up. `regulars` opens the counter; `regulars serve` runs the pages without a screen.
+cli-setup-one-or-two = Answer 1 or 2.
+cli-setup-profile-unknown = '{ $profile }' is not a printer profile: one of { $profiles }.

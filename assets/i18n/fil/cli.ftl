@@ -174,3 +174,7 @@ cli-pages-start-copying = Bagong page server: nagsisimula mula sa backup na { $f
 cli-pages-start-copied = Backup: { $done } MB sa { $total } MB ang nakopya na.
 cli-pages-started = Nagsimula mula sa backup na { $file } ({ $mb } MB: { $customers } customer, { $visits } pagbisita); ang nangyari lang mula noon ang kinukuha sa central store.
 cli-pages-start-failed = Hindi makapagsimula mula sa backup na { $file }: { $why }. Walang binago, at buo pa rin ang backup.
+cli-setup-intro = Sine-set up ang Regulars sa { $path }. Kinukuha ng Enter ang mungkahi sa bracket, "-" ay wala; nase-save agad ang bawat sagot.
+cli-setup-done = Naka-set up na. Binubuksan ng `regulars` ang counter; pinapatakbo ng `regulars serve` ang mga pahina nang walang screen.
+cli-setup-one-or-two = Sumagot ng 1 o 2.
+cli-setup-profile-unknown = Hindi printer profile ang '{ $profile }': isa sa { $profiles }.

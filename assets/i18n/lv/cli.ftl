@@ -194,3 +194,7 @@ cli-pages-start-copying = Jauns lapu serveris: sāk no rezerves kopijas { $file 
 cli-pages-start-copied = Rezerves kopija: nokopēti { $done } MB no { $total } MB.
 cli-pages-started = Sākts no rezerves kopijas { $file } ({ $mb } MB: { $customers } klienti, { $visits } apmeklējumi); no centrālās krātuves nāk tikai tas, kas noticis kopš tā laika.
 cli-pages-start-failed = Nevarēja sākt no rezerves kopijas { $file }: { $why }. Nekas netika mainīts, un rezerves kopija ir tāda pati.
+cli-setup-intro = Regulars iestatīšana mapē { $path }. Enter pieņem ieteikumu iekavās, "-" nozīmē "nav"; katra atbilde tiek saglabāta uzreiz.
+cli-setup-done = Iestatīts. `regulars` atver kasi; `regulars serve` darbina lapas bez ekrāna.
+cli-setup-one-or-two = Atbildiet 1 vai 2.
+cli-setup-profile-unknown = '{ $profile }' nav printera profils: viens no { $profiles }.

@@ -202,3 +202,7 @@ cli-pages-start-copying = Нови сервер страница: почиње �
 cli-pages-start-copied = Резервна копија: копирано { $done } MB од { $total } MB.
 cli-pages-started = Почело од резервне копије { $file } ({ $mb } MB: { $customers } купаца, { $visits } посета); из централне базе стиже само оно што се догодило од тада.
 cli-pages-start-failed = Није могуће почети од резервне копије { $file }: { $why }. Ништа није промењено, а резервна копија је остала иста.
+cli-setup-intro = Подешавање Regulars у { $path }. Enter прихвата предлог у заградама, "-" значи "нема"; сваки одговор се одмах чува.
+cli-setup-done = Подешено. `regulars` отвара касу; `regulars serve` покреће странице без екрана.
+cli-setup-one-or-two = Одговорите 1 или 2.
+cli-setup-profile-unknown = '{ $profile }' није профил штампача: један од { $profiles }.

@@ -202,3 +202,7 @@ cli-pages-start-copying = Novi server stranica: počinje od rezervne kopije { $f
 cli-pages-start-copied = Rezervna kopija: kopirano { $done } MB od { $total } MB.
 cli-pages-started = Počelo od rezervne kopije { $file } ({ $mb } MB: { $customers } kupaca, { $visits } poseta); iz centralne baze stiže samo ono što se dogodilo od tada.
 cli-pages-start-failed = Nije moguće početi od rezervne kopije { $file }: { $why }. Ništa nije promenjeno, a rezervna kopija je ostala ista.
+cli-setup-intro = Podešavanje Regulars u { $path }. Enter prihvata predlog u zagradama, "-" znači "nema"; svaki odgovor se odmah čuva.
+cli-setup-done = Podešeno. `regulars` otvara kasu; `regulars serve` pokreće stranice bez ekrana.
+cli-setup-one-or-two = Odgovorite 1 ili 2.
+cli-setup-profile-unknown = '{ $profile }' nije profil štampača: jedan od { $profiles }.

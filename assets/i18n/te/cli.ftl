@@ -189,3 +189,7 @@ cli-pages-start-copying = కొత్త పేజీ సర్వర్: { $fi
 cli-pages-start-copied = బ్యాకప్: { $total } MB లో { $done } MB కాపీ అయింది.
 cli-pages-started = { $file } బ్యాకప్ నుండి ప్రారంభమైంది ({ $mb } MB: { $customers } కస్టమర్లు, { $visits } సందర్శనలు); అప్పటి నుండి జరిగినది మాత్రమే సెంట్రల్ స్టోర్ నుండి వస్తుంది.
 cli-pages-start-failed = { $file } బ్యాకప్ నుండి ప్రారంభించలేకపోయింది: { $why }. ఏమీ మార్చలేదు, బ్యాకప్ అలాగే ఉంది.
+cli-setup-intro = { $path }లో Regulars ఏర్పాటు. Enter బ్రాకెట్‌లోని సూచనను తీసుకుంటుంది, "-" అంటే ఏదీ లేదు; ప్రతి సమాధానం వెంటనే సేవ్ అవుతుంది.
+cli-setup-done = ఏర్పాటు పూర్తి. `regulars` కౌంటర్ తెరుస్తుంది; `regulars serve` స్క్రీన్ లేకుండా పేజీలు నడుపుతుంది.
+cli-setup-one-or-two = 1 లేదా 2 అని సమాధానం ఇవ్వండి.
+cli-setup-profile-unknown = '{ $profile }' ప్రింటర్ ప్రొఫైల్ కాదు: { $profiles }లో ఒకటి.

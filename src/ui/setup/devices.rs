@@ -10,40 +10,7 @@ use crate::datadir::DataDir;
 use crate::i18n::Words;
 use crate::runtime::{Counter, Intent};
 
-/// A serial port and what is known about it.
-#[derive(Debug, Clone)]
-pub struct Port {
-    pub name: String,
-    pub about: String,
-}
-
-/// The computer's serial ports, with what their drivers say.
-pub fn ports() -> Vec<Port> {
-    use serialport::SerialPortType;
-    let mut ports: Vec<Port> = serialport::available_ports()
-        .unwrap_or_default()
-        .into_iter()
-        .map(|p| {
-            let about = match p.port_type {
-                SerialPortType::UsbPort(u) => {
-                    let names: Vec<String> =
-                        [u.manufacturer, u.product].into_iter().flatten().collect();
-                    format!("USB {:04x}:{:04x} {}", u.vid, u.pid, names.join(" "))
-                }
-                SerialPortType::BluetoothPort => "Bluetooth".into(),
-                SerialPortType::PciPort => "PCI".into(),
-                SerialPortType::Unknown => String::new(),
-            };
-            Port {
-                name: p.port_name,
-                about: about.trim().to_string(),
-            }
-        })
-        .collect();
-    // Adapters first: the built-in ttyS ports are rarely where a printer is.
-    ports.sort_by_key(|p| p.about.is_empty());
-    ports
-}
+pub use crate::devices::transport::{Port, ports};
 
 /// The printer and scanner steps' answers, and the counter started to try them.
 pub struct Devices {

@@ -1,10 +1,9 @@
-//! The assistant's later steps, each with a default that needs nothing typed: how customers
-//! reach their pages (checked for real: the pages are started and fetched as a phone would,
-//! and the choices said in plain words), the owner's PIN (none: nobody signs in), and where
-//! backups go (a backup is made there at once, so a wrong folder is found now).
+//! The assistant's later steps (what they do is in `services::setup`), each with a default
+//! that needs nothing typed: how customers reach their pages (checked for real: the pages are
+//! started and fetched as a phone would, and the choices said in plain words), the owner's PIN
+//! (none: nobody signs in), and where backups go (a backup is made there at once, so a wrong
+//! folder is found now).
 
-use crate::config::{Change, Config};
-use crate::datadir::DataDir;
 use crate::i18n::Words;
 use crate::ui::settings::Running;
 
@@ -22,134 +21,6 @@ pub struct Later {
     pub checked: Option<(bool, String)>,
     /// What the backup made at the backups step said.
     pub backed_up: Option<String>,
-}
-
-/// A USB stick's folder, where one is plugged in (`/media/<user>/<stick>`), for the backups'
-/// suggestion.
-pub fn usb_folder() -> Option<String> {
-    let user = std::env::var("USER").unwrap_or_default();
-    [format!("/media/{user}"), format!("/run/media/{user}")]
-        .iter()
-        .filter_map(|d| std::fs::read_dir(d).ok())
-        .flat_map(|entries| entries.flatten())
-        .map(|e| e.path())
-        .find(|p| p.is_dir())
-        .map(|p| p.join("regulars-backups").display().to_string())
-}
-
-/// Starts the pages with the saved settings and fetches them at `url` (empty: the address
-/// receipts will carry) as a phone would; says where they open, in the shop's words.
-pub fn check_pages(dir: &DataDir, config: &Config, url: &str) -> (bool, String) {
-    use crate::services::reach;
-    let w = config.shop.words();
-    let now = crate::clock::now();
-    let url = match url.trim() {
-        "" => config.portal.public_url.clone(),
-        u => u.to_string(),
-    };
-    // The database is made (or brought up to date) before the pages open it too.
-    if let Err(e) = dir.open_store(config, now) {
-        return (false, e.to_string());
-    }
-    let started = crate::portal::Settings::from_config(dir, config)
-        .map_err(|e| e.to_string())
-        .and_then(|s| {
-            crate::portal::Portal::start(&config.portal.bind, s).map_err(|e| e.to_string())
-        });
-    let portal = match started {
-        Ok(p) => p,
-        Err(e) => return (false, w.t_args("portal-status-off", &[("error", e.into())])),
-    };
-    let known = dir.secret().map_err(|e| e.to_string()).and_then(|secret| {
-        let mut store = dir.open_store(config, now).map_err(|e| e.to_string())?;
-        reach::known(secret, &mut store).map_err(|e| e.to_string())
-    });
-    let said = match known {
-        Ok(known) => {
-            let checked = reach::check(&url, &known, now);
-            (checked.reachable, reach::check_words(&w, &checked))
-        }
-        Err(e) => (false, e),
-    };
-    drop(portal);
-    said
-}
-
-/// The public address as a change (empty: the key goes, receipts carry the shop's network
-/// address), or what is wrong with it.
-pub fn pages_change(url: &str, w: &Words) -> Result<Change, String> {
-    let url = url.trim().trim_end_matches('/');
-    if url.is_empty() {
-        return Ok(Change::remove("portal", "public_url"));
-    }
-    let ok = url.split_once("://").is_some_and(|(scheme, rest)| {
-        matches!(scheme, "http" | "https") && !rest.is_empty() && !rest.contains(' ')
-    });
-    if ok {
-        Ok(Change::set("portal", "public_url", url))
-    } else {
-        Err(w.t_args("set-bad-address", &[("example", "https://…".into())]))
-    }
-}
-
-/// Gives the owner the PIN typed (empty: nothing). The owner is added once; going back to the
-/// step and typing another PIN changes it.
-pub fn save_pin(dir: &DataDir, config: &Config, pin: &str, w: &Words) -> Result<(), String> {
-    let pin = pin.trim();
-    if pin.is_empty() {
-        return Ok(());
-    }
-    if !(4..=8).contains(&pin.len()) || !pin.chars().all(|c| c.is_ascii_digit()) {
-        return Err(w.t("store-error-pin"));
-    }
-    let name = w.t("setup-owner-name");
-    let now = crate::clock::now();
-    let mut store = dir.open_store(config, now).map_err(|e| e.to_string())?;
-    store
-        .write(|tx| {
-            let c = tx.counter();
-            match c.staff()?.into_iter().find(|s| s.name == name) {
-                Some(owner) => c.set_staff_pin(owner.id, pin, rand::random()),
-                None => c
-                    .add_staff(
-                        &name,
-                        crate::domain::staff::Role::Owner,
-                        pin,
-                        rand::random(),
-                        now,
-                    )
-                    .map(|_| ()),
-            }
-        })
-        .map_err(|e| crate::services::errors::store_error(w, &e))
-}
-
-/// Makes the first backup where the settings now say; what it made, or why not.
-pub fn first_backup(dir: &DataDir, config: &Config) -> Result<String, String> {
-    let w = config.shop.words();
-    // The database is made now if the counter has not opened yet: its backup is that of an
-    // empty shop, but a folder that cannot be written is found today.
-    dir.open_store(config, crate::clock::now())
-        .map_err(|e| e.to_string())?;
-    crate::backups::schedule::run_once(dir, config, crate::clock::now())
-        .map(|l| {
-            w.t_args(
-                "set-backup-made",
-                &[
-                    ("when", w.date_time(l.at).into()),
-                    ("path", l.path.display().to_string().into()),
-                ],
-            )
-        })
-        .map_err(|e| crate::services::errors::backup_error(w.0, &e))
-}
-
-/// The backups folder as a change (empty: `backups/` in the data folder).
-pub fn backup_change(to: &str) -> Change {
-    match to.trim() {
-        "" => Change::remove("backup", "to"),
-        to => Change::set("backup", "to", to),
-    }
 }
 
 /// A step's one text field, the cursor in it.
@@ -243,7 +114,9 @@ impl super::SetupAssistant {
         }
         let url = self.later.public_url.clone();
         self.later.checked = None;
-        self.later.checking = Some(Running::start(move || check_pages(&dir, &config, &url)));
+        self.later.checking = Some(Running::start(move || {
+            crate::portal::start_and_check(&dir, &config, &url)
+        }));
     }
 
     pub(super) fn pin_ui(&mut self, ui: &mut egui::Ui, w: &Words, focus: bool) {

@@ -97,7 +97,7 @@ impl SetupAssistant {
             dir: None,
             devices: Default::default(),
             later: later::Later {
-                backup_to: later::usb_folder().unwrap_or_default(),
+                backup_to: crate::services::setup::usb_folder().unwrap_or_default(),
                 ..Default::default()
             },
         };
@@ -212,7 +212,7 @@ impl SetupAssistant {
                 crate::config::save_changes(&self.path, &[self.devices.scanner_change()])
             }
             Step::Pages => {
-                let change = later::pages_change(&self.later.public_url, &w)?;
+                let change = crate::services::setup::pages_change(&self.later.public_url, &w)?;
                 crate::config::save_changes(&self.path, &[change])
             }
             Step::Pin => {
@@ -220,21 +220,23 @@ impl SetupAssistant {
                 self.settle_check();
                 let config = self.current()?;
                 if let Some(dir) = &self.dir {
-                    later::save_pin(dir, &config, &self.later.pin, &w)?;
+                    crate::services::setup::save_pin(dir, &config, &self.later.pin, &w)?;
                 }
                 Ok(config)
             }
             Step::Backups => {
                 let before =
                     crate::config::shown(&crate::config::written(&self.path), "backup", "to");
-                let change = later::backup_change(&self.later.backup_to);
+                let change = crate::services::setup::backup_change(&self.later.backup_to);
                 let saved = crate::config::save_changes(&self.path, &[change]);
                 if let (Ok(config), Some(dir)) = (&saved, &self.dir) {
-                    match later::first_backup(dir, config) {
+                    match crate::services::setup::first_backup(dir, config) {
                         Ok(made) => self.later.backed_up = Some(made),
                         Err(e) => {
                             // A folder no backup can go to is not kept.
-                            let back = later::backup_change(before.as_deref().unwrap_or(""));
+                            let back = crate::services::setup::backup_change(
+                                before.as_deref().unwrap_or(""),
+                            );
                             let _ = crate::config::save_changes(&self.path, &[back]);
                             return Err(e);
                         }
