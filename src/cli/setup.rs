@@ -108,6 +108,9 @@ pub(super) fn setup(ctx: &Ctx) -> Result<Output> {
             .map_err(|_| w.t_args("setup-currency-unknown", &[("code", c.into())]))?;
         answers::save_currency(&path, currency).map_err(|e| not_saved(&w, e))
     })?;
+    if let Some(code) = answers::calling_code_for_locale(&locale) {
+        answers::save_calling_code(&path, &code)?;
+    }
     let config = earning(&mut a, &w, &path)?;
     devices(&mut a, &w, &path, &config)?;
     pages(&mut a, ctx, &w, &path)?;

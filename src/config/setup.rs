@@ -182,9 +182,9 @@ pub(super) fn set_in(table: &mut toml_edit::Item, key: &str, value: toml_edit::V
     }
 }
 
-/// The currency of the computer's locale (`lv-LV`: euros, `te-IN`: rupees): its region's,
-/// else the one of the language's home (`sr`: dinars, `fil`: pesos), else euros.
-pub fn currency_for_locale(locale: &str) -> Currency {
+/// The country of the computer's locale (`lv_LV.UTF-8`: `LV`): its region, else the home of
+/// its language (`sr`: `RS`, `fil`: `PH`, `te`: `IN`), if known.
+fn country_of(locale: &str) -> Option<String> {
     let parts: Vec<&str> = locale.split(['-', '_', '.', '@']).collect();
     let region = parts
         .iter()
@@ -198,14 +198,40 @@ pub fn currency_for_locale(locale: &str) -> Currency {
         "ga" => Some("IE"),
         _ => None,
     };
-    let country = region
+    region
         .map(|r| r.to_ascii_uppercase())
-        .or_else(|| home(&parts[0].to_ascii_lowercase()).map(str::to_string));
-    country
+        .or_else(|| home(&parts[0].to_ascii_lowercase()).map(str::to_string))
+}
+
+/// The currency of the computer's locale (`lv-LV`: euros, `te-IN`: rupees): its country's,
+/// else euros.
+pub fn currency_for_locale(locale: &str) -> Currency {
+    country_of(locale)
         .and_then(|c| iso_currency::Country::from_str(&c).ok())
         .and_then(|c| iso_currency::Currency::from_country(c).first().copied())
         .and_then(|c| Currency::from_code(c.code()).ok())
         .unwrap_or_else(|| Currency::from_code("EUR").expect("euros are known"))
+}
+
+/// The calling code of the computer's country (`lv_LV`: `+371`), if known: phones typed the
+/// national way ("2612 3456") are then the same as written with it.
+pub fn calling_code_for_locale(locale: &str) -> Option<String> {
+    let country = country_of(locale)?;
+    let meta = phonenumber::metadata::DATABASE.by_id(country.as_str())?;
+    Some(format!("+{}", meta.country_code()))
+}
+
+/// The shop's country calling code, unless one is set already.
+pub fn save_calling_code(path: &Path, code: &str) -> Result<Config, ConfigError> {
+    edit(path, |doc| {
+        if doc
+            .get("shop")
+            .and_then(|s| s.get("country_code"))
+            .is_none()
+        {
+            set(doc, "shop", "country_code", code.into());
+        }
+    })
 }
 
 /// Spent per point and the smallest sale that counts as a visit, in `currency`: one point for
@@ -294,6 +320,16 @@ mod tests {
             ("C", "EUR"),
         ] {
             assert_eq!(currency_for_locale(locale).code(), code, "{locale}");
+        }
+        for (locale, code) in [
+            ("lv_LV.UTF-8", Some("+371")),
+            ("sr-Cyrl-RS", Some("+381")),
+            ("fil-PH", Some("+63")),
+            ("te", Some("+91")),
+            ("en-IE", Some("+353")),
+            ("en", None),
+        ] {
+            assert_eq!(calling_code_for_locale(locale).as_deref(), code, "{locale}");
         }
         assert_eq!(
             amounts_for(Currency::from_code("RSD").unwrap()),

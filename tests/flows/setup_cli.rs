@@ -53,6 +53,7 @@ fn the_questions_in_a_terminal_each_answer_saved_a_wrong_one_asked_again() {
         "name = \"Kafejnīca Rīga\"",
         "language = \"lv\"",
         "currency = \"EUR\"",
+        "country_code = \"+371\"",
         "name = \"Kafija\"",
         "name = \"Kūkas gabaliņš\"",
         "every = 10",

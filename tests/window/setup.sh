@@ -102,6 +102,7 @@ has "name = \"$shop\""
 has "language = \"$tag\""
 has "currency = \"$currency\""
 has "name = \"$reward\""
+case $tag in lv) has 'country_code = "+371"' ;; te) has 'country_code = "+91"' ;; esac
 grep -qF "# ISO code; amounts follow its decimals" "$data/config.toml" ||
   fail "the template's comments were lost: $(config)"
 step_shot 11-counter

@@ -60,6 +60,9 @@ pub struct SetupAssistant {
     /// The chosen language's place in the catalogue.
     language: usize,
     pub currency: String,
+    /// The computer's country's calling code, saved with the currency (phones typed the
+    /// national way then match).
+    calling_code: Option<String>,
     pub earning: Earning,
     pub rewards: Vec<RewardChoice>,
     /// The rewards' names were changed by hand: a change of language leaves them be.
@@ -85,6 +88,7 @@ impl SetupAssistant {
         let mut a = SetupAssistant {
             path,
             currency: setup::currency_for_locale(&locale).code().to_string(),
+            calling_code: setup::calling_code_for_locale(&locale),
             step: Step::Name,
             name: String::new(),
             language,
@@ -201,7 +205,10 @@ impl SetupAssistant {
                     )
                 })?;
                 self.currency = currency.code().to_string();
-                setup::save_currency(&self.path, currency)
+                setup::save_currency(&self.path, currency).and_then(|c| match &self.calling_code {
+                    Some(code) => setup::save_calling_code(&self.path, code),
+                    None => Ok(c),
+                })
             }
             Step::Earning => setup::save_earning(&self.path, self.earning, &self.rewards),
             Step::Printer => {
@@ -557,6 +564,7 @@ mod tests {
         };
         assert_eq!(config.shop.name, "Kafejnīca");
         assert_eq!(config.shop.currency.code(), "EUR");
+        assert_eq!(config.shop.country_code.as_deref(), Some("+371"));
         assert_eq!(config.program.rewards[0].name, "Bezmaksas kafija");
     }
 
