@@ -355,6 +355,14 @@ impl Counter {
         self.world.resource::<Staffing>()
     }
 
+    /// Keeps `who` signed in across a restart of the counter's workers (settings saved), when
+    /// they are still on the staff list.
+    pub fn keep_signed_in(&mut self, who: crate::store::Staff, on_list: &[crate::store::Staff]) {
+        if on_list.contains(&who) {
+            self.world.resource_mut::<Staffing>().signed_in = Some(who);
+        }
+    }
+
     /// The support side of the customer on screen.
     pub fn support_side(&self) -> &SupportSide {
         self.world.resource::<SupportSide>()

@@ -346,8 +346,19 @@ impl CounterApp {
         }
     }
 
-    /// Opens the settings screen with what `config.toml` says now.
+    /// Opens the settings screen with what `config.toml` says now. Once staff exist, only the
+    /// owner signed in may change them (a cashier could otherwise give themselves a PIN).
     pub fn open_settings(&mut self) {
+        let staffing = self.counter.staffing();
+        let owner = staffing
+            .signed_in
+            .as_ref()
+            .is_some_and(|s| s.role == crate::domain::staff::Role::Owner);
+        if staffing.required && !owner {
+            let w = self.counter.state().words.0;
+            self.counter.notify(false, w.t("set-owner-only"));
+            return;
+        }
         self.settings = SettingsForm::load(&self.dir);
     }
 

@@ -76,6 +76,16 @@ impl CounterApp {
         match started {
             Ok((mut counter, config)) => {
                 counter.set_portal_status(self.counter.devices().portal.clone());
+                // Whoever is signed in stays so while still on the staff list.
+                if let Some(who) = self.counter.staffing().signed_in.clone() {
+                    let on_list = self
+                        .dir
+                        .open_store(&config, crate::clock::now())
+                        .ok()
+                        .and_then(|mut s| s.staff().ok())
+                        .unwrap_or_default();
+                    counter.keep_signed_in(who, &on_list);
+                }
                 self.counter = counter;
                 self.seen = Default::default();
                 // In the language just saved.

@@ -47,6 +47,7 @@ mod runtime;
 mod schema;
 mod scripts;
 pub mod serial;
+mod settings_ui;
 mod setup_cli;
 mod support;
 mod support_figures;

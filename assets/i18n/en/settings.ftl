@@ -135,3 +135,4 @@ set-pages-restart = A new public address is on the next receipt; a new port appl
 set-save = Save (Ctrl+S)
 set-working = Working…
 set-refused = Not saved: see what is marked above.
+set-owner-only = Only the owner can change the settings: sign in with the owner's PIN.

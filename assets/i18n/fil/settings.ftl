@@ -135,3 +135,4 @@ set-pages-restart = Nasa susunod na resibo ang bagong pampublikong address; ang 
 set-save = I-save (Ctrl+S)
 set-working = Ginagawa…
 set-refused = Hindi na-save: tingnan ang minarkahan sa itaas.
+set-owner-only = Ang may-ari lang ang makakapagpalit ng mga setting: mag-sign in gamit ang PIN ng may-ari.

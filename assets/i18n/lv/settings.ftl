@@ -135,3 +135,4 @@ set-pages-restart = Jaunā publiskā adrese būs uz nākamā čeka; jauns ports 
 set-save = Saglabāt (Ctrl+S)
 set-working = Strādā…
 set-refused = Nav saglabāts: skatiet atzīmēto augstāk.
+set-owner-only = Iestatījumus var mainīt tikai īpašnieks: pieslēdzieties ar īpašnieka PIN.

@@ -135,3 +135,4 @@ set-pages-restart = Nova javna adresa je na sledećem računu; novi port važi k
 set-save = Sačuvaj (Ctrl+S)
 set-working = Radi se…
 set-refused = Nije sačuvano: pogledajte šta je označeno iznad.
+set-owner-only = Podešavanja može da menja samo vlasnik: prijavite se PIN-om vlasnika.

@@ -110,7 +110,12 @@ impl SettingsForm {
 
     /// What was refused last, at a field or by the other side, if anything.
     pub fn refusal(&self) -> Option<&str> {
-        self.devices.error.as_deref().or(match &self.said {
+        let at_field = self
+            .devices
+            .error
+            .as_deref()
+            .or(self.staff.error.as_deref());
+        at_field.or(match &self.said {
             Some((false, said)) => Some(said.as_str()),
             _ => None,
         })

@@ -56,14 +56,15 @@ impl StaffForm {
             .spacing([12.0, 6.0])
             .show(ui, |ui| {
                 for (i, s) in self.list.iter().enumerate() {
-                    ui.label(format!("{} ({})", s.name, w.role(s.role)));
+                    let who = ui.label(format!("{} ({})", s.name, w.role(s.role)));
                     ui.add(
                         egui::TextEdit::singleline(&mut self.new_pins[i])
                             .password(true)
                             .hint_text(w.t("set-staff-new-pin"))
                             .id_salt(("staff-pin", i))
                             .desired_width(120.0),
-                    );
+                    )
+                    .labelled_by(who.id);
                     if ui.button(w.t("set-staff-change-pin")).clicked() {
                         act = Some((i, false));
                     }
