@@ -129,5 +129,12 @@ assert sys.argv[2] in text, text
 PY
 if [ "${REGULARS_UPDATE_SCREENSHOTS:-}" = 1 ] && [ "$how" = enter ]; then
   convert "$shots/setup-$tag-$how-4-earning.png" -crop 1200x540+0+0 +repage "assets/setup-$tag.png"
+  # Every step, two to a row, for the README.
+  steps=()
+  for n in 1-name 2-language 3-currency 4-earning 5-printer 6-scanner 7-pages 8-pin 9-backups 10-done; do
+    steps+=("$shots/setup-$tag-$how-$n.png")
+  done
+  montage "${steps[@]}" -crop 820x560+190+20 -tile 2x5 -geometry 574x392+4+4 -background '#111' "assets/setup-steps-$tag.png"
+  convert "assets/setup-steps-$tag.png" -depth 8 -colors 96 "assets/setup-steps-$tag.png"
 fi
 echo "$tag ($how): $shop set up, sold $amount to a new customer ($points points)"
