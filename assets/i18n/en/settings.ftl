@@ -126,6 +126,7 @@ set-test-no-sms = No SMS gateway is set: fill in the gateway address first.
 set-test-sent = Sent to { $to }: check that it arrived.
 set-backup-made = Last backup { $when }: { $path }
 set-backup-none-yet = No backup made yet.
+set-backup-restore-help = To put a backup back: close this window, then run `regulars restore FILE` (the shop as it was is kept beside it first).
 set-backup-now = Save and back up now
 set-chain-no-url = No chain database is set.
 set-chain-ok = Connected: the chain has { $tills } tills.

@@ -126,6 +126,7 @@ set-test-no-sms = Walang SMS gateway: punan muna ang address ng gateway.
 set-test-sent = Naipadala sa { $to }: tingnan kung dumating.
 set-backup-made = Huling backup { $when }: { $path }
 set-backup-none-yet = Wala pang backup.
+set-backup-restore-help = Para ibalik ang isang backup: isara ang window na ito, saka patakbuhin ang `regulars restore FILE` (itinatabi muna ang kasalukuyang tindahan).
 set-backup-now = I-save at mag-backup ngayon
 set-chain-no-url = Walang database ng chain.
 set-chain-ok = Nakakonekta: may { $tills } till ang chain.

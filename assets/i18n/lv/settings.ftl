@@ -126,6 +126,7 @@ set-test-no-sms = SMS vārteja nav iestatīta: vispirms aizpildiet vārtejas adr
 set-test-sent = Nosūtīts uz { $to }: pārbaudiet, vai pienāca.
 set-backup-made = Pēdējā rezerves kopija { $when }: { $path }
 set-backup-none-yet = Rezerves kopija vēl nav veidota.
+set-backup-restore-help = Lai atjaunotu no rezerves kopijas: aizveriet šo logu un palaidiet `regulars restore FAILS` (pašreizējie dati vispirms tiek saglabāti blakus).
 set-backup-now = Saglabāt un kopēt tūlīt
 set-chain-no-url = Tīkla datubāze nav iestatīta.
 set-chain-ok = Savienots: tīklā ir { $tills } kases.

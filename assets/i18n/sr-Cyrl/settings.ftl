@@ -126,6 +126,7 @@ set-test-no-sms = SMS пролаз није подешен: прво попун�
 set-test-sent = Послато на { $to }: проверите да ли је стигло.
 set-backup-made = Последња копија { $when }: { $path }
 set-backup-none-yet = Још није направљена ниједна копија.
+set-backup-restore-help = Да вратите копију: затворите овај прозор, па покрените `regulars restore ДАТОТЕКА` (радња каква је сада прво се чува поред).
 set-backup-now = Сачувај и копирај одмах
 set-chain-no-url = База ланца није подешена.
 set-chain-ok = Повезано: ланац има { $tills } каса.

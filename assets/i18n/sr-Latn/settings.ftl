@@ -126,6 +126,7 @@ set-test-no-sms = SMS prolaz nije podešen: prvo popunite adresu prolaza.
 set-test-sent = Poslato na { $to }: proverite da li je stiglo.
 set-backup-made = Poslednja kopija { $when }: { $path }
 set-backup-none-yet = Još nije napravljena nijedna kopija.
+set-backup-restore-help = Da vratite kopiju: zatvorite ovaj prozor, pa pokrenite `regulars restore DATOTEKA` (radnja kakva je sada prvo se čuva pored).
 set-backup-now = Sačuvaj i kopiraj odmah
 set-chain-no-url = Baza lanca nije podešena.
 set-chain-ok = Povezano: lanac ima { $tills } kasa.

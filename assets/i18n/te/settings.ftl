@@ -126,6 +126,7 @@ set-test-no-sms = SMS గేట్‌వే సెట్ కాలేదు: మ
 set-test-sent = { $to }కు పంపాం: వచ్చిందో లేదో చూడండి.
 set-backup-made = చివరి బ్యాకప్ { $when }: { $path }
 set-backup-none-yet = ఇంకా బ్యాకప్ చేయలేదు.
+set-backup-restore-help = బ్యాకప్‌ను తిరిగి పెట్టడానికి: ఈ విండో మూసి, `regulars restore FILE` నడపండి (ఇప్పటి దుకాణం ముందుగా పక్కన ఉంచబడుతుంది).
 set-backup-now = సేవ్ చేసి ఇప్పుడే బ్యాకప్ చేయండి
 set-chain-no-url = చైన్ డేటాబేస్ సెట్ కాలేదు.
 set-chain-ok = కనెక్ట్ అయింది: చైన్‌లో { $tills } టిల్లులు ఉన్నాయి.

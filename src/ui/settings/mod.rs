@@ -304,6 +304,7 @@ impl SettingsForm {
                 if ui.button(w.t("set-backup-now")).clicked() {
                     then = Some(Then::BackupNow);
                 }
+                ui.weak(w.t("set-backup-restore-help"));
             }
             Group::Chain => {
                 if let Some(c) = self.config.as_ref().and_then(|c| c.central.as_ref()) {
