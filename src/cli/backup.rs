@@ -4,26 +4,11 @@ use super::Output;
 use super::args::{BackupArgs, BackupCmd};
 use super::commands::{Ctx, to_json};
 use crate::backups;
-use crate::i18n::Language;
-use crate::store::Inspection;
 use anyhow::Result;
 use serde_json::json;
 
 /// "12 customers, 340 visits, the newest sale on …", in the shop's words.
-fn holds(w: &Language, h: &Inspection) -> String {
-    let newest = match h.newest_sale {
-        Some(at) => w.t_args("cli-backup-newest", &[("when", w.date_time(at).into())]),
-        None => w.t("cli-backup-no-sales"),
-    };
-    w.t_args(
-        "cli-backup-holds",
-        &[
-            ("customers", h.customers.into()),
-            ("visits", h.visits.into()),
-            ("newest", newest.into()),
-        ],
-    )
-}
+use crate::services::setup::holds;
 
 pub(super) fn backup(ctx: &Ctx, a: BackupArgs, quiet: bool) -> Result<Output> {
     let w = ctx.words();

@@ -91,8 +91,8 @@ pub fn execute(cli: Cli) -> (crate::i18n::Words, Result<Output>) {
 
 fn run_command(ctx: &Ctx, cli: Cli) -> Result<Output> {
     let Some(command) = cli.command else {
-        let _in_use = ctx.dir.in_use()?;
-        crate::ui::run(&ctx.dir, &ctx.config, ctx.started)?;
+        let in_use = ctx.dir.in_use()?;
+        crate::ui::run(&ctx.dir, &ctx.config, ctx.started, in_use)?;
         return Ok(Output {
             text: String::new(),
             json: json!({}),

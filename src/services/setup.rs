@@ -95,3 +95,43 @@ pub fn backup_change(to: &str) -> Change {
         to => Change::set("backup", "to", to),
     }
 }
+
+/// What a backup holds, in the shop's words: customers, visits and the newest sale.
+pub fn holds(w: &crate::i18n::Language, h: &crate::store::Inspection) -> String {
+    let newest = match h.newest_sale {
+        Some(at) => w.t_args("cli-backup-newest", &[("when", w.date_time(at).into())]),
+        None => w.t("cli-backup-no-sales"),
+    };
+    w.t_args(
+        "cli-backup-holds",
+        &[
+            ("customers", h.customers.into()),
+            ("visits", h.visits.into()),
+            ("newest", newest.into()),
+        ],
+    )
+}
+
+/// Puts the shop back as it is in `file` (see `backups::restore`: checked first, refused while
+/// anything else has the shop open, the shop as it was kept beside it), and says so.
+pub fn restore(dir: &DataDir, config: &Config, file: &std::path::Path) -> Result<String, String> {
+    let w = config.shop.words();
+    let now = crate::clock::now();
+    let mut store = dir.open_store(config, now).map_err(|e| e.to_string())?;
+    let r = crate::backups::restore(
+        dir,
+        &mut store,
+        file,
+        config.backup.passphrase.as_deref(),
+        now,
+    )
+    .map_err(|e| crate::services::errors::backup_error(w.0, &e))?;
+    Ok(w.t_args(
+        "cli-restored",
+        &[
+            ("path", file.display().to_string().into()),
+            ("holds", holds(w.0, &r.holds).into()),
+            ("kept", r.kept.display().to_string().into()),
+        ],
+    ))
+}

@@ -54,6 +54,8 @@ pub struct CounterApp {
     pub preview: preview::ReceiptPreview,
     /// When timing start-up: when the process started (reported at the first frame).
     pub started: Option<std::time::Instant>,
+    /// A backup to put back: the window lets go of the shop, restores, and opens it again.
+    pub restore_asked: Option<std::path::PathBuf>,
     /// Where the cursor goes next (applied after drawing); Amount at start.
     focus: Option<Field>,
     /// Where it goes a frame later: egui keeps the cursor out of the widgets behind a modal
@@ -90,6 +92,7 @@ impl CounterApp {
             sign_in: Default::default(),
             preview: Default::default(),
             started: None,
+            restore_asked: None,
             focus: Some(Field::Amount),
             focus_after_modal: None,
             seen: Seen::default(),

@@ -27,6 +27,10 @@ impl CounterApp {
                 }
             }
             Some(SettingsAsk::TestPrint) => asks.send(Intent::TestPrint),
+            Some(SettingsAsk::Restore(file)) => {
+                self.settings.open = false;
+                self.restore_asked = Some(file);
+            }
             None => {}
         }
         if !self.settings.open {

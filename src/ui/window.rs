@@ -74,12 +74,51 @@ enum Screen {
 struct Shell {
     screen: Screen,
     dir: crate::datadir::DataDir,
+    /// The shop marked in use while the window runs (let go for a restore).
+    in_use: Option<std::fs::File>,
+}
+
+impl Shell {
+    /// Puts the shop back as it is in `file`: the counter and its pages close and the window
+    /// lets go of the shop (a restore needs it alone), then the counter opens again on the
+    /// restored shop and says how it went.
+    fn restore(&mut self, file: &std::path::Path) {
+        let config = match self.dir.config() {
+            Ok(c) => c,
+            Err(e) => {
+                self.screen = Screen::Failed(e.to_string());
+                return;
+            }
+        };
+        self.screen = Screen::Failed(String::new());
+        self.in_use = None;
+        let said = crate::services::setup::restore(&self.dir, &config, file);
+        // In the window's log too, for whoever looks after the computer.
+        eprintln!("restore: {}", said.as_ref().unwrap_or_else(|e| e));
+        self.in_use = self.dir.in_use().ok();
+        self.screen = match open_counter(&self.dir, &config) {
+            Ok((mut app, portal)) => {
+                app.styled = true;
+                match said {
+                    Ok(text) => app.counter.notify(true, text),
+                    Err(text) => app.counter.notify(false, text),
+                }
+                Screen::Counter(Box::new(app), portal)
+            }
+            Err(e) => Screen::Failed(e.to_string()),
+        };
+    }
 }
 
 impl eframe::App for Shell {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         match &mut self.screen {
-            Screen::Counter(app, _) => app.frame(ui),
+            Screen::Counter(app, _) => {
+                app.frame(ui);
+                if let Some(file) = app.restore_asked.take() {
+                    self.restore(&file);
+                }
+            }
             Screen::Setup(assistant) => {
                 if ui.ctx().cumulative_frame_nr() == 0 {
                     add_fonts(ui.ctx());
@@ -143,6 +182,7 @@ pub fn run(
     dir: &crate::datadir::DataDir,
     config: &crate::config::Config,
     started: std::time::Instant,
+    in_use: std::fs::File,
 ) -> anyhow::Result<()> {
     let path = dir.config_path();
     // A shop already selling on the untouched template keeps its counter.
@@ -169,7 +209,13 @@ pub fn run(
     eframe::run_native(
         "Regulars",
         options,
-        Box::new(move |_cc| Ok(Box::new(Shell { screen, dir }))),
+        Box::new(move |_cc| {
+            Ok(Box::new(Shell {
+                screen,
+                dir,
+                in_use: Some(in_use),
+            }))
+        }),
     )
     .map_err(|e| anyhow::anyhow!("the counter window could not open: {e}"))
 }

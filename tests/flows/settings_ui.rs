@@ -146,3 +146,60 @@ fn a_backup_now_and_the_chain_tested_say_how_it_went() {
 fn said_of(a: &CounterApp) -> String {
     a.settings.said.clone().map(|(_, s)| s).unwrap_or_default()
 }
+
+#[test]
+fn a_restore_is_refused_while_the_shop_is_open_elsewhere_or_the_file_is_no_backup() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    crate::common::run_json(
+        d,
+        &[
+            "customer",
+            "add",
+            "--name",
+            "Aoife",
+            "--phone",
+            "0861230001",
+        ],
+    );
+    let backup = crate::common::run_json(d, &["backup"])["path"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    crate::common::run_json(
+        d,
+        &[
+            "customer",
+            "add",
+            "--name",
+            "Later",
+            "--phone",
+            "0861230002",
+        ],
+    );
+    let data = regulars::datadir::DataDir::resolve(Some(d.to_path_buf())).unwrap();
+    let config = data.config().unwrap();
+    // Not a backup: refused, in words, and nothing changes.
+    let junk = d.join("notes.txt");
+    std::fs::write(&junk, "not a database").unwrap();
+    let refused = regulars::services::setup::restore(&data, &config, &junk).unwrap_err();
+    assert!(!refused.is_empty());
+    // The shop open elsewhere (a page server, another window): refused.
+    let elsewhere = data.in_use().unwrap();
+    let refused = regulars::services::setup::restore(&data, &config, std::path::Path::new(&backup))
+        .unwrap_err();
+    assert!(refused.contains("close"), "{refused}");
+    drop(elsewhere);
+    let found = crate::common::run_json(d, &["customer", "find", "0861230002"]);
+    assert_eq!(
+        found["customers"].as_array().unwrap().len(),
+        1,
+        "nothing was lost: {found}"
+    );
+    // Alone: restored, the shop as it was kept beside it.
+    let said =
+        regulars::services::setup::restore(&data, &config, std::path::Path::new(&backup)).unwrap();
+    assert!(said.contains("Restored"), "{said}");
+    let found = crate::common::run_json(d, &["customer", "find", "0861230002"]);
+    assert!(found["customers"].as_array().unwrap().is_empty(), "{found}");
+}

@@ -36,6 +36,10 @@ pub struct SettingsForm {
     staff: staff::StaffForm,
     /// Where "send me a test" goes.
     pub test_to: String,
+    /// The backup file to put back, and whether "Restore" was pressed once (a second press
+    /// restores).
+    pub restore_from: String,
+    confirm_restore: bool,
     running: Option<actions::Running>,
     /// What the last button did: saved, sent, refused (true when it went well).
     pub said: Option<(bool, String)>,
@@ -46,6 +50,8 @@ pub struct SettingsForm {
     dir: Option<DataDir>,
     /// Move the cursor to the group's first field on the next frame.
     focus_group: bool,
+    /// The widget that had the cursor last frame: a new one is scrolled into view (Tab).
+    last_focus: Option<egui::Id>,
 }
 
 /// What to try once the group is saved.
@@ -65,6 +71,8 @@ pub enum SettingsAsk {
     SaveDevices(DeviceSettings),
     /// Staff changed: restart the workers (who must sign in) and say this.
     Restart(String),
+    /// Put the shop back as it is in this backup (the window lets go of the shop for it).
+    Restore(std::path::PathBuf),
     TestPrint,
 }
 
@@ -88,6 +96,8 @@ impl SettingsForm {
                 .map(|c| staff::StaffForm::load(dir, c))
                 .unwrap_or_default(),
             test_to: String::new(),
+            restore_from: String::new(),
+            confirm_restore: false,
             running: None,
             said: None,
             error,
@@ -98,6 +108,7 @@ impl SettingsForm {
             config,
             dir: Some(dir.clone()),
             focus_group: true,
+            last_focus: None,
         }
     }
 
@@ -183,7 +194,10 @@ impl SettingsForm {
                     ui.vertical(|ui| {
                         egui::ScrollArea::vertical()
                             .max_height(ui.available_height() - 110.0)
-                            .show(ui, |ui| ask = self.group_ui(ui, w));
+                            .show(ui, |ui| {
+                                ask = self.group_ui(ui, w);
+                                self.follow_focus(ui);
+                            });
                         ui.separator();
                         ask = ask.take().or_else(|| self.bottom(ui, w));
                     });
@@ -193,6 +207,17 @@ impl SettingsForm {
             self.open = false;
         }
         ask
+    }
+
+    /// Scrolls the widget that just took the cursor (by Tab) into view.
+    fn follow_focus(&mut self, ui: &mut egui::Ui) {
+        let focused = ui.ctx().memory(|m| m.focused());
+        if focused != self.last_focus {
+            self.last_focus = focused;
+            if let Some(r) = focused.and_then(|id| ui.ctx().read_response(id)) {
+                ui.scroll_to_rect(r.rect, None);
+            }
+        }
     }
 
     fn go(&mut self, g: Group) {
@@ -304,7 +329,32 @@ impl SettingsForm {
                 if ui.button(w.t("set-backup-now")).clicked() {
                     then = Some(Then::BackupNow);
                 }
-                ui.weak(w.t("set-backup-restore-help"));
+                ui.add_space(8.0);
+                ui.horizontal(|ui| {
+                    let l = ui.label(w.t("set-restore-from"));
+                    ui.add(
+                        egui::TextEdit::singleline(&mut self.restore_from)
+                            .id_salt("restore-from")
+                            .desired_width(360.0),
+                    )
+                    .labelled_by(l.id);
+                });
+                let pressed = ui.button(w.t("set-restore")).clicked();
+                // Under the button, so the button keeps the cursor for the second press.
+                if self.confirm_restore {
+                    ui.colored_label(ui.visuals().warn_fg_color, w.t("set-restore-sure"));
+                }
+                if pressed {
+                    let file = self.restore_from.trim();
+                    if file.is_empty() {
+                        self.say(false, w.t("set-restore-which"));
+                    } else if self.confirm_restore {
+                        self.confirm_restore = false;
+                        return Some(SettingsAsk::Restore(file.into()));
+                    } else {
+                        self.confirm_restore = true;
+                    }
+                }
             }
             Group::Chain => {
                 if let Some(c) = self.config.as_ref().and_then(|c| c.central.as_ref()) {
