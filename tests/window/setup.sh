@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The first-run assistant in the real window, by keyboard alone (xdotool after windowfocus, no
 # mouse): Regulars on an empty data folder on a computer in Riga (LANG=lv_LV.UTF-8) and one in
-# Hyderabad (LANG=te_IN.UTF-8). The shop's name is typed and Enter goes through every step;
+# Hyderabad (LANG=te_IN.UTF-8). The shop's name is typed and Enter goes through every step (in
+# Riga the printer step also prints a test page with F5 and the scanner step hears a scan);
 # then a new customer is enrolled and sold to. config.toml must hold the name, the computer's
 # language, the region's currency and rewards named in that language, and the receipt the
 # shop's name. A third start presses Esc at the second step: the suggestions for the rest.
@@ -61,26 +62,37 @@ else
   has "currency = \"$currency\""
   step_shot 4-earning
   key Return
-  # The printer: the virtual one suggested; F5 prints the test page through the counter's
-  # own printing, shown in the step.
-  sleep 0.5
-  key F5
-  for _ in $(seq 60); do ls "$data"/receipts/*.png >/dev/null 2>&1 && break; sleep 0.5; done
-  ls "$data"/receipts/*.png >/dev/null 2>&1 || fail "the test print made no page"
-  step_shot 5-printer
-  key Return
-  has 'port = "virtual"'
-  # The scanner: its port typed, F5 listens, a scanned code appears.
-  sleep 0.5
-  typed "$data/scanner"
-  key F5
-  sleep 2
-  scan "LV-TEST-0001"
-  for _ in $(seq 30); do grep -q "scanner: LV-TEST-0001" "$data/window.log" && break; sleep 0.5; done
-  grep -q "scanner: LV-TEST-0001" "$data/window.log" || fail "the scanned code did not arrive at the scanner step"
-  step_shot 6-scanner
-  key Return
-  has "port = \"$data/scanner\""
+  if [ "$tag" = lv ]; then
+    # The printer: the virtual one suggested; F5 prints the test page through the counter's
+    # own printing, shown in the step.
+    sleep 0.5
+    key F5
+    for _ in $(seq 60); do ls "$data"/receipts/*.png >/dev/null 2>&1 && break; sleep 0.5; done
+    ls "$data"/receipts/*.png >/dev/null 2>&1 || fail "the test print made no page"
+    step_shot 5-printer
+    key Return
+    has 'port = "virtual"'
+    # The scanner: its port typed, F5 listens, a scanned code appears.
+    sleep 0.5
+    typed "$data/scanner"
+    key F5
+    sleep 2
+    scan "LV-TEST-0001"
+    for _ in $(seq 30); do grep -q "scanner: LV-TEST-0001" "$data/window.log" && break; sleep 0.5; done
+    grep -q "scanner: LV-TEST-0001" "$data/window.log" || fail "the scanned code did not arrive at the scanner step"
+    step_shot 6-scanner
+    key Return
+    has "port = \"$data/scanner\""
+  else
+    # Enter through: the virtual printer and no scanner.
+    sleep 0.5
+    step_shot 5-printer
+    key Return
+    sleep 1
+    step_shot 6-scanner
+    key Return
+    has 'port = "virtual"'
+  fi
   # The pages are started and opened as a phone would; on this machine, only on its network.
   for _ in $(seq 60); do grep -q "pages: " "$data/window.log" 2>/dev/null && break; sleep 0.5; done
   sleep 3
