@@ -2,6 +2,7 @@
 //! turns errors into exit codes (0 ok, 1 failed, 2 bad usage or input). No business rules here.
 
 mod args;
+mod args_loyalty;
 mod backup;
 mod chain;
 mod commands;
