@@ -201,4 +201,3 @@ pub enum ReferralCmd {
         limit: usize,
     },
 }
-
