@@ -36,6 +36,7 @@ mod page_server;
 mod passthrough;
 mod pg;
 pub mod portal;
+mod portal_access;
 mod portal_languages;
 mod ports;
 mod privacy;
