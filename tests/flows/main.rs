@@ -16,6 +16,7 @@ mod chain_stamps;
 mod chain_tls;
 mod cli;
 mod cli_languages;
+mod cli_owner;
 mod common;
 mod counter_keys;
 pub mod counter_ui;
