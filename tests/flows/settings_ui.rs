@@ -1,4 +1,5 @@
-//! The settings screen's groups that act at once, driven by their labels (egui_kittest): staff
+//! The settings screen driven by its labels (egui_kittest): devices checked and saved with a
+//! test print, where the pages open checked again, and the groups that act at once: staff
 //! added, given a new PIN and taken off; a backup made now; the chain's database tested; a
 //! wrong value refused at its field with nothing written.
 
@@ -202,4 +203,153 @@ fn a_restore_is_refused_while_the_shop_is_open_elsewhere_or_the_file_is_no_backu
     assert!(said.contains("Restored"), "{said}");
     let found = crate::common::run_json(d, &["customer", "find", "0861230002"]);
     assert!(found["customers"].as_array().unwrap().is_empty(), "{found}");
+}
+
+#[test]
+fn settings_are_checked_saved_to_config_and_the_test_print_shows() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    h.run_steps(2);
+    let printer = |h: &mut Harness<'static, CounterApp>| {
+        h.get_by_label("Settings (F10)").click();
+        h.run_steps(3);
+        h.get_by_label("Printer and scanner").click();
+        h.run_steps(3);
+    };
+    printer(&mut h);
+    fill(&mut h, "Baud (empty: the profile's)", "fast");
+    h.get_by_label("Save settings").click();
+    h.run_steps(2);
+    assert!(
+        h.state()
+            .settings
+            .refusal()
+            .unwrap()
+            .contains("not a baud rate")
+    );
+    // Opened again, the screen shows what config.toml says (no baud).
+    printer(&mut h);
+    fill(&mut h, "Baud (empty: the profile's)", "19200");
+    h.get_by_label("Save settings").click();
+    step_until(&mut h, "the saved settings", |a| {
+        a.counter
+            .state()
+            .notice
+            .as_ref()
+            .is_some_and(|n| n.text.contains("Settings saved"))
+    });
+    let text = std::fs::read_to_string(dir.path().join("config.toml")).unwrap();
+    assert!(text.contains("baud = 19200"), "{text}");
+    assert!(
+        text.contains("# points expire"),
+        "the owner's comments are kept"
+    );
+    // The restarted counter prints the test page on the virtual printer.
+    h.get_by_label("Test print").click();
+    step_until(&mut h, "the test page", |a| {
+        a.counter.devices().receipt_image.is_some()
+    });
+    let page = std::fs::read_to_string(
+        h.state()
+            .counter
+            .devices()
+            .receipt_image
+            .clone()
+            .unwrap()
+            .with_extension("txt"),
+    )
+    .unwrap();
+    assert!(
+        page.contains("Test print") && page.contains("19200 baud"),
+        "{page}"
+    );
+}
+
+/// The counter's `[portal]` lines replaced with these (the pages are served by a portal the
+/// test started on the same data folder).
+fn portal_lines(d: &std::path::Path, lines: &str) {
+    let path = d.join("config.toml");
+    let old = std::fs::read_to_string(&path).unwrap();
+    let kept = old.split("\n[portal]").next().unwrap().to_string();
+    std::fs::write(
+        &path,
+        format!("{kept}\n[portal]\nwith_app = false\n{lines}\n"),
+    )
+    .unwrap();
+}
+
+#[test]
+fn the_device_bar_says_where_the_pages_open_and_settings_checks_again() {
+    let shop = crate::portal::Shop::new("");
+    let d = shop.path();
+    // A loopback address works for trying things out, but the bar says phones cannot open it.
+    portal_lines(d, &format!("public_url = \"{}\"", shop.base));
+    let mut h = harness(d);
+    let loopback = format!("Phones cannot open {}", shop.base);
+    step_until(&mut h, "the first check", |a| {
+        a.counter.devices().pages.checked.is_some()
+    });
+    let checked = h.state().counter.devices().pages.checked.clone().unwrap();
+    assert!(checked.reachable, "{checked:?}");
+    h.get_by_label(&loopback);
+    // Settings checks again at once (the bar says it is checking meanwhile), then says what
+    // it found.
+    press(&mut h, "Settings (F10)");
+    h.run_steps(4);
+    press(&mut h, "Customer pages");
+    h.run_steps(4);
+    // Saving the group restarts the counter's workers, which check again.
+    press(&mut h, "Check where the pages open");
+    step_until(&mut h, "the second check", |a| {
+        a.counter
+            .state()
+            .notice
+            .as_ref()
+            .is_some_and(|n| n.text.contains("Settings saved"))
+            && a.counter.devices().pages.checked.is_some()
+    });
+    h.get_by_label(&loopback);
+    // An address where nothing answers is shown as not reachable, and why.
+    let closed = crate::common::free_port();
+    drop(h);
+    // On this computer's address on its network (nothing listens on that port).
+    let lan = regulars::config::reach::lan_address().expect("the test machine has a network");
+    let url = format!(
+        "http://{}:{closed}",
+        std::net::SocketAddr::new(lan, closed).ip()
+    );
+    let url = if lan.is_ipv6() {
+        format!("http://[{lan}]:{closed}")
+    } else {
+        url
+    };
+    portal_lines(d, &format!("public_url = \"{url}\""));
+    let mut h = harness(d);
+    step_until(&mut h, "the check of a closed port", |a| {
+        a.counter.devices().pages.checked.is_some()
+    });
+    assert_eq!(
+        h.state()
+            .counter
+            .devices()
+            .pages
+            .checked
+            .as_ref()
+            .unwrap()
+            .problem,
+        Some(regulars::services::reach::Problem::Refused)
+    );
+    h.get_by_label("Customer pages not reachable: nothing answers there (connection refused)");
+    // When the window does not serve the pages itself ([portal] with_app = false), that is
+    // the one line about them, in red, instead of a second line saying nothing answers.
+    let serve = "Customer pages: run `regulars serve`";
+    h.state_mut().counter.set_portal_status(serve);
+    h.run_steps(2);
+    h.get_by_label(serve);
+    assert!(
+        h.query_by_label(
+            "Customer pages not reachable: nothing answers there (connection refused)"
+        )
+        .is_none()
+    );
 }
