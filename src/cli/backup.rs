@@ -124,14 +124,7 @@ pub(super) fn restore(ctx: &Ctx, file: &std::path::Path) -> Result<Output> {
         ctx.now,
     )?;
     Ok(Output {
-        text: w.t_args(
-            "cli-restored",
-            &[
-                ("path", file.display().to_string().into()),
-                ("holds", holds(&w, &r.holds).into()),
-                ("kept", r.kept.display().to_string().into()),
-            ],
-        ),
+        text: crate::services::setup::restored_words(&w, file, &r),
         json: to_json(&r),
     })
 }

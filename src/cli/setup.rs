@@ -120,16 +120,9 @@ pub(super) fn setup(ctx: &Ctx) -> Result<Output> {
         crate::services::setup::save_pin(&ctx.dir, &config, pin, &w)
     })?;
     let folder = crate::services::setup::usb_folder().unwrap_or_default();
-    let made = a.ask(&w.t("setup-backups"), &folder, |to| {
+    let (_, made) = a.ask(&w.t("setup-backups"), &folder, |to| {
         let to = if to == "-" { "" } else { to };
-        let before = crate::config::shown(&crate::config::written(&path), "backup", "to");
-        let config = save_changes(&path, &[crate::services::setup::backup_change(to)])
-            .map_err(|e| not_saved(&w, e))?;
-        crate::services::setup::first_backup(&ctx.dir, &config).inspect_err(|_| {
-            // A folder no backup can go to is not kept.
-            let back = crate::services::setup::backup_change(before.as_deref().unwrap_or(""));
-            let _ = save_changes(&path, &[back]);
-        })
+        crate::services::setup::backups_folder(&ctx.dir, to, &w)
     })?;
     println!("{made}");
     let config = Config::load(&path)?;

@@ -88,6 +88,24 @@ pub fn first_backup(dir: &DataDir, config: &Config) -> Result<String, String> {
         .map_err(|e| crate::services::errors::backup_error(w.0, &e))
 }
 
+/// Saves `to` as the backups' folder and makes a first backup there at once; a folder no
+/// backup can go to is not kept (the one before comes back). The configuration saved and what
+/// was made, in the shop's words; or why not.
+pub fn backups_folder(dir: &DataDir, to: &str, w: &Words) -> Result<(Config, String), String> {
+    let path = dir.config_path();
+    let before = crate::config::shown(&crate::config::written(&path), "backup", "to");
+    let config = crate::config::save_changes(&path, &[backup_change(to)])
+        .map_err(|e| w.t_args("setup-not-saved", &[("error", e.to_string().into())]))?;
+    match first_backup(dir, &config) {
+        Ok(made) => Ok((config, made)),
+        Err(e) => {
+            let back = backup_change(before.as_deref().unwrap_or(""));
+            let _ = crate::config::save_changes(&path, &[back]);
+            Err(e)
+        }
+    }
+}
+
 /// The backups folder as a change (empty: `backups/` in the data folder).
 pub fn backup_change(to: &str) -> Change {
     match to.trim() {
@@ -126,12 +144,22 @@ pub fn restore(dir: &DataDir, config: &Config, file: &std::path::Path) -> Result
         now,
     )
     .map_err(|e| crate::services::errors::backup_error(w.0, &e))?;
-    Ok(w.t_args(
+    Ok(restored_words(w.0, file, &r))
+}
+
+/// What a restore put back and where the shop as it was is kept, in the shop's words (the
+/// window's Settings and `regulars restore`).
+pub fn restored_words(
+    w: &crate::i18n::Language,
+    file: &std::path::Path,
+    r: &crate::backups::Restored,
+) -> String {
+    w.t_args(
         "cli-restored",
         &[
             ("path", file.display().to_string().into()),
-            ("holds", holds(w.0, &r.holds).into()),
+            ("holds", holds(w, &r.holds).into()),
             ("kept", r.kept.display().to_string().into()),
         ],
-    ))
+    )
 }

@@ -72,13 +72,19 @@ with_app = false
 TOML
 }
 
+# A scanner on a pseudo-terminal linked at $data/scanner: codes written to fd 3 arrive on its
+# serial line. The simulator keeps its own files in $1 (default: the shop's folder).
+start_scanner() {
+  mkfifo "$data/scan-in"
+  "$bin" --data "${1:-$data}" simulate scanner --link "$data/scanner" <"$data/scan-in" >/dev/null 2>&1 &
+  pids+=($!)
+  exec 3>"$data/scan-in"
+}
+
 # Starts the scanner (codes written to fd 3 arrive on its serial line, never as keys), Xvfb
 # and the window, and focuses the window once it is mapped.
 start_window() {
-  mkfifo "$data/scan-in"
-  "$bin" --data "$data" simulate scanner --link "$data/scanner" <"$data/scan-in" >/dev/null 2>&1 &
-  pids+=($!)
-  exec 3>"$data/scan-in"
+  start_scanner
   Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
   pids+=($!)
   export DISPLAY="$display"

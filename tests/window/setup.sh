@@ -25,10 +25,7 @@ source "$(dirname "$0")/common.bash"
 [ ! -e "$data/config.toml" ] || fail "the data folder is not empty"
 
 # A scanner on a pseudo-terminal (its own folder: the shop's stays empty until the assistant).
-mkfifo "$data/scan-in"
-"$bin" --data "$data/sim" simulate scanner --link "$data/scanner" <"$data/scan-in" >/dev/null 2>&1 &
-pids+=($!)
-exec 3>"$data/scan-in"
+start_scanner "$data/sim"
 Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
 pids+=($!)
 export DISPLAY="$display"

@@ -231,26 +231,18 @@ impl SetupAssistant {
                 }
                 Ok(config)
             }
-            Step::Backups => {
-                let before =
-                    crate::config::shown(&crate::config::written(&self.path), "backup", "to");
-                let change = crate::services::setup::backup_change(&self.later.backup_to);
-                let saved = crate::config::save_changes(&self.path, &[change]);
-                if let (Ok(config), Some(dir)) = (&saved, &self.dir) {
-                    match crate::services::setup::first_backup(dir, config) {
-                        Ok(made) => self.later.backed_up = Some(made),
-                        Err(e) => {
-                            // A folder no backup can go to is not kept.
-                            let back = crate::services::setup::backup_change(
-                                before.as_deref().unwrap_or(""),
-                            );
-                            let _ = crate::config::save_changes(&self.path, &[back]);
-                            return Err(e);
-                        }
-                    }
+            Step::Backups => match &self.dir {
+                Some(dir) => {
+                    let (config, made) =
+                        crate::services::setup::backups_folder(dir, &self.later.backup_to, &w)?;
+                    self.later.backed_up = Some(made);
+                    Ok(config)
                 }
-                saved
-            }
+                None => crate::config::save_changes(
+                    &self.path,
+                    &[crate::services::setup::backup_change(&self.later.backup_to)],
+                ),
+            },
             Step::Done => return Ok(()),
         };
         match saved {
