@@ -25,7 +25,11 @@ if [ "${1:-}" = --parts-table ]; then
   echo "| part | from | needed by |"
   echo "|---|---|---|"
   parts | while IFS='|' read -r kind pkg _check needed; do
-    from=$([ "$kind" = apt ] && echo "Debian (\`apt-get install $pkg\`)" || echo "PyPI (\`pip install $pkg\`)")
+    case "$kind" in
+      apt) from="Debian (\`apt-get install $pkg\`)" ;;
+      pip) from="PyPI (\`pip install $pkg\`)" ;;
+      cargo) from="crates.io (\`cargo install --locked $pkg\`)" ;;
+    esac
     echo "| \`$pkg\` | $from | ${needed% \[*\]} |"
   done
   exit 0
@@ -73,6 +77,11 @@ if [ $install = 1 ]; then
       "${pip[@]}" --break-system-packages "${pip_missing[@]}" ||
       echo "!! pip could not install ${pip_missing[*]}"
   fi
+  mapfile -t cargo_missing < <(missing cargo)
+  for c in "${cargo_missing[@]}"; do
+    echo "== installing from crates.io: $c"
+    cargo install --quiet --locked "$c" || echo "!! cargo could not install $c"
+  done
 fi
 
 [ $run = 1 ] || exit 0
@@ -82,17 +91,27 @@ declare -A suite_missing=()
 while IFS='|' read -r kind pkg check needed; do
   present "$kind" "$pkg" "$check" && continue
   suite=$(sed -nE 's/.*\[([a-z]+)\]$/\1/p' <<<"$needed")
-  cmd=$([ "$kind" = apt ] && echo "apt-get install $pkg" || echo "python3 -m pip install $pkg")
+  case "$kind" in
+    apt) cmd="apt-get install $pkg" ;;
+    pip) cmd="python3 -m pip install $pkg" ;;
+    cargo) cmd="cargo install --locked $pkg" ;;
+  esac
   suite_missing[$suite]+="${suite_missing[$suite]:+; }$cmd"
 done < <(parts)
 
 passed=0 failed=0 skipped=0
 failures=()
 fail() { failed=$((failed + 1)); failures+=("$1"); echo "!! FAILED: $1"; }
-for suite in build browser escpos shaping window; do
+for suite in build browser escpos shaping window package; do
   [ -n "${suite_missing[$suite]:-}" ] && fail "$suite: missing parts (install with: ${suite_missing[$suite]})"
 done
-[ -n "${suite_missing[build]:-}" ] && { echo "summary: $passed passed, $failed failed, $skipped skipped — ${failures[*]}"; exit 1; }
+[ -n "${suite_missing[build]:-}" ] && { # The Debian package: built from the release build, its contents checked, lintian.
+if [ -z "${suite_missing[package]:-}" ]; then
+  echo "== tests/package.sh"
+  if tests/package.sh; then passed=$((passed + 1)); else fail "tests/package.sh"; fi
+fi
+
+echo "summary: $passed passed, $failed failed, $skipped skipped — ${failures[*]}"; exit 1; }
 
 export CARGO_TERM_COLOR=never
 # A test whose part is missing fails too (no switch makes it pass without running): its
@@ -120,6 +139,12 @@ if [ -z "${suite_missing[window]:-}" ]; then
     echo "== $t"
     if bash "$t"; then passed=$((passed + 1)); else fail "$t"; fi
   done
+fi
+
+# The Debian package: built from the release build, its contents checked, lintian.
+if [ -z "${suite_missing[package]:-}" ]; then
+  echo "== tests/package.sh"
+  if tests/package.sh; then passed=$((passed + 1)); else fail "tests/package.sh"; fi
 fi
 
 echo "summary: $passed passed, $failed failed, $skipped skipped${failures:+ — ${failures[*]}}"

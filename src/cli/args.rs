@@ -131,6 +131,19 @@ pub enum Command {
         #[arg(long, default_value_t = 120)]
         window: u64,
     },
+    /// Shell completions for bash, zsh or fish, printed: e.g. `regulars completions bash >
+    /// ~/.local/share/bash-completion/completions/regulars` (the package installs them).
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// The manual pages (regulars.1 and one per command), written to a folder: `man -l
+    /// DIR/regulars.1` reads one (the package installs them).
+    Manual {
+        /// Where to write them.
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+    },
     /// Run the customer pages and the local API without the window.
     Serve {
         /// Address to listen on (default: [portal] bind in config.toml).

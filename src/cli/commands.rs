@@ -79,14 +79,20 @@ pub(super) fn to_json<T: serde::Serialize>(v: &T) -> Value {
 /// Runs the command; also gives the language its errors are told in (the shop's, or the
 /// system's when the shop's files could not be read).
 pub fn execute(cli: Cli) -> (crate::i18n::Words, Result<Output>) {
+    // What the package is built with needs no shop.
+    if let Some(out) = super::package::without_shop(&cli) {
+        return (system_words(), out);
+    }
     match Ctx::open(cli.data.clone(), cli.json) {
         Ok(ctx) => (ctx.words(), run_command(&ctx, cli)),
-        Err(e) => {
-            let c = crate::i18n::catalog();
-            let system = c.get(crate::i18n::system_default()).unwrap_or(c.fallback());
-            (crate::i18n::Words(system), Err(e))
-        }
+        Err(e) => (system_words(), Err(e)),
     }
+}
+
+/// The system's language (the shop's is not known yet, or not needed).
+fn system_words() -> crate::i18n::Words {
+    let c = crate::i18n::catalog();
+    crate::i18n::Words(c.get(crate::i18n::system_default()).unwrap_or(c.fallback()))
 }
 
 fn run_command(ctx: &Ctx, cli: Cli) -> Result<Output> {
@@ -119,6 +125,9 @@ fn run_command(ctx: &Ctx, cli: Cli) -> Result<Output> {
         Command::Ticket(t) => support::ticket(ctx, t),
         Command::Insights(i) => super::insights::insights(ctx, i),
         Command::Messages(m) => super::messages::messages(ctx, m),
+        Command::Completions { .. } | Command::Manual { .. } => {
+            unreachable!("answered before the shop is opened")
+        }
         Command::Serve {
             bind,
             devices,

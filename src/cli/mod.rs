@@ -11,6 +11,7 @@ mod hardware;
 mod insights;
 mod loyalty;
 mod messages;
+mod package;
 mod plug;
 mod setup;
 mod support;

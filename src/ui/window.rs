@@ -175,6 +175,9 @@ fn open_counter(
     Ok((CounterApp::new(counter, dir.clone()), portal))
 }
 
+/// The application's icon (the package's 256-pixel one).
+const ICON: &[u8] = include_bytes!("../../assets/package/icons/256x256/regulars.png");
+
 /// Opens the counter window, with the first-run assistant before the counter on a data folder
 /// never set up. With `REGULARS_TIMING` set, reports on stderr how long the first frame took
 /// from `started` (the start-up benchmark).
@@ -198,9 +201,13 @@ pub fn run(
             format!("Regulars — {}", config.shop.name),
         )
     };
+    // The same icon as the applications menu's, and the desktop entry's name for the window.
+    let icon = eframe::icon_data::from_png_bytes(ICON).expect("the shipped icon is a PNG");
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title(title)
+            .with_app_id("regulars")
+            .with_icon(icon)
             .with_inner_size([1200.0, 760.0])
             .with_min_inner_size([800.0, 520.0]),
         ..Default::default()
