@@ -30,6 +30,8 @@ pub struct ReceiptPrinter {
     receipts_dir: PathBuf,
     /// The configured logo, dithered for this printer's width.
     pub logo: Option<Bitmap>,
+    /// The shop's language, for what the cashier is told when a receipt cannot go out.
+    words: &'static Language,
 }
 
 /// The logo shipped in `assets/`, inside the binary: the test page prints it when the shop has
@@ -77,7 +79,19 @@ impl ReceiptPrinter {
             profile,
             port: config.printer.port.clone(),
             receipts_dir: dir.root().join("receipts"),
+            words: config.shop.words().0,
         })
+    }
+
+    /// Why the printer could not be used, in the cashier's words where they can act on it (a
+    /// port this computer refused: what to do about it).
+    pub fn fault(&self, e: &PrintError) -> String {
+        match e {
+            PrintError::Io(io) if crate::devices::transport::refused(io) => {
+                self.words.port_refused(&self.port.to_string())
+            }
+            _ => e.to_string(),
+        }
     }
 
     pub fn is_virtual(&self) -> bool {
@@ -135,7 +149,7 @@ impl ReceiptPrinter {
                     d.waiting -= 1;
                 }
                 Err(e) => {
-                    let why = e.to_string();
+                    let why = self.fault(&e);
                     store.write(|tx| tx.counter().mark_print_failed(job.id, &why))?;
                     d.problem = Some(why);
                     break;

@@ -356,7 +356,8 @@ pub(super) fn passthrough(
         })?;
         let (tx, rx) = std::sync::mpsc::channel();
         let stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
-        std::thread::spawn(move || crate::runtime::workers::scanner_thread(port, sp, tx, stop));
+        let w = ctx.words().0;
+        std::thread::spawn(move || crate::runtime::workers::scanner_thread(port, sp, w, tx, stop));
         let last = last_scan.clone();
         let words = ctx.words();
         std::thread::spawn(move || {

@@ -25,6 +25,12 @@ pub struct SerialSettings {
     pub flow_control: FlowControl,
 }
 
+/// Whether `e` is this computer refusing to open a port for this user (its permissions), as
+/// opposed to a port that is missing or failed.
+pub fn refused(e: &io::Error) -> bool {
+    e.kind() == io::ErrorKind::PermissionDenied
+}
+
 /// The port's timeout for a single read or write call.
 const PORT_TIMEOUT: Duration = Duration::from_millis(50);
 
@@ -57,10 +63,14 @@ impl SerialTransport {
                 .timeout(PORT_TIMEOUT)
                 .open()
                 .map_err(|e| {
-                    io::Error::new(
-                        io::ErrorKind::NotConnected,
-                        format!("cannot open {}: {e}", self.settings.path),
-                    )
+                    // Kept apart: the person at the counter can act on it (see `refused`).
+                    let kind = match e.kind() {
+                        serialport::ErrorKind::Io(io::ErrorKind::PermissionDenied) => {
+                            io::ErrorKind::PermissionDenied
+                        }
+                        _ => io::ErrorKind::NotConnected,
+                    };
+                    io::Error::new(kind, format!("cannot open {}: {e}", self.settings.path))
                 })?;
             self.port = Some(port);
         }

@@ -323,6 +323,16 @@ impl Language {
         }
     }
 
+    /// A serial port this computer would not open for the person signed in to it: what to do
+    /// (replug, so the package's device rule applies; else the `dialout` group), in words.
+    pub fn port_refused(&self, port: &str) -> String {
+        let user = std::env::var("USER").unwrap_or_else(|_| "$USER".into());
+        self.t_args(
+            "port-refused",
+            &[("port", port.to_string().into()), ("user", user.into())],
+        )
+    }
+
     /// A ticket's state, as staff read it.
     pub fn ticket_status(&self, s: crate::domain::support::Status) -> String {
         self.t(&format!("ticket-status-{}", s.as_str()))

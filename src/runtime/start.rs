@@ -266,9 +266,10 @@ fn start_scanner(
     let profile = crate::devices::profile::ScannerProfile::load(&config.scanner.profile)?;
     let (port, stop) = (port.clone(), stop.clone());
     let state = ScannerState::Waiting(port.clone());
+    let words = config.shop.words().0;
     std::thread::Builder::new()
         .name("scanner".into())
-        .spawn(move || workers::scanner_thread(port, profile, tx, stop))?;
+        .spawn(move || workers::scanner_thread(port, profile, words, tx, stop))?;
     Ok(state)
 }
 

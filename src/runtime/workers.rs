@@ -282,7 +282,7 @@ pub fn print_worker(
         let news = match requests.recv_timeout(wait) {
             Err(RecvTimeoutError::Disconnected) => return,
             Err(RecvTimeoutError::Timeout) if waiting == 0 => {
-                PrinterNews::Status(printer.status().map_err(|e| e.to_string()))
+                PrinterNews::Status(printer.status().map_err(|e| printer.fault(&e)))
             }
             _ => {
                 let d = printer
@@ -306,6 +306,7 @@ pub fn print_worker(
 pub fn scanner_thread(
     port: String,
     profile: ScannerProfile,
+    words: &'static crate::i18n::Language,
     scans: Sender<Result<ScanEvent, String>>,
     stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
 ) {
@@ -333,7 +334,11 @@ pub fn scanner_thread(
             return;
         }
         if let Err(e) = r {
-            let e = e.to_string();
+            let e = if crate::devices::transport::refused(&e) {
+                words.port_refused(&port)
+            } else {
+                e.to_string()
+            };
             let fault = if e.contains(&port) {
                 e
             } else {

@@ -13,6 +13,9 @@ use egui::{Color32, RichText};
 pub fn device_bar(ui: &mut egui::Ui, s: &StateView, shop: &str, w: &Language, asks: &mut Asks) {
     ui.horizontal(|ui| {
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if ui.button(w.t("about-button")).clicked() {
+                asks.screen(ScreenAsk::About(true));
+            }
             if ui.button(w.t("settings-button")).clicked() {
                 asks.screen(ScreenAsk::OpenSettings);
             }

@@ -3,12 +3,13 @@
 //! business rules. Keyboard first (see [`focus`] for where the cursor goes): Enter records the
 //! sale, F2 finds a customer, F3 enrolls one, F4 records an anonymous sale, F5 redeems the
 //! first reward available, F6 shows the last receipt large, F8 refunds the last receipt, F9
-//! reprints it, F10 opens the settings, Esc closes what is open or clears the customer. Every control has an
+//! reprints it, F10 opens the settings, F1 says which Regulars this is, Esc closes what is open or clears the customer. Every control has an
 //! accessible label.
 //!
 //! Each panel is a struct with its own fields and a `ui` that hands back [`view::Asks`];
 //! [`CounterApp`] keeps the runtime and the panels, and applies the asks.
 
+mod about;
 mod bars;
 mod customer_panel;
 mod dashboard;
@@ -52,6 +53,7 @@ pub struct CounterApp {
     pub support: support::SupportPanel,
     pub sign_in: bars::SignIn,
     pub preview: preview::ReceiptPreview,
+    pub about: about::About,
     /// When timing start-up: when the process started (reported at the first frame).
     pub started: Option<std::time::Instant>,
     /// A backup to put back: the window lets go of the shop, restores, and opens it again.
@@ -91,6 +93,7 @@ impl CounterApp {
             support: Default::default(),
             sign_in: Default::default(),
             preview: Default::default(),
+            about: Default::default(),
             started: None,
             restore_asked: None,
             focus: Some(Field::Amount),
@@ -224,6 +227,7 @@ impl CounterApp {
             self.dashboard.window(&ctx, &self.counter, asks);
         }
         self.preview.window(&ctx, w, asks);
+        self.about.window(&ctx, self.dir.root(), w, asks);
     }
 
     /// The left-hand side: Find, enrolment, the customer, the visit, and their support side.
@@ -264,6 +268,9 @@ impl CounterApp {
         if pressed(Key::F10) {
             asks.screen(ScreenAsk::OpenSettings);
         }
+        if pressed(Key::F1) {
+            asks.screen(ScreenAsk::About(!self.about.open));
+        }
         if pressed(Key::F2) {
             asks.focus(Field::Find);
         }
@@ -290,7 +297,9 @@ impl CounterApp {
         }
         if pressed(Key::Escape) {
             // Esc closes what is open first; with nothing open it clears the customer.
-            if self.preview.enlarged {
+            if self.about.open {
+                asks.screen(ScreenAsk::About(false));
+            } else if self.preview.enlarged {
                 asks.screen(ScreenAsk::EnlargeReceipt(false));
             } else if self.enroll.open {
                 asks.screen(ScreenAsk::CancelEnroll);
@@ -341,6 +350,12 @@ impl CounterApp {
                         self.focus_after_modal = Some(Field::Amount);
                     }
                     self.preview.enlarged = on;
+                }
+                ScreenAsk::About(on) => {
+                    if self.about.open && !on {
+                        self.focus_after_modal = Some(Field::Amount);
+                    }
+                    self.about.open = on;
                 }
             }
         }

@@ -73,6 +73,8 @@ pub enum ScreenAsk {
     Scan(String, crate::devices::scanner::ScanKind),
     /// Show the receipt preview large (F6), or close it.
     EnlargeReceipt(bool),
+    /// Open About Regulars (F1), or close it.
+    About(bool),
 }
 
 /// What one frame's panels asked for, applied by the app after drawing.

@@ -358,3 +358,41 @@ fn a_shop_in_belgrade_is_told_what_went_wrong_in_serbian() {
         "белешка: ништа није написано; напишите неколико речи"
     );
 }
+
+#[test]
+fn f1_says_which_regulars_this_is_and_esc_gives_the_amount_back() {
+    use egui_kittest::kittest::Queryable;
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("config.toml"),
+        "[shop]\nname = \"Kafejnīca Ķiploks\"\nlanguage = \"lv\"\n",
+    )
+    .unwrap();
+    let mut h = harness(dir.path());
+    h.run_steps(3);
+    let version = format!("Versija {}", env!("CARGO_PKG_VERSION"));
+    assert!(
+        h.query_by_label(&version).is_none(),
+        "About is closed at start"
+    );
+    key(&mut h, Key::F1);
+    h.get_by_label(&version);
+    let data = std::fs::canonicalize(dir.path()).unwrap();
+    let folder = format!("Veikala dati: {}", data.display());
+    assert!(
+        h.query_by_label(&folder).is_some()
+            || h.query_by_label(&format!("Veikala dati: {}", dir.path().display()))
+                .is_some(),
+        "the data folder is named"
+    );
+    h.get_by_label("Brīva programmatūra ar MIT licenci.");
+    key(&mut h, Key::Escape);
+    h.run_steps(2);
+    assert!(h.query_by_label(&version).is_none(), "Esc closes About");
+    assert_focus(&h, Field::Amount, "About closed");
+    type_text(&mut h, "2,00");
+    key(&mut h, Key::Enter);
+    step_until(&mut h, "the sale after About", |a| {
+        a.counter.state().sales_recorded == 1
+    });
+}

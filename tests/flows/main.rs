@@ -36,6 +36,7 @@ mod page_copy;
 mod page_server;
 mod passthrough;
 mod pg;
+mod port_refused;
 pub mod portal;
 mod portal_access;
 mod portal_languages;

@@ -236,3 +236,13 @@ kept-answer = { $body } (used { $uses } ×)
 how-fixed = How it was fixed
 keep-answer = Keep as an answer for “{ $problem }”
 resolve-with-fix = Resolve #{ $id } with this fix
+
+## About Regulars (F1), and a port this computer would not open
+about-button = About (F1)
+about-version = Version { $version }
+about-what = Loyalty rewards for the shop counter: points, rewards and referrals, QR receipts, a page for every visit.
+about-data = The shop's data: { $path }
+about-manual = The manual: “man regulars” in a terminal (every command has its page: “man regulars-sale”).
+about-guide = The full guide: { $path }
+about-licence = Free software under the MIT licence.
+port-refused = This computer does not let Regulars open { $port }. Unplug the device and plug it in again. If this stays, someone with administrator rights runs “sudo usermod -aG dialout { $user }” in a terminal; then sign out of the computer and in again.

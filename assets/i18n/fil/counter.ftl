@@ -203,3 +203,13 @@ kept-answer = { $body } (nagamit nang { $uses } ×)
 how-fixed = Paano ito naayos
 keep-answer = Itago bilang sagot para sa “{ $problem }”
 resolve-with-fix = Lutasin ang #{ $id } gamit ang ayos na ito
+
+## Tungkol sa Regulars (F1), at port na ayaw buksan ng computer na ito
+about-button = Tungkol dito (F1)
+about-version = Bersyon { $version }
+about-what = Gantimpala sa katapatan para sa counter ng tindahan: puntos, gantimpala at referral, resibong may QR, pahina para sa bawat bisita.
+about-data = Ang data ng tindahan: { $path }
+about-manual = Ang manwal: “man regulars” sa terminal (may sariling pahina ang bawat utos: “man regulars-sale”).
+about-guide = Ang buong gabay: { $path }
+about-licence = Malayang software sa ilalim ng lisensiyang MIT.
+port-refused = Hindi pinapayagan ng computer na ito na buksan ng Regulars ang { $port }. Hugutin ang device at isaksak muli. Kung ganito pa rin, ang may karapatang administrator ay magpapatakbo ng “sudo usermod -aG dialout { $user }” sa terminal; pagkatapos ay mag-sign out sa computer at mag-sign in muli.

@@ -244,3 +244,13 @@ kept-answer = { $body } (lietota { $uses } ×)
 how-fixed = Kā tas tika atrisināts
 keep-answer = Saglabāt kā atbildi problēmai “{ $problem }”
 resolve-with-fix = Atrisināt #{ $id } ar šo risinājumu
+
+## Par Regulars (F1), un ports, ko šis dators neļāva atvērt
+about-button = Par programmu (F1)
+about-version = Versija { $version }
+about-what = Lojalitātes balvas veikala kasē: punkti, balvas un ieteikumi, čeki ar QR kodu, lapa katram apmeklējumam.
+about-data = Veikala dati: { $path }
+about-manual = Rokasgrāmata: terminālī “man regulars” (katrai komandai sava lapa: “man regulars-sale”).
+about-guide = Pilns ceļvedis: { $path }
+about-licence = Brīva programmatūra ar MIT licenci.
+port-refused = Šis dators neļauj Regulars atvērt { $port }. Atvienojiet ierīci un pievienojiet to vēlreiz. Ja tas nepalīdz, kāds ar administratora tiesībām terminālī izpilda “sudo usermod -aG dialout { $user }”; pēc tam izrakstieties no datora un pierakstieties atkal.

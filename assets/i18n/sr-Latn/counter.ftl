@@ -243,3 +243,13 @@ kept-answer = { $body } (korišćen { $uses } ×)
 how-fixed = Kako je rešeno
 keep-answer = Sačuvaj kao odgovor za „{ $problem }”
 resolve-with-fix = Reši #{ $id } ovim rešenjem
+
+## O programu Regulars (F1) i port koji računar nije dao da se otvori
+about-button = O programu (F1)
+about-version = Verzija { $version }
+about-what = Nagrade za vernost na kasi: poeni, nagrade i preporuke, računi sa QR kodom, stranica za svaku posetu.
+about-data = Podaci prodavnice: { $path }
+about-manual = Uputstvo: „man regulars“ u terminalu (svaka komanda ima svoju stranu: „man regulars-sale“).
+about-guide = Ceo vodič: { $path }
+about-licence = Slobodan softver pod MIT licencom.
+port-refused = Ovaj računar ne dozvoljava programu Regulars da otvori { $port }. Isključite uređaj i ponovo ga uključite. Ako poruka ostane, neko sa administratorskim pravima u terminalu pokreće „sudo usermod -aG dialout { $user }“; zatim se odjavite sa računara i ponovo prijavite.
