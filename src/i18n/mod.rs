@@ -324,7 +324,8 @@ impl Language {
     }
 
     /// A serial port this computer would not open for the person signed in to it: what to do
-    /// (replug, so the package's device rule applies; else the `dialout` group), in words.
+    /// (replug, so the package's device rule applies; else the `dialout` group), in words
+    /// without a final stop, like the other printer problems it stands among.
     pub fn port_refused(&self, port: &str) -> String {
         let user = std::env::var("USER").unwrap_or_else(|_| "$USER".into());
         self.t_args(

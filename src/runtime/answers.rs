@@ -196,17 +196,29 @@ fn print_news(state: &mut CounterState, bar: &mut super::DeviceBar, news: &Print
     bar.printer_waiting = d.waiting;
     match &d.problem {
         Some(p) => {
+            // The retries every few seconds say nothing new: one notice per problem, and
+            // again for a receipt that joins the wait.
+            let known = matches!(&bar.printer, PrinterState::Waiting { problem, count }
+                if problem == p && *count >= d.waiting);
             bar.printer_ok = false;
             bar.printer = PrinterState::Waiting {
                 problem: p.to_string(),
                 count: d.waiting,
             };
-            let text = state
-                .words
-                .t_args("receipt-not-printed", &[("problem", p.to_string().into())]);
-            state.say(false, text);
+            if !known {
+                let text = state
+                    .words
+                    .t_args("receipt-not-printed", &[("problem", p.to_string().into())]);
+                state.say(false, text);
+            }
         }
         None => {
+            // The cashier was told they wait: now that they went, say so.
+            if matches!(bar.printer, PrinterState::Waiting { .. }) && !d.printed.is_empty() {
+                let count = ("count", d.printed.len().into());
+                let text = state.words.t_args("waiting-printed", &[count]);
+                state.say(true, text);
+            }
             bar.printer_ok = true;
             bar.printer = PrinterState::Ready;
         }

@@ -245,4 +245,4 @@ about-data = The shop's data: { $path }
 about-manual = The manual: “man regulars” in a terminal (every command has its page: “man regulars-sale”).
 about-guide = The full guide: { $path }
 about-licence = Free software under the MIT licence.
-port-refused = This computer does not let Regulars open { $port }. Unplug the device and plug it in again. If this stays, someone with administrator rights runs “sudo usermod -aG dialout { $user }” in a terminal; then sign out of the computer and in again.
+port-refused = This computer does not let Regulars open { $port }. Unplug the device and plug it in again. If this stays, someone with administrator rights runs “sudo usermod -aG dialout { $user }” in a terminal; then sign out of the computer and in again

@@ -34,6 +34,10 @@ visit-opened-refunded = Visit { $id } of { $when }: { $amount }, { $refunded } r
 problem = Problem { $doing }: { $error }
 not-enrolled = Not enrolled: { $error }
 receipt-not-printed = Receipt not printed: { $problem }. It is kept and prints when the printer is ready.
+waiting-printed = { $count ->
+    [one] The printer took the waiting receipt: it has printed.
+   *[other] The printer took the { $count } waiting receipts: they have printed.
+}
 not-a-date = '{ $text }' is not a date: use YYYY-MM-DD
 range-backwards = The range starts after it ends.
 export-needs-figures = Show the figures first, then export them.

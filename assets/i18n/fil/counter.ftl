@@ -212,4 +212,4 @@ about-data = Ang data ng tindahan: { $path }
 about-manual = Ang manwal: “man regulars” sa terminal (may sariling pahina ang bawat utos: “man regulars-sale”).
 about-guide = Ang buong gabay: { $path }
 about-licence = Malayang software sa ilalim ng lisensiyang MIT.
-port-refused = Hindi pinapayagan ng computer na ito na buksan ng Regulars ang { $port }. Hugutin ang device at isaksak muli. Kung ganito pa rin, ang may karapatang administrator ay magpapatakbo ng “sudo usermod -aG dialout { $user }” sa terminal; pagkatapos ay mag-sign out sa computer at mag-sign in muli.
+port-refused = Hindi pinapayagan ng computer na ito na buksan ng Regulars ang { $port }. Hugutin ang device at isaksak muli. Kung ganito pa rin, ang may karapatang administrator ay magpapatakbo ng “sudo usermod -aG dialout { $user }” sa terminal; pagkatapos ay mag-sign out sa computer at mag-sign in muli

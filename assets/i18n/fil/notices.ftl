@@ -25,6 +25,10 @@ visit-opened-refunded = Bisita { $id } noong { $when }: { $amount }, { $refunded
 problem = Problema sa { $doing }: { $error }
 not-enrolled = Hindi naging miyembro: { $error }
 receipt-not-printed = Hindi na-print ang resibo: { $problem }. Nakatabi ito at ipi-print kapag handa na ang printer.
+waiting-printed = { $count ->
+    [one] Na-print na ng printer ang resibong naghihintay.
+   *[other] Na-print na ng printer ang { $count } resibong naghihintay.
+}
 not-a-date = Hindi petsa ang '{ $text }': gamitin ang YYYY-MM-DD
 range-backwards = Nagsisimula ang panahon pagkatapos ng katapusan nito.
 export-needs-figures = Ipakita muna ang mga numero, saka i-export.

@@ -37,6 +37,11 @@ visit-opened-refunded = Apmeklējums { $id }, { $when }: { $amount }, atmaksāts
 problem = Problēma ({ $doing }): { $error }
 not-enrolled = Nav reģistrēts: { $error }
 receipt-not-printed = Čeks nav izdrukāts: { $problem }. Tas ir saglabāts un izdrukāsies, kad printeris būs gatavs.
+waiting-printed = { $count ->
+    [zero] Printeris izdrukāja { $count } gaidošos čekus.
+    [one] Printeris izdrukāja gaidošo čeku.
+   *[other] Printeris izdrukāja { $count } gaidošos čekus.
+}
 not-a-date = '{ $text }' nav datums: rakstiet GGGG-MM-DD
 range-backwards = Periods sākas pēc tā beigām.
 export-needs-figures = Vispirms parādiet skaitļus, tad eksportējiet tos.

@@ -37,6 +37,11 @@ visit-opened-refunded = Посета { $id }, { $when }: { $amount }, враће
 problem = Проблем ({ $doing }): { $error }
 not-enrolled = Није учлањен: { $error }
 receipt-not-printed = Рачун није одштампан: { $problem }. Сачуван је и одштампаће се кад штампач буде спреман.
+waiting-printed = { $count ->
+    [one] Штампач је одштампао рачун који је чекао.
+    [few] Штампач је одштампао { $count } рачуна која су чекала.
+   *[other] Штампач је одштампао { $count } рачуна који су чекали.
+}
 not-a-date = '{ $text }' није датум: пишите ГГГГ-ММ-ДД
 range-backwards = Период почиње после свог краја.
 export-needs-figures = Прво прикажите бројке, па их извезите.

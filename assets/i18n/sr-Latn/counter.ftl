@@ -252,4 +252,4 @@ about-data = Podaci prodavnice: { $path }
 about-manual = Uputstvo: „man regulars“ u terminalu (svaka komanda ima svoju stranu: „man regulars-sale“).
 about-guide = Ceo vodič: { $path }
 about-licence = Slobodan softver pod MIT licencom.
-port-refused = Ovaj računar ne dozvoljava programu Regulars da otvori { $port }. Isključite uređaj i ponovo ga uključite. Ako poruka ostane, neko sa administratorskim pravima u terminalu pokreće „sudo usermod -aG dialout { $user }“; zatim se odjavite sa računara i ponovo prijavite.
+port-refused = Ovaj računar ne dozvoljava programu Regulars da otvori { $port }. Isključite uređaj i ponovo ga uključite. Ako poruka ostane, neko sa administratorskim pravima u terminalu pokreće „sudo usermod -aG dialout { $user }“; zatim se odjavite sa računara i ponovo prijavite

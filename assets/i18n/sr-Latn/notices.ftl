@@ -37,6 +37,11 @@ visit-opened-refunded = Poseta { $id }, { $when }: { $amount }, vraćeno { $refu
 problem = Problem ({ $doing }): { $error }
 not-enrolled = Nije učlanjen: { $error }
 receipt-not-printed = Račun nije odštampan: { $problem }. Sačuvan je i odštampaće se kad štampač bude spreman.
+waiting-printed = { $count ->
+    [one] Štampač je odštampao račun koji je čekao.
+    [few] Štampač je odštampao { $count } računa koja su čekala.
+   *[other] Štampač je odštampao { $count } računa koji su čekali.
+}
 not-a-date = '{ $text }' nije datum: pišite GGGG-MM-DD
 range-backwards = Period počinje posle svog kraja.
 export-needs-figures = Prvo prikažite brojke, pa ih izvezite.

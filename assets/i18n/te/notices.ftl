@@ -34,6 +34,10 @@ visit-opened-refunded = సందర్శన { $id }, { $when }: { $amount }, {
 problem = సమస్య ({ $doing }): { $error }
 not-enrolled = సభ్యులుగా చేర్చలేదు: { $error }
 receipt-not-printed = రసీదు ప్రింట్ కాలేదు: { $problem }. ఇది దాచబడింది, ప్రింటర్ సిద్ధమైనప్పుడు ప్రింట్ అవుతుంది.
+waiting-printed = { $count ->
+    [one] వేచి ఉన్న రసీదును ప్రింటర్ ముద్రించింది.
+   *[other] వేచి ఉన్న { $count } రసీదులను ప్రింటర్ ముద్రించింది.
+}
 not-a-date = '{ $text }' తేదీ కాదు: YYYY-MM-DD వాడండి
 range-backwards = కాలం దాని ముగింపు తర్వాత మొదలవుతోంది.
 export-needs-figures = ముందుగా గణాంకాలు చూపండి, తర్వాత ఎగుమతి చేయండి.
