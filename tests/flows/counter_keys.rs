@@ -304,9 +304,8 @@ fn f4_sells_anonymously_f5_redeems_the_first_reward_f8_refunds_the_last_receipt_
     assert_focus(&h, Field::Amount, "closing the receipt");
 }
 
-#[test]
-fn a_shop_in_riga_reads_latvian_and_types_its_decimal_comma() {
-    use egui_kittest::kittest::Queryable;
+/// A café in Riga (Latvian), its counter started.
+fn riga_cafe() -> (tempfile::TempDir, H) {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(
         dir.path().join("config.toml"),
@@ -315,6 +314,13 @@ fn a_shop_in_riga_reads_latvian_and_types_its_decimal_comma() {
     .unwrap();
     let mut h = harness(dir.path());
     h.run_steps(3);
+    (dir, h)
+}
+
+#[test]
+fn a_shop_in_riga_reads_latvian_and_types_its_decimal_comma() {
+    use egui_kittest::kittest::Queryable;
+    let (dir, mut h) = riga_cafe();
     h.get_by_label("Summa");
     h.get_by_label("Reģistrēt pirkumu (Enter)");
     // ICU4X puts a no-break space between the amount and the sign.
@@ -362,14 +368,7 @@ fn a_shop_in_belgrade_is_told_what_went_wrong_in_serbian() {
 #[test]
 fn f1_says_which_regulars_this_is_and_esc_gives_the_amount_back() {
     use egui_kittest::kittest::Queryable;
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(
-        dir.path().join("config.toml"),
-        "[shop]\nname = \"Kafejnīca Ķiploks\"\nlanguage = \"lv\"\n",
-    )
-    .unwrap();
-    let mut h = harness(dir.path());
-    h.run_steps(3);
+    let (dir, mut h) = riga_cafe();
     let version = format!("Versija {}", env!("CARGO_PKG_VERSION"));
     assert!(
         h.query_by_label(&version).is_none(),
