@@ -90,6 +90,16 @@ for u in regulars-pages regulars-serve; do
 done
 echo "both units verified, both disabled"
 
+echo "== the device rule, read by udev"
+in_root apt-get install -y -qq --no-install-recommends udev >/dev/null
+out=$(in_root udevadm test --action=add /sys/class/tty/ptmx 2>&1 || true)
+echo "$out" | grep -q '70-regulars.rules' || { echo "$out" | head -20; fail "udev did not read 70-regulars.rules"; }
+if echo "$out" | grep -i '70-regulars.rules' | grep -qiE 'invalid|error|failed|unknown'; then
+  echo "$out" | grep -i '70-regulars.rules'
+  fail "udev found problems in 70-regulars.rules"
+fi
+echo "udev reads 70-regulars.rules without complaint"
+
 echo "== data in /var/lib/regulars, an upgrade, then apt-get remove"
 in_root runuser -u regulars -- env REGULARS_DATA=/var/lib/regulars regulars demo --customers 50 >/dev/null
 before=$(in_root runuser -u regulars -- env REGULARS_DATA=/var/lib/regulars regulars --json stats | sha256sum)

@@ -307,6 +307,7 @@ fn store_error(w: &crate::i18n::Language, e: &StoreError) -> String {
         StoreError::Contact(ContactError::EmailShape(_)) => "error-email",
         StoreError::Contact(_) => "error-phone",
         StoreError::ContactNeeded => "error-claim-contact",
+        StoreError::NoContact(_) => "error-need-contact",
         other => return crate::services::errors::store_error(w, other),
     };
     w.t(id)

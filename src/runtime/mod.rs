@@ -87,6 +87,9 @@ pub enum Intent {
     OpenTicket {
         summary: String,
         severity: i64,
+        /// How the customer wants to hear back, and where (none typed: the card's).
+        reply: crate::domain::support::ContactVia,
+        contact: Option<String>,
     },
     /// Add a staff note to the on-screen customer's timeline.
     Note(String),

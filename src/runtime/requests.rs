@@ -55,7 +55,12 @@ pub(super) fn store_request(
             amount,
             owner_pin,
         } => refund(receipt, amount.as_deref(), owner_pin, shop, state, staffing),
-        Intent::OpenTicket { summary, severity } => {
+        Intent::OpenTicket {
+            summary,
+            severity,
+            reply,
+            contact,
+        } => {
             let customer = state.customer.as_ref().map(|c| c.code.clone());
             let visit = state.visit.as_ref().map(|(v, _)| v.id);
             if customer.is_none() && visit.is_none() {
@@ -66,6 +71,8 @@ pub(super) fn store_request(
                     visit,
                     summary: summary.clone(),
                     severity: *severity,
+                    reply: *reply,
+                    contact: contact.clone(),
                     actor: actor(),
                 }))
             }

@@ -18,6 +18,8 @@ pub enum SupportRequest {
         visit: Option<i64>,
         summary: String,
         severity: i64,
+        reply: crate::domain::support::ContactVia,
+        contact: Option<String>,
         actor: Option<String>,
     },
     Note {
@@ -76,6 +78,8 @@ pub(super) fn handle(
             visit,
             summary,
             severity,
+            reply,
+            contact,
             actor,
         } => store
             .write(|tx| {
@@ -85,8 +89,8 @@ pub(super) fn handle(
                     channel: crate::domain::support::Channel::Counter,
                     problem: None,
                     summary,
-                    contact_via: Some(crate::domain::support::ContactVia::InStore),
-                    contact: None,
+                    contact_via: Some(reply),
+                    contact,
                     severity: Some(severity),
                     at: now,
                     actor,

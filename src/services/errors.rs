@@ -154,6 +154,10 @@ pub fn store_error(w: &Language, e: &StoreError) -> String {
             ],
         ),
         StoreError::TicketWithoutOwner => w.t("store-error-ticket-owner"),
+        StoreError::NoContact(crate::domain::support::ContactVia::Email) => {
+            w.t("store-error-no-email")
+        }
+        StoreError::NoContact(_) => w.t("store-error-no-phone"),
         StoreError::TicketCannotBecome { ticket, from, to } => w.t_args(
             "store-error-ticket-move",
             &[

@@ -75,6 +75,10 @@ pub enum StoreError {
     },
     #[error("a ticket needs a customer or a receipt to belong to")]
     TicketWithoutOwner,
+    /// A reply asked for by email, SMS or a call, with no address or number typed and none on
+    /// the card (or no card).
+    #[error("a reply by {0:?} needs an address or number: the card has none, so give one")]
+    NoContact(crate::domain::support::ContactVia),
     #[error("ticket {ticket} is {from:?}; it cannot become {to:?}")]
     TicketCannotBecome {
         ticket: i64,

@@ -2,6 +2,7 @@
 //! ticket, staff notes, and the timeline.
 
 use super::view::{Asks, StateView};
+use crate::domain::support::ContactVia;
 use crate::i18n::Language;
 use crate::runtime::Intent;
 use egui::{Color32, RichText};
@@ -11,6 +12,9 @@ use egui::{Color32, RichText};
 pub struct SupportPanel {
     pub ticket_summary: String,
     pub ticket_severity: i64,
+    /// How the customer wants to hear back about the ticket, and where (empty: the card's).
+    pub ticket_reply: ContactVia,
+    pub ticket_contact: String,
     pub note: String,
     /// How each ticket was fixed, as typed or picked from the kept answers, by ticket.
     pub fixes: std::collections::HashMap<i64, Fix>,
@@ -29,6 +33,8 @@ impl Default for SupportPanel {
         SupportPanel {
             ticket_summary: String::new(),
             ticket_severity: 2,
+            ticket_reply: ContactVia::InStore,
+            ticket_contact: String::new(),
             note: String::new(),
             fixes: Default::default(),
         }
@@ -100,6 +106,42 @@ impl SupportPanel {
         });
     }
 
+    /// How the customer wants to hear back: in the shop, or by email, SMS or a call, each
+    /// showing the card's address or number that is used unless another is typed.
+    fn reply_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        card: Option<&crate::store::CustomerView>,
+        w: &Language,
+    ) {
+        let email = card.and_then(|c| c.email.clone());
+        let phone = card.and_then(|c| c.phone.clone());
+        let with = |id: &str, on_card: &Option<String>| match on_card {
+            Some(v) => format!("{} ({v})", w.t(id)),
+            None => w.t(id),
+        };
+        ui.label(w.t("reply-how"));
+        ui.horizontal_wrapped(|ui| {
+            let r = &mut self.ticket_reply;
+            ui.radio_value(r, ContactVia::InStore, w.t("reply-in-store"));
+            ui.radio_value(r, ContactVia::Email, with("reply-email", &email));
+            ui.radio_value(r, ContactVia::Sms, with("reply-sms", &phone));
+            ui.radio_value(r, ContactVia::Phone, with("reply-phone", &phone));
+        });
+        if self.ticket_reply != ContactVia::InStore {
+            let l = ui.label(w.t("reply-to"));
+            let on_card = match self.ticket_reply {
+                ContactVia::Email => email,
+                _ => phone,
+            };
+            ui.add(
+                egui::TextEdit::singleline(&mut self.ticket_contact)
+                    .hint_text(on_card.unwrap_or_default()),
+            )
+            .labelled_by(l.id);
+        }
+    }
+
     pub fn ui(
         &mut self,
         ui: &mut egui::Ui,
@@ -155,10 +197,14 @@ impl SupportPanel {
                 ui.radio_value(&mut self.ticket_severity, 2, w.t("severity-normal"));
                 ui.radio_value(&mut self.ticket_severity, 3, w.t("severity-urgent"));
             });
+            self.reply_ui(ui, s.customer.as_ref(), w);
             if ui.button(w.t("open-ticket")).clicked() {
+                let contact = std::mem::take(&mut self.ticket_contact);
                 asks.send(Intent::OpenTicket {
                     summary: std::mem::take(&mut self.ticket_summary),
                     severity: self.ticket_severity,
+                    reply: std::mem::replace(&mut self.ticket_reply, ContactVia::InStore),
+                    contact: (!contact.trim().is_empty()).then_some(contact),
                 });
             }
         });

@@ -17,7 +17,18 @@ fn belgrade() -> tempfile::TempDir {
 fn a_ticket_and_a_timeline_read_in_serbian() {
     let dir = belgrade();
     let d = dir.path();
-    let c = run_json(d, &["customer", "add", "--name", "Ђорђе Петровић"]);
+    // A reply by SMS goes to the card's number.
+    let c = run_json(
+        d,
+        &[
+            "customer",
+            "add",
+            "--name",
+            "Ђорђе Петровић",
+            "--phone",
+            "+381641234567",
+        ],
+    );
     let code = c["code"].as_str().unwrap();
     let (exit, _, err) = run(
         d,

@@ -191,6 +191,8 @@ fn tickets_from_the_command_line_and_their_bad_input() {
             "email",
             "--contact-via",
             "email",
+            "--contact",
+            "ann@example.ie",
         ],
     );
     assert_eq!(t["customer"], code, "the receipt's customer");

@@ -19,6 +19,7 @@ mod cli_languages;
 mod cli_owner;
 mod common;
 mod counter_keys;
+mod counter_tickets;
 pub mod counter_ui;
 mod crash;
 mod demo;

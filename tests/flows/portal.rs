@@ -498,3 +498,34 @@ fn staff_resolve_and_the_customer_confirms_or_reopens_on_the_visit_page() {
     let a = shop.post(&format!("{path}/ticket/1/confirm"), &[("form", &form)]);
     assert_eq!(a.status, 400);
 }
+
+/// A member who leaves the address empty on the help form is answered on their card's: the
+/// ticket keeps the card's number. Asking for email with none on the card is refused with
+/// what to do, and nothing is opened.
+#[test]
+fn a_member_who_leaves_the_address_empty_is_answered_on_the_cards() {
+    let shop = Shop::new("");
+    let (_, path) = shop.member_sale("Ann Byrne", "+353871234567", "5.00");
+    let form = form_token(&shop.get(&path).body);
+    let help = |via: &str| {
+        shop.post(
+            &format!("{path}/help"),
+            &[
+                ("form", &form),
+                ("problem", "missing"),
+                ("contact_via", via),
+                ("contact", " "),
+            ],
+        )
+    };
+    let a = help("email");
+    assert_eq!(a.status, 400, "{}", a.body);
+    assert!(a.body.contains("Add a phone number or email"), "{}", a.body);
+    assert_eq!(shop.count("SELECT COUNT(*) FROM tickets"), 0);
+    let a = help("sms");
+    assert_eq!(a.status, 303, "{}", a.body);
+    assert_eq!(
+        crate::support::ticket_contact(shop.path(), 1),
+        ("sms".into(), Some("+353871234567".into()))
+    );
+}

@@ -300,7 +300,8 @@ fn from_the_printed_qr_to_a_ticket_on_the_timeline() {
             ("form", &form_token(&page)),
             ("problem", "wrong_item"),
             ("details", "Got a latte instead of a flat white"),
-            ("contact_via", "email"),
+            // Answered on the card's number.
+            ("contact_via", "sms"),
         ],
     );
     assert_eq!(a.status, 303, "{}", a.body);

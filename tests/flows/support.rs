@@ -224,3 +224,94 @@ fn the_timeline_shows_everything_newest_first_and_erasure_clears_what_they_wrote
     assert!(!export.contains("Apologised"));
     assert!(export.contains("\"stars\":2"), "the numbers stay");
 }
+
+/// `--contact-via email` (or sms) with nothing typed means the card's address (or number), as
+/// the help says: the ticket keeps it and "is it sorted?" goes there once it is resolved. A
+/// card with none refuses the ticket with what to do, and nothing is opened.
+#[test]
+fn a_reply_by_email_or_sms_with_nothing_typed_goes_to_the_cards_address_or_number() {
+    use crate::common::{run, run_json};
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let card = |args: &[&str]| -> String {
+        let mut all = vec!["customer", "add"];
+        all.extend_from_slice(args);
+        run_json(d, &all)["code"].as_str().unwrap().to_string()
+    };
+    let ann = card(&[
+        "--name",
+        "Ann",
+        "--email",
+        "ann@example.ie",
+        "--phone",
+        "+353871234567",
+    ]);
+    let open = |who: &str, via: &str| {
+        let args = [
+            "ticket",
+            "add",
+            "--customer",
+            who,
+            "--summary",
+            "Sour milk",
+            "--contact-via",
+            via,
+        ];
+        run(d, &args)
+    };
+    let (exit, out, err) = open(&ann, "email");
+    assert_eq!(exit, 0, "{out}{err}");
+    let (_, _, _) = open(&ann, "sms");
+    assert_eq!(
+        ticket_contact(d, 1),
+        ("email".into(), Some("ann@example.ie".into()))
+    );
+    assert_eq!(
+        ticket_contact(d, 2),
+        ("sms".into(), Some("+353871234567".into()))
+    );
+    for id in ["1", "2"] {
+        run_json(d, &["ticket", "resolve", id, "--note", "Refunded"]);
+    }
+    let outbox = run_json(d, &["messages", "list"])["messages"].clone();
+    let to: Vec<(&str, &str)> = outbox
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| {
+            (
+                m["channel"].as_str().unwrap(),
+                m["to"].as_str().unwrap_or(""),
+            )
+        })
+        .collect();
+    assert!(to.contains(&("email", "ann@example.ie")), "{outbox}");
+    assert!(to.contains(&("sms", "+353871234567")), "{outbox}");
+
+    // No email on the card, none typed: refused, in words, and no ticket.
+    let bob = card(&["--name", "Bob", "--phone", "+353861112222"]);
+    let (exit, _, err) = open(&bob, "email");
+    assert_eq!(exit, 2, "{err}");
+    assert!(
+        err.contains("a reply by email needs an address: the card has none"),
+        "{err}"
+    );
+    let db = crate::common::connect(crate::common::db(d)).unwrap();
+    let tickets: i64 = db
+        .query_row("SELECT COUNT(*) FROM tickets", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(tickets, 2);
+}
+
+/// How and where a ticket's customer is answered, as stored (`ticket show` keeps the address
+/// out of its JSON).
+pub(crate) fn ticket_contact(d: &std::path::Path, id: i64) -> (String, Option<String>) {
+    crate::common::connect(crate::common::db(d))
+        .unwrap()
+        .query_row(
+            "SELECT contact_via, contact FROM tickets WHERE id = ?1",
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap()
+}

@@ -152,6 +152,22 @@ impl super::Room<'_, '_> {
         if customer_id.is_none() && new.visit_id.is_none() {
             return Err(StoreError::TicketWithoutOwner);
         }
+        let contact = match (contact, new.contact_via) {
+            (Some(c), _) => Some(c),
+            // None typed: the card's email, or its phone for SMS or a call; refused when there
+            // is none, so a reply asked for is never silently dropped.
+            (None, Some(via @ (ContactVia::Email | ContactVia::Sms | ContactVia::Phone))) => {
+                let card = customer_id
+                    .map(|id| self.people().customer_by_id(id))
+                    .transpose()?;
+                let on_card = card.and_then(|c| match via {
+                    ContactVia::Email => c.email,
+                    _ => c.phone,
+                });
+                Some(on_card.ok_or(StoreError::NoContact(via))?)
+            }
+            (None, _) => None,
+        };
         self.tx.execute(
             "INSERT INTO tickets (customer_id, visit_id, opened_at, channel, problem, summary,
                  contact_via, contact, severity, status, status_at, idempotency_key, actor)
