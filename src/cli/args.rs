@@ -335,6 +335,16 @@ pub enum TicketCmd {
         #[arg(long, value_name = "NAME")]
         by: Option<String>,
     },
+    /// Answer the customer the way they asked to hear back (email or SMS): kept in the
+    /// ticket's history and sent with `regulars messages send` (the window sends by itself).
+    Reply {
+        id: i64,
+        /// What to tell them.
+        #[arg(long)]
+        text: String,
+        #[arg(long, value_name = "NAME")]
+        by: Option<String>,
+    },
 }
 
 #[derive(Debug, Subcommand)]

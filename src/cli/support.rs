@@ -89,6 +89,14 @@ pub(super) fn ticket(ctx: &Ctx, cmd: TicketCmd) -> Result<Output> {
         TicketCmd::Reopen { id, note, by } => {
             Ok(one(mv(id, Status::Open, note, by)?, "cli-ticket-reopened"))
         }
+        TicketCmd::Reply { id, text, by } => {
+            ctx.store()?
+                .write(|tx| tx.support().reply_ticket(id, &text, by.as_deref(), ctx.now))?;
+            Ok(Output {
+                text: w.t_args("cli-ticket-replied", &[("id", id.to_string().into())]),
+                json: json!({ "ticket_id": id, "queued": true }),
+            })
+        }
         TicketCmd::Note { id, text, by } => {
             ctx.store()?
                 .write(|tx| tx.support().note_ticket(id, &text, by.as_deref(), ctx.now))?;

@@ -51,10 +51,12 @@ pub enum Kind {
     TicketResolved,
     /// The customer has not yet said whether a resolved ticket is sorted.
     TicketFollowUp,
+    /// Staff's answer on a ticket, in their own words.
+    TicketReply,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 7] = [
+    pub const ALL: [Kind; 8] = [
         Kind::RewardReady,
         Kind::NearingReward,
         Kind::WelcomeBack,
@@ -62,6 +64,7 @@ impl Kind {
         Kind::Anniversary,
         Kind::TicketResolved,
         Kind::TicketFollowUp,
+        Kind::TicketReply,
     ];
 
     /// The stored word.
@@ -74,6 +77,7 @@ impl Kind {
             Kind::Anniversary => "anniversary",
             Kind::TicketResolved => "ticket_resolved",
             Kind::TicketFollowUp => "ticket_follow_up",
+            Kind::TicketReply => "ticket_reply",
         }
     }
 
@@ -84,7 +88,10 @@ impl Kind {
     /// Marketing needs the customer's consent for the channel and carries an unsubscribe link;
     /// a service message answers a ticket, to the contact the customer gave for it.
     pub fn is_marketing(self) -> bool {
-        !matches!(self, Kind::TicketResolved | Kind::TicketFollowUp)
+        !matches!(
+            self,
+            Kind::TicketResolved | Kind::TicketFollowUp | Kind::TicketReply
+        )
     }
 }
 

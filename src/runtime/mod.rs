@@ -93,6 +93,11 @@ pub enum Intent {
     },
     /// Add a staff note to the on-screen customer's timeline.
     Note(String),
+    /// Answer the customer on a ticket, by the email or SMS they asked for.
+    ReplyTicket {
+        id: i64,
+        text: String,
+    },
     /// Mark a ticket resolved: with a note, a kept answer, or nothing said.
     ResolveTicket {
         id: i64,

@@ -84,6 +84,13 @@ pub(super) fn store_request(
                 actor: actor(),
             })
         }),
+        Intent::ReplyTicket { id, text } => {
+            Ok(StoreRequest::Support(SupportRequest::ReplyTicket {
+                id: *id,
+                text: text.clone(),
+                actor: actor(),
+            }))
+        }
         Intent::ResolveTicket { id, how } => {
             Ok(StoreRequest::Support(SupportRequest::ResolveTicket {
                 id: *id,

@@ -27,6 +27,11 @@ pub enum SupportRequest {
         body: String,
         actor: Option<String>,
     },
+    ReplyTicket {
+        id: i64,
+        text: String,
+        actor: Option<String>,
+    },
     ResolveTicket {
         id: i64,
         how: crate::store::Resolution,
@@ -119,6 +124,15 @@ pub(super) fn handle(
             })
             .map(|_| StoreReply::SupportSaved(w.t("worker-note-added")))
             .unwrap_or_else(fail("doing-note")),
+        SupportRequest::ReplyTicket { id, text, actor } => store
+            .write(|tx| tx.support().reply_ticket(id, &text, actor.as_deref(), now))
+            .map(|_| {
+                StoreReply::SupportSaved(w.t_args(
+                    "worker-ticket-replied",
+                    &[("ticket", id.to_string().into())],
+                ))
+            })
+            .unwrap_or_else(fail("doing-reply")),
         SupportRequest::ResolveTicket { id, how, actor } => store
             .write(|tx| tx.support().resolve_ticket(id, &how, actor.as_deref(), now))
             .map(|t| {

@@ -158,6 +158,7 @@ pub fn store_error(w: &Language, e: &StoreError) -> String {
             w.t("store-error-no-email")
         }
         StoreError::NoContact(_) => w.t("store-error-no-phone"),
+        StoreError::NoWrittenReply(_) => w.t("store-error-no-written-reply"),
         StoreError::TicketCannotBecome { ticket, from, to } => w.t_args(
             "store-error-ticket-move",
             &[

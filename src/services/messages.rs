@@ -289,6 +289,15 @@ pub fn compose(
             out.ticket_summary.clone().unwrap_or_default().into(),
         ),
         ("link", link.as_str().into()),
+        (
+            "reply",
+            out.facts
+                .get("reply")
+                .and_then(|r| r.as_str())
+                .unwrap_or_default()
+                .to_string()
+                .into(),
+        ),
     ];
     let id = format!("msg-{}", out.kind.as_str().replace('_', "-"));
     let subject = words.t_args(&format!("{id}-subject"), &args);

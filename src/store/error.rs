@@ -79,6 +79,9 @@ pub enum StoreError {
     /// the card (or no card).
     #[error("a reply by {0:?} needs an address or number: the card has none, so give one")]
     NoContact(crate::domain::support::ContactVia),
+    /// A written reply to a ticket the customer asked to hear back on in the shop or by a call.
+    #[error("the customer asked to hear back {0:?}, not in writing: note what was said instead")]
+    NoWrittenReply(Option<crate::domain::support::ContactVia>),
     #[error("ticket {ticket} is {from:?}; it cannot become {to:?}")]
     TicketCannotBecome {
         ticket: i64,

@@ -18,6 +18,8 @@ pub struct SupportPanel {
     pub note: String,
     /// How each ticket was fixed, as typed or picked from the kept answers, by ticket.
     pub fixes: std::collections::HashMap<i64, Fix>,
+    /// A reply being written to the customer, by ticket.
+    pub replies: std::collections::HashMap<i64, String>,
 }
 
 /// What staff say about one ticket's fix before resolving it.
@@ -37,11 +39,48 @@ impl Default for SupportPanel {
             ticket_contact: String::new(),
             note: String::new(),
             fixes: Default::default(),
+            replies: Default::default(),
         }
     }
 }
 
 impl SupportPanel {
+    /// "Reply to #N by email" (or SMS): for a ticket whose customer asked to hear back in
+    /// writing, what to tell them, kept in the ticket and sent.
+    fn answer_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        t: &crate::store::TicketView,
+        w: &Language,
+        asks: &mut Asks,
+    ) {
+        let Some(via @ (ContactVia::Email | ContactVia::Sms)) = t.contact_via else {
+            return;
+        };
+        let how = w.t(match via {
+            ContactVia::Email => "reply-email",
+            _ => "reply-sms",
+        });
+        let head = w.t_args(
+            "reply-to-ticket",
+            &[("id", t.id.into()), ("how", how.into())],
+        );
+        let replies = &mut self.replies;
+        ui.collapsing(head, |ui| {
+            let text = replies.entry(t.id).or_default();
+            let l = ui.label(w.t("reply-text"));
+            ui.add(egui::TextEdit::multiline(text).desired_rows(2))
+                .labelled_by(l.id);
+            if ui
+                .button(w.t_args("send-reply", &[("id", t.id.into())]))
+                .clicked()
+            {
+                let text = replies.remove(&t.id).unwrap_or_default();
+                asks.send(Intent::ReplyTicket { id: t.id, text });
+            }
+        });
+    }
+
     /// "Resolve with a fix": the kept answers for the ticket's kind of problem (picking one
     /// puts its words in the note), the note, and whether to keep it as an answer.
     fn fix_ui(
@@ -183,6 +222,7 @@ impl SupportPanel {
                             });
                         }
                     });
+                    self.answer_ui(ui, t, w, asks);
                     self.fix_ui(ui, t, &s.support.answers, w, asks);
                 }
             }

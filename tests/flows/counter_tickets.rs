@@ -65,6 +65,27 @@ fn the_counters_ticket_form_asks_how_to_reply_and_is_it_sorted_goes_there() {
         regulars::domain::support::ContactVia::InStore
     );
 
+    // Staff answer the emailed ticket from the counter: in its history at once, and queued.
+    press(&mut h, "Reply to #1 (Email)");
+    h.run_steps(2);
+    fill(
+        &mut h,
+        "What to tell them",
+        "Refunded the second charge today.",
+    );
+    press(&mut h, "Send reply (#1)");
+    step_until(&mut h, "the reply", |a| {
+        a.counter
+            .state()
+            .notice
+            .as_ref()
+            .is_some_and(|n| n.text.contains("Reply to ticket #1"))
+    });
+    let t1 = crate::common::run_json(d, &["ticket", "show", "1"]);
+    assert!(t1["first_reply_at"].is_i64(), "{t1}");
+    // The texted ticket offers its own way.
+    h.get_by_label("Reply to #2 (Text message (SMS))");
+
     for id in ["1", "2"] {
         crate::common::run_json(d, &["ticket", "resolve", id, "--note", "Refunded"]);
     }
@@ -82,4 +103,11 @@ fn the_counters_ticket_form_asks_how_to_reply_and_is_it_sorted_goes_there() {
         .collect();
     assert!(to.contains(&("email", "ann@example.ie")), "{outbox}");
     assert!(to.contains(&("sms", "+353861112222")), "{outbox}");
+    let reply = outbox
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["kind"] == "ticket_reply")
+        .expect("the reply is queued");
+    assert_eq!(reply["to"], "ann@example.ie", "{reply}");
 }

@@ -55,4 +55,5 @@ mod settings_ui;
 mod setup_cli;
 mod support;
 mod support_figures;
+mod ticket_reply;
 mod tiers;

@@ -103,6 +103,7 @@ cli-ticket-confirmed = Confirmed by the customer.
 cli-ticket-waiting = Waiting on the customer.
 cli-ticket-reopened = Reopened.
 cli-ticket-noted = Note added to ticket #{ $id }.
+cli-ticket-replied = Reply to ticket #{ $id } kept in its history and queued to the customer (`regulars messages send` sends it).
 cli-ticket-none = No tickets match.
 cli-ticket-no-follow-up = Nothing to follow up: every resolved ticket has been confirmed or is recent.
 cli-ticket-anonymous = anonymous receipt

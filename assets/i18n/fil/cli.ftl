@@ -84,6 +84,7 @@ cli-ticket-confirmed = Kinumpirma ng customer.
 cli-ticket-waiting = Hinihintay ang sagot ng customer.
 cli-ticket-reopened = Muling binuksan.
 cli-ticket-noted = Naidagdag ang tala sa ticket #{ $id }.
+cli-ticket-replied = Naitala ang sagot sa ticket #{ $id } sa kasaysayan nito at nakapila na para sa customer (`regulars messages send` ang magpapadala).
 cli-ticket-none = Walang tugmang ticket.
 cli-ticket-no-follow-up = Walang kailangang i-follow up: kinumpirma na o bago pa ang bawat naayos na ticket.
 cli-ticket-anonymous = anonymous na resibo

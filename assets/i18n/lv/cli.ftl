@@ -100,6 +100,7 @@ cli-ticket-confirmed = Klients apstiprinājis.
 cli-ticket-waiting = Gaida klienta atbildi.
 cli-ticket-reopened = Atvērts no jauna.
 cli-ticket-noted = Piezīme pievienota pieprasījumam #{ $id }.
+cli-ticket-replied = Atbilde uz pieprasījumu #{ $id } saglabāta tā vēsturē un ielikta klienta sūtāmo ziņu rindā (`regulars messages send` to nosūta).
 cli-ticket-none = Neviens pieprasījums neatbilst.
 cli-ticket-no-follow-up = Nav ko pārbaudīt: katrs atrisinātais pieprasījums ir apstiprināts vai nesens.
 cli-ticket-anonymous = anonīms čeks

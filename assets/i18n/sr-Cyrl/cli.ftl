@@ -100,6 +100,7 @@ cli-ticket-confirmed = Купац је потврдио.
 cli-ticket-waiting = Чека се одговор купца.
 cli-ticket-reopened = Поново отворено.
 cli-ticket-noted = Белешка је додата уз захтев #{ $id }.
+cli-ticket-replied = Одговор на захтев #{ $id } је сачуван у његовој историји и стављен у ред за купца (`regulars messages send` га шаље).
 cli-ticket-none = Ниједан захтев не одговара.
 cli-ticket-no-follow-up = Нема шта да се провери: сваки решени захтев је потврђен или је скорашњи.
 cli-ticket-anonymous = анонимни рачун

@@ -100,6 +100,7 @@ cli-ticket-confirmed = Kupac je potvrdio.
 cli-ticket-waiting = Čeka se odgovor kupca.
 cli-ticket-reopened = Ponovo otvoreno.
 cli-ticket-noted = Beleška je dodata uz zahtev #{ $id }.
+cli-ticket-replied = Odgovor na zahtev #{ $id } je sačuvan u njegovoj istoriji i stavljen u red za kupca (`regulars messages send` ga šalje).
 cli-ticket-none = Nijedan zahtev ne odgovara.
 cli-ticket-no-follow-up = Nema šta da se proveri: svaki rešeni zahtev je potvrđen ili je skorašnji.
 cli-ticket-anonymous = anonimni račun

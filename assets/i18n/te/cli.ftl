@@ -96,6 +96,7 @@ cli-ticket-confirmed = కస్టమర్ ధృవీకరించార�
 cli-ticket-waiting = కస్టమర్ జవాబు కోసం వేచి ఉంది.
 cli-ticket-reopened = మళ్లీ తెరిచాము.
 cli-ticket-noted = టికెట్ #{ $id }కు నోట్ జోడించాము.
+cli-ticket-replied = టికెట్ #{ $id }కు సమాధానం దాని చరిత్రలో ఉంచాము, కస్టమర్‌కు పంపే వరుసలో పెట్టాము (`regulars messages send` పంపుతుంది).
 cli-ticket-none = ఏ టికెట్లూ సరిపోలలేదు.
 cli-ticket-no-follow-up = ఫాలో-అప్ చేయాల్సినవి లేవు: పరిష్కరించిన ప్రతి టికెట్ ధృవీకరించబడింది లేదా ఇటీవలిదే.
 cli-ticket-anonymous = అనామక రసీదు

@@ -116,8 +116,13 @@ impl super::Room<'_, '_> {
                 continue;
             }
             let key = format!("ticket_follow_up:{ticket}:{resolved_at}:{}", sent + 1);
-            queued +=
-                usize::from(self.queue_ticket_message(ticket, Kind::TicketFollowUp, &key, now)?);
+            queued += usize::from(self.queue_ticket_message(
+                ticket,
+                Kind::TicketFollowUp,
+                &key,
+                &serde_json::json!({}),
+                now,
+            )?);
         }
         Ok(queued)
     }

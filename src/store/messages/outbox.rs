@@ -140,12 +140,14 @@ impl super::Room<'_, '_> {
     }
 
     /// Queues a service message about a ticket to the contact the customer gave for it (by
-    /// email or SMS; none for a call or in person). Returns whether a row was added.
+    /// email or SMS; none for a call or in person), with what it says beyond the ticket
+    /// (`facts`: staff's reply). Returns whether a row was added.
     pub fn queue_ticket_message(
         &self,
         ticket_id: i64,
         kind: Kind,
         key: &str,
+        facts: &serde_json::Value,
         now: i64,
     ) -> Result<bool> {
         let t = self.support().ticket(ticket_id)?;
@@ -166,7 +168,6 @@ impl super::Room<'_, '_> {
             )
             .optional()?
             .flatten();
-        let facts = serde_json::json!({});
         self.insert_message(
             key,
             customer_id,
@@ -174,7 +175,7 @@ impl super::Room<'_, '_> {
             kind,
             channel,
             Some(&to),
-            &facts,
+            facts,
             now,
         )
     }

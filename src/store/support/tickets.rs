@@ -353,10 +353,37 @@ impl super::Room<'_, '_> {
                 id,
                 crate::domain::messages::Kind::TicketResolved,
                 &key,
+                &serde_json::json!({}),
                 now,
             )?;
         }
         Ok(t)
+    }
+
+    /// Staff's answer to the customer, on the way they asked to hear back (email or SMS):
+    /// kept in the ticket's history for all staff (it counts as the shop's reply) and queued
+    /// in the outbox in the staff's words. Refused, with nothing kept, for a ticket answered in
+    /// the shop or by a call.
+    pub fn reply_ticket(&self, id: i64, text: &str, actor: Option<&str>, now: i64) -> Result<()> {
+        let t = self.ticket(id)?;
+        match t.contact_via {
+            Some(ContactVia::Email | ContactVia::Sms) => {}
+            other => return Err(StoreError::NoWrittenReply(other)),
+        }
+        let body = clean_text(text, TextField::Note)?;
+        if body.trim().is_empty() {
+            return Err(StoreError::EmptyText(TextField::Note));
+        }
+        self.ticket_event(id, now, "note", Some(&body), actor)?;
+        let event = self.tx.last_insert_rowid();
+        self.messages().queue_ticket_message(
+            id,
+            crate::domain::messages::Kind::TicketReply,
+            &format!("ticket_reply:{id}:{event}"),
+            &serde_json::json!({ "reply": body }),
+            now,
+        )?;
+        Ok(())
     }
 
     /// Adds a note to a ticket's history.
