@@ -273,20 +273,10 @@ fn a_reply_by_email_or_sms_with_nothing_typed_goes_to_the_cards_address_or_numbe
     for id in ["1", "2"] {
         run_json(d, &["ticket", "resolve", id, "--note", "Refunded"]);
     }
-    let outbox = run_json(d, &["messages", "list"])["messages"].clone();
-    let to: Vec<(&str, &str)> = outbox
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|m| {
-            (
-                m["channel"].as_str().unwrap(),
-                m["to"].as_str().unwrap_or(""),
-            )
-        })
-        .collect();
-    assert!(to.contains(&("email", "ann@example.ie")), "{outbox}");
-    assert!(to.contains(&("sms", "+353871234567")), "{outbox}");
+    let to = outbox_to(d);
+    let has = |k: &str, c: &str, w: &str| to.contains(&(k.into(), c.into(), w.into()));
+    assert!(has("ticket_resolved", "email", "ann@example.ie"), "{to:?}");
+    assert!(has("ticket_resolved", "sms", "+353871234567"), "{to:?}");
 
     // No email on the card, none typed: refused, in words, and no ticket.
     let bob = card(&["--name", "Bob", "--phone", "+353861112222"]);
@@ -314,4 +304,16 @@ pub(crate) fn ticket_contact(d: &std::path::Path, id: i64) -> (String, Option<St
             |r| Ok((r.get(0)?, r.get(1)?)),
         )
         .unwrap()
+}
+
+/// The outbox as (kind, channel, to), oldest last as `messages list` gives it.
+pub(crate) fn outbox_to(d: &std::path::Path) -> Vec<(String, String, String)> {
+    let list = crate::common::run_json(d, &["messages", "list"]);
+    let field = |m: &serde_json::Value, k: &str| m[k].as_str().unwrap_or("").to_string();
+    list["messages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| (field(m, "kind"), field(m, "channel"), field(m, "to")))
+        .collect()
 }
