@@ -1,12 +1,13 @@
-//! A ticket opened at the counter records how the customer wants to hear back: in the shop, or
-//! by email, SMS or a call on the card's address or number (or another typed), so "is it
-//! sorted?" goes out for it once it is resolved.
+//! Support at the counter: a receipt scan opens the visit with its tickets; staff open, answer
+//! and resolve tickets from the panel. A ticket opened there records how the customer wants to
+//! hear back: in the shop, or by email, SMS or a call on the card's address or number (or
+//! another typed), so a reply and "is it sorted?" go out for it.
 
-use crate::counter_ui::{fill, harness, press, step_until};
+use crate::counter_ui::{fill, harness, last_notice, press, step_until};
+use egui_kittest::kittest::Queryable;
 
 #[test]
 fn the_counters_ticket_form_asks_how_to_reply_and_is_it_sorted_goes_there() {
-    use egui_kittest::kittest::Queryable;
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
     let ann = crate::common::run_json(
@@ -96,4 +97,128 @@ fn the_counters_ticket_form_asks_how_to_reply_and_is_it_sorted_goes_there() {
     assert!(sent("ticket_resolved", "email", "ann@example.ie"), "{to:?}");
     assert!(sent("ticket_resolved", "sms", "+353861112222"), "{to:?}");
     assert!(sent("ticket_reply", "email", "ann@example.ie"), "{to:?}");
+}
+
+#[test]
+fn a_receipt_scan_opens_the_visit_with_its_tickets_and_staff_work_them_from_the_panel() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = crate::common::run_json(
+        dir.path(),
+        &[
+            "customer",
+            "add",
+            "--name",
+            "Cara Doyle",
+            "--phone",
+            "0871234567",
+        ],
+    );
+    let code = c["code"].as_str().unwrap().to_string();
+    let sale = crate::common::run_json(
+        dir.path(),
+        &[
+            "sale",
+            "record",
+            "--amount",
+            "6.00",
+            "--customer",
+            &code,
+            "--receipt",
+            "T-9",
+        ],
+    );
+    // A ticket from a phone call about that receipt, with script in it.
+    crate::common::run_json(
+        dir.path(),
+        &[
+            "ticket",
+            "add",
+            "--customer",
+            &code,
+            "--receipt",
+            "T-9",
+            "--summary",
+            "<b>Cold</b> soup",
+            "--channel",
+            "phone",
+        ],
+    );
+    let mut h = harness(dir.path());
+    h.run_steps(2);
+    let url = sale["receipt_url"].as_str().unwrap().to_string();
+    let scan = regulars::devices::scanner::Scan {
+        data: url.clone(),
+        aim: None,
+        prefix: None,
+    };
+    h.state()
+        .counter
+        .scan_sender
+        .send(Ok(regulars::devices::scanner::ScanEvent::Scanned {
+            what: regulars::devices::scanner::classify(&url),
+            scan,
+        }))
+        .unwrap();
+    step_until(&mut h, "the visit and its tickets", |a| {
+        !a.counter.support_side().support.visit_tickets.is_empty()
+            && !a.counter.support_side().support.open_tickets.is_empty()
+    });
+    // Shown as typed (egui draws text, never markup).
+    h.get_by_label("#1 [open] <b>Cold</b> soup");
+    h.get_by_label("Open support tickets: 1");
+
+    // A note and a new ticket at the counter, then resolve the first.
+    press(&mut h, "Add a note");
+    h.run_steps(2);
+    fill(&mut h, "Note for all staff", "Prefers oat milk");
+    press(&mut h, "Add note");
+    step_until(&mut h, "the note on the timeline", |a| {
+        a.counter
+            .support_side()
+            .support
+            .timeline
+            .iter()
+            .any(|e| e.kind() == "note")
+    });
+    press(&mut h, "Open a support ticket");
+    h.run_steps(2);
+    fill(&mut h, "What went wrong", "Loyalty card cracked");
+    press(&mut h, "Open ticket");
+    step_until(&mut h, "the second ticket", |a| {
+        a.counter.support_side().support.open_tickets.len() == 2
+    });
+    assert!(
+        last_notice(&h).text.contains("about visit V1"),
+        "{:?}",
+        last_notice(&h)
+    );
+    press(&mut h, "Resolve #1");
+    step_until(&mut h, "the resolved ticket", |a| {
+        a.counter.support_side().support.open_tickets.len() == 1
+    });
+    let t = crate::common::run_json(dir.path(), &["ticket", "show", "1"]);
+    assert_eq!(t["status"], "resolved");
+    let t2 = crate::common::run_json(dir.path(), &["ticket", "show", "2"]);
+    assert_eq!(t2["channel"], "counter");
+    assert_eq!(t2["visit_id"], 1);
+}
+
+/// A shop without tickets sees that none were overdue, not an empty chart whose days start in
+/// 1970.
+#[test]
+fn a_shop_without_tickets_is_told_none_were_overdue() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    crate::common::run_json(d, &["sale", "record", "--amount", "4.20"]);
+    let mut h = harness(d);
+    h.run_steps(2);
+    h.get_by_label("Owner dashboard (F7)").click();
+    h.run_steps(3);
+    h.get_by_label("Show figures").click();
+    step_until(&mut h, "the figures", |a| {
+        a.counter.owner_figures().figures.is_some()
+    });
+    h.run_steps(2);
+    h.get_by_label("Overdue tickets at the end of each day");
+    h.get_by_label("No tickets in this range, so none were overdue.");
 }
