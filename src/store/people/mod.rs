@@ -6,5 +6,6 @@
 
 pub(super) mod customers;
 pub(super) mod merge;
+pub(super) mod privacy;
 
 super::room!(people);
