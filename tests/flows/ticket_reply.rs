@@ -71,6 +71,23 @@ fn a_staff_reply_reaches_the_customer_by_email_and_stays_in_the_ticket() {
         "only 'opened': {t}"
     );
 
+    // A ticket kept from before the card's address was used has none: refused, nothing kept.
+    let old = ticket("email");
+    crate::messages::sql(
+        d,
+        &format!("UPDATE tickets SET contact = NULL WHERE id = {old}"),
+    );
+    let (exit, _, err) = run(d, &["ticket", "reply", &old, "--text", "Sveiki"]);
+    assert_eq!(exit, 2, "{err}");
+    assert!(err.contains("a reply by email needs an address"), "{err}");
+    let t = run_json(d, &["ticket", "show", &old]);
+    assert_eq!(
+        t["events"].as_array().unwrap().len(),
+        1,
+        "only 'opened': {t}"
+    );
+    assert_eq!(outbox(d).len(), before);
+
     let round = send(d);
     assert_eq!(round["sent"], 1, "{round}");
     let mails = smtp.wait_for(1);

@@ -376,14 +376,19 @@ impl super::Room<'_, '_> {
         }
         self.ticket_event(id, now, "note", Some(&body), actor)?;
         let event = self.tx.last_insert_rowid();
-        self.messages().queue_ticket_message(
+        let queued = self.messages().queue_ticket_message(
             id,
             crate::domain::messages::Kind::TicketReply,
             &format!("ticket_reply:{id}:{event}"),
             &serde_json::json!({ "reply": body }),
             now,
         )?;
-        Ok(())
+        // A ticket kept from before the card's address was used for it has none: refused, and
+        // the note goes with the rest of the transaction.
+        match (queued, t.contact_via) {
+            (false, Some(via)) => Err(StoreError::NoContact(via)),
+            _ => Ok(()),
+        }
     }
 
     /// Adds a note to a ticket's history.
