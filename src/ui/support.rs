@@ -147,12 +147,15 @@ impl SupportPanel {
 
     /// How the customer wants to hear back: in the shop, or by email, SMS or a call, each
     /// showing the card's address or number that is used unless another is typed.
+    /// Returns whether the ticket can be opened as chosen: a reply in writing or by a call
+    /// needs an address or number, on the card or typed (else it says so, and the button
+    /// waits: nothing typed is lost to a refusal).
     fn reply_ui(
         &mut self,
         ui: &mut egui::Ui,
         card: Option<&crate::store::CustomerView>,
         w: &Language,
-    ) {
+    ) -> bool {
         let email = card.and_then(|c| c.email.clone());
         let phone = card.and_then(|c| c.phone.clone());
         let with = |id: &str, on_card: &Option<String>| match on_card {
@@ -173,12 +176,22 @@ impl SupportPanel {
                 ContactVia::Email => email,
                 _ => phone,
             };
+            let missing = on_card.is_none() && self.ticket_contact.trim().is_empty();
             ui.add(
                 egui::TextEdit::singleline(&mut self.ticket_contact)
                     .hint_text(on_card.unwrap_or_default()),
             )
             .labelled_by(l.id);
+            if missing {
+                let why = match self.ticket_reply {
+                    ContactVia::Email => "store-error-no-email",
+                    _ => "store-error-no-phone",
+                };
+                ui.label(RichText::new(w.t(why)).color(Color32::from_rgb(200, 110, 20)));
+                return false;
+            }
         }
+        true
     }
 
     pub fn ui(
@@ -237,8 +250,11 @@ impl SupportPanel {
                 ui.radio_value(&mut self.ticket_severity, 2, w.t("severity-normal"));
                 ui.radio_value(&mut self.ticket_severity, 3, w.t("severity-urgent"));
             });
-            self.reply_ui(ui, s.customer.as_ref(), w);
-            if ui.button(w.t("open-ticket")).clicked() {
+            let ready = self.reply_ui(ui, s.customer.as_ref(), w);
+            if ui
+                .add_enabled(ready, egui::Button::new(w.t("open-ticket")))
+                .clicked()
+            {
                 let contact = std::mem::take(&mut self.ticket_contact);
                 asks.send(Intent::OpenTicket {
                     summary: std::mem::take(&mut self.ticket_summary),

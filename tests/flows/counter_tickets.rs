@@ -222,3 +222,65 @@ fn a_shop_without_tickets_is_told_none_were_overdue() {
     h.get_by_label("Overdue tickets at the end of each day");
     h.get_by_label("No tickets in this range, so none were overdue.");
 }
+
+/// Email chosen for a card with no address and none typed: the form says so and waits, and
+/// what was typed stays until an address is given.
+#[test]
+fn a_reply_by_email_for_a_card_without_one_waits_for_an_address_and_keeps_what_was_typed() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let bob = crate::common::run_json(
+        d,
+        &[
+            "customer",
+            "add",
+            "--name",
+            "Bob",
+            "--phone",
+            "+353861112222",
+        ],
+    )["code"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let mut h = harness(d);
+    h.run_steps(3);
+    let what = regulars::devices::scanner::classify(&bob);
+    h.state().counter.scan_typed(&bob, what);
+    step_until(&mut h, "Bob on screen", |a| {
+        a.counter.state().customer.is_some()
+    });
+    press(&mut h, "Open a support ticket");
+    h.run_steps(2);
+    fill(&mut h, "What went wrong", "Receipt faded");
+    press(&mut h, "Email");
+    h.run_steps(2);
+    h.get_by_label("a reply by email needs an address: the card has none, so type the one to use");
+    press(&mut h, "Open ticket");
+    h.run_steps(5);
+    let tickets = || {
+        crate::common::connect(crate::common::db(d))
+            .unwrap()
+            .query_row("SELECT COUNT(*) FROM tickets", [], |r| r.get::<_, i64>(0))
+            .unwrap()
+    };
+    assert_eq!(tickets(), 0, "the button waits for an address");
+    assert_eq!(
+        h.state().support.ticket_summary,
+        "Receipt faded",
+        "nothing typed is lost"
+    );
+    fill(
+        &mut h,
+        "Address or number (empty: the one on the card)",
+        "bob@example.ie",
+    );
+    press(&mut h, "Open ticket");
+    step_until(&mut h, "the ticket", |a| {
+        a.counter.support_side().support.open_tickets.len() == 1
+    });
+    assert_eq!(
+        crate::support::ticket_contact(d, 1),
+        ("email".into(), Some("bob@example.ie".into()))
+    );
+}
