@@ -6,15 +6,36 @@
 use crate::counter_ui::{fill, harness, last_notice, press, step_until};
 use egui_kittest::kittest::Queryable;
 
+type H = egui_kittest::Harness<'static, regulars::ui::CounterApp>;
+
+/// A customer enrolled with `card` (`customer add` arguments), scanned at the counter, with the
+/// ticket form open.
+fn ticket_form(d: &std::path::Path, card: &[&str]) -> H {
+    let mut args = vec!["customer", "add"];
+    args.extend_from_slice(card);
+    let code = crate::common::run_json(d, &args)["code"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let mut h = harness(d);
+    h.run_steps(3);
+    let what = regulars::devices::scanner::classify(&code);
+    h.state().counter.scan_typed(&code, what);
+    step_until(&mut h, "the customer on screen", |a| {
+        a.counter.state().customer.is_some()
+    });
+    press(&mut h, "Open a support ticket");
+    h.run_steps(2);
+    h
+}
+
 #[test]
 fn the_counters_ticket_form_asks_how_to_reply_and_is_it_sorted_goes_there() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
-    let ann = crate::common::run_json(
+    let mut h = ticket_form(
         d,
         &[
-            "customer",
-            "add",
             "--name",
             "Ann",
             "--email",
@@ -22,19 +43,7 @@ fn the_counters_ticket_form_asks_how_to_reply_and_is_it_sorted_goes_there() {
             "--phone",
             "+353871234567",
         ],
-    )["code"]
-        .as_str()
-        .unwrap()
-        .to_string();
-    let mut h = harness(d);
-    h.run_steps(3);
-    let what = regulars::devices::scanner::classify(&ann);
-    h.state().counter.scan_typed(&ann, what);
-    step_until(&mut h, "Ann on screen", |a| {
-        a.counter.state().customer.is_some()
-    });
-    press(&mut h, "Open a support ticket");
-    h.run_steps(2);
+    );
     // In the shop until chosen otherwise; each way shows what is on the card.
     h.get_by_label("Next time in the shop");
     fill(&mut h, "What went wrong", "Card reader charged twice");
@@ -229,29 +238,7 @@ fn a_shop_without_tickets_is_told_none_were_overdue() {
 fn a_reply_by_email_for_a_card_without_one_waits_for_an_address_and_keeps_what_was_typed() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
-    let bob = crate::common::run_json(
-        d,
-        &[
-            "customer",
-            "add",
-            "--name",
-            "Bob",
-            "--phone",
-            "+353861112222",
-        ],
-    )["code"]
-        .as_str()
-        .unwrap()
-        .to_string();
-    let mut h = harness(d);
-    h.run_steps(3);
-    let what = regulars::devices::scanner::classify(&bob);
-    h.state().counter.scan_typed(&bob, what);
-    step_until(&mut h, "Bob on screen", |a| {
-        a.counter.state().customer.is_some()
-    });
-    press(&mut h, "Open a support ticket");
-    h.run_steps(2);
+    let mut h = ticket_form(d, &["--name", "Bob", "--phone", "+353861112222"]);
     fill(&mut h, "What went wrong", "Receipt faded");
     press(&mut h, "Email");
     h.run_steps(2);
