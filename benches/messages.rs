@@ -132,6 +132,7 @@ fn main() {
             key: format!("baseline:{i}"),
             unsubscribe: None,
             language: "en".into(),
+            form: Default::default(),
         };
         transport.send(&letter, &mut || Ok(())).unwrap();
     }

@@ -90,6 +90,25 @@ fn send(ctx: &Ctx) -> Result<Output> {
             ("unsure", (round.unsure as i64).into()),
         ],
     )];
+    if let Some(h) = &round.heard {
+        lines.push(w.t_args(
+            "cli-messages-heard",
+            &[
+                ("linked", (h.linked as i64).into()),
+                ("heard", (h.heard as i64).into()),
+                ("opened", (h.opened as i64).into()),
+                ("unknown", (h.unknown as i64).into()),
+                ("refused", (h.refused as i64).into()),
+                ("ended", (h.ended as i64).into()),
+            ],
+        ));
+    }
+    if let Some(p) = &round.poll_problem {
+        lines.push(w.t_args(
+            "cli-messages-poll-problem",
+            &[("why", problem_words(&w, p).into())],
+        ));
+    }
     lines.extend(round.problems.iter().map(|p| {
         w.t_args(
             "cli-messages-problem",

@@ -9,6 +9,7 @@ use crate::domain::{
 };
 mod backup;
 mod central;
+pub mod chats;
 mod messages;
 mod program;
 pub mod reach;
@@ -83,6 +84,8 @@ pub struct Config {
     /// The SMS gateway; `None`: no SMS is sent.
     pub sms: Option<crate::messages::SmsSettings>,
     pub messages: MessagesConfig,
+    /// The messaging apps (Telegram, WhatsApp) set up; none by default.
+    pub chats: chats::ChatsConfig,
 }
 
 /// What the store's workers at the counter need of the settings, and nothing else: the shop
@@ -265,6 +268,10 @@ struct Raw {
     sms: messages::RawSms,
     #[serde(default)]
     messages: messages::RawMessages,
+    #[serde(default)]
+    telegram: chats::RawTelegram,
+    #[serde(default)]
+    whatsapp: chats::RawWhatsApp,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -536,6 +543,10 @@ impl Config {
             email,
             sms,
             messages: raw.messages.validate(sms_inbound),
+            chats: chats::ChatsConfig {
+                telegram: raw.telegram.validate(path)?,
+                whatsapp: raw.whatsapp.validate(path)?,
+            },
         })
     }
 }

@@ -10,27 +10,116 @@ use serde::{Deserialize, Serialize};
 pub enum Channel {
     Email,
     Sms,
+    /// WhatsApp Business Platform (Cloud API): the customer's phone is their WhatsApp id.
+    #[serde(rename = "whatsapp")]
+    WhatsApp,
+    /// A Viber bot: only to members who opened a chat with it.
+    Viber,
+    /// A Telegram bot: only to members who pressed Start.
+    Telegram,
+    /// A Facebook Page's Messenger: only to members who wrote to the Page.
+    Messenger,
 }
 
 impl Channel {
-    pub const ALL: [Channel; 2] = [Channel::Email, Channel::Sms];
+    pub const ALL: [Channel; 6] = [
+        Channel::Email,
+        Channel::Sms,
+        Channel::WhatsApp,
+        Channel::Viber,
+        Channel::Telegram,
+        Channel::Messenger,
+    ];
+
+    /// The messaging apps: a member links a chat with the shop from their visit page, and the
+    /// chat's id is the address.
+    pub const CHATS: [Channel; 4] = [
+        Channel::WhatsApp,
+        Channel::Viber,
+        Channel::Telegram,
+        Channel::Messenger,
+    ];
 
     /// The stored word.
     pub fn as_str(self) -> &'static str {
         match self {
             Channel::Email => "email",
             Channel::Sms => "sms",
+            Channel::WhatsApp => "whatsapp",
+            Channel::Viber => "viber",
+            Channel::Telegram => "telegram",
+            Channel::Messenger => "messenger",
         }
     }
 
-    /// Reads a stored or typed word (`email`, `sms`).
+    /// Reads a stored or typed word (`email`, `sms`, `whatsapp`, `viber`, `telegram`,
+    /// `messenger`).
     pub fn parse(s: &str) -> Option<Channel> {
         match s.trim().to_ascii_lowercase().as_str() {
             "email" | "e-mail" | "mail" => Some(Channel::Email),
             "sms" | "text" => Some(Channel::Sms),
+            "whatsapp" => Some(Channel::WhatsApp),
+            "viber" => Some(Channel::Viber),
+            "telegram" => Some(Channel::Telegram),
+            "messenger" | "facebook" => Some(Channel::Messenger),
             _ => None,
         }
     }
+
+    /// A messaging app, reached through a linked chat rather than an address on the card.
+    pub fn is_chat(self) -> bool {
+        Channel::CHATS.contains(&self)
+    }
+
+    /// The app's own name (not translated).
+    pub fn app_name(self) -> &'static str {
+        match self {
+            Channel::Email => "Email",
+            Channel::Sms => "SMS",
+            Channel::WhatsApp => "WhatsApp",
+            Channel::Viber => "Viber",
+            Channel::Telegram => "Telegram",
+            Channel::Messenger => "Messenger",
+        }
+    }
+
+    /// The messaging apps in the order a member in the shop's country looks for them, by
+    /// the country's calling code (`[shop] country_code`): Viber first in Serbia and its
+    /// neighbours, WhatsApp in India, Messenger in the Philippines.
+    pub fn chats_for_country(calling_code: Option<&str>) -> [Channel; 4] {
+        use Channel::*;
+        let digits: String = calling_code
+            .unwrap_or("")
+            .chars()
+            .filter(char::is_ascii_digit)
+            .collect();
+        match digits.as_str() {
+            "381" | "387" | "382" | "389" | "359" | "380" | "375" | "30" => {
+                [Viber, WhatsApp, Messenger, Telegram]
+            }
+            "63" => [Messenger, Viber, WhatsApp, Telegram],
+            "7" | "998" | "992" => [Telegram, WhatsApp, Viber, Messenger],
+            _ => [WhatsApp, Messenger, Viber, Telegram],
+        }
+    }
+}
+
+/// How long after a customer's last message a platform lets the business write freely
+/// (WhatsApp and Messenger), in seconds.
+pub const CHAT_WINDOW_SECONDS: i64 = 24 * 3600;
+
+/// How long after the customer's last message Messenger takes a support answer tagged
+/// HUMAN_AGENT, in seconds.
+pub const HUMAN_AGENT_SECONDS: i64 = 7 * 24 * 3600;
+
+/// Whether a link code (a Telegram start payload's limits: at most 64 of `A-Za-z0-9_-`) is
+/// well formed; whether it is genuine is the shop secret's to say.
+pub fn is_link_code(code: &str) -> bool {
+    !code.is_empty()
+        && code.len() <= 64
+        && code
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
 }
 
 /// What a message is about.
@@ -191,6 +280,20 @@ mod tests {
         assert_eq!(backoff(1000), 6 * 3600);
         let total: i64 = (1..MAX_ATTEMPTS).map(backoff).sum();
         assert!(total > 24 * 3600 && total < 48 * 3600, "{total}");
+    }
+
+    #[test]
+    fn chats_are_offered_in_the_order_the_country_uses_them() {
+        assert_eq!(Channel::chats_for_country(Some("+381"))[0], Channel::Viber);
+        assert_eq!(
+            Channel::chats_for_country(Some("+91"))[0],
+            Channel::WhatsApp
+        );
+        assert_eq!(
+            Channel::chats_for_country(Some("+63"))[0],
+            Channel::Messenger
+        );
+        assert_eq!(Channel::chats_for_country(None)[0], Channel::WhatsApp);
     }
 
     #[test]

@@ -73,6 +73,8 @@ pub enum Channel {
     Phone,
     /// Staff after an email.
     Email,
+    /// The customer wrote in a linked chat (WhatsApp, Viber, Telegram, Messenger).
+    Chat,
 }
 
 /// How the customer wants to hear back.
@@ -83,6 +85,12 @@ pub enum ContactVia {
     Email,
     Sms,
     InStore,
+    /// In the member's linked chat on a messaging app.
+    #[serde(rename = "whatsapp")]
+    WhatsApp,
+    Viber,
+    Telegram,
+    Messenger,
 }
 
 /// A ticket's state.
@@ -137,13 +145,48 @@ words!(Channel {
     Counter => "counter" / "at the counter",
     Phone => "phone" / "phone call",
     Email => "email" / "email",
+    Chat => "chat" / "a message on a messaging app",
 });
 words!(ContactVia {
     Phone => "phone" / "Phone call",
     Email => "email" / "Email",
     Sms => "sms" / "Text message (SMS)",
     InStore => "in_store" / "Next time I'm in the shop",
+    WhatsApp => "whatsapp" / "WhatsApp",
+    Viber => "viber" / "Viber",
+    Telegram => "telegram" / "Telegram",
+    Messenger => "messenger" / "Messenger",
 });
+
+impl ContactVia {
+    /// The ways to answer that need no linked chat (the receipt page's help form offers these).
+    pub const WITHOUT_CHAT: [ContactVia; 4] = [
+        ContactVia::Phone,
+        ContactVia::Email,
+        ContactVia::Sms,
+        ContactVia::InStore,
+    ];
+
+    /// The messaging app this way is, if it is one.
+    pub fn chat(self) -> Option<crate::domain::messages::Channel> {
+        use crate::domain::messages::Channel;
+        match self {
+            ContactVia::WhatsApp => Some(Channel::WhatsApp),
+            ContactVia::Viber => Some(Channel::Viber),
+            ContactVia::Telegram => Some(Channel::Telegram),
+            ContactVia::Messenger => Some(Channel::Messenger),
+            _ => None,
+        }
+    }
+
+    /// The way to answer in a messaging app's chat.
+    pub fn of_chat(channel: crate::domain::messages::Channel) -> Option<ContactVia> {
+        ContactVia::ALL
+            .iter()
+            .copied()
+            .find(|v| v.chat() == Some(channel))
+    }
+}
 words!(Status {
     Open => "open" / "open",
     Waiting => "waiting" / "waiting on the customer",

@@ -71,11 +71,17 @@ impl ShopSecret {
     /// signed under a label of its own (a visit's token never unsubscribes anyone, nor the
     /// other way round).
     pub fn sign_unsubscribe(&self, customer_id: i64, channel: Channel) -> String {
-        self.sign_id(UNSUBSCRIBE, customer_id * 2 + channel_bit(channel))
+        match chat_index(channel) {
+            Some(i) => self.sign_id(UNSUBSCRIBE_CHAT, customer_id * 4 + i),
+            None => self.sign_id(UNSUBSCRIBE, customer_id * 2 + channel_bit(channel)),
+        }
     }
 
     /// The customer and channel an unsubscribe token was made for.
     pub fn verify_unsubscribe(&self, token: &str) -> Option<(i64, Channel)> {
+        if let Some(id) = self.verify_id(UNSUBSCRIBE_CHAT, token) {
+            return Some((id >> 2, Channel::CHATS[(id & 3) as usize]));
+        }
         let id = self.verify_id(UNSUBSCRIBE, token)?;
         let channel = if id & 1 == 1 {
             Channel::Sms
@@ -84,16 +90,55 @@ impl ShopSecret {
         };
         Some((id >> 1, channel))
     }
+
+    /// A one-time code that links a member's chat on a messaging app to their card: the
+    /// customer, a random number (each page shows a new code; a code links once) and a MAC,
+    /// in Crockford base32: 31 characters of `0-9A-Z`, within Telegram's start payload.
+    pub fn sign_chat_link(&self, customer_id: i64, nonce: u32) -> String {
+        let id = (customer_id as u64).to_be_bytes();
+        let mut raw = id[8 - ID_BYTES..].to_vec();
+        raw.extend_from_slice(&nonce.to_be_bytes());
+        let tag = self.mac(CHAT_LINK, &raw).finalize().into_bytes();
+        raw.extend_from_slice(&tag[..MAC_BYTES]);
+        base32::encode(ALPHABET, &raw)
+    }
+
+    /// The customer a chat link code was made for, or `None` for anything forged or altered.
+    pub fn verify_chat_link(&self, code: &str) -> Option<i64> {
+        if code.len() != 31 || !code.is_ascii() {
+            return None;
+        }
+        let raw = base32::decode(ALPHABET, code)?;
+        if raw.len() != ID_BYTES + 4 + MAC_BYTES {
+            return None;
+        }
+        let (signed, tag) = raw.split_at(ID_BYTES + 4);
+        self.mac(CHAT_LINK, signed)
+            .verify_truncated_left(tag)
+            .ok()?;
+        let mut full = [0u8; 8];
+        full[8 - ID_BYTES..].copy_from_slice(&signed[..ID_BYTES]);
+        Some(u64::from_be_bytes(full) as i64)
+    }
 }
 
 const VISIT: &[u8] = b"regulars-visit-v1:";
 const UNSUBSCRIBE: &[u8] = b"regulars-unsubscribe-v1:";
+const UNSUBSCRIBE_CHAT: &[u8] = b"regulars-unsubscribe-chat-v1:";
+const CHAT_LINK: &[u8] = b"regulars-chat-link-v1:";
 
 fn channel_bit(channel: Channel) -> i64 {
     match channel {
-        Channel::Email => 0,
         Channel::Sms => 1,
+        _ => 0,
     }
+}
+
+fn chat_index(channel: Channel) -> Option<i64> {
+    Channel::CHATS
+        .iter()
+        .position(|c| *c == channel)
+        .map(|i| i as i64)
 }
 
 /// Bits of a chain's receipt token id that hold the till's own visit id; the bits above
@@ -278,6 +323,32 @@ pub fn receipt_url(public_url: &str, token: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn chat_link_codes_name_their_member_and_nothing_else_passes() {
+        let shop = ShopSecret::from_bytes([7; 32]);
+        let code = shop.sign_chat_link(123_456, 99);
+        assert_eq!(code.len(), 31);
+        assert!(crate::domain::messages::is_link_code(&code));
+        assert_eq!(shop.verify_chat_link(&code), Some(123_456));
+        assert_ne!(shop.sign_chat_link(123_456, 100), code);
+        assert_eq!(
+            ShopSecret::from_bytes([8; 32]).verify_chat_link(&code),
+            None
+        );
+        let mut altered = code.clone().into_bytes();
+        altered[3] = if altered[3] == b'A' { b'B' } else { b'A' };
+        assert_eq!(
+            shop.verify_chat_link(&String::from_utf8(altered).unwrap()),
+            None
+        );
+        assert_eq!(shop.verify_chat_link(&code[..30]), None);
+        // An unsubscribe token for a chat names the chat; the email and SMS ones are as before.
+        for channel in Channel::ALL {
+            let t = shop.sign_unsubscribe(42, channel);
+            assert_eq!(shop.verify_unsubscribe(&t), Some((42, channel)));
+        }
+    }
 
     #[test]
     fn copy_requests_hold_for_their_chain_within_five_minutes_only() {

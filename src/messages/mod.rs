@@ -1,12 +1,19 @@
-//! The only place that talks to mail servers and SMS gateways. A [`Letter`] is what to send,
-//! already in the customer's words; a [`Transport`] sends it (email over SMTP, SMS through
-//! an HTTP gateway), and says whether a failure may pass (try again later) or is for good.
+//! The only place that talks to mail servers, SMS gateways and messaging apps. A [`Letter`] is
+//! what to send, already in the customer's words; a [`Transport`] sends it (email over SMTP,
+//! SMS through an HTTP gateway, a chat through the app's API), and says whether a failure may
+//! pass (try again later) or is for good. What customers write in their chats comes back as
+//! [`Incoming`].
 
+pub mod chat;
 pub mod email;
 pub mod sms;
+pub mod telegram;
+pub mod whatsapp;
 
 pub use email::{EmailSettings, EmailTransport, TlsMode};
 pub use sms::{SmsSettings, SmsTransport};
+pub use telegram::{TelegramSettings, TelegramTransport};
+pub use whatsapp::{WhatsAppSettings, WhatsAppTransport};
 
 /// One message, ready to go.
 #[derive(Debug, Clone)]
@@ -21,6 +28,46 @@ pub struct Letter {
     pub unsubscribe: Option<String>,
     /// BCP 47 tag of the words.
     pub language: String,
+    /// How a messaging app takes it (plain words everywhere else).
+    pub form: Form,
+}
+
+/// How a chat message goes, by the app's rules.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum Form {
+    /// Plain words (an email, an SMS, a chat inside its window).
+    #[default]
+    Text,
+    /// A WhatsApp message template the shop had approved: its name, its language code and
+    /// the values of its body's placeholders, in order.
+    Template {
+        name: String,
+        language: String,
+        params: Vec<String>,
+    },
+    /// A Messenger support answer after the 24-hour window (tagged HUMAN_AGENT: within 7 days).
+    HumanAgent,
+}
+
+/// What a messaging app told the shop (by webhook or long polling), for one chat.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Incoming {
+    /// The customer opened the chat with a link code from their visit page.
+    Link { chat: String, code: String },
+    /// The customer wrote (`id`: the app's id for the message, `at`: Unix seconds).
+    Message {
+        chat: String,
+        id: String,
+        text: String,
+        at: i64,
+    },
+    /// The customer ended the chat or asked for no more marketing (`why`: blocked,
+    /// unsubscribed, opted_out), in the app's own words.
+    Ended {
+        chat: String,
+        why: &'static str,
+        detail: String,
+    },
 }
 
 /// What went wrong, for the owner: a stable `code` (the words are chosen where it is shown,

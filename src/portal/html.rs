@@ -22,6 +22,11 @@ input[type=text],input[type=tel],input[type=email],textarea,select{width:100%;fo
 border:1px solid #bbb;border-radius:8px;background:#fff}textarea{min-height:5rem}\
 button{font:inherit;font-weight:700;padding:.75rem 1.2rem;min-height:48px;border:0;border-radius:10px;\
 background:#3b2a1a;color:#fff;width:100%;margin-top:.8rem}button.alt{background:#e8e0d6;color:#3b2a1a}\
+a.button{display:block;box-sizing:border-box;text-align:center;text-decoration:none;font-weight:700;\
+padding:.75rem 1.2rem;min-height:48px;border-radius:10px;background:#3b2a1a;color:#fff;margin:.6rem 0 .2rem}\
+a.button[data-app=whatsapp]{background:#1f7a45}a.button[data-app=viber]{background:#6f3faf}\
+a.button[data-app=telegram]{background:#1f6fa8}a.button[data-app=messenger]{background:#0a5fd8}\
+.linked{font-weight:600;color:#2e7d32}\
 .stars{display:flex;gap:.3rem;flex-direction:row-reverse;justify-content:flex-end}\
 .stars input{position:absolute;opacity:0}.stars label{font-size:2.2rem;margin:0;color:#ccc;cursor:pointer;\
 font-weight:400;padding:0 .1rem}.stars input:checked~label,.stars label:hover,.stars label:hover~label{color:#e0a100}\

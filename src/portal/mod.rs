@@ -16,6 +16,7 @@ mod cache;
 mod check;
 pub mod copy;
 mod forms;
+mod hooks;
 mod html;
 mod join;
 mod language;
@@ -71,6 +72,10 @@ pub struct Settings {
     pub secret: ShopSecret,
     /// The key an SMS gateway's webhook carries (`[sms] inbound_key`); none: no webhook.
     pub sms_inbound_key: Option<String>,
+    /// The messaging apps set up: the visit page's buttons and the apps' webhooks.
+    pub chats: crate::config::chats::ChatsConfig,
+    /// The shop's calling code: the apps are offered in the order its country uses them.
+    pub country_code: Option<String>,
     /// Memory for receipt pages kept as rendered (0: none kept).
     pub page_cache_bytes: u64,
     pub open: Opener,
@@ -115,6 +120,8 @@ impl Settings {
             ),
             secret,
             sms_inbound_key: config.messages.sms_inbound_key.clone(),
+            chats: config.chats.clone(),
+            country_code: config.shop.country_code.clone(),
             page_cache_bytes: u64::from(config.portal.page_cache_mb) << 20,
             open: Arc::new(move || dir.open_store(&config_for_open, crate::clock::now())),
             clock: Arc::new(crate::clock::now),
@@ -368,6 +375,10 @@ fn app(settings: Settings) -> (Router, AppState) {
         )
         .route("/U/{token}", get(unsubscribe::page))
         .route("/sms/inbound", post(unsubscribe::sms_inbound))
+        .route(
+            "/hooks/whatsapp",
+            get(hooks::whatsapp_check).post(hooks::whatsapp),
+        )
         .nest("/api/v1", api::routes())
         .fallback(not_found)
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))

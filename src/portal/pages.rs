@@ -385,6 +385,7 @@ fn visit_body(
                     }
                 }
                 (messages_section(w, &base, form, shop_of(state, v), m))
+                (chats_section(state, w, shop_of(state, v), m))
                 section {
                     h2 { (w.t("portal-invite")) }
                     @let link = format!("{}/join/{}", s.public_url.trim_end_matches('/'), m.referral_code);
@@ -508,6 +509,42 @@ fn help_section(w: &Language, base: &str, form: &str, v: &VisitPage) -> Markup {
                     }
                     input type="text" id="help-contact" name="contact" maxlength="200";
                     button type="submit" { (w.t("portal-help-send")) }
+                }
+            }
+        }
+    }
+}
+
+/// The messaging apps the shop answers on, each a button that opens a chat with the shop
+/// carrying a one-time code that ties it to this card; the words agreed to by linking are
+/// shown beside it (and kept with the consent). Nothing without an app set up.
+fn chats_section(state: &AppState, w: &Language, shop: &str, m: &crate::store::Member) -> Markup {
+    let s = &state.settings;
+    let buttons = crate::services::chats::buttons(
+        &s.chats,
+        &s.country_code,
+        &s.secret,
+        m.customer_id,
+        &m.chats,
+        w,
+    );
+    if buttons.is_empty() {
+        return html! {};
+    }
+    html! {
+        section.chats {
+            h2 { (w.t("portal-chats")) }
+            p { (w.t("portal-chats-hint")) }
+            @for b in &buttons {
+                @if b.linked {
+                    p.linked { "✓ " (w.t_args("portal-chat-linked", &[("app", b.channel.app_name().into())])) }
+                } @else {
+                    p {
+                        a.button href=(b.link) rel="noopener" data-app=(b.channel.as_str()) {
+                            (w.t_args("portal-chat-link", &[("app", b.channel.app_name().into())]))
+                        }
+                    }
+                    p.muted { (crate::services::chats::link_wording(w, b.channel, shop)) }
                 }
             }
         }

@@ -234,7 +234,7 @@ fn read_inbound(body: &[u8]) -> Option<(String, String)> {
     Some((from, text))
 }
 
-mod subtle_eq {
+pub(super) mod subtle_eq {
     /// Compares without stopping at the first difference.
     pub fn eq(a: &[u8], b: &[u8]) -> bool {
         if a.len() != b.len() {

@@ -159,6 +159,9 @@ pub fn store_error(w: &Language, e: &StoreError) -> String {
         }
         StoreError::NoContact(_) => w.t("store-error-no-phone"),
         StoreError::NoWrittenReply(_) => w.t("store-error-no-written-reply"),
+        StoreError::NoChat(c) => w.t_args("store-error-no-chat", &[("app", c.app_name().into())]),
+        StoreError::LinkCodeUsed => w.t("store-error-link-code-used"),
+        StoreError::LinkCodeUnknown => w.t("store-error-link-code-unknown"),
         StoreError::TicketCannotBecome { ticket, from, to } => w.t_args(
             "store-error-ticket-move",
             &[

@@ -6,7 +6,10 @@ use crate::config::{Config, ShopConfig};
 use crate::domain::messages::{Channel, State};
 use crate::domain::token::ShopSecret;
 use crate::i18n::{Arg, Language};
-use crate::messages::{EmailTransport, Letter, SendError, SmsTransport, Transport};
+use crate::messages::{
+    EmailTransport, Letter, SendError, SmsTransport, TelegramTransport, Transport,
+    WhatsAppSettings, WhatsAppTransport,
+};
 use crate::store::{Claim, Outgoing, Store, StoreError, Why, WhyOwned};
 use serde::Serialize;
 
@@ -15,6 +18,11 @@ use serde::Serialize;
 pub struct Senders {
     email: Option<Box<dyn Transport + Send>>,
     sms: Option<Box<dyn Transport + Send>>,
+    /// Also fetches what customers wrote (long polling).
+    pub(super) telegram: Option<TelegramTransport>,
+    whatsapp: Option<WhatsAppTransport>,
+    /// The approved templates, for a message outside WhatsApp's window.
+    pub(super) whatsapp_settings: Option<WhatsAppSettings>,
 }
 
 impl Senders {
@@ -28,6 +36,9 @@ impl Senders {
                 .sms
                 .clone()
                 .map(|s| Box::new(SmsTransport::new(s)) as Box<dyn Transport + Send>),
+            telegram: config.chats.telegram.clone().map(TelegramTransport::new),
+            whatsapp: config.chats.whatsapp.clone().map(WhatsAppTransport::new),
+            whatsapp_settings: config.chats.whatsapp.clone(),
         }
     }
 
@@ -40,13 +51,22 @@ impl Senders {
         if self.sms.is_some() {
             c.push(Channel::Sms);
         }
+        if self.whatsapp.is_some() {
+            c.push(Channel::WhatsApp);
+        }
+        if self.telegram.is_some() {
+            c.push(Channel::Telegram);
+        }
         c
     }
 
-    fn get(&mut self, channel: Channel) -> Option<&mut Box<dyn Transport + Send>> {
+    fn get(&mut self, channel: Channel) -> Option<&mut (dyn Transport + Send + 'static)> {
         match channel {
-            Channel::Email => self.email.as_mut(),
-            Channel::Sms => self.sms.as_mut(),
+            Channel::Email => self.email.as_deref_mut(),
+            Channel::Sms => self.sms.as_deref_mut(),
+            Channel::WhatsApp => self.whatsapp.as_mut().map(|t| t as _),
+            Channel::Telegram => self.telegram.as_mut().map(|t| t as _),
+            Channel::Viber | Channel::Messenger => None,
         }
     }
 
@@ -73,6 +93,12 @@ pub struct Round {
     pub unsure: usize,
     /// What went wrong, one per message that did not go.
     pub problems: Vec<RoundProblem>,
+    /// What customers wrote in the apps fetched by polling (Telegram), taken first.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub heard: Option<super::chats::Intake>,
+    /// Why an app could not be asked what arrived.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub poll_problem: Option<WhyOwned>,
 }
 
 /// A message that did not go in a round, and why.
@@ -84,7 +110,7 @@ pub struct RoundProblem {
 }
 
 impl RoundProblem {
-    fn new(id: i64, code: &str, about: &str, detail: &str) -> RoundProblem {
+    pub(super) fn new(id: i64, code: &str, about: &str, detail: &str) -> RoundProblem {
         RoundProblem {
             id,
             why: WhyOwned {
@@ -129,6 +155,19 @@ pub fn send_due(
         unsure: store.write(|t| t.messages().recover_unsure(now()))?,
         ..Round::default()
     };
+    // What customers wrote first: a chat linked a moment ago is an address now, and a reply
+    // lands in its ticket before anything is said to it.
+    match super::chats::poll(store, links.secret, shop, senders, 0, now)? {
+        Some(Ok(intake)) => round.heard = Some(intake),
+        Some(Err(p)) => {
+            round.poll_problem = Some(WhyOwned {
+                code: p.code.into(),
+                about: p.subject,
+                detail: p.detail,
+            })
+        }
+        None => {}
+    }
     let mut channels = senders.channels();
     for _ in 0..most {
         if channels.is_empty() {
@@ -148,10 +187,20 @@ pub fn send_due(
             None => None,
         };
         let words = words_for(out.language.as_deref(), &shop.language);
-        let letter = compose(words, shop, store, &out, links, token.as_deref());
-        let transport = senders
-            .get(out.channel)
-            .expect("claimed only on a channel with a transport");
+        let mut letter = compose(words, shop, store, &out, links, token.as_deref());
+        if out.channel.is_chat() {
+            let facts = Facts::of(words, shop, store, &out, links, token.as_deref());
+            match super::chats::form_for(&out, senders.whatsapp_settings.as_ref(), &facts, now()) {
+                Ok(form) => letter.form = form,
+                Err(p) => {
+                    super::chats::divert(store, &out, &p, now(), &mut round)?;
+                    continue;
+                }
+            }
+        }
+        let Some(transport) = senders.get(out.channel) else {
+            unreachable!("claimed only on a channel with a transport")
+        };
         let mut handing_over = || {
             store
                 .write(|t| {
@@ -183,6 +232,9 @@ pub fn send_due(
                 round
                     .problems
                     .push(RoundProblem::new(out.id, p.code, &p.subject, &p.detail));
+            }
+            Err(e) if super::chats::is_chat_problem(e.problem().code) => {
+                super::chats::after_refusal(store, &out, e.problem(), at, &mut round)?;
             }
             Err(e) => {
                 let p = e.problem();
@@ -237,7 +289,7 @@ pub fn stop_wording(text: &str, shop: &str) -> String {
 }
 
 /// The words of the customer's language, else the shop's.
-fn words_for(customer: Option<&str>, shop: &str) -> &'static Language {
+pub(super) fn words_for(customer: Option<&str>, shop: &str) -> &'static Language {
     let catalog = crate::i18n::catalog();
     customer
         .and_then(|c| catalog.get(c).ok())
@@ -255,54 +307,23 @@ pub fn compose(
     links: &Links<'_>,
     visit_token: Option<&str>,
 ) -> Letter {
+    let f = Facts::of(words, shop, store, out, links, visit_token);
     let shop = shop.name.as_str();
-    let reward_id = out
-        .facts
-        .get("reward")
-        .and_then(|r| r.as_str())
-        .unwrap_or("");
-    let reward = store
-        .current_program()
-        .and_then(|p| p.rewards.iter().find(|r| r.id == reward_id))
-        .map(|r| r.name.clone())
-        .unwrap_or_else(|| reward_id.to_string());
-    let cost = out.facts.get("cost").and_then(|c| c.as_i64()).unwrap_or(0);
-    let until = out
-        .facts
-        .get("valid_until")
-        .and_then(|u| u.as_i64())
-        .map(|u| words.date(u))
-        .unwrap_or_default();
     let base = links.public_url.trim_end_matches('/');
-    let link = match visit_token {
-        Some(t) => format!("{base}/r/{t}"),
-        None => format!("{base}/"),
-    };
     let args: Vec<Arg> = vec![
         ("shop", shop.into()),
-        ("reward", reward.as_str().into()),
+        ("reward", f.reward.as_str().into()),
         ("points", out.balance.into()),
-        ("remaining", (cost - out.balance).max(1).into()),
-        ("until", until.as_str().into()),
-        (
-            "summary",
-            out.ticket_summary.clone().unwrap_or_default().into(),
-        ),
-        ("link", link.as_str().into()),
-        (
-            "reply",
-            out.facts
-                .get("reply")
-                .and_then(|r| r.as_str())
-                .unwrap_or_default()
-                .to_string()
-                .into(),
-        ),
+        ("remaining", f.remaining.into()),
+        ("until", f.until.as_str().into()),
+        ("summary", f.summary.as_str().into()),
+        ("link", f.link.as_str().into()),
+        ("reply", f.reply.as_str().into()),
     ];
     let id = format!("msg-{}", out.kind.as_str().replace('_', "-"));
     let subject = words.t_args(&format!("{id}-subject"), &args);
     let body = words.t_args(&id, &args);
-    let unsubscribe = (out.kind.is_marketing() && out.channel == Channel::Email)
+    let unsubscribe = (out.kind.is_marketing() && out.channel != Channel::Sms)
         .then(|| {
             out.customer_id
                 .map(|c| format!("{base}/u/{}", links.secret.sign_unsubscribe(c, out.channel)))
@@ -337,6 +358,15 @@ pub fn compose(
             }
             text
         }
+        // A chat: the shop's name is the chat's; a marketing message says how to stop.
+        _ => {
+            let mut text = body;
+            if let Some(u) = &unsubscribe {
+                text.push_str("\n\n");
+                text.push_str(&words.t_args("msg-chat-stop", &[("link", u.as_str().into())]));
+            }
+            text
+        }
     };
     Letter {
         to: out.to.clone(),
@@ -345,6 +375,67 @@ pub fn compose(
         key: out.key.clone(),
         unsubscribe,
         language: words.tag().to_string(),
+        form: crate::messages::Form::Text,
+    }
+}
+
+/// What a message says beyond its words: a template's placeholders are filled from these.
+pub struct Facts {
+    pub reward: String,
+    pub points: i64,
+    pub remaining: i64,
+    pub until: String,
+    pub summary: String,
+    pub link: String,
+    pub reply: String,
+}
+
+impl Facts {
+    pub fn of(
+        words: &Language,
+        shop: &ShopConfig,
+        store: &Store,
+        out: &Outgoing,
+        links: &Links<'_>,
+        visit_token: Option<&str>,
+    ) -> Facts {
+        let _ = shop;
+        let reward_id = out
+            .facts
+            .get("reward")
+            .and_then(|r| r.as_str())
+            .unwrap_or("");
+        let reward = store
+            .current_program()
+            .and_then(|p| p.rewards.iter().find(|r| r.id == reward_id))
+            .map(|r| r.name.clone())
+            .unwrap_or_else(|| reward_id.to_string());
+        let cost = out.facts.get("cost").and_then(|c| c.as_i64()).unwrap_or(0);
+        let until = out
+            .facts
+            .get("valid_until")
+            .and_then(|u| u.as_i64())
+            .map(|u| words.date(u))
+            .unwrap_or_default();
+        let base = links.public_url.trim_end_matches('/');
+        let link = match visit_token {
+            Some(t) => format!("{base}/r/{t}"),
+            None => format!("{base}/"),
+        };
+        Facts {
+            reward,
+            points: out.balance,
+            remaining: (cost - out.balance).max(1),
+            until,
+            summary: out.ticket_summary.clone().unwrap_or_default(),
+            link,
+            reply: out
+                .facts
+                .get("reply")
+                .and_then(|r| r.as_str())
+                .unwrap_or_default()
+                .to_string(),
+        }
     }
 }
 
@@ -492,6 +583,14 @@ mod tests {
             "erased",
             "no_contact",
             "store",
+            "token_refused",
+            "chat_ended",
+            "opted_out",
+            "rate_limited",
+            "app_down",
+            "app_refused",
+            "window_closed",
+            "no_template",
         ];
         for l in c.all() {
             for code in codes {

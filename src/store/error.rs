@@ -79,6 +79,15 @@ pub enum StoreError {
     /// the card (or no card).
     #[error("a reply by {0:?} needs an address or number: the card has none, so give one")]
     NoContact(crate::domain::support::ContactVia),
+    /// A reply in a messaging app the member has not linked a chat on.
+    #[error("the member has not linked {0:?} yet: they press its button on their visit page")]
+    NoChat(crate::domain::messages::Channel),
+    /// A chat came with a link code that has linked a chat before.
+    #[error("this link code was used already: open the visit page again for a new one")]
+    LinkCodeUsed,
+    /// A chat came with a link code this shop did not make, or for a member gone.
+    #[error("this link code is not one of this shop's: open the visit page again for a new one")]
+    LinkCodeUnknown,
     /// A written reply to a ticket the customer asked to hear back on in the shop or by a call.
     #[error("the customer asked to hear back {0:?}, not in writing: note what was said instead")]
     NoWrittenReply(Option<crate::domain::support::ContactVia>),

@@ -82,6 +82,7 @@ pub use loyalty::ledger::{Adjusted, PaidWith, Redeemed};
 pub use loyalty::occasions::Given;
 pub use loyalty::referrals::ReferralView;
 pub use loyalty::tiers::TierView;
+pub use messages::chats::{ChatLink, ChatMessage, Heard, NewChatLink, UnknownChatMessage};
 pub use messages::consents::{Consent, ConsentSource, MessageChoices, NewConsent};
 pub use messages::outbox::{
     CLAIM_SECONDS, Claim, MessageView, OutboxCounts, Outgoing, Why, WhyOwned,
@@ -127,7 +128,76 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0021_receipt_codes.sql"),
     include_str!("migrations/0022_chain_shops.sql"),
     include_str!("migrations/0023_copied_from.sql"),
+    include_str!("migrations/0024_chats.sql"),
 ];
+
+/// Checks a migration widens before its SQL runs: (the version it upgrades from, table, the
+/// check as written, the check it becomes). SQLite cannot alter a check; a widened one accepts
+/// every row the old one did, so the table's stored definition is rewritten in place (the
+/// procedure SQLite documents for changes that leave the stored rows as they are) instead of
+/// copying tables that many triggers and views name.
+const WIDENED: &[(usize, &str, &str, &str)] = &[
+    (
+        23,
+        "consents",
+        "channel IN ('email', 'sms')",
+        "channel IN ('email', 'sms', 'whatsapp', 'viber', 'telegram', 'messenger')",
+    ),
+    (
+        23,
+        "consents",
+        "'unsubscribe', 'sms_stop')",
+        "'unsubscribe', 'sms_stop', 'chat')",
+    ),
+    (
+        23,
+        "messages",
+        "channel IN ('email', 'sms')",
+        "channel IN ('email', 'sms', 'whatsapp', 'viber', 'telegram', 'messenger')",
+    ),
+    (
+        23,
+        "tickets",
+        "contact_via IN ('phone', 'email', 'sms', 'in_store')",
+        "contact_via IN ('phone', 'email', 'sms', 'in_store', 'whatsapp', 'viber', 'telegram', \
+         'messenger')",
+    ),
+    (
+        23,
+        "tickets",
+        "channel IN ('portal', 'rating', 'counter', 'phone', 'email')",
+        "channel IN ('portal', 'rating', 'counter', 'phone', 'email', 'chat')",
+    ),
+];
+
+/// Rewrites the checks [`WIDENED`] lists for the upgrade from `version`, in `tx`.
+fn widen_checks(tx: &Transaction<'_>, version: usize) -> Result<()> {
+    let rewrites: Vec<_> = WIDENED.iter().filter(|w| w.0 == version).collect();
+    if rewrites.is_empty() {
+        return Ok(());
+    }
+    let schema: i64 = tx.pragma_query_value(None, "schema_version", |r| r.get(0))?;
+    tx.pragma_update(None, "writable_schema", true)?;
+    for (_, table, old, new) in rewrites {
+        let n = tx.execute(
+            "UPDATE sqlite_schema SET sql = replace(sql, ?2, ?3)
+             WHERE type = 'table' AND name = ?1 AND instr(sql, ?2) > 0",
+            (table, old, new),
+        )?;
+        if n != 1 {
+            return Err(StoreError::Damaged(format!(
+                "table {table} does not have the check \"{old}\" this upgrade widens"
+            )));
+        }
+    }
+    tx.pragma_update(None, "schema_version", schema + 1)?;
+    tx.pragma_update(None, "writable_schema", false)?;
+    let ok: String = tx.pragma_query_value(None, "quick_check", |r| r.get(0))?;
+    if ok != "ok" {
+        return Err(StoreError::Damaged(format!("after widening checks: {ok}")));
+    }
+    Ok(())
+}
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -145,6 +215,7 @@ pub(crate) fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
     }
     for (version, sql) in MIGRATIONS.iter().enumerate().skip(found as usize) {
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        widen_checks(&tx, version)?;
         tx.execute_batch(sql)?;
         tx.pragma_update(None, "user_version", version as i64 + 1)?;
         tx.commit()?;

@@ -220,3 +220,5 @@ cli-setup-intro = Setting up Regulars in { $path }. Enter takes the suggestion i
 cli-setup-done = Set up. `regulars` opens the counter; `regulars serve` runs the pages without a screen.
 cli-setup-one-or-two = Answer 1 or 2.
 cli-setup-profile-unknown = '{ $profile }' is not a printer profile: one of { $profiles }.
+cli-messages-heard = From the chats: { $linked } linked, { $heard } into tickets ({ $opened } new), { $unknown } from unknown chats, { $refused } link codes refused, { $ended } ended.
+cli-messages-poll-problem = Could not fetch what customers wrote: { $why }

@@ -255,3 +255,4 @@ about-manual = The manual: “man regulars” in a terminal (every command has i
 about-guide = The full guide: { $path }
 about-licence = Free software under the MIT licence.
 port-refused = This computer does not let Regulars open { $port }. Unplug the device and plug it in again. If this stays, someone with administrator rights runs “sudo usermod -aG dialout { $user }” in a terminal; then sign out of the computer and in again
+ticket-channel-chat = a message in a chat app

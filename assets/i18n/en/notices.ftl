@@ -240,3 +240,6 @@ error-birthday = A birthday is the month and the day, as MM-DD: 14 July is 07-14
 # A printer, scanner or till profile that could not be loaded.
 profile-unknown = there is no { $kind } profile "{ $id }"; the profiles are: { $available } (a shop's own go in { $dir })
 profile-invalid = { $path } is not a valid profile: { $reason }
+store-error-no-chat = the member has not linked { $app } yet: they press its button on their visit page
+store-error-link-code-used = this link code was used already: open the visit page again for a new one
+store-error-link-code-unknown = this link code is not one of this shop's: open the visit page again for a new one

@@ -128,3 +128,12 @@ portal-code-open = Open my receipt
 # A link the chain signed for a sale that has not reached this server yet.
 error-on-its-way = Your receipt is on its way
 error-on-its-way-text = The shop has not sent this visit here yet. Try again in a minute or two: the link on your receipt is right.
+contact-via-whatsapp = WhatsApp
+contact-via-viber = Viber
+contact-via-telegram = Telegram
+contact-via-messenger = Messenger
+portal-chats = Chat with the shop
+portal-chats-hint = Get reward news and answers about your visits in the app you already use. One tap links it to your card.
+portal-chat-link = Message us on { $app }
+portal-chat-linked = Linked on { $app }
+chat-link-prefill = Link my card:

@@ -179,3 +179,5 @@ cli-setup-intro = Sine-set up ang Regulars sa { $path }. Kinukuha ng Enter ang m
 cli-setup-done = Naka-set up na. Binubuksan ng `regulars` ang counter; pinapatakbo ng `regulars serve` ang mga pahina nang walang screen.
 cli-setup-one-or-two = Sumagot ng 1 o 2.
 cli-setup-profile-unknown = Hindi printer profile ang '{ $profile }': isa sa { $profiles }.
+cli-messages-heard = Mula sa mga chat: { $linked } na-link, { $heard } sa mga ticket ({ $opened } bago), { $unknown } mula sa di-kilalang chat, { $refused } link code ang tinanggihan, { $ended } natapos.
+cli-messages-poll-problem = Hindi makuha ang isinulat ng mga customer: { $why }

@@ -223,3 +223,6 @@ error-birthday = Ang kaarawan ay buwan at araw, bilang MM-DD: ang Hulyo 14 ay 07
 # A printer, scanner or till profile that could not be loaded.
 profile-unknown = walang { $kind } profile na "{ $id }"; ang mga profile ay: { $available } (ang sariling profile ng tindahan ay nasa { $dir })
 profile-invalid = hindi wastong profile ang { $path }: { $reason }
+store-error-no-chat = hindi pa naka-link ang { $app } ng member: pindutin nila ang button nito sa page ng kanilang pagbisita
+store-error-link-code-used = nagamit na ang link code na ito: buksan ulit ang page ng pagbisita para sa bago
+store-error-link-code-unknown = hindi galing sa tindahang ito ang link code na ito: buksan ulit ang page ng pagbisita para sa bago

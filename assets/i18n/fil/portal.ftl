@@ -109,3 +109,12 @@ portal-code-open = Buksan ang resibo ko
 # A link the chain signed for a sale that has not reached this server yet.
 error-on-its-way = Papunta na ang resibo mo
 error-on-its-way-text = Hindi pa naipapadala ng tindahan dito ang pagbisitang ito. Subukan ulit pagkalipas ng isa o dalawang minuto: tama ang link sa resibo mo.
+contact-via-whatsapp = WhatsApp
+contact-via-viber = Viber
+contact-via-telegram = Telegram
+contact-via-messenger = Messenger
+portal-chats = Makipag-chat sa tindahan
+portal-chats-hint = Tumanggap ng balita sa rewards at mga sagot tungkol sa iyong pagbisita sa app na gamit mo na. Isang pindot lang para i-link ito sa iyong card.
+portal-chat-link = I-message kami sa { $app }
+portal-chat-linked = Naka-link sa { $app }
+chat-link-prefill = I-link ang card ko:

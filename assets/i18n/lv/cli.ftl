@@ -199,3 +199,5 @@ cli-setup-intro = Regulars iestatīšana mapē { $path }. Enter pieņem ieteikum
 cli-setup-done = Iestatīts. `regulars` atver kasi; `regulars serve` darbina lapas bez ekrāna.
 cli-setup-one-or-two = Atbildiet 1 vai 2.
 cli-setup-profile-unknown = '{ $profile }' nav printera profils: viens no { $profiles }.
+cli-messages-heard = No sarakstēm: piesaistītas { $linked }, pieprasījumos { $heard } (jauni { $opened }), no nezināmām sarakstēm { $unknown }, noraidīti kodi { $refused }, pārtrauktas { $ended }.
+cli-messages-poll-problem = Neizdevās saņemt klientu rakstīto: { $why }

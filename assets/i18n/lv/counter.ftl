@@ -263,3 +263,4 @@ about-manual = Rokasgrāmata: terminālī “man regulars” (katrai komandai sa
 about-guide = Pilns ceļvedis: { $path }
 about-licence = Brīva programmatūra ar MIT licenci.
 port-refused = Šis dators neļauj Regulars atvērt { $port }. Atvienojiet ierīci un pievienojiet to vēlreiz. Ja tas nepalīdz, kāds ar administratora tiesībām terminālī izpilda “sudo usermod -aG dialout { $user }”; pēc tam izrakstieties no datora un pierakstieties atkal
+ticket-channel-chat = ziņa tērzēšanas lietotnē

@@ -240,3 +240,6 @@ error-birthday = Dzimšanas diena ir mēnesis un diena formā MM-DD: 14. jūlijs
 # A printer, scanner or till profile that could not be loaded.
 profile-unknown = nav { $kind } profila "{ $id }"; ir šādi profili: { $available } (veikala paša profili glabājas { $dir })
 profile-invalid = { $path } nav derīgs profils: { $reason }
+store-error-no-chat = klients vēl nav piesaistījis { $app }: jānospiež tās poga apmeklējuma lapā
+store-error-link-code-used = šis piesaistes kods jau izmantots: atveriet apmeklējuma lapu vēlreiz, lai saņemtu jaunu
+store-error-link-code-unknown = šis piesaistes kods nav šī veikala: atveriet apmeklējuma lapu vēlreiz, lai saņemtu jaunu

@@ -129,3 +129,12 @@ portal-code-open = Atvērt manu čeku
 # A link the chain signed for a sale that has not reached this server yet.
 error-on-its-way = Jūsu čeks ir ceļā
 error-on-its-way-text = Veikals šo apmeklējumu šeit vēl nav nosūtījis. Mēģiniet vēlreiz pēc minūtes vai divām: saite uz jūsu čeka ir pareiza.
+contact-via-whatsapp = WhatsApp
+contact-via-viber = Viber
+contact-via-telegram = Telegram
+contact-via-messenger = Messenger
+portal-chats = Sarakste ar veikalu
+portal-chats-hint = Saņemiet balvu ziņas un atbildes par apmeklējumiem lietotnē, ko jau lietojat. Viens pieskāriens to piesaista jūsu kartei.
+portal-chat-link = Rakstiet mums { $app }
+portal-chat-linked = Piesaistīts { $app }
+chat-link-prefill = Piesaistīt manu karti:

@@ -207,3 +207,5 @@ cli-setup-intro = Подешавање Regulars у { $path }. Enter прихва
 cli-setup-done = Подешено. `regulars` отвара касу; `regulars serve` покреће странице без екрана.
 cli-setup-one-or-two = Одговорите 1 или 2.
 cli-setup-profile-unknown = '{ $profile }' није профил штампача: један од { $profiles }.
+cli-messages-heard = Из дописивања: повезано { $linked }, у захтеве { $heard } (нових { $opened }), из непознатих разговора { $unknown }, одбијених кодова { $refused }, прекинуто { $ended }.
+cli-messages-poll-problem = Није могуће преузети шта су купци написали: { $why }

@@ -240,3 +240,6 @@ error-birthday = Рођендан је месец и дан, као ММ-ДД: 1
 # A printer, scanner or till profile that could not be loaded.
 profile-unknown = не постоји { $kind } профил „{ $id }”; профили су: { $available } (профили радње иду у { $dir })
 profile-invalid = { $path } није исправан профил: { $reason }
+store-error-no-chat = члан још није повезао { $app }: треба да притисне његово дугме на страници посете
+store-error-link-code-used = овај код за повезивање је већ искоришћен: отворите страницу посете поново за нови
+store-error-link-code-unknown = овај код за повезивање није ове продавнице: отворите страницу посете поново за нови

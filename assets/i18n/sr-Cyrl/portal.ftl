@@ -129,3 +129,12 @@ portal-code-open = Отвори мој рачун
 # A link the chain signed for a sale that has not reached this server yet.
 error-on-its-way = Ваш рачун је на путу
 error-on-its-way-text = Радња још није послала ову посету овде. Покушајте поново за минут-два: веза на вашем рачуну је исправна.
+contact-via-whatsapp = WhatsApp
+contact-via-viber = Viber
+contact-via-telegram = Telegram
+contact-via-messenger = Messenger
+portal-chats = Дописивање са продавницом
+portal-chats-hint = Примајте вести о наградама и одговоре о посетама у апликацији коју већ користите. Један додир је повезује са вашом картицом.
+portal-chat-link = Пишите нам на { $app }
+portal-chat-linked = Повезано на { $app }
+chat-link-prefill = Повежи моју картицу:

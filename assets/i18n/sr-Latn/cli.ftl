@@ -207,3 +207,5 @@ cli-setup-intro = Podešavanje Regulars u { $path }. Enter prihvata predlog u za
 cli-setup-done = Podešeno. `regulars` otvara kasu; `regulars serve` pokreće stranice bez ekrana.
 cli-setup-one-or-two = Odgovorite 1 ili 2.
 cli-setup-profile-unknown = '{ $profile }' nije profil štampača: jedan od { $profiles }.
+cli-messages-heard = Iz dopisivanja: povezano { $linked }, u zahteve { $heard } (novih { $opened }), iz nepoznatih razgovora { $unknown }, odbijenih kodova { $refused }, prekinuto { $ended }.
+cli-messages-poll-problem = Nije moguće preuzeti šta su kupci napisali: { $why }

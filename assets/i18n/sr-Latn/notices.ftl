@@ -240,3 +240,6 @@ error-birthday = Rođendan je mesec i dan, kao MM-DD: 14. jul je 07-14.
 # A printer, scanner or till profile that could not be loaded.
 profile-unknown = ne postoji { $kind } profil „{ $id }”; profili su: { $available } (profili radnje idu u { $dir })
 profile-invalid = { $path } nije ispravan profil: { $reason }
+store-error-no-chat = član još nije povezao { $app }: treba da pritisne njegovo dugme na stranici posete
+store-error-link-code-used = ovaj kod za povezivanje je već iskorišćen: otvorite stranicu posete ponovo za novi
+store-error-link-code-unknown = ovaj kod za povezivanje nije ove prodavnice: otvorite stranicu posete ponovo za novi

@@ -129,3 +129,12 @@ portal-code-open = Otvori moj račun
 # A link the chain signed for a sale that has not reached this server yet.
 error-on-its-way = Vaš račun je na putu
 error-on-its-way-text = Radnja još nije poslala ovu posetu ovde. Pokušajte ponovo za minut-dva: veza na vašem računu je ispravna.
+contact-via-whatsapp = WhatsApp
+contact-via-viber = Viber
+contact-via-telegram = Telegram
+contact-via-messenger = Messenger
+portal-chats = Dopisivanje sa prodavnicom
+portal-chats-hint = Primajte vesti o nagradama i odgovore o posetama u aplikaciji koju već koristite. Jedan dodir je povezuje sa vašom karticom.
+portal-chat-link = Pišite nam na { $app }
+portal-chat-linked = Povezano na { $app }
+chat-link-prefill = Poveži moju karticu:

@@ -194,3 +194,5 @@ cli-setup-intro = { $path }లో Regulars ఏర్పాటు. Enter బ్�
 cli-setup-done = ఏర్పాటు పూర్తి. `regulars` కౌంటర్ తెరుస్తుంది; `regulars serve` స్క్రీన్ లేకుండా పేజీలు నడుపుతుంది.
 cli-setup-one-or-two = 1 లేదా 2 అని సమాధానం ఇవ్వండి.
 cli-setup-profile-unknown = '{ $profile }' ప్రింటర్ ప్రొఫైల్ కాదు: { $profiles }లో ఒకటి.
+cli-messages-heard = చాట్‌ల నుండి: { $linked } లింక్ అయ్యాయి, { $heard } టికెట్లలోకి ({ $opened } కొత్తవి), { $unknown } తెలియని చాట్‌ల నుండి, { $refused } లింక్ కోడ్‌లు తిరస్కరించబడ్డాయి, { $ended } ముగిశాయి.
+cli-messages-poll-problem = కస్టమర్లు రాసినది తెచ్చుకోలేకపోయాం: { $why }

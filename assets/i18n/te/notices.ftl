@@ -232,3 +232,6 @@ error-birthday = పుట్టినరోజు అంటే నెల, త�
 # A printer, scanner or till profile that could not be loaded.
 profile-unknown = "{ $id }" అనే { $kind } ప్రొఫైల్ లేదు; ఉన్న ప్రొఫైల్స్: { $available } (దుకాణం సొంత ప్రొఫైల్స్ { $dir }లో ఉంటాయి)
 profile-invalid = { $path } సరైన ప్రొఫైల్ కాదు: { $reason }
+store-error-no-chat = సభ్యులు ఇంకా { $app } లింక్ చేయలేదు: వారి సందర్శన పేజీలో దాని బటన్ నొక్కాలి
+store-error-link-code-used = ఈ లింక్ కోడ్ ఇప్పటికే వాడారు: కొత్తది కోసం సందర్శన పేజీని మళ్లీ తెరవండి
+store-error-link-code-unknown = ఈ లింక్ కోడ్ ఈ దుకాణానిది కాదు: కొత్తది కోసం సందర్శన పేజీని మళ్లీ తెరవండి

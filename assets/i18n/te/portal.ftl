@@ -121,3 +121,12 @@ portal-code-open = నా రసీదును తెరవండి
 # A link the chain signed for a sale that has not reached this server yet.
 error-on-its-way = మీ రసీదు దారిలో ఉంది
 error-on-its-way-text = దుకాణం ఈ సందర్శనను ఇంకా ఇక్కడికి పంపలేదు. ఒకటి రెండు నిమిషాల్లో మళ్లీ ప్రయత్నించండి: మీ రసీదుపై ఉన్న లింక్ సరైనదే.
+contact-via-whatsapp = WhatsApp
+contact-via-viber = Viber
+contact-via-telegram = Telegram
+contact-via-messenger = Messenger
+portal-chats = దుకాణంతో చాట్
+portal-chats-hint = మీరు ఇప్పటికే వాడుతున్న యాప్‌లో రివార్డ్ వార్తలు, మీ సందర్శనల గురించి సమాధానాలు పొందండి. ఒక్క ట్యాప్‌తో అది మీ కార్డుకు లింక్ అవుతుంది.
+portal-chat-link = { $app }లో మాకు సందేశం పంపండి
+portal-chat-linked = { $app }లో లింక్ అయింది
+chat-link-prefill = నా కార్డును లింక్ చేయండి:

@@ -25,6 +25,8 @@ pub enum ConsentSource {
     Unsubscribe,
     /// STOP sent back by SMS.
     SmsStop,
+    /// In the customer's chat on a messaging app: linking it, blocking or unsubscribing.
+    Chat,
 }
 
 impl ConsentSource {
@@ -36,6 +38,7 @@ impl ConsentSource {
             ConsentSource::Staff => "staff",
             ConsentSource::Unsubscribe => "unsubscribe",
             ConsentSource::SmsStop => "sms_stop",
+            ConsentSource::Chat => "chat",
         }
     }
 
@@ -47,6 +50,7 @@ impl ConsentSource {
             ConsentSource::Staff,
             ConsentSource::Unsubscribe,
             ConsentSource::SmsStop,
+            ConsentSource::Chat,
         ]
         .into_iter()
         .find(|c| c.as_str() == s)
@@ -222,6 +226,7 @@ impl super::Room<'_, '_> {
         let address = match channel {
             Channel::Email => row.email.as_deref().map(hide_email),
             Channel::Sms => row.phone.as_deref().map(hide_phone),
+            chat => Some(chat.app_name().to_string()),
         }
         .unwrap_or_default();
         let on = self.consent(customer_id, channel)?.is_some_and(|c| c.given);
@@ -231,17 +236,18 @@ impl super::Room<'_, '_> {
     /// The channel marketing reaches this customer on, with the address: of the channels with
     /// consent in force and an address on file, the one consented to last (the customer's
     /// latest choice).
-    pub(super) fn marketing_channel(&self, customer_id: i64) -> Result<Option<(Channel, String)>> {
+    pub(super) fn marketing_channel(
+        &self,
+        customer_id: i64,
+        except: Option<Channel>,
+    ) -> Result<Option<(Channel, String)>> {
         let row = self.people().customer_by_id(customer_id)?;
         if row.erased_at.is_some() {
             return Ok(None);
         }
         let mut best: Option<(i64, Channel, String)> = None;
-        for channel in Channel::ALL {
-            let address = match channel {
-                Channel::Email => row.email.clone(),
-                Channel::Sms => row.phone.clone(),
-            };
+        for channel in Channel::ALL.into_iter().filter(|c| Some(*c) != except) {
+            let address = self.address_of(&row, channel)?;
             let (Some(address), Some(c)) = (address, self.consent(customer_id, channel)?) else {
                 continue;
             };
@@ -250,6 +256,23 @@ impl super::Room<'_, '_> {
             }
         }
         Ok(best.map(|(_, c, a)| (c, a)))
+    }
+}
+
+impl super::Room<'_, '_> {
+    /// Where a message on `channel` reaches this customer now: the card's email or phone, or
+    /// the live chat they linked on a messaging app.
+    pub(super) fn address_of(
+        &self,
+        row: &crate::store::people::customers::CustomerRow,
+        channel: Channel,
+    ) -> Result<Option<String>> {
+        Ok(match channel {
+            Channel::Email => row.email.clone(),
+            Channel::Sms => row.phone.clone(),
+            chat => self.live_chat(row.id, chat)?,
+        }
+        .filter(|a| !a.trim().is_empty()))
     }
 }
 

@@ -36,6 +36,9 @@ pub struct Outgoing {
     pub balance: i64,
     /// This try, counting from 1.
     pub attempt: i64,
+    /// On a messaging app: when the customer last wrote in the chat (WhatsApp's and
+    /// Messenger's windows count from it).
+    pub last_heard_at: Option<i64>,
 }
 
 /// What claiming the next due message found.
@@ -124,7 +127,7 @@ impl super::Room<'_, '_> {
         if !home {
             return Ok(false);
         }
-        let Some((channel, _)) = self.marketing_channel(customer_id)? else {
+        let Some((channel, _)) = self.marketing_channel(customer_id, None)? else {
             return Ok(false);
         };
         self.insert_message(
@@ -154,7 +157,11 @@ impl super::Room<'_, '_> {
         let channel = match t.contact_via {
             Some(ContactVia::Email) => Channel::Email,
             Some(ContactVia::Sms) => Channel::Sms,
-            _ => return Ok(false),
+            Some(via) => match via.chat() {
+                Some(chat) => chat,
+                None => return Ok(false),
+            },
+            None => return Ok(false),
         };
         let Some(to) = t.contact.filter(|c| !c.trim().is_empty()) else {
             return Ok(false);
@@ -274,10 +281,10 @@ impl super::Room<'_, '_> {
                 Some(consent) if consent.given => {}
                 _ => return self.cancel(id, "consent_withdrawn", now),
             }
-            let address = customer.as_ref().and_then(|c| match channel {
-                Channel::Email => c.email.clone(),
-                Channel::Sms => c.phone.clone(),
-            });
+            let address = match &customer {
+                Some(c) => self.address_of(c, channel)?,
+                None => None,
+            };
             match address {
                 Some(a) if !a.trim().is_empty() => a,
                 _ => return self.cancel(id, "no_address", now),
@@ -302,6 +309,10 @@ impl super::Room<'_, '_> {
             Some(c) => self.people().language_of(c)?,
             None => None,
         };
+        let last_heard_at = match channel.is_chat() {
+            true => self.last_heard(channel, &to)?,
+            false => None,
+        };
         self.tx
             .prepare_cached(
                 "UPDATE messages SET attempts = attempts + 1, claimed_until = ?2 WHERE id = ?1",
@@ -323,6 +334,7 @@ impl super::Room<'_, '_> {
             facts: serde_json::from_str(&facts).unwrap_or_default(),
             balance: customer.as_ref().map(|c| c.balance).unwrap_or(0),
             attempt: attempts + 1,
+            last_heard_at,
         })))
     }
 
@@ -343,6 +355,7 @@ impl super::Room<'_, '_> {
         reason: &str,
         now: i64,
     ) -> Result<usize> {
+        // Service messages (a ticket's) are not marketing: every one of their kinds is kept.
         let service: Vec<&str> = Kind::ALL
             .iter()
             .filter(|k| !k.is_marketing())
@@ -352,16 +365,61 @@ impl super::Room<'_, '_> {
             "UPDATE messages SET state = 'cancelled', state_at = ?3, problem = ?4,
              problem_about = NULL, last_error = NULL
              WHERE customer_id = ?1 AND state = 'queued' AND (?2 IS NULL OR channel = ?2)
-               AND kind NOT IN (?5, ?6)",
+               AND kind NOT IN (SELECT value FROM json_each(?5))",
             rusqlite::params![
                 customer_id,
                 channel.map(Channel::as_str),
                 now,
                 reason,
-                service[0],
-                service[1]
+                serde_json::to_string(&service).unwrap_or_default()
             ],
         )?)
+    }
+
+    /// A message that cannot go in its chat now (the window closed with no approved template,
+    /// or the app said so): a marketing message is queued on the member's other consented
+    /// channel and this one cancelled, with why; any other waits, tried again later like a
+    /// passing failure. Returns the channel it moved to.
+    pub fn divert_message(&self, id: i64, why: &Why<'_>, now: i64) -> Result<Option<Channel>> {
+        let (key, customer_id, kind, channel, facts): (
+            String,
+            Option<i64>,
+            String,
+            String,
+            String,
+        ) = self.tx.query_row(
+            "SELECT key, customer_id, kind, channel, facts FROM messages WHERE id = ?1",
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+        )?;
+        let kind = Kind::parse(&kind);
+        let other = match (kind, customer_id) {
+            (Some(k), Some(c)) if k.is_marketing() => {
+                self.marketing_channel(c, Channel::parse(&channel))?
+            }
+            _ => None,
+        };
+        let (Some((other, _)), Some(kind)) = (other, kind) else {
+            self.mark_message_failed(id, why, false, now)?;
+            return Ok(None);
+        };
+        let facts: serde_json::Value = serde_json::from_str(&facts).unwrap_or_default();
+        self.insert_message(
+            &format!("{key}>{}", other.as_str()),
+            customer_id,
+            None,
+            kind,
+            other,
+            None,
+            &facts,
+            now,
+        )?;
+        self.tx.execute(
+            "UPDATE messages SET state = 'cancelled', state_at = ?2, problem = ?3,
+             problem_about = ?4, last_error = ?5, claimed_until = 0 WHERE id = ?1",
+            rusqlite::params![id, now, why.code, why.about, why.detail],
+        )?;
+        Ok(Some(other))
     }
 
     /// Keeps the words about to be sent and marks the message `sending`: from here a stop

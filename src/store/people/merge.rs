@@ -137,6 +137,20 @@ impl super::Room<'_, '_> {
                 (kept, gone),
             )?;
         }
+        // Their chats: the kept card's live chat on an app stays; the gone card's on the same
+        // app ends.
+        tx.execute(
+            "UPDATE chat_links SET unlinked_at = linked_at, unlinked_why = 'merged'
+             WHERE customer_id = ?2 AND unlinked_at IS NULL AND channel IN
+                (SELECT channel FROM chat_links WHERE customer_id = ?1 AND unlinked_at IS NULL)",
+            (kept, gone),
+        )?;
+        for table in ["chat_links", "chat_inbound"] {
+            tx.execute(
+                &format!("UPDATE {table} SET customer_id = ?1 WHERE customer_id = ?2"),
+                (kept, gone),
+            )?;
+        }
         // Vouchers too, but one birthday, anniversary or welcome-back voucher a year: the
         // gone card's second one of a kind stays with it, voided if unused.
         tx.execute(

@@ -27,6 +27,8 @@ impl super::Room<'_, '_> {
             "notes": section("SELECT * FROM customer_notes WHERE customer_id = ?1 ORDER BY id")?,
             "consents": section("SELECT channel, given, at, source, wording, language, actor FROM consents WHERE customer_id = ?1 ORDER BY id")?,
             "messages": section("SELECT id, kind, channel, state, created_at, state_at, sent_at, sent_to, language, subject, body, last_error FROM messages WHERE customer_id = ?1 ORDER BY id")?,
+            "chat_links": section("SELECT channel, chat, linked_at, unlinked_at, unlinked_why, last_heard_at FROM chat_links WHERE customer_id = ?1 ORDER BY id")?,
+            "chat_messages": section("SELECT channel, platform_id, at, text, ticket_id FROM chat_inbound WHERE customer_id = ?1 ORDER BY id")?,
         }))
     }
 
@@ -56,6 +58,8 @@ impl super::Room<'_, '_> {
             .execute("DELETE FROM messages WHERE customer_id = ?1", [id])?;
         self.tx
             .execute("DELETE FROM consents WHERE customer_id = ?1", [id])?;
+        // Their chats end, and the chats' ids and words go.
+        self.messages().end_chats_of(id, now)?;
         self.tx.execute(
             "UPDATE ratings SET comment = NULL
              WHERE visit_id IN (SELECT id FROM visits WHERE customer_id = ?1)",

@@ -166,6 +166,15 @@ impl super::Room<'_, '_> {
                 });
                 Some(on_card.ok_or(StoreError::NoContact(via))?)
             }
+            // In a messaging app: the chat the member linked there.
+            (None, Some(via)) if via.chat().is_some() => {
+                let chat = via.chat().expect("a chat");
+                let linked = match customer_id {
+                    Some(id) => self.messages().live_chat(id, chat)?,
+                    None => None,
+                };
+                Some(linked.ok_or(StoreError::NoChat(chat))?)
+            }
             (None, _) => None,
         };
         self.tx.execute(
@@ -368,6 +377,7 @@ impl super::Room<'_, '_> {
         let t = self.ticket(id)?;
         match t.contact_via {
             Some(ContactVia::Email | ContactVia::Sms) => {}
+            Some(via) if via.chat().is_some() => {}
             other => return Err(StoreError::NoWrittenReply(other)),
         }
         let body = clean_text(text, TextField::Note)?;

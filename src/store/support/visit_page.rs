@@ -66,6 +66,11 @@ pub struct Member {
     pub sms_consent: Option<bool>,
     /// Whether the shop has their birthday (the page never shows it).
     pub has_birthday: bool,
+    /// The card's row here (the page's chat buttons carry codes made for it).
+    #[serde(skip)]
+    pub customer_id: i64,
+    /// The messaging apps they have a live chat with the shop on.
+    pub chats: Vec<crate::domain::messages::Channel>,
 }
 
 /// Why an anonymous receipt's points can no longer be claimed.
@@ -141,6 +146,14 @@ impl super::Room<'_, '_> {
                 let mut m = member_of(&self.people().view_of(row, now)?, language);
                 (m.email_consent, m.sms_consent, m.has_birthday) =
                     (choices.email, choices.sms, choices.has_birthday);
+                m.customer_id = id;
+                m.chats = self
+                    .messages()
+                    .chat_links_of(id)?
+                    .into_iter()
+                    .filter(|l| l.unlinked_at.is_none())
+                    .map(|l| l.channel)
+                    .collect();
                 Some(m)
             }
             None => None,
@@ -410,6 +423,8 @@ fn member_of(view: &CustomerView, language: Option<String>) -> Member {
         email_consent: None,
         sms_consent: None,
         has_birthday: false,
+        customer_id: 0,
+        chats: Vec::new(),
     }
 }
 

@@ -66,6 +66,7 @@ pub fn send_test(config: &Config, channel: Channel, to: &str) -> (bool, String) 
         key: format!("test.{}.{}", crate::clock::now(), std::process::id()),
         unsubscribe: None,
         language: w.tag().to_string(),
+        form: Default::default(),
     };
     let mut transport: Box<dyn Transport> = match (channel, &config.email, &config.sms) {
         (Channel::Email, Some(e), _) => Box::new(crate::messages::EmailTransport::new(e.clone())),
