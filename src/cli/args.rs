@@ -247,10 +247,11 @@ pub struct AddTicket {
     /// The kind of problem (its kept answers are offered when it is resolved).
     #[arg(long, value_name = "KIND", value_parser = ["missing", "wrong_item", "quality", "charged", "service", "other"])]
     pub problem: Option<String>,
-    /// How they want to hear back: phone, email, sms or in_store.
+    /// How they want to hear back: phone, email, sms, in_store, or a messaging app they
+    /// linked on their visit page (whatsapp, viber, telegram, messenger).
     #[arg(long, value_name = "HOW")]
     pub contact_via: Option<String>,
-    /// The number or address to use, if not the one on their card.
+    /// The number or address to use, if not the one on their card (or their linked chat).
     #[arg(long)]
     pub contact: Option<String>,
     /// Who took it.

@@ -157,10 +157,33 @@ fn add(ctx: &Ctx, store: &mut Store, a: AddCustomer) -> Result<Output> {
 
 fn show(ctx: &Ctx, store: &mut Store, code: &str) -> Result<Output> {
     let v = store.customer_view(code, ctx.now)?;
-    Ok(Output {
-        text: describe_customer(ctx, &v),
-        json: to_json(&v),
-    })
+    let chats = store.read(|tx| tx.messages().chat_links_of(v.id))?;
+    let mut text = describe_customer(ctx, &v);
+    let w = ctx.words();
+    for l in &chats {
+        let line = match l.unlinked_at {
+            None => w.t_args(
+                "cli-chat-linked",
+                &[
+                    ("app", l.channel.app_name().into()),
+                    ("since", w.date(l.linked_at).into()),
+                ],
+            ),
+            Some(at) => w.t_args(
+                "cli-chat-ended",
+                &[
+                    ("app", l.channel.app_name().into()),
+                    ("since", w.date(at).into()),
+                    ("why", l.unlinked_why.clone().unwrap_or_default().into()),
+                ],
+            ),
+        };
+        text.push('\n');
+        text.push_str(&line);
+    }
+    let mut json = to_json(&v);
+    json["chats"] = to_json(&chats);
+    Ok(Output { text, json })
 }
 
 fn find(ctx: &Ctx, store: &mut Store, text: &str, limit: usize) -> Result<Output> {

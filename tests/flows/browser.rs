@@ -16,7 +16,7 @@ const CHROMIUM: &str = "/usr/bin/chromium";
 const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 const ELEMENT: &str = "element-6066-11e4-a52e-4f735466cecf";
 
-struct Driver {
+pub(crate) struct Driver {
     child: Child,
     base: String,
     agent: ureq::Agent,
@@ -52,12 +52,12 @@ fn call(agent: &ureq::Agent, method: &str, url: &str, body: Option<Value>) -> Va
 }
 
 impl Driver {
-    fn start() -> Driver {
+    pub(crate) fn start() -> Driver {
         Driver::start_in(None)
     }
 
     /// A phone whose browser asks for `language` first (its `Accept-Language`).
-    fn start_in(language: Option<&str>) -> Driver {
+    pub(crate) fn start_in(language: Option<&str>) -> Driver {
         assert!(
             std::path::Path::new(CHROMIUM).exists() && std::path::Path::new(CHROMEDRIVER).exists(),
             "the browser test needs Chromium and its WebDriver: run the tests with `tests/run.sh`, \
@@ -118,7 +118,7 @@ impl Driver {
         format!("{}/session/{}{rest}", self.base, self.session)
     }
 
-    fn go(&self, url: &str) {
+    pub(crate) fn go(&self, url: &str) {
         call(
             &self.agent,
             "POST",
@@ -127,7 +127,7 @@ impl Driver {
         );
     }
 
-    fn find(&self, css: &str) -> String {
+    pub(crate) fn find(&self, css: &str) -> String {
         let v = call(
             &self.agent,
             "POST",
@@ -137,7 +137,7 @@ impl Driver {
         v[ELEMENT].as_str().unwrap().to_string()
     }
 
-    fn click(&self, css: &str) {
+    pub(crate) fn click(&self, css: &str) {
         let id = self.find(css);
         call(
             &self.agent,
@@ -147,7 +147,7 @@ impl Driver {
         );
     }
 
-    fn type_into(&self, css: &str, text: &str) {
+    pub(crate) fn type_into(&self, css: &str, text: &str) {
         let id = self.find(css);
         call(
             &self.agent,
@@ -159,7 +159,7 @@ impl Driver {
 
     /// Waits (up to 20 s) until the browser's address contains `part`; `what` says what
     /// did not happen otherwise.
-    fn until_url(&self, part: &str, what: &str) {
+    pub(crate) fn until_url(&self, part: &str, what: &str) {
         let t = Instant::now();
         while !self.current_url().contains(part) {
             assert!(
@@ -171,7 +171,7 @@ impl Driver {
         }
     }
 
-    fn current_url(&self) -> String {
+    pub(crate) fn current_url(&self) -> String {
         call(&self.agent, "GET", &self.url("/url"), None)
             .as_str()
             .unwrap()
@@ -188,7 +188,7 @@ impl Driver {
         (v[0].as_i64().unwrap(), v[1].as_i64().unwrap())
     }
 
-    fn script(&self, js: &str) -> Value {
+    pub(crate) fn script(&self, js: &str) -> Value {
         call(
             &self.agent,
             "POST",
@@ -197,7 +197,7 @@ impl Driver {
         )
     }
 
-    fn screenshot(&self) -> Vec<u8> {
+    pub(crate) fn screenshot(&self) -> Vec<u8> {
         let v = call(&self.agent, "GET", &self.url("/screenshot"), None);
         base64::engine::general_purpose::STANDARD
             .decode(v.as_str().unwrap())

@@ -2,7 +2,7 @@
 
 mod answers;
 mod backups;
-mod browser;
+pub mod browser;
 mod certs;
 mod chain;
 mod chain_clock;
@@ -14,6 +14,7 @@ mod chain_messages;
 mod chain_portal;
 mod chain_stamps;
 mod chain_tls;
+mod chats;
 mod cli;
 mod cli_languages;
 mod cli_owner;
@@ -37,6 +38,7 @@ mod page_copy;
 mod page_server;
 mod passthrough;
 mod pg;
+pub mod platforms;
 mod port_refused;
 pub mod portal;
 mod portal_access;

@@ -222,3 +222,5 @@ cli-setup-one-or-two = Answer 1 or 2.
 cli-setup-profile-unknown = '{ $profile }' is not a printer profile: one of { $profiles }.
 cli-messages-heard = From the chats: { $linked } linked, { $heard } into tickets ({ $opened } new), { $unknown } from unknown chats, { $refused } link codes refused, { $ended } ended.
 cli-messages-poll-problem = Could not fetch what customers wrote: { $why }
+cli-chat-linked = { $app }: linked since { $since }
+cli-chat-ended = { $app }: ended { $since } ({ $why })

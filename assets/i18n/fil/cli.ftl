@@ -181,3 +181,5 @@ cli-setup-one-or-two = Sumagot ng 1 o 2.
 cli-setup-profile-unknown = Hindi printer profile ang '{ $profile }': isa sa { $profiles }.
 cli-messages-heard = Mula sa mga chat: { $linked } na-link, { $heard } sa mga ticket ({ $opened } bago), { $unknown } mula sa di-kilalang chat, { $refused } link code ang tinanggihan, { $ended } natapos.
 cli-messages-poll-problem = Hindi makuha ang isinulat ng mga customer: { $why }
+cli-chat-linked = { $app }: naka-link mula { $since }
+cli-chat-ended = { $app }: natapos { $since } ({ $why })

@@ -201,3 +201,5 @@ cli-setup-one-or-two = Atbildiet 1 vai 2.
 cli-setup-profile-unknown = '{ $profile }' nav printera profils: viens no { $profiles }.
 cli-messages-heard = No sarakstēm: piesaistītas { $linked }, pieprasījumos { $heard } (jauni { $opened }), no nezināmām sarakstēm { $unknown }, noraidīti kodi { $refused }, pārtrauktas { $ended }.
 cli-messages-poll-problem = Neizdevās saņemt klientu rakstīto: { $why }
+cli-chat-linked = { $app }: piesaistīts kopš { $since }
+cli-chat-ended = { $app }: pārtraukts { $since } ({ $why })

@@ -209,3 +209,5 @@ cli-setup-one-or-two = Одговорите 1 или 2.
 cli-setup-profile-unknown = '{ $profile }' није профил штампача: један од { $profiles }.
 cli-messages-heard = Из дописивања: повезано { $linked }, у захтеве { $heard } (нових { $opened }), из непознатих разговора { $unknown }, одбијених кодова { $refused }, прекинуто { $ended }.
 cli-messages-poll-problem = Није могуће преузети шта су купци написали: { $why }
+cli-chat-linked = { $app }: повезано од { $since }
+cli-chat-ended = { $app }: прекинуто { $since } ({ $why })

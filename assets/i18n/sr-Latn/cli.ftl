@@ -209,3 +209,5 @@ cli-setup-one-or-two = Odgovorite 1 ili 2.
 cli-setup-profile-unknown = '{ $profile }' nije profil štampača: jedan od { $profiles }.
 cli-messages-heard = Iz dopisivanja: povezano { $linked }, u zahteve { $heard } (novih { $opened }), iz nepoznatih razgovora { $unknown }, odbijenih kodova { $refused }, prekinuto { $ended }.
 cli-messages-poll-problem = Nije moguće preuzeti šta su kupci napisali: { $why }
+cli-chat-linked = { $app }: povezano od { $since }
+cli-chat-ended = { $app }: prekinuto { $since } ({ $why })

@@ -196,3 +196,5 @@ cli-setup-one-or-two = 1 లేదా 2 అని సమాధానం ఇవ�
 cli-setup-profile-unknown = '{ $profile }' ప్రింటర్ ప్రొఫైల్ కాదు: { $profiles }లో ఒకటి.
 cli-messages-heard = చాట్‌ల నుండి: { $linked } లింక్ అయ్యాయి, { $heard } టికెట్లలోకి ({ $opened } కొత్తవి), { $unknown } తెలియని చాట్‌ల నుండి, { $refused } లింక్ కోడ్‌లు తిరస్కరించబడ్డాయి, { $ended } ముగిశాయి.
 cli-messages-poll-problem = కస్టమర్లు రాసినది తెచ్చుకోలేకపోయాం: { $why }
+cli-chat-linked = { $app }: { $since } నుండి లింక్ అయింది
+cli-chat-ended = { $app }: { $since }న ముగిసింది ({ $why })
