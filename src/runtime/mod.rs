@@ -130,6 +130,8 @@ pub struct Support {
     pub visit_tickets: Vec<crate::store::TicketView>,
     /// The kept answers, most used first, to resolve a ticket with.
     pub answers: Vec<crate::store::KeptAnswer>,
+    /// The messaging apps the customer linked a chat on (a ticket can be answered there).
+    pub chats: Vec<crate::domain::messages::Channel>,
 }
 
 /// A scan (or a scanner fault) from the scanner thread.

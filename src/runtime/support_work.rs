@@ -69,6 +69,14 @@ pub(super) fn handle(
                         now,
                     )?;
                     s.timeline = tx.support().timeline(code, 40)?;
+                    let id = tx.people().customer(code)?.id();
+                    s.chats = tx
+                        .messages()
+                        .chat_links_of(id)?
+                        .into_iter()
+                        .filter(|l| l.unlinked_at.is_none())
+                        .map(|l| l.channel)
+                        .collect();
                 }
                 if let Some(v) = visit {
                     s.visit_tickets = tx.support().tickets_of_visit(v)?;

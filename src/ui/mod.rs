@@ -3,7 +3,7 @@
 //! business rules. Keyboard first (see [`focus`] for where the cursor goes): Enter records the
 //! sale, F2 finds a customer, F3 enrolls one, F4 records an anonymous sale, F5 redeems the
 //! first reward available, F6 shows the last receipt large, F8 refunds the last receipt, F9
-//! reprints it, F10 opens the settings, F1 says which Regulars this is, Esc closes what is open or clears the customer. Every control has an
+//! reprints it, F10 opens the settings, F12 opens a support ticket for the customer on screen, F1 says which Regulars this is, Esc closes what is open or clears the customer. Every control has an
 //! accessible label.
 //!
 //! Each panel is a struct with its own fields and a `ui` that hands back [`view::Asks`];
@@ -294,6 +294,9 @@ impl CounterApp {
         }
         if pressed(Key::F9) {
             asks.send(Intent::Reprint);
+        }
+        if pressed(Key::F12) && (s.customer.is_some() || s.visit.is_some()) {
+            self.support.open_form = true;
         }
         if pressed(Key::Escape) {
             // Esc closes what is open first; with nothing open it clears the customer.

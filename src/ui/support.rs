@@ -20,6 +20,8 @@ pub struct SupportPanel {
     pub fixes: std::collections::HashMap<i64, Fix>,
     /// A reply being written to the customer, by ticket.
     pub replies: std::collections::HashMap<i64, String>,
+    /// F12 asked for the ticket form: opened, with the keyboard in its first field.
+    pub open_form: bool,
 }
 
 /// What staff say about one ticket's fix before resolving it.
@@ -40,6 +42,7 @@ impl Default for SupportPanel {
             note: String::new(),
             fixes: Default::default(),
             replies: Default::default(),
+            open_form: false,
         }
     }
 }
@@ -54,13 +57,17 @@ impl SupportPanel {
         w: &Language,
         asks: &mut Asks,
     ) {
-        let Some(via @ (ContactVia::Email | ContactVia::Sms)) = t.contact_via else {
+        let Some(via) = t
+            .contact_via
+            .filter(|v| matches!(v, ContactVia::Email | ContactVia::Sms) || v.chat().is_some())
+        else {
             return;
         };
-        let how = w.t(match via {
-            ContactVia::Email => "reply-email",
-            _ => "reply-sms",
-        });
+        let how = match via {
+            ContactVia::Email => w.t("reply-email"),
+            ContactVia::Sms => w.t("reply-sms"),
+            chat => w.t(&format!("contact-via-{}", chat.as_str())),
+        };
         let head = w.t_args(
             "reply-to-ticket",
             &[("id", t.id.into()), ("how", how.into())],
@@ -154,6 +161,7 @@ impl SupportPanel {
         &mut self,
         ui: &mut egui::Ui,
         card: Option<&crate::store::CustomerView>,
+        chats: &[crate::domain::messages::Channel],
         w: &Language,
     ) -> bool {
         let email = card.and_then(|c| c.email.clone());
@@ -165,11 +173,22 @@ impl SupportPanel {
         ui.label(w.t("reply-how"));
         ui.horizontal_wrapped(|ui| {
             let r = &mut self.ticket_reply;
-            ui.radio_value(r, ContactVia::InStore, w.t("reply-in-store"));
-            ui.radio_value(r, ContactVia::Email, with("reply-email", &email));
-            ui.radio_value(r, ContactVia::Sms, with("reply-sms", &phone));
-            ui.radio_value(r, ContactVia::Phone, with("reply-phone", &phone));
+            follow(ui.radio_value(r, ContactVia::InStore, w.t("reply-in-store")));
+            follow(ui.radio_value(r, ContactVia::Email, with("reply-email", &email)));
+            follow(ui.radio_value(r, ContactVia::Sms, with("reply-sms", &phone)));
+            follow(ui.radio_value(r, ContactVia::Phone, with("reply-phone", &phone)));
+            // The chats the member linked on their visit page: the chat is the address.
+            for via in chats.iter().filter_map(|c| ContactVia::of_chat(*c)) {
+                follow(ui.radio_value(r, via, w.t(&format!("contact-via-{}", via.as_str()))));
+            }
         });
+        if self.ticket_reply.chat().is_some() {
+            if !chats.iter().any(|c| Some(*c) == self.ticket_reply.chat()) {
+                // The customer on screen changed: their chats are not this one's.
+                self.ticket_reply = ContactVia::InStore;
+            }
+            return true;
+        }
         if self.ticket_reply != ContactVia::InStore {
             let l = ui.label(w.t("reply-to"));
             let on_card = match self.ticket_reply {
@@ -177,11 +196,13 @@ impl SupportPanel {
                 _ => phone,
             };
             let missing = on_card.is_none() && self.ticket_contact.trim().is_empty();
-            ui.add(
-                egui::TextEdit::singleline(&mut self.ticket_contact)
-                    .hint_text(on_card.unwrap_or_default()),
-            )
-            .labelled_by(l.id);
+            follow(
+                ui.add(
+                    egui::TextEdit::singleline(&mut self.ticket_contact)
+                        .hint_text(on_card.unwrap_or_default()),
+                )
+                .labelled_by(l.id),
+            );
             if missing {
                 let why = match self.ticket_reply {
                     ContactVia::Email => "store-error-no-email",
@@ -240,21 +261,34 @@ impl SupportPanel {
                 }
             }
         }
-        ui.collapsing(w.t("open-a-ticket"), |ui| {
+        let mut form = egui::CollapsingHeader::new(w.t("open-a-ticket"));
+        if self.open_form {
+            form = form.open(Some(true));
+        }
+        form.show(ui, |ui| {
             let l = ui.label(w.t("what-went-wrong"));
-            ui.add(egui::TextEdit::multiline(&mut self.ticket_summary).desired_rows(2))
+            let summary = ui
+                .add(egui::TextEdit::multiline(&mut self.ticket_summary).desired_rows(2))
                 .labelled_by(l.id);
+            if std::mem::take(&mut self.open_form) {
+                summary.request_focus();
+                summary.scroll_to_me(Some(egui::Align::Center));
+            }
             ui.horizontal(|ui| {
                 ui.label(w.t("severity"));
-                ui.radio_value(&mut self.ticket_severity, 1, w.t("severity-minor"));
-                ui.radio_value(&mut self.ticket_severity, 2, w.t("severity-normal"));
-                ui.radio_value(&mut self.ticket_severity, 3, w.t("severity-urgent"));
+                let sev = &mut self.ticket_severity;
+                follow(ui.radio_value(sev, 1, w.t("severity-minor")));
+                follow(ui.radio_value(sev, 2, w.t("severity-normal")));
+                follow(ui.radio_value(sev, 3, w.t("severity-urgent")));
             });
-            let ready = self.reply_ui(ui, s.customer.as_ref(), w);
-            if ui
-                .add_enabled(ready, egui::Button::new(w.t("open-ticket")))
-                .clicked()
-            {
+            let chats = match s.customer.as_ref() {
+                Some(c) if s.support.code.as_deref() == Some(c.code.as_str()) => {
+                    s.support.chats.as_slice()
+                }
+                _ => &[],
+            };
+            let ready = self.reply_ui(ui, s.customer.as_ref(), chats, w);
+            if follow(ui.add_enabled(ready, egui::Button::new(w.t("open-ticket")))).clicked() {
                 let contact = std::mem::take(&mut self.ticket_contact);
                 asks.send(Intent::OpenTicket {
                     summary: std::mem::take(&mut self.ticket_summary),
@@ -289,4 +323,13 @@ impl SupportPanel {
             });
         }
     }
+}
+
+/// Keeps a control the keyboard moved to in sight: the ticket form reaches below a small
+/// screen's edge, and a cashier walking it with Tab sees what Space will pick.
+fn follow(r: egui::Response) -> egui::Response {
+    if r.gained_focus() {
+        r.scroll_to_me(Some(egui::Align::Center));
+    }
+    r
 }

@@ -24,7 +24,7 @@ fn ticket_form(d: &std::path::Path, card: &[&str]) -> H {
     step_until(&mut h, "the customer on screen", |a| {
         a.counter.state().customer.is_some()
     });
-    press(&mut h, "Open a support ticket");
+    press(&mut h, "Open a support ticket (F12)");
     h.run_steps(2);
     h
 }
@@ -109,6 +109,65 @@ fn the_counters_ticket_form_asks_how_to_reply_and_is_it_sorted_goes_there() {
 }
 
 #[test]
+fn the_counters_ticket_form_offers_the_chats_the_member_linked() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    crate::common::run_json(
+        d,
+        &[
+            "customer",
+            "add",
+            "--name",
+            "Ana",
+            "--phone",
+            "+381601234567",
+        ],
+    );
+    // Ana linked Telegram from her visit page; a chat she linked on Viber has ended.
+    crate::messages::sql(
+        d,
+        "INSERT INTO chat_links (customer_id, channel, chat, code, linked_at)
+         VALUES (1, 'telegram', '5551', 'CODE1', 1700000000);
+         INSERT INTO chat_links (customer_id, channel, chat, code, linked_at, unlinked_at)
+         VALUES (1, 'viber', 'vb-1', 'CODE2', 1700000000, 1700000100);",
+    );
+    let code = crate::common::run_json(d, &["customer", "find", "Ana"])["customers"][0]["code"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let mut h = harness(d);
+    h.run_steps(3);
+    let what = regulars::devices::scanner::classify(&code);
+    h.state().counter.scan_typed(&code, what);
+    step_until(&mut h, "her chats loaded", |a| {
+        !a.counter.support_side().support.chats.is_empty()
+    });
+    press(&mut h, "Open a support ticket (F12)");
+    h.run_steps(2);
+    assert!(
+        h.query_by_label("Viber").is_none(),
+        "an ended chat is not offered"
+    );
+    fill(&mut h, "What went wrong", "Cup cracked");
+    press(&mut h, "Telegram");
+    h.run_steps(2);
+    assert!(
+        h.query_by_label("Address or number (empty: the one on the card)")
+            .is_none(),
+        "the chat is the address"
+    );
+    press(&mut h, "Open ticket");
+    step_until(&mut h, "the ticket", |a| {
+        a.counter.support_side().support.open_tickets.len() == 1
+    });
+    assert_eq!(
+        crate::support::ticket_contact(d, 1),
+        ("telegram".into(), Some("5551".into()))
+    );
+    h.get_by_label("Reply to #1 (Telegram)");
+}
+
+#[test]
 fn a_receipt_scan_opens_the_visit_with_its_tickets_and_staff_work_them_from_the_panel() {
     let dir = tempfile::tempdir().unwrap();
     let c = crate::common::run_json(
@@ -189,7 +248,7 @@ fn a_receipt_scan_opens_the_visit_with_its_tickets_and_staff_work_them_from_the_
             .iter()
             .any(|e| e.kind() == "note")
     });
-    press(&mut h, "Open a support ticket");
+    press(&mut h, "Open a support ticket (F12)");
     h.run_steps(2);
     fill(&mut h, "What went wrong", "Loyalty card cracked");
     press(&mut h, "Open ticket");
