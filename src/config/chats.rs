@@ -1,10 +1,11 @@
-//! `[telegram]` and `[whatsapp]`: the messaging apps a shop answers customers on. A section
+//! `[telegram]`, `[whatsapp]`, `[viber]` and `[messenger]`: the messaging apps a shop answers
+//! customers on. A section
 //! without its token is off; the keys can live in files or the environment like the others
 //! (`token_file`, `REGULARS_TELEGRAM_TOKEN`…). `api_url` points a till at another server (a
 //! test's).
 
 use super::{ConfigError, secrets::Secret};
-use crate::messages::{TelegramSettings, WhatsAppSettings};
+use crate::messages::{MessengerSettings, TelegramSettings, ViberSettings, WhatsAppSettings};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -15,6 +16,32 @@ use std::time::Duration;
 pub struct ChatsConfig {
     pub telegram: Option<TelegramSettings>,
     pub whatsapp: Option<WhatsAppSettings>,
+    pub viber: Option<ViberSettings>,
+    pub messenger: Option<MessengerSettings>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawViber {
+    token: Option<String>,
+    token_file: Option<String>,
+    uri: Option<String>,
+    sender: Option<String>,
+    api_url: Option<String>,
+    timeout_seconds: Option<u64>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawMessenger {
+    page_token: Option<String>,
+    page_token_file: Option<String>,
+    app_secret: Option<String>,
+    app_secret_file: Option<String>,
+    verify_token: Option<String>,
+    page: Option<String>,
+    api_url: Option<String>,
+    timeout_seconds: Option<u64>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -214,6 +241,114 @@ impl RawWhatsApp {
                 "https://graph.facebook.com/v21.0",
             )?,
             templates: self.templates,
+            timeout: Duration::from_secs(self.timeout_seconds.unwrap_or(20).clamp(1, 600)),
+        }))
+    }
+}
+
+impl RawViber {
+    pub(super) fn validate(
+        self,
+        path: &Path,
+        shop_name: &str,
+    ) -> Result<Option<ViberSettings>, ConfigError> {
+        let token = Secret {
+            what: "[viber] token",
+            env: "REGULARS_VIBER_TOKEN",
+            inline: self.token,
+            file: self.token_file,
+        }
+        .resolve(path)?;
+        let Some(token) = token else {
+            return Ok(None);
+        };
+        let uri = self.uri.unwrap_or_default().trim().to_string();
+        if uri.is_empty() || !uri.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') {
+            return Err(bad(
+                path,
+                "[viber] uri",
+                "is needed with a token: the bot's URI (Viber Admin Panel), for the link on \
+                 the visit page",
+            ));
+        }
+        let sender: String = self
+            .sender
+            .unwrap_or_else(|| shop_name.to_string())
+            .trim()
+            .chars()
+            .take(28)
+            .collect();
+        Ok(Some(ViberSettings {
+            token,
+            uri,
+            sender,
+            api_url: web_address(
+                path,
+                "[viber] api_url",
+                self.api_url,
+                "https://chatapi.viber.com/pa",
+            )?,
+            timeout: Duration::from_secs(self.timeout_seconds.unwrap_or(20).clamp(1, 600)),
+        }))
+    }
+}
+
+impl RawMessenger {
+    pub(super) fn validate(self, path: &Path) -> Result<Option<MessengerSettings>, ConfigError> {
+        let token = Secret {
+            what: "[messenger] page_token",
+            env: "REGULARS_MESSENGER_PAGE_TOKEN",
+            inline: self.page_token,
+            file: self.page_token_file,
+        }
+        .resolve(path)?;
+        let Some(page_token) = token else {
+            return Ok(None);
+        };
+        let app_secret = Secret {
+            what: "[messenger] app_secret",
+            env: "REGULARS_MESSENGER_APP_SECRET",
+            inline: self.app_secret,
+            file: self.app_secret_file,
+        }
+        .resolve(path)?
+        .ok_or_else(|| {
+            bad(
+                path,
+                "[messenger] app_secret",
+                "is needed with a page token: the app's secret, which signs what customers write",
+            )
+        })?;
+        let verify_token = self
+            .verify_token
+            .filter(|v| !v.trim().is_empty())
+            .ok_or_else(|| {
+                bad(
+                    path,
+                    "[messenger] verify_token",
+                    "is needed with a page token: any word you also type in the app's webhook \
+                     settings",
+                )
+            })?;
+        let page = self.page.unwrap_or_default().trim().to_string();
+        if page.is_empty() || !page.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'.') {
+            return Err(bad(
+                path,
+                "[messenger] page",
+                "is needed with a page token: the Page's user name or id, for the m.me link",
+            ));
+        }
+        Ok(Some(MessengerSettings {
+            page_token,
+            app_secret,
+            verify_token: verify_token.trim().to_string(),
+            page,
+            api_url: web_address(
+                path,
+                "[messenger] api_url",
+                self.api_url,
+                "https://graph.facebook.com/v21.0",
+            )?,
             timeout: Duration::from_secs(self.timeout_seconds.unwrap_or(20).clamp(1, 600)),
         }))
     }

@@ -272,6 +272,10 @@ struct Raw {
     telegram: chats::RawTelegram,
     #[serde(default)]
     whatsapp: chats::RawWhatsApp,
+    #[serde(default)]
+    viber: chats::RawViber,
+    #[serde(default)]
+    messenger: chats::RawMessenger,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -546,6 +550,8 @@ impl Config {
             chats: chats::ChatsConfig {
                 telegram: raw.telegram.validate(path)?,
                 whatsapp: raw.whatsapp.validate(path)?,
+                viber: raw.viber.validate(path, &shop_name)?,
+                messenger: raw.messenger.validate(path)?,
             },
         })
     }

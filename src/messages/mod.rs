@@ -6,13 +6,17 @@
 
 pub mod chat;
 pub mod email;
+pub mod messenger;
 pub mod sms;
 pub mod telegram;
+pub mod viber;
 pub mod whatsapp;
 
 pub use email::{EmailSettings, EmailTransport, TlsMode};
+pub use messenger::{MessengerSettings, MessengerTransport};
 pub use sms::{SmsSettings, SmsTransport};
 pub use telegram::{TelegramSettings, TelegramTransport};
+pub use viber::{ViberSettings, ViberTransport};
 pub use whatsapp::{WhatsAppSettings, WhatsAppTransport};
 
 /// One message, ready to go.

@@ -1,4 +1,5 @@
-//! The messaging apps' webhooks: `/hooks/whatsapp` (Meta's GET check, then signed POSTs).
+//! The messaging apps' webhooks: `/hooks/whatsapp` and `/hooks/messenger` (Meta's GET check,
+//! then POSTs signed with the app secret) and `/hooks/viber` (signed with the bot's token).
 //! A POST's signature is checked on the raw body before anything in it is read; a wrong or
 //! missing one is 401 and nothing is recorded. What it says is taken in one transaction
 //! (each message once, by the app's id for it), and the app hears 200 only once it is kept,
@@ -70,6 +71,85 @@ pub(crate) async fn whatsapp(
         w.len() == 31 && is_link_code(w) && w.bytes().all(|b| !b.is_ascii_lowercase())
     });
     take(&state, Channel::WhatsApp, news).await
+}
+
+pub(crate) async fn messenger_check(
+    State(state): State<AppState>,
+    Query(q): Query<Check>,
+) -> Response {
+    let Some(m) = state.settings.chats.messenger.as_ref() else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    check_answer(&q, &m.verify_token)
+}
+
+/// A Messenger webhook: customers' messages and the referrals that link their chats.
+pub(crate) async fn messenger(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    body: axum::body::Bytes,
+) -> Response {
+    let Some(m) = state.settings.chats.messenger.as_ref() else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let signature = headers
+        .get("x-hub-signature-256")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    if !signed(m.app_secret.as_bytes(), &body, signature, "sha256=") {
+        return StatusCode::UNAUTHORIZED.into_response();
+    }
+    let Ok(json) = serde_json::from_slice::<serde_json::Value>(&body) else {
+        return StatusCode::BAD_REQUEST.into_response();
+    };
+    let news = crate::messages::messenger::read_webhook(&json);
+    take(&state, Channel::Messenger, news).await
+}
+
+/// A Viber callback: a member opening the chat (answered with a welcome that says whether the
+/// card was linked), a message, leaving.
+pub(crate) async fn viber(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    body: axum::body::Bytes,
+) -> Response {
+    let Some(v) = state.settings.chats.viber.clone() else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let signature = headers
+        .get("x-viber-content-signature")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    if !signed(v.token.as_bytes(), &body, signature, "") {
+        return StatusCode::UNAUTHORIZED.into_response();
+    }
+    let Ok(json) = serde_json::from_slice::<serde_json::Value>(&body) else {
+        return StatusCode::BAD_REQUEST.into_response();
+    };
+    let news: Vec<_> = crate::messages::viber::read_event(&json)
+        .into_iter()
+        .collect();
+    let opening = matches!(news.first(), Some(crate::messages::Incoming::Link { .. }));
+    let answer = take(&state, Channel::Viber, news).await;
+    if !opening || answer.status() != StatusCode::OK {
+        return answer;
+    }
+    let Ok(bytes) = axum::body::to_bytes(answer.into_body(), 1 << 16).await else {
+        return StatusCode::SERVICE_UNAVAILABLE.into_response();
+    };
+    let intake: serde_json::Value = serde_json::from_slice(&bytes).unwrap_or_default();
+    let w = {
+        let c = crate::i18n::catalog();
+        c.get(&state.settings.language)
+            .unwrap_or_else(|_| c.fallback())
+    };
+    let id = if intake["linked"] == 1 {
+        "chat-welcome-linked"
+    } else {
+        "chat-welcome-refused"
+    };
+    let text = w.t_args(id, &[("shop", state.settings.shop_name.as_str().into())]);
+    Json(v.welcome(&text)).into_response()
 }
 
 /// Takes what an app said and answers it: 200 with what was done once it is kept, 503 when

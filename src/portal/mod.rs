@@ -379,6 +379,11 @@ fn app(settings: Settings) -> (Router, AppState) {
             "/hooks/whatsapp",
             get(hooks::whatsapp_check).post(hooks::whatsapp),
         )
+        .route(
+            "/hooks/messenger",
+            get(hooks::messenger_check).post(hooks::messenger),
+        )
+        .route("/hooks/viber", post(hooks::viber))
         .nest("/api/v1", api::routes())
         .fallback(not_found)
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))

@@ -37,6 +37,22 @@ pub fn form_for(
                 )),
             }
         }
+        // Messenger: a support answer may follow for 7 days, tagged as a person's; nothing
+        // else after the window.
+        Channel::Messenger if !open => {
+            let agent = out
+                .last_heard_at
+                .is_some_and(|at| now - at < crate::domain::messages::HUMAN_AGENT_SECONDS);
+            if agent && !out.kind.is_marketing() {
+                Ok(Form::HumanAgent)
+            } else {
+                Err(Problem::new(
+                    "window_closed",
+                    "Messenger",
+                    out.kind.as_str(),
+                ))
+            }
+        }
         _ => Ok(Form::Text),
     }
 }
@@ -291,6 +307,8 @@ pub fn buttons(
                     .whatsapp
                     .as_ref()?
                     .link(&code(), &words.t("chat-link-prefill")),
+                Channel::Viber => chats.viber.as_ref()?.link(&code()),
+                Channel::Messenger => chats.messenger.as_ref()?.link(&code()),
                 _ => return None,
             };
             Some(ChatButton {

@@ -7,8 +7,8 @@ use crate::domain::messages::{Channel, State};
 use crate::domain::token::ShopSecret;
 use crate::i18n::{Arg, Language};
 use crate::messages::{
-    EmailTransport, Letter, SendError, SmsTransport, TelegramTransport, Transport,
-    WhatsAppSettings, WhatsAppTransport,
+    EmailTransport, Letter, MessengerTransport, SendError, SmsTransport, TelegramTransport,
+    Transport, ViberTransport, WhatsAppSettings, WhatsAppTransport,
 };
 use crate::store::{Claim, Outgoing, Store, StoreError, Why, WhyOwned};
 use serde::Serialize;
@@ -21,6 +21,8 @@ pub struct Senders {
     /// Also fetches what customers wrote (long polling).
     pub(super) telegram: Option<TelegramTransport>,
     whatsapp: Option<WhatsAppTransport>,
+    viber: Option<ViberTransport>,
+    messenger: Option<MessengerTransport>,
     /// The approved templates, for a message outside WhatsApp's window.
     pub(super) whatsapp_settings: Option<WhatsAppSettings>,
 }
@@ -38,6 +40,8 @@ impl Senders {
                 .map(|s| Box::new(SmsTransport::new(s)) as Box<dyn Transport + Send>),
             telegram: config.chats.telegram.clone().map(TelegramTransport::new),
             whatsapp: config.chats.whatsapp.clone().map(WhatsAppTransport::new),
+            viber: config.chats.viber.clone().map(ViberTransport::new),
+            messenger: config.chats.messenger.clone().map(MessengerTransport::new),
             whatsapp_settings: config.chats.whatsapp.clone(),
         }
     }
@@ -54,8 +58,14 @@ impl Senders {
         if self.whatsapp.is_some() {
             c.push(Channel::WhatsApp);
         }
+        if self.viber.is_some() {
+            c.push(Channel::Viber);
+        }
         if self.telegram.is_some() {
             c.push(Channel::Telegram);
+        }
+        if self.messenger.is_some() {
+            c.push(Channel::Messenger);
         }
         c
     }
@@ -66,7 +76,8 @@ impl Senders {
             Channel::Sms => self.sms.as_deref_mut(),
             Channel::WhatsApp => self.whatsapp.as_mut().map(|t| t as _),
             Channel::Telegram => self.telegram.as_mut().map(|t| t as _),
-            Channel::Viber | Channel::Messenger => None,
+            Channel::Viber => self.viber.as_mut().map(|t| t as _),
+            Channel::Messenger => self.messenger.as_mut().map(|t| t as _),
         }
     }
 

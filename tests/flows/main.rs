@@ -15,6 +15,8 @@ mod chain_portal;
 mod chain_stamps;
 mod chain_tls;
 mod chats;
+mod chats_meta;
+mod chats_whatsapp;
 mod cli;
 mod cli_languages;
 mod cli_owner;

@@ -137,3 +137,5 @@ portal-chats-hint = Get reward news and answers about your visits in the app you
 portal-chat-link = Message us on { $app }
 portal-chat-linked = Linked on { $app }
 chat-link-prefill = Link my card:
+chat-welcome-linked = Your card at { $shop } is linked: reward news and answers come here. Write to us any time.
+chat-welcome-refused = This link was used already or is not { $shop }'s: open your visit page again and tap the button there.

@@ -118,3 +118,5 @@ portal-chats-hint = Tumanggap ng balita sa rewards at mga sagot tungkol sa iyong
 portal-chat-link = I-message kami sa { $app }
 portal-chat-linked = Naka-link sa { $app }
 chat-link-prefill = I-link ang card ko:
+chat-welcome-linked = Naka-link na ang card mo sa { $shop }: dito darating ang balita sa rewards at mga sagot. Sumulat sa amin anumang oras.
+chat-welcome-refused = Nagamit na ang link na ito o hindi ito galing sa { $shop }: buksan ulit ang page ng pagbisita mo at pindutin ang button doon.

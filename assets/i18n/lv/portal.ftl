@@ -138,3 +138,5 @@ portal-chats-hint = Saņemiet balvu ziņas un atbildes par apmeklējumiem lietot
 portal-chat-link = Rakstiet mums lietotnē { $app }
 portal-chat-linked = Piesaistīts lietotnē { $app }
 chat-link-prefill = Piesaistīt manu karti:
+chat-welcome-linked = Jūsu { $shop } karte ir piesaistīta: balvu ziņas un atbildes nāks šeit. Rakstiet mums jebkurā laikā.
+chat-welcome-refused = Šī saite jau izmantota vai nav { $shop }: atveriet apmeklējuma lapu vēlreiz un pieskarieties pogai.

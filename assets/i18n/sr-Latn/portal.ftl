@@ -138,3 +138,5 @@ portal-chats-hint = Primajte vesti o nagradama i odgovore o posetama u aplikacij
 portal-chat-link = Pišite nam u aplikaciji { $app }
 portal-chat-linked = Povezano u aplikaciji { $app }
 chat-link-prefill = Poveži moju karticu:
+chat-welcome-linked = Vaša kartica u { $shop } je povezana: vesti o nagradama i odgovori stižu ovde. Pišite nam kad god želite.
+chat-welcome-refused = Ova veza je već iskorišćena ili nije od { $shop }: otvorite ponovo stranicu posete i dodirnite dugme.

@@ -1,0 +1,272 @@
+//! Viber and Messenger end to end against local servers that answer as their APIs do
+//! (`platforms/viber.rs`, `platforms/meta.rs`): linking from the visit page (Viber first in
+//! Serbia, Messenger first in the Philippines), signed callbacks, a resolved ticket's question
+//! and staff's replies in the chat within each app's rules (Viber: only once the member has
+//! written; Messenger: 24 hours, then a support answer tagged HUMAN_AGENT for 7 days), and the
+//! member leaving (Viber's unsubscribe, a Messenger block) withdrawing consent.
+
+use crate::chats::ticket_events;
+use crate::common::{run, run_json, run_later};
+use crate::messages::{outbox, send};
+use crate::platforms::{Messenger, Viber};
+use crate::portal::{Shop, visit_path};
+
+/// A member's sale: (card code, visit id, the page's HTML).
+fn sale_page(shop: &Shop, name: &str) -> (String, i64, String) {
+    let d = shop.path();
+    let code = run_json(d, &["customer", "add", "--name", name])["code"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let s = run_json(
+        d,
+        &["sale", "record", "--amount", "9.00", "--customer", &code],
+    );
+    let page = shop.get(&visit_path(&s)).body;
+    (code, s["visit_id"].as_i64().unwrap(), page)
+}
+
+/// The first chat button on a page: (app, link as written in the HTML, `&amp;` read back).
+fn first_button(page: &str) -> (String, String) {
+    let at = page.find("data-app=\"").expect("a chat button") + 10;
+    let app: String = page[at..].chars().take_while(|c| *c != '"').collect();
+    let start = page[..at].rfind("href=\"").unwrap() + 6;
+    let link: String = page[start..].chars().take_while(|c| *c != '"').collect();
+    (app, link.replace("&amp;", "&"))
+}
+
+fn post(
+    shop: &Shop,
+    path: &str,
+    header: &str,
+    signature: Option<&str>,
+    body: &str,
+) -> (u16, String) {
+    let mut headers = vec![("content-type", "application/json")];
+    if let Some(s) = signature {
+        headers.push((header, s));
+    }
+    let a = shop.post_with(path, &headers, body);
+    (a.status, a.body)
+}
+
+#[test]
+fn a_member_links_viber_and_is_written_to_once_they_have_written() {
+    let vb = Viber::start();
+    let shop = Shop::new(&format!(
+        "public_url = \"http://shop.test\"\n\
+         [shop]\nname = \"Kafana Kod Ane\"\ncountry_code = \"+381\"\nlanguage = \"sr-Latn\"\n\
+         [viber]\ntoken = \"{}\"\nuri = \"kafanakodane\"\napi_url = \"{}\"\n",
+        vb.token, vb.url
+    ));
+    let d = shop.path();
+    let now = regulars::clock::now();
+    let (jelena, visit, page) = sale_page(&shop, "Jelena Jovanović");
+    let (app, link) = first_button(&page);
+    assert_eq!(app, "viber", "Viber first in Serbia");
+    let code = link
+        .strip_prefix("viber://pa?chatURI=kafanakodane&context=")
+        .unwrap_or_else(|| panic!("{link}"))
+        .to_string();
+
+    // She opens the chat from the link: Viber calls the shop, signed with the bot's token.
+    let hook = |body: &serde_json::Value, signed: bool| {
+        let text = body.to_string();
+        let signature = vb.sign(text.as_bytes());
+        post(
+            &shop,
+            "/hooks/viber",
+            "x-viber-content-signature",
+            signed.then_some(signature.as_str()),
+            &text,
+        )
+    };
+    let opened = vb.open_chat("01234567890A=", &code, now);
+    assert_eq!(hook(&opened, false).0, 401, "unsigned: refused");
+    assert_eq!(shop.count("SELECT COUNT(*) FROM chat_links"), 0);
+    let (status, welcome) = hook(&opened, true);
+    assert_eq!(status, 200, "{welcome}");
+    let welcome: serde_json::Value = serde_json::from_str(&welcome).unwrap();
+    assert_eq!(welcome["type"], "text");
+    assert!(
+        welcome["text"].as_str().unwrap().contains("Kafana Kod Ane"),
+        "the welcome Viber shows her: {welcome}"
+    );
+    // The same link opened again (another phone): refused, and told so.
+    let (_, again) = hook(&vb.open_chat("0ZZZZ=", &code, now), true);
+    assert!(again.contains("\"text\""), "{again}");
+    assert_eq!(shop.count("SELECT COUNT(*) FROM chat_links"), 1);
+
+    // Her ticket is resolved before she has written: Viber refuses a user not subscribed, so
+    // the question waits (the owner told why) …
+    let t = run_json(
+        d,
+        &[
+            "ticket",
+            "add",
+            "--customer",
+            &jelena,
+            "--receipt",
+            &format!("V{visit}"),
+            "--summary",
+            "Pogrešan račun",
+            "--contact-via",
+            "viber",
+        ],
+    );
+    let id = t["id"].as_i64().unwrap().to_string();
+    run(d, &["ticket", "resolve", &id]);
+    let round = send(d);
+    assert_eq!(round["retrying"], 1, "{round}");
+    assert!(vb.sent().is_empty());
+    // … until she writes: her words land in the ticket, and the question goes.
+    assert_eq!(
+        hook(&vb.write("01234567890A=", "Zdravo!", now + 30), true).0,
+        200
+    );
+    assert!(ticket_events(d, &id).iter().any(|e| e["body"] == "Zdravo!"));
+    let round = run_later(d, 600, &["--json", "messages", "send"]);
+    assert_eq!(round.0, 0, "{}", round.2);
+    let sent = vb.sent();
+    assert_eq!(sent.len(), 1, "{sent:?}");
+    assert!(sent[0].text.contains("Pogrešan račun"), "{}", sent[0].text);
+
+    // She leaves the bot: consent withdrawn, the chat ended, nothing more goes.
+    assert_eq!(
+        hook(&vb.unsubscribe("01234567890A=", now + 60), true).0,
+        200
+    );
+    let card = run_json(d, &["customer", "show", &jelena]);
+    assert_eq!(card["chats"][0]["unlinked_why"], "unsubscribed", "{card}");
+    run(d, &["ticket", "reply", &id, "--text", "Hvala!"]);
+    run_later(d, 1200, &["messages", "send"]);
+    assert_eq!(vb.sent().len(), 1);
+    let reply = outbox(d)
+        .into_iter()
+        .find(|m| m["kind"] == "ticket_reply")
+        .unwrap();
+    assert_ne!(reply["state"], "sent", "{reply}");
+}
+
+#[test]
+fn a_member_links_messenger_and_support_answers_follow_its_window_and_tag() {
+    let fb = Messenger::start();
+    let shop = Shop::new(&format!(
+        "public_url = \"http://shop.test\"\n\
+         [shop]\nname = \"Sari-Sari ni Aling Nena\"\ncountry_code = \"+63\"\nlanguage = \"fil\"\n\
+         [messenger]\npage_token = \"{}\"\napp_secret = \"{}\"\nverify_token = \"{}\"\n\
+         page = \"alingnena\"\napi_url = \"{}\"\n",
+        fb.page_token, fb.app_secret, fb.verify_token, fb.url
+    ));
+    let d = shop.path();
+    let now = regulars::clock::now();
+
+    let check = shop.get(
+        "/hooks/messenger?hub.mode=subscribe&hub.verify_token=regulars-page-word&hub.challenge=77",
+    );
+    assert_eq!((check.status, check.body.as_str()), (200, "77"));
+    let (maria, _, page) = sale_page(&shop, "Maria Santos");
+    let (app, link) = first_button(&page);
+    assert_eq!(app, "messenger", "Messenger first in the Philippines");
+    let code = link
+        .strip_prefix("https://m.me/alingnena?ref=")
+        .unwrap_or_else(|| panic!("{link}"))
+        .to_string();
+
+    let hook = |body: &serde_json::Value, signed: bool| {
+        let text = body.to_string();
+        let signature = fb.sign(text.as_bytes());
+        post(
+            &shop,
+            "/hooks/messenger",
+            "x-hub-signature-256",
+            signed.then_some(signature.as_str()),
+            &text,
+        )
+    };
+    let psid = "6789012345678901";
+    let opened = fb.referral(psid, &code, now);
+    assert_eq!(hook(&opened, false).0, 401);
+    let (status, body) = hook(&opened, true);
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(
+        run_json(d, &["customer", "show", &maria])["chats"][0]["channel"],
+        "messenger"
+    );
+
+    // She writes with no ticket open: one is opened, answered on Messenger; the Page's own
+    // echo of a message is not hers.
+    assert_eq!(
+        hook(&fb.message(psid, "m_1", "Nasira ang itlog", now + 10), true).0,
+        200
+    );
+    assert_eq!(
+        hook(&fb.echo(psid, "m_2", "Salamat!", now + 11), true).0,
+        200
+    );
+    let tickets = run_json(d, &["ticket", "list"])["tickets"].clone();
+    assert_eq!(tickets.as_array().unwrap().len(), 1, "{tickets}");
+    assert_eq!(tickets[0]["contact_via"], "messenger");
+    assert_eq!(tickets[0]["channel"], "chat");
+    let id = tickets[0]["id"].as_i64().unwrap().to_string();
+    assert!(
+        !ticket_events(d, &id)
+            .iter()
+            .any(|e| e["body"] == "Salamat!")
+    );
+
+    // Within the day: a plain answer.
+    run(
+        d,
+        &["ticket", "reply", &id, "--text", "Papalitan po namin."],
+    );
+    send(d);
+    // Two days on: a support answer, tagged as a person's.
+    let two_days = 2 * 86_400;
+    fb.advance(two_days);
+    run_later(
+        d,
+        two_days,
+        &[
+            "ticket",
+            "reply",
+            &id,
+            "--text",
+            "Nandito na po ang kapalit.",
+        ],
+    );
+    let round = run_later(d, two_days, &["--json", "messages", "send"]);
+    assert_eq!(round.0, 0, "{}", round.2);
+    assert_eq!(
+        fb.kinds(),
+        vec![
+            ("RESPONSE".to_string(), None),
+            ("MESSAGE_TAG".to_string(), Some("HUMAN_AGENT".to_string()))
+        ]
+    );
+    // Eight days on, nothing may go: the answer waits and the owner reads why.
+    let eight_days = 8 * 86_400;
+    fb.advance(eight_days - two_days);
+    run_later(
+        d,
+        eight_days,
+        &["ticket", "reply", &id, "--text", "Kumusta na po?"],
+    );
+    let (_, out, _) = run_later(d, eight_days, &["messages", "send"]);
+    assert!(
+        out.contains("24"),
+        "the window, in the owner's words: {out}"
+    );
+    assert_eq!(fb.sent().len(), 2);
+
+    // She writes again (the window opens), then blocks the Page before the answer goes: the
+    // Page hears she is unavailable, the chat ends and consent is withdrawn.
+    let later = now + eight_days;
+    assert_eq!(hook(&fb.message(psid, "m_3", "Hello?", later), true).0, 200);
+    fb.block(psid);
+    let round = run_later(d, eight_days + 3600, &["--json", "messages", "send"]);
+    assert_eq!(round.0, 0, "{}", round.2);
+    let card = run_json(d, &["customer", "show", &maria]);
+    assert!(card["chats"][0]["unlinked_at"].is_i64(), "{card}");
+    assert_eq!(fb.sent().len(), 2);
+}
