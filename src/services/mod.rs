@@ -8,6 +8,7 @@
 //! one request, to the shop's own printed address, is made here).
 
 pub mod chats;
+pub mod compose;
 pub mod errors;
 pub mod insights;
 pub mod messages;

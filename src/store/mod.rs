@@ -84,9 +84,8 @@ pub use loyalty::referrals::ReferralView;
 pub use loyalty::tiers::TierView;
 pub use messages::chats::{ChatLink, ChatMessage, Heard, NewChatLink, UnknownChatMessage};
 pub use messages::consents::{Consent, ConsentSource, MessageChoices, NewConsent};
-pub use messages::outbox::{
-    CLAIM_SECONDS, Claim, MessageView, OutboxCounts, Outgoing, Why, WhyOwned,
-};
+pub use messages::outbox::{CLAIM_SECONDS, Claim, Outgoing, Why, WhyOwned};
+pub use messages::outbox_view::{MessageView, OutboxCounts};
 pub use people::customers::{
     ConsentShown, CustomerView, Enrolled, JUST_REDEEMED_SECONDS, NewCustomer, NewCustomerField,
     Progress,

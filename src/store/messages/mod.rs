@@ -7,5 +7,6 @@ pub(super) mod causes;
 pub(super) mod chats;
 pub(super) mod consents;
 pub(super) mod outbox;
+pub(super) mod outbox_view;
 
 super::room!(messages);
