@@ -224,6 +224,12 @@ pub enum MessagesCmd {
         #[arg(long, default_value = "STOP")]
         text: String,
     },
+    /// What arrived in the shop's chats (WhatsApp, Viber, Telegram, Messenger) from people not
+    /// linked to a card: never attached to a member by guess; answer them in the app itself.
+    Unknown {
+        #[arg(long, default_value_t = 50)]
+        limit: usize,
+    },
 }
 
 /// A new ticket, as `ticket add` takes it.

@@ -29,6 +29,31 @@ pub(super) fn messages(ctx: &Ctx, cmd: MessagesCmd) -> Result<Output> {
                 json: json!({ "id": id, "state": "queued" }),
             })
         }
+        MessagesCmd::Unknown { limit } => {
+            let mut store = ctx.store()?;
+            let rows = store.read(|t| t.messages().unknown_chat_messages(limit))?;
+            let w = ctx.words();
+            let text = if rows.is_empty() {
+                w.t("cli-messages-no-unknown")
+            } else {
+                rows.iter()
+                    .map(|m| {
+                        format!(
+                            "{}  {} {}: {}",
+                            w.date_time(m.at),
+                            m.channel.app_name(),
+                            m.chat,
+                            m.text
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            };
+            Ok(Output {
+                text,
+                json: json!({ "messages": to_json(&rows) }),
+            })
+        }
         MessagesCmd::Stop { phone, text } => {
             let mut store = ctx.store()?;
             let shop = ctx.config.shop.name.as_str();

@@ -183,10 +183,13 @@ fn a_member_links_telegram_on_the_page_and_a_ticket_goes_both_ways_in_the_chat()
     let round = send(d);
     assert_eq!(round["heard"]["unknown"], 1, "{round}");
     assert_eq!(shop.count("SELECT COUNT(*) FROM tickets"), tickets);
+    let unknown = run_json(d, &["messages", "unknown"]);
     assert_eq!(
-        shop.count("SELECT COUNT(*) FROM chat_inbound WHERE customer_id IS NULL"),
-        1
+        unknown["messages"][0]["text"], "Do you deliver?",
+        "{unknown}"
     );
+    let (_, text, _) = run(d, &["messages", "unknown"]);
+    assert!(text.contains("Telegram 7777: Do you deliver?"), "{text}");
 
     // Her reward becomes ready (offers on Telegram, as she chose), then she blocks the bot
     // before the next round: consent is withdrawn and the offer is not sent.

@@ -224,3 +224,4 @@ cli-messages-heard = From the chats: { $linked } linked, { $heard } into tickets
 cli-messages-poll-problem = Could not fetch what customers wrote: { $why }
 cli-chat-linked = { $app }: linked since { $since }
 cli-chat-ended = { $app }: ended { $since } ({ $why })
+cli-messages-no-unknown = No messages from chats linked to no card.

@@ -183,3 +183,4 @@ cli-messages-heard = Mula sa mga chat: { $linked } na-link, { $heard } sa mga ti
 cli-messages-poll-problem = Hindi makuha ang isinulat ng mga customer: { $why }
 cli-chat-linked = { $app }: naka-link mula { $since }
 cli-chat-ended = { $app }: natapos { $since } ({ $why })
+cli-messages-no-unknown = Walang mensahe mula sa chat na hindi naka-link sa card.

@@ -203,3 +203,4 @@ cli-messages-heard = No sarakstēm: piesaistītas { $linked }, pieprasījumos { 
 cli-messages-poll-problem = Neizdevās saņemt klientu rakstīto: { $why }
 cli-chat-linked = { $app }: piesaistīts kopš { $since }
 cli-chat-ended = { $app }: pārtraukts { $since } ({ $why })
+cli-messages-no-unknown = Nav ziņu no sarakstēm, kas nav piesaistītas kartei.

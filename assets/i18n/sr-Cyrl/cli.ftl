@@ -211,3 +211,4 @@ cli-messages-heard = Из дописивања: повезано { $linked }, у
 cli-messages-poll-problem = Није могуће преузети шта су купци написали: { $why }
 cli-chat-linked = { $app }: повезано од { $since }
 cli-chat-ended = { $app }: прекинуто { $since } ({ $why })
+cli-messages-no-unknown = Нема порука из разговора који нису повезани са картицом.

@@ -211,3 +211,4 @@ cli-messages-heard = Iz dopisivanja: povezano { $linked }, u zahteve { $heard } 
 cli-messages-poll-problem = Nije moguće preuzeti šta su kupci napisali: { $why }
 cli-chat-linked = { $app }: povezano od { $since }
 cli-chat-ended = { $app }: prekinuto { $since } ({ $why })
+cli-messages-no-unknown = Nema poruka iz razgovora koji nisu povezani sa karticom.

@@ -198,3 +198,4 @@ cli-messages-heard = చాట్‌ల నుండి: { $linked } లిం�
 cli-messages-poll-problem = కస్టమర్లు రాసినది తెచ్చుకోలేకపోయాం: { $why }
 cli-chat-linked = { $app }: { $since } నుండి లింక్ అయింది
 cli-chat-ended = { $app }: { $since }న ముగిసింది ({ $why })
+cli-messages-no-unknown = ఏ కార్డుకూ లింక్ కాని చాట్‌ల నుండి సందేశాలు లేవు.
