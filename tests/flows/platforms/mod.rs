@@ -47,6 +47,7 @@ pub(super) fn serve(handler: Handler) -> String {
     std::thread::spawn(move || {
         for stream in listener.incoming() {
             let Ok(mut stream) = stream else { continue };
+            let _ = stream.set_nodelay(true);
             let handler = handler.clone();
             std::thread::spawn(move || {
                 let mut reader = BufReader::new(stream.try_clone().unwrap());
@@ -87,14 +88,12 @@ pub(super) fn serve(handler: Handler) -> String {
                     };
                     let (status, answer) = handler(&req);
                     let text = answer.to_string();
-                    if write!(
-                        stream,
+                    let whole = format!(
                         "HTTP/1.1 {status} X\r\nContent-Type: application/json\r\n\
                          Content-Length: {}\r\n\r\n{text}",
                         text.len()
-                    )
-                    .is_err()
-                    {
+                    );
+                    if stream.write_all(whole.as_bytes()).is_err() {
                         return;
                     }
                 }
