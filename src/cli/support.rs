@@ -39,7 +39,12 @@ pub(super) fn describe_ticket(w: &crate::i18n::Language, t: &crate::store::Ticke
             head.push_str(c);
         }
     }
-    format!("#{:<5} {head}\n       {}", t.id, t.summary)
+    let mut text = format!("#{:<5} {head}\n       {}", t.id, t.summary);
+    if let Some(words) = &t.customer_wrote {
+        text.push_str("\n       ");
+        text.push_str(&w.t_args("ticket-customer-wrote", &[("text", words.as_str().into())]));
+    }
+    text
 }
 
 pub(super) fn ticket(ctx: &Ctx, cmd: TicketCmd) -> Result<Output> {
@@ -154,6 +159,8 @@ fn list_tickets(ctx: &Ctx, store: &mut Store, which: ListTickets) -> Result<Outp
         })?],
     };
     let filter = crate::store::TicketFilter {
+        // The default listing also shows what customers wrote about resolved tickets.
+        answered: statuses.is_empty() && !which.follow_up,
         statuses,
         customer: which.customer,
         follow_up_after_days: which.follow_up.then_some(ctx.config.support.follow_up_days),

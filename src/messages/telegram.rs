@@ -122,9 +122,11 @@ fn read_update(u: &serde_json::Value) -> Option<Incoming> {
     if text.trim().is_empty() {
         return None;
     }
+    // A message's id is unique within its chat only.
+    let id = format!("{chat}:{}", m["message_id"].as_i64()?);
     Some(Incoming::Message {
         chat,
-        id: m["message_id"].as_i64()?.to_string(),
+        id,
         text: text.to_string(),
         at: m["date"].as_i64()?,
     })
@@ -203,7 +205,7 @@ mod tests {
             read_update(&text),
             Some(Incoming::Message {
                 chat: "77".into(),
-                id: "2".into(),
+                id: "77:2".into(),
                 text: "Sorted, thanks".into(),
                 at: 1_700_000_100
             })

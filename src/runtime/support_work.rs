@@ -64,6 +64,7 @@ pub(super) fn handle(
                             ],
                             follow_up_after_days: None,
                             overdue: false,
+                            answered: true,
                             limit: 20,
                         },
                         now,

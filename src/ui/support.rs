@@ -246,9 +246,10 @@ impl SupportPanel {
                                     .color(Color32::from_rgb(200, 60, 40)),
                             );
                         }
-                        if ui
-                            .button(w.t_args("resolve", &[("id", t.id.into())]))
-                            .clicked()
+                        if t.status.is_active()
+                            && ui
+                                .button(w.t_args("resolve", &[("id", t.id.into())]))
+                                .clicked()
                         {
                             asks.send(Intent::ResolveTicket {
                                 id: t.id,
@@ -256,8 +257,20 @@ impl SupportPanel {
                             });
                         }
                     });
+                    if let Some(words) = &t.customer_wrote {
+                        // Resolved, and the customer wrote since: staff read it and answer.
+                        ui.label(
+                            RichText::new(w.t_args(
+                                "ticket-customer-wrote",
+                                &[("text", words.as_str().into())],
+                            ))
+                            .color(Color32::from_rgb(200, 110, 20)),
+                        );
+                    }
                     self.answer_ui(ui, t, w, asks);
-                    self.fix_ui(ui, t, &s.support.answers, w, asks);
+                    if t.status.is_active() {
+                        self.fix_ui(ui, t, &s.support.answers, w, asks);
+                    }
                 }
             }
         }

@@ -155,6 +155,19 @@ fn a_member_links_telegram_on_the_page_and_a_ticket_goes_both_ways_in_the_chat()
         "{events:?}"
     );
 
+    // The ticket was resolved: her words put it back in the list staff work from.
+    let listed = run_json(d, &["ticket", "list"])["tickets"].clone();
+    assert!(
+        listed
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|t| t["id"] == id.parse::<i64>().unwrap()
+                && t["status"] == "resolved"
+                && t["customer_wrote"] == "Nije, supa je i dalje hladna"),
+        "{listed}"
+    );
+
     // Staff answer from the command line: on Telegram again.
     let (code, out, err) = run(
         d,
@@ -282,6 +295,22 @@ fn telegram_faults_are_told_and_nothing_is_lost_or_sent_twice() {
     assert_eq!(tg.sent().len(), 1);
     run_later(d, 7200, &["--json", "messages", "send"]);
     assert_eq!(tg.sent().len(), 1, "sent once");
+
+    // A very long message with a terminal escape in it: kept (cut at the limit, the control
+    // character dropped), never refused; Telegram would not send it again anyway.
+    let long = format!("{}\u{1b}[31m", "dugo ".repeat(700));
+    tg.write(9001, &long);
+    assert_eq!(send(d)["heard"]["heard"], 1);
+    let kept = ticket_events(d, &first)
+        .into_iter()
+        .rfind(|e| e["actor"] == "customer")
+        .unwrap();
+    let body = kept["body"].as_str().unwrap();
+    assert!(
+        body.chars().count() <= 2000 && !body.contains('\u{1b}'),
+        "{}",
+        body.len()
+    );
 
     // A customer with no chat on Telegram: the ticket cannot be answered there.
     let (code, _, err) = run(

@@ -270,3 +270,171 @@ fn a_member_links_messenger_and_support_answers_follow_its_window_and_tag() {
     assert!(card["chats"][0]["unlinked_at"].is_i64(), "{card}");
     assert_eq!(fb.sent().len(), 2);
 }
+
+/// The member's phone opens a visit page of a shop with all four apps set up (in Belgrade:
+/// Viber first), reads each button Chromium shows, and links each app from it: Telegram's
+/// Start, WhatsApp's prefilled message, Viber's opened chat, Messenger's referral.
+#[test]
+fn a_phone_links_all_four_apps_from_the_visit_page_in_chromium() {
+    use crate::platforms::{Telegram, WhatsApp};
+    let (tg, wa, vb, fb) = (
+        Telegram::start(),
+        WhatsApp::start(),
+        Viber::start(),
+        Messenger::start(),
+    );
+    let shop = Shop::new(&format!(
+        "public_url = \"http://shop.test\"\n\
+         [shop]\nname = \"Kafana Kod Ane\"\ncountry_code = \"+381\"\n\
+         [telegram]\ntoken = \"{}\"\nbot = \"kodane_bot\"\napi_url = \"{}\"\n\
+         [whatsapp]\ntoken = \"{}\"\nphone_number_id = \"{}\"\nnumber = \"+381 11 400 0000\"\n\
+         app_secret = \"{}\"\nverify_token = \"{}\"\napi_url = \"{}\"\n\
+         [viber]\ntoken = \"{}\"\nuri = \"kafanakodane\"\napi_url = \"{}\"\n\
+         [messenger]\npage_token = \"{}\"\napp_secret = \"{}\"\nverify_token = \"{}\"\n\
+         page = \"kafanakodane\"\napi_url = \"{}\"\n",
+        tg.token,
+        tg.url,
+        wa.token,
+        wa.phone_number_id,
+        wa.app_secret,
+        wa.verify_token,
+        wa.url,
+        vb.token,
+        vb.url,
+        fb.page_token,
+        fb.app_secret,
+        fb.verify_token,
+        fb.url
+    ));
+    let d = shop.path();
+    let now = regulars::clock::now();
+    let code = run_json(
+        d,
+        &["customer", "add", "--name", "Ana", "--language", "sr-Latn"],
+    )["code"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let s = run_json(
+        d,
+        &["sale", "record", "--amount", "9.00", "--customer", &code],
+    );
+
+    let browser = crate::browser::Driver::start();
+    browser.go(&format!("{}{}", shop.base, visit_path(&s)));
+    browser.script("document.querySelector('section.chats').scrollIntoView(); return 1;");
+    let png = browser.screenshot();
+    std::fs::write(
+        std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("portal-chats-all.png"),
+        &png,
+    )
+    .unwrap();
+    let buttons = browser.script(
+        "return [...document.querySelectorAll('section.chats a.button')]
+            .map(a => [a.dataset.app, a.href, a.getBoundingClientRect().height]);",
+    );
+    let buttons = buttons.as_array().unwrap();
+    let apps: Vec<&str> = buttons.iter().map(|b| b[0].as_str().unwrap()).collect();
+    assert_eq!(apps, ["viber", "whatsapp", "messenger", "telegram"]);
+    for b in buttons {
+        assert!(
+            b[2].as_f64().unwrap() >= 44.0,
+            "a button a thumb can press: {b}"
+        );
+    }
+    let link = |app: &str| {
+        buttons.iter().find(|b| b[0] == app).unwrap()[1]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    let after = |l: &str, marker: &str| -> String {
+        let at = l.find(marker).unwrap_or_else(|| panic!("{marker} in {l}")) + marker.len();
+        l[at..]
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect()
+    };
+
+    tg.press_start(5551, &after(&link("telegram"), "start="));
+    assert_eq!(send(d)["heard"]["linked"], 1);
+
+    let wa_link = link("whatsapp");
+    assert!(
+        wa_link.starts_with("https://wa.me/381114000000?text="),
+        "{wa_link}"
+    );
+    let code_wa = wa_link.rsplit("%20").next().unwrap().to_string();
+    let body = wa.message(
+        "381601234567",
+        "wamid.A1",
+        &format!("Link my card: {code_wa}"),
+        now,
+    );
+    let text = body.to_string();
+    let sig = wa.sign(text.as_bytes());
+    assert_eq!(
+        post(
+            &shop,
+            "/hooks/whatsapp",
+            "x-hub-signature-256",
+            Some(&sig),
+            &text
+        )
+        .0,
+        200
+    );
+
+    let body = vb
+        .open_chat("VB1=", &after(&link("viber"), "context="), now)
+        .to_string();
+    let sig = vb.sign(body.as_bytes());
+    assert_eq!(
+        post(
+            &shop,
+            "/hooks/viber",
+            "x-viber-content-signature",
+            Some(&sig),
+            &body
+        )
+        .0,
+        200
+    );
+
+    let body = fb
+        .referral("PSID1", &after(&link("messenger"), "ref="), now)
+        .to_string();
+    let sig = fb.sign(body.as_bytes());
+    assert_eq!(
+        post(
+            &shop,
+            "/hooks/messenger",
+            "x-hub-signature-256",
+            Some(&sig),
+            &body
+        )
+        .0,
+        200
+    );
+
+    let chats = run_json(d, &["customer", "show", &code])["chats"].clone();
+    let mut linked: Vec<&str> = chats
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["unlinked_at"].is_null())
+        .map(|c| c["channel"].as_str().unwrap())
+        .collect();
+    linked.sort();
+    assert_eq!(
+        linked,
+        ["messenger", "telegram", "viber", "whatsapp"],
+        "{chats}"
+    );
+    // The page says so for each, in her language.
+    browser.go(&format!("{}{}", shop.base, visit_path(&s)));
+    let said = browser.script(
+        "return [...document.querySelectorAll('section.chats .linked')].map(p => p.innerText);",
+    );
+    assert_eq!(said.as_array().unwrap().len(), 4, "{said}");
+}

@@ -138,7 +138,7 @@ fn the_counters_ticket_form_offers_the_chats_the_member_linked() {
     let mut h = harness(d);
     h.run_steps(3);
     let what = regulars::devices::scanner::classify(&code);
-    h.state().counter.scan_typed(&code, what);
+    h.state().counter.scan_typed(&code, what.clone());
     step_until(&mut h, "her chats loaded", |a| {
         !a.counter.support_side().support.chats.is_empty()
     });
@@ -164,6 +164,37 @@ fn the_counters_ticket_form_offers_the_chats_the_member_linked() {
         crate::support::ticket_contact(d, 1),
         ("telegram".into(), Some("5551".into()))
     );
+    h.get_by_label("Reply to #1 (Telegram)");
+
+    // Resolved; her answer in the chat puts it back on her panel for staff to read.
+    crate::common::run_json(d, &["ticket", "resolve", "1"]);
+    let mut store =
+        regulars::store::Store::open(&crate::common::db(d), crate::common::rules()).unwrap();
+    store
+        .write(|t| {
+            t.messages().hear_chat(&regulars::store::ChatMessage {
+                channel: regulars::domain::messages::Channel::Telegram,
+                platform_id: "9",
+                chat: "5551",
+                text: "Still cracked",
+                at: regulars::clock::now(),
+            })
+        })
+        .unwrap();
+    press(&mut h, "Clear customer (Esc)");
+    h.run_steps(2);
+    h.state().counter.scan_typed(&code, what);
+    step_until(&mut h, "her answered ticket", |a| {
+        a.counter
+            .support_side()
+            .support
+            .open_tickets
+            .iter()
+            .any(|t| t.customer_wrote.is_some())
+    });
+    h.run_steps(2);
+    h.get_by_label("The customer wrote after it was resolved: “Still cracked”");
+    assert!(h.query_by_label("Resolve #1").is_none(), "already resolved");
     h.get_by_label("Reply to #1 (Telegram)");
 }
 

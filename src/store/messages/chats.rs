@@ -283,7 +283,15 @@ impl super::Room<'_, '_> {
     /// is none), or, from a chat linked to no one, kept for the owner. On WhatsApp a chat is a
     /// phone number: an unlinked number that is exactly one member's phone is theirs.
     pub fn hear_chat(&self, m: &ChatMessage<'_>) -> Result<Heard> {
-        let text = clean_text(m.text, TextField::Note)?;
+        // What a customer wrote is kept, never refused (the app would send it again and
+        // again): control characters dropped, a very long message cut at the limit.
+        let plain: String = m
+            .text
+            .chars()
+            .filter(|c| !c.is_control() || matches!(c, '\n' | '\r' | '\t'))
+            .take(crate::domain::support::MAX_TEXT_CHARS)
+            .collect();
+        let text = clean_text(&plain, TextField::Note)?;
         let fresh = self
             .tx
             .prepare_cached(

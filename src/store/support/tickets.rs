@@ -60,12 +60,18 @@ pub struct TicketView {
     pub resolve_by: i64,
     /// Which target it has missed, as of the listing.
     pub overdue: Option<Overdue>,
+    /// For a resolved ticket: what the customer wrote about it since, the latest, for staff
+    /// to read (sorted or not: people read it, nothing parses it).
+    pub customer_wrote: Option<String>,
     pub events: Vec<TicketEvent>,
 }
 
 /// One step in a ticket's history.
 #[derive(Debug, Clone, Serialize)]
 pub struct TicketEvent {
+    /// The order it was kept in.
+    #[serde(skip)]
+    pub id: i64,
     pub at: i64,
     pub kind: String,
     pub body: Option<String>,
@@ -82,6 +88,9 @@ pub struct TicketFilter {
     pub follow_up_after_days: Option<i64>,
     /// Only tickets past their reply or resolve target.
     pub overdue: bool,
+    /// With the statuses asked for, the resolved tickets the customer wrote about since
+    /// (their answer to "is it sorted?" in a chat app): their words wait for staff.
+    pub answered: bool,
     pub limit: usize,
 }
 
@@ -278,6 +287,7 @@ impl super::Room<'_, '_> {
                 reply_by: targets.reply_by(severity, opened_at),
                 resolve_by: targets.resolve_by(severity, opened_at),
                 overdue: None,
+                customer_wrote: None,
                 events: Vec::new(),
             })
         })?;
@@ -286,12 +296,14 @@ impl super::Room<'_, '_> {
         }
         drop(stmt);
         let mut events = self.tx.prepare_cached(
-            "SELECT at, kind, body, actor FROM ticket_events WHERE ticket_id = ?1 ORDER BY at, id",
+            "SELECT at, kind, body, actor, id FROM ticket_events WHERE ticket_id = ?1
+             ORDER BY at, id",
         )?;
         for t in &mut out {
             t.events = events
                 .query_map([t.id], |r| {
                     Ok(TicketEvent {
+                        id: r.get(4)?,
                         at: r.get(0)?,
                         kind: r.get(1)?,
                         body: r.get(2)?,
@@ -299,6 +311,27 @@ impl super::Room<'_, '_> {
                     })
                 })?
                 .collect::<rusqlite::Result<_>>()?;
+            if t.status == Status::Resolved {
+                // Kept after the resolution (by the order kept: a message in the same second
+                // as the resolution is still after it).
+                let resolved = t
+                    .events
+                    .iter()
+                    .filter(|e| e.kind == "resolved")
+                    .map(|e| e.id)
+                    .max()
+                    .unwrap_or(i64::MAX);
+                t.customer_wrote = t
+                    .events
+                    .iter()
+                    .filter(|e| {
+                        e.id > resolved
+                            && e.kind == "note"
+                            && e.actor.as_deref() == Some("customer")
+                    })
+                    .max_by_key(|e| e.id)
+                    .and_then(|e| e.body.clone());
+            }
         }
         Ok(out)
     }
@@ -428,7 +461,17 @@ impl super::Room<'_, '_> {
             .map(|s| format!("'{}'", s.as_str()))
             .collect::<Vec<_>>()
             .join(", ");
-        let mut condition = format!("t.status IN ({statuses})");
+        let mut condition = if filter.answered {
+            format!(
+                "(t.status IN ({statuses}) OR (t.status = 'resolved' AND EXISTS (
+                    SELECT 1 FROM ticket_events e WHERE e.ticket_id = t.id AND e.kind = 'note'
+                      AND e.actor = 'customer' AND e.id > (
+                        SELECT MAX(r.id) FROM ticket_events r
+                        WHERE r.ticket_id = t.id AND r.kind = 'resolved'))))"
+            )
+        } else {
+            format!("t.status IN ({statuses})")
+        };
         let value = match (&filter.customer, filter.follow_up_after_days) {
             (Some(code), _) => {
                 condition.push_str(" AND t.customer_id = ?1");
