@@ -92,33 +92,31 @@ impl ShopSecret {
     }
 
     /// A one-time code that links a member's chat on a messaging app to their card: the
-    /// customer, a random number (each page shows a new code; a code links once) and a MAC,
-    /// in Crockford base32: 31 characters of `0-9A-Z`, within Telegram's start payload.
-    pub fn sign_chat_link(&self, customer_id: i64, nonce: u32) -> String {
-        let id = (customer_id as u64).to_be_bytes();
-        let mut raw = id[8 - ID_BYTES..].to_vec();
+    /// card's code (the same in every shop of a chain), a random number (each page shows new
+    /// codes, one per app; a code links once) and a MAC, in Crockford base32: 34 characters
+    /// of `0-9A-Z`, within Telegram's start payload.
+    pub fn sign_chat_link(&self, card: &str, nonce: u32) -> String {
+        let mut raw = card.as_bytes().to_vec();
         raw.extend_from_slice(&nonce.to_be_bytes());
         let tag = self.mac(CHAT_LINK, &raw).finalize().into_bytes();
         raw.extend_from_slice(&tag[..MAC_BYTES]);
         base32::encode(ALPHABET, &raw)
     }
 
-    /// The customer a chat link code was made for, or `None` for anything forged or altered.
-    pub fn verify_chat_link(&self, code: &str) -> Option<i64> {
-        if code.len() != 31 || !code.is_ascii() {
+    /// The card a chat link code was made for, or `None` for anything forged or altered.
+    pub fn verify_chat_link(&self, code: &str) -> Option<String> {
+        if code.len() != CHAT_LINK_CHARS || !code.is_ascii() {
             return None;
         }
         let raw = base32::decode(ALPHABET, code)?;
-        if raw.len() != ID_BYTES + 4 + MAC_BYTES {
+        if raw.len() != CARD_BYTES + 4 + MAC_BYTES {
             return None;
         }
-        let (signed, tag) = raw.split_at(ID_BYTES + 4);
+        let (signed, tag) = raw.split_at(CARD_BYTES + 4);
         self.mac(CHAT_LINK, signed)
             .verify_truncated_left(tag)
             .ok()?;
-        let mut full = [0u8; 8];
-        full[8 - ID_BYTES..].copy_from_slice(&signed[..ID_BYTES]);
-        Some(u64::from_be_bytes(full) as i64)
+        String::from_utf8(signed[..CARD_BYTES].to_vec()).ok()
     }
 }
 
@@ -126,6 +124,10 @@ const VISIT: &[u8] = b"regulars-visit-v1:";
 const UNSUBSCRIBE: &[u8] = b"regulars-unsubscribe-v1:";
 const UNSUBSCRIBE_CHAT: &[u8] = b"regulars-unsubscribe-chat-v1:";
 const CHAT_LINK: &[u8] = b"regulars-chat-link-v1:";
+/// A card's stored code, in bytes.
+const CARD_BYTES: usize = 7;
+/// How long a chat link code is.
+pub const CHAT_LINK_CHARS: usize = 34;
 
 fn channel_bit(channel: Channel) -> i64 {
     match channel {
@@ -327,11 +329,11 @@ mod tests {
     #[test]
     fn chat_link_codes_name_their_member_and_nothing_else_passes() {
         let shop = ShopSecret::from_bytes([7; 32]);
-        let code = shop.sign_chat_link(123_456, 99);
-        assert_eq!(code.len(), 31);
+        let code = shop.sign_chat_link("00DXWA8", 99);
+        assert_eq!(code.len(), CHAT_LINK_CHARS);
         assert!(crate::domain::messages::is_link_code(&code));
-        assert_eq!(shop.verify_chat_link(&code), Some(123_456));
-        assert_ne!(shop.sign_chat_link(123_456, 100), code);
+        assert_eq!(shop.verify_chat_link(&code).as_deref(), Some("00DXWA8"));
+        assert_ne!(shop.sign_chat_link("00DXWA8", 100), code);
         assert_eq!(
             ShopSecret::from_bytes([8; 32]).verify_chat_link(&code),
             None
@@ -342,7 +344,7 @@ mod tests {
             shop.verify_chat_link(&String::from_utf8(altered).unwrap()),
             None
         );
-        assert_eq!(shop.verify_chat_link(&code[..30]), None);
+        assert_eq!(shop.verify_chat_link(&code[..33]), None);
         // An unsubscribe token for a chat names the chat; the email and SMS ones are as before.
         for channel in Channel::ALL {
             let t = shop.sign_unsubscribe(42, channel);

@@ -68,7 +68,9 @@ pub(crate) async fn whatsapp(
         return StatusCode::BAD_REQUEST.into_response();
     };
     let news = crate::messages::whatsapp::read_webhook(&json, &|w| {
-        w.len() == 31 && is_link_code(w) && w.bytes().all(|b| !b.is_ascii_lowercase())
+        w.len() == crate::domain::token::CHAT_LINK_CHARS
+            && is_link_code(w)
+            && w.bytes().all(|b| !b.is_ascii_lowercase())
     });
     take(&state, Channel::WhatsApp, news).await
 }

@@ -228,13 +228,19 @@ pub(crate) async fn visit(
             Some(k) => (k.stamp, k.view.clone()),
             None => {
                 let id = stamp.visit_id;
+                // With a chat app set up, a member's page carries codes to link a chat.
+                let secret = crate::services::chats::any(&state.settings.chats)
+                    .then(|| state.settings.secret.clone());
                 let (stamp, view) = state
                     .with_store(move |store, now| {
                         store.read(|tx| {
-                            Ok(tx
-                                .support()
-                                .page_stamp(id)?
-                                .zip(tx.support().visit_page(id, now)?))
+                            let mut page = tx.support().visit_page(id, now)?;
+                            if let (Some(secret), Some(m)) =
+                                (&secret, page.as_mut().and_then(|p| p.member.as_mut()))
+                            {
+                                m.chat_codes = tx.counter().chat_link_codes(&m.code, secret)?;
+                            }
+                            Ok(tx.support().page_stamp(id)?.zip(page))
                         })
                     })
                     .await?
@@ -520,14 +526,8 @@ fn help_section(w: &Language, base: &str, form: &str, v: &VisitPage) -> Markup {
 /// shown beside it (and kept with the consent). Nothing without an app set up.
 fn chats_section(state: &AppState, w: &Language, shop: &str, m: &crate::store::Member) -> Markup {
     let s = &state.settings;
-    let buttons = crate::services::chats::buttons(
-        &s.chats,
-        &s.country_code,
-        &s.secret,
-        m.customer_id,
-        &m.chats,
-        w,
-    );
+    let buttons =
+        crate::services::chats::buttons(&s.chats, &s.country_code, &m.chat_codes, &m.chats, w);
     if buttons.is_empty() {
         return html! {};
     }

@@ -179,7 +179,9 @@ pub fn take(
         for n in news {
             match n {
                 Incoming::Link { chat, code } => {
-                    let Some(customer_id) = secret.verify_chat_link(code) else {
+                    let card = t.counter().chat_link_card(code, secret)?;
+                    let customer = card.and_then(|c| t.people().customer(&c).ok());
+                    let Some(customer_id) = customer.map(|c| c.id()) else {
                         intake.refused += 1;
                         continue;
                     };
@@ -287,28 +289,34 @@ pub struct ChatButton {
     pub linked: bool,
 }
 
-/// The apps set up, in the order the shop's country uses them, each with a fresh code for
-/// this member.
+/// The apps set up, in the order the shop's country uses them, each with the member's code for
+/// it (`codes`, in the order of `Channel::CHATS`).
 pub fn buttons(
     chats: &crate::config::chats::ChatsConfig,
     calling_code: &Option<String>,
-    secret: &ShopSecret,
-    customer_id: i64,
+    codes: &[String],
     linked: &[Channel],
     words: &crate::i18n::Language,
 ) -> Vec<ChatButton> {
-    let code = || secret.sign_chat_link(customer_id, rand::random::<u32>());
+    let code = |channel: Channel| {
+        Channel::CHATS
+            .iter()
+            .position(|c| *c == channel)
+            .and_then(|i| codes.get(i))
+            .cloned()
+    };
     Channel::chats_for_country(calling_code.as_deref())
         .into_iter()
         .filter_map(|channel| {
+            let code = code(channel)?;
             let link = match channel {
-                Channel::Telegram => chats.telegram.as_ref()?.link(&code()),
+                Channel::Telegram => chats.telegram.as_ref()?.link(&code),
                 Channel::WhatsApp => chats
                     .whatsapp
                     .as_ref()?
-                    .link(&code(), &words.t("chat-link-prefill")),
-                Channel::Viber => chats.viber.as_ref()?.link(&code()),
-                Channel::Messenger => chats.messenger.as_ref()?.link(&code()),
+                    .link(&code, &words.t("chat-link-prefill")),
+                Channel::Viber => chats.viber.as_ref()?.link(&code),
+                Channel::Messenger => chats.messenger.as_ref()?.link(&code),
                 _ => return None,
             };
             Some(ChatButton {
@@ -318,4 +326,12 @@ pub fn buttons(
             })
         })
         .collect()
+}
+
+/// Whether any messaging app is set up (the visit page then carries link codes).
+pub fn any(chats: &crate::config::chats::ChatsConfig) -> bool {
+    chats.telegram.is_some()
+        || chats.whatsapp.is_some()
+        || chats.viber.is_some()
+        || chats.messenger.is_some()
 }

@@ -85,7 +85,7 @@ fn a_member_links_whatsapp_and_the_24_hour_window_decides_text_template_or_anoth
         .replace("%20", " ")
         .replace("%3A", ":");
     let code = text.rsplit(' ').next().unwrap().to_string();
-    assert_eq!(code.len(), 31, "{link}");
+    assert_eq!(code.len(), 34, "{link}");
 
     // She sends the message WhatsApp filled in. Unsigned or wrongly signed: 401, nothing kept.
     let hello = wa.message("919840000001", "wamid.HBgM001", &text, now);

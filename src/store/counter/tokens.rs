@@ -8,6 +8,7 @@
 //! And the short code printed under each receipt's QR, which opens the same page when typed
 //! at `/c/{code}` (`visits.receipt_code`).
 
+use crate::domain::code::CustomerCode;
 use crate::domain::token::{ShopSecret, chain_token_id, split_chain_token_id};
 use crate::store::Result;
 
@@ -76,6 +77,29 @@ impl super::Room<'_, '_> {
                 e => Err(e),
             })?;
         Ok(row.and_then(|(hex, number)| chain_key_of(hex, number)))
+    }
+
+    /// The codes a member's visit page offers to link a chat, one per messaging app (in the
+    /// order of `Channel::CHATS`): signed with the chain's secret on a chain's till or page
+    /// server (the chat may be taken in by another of its machines), else the shop's.
+    pub fn chat_link_codes(&self, card: &str, shop: &ShopSecret) -> Result<Vec<String>> {
+        let key = self.chain_key()?.map(|(k, _)| k);
+        let key = key.as_ref().unwrap_or(shop);
+        let card = CustomerCode::parse(card)?;
+        Ok(crate::domain::messages::Channel::CHATS
+            .iter()
+            .map(|_| key.sign_chat_link(card.as_str(), rand::random()))
+            .collect())
+    }
+
+    /// The card a chat link code names, if this chain or shop made it.
+    pub fn chat_link_card(&self, code: &str, shop: &ShopSecret) -> Result<Option<String>> {
+        if let Some((chain, _)) = self.chain_key()?
+            && let Some(card) = chain.verify_chat_link(code)
+        {
+            return Ok(Some(card));
+        }
+        Ok(shop.verify_chat_link(code))
     }
 
     /// The token a visit's receipt QR carries (another till's visit: the one its own

@@ -66,11 +66,12 @@ pub struct Member {
     pub sms_consent: Option<bool>,
     /// Whether the shop has their birthday (the page never shows it).
     pub has_birthday: bool,
-    /// The card's row here (the page's chat buttons carry codes made for it).
-    #[serde(skip)]
-    pub customer_id: i64,
     /// The messaging apps they have a live chat with the shop on.
     pub chats: Vec<crate::domain::messages::Channel>,
+    /// One-time codes to link a chat, one per app (`Channel::CHATS` order), when the page
+    /// offers the apps (`tx.counter().chat_link_codes`).
+    #[serde(skip)]
+    pub chat_codes: Vec<String>,
 }
 
 /// Why an anonymous receipt's points can no longer be claimed.
@@ -146,7 +147,6 @@ impl super::Room<'_, '_> {
                 let mut m = member_of(&self.people().view_of(row, now)?, language);
                 (m.email_consent, m.sms_consent, m.has_birthday) =
                     (choices.email, choices.sms, choices.has_birthday);
-                m.customer_id = id;
                 m.chats = self
                     .messages()
                     .chat_links_of(id)?
@@ -423,8 +423,8 @@ fn member_of(view: &CustomerView, language: Option<String>) -> Member {
         email_consent: None,
         sms_consent: None,
         has_birthday: false,
-        customer_id: 0,
         chats: Vec::new(),
+        chat_codes: Vec::new(),
     }
 }
 
