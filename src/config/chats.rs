@@ -51,6 +51,7 @@ pub(super) struct RawTelegram {
     token_file: Option<String>,
     bot: Option<String>,
     api_url: Option<String>,
+    fetch: Option<bool>,
     timeout_seconds: Option<u64>,
 }
 
@@ -144,6 +145,7 @@ impl RawTelegram {
                 self.api_url,
                 "https://api.telegram.org",
             )?,
+            fetch: self.fetch.unwrap_or(true),
             timeout: Duration::from_secs(self.timeout_seconds.unwrap_or(20).clamp(1, 600)),
         }))
     }

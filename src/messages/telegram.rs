@@ -17,6 +17,9 @@ pub struct TelegramSettings {
     pub bot: String,
     /// `https://api.telegram.org` unless set otherwise.
     pub api_url: String,
+    /// Whether this machine fetches what customers write (only one machine may ask a bot for
+    /// its updates: in a chain, the one that takes the chats in).
+    pub fetch: bool,
     pub timeout: Duration,
 }
 
@@ -55,6 +58,11 @@ impl TelegramTransport {
         // Long polling waits up to `POLL_SECONDS` on the server: the client waits longer.
         let agent = agent(settings.timeout + Duration::from_secs(POLL_SECONDS));
         TelegramTransport { settings, agent }
+    }
+
+    /// Whether this machine fetches what customers write to the bot.
+    pub fn fetches(&self) -> bool {
+        self.settings.fetch
     }
 
     /// Fetches what arrived since `offset` (the update id to start from), waiting up to

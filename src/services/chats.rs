@@ -258,7 +258,7 @@ pub fn poll(
     wait: u64,
     now: &dyn Fn() -> i64,
 ) -> Result<Option<Result<Intake, Problem>>, StoreError> {
-    let Some(telegram) = senders.telegram.as_ref() else {
+    let Some(telegram) = senders.telegram.as_ref().filter(|t| t.fetches()) else {
         return Ok(None);
     };
     let from = store.read(|t| t.messages().poll_from(Channel::Telegram))?;

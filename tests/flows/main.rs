@@ -5,6 +5,7 @@ mod backups;
 pub mod browser;
 mod certs;
 mod chain;
+mod chain_chats;
 mod chain_clock;
 mod chain_converge;
 mod chain_counter;

@@ -97,6 +97,7 @@ impl super::Room<'_, '_> {
                 "ticket_event" => self.apply_ticket_event(e, now),
                 "note" => self.apply_note(e, now),
                 "consent" => self.apply_consent(e, now),
+                "chat_link" => self.apply_chat_link(e, now),
                 "voucher" => self.apply_voucher(e, now),
                 other => self.problem(e, now, "unknown", &format!("an event of kind '{other}'")),
             }?;

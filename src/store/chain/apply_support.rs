@@ -66,6 +66,19 @@ struct ConsentPayload {
     actor: Option<String>,
 }
 
+#[derive(serde::Deserialize)]
+struct ChatLinkPayload {
+    gid: String,
+    customer: String,
+    channel: String,
+    chat: String,
+    code: String,
+    linked_at: i64,
+    unlinked_at: Option<i64>,
+    unlinked_why: Option<String>,
+    last_heard_at: Option<i64>,
+}
+
 impl super::Room<'_, '_> {
     /// Whether the customer was erased here: what arrives about them keeps no words.
     fn erased(&self, customer: Option<i64>) -> Result<bool> {
@@ -258,5 +271,84 @@ impl super::Room<'_, '_> {
                 .cancel_marketing(customer, Some(channel), "consent_withdrawn", now)?;
         }
         Ok(Outcome::Applied)
+    }
+
+    /// Another machine of the chain linked a member's chat, or saw it end. A link arriving
+    /// after a newer one of the same chat or member here arrives ended.
+    pub(super) fn apply_chat_link(&self, e: &RemoteEvent, now: i64) -> Result<Outcome> {
+        let Ok(c) = serde_json::from_str::<ChatLinkPayload>(&e.payload) else {
+            return self.problem(
+                e,
+                now,
+                "unreadable",
+                "a chat link event that does not parse",
+            );
+        };
+        let Some(customer) = self.customer_by_gid(&c.customer)? else {
+            return self.problem(e, now, "missing", "a chat link of an unknown customer");
+        };
+        let Some(channel) =
+            crate::domain::messages::Channel::parse(&c.channel).filter(|c| c.is_chat())
+        else {
+            return self.problem(e, now, "unreadable", "a chat link for an unknown app");
+        };
+        if let Some(id) = self.id_by_gid("chat_links", &c.gid)? {
+            let Some(ended) = c.unlinked_at else {
+                return Ok(Outcome::Known);
+            };
+            let n = self.tx.execute(
+                "UPDATE chat_links SET unlinked_at = ?2, unlinked_why = ?3,
+                 chat = CASE WHEN ?4 = '' THEN '' ELSE chat END
+                 WHERE id = ?1 AND unlinked_at IS NULL",
+                rusqlite::params![id, ended, c.unlinked_why, c.chat],
+            )?;
+            return Ok(if n == 1 {
+                Outcome::Applied
+            } else {
+                Outcome::Known
+            });
+        }
+        if self.erased(Some(customer))? {
+            return Ok(Outcome::Known);
+        }
+        let mut unlinked = (c.unlinked_at, c.unlinked_why.clone());
+        if unlinked.0.is_none() {
+            let newer: Option<i64> = self.optional(
+                "SELECT id FROM chat_links WHERE unlinked_at IS NULL AND channel = ?1
+                   AND (chat = ?2 OR customer_id = ?3) AND linked_at > ?4",
+                rusqlite::params![channel.as_str(), c.chat, customer, c.linked_at],
+            )?;
+            if newer.is_some() {
+                unlinked = (Some(c.linked_at), Some("relinked".into()));
+            } else {
+                self.tx.execute(
+                    "UPDATE chat_links SET unlinked_at = ?4, unlinked_why = 'relinked'
+                     WHERE unlinked_at IS NULL AND channel = ?1 AND (chat = ?2 OR customer_id = ?3)",
+                    rusqlite::params![channel.as_str(), c.chat, customer, c.linked_at],
+                )?;
+            }
+        }
+        let n = self.tx.execute(
+            "INSERT INTO chat_links (customer_id, channel, chat, code, linked_at, unlinked_at,
+                 unlinked_why, last_heard_at, gid, origin)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) ON CONFLICT (code) DO NOTHING",
+            rusqlite::params![
+                customer,
+                channel.as_str(),
+                c.chat,
+                c.code,
+                c.linked_at,
+                unlinked.0,
+                unlinked.1,
+                c.last_heard_at,
+                c.gid,
+                e.till_id
+            ],
+        )?;
+        Ok(if n == 1 {
+            Outcome::Applied
+        } else {
+            Outcome::Known
+        })
     }
 }

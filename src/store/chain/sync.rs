@@ -34,7 +34,7 @@ const fn kind(name: &'static str, table: &'static str, at: &'static str) -> Kind
 }
 
 /// Every kind, in the order a history is queued (each finds what it refers to).
-const KINDS: [Kind; 10] = [
+const KINDS: [Kind; 11] = [
     Kind {
         view: "sync_customer",
         ..kind("customer", "customers", "enrolled_at")
@@ -77,6 +77,10 @@ const KINDS: [Kind; 10] = [
     Kind {
         view: "sync_consent",
         ..kind("consent", "consents", "at")
+    },
+    Kind {
+        view: "sync_chat_link",
+        ..kind("chat_link", "chat_links", "linked_at")
     },
 ];
 

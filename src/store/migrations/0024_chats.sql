@@ -18,11 +18,43 @@ CREATE TABLE chat_links (
     -- was erased.
     unlinked_at   INTEGER,
     unlinked_why  TEXT,
-    last_heard_at INTEGER
+    last_heard_at INTEGER,
+    gid           TEXT,
+    origin        TEXT
 );
+CREATE UNIQUE INDEX chat_links_gid ON chat_links (gid) WHERE origin IS NOT NULL;
 CREATE UNIQUE INDEX chat_links_live_chat ON chat_links (channel, chat) WHERE unlinked_at IS NULL;
 CREATE UNIQUE INDEX chat_links_live_member ON chat_links (customer_id, channel)
     WHERE unlinked_at IS NULL;
+
+-- In a chain a link travels to every till like a consent: the machine that hears from the app
+-- (a till, or the page server behind the public address) links the chat, and the member's
+-- home till, which sends them reward news, has the address. Its end travels too, whichever
+-- till saw it. (What the member wrote travels as the ticket's events.)
+CREATE VIEW sync_chat_link AS
+SELECT l.id, json_object(
+    'gid', l.gid, 'customer', (SELECT gid FROM customers WHERE id = l.customer_id),
+    'channel', l.channel, 'chat', l.chat, 'code', l.code, 'linked_at', l.linked_at,
+    'unlinked_at', l.unlinked_at, 'unlinked_why', l.unlinked_why,
+    'last_heard_at', l.last_heard_at) AS payload
+FROM chat_links l;
+
+CREATE TRIGGER sync_chat_link_new AFTER INSERT ON chat_links
+WHEN NEW.origin IS NULL AND EXISTS (SELECT 1 FROM sync_state WHERE applying = 0)
+BEGIN
+    INSERT INTO outbox (key, kind, at, row_id)
+    VALUES (printf('%011x', CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER))
+            || lower(hex(randomblob(10))), 'chat_link', NEW.linked_at, NEW.id);
+END;
+
+CREATE TRIGGER sync_chat_link_ended AFTER UPDATE OF unlinked_at ON chat_links
+WHEN OLD.unlinked_at IS NULL AND NEW.unlinked_at IS NOT NULL
+    AND EXISTS (SELECT 1 FROM sync_state WHERE applying = 0)
+BEGIN
+    INSERT INTO outbox (key, kind, at, row_id)
+    VALUES (printf('%011x', CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER))
+            || lower(hex(randomblob(10))), 'chat_link', NEW.unlinked_at, NEW.id);
+END;
 
 -- What customers wrote in their chats, each once (the platform's own message id is the key, so
 -- a webhook delivered again is recorded once), with the ticket it went to. A message from a
