@@ -91,7 +91,9 @@ pub enum CustomerCmd {
     /// standard wording in the member's language).
     Consent {
         code: String,
-        #[arg(value_parser = ["email", "sms"])]
+        /// email, sms, or a chat app (whatsapp, viber, telegram, messenger: their messages go
+        /// to the chat the member linked; WhatsApp's also to the card's phone).
+        #[arg(value_parser = ["email", "sms", "whatsapp", "viber", "telegram", "messenger"])]
         channel: String,
         /// give or withdraw.
         #[arg(value_parser = ["give", "withdraw"])]

@@ -15,12 +15,17 @@ use crate::store::{Outgoing, Store};
 pub fn standard_consent(channel: Channel, tag: &str, shop: &str) -> crate::store::ConsentShown {
     let c = crate::i18n::catalog();
     let words = c.get(tag).unwrap_or_else(|_| c.fallback());
-    crate::store::ConsentShown {
-        channel,
-        wording: words.t_args(
+    let wording = if channel.is_chat() {
+        super::chats::link_wording(words, channel, shop)
+    } else {
+        words.t_args(
             &format!("consent-{}-wording", channel.as_str()),
             &[("shop", shop.into())],
-        ),
+        )
+    };
+    crate::store::ConsentShown {
+        channel,
+        wording,
         language: words.tag().to_string(),
     }
 }

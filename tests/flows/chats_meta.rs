@@ -130,6 +130,24 @@ fn a_member_links_viber_and_is_written_to_once_they_have_written() {
     let sent = vb.sent();
     assert_eq!(sent.len(), 1, "{sent:?}");
     assert!(sent[0].text.contains("Pogrešan račun"), "{}", sent[0].text);
+    assert!(
+        sent[0].text.contains("http://shop.test/r/"),
+        "the visit's link: {}",
+        sent[0].text
+    );
+    // Staff's answer goes back on Viber.
+    run(
+        d,
+        &["ticket", "reply", &id, "--text", "Vraćamo novac danas."],
+    );
+    run_later(d, 700, &["messages", "send"]);
+    assert!(
+        vb.sent()
+            .last()
+            .unwrap()
+            .text
+            .contains("Vraćamo novac danas.")
+    );
 
     // She leaves the bot: consent withdrawn, the chat ended, nothing more goes.
     assert_eq!(
@@ -140,7 +158,7 @@ fn a_member_links_viber_and_is_written_to_once_they_have_written() {
     assert_eq!(card["chats"][0]["unlinked_why"], "unsubscribed", "{card}");
     run(d, &["ticket", "reply", &id, "--text", "Hvala!"]);
     run_later(d, 1200, &["messages", "send"]);
-    assert_eq!(vb.sent().len(), 1);
+    assert_eq!(vb.sent().len(), 2);
     let reply = outbox(d)
         .into_iter()
         .find(|m| m["kind"] == "ticket_reply")
@@ -165,7 +183,7 @@ fn a_member_links_messenger_and_support_answers_follow_its_window_and_tag() {
         "/hooks/messenger?hub.mode=subscribe&hub.verify_token=regulars-page-word&hub.challenge=77",
     );
     assert_eq!((check.status, check.body.as_str()), (200, "77"));
-    let (maria, _, page) = sale_page(&shop, "Maria Santos");
+    let (maria, visit, page) = sale_page(&shop, "Maria Santos");
     let (app, link) = first_button(&page);
     assert_eq!(app, "messenger", "Messenger first in the Philippines");
     let code = link
@@ -221,6 +239,31 @@ fn a_member_links_messenger_and_support_answers_follow_its_window_and_tag() {
         &["ticket", "reply", &id, "--text", "Papalitan po namin."],
     );
     send(d);
+    // Her ticket about a visit, resolved: "is it sorted?" with the visit's link.
+    let t2 = run_json(
+        d,
+        &[
+            "ticket",
+            "add",
+            "--customer",
+            &maria,
+            "--receipt",
+            &format!("V{visit}"),
+            "--summary",
+            "Kulang ang sukli",
+            "--contact-via",
+            "messenger",
+        ],
+    );
+    let id2 = t2["id"].as_i64().unwrap().to_string();
+    run(d, &["ticket", "resolve", &id2]);
+    send(d);
+    let sorted = fb.sent().pop().unwrap();
+    assert!(
+        sorted.text.contains("Kulang ang sukli") && sorted.text.contains("http://shop.test/r/"),
+        "{}",
+        sorted.text
+    );
     // Two days on: a support answer, tagged as a person's.
     let two_days = 2 * 86_400;
     fb.advance(two_days);
@@ -241,6 +284,7 @@ fn a_member_links_messenger_and_support_answers_follow_its_window_and_tag() {
         fb.kinds(),
         vec![
             ("RESPONSE".to_string(), None),
+            ("RESPONSE".to_string(), None),
             ("MESSAGE_TAG".to_string(), Some("HUMAN_AGENT".to_string()))
         ]
     );
@@ -257,7 +301,7 @@ fn a_member_links_messenger_and_support_answers_follow_its_window_and_tag() {
         out.contains("24"),
         "the window, in the owner's words: {out}"
     );
-    assert_eq!(fb.sent().len(), 2);
+    assert_eq!(fb.sent().len(), 3);
 
     // She writes again (the window opens), then blocks the Page before the answer goes: the
     // Page hears she is unavailable, the chat ends and consent is withdrawn.
@@ -268,7 +312,7 @@ fn a_member_links_messenger_and_support_answers_follow_its_window_and_tag() {
     assert_eq!(round.0, 0, "{}", round.2);
     let card = run_json(d, &["customer", "show", &maria]);
     assert!(card["chats"][0]["unlinked_at"].is_i64(), "{card}");
-    assert_eq!(fb.sent().len(), 2);
+    assert_eq!(fb.sent().len(), 3);
 }
 
 /// The member's phone opens a visit page of a shop with all four apps set up (in Belgrade:

@@ -137,6 +137,23 @@ fn a_member_links_whatsapp_and_the_24_hour_window_decides_text_template_or_anoth
         .filter(|e| e["body"] == "Still cold, sorry")
         .collect();
     assert_eq!(notes.len(), 1, "{notes:?}");
+    // Staff answer while her words are fresh: their own words, as plain text.
+    run(
+        d,
+        &[
+            "ticket",
+            "reply",
+            &id,
+            "--text",
+            "We are making you a fresh one.",
+        ],
+    );
+    send(d);
+    let reply = wa.sent().pop().unwrap();
+    assert!(
+        reply.template.is_none() && reply.text.contains("We are making you a fresh one."),
+        "{reply:?}"
+    );
 
     // A day and more later the window is closed. The question about a second ticket goes as
     // the approved template, with the summary and the visit's link as its values.
@@ -211,6 +228,21 @@ fn a_member_links_whatsapp_and_the_24_hour_window_decides_text_template_or_anoth
     );
     let (_, out, _) = run_later(d, day, &["messages", "send"]);
     assert!(out.contains("turned off offers"), "{out}");
+    // An offer waiting when Meta tells the shop of her opt-out is cancelled.
+    run_later(d, day, &["customer", "consent", &priya, "whatsapp", "give"]);
+    run_later(
+        d,
+        day,
+        &["sale", "record", "--amount", "40.00", "--customer", &priya],
+    );
+    let waiting = |state: &str| {
+        outbox(d)
+            .iter()
+            .filter(|m| m["channel"] == "whatsapp" && m["kind"].as_str() != Some("ticket_reply"))
+            .filter(|m| m["state"] == state)
+            .count()
+    };
+    assert!(waiting("queued") > 0, "{:?}", outbox(d));
     let prefs = wa.preferences("919840000001", now + day);
     let signature = wa.sign(prefs.to_string().as_bytes());
     assert_eq!(deliver(&shop, &prefs, Some(&signature)).0, 200);
@@ -223,4 +255,5 @@ fn a_member_links_whatsapp_and_the_24_hour_window_decides_text_template_or_anoth
         .unwrap()
         .clone();
     assert_eq!(last["given"], 0, "{consents}");
+    assert_eq!(waiting("queued"), 0, "{:?}", outbox(d));
 }

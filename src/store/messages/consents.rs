@@ -262,7 +262,7 @@ impl super::Room<'_, '_> {
 impl super::Room<'_, '_> {
     /// Where a message on `channel` reaches this customer now: the card's email or phone, or
     /// the live chat they linked on a messaging app.
-    pub(super) fn address_of(
+    pub(in crate::store) fn address_of(
         &self,
         row: &crate::store::people::customers::CustomerRow,
         channel: Channel,
@@ -270,10 +270,19 @@ impl super::Room<'_, '_> {
         Ok(match channel {
             Channel::Email => row.email.clone(),
             Channel::Sms => row.phone.clone(),
+            // A phone number is its WhatsApp id: the card's, when no chat was linked.
+            Channel::WhatsApp => self
+                .live_chat(row.id, channel)?
+                .or_else(|| row.phone.as_deref().map(whatsapp_id)),
             chat => self.live_chat(row.id, chat)?,
         }
         .filter(|a| !a.trim().is_empty()))
     }
+}
+
+/// A phone number as WhatsApp names its user: the digits, with the country code.
+pub(in crate::store) fn whatsapp_id(phone: &str) -> String {
+    phone.chars().filter(char::is_ascii_digit).collect()
 }
 
 fn consent_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Consent> {

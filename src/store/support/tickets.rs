@@ -178,8 +178,12 @@ impl super::Room<'_, '_> {
             // In a messaging app: the chat the member linked there.
             (None, Some(via)) if via.chat().is_some() => {
                 let chat = via.chat().expect("a chat");
+                // The chat the member linked (on WhatsApp, else the card's phone).
                 let linked = match customer_id {
-                    Some(id) => self.messages().live_chat(id, chat)?,
+                    Some(id) => {
+                        let row = self.people().customer_by_id(id)?;
+                        self.messages().address_of(&row, chat)?
+                    }
                     None => None,
                 };
                 Some(linked.ok_or(StoreError::NoChat(chat))?)
