@@ -52,11 +52,30 @@ pub(super) fn post_json(
                 said: text.chars().take(300).collect(),
             })
         }
-        Err(e @ (ureq::Error::ConnectionFailed | ureq::Error::HostNotFound)) => {
+        Err(e) if never_sent(&e) || !handed => {
             Err(SendError::Passing(Problem::new("unreachable", about, e)))
         }
-        Err(e) if handed => Err(SendError::Unsure(Problem::new("unsure", about, e))),
-        Err(e) => Err(SendError::Passing(Problem::new("unreachable", about, e))),
+        Err(e) => Err(SendError::Unsure(Problem::new("unsure", about, e))),
+    }
+}
+
+/// Whether a failed request never reached the server: no connection was made (refused, no
+/// route, the name unknown, the connection's own time up). Anything after the connection was
+/// made may have delivered the message.
+pub(super) fn never_sent(e: &ureq::Error) -> bool {
+    use std::io::ErrorKind::*;
+    match e {
+        ureq::Error::ConnectionFailed | ureq::Error::HostNotFound => true,
+        ureq::Error::Timeout(t) => matches!(t, ureq::Timeout::Resolve | ureq::Timeout::Connect),
+        ureq::Error::Io(io) => matches!(
+            io.kind(),
+            ConnectionRefused
+                | NotConnected
+                | AddrNotAvailable
+                | HostUnreachable
+                | NetworkUnreachable
+        ),
+        _ => false,
     }
 }
 

@@ -218,7 +218,7 @@ impl Transport for SmsTransport {
                     Err(SendError::ForGood(problem))
                 }
             }
-            Err(e @ (ureq::Error::ConnectionFailed | ureq::Error::HostNotFound)) => {
+            Err(e) if super::chat::never_sent(&e) => {
                 Err(SendError::Passing(Problem::new("unreachable", gateway, e)))
             }
             Err(e) => Err(SendError::Unsure(Problem::new("unsure", gateway, e))),

@@ -7,8 +7,9 @@
 use crate::chain::{edit_config, sync, till};
 use crate::common::run_json;
 use crate::messages::outbox;
+use crate::page_server::{PageServer, until_till_has};
 use crate::pg::Postgres;
-use crate::platforms::Telegram;
+use crate::platforms::{Telegram, WhatsApp};
 use crate::portal::{Shop, visit_path};
 
 #[test]
@@ -90,5 +91,99 @@ fn a_chat_linked_at_one_till_reaches_the_members_home_till_which_writes_there() 
         (last["channel"].as_str(), last["given"].as_i64()),
         (Some("telegram"), Some(0)),
         "{consents}"
+    );
+}
+
+/// The chain's page server answers the public address, so WhatsApp's webhooks reach it: a
+/// member links WhatsApp from her page there, writes, and the link and the ticket her words
+/// opened reach her shop's till, whose staff answer her on WhatsApp.
+#[test]
+fn whatsapp_webhooks_at_the_chains_page_server_reach_the_till() {
+    let pg = Postgres::start();
+    let wa = WhatsApp::start();
+    let settings = format!(
+        "[whatsapp]\ntoken = \"{}\"\nphone_number_id = \"{}\"\nnumber = \"+91 40 4000 0000\"\n\
+         app_secret = \"{}\"\nverify_token = \"{}\"\napi_url = \"{}\"\n",
+        wa.token, wa.phone_number_id, wa.app_secret, wa.verify_token, wa.url
+    );
+    let shop = till(&pg.url(), "hyderabad", "hyd-1");
+    edit_config(shop.path(), "[whatsapp]\n", &settings);
+    let h = shop.path();
+    run_json(h, &["central", "init"]);
+    let priya = run_json(h, &["customer", "add", "--name", "Priya Reddy"])["code"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    sync(h);
+    let sale = run_json(
+        h,
+        &["sale", "record", "--amount", "10.00", "--customer", &priya],
+    );
+    sync(h);
+    let pages = PageServer::start_with(&pg.url(), "pages-1", "[whatsapp]\n", &settings);
+    let page = pages.until_open(&visit_path(&sale));
+    let at = page
+        .find("https://wa.me/914040000000?text=")
+        .expect("a wa.me link");
+    let link: String = page[at..].chars().take_while(|c| *c != '"').collect();
+    let code = link.rsplit("%20").next().unwrap().to_string();
+
+    let now = regulars::clock::now();
+    let deliver = |body: serde_json::Value| {
+        let text = body.to_string();
+        let signature = wa.sign(text.as_bytes());
+        pages.post(
+            "/hooks/whatsapp",
+            &[
+                ("content-type", "application/json"),
+                ("x-hub-signature-256", &signature),
+            ],
+            &text,
+        )
+    };
+    let (status, said) = deliver(wa.message(
+        "919840000001",
+        "wamid.P1",
+        &format!("Link my card: {code}"),
+        now,
+    ));
+    assert_eq!(status, 200, "{said}");
+    assert!(said.contains("\"linked\":1"), "{said}");
+    let (status, said) =
+        deliver(wa.message("919840000001", "wamid.P2", "My order was cold", now + 5));
+    assert_eq!(status, 200, "{said}");
+
+    // Her till hears of both at its next syncs, and answers her on WhatsApp.
+    until_till_has(
+        h,
+        "SELECT COUNT(*) FROM chat_links WHERE unlinked_at IS NULL",
+        1,
+    );
+    until_till_has(
+        h,
+        "SELECT COUNT(*) FROM tickets WHERE contact_via = 'whatsapp'",
+        1,
+    );
+    let tickets = run_json(h, &["ticket", "list"])["tickets"].clone();
+    let id = tickets[0]["id"].as_i64().unwrap().to_string();
+    run_json(
+        h,
+        &[
+            "ticket",
+            "reply",
+            &id,
+            "--text",
+            "A fresh one is on its way.",
+        ],
+    );
+    let round = run_json(h, &["messages", "send"]);
+    assert_eq!(round["sent"], 1, "{round}");
+    let sent = wa.sent();
+    assert_eq!(sent.last().unwrap().to, "919840000001");
+    assert!(
+        sent.last()
+            .unwrap()
+            .text
+            .contains("A fresh one is on its way.")
     );
 }

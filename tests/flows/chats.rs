@@ -342,4 +342,24 @@ fn telegram_faults_are_told_and_nothing_is_lost_or_sent_twice() {
         .collect();
     assert_eq!(failed.len(), 1, "{failed:?}");
     assert_eq!(failed[0]["problem"], "token_refused");
+
+    // Telegram cannot be reached at all (the shop's line is down): the reply waits, said so.
+    crate::chain::edit_config(d, &tg.url, "http://127.0.0.1:9");
+    let third = ticket("Prljava šolja");
+    run(
+        d,
+        &["ticket", "reply", &third, "--text", "Izvinite još jednom."],
+    );
+    let round = send(d);
+    assert_eq!(round["retrying"], 1, "{round}");
+    assert_eq!(round["poll_problem"]["code"], "unreachable", "{round}");
+    let waiting = outbox(d)
+        .into_iter()
+        .find(|m| m["ticket_id"] == third.parse::<i64>().unwrap())
+        .unwrap();
+    assert_eq!(
+        (waiting["state"].as_str(), waiting["problem"].as_str()),
+        (Some("queued"), Some("unreachable")),
+        "{waiting}"
+    );
 }

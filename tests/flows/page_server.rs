@@ -39,6 +39,23 @@ impl PageServer {
         PageServer::run(dir, "127.0.0.1:0", &[])
     }
 
+    /// With the first `from` in its config.toml replaced by `to` (a chat app's settings).
+    pub(crate) fn start_with(url: &str, till_id: &str, from: &str, to: &str) -> PageServer {
+        let dir = till(url, "pages", till_id);
+        crate::chain::edit_config(dir.path(), from, to);
+        PageServer::run(dir, "127.0.0.1:0", &[])
+    }
+
+    /// Posts `body` to `path` with `headers`: (status, body).
+    pub(crate) fn post(&self, path: &str, headers: &[(&str, &str)], body: &str) -> (u16, String) {
+        let mut req = self.agent.post(format!("{}{path}", self.base));
+        for (k, v) in headers {
+            req = req.header(*k, *v);
+        }
+        let mut r = req.send(body).unwrap();
+        (r.status().as_u16(), r.body_mut().read_to_string().unwrap())
+    }
+
     /// A new page server as an owner starts one: a folder with its config.toml alone, at a
     /// loopback address that is also its `public_url` (where the chain's others find it).
     pub(crate) fn start_new(url: &str, till_id: &str) -> PageServer {
