@@ -112,6 +112,39 @@ fn starttls_and_tls_with_a_password_reach_a_server_with_its_own_authority() {
     }
 }
 
+/// The phone running the SMS gateway is off (nothing listens at its address): the text never
+/// left the shop, so it waits and goes once the phone is back, never kept as "unsure".
+#[test]
+fn an_sms_gateway_that_refuses_the_connection_leaves_the_text_waiting() {
+    let dead = crate::common::free_port();
+    let shop = Shop::new(&format!(
+        "public_url = \"http://shop.test\"\n[shop]\nname = \"Corner Café\"\ncountry_code = \"371\"\n\
+         [sms]\ngateway = \"json\"\nurl = \"http://127.0.0.1:{dead}/send\"\n"
+    ));
+    let d = shop.path();
+    let liga = add(d, "Līga Kalniņa", &["--phone", "+371 2000 1234"]);
+    consent(d, &liga, "sms", "give");
+    sale(d, &liga, "45.00");
+    let round = send(d);
+    assert_eq!(
+        (round["retrying"].as_i64(), round["unsure"].as_i64()),
+        (Some(1), Some(0)),
+        "{round}"
+    );
+    let listed = outbox(d);
+    assert_eq!(
+        (listed[0]["state"].as_str(), listed[0]["problem"].as_str()),
+        (Some("queued"), Some("unreachable")),
+        "{listed:?}"
+    );
+    // The phone is back: it goes, once.
+    let gateway = Gateway::start(&[200]);
+    crate::chain::edit_config(d, &format!("http://127.0.0.1:{dead}"), &gateway.url);
+    let round = crate::common::run_later(d, 120, &["--json", "messages", "send"]);
+    assert_eq!(round.0, 0, "{}", round.2);
+    assert_eq!(gateway.requests().len(), 1);
+}
+
 #[test]
 fn sms_through_a_gateway_is_retried_after_a_500_and_stop_ends_marketing_texts() {
     let gateway = Gateway::start(&[500, 200]);
