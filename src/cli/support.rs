@@ -42,7 +42,7 @@ pub(super) fn describe_ticket(w: &crate::i18n::Language, t: &crate::store::Ticke
     let mut text = format!("#{:<5} {head}\n       {}", t.id, t.summary);
     if let Some(words) = &t.customer_wrote {
         text.push_str("\n       ");
-        text.push_str(&w.t_args("ticket-customer-wrote", &[("text", words.as_str().into())]));
+        text.push_str(&crate::services::words::customer_wrote(w, t, words));
     }
     text
 }

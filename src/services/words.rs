@@ -228,6 +228,16 @@ pub fn ticket_line(w: &Language, t: &TicketView) -> String {
     )
 }
 
+/// What the customer wrote since the shop's last step on a ticket, as staff read it.
+pub fn customer_wrote(w: &Language, t: &TicketView, words: &str) -> String {
+    let id = if t.status == crate::domain::support::Status::Resolved {
+        "ticket-customer-wrote"
+    } else {
+        "ticket-customer-wrote-open"
+    };
+    w.t_args(id, &[("text", words.into())])
+}
+
 /// "Overdue: the first reply was due 2 Dec, 14:05", for a ticket past a target.
 pub fn overdue(w: &Language, t: &TicketView) -> Option<String> {
     use crate::domain::support::Overdue;

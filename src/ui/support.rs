@@ -258,13 +258,10 @@ impl SupportPanel {
                         }
                     });
                     if let Some(words) = &t.customer_wrote {
-                        // Resolved, and the customer wrote since: staff read it and answer.
+                        // The customer wrote since the shop's last step: staff read it.
                         ui.label(
-                            RichText::new(w.t_args(
-                                "ticket-customer-wrote",
-                                &[("text", words.as_str().into())],
-                            ))
-                            .color(Color32::from_rgb(200, 110, 20)),
+                            RichText::new(crate::services::words::customer_wrote(w, t, words))
+                                .color(Color32::from_rgb(200, 110, 20)),
                         );
                     }
                     self.answer_ui(ui, t, w, asks);

@@ -183,6 +183,9 @@ fn a_member_links_telegram_on_the_page_and_a_ticket_goes_both_ways_in_the_chat()
     );
     assert_eq!(code, 0, "{out}{err}");
     send(d);
+    // Answered: the resolved ticket leaves the list staff work from.
+    let listed = run_json(d, &["ticket", "list"])["tickets"].clone();
+    assert!(listed.as_array().unwrap().is_empty(), "{listed}");
     let reply = tg.sent().pop().unwrap();
     assert!(
         reply.text.contains("Izvinite! Sledeća je na nas."),

@@ -19,7 +19,8 @@ fn whatsapp_config(w: &WhatsApp, sms: &str) -> String {
          [whatsapp]\ntoken = \"{}\"\nphone_number_id = \"{}\"\nnumber = \"+91 40 4000 0000\"\n\
          app_secret = \"{}\"\nverify_token = \"{}\"\napi_url = \"{}\"\n\
          [whatsapp.templates.ticket_resolved]\nen = \"is_it_sorted\"\n\
-         [whatsapp.templates.reward_ready]\nen = \"reward_ready\"\n",
+         [whatsapp.templates.reward_ready]\nen = \"reward_ready\"\n\
+         [whatsapp.templates.nearing_reward]\nen = \"nearly_there\"\n",
         w.token, w.phone_number_id, w.app_secret, w.verify_token, w.url
     )
 }
@@ -204,7 +205,8 @@ fn a_member_links_whatsapp_and_the_24_hour_window_decides_text_template_or_anoth
         (Some("queued"), Some("no_template"))
     );
 
-    // An offer she is nearly at has no template: it goes by SMS, which she also agreed to.
+    // An offer she is nearly at names a template Meta has not approved (132001): it goes by
+    // SMS, which she also agreed to, and the owner reads why.
     run_later(
         d,
         day,
@@ -216,6 +218,19 @@ fn a_member_links_whatsapp_and_the_24_hour_window_decides_text_template_or_anoth
     assert!(
         texts.iter().any(|r| r.body.contains("+919840000001")),
         "diverted to SMS: {texts:?}"
+    );
+    let nearing = outbox(d)
+        .into_iter()
+        .find(|m| m["channel"] == "whatsapp" && m["kind"] == "nearing_reward")
+        .unwrap();
+    assert_eq!(
+        (nearing["state"].as_str(), nearing["problem"].as_str()),
+        (Some("cancelled"), Some("no_template")),
+        "{nearing}"
+    );
+    assert!(
+        nearing["last_error"].as_str().unwrap().contains("132001"),
+        "Meta's own words: {nearing}"
     );
 
     // She turns marketing off in WhatsApp: the reward-ready template is refused (131050),

@@ -257,3 +257,4 @@ about-licence = Free software under the MIT licence.
 port-refused = This computer does not let Regulars open { $port }. Unplug the device and plug it in again. If this stays, someone with administrator rights runs “sudo usermod -aG dialout { $user }” in a terminal; then sign out of the computer and in again
 ticket-channel-chat = a message in a chat app
 ticket-customer-wrote = The customer wrote after it was resolved: “{ $text }”
+ticket-customer-wrote-open = The customer wrote: “{ $text }”

@@ -224,3 +224,4 @@ about-licence = Malayang software sa ilalim ng lisensiyang MIT.
 port-refused = Hindi pinapayagan ng computer na ito na buksan ng Regulars ang { $port }. Hugutin ang device at isaksak muli. Kung ganito pa rin, ang may karapatang administrator ay magpapatakbo ng “sudo usermod -aG dialout { $user }” sa terminal; pagkatapos ay mag-sign out sa computer at mag-sign in muli
 ticket-channel-chat = mensahe sa chat app
 ticket-customer-wrote = Sumulat ang customer matapos itong maresolba: “{ $text }”
+ticket-customer-wrote-open = Sumulat ang customer: “{ $text }”

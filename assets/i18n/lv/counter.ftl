@@ -265,3 +265,4 @@ about-licence = Brīva programmatūra ar MIT licenci.
 port-refused = Šis dators neļauj Regulars atvērt { $port }. Atvienojiet ierīci un pievienojiet to vēlreiz. Ja tas nepalīdz, kāds ar administratora tiesībām terminālī izpilda “sudo usermod -aG dialout { $user }”; pēc tam izrakstieties no datora un pierakstieties atkal
 ticket-channel-chat = ziņa tērzēšanas lietotnē
 ticket-customer-wrote = Klients rakstīja pēc atrisināšanas: “{ $text }”
+ticket-customer-wrote-open = Klients rakstīja: “{ $text }”

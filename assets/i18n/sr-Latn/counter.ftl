@@ -264,3 +264,4 @@ about-licence = Slobodan softver pod MIT licencom.
 port-refused = Ovaj računar ne dozvoljava programu Regulars da otvori { $port }. Isključite uređaj i ponovo ga uključite. Ako poruka ostane, neko sa administratorskim pravima u terminalu pokreće „sudo usermod -aG dialout { $user }“; zatim se odjavite sa računara i ponovo prijavite
 ticket-channel-chat = poruka u aplikaciji za dopisivanje
 ticket-customer-wrote = Kupac je pisao nakon rešavanja: „{ $text }”
+ticket-customer-wrote-open = Kupac je napisao: „{ $text }”

@@ -60,8 +60,9 @@ pub struct TicketView {
     pub resolve_by: i64,
     /// Which target it has missed, as of the listing.
     pub overdue: Option<Overdue>,
-    /// For a resolved ticket: what the customer wrote about it since, the latest, for staff
-    /// to read (sorted or not: people read it, nothing parses it).
+    /// What the customer wrote (in a chat) since the shop's last step on the ticket, the
+    /// latest: for staff to read (after a resolution, sorted or not: people read it, nothing
+    /// parses it).
     pub customer_wrote: Option<String>,
     pub events: Vec<TicketEvent>,
 }
@@ -88,8 +89,9 @@ pub struct TicketFilter {
     pub follow_up_after_days: Option<i64>,
     /// Only tickets past their reply or resolve target.
     pub overdue: bool,
-    /// With the statuses asked for, the resolved tickets the customer wrote about since
-    /// (their answer to "is it sorted?" in a chat app): their words wait for staff.
+    /// With the statuses asked for, the resolved tickets the customer wrote about since the
+    /// shop's last step (their answer to "is it sorted?" in a chat app): their words wait for
+    /// staff.
     pub answered: bool,
     pub limit: usize,
 }
@@ -315,27 +317,23 @@ impl super::Room<'_, '_> {
                     })
                 })?
                 .collect::<rusqlite::Result<_>>()?;
-            if t.status == Status::Resolved {
-                // Kept after the resolution (by the order kept: a message in the same second
-                // as the resolution is still after it).
-                let resolved = t
-                    .events
-                    .iter()
-                    .filter(|e| e.kind == "resolved")
-                    .map(|e| e.id)
-                    .max()
-                    .unwrap_or(i64::MAX);
-                t.customer_wrote = t
-                    .events
-                    .iter()
-                    .filter(|e| {
-                        e.id > resolved
-                            && e.kind == "note"
-                            && e.actor.as_deref() == Some("customer")
-                    })
-                    .max_by_key(|e| e.id)
-                    .and_then(|e| e.body.clone());
-            }
+            // What the customer wrote since the shop's last step (a staff note, the
+            // resolution…), by the order kept: a message in the same second still counts.
+            let staff = t
+                .events
+                .iter()
+                .filter(|e| e.actor.as_deref() != Some("customer"))
+                .map(|e| e.id)
+                .max()
+                .unwrap_or(0);
+            t.customer_wrote = t
+                .events
+                .iter()
+                .filter(|e| {
+                    e.id > staff && e.kind == "note" && e.actor.as_deref() == Some("customer")
+                })
+                .max_by_key(|e| e.id)
+                .and_then(|e| e.body.clone());
         }
         Ok(out)
     }
@@ -471,7 +469,7 @@ impl super::Room<'_, '_> {
                     SELECT 1 FROM ticket_events e WHERE e.ticket_id = t.id AND e.kind = 'note'
                       AND e.actor = 'customer' AND e.id > (
                         SELECT MAX(r.id) FROM ticket_events r
-                        WHERE r.ticket_id = t.id AND r.kind = 'resolved'))))"
+                        WHERE r.ticket_id = t.id AND COALESCE(r.actor, '') <> 'customer'))))"
             )
         } else {
             format!("t.status IN ({statuses})")
