@@ -99,6 +99,62 @@ fn web_address(
     Ok(url)
 }
 
+/// The names of a Meta app's two webhook keys in `config.toml` and the environment.
+struct HookKeys {
+    secret: &'static str,
+    secret_env: &'static str,
+    verify: &'static str,
+}
+
+const WHATSAPP_HOOK: HookKeys = HookKeys {
+    secret: "[whatsapp] app_secret",
+    secret_env: "REGULARS_WHATSAPP_APP_SECRET",
+    verify: "[whatsapp] verify_token",
+};
+
+const MESSENGER_HOOK: HookKeys = HookKeys {
+    secret: "[messenger] app_secret",
+    secret_env: "REGULARS_MESSENGER_APP_SECRET",
+    verify: "[messenger] verify_token",
+};
+
+/// A Meta app's webhook keys (WhatsApp's, Messenger's), both needed with its token: the app
+/// secret that signs what customers write, and the word Meta's check must bring back.
+fn meta_hook(
+    path: &Path,
+    keys: &HookKeys,
+    secret: Option<String>,
+    secret_file: Option<String>,
+    verify: Option<String>,
+) -> Result<(String, String), ConfigError> {
+    let secret = Secret {
+        what: keys.secret,
+        env: keys.secret_env,
+        inline: secret,
+        file: secret_file,
+    }
+    .resolve(path)?
+    .ok_or_else(|| {
+        bad(
+            path,
+            keys.secret,
+            "is needed with the token: the app's secret (App settings → Basic), which signs \
+             what customers write",
+        )
+    })?;
+    let verify = verify
+        .map(|v| v.trim().to_string())
+        .filter(|v| !v.is_empty())
+        .ok_or_else(|| {
+            bad(
+                path,
+                keys.verify,
+                "is needed with the token: any word you also type in the app's webhook settings",
+            )
+        })?;
+    Ok((secret, verify))
+}
+
 impl RawTelegram {
     pub(super) fn validate(self, path: &Path) -> Result<Option<TelegramSettings>, ConfigError> {
         let token = Secret {
@@ -188,32 +244,13 @@ impl RawWhatsApp {
                  for the link on the visit page",
                 )
             })?;
-        let app_secret = Secret {
-            what: "[whatsapp] app_secret",
-            env: "REGULARS_WHATSAPP_APP_SECRET",
-            inline: self.app_secret,
-            file: self.app_secret_file,
-        }
-        .resolve(path)?
-        .ok_or_else(|| {
-            bad(
-                path,
-                "[whatsapp] app_secret",
-                "is needed with a token: the app's secret (App settings → Basic), which signs \
-                 what customers write",
-            )
-        })?;
-        let verify_token = self
-            .verify_token
-            .filter(|v| !v.trim().is_empty())
-            .ok_or_else(|| {
-                bad(
-                    path,
-                    "[whatsapp] verify_token",
-                    "is needed with a token: any word you also type in the app's webhook \
-                     settings",
-                )
-            })?;
+        let (app_secret, verify_token) = meta_hook(
+            path,
+            &WHATSAPP_HOOK,
+            self.app_secret,
+            self.app_secret_file,
+            self.verify_token,
+        )?;
         for (kind, by_language) in &self.templates {
             if crate::domain::messages::Kind::parse(kind).is_none() {
                 return Err(bad(
@@ -235,7 +272,7 @@ impl RawWhatsApp {
             phone_number_id,
             number,
             app_secret,
-            verify_token: verify_token.trim().to_string(),
+            verify_token,
             api_url: web_address(
                 path,
                 "[whatsapp] api_url",
@@ -307,31 +344,13 @@ impl RawMessenger {
         let Some(page_token) = token else {
             return Ok(None);
         };
-        let app_secret = Secret {
-            what: "[messenger] app_secret",
-            env: "REGULARS_MESSENGER_APP_SECRET",
-            inline: self.app_secret,
-            file: self.app_secret_file,
-        }
-        .resolve(path)?
-        .ok_or_else(|| {
-            bad(
-                path,
-                "[messenger] app_secret",
-                "is needed with a page token: the app's secret, which signs what customers write",
-            )
-        })?;
-        let verify_token = self
-            .verify_token
-            .filter(|v| !v.trim().is_empty())
-            .ok_or_else(|| {
-                bad(
-                    path,
-                    "[messenger] verify_token",
-                    "is needed with a page token: any word you also type in the app's webhook \
-                     settings",
-                )
-            })?;
+        let (app_secret, verify_token) = meta_hook(
+            path,
+            &MESSENGER_HOOK,
+            self.app_secret,
+            self.app_secret_file,
+            self.verify_token,
+        )?;
         let page = self.page.unwrap_or_default().trim().to_string();
         if page.is_empty() || !page.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'.') {
             return Err(bad(
@@ -343,7 +362,7 @@ impl RawMessenger {
         Ok(Some(MessengerSettings {
             page_token,
             app_secret,
-            verify_token: verify_token.trim().to_string(),
+            verify_token,
             page,
             api_url: web_address(
                 path,

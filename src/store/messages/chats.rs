@@ -202,33 +202,13 @@ impl super::Room<'_, '_> {
         wording: &str,
         now: i64,
     ) -> Result<usize> {
-        let members: Vec<i64> = {
-            let mut stmt = self.tx.prepare_cached(
-                "SELECT customer_id FROM chat_links
-                 WHERE channel = ?1 AND chat = ?2 AND unlinked_at IS NULL",
-            )?;
-            let rows = stmt.query_map((channel.as_str(), chat), |r| r.get(0))?;
-            rows.collect::<rusqlite::Result<_>>()?
-        };
+        let members = self.live_members(channel, chat)?;
         self.tx.execute(
             "UPDATE chat_links SET unlinked_at = ?3, unlinked_why = ?4
              WHERE channel = ?1 AND chat = ?2 AND unlinked_at IS NULL",
             rusqlite::params![channel.as_str(), chat, now, why],
         )?;
-        for id in &members {
-            self.record_consent(
-                *id,
-                &NewConsent {
-                    channel,
-                    given: false,
-                    source: ConsentSource::Chat,
-                    wording,
-                    language: None,
-                    actor: None,
-                    at: now,
-                },
-            )?;
-        }
+        self.withdraw_in_chat(&members, channel, wording, now)?;
         self.tx.execute(
             "UPDATE messages SET state = 'cancelled', state_at = ?3, problem = 'chat_ended',
              problem_about = NULL, last_error = NULL
@@ -248,20 +228,35 @@ impl super::Room<'_, '_> {
         wording: &str,
         now: i64,
     ) -> Result<usize> {
-        let mut members: Vec<i64> = {
-            let mut stmt = self.tx.prepare_cached(
-                "SELECT customer_id FROM chat_links
-                 WHERE channel = ?1 AND chat = ?2 AND unlinked_at IS NULL",
-            )?;
-            let rows = stmt.query_map((channel.as_str(), chat), |r| r.get(0))?;
-            rows.collect::<rusqlite::Result<_>>()?
-        };
+        let mut members = self.live_members(channel, chat)?;
         if members.is_empty() && channel == Channel::WhatsApp {
             members = self
                 .customers_with_phone(&format!("+{}", chat.trim_start_matches('+')))
                 .unwrap_or_default();
         }
-        for id in &members {
+        self.withdraw_in_chat(&members, channel, wording, now)?;
+        Ok(members.len())
+    }
+
+    /// The members whose live link this chat is.
+    fn live_members(&self, channel: Channel, chat: &str) -> Result<Vec<i64>> {
+        let mut stmt = self.tx.prepare_cached(
+            "SELECT customer_id FROM chat_links
+             WHERE channel = ?1 AND chat = ?2 AND unlinked_at IS NULL",
+        )?;
+        let rows = stmt.query_map((channel.as_str(), chat), |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Withdraws these members' consent on `channel`, as the chat told it (`wording`).
+    fn withdraw_in_chat(
+        &self,
+        members: &[i64],
+        channel: Channel,
+        wording: &str,
+        now: i64,
+    ) -> Result<()> {
+        for id in members {
             self.record_consent(
                 *id,
                 &NewConsent {
@@ -275,7 +270,7 @@ impl super::Room<'_, '_> {
                 },
             )?;
         }
-        Ok(members.len())
+        Ok(())
     }
 
     /// Records what a customer wrote in a chat, once per platform message id: into the
