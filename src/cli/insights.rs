@@ -151,7 +151,9 @@ fn write_csv(path: &std::path::Path, members: &[crate::store::Slipping]) -> Resu
     for m in members {
         out.write_record([
             m.code.clone(),
-            m.name.clone().unwrap_or_default(),
+            // A customer's name is never a formula in the owner's spreadsheet.
+            crate::domain::spreadsheet::safe_cell(m.name.as_deref().unwrap_or_default())
+                .into_owned(),
             m.last_visit_at.to_string(),
             m.visits.to_string(),
             m.usual_spend.to_string(),

@@ -11,6 +11,7 @@ pub mod program;
 pub mod reach;
 pub mod referral;
 pub mod sale;
+pub mod spreadsheet;
 pub mod staff;
 pub mod support;
 pub mod tiers;

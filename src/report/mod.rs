@@ -1,6 +1,7 @@
 //! The owner's figures as CSV files (one per figure, and the raw visits of the range), for
 //! `regulars stats --csv DIR` and the dashboard's Export button.
 
+use crate::domain::spreadsheet::safe_cell;
 use crate::i18n::Language;
 use crate::store::{Figures, Store};
 use std::path::{Path, PathBuf};
@@ -40,7 +41,8 @@ fn write(dir: &Path, name: &str, header: &[&str], rows: Vec<Vec<String>>) -> Res
         let mut w = csv::Writer::from_path(&path)?;
         w.write_record(header)?;
         for r in rows {
-            w.write_record(&r)?;
+            // Names and codes come from customers: never a formula in the owner's spreadsheet.
+            w.write_record(r.iter().map(|c| safe_cell(c).into_owned()))?;
         }
         w.flush()?;
         Ok(())

