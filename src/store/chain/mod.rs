@@ -6,6 +6,7 @@
 //! `chain_shops`, and writes other rooms' tables only when applying another till's event.
 
 pub(super) mod apply;
+pub(super) mod apply_sales;
 pub(super) mod apply_stamps;
 pub(super) mod apply_support;
 pub(super) mod copy;
