@@ -167,6 +167,14 @@ const WIDENED: &[(usize, &str, &str, &str)] = &[
         "channel IN ('portal', 'rating', 'counter', 'phone', 'email')",
         "channel IN ('portal', 'rating', 'counter', 'phone', 'email', 'chat')",
     ),
+    // A ticket waiting on the customer is open again when they answer (the step's words were
+    // there; the check never took it).
+    (
+        23,
+        "ticket_events",
+        "'resolved', 'confirmed', 'reopened')",
+        "'resolved', 'confirmed', 'reopened', 'open')",
+    ),
 ];
 
 /// Rewrites the checks [`WIDENED`] lists for the upgrade from `version`, in `tx`.

@@ -315,6 +315,21 @@ fn telegram_faults_are_told_and_nothing_is_lost_or_sent_twice() {
         body.len()
     );
 
+    // A ticket waiting on her answer is open again when she answers in the chat.
+    run_json(d, &["ticket", "wait", &first]);
+    tg.write(9001, "Evo broja računa: 1234");
+    assert_eq!(send(d)["heard"]["heard"], 1);
+    let t = run_json(d, &["ticket", "show", &first]);
+    assert_eq!(t["status"], "open", "{t}");
+    assert!(
+        t["events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["kind"] == "open" && e["actor"] == "customer"),
+        "{t}"
+    );
+
     // A customer with no chat on Telegram: the ticket cannot be answered there.
     let (code, _, err) = run(
         d,

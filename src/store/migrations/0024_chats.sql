@@ -1,6 +1,7 @@
 -- Regulars schema version 24: the customer's own messaging apps (WhatsApp, Viber, Telegram,
 -- Messenger). Before this script runs, the checks on consents, messages and tickets are widened
--- to take the four apps (see `WIDENED` in store/mod.rs).
+-- to take the four apps, and ticket events to take "open" (a ticket waiting on the customer,
+-- open again when they answer) (see `WIDENED` in store/mod.rs).
 --
 -- A member links a chat with the shop from their visit page: the button carries a one-time
 -- code, the app brings it back with the chat's id (a Telegram chat, a Viber user, a Messenger
