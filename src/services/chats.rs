@@ -3,12 +3,12 @@
 //! instead, what a refusal means for the member (a blocked bot ends the chat), what customers
 //! wrote (linking a chat by its code, into the ticket), and the visit page's buttons.
 
-use super::messages::{Facts, Round, RoundProblem, Senders};
+use super::messages::{Facts, Round, RoundProblem, Senders, why_of};
 use crate::config::ShopConfig;
 use crate::domain::messages::{CHAT_WINDOW_SECONDS, Channel, Kind};
 use crate::domain::token::ShopSecret;
 use crate::messages::{Form, Incoming, Problem, WhatsAppSettings};
-use crate::store::{ChatMessage, Heard, NewChatLink, Outgoing, Store, StoreError, Why};
+use crate::store::{ChatMessage, Heard, NewChatLink, Outgoing, Store, StoreError};
 use serde::Serialize;
 
 /// How a chat message goes by its app's rules, or why it cannot go now.
@@ -89,11 +89,7 @@ pub(super) fn divert(
     now: i64,
     round: &mut Round,
 ) -> Result<(), StoreError> {
-    let why = Why {
-        code: p.code,
-        about: &p.subject,
-        detail: &p.detail,
-    };
+    let why = why_of(p);
     let moved = store.write(|t| t.messages().divert_message(out.id, &why, now))?;
     match moved {
         Some(_) => round.cancelled += 1,
@@ -115,11 +111,7 @@ pub(super) fn after_refusal(
     now: i64,
     round: &mut Round,
 ) -> Result<(), StoreError> {
-    let why = Why {
-        code: p.code,
-        about: &p.subject,
-        detail: &p.detail,
-    };
+    let why = why_of(p);
     match p.code {
         "chat_ended" | "opted_out" => {
             let wording = ended_wording(out.channel, &p.detail);

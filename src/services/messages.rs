@@ -150,6 +150,15 @@ pub fn problem_words(w: &Language, why: &WhyOwned) -> String {
     }
 }
 
+/// A transport's problem as the outbox keeps it.
+pub(super) fn why_of(p: &crate::messages::Problem) -> Why<'_> {
+    Why {
+        code: p.code,
+        about: &p.subject,
+        detail: &p.detail,
+    }
+}
+
 /// Where a message's links point.
 pub struct Links<'a> {
     pub public_url: &'a str,
@@ -236,11 +245,7 @@ pub fn send_due(
                 round.sent += 1;
             }
             Err(SendError::Unsure(p)) => {
-                let why = Why {
-                    code: p.code,
-                    about: &p.subject,
-                    detail: &p.detail,
-                };
+                let why = why_of(&p);
                 store.write(|t| t.messages().mark_message_unsure(out.id, &why, at))?;
                 round.unsure += 1;
                 round
@@ -252,11 +257,7 @@ pub fn send_due(
             }
             Err(e) => {
                 let p = e.problem();
-                let why = Why {
-                    code: p.code,
-                    about: &p.subject,
-                    detail: &p.detail,
-                };
+                let why = why_of(p);
                 let state = store.write(|t| {
                     t.messages()
                         .mark_message_failed(out.id, &why, e.is_for_good(), at)
