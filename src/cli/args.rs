@@ -38,6 +38,12 @@ pub enum Command {
     /// Referral codes: attach one late, review refused ones.
     #[command(subcommand)]
     Referral(ReferralCmd),
+    /// Bring customers, balances and stamps from another system (a CSV file).
+    #[command(subcommand)]
+    Import(ImportCmd),
+    /// Write every customer to a CSV file another shop or system can read.
+    #[command(subcommand)]
+    Export(ExportCmd),
     /// Fill the data folder with a realistic, deterministic shop history.
     Demo(DemoArgs),
     /// Owner figures for a range: repeat visits, cohorts, points, referrals, ratings, tickets.

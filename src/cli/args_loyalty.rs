@@ -203,3 +203,42 @@ pub enum ReferralCmd {
         limit: usize,
     },
 }
+
+/// `regulars import …`: customers from another system.
+#[derive(Debug, Subcommand)]
+pub enum ImportCmd {
+    /// Customers, their balances and stamps from a CSV file: every row is checked first, and a
+    /// file with a bad row imports nothing (each bad row is listed by its line). The same file
+    /// twice imports once; a customer already here (same card, phone or email) is matched, not
+    /// added again.
+    Customers {
+        /// The CSV file (UTF-8; a spreadsheet's "CSV UTF-8").
+        file: PathBuf,
+        /// generic: name,phone,email,card,points,stamps,birthday,language (any order, any
+        /// subset with a name, phone or email); square: Square's customer export; loyverse:
+        /// Loyverse's.
+        #[arg(long, default_value = "generic", value_parser = ["generic", "square", "loyverse"])]
+        format: String,
+        /// Show what would happen (new, matched, bad) and change nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Import the good rows of a file that has bad ones (the bad ones are listed).
+        #[arg(long)]
+        skip_bad: bool,
+        /// Who is importing (kept with the batch and each opening balance; default: the
+        /// computer's user name).
+        #[arg(long, value_name = "NAME")]
+        by: Option<String>,
+    },
+}
+
+/// `regulars export …`: leaving as easily as coming.
+#[derive(Debug, Subcommand)]
+pub enum ExportCmd {
+    /// Every customer to a CSV file in the generic import format (card, name, phone, email,
+    /// points, stamps, birthday, language, tier, joining date, consents with their dates).
+    Customers {
+        /// The file to write.
+        file: PathBuf,
+    },
+}

@@ -1,7 +1,9 @@
 //! One function per command: open what it needs, call the store, describe the outcome.
 
 use super::args::*;
-use super::{Output, UsageError, backup, chain, customers, hardware, loyalty, plug, support};
+use super::{
+    Output, UsageError, backup, chain, customers, hardware, loyalty, plug, support, switching,
+};
 use crate::config::Config;
 use crate::datadir::DataDir;
 use crate::store::Store;
@@ -112,6 +114,8 @@ fn run_command(ctx: &Ctx, cli: Cli) -> Result<Output> {
         Command::Referral(c) => loyalty::referral(ctx, c),
         Command::Demo(a) => demo(ctx, a, cli.json),
         Command::Stats(a) => stats(ctx, a),
+        Command::Import(c) => switching::import(ctx, c),
+        Command::Export(c) => switching::export(ctx, c),
         Command::Backup(a) => backup::backup(ctx, a, cli.json),
         Command::Restore { file } => backup::restore(ctx, &file),
         Command::Central(c) => chain::central(ctx, c),

@@ -15,6 +15,7 @@ mod package;
 mod plug;
 mod setup;
 mod support;
+mod switching;
 
 pub use args::Cli;
 

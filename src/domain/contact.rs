@@ -41,6 +41,8 @@ pub fn normalize_phone(raw: &str, country_code: Option<&str>) -> Result<String, 
         format!("+{digits}")
     } else if let Some(rest) = digits.strip_prefix("00") {
         format!("+{rest}")
+    } else if let Some(national) = national_number(&digits, &cc) {
+        national
     } else if let (Some(rest), false) = (digits.strip_prefix('0'), cc.is_empty()) {
         format!("+{cc}{rest}")
     } else {
@@ -51,6 +53,21 @@ pub fn normalize_phone(raw: &str, country_code: Option<&str>) -> Result<String, 
         return Err(ContactError::PhoneLength(t.to_string()));
     }
     Ok(normalized)
+}
+
+/// A number written the national way (`2612 3456` in Latvia, `064 123 4567` in Serbia) in
+/// international form, when it is a valid number of the shop's country (libphonenumber's rules).
+fn national_number(digits: &str, cc: &str) -> Option<String> {
+    let code: u16 = cc.parse().ok()?;
+    let meta = phonenumber::metadata::DATABASE.by_code(&code)?;
+    let region = meta
+        .first()?
+        .id()
+        .parse::<phonenumber::country::Id>()
+        .ok()?;
+    let number = phonenumber::parse(Some(region), digits).ok()?;
+    (number.is_valid() && number.code().value() == code)
+        .then(|| number.format().mode(phonenumber::Mode::E164).to_string())
 }
 
 /// Normalises an email address: trimmed and lower case, with a basic shape check.

@@ -14,6 +14,8 @@ pub enum EventKind {
     Referral,
     Adjust,
     Expire,
+    /// A balance brought from another system (an import), never a sale.
+    Opening,
 }
 
 impl EventKind {
@@ -26,6 +28,7 @@ impl EventKind {
             EventKind::Referral => "referral",
             EventKind::Adjust => "adjust",
             EventKind::Expire => "expire",
+            EventKind::Opening => "opening",
         }
     }
 }

@@ -4,6 +4,7 @@
 pub mod chain;
 pub mod code;
 pub mod contact;
+pub mod import;
 pub mod ledger;
 pub mod messages;
 pub mod money;

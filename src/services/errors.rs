@@ -141,6 +141,7 @@ pub fn store_error(w: &Language, e: &StoreError) -> String {
         StoreError::AdjustmentNeeds(AdjustmentPart::Actor) => w.t("store-error-adjust-actor"),
         StoreError::BadBirthday(b) => w.t_args("store-error-birthday", &[("text", text(b))]),
         StoreError::BadSeverity => w.t("store-error-severity"),
+        StoreError::BadRows(n) => w.t_args("store-error-bad-rows", &[("count", number(*n as i64))]),
         StoreError::VisitNotTheirs {
             visit,
             owner,

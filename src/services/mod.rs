@@ -15,5 +15,6 @@ pub mod messages;
 pub mod page_copy;
 pub mod reach;
 pub mod setup;
+pub mod switching;
 pub mod sync;
 pub mod words;

@@ -63,6 +63,8 @@ pub enum StoreError {
     },
     #[error("a points adjustment needs {0:?}")]
     AdjustmentNeeds(AdjustmentPart),
+    #[error("{0} rows of the file are bad: nothing was imported")]
+    BadRows(usize),
     #[error("a birthday is the month and day as MM-DD (14 July is 07-14), not '{0}'")]
     BadBirthday(String),
     #[error("severity is 1 (minor), 2 (normal) or 3 (urgent)")]

@@ -90,7 +90,9 @@ pub use people::customers::{
     ConsentShown, CustomerView, Enrolled, JUST_REDEEMED_SECONDS, NewCustomer, NewCustomerField,
     Progress,
 };
+pub use people::import::{BatchView, ImportBatch, ImportPlan, Imported, PlannedRow, RowAction};
 pub use people::merge::{Duplicate, Merged, Shared};
+pub use people::roster::{GivenConsent, RosterRow};
 pub use support::answers::{CommonProblem, KeptAnswer, Resolution};
 pub use support::page_stamps::PageStamp;
 pub use support::tickets::{NewTicket, TicketEvent, TicketFilter, TicketView};
@@ -128,6 +130,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0022_chain_shops.sql"),
     include_str!("migrations/0023_copied_from.sql"),
     include_str!("migrations/0024_chats.sql"),
+    include_str!("migrations/0025_switching.sql"),
 ];
 
 /// Checks a migration widens before its SQL runs: (the version it upgrades from, table, the
@@ -174,6 +177,13 @@ const WIDENED: &[(usize, &str, &str, &str)] = &[
         "ticket_events",
         "'resolved', 'confirmed', 'reopened')",
         "'resolved', 'confirmed', 'reopened', 'open')",
+    ),
+    // Opening balances brought from another system.
+    (
+        24,
+        "points_events",
+        "'adjust', 'expire')",
+        "'adjust', 'expire', 'opening')",
     ),
 ];
 
@@ -344,6 +354,7 @@ impl Store {
         })?;
         store.keep_targets()?;
         store.load_programs()?;
+        store.renormalize_phones()?;
         Ok(store)
     }
 

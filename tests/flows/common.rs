@@ -125,12 +125,16 @@ pub fn check_invariants(conn: &Connection) {
     let cards: i64 = conn
         .query_row(
             "SELECT COUNT(*) FROM customers c WHERE c.stamps <>
-             (SELECT COUNT(*) FROM visits v WHERE v.customer_id = c.id AND v.stamped)",
+             (SELECT COUNT(*) FROM visits v WHERE v.customer_id = c.id AND v.stamped)
+             + (SELECT COALESCE(SUM(stamps), 0) FROM opening_stamps o WHERE o.customer_id = c.id)",
             [],
             |r| r.get(0),
         )
         .unwrap();
-    assert_eq!(cards, 0, "a stamp count differs from the stamped visits");
+    assert_eq!(
+        cards, 0,
+        "a stamp count differs from the stamped visits and opening stamps"
+    );
     let lots: i64 = conn
         .query_row(
             "SELECT COUNT(*) FROM points_events e WHERE e.points > 0 AND e.remaining <>

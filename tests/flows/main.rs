@@ -60,5 +60,6 @@ mod settings_ui;
 mod setup_cli;
 mod support;
 mod support_figures;
+mod switching;
 mod ticket_reply;
 mod tiers;

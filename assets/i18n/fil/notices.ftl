@@ -226,3 +226,4 @@ profile-invalid = hindi wastong profile ang { $path }: { $reason }
 store-error-no-chat = hindi pa naka-link ang { $app } ng member: pindutin nila ang button nito sa page ng kanilang pagbisita
 store-error-link-code-used = nagamit na ang link code na ito: buksan ulit ang page ng pagbisita para sa bago
 store-error-link-code-unknown = hindi galing sa tindahang ito ang link code na ito: buksan ulit ang page ng pagbisita para sa bago
+store-error-bad-rows = { $count } row ng file ang mali: walang na-import

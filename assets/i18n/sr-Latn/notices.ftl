@@ -243,3 +243,4 @@ profile-invalid = { $path } nije ispravan profil: { $reason }
 store-error-no-chat = član još nije povezao { $app }: treba da pritisne njegovo dugme na stranici posete
 store-error-link-code-used = ovaj kod za povezivanje je već iskorišćen: otvorite stranicu posete ponovo za novi
 store-error-link-code-unknown = ovaj kod za povezivanje nije ove prodavnice: otvorite stranicu posete ponovo za novi
+store-error-bad-rows = { $count } redova fajla je loše: ništa nije uvezeno

@@ -59,6 +59,7 @@ impl super::Room<'_, '_> {
                 "consent" => self.apply_consent(e, now),
                 "chat_link" => self.apply_chat_link(e, now),
                 "voucher" => self.apply_voucher(e, now),
+                "opening_stamps" => self.apply_opening_stamps(e, now),
                 other => self.problem(e, now, "unknown", &format!("an event of kind '{other}'")),
             }?;
             match outcome {

@@ -26,7 +26,51 @@ struct VoucherPayload {
     valid_until: Option<i64>,
 }
 
+/// Stamps another till recorded from an import or a paper card.
+#[derive(Deserialize)]
+struct OpeningStampsPayload {
+    gid: String,
+    customer: String,
+    at: i64,
+    stamps: i64,
+    source: String,
+    key: String,
+    actor: Option<String>,
+    approved_by: Option<String>,
+}
+
 impl super::Room<'_, '_> {
+    /// Opening stamps from another till: on the card here too, with the vouchers they make.
+    pub(super) fn apply_opening_stamps(&self, e: &RemoteEvent, now: i64) -> Result<Outcome> {
+        let Ok(o) = serde_json::from_str::<OpeningStampsPayload>(&e.payload) else {
+            return self.problem(e, now, "unreadable", "opening stamps that do not parse");
+        };
+        if self.id_by_gid("opening_stamps", &o.gid)?.is_some() {
+            return Ok(Outcome::Known);
+        }
+        let Some(customer) = self.customer_by_gid(&o.customer)? else {
+            return self.problem(e, now, "missing", "opening stamps of an unknown customer");
+        };
+        self.tx
+            .prepare_cached(
+                "INSERT INTO opening_stamps (customer_id, at, stamps, source, key, actor,
+                 approved_by, gid, origin) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            )?
+            .execute(rusqlite::params![
+                customer,
+                o.at,
+                o.stamps,
+                o.source,
+                format!("chain:{}", o.key),
+                o.actor,
+                o.approved_by,
+                o.gid,
+                e.till_id
+            ])?;
+        self.loyalty().add_stamps(customer, o.stamps, o.at)?;
+        Ok(Outcome::Applied)
+    }
+
     /// A stamp on `customer`'s card for `visit` (made at another till, or claimed there).
     pub(super) fn stamp_from_chain(&self, customer: i64, visit: i64, at: i64) -> Result<()> {
         self.tx
@@ -39,7 +83,7 @@ impl super::Room<'_, '_> {
             )?
             .query_row([customer], |r| r.get(0))?;
         self.loyalty()
-            .sync_vouchers(customer, stamps - 1, stamps, at, visit)?;
+            .sync_vouchers(customer, stamps - 1, stamps, at, Some(visit))?;
         Ok(())
     }
 
@@ -63,7 +107,7 @@ impl super::Room<'_, '_> {
             )?
             .query_row([customer], |r| r.get(0))?;
         self.loyalty()
-            .sync_vouchers(customer, stamps + 1, stamps, at, visit)?;
+            .sync_vouchers(customer, stamps + 1, stamps, at, Some(visit))?;
         Ok(())
     }
 

@@ -34,7 +34,7 @@ const fn kind(name: &'static str, table: &'static str, at: &'static str) -> Kind
 }
 
 /// Every kind, in the order a history is queued (each finds what it refers to).
-const KINDS: [Kind; 11] = [
+const KINDS: [Kind; 12] = [
     Kind {
         view: "sync_customer",
         ..kind("customer", "customers", "enrolled_at")
@@ -81,6 +81,11 @@ const KINDS: [Kind; 11] = [
     Kind {
         view: "sync_chat_link",
         ..kind("chat_link", "chat_links", "linked_at")
+    },
+    // Stamps from an imported file or a paper card (an opening balance is a points event).
+    Kind {
+        view: "sync_opening_stamps",
+        ..kind("opening_stamps", "opening_stamps", "at")
     },
 ];
 

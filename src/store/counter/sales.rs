@@ -347,7 +347,7 @@ impl super::Room<'_, '_> {
                 customer.stamps,
                 customer.stamps + 1,
                 at,
-                visit_id,
+                Some(visit_id),
             )?;
         }
         let referral = if qualifying {
@@ -489,8 +489,13 @@ impl super::Room<'_, '_> {
                     [customer_id],
                     |r| r.get(0),
                 )?;
-                self.loyalty()
-                    .sync_vouchers(customer_id, stamps + 1, stamps, now, visit.id)?;
+                self.loyalty().sync_vouchers(
+                    customer_id,
+                    stamps + 1,
+                    stamps,
+                    now,
+                    Some(visit.id),
+                )?;
             }
             balance = self.loyalty().balance_of(customer_id)?;
         }

@@ -123,13 +123,14 @@ pub(crate) static POINTS_DAYS: Table = Table {
 pub(crate) static TABLES: [&Table; 4] = [&DAYS, &CUSTOMER_DAYS, &CUSTOMERS, &POINTS_DAYS];
 
 /// The kinds of points events, by their place in a [`Key`].
-const KINDS: [EventKind; 6] = [
+const KINDS: [EventKind; 7] = [
     EventKind::Earn,
     EventKind::Redeem,
     EventKind::Refund,
     EventKind::Referral,
     EventKind::Adjust,
     EventKind::Expire,
+    EventKind::Opening,
 ];
 
 fn kind_place(kind: EventKind) -> i64 {

@@ -14,7 +14,7 @@ impl super::Room<'_, '_> {
         before: i64,
         stamps: i64,
         now: i64,
-        visit_id: i64,
+        visit_id: Option<i64>,
     ) -> Result<i64> {
         let Some(rule) = self.program_at(now).1.stamps.clone() else {
             return Ok(0);
@@ -52,6 +52,23 @@ impl super::Room<'_, '_> {
                 .execute((customer_id, now))?;
         }
         Ok((due - held).max(0))
+    }
+
+    /// Puts `stamps` more on a customer's card (opening stamps), with the vouchers they make.
+    pub(in crate::store) fn add_stamps(
+        &self,
+        customer_id: i64,
+        stamps: i64,
+        now: i64,
+    ) -> Result<()> {
+        let after: i64 = self
+            .tx
+            .prepare_cached(
+                "UPDATE customers SET stamps = stamps + ?2 WHERE id = ?1 RETURNING stamps",
+            )?
+            .query_row((customer_id, stamps), |r| r.get(0))?;
+        self.sync_vouchers(customer_id, after - stamps, after, now, None)?;
+        Ok(())
     }
 
     /// Stamp-card vouchers the customer holds and has not used.

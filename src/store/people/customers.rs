@@ -336,15 +336,30 @@ impl super::Room<'_, '_> {
         now: i64,
         random: &mut dyn FnMut() -> u64,
     ) -> Result<i64> {
+        self.insert_customer_with(name, phone, email, now, random, None)
+    }
+
+    /// Inserts a customer with the card `card` (stored form) when given (an imported one),
+    /// else a new random one.
+    pub(super) fn insert_customer_with(
+        &self,
+        name: &str,
+        phone: Option<&str>,
+        email: Option<&str>,
+        now: i64,
+        random: &mut dyn FnMut() -> u64,
+        card: Option<&str>,
+    ) -> Result<i64> {
         let mut stmt = self.tx.prepare_cached(
             "INSERT INTO customers (code, referral_code, name, phone, email, enrolled_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
         )?;
         let till = self.chain().till_number()?;
         for _ in 0..CODE_ATTEMPTS {
-            let code = match till {
-                Some(n) => CustomerCode::for_till(n, random()),
-                None => CustomerCode::from_random(random()),
+            let code = match (card, till) {
+                (Some(c), _) => CustomerCode::from_stored(c.to_string()),
+                (None, Some(n)) => CustomerCode::for_till(n, random()),
+                (None, None) => CustomerCode::from_random(random()),
             };
             let referral = ReferralCode::from_random(random());
             match stmt.execute((code.as_str(), referral.as_str(), name, phone, email, now)) {
@@ -550,4 +565,42 @@ impl Store {
 
 pub(in crate::store) fn nonempty(s: &Option<String>) -> Option<&str> {
     s.as_deref().map(str::trim).filter(|s| !s.is_empty())
+}
+
+impl Store {
+    /// Phones kept as bare digits before the shop's national numbers were read with its country
+    /// code (`26123456` in Riga) are brought to the international form they would be given now
+    /// (`+37126123456`), so a number typed either way finds the same customer. Only numbers that
+    /// are valid in the shop's country change, and never onto a phone another customer has.
+    pub(in crate::store) fn renormalize_phones(&mut self) -> Result<()> {
+        let Some(cc) = self.rules.country_code.clone() else {
+            return Ok(());
+        };
+        // Digits sort after '+': the index finds the bare ones without reading the rest.
+        let bare: Vec<(i64, String)> = self
+            .conn
+            .prepare("SELECT id, phone FROM customers WHERE phone >= '0' ORDER BY phone")?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        let changes: Vec<(i64, String)> = bare
+            .into_iter()
+            .filter_map(|(id, phone)| {
+                let now = normalize_phone(&phone, Some(&cc)).ok()?;
+                (now != phone && now.starts_with('+')).then_some((id, now))
+            })
+            .collect();
+        if changes.is_empty() {
+            return Ok(());
+        }
+        self.write(|tx| {
+            for (id, phone) in &changes {
+                tx.tx.execute(
+                    "UPDATE customers SET phone = ?2 WHERE id = ?1
+                     AND NOT EXISTS (SELECT 1 FROM customers WHERE phone = ?2)",
+                    (id, phone),
+                )?;
+            }
+            Ok(())
+        })
+    }
 }

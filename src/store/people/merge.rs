@@ -131,6 +131,7 @@ impl super::Room<'_, '_> {
             "customer_notes",
             "consents",
             "messages",
+            "opening_stamps",
         ] {
             tx.execute(
                 &format!("UPDATE {table} SET customer_id = ?1 WHERE customer_id = ?2"),
@@ -195,10 +196,9 @@ impl super::Room<'_, '_> {
              stamps = stamps + ?5 WHERE id = ?1",
             (kept, &phone, &email, g.balance, g.stamps),
         )?;
-        if g.stamps > 0
-            && let Some(visit) =
-                self.optional::<i64>("SELECT MAX(id) FROM visits WHERE customer_id = ?1", [kept])?
-        {
+        if g.stamps > 0 {
+            let visit =
+                self.optional::<i64>("SELECT MAX(id) FROM visits WHERE customer_id = ?1", [kept])?;
             self.loyalty()
                 .sync_vouchers(kept, 0, k.stamps + g.stamps, now, visit)?;
         }

@@ -5,7 +5,9 @@
 //! vouchers, referrals, notes, tickets, consents, messages, scores) onto the kept customer.
 
 pub(super) mod customers;
+pub(super) mod import;
 pub(super) mod merge;
 pub(super) mod privacy;
+pub(super) mod roster;
 
 super::room!(people);

@@ -1,0 +1,194 @@
+//! `regulars import customers` and `regulars export customers`: switching in and out.
+
+use super::args::{ExportCmd, ImportCmd};
+use super::commands::Ctx;
+use super::{Output, Reported, UsageError};
+use crate::domain::import::Format;
+use crate::services::switching;
+use crate::store::{ImportBatch, ImportPlan, RowAction};
+use anyhow::Result;
+use serde_json::json;
+
+pub(super) fn import(ctx: &Ctx, cmd: ImportCmd) -> Result<Output> {
+    let ImportCmd::Customers {
+        file,
+        format,
+        dry_run,
+        skip_bad,
+        by,
+    } = cmd;
+    let w = ctx.words();
+    let format = Format::parse(&format).expect("clap checks the format");
+    let country = ctx.config.shop.country_code.as_deref();
+    let parsed = switching::read(&w, &file, format, country, ctx.now).map_err(UsageError)?;
+    let mut store = ctx.store()?;
+    let plan = store.read(|tx| tx.people().plan_import(&parsed))?;
+    let name = file.file_name().map_or_else(
+        || file.display().to_string(),
+        |n| n.to_string_lossy().into(),
+    );
+    let mut lines = Vec::new();
+    if !dry_run && plan.already.is_none() {
+        lines.push(columns(ctx, &parsed.read, &parsed.ignored));
+    }
+    let bad: Vec<String> = plan.bad.iter().map(|b| switching::bad_row(&w, b)).collect();
+    if let Some(done) = &plan.already {
+        let text = w.t_args(
+            "import-already",
+            &[
+                ("file", name.clone().into()),
+                ("when", w.date_time(done.at).into()),
+                ("actor", done.actor.clone().into()),
+                ("batch", done.id.into()),
+            ],
+        );
+        let json = json!({"already": true, "batch": done});
+        return Ok(Output { text, json });
+    }
+    if dry_run {
+        lines.push(columns(ctx, &parsed.read, &parsed.ignored));
+        lines.extend(planned_lines(ctx, &plan));
+        lines.extend(bad.iter().cloned());
+        lines.push(summary(ctx, &plan));
+        lines.push(w.t("import-dry-run"));
+        let json = json!({
+            "dry_run": true, "format": format, "rows": plan.rows, "bad": plan.bad,
+            "read": parsed.read, "ignored": parsed.ignored,
+        });
+        return Ok(Output {
+            text: lines.join("\n"),
+            json,
+        });
+    }
+    if !plan.bad.is_empty() && !skip_bad {
+        lines.extend(bad);
+        lines.push(w.t_args("import-refused", &[("bad", (plan.bad.len() as i64).into())]));
+        return Err(Reported {
+            text: lines.join("\n"),
+            json: json!({"imported": false, "bad": plan.bad}),
+            code: 2,
+        }
+        .into());
+    }
+    let actor = by
+        .or_else(|| std::env::var("USER").ok())
+        .filter(|a| !a.trim().is_empty())
+        .unwrap_or_else(|| "owner".into());
+    let batch = ImportBatch {
+        file_name: &name,
+        actor: actor.trim(),
+        skip_bad,
+    };
+    let bar = crate::progress::bar(plan.rows.len() as u64, &w.t("import-progress"), ctx.json);
+    let imported = store.write(|tx| {
+        tx.people().import_customers(
+            &parsed,
+            &batch,
+            ctx.now,
+            &mut rand::random::<u64>,
+            &mut |done, _| bar.set_position(done),
+        )
+    })?;
+    bar.finish_and_clear();
+    lines.extend(bad);
+    let b = &imported.batch;
+    lines.push(w.t_args(
+        "import-done",
+        &[
+            ("file", name.into()),
+            ("new", b.created.into()),
+            ("matched", b.matched.into()),
+            ("skipped", b.skipped.into()),
+            ("points", b.points.into()),
+            ("stamps", b.stamps.into()),
+            ("batch", b.id.into()),
+        ],
+    ));
+    Ok(Output {
+        text: lines.join("\n"),
+        json: json!({"imported": true, "batch": b, "bad": imported.bad}),
+    })
+}
+
+fn columns(ctx: &Ctx, read: &[String], ignored: &[String]) -> String {
+    ctx.words().t_args(
+        "import-columns",
+        &[
+            ("read", read.join(", ").into()),
+            (
+                "ignored",
+                if ignored.is_empty() {
+                    "-".into()
+                } else {
+                    ignored.join(", ")
+                }
+                .into(),
+            ),
+        ],
+    )
+}
+
+/// A line per good row (a long file shows its first hundred).
+fn planned_lines(ctx: &Ctx, plan: &ImportPlan) -> Vec<String> {
+    const SHOWN: usize = 100;
+    let w = ctx.words();
+    plan.rows
+        .iter()
+        .take(SHOWN)
+        .map(|p| {
+            let id = match (p.action, p.credited_before) {
+                (RowAction::New, _) => "import-row-new",
+                (RowAction::Matched, false) => "import-row-matched",
+                (RowAction::Matched, true) => "import-row-credited",
+            };
+            w.t_args(
+                id,
+                &[
+                    ("line", (p.line as i64).into()),
+                    ("name", p.name.clone().into()),
+                    ("code", p.code.clone().unwrap_or_default().into()),
+                    ("points", p.points.into()),
+                    ("stamps", p.stamps.into()),
+                ],
+            )
+        })
+        .chain((plan.rows.len() > SHOWN).then(|| format!("… ({})", plan.rows.len() - SHOWN)))
+        .collect()
+}
+
+fn summary(ctx: &Ctx, plan: &ImportPlan) -> String {
+    let count = |a: RowAction| plan.rows.iter().filter(|p| p.action == a).count() as i64;
+    ctx.words().t_args(
+        "import-summary",
+        &[
+            ("new", count(RowAction::New).into()),
+            ("matched", count(RowAction::Matched).into()),
+            ("bad", (plan.bad.len() as i64).into()),
+            (
+                "points",
+                plan.rows.iter().map(|p| p.points).sum::<i64>().into(),
+            ),
+            (
+                "stamps",
+                plan.rows.iter().map(|p| p.stamps).sum::<i64>().into(),
+            ),
+        ],
+    )
+}
+
+pub(super) fn export(ctx: &Ctx, cmd: ExportCmd) -> Result<Output> {
+    let ExportCmd::Customers { file } = cmd;
+    let mut store = ctx.store()?;
+    let count = switching::export(&mut store, &file, ctx.now)?;
+    let text = ctx.words().t_args(
+        "export-done",
+        &[
+            ("count", (count as i64).into()),
+            ("file", file.display().to_string().into()),
+        ],
+    );
+    Ok(Output {
+        text,
+        json: json!({"customers": count, "file": file}),
+    })
+}
