@@ -83,6 +83,7 @@ pub fn million() -> (PathBuf, Vec<String>) {
                             language: None,
                             birthday: None,
                             consents: vec![],
+                            paper_stamps: 0,
                         },
                         1_700_000_000,
                         &mut || splitmix(&mut rng),

@@ -86,6 +86,14 @@ pub enum CustomerCmd {
         #[arg(long, default_value = "counter", value_parser = ["counter", "page", "import"])]
         source: String,
     },
+    /// Credit the stamps on a member's paper card (once per member), recorded with who did it.
+    PaperStamps {
+        code: String,
+        /// The stamps on the card.
+        stamps: i64,
+        #[arg(long, value_name = "NAME")]
+        by: Option<String>,
+    },
     /// Record a member's consent to reward news and offers by email or SMS, or its
     /// withdrawal, with where it was given and the exact words shown (by default the
     /// standard wording in the member's language).

@@ -91,6 +91,9 @@ pub(super) fn customer(ctx: &Ctx, cmd: CustomerCmd) -> Result<Output> {
             (!clear).then_some(birthday).flatten(),
             &source,
         ),
+        CustomerCmd::PaperStamps { code, stamps, by } => {
+            paper_stamps(ctx, &mut store()?, &code, stamps, by)
+        }
         CustomerCmd::Consent {
             code,
             channel,
@@ -134,6 +137,7 @@ fn add(ctx: &Ctx, store: &mut Store, a: AddCustomer) -> Result<Output> {
         language,
         birthday: a.birthday,
         consents,
+        paper_stamps: 0,
     };
     let e = store.enroll(&new, ctx.now, &mut rand::random::<u64>)?;
     let mut text = ctx.words().t_args(
@@ -361,5 +365,25 @@ fn erase(ctx: &Ctx, code: &str, yes: bool) -> Result<Output> {
             .words()
             .t_args("cli-erased-details", &[("code", erased.as_str().into())]),
         json: json!({ "code": erased, "erased": true }),
+    })
+}
+
+/// `customer paper-stamps CODE N`: the command line is the owner's, so no PIN is asked.
+fn paper_stamps(
+    ctx: &Ctx,
+    store: &mut Store,
+    code: &str,
+    stamps: i64,
+    by: Option<String>,
+) -> Result<Output> {
+    let actor = crate::domain::staff::Actor::named(Some(by.as_deref().unwrap_or("owner")));
+    let done = store.write(|tx| tx.loyalty().paper_stamps(code, stamps, &actor, ctx.now))?;
+    let text = ctx.words().t_args(
+        "paper-stamped",
+        &[("stamps", done.stamps.into()), ("card", done.card.into())],
+    );
+    Ok(Output {
+        text,
+        json: to_json(&done),
     })
 }

@@ -80,15 +80,13 @@ pub(super) fn import(ctx: &Ctx, cmd: ImportCmd) -> Result<Output> {
         skip_bad,
     };
     let bar = crate::progress::bar(plan.rows.len() as u64, &w.t("import-progress"), ctx.json);
-    let imported = store.write(|tx| {
-        tx.people().import_customers(
-            &parsed,
-            &batch,
-            ctx.now,
-            &mut rand::random::<u64>,
-            &mut |done, _| bar.set_position(done),
-        )
-    })?;
+    let imported = store.import_customers(
+        &parsed,
+        &batch,
+        ctx.now,
+        &mut rand::random::<u64>,
+        &mut |done, _| bar.set_position(done),
+    )?;
     bar.finish_and_clear();
     lines.extend(bad);
     let b = &imported.batch;

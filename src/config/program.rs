@@ -22,6 +22,7 @@ pub(super) struct RawProgram {
     birthday: Option<crate::domain::program::Occasion>,
     anniversary: Option<crate::domain::program::Occasion>,
     welcome_back: Option<crate::domain::program::Occasion>,
+    paper_stamps_max: Option<u32>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -71,6 +72,7 @@ impl RawProgram {
                     .reward
                     .or_else(|| rewards.iter().min_by_key(|r| r.cost).map(|r| r.id.clone()))
                     .unwrap_or_default(),
+                paper_max: p.paper_stamps_max,
             }),
             None if rewards
                 .iter()

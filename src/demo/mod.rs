@@ -402,6 +402,7 @@ impl Replay<'_> {
                 language: None,
                 birthday: None,
                 consents: vec![],
+                paper_stamps: 0,
             },
             ev.at - 60,
             &mut || rng.random::<u64>(),

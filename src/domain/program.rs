@@ -32,6 +32,17 @@ pub struct StampRule {
     pub every: u32,
     /// Id of a reward in the catalogue.
     pub reward: String,
+    /// Most stamps a cashier credits from a customer's paper card without the owner's PIN
+    /// (`[program] paper_stamps_max`; default: a full card's).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub paper_max: Option<u32>,
+}
+
+impl StampRule {
+    /// The most stamps from a paper card a cashier credits alone.
+    pub fn paper_limit(&self) -> u32 {
+        self.paper_max.unwrap_or(self.every)
+    }
 }
 
 /// An item in the reward catalogue.
@@ -207,6 +218,7 @@ impl Default for Program {
             stamps: Some(StampRule {
                 every: 10,
                 reward: "coffee".into(),
+                paper_max: None,
             }),
             rewards: vec![
                 Reward {
@@ -279,6 +291,7 @@ mod tests {
             stamps: Some(StampRule {
                 every: 10,
                 reward: "tea".into(),
+                paper_max: None,
             }),
             ..Program::default()
         };

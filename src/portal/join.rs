@@ -111,6 +111,7 @@ pub(crate) async fn join_post(
             language: asked.map(str::to_string),
             birthday: None,
             consents: vec![],
+            paper_stamps: 0,
         };
         // A duplicate says nothing about whose number it is (the page is public): its own
         // message, the same for phone and email.

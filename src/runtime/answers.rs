@@ -113,6 +113,11 @@ fn store_answer(state: &mut CounterState, shown: Shown<'_>, currency: Currency, 
             state.say(true, w.t_args("adjusted", &args));
             state.customer = Some(c);
         }
+        StoreReply::PaperStamped(p, c) => {
+            let args = [("stamps", p.stamps.into()), ("card", c.stamps.into())];
+            state.say(true, w.t_args("paper-stamped", &args));
+            state.customer = Some(c);
+        }
         StoreReply::SignedIn(s) => {
             let role = w.role(s.role);
             let args = [("name", s.name.as_str().into()), ("role", role.into())];

@@ -33,6 +33,28 @@ fn approved_actor(
     .map_err(|_| StoreError::NeedsOwner(task))
 }
 
+/// Credits a member's paper card: by whoever is signed in, approved by the owner's PIN above
+/// the program's paper limit.
+fn credit_paper(
+    tx: &crate::store::Tx<'_>,
+    customer: &str,
+    stamps: i64,
+    cashier: Option<&Staff>,
+    owner_pin: Option<&str>,
+    now: i64,
+) -> Result<crate::store::PaperStamped, StoreError> {
+    let max = tx
+        .loyalty()
+        .paper_limit(now)
+        .ok_or(StoreError::NoStampCard)?;
+    // At enrolment there is no PIN to type: the words say where to add them with one.
+    let enrolling = owner_pin.is_none();
+    let task = crate::store::OwnerTask::PaperStamps { max, enrolling };
+    let mut actor = approved_actor(tx, cashier, owner_pin, stamps > i64::from(max), task)?;
+    actor.name.get_or_insert_with(|| "counter".into());
+    tx.loyalty().paper_stamps(customer, stamps, &actor, now)
+}
+
 pub(super) fn handle(
     store: &mut Store,
     settings: &WorkerSettings,
@@ -52,7 +74,13 @@ pub(super) fn handle(
     match request {
         StoreRequest::Search(text) => job.search(text),
         StoreRequest::Show(code) => job.show(&code),
-        StoreRequest::Enroll(new) => job.enroll(&new),
+        StoreRequest::Enroll { new, cashier } => job.enroll(&new, cashier.as_ref()),
+        StoreRequest::PaperStamps {
+            customer,
+            stamps,
+            cashier,
+            owner_pin,
+        } => job.paper_stamps(&customer, stamps, cashier.as_ref(), owner_pin.as_deref()),
         StoreRequest::Sale {
             amount,
             customer,
@@ -154,11 +182,18 @@ impl Job<'_> {
         }
     }
 
-    fn enroll(&mut self, new: &crate::store::NewCustomer) -> StoreReply {
+    fn enroll(&mut self, new: &crate::store::NewCustomer, cashier: Option<&Staff>) -> StoreReply {
         let now = self.now;
         let store = &mut *self.store;
+        // The member and their paper card's stamps together, or neither.
         let out = store
-            .enroll(new, now, &mut rand::random::<u64>)
+            .write(|tx| {
+                let e = tx.people().enroll(new, now, &mut rand::random::<u64>)?;
+                if new.paper_stamps != 0 {
+                    credit_paper(tx, &e.code, new.paper_stamps, cashier, None, now)?;
+                }
+                Ok(e)
+            })
             .and_then(|e| {
                 let view = store.customer_view(&e.code, now)?;
                 Ok(StoreReply::Enrolled(e, view))
@@ -311,6 +346,24 @@ impl Job<'_> {
         match out {
             Ok(view) => StoreReply::Adjusted(points, view),
             Err(e) => self.fail("doing-adjust")(e),
+        }
+    }
+
+    fn paper_stamps(
+        &mut self,
+        customer: &str,
+        stamps: i64,
+        cashier: Option<&Staff>,
+        owner_pin: Option<&str>,
+    ) -> StoreReply {
+        let now = self.now;
+        let out = self.store.write(|tx| {
+            let done = credit_paper(tx, customer, stamps, cashier, owner_pin, now)?;
+            Ok((done, tx.people().view(customer, now)?))
+        });
+        match out {
+            Ok((done, view)) => StoreReply::PaperStamped(done, view),
+            Err(e) => self.fail("doing-paper-stamps")(e),
         }
     }
 

@@ -81,6 +81,11 @@ pub enum Intent {
         reason: String,
         owner_pin: Option<String>,
     },
+    /// Credit the stamps on the on-screen member's paper card (once per member).
+    PaperStamps {
+        stamps: String,
+        owner_pin: Option<String>,
+    },
     SignIn(String),
     SignOut,
     /// Open a support ticket for the customer on screen (about the visit on screen, if any).

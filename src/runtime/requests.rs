@@ -29,7 +29,10 @@ pub(super) fn store_request(
             let member = matches!(intent, Intent::Sale(_));
             sale(text, member, shop, state, staffing)
         }
-        Intent::Enroll(new) => Ok(StoreRequest::Enroll(new.clone())),
+        Intent::Enroll(new) => Ok(StoreRequest::Enroll {
+            new: new.clone(),
+            cashier: staffing.signed_in.clone(),
+        }),
         Intent::SignIn(pin) => Ok(StoreRequest::SignIn(pin.clone())),
         Intent::Figures {
             from,
@@ -115,6 +118,18 @@ pub(super) fn store_request(
                 customer,
                 points,
                 reason: reason.clone(),
+                cashier: staffing.signed_in.clone(),
+                owner_pin: owner_pin.clone(),
+            })
+        }),
+        Intent::PaperStamps { stamps, owner_pin } => customer().and_then(|customer| {
+            let stamps = stamps
+                .trim()
+                .parse::<i64>()
+                .map_err(|_| w.t_args("not-stamps", &[("text", stamps.as_str().into())]))?;
+            Ok(StoreRequest::PaperStamps {
+                customer,
+                stamps,
                 cashier: staffing.signed_in.clone(),
                 owner_pin: owner_pin.clone(),
             })

@@ -19,7 +19,18 @@ use std::sync::mpsc::{Receiver, Sender};
 pub enum StoreRequest {
     Search(String),
     Show(String),
-    Enroll(NewCustomer),
+    /// Enrol, with the stamps of a paper card credited by whoever is signed in.
+    Enroll {
+        new: NewCustomer,
+        cashier: Option<Staff>,
+    },
+    /// Stamps from the paper card of the customer on screen.
+    PaperStamps {
+        customer: String,
+        stamps: i64,
+        cashier: Option<Staff>,
+        owner_pin: Option<String>,
+    },
     Sale {
         amount: i64,
         customer: Option<String>,
@@ -94,6 +105,7 @@ pub enum StoreReply {
     Visit(VisitView, Option<CustomerView>),
     SignedIn(Staff),
     Adjusted(i64, CustomerView),
+    PaperStamped(crate::store::PaperStamped, CustomerView),
     Support(super::Support),
     Figures(Box<crate::store::Figures>),
     ChainFigures(Box<super::figures_work::ChainView>),

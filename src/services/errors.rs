@@ -141,6 +141,26 @@ pub fn store_error(w: &Language, e: &StoreError) -> String {
         StoreError::AdjustmentNeeds(AdjustmentPart::Actor) => w.t("store-error-adjust-actor"),
         StoreError::BadBirthday(b) => w.t_args("store-error-birthday", &[("text", text(b))]),
         StoreError::BadSeverity => w.t("store-error-severity"),
+        StoreError::NoStampCard => w.t("store-error-no-stamp-card"),
+        StoreError::PaperStampsCount(n) => {
+            w.t_args("store-error-paper-count", &[("count", number(*n))])
+        }
+        StoreError::PaperStampsTaken { stamps, at, by } => w.t_args(
+            "store-error-paper-taken",
+            &[
+                ("stamps", number(*stamps)),
+                ("when", w.date(*at).into()),
+                ("by", text(by.as_deref().unwrap_or("-"))),
+            ],
+        ),
+        StoreError::NeedsOwner(OwnerTask::PaperStamps { max, enrolling }) => w.t_args(
+            if *enrolling {
+                "worker-paper-needs-owner-enrol"
+            } else {
+                "worker-paper-needs-owner"
+            },
+            &[("max", number(i64::from(*max)))],
+        ),
         StoreError::BadRows(n) => w.t_args("store-error-bad-rows", &[("count", number(*n as i64))]),
         StoreError::VisitNotTheirs {
             visit,

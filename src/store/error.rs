@@ -63,6 +63,16 @@ pub enum StoreError {
     },
     #[error("a points adjustment needs {0:?}")]
     AdjustmentNeeds(AdjustmentPart),
+    #[error("the program has no stamp card")]
+    NoStampCard,
+    #[error("stamps from a paper card are a whole number from 1, not {0}")]
+    PaperStampsCount(i64),
+    #[error("this member's paper card was credited already ({stamps} stamps)")]
+    PaperStampsTaken {
+        stamps: i64,
+        at: i64,
+        by: Option<String>,
+    },
     #[error("{0} rows of the file are bad: nothing was imported")]
     BadRows(usize),
     #[error("a birthday is the month and day as MM-DD (14 July is 07-14), not '{0}'")]
@@ -226,6 +236,8 @@ pub enum OwnerTask {
     Adjust,
     /// The owner's figures.
     Figures,
+    /// More stamps from a paper card than a cashier credits alone.
+    PaperStamps { max: u32, enrolling: bool },
 }
 
 /// What a points adjustment was given without.

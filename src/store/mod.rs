@@ -81,6 +81,7 @@ pub use functions::register_functions;
 pub use loyalty::ledger::{Adjusted, PaidWith, Redeemed};
 pub use loyalty::occasions::Given;
 pub use loyalty::referrals::ReferralView;
+pub use loyalty::stamps::PaperStamped;
 pub use loyalty::tiers::TierView;
 pub use messages::chats::{ChatLink, ChatMessage, Heard, NewChatLink, UnknownChatMessage};
 pub use messages::consents::{Consent, ConsentSource, MessageChoices, NewConsent};
@@ -247,7 +248,7 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 const STATEMENT_CACHE: usize = 128;
 
 /// Page cache per connection, in KiB: enough for a million customers' hot index pages.
-const CACHE_KIB: i64 = 64 * 1024;
+pub(crate) const CACHE_KIB: i64 = 64 * 1024;
 
 /// WAL pages between automatic checkpoints. A sale touches the same hot pages (the newest
 /// index leaves, the customer's row) as the sales before it; checkpointing less often copies

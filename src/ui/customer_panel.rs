@@ -13,6 +13,9 @@ pub struct CustomerPanel {
     pub adjust_points: String,
     pub adjust_reason: String,
     pub adjust_pin: String,
+    /// Stamps on the paper card the member brings, and the owner's PIN above the limit.
+    pub paper_stamps: String,
+    pub paper_pin: String,
 }
 
 impl CustomerPanel {
@@ -138,6 +141,29 @@ impl CustomerPanel {
                     points: self.adjust_points.clone(),
                     reason: self.adjust_reason.clone(),
                     owner_pin: Some(std::mem::take(&mut self.adjust_pin)),
+                });
+            }
+        });
+        ui.collapsing(w.t("paper-stamps"), |ui| {
+            ui.weak(w.t("paper-stamps-help"));
+            let l = ui.label(w.t("paper-stamps"));
+            ui.add(
+                egui::TextEdit::singleline(&mut self.paper_stamps)
+                    .id(egui::Id::unique("paper-stamps"))
+                    .desired_width(80.0),
+            )
+            .labelled_by(l.id);
+            let l = ui.label(w.t("adjust-owner-pin"));
+            ui.add(
+                egui::TextEdit::singleline(&mut self.paper_pin)
+                    .password(true)
+                    .desired_width(80.0),
+            )
+            .labelled_by(l.id);
+            if ui.button(w.t("paper-stamps-add")).clicked() {
+                asks.send(Intent::PaperStamps {
+                    stamps: std::mem::take(&mut self.paper_stamps),
+                    owner_pin: Some(std::mem::take(&mut self.paper_pin)),
                 });
             }
         });

@@ -26,6 +26,8 @@ pub struct EnrollForm {
     /// They agree to reward news and offers by email, by SMS.
     pub email_consent: bool,
     pub sms_consent: bool,
+    /// Stamps on the paper card they bring.
+    pub paper_stamps: String,
 }
 
 impl EnrollForm {
@@ -68,6 +70,12 @@ impl EnrollForm {
                 Field::EnrollBirthday,
                 &mut self.birthday,
             );
+            enter |= field(
+                ui,
+                w.t("paper-stamps"),
+                Field::EnrollPaperStamps,
+                &mut self.paper_stamps,
+            );
             ui.horizontal(|ui| {
                 enter |= ui.button(w.t("enroll")).clicked();
                 if ui.button(w.t("cancel")).clicked() {
@@ -78,6 +86,16 @@ impl EnrollForm {
         });
         if enter {
             let opt = |s: &str| Some(s.trim().to_string()).filter(|s| !s.is_empty());
+            let paper = self.paper_stamps.trim();
+            let paper_stamps = match paper.parse::<i64>() {
+                Ok(n) => n,
+                Err(_) if paper.is_empty() => 0,
+                Err(_) => {
+                    let said = w.t_args("not-stamps", &[("text", paper.into())]);
+                    asks.notices.push((false, said));
+                    return;
+                }
+            };
             asks.send(Intent::Enroll(NewCustomer {
                 name: self.name.clone(),
                 phone: opt(&self.phone),
@@ -92,6 +110,7 @@ impl EnrollForm {
                 .into_iter()
                 .filter_map(|(given, words)| given.then_some(words))
                 .collect(),
+                paper_stamps,
             }));
         }
     }

@@ -32,13 +32,14 @@ pub enum Field {
     EnrollEmail,
     EnrollReferral,
     EnrollBirthday,
+    EnrollPaperStamps,
     RefundReceipt,
     RefundAmount,
     StaffPin,
 }
 
 impl Field {
-    pub const ALL: [Field; 10] = [
+    pub const ALL: [Field; 11] = [
         Field::Amount,
         Field::Find,
         Field::EnrollName,
@@ -46,6 +47,7 @@ impl Field {
         Field::EnrollEmail,
         Field::EnrollReferral,
         Field::EnrollBirthday,
+        Field::EnrollPaperStamps,
         Field::RefundReceipt,
         Field::RefundAmount,
         Field::StaffPin,

@@ -146,6 +146,7 @@ fn run_case(pg: &Postgres, steps: &[Step]) {
                 stamps: Some(StampRule {
                     every: 2,
                     reward: "coffee".into(),
+                    paper_max: None,
                 }),
                 ..Program::default()
             };
@@ -186,6 +187,7 @@ fn run_case(pg: &Postgres, steps: &[Step]) {
                     language: None,
                     birthday: None,
                     consents: vec![],
+                    paper_stamps: 0,
                 };
                 match tills[till].store.enroll(&new, now, &mut random) {
                     Ok(_) | Err(StoreError::DuplicatePhone { .. }) => {}

@@ -252,3 +252,45 @@ fn a_birthday_given_in_one_shop_is_rewarded_once_in_the_chain() {
     assert_eq!(vouchers(riga.path()), vouchers(dublin.path()));
     keys_once(&pg);
 }
+
+#[test]
+fn imported_customers_balances_and_stamps_travel_like_enrolments() {
+    let (_pg, riga, dublin) = two_shops();
+    let file = riga.path().join("paper-cards.csv");
+    std::fs::write(
+        &file,
+        "name,phone,points,stamps\nAnna,+353871234567,40,2\nBen,+353871234568,,4\n",
+    )
+    .unwrap();
+    let out = run_json(
+        riga.path(),
+        &[
+            "import",
+            "customers",
+            file.to_str().unwrap(),
+            "--by",
+            "Ilze",
+        ],
+    );
+    assert_eq!(out["batch"]["created"], 2, "{out}");
+    sync(riga.path());
+    sync(dublin.path());
+    let found = run_json(dublin.path(), &["customer", "find", "+353871234567"]);
+    let anna = found["customers"][0]["code"].as_str().unwrap().to_string();
+    let shown = run_json(dublin.path(), &["customer", "show", &anna]);
+    assert_eq!(shown["balance"], 40, "{shown}");
+    assert_eq!(shown["stamps"], 2);
+    // Ben's four stamps make a voucher (three a card) in Dublin too; his fifth, earned there,
+    // counts in Riga.
+    let found = run_json(dublin.path(), &["customer", "find", "+353871234568"]);
+    let ben = found["customers"][0]["code"].as_str().unwrap().to_string();
+    assert_eq!(card(dublin.path(), &ben), (4, 1));
+    sell(dublin.path(), &ben, "D1");
+    sync(dublin.path());
+    sync(riga.path());
+    assert_eq!(card(riga.path(), &ben), (5, 1));
+    assert_eq!(vouchers(riga.path()), vouchers(dublin.path()));
+    for dir in [&riga, &dublin] {
+        check_invariants(&crate::common::connect(crate::common::db(dir.path())).unwrap());
+    }
+}

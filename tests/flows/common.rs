@@ -54,6 +54,7 @@ pub fn enroll(store: &mut Store, name: &str, phone: &str, referred_by: Option<&s
                 language: None,
                 birthday: None,
                 consents: vec![],
+                paper_stamps: 0,
             },
             T0,
             &mut rng,

@@ -244,3 +244,4 @@ store-error-no-chat = the member has not linked { $app } yet: they press its but
 store-error-link-code-used = this link code was used already: open the visit page again for a new one
 store-error-link-code-unknown = this link code is not one of this shop's: open the visit page again for a new one
 store-error-bad-rows = { $count } rows of the file are bad: nothing was imported
+doing-paper-stamps = adding stamps from a paper card

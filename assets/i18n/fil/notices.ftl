@@ -227,3 +227,4 @@ store-error-no-chat = hindi pa naka-link ang { $app } ng member: pindutin nila a
 store-error-link-code-used = nagamit na ang link code na ito: buksan ulit ang page ng pagbisita para sa bago
 store-error-link-code-unknown = hindi galing sa tindahang ito ang link code na ito: buksan ulit ang page ng pagbisita para sa bago
 store-error-bad-rows = { $count } row ng file ang mali: walang na-import
+doing-paper-stamps = nagdaragdag ng stamps mula sa papel na card

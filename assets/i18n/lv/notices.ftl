@@ -244,3 +244,4 @@ store-error-no-chat = klients vēl nav piesaistījis { $app }: jānospiež tās 
 store-error-link-code-used = šis piesaistes kods jau izmantots: atveriet apmeklējuma lapu vēlreiz, lai saņemtu jaunu
 store-error-link-code-unknown = šis piesaistes kods nav šī veikala: atveriet apmeklējuma lapu vēlreiz, lai saņemtu jaunu
 store-error-bad-rows = { $count } faila rindas ir kļūdainas: nekas nav importēts
+doing-paper-stamps = pievienojot zīmogus no papīra kartes

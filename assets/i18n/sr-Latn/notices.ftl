@@ -244,3 +244,4 @@ store-error-no-chat = član još nije povezao { $app }: treba da pritisne njegov
 store-error-link-code-used = ovaj kod za povezivanje je već iskorišćen: otvorite stranicu posete ponovo za novi
 store-error-link-code-unknown = ovaj kod za povezivanje nije ove prodavnice: otvorite stranicu posete ponovo za novi
 store-error-bad-rows = { $count } redova fajla je loše: ništa nije uvezeno
+doing-paper-stamps = dodavanje pečata s papirne kartice

@@ -2,7 +2,18 @@
 //! and go (a sale, a refund, a merge, another till's stamp).
 
 use crate::domain::ledger::vouchers_due;
-use crate::store::Result;
+use crate::domain::staff::Actor;
+use crate::store::{Result, StoreError};
+use rusqlite::OptionalExtension;
+
+/// Stamps credited from a member's paper card.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct PaperStamped {
+    pub stamps: i64,
+    /// The card's stamps now, and the vouchers they made that are not used yet.
+    pub card: i64,
+    pub vouchers: i64,
+}
 
 impl super::Room<'_, '_> {
     /// After the stamp count moved from `before` to `stamps`, issues or voids vouchers so the
@@ -52,6 +63,71 @@ impl super::Room<'_, '_> {
                 .execute((customer_id, now))?;
         }
         Ok((due - held).max(0))
+    }
+
+    /// Credits the stamps on a member's paper card, once per member, recorded with who did it
+    /// (and the owner who approved it, for more than the program's paper limit, which the
+    /// caller checks: [`StampRule::paper_limit`](crate::domain::program::StampRule)).
+    pub fn paper_stamps(
+        &self,
+        code: &str,
+        stamps: i64,
+        by: &Actor,
+        now: i64,
+    ) -> Result<PaperStamped> {
+        let customer = self.people().customer(code)?.0;
+        if customer.erased_at.is_some() {
+            return Err(StoreError::Erased(customer.display_code()));
+        }
+        if self.program_at(now).1.stamps.is_none() {
+            return Err(StoreError::NoStampCard);
+        }
+        if !(1..=crate::domain::import::MAX_OPENING).contains(&stamps) {
+            return Err(StoreError::PaperStampsCount(stamps));
+        }
+        let before: Option<(i64, i64, Option<String>)> = self
+            .tx
+            .prepare_cached(
+                "SELECT stamps, at, actor FROM opening_stamps
+                 WHERE customer_id = ?1 AND source = 'paper'",
+            )?
+            .query_row([customer.id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .optional()?;
+        if let Some((stamps, at, actor)) = before {
+            return Err(StoreError::PaperStampsTaken {
+                stamps,
+                at,
+                by: actor,
+            });
+        }
+        self.tx
+            .prepare_cached(
+                "INSERT INTO opening_stamps (customer_id, at, stamps, source, key, actor,
+                 approved_by) VALUES (?1, ?2, ?3, 'paper', ?4, ?5, ?6)",
+            )?
+            .execute((
+                customer.id,
+                now,
+                stamps,
+                format!("paper:{}", customer.code),
+                &by.name,
+                &by.approved_by,
+            ))?;
+        self.add_stamps(customer.id, stamps, now)?;
+        Ok(PaperStamped {
+            stamps,
+            card: customer.stamps + stamps,
+            vouchers: self.unused_vouchers(customer.id)?,
+        })
+    }
+
+    /// The most paper-card stamps a cashier credits alone, when the program has a stamp card.
+    pub fn paper_limit(&self, now: i64) -> Option<u32> {
+        self.program_at(now)
+            .1
+            .stamps
+            .as_ref()
+            .map(|s| s.paper_limit())
     }
 
     /// Puts `stamps` more on a customer's card (opening stamps), with the vouchers they make.

@@ -29,6 +29,9 @@ pub struct NewCustomer {
     /// Consent to reward news and offers they gave at enrolment: the channel and the exact
     /// words they were shown, in the language given.
     pub consents: Vec<ConsentShown>,
+    /// Stamps on the paper card they bring (credited by the counter, with its approval rule;
+    /// `enroll` itself leaves them).
+    pub paper_stamps: i64,
 }
 
 /// Consent given with an enrolment, with the words shown.
@@ -568,6 +571,27 @@ pub(in crate::store) fn nonempty(s: &Option<String>) -> Option<&str> {
 }
 
 impl Store {
+    /// Imports a customer file (see [`super::import`]) in one transaction, with the larger page
+    /// cache of a bulk load so a large file's pages are written once, at the commit.
+    pub fn import_customers(
+        &mut self,
+        file: &crate::domain::import::Parsed,
+        batch: &super::import::ImportBatch<'_>,
+        now: i64,
+        random: &mut dyn FnMut() -> u64,
+        progress: &mut dyn FnMut(u64, u64),
+    ) -> Result<super::import::Imported> {
+        self.conn
+            .pragma_update(None, "cache_size", -crate::store::BULK_CACHE_KIB)?;
+        let done = self.write(|tx| {
+            tx.people()
+                .import_customers(file, batch, now, random, progress)
+        });
+        self.conn
+            .pragma_update(None, "cache_size", -crate::store::CACHE_KIB)?;
+        done
+    }
+
     /// Phones kept as bare digits before the shop's national numbers were read with its country
     /// code (`26123456` in Riga) are brought to the international form they would be given now
     /// (`+37126123456`), so a number typed either way finds the same customer. Only numbers that

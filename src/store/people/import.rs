@@ -277,16 +277,15 @@ impl super::Room<'_, '_> {
             random,
             row.card.as_deref(),
         )?;
-        if row.language.is_some() {
-            self.set_language(id, row.language.as_deref())?;
-        }
-        if let Some(b) = &row.birthday {
+        if row.language.is_some() || row.birthday.is_some() {
+            // One update for both (each update of a customer also marks their pages changed).
             self.tx
                 .prepare_cached(
-                    "UPDATE customers SET birthday = ?2, birthday_consent_at = ?3,
-                     birthday_source = 'import' WHERE id = ?1",
+                    "UPDATE customers SET language = ?2, birthday = ?3,
+                     birthday_consent_at = CASE WHEN ?3 IS NOT NULL THEN ?4 END,
+                     birthday_source = CASE WHEN ?3 IS NOT NULL THEN 'import' END WHERE id = ?1",
                 )?
-                .execute((id, b, now))?;
+                .execute((id, &row.language, &row.birthday, now))?;
         }
         for c in &row.consents {
             self.messages().record_consent(

@@ -358,6 +358,7 @@ impl super::Room<'_, '_> {
                     language: None,
                     birthday: None,
                     consents: vec![],
+                    paper_stamps: 0,
                 };
                 (self.people().enroll(&new, now, random)?.id, true)
             }
