@@ -11,6 +11,7 @@
 mod actions;
 mod devices;
 mod fields;
+mod import;
 mod lists;
 mod specs;
 mod staff;
@@ -34,6 +35,7 @@ pub struct SettingsForm {
     rewards: lists::Rewards,
     tiers: lists::Tiers,
     staff: staff::StaffForm,
+    import: import::ImportForm,
     /// Where "send me a test" goes.
     pub test_to: String,
     /// The backup file to put back, and whether "Restore" was pressed once (a second press
@@ -95,6 +97,7 @@ impl SettingsForm {
                 .as_ref()
                 .map(|c| staff::StaffForm::load(dir, c))
                 .unwrap_or_default(),
+            import: import::ImportForm::default(),
             test_to: String::new(),
             restore_from: String::new(),
             confirm_restore: false,
@@ -276,6 +279,12 @@ impl SettingsForm {
                     .ui(ui, w, &dir, &config)
                     .map(|staff::StaffDone::Changed(said)| SettingsAsk::Restart(said))
             }
+            Group::Import => {
+                if let (Some(dir), Some(config)) = (self.dir.clone(), self.config.clone()) {
+                    self.import.ui(ui, w, (&dir, &config), focus);
+                }
+                None
+            }
             Group::Points => {
                 let in_use = self.rewards_in_use(w);
                 self.rewards.ui(ui, w, &in_use, focus);
@@ -378,7 +387,7 @@ impl SettingsForm {
     /// Save (Ctrl+S), and the last answer under it.
     fn bottom(&mut self, ui: &mut egui::Ui, w: &Language) -> Option<SettingsAsk> {
         let mut ask = None;
-        let saves = !matches!(self.group, Group::Devices);
+        let saves = !matches!(self.group, Group::Devices | Group::Import);
         let ctrl_s = ui.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, Key::S));
         if saves && (ui.button(w.t("set-save")).clicked() || ctrl_s) {
             ask = self.save_ask(w, Then::Nothing);

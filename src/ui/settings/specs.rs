@@ -13,10 +13,12 @@ pub enum Group {
     Backups,
     Chain,
     Staff,
+    /// Customers from another system's file (no settings of its own).
+    Import,
 }
 
 impl Group {
-    pub const ALL: [Group; 8] = [
+    pub const ALL: [Group; 9] = [
         Group::Shop,
         Group::Points,
         Group::Devices,
@@ -25,6 +27,7 @@ impl Group {
         Group::Backups,
         Group::Chain,
         Group::Staff,
+        Group::Import,
     ];
 
     /// The message id of the group's name.
@@ -38,6 +41,7 @@ impl Group {
             Group::Backups => "settings-group-backups",
             Group::Chain => "settings-group-chain",
             Group::Staff => "settings-group-staff",
+            Group::Import => "settings-group-import",
         }
     }
 }
