@@ -7,7 +7,7 @@ use crate::domain::code::CustomerCode;
 use crate::domain::import::{BadRow, ImportRow, Parsed, RowFault};
 use crate::domain::ledger::EventKind;
 use crate::store::loyalty::ledger::Credit;
-use crate::store::{ConsentSource, NewConsent, Result, StoreError};
+use crate::store::{ConsentSource, NewConsent, Result, Store, StoreError};
 use rusqlite::OptionalExtension;
 use serde::Serialize;
 
@@ -366,6 +366,29 @@ impl super::Room<'_, '_> {
                 })
             })
             .optional()?)
+    }
+}
+
+impl Store {
+    /// Imports a customer file (see [`super::import`]) in one transaction, with the larger page
+    /// cache of a bulk load so a large file's pages are written once, at the commit.
+    pub fn import_customers(
+        &mut self,
+        file: &crate::domain::import::Parsed,
+        batch: &ImportBatch<'_>,
+        now: i64,
+        random: &mut dyn FnMut() -> u64,
+        progress: &mut dyn FnMut(u64, u64),
+    ) -> Result<Imported> {
+        self.conn
+            .pragma_update(None, "cache_size", -crate::store::BULK_CACHE_KIB)?;
+        let done = self.write(|tx| {
+            tx.people()
+                .import_customers(file, batch, now, random, progress)
+        });
+        self.conn
+            .pragma_update(None, "cache_size", -crate::store::CACHE_KIB)?;
+        done
     }
 }
 

@@ -7,6 +7,7 @@
 pub(super) mod customers;
 pub(super) mod import;
 pub(super) mod merge;
+pub(super) mod phones;
 pub(super) mod privacy;
 pub(super) mod roster;
 
