@@ -33,15 +33,7 @@ pub(super) fn import(ctx: &Ctx, cmd: ImportCmd) -> Result<Output> {
     }
     let bad: Vec<String> = plan.bad.iter().map(|b| switching::bad_row(&w, b)).collect();
     if let Some(done) = &plan.already {
-        let text = w.t_args(
-            "import-already",
-            &[
-                ("file", name.clone().into()),
-                ("when", w.date_time(done.at).into()),
-                ("actor", done.actor.clone().into()),
-                ("batch", done.id.into()),
-            ],
-        );
+        let text = switching::batch_words(&w, &name, done, true);
         let json = json!({"already": true, "batch": done});
         return Ok(Output { text, json });
     }
@@ -49,7 +41,7 @@ pub(super) fn import(ctx: &Ctx, cmd: ImportCmd) -> Result<Output> {
         lines.push(columns(ctx, &parsed.read, &parsed.ignored));
         lines.extend(planned_lines(ctx, &plan));
         lines.extend(bad.iter().cloned());
-        lines.push(summary(ctx, &plan));
+        lines.push(switching::summary(&w, &plan));
         lines.push(w.t("import-dry-run"));
         let json = json!({
             "dry_run": true, "format": format, "rows": plan.rows, "bad": plan.bad,
@@ -90,18 +82,7 @@ pub(super) fn import(ctx: &Ctx, cmd: ImportCmd) -> Result<Output> {
     bar.finish_and_clear();
     lines.extend(bad);
     let b = &imported.batch;
-    lines.push(w.t_args(
-        "import-done",
-        &[
-            ("file", name.into()),
-            ("new", b.created.into()),
-            ("matched", b.matched.into()),
-            ("skipped", b.skipped.into()),
-            ("points", b.points.into()),
-            ("stamps", b.stamps.into()),
-            ("batch", b.id.into()),
-        ],
-    ));
+    lines.push(switching::batch_words(&w, &name, b, false));
     Ok(Output {
         text: lines.join("\n"),
         json: json!({"imported": true, "batch": b, "bad": imported.bad}),
@@ -152,26 +133,6 @@ fn planned_lines(ctx: &Ctx, plan: &ImportPlan) -> Vec<String> {
         })
         .chain((plan.rows.len() > SHOWN).then(|| format!("… ({})", plan.rows.len() - SHOWN)))
         .collect()
-}
-
-fn summary(ctx: &Ctx, plan: &ImportPlan) -> String {
-    let count = |a: RowAction| plan.rows.iter().filter(|p| p.action == a).count() as i64;
-    ctx.words().t_args(
-        "import-summary",
-        &[
-            ("new", count(RowAction::New).into()),
-            ("matched", count(RowAction::Matched).into()),
-            ("bad", (plan.bad.len() as i64).into()),
-            (
-                "points",
-                plan.rows.iter().map(|p| p.points).sum::<i64>().into(),
-            ),
-            (
-                "stamps",
-                plan.rows.iter().map(|p| p.stamps).sum::<i64>().into(),
-            ),
-        ],
-    )
 }
 
 pub(super) fn export(ctx: &Ctx, cmd: ExportCmd) -> Result<Output> {

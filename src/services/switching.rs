@@ -8,7 +8,7 @@ use crate::domain::import::{
 use crate::domain::messages::Channel;
 use crate::domain::spreadsheet::safe_cell;
 use crate::i18n::Language;
-use crate::store::{RosterRow, Store};
+use crate::store::{BatchView, ImportPlan, RosterRow, RowAction, Store};
 use std::path::Path;
 
 /// Reads the customer file at `path` in `format`, for a shop with this calling code.
@@ -124,6 +124,49 @@ pub fn fault(w: &Language, f: &RowFault) -> String {
         ),
         RowFault::CardTaken { text: t } => text("import-fault-card-taken", t),
     }
+}
+
+/// "3 new customers, 1 matched, 1 bad rows; 160 points and 12 stamps to credit."
+pub fn summary(w: &Language, plan: &ImportPlan) -> String {
+    let count = |a: RowAction| plan.rows.iter().filter(|p| p.action == a).count() as i64;
+    let sum = |f: fn(&crate::store::PlannedRow) -> i64| plan.rows.iter().map(f).sum::<i64>();
+    w.t_args(
+        "import-summary",
+        &[
+            ("new", count(RowAction::New).into()),
+            ("matched", count(RowAction::Matched).into()),
+            ("bad", (plan.bad.len() as i64).into()),
+            ("points", sum(|p| p.points).into()),
+            ("stamps", sum(|p| p.stamps).into()),
+        ],
+    )
+}
+
+/// "Imported customers.csv: 3 new customers, …" or, for a file imported before, when and by whom.
+pub fn batch_words(w: &Language, file: &str, b: &BatchView, already: bool) -> String {
+    if already {
+        return w.t_args(
+            "import-already",
+            &[
+                ("file", file.to_string().into()),
+                ("when", w.date_time(b.at).into()),
+                ("actor", b.actor.clone().into()),
+                ("batch", b.id.into()),
+            ],
+        );
+    }
+    w.t_args(
+        "import-done",
+        &[
+            ("file", file.to_string().into()),
+            ("new", b.created.into()),
+            ("matched", b.matched.into()),
+            ("skipped", b.skipped.into()),
+            ("points", b.points.into()),
+            ("stamps", b.stamps.into()),
+            ("batch", b.id.into()),
+        ],
+    )
 }
 
 /// Writes every customer to `path` in the generic format (to a `.part` file beside it, renamed

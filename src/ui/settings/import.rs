@@ -262,21 +262,7 @@ impl ImportForm {
                     .map_err(|e| crate::services::errors::store_error(w, &e))
                 });
             let said = match done {
-                Ok(i) => (
-                    true,
-                    w.t_args(
-                        "import-done",
-                        &[
-                            ("file", file_name.as_str().into()),
-                            ("new", i.batch.created.into()),
-                            ("matched", i.batch.matched.into()),
-                            ("skipped", i.batch.skipped.into()),
-                            ("points", i.batch.points.into()),
-                            ("stamps", i.batch.stamps.into()),
-                            ("batch", i.batch.id.into()),
-                        ],
-                    ),
-                ),
+                Ok(i) => (true, switching::batch_words(w, &file_name, &i.batch, false)),
                 Err(e) => (false, e),
             };
             let _ = tx.send(Done::Imported(said.0, said.1));
@@ -303,34 +289,11 @@ fn dry_run(
     let plan = store
         .read(|tx| tx.people().plan_import(&parsed))
         .map_err(|e| crate::services::errors::store_error(w, &e))?;
-    let already = plan.already.as_ref().map(|b| {
-        w.t_args(
-            "import-already",
-            &[
-                ("file", b.file_name.as_str().into()),
-                ("when", w.date_time(b.at).into()),
-                ("actor", b.actor.as_str().into()),
-                ("batch", b.id.into()),
-            ],
-        )
-    });
-    let count = |a: RowAction| plan.rows.iter().filter(|p| p.action == a).count() as i64;
-    let summary = w.t_args(
-        "import-summary",
-        &[
-            ("new", count(RowAction::New).into()),
-            ("matched", count(RowAction::Matched).into()),
-            ("bad", (plan.bad.len() as i64).into()),
-            (
-                "points",
-                plan.rows.iter().map(|p| p.points).sum::<i64>().into(),
-            ),
-            (
-                "stamps",
-                plan.rows.iter().map(|p| p.stamps).sum::<i64>().into(),
-            ),
-        ],
-    );
+    let already = plan
+        .already
+        .as_ref()
+        .map(|b| switching::batch_words(w, &b.file_name, b, true));
+    let summary = switching::summary(w, &plan);
     let bad = plan.bad.iter().map(|b| Line {
         line: b.line,
         what: w.t("import-what-bad"),
