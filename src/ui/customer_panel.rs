@@ -146,14 +146,14 @@ impl CustomerPanel {
         });
         ui.collapsing(w.t("paper-stamps"), |ui| {
             ui.weak(w.t("paper-stamps-help"));
-            let l = ui.label(w.t("paper-stamps"));
+            let l = ui.label(w.t("paper-stamps-count"));
             ui.add(
                 egui::TextEdit::singleline(&mut self.paper_stamps)
                     .id(egui::Id::unique("paper-stamps"))
                     .desired_width(80.0),
             )
             .labelled_by(l.id);
-            let l = ui.label(w.t("adjust-owner-pin"));
+            let l = ui.label(w.t("paper-stamps-owner-pin"));
             ui.add(
                 egui::TextEdit::singleline(&mut self.paper_pin)
                     .password(true)

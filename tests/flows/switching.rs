@@ -411,3 +411,94 @@ fn exported_customers_import_into_an_empty_shop_as_they_were() {
     assert_eq!(consent(d), consent(e));
     check_invariants(&connect(db(e)).unwrap());
 }
+
+#[test]
+fn a_paper_card_brought_later_is_counted_once_with_the_owners_pin_above_the_limit() {
+    use crate::counter_ui::{fill, harness, press, step_until};
+    let dir = riga("en");
+    let d = dir.path();
+    run_json(
+        d,
+        &[
+            "staff", "add", "--name", "Ilze", "--role", "cashier", "--pin", "1234",
+        ],
+    );
+    run_json(
+        d,
+        &[
+            "staff", "add", "--name", "Marta", "--role", "owner", "--pin", "9876",
+        ],
+    );
+    let code = run_json(
+        d,
+        &["customer", "add", "--name", "Anna", "--phone", "26123456"],
+    )["code"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let mut h = harness(d);
+    h.run_steps(2);
+    fill(&mut h, "Staff PIN", "1234");
+    press(&mut h, "Sign in (Enter)");
+    step_until(&mut h, "Ilze signed in", |a| {
+        a.counter.staffing().signed_in.is_some()
+    });
+    let what = regulars::devices::scanner::classify(&code);
+    h.state().counter.scan_typed(&code, what);
+    step_until(&mut h, "Anna on screen", |a| {
+        a.counter.state().customer.is_some()
+    });
+    press(&mut h, "Stamps from a paper card");
+    h.run_steps(2);
+    let notice = |h: &egui_kittest::Harness<'static, regulars::ui::CounterApp>| {
+        h.state()
+            .counter
+            .state()
+            .notice
+            .clone()
+            .map(|n| (n.ok, n.text))
+    };
+    // Twelve is more than a full card (ten): the cashier alone is refused, nothing kept.
+    fill(&mut h, "Stamps on the paper card", "12");
+    press(&mut h, "Add paper stamps");
+    step_until(&mut h, "the refusal", |a| {
+        a.counter.state().notice.as_ref().is_some_and(|n| !n.ok)
+    });
+    let (_, said) = notice(&h).unwrap();
+    assert!(said.contains("more than 10 stamps"), "{said}");
+    assert_eq!(run_json(d, &["customer", "show", &code])["stamps"], 0);
+    // With the owner's PIN typed beside them.
+    fill(&mut h, "Stamps on the paper card", "12");
+    fill(&mut h, "Owner PIN for more stamps", "9876");
+    press(&mut h, "Add paper stamps");
+    step_until(&mut h, "the stamps", |a| {
+        a.counter
+            .state()
+            .customer
+            .as_ref()
+            .is_some_and(|c| c.stamps == 12)
+    });
+    let (ok, said) = notice(&h).unwrap();
+    assert!(
+        ok && said.contains("12 stamps from the paper card"),
+        "{said}"
+    );
+    let conn = connect(db(d)).unwrap();
+    let (actor, approved): (String, String) = conn
+        .query_row("SELECT actor, approved_by FROM opening_stamps", [], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .unwrap();
+    assert_eq!((actor.as_str(), approved.as_str()), ("Ilze", "Marta"));
+    // Once per member.
+    fill(&mut h, "Stamps on the paper card", "2");
+    press(&mut h, "Add paper stamps");
+    step_until(&mut h, "the second refusal", |a| {
+        a.counter
+            .state()
+            .notice
+            .as_ref()
+            .is_some_and(|n| !n.ok && n.text.contains("credited already"))
+    });
+    check_invariants(&conn);
+}

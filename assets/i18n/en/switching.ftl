@@ -71,3 +71,5 @@ import-what-bad = bad
 import-more-rows = … and { $count } more rows
 import-skip-bad = Leave the bad rows out and import the others
 import-start = Import { $count } customers
+paper-stamps-owner-pin = Owner PIN for more stamps
+paper-stamps-count = Stamps on the paper card

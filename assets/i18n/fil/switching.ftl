@@ -71,3 +71,5 @@ import-what-bad = mali
 import-more-rows = … at { $count } pang row
 import-skip-bad = Laktawan ang maling row at i-import ang iba
 import-start = I-import ang { $count } customer
+paper-stamps-owner-pin = PIN ng may-ari para sa mas maraming stamps
+paper-stamps-count = Stamps sa papel na card

@@ -71,3 +71,5 @@ import-what-bad = kļūda
 import-more-rows = … un vēl { $count } rindas
 import-skip-bad = Izlaist kļūdainās rindas un importēt pārējās
 import-start = Importēt { $count } klientus
+paper-stamps-owner-pin = Īpašnieka PIN vairākiem zīmogiem
+paper-stamps-count = Zīmogi papīra kartē

@@ -71,3 +71,5 @@ import-what-bad = лош
 import-more-rows = … и још { $count } редова
 import-skip-bad = Изостави лоше редове и увези остале
 import-start = Увези { $count } купаца
+paper-stamps-owner-pin = Власников PIN за више печата
+paper-stamps-count = Печати на папирној картици

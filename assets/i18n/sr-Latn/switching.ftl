@@ -71,3 +71,5 @@ import-what-bad = loš
 import-more-rows = … i još { $count } redova
 import-skip-bad = Izostavi loše redove i uvezi ostale
 import-start = Uvezi { $count } kupaca
+paper-stamps-owner-pin = Vlasnikov PIN za više pečata
+paper-stamps-count = Pečati na papirnoj kartici

@@ -71,3 +71,5 @@ import-what-bad = తప్పు
 import-more-rows = … ఇంకా { $count } వరుసలు
 import-skip-bad = తప్పు వరుసలను వదిలి మిగతావి దిగుమతి చేయండి
 import-start = { $count } కస్టమర్లను దిగుమతి చేయండి
+paper-stamps-owner-pin = ఎక్కువ స్టాంపులకు యజమాని PIN
+paper-stamps-count = కాగితపు కార్డుపై స్టాంపులు
