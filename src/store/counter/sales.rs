@@ -335,6 +335,7 @@ impl super::Room<'_, '_> {
                 reason: None,
                 actor: None,
                 approved_by: None,
+                batch_id: None,
             })?;
         }
         let mut vouchers = 0;
@@ -598,6 +599,7 @@ impl super::Room<'_, '_> {
                 reason: Some("refund"),
                 actor: by.name.as_deref(),
                 approved_by: by.approved_by.as_deref(),
+                batch_id: None,
             },
             &own_lot,
             "the refund",

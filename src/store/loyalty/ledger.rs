@@ -55,6 +55,8 @@ pub(in crate::store) struct Credit<'a> {
     pub actor: Option<&'a str>,
     /// The owner who approved it with their PIN, when it needed one.
     pub approved_by: Option<&'a str>,
+    /// The import it came with (an opening balance).
+    pub batch_id: Option<i64>,
 }
 
 impl super::Room<'_, '_> {
@@ -66,10 +68,10 @@ impl super::Room<'_, '_> {
             .prepare_cached(
                 "INSERT INTO points_events
                  (customer_id, at, kind, points, idempotency_key, visit_id, expires_at, remaining, reason, actor,
-                  approved_by)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?4, ?8, ?9, ?10)",
+                  approved_by, batch_id)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?4, ?8, ?9, ?10, ?11)",
             )?
-            .execute((
+            .execute(rusqlite::params![
                 c.customer_id,
                 c.at,
                 c.kind.as_str(),
@@ -80,7 +82,8 @@ impl super::Room<'_, '_> {
                 c.reason,
                 c.actor,
                 c.approved_by,
-            ))
+                c.batch_id,
+            ])
             .map_err(|e| key_error(e, c.key))?;
         let id = self.tx.last_insert_rowid();
         self.figures().points_added(Points {
@@ -200,6 +203,7 @@ impl super::Room<'_, '_> {
                     reason: Some("points expired"),
                     actor: None,
                     approved_by: None,
+                    batch_id: None,
                 },
                 &[lot_id],
                 "expiry",
@@ -338,6 +342,7 @@ impl super::Room<'_, '_> {
                     reason: Some(&reward.name),
                     actor,
                     approved_by: None,
+                    batch_id: None,
                 },
                 &[],
                 &reward.name,
@@ -423,6 +428,7 @@ impl super::Room<'_, '_> {
             reason: Some(reason.trim()),
             actor: Some(actor.trim()),
             approved_by: by.approved_by.as_deref(),
+            batch_id: None,
         };
         let event_id = if points > 0 {
             self.credit(&credit)?

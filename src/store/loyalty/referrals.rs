@@ -228,6 +228,7 @@ impl super::Room<'_, '_> {
                     reason: Some("referral bonus"),
                     actor: None,
                     approved_by: None,
+                    batch_id: None,
                 })?;
             }
         }

@@ -172,6 +172,16 @@ pub(in crate::store) struct CustomerRow {
     pub stamps: i64,
 }
 
+/// What an imported customer brings beyond a new one's details.
+#[derive(Debug, Default)]
+pub(super) struct Brought<'a> {
+    /// Their card (stored form), kept so it still works here.
+    pub card: Option<&'a str>,
+    pub language: Option<&'a str>,
+    /// MM-DD, given as an import's.
+    pub birthday: Option<&'a str>,
+}
+
 /// A stored card code as people read it.
 pub(in crate::store) fn display_code(stored: String) -> String {
     CustomerCode::from_stored(stored).to_string()
@@ -339,11 +349,11 @@ impl super::Room<'_, '_> {
         now: i64,
         random: &mut dyn FnMut() -> u64,
     ) -> Result<i64> {
-        self.insert_customer_with(name, phone, email, now, random, None)
+        self.insert_customer_with(name, phone, email, now, random, &Brought::default())
     }
 
-    /// Inserts a customer with the card `card` (stored form) when given (an imported one),
-    /// else a new random one.
+    /// Inserts a customer with what an import brings: the card `card` (stored form) when given,
+    /// else a new random one; their language and birthday in the same row.
     pub(super) fn insert_customer_with(
         &self,
         name: &str,
@@ -351,12 +361,16 @@ impl super::Room<'_, '_> {
         email: Option<&str>,
         now: i64,
         random: &mut dyn FnMut() -> u64,
-        card: Option<&str>,
+        brought: &Brought<'_>,
     ) -> Result<i64> {
         let mut stmt = self.tx.prepare_cached(
-            "INSERT INTO customers (code, referral_code, name, phone, email, enrolled_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            "INSERT INTO customers (code, referral_code, name, phone, email, enrolled_at,
+                                    language, birthday, birthday_consent_at, birthday_source)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,
+                     CASE WHEN ?8 IS NOT NULL THEN ?6 END,
+                     CASE WHEN ?8 IS NOT NULL THEN 'import' END)",
         )?;
+        let card = brought.card;
         let till = self.chain().till_number()?;
         for _ in 0..CODE_ATTEMPTS {
             let code = match (card, till) {
@@ -365,7 +379,11 @@ impl super::Room<'_, '_> {
                 (None, None) => CustomerCode::from_random(random()),
             };
             let referral = ReferralCode::from_random(random());
-            match stmt.execute((code.as_str(), referral.as_str(), name, phone, email, now)) {
+            let row = (code.as_str(), referral.as_str(), name, phone, email, now);
+            let more = (brought.language, brought.birthday);
+            match stmt.execute(rusqlite::params![
+                row.0, row.1, row.2, row.3, row.4, row.5, more.0, more.1
+            ]) {
                 Ok(_) => return Ok(self.tx.last_insert_rowid()),
                 Err(e) if crate::store::error::is_unique_violation(&e) => continue,
                 Err(e) => return Err(e.into()),

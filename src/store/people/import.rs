@@ -269,24 +269,20 @@ impl super::Room<'_, '_> {
             .name
             .as_deref()
             .expect("a new customer's row has a name");
+        // One row with everything (each later update of a customer marks their pages changed).
+        let brought = super::customers::Brought {
+            card: row.card.as_deref(),
+            language: row.language.as_deref(),
+            birthday: row.birthday.as_deref(),
+        };
         let id = self.insert_customer_with(
             name,
             row.phone.as_deref(),
             row.email.as_deref(),
             now,
             random,
-            row.card.as_deref(),
+            &brought,
         )?;
-        if row.language.is_some() || row.birthday.is_some() {
-            // One update for both (each update of a customer also marks their pages changed).
-            self.tx
-                .prepare_cached(
-                    "UPDATE customers SET language = ?2, birthday = ?3,
-                     birthday_consent_at = CASE WHEN ?3 IS NOT NULL THEN ?4 END,
-                     birthday_source = CASE WHEN ?3 IS NOT NULL THEN 'import' END WHERE id = ?1",
-                )?
-                .execute((id, &row.language, &row.birthday, now))?;
-        }
         for c in &row.consents {
             self.messages().record_consent(
                 id,
@@ -316,7 +312,7 @@ impl super::Room<'_, '_> {
     ) -> Result<()> {
         let key = opening_key(&row.key);
         if p.points > 0 {
-            let event = self.loyalty().credit(&Credit {
+            self.loyalty().credit(&Credit {
                 customer_id,
                 kind: EventKind::Opening,
                 points: p.points,
@@ -326,10 +322,8 @@ impl super::Room<'_, '_> {
                 reason: Some(batch.file_name),
                 actor: Some(batch.actor),
                 approved_by: None,
+                batch_id: Some(batch_id),
             })?;
-            self.tx
-                .prepare_cached("UPDATE points_events SET batch_id = ?2 WHERE id = ?1")?
-                .execute((event, batch_id))?;
         }
         if p.stamps > 0 {
             self.tx
