@@ -182,11 +182,18 @@ pub fn parse(bytes: &[u8], how: &Reading<'_>) -> Result<Parsed, FileFault> {
             None => {}
         }
     }
+    // A file must say who its customers are: a name, a phone, an email or a card.
     let who = |f: &Field| {
         matches!(
             f,
-            Field::Name | Field::FirstName | Field::LastName | Field::Phone | Field::Email
-        ) || matches!(f, Field::Card)
+            Field::Name
+                | Field::FirstName
+                | Field::LastName
+                | Field::Nickname
+                | Field::Phone
+                | Field::Email
+                | Field::Card
+        )
     };
     if !fields.iter().flatten().any(who) {
         return Err(FileFault::NoColumns {
