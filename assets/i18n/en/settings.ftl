@@ -140,3 +140,4 @@ set-save = Save (Ctrl+S)
 set-working = Working…
 set-refused = Not saved: see what is marked above.
 set-owner-only = Only the owner can change the settings: sign in with the owner's PIN.
+set-paper-stamps-max = Stamps from a paper card a cashier adds without the owner's PIN (empty: a full card)

@@ -140,3 +140,4 @@ set-save = I-save (Ctrl+S)
 set-working = Ginagawa…
 set-refused = Hindi na-save: tingnan ang minarkahan sa itaas.
 set-owner-only = Ang may-ari lang ang makakapagpalit ng mga setting: mag-sign in gamit ang PIN ng may-ari.
+set-paper-stamps-max = Stamps mula sa papel na card na maidadagdag ng cashier nang walang PIN ng may-ari (blangko: isang buong card)

@@ -140,3 +140,4 @@ set-save = Saglabāt (Ctrl+S)
 set-working = Strādā…
 set-refused = Nav saglabāts: skatiet atzīmēto augstāk.
 set-owner-only = Iestatījumus var mainīt tikai īpašnieks: pieslēdzieties ar īpašnieka PIN.
+set-paper-stamps-max = Zīmogi no papīra kartes, ko kasieris pievieno bez īpašnieka PIN (tukšs: pilna karte)

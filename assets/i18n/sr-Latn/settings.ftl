@@ -140,3 +140,4 @@ set-save = Sačuvaj (Ctrl+S)
 set-working = Radi se…
 set-refused = Nije sačuvano: pogledajte šta je označeno iznad.
 set-owner-only = Podešavanja može da menja samo vlasnik: prijavite se PIN-om vlasnika.
+set-paper-stamps-max = Pečati s papirne kartice koje kasir dodaje bez vlasnikovog PIN-a (prazno: puna kartica)

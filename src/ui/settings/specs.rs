@@ -173,6 +173,13 @@ pub const SPECS: &[Spec] = &[
     ),
     spec(
         Points,
+        "program",
+        "paper_stamps_max",
+        "set-paper-stamps-max",
+        Whole(0, 1000),
+    ),
+    spec(
+        Points,
         "program.referral",
         "referrer_bonus",
         "set-referrer-bonus",
