@@ -6,6 +6,7 @@
 use crate::store::Result;
 use crate::store::chain::apply::Outcome;
 use crate::store::chain::sync::RemoteEvent;
+use crate::store::loyalty::stamps::OpeningStamps;
 use serde::Deserialize;
 
 /// A reward another till paid with a voucher.
@@ -51,23 +52,18 @@ impl super::Room<'_, '_> {
         let Some(customer) = self.customer_by_gid(&o.customer)? else {
             return self.problem(e, now, "missing", "opening stamps of an unknown customer");
         };
-        self.tx
-            .prepare_cached(
-                "INSERT INTO opening_stamps (customer_id, at, stamps, source, key, actor,
-                 approved_by, gid, origin) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-            )?
-            .execute(rusqlite::params![
-                customer,
-                o.at,
-                o.stamps,
-                o.source,
-                format!("chain:{}", o.key),
-                o.actor,
-                o.approved_by,
-                o.gid,
-                e.till_id
-            ])?;
-        self.loyalty().add_stamps(customer, o.stamps, o.at)?;
+        self.loyalty().add_opening_stamps(&OpeningStamps {
+            customer_id: customer,
+            at: o.at,
+            stamps: o.stamps,
+            source: &o.source,
+            key: &format!("chain:{}", o.key),
+            batch_id: None,
+            actor: o.actor.as_deref(),
+            approved_by: o.approved_by.as_deref(),
+            gid: Some(&o.gid),
+            origin: Some(&e.till_id),
+        })?;
         Ok(Outcome::Applied)
     }
 

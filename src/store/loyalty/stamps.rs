@@ -6,6 +6,23 @@ use crate::domain::staff::Actor;
 use crate::store::{Result, StoreError};
 use rusqlite::OptionalExtension;
 
+/// Stamps a customer had before Regulars, as `opening_stamps` keeps them.
+#[derive(Debug, Default)]
+pub(in crate::store) struct OpeningStamps<'a> {
+    pub customer_id: i64,
+    pub at: i64,
+    pub stamps: i64,
+    /// `import` or `paper`.
+    pub source: &'a str,
+    pub key: &'a str,
+    pub batch_id: Option<i64>,
+    pub actor: Option<&'a str>,
+    pub approved_by: Option<&'a str>,
+    /// Another till's: its global id and the till.
+    pub gid: Option<&'a str>,
+    pub origin: Option<&'a str>,
+}
+
 /// Stamps credited from a member's paper card.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct PaperStamped {
@@ -100,20 +117,16 @@ impl super::Room<'_, '_> {
                 by: actor,
             });
         }
-        self.tx
-            .prepare_cached(
-                "INSERT INTO opening_stamps (customer_id, at, stamps, source, key, actor,
-                 approved_by) VALUES (?1, ?2, ?3, 'paper', ?4, ?5, ?6)",
-            )?
-            .execute((
-                customer.id,
-                now,
-                stamps,
-                format!("paper:{}", customer.code),
-                &by.name,
-                &by.approved_by,
-            ))?;
-        self.add_stamps(customer.id, stamps, now)?;
+        self.add_opening_stamps(&OpeningStamps {
+            customer_id: customer.id,
+            at: now,
+            stamps,
+            source: "paper",
+            key: &format!("paper:{}", customer.code),
+            actor: by.name.as_deref(),
+            approved_by: by.approved_by.as_deref(),
+            ..OpeningStamps::default()
+        })?;
         Ok(PaperStamped {
             stamps,
             card: customer.stamps + stamps,
@@ -130,20 +143,34 @@ impl super::Room<'_, '_> {
             .map(|s| s.paper_limit())
     }
 
-    /// Puts `stamps` more on a customer's card (opening stamps), with the vouchers they make.
-    pub(in crate::store) fn add_stamps(
-        &self,
-        customer_id: i64,
-        stamps: i64,
-        now: i64,
-    ) -> Result<()> {
+    /// Records opening stamps (an import's, a paper card's, or another till's) and puts them
+    /// on the customer's card, with the vouchers they make.
+    pub(in crate::store) fn add_opening_stamps(&self, o: &OpeningStamps<'_>) -> Result<()> {
+        self.tx
+            .prepare_cached(
+                "INSERT INTO opening_stamps (customer_id, at, stamps, source, key, batch_id,
+                 actor, approved_by, gid, origin)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            )?
+            .execute(rusqlite::params![
+                o.customer_id,
+                o.at,
+                o.stamps,
+                o.source,
+                o.key,
+                o.batch_id,
+                o.actor,
+                o.approved_by,
+                o.gid,
+                o.origin
+            ])?;
         let after: i64 = self
             .tx
             .prepare_cached(
                 "UPDATE customers SET stamps = stamps + ?2 WHERE id = ?1 RETURNING stamps",
             )?
-            .query_row((customer_id, stamps), |r| r.get(0))?;
-        self.sync_vouchers(customer_id, after - stamps, after, now, None)?;
+            .query_row((o.customer_id, o.stamps), |r| r.get(0))?;
+        self.sync_vouchers(o.customer_id, after - o.stamps, after, o.at, None)?;
         Ok(())
     }
 

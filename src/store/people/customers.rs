@@ -304,7 +304,8 @@ impl super::Room<'_, '_> {
                 code: existing.display_code(),
             });
         }
-        let id = self.insert_customer(name, phone.as_deref(), email.as_deref(), now, random)?;
+        let (phone, email) = (phone.as_deref(), email.as_deref());
+        let id = self.insert_customer_with(name, phone, email, now, random, &Brought::default())?;
         if let Some(language) = nonempty(&new.language) {
             self.set_language(id, Some(language))?;
         }
@@ -339,17 +340,6 @@ impl super::Room<'_, '_> {
             balance: row.balance,
             referral,
         })
-    }
-
-    fn insert_customer(
-        &self,
-        name: &str,
-        phone: Option<&str>,
-        email: Option<&str>,
-        now: i64,
-        random: &mut dyn FnMut() -> u64,
-    ) -> Result<i64> {
-        self.insert_customer_with(name, phone, email, now, random, &Brought::default())
     }
 
     /// Inserts a customer with what an import brings: the card `card` (stored form) when given,

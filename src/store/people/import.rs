@@ -7,6 +7,7 @@ use crate::domain::code::CustomerCode;
 use crate::domain::import::{BadRow, ImportRow, Parsed, RowFault};
 use crate::domain::ledger::EventKind;
 use crate::store::loyalty::ledger::Credit;
+use crate::store::loyalty::stamps::OpeningStamps;
 use crate::store::{ConsentSource, NewConsent, Result, Store, StoreError};
 use rusqlite::OptionalExtension;
 use serde::Serialize;
@@ -326,13 +327,16 @@ impl super::Room<'_, '_> {
             })?;
         }
         if p.stamps > 0 {
-            self.tx
-                .prepare_cached(
-                    "INSERT INTO opening_stamps (customer_id, at, stamps, source, key, batch_id,
-                     actor) VALUES (?1, ?2, ?3, 'import', ?4, ?5, ?6)",
-                )?
-                .execute((customer_id, now, p.stamps, &key, batch_id, batch.actor))?;
-            self.loyalty().add_stamps(customer_id, p.stamps, now)?;
+            self.loyalty().add_opening_stamps(&OpeningStamps {
+                customer_id,
+                at: now,
+                stamps: p.stamps,
+                source: "import",
+                key: &key,
+                batch_id: Some(batch_id),
+                actor: Some(batch.actor),
+                ..OpeningStamps::default()
+            })?;
         }
         Ok(())
     }
