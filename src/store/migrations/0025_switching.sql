@@ -42,6 +42,11 @@ CREATE TABLE opening_stamps (
 CREATE INDEX opening_stamps_customer ON opening_stamps (customer_id);
 CREATE UNIQUE INDEX opening_stamps_gid ON opening_stamps (gid) WHERE origin IS NOT NULL;
 
+-- The calling code the customers' phones were last brought to (store/people/phones.rs): the
+-- phones kept as bare digits are read again only when the shop's code changes, not at every
+-- start.
+CREATE TABLE phone_form (country_code TEXT NOT NULL);
+
 -- In a chain opening stamps travel to every till like a stamped visit (an opening balance is
 -- a points event and travels as one).
 CREATE VIEW sync_opening_stamps AS
