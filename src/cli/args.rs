@@ -86,6 +86,10 @@ pub enum Command {
     /// Staff who sign in at the counter with a PIN.
     #[command(subcommand)]
     Staff(StaffCmd),
+    /// What does not add up: alerts from the checks on loyalty activity (a busy card, a
+    /// cashier's own card, points by hand, refunds after a reward, late or many claims, split
+    /// sales, after hours, many referrals). Open ones by default; `alerts ack ID --note …`.
+    Alerts(AlertsArgs),
     /// Set up the shop in the terminal (a page server or a back office without a screen): the
     /// questions the window asks at its first start, each saved as it is answered. Enter takes
     /// the suggestion in brackets; "-" answers "none".
@@ -372,6 +376,18 @@ pub enum StaffCmd {
         /// 4 to 8 digits.
         #[arg(long)]
         pin: String,
+        /// Their own loyalty card: points it earns from sales they ring up themselves are an
+        /// alert (`regulars alerts`).
+        #[arg(long, value_name = "CODE")]
+        card: Option<String>,
+    },
+    /// Record a member of staff's own loyalty card (or, with --none, that they have none).
+    Card {
+        name: String,
+        #[arg(value_name = "CODE", required_unless_present = "none")]
+        code: Option<String>,
+        #[arg(long, conflicts_with = "code")]
+        none: bool,
     },
     /// List staff.
     List,
@@ -456,6 +472,31 @@ pub struct DemoArgs {
     /// names (en, lv, sr-Cyrl, sr-Latn, fil, te). Needs a new data folder.
     #[arg(long, value_name = "TAG")]
     pub language: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct AlertsArgs {
+    #[command(subcommand)]
+    pub cmd: Option<AlertsCmd>,
+    /// Acknowledged alerts too.
+    #[arg(long)]
+    pub all: bool,
+    /// At most this many, newest first.
+    #[arg(long, default_value_t = 200)]
+    pub limit: usize,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AlertsCmd {
+    /// Acknowledge an alert with a note saying what was found; the note stays with it.
+    Ack {
+        id: i64,
+        #[arg(long)]
+        note: String,
+        /// Who acknowledges it (default: owner).
+        #[arg(long, value_name = "NAME")]
+        by: Option<String>,
+    },
 }
 
 #[derive(Debug, Args)]

@@ -141,6 +141,9 @@ pub enum SaleCmd {
         /// Print the loyalty receipt on the configured printer (the virtual one by default).
         #[arg(long)]
         print: bool,
+        /// Who rang up the sale (a name from `regulars staff list`), for the checks.
+        #[arg(long, value_name = "NAME")]
+        by: Option<String>,
     },
     /// Refund a sale in full, or part of it with --amount.
     Refund {

@@ -126,6 +126,7 @@ fn run_command(ctx: &Ctx, cli: Cli) -> Result<Output> {
         Command::Pages(p) => pages(ctx, p),
         Command::Setup => super::setup::setup(ctx),
         Command::Staff(s) => staff(ctx, s),
+        Command::Alerts(a) => super::alerts::run(ctx, a),
         Command::Ticket(t) => support::ticket(ctx, t),
         Command::Insights(i) => super::insights::insights(ctx, i),
         Command::Messages(m) => super::messages::messages(ctx, m),
@@ -357,12 +358,22 @@ fn staff(ctx: &Ctx, cmd: StaffCmd) -> Result<Output> {
     use crate::domain::staff::Role;
     let mut store = ctx.store()?;
     match cmd {
-        StaffCmd::Add { name, role, pin } => {
+        StaffCmd::Add {
+            name,
+            role,
+            pin,
+            card,
+        } => {
             let role =
                 Role::parse(&role).ok_or_else(|| UsageError(ctx.words().t("cli-bad-role")))?;
             let added = store.write(|tx| {
-                tx.counter()
-                    .add_staff(&name, role, &pin, rand::random(), ctx.now)
+                let mut added =
+                    tx.counter()
+                        .add_staff(&name, role, &pin, rand::random(), ctx.now)?;
+                if let Some(card) = card.as_deref() {
+                    added.card = tx.checks().set_staff_card(&added.name, Some(card))?;
+                }
+                Ok(added)
             })?;
             let w = ctx.words();
             Ok(Output {
@@ -375,6 +386,10 @@ fn staff(ctx: &Ctx, cmd: StaffCmd) -> Result<Output> {
                 ),
                 json: to_json(&added),
             })
+        }
+        StaffCmd::Card { name, code, none } => {
+            drop(store);
+            super::alerts::staff_card(ctx, &name, if none { None } else { code.as_deref() })
         }
         StaffCmd::List => {
             let all = store.staff()?;

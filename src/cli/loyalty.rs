@@ -17,7 +17,8 @@ pub(super) fn sale(ctx: &Ctx, cmd: SaleCmd) -> Result<Output> {
             customer,
             receipt,
             print,
-        } => record_sale(ctx, &amount, customer, receipt, print),
+            by,
+        } => record_sale(ctx, &amount, customer, receipt, print, by.as_deref()),
         SaleCmd::Refund {
             receipt,
             amount,
@@ -33,8 +34,10 @@ fn record_sale(
     customer: Option<String>,
     receipt: Option<String>,
     print: bool,
+    by: Option<&str>,
 ) -> Result<Output> {
     let amount = ctx.amount(amount)?;
+    let by = super::alerts::staff_named(ctx, by)?;
     let printer = print.then(|| ctx.printer()).transpose()?;
     let mut store = ctx.store()?;
     let secret = ctx.dir.secret()?;
@@ -50,7 +53,7 @@ fn record_sale(
     };
     // The sale and its receipt job commit together, before anything is sent.
     let out = store.write(|tx| {
-        let out = tx.counter().record_sale(&sale)?;
+        let out = tx.counter().record_sale_by(&sale, by.as_deref())?;
         if let Some(p) = &printer
             && !out.duplicate
         {

@@ -1,6 +1,7 @@
 //! The `regulars` command line: parses arguments, runs one operation, prints text or JSON, and
 //! turns errors into exit codes (0 ok, 1 failed, 2 bad usage or input). No business rules here.
 
+mod alerts;
 mod args;
 mod args_loyalty;
 mod backup;

@@ -7,6 +7,7 @@ use crate::domain::{
     money::{AmountError, Currency},
     program::{Program, ProgramError},
 };
+mod alerts;
 mod backup;
 mod central;
 pub mod chats;
@@ -18,6 +19,7 @@ mod secrets;
 pub mod setup;
 mod tiers;
 
+pub use alerts::{AlertsConfig, DEFAULT_OPENING_HOURS};
 pub use backup::{BackupConfig, parse_every, parse_time};
 pub use central::{CentralConfig, redacted};
 pub use messages::MessagesConfig;
@@ -77,6 +79,7 @@ pub struct Config {
     pub support: SupportConfig,
     pub passthrough: PlugConfig,
     pub backup: BackupConfig,
+    pub alerts: AlertsConfig,
     /// The chain's central store; `None` for a till that works alone.
     pub central: Option<CentralConfig>,
     /// The shop's mail server; `None`: no email is sent (it waits in the outbox).
@@ -260,6 +263,8 @@ struct Raw {
     passthrough: RawPlug,
     #[serde(default)]
     backup: backup::RawBackup,
+    #[serde(default)]
+    alerts: alerts::RawAlerts,
     #[serde(default)]
     central: central::RawCentral,
     #[serde(default)]
@@ -540,6 +545,7 @@ impl Config {
             },
             support: raw.support.validate(path)?,
             backup: raw.backup.validate(path)?,
+            alerts: raw.alerts.validate(path)?,
             central: raw.central.validate(path)?.map(|c| CentralConfig {
                 shop_name: shop_name.clone(),
                 ..c

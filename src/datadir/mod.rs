@@ -159,6 +159,7 @@ impl DataDir {
                 currency: config.shop.currency,
                 country_code: config.shop.country_code.clone(),
                 targets: config.support.targets,
+                checks: config.alerts.checks(),
             },
             program: config.program.clone(),
         }

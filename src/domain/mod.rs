@@ -2,6 +2,7 @@
 //! Time arrives as unix seconds and randomness as numbers, from the caller.
 
 pub mod chain;
+pub mod checks;
 pub mod code;
 pub mod contact;
 pub mod import;

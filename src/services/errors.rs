@@ -234,6 +234,21 @@ pub fn store_error(w: &Language, e: &StoreError) -> String {
         StoreError::StaffNameTaken(name) => {
             w.t_args("store-error-staff-taken", &[("name", text(name))])
         }
+        StoreError::NoSuchStaff(name) => {
+            w.t_args("store-error-no-such-staff", &[("name", text(name))])
+        }
+        StoreError::NoSuchAlert(id) => {
+            w.t_args("store-error-no-such-alert", &[("id", id.to_string().into())])
+        }
+        StoreError::AckNeedsNote => w.t("store-error-ack-needs-note"),
+        StoreError::AlreadyAcked { id, at, by } => w.t_args(
+            "store-error-already-acked",
+            &[
+                ("id", id.to_string().into()),
+                ("when", w.date_time(*at).into()),
+                ("by", text(by)),
+            ],
+        ),
         StoreError::NeedsOwner(OwnerTask::Refund { limit, currency }) => w.t_args(
             "worker-refund-needs-owner",
             &[("limit", w.amount(*limit, *currency).into())],

@@ -7,6 +7,7 @@
 //! i18n; nothing here knows the window or the command line, or serves HTTP (the reach check's
 //! one request, to the shop's own printed address, is made here).
 
+pub mod alerts;
 pub mod chats;
 pub mod compose;
 pub mod errors;

@@ -161,6 +161,14 @@ pub enum StoreError {
     PinTaken,
     #[error("there is already a member of staff called {0}")]
     StaffNameTaken(String),
+    #[error("there is no member of staff called {0}: see `regulars staff list`")]
+    NoSuchStaff(String),
+    #[error("there is no alert #{0}: see `regulars alerts --all`")]
+    NoSuchAlert(i64),
+    #[error("say in a note what was found (`--note`): the note stays with the alert")]
+    AckNeedsNote,
+    #[error("alert #{id} was already acknowledged by {by}")]
+    AlreadyAcked { id: i64, at: i64, by: String },
     #[error("{0:?} needs the owner's PIN")]
     NeedsOwner(OwnerTask),
     #[error("an idempotency key was reused for a different operation: '{0}'")]

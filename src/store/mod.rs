@@ -46,6 +46,7 @@ use room;
 mod backup;
 mod bulk;
 mod chain;
+mod checks;
 mod commits;
 mod counter;
 mod error;
@@ -58,6 +59,7 @@ mod support;
 
 pub use backup::{BackupError, Counts, Inspection, inspect};
 pub use bulk::{Bulk, BulkEnrolled, BulkSale};
+pub use checks::{AlertView, Raise};
 pub use chain::copy::{Adopted, Origin, adopt_copy, copy_origin};
 pub use chain::reversals::Reversal;
 pub use chain::sync::{Answer, Applied, Joined, OutboxEvent, RemoteEvent, SyncState};
@@ -132,6 +134,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0023_copied_from.sql"),
     include_str!("migrations/0024_chats.sql"),
     include_str!("migrations/0025_switching.sql"),
+    include_str!("migrations/0026_checks.sql"),
 ];
 
 /// Checks a migration widens before its SQL runs: (the version it upgrades from, table, the
@@ -266,6 +269,8 @@ pub struct ShopRules {
     pub country_code: Option<String>,
     /// How soon tickets should be answered and resolved.
     pub targets: crate::domain::support::Targets,
+    /// The checks on what does not add up (`[alerts]`).
+    pub checks: crate::domain::checks::Checks,
 }
 
 /// A program version as stored.
@@ -560,6 +565,7 @@ mod tests {
             currency: Currency::from_code("EUR").unwrap(),
             country_code: None,
             targets: Default::default(),
+            checks: Default::default(),
         };
         let mut s = Store::open(&dir.path().join("regulars.db"), rules).unwrap();
         s.ensure_program(&Program::default(), 0).unwrap();

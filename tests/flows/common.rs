@@ -15,6 +15,7 @@ pub fn rules() -> ShopRules {
         currency: Currency::from_code("EUR").unwrap(),
         country_code: Some("+353".into()),
         targets: Default::default(),
+        checks: Default::default(),
     }
 }
 

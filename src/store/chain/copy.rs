@@ -181,6 +181,7 @@ mod tests {
             currency: crate::domain::money::Currency::from_code("EUR").unwrap(),
             country_code: None,
             targets: Default::default(),
+            checks: Default::default(),
         };
         let mut s = Store::open(&dir.join("regulars.db"), rules).unwrap();
         s.ensure_program(&crate::domain::program::Program::default(), 0)

@@ -297,6 +297,8 @@ impl super::Room<'_, '_> {
         let before = self.loyalty().balance_of(customer.id)?;
         let (vouchers, referral) =
             self.reward_visit(&customer, visit_id, sale.at, points, stamped, qualifying)?;
+        self.checks()
+            .sale_made(visit_id, customer.id, sale.amount, points, sale.at, staff)?;
         outcome.vouchers_issued = vouchers;
         outcome.referral = referral;
         outcome.balance = self.loyalty().balance_of(customer.id)?;
@@ -468,6 +470,8 @@ impl super::Room<'_, '_> {
                     )?;
                     points_pending = points_due;
                 }
+                self.checks()
+                    .refunded((refund_id, visit.id, customer_id), None, now, by.name.as_deref())?;
             } else {
                 self.loyalty().expire_due(Some(customer_id), now)?;
                 // Floor at zero: what was already spent on rewards is not clawed back.
@@ -480,6 +484,12 @@ impl super::Room<'_, '_> {
                     now,
                     by,
                     None,
+                )?;
+                self.checks().refunded(
+                    (refund_id, visit.id, customer_id),
+                    Some((points_due, points_reversed)),
+                    now,
+                    by.name.as_deref(),
                 )?;
             }
             if fully_refunded && visit.stamped {

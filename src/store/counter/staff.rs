@@ -11,6 +11,8 @@ pub struct Staff {
     pub id: i64,
     pub name: String,
     pub role: Role,
+    /// Their own loyalty card's code, when they have one on record (see `staff card`).
+    pub card: Option<String>,
 }
 
 impl super::Room<'_, '_> {
@@ -47,6 +49,7 @@ impl super::Room<'_, '_> {
             id: self.tx.last_insert_rowid(),
             name: name.to_string(),
             role,
+            card: None,
         })
     }
 
@@ -73,6 +76,7 @@ impl super::Room<'_, '_> {
                     id,
                     name,
                     role: Role::parse(&role).unwrap_or(Role::Cashier),
+                    card: None,
                 });
             }
         }
@@ -103,12 +107,18 @@ impl super::Room<'_, '_> {
     pub fn staff(&self) -> Result<Vec<Staff>> {
         let mut stmt = self
             .tx
-            .prepare_cached("SELECT id, name, role FROM staff ORDER BY name")?;
+            .prepare_cached(
+                "SELECT s.id, s.name, s.role, c.code FROM staff s
+                 LEFT JOIN customers c ON c.id = s.card_id ORDER BY s.name",
+            )?;
         let rows = stmt.query_map([], |r| {
             Ok(Staff {
                 id: r.get(0)?,
                 name: r.get(1)?,
                 role: Role::parse(&r.get::<_, String>(2)?).unwrap_or(Role::Cashier),
+                card: r
+                    .get::<_, Option<String>>(3)?
+                    .map(crate::store::people::customers::display_code),
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)

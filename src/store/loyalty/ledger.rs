@@ -357,6 +357,9 @@ impl super::Room<'_, '_> {
             }
             PaidWith::Points
         };
+        self.checks().card_used(customer.id, now, actor)?;
+        self.checks()
+            .activity(&format!("redemption:{redemption_id}"), now, actor)?;
         Ok(Redeemed {
             redemption_id,
             reward_id: reward.id.clone(),
@@ -435,6 +438,7 @@ impl super::Room<'_, '_> {
         } else {
             self.spend(&credit, &[], "this adjustment")?
         };
+        self.checks().adjusted(event_id, actor.trim(), now)?;
         Ok(Adjusted {
             event_id,
             points,

@@ -391,6 +391,7 @@ impl super::Room<'_, '_> {
         self.figures().visit_changed(before, after)?;
         self.counter()
             .reward_visit(&customer, visit_id, now, points, stamped, qualifying)?;
+        self.checks().claimed(visit_id, id, v.at, now)?;
         // Tickets opened from the page before the claim now belong to the member too.
         self.tx.execute(
             "UPDATE tickets SET customer_id = ?2 WHERE visit_id = ?1 AND customer_id IS NULL",
