@@ -15,7 +15,11 @@ pub(super) fn run(ctx: &Ctx, args: AlertsArgs) -> Result<Output> {
         None => {
             let list = store.alerts(args.all, args.limit)?;
             let text = if list.is_empty() {
-                w.t(if args.all { "alerts-none-all" } else { "alerts-none" })
+                w.t(if args.all {
+                    "alerts-none-all"
+                } else {
+                    "alerts-none"
+                })
             } else {
                 let open = list.iter().filter(|a| a.acked_at.is_none()).count();
                 let mut lines = vec![w.t_args("alerts-count", &[("count", open.into())])];
@@ -78,9 +82,15 @@ pub(super) fn staff_card(ctx: &Ctx, name: &str, code: Option<&str>) -> Result<Ou
     let text = match who.and_then(|s| s.card.clone()) {
         Some(code) => w.t_args(
             "cli-staff-card",
-            &[("name", name.trim().to_string().into()), ("code", code.into())],
+            &[
+                ("name", name.trim().to_string().into()),
+                ("code", code.into()),
+            ],
         ),
-        None => w.t_args("cli-staff-card-none", &[("name", name.trim().to_string().into())]),
+        None => w.t_args(
+            "cli-staff-card-none",
+            &[("name", name.trim().to_string().into())],
+        ),
     };
     Ok(Output {
         text,

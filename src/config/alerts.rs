@@ -68,7 +68,10 @@ impl RawAlerts {
         };
         let d = AlertsConfig::default().checks;
         let count = |what: &'static str, v: Option<i64>, default: i64| match v {
-            Some(n) if n < 0 => Err(bad(what, format!("{n} is below zero; 0 turns the check off"))),
+            Some(n) if n < 0 => Err(bad(
+                what,
+                format!("{n} is below zero; 0 turns the check off"),
+            )),
             Some(n) => Ok(n),
             None => Ok(default),
         };
@@ -110,7 +113,11 @@ impl RawAlerts {
                     d.claims_per_week,
                 )?,
                 split_sales: count("[alerts] split_sales", self.split_sales, d.split_sales)?,
-                split_minutes: count("[alerts] split_minutes", self.split_minutes, d.split_minutes)?,
+                split_minutes: count(
+                    "[alerts] split_minutes",
+                    self.split_minutes,
+                    d.split_minutes,
+                )?,
                 opening_hours: hours,
                 referrals_per_week: count(
                     "[alerts] referrals_per_week",

@@ -255,12 +255,15 @@ impl OpeningHours {
         let today = usize::from(at.weekday);
         let yesterday = (today + 6) % 7;
         let m = at.minute;
-        self.days[today]
+        self.days[today].iter().any(|&(from, to)| {
+            if from < to {
+                m >= from && m < to
+            } else {
+                m >= from
+            }
+        }) || self.days[yesterday]
             .iter()
-            .any(|&(from, to)| if from < to { m >= from && m < to } else { m >= from })
-            || self.days[yesterday]
-                .iter()
-                .any(|&(from, to)| from > to && m < to)
+            .any(|&(from, to)| from > to && m < to)
     }
 }
 
@@ -272,7 +275,12 @@ fn weekdays(text: &str) -> Option<Vec<usize>> {
     match text.split_once('-') {
         Some((a, b)) => {
             let (a, b) = (day(a)?, day(b)?);
-            Some((0..7).map(|i| (a + i) % 7).take((b + 7 - a) % 7 + 1).collect())
+            Some(
+                (0..7)
+                    .map(|i| (a + i) % 7)
+                    .take((b + 7 - a) % 7 + 1)
+                    .collect(),
+            )
         }
         None => Some(vec![day(text)?]),
     }
@@ -323,11 +331,23 @@ mod tests {
         assert!(h.open(at(monday + 5, 10 * 60)));
         assert!(!h.open(at(monday + 6, 10 * 60)), "Sunday is closed");
         let bar = OpeningHours::parse("Fri-Sat 18:00-02:00").unwrap().unwrap();
-        assert!(bar.open(at(monday + 5, 60)), "Saturday 01:00 is Friday night");
-        assert!(!bar.open(at(monday + 4, 60)), "Friday 01:00 is Thursday night");
+        assert!(
+            bar.open(at(monday + 5, 60)),
+            "Saturday 01:00 is Friday night"
+        );
+        assert!(
+            !bar.open(at(monday + 4, 60)),
+            "Friday 01:00 is Thursday night"
+        );
         assert!(bar.open(at(monday + 4, 23 * 60)));
         assert_eq!(OpeningHours::parse(" ").unwrap(), None);
-        for bad in ["8-20", "Mon 08:00", "Funday 08:00-10:00", "08:00-08:00", "25:00-26:00"] {
+        for bad in [
+            "8-20",
+            "Mon 08:00",
+            "Funday 08:00-10:00",
+            "08:00-08:00",
+            "25:00-26:00",
+        ] {
             assert!(OpeningHours::parse(bad).is_err(), "{bad}");
         }
     }

@@ -115,7 +115,10 @@ pub fn describe(w: &Language, a: &AlertView) -> String {
 pub fn summary(w: &Language, shop: &str, alerts: &[AlertView]) -> (String, String) {
     let subject = w.t_args(
         "alerts-email-subject",
-        &[("shop", shop.to_string().into()), ("count", alerts.len().into())],
+        &[
+            ("shop", shop.to_string().into()),
+            ("count", alerts.len().into()),
+        ],
     );
     let mut body = vec![w.t("alerts-email-intro"), String::new()];
     body.extend(alerts.iter().map(|a| describe(w, a)));

@@ -237,9 +237,10 @@ pub fn store_error(w: &Language, e: &StoreError) -> String {
         StoreError::NoSuchStaff(name) => {
             w.t_args("store-error-no-such-staff", &[("name", text(name))])
         }
-        StoreError::NoSuchAlert(id) => {
-            w.t_args("store-error-no-such-alert", &[("id", id.to_string().into())])
-        }
+        StoreError::NoSuchAlert(id) => w.t_args(
+            "store-error-no-such-alert",
+            &[("id", id.to_string().into())],
+        ),
         StoreError::AckNeedsNote => w.t("store-error-ack-needs-note"),
         StoreError::AlreadyAcked { id, at, by } => w.t_args(
             "store-error-already-acked",

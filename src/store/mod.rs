@@ -59,10 +59,10 @@ mod support;
 
 pub use backup::{BackupError, Counts, Inspection, inspect};
 pub use bulk::{Bulk, BulkEnrolled, BulkSale};
-pub use checks::{AlertView, Raise};
 pub use chain::copy::{Adopted, Origin, adopt_copy, copy_origin};
 pub use chain::reversals::Reversal;
 pub use chain::sync::{Answer, Applied, Joined, OutboxEvent, RemoteEvent, SyncState};
+pub use checks::{AlertView, Raise};
 pub use commits::{Watch, commits};
 pub use counter::print_jobs::{JobKind, JobStatus, PrintJob};
 pub use counter::sales::{NewSale, RefundOutcome, SaleOutcome, VisitView};

@@ -1,5 +1,6 @@
 //! Whole flows against real SQLite files and the real binary. One test binary, a module per area.
 
+mod alerts;
 mod answers;
 mod backups;
 pub mod browser;

@@ -93,7 +93,10 @@ impl Room<'_, '_> {
     pub(in crate::store) fn set_finding(&self, id: i64, finding: &Finding) -> Result<()> {
         self.tx.execute(
             "UPDATE alerts SET finding = ?2 WHERE id = ?1",
-            (id, serde_json::to_string(finding).expect("a finding serialises")),
+            (
+                id,
+                serde_json::to_string(finding).expect("a finding serialises"),
+            ),
         )?;
         Ok(())
     }

@@ -60,7 +60,9 @@ impl super::Room<'_, '_> {
                 "SELECT 0, 'points:' || id, at, actor FROM points_events WHERE kind = 'adjust'",
             )? {
                 let actor = row.staff.clone().unwrap_or_default();
-                by.entry((actor, c.local(row.at).week)).or_default().push(row);
+                by.entry((actor, c.local(row.at).week))
+                    .or_default()
+                    .push(row);
             }
             for ((actor, week), rows) in by {
                 if let Some(r) = over(&rows, limit, format!("adjustments:{actor}:{week}"), |n| {
@@ -80,11 +82,15 @@ impl super::Room<'_, '_> {
         }
         if c.referrals_per_week > 0 {
             let limit = c.referrals_per_week;
-            let rows = self.rows("SELECT referrer_id, 'referral:' || id, at, NULL FROM referrals")?;
+            let rows =
+                self.rows("SELECT referrer_id, 'referral:' || id, at, NULL FROM referrals")?;
             for ((referrer, week), rows) in group(rows, |cust, at| (cust, c.local(at).week)) {
-                if let Some(r) = over(&rows, limit, format!("referral_burst:{referrer}:{week}"), |n| {
-                    Finding::ReferralBurst { count: n, limit }
-                }) {
+                if let Some(r) = over(
+                    &rows,
+                    limit,
+                    format!("referral_burst:{referrer}:{week}"),
+                    |n| Finding::ReferralBurst { count: n, limit },
+                ) {
                     put(Raise {
                         customer_id: Some(referrer),
                         staff: None,
@@ -109,7 +115,10 @@ impl super::Room<'_, '_> {
                 self.raise(r)?;
                 self.tx.execute(
                     "UPDATE alerts SET last_at = ?2 WHERE bucket = ?1",
-                    (&r.bucket, r.events.iter().map(|e| e.1).max().unwrap_or(r.at)),
+                    (
+                        &r.bucket,
+                        r.events.iter().map(|e| e.1).max().unwrap_or(r.at),
+                    ),
                 )?;
                 raised += 1;
             }
@@ -154,7 +163,9 @@ impl super::Room<'_, '_> {
         let mut by: BTreeMap<(i64, String), Vec<Row>> = BTreeMap::new();
         for (_, row) in rows.into_iter().filter(|(_, r)| c.after_hours(r.at)) {
             let staff = row.staff.clone().unwrap_or_default();
-            by.entry((c.local(row.at).day, staff)).or_default().push(row);
+            by.entry((c.local(row.at).day, staff))
+                .or_default()
+                .push(row);
         }
         Ok(by
             .into_iter()
@@ -305,7 +316,10 @@ impl super::Room<'_, '_> {
             if spent.is_empty() {
                 continue;
             }
-            let mut events = vec![(format!("visit:{visit}"), sale_at), (format!("refund:{id}"), at)];
+            let mut events = vec![
+                (format!("visit:{visit}"), sale_at),
+                (format!("refund:{id}"), at),
+            ];
             events.extend(spent);
             out.push(Raise {
                 bucket: format!("refund_after_redeem:{id}"),
@@ -352,18 +366,23 @@ impl super::Room<'_, '_> {
                     events: vec![(event.clone(), at)],
                 });
             }
-            by.entry((customer, c.local(at).week)).or_default().push(Row {
-                event,
-                at,
-                staff: None,
-            });
+            by.entry((customer, c.local(at).week))
+                .or_default()
+                .push(Row {
+                    event,
+                    at,
+                    staff: None,
+                });
         }
         if c.claims_per_week > 0 {
             let limit = c.claims_per_week;
             for ((customer, week), rows) in by {
-                if let Some(r) = over(&rows, limit, format!("claims:many:{customer}:{week}"), |n| {
-                    Finding::ManyClaims { count: n, limit }
-                }) {
+                if let Some(r) = over(
+                    &rows,
+                    limit,
+                    format!("claims:many:{customer}:{week}"),
+                    |n| Finding::ManyClaims { count: n, limit },
+                ) {
                     out.push(Raise {
                         customer_id: Some(customer),
                         ..r

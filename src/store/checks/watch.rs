@@ -66,7 +66,12 @@ impl super::Room<'_, '_> {
 
     /// Loyalty activity at the counter (a member's sale, a redemption, an adjustment, a
     /// refund): outside opening hours?
-    pub(in crate::store) fn activity(&self, event: &str, at: i64, staff: Option<&str>) -> Result<()> {
+    pub(in crate::store) fn activity(
+        &self,
+        event: &str,
+        at: i64,
+        staff: Option<&str>,
+    ) -> Result<()> {
         if !self.rules.checks.after_hours(at) {
             return Ok(());
         }
@@ -122,7 +127,13 @@ impl super::Room<'_, '_> {
         self.split_sale(customer_id, amount, at, staff)
     }
 
-    fn split_sale(&self, customer_id: i64, amount: i64, at: i64, staff: Option<&str>) -> Result<()> {
+    fn split_sale(
+        &self,
+        customer_id: i64,
+        amount: i64,
+        at: i64,
+        staff: Option<&str>,
+    ) -> Result<()> {
         let c = &self.rules.checks;
         if c.split_sales <= 0 || c.split_minutes <= 0 || !just_passes(self.program_at(at).1, amount)
         {
@@ -162,7 +173,11 @@ impl super::Room<'_, '_> {
                  AND at BETWEEN ?2 AND ?3 ORDER BY at, id",
         )?;
         let rows = stmt.query_map((customer_id, from, at), |r| {
-            Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?, r.get::<_, i64>(2)?))
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, i64>(1)?,
+                r.get::<_, i64>(2)?,
+            ))
         })?;
         let mut out = Vec::new();
         for row in rows {
@@ -235,7 +250,10 @@ impl super::Room<'_, '_> {
         if spent.is_empty() {
             return Ok(());
         }
-        let mut events = vec![(format!("visit:{visit_id}"), 0), (format!("refund:{refund_id}"), at)];
+        let mut events = vec![
+            (format!("visit:{visit_id}"), 0),
+            (format!("refund:{refund_id}"), at),
+        ];
         events[0].1 = self
             .optional::<i64>("SELECT at FROM visits WHERE id = ?1", [visit_id])?
             .unwrap_or(at);

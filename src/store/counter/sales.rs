@@ -470,8 +470,12 @@ impl super::Room<'_, '_> {
                     )?;
                     points_pending = points_due;
                 }
-                self.checks()
-                    .refunded((refund_id, visit.id, customer_id), None, now, by.name.as_deref())?;
+                self.checks().refunded(
+                    (refund_id, visit.id, customer_id),
+                    None,
+                    now,
+                    by.name.as_deref(),
+                )?;
             } else {
                 self.loyalty().expire_due(Some(customer_id), now)?;
                 // Floor at zero: what was already spent on rewards is not clawed back.

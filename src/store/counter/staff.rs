@@ -105,12 +105,10 @@ impl super::Room<'_, '_> {
 
     /// All staff, by name.
     pub fn staff(&self) -> Result<Vec<Staff>> {
-        let mut stmt = self
-            .tx
-            .prepare_cached(
-                "SELECT s.id, s.name, s.role, c.code FROM staff s
+        let mut stmt = self.tx.prepare_cached(
+            "SELECT s.id, s.name, s.role, c.code FROM staff s
                  LEFT JOIN customers c ON c.id = s.card_id ORDER BY s.name",
-            )?;
+        )?;
         let rows = stmt.query_map([], |r| {
             Ok(Staff {
                 id: r.get(0)?,
