@@ -472,6 +472,12 @@ pub struct DemoArgs {
     /// names (en, lv, sr-Cyrl, sr-Latn, fil, te). Needs a new data folder.
     #[arg(long, value_name = "TAG")]
     pub language: Option<String>,
+    /// Plant each pattern the checks look for in the last days (a cashier's own card, a busy
+    /// card, points by hand, a refund after a reward, claims, a split bill, a sale after hours,
+    /// a referral ring), with staff Cara (PIN 4071) and Owen (owner, PIN 9020), to see what
+    /// `regulars alerts` and the dashboard's Checks show.
+    #[arg(long)]
+    pub with_fraud: bool,
 }
 
 #[derive(Debug, Args)]

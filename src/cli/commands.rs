@@ -188,9 +188,25 @@ fn demo(ctx: &Ctx, a: DemoArgs, quiet: bool) -> Result<Output> {
         },
         !quiet,
     )?;
+    let mut report = report;
+    if a.with_fraud {
+        report.planted = crate::demo::fraud::plant(&mut store, ctx.now)?;
+    }
+    let planted: Vec<String> = report
+        .planted
+        .iter()
+        .map(|p| {
+            format!(
+                "  {} {}: {}",
+                if p.found { "found" } else { "MISSED" },
+                p.kind.as_str(),
+                p.events.join(", ")
+            )
+        })
+        .collect();
     let text = format!(
         "Demo shop ready in {}: {} customers, {} visits ({} anonymous), {} refunds, {} redemptions, \
-         {} referrals, in {:.1} s.\nTry: regulars --data {} stats",
+         {} referrals, in {:.1} s.\nChecks: {} alerts over the history ({:.2} per 1,000 members a week).{}\nTry: regulars --data {} stats",
         ctx.dir.root().display(),
         report.customers,
         report.visits,
@@ -199,6 +215,16 @@ fn demo(ctx: &Ctx, a: DemoArgs, quiet: bool) -> Result<Output> {
         report.redemptions,
         report.referrals,
         report.seconds,
+        report.alerts,
+        report.alerts_per_1000_members_week,
+        if planted.is_empty() {
+            String::new()
+        } else {
+            format!(
+                "\nPlanted (staff Cara, PIN 4071; Owen, owner, PIN 9020):\n{}",
+                planted.join("\n")
+            )
+        },
         ctx.dir.root().display()
     );
     Ok(Output {

@@ -22,6 +22,7 @@ const DAY: i64 = 86_400;
 /// Events between progress bar updates.
 const STEP: usize = 5_000;
 
+pub mod fraud;
 pub mod shops;
 
 /// What to generate.
@@ -47,6 +48,13 @@ pub struct DemoReport {
     pub referrals: u64,
     pub referrals_refused: u64,
     pub seconds: f64,
+    /// Alerts the checks raise over the history (before anything is planted), and per 1,000
+    /// members a week.
+    pub alerts: u64,
+    pub alerts_per_1000_members_week: f64,
+    /// With `--with-fraud`: each pattern planted, and whether the checks found it.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub planted: Vec<fraud::Planted>,
 }
 
 /// Why the demo did not run.
@@ -206,7 +214,18 @@ pub fn generate(
     })?;
     bar.finish_and_clear();
     report.seconds = started.elapsed().as_secs_f64();
+    count_alerts(store, plan, &mut report)?;
     Ok(report)
+}
+
+/// The checks over the history just made: its alerts raised, and how many a week per 1,000
+/// members (the checks' false alarms, when nothing was planted).
+fn count_alerts(store: &mut Store, plan: &DemoPlan, report: &mut DemoReport) -> Result<(), DemoError> {
+    fraud::check_history(store)?;
+    report.alerts = store.read(|tx| tx.checks().open_alerts())? as u64;
+    let member_weeks = (report.customers.max(1) as f64 / 1000.0) * (f64::from(plan.days) / 7.0);
+    report.alerts_per_1000_members_week = report.alerts as f64 / member_weeks;
+    Ok(())
 }
 
 /// The same history as [`generate`], made through the store's operations one transaction at
@@ -222,6 +241,7 @@ pub fn generate_through_store(
     let facts = shop_facts(store);
     let mut report = run(&mut Through(store), facts, plan, progress)?;
     report.seconds = started.elapsed().as_secs_f64();
+    count_alerts(store, plan, &mut report)?;
     Ok(report)
 }
 
@@ -525,7 +545,7 @@ fn plan_events(
         while (visits == 0 || at <= stop) && at < end && visits < 2_000 {
             let id = push(&mut events, at, Kind::Visit { customer: i });
             if rng.random_bool(0.015) {
-                let later = at + rng.random_range(3_600..3 * DAY);
+                let later = within_hours(at + rng.random_range(3_600..3 * DAY));
                 if later < end {
                     push(
                         &mut events,
@@ -551,6 +571,17 @@ fn plan_events(
         }
     }
     (members, events)
+}
+
+/// A refund in opening hours: one made after closing waits for the next morning (07:00 to
+/// 09:00), as at a real counter.
+fn within_hours(at: i64) -> i64 {
+    let t = at.rem_euclid(DAY);
+    if (7 * 3600..19 * 3600).contains(&t) {
+        return at;
+    }
+    let next_morning = if t < 7 * 3600 { at - t } else { at - t + DAY };
+    next_morning + 7 * 3600 + at.rem_euclid(2 * 3600)
 }
 
 /// Moves a moment into opening hours (07:00 to 19:00) on its day.
