@@ -84,7 +84,13 @@ pub fn plant(store: &mut Store, end: i64) -> Result<Vec<Planted>, DemoError> {
         tx.checks().set_staff_card("Cara", Some(&cara.code))?;
         let mut events = vec![];
         for (i, amount) in [14, 23, 10].into_iter().enumerate() {
-            let v = sale(tx, Some(&cara.code), amount * unit, at(0, 11.0 + i as f64), Some("Cara"))?;
+            let v = sale(
+                tx,
+                Some(&cara.code),
+                amount * unit,
+                at(0, 11.0 + i as f64),
+                Some("Cara"),
+            )?;
             events.push(format!("visit:{}", v.visit_id));
         }
         planted.push((AlertKind::OwnCard, events));
@@ -92,7 +98,13 @@ pub fn plant(store: &mut Store, end: i64) -> Result<Vec<Planted>, DemoError> {
         let busy = member(tx, "Busy Card", None, at(-10, 9.0))?;
         let mut events = vec![];
         for i in 0..8 {
-            let v = sale(tx, Some(&busy.code), (6 + i) * unit, at(1, 9.0 + i as f64), Some("Cara"))?;
+            let v = sale(
+                tx,
+                Some(&busy.code),
+                (6 + i) * unit,
+                at(1, 9.0 + i as f64),
+                Some("Cara"),
+            )?;
             events.push(format!("visit:{}", v.visit_id));
         }
         planted.push((AlertKind::BusyCard, events));
@@ -113,7 +125,13 @@ pub fn plant(store: &mut Store, end: i64) -> Result<Vec<Planted>, DemoError> {
         planted.push((AlertKind::Adjustments, events));
         // A big sale, its points spent on a reward, then the sale refunded.
         let refunder = member(tx, "Refund After Reward", None, at(-10, 10.0))?;
-        let big = sale(tx, Some(&refunder.code), 160 * unit, at(0, 12.0), Some("Cara"))?;
+        let big = sale(
+            tx,
+            Some(&refunder.code),
+            160 * unit,
+            at(0, 12.0),
+            Some("Cara"),
+        )?;
         // The dearest reward the sale's points pay for.
         let reward = program
             .rewards
@@ -129,7 +147,10 @@ pub fn plant(store: &mut Store, end: i64) -> Result<Vec<Planted>, DemoError> {
             at(1, 10.0),
             &Actor::named(Some("Cara")),
         )?;
-        planted.push((AlertKind::RefundAfterRedeem, vec![format!("refund:{}", r.refund_id)]));
+        planted.push((
+            AlertKind::RefundAfterRedeem,
+            vec![format!("refund:{}", r.refund_id)],
+        ));
         // Receipts left behind, claimed by one phone; and one claimed four days late.
         let mut left = vec![];
         for i in 0..5 {
@@ -167,7 +188,13 @@ pub fn plant(store: &mut Store, end: i64) -> Result<Vec<Planted>, DemoError> {
         let min = program.min_spend_minor.max(1);
         let mut events = vec![];
         for i in 0..3 {
-            let v = sale(tx, Some(&splitter.code), min + min * i / 20, at(1, 14.0) + i * 300, Some("Cara"))?;
+            let v = sale(
+                tx,
+                Some(&splitter.code),
+                min + min * i / 20,
+                at(1, 14.0) + i * 300,
+                Some("Cara"),
+            )?;
             events.push(format!("visit:{}", v.visit_id));
         }
         planted.push((AlertKind::SplitSales, events));

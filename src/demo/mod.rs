@@ -220,7 +220,11 @@ pub fn generate(
 
 /// The checks over the history just made: its alerts raised, and how many a week per 1,000
 /// members (the checks' false alarms, when nothing was planted).
-fn count_alerts(store: &mut Store, plan: &DemoPlan, report: &mut DemoReport) -> Result<(), DemoError> {
+fn count_alerts(
+    store: &mut Store,
+    plan: &DemoPlan,
+    report: &mut DemoReport,
+) -> Result<(), DemoError> {
     fraud::check_history(store)?;
     report.alerts = store.read(|tx| tx.checks().open_alerts())? as u64;
     let member_weeks = (report.customers.max(1) as f64 / 1000.0) * (f64::from(plan.days) / 7.0);

@@ -16,6 +16,11 @@ pub(super) fn apply_answers(
     mut others: Others,
 ) {
     for StoreAnswer(a) in answers.read() {
+        // Not an answer to a request: how many alerts are open, for the owner's line.
+        if let StoreReply::OpenAlerts(n) = a {
+            bar.alerts = *n;
+            continue;
+        }
         let shown = Shown {
             owner: &mut others.owner,
             staffing: &mut others.staffing,
@@ -67,7 +72,9 @@ fn store_answer(state: &mut CounterState, shown: Shown<'_>, currency: Currency, 
             | StoreReply::EnrollRefused { .. }
             | StoreReply::SignedIn(_)
             | StoreReply::Reprinted
-            | StoreReply::Figures(_)
+            | StoreReply::Figures(..)
+            | StoreReply::Acked(_)
+            | StoreReply::OpenAlerts(_)
             | StoreReply::ChainFigures(_)
     ) {
         side.stale = true;
@@ -80,7 +87,27 @@ fn store_answer(state: &mut CounterState, shown: Shown<'_>, currency: Currency, 
             }
         }
         StoreReply::SupportSaved(text) => state.say(true, text),
-        StoreReply::Figures(f) => figures_shown(state, owner, *f),
+        StoreReply::Figures(f, checks) => {
+            owner.checks = Some(*checks);
+            figures_shown(state, owner, *f)
+        }
+        StoreReply::Acked(a) => {
+            let args = [("id", a.id.to_string().into())];
+            state.say(true, w.t_args("alert-acked-done", &args));
+            if let Some(c) = owner.checks.as_mut() {
+                c.open.retain(|o| o.id != a.id);
+                let who = a.staff.clone().unwrap_or_default();
+                let monday = |r: &(i64, i64, i64)| r.0 <= a.at.div_euclid(86_400);
+                for row in c.by_staff.iter_mut().filter(|r| r.0 == who) {
+                    row.2 = (row.2 - 1).max(0);
+                }
+                if let Some(row) = c.by_week.iter_mut().find(|r| monday(r)) {
+                    row.2 = (row.2 - 1).max(0);
+                }
+            }
+        }
+        // Told to the device bar, never an answer (see `apply_answers`).
+        StoreReply::OpenAlerts(_) => {}
         StoreReply::ChainFigures(c) => chain_figures(state, owner, *c),
         // Only the answer to what Find holds now: a slower answer to an earlier prefix, or
         // one arriving after the customer was chosen, would put stale matches back.

@@ -28,6 +28,8 @@ pub struct DeviceBar {
     pub chain: Option<super::ChainState>,
     /// How messages to customers stand; `None` when no channel is set up.
     pub messages: Option<crate::services::messages::News>,
+    /// Open alerts from the checks (shown to the owner only).
+    pub alerts: i64,
 }
 
 /// The receipt printer, as the counter last knew it.

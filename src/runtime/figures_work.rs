@@ -61,5 +61,9 @@ pub(super) fn this_till(
     };
     // The store keeps the member index between requests.
     let f = store.figures(from_day, to_day, now)?;
-    Ok(StoreReply::Figures(Box::new(f)))
+    let checks = store.read(|tx| {
+        tx.checks()
+            .checks_view(from_day * 86_400, (to_day + 1) * 86_400)
+    })?;
+    Ok(StoreReply::Figures(Box::new(f), Box::new(checks)))
 }

@@ -86,7 +86,17 @@ pub(super) fn handle(
             customer,
             staff,
         } => job.sale(amount, customer, staff.as_deref()),
-        StoreRequest::Redeem { customer, reward } => job.redeem(&customer, &reward),
+        StoreRequest::Redeem {
+            customer,
+            reward,
+            staff,
+        } => job.redeem(&customer, &reward, staff.as_deref()),
+        StoreRequest::AckAlert {
+            id,
+            note,
+            cashier,
+            owner_pin,
+        } => job.ack_alert(id, &note, cashier.as_ref(), owner_pin.as_deref()),
         StoreRequest::Refund {
             receipt,
             amount,
@@ -241,7 +251,7 @@ impl Job<'_> {
         out.unwrap_or_else(self.fail("doing-sale"))
     }
 
-    fn redeem(&mut self, customer: &str, reward: &str) -> StoreReply {
+    fn redeem(&mut self, customer: &str, reward: &str, staff: Option<&str>) -> StoreReply {
         let now = self.now;
         match crate::services::sync::redeem(
             self.store,
@@ -249,7 +259,7 @@ impl Job<'_> {
             customer,
             reward,
             now,
-            None,
+            staff,
         ) {
             Ok((r, _)) => match self.store.customer_view(customer, now) {
                 Ok(view) => StoreReply::Redeemed(r, view),
@@ -388,6 +398,29 @@ impl Job<'_> {
             false => super::figures_work::this_till(self.store, from_day, to_day, self.now),
         });
         out.unwrap_or_else(self.fail("doing-figures"))
+    }
+
+    /// The owner acknowledges an alert with a note (the owner signed in, or their PIN).
+    fn ack_alert(
+        &mut self,
+        id: i64,
+        note: &str,
+        cashier: Option<&Staff>,
+        owner_pin: Option<&str>,
+    ) -> StoreReply {
+        let task = crate::store::OwnerTask::Figures;
+        let now = self.now;
+        self.store
+            .write(|tx| {
+                let by = approved_actor(tx, cashier, owner_pin, true, task)?;
+                let who = by
+                    .approved_by
+                    .or(by.name)
+                    .unwrap_or_else(|| self.w.t("role-owner"));
+                tx.checks().ack(id, note, &who, now)
+            })
+            .map(|a| StoreReply::Acked(Box::new(a)))
+            .unwrap_or_else(self.fail("doing-ack"))
     }
 
     fn export_figures(&mut self, from_day: i64, to_day: i64, dir: &std::path::Path) -> StoreReply {

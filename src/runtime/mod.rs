@@ -118,6 +118,12 @@ pub enum Intent {
     },
     /// Write the figures on screen as CSV files into the data folder's `exports/`.
     ExportFigures,
+    /// The owner acknowledges an alert, with a note saying what was found.
+    AckAlert {
+        id: i64,
+        note: String,
+        owner_pin: Option<String>,
+    },
     /// Check now where the customer pages open from (Settings).
     CheckPages,
 }
@@ -222,6 +228,8 @@ pub struct OwnerFigures {
     pub figures: Option<crate::store::Figures>,
     /// The chain's figures the owner last asked for, per shop and together.
     pub chain_figures: Option<figures_work::ChainView>,
+    /// The checks' alerts shown with this till's figures.
+    pub checks: Option<crate::store::ChecksView>,
 }
 
 /// How this till stands with the chain's central store, for the device bar.

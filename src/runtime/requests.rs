@@ -34,6 +34,16 @@ pub(super) fn store_request(
             cashier: staffing.signed_in.clone(),
         }),
         Intent::SignIn(pin) => Ok(StoreRequest::SignIn(pin.clone())),
+        Intent::AckAlert {
+            id,
+            note,
+            owner_pin,
+        } => Ok(StoreRequest::AckAlert {
+            id: *id,
+            note: note.clone(),
+            cashier: staffing.signed_in.clone(),
+            owner_pin: owner_pin.clone(),
+        }),
         Intent::Figures {
             from,
             to,

@@ -150,6 +150,7 @@ pub(super) fn reward_intents(
     mut intents: MessageReader<Intent>,
     ch: Res<Channels>,
     mut state: ResMut<CounterState>,
+    staffing: Res<super::Staffing>,
 ) {
     for intent in intents.read() {
         if let Intent::Redeem(reward) = intent {
@@ -160,6 +161,7 @@ pub(super) fn reward_intents(
                     StoreRequest::Redeem {
                         customer,
                         reward: reward.clone(),
+                        staff: staffing.signed_in.as_ref().map(|s| s.name.clone()),
                     },
                 ),
                 None => {

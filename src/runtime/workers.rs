@@ -40,6 +40,8 @@ pub enum StoreRequest {
     Redeem {
         customer: String,
         reward: String,
+        /// Who is signed in at the counter (for the checks).
+        staff: Option<String>,
     },
     Refund {
         receipt: String,
@@ -84,6 +86,13 @@ pub enum StoreRequest {
     },
     /// Support: a customer's and a visit's tickets and timeline, and staff's work on them.
     Support(super::support_work::SupportRequest),
+    /// The owner acknowledges an alert, with a note.
+    AckAlert {
+        id: i64,
+        note: String,
+        cashier: Option<Staff>,
+        owner_pin: Option<String>,
+    },
 }
 
 /// The store worker's answers.
@@ -107,7 +116,12 @@ pub enum StoreReply {
     Adjusted(i64, CustomerView),
     PaperStamped(crate::store::PaperStamped, CustomerView),
     Support(super::Support),
-    Figures(Box<crate::store::Figures>),
+    /// This till's figures, with the checks' alerts of the same range.
+    Figures(Box<crate::store::Figures>, Box<crate::store::ChecksView>),
+    /// An alert acknowledged.
+    Acked(Box<crate::store::AlertView>),
+    /// How many alerts are open, after a request that may have raised or acknowledged one.
+    OpenAlerts(i64),
     ChainFigures(Box<super::figures_work::ChainView>),
     /// A ticket or note was saved: what to tell the cashier.
     SupportSaved(String),
@@ -170,6 +184,23 @@ pub fn store_worker(
     // On a chain's till a redemption asks the central store, which may be slow or gone:
     // those wait on a thread of their own too, so the next sale never waits for the network.
     let mut chain: Option<Sender<StoreRequest>> = None;
+    // Open alerts, for the owner's line on the device bar: told at the start and whenever a
+    // request changes how many there are.
+    let mut open_alerts = None;
+    let mut tell_alerts = |store: &mut Store| {
+        let now_open = store.read(|tx| tx.checks().open_alerts()).ok();
+        if now_open.is_some() && now_open != open_alerts {
+            open_alerts = now_open;
+            replies
+                .send(StoreReply::OpenAlerts(now_open.unwrap_or(0)))
+                .is_ok()
+        } else {
+            true
+        }
+    };
+    if !tell_alerts(&mut store) {
+        return;
+    }
     for request in requests {
         let side = match request {
             StoreRequest::Figures { .. } | StoreRequest::ExportFigures { .. } => {
@@ -198,7 +229,7 @@ pub fn store_worker(
             now(),
             &replies,
         );
-        if replies.send(reply).is_err() {
+        if replies.send(reply).is_err() || !tell_alerts(&mut store) {
             break;
         }
     }

@@ -62,6 +62,7 @@ pub use bulk::{Bulk, BulkEnrolled, BulkSale};
 pub use chain::copy::{Adopted, Origin, adopt_copy, copy_origin};
 pub use chain::reversals::Reversal;
 pub use chain::sync::{Answer, Applied, Joined, OutboxEvent, RemoteEvent, SyncState};
+pub use checks::view::ChecksView;
 pub use checks::{AlertView, Raise};
 pub use commits::{Watch, commits};
 pub use counter::print_jobs::{JobKind, JobStatus, PrintJob};

@@ -114,6 +114,28 @@ fn devices(ui: &mut egui::Ui, s: &StateView, shop: &str, w: &Language, asks: &mu
         ui.separator();
         chain_state(ui, chain, crate::clock::now(), w);
     }
+    alerts_line(ui, s, w, asks);
+}
+
+/// "⚠ 3 alerts to look at (F7)", for the owner only: a click opens the dashboard's Checks.
+fn alerts_line(ui: &mut egui::Ui, s: &StateView, w: &Language, asks: &mut Asks) {
+    let owner = match &s.signed_in {
+        Some(who) => who.role == crate::domain::staff::Role::Owner,
+        None => !s.staff_required,
+    };
+    if !owner || s.alerts <= 0 {
+        return;
+    }
+    ui.separator();
+    let text = RichText::new(w.t_args("alerts-bar", &[("count", s.alerts.into())]))
+        .color(Color32::from_rgb(200, 120, 0));
+    if ui
+        .link(text)
+        .on_hover_text(w.t("alerts-bar-hint"))
+        .clicked()
+    {
+        asks.screen(ScreenAsk::OpenDashboard);
+    }
 }
 
 /// "Chain: synced 1 min ago", or "Offline since 14:02, 37 to send": sales go on either way.

@@ -32,6 +32,8 @@ pub struct DashboardForm {
     /// Put the keyboard focus on the scope row (a chain's till) or the first day of the
     /// range when the window opens (F7).
     pub focus_scope: bool,
+    /// The note typed for each open alert in Checks.
+    pub notes: std::collections::BTreeMap<i64, String>,
 }
 
 impl DashboardForm {
@@ -116,6 +118,10 @@ impl DashboardForm {
                     asks.send(Intent::ExportFigures);
                 }
                 ui.separator();
+                if let (Scope::Till, Some(checks)) = (&f.scope, owner.checks.as_ref()) {
+                    super::checks::checks_section(ui, checks, &mut f.notes, &f.owner_pin, w, asks);
+                    ui.separator();
+                }
                 match (&f.scope, figures, owner.chain_figures.as_ref()) {
                     (Scope::Till, Some(fig), _) => figures_view(ui, fig, currency, w),
                     (Scope::AllShops, _, Some(c)) => chain_table(ui, c, None, currency, w),

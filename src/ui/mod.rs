@@ -11,6 +11,7 @@
 
 mod about;
 mod bars;
+mod checks;
 mod customer_panel;
 mod dashboard;
 mod enroll;

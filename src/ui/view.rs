@@ -25,6 +25,8 @@ pub struct StateView {
     pub last_receipt: Option<String>,
     pub backup: crate::runtime::BackupState,
     pub chain: Option<crate::runtime::ChainState>,
+    /// Open alerts (only the owner sees them: signed in, or anyone where there is no staff).
+    pub alerts: i64,
     pub messages: Option<crate::services::messages::News>,
 }
 
@@ -52,6 +54,7 @@ impl StateView {
             backup: d.backup.clone(),
             chain: d.chain.clone(),
             messages: d.messages.clone(),
+            alerts: d.alerts,
         }
     }
 }

@@ -44,3 +44,25 @@ store-error-already-acked = Alert #{ $id } was already acknowledged on { $when }
 cli-by-unknown = { $name } is not on the staff list ({ $known }): name who rang up the sale as the list has them.
 cli-staff-card = { $name }'s own card is { $code }: points it earns from sales they ring up will be an alert.
 cli-staff-card-none = { $name } has no card of their own on record.
+alerts-bar = ⚠ { $count ->
+    [one] 1 alert to look at
+   *[other] { $count } alerts to look at
+} (F7)
+alerts-bar-hint = The checks found loyalty activity that does not add up: open the dashboard's Checks to read and acknowledge it.
+checks-title = Checks: what does not add up
+checks-none = Nothing looks wrong: no open alerts.
+checks-open = Open alerts
+checks-by-week = Alerts by week (raised in the range)
+checks-by-staff = Alerts by staff member signed in
+checks-week = Week of
+checks-staff = Staff
+checks-nobody = (nobody signed in)
+checks-raised = Raised
+checks-still-open = Still open
+checks-when = When
+checks-kind = Check
+checks-what = What was found
+checks-who = Card and staff
+checks-note = Note for alert #{ $id }
+checks-ack = Acknowledge
+doing-ack = acknowledging the alert

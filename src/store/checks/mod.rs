@@ -5,6 +5,7 @@
 //! Owns `alerts` and `alert_events`, and the staff's own cards (`staff.card_id`).
 
 pub(super) mod rows;
+pub(super) mod view;
 pub(super) mod watch;
 
 use crate::domain::checks::{AlertKind, Finding};
