@@ -117,7 +117,7 @@ fn devices(ui: &mut egui::Ui, s: &StateView, shop: &str, w: &Language, asks: &mu
     alerts_line(ui, s, w, asks);
 }
 
-/// "⚠ 3 alerts to look at (F7)", for the owner only: a click opens the dashboard's Checks.
+/// "3 alerts to look at (F7)", for the owner only: a click opens the dashboard's Checks.
 fn alerts_line(ui: &mut egui::Ui, s: &StateView, w: &Language, asks: &mut Asks) {
     let owner = match &s.signed_in {
         Some(who) => who.role == crate::domain::staff::Role::Owner,

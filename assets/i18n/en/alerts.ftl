@@ -44,7 +44,7 @@ store-error-already-acked = Alert #{ $id } was already acknowledged on { $when }
 cli-by-unknown = { $name } is not on the staff list ({ $known }): name who rang up the sale as the list has them.
 cli-staff-card = { $name }'s own card is { $code }: points it earns from sales they ring up will be an alert.
 cli-staff-card-none = { $name } has no card of their own on record.
-alerts-bar = ⚠ { $count ->
+alerts-bar = { $count ->
     [one] 1 alert to look at
    *[other] { $count } alerts to look at
 } (F7)
