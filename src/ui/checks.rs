@@ -37,7 +37,7 @@ pub fn checks_section(
                     if !who.is_empty() {
                         ui.label(who);
                     }
-                    ui.small(w.t_args("alert-events", &[("events", a.events.join(", ").into())]));
+                    ui.weak(w.t_args("alert-events", &[("events", a.events.join(", ").into())]));
                     ui.horizontal(|ui| {
                         let note = notes.entry(a.id).or_default();
                         let l =

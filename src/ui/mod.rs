@@ -269,6 +269,10 @@ impl CounterApp {
         if pressed(Key::F10) {
             asks.screen(ScreenAsk::OpenSettings);
         }
+        // Ctrl+L locks the till: whoever is signed in is signed out (another takes over).
+        if s.signed_in.is_some() && ctx.input(|i| i.modifiers.command && i.key_pressed(Key::L)) {
+            asks.send(Intent::SignOut);
+        }
         if pressed(Key::F1) {
             asks.screen(ScreenAsk::About(!self.about.open));
         }

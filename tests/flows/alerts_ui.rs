@@ -40,7 +40,7 @@ fn the_owner_sees_the_alert_line_and_acknowledges_in_checks() {
         h.query_by_label("1 alert to look at (F7)").is_none(),
         "a cashier does not see the owner's line"
     );
-    press(&mut h, "Sign out");
+    press(&mut h, "Sign out (Ctrl+L)");
     h.run_steps(3);
     fill(&mut h, "Staff PIN", "9090");
     h.get_by_label("Sign in (Enter)").click();
