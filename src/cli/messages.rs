@@ -96,6 +96,12 @@ fn send(ctx: &Ctx) -> Result<Output> {
         public_url: &ctx.config.portal.public_url,
         secret: &secret,
     };
+    crate::services::alerts::queue_summary(
+        &mut store,
+        &ctx.config.shop,
+        ctx.config.alerts.email.as_deref(),
+        ctx.now,
+    )?;
     let round = send_due(
         &mut store,
         &ctx.config.shop,

@@ -142,10 +142,13 @@ pub enum Kind {
     TicketFollowUp,
     /// Staff's answer on a ticket, in their own words.
     TicketReply,
+    /// The owner's daily summary of new alerts from the checks (its words are composed when
+    /// it is queued, in the shop's language).
+    AlertsSummary,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 8] = [
+    pub const ALL: [Kind; 9] = [
         Kind::RewardReady,
         Kind::NearingReward,
         Kind::WelcomeBack,
@@ -154,6 +157,7 @@ impl Kind {
         Kind::TicketResolved,
         Kind::TicketFollowUp,
         Kind::TicketReply,
+        Kind::AlertsSummary,
     ];
 
     /// The stored word.
@@ -167,6 +171,7 @@ impl Kind {
             Kind::TicketResolved => "ticket_resolved",
             Kind::TicketFollowUp => "ticket_follow_up",
             Kind::TicketReply => "ticket_reply",
+            Kind::AlertsSummary => "alerts_summary",
         }
     }
 
@@ -179,7 +184,7 @@ impl Kind {
     pub fn is_marketing(self) -> bool {
         !matches!(
             self,
-            Kind::TicketResolved | Kind::TicketFollowUp | Kind::TicketReply
+            Kind::TicketResolved | Kind::TicketFollowUp | Kind::TicketReply | Kind::AlertsSummary
         )
     }
 }

@@ -124,3 +124,39 @@ pub fn summary(w: &Language, shop: &str, alerts: &[AlertView]) -> (String, Strin
     body.extend(alerts.iter().map(|a| describe(w, a)));
     (subject, body.join("\n"))
 }
+
+/// The hour (local) from which the day's summary goes out.
+pub const SUMMARY_FROM_MINUTE: u16 = 7 * 60;
+
+/// Queues the owner's daily summary by email (`[alerts] email`) through the outbox: once a
+/// local day, from 07:00, with every alert not yet in a summary; the alerts are marked in the
+/// same transaction, so none is told twice or lost. Returns how many alerts it carries.
+pub fn queue_summary(
+    store: &mut crate::store::Store,
+    shop: &crate::config::ShopConfig,
+    email: Option<&str>,
+    now: i64,
+) -> Result<usize, crate::store::StoreError> {
+    let Some(to) = email else {
+        return Ok(0);
+    };
+    let local = store.rules().checks.local(now);
+    if local.minute < SUMMARY_FROM_MINUTE {
+        return Ok(0);
+    }
+    let w = shop.words().0;
+    store.write(|tx| {
+        let key = format!("alerts-summary:{}", local.day);
+        let already = tx.messages().message_by_key(&key)?;
+        let alerts = tx.checks().not_emailed()?;
+        if already.is_some() || alerts.is_empty() {
+            return Ok(0);
+        }
+        let (subject, body) = summary(w, &shop.name, &alerts);
+        let facts = serde_json::json!({ "subject": subject, "body": body });
+        tx.messages().queue_owner_email(&key, to, &facts, now)?;
+        let ids: Vec<i64> = alerts.iter().map(|a| a.id).collect();
+        tx.checks().mark_emailed(&ids, now)?;
+        Ok(alerts.len())
+    })
+}

@@ -68,6 +68,8 @@ pub fn template_params(kind: Kind, f: &Facts) -> Vec<String> {
         }
         Kind::TicketResolved | Kind::TicketFollowUp => vec![f.summary.clone(), f.link.clone()],
         Kind::TicketReply => vec![f.reply.clone(), f.summary.clone(), f.link.clone()],
+        // Only ever an email to the owner.
+        Kind::AlertsSummary => vec![],
     }
 }
 

@@ -57,6 +57,24 @@ pub fn compose(
     links: &Links<'_>,
     visit_token: Option<&str>,
 ) -> Letter {
+    if out.kind == crate::domain::messages::Kind::AlertsSummary {
+        // Composed when it was queued, in the shop's language.
+        let fact = |k: &str| {
+            out.facts
+                .get(k)
+                .and_then(|v| v.as_str())
+                .unwrap_or_default()
+        };
+        return Letter {
+            to: out.to.clone(),
+            subject: fact("subject").to_string(),
+            text: fact("body").to_string(),
+            key: out.key.clone(),
+            unsubscribe: None,
+            language: words.tag().to_string(),
+            form: crate::messages::Form::Text,
+        };
+    }
     let f = Facts::of(words, shop, store, out, links, visit_token);
     let shop = shop.name.as_str();
     let base = links.public_url.trim_end_matches('/');

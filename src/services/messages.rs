@@ -301,6 +301,8 @@ pub struct MessageSettings {
     pub shop: ShopConfig,
     pub public_url: String,
     pub senders: Senders,
+    /// Where the checks' daily summary goes (`[alerts] email`).
+    pub alerts_email: Option<String>,
 }
 
 impl MessageSettings {
@@ -310,6 +312,7 @@ impl MessageSettings {
             shop: config.shop.clone(),
             public_url: config.portal.public_url.clone(),
             senders: Senders::from_config(config),
+            alerts_email: config.alerts.email.clone(),
         }
     }
 }
@@ -328,6 +331,7 @@ pub fn worker(
         shop,
         public_url,
         mut senders,
+        alerts_email,
     } = settings;
     if senders.channels().is_empty() {
         return;
@@ -350,6 +354,10 @@ pub fn worker(
             store = opener.open(crate::clock::now()).ok();
         }
         if let Some(s) = store.as_mut() {
+            let now = crate::clock::now();
+            if let Err(e) = super::alerts::queue_summary(s, &shop, alerts_email.as_deref(), now) {
+                eprintln!("messages: the checks' summary: {e}");
+            }
             match send_due(s, &shop, &links, &mut senders, &crate::clock::now, 500) {
                 Ok(round) => {
                     if round.sent > 0 {

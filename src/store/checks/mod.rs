@@ -153,6 +153,27 @@ impl Room<'_, '_> {
         self.alert(id)
     }
 
+    /// Alerts not yet in an owner's summary, oldest first.
+    pub fn not_emailed(&self) -> Result<Vec<AlertView>> {
+        let ids: Vec<i64> = self
+            .tx
+            .prepare_cached("SELECT id FROM alerts WHERE emailed_at IS NULL ORDER BY at, id")?
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        ids.into_iter().map(|id| self.alert(id)).collect()
+    }
+
+    /// Notes that these alerts went into a summary at `now`.
+    pub fn mark_emailed(&self, ids: &[i64], now: i64) -> Result<()> {
+        let mut stmt = self
+            .tx
+            .prepare_cached("UPDATE alerts SET emailed_at = ?2 WHERE id = ?1")?;
+        for id in ids {
+            stmt.execute((id, now))?;
+        }
+        Ok(())
+    }
+
     /// Open alerts, how many.
     pub fn open_alerts(&self) -> Result<i64> {
         Ok(self

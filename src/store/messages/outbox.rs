@@ -151,6 +151,32 @@ impl super::Room<'_, '_> {
         )
     }
 
+    /// The message queued with this key, if any.
+    pub fn message_by_key(&self, key: &str) -> Result<Option<i64>> {
+        self.optional("SELECT id FROM messages WHERE key = ?1", [key])
+    }
+
+    /// Queues an email to the shop's owner (the checks' daily summary), its words in `facts`
+    /// (`subject`, `body`). Returns whether a row was added: never twice for one key.
+    pub fn queue_owner_email(
+        &self,
+        key: &str,
+        to: &str,
+        facts: &serde_json::Value,
+        now: i64,
+    ) -> Result<bool> {
+        self.insert_message(
+            key,
+            None,
+            None,
+            Kind::AlertsSummary,
+            Channel::Email,
+            Some(to),
+            facts,
+            now,
+        )
+    }
+
     #[allow(clippy::too_many_arguments)]
     fn insert_message(
         &self,
