@@ -10,11 +10,13 @@
 use crate::domain::chain::{Answer, OutboxEvent, RemoteEvent};
 use postgres::Client;
 
+mod alerts;
 mod figures;
 mod points;
 mod shops;
 mod tls;
 
+pub use alerts::ChainAlert;
 pub use figures::{ChainFigures, ShopFigures};
 pub use points::{Hold, Reversal};
 use points::{count_points, record_merges};

@@ -12,6 +12,7 @@ pub(super) fn run(ctx: &Ctx, args: AlertsArgs) -> Result<Output> {
     let mut store = ctx.store()?;
     let w = ctx.words();
     match args.cmd {
+        None if args.chain => chain(ctx, args.all),
         None => {
             let list = store.alerts(args.all, args.limit)?;
             let text = if list.is_empty() {
@@ -95,5 +96,41 @@ pub(super) fn staff_card(ctx: &Ctx, name: &str, code: Option<&str>) -> Result<Ou
     Ok(Output {
         text,
         json: json!({ "staff": who }),
+    })
+}
+
+/// `alerts --chain`: every shop's alerts, from the central store.
+fn chain(ctx: &Ctx, all: bool) -> Result<Output> {
+    let w = ctx.words();
+    let Some(central) = &ctx.config.central else {
+        return Err(UsageError(crate::services::errors::sync_error(
+            &w,
+            &crate::services::sync::SyncError::NotConfigured,
+        ))
+        .into());
+    };
+    let list = crate::central::Central::open(&central.url)
+        .and_then(|mut c| c.alerts(all))
+        .map_err(|e| {
+            anyhow::anyhow!(crate::services::errors::sync_error(
+                &w,
+                &crate::services::sync::SyncError::Central(e)
+            ))
+        })?;
+    let text = if list.is_empty() {
+        w.t(if all {
+            "alerts-none-all"
+        } else {
+            "alerts-none"
+        })
+    } else {
+        let open = list.iter().filter(|a| a.acked_at.is_none()).count();
+        let mut lines = vec![w.t_args("alerts-count", &[("count", open.into())])];
+        lines.extend(list.iter().map(|a| alerts::describe_chain(&w, a)));
+        lines.join("\n")
+    };
+    Ok(Output {
+        text,
+        json: json!({ "alerts": list }),
     })
 }

@@ -487,6 +487,9 @@ pub struct AlertsArgs {
     /// Acknowledged alerts too.
     #[arg(long)]
     pub all: bool,
+    /// Every shop's alerts, from the chain's central store ([central] url).
+    #[arg(long)]
+    pub chain: bool,
     /// At most this many, newest first.
     #[arg(long, default_value_t = 200)]
     pub limit: usize,

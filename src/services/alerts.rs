@@ -12,8 +12,13 @@ pub fn kind_name(w: &Language, kind: AlertKind) -> String {
 
 /// What the check found: "7 loyalty transactions on this card in a day (more than 5)".
 pub fn found(w: &Language, a: &AlertView) -> String {
-    let staff = a.staff.clone().unwrap_or_default();
-    match &a.finding {
+    finding_words(w, &a.finding, a.staff.as_deref())
+}
+
+/// A finding in words, with the member of staff it names.
+pub fn finding_words(w: &Language, finding: &Finding, staff: Option<&str>) -> String {
+    let staff = staff.unwrap_or_default().to_string();
+    match finding {
         Finding::BusyCard { count, limit } => w.t_args(
             "alert-found-busy-card",
             &[("count", (*count).into()), ("limit", (*limit).into())],
@@ -159,4 +164,48 @@ pub fn queue_summary(
         tx.checks().mark_emailed(&ids, now)?;
         Ok(alerts.len())
     })
+}
+
+/// Another shop's alert, as the chain's view lists it: which shop and till, what, whose card,
+/// who was signed in, and the owner's note once acknowledged there.
+pub fn describe_chain(w: &Language, a: &crate::central::ChainAlert) -> String {
+    let mut lines = vec![format!(
+        "{} ({}) {} · {}: {}",
+        a.shop_id,
+        a.till_id,
+        w.date_time(a.at),
+        kind_name(w, a.kind),
+        finding_words(w, &a.finding, a.staff.as_deref())
+    )];
+    let mut who = Vec::new();
+    if let Some(code) = &a.card {
+        let code = crate::domain::code::CustomerCode::from_stored(code.clone()).to_string();
+        who.push(w.t_args(
+            "alert-card",
+            &[
+                ("code", code.into()),
+                ("name", a.name.clone().unwrap_or_default().into()),
+            ],
+        ));
+    }
+    if let Some(staff) = a.staff.as_deref().filter(|s| !s.is_empty()) {
+        who.push(w.t_args("alert-staff", &[("staff", staff.to_string().into())]));
+    }
+    if !who.is_empty() {
+        lines.push(format!("    {}", who.join(" · ")));
+    }
+    if let Some(at) = a.acked_at {
+        lines.push(format!(
+            "    {}",
+            w.t_args(
+                "alert-acked",
+                &[
+                    ("when", w.date_time(at).into()),
+                    ("by", a.acked_by.clone().unwrap_or_default().into()),
+                    ("note", a.note.clone().unwrap_or_default().into()),
+                ]
+            )
+        ));
+    }
+    lines.join("\n")
 }

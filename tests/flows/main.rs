@@ -7,6 +7,7 @@ mod backups;
 pub mod browser;
 mod certs;
 mod chain;
+mod chain_alerts;
 mod chain_chats;
 mod chain_clock;
 mod chain_converge;

@@ -60,6 +60,8 @@ impl super::Room<'_, '_> {
                 "chat_link" => self.apply_chat_link(e, now),
                 "voucher" => self.apply_voucher(e, now),
                 "opening_stamps" => self.apply_opening_stamps(e, now),
+                // Each shop's alerts are its own: the chain's view reads them centrally.
+                "alert" => Ok(Outcome::Known),
                 other => self.problem(e, now, "unknown", &format!("an event of kind '{other}'")),
             }?;
             match outcome {

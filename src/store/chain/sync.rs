@@ -34,7 +34,7 @@ const fn kind(name: &'static str, table: &'static str, at: &'static str) -> Kind
 }
 
 /// Every kind, in the order a history is queued (each finds what it refers to).
-const KINDS: [Kind; 12] = [
+const KINDS: [Kind; 13] = [
     Kind {
         view: "sync_customer",
         ..kind("customer", "customers", "enrolled_at")
@@ -86,6 +86,11 @@ const KINDS: [Kind; 12] = [
     Kind {
         view: "sync_opening_stamps",
         ..kind("opening_stamps", "opening_stamps", "at")
+    },
+    // The checks' alerts, for the chain's view of every shop's (no other till takes them in).
+    Kind {
+        view: "sync_alert",
+        ..kind("alert", "alerts", "at")
     },
 ];
 

@@ -82,6 +82,26 @@ impl Room<'_, '_> {
         Ok(id)
     }
 
+    /// Adds an event to the alert of this bucket, if one was raised: what a later event of an
+    /// alert's day or week does, without counting the day or week again. The alert's id.
+    pub(in crate::store) fn join(&self, bucket: &str, event: &str, at: i64) -> Result<Option<i64>> {
+        let id: Option<i64> = self
+            .tx
+            .prepare_cached(
+                "UPDATE alerts SET last_at = max(last_at, ?2) WHERE bucket = ?1 RETURNING id",
+            )?
+            .query_row((bucket, at), |r| r.get(0))
+            .optional()?;
+        if let Some(id) = id {
+            self.tx
+                .prepare_cached(
+                    "INSERT OR IGNORE INTO alert_events (alert_id, event, at) VALUES (?1, ?2, ?3)",
+                )?
+                .execute((id, event, at))?;
+        }
+        Ok(id)
+    }
+
     /// How many events are behind an alert.
     pub(in crate::store) fn events_behind(&self, id: i64) -> Result<i64> {
         Ok(self

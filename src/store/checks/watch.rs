@@ -12,10 +12,12 @@ const DAY: i64 = 86_400;
 pub(in crate::store) type Seen = (String, i64);
 
 impl super::Room<'_, '_> {
-    /// A loyalty transaction on a card (a sale, a redemption or a claim): too many in a day?
+    /// A loyalty transaction on a card (`event`: a sale, a redemption or a claim): too many in
+    /// a day?
     pub(in crate::store) fn card_used(
         &self,
         customer_id: i64,
+        event: &str,
         at: i64,
         staff: Option<&str>,
     ) -> Result<()> {
@@ -24,6 +26,11 @@ impl super::Room<'_, '_> {
             return Ok(());
         }
         let day = self.rules.checks.local(at).day;
+        let bucket = format!("busy_card:{customer_id}:{day}");
+        if let Some(id) = self.join(&bucket, event, at)? {
+            let count = self.events_behind(id)?;
+            return self.set_finding(id, &Finding::BusyCard { count, limit });
+        }
         let events: Vec<Seen> = self
             .card_transactions(customer_id, at - 2 * DAY, at + 2 * DAY)?
             .into_iter()
@@ -32,7 +39,7 @@ impl super::Room<'_, '_> {
         let count = events.len() as i64;
         if count > limit {
             self.raise(&Raise {
-                bucket: format!("busy_card:{customer_id}:{day}"),
+                bucket,
                 finding: Finding::BusyCard { count, limit },
                 customer_id: Some(customer_id),
                 staff: staff.map(str::to_string),
@@ -100,7 +107,7 @@ impl super::Room<'_, '_> {
         staff: Option<&str>,
     ) -> Result<()> {
         let event = format!("visit:{visit_id}");
-        self.card_used(customer_id, at, staff)?;
+        self.card_used(customer_id, &event, at, staff)?;
         self.activity(&event, at, staff)?;
         if let Some(staff) = staff
             && self.rules.checks.own_card
@@ -191,12 +198,17 @@ impl super::Room<'_, '_> {
 
     /// A hand adjustment by `actor`: too many by one person in a week?
     pub(in crate::store) fn adjusted(&self, event_id: i64, actor: &str, at: i64) -> Result<()> {
-        self.activity(&format!("points:{event_id}"), at, Some(actor))?;
+        let event = format!("points:{event_id}");
+        self.activity(&event, at, Some(actor))?;
         let limit = self.rules.checks.adjustments_per_week;
         if limit <= 0 {
             return Ok(());
         }
         let week = self.rules.checks.local(at).week;
+        if let Some(id) = self.join(&format!("adjustments:{actor}:{week}"), &event, at)? {
+            let count = self.events_behind(id)?;
+            return self.set_finding(id, &Finding::Adjustments { count, limit });
+        }
         let events = self.adjustments_by(actor, at - 8 * DAY, at + 8 * DAY, week)?;
         let count = events.len() as i64;
         if count > limit {
@@ -292,7 +304,7 @@ impl super::Room<'_, '_> {
         at: i64,
     ) -> Result<()> {
         let c = &self.rules.checks;
-        self.card_used(customer_id, at, None)?;
+        self.card_used(customer_id, &format!("claim:{visit_id}"), at, None)?;
         let event = (format!("claim:{visit_id}"), at);
         if let Some(hours) = c.late_claim(sale_at, at) {
             self.raise(&Raise {
@@ -312,6 +324,11 @@ impl super::Room<'_, '_> {
             return Ok(());
         }
         let week = c.local(at).week;
+        let bucket = format!("claims:many:{customer_id}:{week}");
+        if let Some(id) = self.join(&bucket, &format!("claim:{visit_id}"), at)? {
+            let count = self.events_behind(id)?;
+            return self.set_finding(id, &Finding::ManyClaims { count, limit });
+        }
         let mut stmt = self.tx.prepare_cached(
             "SELECT 'claim:' || id, claimed_at FROM visits WHERE customer_id = ?1
                  AND claimed_at BETWEEN ?2 AND ?3",
@@ -327,7 +344,7 @@ impl super::Room<'_, '_> {
         let count = events.len() as i64;
         if count > limit {
             self.raise(&Raise {
-                bucket: format!("claims:many:{customer_id}:{week}"),
+                bucket,
                 finding: Finding::ManyClaims { count, limit },
                 customer_id: Some(customer_id),
                 staff: None,
@@ -339,13 +356,23 @@ impl super::Room<'_, '_> {
     }
 
     /// A referral opened by a member: more than `referrals_per_week` from them this week?
-    pub(in crate::store) fn referred(&self, referrer_id: i64, at: i64) -> Result<()> {
+    pub(in crate::store) fn referred(
+        &self,
+        referral_id: i64,
+        referrer_id: i64,
+        at: i64,
+    ) -> Result<()> {
         let c = &self.rules.checks;
         let limit = c.referrals_per_week;
         if limit <= 0 {
             return Ok(());
         }
         let week = c.local(at).week;
+        let bucket = format!("referral_burst:{referrer_id}:{week}");
+        if let Some(id) = self.join(&bucket, &format!("referral:{referral_id}"), at)? {
+            let count = self.events_behind(id)?;
+            return self.set_finding(id, &Finding::ReferralBurst { count, limit });
+        }
         let mut stmt = self.tx.prepare_cached(
             "SELECT 'referral:' || id, at FROM referrals WHERE referrer_id = ?1
                  AND at BETWEEN ?2 AND ?3",
@@ -361,7 +388,7 @@ impl super::Room<'_, '_> {
         let count = events.len() as i64;
         if count > limit {
             self.raise(&Raise {
-                bucket: format!("referral_burst:{referrer_id}:{week}"),
+                bucket,
                 finding: Finding::ReferralBurst { count, limit },
                 customer_id: Some(referrer_id),
                 staff: None,

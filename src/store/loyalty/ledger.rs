@@ -357,9 +357,9 @@ impl super::Room<'_, '_> {
             }
             PaidWith::Points
         };
-        self.checks().card_used(customer.id, now, actor)?;
-        self.checks()
-            .activity(&format!("redemption:{redemption_id}"), now, actor)?;
+        let event = format!("redemption:{redemption_id}");
+        self.checks().card_used(customer.id, &event, now, actor)?;
+        self.checks().activity(&event, now, actor)?;
         Ok(Redeemed {
             redemption_id,
             reward_id: reward.id.clone(),

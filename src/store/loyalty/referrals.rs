@@ -68,7 +68,7 @@ impl super::Room<'_, '_> {
                 refused.map(|_| now),
             ))?;
         let id = self.tx.last_insert_rowid();
-        self.checks().referred(referrer.id, now)?;
+        self.checks().referred(id, referrer.id, now)?;
         let rule = &self.program_now().referral;
         Ok(match refused {
             Some(reason) => ReferralOutcome {

@@ -41,3 +41,37 @@ CREATE INDEX redemptions_customer_at ON redemptions (customer_id, at);
 CREATE INDEX visits_claimed ON visits (customer_id, claimed_at) WHERE claimed_at IS NOT NULL;
 CREATE INDEX points_events_adjust ON points_events (actor, at) WHERE kind = 'adjust';
 CREATE INDEX referrals_referrer_at ON referrals (referrer_id, at);
+
+-- In a chain each shop's alerts are its own: a till sends its alerts (when raised, and again
+-- when acknowledged) so the chain's view lists every shop's; other tills do not take them in.
+ALTER TABLE alerts ADD COLUMN gid TEXT;
+ALTER TABLE alerts ADD COLUMN origin TEXT;
+
+CREATE VIEW sync_alert AS
+SELECT a.id, json_object(
+    'gid', a.gid, 'kind', a.kind, 'bucket', a.bucket,
+    'customer', (SELECT gid FROM customers WHERE id = a.customer_id),
+    'card', (SELECT code FROM customers WHERE id = a.customer_id),
+    'name', (SELECT name FROM customers WHERE id = a.customer_id),
+    'staff', a.staff, 'at', a.at, 'last_at', a.last_at, 'finding', json(a.finding),
+    'events', json((SELECT json_group_array(event) FROM
+        (SELECT event FROM alert_events WHERE alert_id = a.id ORDER BY at, event))),
+    'acked_at', a.acked_at, 'acked_by', a.acked_by, 'note', a.note) AS payload
+FROM alerts a;
+
+CREATE TRIGGER sync_alert_new AFTER INSERT ON alerts
+WHEN NEW.origin IS NULL AND EXISTS (SELECT 1 FROM sync_state WHERE applying = 0)
+BEGIN
+    INSERT INTO outbox (key, kind, at, row_id)
+    VALUES (printf('%011x', CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER))
+            || lower(hex(randomblob(10))), 'alert', NEW.at, NEW.id);
+END;
+
+CREATE TRIGGER sync_alert_acked AFTER UPDATE OF acked_at ON alerts
+WHEN OLD.acked_at IS NULL AND NEW.acked_at IS NOT NULL
+    AND EXISTS (SELECT 1 FROM sync_state WHERE applying = 0)
+BEGIN
+    INSERT INTO outbox (key, kind, at, row_id)
+    VALUES (printf('%011x', CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER))
+            || lower(hex(randomblob(10))), 'alert', NEW.acked_at, NEW.id);
+END;
