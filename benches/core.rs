@@ -2,7 +2,10 @@
 //!
 //! - `sale/record`: one sale with full durability (visit, earn event, cached balance, stamp) in
 //!   its own transaction, against `sale/bare_insert`: a one-row INSERT transaction under the
-//!   same pragmas. Goal: ratio ≤ 1.5.
+//!   same pragmas. Goal: ratio ≤ 1.5. Every sale is the same card's, the same day: past the
+//!   fifth, each joins the card's busy-card alert (the checks' dearest case).
+//! - `sale/record_checks_off`: the same with every check of `[alerts]` turned off: what the
+//!   checks cost a sale.
 //! - `lookup/by_code` and `lookup/by_phone` among 1,000,000 customers (the counter's customer
 //!   panel view). Goal: p99 under 1 ms; the p50/p99 over 20,000 random lookups are printed.
 //!
@@ -24,8 +27,35 @@ fn percentiles(mut samples: Vec<Duration>) -> (Duration, Duration, Duration) {
 }
 
 fn sales(c: &mut Criterion) {
+    record(c, "record", common::rules());
+    let off = regulars::domain::checks::Checks {
+        card_transactions_per_day: 0,
+        own_card: false,
+        adjustments_per_week: 0,
+        refund_after_redeem: false,
+        claim_after_hours: 0,
+        claims_per_week: 0,
+        split_sales: 0,
+        opening_hours: None,
+        referrals_per_week: 0,
+        ..Default::default()
+    };
+    record(
+        c,
+        "record_checks_off",
+        regulars::store::ShopRules {
+            checks: off,
+            ..common::rules()
+        },
+    );
+}
+
+fn record(c: &mut Criterion, name: &str, rules: regulars::store::ShopRules) {
     let dir = tempfile::tempdir_in(common::bench_dir()).unwrap();
-    let mut store = open(&dir.path().join("sales.db"));
+    let mut store = regulars::store::Store::open(&dir.path().join("sales.db"), rules).unwrap();
+    store
+        .ensure_program(&regulars::domain::program::Program::default(), 0)
+        .unwrap();
     let code = store
         .enroll(
             &NewCustomer {
@@ -40,7 +70,7 @@ fn sales(c: &mut Criterion) {
     let mut group = c.benchmark_group("sale");
     group.sample_size(50);
     let mut n = 0u64;
-    group.bench_function("record", |b| {
+    group.bench_function(name, |b| {
         b.iter(|| {
             n += 1;
             let out = store

@@ -788,7 +788,10 @@ fn alerts_kept_as_events_happen_are_the_ones_the_raw_rows_give() {
         ..Checks::default()
     };
     let mut runner = proptest::test_runner::TestRunner::new(ProptestConfig {
-        cases: 48,
+        cases: std::env::var("ALERTS_CASES")
+            .ok()
+            .and_then(|c| c.parse().ok())
+            .unwrap_or(48),
         ..ProptestConfig::default()
     });
     let gaps = prop_oneof![1i64..120, 120i64..7200, 7200i64..2 * DAY];

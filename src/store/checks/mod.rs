@@ -76,9 +76,13 @@ impl Room<'_, '_> {
         let mut add = self.tx.prepare_cached(
             "INSERT OR IGNORE INTO alert_events (alert_id, event, at) VALUES (?1, ?2, ?3)",
         )?;
+        let mut added = 0;
         for (event, at) in &r.events {
-            add.execute((id, event, at))?;
+            added += add.execute((id, event, at))?;
         }
+        self.tx
+            .prepare_cached("UPDATE alerts SET events = events + ?2 WHERE id = ?1")?
+            .execute((id, added as i64))?;
         Ok(id)
     }
 
@@ -93,11 +97,15 @@ impl Room<'_, '_> {
             .query_row((bucket, at), |r| r.get(0))
             .optional()?;
         if let Some(id) = id {
-            self.tx
+            let added = self
+                .tx
                 .prepare_cached(
                     "INSERT OR IGNORE INTO alert_events (alert_id, event, at) VALUES (?1, ?2, ?3)",
                 )?
                 .execute((id, event, at))?;
+            self.tx
+                .prepare_cached("UPDATE alerts SET events = events + ?2 WHERE id = ?1")?
+                .execute((id, added as i64))?;
         }
         Ok(id)
     }
@@ -106,7 +114,7 @@ impl Room<'_, '_> {
     pub(in crate::store) fn events_behind(&self, id: i64) -> Result<i64> {
         Ok(self
             .tx
-            .prepare_cached("SELECT COUNT(*) FROM alert_events WHERE alert_id = ?1")?
+            .prepare_cached("SELECT events FROM alerts WHERE id = ?1")?
             .query_row([id], |r| r.get(0))?)
     }
 

@@ -22,7 +22,8 @@ CREATE TABLE alerts (
     acked_at    INTEGER,
     acked_by    TEXT,
     note        TEXT,
-    emailed_at  INTEGER                 -- sent in the owner's daily summary
+    emailed_at  INTEGER,                -- sent in the owner's daily summary
+    events      INTEGER NOT NULL DEFAULT 0  -- how many rows of alert_events it has
 );
 CREATE INDEX alerts_open ON alerts (at) WHERE acked_at IS NULL;
 CREATE INDEX alerts_at ON alerts (at);
