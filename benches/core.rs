@@ -28,18 +28,7 @@ fn percentiles(mut samples: Vec<Duration>) -> (Duration, Duration, Duration) {
 
 fn sales(c: &mut Criterion) {
     record(c, "record", common::rules());
-    let off = regulars::domain::checks::Checks {
-        card_transactions_per_day: 0,
-        own_card: false,
-        adjustments_per_week: 0,
-        refund_after_redeem: false,
-        claim_after_hours: 0,
-        claims_per_week: 0,
-        split_sales: 0,
-        opening_hours: None,
-        referrals_per_week: 0,
-        ..Default::default()
-    };
+    let off = regulars::domain::checks::Checks::off();
     record(
         c,
         "record_checks_off",

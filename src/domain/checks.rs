@@ -122,6 +122,24 @@ pub struct Checks {
     pub time_zone: TimeZone,
 }
 
+impl Checks {
+    /// Every check turned off.
+    pub fn off() -> Checks {
+        Checks {
+            card_transactions_per_day: 0,
+            own_card: false,
+            adjustments_per_week: 0,
+            refund_after_redeem: false,
+            claim_after_hours: 0,
+            claims_per_week: 0,
+            split_sales: 0,
+            opening_hours: None,
+            referrals_per_week: 0,
+            ..Checks::default()
+        }
+    }
+}
+
 impl Default for Checks {
     /// Thresholds that stay quiet for an honest shop (see the README's measurements).
     fn default() -> Self {

@@ -67,20 +67,64 @@ pub fn finding_words(w: &Language, finding: &Finding, staff: Option<&str>) -> St
 
 /// Whose card and who was signed in: "card 7KQ2-M4XR (Līga Ozola) · signed in: Cara".
 pub fn who(w: &Language, a: &AlertView) -> String {
+    who_words(
+        w,
+        a.customer.as_deref(),
+        a.customer_name.as_deref(),
+        a.staff.as_deref(),
+    )
+}
+
+fn who_words(w: &Language, code: Option<&str>, name: Option<&str>, staff: Option<&str>) -> String {
     let mut parts = Vec::new();
-    if let Some(code) = &a.customer {
+    if let Some(code) = code {
         parts.push(w.t_args(
             "alert-card",
             &[
-                ("code", code.clone().into()),
-                ("name", a.customer_name.clone().unwrap_or_default().into()),
+                ("code", code.to_string().into()),
+                ("name", name.unwrap_or_default().to_string().into()),
             ],
         ));
     }
-    if let Some(staff) = a.staff.as_deref().filter(|s| !s.is_empty()) {
+    if let Some(staff) = staff.filter(|s| !s.is_empty()) {
         parts.push(w.t_args("alert-staff", &[("staff", staff.to_string().into())]));
     }
     parts.join(" · ")
+}
+
+/// "acknowledged … by …: note", once an alert is.
+fn acked_words(
+    w: &Language,
+    at: Option<i64>,
+    by: Option<&str>,
+    note: Option<&str>,
+) -> Option<String> {
+    at.map(|at| {
+        w.t_args(
+            "alert-acked",
+            &[
+                ("when", w.date_time(at).into()),
+                ("by", by.unwrap_or_default().to_string().into()),
+                ("note", note.unwrap_or_default().to_string().into()),
+            ],
+        )
+    })
+}
+
+/// A list of alerts in words: how many are open, then each (`(open, words)`); `all` when the
+/// acknowledged ones were asked for too.
+pub fn list_words(w: &Language, all: bool, items: &[(bool, String)]) -> String {
+    if items.is_empty() {
+        return w.t(if all {
+            "alerts-none-all"
+        } else {
+            "alerts-none"
+        });
+    }
+    let open = items.iter().filter(|i| i.0).count();
+    let mut lines = vec![w.t_args("alerts-count", &[("count", open.into())])];
+    lines.extend(items.iter().map(|i| i.1.clone()));
+    lines.join("\n")
 }
 
 /// An alert in a few lines: what, whose, when, the events behind it, and the owner's note.
@@ -100,19 +144,10 @@ pub fn describe(w: &Language, a: &AlertView) -> String {
         "    {}",
         w.t_args("alert-events", &[("events", a.events.join(", ").into())])
     ));
-    if let Some(at) = a.acked_at {
-        lines.push(format!(
-            "    {}",
-            w.t_args(
-                "alert-acked",
-                &[
-                    ("when", w.date_time(at).into()),
-                    ("by", a.acked_by.clone().unwrap_or_default().into()),
-                    ("note", a.note.clone().unwrap_or_default().into()),
-                ]
-            )
-        ));
-    }
+    lines.extend(
+        acked_words(w, a.acked_at, a.acked_by.as_deref(), a.note.as_deref())
+            .map(|l| format!("    {l}")),
+    );
     lines.join("\n")
 }
 
@@ -177,35 +212,17 @@ pub fn describe_chain(w: &Language, a: &crate::central::ChainAlert) -> String {
         kind_name(w, a.kind),
         finding_words(w, &a.finding, a.staff.as_deref())
     )];
-    let mut who = Vec::new();
-    if let Some(code) = &a.card {
-        let code = crate::domain::code::CustomerCode::from_stored(code.clone()).to_string();
-        who.push(w.t_args(
-            "alert-card",
-            &[
-                ("code", code.into()),
-                ("name", a.name.clone().unwrap_or_default().into()),
-            ],
-        ));
-    }
-    if let Some(staff) = a.staff.as_deref().filter(|s| !s.is_empty()) {
-        who.push(w.t_args("alert-staff", &[("staff", staff.to_string().into())]));
-    }
+    let card = a
+        .card
+        .clone()
+        .map(|c| crate::domain::code::CustomerCode::from_stored(c).to_string());
+    let who = who_words(w, card.as_deref(), a.name.as_deref(), a.staff.as_deref());
     if !who.is_empty() {
-        lines.push(format!("    {}", who.join(" · ")));
+        lines.push(format!("    {who}"));
     }
-    if let Some(at) = a.acked_at {
-        lines.push(format!(
-            "    {}",
-            w.t_args(
-                "alert-acked",
-                &[
-                    ("when", w.date_time(at).into()),
-                    ("by", a.acked_by.clone().unwrap_or_default().into()),
-                    ("note", a.note.clone().unwrap_or_default().into()),
-                ]
-            )
-        ));
-    }
+    lines.extend(
+        acked_words(w, a.acked_at, a.acked_by.as_deref(), a.note.as_deref())
+            .map(|l| format!("    {l}")),
+    );
     lines.join("\n")
 }

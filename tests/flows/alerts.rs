@@ -24,18 +24,7 @@ fn shop(checks: Checks) -> (tempfile::TempDir, Store) {
 
 /// The checks with only the one under test on, so each test sees its own alerts.
 fn only(kind: AlertKind) -> Checks {
-    let off = Checks {
-        card_transactions_per_day: 0,
-        own_card: false,
-        adjustments_per_week: 0,
-        refund_after_redeem: false,
-        claim_after_hours: 0,
-        claims_per_week: 0,
-        split_sales: 0,
-        opening_hours: None,
-        referrals_per_week: 0,
-        ..Checks::default()
-    };
+    let off = Checks::off();
     let on = Checks::default();
     match kind {
         AlertKind::BusyCard => Checks {
@@ -933,5 +922,44 @@ fn the_owner_gets_one_summary_a_day_by_email_through_the_outbox() {
         !mails[1].text.contains("own card"),
         "told once: {}",
         mails[1].text
+    );
+}
+
+#[test]
+fn the_demo_with_fraud_plants_every_pattern_and_the_checks_find_each() {
+    let data = tempfile::tempdir().unwrap();
+    let out = common::run_json(
+        data.path(),
+        &[
+            "demo",
+            "--customers",
+            "400",
+            "--days",
+            "120",
+            "--with-fraud",
+        ],
+    );
+    let planted = out["planted"].as_array().unwrap();
+    let kinds: std::collections::BTreeSet<&str> = planted
+        .iter()
+        .map(|p| p["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds.len(), 8, "every check has a planted case: {kinds:?}");
+    for p in planted {
+        assert_eq!(p["found"], true, "not found: {p}");
+    }
+    // The honest history alone stays quiet: at most one alert a week per 1,000 members.
+    assert!(
+        out["alerts_per_1000_members_week"].as_f64().unwrap() <= 1.0,
+        "{out}"
+    );
+    // The planted alerts are listed like any other, with who was signed in.
+    let list = common::run_json(data.path(), &["alerts"])["alerts"].clone();
+    assert!(
+        list.as_array()
+            .unwrap()
+            .iter()
+            .any(|a| a["kind"] == "own_card" && a["staff"] == "Cara"),
+        "{list}"
     );
 }

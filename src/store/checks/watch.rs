@@ -21,33 +21,25 @@ impl super::Room<'_, '_> {
         at: i64,
         staff: Option<&str>,
     ) -> Result<()> {
-        let limit = self.rules.checks.card_transactions_per_day;
-        if limit <= 0 {
-            return Ok(());
-        }
         let day = self.rules.checks.local(at).day;
-        let bucket = format!("busy_card:{customer_id}:{day}");
-        if let Some(id) = self.join(&bucket, event, at)? {
-            let count = self.events_behind(id)?;
-            return self.set_finding(id, &Finding::BusyCard { count, limit });
-        }
-        let events: Vec<Seen> = self
-            .card_transactions(customer_id, at - 2 * DAY, at + 2 * DAY)?
-            .into_iter()
-            .filter(|(_, t)| self.rules.checks.local(*t).day == day)
-            .collect();
-        let count = events.len() as i64;
-        if count > limit {
-            self.raise(&Raise {
-                bucket,
-                finding: Finding::BusyCard { count, limit },
-                customer_id: Some(customer_id),
-                staff: staff.map(str::to_string),
+        self.over(
+            Over {
+                bucket: format!("busy_card:{customer_id}:{day}"),
+                event,
                 at,
-                events,
-            })?;
-        }
-        Ok(())
+                limit: self.rules.checks.card_transactions_per_day,
+                finding: |count, limit| Finding::BusyCard { count, limit },
+                customer_id: Some(customer_id),
+                staff,
+            },
+            || {
+                Ok(self
+                    .card_transactions(customer_id, at - 2 * DAY, at + 2 * DAY)?
+                    .into_iter()
+                    .filter(|(_, t)| self.rules.checks.local(*t).day == day)
+                    .collect())
+            },
+        )
     }
 
     /// A card's sales, claims and redemptions in `[from, to]`.
@@ -200,45 +192,26 @@ impl super::Room<'_, '_> {
     pub(in crate::store) fn adjusted(&self, event_id: i64, actor: &str, at: i64) -> Result<()> {
         let event = format!("points:{event_id}");
         self.activity(&event, at, Some(actor))?;
-        let limit = self.rules.checks.adjustments_per_week;
-        if limit <= 0 {
-            return Ok(());
-        }
         let week = self.rules.checks.local(at).week;
-        if let Some(id) = self.join(&format!("adjustments:{actor}:{week}"), &event, at)? {
-            let count = self.events_behind(id)?;
-            return self.set_finding(id, &Finding::Adjustments { count, limit });
-        }
-        let events = self.adjustments_by(actor, at - 8 * DAY, at + 8 * DAY, week)?;
-        let count = events.len() as i64;
-        if count > limit {
-            self.raise(&Raise {
+        self.over(
+            Over {
                 bucket: format!("adjustments:{actor}:{week}"),
-                finding: Finding::Adjustments { count, limit },
-                customer_id: None,
-                staff: Some(actor.to_string()),
+                event: &event,
                 at,
-                events,
-            })?;
-        }
-        Ok(())
-    }
-
-    /// `actor`'s hand adjustments in `[from, to]` that fall in the shop's `week`.
-    fn adjustments_by(&self, actor: &str, from: i64, to: i64, week: i64) -> Result<Vec<Seen>> {
-        let mut stmt = self.tx.prepare_cached(
-            "SELECT 'points:' || id, at FROM points_events
-             WHERE kind = 'adjust' AND actor = ?1 AND at BETWEEN ?2 AND ?3",
-        )?;
-        let rows = stmt.query_map((actor, from, to), |r| Ok((r.get(0)?, r.get(1)?)))?;
-        let mut out = Vec::new();
-        for row in rows {
-            let (e, t): Seen = row?;
-            if self.rules.checks.local(t).week == week {
-                out.push((e, t));
-            }
-        }
-        Ok(out)
+                limit: self.rules.checks.adjustments_per_week,
+                finding: |count, limit| Finding::Adjustments { count, limit },
+                customer_id: None,
+                staff: Some(actor),
+            },
+            || {
+                self.in_week(
+                    "SELECT 'points:' || id, at FROM points_events
+                     WHERE kind = 'adjust' AND actor = ?1 AND at BETWEEN ?2 AND ?3",
+                    actor,
+                    at,
+                )
+            },
+        )
     }
 
     /// A refund of a member's sale: of a sale whose points were spent on a reward and could
@@ -288,9 +261,10 @@ impl super::Room<'_, '_> {
              JOIN points_allocations a ON a.lot_id = lot.id
              JOIN points_events s ON s.id = a.spend_id AND s.kind = 'redeem' AND s.at <= ?2
              JOIN redemptions r ON r.event_id = s.id
-             WHERE lot.visit_id = ?1 AND lot.kind = 'earn'",
+             WHERE lot.idempotency_key = ?1",
         )?;
-        let rows = stmt.query_map((visit_id, at), |r| Ok((r.get(0)?, r.get(1)?)))?;
+        let key = crate::store::counter::sales::earn_key(visit_id);
+        let rows = stmt.query_map((key, at), |r| Ok((r.get(0)?, r.get(1)?)))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
@@ -319,40 +293,26 @@ impl super::Room<'_, '_> {
                 events: vec![event],
             })?;
         }
-        let limit = c.claims_per_week;
-        if limit <= 0 {
-            return Ok(());
-        }
         let week = c.local(at).week;
-        let bucket = format!("claims:many:{customer_id}:{week}");
-        if let Some(id) = self.join(&bucket, &format!("claim:{visit_id}"), at)? {
-            let count = self.events_behind(id)?;
-            return self.set_finding(id, &Finding::ManyClaims { count, limit });
-        }
-        let mut stmt = self.tx.prepare_cached(
-            "SELECT 'claim:' || id, claimed_at FROM visits WHERE customer_id = ?1
-                 AND claimed_at BETWEEN ?2 AND ?3",
-        )?;
-        let events: Vec<Seen> = stmt
-            .query_map((customer_id, at - 8 * DAY, at + 8 * DAY), |r| {
-                Ok((r.get(0)?, r.get(1)?))
-            })?
-            .collect::<rusqlite::Result<Vec<Seen>>>()?
-            .into_iter()
-            .filter(|(_, t)| c.local(*t).week == week)
-            .collect();
-        let count = events.len() as i64;
-        if count > limit {
-            self.raise(&Raise {
-                bucket,
-                finding: Finding::ManyClaims { count, limit },
+        self.over(
+            Over {
+                bucket: format!("claims:many:{customer_id}:{week}"),
+                event: &format!("claim:{visit_id}"),
+                at,
+                limit: c.claims_per_week,
+                finding: |count, limit| Finding::ManyClaims { count, limit },
                 customer_id: Some(customer_id),
                 staff: None,
-                at,
-                events,
-            })?;
-        }
-        Ok(())
+            },
+            || {
+                self.in_week(
+                    "SELECT 'claim:' || id, claimed_at FROM visits WHERE customer_id = ?1
+                     AND claimed_at BETWEEN ?2 AND ?3",
+                    customer_id,
+                    at,
+                )
+            },
+        )
     }
 
     /// A referral opened by a member: more than `referrals_per_week` from them this week?
@@ -362,40 +322,80 @@ impl super::Room<'_, '_> {
         referrer_id: i64,
         at: i64,
     ) -> Result<()> {
-        let c = &self.rules.checks;
-        let limit = c.referrals_per_week;
-        if limit <= 0 {
-            return Ok(());
-        }
-        let week = c.local(at).week;
-        let bucket = format!("referral_burst:{referrer_id}:{week}");
-        if let Some(id) = self.join(&bucket, &format!("referral:{referral_id}"), at)? {
-            let count = self.events_behind(id)?;
-            return self.set_finding(id, &Finding::ReferralBurst { count, limit });
-        }
-        let mut stmt = self.tx.prepare_cached(
-            "SELECT 'referral:' || id, at FROM referrals WHERE referrer_id = ?1
-                 AND at BETWEEN ?2 AND ?3",
-        )?;
-        let events: Vec<Seen> = stmt
-            .query_map((referrer_id, at - 8 * DAY, at + 8 * DAY), |r| {
-                Ok((r.get(0)?, r.get(1)?))
-            })?
-            .collect::<rusqlite::Result<Vec<Seen>>>()?
-            .into_iter()
-            .filter(|(_, t)| c.local(*t).week == week)
-            .collect();
-        let count = events.len() as i64;
-        if count > limit {
-            self.raise(&Raise {
-                bucket,
-                finding: Finding::ReferralBurst { count, limit },
+        let week = self.rules.checks.local(at).week;
+        self.over(
+            Over {
+                bucket: format!("referral_burst:{referrer_id}:{week}"),
+                event: &format!("referral:{referral_id}"),
+                at,
+                limit: self.rules.checks.referrals_per_week,
+                finding: |count, limit| Finding::ReferralBurst { count, limit },
                 customer_id: Some(referrer_id),
                 staff: None,
-                at,
+            },
+            || {
+                self.in_week(
+                    "SELECT 'referral:' || id, at FROM referrals WHERE referrer_id = ?1
+                     AND at BETWEEN ?2 AND ?3",
+                    referrer_id,
+                    at,
+                )
+            },
+        )
+    }
+
+    /// A count over a limit in one subject's day or week: a later event joins the alert
+    /// already raised; otherwise `in_period` gives the period's events, and more than `limit`
+    /// raise it (0 turns the check off).
+    fn over(&self, o: Over<'_>, in_period: impl FnOnce() -> Result<Vec<Seen>>) -> Result<()> {
+        if o.limit <= 0 {
+            return Ok(());
+        }
+        if let Some(id) = self.join(&o.bucket, o.event, o.at)? {
+            let count = self.events_behind(id)?;
+            return self.set_finding(id, &(o.finding)(count, o.limit));
+        }
+        let events = in_period()?;
+        let count = events.len() as i64;
+        if count > o.limit {
+            self.raise(&Raise {
+                bucket: o.bucket,
+                finding: (o.finding)(count, o.limit),
+                customer_id: o.customer_id,
+                staff: o.staff.map(str::to_string),
+                at: o.at,
                 events,
             })?;
         }
         Ok(())
     }
+
+    /// The events `sql` gives for `subject` (`?1`) between `?2` and `?3`, that fall in the
+    /// shop's week of `at`.
+    fn in_week(&self, sql: &str, subject: impl rusqlite::ToSql, at: i64) -> Result<Vec<Seen>> {
+        let c = &self.rules.checks;
+        let week = c.local(at).week;
+        let mut stmt = self.tx.prepare_cached(sql)?;
+        let rows = stmt
+            .query_map((subject, at - 8 * DAY, at + 8 * DAY), |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })?
+            .collect::<rusqlite::Result<Vec<Seen>>>()?;
+        Ok(rows
+            .into_iter()
+            .filter(|(_, t)| c.local(*t).week == week)
+            .collect())
+    }
+}
+
+/// A count-over-limit check: its bucket, the event at hand, the limit, the finding it makes of
+/// a count, and whom it is about.
+struct Over<'a> {
+    bucket: String,
+    event: &'a str,
+    at: i64,
+    limit: i64,
+    finding: fn(i64, i64) -> Finding,
+    customer_id: Option<i64>,
+    staff: Option<&'a str>,
 }

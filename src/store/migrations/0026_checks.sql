@@ -42,6 +42,9 @@ CREATE INDEX redemptions_customer_at ON redemptions (customer_id, at);
 CREATE INDEX visits_claimed ON visits (customer_id, claimed_at) WHERE claimed_at IS NOT NULL;
 CREATE INDEX points_events_adjust ON points_events (actor, at) WHERE kind = 'adjust';
 CREATE INDEX referrals_referrer_at ON referrals (referrer_id, at);
+-- A refunded sale's points spent on rewards: the spends of its earn lot, and their rewards.
+CREATE INDEX points_allocations_lot ON points_allocations (lot_id);
+CREATE INDEX redemptions_event ON redemptions (event_id) WHERE event_id IS NOT NULL;
 
 -- In a chain each shop's alerts are its own: a till sends its alerts (when raised, and again
 -- when acknowledged) so the chain's view lists every shop's; other tills do not take them in.

@@ -349,6 +349,66 @@ pub const SPECS: &[Spec] = &[
         "set-owner-pin-above",
         Amount,
     ),
+    // The checks on what does not add up (0 turns one off).
+    spec(
+        Staff,
+        "alerts",
+        "card_transactions_per_day",
+        "set-alerts-card-day",
+        Whole(0, 1000),
+    ),
+    spec(Staff, "alerts", "own_card", "set-alerts-own-card", Flag),
+    spec(
+        Staff,
+        "alerts",
+        "adjustments_per_week",
+        "set-alerts-adjustments",
+        Whole(0, 1000),
+    ),
+    spec(
+        Staff,
+        "alerts",
+        "refund_after_redeem",
+        "set-alerts-refund",
+        Flag,
+    ),
+    spec(
+        Staff,
+        "alerts",
+        "claim_after_hours",
+        "set-alerts-claim-hours",
+        Whole(0, 24 * 30),
+    ),
+    spec(
+        Staff,
+        "alerts",
+        "claims_per_week",
+        "set-alerts-claims",
+        Whole(0, 1000),
+    ),
+    spec(
+        Staff,
+        "alerts",
+        "split_sales",
+        "set-alerts-split",
+        Whole(0, 100),
+    ),
+    spec(
+        Staff,
+        "alerts",
+        "split_minutes",
+        "set-alerts-split-minutes",
+        Whole(0, 24 * 60),
+    ),
+    spec(Staff, "alerts", "opening_hours", "set-alerts-hours", Text),
+    spec(
+        Staff,
+        "alerts",
+        "referrals_per_week",
+        "set-alerts-referrals",
+        Whole(0, 1000),
+    ),
+    spec(Staff, "alerts", "email", "set-alerts-email", Email),
 ];
 
 /// The settings of one group.
