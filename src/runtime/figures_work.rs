@@ -16,6 +16,8 @@ pub struct ChainView {
     pub from_day: Option<i64>,
     pub to_day: i64,
     pub figures: ChainFigures,
+    /// Every shop's open alerts (the checks), newest first.
+    pub alerts: Vec<crate::central::ChainAlert>,
 }
 
 /// Reads the chain's figures for days `from_day..=to_day`; the failure in the shop's words.
@@ -34,11 +36,14 @@ pub(super) fn chain(
     };
     let from = from_day.map_or(i64::MIN, |d| d * 86_400);
     let to = (to_day + 1) * 86_400;
-    match Central::open(&central.url).and_then(|mut c| c.shop_figures(from, to)) {
-        Ok(figures) => StoreReply::ChainFigures(Box::new(ChainView {
+    let read = Central::open(&central.url)
+        .and_then(|mut c| Ok((c.shop_figures(from, to)?, c.alerts(false)?)));
+    match read {
+        Ok((figures, alerts)) => StoreReply::ChainFigures(Box::new(ChainView {
             from_day,
             to_day,
             figures,
+            alerts,
         })),
         Err(e) => StoreReply::Failed {
             doing: "doing-figures",

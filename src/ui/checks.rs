@@ -92,3 +92,31 @@ pub fn checks_section(
             });
         });
 }
+
+/// The chain's view: every shop's open alerts (or one shop's), each acknowledged at its own
+/// shop.
+pub fn chain_alerts(
+    ui: &mut egui::Ui,
+    all: &[crate::central::ChainAlert],
+    shop: Option<&str>,
+    w: &Language,
+) {
+    let list: Vec<&crate::central::ChainAlert> = all
+        .iter()
+        .filter(|a| shop.is_none_or(|s| a.shop_id == s))
+        .collect();
+    let title = format!("{} ({})", w.t("checks-title"), list.len());
+    egui::CollapsingHeader::new(title)
+        .id_salt("chain-checks")
+        .default_open(!list.is_empty())
+        .show(ui, |ui| {
+            if list.is_empty() {
+                ui.label(w.t("checks-none"));
+            }
+            for a in list {
+                ui.label(alerts::describe_chain(w, a));
+            }
+            ui.weak(w.t("checks-chain-hint"));
+        });
+    ui.separator();
+}

@@ -124,8 +124,14 @@ impl DashboardForm {
                 }
                 match (&f.scope, figures, owner.chain_figures.as_ref()) {
                     (Scope::Till, Some(fig), _) => figures_view(ui, fig, currency, w),
-                    (Scope::AllShops, _, Some(c)) => chain_table(ui, c, None, currency, w),
-                    (Scope::Shop(id), _, Some(c)) => chain_table(ui, c, Some(id), currency, w),
+                    (Scope::AllShops, _, Some(c)) => {
+                        super::checks::chain_alerts(ui, &c.alerts, None, w);
+                        chain_table(ui, c, None, currency, w)
+                    }
+                    (Scope::Shop(id), _, Some(c)) => {
+                        super::checks::chain_alerts(ui, &c.alerts, Some(id), w);
+                        chain_table(ui, c, Some(id), currency, w)
+                    }
                     _ => {
                         ui.label(w.t("dash-choose"));
                     }

@@ -66,3 +66,4 @@ checks-who = Card and staff
 checks-note = Note for alert #{ $id }
 checks-ack = Acknowledge
 doing-ack = acknowledging the alert
+checks-chain-hint = Each shop's owner acknowledges its alerts at that shop (`regulars alerts ack`); `regulars alerts --chain --all` lists them with their notes.

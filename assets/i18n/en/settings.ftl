@@ -153,3 +153,6 @@ set-alerts-hours = Checks: opening hours (activity outside is an alert; empty: o
 set-alerts-hours-help = Like 05:00-23:00, or Mon-Fri 08:00-19:00, Sat 09:00-17:00
 set-alerts-referrals = Checks: referrals by one member in a week before an alert
 set-alerts-email = Checks: email the owner a daily summary of new alerts
+set-staff-card = own card
+set-staff-card-help = Their own loyalty card: points it earns from sales they ring up themselves are an alert (empty: none)
+set-staff-card-save = Save card

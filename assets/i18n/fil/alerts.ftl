@@ -51,3 +51,4 @@ checks-who = Card at staff
 checks-note = Tala para sa alert #{ $id }
 checks-ack = Kilalanin
 doing-ack = kinikilala ang alert
+checks-chain-hint = Kinikilala ng may-ari ng bawat tindahan ang mga alert nito sa tindahang iyon (`regulars alerts ack`); ipinapakita ng `regulars alerts --chain --all` ang mga ito kasama ang mga tala.

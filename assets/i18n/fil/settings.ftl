@@ -153,3 +153,6 @@ set-alerts-hours = Mga check: oras ng tindahan (alert ang gawain sa labas nito; 
 set-alerts-hours-help = Gaya ng 05:00-23:00, o Mon-Fri 08:00-19:00, Sat 09:00-17:00
 set-alerts-referrals = Mga check: referral ng isang member bawat linggo bago mag-alert
 set-alerts-email = Mga check: i-email sa may-ari araw-araw ang buod ng mga bagong alert
+set-staff-card = sariling card
+set-staff-card-help = Sariling loyalty card: alert ang puntos na makukuha nito mula sa bentang siya mismo ang nag-ring up (blangko: wala)
+set-staff-card-save = I-save ang card

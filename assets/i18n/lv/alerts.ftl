@@ -51,3 +51,4 @@ checks-who = Karte un darbinieks
 checks-note = Piezīme brīdinājumam #{ $id }
 checks-ack = Apstiprināt
 doing-ack = apstiprinot brīdinājumu
+checks-chain-hint = Katra veikala īpašnieks savus brīdinājumus apstiprina savā veikalā (`regulars alerts ack`); `regulars alerts --chain --all` tos parāda ar piezīmēm.

@@ -153,3 +153,6 @@ set-alerts-hours = Pārbaudes: darba laiks (darbības ārpus tā ir brīdinājum
 set-alerts-hours-help = Piemēram 05:00-23:00 vai Mon-Fri 08:00-19:00, Sat 09:00-17:00
 set-alerts-referrals = Pārbaudes: viena klienta ieteikumi nedēļā līdz brīdinājumam
 set-alerts-email = Pārbaudes: katru dienu nosūtīt īpašniekam jauno brīdinājumu kopsavilkumu
+set-staff-card = paša karte
+set-staff-card-help = Darbinieka paša lojalitātes karte: punkti, ko tā iegūst no viņa reģistrētiem pirkumiem, ir brīdinājums (tukšs: nav)
+set-staff-card-save = Saglabāt karti

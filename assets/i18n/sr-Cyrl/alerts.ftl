@@ -51,3 +51,4 @@ checks-who = Картица и запослени
 checks-note = Белешка за упозорење #{ $id }
 checks-ack = Потврди
 doing-ack = потврђивање упозорења
+checks-chain-hint = Власник сваке радње потврђује њена упозорења у тој радњи (`regulars alerts ack`); `regulars alerts --chain --all` их приказује са белешкама.

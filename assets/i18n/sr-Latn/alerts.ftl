@@ -51,3 +51,4 @@ checks-who = Kartica i zaposleni
 checks-note = Beleška za upozorenje #{ $id }
 checks-ack = Potvrdi
 doing-ack = potvrđivanje upozorenja
+checks-chain-hint = Vlasnik svake radnje potvrđuje njena upozorenja u toj radnji (`regulars alerts ack`); `regulars alerts --chain --all` ih prikazuje sa beleškama.

@@ -153,3 +153,6 @@ set-alerts-hours = Provere: radno vreme (aktivnost van njega je upozorenje; praz
 set-alerts-hours-help = Na primer 05:00-23:00 ili Mon-Fri 08:00-19:00, Sat 09:00-17:00
 set-alerts-referrals = Provere: preporuka jednog člana nedeljno pre upozorenja
 set-alerts-email = Provere: vlasniku svakog dana e-poštom pregled novih upozorenja
+set-staff-card = sopstvena kartica
+set-staff-card-help = Sopstvena kartica lojalnosti: poeni koje dobije od kupovina koje ta osoba otkuca su upozorenje (prazno: nema)
+set-staff-card-save = Sačuvaj karticu

@@ -51,3 +51,4 @@ checks-who = కార్డు మరియు సిబ్బంది
 checks-note = హెచ్చరిక #{ $id } కోసం గమనిక
 checks-ack = గుర్తించు
 doing-ack = హెచ్చరికను గుర్తిస్తోంది
+checks-chain-hint = ప్రతి దుకాణ యజమాని తమ హెచ్చరికలను ఆ దుకాణంలోనే గుర్తిస్తారు (`regulars alerts ack`); `regulars alerts --chain --all` వాటిని గమనికలతో చూపుతుంది.

@@ -117,7 +117,8 @@ impl super::Room<'_, '_> {
             })?;
             let (count, points) = self.tx.query_row(
                 "SELECT COUNT(*), COALESCE(SUM(v.points_earned), 0) FROM alert_events e
-                 JOIN visits v ON 'visit:' || v.id = e.event WHERE e.alert_id = ?1",
+                 JOIN visits v ON v.id = CAST(substr(e.event, 7) AS INTEGER)
+                 WHERE e.alert_id = ?1",
                 [id],
                 |r| Ok((r.get(0)?, r.get(1)?)),
             )?;

@@ -16,7 +16,18 @@ pub struct StaffForm {
     pub pin: String,
     /// A new PIN being typed for each member on the list.
     new_pins: Vec<String>,
+    /// Each member's own loyalty card, as typed (the checks: points it earns from sales they
+    /// ring up themselves are an alert).
+    cards: Vec<String>,
     pub error: Option<String>,
+}
+
+/// What a member's row asks for.
+#[derive(Debug, Clone, Copy)]
+enum Act {
+    Pin,
+    Remove,
+    Card,
 }
 
 /// What was done, to say in the window and restart the counter with.
@@ -38,6 +49,11 @@ impl StaffForm {
             }
         }
         f.new_pins = vec![String::new(); f.list.len()];
+        f.cards = f
+            .list
+            .iter()
+            .map(|s| s.card.clone().unwrap_or_default())
+            .collect();
         f
     }
 
@@ -50,9 +66,9 @@ impl StaffForm {
     ) -> Option<StaffDone> {
         let mut done = None;
         ui.weak(w.t("set-staff-help"));
-        let mut act: Option<(usize, bool)> = None;
+        let mut act: Option<(usize, Act)> = None;
         egui::Grid::new("settings-staff")
-            .num_columns(4)
+            .num_columns(6)
             .spacing([12.0, 6.0])
             .show(ui, |ui| {
                 for (i, s) in self.list.iter().enumerate() {
@@ -66,10 +82,20 @@ impl StaffForm {
                     )
                     .labelled_by(who.id);
                     if ui.button(w.t("set-staff-change-pin")).clicked() {
-                        act = Some((i, false));
+                        act = Some((i, Act::Pin));
                     }
                     if ui.button(w.t("set-staff-remove")).clicked() {
-                        act = Some((i, true));
+                        act = Some((i, Act::Remove));
+                    }
+                    ui.add(
+                        egui::TextEdit::singleline(&mut self.cards[i])
+                            .hint_text(w.t("set-staff-card"))
+                            .id_salt(("staff-card", i))
+                            .desired_width(110.0),
+                    )
+                    .on_hover_text(w.t("set-staff-card-help"));
+                    if ui.button(w.t("set-staff-card-save")).clicked() {
+                        act = Some((i, Act::Card));
                     }
                     ui.end_row();
                 }
@@ -113,17 +139,25 @@ impl StaffForm {
                     .map(|s| w.t_args("set-staff-added", &[("name", s.name.into())]))
             }))
         } else {
-            act.map(|(i, remove)| {
+            act.map(|(i, act)| {
                 let (id, name) = (self.list[i].id, self.list[i].name.clone());
-                let pin = self.new_pins[i].clone();
-                write(dir, config, w, |tx| {
-                    if remove {
+                let (pin, card) = (self.new_pins[i].clone(), self.cards[i].clone());
+                write(dir, config, w, |tx| match act {
+                    Act::Remove => {
                         tx.counter().remove_staff(id)?;
                         Ok(w.t_args("set-staff-removed", &[("name", name.into())]))
-                    } else {
+                    }
+                    Act::Pin => {
                         tx.counter().set_staff_pin(id, &pin, rand::random())?;
                         Ok(w.t_args("set-staff-pin-changed", &[("name", name.into())]))
                     }
+                    Act::Card => Ok(match tx.checks().set_staff_card(&name, Some(&card))? {
+                        Some(code) => w.t_args(
+                            "cli-staff-card",
+                            &[("name", name.into()), ("code", code.into())],
+                        ),
+                        None => w.t_args("cli-staff-card-none", &[("name", name.into())]),
+                    }),
                 })
             })
         };
