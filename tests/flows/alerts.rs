@@ -501,6 +501,7 @@ fn the_command_line_lists_acknowledges_and_names_who_rang_up() {
         .as_str()
         .unwrap()
         .to_string();
+    day_and_night(dir);
     let staff = common::run_json(
         dir,
         &[
@@ -862,7 +863,7 @@ fn the_owner_gets_one_summary_a_day_by_email_through_the_outbox() {
         format!(
             "[shop]\nname = \"Corner Café\"\n\
              [email]\nsmtp = \"smtp://127.0.0.1:{}\"\ntls = \"none\"\nfrom = \"loyalty@shop.test\"\n\
-             [alerts]\nemail = \"Owner@Shop.test\"\n",
+             [alerts]\nemail = \"Owner@Shop.test\"\nopening_hours = \"\"\n",
             smtp.port
         ),
     )
@@ -986,4 +987,13 @@ fn the_demo_with_fraud_plants_every_pattern_and_the_checks_find_each() {
             .any(|a| a["kind"] == "own_card" && a["staff"] == "Cara"),
         "{list}"
     );
+}
+
+/// Opens the shop day and night (`[alerts] opening_hours = ""`): a test run at night sees
+/// only the alerts it is about.
+pub(crate) fn day_and_night(dir: &std::path::Path) {
+    let config = dir.join("config.toml");
+    let mut text = std::fs::read_to_string(&config).unwrap_or_default();
+    text.push_str("\n[alerts]\nopening_hours = \"\"\n");
+    std::fs::write(&config, text).unwrap();
 }

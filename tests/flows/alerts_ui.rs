@@ -9,6 +9,7 @@ fn the_owner_sees_the_alert_line_and_acknowledges_in_checks() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
     let ann = crate::common::run_json(d, &["customer", "add", "--name", "Ann Byrne"]);
+    crate::alerts::day_and_night(d);
     let code = ann["code"].as_str().unwrap();
     for (name, role, pin) in [("Owen", "owner", "9090"), ("Cara", "cashier", "1234")] {
         crate::common::run_json(

@@ -12,6 +12,9 @@ fn each_shop_keeps_its_alerts_and_the_chain_view_lists_them_all() {
     let riga = till(&pg.url(), "riga", "riga-1");
     let dublin = till(&pg.url(), "dublin", "dublin-1");
     run_json(riga.path(), &["central", "init"]);
+    for shop in [&riga, &dublin] {
+        crate::alerts::day_and_night(shop.path());
+    }
     // Riga: a card used seven times in a day. Dublin: a cashier's own card.
     let anna = enrol(riga.path(), "Anna Bērziņa");
     for _ in 0..7 {
