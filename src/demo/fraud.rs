@@ -31,6 +31,20 @@ pub fn check_history(store: &mut Store) -> Result<u64, DemoError> {
     Ok(store.write(|tx| tx.checks().raise_from_rows())? as u64)
 }
 
+/// The checks over the history just made: its alerts raised, and how many a week per 1,000
+/// members (the checks' false alarms, when nothing was planted).
+pub(super) fn count_alerts(
+    store: &mut Store,
+    plan: &super::DemoPlan,
+    report: &mut super::DemoReport,
+) -> Result<(), DemoError> {
+    check_history(store)?;
+    report.alerts = store.read(|tx| tx.checks().open_alerts())? as u64;
+    let member_weeks = (report.customers.max(1) as f64 / 1000.0) * (f64::from(plan.days) / 7.0);
+    report.alerts_per_1000_members_week = report.alerts as f64 / member_weeks;
+    Ok(())
+}
+
 /// Plants every pattern in the days before `end`, each on a new member; what was found.
 pub fn plant(store: &mut Store, end: i64) -> Result<Vec<Planted>, DemoError> {
     let checks = store.rules().checks.clone();

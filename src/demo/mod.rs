@@ -214,22 +214,8 @@ pub fn generate(
     })?;
     bar.finish_and_clear();
     report.seconds = started.elapsed().as_secs_f64();
-    count_alerts(store, plan, &mut report)?;
+    fraud::count_alerts(store, plan, &mut report)?;
     Ok(report)
-}
-
-/// The checks over the history just made: its alerts raised, and how many a week per 1,000
-/// members (the checks' false alarms, when nothing was planted).
-fn count_alerts(
-    store: &mut Store,
-    plan: &DemoPlan,
-    report: &mut DemoReport,
-) -> Result<(), DemoError> {
-    fraud::check_history(store)?;
-    report.alerts = store.read(|tx| tx.checks().open_alerts())? as u64;
-    let member_weeks = (report.customers.max(1) as f64 / 1000.0) * (f64::from(plan.days) / 7.0);
-    report.alerts_per_1000_members_week = report.alerts as f64 / member_weeks;
-    Ok(())
 }
 
 /// The same history as [`generate`], made through the store's operations one transaction at
@@ -245,7 +231,7 @@ pub fn generate_through_store(
     let facts = shop_facts(store);
     let mut report = run(&mut Through(store), facts, plan, progress)?;
     report.seconds = started.elapsed().as_secs_f64();
-    count_alerts(store, plan, &mut report)?;
+    fraud::count_alerts(store, plan, &mut report)?;
     Ok(report)
 }
 
