@@ -29,7 +29,7 @@ pub(super) fn run(ctx: &Ctx, args: AlertsArgs) -> Result<Output> {
             };
             Ok(Output {
                 text,
-                json: json!({ "alerts": list }),
+                json: json!(list),
             })
         }
         Some(AlertsCmd::Ack { id, note, by }) => {
@@ -131,6 +131,6 @@ fn chain(ctx: &Ctx, all: bool) -> Result<Output> {
     };
     Ok(Output {
         text,
-        json: json!({ "alerts": list }),
+        json: json!(list),
     })
 }

@@ -543,7 +543,7 @@ fn the_command_line_lists_acknowledges_and_names_who_rang_up() {
             "cara",
         ],
     );
-    let list = common::run_json(dir, &["alerts"])["alerts"].clone();
+    let list = common::run_json(dir, &["alerts"]);
     assert_eq!(list.as_array().unwrap().len(), 1, "{list}");
     let a = &list[0];
     assert_eq!(a["kind"], "own_card");
@@ -574,9 +574,9 @@ fn the_command_line_lists_acknowledges_and_names_who_rang_up() {
     assert_eq!(rc, 0, "{err}");
     assert!(text.contains("acknowledged"), "{text}");
     let open = common::run_json(dir, &["alerts"]);
-    assert_eq!(open["alerts"].as_array().unwrap().len(), 0);
+    assert_eq!(open.as_array().unwrap().len(), 0);
     let all = common::run_json(dir, &["alerts", "--all"]);
-    let a = &all["alerts"][0];
+    let a = &all[0];
     assert_eq!(a["note"], "Her own lunch");
     assert_eq!(a["acked_by"], "Owen");
 }
@@ -979,7 +979,7 @@ fn the_demo_with_fraud_plants_every_pattern_and_the_checks_find_each() {
         "{out}"
     );
     // The planted alerts are listed like any other, with who was signed in.
-    let list = common::run_json(data.path(), &["alerts"])["alerts"].clone();
+    let list = common::run_json(data.path(), &["alerts"]);
     assert!(
         list.as_array()
             .unwrap()

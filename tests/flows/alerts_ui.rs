@@ -73,7 +73,7 @@ fn the_owner_sees_the_alert_line_and_acknowledges_in_checks() {
     h.run_steps(3);
     assert!(h.query_by_label("1 alert to look at (F7)").is_none());
     let all = crate::common::run_json(d, &["alerts", "--all"]);
-    let a = &all["alerts"][0];
+    let a = &all[0];
     assert_eq!(a["note"], "Her own lunch");
     assert_eq!(a["acked_by"], "Owen");
     assert_eq!(a["staff"], "Cara");

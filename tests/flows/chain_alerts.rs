@@ -48,7 +48,7 @@ fn each_shop_keeps_its_alerts_and_the_chain_view_lists_them_all() {
     }
     // Each till has only its own.
     let own = |dir: &std::path::Path| -> Vec<String> {
-        run_json(dir, &["alerts"])["alerts"]
+        run_json(dir, &["alerts"])
             .as_array()
             .unwrap()
             .iter()
@@ -59,7 +59,7 @@ fn each_shop_keeps_its_alerts_and_the_chain_view_lists_them_all() {
     assert_eq!(own(dublin.path()), ["own_card"]);
     // The chain's view lists both, by shop.
     let chain = run_json(riga.path(), &["alerts", "--chain"]);
-    let list = chain["alerts"].as_array().unwrap();
+    let list = chain.as_array().unwrap();
     let mut seen: Vec<(String, String)> = list
         .iter()
         .map(|a| {
@@ -83,16 +83,16 @@ fn each_shop_keeps_its_alerts_and_the_chain_view_lists_them_all() {
         "{text}"
     );
     // Dublin's owner acknowledges; once Dublin syncs, the chain's view has the note.
-    let id = run_json(dublin.path(), &["alerts"])["alerts"][0]["id"].to_string();
+    let id = run_json(dublin.path(), &["alerts"])[0]["id"].to_string();
     run_json(
         dublin.path(),
         &["alerts", "ack", &id, "--note", "Her own lunch"],
     );
     sync(dublin.path());
     let open = run_json(riga.path(), &["alerts", "--chain"]);
-    assert_eq!(open["alerts"].as_array().unwrap().len(), 1, "{open}");
+    assert_eq!(open.as_array().unwrap().len(), 1, "{open}");
     let all = run_json(riga.path(), &["alerts", "--chain", "--all"]);
-    let acked = all["alerts"]
+    let acked = all
         .as_array()
         .unwrap()
         .iter()

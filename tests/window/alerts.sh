@@ -26,7 +26,7 @@ sleep 1
 scan "$code"
 typed "4.20"
 key Return
-until_json "the alert" 'len(d["alerts"]) == 1 and d["alerts"][0]["staff"] == "Cara"' alerts
+until_json "the alert" 'len(d) == 1 and d[0]["staff"] == "Cara"' alerts
 sleep 1
 shot alerts-cashier
 key ctrl+l
@@ -44,7 +44,7 @@ typed "Her own lunch"
 sleep 1
 shot alerts-checks
 key Tab space
-until_json "the acknowledgement" 'd["alerts"][0]["note"] == "Her own lunch" and d["alerts"][0]["acked_by"] == "Owen"' alerts --all
+until_json "the acknowledgement" 'd[0]["note"] == "Her own lunch" and d[0]["acked_by"] == "Owen"' alerts --all
 sleep 1
 shot alerts-acked
 echo "alert raised at the counter, acknowledged by the owner: $presses key presses, $(seconds) s"
