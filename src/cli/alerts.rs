@@ -15,18 +15,11 @@ pub(super) fn run(ctx: &Ctx, args: AlertsArgs) -> Result<Output> {
         None if args.chain => chain(ctx, args.all),
         None => {
             let list = store.alerts(args.all, args.limit)?;
-            let text = if list.is_empty() {
-                w.t(if args.all {
-                    "alerts-none-all"
-                } else {
-                    "alerts-none"
-                })
-            } else {
-                let open = list.iter().filter(|a| a.acked_at.is_none()).count();
-                let mut lines = vec![w.t_args("alerts-count", &[("count", open.into())])];
-                lines.extend(list.iter().map(|a| alerts::describe(&w, a)));
-                lines.join("\n")
-            };
+            let items: Vec<(bool, String)> = list
+                .iter()
+                .map(|a| (a.acked_at.is_none(), alerts::describe(&w, a)))
+                .collect();
+            let text = alerts::list_words(&w, args.all, &items);
             Ok(Output {
                 text,
                 json: json!(list),
@@ -117,18 +110,11 @@ fn chain(ctx: &Ctx, all: bool) -> Result<Output> {
                 &crate::services::sync::SyncError::Central(e)
             ))
         })?;
-    let text = if list.is_empty() {
-        w.t(if all {
-            "alerts-none-all"
-        } else {
-            "alerts-none"
-        })
-    } else {
-        let open = list.iter().filter(|a| a.acked_at.is_none()).count();
-        let mut lines = vec![w.t_args("alerts-count", &[("count", open.into())])];
-        lines.extend(list.iter().map(|a| alerts::describe_chain(&w, a)));
-        lines.join("\n")
-    };
+    let items: Vec<(bool, String)> = list
+        .iter()
+        .map(|a| (a.acked_at.is_none(), alerts::describe_chain(&w, a)))
+        .collect();
+    let text = alerts::list_words(&w, all, &items);
     Ok(Output {
         text,
         json: json!(list),

@@ -144,6 +144,23 @@ impl super::Room<'_, '_> {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// Member sales as `(customer, row, one more number)`, in the order `sql` gives them.
+    fn sales_with(&self, sql: &str) -> Result<Vec<(i64, Row, i64)>> {
+        let mut stmt = self.tx.prepare(sql)?;
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                Row {
+                    event: r.get(1)?,
+                    at: r.get(2)?,
+                    staff: r.get(3)?,
+                },
+                r.get::<_, i64>(4)?,
+            ))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     fn after_hours_rows(&self) -> Result<Vec<Raise>> {
         let c = &self.rules.checks;
         if c.opening_hours.is_none() {
@@ -184,25 +201,13 @@ impl super::Room<'_, '_> {
         if !c.own_card {
             return Ok(vec![]);
         }
-        let mut stmt = self.tx.prepare(
+        let rows = self.sales_with(
             "SELECT v.customer_id, 'visit:' || v.id, v.at, v.staff, v.points_earned FROM visits v
              JOIN staff s ON s.name = v.staff AND s.card_id = v.customer_id
              WHERE v.points_earned > 0 AND v.claimed_at IS NULL ORDER BY v.at, v.id",
         )?;
         let mut by: BTreeMap<(String, i64), (i64, Vec<Row>, i64)> = BTreeMap::new();
-        let rows = stmt.query_map([], |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                Row {
-                    event: r.get(1)?,
-                    at: r.get(2)?,
-                    staff: r.get(3)?,
-                },
-                r.get::<_, i64>(4)?,
-            ))
-        })?;
-        for row in rows {
-            let (customer, row, points) = row?;
+        for (customer, row, points) in rows {
             let staff = row.staff.clone().unwrap_or_default();
             let e = by
                 .entry((staff, c.local(row.at).day))
@@ -230,24 +235,12 @@ impl super::Room<'_, '_> {
         if c.split_sales <= 0 || c.split_minutes <= 0 {
             return Ok(vec![]);
         }
-        let mut stmt = self.tx.prepare(
+        let rows = self.sales_with(
             "SELECT customer_id, 'visit:' || id, at, staff, amount FROM visits
              WHERE customer_id IS NOT NULL AND claimed_at IS NULL ORDER BY at, id",
         )?;
         let mut by_card: BTreeMap<i64, Vec<Row>> = BTreeMap::new();
-        let rows = stmt.query_map([], |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                Row {
-                    event: r.get(1)?,
-                    at: r.get(2)?,
-                    staff: r.get(3)?,
-                },
-                r.get::<_, i64>(4)?,
-            ))
-        })?;
-        for row in rows {
-            let (customer, row, amount) = row?;
+        for (customer, row, amount) in rows {
             if just_passes(self.program_at(row.at).1, amount) {
                 by_card.entry(customer).or_default().push(row);
             }
