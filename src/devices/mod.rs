@@ -5,6 +5,7 @@
 //! receipt, so the whole flow can be seen and tested without hardware.
 
 pub mod codepage;
+pub mod display;
 pub mod escpos;
 pub mod interpret;
 pub mod lines;

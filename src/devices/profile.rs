@@ -164,7 +164,7 @@ struct Shipped;
 /// The shop's own profiles' folder, when the command line or the window has said which.
 static OWN: std::sync::RwLock<Option<PathBuf>> = std::sync::RwLock::new(None);
 
-/// Profiles in `folder` (its `printers/`, `scanners/`, `pos/`) take precedence over the shipped
+/// Profiles in `folder` (its `printers/`, `scanners/`, `pos/`, `displays/`) take precedence over the shipped
 /// ones of the same name: a model of the shop's own is a file, not a new build. Set from the
 /// data folder's `hardware/` at start.
 pub fn use_own_profiles(folder: PathBuf) {
@@ -190,7 +190,7 @@ pub(crate) fn profile_text(kind_dir: &str, id: &str) -> Option<(PathBuf, String)
     Some((PathBuf::from("hardware").join(name), text))
 }
 
-fn load<T: serde::de::DeserializeOwned>(
+pub(crate) fn load<T: serde::de::DeserializeOwned>(
     kind_dir: &str,
     kind: &'static str,
     id: &str,

@@ -5,6 +5,7 @@ pub mod chain;
 pub mod checks;
 pub mod code;
 pub mod contact;
+pub mod display;
 pub mod import;
 pub mod ledger;
 pub mod messages;
