@@ -68,6 +68,9 @@ pub enum Command {
     Simulate(SimulateCmd),
     /// List serial ports and the device profiles in hardware/.
     Devices,
+    /// The customer display: a test screen, or what it shows for a customer.
+    #[command(subcommand)]
+    Display(DisplayCmd),
     /// Listen to a scanner and show what each scan is (to check the wiring and settings).
     Scan {
         /// The scanner's serial port (default: [scanner] port in config.toml).
@@ -425,6 +428,28 @@ pub enum PrintCmd {
 }
 
 #[derive(Debug, Subcommand)]
+pub enum DisplayCmd {
+    /// Show a test screen on the pole display ([display] port in config.toml).
+    Test {
+        /// The display's serial port (default: [display] port).
+        #[arg(long, value_name = "PORT")]
+        port: Option<String>,
+        /// Display profile from hardware/displays/ (default: [display] profile).
+        #[arg(long)]
+        profile: Option<String>,
+    },
+    /// Show what the display shows when this customer is identified at the counter.
+    Customer {
+        /// The customer's code.
+        code: String,
+        #[arg(long, value_name = "PORT")]
+        port: Option<String>,
+        #[arg(long)]
+        profile: Option<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
 pub enum SimulateCmd {
     /// A virtual ESC/POS printer: each cut receipt becomes NNNN.png (and .txt).
     ///
@@ -457,6 +482,18 @@ pub enum SimulateCmd {
         aim: bool,
         /// Codes to send, in order.
         codes: Vec<String>,
+    },
+    /// A virtual customer pole display: prints its two lines each time they change.
+    Display {
+        /// Path of the link to create to the display's device (open it as a serial port).
+        #[arg(long, value_name = "PATH")]
+        link: std::path::PathBuf,
+        /// Display profile from hardware/displays/.
+        #[arg(long, default_value = "epson-2x20")]
+        profile: String,
+        /// A file that always holds what the display shows.
+        #[arg(long, value_name = "FILE")]
+        out: Option<std::path::PathBuf>,
     },
 }
 

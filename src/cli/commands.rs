@@ -122,6 +122,7 @@ fn run_command(ctx: &Ctx, cli: Cli) -> Result<Output> {
         Command::Sync(a) => chain::sync(ctx, a),
         Command::Simulate(s) => hardware::simulate(ctx, s),
         Command::Devices => hardware::devices(ctx),
+        Command::Display(d) => super::display::display(ctx, d),
         Command::Print(p) => hardware::print_cmd(ctx, p),
         Command::Pages(p) => pages(ctx, p),
         Command::Setup => super::setup::setup(ctx),

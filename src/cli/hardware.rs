@@ -24,6 +24,9 @@ pub(super) fn simulate(ctx: &Ctx, cmd: SimulateCmd) -> Result<Output> {
             aim,
             codes,
         } => return simulate_scanner(&link, &suffix, aim, &codes),
+        SimulateCmd::Display { link, profile, out } => {
+            return super::display::simulate(&link, &profile, out.as_deref());
+        }
     };
     let profile = PrinterProfile::load(&profile).map_err(|e| UsageError(e.to_string()))?;
     let out = out.unwrap_or_else(|| ctx.dir.root().join("receipts"));

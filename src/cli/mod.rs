@@ -8,6 +8,7 @@ mod backup;
 mod chain;
 mod commands;
 mod customers;
+mod display;
 mod hardware;
 mod insights;
 mod loyalty;

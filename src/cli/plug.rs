@@ -37,6 +37,11 @@ pub(super) fn serve(
         settings.copies = Some(ctx.dir.root().to_path_buf());
         settings.watch_commits = true;
     }
+    // With the counter's runtime here, the customer display's tablet page is served too.
+    let hub = std::sync::Arc::new(crate::services::display::DisplayHub::default());
+    if devices && !pages_only {
+        settings = settings.with_display(&ctx.config, hub.clone());
+    }
     // A sale through the local API goes to the chain's central store at once.
     let (to_sync, sold) = std::sync::mpsc::channel::<()>();
     settings.on_sale = Some(std::sync::Arc::new(move || {
@@ -75,7 +80,7 @@ pub(super) fn serve(
     }
     if devices {
         // The counter's runtime runs it all, ticked by a loop instead of a window.
-        serve_devices(ctx)?;
+        serve_devices(ctx, hub)?;
     } else {
         background(ctx, pages_only, sold)?;
         reach_checks(ctx)?;
@@ -296,9 +301,12 @@ fn reach_checks(ctx: &Ctx) -> Result<()> {
 }
 
 /// The counter's runtime without a window (`serve --devices`), until the process ends.
-fn serve_devices(ctx: &Ctx) -> Result<()> {
+fn serve_devices(
+    ctx: &Ctx,
+    hub: std::sync::Arc<crate::services::display::DisplayHub>,
+) -> Result<()> {
     let w = ctx.words();
-    let mut counter = crate::runtime::Counter::start(&ctx.dir, &ctx.config)?;
+    let mut counter = crate::runtime::Counter::start_sharing(&ctx.dir, &ctx.config, hub)?;
     eprintln!(
         "{}",
         w.t_args(

@@ -11,6 +11,7 @@ mod alerts;
 mod backup;
 mod central;
 pub mod chats;
+pub mod display;
 mod messages;
 mod program;
 pub mod reach;
@@ -80,6 +81,7 @@ pub struct Config {
     pub passthrough: PlugConfig,
     pub backup: BackupConfig,
     pub alerts: AlertsConfig,
+    pub display: display::DisplayConfig,
     /// The chain's central store; `None` for a till that works alone.
     pub central: Option<CentralConfig>,
     /// The shop's mail server; `None`: no email is sent (it waits in the outbox).
@@ -265,6 +267,8 @@ struct Raw {
     backup: backup::RawBackup,
     #[serde(default)]
     alerts: alerts::RawAlerts,
+    #[serde(default)]
+    display: display::RawDisplay,
     #[serde(default)]
     central: central::RawCentral,
     #[serde(default)]
@@ -546,6 +550,7 @@ impl Config {
             support: raw.support.validate(path)?,
             backup: raw.backup.validate(path)?,
             alerts: raw.alerts.validate(path)?,
+            display: raw.display.validate(path)?,
             central: raw.central.validate(path)?.map(|c| CentralConfig {
                 shop_name: shop_name.clone(),
                 ..c

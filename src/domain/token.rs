@@ -225,6 +225,16 @@ impl ShopSecret {
         mac
     }
 
+    /// The customer display's tablet page key (`/display/{key}`): made from the secret under
+    /// its own label, so it is the same on every start and reveals nothing else.
+    pub fn tablet_key(&self) -> String {
+        let tag = self
+            .mac(b"regulars-display-tablet-v1", b"")
+            .finalize()
+            .into_bytes();
+        base32::encode(ALPHABET, &tag[..10])
+    }
+
     /// A reach check's answer to its one-time `nonce` (`pages check`): proves the server that
     /// answered holds this shop's secret. Under its own label, so it signs nothing else.
     pub fn sign_reach(&self, nonce: &str) -> String {

@@ -15,6 +15,7 @@ mod api;
 mod cache;
 mod check;
 pub mod copy;
+mod display;
 mod forms;
 mod hooks;
 mod html;
@@ -25,6 +26,7 @@ mod unsubscribe;
 
 pub use cache::CacheCounts;
 pub use check::start_and_check;
+pub use display::TabletDisplay;
 
 use crate::config::Config;
 use crate::datadir::DataDir;
@@ -92,6 +94,8 @@ pub struct Settings {
     /// Where a page server makes its copy of the chain for a new page server (its data
     /// folder); `None`: no copies (a till's own pages).
     pub copies: Option<std::path::PathBuf>,
+    /// The customer display's tablet page; `None`: no such page (no counter runs here).
+    pub display: Option<TabletDisplay>,
 }
 
 /// Fetches what the central store has that this copy of the chain has not, once.
@@ -129,7 +133,24 @@ impl Settings {
             on_sale: None,
             copies: None,
             watch_commits: false,
+            display: None,
         })
+    }
+}
+
+impl Settings {
+    /// With the customer display's tablet page, showing what the counter's `hub` is given.
+    pub fn with_display(
+        mut self,
+        config: &Config,
+        hub: Arc<crate::services::display::DisplayHub>,
+    ) -> Settings {
+        self.display = Some(TabletDisplay {
+            key: config.display.tablet_key(&self.secret),
+            hub,
+            anywhere: config.display.tablet_anywhere,
+        });
+        self
     }
 }
 
@@ -175,6 +196,8 @@ pub(crate) struct Shared {
     limiter: Option<DefaultKeyedRateLimiter<IpAddr>>,
     /// Requests seen, so the limiter forgets idle addresses now and then.
     requests: std::sync::atomic::AtomicU64,
+    /// Set when the portal stops, so the tablet pages' endless event streams end.
+    pub(crate) closing: tokio::sync::watch::Sender<bool>,
 }
 
 pub(crate) type AppState = Arc<Shared>;
@@ -346,6 +369,7 @@ fn app(settings: Settings) -> (Router, AppState) {
         settings,
         limiter,
         requests: std::sync::atomic::AtomicU64::new(0),
+        closing: tokio::sync::watch::Sender::new(false),
     });
     let router = Router::new()
         .route("/", get(pages::home))
@@ -384,6 +408,13 @@ fn app(settings: Settings) -> (Router, AppState) {
             get(hooks::messenger_check).post(hooks::messenger),
         )
         .route("/hooks/viber", post(hooks::viber))
+        .route("/display/{key}", get(display::screen))
+        .route("/display/{key}/live.js", get(display::script))
+        .route("/display/{key}/events", get(display::events))
+        .route(
+            "/hello/{nonce}",
+            get(display::hello).post(display::hello_post),
+        )
         .nest("/api/v1", api::routes())
         .fallback(not_found)
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
@@ -429,11 +460,7 @@ async fn guard(
     request: Request,
     next: Next,
 ) -> Response {
-    let client = if state.settings.behind_proxy {
-        forwarded_for(&request).unwrap_or(peer.ip())
-    } else {
-        peer.ip()
-    };
+    let client = client_address(&state, request.headers(), peer);
     if let Some(limiter) = &state.limiter {
         // Forget addresses whose quota has refilled, so memory stays small.
         let n = state
@@ -464,11 +491,23 @@ async fn guard(
     secure(next.run(request).await)
 }
 
+/// The client's address: the peer's, or behind the shop's proxy the one the proxy saw.
+pub(crate) fn client_address(
+    state: &AppState,
+    headers: &axum::http::HeaderMap,
+    peer: SocketAddr,
+) -> IpAddr {
+    if state.settings.behind_proxy {
+        forwarded_for(headers).unwrap_or(peer.ip())
+    } else {
+        peer.ip()
+    }
+}
+
 /// The address the shop's proxy saw: the last entry of `X-Forwarded-For` (earlier entries
 /// come from the client and can be made up).
-fn forwarded_for(request: &Request) -> Option<IpAddr> {
-    request
-        .headers()
+fn forwarded_for(headers: &axum::http::HeaderMap) -> Option<IpAddr> {
+    headers
         .get_all("x-forwarded-for")
         .iter()
         .filter_map(|v| v.to_str().ok())
@@ -479,13 +518,16 @@ fn forwarded_for(request: &Request) -> Option<IpAddr> {
 
 fn secure(mut r: Response) -> Response {
     let h = r.headers_mut();
-    h.insert(
-        header::CONTENT_SECURITY_POLICY,
-        HeaderValue::from_static(
-            "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'; \
-             frame-ancestors 'none'; base-uri 'none'",
-        ),
-    );
+    // A page with a policy of its own (the tablet screen's script) keeps it.
+    if !h.contains_key(header::CONTENT_SECURITY_POLICY) {
+        h.insert(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static(
+                "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'; \
+                 frame-ancestors 'none'; base-uri 'none'",
+            ),
+        );
+    }
     h.insert(
         header::X_CONTENT_TYPE_OPTIONS,
         HeaderValue::from_static("nosniff"),
@@ -594,6 +636,7 @@ impl Portal {
 
 impl Drop for Portal {
     fn drop(&mut self) {
+        self.state.closing.send_replace(true);
         if let Some(stop) = self.stop.take() {
             let _ = stop.send(());
         }

@@ -204,6 +204,7 @@ fn sold(
             .clone()
             .unwrap_or_else(|| format!("V{}", sale.visit_id)),
     );
+    state.last_sale = Some((sale.amount, sale.points_earned, sale.customer.is_some()));
     state.sales_recorded += 1;
 }
 

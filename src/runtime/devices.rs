@@ -30,6 +30,8 @@ pub struct DeviceBar {
     pub messages: Option<crate::services::messages::News>,
     /// Open alerts from the checks (shown to the owner only).
     pub alerts: i64,
+    /// The customer's pole display.
+    pub display: super::display::DisplayState,
 }
 
 /// The receipt printer, as the counter last knew it.

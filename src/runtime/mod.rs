@@ -13,6 +13,7 @@
 
 mod answers;
 mod devices;
+pub mod display;
 pub mod figures_work;
 mod jobs;
 mod requests;
@@ -201,6 +202,8 @@ pub struct CounterState {
     /// The field of the enrolment form the last refused enrolment was about, with a count so
     /// the screen sees each refusal once.
     pub enroll_refused: Option<(crate::store::NewCustomerField, u64)>,
+    /// The last sale recorded here: its total, the points it earned and whether a member's.
+    pub last_sale: Option<(i64, i64, bool)>,
 }
 
 /// Who works the counter: whether the shop has staff (so the counter asks for a PIN) and who
@@ -278,6 +281,15 @@ pub struct Shop {
     pub owner_pin_above: i64,
     /// The data folder (exports go into it).
     pub data_dir: std::path::PathBuf,
+    /// The program's earning rule, for what an anonymous receipt can still collect.
+    pub program: crate::domain::program::Program,
+}
+
+impl Shop {
+    /// The points a sale of `amount` earns under the program now.
+    pub fn points_for(&self, amount: i64) -> i64 {
+        self.program.points_for(amount)
+    }
 }
 
 /// The ends of the worker channels.
@@ -404,6 +416,12 @@ impl Counter {
     pub fn shop(&self) -> &Shop {
         self.world.resource::<Shop>()
     }
+
+    /// Where the customer display's screens go for the tablet page (and customers who join
+    /// on its QR come from).
+    pub fn display_hub(&self) -> std::sync::Arc<crate::services::display::DisplayHub> {
+        self.world.resource::<display::DisplayLink>().hub.clone()
+    }
 }
 
 /// The newest receipt image in a folder, so the preview survives a restart.
@@ -449,6 +467,7 @@ pub fn schedule() -> Schedule {
             sync_news,
             pages_news,
             share_customer,
+            display::feed_display,
         )
             .chain()
             .in_set(Stage::Notify),

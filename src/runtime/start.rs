@@ -45,6 +45,16 @@ struct Workers {
 impl Counter {
     /// Opens the store, starts the workers (and the scanner thread when one is configured).
     pub fn start(dir: &DataDir, config: &Config) -> Result<Counter, StartError> {
+        Counter::start_sharing(dir, config, Default::default())
+    }
+
+    /// The same, showing the customer display's screens on `hub` (the tablet page's, which
+    /// outlives a restart of the counter's workers when settings are saved).
+    pub fn start_sharing(
+        dir: &DataDir,
+        config: &Config,
+        hub: Arc<crate::services::display::DisplayHub>,
+    ) -> Result<Counter, StartError> {
         let now = crate::clock::now();
         let mut store = dir.open_store(config, now)?;
         let staff_required = !store.staff()?.is_empty();
@@ -57,6 +67,7 @@ impl Counter {
         let background = start_background(dir, config, shop_key, &threads_stop)?;
         let (scan_sender, scans) = channel();
         let scanner = start_scanner(config, scan_sender.clone(), &threads_stop)?;
+        let (display, display_state) = super::display::start(config, hub, &threads_stop)?;
         let mut world = World::new();
         for register in [
             MessageRegistry::register_message::<Intent> as fn(&mut World),
@@ -73,7 +84,9 @@ impl Counter {
             rewards: config.program.rewards.clone(),
             owner_pin_above: config.staff.owner_pin_above,
             data_dir: dir.root().to_path_buf(),
+            program: config.program.clone(),
         });
+        world.insert_resource(display);
         let printer_problem = workers.printer_problem.clone();
         world.insert_resource(Channels {
             to_store: workers.to_store,
@@ -105,6 +118,7 @@ impl Counter {
             printer_ok: printer_problem.is_none() || plug_label.is_some(),
             printer: printer_label(config, printer_problem, plug_label),
             scanner,
+            display: display_state,
             backup: BackupState {
                 last: crate::backups::schedule::last_good(dir).map(|l| l.at),
                 problem: None,

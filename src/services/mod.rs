@@ -10,6 +10,7 @@
 pub mod alerts;
 pub mod chats;
 pub mod compose;
+pub mod display;
 pub mod errors;
 pub mod insights;
 pub mod messages;

@@ -74,6 +74,20 @@ fn devices(ui: &mut egui::Ui, s: &StateView, shop: &str, w: &Language, asks: &mu
         ),
         None => w.t_args("scanner-state", &[state]),
     });
+    if let Some(text) = s.display.words(w) {
+        ui.separator();
+        let lost = matches!(
+            s.display,
+            crate::runtime::display::DisplayState::Lost(_)
+                | crate::runtime::display::DisplayState::Unusable(_)
+        );
+        let color = if lost {
+            Color32::from_rgb(200, 60, 40)
+        } else {
+            ui.visuals().text_color()
+        };
+        ui.label(RichText::new(text).color(color));
+    }
     // One line about the customer pages: where they open from, once checked; else why they
     // are not served here (not started with the window, or could not start), which is also
     // why a check finds nothing there.

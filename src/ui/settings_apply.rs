@@ -73,7 +73,8 @@ impl CounterApp {
         asks: &mut Asks,
     ) -> bool {
         let started = config.and_then(|config| {
-            Counter::start(&self.dir, &config)
+            // The tablet page keeps its hub: the portal serves on across the restart.
+            Counter::start_sharing(&self.dir, &config, self.counter.display_hub())
                 .map(|c| (c, config))
                 .map_err(|e| e.to_string())
         });

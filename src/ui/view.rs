@@ -16,6 +16,8 @@ pub struct StateView {
     pub printer_ok: bool,
     pub scanner: crate::runtime::ScannerState,
     pub last_scan: Option<String>,
+    /// The customer's pole display.
+    pub display: crate::runtime::display::DisplayState,
     pub busy: usize,
     pub staff_required: bool,
     pub signed_in: Option<crate::store::Staff>,
@@ -44,6 +46,7 @@ impl StateView {
             printer_ok: d.printer_ok,
             scanner: d.scanner.clone(),
             last_scan: d.last_scan.clone(),
+            display: d.display.clone(),
             busy: s.busy,
             staff_required: staffing.required,
             signed_in: staffing.signed_in.clone(),

@@ -155,7 +155,9 @@ fn open_counter(
     let mut counter = Counter::start(dir, config)?;
     let w = config.shop.words();
     let portal = if config.portal.with_app {
+        let hub = counter.display_hub();
         let started = crate::portal::Settings::from_config(dir, config)
+            .map(|s| s.with_display(config, hub))
             .map_err(|e| e.to_string())
             .and_then(|s| {
                 crate::portal::Portal::start(&config.portal.bind, s).map_err(|e| e.to_string())

@@ -225,3 +225,6 @@ cli-messages-poll-problem = Could not fetch what customers wrote: { $why }
 cli-chat-linked = { $app }: linked since { $since }
 cli-chat-ended = { $app }: ended { $since } ({ $why })
 cli-messages-no-unknown = No messages from chats linked to no card.
+cli-display-sent = Sent to the customer display on { $port } ({ $profile }).
+cli-display-no-port = No customer display is set ([display] port in config.toml, or --port): shown here only.
+cli-display-failed = The customer display cannot be reached: { $error }. Check its cable and power, and [display] port.

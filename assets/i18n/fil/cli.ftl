@@ -184,3 +184,6 @@ cli-messages-poll-problem = Hindi makuha ang isinulat ng mga customer: { $why }
 cli-chat-linked = { $app }: naka-link mula { $since }
 cli-chat-ended = { $app }: natapos { $since } ({ $why })
 cli-messages-no-unknown = Walang mensahe mula sa chat na hindi naka-link sa card.
+cli-display-sent = Naipadala sa customer display sa { $port } ({ $profile }).
+cli-display-no-port = Walang nakatakdang customer display ([display] port sa config.toml, o --port): dito lang ipinakita.
+cli-display-failed = Hindi maabot ang customer display: { $error }. Tingnan ang kable, kuryente at [display] port.

@@ -204,3 +204,6 @@ cli-messages-poll-problem = Neizdevās saņemt klientu rakstīto: { $why }
 cli-chat-linked = { $app }: piesaistīts kopš { $since }
 cli-chat-ended = { $app }: pārtraukts { $since } ({ $why })
 cli-messages-no-unknown = Nav ziņu no sarakstēm, kas nav piesaistītas kartei.
+cli-display-sent = Nosūtīts uz pircēja displeju { $port } ({ $profile }).
+cli-display-no-port = Pircēja displejs nav iestatīts ([display] port failā config.toml vai --port): parādīts tikai šeit.
+cli-display-failed = Pircēja displejs nav sasniedzams: { $error }. Pārbaudiet kabeli, barošanu un [display] port.

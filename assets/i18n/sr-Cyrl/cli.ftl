@@ -212,3 +212,6 @@ cli-messages-poll-problem = Није могуће преузети шта су �
 cli-chat-linked = { $app }: повезано од { $since }
 cli-chat-ended = { $app }: прекинуто { $since } ({ $why })
 cli-messages-no-unknown = Нема порука из разговора који нису повезани са картицом.
+cli-display-sent = Послато на дисплеј за купце на { $port } ({ $profile }).
+cli-display-no-port = Дисплеј за купце није подешен ([display] port у config.toml, или --port): приказано само овде.
+cli-display-failed = Дисплеј за купце није доступан: { $error }. Проверите кабл, напајање и [display] port.

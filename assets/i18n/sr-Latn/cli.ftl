@@ -212,3 +212,6 @@ cli-messages-poll-problem = Nije moguće preuzeti šta su kupci napisali: { $why
 cli-chat-linked = { $app }: povezano od { $since }
 cli-chat-ended = { $app }: prekinuto { $since } ({ $why })
 cli-messages-no-unknown = Nema poruka iz razgovora koji nisu povezani sa karticom.
+cli-display-sent = Poslato na displej za kupce na { $port } ({ $profile }).
+cli-display-no-port = Displej za kupce nije podešen ([display] port u config.toml, ili --port): prikazano samo ovde.
+cli-display-failed = Displej za kupce nije dostupan: { $error }. Proverite kabl, napajanje i [display] port.

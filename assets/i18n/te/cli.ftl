@@ -199,3 +199,6 @@ cli-messages-poll-problem = కస్టమర్లు రాసినది �
 cli-chat-linked = { $app }: { $since } నుండి లింక్ అయింది
 cli-chat-ended = { $app }: { $since }న ముగిసింది ({ $why })
 cli-messages-no-unknown = ఏ కార్డుకూ లింక్ కాని చాట్‌ల నుండి సందేశాలు లేవు.
+cli-display-sent = { $port }లోని కస్టమర్ డిస్‌ప్లేకు పంపబడింది ({ $profile }).
+cli-display-no-port = కస్టమర్ డిస్‌ప్లే సెట్ కాలేదు (config.tomlలో [display] port, లేదా --port): ఇక్కడ మాత్రమే చూపబడింది.
+cli-display-failed = కస్టమర్ డిస్‌ప్లే అందుబాటులో లేదు: { $error }. కేబుల్, పవర్ మరియు [display] port చూడండి.

@@ -104,6 +104,15 @@ impl DisplayProfile {
         }
     }
 
+    /// A command that changes nothing on the screen, to find out whether the display is
+    /// still there (cursor off, again).
+    pub fn keep_alive(&self) -> Vec<u8> {
+        match self.command_set {
+            CommandSet::Epson => vec![US, b'C', 0],
+            CommandSet::Cd5220 => vec![ESC, b'_', 0],
+        }
+    }
+
     /// The table that has the most of `text`'s characters (the first such in the list).
     pub fn page_for(&self, text: &str) -> (CodePage, u8) {
         let pages = self.pages();
@@ -121,7 +130,20 @@ impl DisplayProfile {
     /// for the whole screen, what it lacks written plainly, laid out in whole words.
     pub fn show(&self, parts: &[Vec<String>]) -> Shown {
         let all: String = parts.iter().flatten().map(String::as_str).collect();
-        let (page, number) = self.page_for(&all);
+        let (mut page, mut number) = self.page_for(&all);
+        // Serbian Cyrillic on a display without a whole Serbian Cyrillic table: all of it in
+        // Serbian Latin when a table has that, rather than a mix of both scripts.
+        let latin = plain::serbian_in_latin(&all);
+        let mut parts = parts.to_vec();
+        if latin != all && !page.covers(&all) {
+            let (p, n) = self.page_for(&latin);
+            if p.covers(&latin) {
+                (page, number) = (p, n);
+                for wording in parts.iter_mut().flatten() {
+                    *wording = plain::serbian_in_latin(wording);
+                }
+            }
+        }
         let has = |c: char| page.encode_char(c).is_some();
         let plain: Vec<Vec<String>> = parts
             .iter()
@@ -185,6 +207,15 @@ mod tests {
         let shown = p.show(&[vec!["Zdravo, Đorđe".into()]]);
         assert_eq!(&shown.bytes[..3], &[0x1B, b't', 18]);
         assert_eq!(shown.lines[0], "Zdravo, Đorđe");
+        // Serbian Cyrillic: CP866 has Russian letters but not Ђ; the whole screen goes to
+        // Serbian Latin on CP852 rather than half and half.
+        let shown = p.show(&[vec!["Здраво, Ђорђе".into()], vec!["45 поена".into()]]);
+        assert_eq!(shown.lines, ["Zdravo, Đorđe", "45 poena"]);
+        let shown = p.show(&[vec!["Здраво, Милош".into()]]);
+        assert_eq!(
+            (shown.page, shown.lines[0].as_str()),
+            (CodePage::Cp866, "Здраво, Милош")
+        );
     }
 
     #[test]

@@ -27,6 +27,15 @@ pub fn plain(text: &str, has: &dyn Fn(char) -> bool) -> String {
     out
 }
 
+/// Serbian Cyrillic written in Serbian Latin, everything else as it is: for a display with a
+/// Latin-2 table but no Cyrillic one that has Ђ Ј Љ Њ Ћ Џ (a name must not come out half in
+/// one script and half in the other).
+pub fn serbian_in_latin(text: &str) -> String {
+    text.chars()
+        .map(|c| serbian_latin(c).map_or_else(|| c.to_string(), str::to_string))
+        .collect()
+}
+
 /// One character in ASCII: Đ as Serbian writes it without the stroke, else `deunicode`'s
 /// spelling (nothing for what has none, never `?`).
 fn letter(c: char) -> String {

@@ -167,7 +167,7 @@ mod tests {
     #[test]
     fn each_set_decodes_what_it_is_sent() {
         for id in ["epson-2x20", "cd5220"] {
-            let p = DisplayProfile::load(&id).unwrap();
+            let p = DisplayProfile::load(id).unwrap();
             let mut d = VirtualDisplay::new(p.clone());
             d.feed(&p.start());
             let shown = p.show(&[vec!["Zdravo, Đorđe".into()], vec!["45 poena".into()]]);
