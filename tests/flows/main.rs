@@ -31,6 +31,7 @@ pub mod counter_ui;
 mod crash;
 mod demo;
 mod devices;
+mod display;
 mod figures;
 mod insights;
 mod invariants;

@@ -16,7 +16,10 @@ display-visits-next = { $remaining ->
     [one] 1 more visit to { $reward }
    *[other] { $remaining } more visits to { $reward }
 }
-display-visits-next-short = { $remaining } to { $reward }
+display-visits-next-short = { $remaining ->
+    [one] 1 more visit
+   *[other] { $remaining } visits to go
+}
 display-ready = Reward ready: { $reward }
 display-ready-short = Ready: { $reward }
 display-sale = { $amount }, +{ $points } points
