@@ -326,7 +326,7 @@ pub(crate) async fn hello_post(
             html! {
                 section.ok role="status" {
                     h1 { (w.t_args("portal-welcome", &[("name", name.as_str().into())])) }
-                    p { (w.t_args("display-joined", &[("name", name.as_str().into())])) }
+                    p { (w.t("display-joined")) }
                 }
                 section {
                     (qr_svg(&w, &enrolled.code))

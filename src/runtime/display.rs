@@ -77,6 +77,10 @@ pub(super) fn start(
     stop: &Arc<std::sync::atomic::AtomicBool>,
 ) -> Result<(DisplayLink, DisplayState), std::io::Error> {
     let (news_tx, from_pole) = std::sync::mpsc::channel();
+    // The tablet shows the welcome from the start, before the schedule's first tick.
+    let w = config.shop.words();
+    let idle = parts(&w, &config.shop.name, config.shop.currency, &Screen::Idle);
+    hub.show(idle, Screen::Idle.invites());
     let mut link = DisplayLink {
         hub,
         to_pole: None,

@@ -32,6 +32,7 @@ mod crash;
 mod demo;
 mod devices;
 mod display;
+mod display_tablet;
 mod figures;
 mod insights;
 mod invariants;
