@@ -183,6 +183,9 @@ pub struct DeviceSettings {
     /// Empty: no scanner.
     pub scanner_port: String,
     pub scanner_profile: String,
+    /// The customer's pole display; empty: none.
+    pub display_port: String,
+    pub display_profile: String,
     /// Plug-in mode: on, the till's port and its profile.
     pub plug_enabled: bool,
     pub plug_pos: String,
@@ -199,6 +202,8 @@ impl DeviceSettings {
             printer_baud: config.printer.baud,
             scanner_port: config.scanner.port.clone().unwrap_or_default(),
             scanner_profile: config.scanner.profile.clone(),
+            display_port: config.display.port.clone().unwrap_or_default(),
+            display_profile: config.display.profile.clone(),
             plug_enabled: config.passthrough.enabled,
             plug_pos: config.passthrough.pos.clone().unwrap_or_default(),
             plug_profile: config.passthrough.pos_profile.clone(),
@@ -226,6 +231,13 @@ pub fn save_devices(path: &Path, s: &DeviceSettings) -> Result<Config, ConfigErr
     ];
     if !s.language.trim().is_empty() {
         changes.push(text("shop", "language", &s.language));
+    }
+    // Only once a display has been set, so other shops' files stay as they were.
+    if !s.display_port.trim().is_empty() || written(path).get("display").is_some() {
+        changes.extend([
+            text("display", "port", &s.display_port),
+            text("display", "profile", &s.display_profile),
+        ]);
     }
     // Only written once plug-in mode has been touched, so other shops' files stay as they were.
     if s.plug_enabled || written(path).get("passthrough").is_some() {

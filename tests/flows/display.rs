@@ -332,3 +332,48 @@ fn display_test_and_customer_from_the_command_line() {
         "{err}"
     );
 }
+
+#[test]
+fn settings_set_the_display_and_the_counter_shows_on_it() {
+    use crate::counter_ui::{fill, harness, press, step_until};
+    use egui_kittest::kittest::Queryable;
+    let _g = crate::serial::PTY.lock().unwrap_or_else(|e| e.into_inner());
+    let dir = tempfile::tempdir().unwrap();
+    let link = dir.path().join("display");
+    let pole = Pole::plug(&link, "epson-2x20");
+    let mut h = harness(dir.path());
+    h.run_steps(2);
+    press(&mut h, "Settings (F10)");
+    h.run_steps(3);
+    press(&mut h, "Printer and scanner");
+    h.run_steps(3);
+    // The tablet's address is there for the owner to type into the tablet.
+    let key = {
+        let d = regulars::datadir::DataDir::resolve(Some(dir.path().to_path_buf())).unwrap();
+        d.config().unwrap().display.tablet_key(&d.secret().unwrap())
+    };
+    let line = format!("/display/{key}");
+    assert!(
+        h.query_by_label_contains(&line).is_some(),
+        "the tablet address {line}"
+    );
+    fill(
+        &mut h,
+        "Customer display port (empty: none)",
+        link.to_str().unwrap(),
+    );
+    press(&mut h, "Save settings");
+    step_until(&mut h, "the display showing", |a| {
+        matches!(a.counter.devices().display, DisplayState::Showing(_))
+    });
+    let text = std::fs::read_to_string(dir.path().join("config.toml")).unwrap();
+    assert!(
+        text.contains("[display]") && text.contains("profile = \"epson-2x20\""),
+        "{text}"
+    );
+    pole.wait(None, &["Welcome to My Shop", "Ask about rewards"]);
+    assert!(
+        h.query_by_label_contains("Customer display on").is_some(),
+        "the device bar's line"
+    );
+}

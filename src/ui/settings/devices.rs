@@ -15,7 +15,10 @@ pub struct DevicesForm {
     ports: Vec<String>,
     printers: Vec<String>,
     scanners: Vec<String>,
+    displays: Vec<String>,
     tills: Vec<String>,
+    /// Where the tablet screen opens (`/display/{key}` on this till's pages).
+    tablet: String,
 }
 
 /// What the printer and scanner group asks for.
@@ -44,8 +47,16 @@ impl DevicesForm {
             ports: crate::devices::transport::list_ports(),
             printers: list("printers"),
             scanners: list("scanners"),
+            displays: list("displays"),
             tills: list("pos"),
+            tablet: String::new(),
         }
+    }
+
+    /// With the tablet screen's address shown under the ports.
+    pub fn with_tablet(mut self, address: String) -> DevicesForm {
+        self.tablet = address;
+        self
     }
 
     /// The settings checked and ready to save, or `None` with the reason in `error`.
@@ -74,6 +85,9 @@ impl DevicesForm {
         egui::Grid::new("settings-grid")
             .num_columns(3)
             .show(ui, |ui| self.devices_grid(ui, w));
+        if !self.tablet.is_empty() {
+            ui.label(w.t_args("display-tablet", &[("url", self.tablet.as_str().into())]));
+        }
         ui.separator();
         ui.checkbox(&mut self.devices.plug_enabled, w.t("plug-in-mode"));
         if self.devices.plug_enabled {
@@ -161,6 +175,27 @@ impl DevicesForm {
             &shown,
             &self.scanners,
             &mut f.scanner_profile,
+        );
+        ui.end_row();
+        let l = ui.label(w.t("display-port"));
+        ui.add(egui::TextEdit::singleline(&mut f.display_port))
+            .labelled_by(l.id);
+        choose(
+            ui,
+            "display-port-choice",
+            &w.t("choose"),
+            &self.ports,
+            &mut f.display_port,
+        );
+        ui.end_row();
+        ui.label(w.t("display-profile"));
+        let shown = f.display_profile.clone();
+        choose(
+            ui,
+            "display-profile",
+            &shown,
+            &self.displays,
+            &mut f.display_profile,
         );
         ui.end_row();
     }

@@ -78,6 +78,21 @@ pub enum SettingsAsk {
     TestPrint,
 }
 
+/// The tablet screen's address: this till's pages (their printed address when it is on the
+/// shop's network, else the port they listen on) and the tablet key.
+fn tablet_address(dir: &DataDir, config: Option<&crate::config::Config>) -> String {
+    use crate::domain::reach::{Scope, scope_of_url};
+    let (Some(config), Ok(secret)) = (config, dir.secret()) else {
+        return String::new();
+    };
+    let url = &config.portal.public_url;
+    let base = match scope_of_url(url) {
+        Some(Scope::LocalNetwork | Scope::ThisComputer) => url.trim_end_matches('/').to_string(),
+        _ => format!("http://{}", config.portal.bind),
+    };
+    format!("{base}/display/{}", config.display.tablet_key(&secret))
+}
+
 impl SettingsForm {
     /// The screen filled in with what `config.toml` says now.
     pub fn load(dir: &DataDir) -> SettingsForm {
@@ -89,7 +104,8 @@ impl SettingsForm {
         SettingsForm {
             open: true,
             group: Group::Shop,
-            devices: devices::DevicesForm::load(config.as_ref()),
+            devices: devices::DevicesForm::load(config.as_ref())
+                .with_tablet(tablet_address(dir, config.as_ref())),
             fields: fields::Fields::load(&path),
             rewards: lists::Rewards::load(config.as_ref()),
             tiers: lists::Tiers::load(&doc),
