@@ -266,6 +266,8 @@ mod save_tests {
             printer_baud: Some(38400),
             scanner_port: "/dev/ttyACM0".into(),
             scanner_profile: "crlf-aim".into(),
+            display_port: "/dev/ttyUSB2".into(),
+            display_profile: "cd5220".into(),
             plug_enabled: true,
             plug_pos: "/dev/ttyUSB1".into(),
             plug_profile: "euro-comma".into(),
