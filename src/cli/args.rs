@@ -438,6 +438,8 @@ pub enum DisplayCmd {
         #[arg(long)]
         profile: Option<String>,
     },
+    /// The tablet screen's address, to open on the counter's tablet.
+    Tablet,
     /// Show what the display shows when this customer is identified at the counter.
     Customer {
         /// The customer's code.

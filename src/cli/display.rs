@@ -12,7 +12,16 @@ use anyhow::{Context, Result};
 use serde_json::json;
 
 pub(super) fn display(ctx: &Ctx, cmd: DisplayCmd) -> Result<Output> {
+    let w = ctx.words();
+    let secret = ctx.dir.secret()?;
+    let address = crate::services::display::tablet_address(&ctx.config, &secret);
     let (screen, port, profile) = match cmd {
+        DisplayCmd::Tablet => {
+            return Ok(Output {
+                text: w.t_args("display-tablet", &[("url", address.as_str().into())]),
+                json: json!({ "url": address }),
+            });
+        }
         DisplayCmd::Test { port, profile } => (Screen::Test, port, profile),
         DisplayCmd::Customer {
             code,
@@ -28,7 +37,6 @@ pub(super) fn display(ctx: &Ctx, cmd: DisplayCmd) -> Result<Output> {
             )
         }
     };
-    let w = ctx.words();
     let profile_id = profile.unwrap_or_else(|| ctx.config.display.profile.clone());
     let profile = DisplayProfile::load(&profile_id).map_err(|e| UsageError(e.to_string()))?;
     let parts = crate::services::display::parts(
@@ -39,8 +47,6 @@ pub(super) fn display(ctx: &Ctx, cmd: DisplayCmd) -> Result<Output> {
     );
     let shown = profile.show(&parts);
     let port = port.or_else(|| ctx.config.display.port.clone());
-    let secret = ctx.dir.secret()?;
-    let tablet = format!("/display/{}", ctx.config.display.tablet_key(&secret));
     let mut text = framed(&shown.lines, profile.columns);
     match &port {
         Some(port) => {
@@ -52,12 +58,15 @@ pub(super) fn display(ctx: &Ctx, cmd: DisplayCmd) -> Result<Output> {
             let mut bytes = profile.start();
             bytes.extend(&shown.bytes);
             t.write_all(&bytes).and_then(|()| t.flush()).map_err(|e| {
-                let why = if crate::devices::transport::refused(&e) {
-                    w.port_refused(port)
+                if crate::devices::transport::refused(&e) {
+                    anyhow::anyhow!(w.port_refused(port))
+                } else if e.to_string().contains("exclusive lock") {
+                    // The counter's window (or `serve --devices`) shows on it already.
+                    anyhow::anyhow!(w.t_args("cli-display-busy", &[("port", port.as_str().into())]))
                 } else {
-                    e.to_string()
-                };
-                anyhow::anyhow!(w.t_args("cli-display-failed", &[("error", why.into())]))
+                    let args = [("error", e.to_string().into())];
+                    anyhow::anyhow!(w.t_args("cli-display-failed", &args))
+                }
             })?;
             let args = [
                 ("port", port.as_str().into()),
@@ -68,7 +77,7 @@ pub(super) fn display(ctx: &Ctx, cmd: DisplayCmd) -> Result<Output> {
         None => text.push_str(&w.t("cli-display-no-port")),
     }
     text.push('\n');
-    text.push_str(&w.t_args("display-tablet", &[("url", tablet.as_str().into())]));
+    text.push_str(&w.t_args("display-tablet", &[("url", address.as_str().into())]));
     Ok(Output {
         text,
         json: json!({
@@ -78,7 +87,7 @@ pub(super) fn display(ctx: &Ctx, cmd: DisplayCmd) -> Result<Output> {
             "port": port,
             "profile": profile.id,
             "code_page": shown.page,
-            "tablet_path": tablet,
+            "tablet_url": address,
         }),
     })
 }

@@ -228,3 +228,4 @@ cli-messages-no-unknown = No messages from chats linked to no card.
 cli-display-sent = Sent to the customer display on { $port } ({ $profile }).
 cli-display-no-port = No customer display is set ([display] port in config.toml, or --port): shown here only.
 cli-display-failed = The customer display cannot be reached: { $error }. Check its cable and power, and [display] port.
+cli-display-busy = The customer display on { $port } is in use by another program: the counter shows on it already. Close the window (or stop regulars serve) to try the display alone.

@@ -42,6 +42,7 @@ display-outside = The customer display opens only on the shop's own network.
 display-none = No customer display
 display-on = Customer display on { $port }
 display-showing = Customer display shows the sale
+display-not-there = not answering on { $port }: is it plugged in and switched on?
 display-lost = Customer display: { $fault } (trying again)
 display-unusable = Customer display off: { $problem }
 display-tablet = Tablet screen: { $url }

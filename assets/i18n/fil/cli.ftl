@@ -187,3 +187,4 @@ cli-messages-no-unknown = Walang mensahe mula sa chat na hindi naka-link sa card
 cli-display-sent = Naipadala sa customer display sa { $port } ({ $profile }).
 cli-display-no-port = Walang nakatakdang customer display ([display] port sa config.toml, o --port): dito lang ipinakita.
 cli-display-failed = Hindi maabot ang customer display: { $error }. Tingnan ang kable, kuryente at [display] port.
+cli-display-busy = Ginagamit ng ibang programa ang customer display sa { $port }: nagpapakita na ang counter dito. Isara ang window (o ihinto ang regulars serve) para subukan ang display nang mag-isa.

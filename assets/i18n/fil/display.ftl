@@ -28,6 +28,7 @@ display-outside = Bumubukas lang ang customer display sa network ng tindahan.
 display-none = Walang customer display
 display-on = Customer display sa { $port }
 display-showing = Ipinapakita ng customer display ang benta
+display-not-there = hindi sumasagot sa { $port }: nakasaksak at nakabukas ba?
 display-lost = Customer display: { $fault } (sinusubukan muli)
 display-unusable = Naka-off ang customer display: { $problem }
 display-tablet = Tablet screen: { $url }

@@ -207,3 +207,4 @@ cli-messages-no-unknown = Nav ziņu no sarakstēm, kas nav piesaistītas kartei.
 cli-display-sent = Nosūtīts uz pircēja displeju { $port } ({ $profile }).
 cli-display-no-port = Pircēja displejs nav iestatīts ([display] port failā config.toml vai --port): parādīts tikai šeit.
 cli-display-failed = Pircēja displejs nav sasniedzams: { $error }. Pārbaudiet kabeli, barošanu un [display] port.
+cli-display-busy = Pircēja displeju { $port } izmanto cita programma: kase jau rāda uz tā. Aizveriet logu (vai apturiet regulars serve), lai pārbaudītu displeju atsevišķi.

@@ -32,6 +32,7 @@ display-outside = Pircēja displejs atveras tikai veikala tīklā.
 display-none = Nav pircēja displeja
 display-on = Pircēja displejs: { $port }
 display-showing = Pircēja displejs rāda pirkumu
+display-not-there = neatbild portā { $port }: vai tas ir pievienots un ieslēgts?
 display-lost = Pircēja displejs: { $fault } (mēģina vēlreiz)
 display-unusable = Pircēja displejs izslēgts: { $problem }
 display-tablet = Planšetes ekrāns: { $url }

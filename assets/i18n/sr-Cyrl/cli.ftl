@@ -215,3 +215,4 @@ cli-messages-no-unknown = Нема порука из разговора који
 cli-display-sent = Послато на дисплеј за купце на { $port } ({ $profile }).
 cli-display-no-port = Дисплеј за купце није подешен ([display] port у config.toml, или --port): приказано само овде.
 cli-display-failed = Дисплеј за купце није доступан: { $error }. Проверите кабл, напајање и [display] port.
+cli-display-busy = Дисплеј за купце на { $port } користи други програм: каса већ приказује на њему. Затворите прозор (или зауставите regulars serve) да бисте пробали само дисплеј.

@@ -32,6 +32,7 @@ display-outside = Дисплеј за купце отвара се само на
 display-none = Нема дисплеја за купце
 display-on = Дисплеј за купце на { $port }
 display-showing = Дисплеј за купце приказује куповину
+display-not-there = не одговара на { $port }: да ли је прикључен и укључен?
 display-lost = Дисплеј за купце: { $fault } (поновни покушај)
 display-unusable = Дисплеј за купце искључен: { $problem }
 display-tablet = Екран таблета: { $url }

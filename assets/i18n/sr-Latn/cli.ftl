@@ -215,3 +215,4 @@ cli-messages-no-unknown = Nema poruka iz razgovora koji nisu povezani sa kartico
 cli-display-sent = Poslato na displej za kupce na { $port } ({ $profile }).
 cli-display-no-port = Displej za kupce nije podešen ([display] port u config.toml, ili --port): prikazano samo ovde.
 cli-display-failed = Displej za kupce nije dostupan: { $error }. Proverite kabl, napajanje i [display] port.
+cli-display-busy = Displej za kupce na { $port } koristi drugi program: kasa već prikazuje na njemu. Zatvorite prozor (ili zaustavite regulars serve) da biste probali samo displej.

@@ -32,6 +32,7 @@ display-outside = Displej za kupce otvara se samo na mreži radnje.
 display-none = Nema displeja za kupce
 display-on = Displej za kupce na { $port }
 display-showing = Displej za kupce prikazuje kupovinu
+display-not-there = ne odgovara na { $port }: da li je priključen i uključen?
 display-lost = Displej za kupce: { $fault } (ponovni pokušaj)
 display-unusable = Displej za kupce isključen: { $problem }
 display-tablet = Ekran tableta: { $url }

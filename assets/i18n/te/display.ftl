@@ -31,6 +31,7 @@ display-outside = కస్టమర్ డిస్‌ప్లే దుకా
 display-none = కస్టమర్ డిస్‌ప్లే లేదు
 display-on = కస్టమర్ డిస్‌ప్లే { $port }లో
 display-showing = కస్టమర్ డిస్‌ప్లే అమ్మకాన్ని చూపుతోంది
+display-not-there = { $port }లో స్పందించడం లేదు: ప్లగ్ చేసి ఆన్ చేశారా?
 display-lost = కస్టమర్ డిస్‌ప్లే: { $fault } (మళ్ళీ ప్రయత్నిస్తోంది)
 display-unusable = కస్టమర్ డిస్‌ప్లే ఆఫ్: { $problem }
 display-tablet = టాబ్లెట్ స్క్రీన్: { $url }

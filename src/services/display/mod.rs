@@ -117,6 +117,21 @@ pub fn member_shown(c: &crate::store::CustomerView) -> MemberShown {
     }
 }
 
+/// The tablet screen's address: this till's pages (their printed address when it is on the
+/// shop's network, else the address they listen on) and the tablet key.
+pub fn tablet_address(
+    config: &crate::config::Config,
+    secret: &crate::domain::token::ShopSecret,
+) -> String {
+    use crate::domain::reach::{Scope, scope_of_url};
+    let url = &config.portal.public_url;
+    let base = match scope_of_url(url) {
+        Some(Scope::LocalNetwork | Scope::ThisComputer) => url.trim_end_matches('/').to_string(),
+        _ => format!("http://{}", config.portal.bind),
+    };
+    format!("{base}/display/{}", config.display.tablet_key(secret))
+}
+
 /// What the tablet page shows now.
 #[derive(Debug, Clone, Default)]
 pub struct TabletView {

@@ -92,7 +92,11 @@ pub fn run(
                 let why = if crate::devices::transport::refused(&e) {
                     words.port_refused(&port)
                 } else {
-                    e.to_string()
+                    // The details for whoever looks after the computer; plain words on the bar.
+                    if lost.is_none() {
+                        eprintln!("display: {e}");
+                    }
+                    words.t_args("display-not-there", &[("port", port.as_str().into())])
                 };
                 if lost.as_deref() != Some(why.as_str())
                     && news.send(DisplayNews::Lost(why.clone())).is_err()

@@ -78,19 +78,12 @@ pub enum SettingsAsk {
     TestPrint,
 }
 
-/// The tablet screen's address: this till's pages (their printed address when it is on the
-/// shop's network, else the port they listen on) and the tablet key.
+/// The tablet screen's address, when the settings and the secret read.
 fn tablet_address(dir: &DataDir, config: Option<&crate::config::Config>) -> String {
-    use crate::domain::reach::{Scope, scope_of_url};
-    let (Some(config), Ok(secret)) = (config, dir.secret()) else {
-        return String::new();
-    };
-    let url = &config.portal.public_url;
-    let base = match scope_of_url(url) {
-        Some(Scope::LocalNetwork | Scope::ThisComputer) => url.trim_end_matches('/').to_string(),
-        _ => format!("http://{}", config.portal.bind),
-    };
-    format!("{base}/display/{}", config.display.tablet_key(&secret))
+    match (config, dir.secret()) {
+        (Some(config), Ok(secret)) => crate::services::display::tablet_address(config, &secret),
+        _ => String::new(),
+    }
 }
 
 impl SettingsForm {
