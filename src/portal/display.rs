@@ -73,7 +73,7 @@ fn tablet<'a>(
     if !same {
         return Err(Box::new(Failure::NotFound.page(&w)));
     }
-    let client = super::client_address(state, headers, peer);
+    let client = super::guard::client_address(state, headers, peer);
     let inside = !matches!(
         crate::domain::reach::scope_of_ip(client),
         crate::domain::reach::Scope::Internet
