@@ -45,7 +45,7 @@ main{margin:auto;padding:4vmin;text-align:center;width:100%}\
 h1{font-size:9vmin;margin:0 0 3vmin;line-height:1.15}.detail{font-size:6vmin;margin:0 0 2vmin}\
 .join{background:#fff;color:#222;border-radius:3vmin;padding:3vmin;margin:4vmin auto 0;max-width:80vmin}\
 .join h2{margin:0 0 1vmin;font-size:6vmin}.join p{font-size:3.4vmin;margin:1vmin 0 0}\
-.qr{width:45vmin;height:45vmin;display:block;margin:0 auto}";
+.qr{width:45vmin;height:45vmin;display:block;margin:0 auto}@media (min-aspect-ratio:5/4){main{display:grid;grid-template-columns:1fr auto;align-items:center;column-gap:4vmin}main>*{grid-column:1}main>.join{grid-column:2;grid-row:1/span 4;margin:0;max-width:60vmin}}";
 
 const SCRIPT: &str = "\
 (function(){var s=document.getElementById('screen');\

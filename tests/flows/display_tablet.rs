@@ -251,3 +251,20 @@ fn save(name: &str, png: &[u8]) {
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::write(dir.join(name), png).unwrap();
 }
+
+#[test]
+fn the_tablet_speaks_any_script() {
+    let mut s = counted("language = \"te\"");
+    let (status, body, _) = get(&format!("{}/display/{}", s.base, s.key), &[]);
+    assert_eq!(status, 200);
+    assert!(body.contains("Corner Coffeeకు స్వాగతం"), "{body}");
+    assert!(body.contains("మీ ఫోన్‌తో చేరండి"), "the join QR's heading: {body}");
+    let events = Events::open(&s.base, &format!("/display/{}/events", s.key));
+    s.counter.send(Intent::Enroll(regulars::store::NewCustomer {
+        name: "రాహుల్".into(),
+        phone: Some("+919800000001".into()),
+        ..Default::default()
+    }));
+    // On the tablet in Telugu script, as written (the pole display writes it in Latin letters).
+    events.until(&mut s.counter, "మళ్ళీ స్వాగతం, రాహుల్");
+}
