@@ -218,7 +218,8 @@ fn settings_are_checked_saved_to_config_and_the_test_print_shows() {
     };
     printer(&mut h);
     fill(&mut h, "Baud (empty: the profile's)", "fast");
-    h.get_by_label("Save settings").click();
+    // Below the ports (the customer display's too): scrolled to, as a person would.
+    press(&mut h, "Save settings");
     h.run_steps(2);
     assert!(
         h.state()
@@ -230,7 +231,8 @@ fn settings_are_checked_saved_to_config_and_the_test_print_shows() {
     // Opened again, the screen shows what config.toml says (no baud).
     printer(&mut h);
     fill(&mut h, "Baud (empty: the profile's)", "19200");
-    h.get_by_label("Save settings").click();
+    // Below the ports (the customer display's too): scrolled to, as a person would.
+    press(&mut h, "Save settings");
     step_until(&mut h, "the saved settings", |a| {
         a.counter
             .state()
@@ -245,7 +247,7 @@ fn settings_are_checked_saved_to_config_and_the_test_print_shows() {
         "the owner's comments are kept"
     );
     // The restarted counter prints the test page on the virtual printer.
-    h.get_by_label("Test print").click();
+    press(&mut h, "Test print");
     step_until(&mut h, "the test page", |a| {
         a.counter.devices().receipt_image.is_some()
     });
