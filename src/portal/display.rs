@@ -296,44 +296,19 @@ pub(crate) async fn hello_post(
     }
     let joined = async {
         super::pages::check_form(&state, &headers, &nonce, f.form.as_deref())?;
-        let contact = f.contact.unwrap_or_default().trim().to_string();
-        if contact.is_empty() {
-            return Err(Failure::Input("error-join-contact"));
-        }
-        let new = crate::store::NewCustomer {
-            name: f.name.unwrap_or_default(),
-            phone: (!contact.contains('@')).then(|| contact.clone()),
-            email: contact.contains('@').then(|| contact.clone()),
-            referred_by: None,
-            language: asked.map(str::to_string),
-            birthday: None,
-            consents: vec![],
-            paper_stamps: 0,
-        };
-        let enrolled = state
-            .with_store(move |store, now| store.enroll(&new, now, &mut || rand::random()))
-            .await?;
+        let enrolled = super::join::enrol(&state, f.name, f.contact, None, asked).await?;
         if let Some(hub) = accepting(&state, &nonce) {
             hub.joined(enrolled.code.clone());
         }
-        let name = crate::domain::support::first_name(&enrolled.name).to_string();
-        Ok::<_, Failure>(page(
+        let title = w.t_args(
+            "display-join-title",
+            &[("shop", s.shop_name.as_str().into())],
+        );
+        Ok::<_, Failure>(super::join::welcome(
             &w,
-            &w.t_args(
-                "display-join-title",
-                &[("shop", s.shop_name.as_str().into())],
-            ),
-            html! {
-                section.ok role="status" {
-                    h1 { (w.t_args("portal-welcome", &[("name", name.as_str().into())])) }
-                    p { (w.t("display-joined")) }
-                }
-                section {
-                    (qr_svg(&w, &enrolled.code))
-                    p.code { (enrolled.code) }
-                    p.muted { (w.t("portal-screenshot")) }
-                }
-            },
+            &title,
+            &enrolled,
+            "display-joined",
         ))
     };
     w.respond(joined.await)

@@ -99,48 +99,70 @@ pub(crate) async fn join_post(
     let joined = async {
         let code = referral_code(&code)?;
         super::pages::check_form(&state, &headers, &code, f.form.as_deref())?;
-        let contact = f.contact.unwrap_or_default().trim().to_string();
-        if contact.is_empty() {
-            return Err(Failure::Input("error-join-contact"));
-        }
-        let new = NewCustomer {
-            name: f.name.unwrap_or_default(),
-            phone: (!contact.contains('@')).then(|| contact.clone()),
-            email: contact.contains('@').then(|| contact.clone()),
-            referred_by: Some(code),
-            language: asked.map(str::to_string),
-            birthday: None,
-            consents: vec![],
-            paper_stamps: 0,
-        };
-        // A duplicate says nothing about whose number it is (the page is public): its own
-        // message, the same for phone and email.
-        let enrolled = state
-            .with_store(move |store, now| store.enroll(&new, now, &mut || rand::random()))
-            .await?;
-        let code = CustomerCode::parse(&enrolled.code)
-            .map(|c| c.to_string())
-            .unwrap_or(enrolled.code.clone());
-        let name = crate::domain::support::first_name(&enrolled.name).to_string();
-        Ok::<_, Failure>(page(
-            &w,
-            &w.t_args(
-                "portal-welcome-title",
-                &[("shop", s.shop_name.as_str().into())],
-            ),
-            html! {
-                section.ok role="status" {
-                    h1 { (w.t_args("portal-welcome", &[("name", name.as_str().into())])) }
-                    p { (w.t("portal-member-now")) }
-                }
-                section {
-                    (qr_svg(&w, &code))
-                    p.code { (code) }
-                    p.muted { (w.t("portal-screenshot")) }
-                }
-            },
-        ))
+        let enrolled = enrol(&state, f.name, f.contact, Some(code), asked).await?;
+        let title = w.t_args(
+            "portal-welcome-title",
+            &[("shop", s.shop_name.as_str().into())],
+        );
+        Ok::<_, Failure>(welcome(&w, &title, &enrolled, "portal-member-now"))
     }
     .await;
     w.respond(joined)
+}
+
+/// Enrols who filled in a join form (a first name, and a phone number or an email in one
+/// field), in the language the page was in. A duplicate says nothing about whose number it is
+/// (the page is public): its own message, the same for phone and email.
+pub(crate) async fn enrol(
+    state: &AppState,
+    name: Option<String>,
+    contact: Option<String>,
+    referred_by: Option<String>,
+    language: Option<&str>,
+) -> Result<crate::store::Enrolled, Failure> {
+    let contact = contact.unwrap_or_default().trim().to_string();
+    if contact.is_empty() {
+        return Err(Failure::Input("error-join-contact"));
+    }
+    let new = NewCustomer {
+        name: name.unwrap_or_default(),
+        phone: (!contact.contains('@')).then(|| contact.clone()),
+        email: contact.contains('@').then(|| contact.clone()),
+        referred_by,
+        language: language.map(str::to_string),
+        birthday: None,
+        consents: vec![],
+        paper_stamps: 0,
+    };
+    state
+        .with_store(move |store, now| store.enroll(&new, now, &mut || rand::random()))
+        .await
+}
+
+/// The page a new member sees: welcome, `said`, and their card's QR to keep.
+pub(crate) fn welcome(
+    w: &crate::i18n::Language,
+    title: &str,
+    enrolled: &crate::store::Enrolled,
+    said: &str,
+) -> axum::response::Html<String> {
+    let code = CustomerCode::parse(&enrolled.code)
+        .map(|c| c.to_string())
+        .unwrap_or(enrolled.code.clone());
+    let name = crate::domain::support::first_name(&enrolled.name).to_string();
+    page(
+        w,
+        title,
+        html! {
+            section.ok role="status" {
+                h1 { (w.t_args("portal-welcome", &[("name", name.as_str().into())])) }
+                p { (w.t(said)) }
+            }
+            section {
+                (qr_svg(w, &code))
+                p.code { (code) }
+                p.muted { (w.t("portal-screenshot")) }
+            }
+        },
+    )
 }

@@ -2,7 +2,8 @@
 # The first-run assistant in the real window, by keyboard alone (xdotool after windowfocus, no
 # mouse): Regulars on an empty data folder on a computer in Riga (LANG=lv_LV.UTF-8) and one in
 # Hyderabad (LANG=te_IN.UTF-8). The shop's name is typed and Enter goes through every step (in
-# Riga the printer step also prints a test page with F5 and the scanner step hears a scan);
+# Riga the printer step also prints a test page with F5, the scanner step hears a scan and the
+# customer display step shows the welcome on a pole display);
 # then a new customer is enrolled and sold to. config.toml must hold the name, the computer's
 # language, the region's currency and rewards named in that language, and the receipt the
 # shop's name. A third start presses Esc at the second step: the suggestions for the rest.
@@ -80,6 +81,19 @@ else
     step_shot 6-scanner
     key Return
     has "port = \"$data/scanner\""
+    # The customer display: a pole display on a pseudo-terminal; its port typed, F5 shows the
+    # welcome on it (in Latvian, in the letters it has).
+    "$bin" --data "$data/sim" simulate display --link "$data/display" --out "$data/pole.txt" \
+      >/dev/null 2>&1 &
+    pids+=($!)
+    sleep 0.5
+    typed "$data/display"
+    key F5
+    for _ in $(seq 30); do grep -q "Laipni" "$data/pole.txt" 2>/dev/null && break; sleep 0.5; done
+    grep -q "Laipni" "$data/pole.txt" 2>/dev/null || fail "the display step showed nothing on the display"
+    step_shot 7-display
+    key Return
+    has "port = \"$data/display\""
   else
     # Enter through: the virtual printer and no scanner.
     sleep 0.5
@@ -88,22 +102,25 @@ else
     sleep 1
     step_shot 6-scanner
     key Return
+    sleep 0.5
+    step_shot 7-display
+    key Return
     has 'port = "virtual"'
   fi
   # The pages are started and opened as a phone would; on this machine, only on its network.
   for _ in $(seq 60); do grep -q "pages: " "$data/window.log" 2>/dev/null && break; sleep 0.5; done
   sleep 3
-  step_shot 7-pages
+  step_shot 8-pages
   key Return
   sleep 0.5
-  step_shot 8-pin
+  step_shot 9-pin
   key Return
   sleep 0.5
-  step_shot 9-backups
+  step_shot 10-backups
   key Return
   sleep 2
   [ -s "$data/backup-log.jsonl" ] || fail "no backup was made at the backups step"
-  step_shot 10-done
+  step_shot 11-done
   key Return
 fi
 sleep 1
@@ -114,7 +131,7 @@ has "name = \"$reward\""
 case $tag in lv) has 'country_code = "+371"' ;; te) has 'country_code = "+91"' ;; esac
 grep -qF "# ISO code; amounts follow its decimals" "$data/config.toml" ||
   fail "the template's comments were lost: $(config)"
-step_shot 11-counter
+step_shot 12-counter
 title=$(xdotool getwindowname "$wid")
 [ "$title" = "Regulars — $shop" ] || fail "the window is called '$title'"
 
@@ -129,7 +146,7 @@ until_json "the enrolment" '[c["name"] for c in d["customers"]] == ["Līga Test"
 typed "$amount"
 key Return
 until_json "the new customer's sale" "d['customers'][0]['balance'] == $points" customer find "$phone"
-step_shot 12-sale
+step_shot 13-sale
 python3 - "$data/regulars.db" "$shop" <<'PY' || fail "the receipt does not name the shop"
 import sqlite3, sys
 text = sqlite3.connect(sys.argv[1]).execute(
@@ -140,10 +157,10 @@ if [ "${REGULARS_UPDATE_SCREENSHOTS:-}" = 1 ] && [ "$how" = enter ]; then
   convert "$shots/setup-$tag-$how-4-earning.png" -crop 1200x540+0+0 +repage "assets/setup-$tag.png"
   # Every step, two to a row, for the README.
   steps=()
-  for n in 1-name 2-language 3-currency 4-earning 5-printer 6-scanner 7-pages 8-pin 9-backups 10-done; do
+  for n in 1-name 2-language 3-currency 4-earning 5-printer 6-scanner 7-display 8-pages 9-pin 10-backups 11-done; do
     steps+=("$shots/setup-$tag-$how-$n.png")
   done
-  montage "${steps[@]}" -crop 820x560+190+20 -tile 2x5 -geometry 574x392+4+4 -background '#111' "assets/setup-steps-$tag.png"
+  montage "${steps[@]}" -crop 820x560+190+20 -tile 2x6 -geometry 574x392+4+4 -background '#111' "assets/setup-steps-$tag.png"
   convert "assets/setup-steps-$tag.png" -depth 8 -colors 96 "assets/setup-steps-$tag.png"
 fi
 echo "$tag ($how): $shop set up, sold $amount to a new customer ($points points)"

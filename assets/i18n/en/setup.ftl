@@ -54,3 +54,7 @@ setup-scanner = Which port is the barcode scanner on?
 setup-scanner-none = none: card codes typed at the counter
 setup-scanner-help = Up and Down go through the ports (or type another). Scan any barcode: it appears here as it arrives.
 setup-scanner-listen = Listen on this port (F5)
+setup-display = Is there a customer display (a pole display) on a port?
+setup-display-none = none: no pole display (a tablet can show the customer their points; see Settings)
+setup-display-help = Up and Down go through the ports (or type another). F5 shows the welcome on it. Most pole displays answer to epson-2x20; others to cd5220.
+setup-display-try = Show the welcome on it (F5)

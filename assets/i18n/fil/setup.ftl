@@ -54,3 +54,7 @@ setup-scanner = Saang port nakakabit ang barcode scanner?
 setup-scanner-none = wala: tina-type sa counter ang code ng card
 setup-scanner-help = Dinadaanan ng Up at Down ang mga port (o mag-type ng iba). Mag-scan ng kahit anong barcode: lalabas ito rito pagdating.
 setup-scanner-listen = Makinig sa port na ito (F5)
+setup-display = May customer display ba sa isang port?
+setup-display-none = wala: walang pole display (maipapakita rin ng tablet ang puntos; tingnan ang Settings)
+setup-display-help = Up at Down para sa mga port (o mag-type ng iba). Ipinapakita ng F5 ang pagbati dito. Karamihan ay epson-2x20; ang iba ay cd5220.
+setup-display-try = Ipakita ang pagbati (F5)

@@ -54,3 +54,7 @@ setup-scanner = Kurā portā ir svītrkodu skeneris?
 setup-scanner-none = nav: karšu kodus ieraksta pie kases
 setup-scanner-help = Augšup un lejup iet cauri portiem (vai ierakstiet citu). Noskenējiet jebkuru svītrkodu: tas parādīsies šeit.
 setup-scanner-listen = Klausīties šajā portā (F5)
+setup-display = Vai kādā portā ir pircēja displejs?
+setup-display-none = nav: bez pircēja displeja (punktus var rādīt arī planšete; sk. Iestatījumi)
+setup-display-help = Augšup un Lejup iet cauri portiem (vai ierakstiet citu). F5 parāda sveicienu uz tā. Vairums displeju saprot epson-2x20, citi cd5220.
+setup-display-try = Parādīt sveicienu (F5)

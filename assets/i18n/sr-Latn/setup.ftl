@@ -54,3 +54,7 @@ setup-scanner = Na kom portu je skener bar-kodova?
 setup-scanner-none = nema: kodovi kartica se kucaju na kasi
 setup-scanner-help = Gore i dole idu kroz portove (ili unesite drugi). Skenirajte bilo koji bar-kod: pojaviće se ovde čim stigne.
 setup-scanner-listen = Slušaj na ovom portu (F5)
+setup-display = Da li je displej za kupce na nekom portu?
+setup-display-none = nema: bez displeja za kupce (tablet može da prikaže poene; vidi Podešavanja)
+setup-display-help = Gore i Dole idu kroz portove (ili upišite drugi). F5 prikazuje pozdrav na njemu. Većina displeja razume epson-2x20, ostali cd5220.
+setup-display-try = Prikaži pozdrav (F5)

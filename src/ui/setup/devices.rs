@@ -1,9 +1,10 @@
-//! The assistant's printer and scanner steps. The computer's serial ports are listed with what
+//! The assistant's printer, scanner and customer display steps. The computer's serial ports are listed with what
 //! is known about each (a USB adapter's maker and product); Up and Down go through them (the
 //! printer's list starts with the virtual printer, the scanner's with none), and any other
 //! port can be typed. A test print (F5) goes through the counter's own printing, started for
 //! the step, and the virtual printer's page is shown; at the scanner step any barcode scanned
-//! appears on screen as it arrives.
+//! appears on screen as it arrives; at the display step (none by default) F5 shows the
+//! welcome on the display chosen, and the state the counter hears of it.
 
 use crate::config::{Change, Config, PrinterPort};
 use crate::datadir::DataDir;
@@ -19,6 +20,10 @@ pub struct Devices {
     pub printer_profile: String,
     pub printer_profiles: Vec<String>,
     pub scanner_port: String,
+    /// The customer's pole display: its port (empty: none) and profile.
+    pub display_port: String,
+    pub display_profile: String,
+    pub display_profiles: Vec<String>,
     /// The counter started to print a test page or to hear the scanner.
     trying: Option<Counter>,
     /// The last code heard at the scanner step.
@@ -34,6 +39,9 @@ impl Default for Devices {
             printer_profile: "generic-80mm".into(),
             printer_profiles: crate::devices::profile::list("printers"),
             scanner_port: String::new(),
+            display_port: String::new(),
+            display_profile: "epson-2x20".into(),
+            display_profiles: crate::devices::profile::list("displays"),
             trying: None,
             heard: None,
             preview: Default::default(),
@@ -59,6 +67,17 @@ impl Devices {
         match self.scanner_port.trim() {
             "" => Change::remove("scanner", "port"),
             p => Change::set("scanner", "port", p),
+        }
+    }
+
+    /// The customer display as changes to save (none: its port goes).
+    pub fn display_changes(&self) -> Vec<Change> {
+        match self.display_port.trim() {
+            "" => vec![Change::remove("display", "port")],
+            p => vec![
+                Change::set("display", "port", p),
+                Change::set("display", "profile", self.display_profile.trim()),
+            ],
         }
     }
 
@@ -189,6 +208,45 @@ impl Devices {
                 None => w.t_args("scanner-state", &[state]),
             };
             ui.label(egui::RichText::new(line).size(18.0));
+        }
+    }
+}
+
+impl Devices {
+    pub fn display_ui(&mut self, ui: &mut egui::Ui, w: &Words, focus: bool, up: bool, down: bool) {
+        let label = ui.label(egui::RichText::new(w.t("setup-display")).size(20.0));
+        let choices: Vec<String> = std::iter::once(String::new())
+            .chain(self.port_names())
+            .collect();
+        if up || down {
+            Self::cycle(&mut self.display_port, &choices, if up { -1 } else { 1 });
+        }
+        port_field(ui, &mut self.display_port, focus, label.id);
+        self.list(
+            ui,
+            Some((String::new(), w.t("setup-display-none"))),
+            &self.display_port.clone(),
+        );
+        ui.horizontal(|ui| {
+            ui.label(w.t("display-profile"));
+            let profiles: Vec<(String, String)> = self
+                .display_profiles
+                .iter()
+                .map(|p| (p.clone(), p.clone()))
+                .collect();
+            crate::ui::settings::choose(
+                ui,
+                "setup-display-profile",
+                &mut self.display_profile,
+                &profiles,
+            );
+        });
+        ui.weak(w.t("setup-display-help"));
+        if let Some(c) = &mut self.trying {
+            c.tick();
+            if let Some(line) = c.devices().display.words(w) {
+                ui.label(egui::RichText::new(line).size(18.0));
+            }
         }
     }
 }

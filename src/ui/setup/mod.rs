@@ -25,19 +25,21 @@ pub enum Step {
     Earning,
     Printer,
     Scanner,
+    Display,
     Pages,
     Pin,
     Backups,
     Done,
 }
 
-const STEPS: [Step; 10] = [
+const STEPS: [Step; 11] = [
     Step::Name,
     Step::Language,
     Step::Currency,
     Step::Earning,
     Step::Printer,
     Step::Scanner,
+    Step::Display,
     Step::Pages,
     Step::Pin,
     Step::Backups,
@@ -218,6 +220,10 @@ impl SetupAssistant {
                 self.devices.stop();
                 crate::config::save_changes(&self.path, &[self.devices.scanner_change()])
             }
+            Step::Display => {
+                self.devices.stop();
+                crate::config::save_changes(&self.path, &self.devices.display_changes())
+            }
             Step::Pages => {
                 let change = crate::services::setup::pages_change(&self.later.public_url, &w)?;
                 crate::config::save_changes(&self.path, &[change])
@@ -262,6 +268,7 @@ impl SetupAssistant {
         };
         let changes = match step {
             Step::Printer => self.devices.printer_changes(),
+            Step::Display => self.devices.display_changes(),
             _ => vec![self.devices.scanner_change()],
         };
         let w = self.words();
@@ -418,6 +425,14 @@ impl SetupAssistant {
                 let listen = ui.button(w.t("setup-scanner-listen")).clicked();
                 if focus || listen || f5 || before != self.devices.scanner_port && (up || down) {
                     self.try_devices(Step::Scanner);
+                }
+            }
+            Step::Display => {
+                let f5 = ui.input(|i| i.key_pressed(Key::F5));
+                self.devices.display_ui(ui, w, focus, up, down);
+                let show = ui.button(w.t("setup-display-try")).clicked();
+                if (show || f5) && !self.devices.display_port.trim().is_empty() {
+                    self.try_devices(Step::Display);
                 }
             }
             Step::Pages => self.pages_ui(ui, w, focus),

@@ -82,3 +82,26 @@ fn the_suggestions_follow_the_computer_and_the_chosen_language() {
     let a = SetupAssistant::new(dir.path().join("config.toml"), None);
     assert_eq!((a.language(), a.currency.as_str()), ("en", "EUR"));
 }
+
+#[test]
+fn the_display_step_saves_the_pole_display_or_none() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("config.toml");
+    let mut a = SetupAssistant::new(path.clone(), Some("en-IE".into()));
+    a.name = "Corner Coffee".into();
+    while a.step != Step::Display {
+        assert!(matches!(a.advance(), Outcome::Asking), "{:?}", a.error());
+    }
+    a.devices.display_port = "/dev/ttyUSB2".into();
+    a.devices.display_profile = "cd5220".into();
+    a.advance();
+    assert_eq!(a.step, Step::Pages, "{:?}", a.error());
+    let config = Config::load(&path).unwrap();
+    assert_eq!(config.display.port.as_deref(), Some("/dev/ttyUSB2"));
+    assert_eq!(config.display.profile, "cd5220");
+    // Back to it (Up) and none chosen: the port goes.
+    a.step = Step::Display;
+    a.devices.display_port.clear();
+    a.advance();
+    assert_eq!(Config::load(&path).unwrap().display.port, None);
+}
