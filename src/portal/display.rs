@@ -87,7 +87,7 @@ fn tablet<'a>(
 
 /// What the screen shows now, as the page's `<main>` holds it: the shop, the screen's words
 /// (each part's first wording), and the join QR when the screen invites.
-fn fragment(state: &AppState, view: &TabletView, host: &str) -> String {
+fn fragment(state: &AppState, view: &TabletView, origin: &str) -> String {
     let s = &state.settings;
     let w = crate::i18n::catalog()
         .get(&s.language)
@@ -101,7 +101,7 @@ fn fragment(state: &AppState, view: &TabletView, host: &str) -> String {
         @if let Some(nonce) = &view.join {
             section.join {
                 h2 { (w.t("display-join")) }
-                (qr_svg(w, &format!("http://{host}/hello/{nonce}")))
+                (qr_svg(w, &format!("{origin}/hello/{nonce}")))
                 p { (w.t("display-join-help")) }
             }
         }
@@ -109,13 +109,21 @@ fn fragment(state: &AppState, view: &TabletView, host: &str) -> String {
     markup.into_string().replace(['\n', '\r'], " ")
 }
 
-fn host_of(headers: &HeaderMap) -> String {
-    headers
+/// Where the tablet reached the portal (`http://192.168.1.20:8080`): the join QR points there,
+/// on the same network. Behind the shop's proxy, its scheme as the proxy says.
+fn origin(state: &AppState, headers: &HeaderMap) -> String {
+    let host = headers
         .get(header::HOST)
         .and_then(|v| v.to_str().ok())
         .filter(|h| h.bytes().all(|b| b.is_ascii_graphic()))
-        .unwrap_or("localhost")
-        .to_string()
+        .unwrap_or("localhost");
+    let https = state.settings.behind_proxy
+        && headers
+            .get("x-forwarded-proto")
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|p| p.trim().eq_ignore_ascii_case("https"));
+    let scheme = if https { "https" } else { "http" };
+    format!("{scheme}://{host}")
 }
 
 fn with_policy(mut r: Response) -> Response {
@@ -138,7 +146,7 @@ pub(crate) async fn screen(
         Err(r) => return *r,
     };
     let view = t.hub.watch().borrow().clone();
-    let body = fragment(&state, &view, &host_of(&headers));
+    let body = fragment(&state, &view, &origin(&state, &headers));
     let lang = state.settings.language.clone();
     let markup: Markup = html! {
         (DOCTYPE)
@@ -189,13 +197,13 @@ pub(crate) async fn events(
         Ok(t) => t,
         Err(r) => return *r,
     };
-    let host = host_of(&headers);
+    let origin = origin(&state, &headers);
     let rx = t.hub.watch();
     let closing = state.closing.subscribe();
     let st = state.clone();
     let stream =
         futures_util::stream::unfold((rx, closing, true), move |(mut rx, mut closing, first)| {
-            let (st, host) = (st.clone(), host.clone());
+            let (st, origin) = (st.clone(), origin.clone());
             async move {
                 if !first {
                     tokio::select! {
@@ -209,7 +217,7 @@ pub(crate) async fn events(
                 let view = rx.borrow_and_update().clone();
                 let event = Event::default()
                     .id(view.version.to_string())
-                    .data(fragment(&st, &view, &host));
+                    .data(fragment(&st, &view, &origin));
                 Some((
                     Ok::<_, std::convert::Infallible>(event),
                     (rx, closing, false),

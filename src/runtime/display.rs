@@ -116,14 +116,23 @@ pub(super) fn start(
 /// Each tick: customers who joined on the tablet are opened at the counter, the pole
 /// display's news goes to the device bar, and a changed screen goes to both displays.
 pub(super) fn feed_display(
-    state: Res<CounterState>,
+    mut state: ResMut<CounterState>,
     shop: Res<Shop>,
     mut link: ResMut<DisplayLink>,
     mut bar: ResMut<DeviceBar>,
     mut intents: MessageWriter<Intent>,
 ) {
     for code in link.hub.take_joined() {
-        intents.write(Intent::Open(code));
+        if state.customer.is_none() && state.visit.is_none() {
+            intents.write(Intent::Open(code));
+        } else {
+            // Someone else is being served: their sale is not taken from them.
+            let w = state.words;
+            state.say(
+                true,
+                w.t_args("display-joined-later", &[("code", code.into())]),
+            );
+        }
     }
     let news: Vec<DisplayNews> = match link.from_pole.lock() {
         Ok(rx) => rx.try_iter().collect(),

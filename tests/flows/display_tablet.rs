@@ -165,8 +165,20 @@ fn the_tablet_page_is_the_shops_own_and_follows_the_counter() {
 fn the_tablet_page_from_anywhere_when_the_owner_allows_it() {
     let s = counted("[portal]\nbehind_proxy = true\n[display]\ntablet_anywhere = true\n");
     let page = format!("{}/display/{}", s.base, s.key);
-    let (status, _, _) = get(&page, &[("x-forwarded-for", "8.8.8.8")]);
+    let (status, body, _) = get(
+        &page,
+        &[
+            ("x-forwarded-for", "8.8.8.8"),
+            ("x-forwarded-proto", "https"),
+        ],
+    );
     assert_eq!(status, 200);
+    // The join QR follows the proxy's scheme and the address the tablet used.
+    let host = s.base.trim_start_matches("http://");
+    assert!(
+        body.contains(&format!("QR code: https://{host}/hello/")),
+        "{body}"
+    );
 }
 
 /// The join QR's address, read from the tablet page as a phone's camera reads it.
@@ -267,4 +279,61 @@ fn the_tablet_speaks_any_script() {
     }));
     // On the tablet in Telugu script, as written (the pole display writes it in Latin letters).
     events.until(&mut s.counter, "మళ్ళీ స్వాగతం, రాహుల్");
+}
+
+#[test]
+fn a_customer_who_joins_while_another_is_served_does_not_take_the_sale() {
+    let mut s = counted("");
+    let events = Events::open(&s.base, &format!("/display/{}/events", s.key));
+    let first = events.until(&mut s.counter, "/hello/");
+    let nonce = first.split("/hello/").nth(1).unwrap();
+    let nonce: String = nonce
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric())
+        .collect();
+    s.counter.send(Intent::Enroll(regulars::store::NewCustomer {
+        name: "Zoë Byrne".into(),
+        phone: Some("0871234567".into()),
+        ..Default::default()
+    }));
+    tick_until(&mut s.counter, "Zoë at the counter", |st| {
+        st.customer.is_some()
+    });
+    // The QR seen a moment ago, filled in on a phone while Zoë is served.
+    let url = format!("{}/hello/{nonce}", s.base);
+    let (status, form, _) = get(&url, &[]);
+    assert_eq!(status, 200, "{form}");
+    let token = form.split("name=\"form\" value=\"").nth(1).unwrap();
+    let token = token.split('"').next().unwrap();
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .build()
+        .into();
+    let mut r = agent
+        .post(&url)
+        .send_form([
+            ("form", token),
+            ("name", "Rahul"),
+            ("contact", "+919800000001"),
+            ("language", "en"),
+        ])
+        .unwrap();
+    assert_eq!(r.status().as_u16(), 200);
+    assert!(
+        r.body_mut()
+            .read_to_string()
+            .unwrap()
+            .contains("member now")
+    );
+    tick_until(&mut s.counter, "the notice", |st| {
+        st.notice
+            .as_ref()
+            .is_some_and(|n| n.text.contains("joined on the tablet"))
+    });
+    let on_screen = s.counter.state().customer.as_ref().unwrap();
+    assert_eq!(
+        on_screen.name.as_deref(),
+        Some("Zoë Byrne"),
+        "Zoë's sale stays hers"
+    );
 }

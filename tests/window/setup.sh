@@ -16,7 +16,10 @@ if [ $# = 0 ]; then
   for run in "lv|lv_LV.UTF-8|Kafejnīca Rīga|EUR|Bezmaksas kafija|+37126123456|12,80|12|enter" \
              "te|te_IN.UTF-8|కాఫీ హౌస్|INR|ఉచిత కాఫీ|+919876543210|250.00|2|enter" \
              "lv|lv_LV.UTF-8|Maiznīca|EUR|Bezmaksas kafija|+37129876543|3,50|3|esc"; do
-    bash "$0" "$run" || exit 1
+    # Once more after a failure: xdotool now and then drops a vowel sign while it types
+    # Telugu (it remaps a spare keycode per character), which leaves a misspelt name. A fault
+    # of the program fails both times.
+    bash "$0" "$run" || { echo "retrying once: $run"; bash "$0" "$run"; } || exit 1
   done
   echo "the assistant set up shops in lv and te, through every step and with Esc"
   exit 0
