@@ -1,4 +1,5 @@
-//! The counter's hardware: ESC/POS receipt printers and serial barcode scanners.
+//! The counter's hardware: ESC/POS receipt printers, serial barcode scanners and customer
+//! pole displays.
 //!
 //! Protocol (bytes in, bytes out; no I/O) is kept apart from transport (serial ports, PTYs,
 //! memory). The virtual printer decodes what it receives like a real one and draws each

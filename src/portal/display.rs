@@ -52,7 +52,8 @@ const SCRIPT: &str = "\
 var e=new EventSource(location.pathname.replace(/\\/$/,'')+'/events');\
 e.onmessage=function(m){s.innerHTML=m.data;document.body.dataset.version=m.lastEventId;};})();";
 
-/// The tablet page, or why not: `None` when the key is wrong or the page is off.
+/// The tablet page's settings, or the answer instead: the 404 of an unknown address for a
+/// wrong key (or no tablet page here), a refusal from outside the shop's network.
 fn tablet<'a>(
     state: &'a AppState,
     key: &str,
@@ -79,7 +80,8 @@ fn tablet<'a>(
         crate::domain::reach::Scope::Internet
     );
     if !inside && !t.anywhere {
-        let page = super::html::message_page(&w, &w.t("error-not-found"), &w.t("display-outside"));
+        let title = w.t("display-outside-title");
+        let page = super::html::message_page(&w, &title, &w.t("display-outside"));
         return Err(Box::new((StatusCode::FORBIDDEN, page).into_response()));
     }
     Ok(t)
@@ -251,7 +253,7 @@ fn accepting<'a>(state: &'a AppState, nonce: &str) -> Option<&'a DisplayHub> {
 }
 
 fn closed(w: &crate::i18n::Language) -> Response {
-    let page = super::html::message_page(w, &w.t("error-not-found"), &w.t("display-join-closed"));
+    let page = super::html::message_page(w, &w.t("display-join"), &w.t("display-join-closed"));
     (StatusCode::GONE, page).into_response()
 }
 
@@ -270,20 +272,15 @@ pub(crate) async fn hello(
     let form = s.secret.form_token(&nonce, state.now());
     w.respond(Ok(page(
         &w,
-        &w.t_args("display-join-title", &[("shop", s.shop_name.as_str().into())]),
+        &w.t_args(
+            "display-join-title",
+            &[("shop", s.shop_name.as_str().into())],
+        ),
         html! {
             section {
                 p.shop { (s.shop_name) }
                 h1 { (w.t("display-join")) }
-                form method="post" action={ "/hello/" (nonce) } {
-                    input type="hidden" name="form" value=(form);
-                    input type="hidden" name="language" value=(w.tag());
-                    label for="name" { (w.t("portal-first-name")) }
-                    input type="text" id="name" name="name" autocomplete="given-name" required maxlength="100";
-                    label for="contact" { (w.t("portal-contact")) }
-                    input type="text" id="contact" name="contact" autocomplete="tel" required maxlength="200";
-                    button type="submit" { (w.t("portal-join")) }
-                }
+                (super::join::join_form(&w, &format!("/hello/{nonce}"), &form))
             }
         },
     )))

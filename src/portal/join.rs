@@ -55,15 +55,7 @@ pub(crate) async fn join(
                     } @else {
                         p { (w.t("portal-join-plain")) }
                     }
-                    form method="post" action={ "/join/" (code) } {
-                        input type="hidden" name="form" value=(form);
-                        input type="hidden" name="language" value=(w.tag());
-                        label for="name" { (w.t("portal-first-name")) }
-                        input type="text" id="name" name="name" autocomplete="given-name" required maxlength="100";
-                        label for="contact" { (w.t("portal-contact")) }
-                        input type="text" id="contact" name="contact" autocomplete="tel" required maxlength="200";
-                        button type="submit" { (w.t("portal-join")) }
-                    }
+                    (join_form(&w, &format!("/join/{code}"), &form))
                 }
                 section {
                     h2 { (w.t("portal-join-counter")) }
@@ -108,6 +100,22 @@ pub(crate) async fn join_post(
     }
     .await;
     w.respond(joined)
+}
+
+/// The join form: a first name, and a phone number or an email in one field, posted to
+/// `action` with its anti-forgery token and the page's language.
+pub(crate) fn join_form(w: &crate::i18n::Language, action: &str, token: &str) -> maud::Markup {
+    html! {
+        form method="post" action=(action) {
+            input type="hidden" name="form" value=(token);
+            input type="hidden" name="language" value=(w.tag());
+            label for="name" { (w.t("portal-first-name")) }
+            input type="text" id="name" name="name" autocomplete="given-name" required maxlength="100";
+            label for="contact" { (w.t("portal-contact")) }
+            input type="text" id="contact" name="contact" autocomplete="tel" required maxlength="200";
+            button type="submit" { (w.t("portal-join")) }
+        }
+    }
 }
 
 /// Enrols who filled in a join form (a first name, and a phone number or an email in one

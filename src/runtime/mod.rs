@@ -5,11 +5,13 @@
 //! draws, kept by concern in resources of their own: [`CounterState`] (the customer on screen,
 //! search, notices, what the screen should follow up), [`Staffing`] (who is signed in),
 //! [`SupportSide`] (the tickets and timeline of what is on screen), [`DeviceBar`] (printer,
-//! scanner, pages, backups, chain, messages) and [`OwnerFigures`]. No system waits on I/O.
+//! scanner, customer display, pages, backups, chain, messages), [`OwnerFigures`] and
+//! [`display::DisplayLink`] (what the customer display shows). No system waits on I/O.
 //!
 //! `start.rs` starts the workers and builds the world; `requests.rs` turns an intent into a
 //! store request (or a refusal in words); `jobs.rs` is the store worker's side of each request;
-//! `answers.rs` turns the workers' answers into state and notices.
+//! `answers.rs` turns the workers' answers into state and notices; `display.rs` picks the
+//! customer display's screen.
 
 mod answers;
 mod devices;

@@ -1,6 +1,6 @@
 //! What the counter, the command line and the customer pages share, below all three: the work
 //! that runs beside a till (syncing with the chain, sending the outbox, refitting who is slipping
-//! away, checking where the customer pages open) and the words for the store's refusals and
+//! away, checking where the customer pages open, showing the customer display) and the words for the store's refusals and
 //! records.
 //!
 //! Depends on the store, the central store, messages, insights, devices' typed problems and

@@ -39,6 +39,7 @@ display-join-title = Join { $shop }
 display-joined = You are a member now. Show this screen at the counter if asked.
 display-join-closed = This join code has been used. Scan the code on the counter's screen again.
 display-joined-later = A customer joined on the tablet (card { $code }): open them with that code once this customer is served.
+display-outside-title = Only in the shop
 display-outside = The customer display opens only on the shop's own network.
 display-none = No customer display
 display-on = Customer display on { $port }

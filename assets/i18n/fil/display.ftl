@@ -25,6 +25,7 @@ display-join-title = Sumali sa { $shop }
 display-joined = Miyembro ka na. Ipakita ang screen na ito sa counter kung hingin.
 display-join-closed = Nagamit na ang code na ito. I-scan muli ang code sa screen ng counter.
 display-joined-later = May sumali sa tablet (card { $code }): buksan siya gamit ang code na iyon pagkatapos pagsilbihan ang customer na ito.
+display-outside-title = Sa tindahan lang
 display-outside = Bumubukas lang ang customer display sa network ng tindahan.
 display-none = Walang customer display
 display-on = Customer display sa { $port }

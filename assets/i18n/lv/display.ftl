@@ -29,6 +29,7 @@ display-join-title = Pievienoties: { $shop }
 display-joined = Tagad esat biedrs. Ja jautā, parādiet šo ekrānu pie kases.
 display-join-closed = Šis kods jau izmantots. Noskenējiet kodu uz kases ekrāna vēlreiz.
 display-joined-later = Pircējs pievienojās planšetē (karte { $code }): atveriet to ar šo kodu, kad šis pircējs apkalpots.
+display-outside-title = Tikai veikalā
 display-outside = Pircēja displejs atveras tikai veikala tīklā.
 display-none = Nav pircēja displeja
 display-on = Pircēja displejs: { $port }

@@ -29,6 +29,7 @@ display-join-title = Učlanite se: { $shop }
 display-joined = Sada ste član. Ako zatraže, pokažite ovaj ekran na kasi.
 display-join-closed = Ovaj kod je već iskorišćen. Skenirajte ponovo kod sa ekrana kase.
 display-joined-later = Kupac se učlanio na tabletu (kartica { $code }): otvorite ga tim kodom kad uslužite ovog kupca.
+display-outside-title = Samo u radnji
 display-outside = Displej za kupce otvara se samo na mreži radnje.
 display-none = Nema displeja za kupce
 display-on = Displej za kupce na { $port }
