@@ -140,7 +140,7 @@ pub(super) fn feed_display(
     };
     for n in news {
         bar.display = match n {
-            DisplayNews::Showing(_) => DisplayState::Showing(link.port.clone()),
+            DisplayNews::Showing => DisplayState::Showing(link.port.clone()),
             DisplayNews::Lost(why) => DisplayState::Lost(why),
         };
     }

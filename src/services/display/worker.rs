@@ -12,8 +12,8 @@ use std::time::Duration;
 /// What the display thread tells the counter.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DisplayNews {
-    /// The display took the screen; it shows these lines.
-    Showing(Vec<String>),
+    /// The display took a screen (the first, or the one of now after it was lost).
+    Showing,
     /// The display cannot be reached (why, in words); it is tried again every second.
     Lost(String),
 }
@@ -65,15 +65,14 @@ pub fn run(
         if !started {
             bytes.extend(profile.start());
         }
-        let lines = match (&shown, dirty || !started) {
+        let screen = match (&shown, dirty || !started) {
             (Some(parts), true) => {
-                let s = profile.show(parts);
-                bytes.extend(s.bytes);
-                Some(s.lines)
+                bytes.extend(profile.show(parts).bytes);
+                true
             }
             _ => {
                 bytes.extend(profile.keep_alive());
-                None
+                false
             }
         };
         match transport.write_all(&bytes).and_then(|()| transport.flush()) {
@@ -81,9 +80,7 @@ pub fn run(
                 started = true;
                 dirty = false;
                 lost = None;
-                if let Some(lines) = lines
-                    && news.send(DisplayNews::Showing(lines)).is_err()
-                {
+                if screen && news.send(DisplayNews::Showing).is_err() {
                     return;
                 }
             }
