@@ -13,7 +13,7 @@ use crate::devices::printer::{PrintError, Printer};
 use crate::devices::profile::{PrinterProfile, ProfileError};
 use crate::devices::raster::{Bitmap, dither};
 use crate::devices::receipt::{ItemLine, Loyalty, Receipt};
-use crate::devices::transport::{SerialSettings, SerialTransport};
+use crate::devices::transport::{Link, Transport};
 use crate::devices::virtual_printer::VirtualPrinter;
 use crate::i18n::Language;
 use crate::store::JobKind;
@@ -32,6 +32,8 @@ pub struct ReceiptPrinter {
     pub logo: Option<Bitmap>,
     /// The shop's language, for what the cashier is told when a receipt cannot go out.
     words: &'static Language,
+    /// The printer is on a connection that may not carry answers and has given none.
+    silent: std::sync::Arc<std::sync::atomic::AtomicBool>,
 }
 
 /// The logo shipped in `assets/`, inside the binary: the test page prints it when the shop has
@@ -80,6 +82,7 @@ impl ReceiptPrinter {
             port: config.printer.port.clone(),
             receipts_dir: dir.root().join("receipts"),
             words: config.shop.words().0,
+            silent: Default::default(),
         })
     }
 
@@ -110,17 +113,33 @@ impl ReceiptPrinter {
                 _ => None,
             }));
         }
-        self.serial().print(bytes)?;
+        let mut printer = self.connection()?;
+        let r = printer.print(bytes);
+        self.remember_silence(&printer);
+        r?;
         Ok(None)
     }
 
-    fn serial(&self) -> Printer<SerialTransport> {
-        let transport = SerialTransport::new(SerialSettings {
-            path: self.port.to_string(),
-            baud: self.baud,
-            flow_control: self.profile.flow_control,
-        });
-        Printer::new(transport, self.port.to_string()).with_baud(self.baud)
+    /// The printer on its port (serial, USB or network), not yet opened.
+    fn connection(&self) -> Result<Printer<Box<dyn Transport>>, PrintError> {
+        let port = self.port.to_string();
+        let link = Link::parse(&port).map_err(|e| {
+            PrintError::Io(std::io::Error::new(std::io::ErrorKind::InvalidInput, e))
+        })?;
+        let transport = link.transport(self.baud, self.profile.flow_control);
+        let silent = self.silent.load(std::sync::atomic::Ordering::Relaxed);
+        Ok(Printer::new(transport, port)
+            .with_baud(self.baud)
+            .known_silent(silent))
+    }
+
+    /// A network or USB printer found not to answer status queries is not asked again (each
+    /// question costs a second's wait).
+    fn remember_silence(&self, printer: &Printer<Box<dyn Transport>>) {
+        if printer.silent() {
+            self.silent
+                .store(true, std::sync::atomic::Ordering::Relaxed);
+        }
     }
 
     /// How the printer is now (the virtual printer is always ready).
@@ -131,7 +150,10 @@ impl ReceiptPrinter {
                 ..PrinterStatus::default()
             });
         }
-        self.serial().status()
+        let mut printer = self.connection()?;
+        let r = printer.status();
+        self.remember_silence(&printer);
+        r
     }
 
     /// Sends every pending job in order; stops at the first failure, which leaves it and the

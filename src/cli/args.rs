@@ -457,10 +457,19 @@ pub enum SimulateCmd {
     ///
     /// While it runs, type "paper out", "paper low", "paper in", "cover open" or
     /// "cover close" and Enter to change its state.
+    #[command(group(clap::ArgGroup::new("line").required(true).args(["link", "listen", "fifo"])))]
     Printer {
         /// Path of the link to create to the printer's device (open it as a serial port).
         #[arg(long, value_name = "PATH")]
-        link: std::path::PathBuf,
+        link: Option<std::path::PathBuf>,
+        /// Be a network printer listening on this address (e.g. 127.0.0.1:9100); the counter
+        /// prints to it with port = "tcp://127.0.0.1:9100".
+        #[arg(long, value_name = "HOST:PORT")]
+        listen: Option<String>,
+        /// Be a USB printer's device file: a FIFO made at this path, which answers nothing
+        /// back (as /dev/usb/lp0 on a printer that does not report its status).
+        #[arg(long, value_name = "PATH")]
+        fifo: Option<std::path::PathBuf>,
         /// Printer profile from hardware/printers/.
         #[arg(long, default_value = "generic-80mm")]
         profile: String,

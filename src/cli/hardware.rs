@@ -10,14 +10,24 @@ use serde_json::json;
 
 pub(super) fn simulate(ctx: &Ctx, cmd: SimulateCmd) -> Result<Output> {
     use crate::devices::profile::PrinterProfile;
-    use crate::devices::virtual_printer::{Control, Event, VirtualPrinter, run_on_pty};
-    let (link, profile, out, speed) = match cmd {
+    use crate::devices::virtual_printer::{Control, Event, Line, VirtualPrinter, run};
+    let (line, profile, out, speed) = match cmd {
         SimulateCmd::Printer {
             link,
+            listen,
+            fifo,
             profile,
             out,
             speed,
-        } => (link, profile, out, speed),
+        } => {
+            let line = match (link, listen, fifo) {
+                (Some(link), _, _) => Line::Pty(link),
+                (_, Some(addr), _) => Line::Tcp(addr),
+                (_, _, Some(path)) => Line::Fifo(path),
+                _ => unreachable!("clap requires one of --link, --listen, --fifo"),
+            };
+            (line, profile, out, speed)
+        }
         SimulateCmd::Scanner {
             link,
             suffix,
@@ -50,11 +60,11 @@ pub(super) fn simulate(ctx: &Ctx, cmd: SimulateCmd) -> Result<Output> {
         "Virtual printer '{}' ({} columns) at {}; receipts go to {}. Ctrl-C stops it.",
         profile.name,
         profile.columns,
-        link.display(),
+        line,
         out.display()
     );
     let stop = std::sync::atomic::AtomicBool::new(false);
-    run_on_pty(printer, &link, rx, &stop, |e| match e {
+    run(printer, &line, rx, &stop, |e| match e {
         Event::Printed { png, text } => {
             println!("printed {}", png.display());
             let first = text.lines().next().unwrap_or_default();
@@ -66,7 +76,7 @@ pub(super) fn simulate(ctx: &Ctx, cmd: SimulateCmd) -> Result<Output> {
         // On standard output, for a program driving the simulator to wait on.
         Event::Applied(c) => println!("now {}", c.name()),
     })
-    .with_context(|| format!("the virtual printer at {} stopped", link.display()))?;
+    .with_context(|| format!("the virtual printer at {line} stopped"))?;
     Ok(Output {
         text: String::new(),
         json: json!({}),
@@ -77,6 +87,7 @@ pub(super) fn devices(ctx: &Ctx) -> Result<Output> {
     use crate::devices::profile::list;
     let w = ctx.words();
     let ports = crate::devices::transport::list_ports();
+    let usb = crate::devices::transport::usb_printers();
     let printers = list("printers");
     let scanners = list("scanners");
     let found = if ports.is_empty() {
@@ -84,8 +95,14 @@ pub(super) fn devices(ctx: &Ctx) -> Result<Output> {
     } else {
         ports.join(", ")
     };
+    let usb_found = if usb.is_empty() {
+        w.t("cli-devices-no-ports")
+    } else {
+        usb.join(", ")
+    };
     let text = [
         w.t_args("cli-devices-ports", &[("ports", found.into())]),
+        w.t_args("cli-devices-usb", &[("ports", usb_found.into())]),
         w.t_args(
             "cli-devices-printers",
             &[("profiles", printers.join(", ").into())],
@@ -99,7 +116,7 @@ pub(super) fn devices(ctx: &Ctx) -> Result<Output> {
     .join("\n");
     Ok(Output {
         text,
-        json: json!({ "ports": ports, "printer_profiles": printers, "scanner_profiles": scanners }),
+        json: json!({ "ports": ports, "usb_printers": usb, "printer_profiles": printers, "scanner_profiles": scanners }),
     })
 }
 

@@ -383,11 +383,13 @@ pub(super) fn passthrough(
             }
         });
     }
-    let mut printer = SerialTransport::new(SerialSettings {
-        path: printer_port.clone(),
-        baud: ctx.config.printer.baud.unwrap_or(profile.baud),
-        flow_control: profile.flow_control,
-    });
+    // A serial, USB or network printer: the same splice for all.
+    let mut printer = crate::devices::transport::Link::parse(&printer_port)
+        .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidInput, e))?
+        .transport(
+            ctx.config.printer.baud.unwrap_or(profile.baud),
+            profile.flow_control,
+        );
     let (mut till_side, _slave): (Box<dyn Transport>, Option<serialport::TTYPort>) =
         match (&pos, &pos_link) {
             (_, Some(link)) => {

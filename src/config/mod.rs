@@ -150,8 +150,9 @@ pub enum PrinterPort {
     /// The built-in virtual printer (the default), which draws each receipt to
     /// `receipts/NNNN.png` in the data folder: `port = "virtual"`.
     Virtual,
-    /// A serial port or PTY path.
-    Serial(String),
+    /// A serial port or PTY path, a USB printer (`/dev/usb/lp0`) or a network printer
+    /// (`tcp://192.168.1.50:9100`): see [`crate::devices::transport::Link`].
+    Device(String),
 }
 
 impl PrinterPort {
@@ -164,7 +165,7 @@ impl PrinterPort {
         if text.is_empty() || text.eq_ignore_ascii_case(Self::VIRTUAL) {
             PrinterPort::Virtual
         } else {
-            PrinterPort::Serial(text.to_string())
+            PrinterPort::Device(text.to_string())
         }
     }
 
@@ -172,7 +173,7 @@ impl PrinterPort {
     pub fn as_str(&self) -> &str {
         match self {
             PrinterPort::Virtual => Self::VIRTUAL,
-            PrinterPort::Serial(path) => path,
+            PrinterPort::Device(path) => path,
         }
     }
 }
@@ -181,6 +182,19 @@ impl std::fmt::Display for PrinterPort {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
+}
+
+/// `[printer] port`, with a network printer's address checked.
+fn printer_port(text: Option<&str>, path: &Path) -> Result<PrinterPort, ConfigError> {
+    let port = PrinterPort::parse(text.unwrap_or_default());
+    if let PrinterPort::Device(p) = &port {
+        crate::devices::transport::Link::parse(p).map_err(|message| ConfigError::Invalid {
+            path: path.to_path_buf(),
+            what: "[printer] port",
+            message,
+        })?;
+    }
+    Ok(port)
 }
 
 /// `[printer]`: where receipts go.
@@ -519,7 +533,7 @@ impl Config {
             },
             program,
             printer: PrinterConfig {
-                port: PrinterPort::parse(raw.printer.port.as_deref().unwrap_or_default()),
+                port: printer_port(raw.printer.port.as_deref(), path)?,
                 profile: raw.printer.profile.unwrap_or_else(|| "generic-80mm".into()),
                 baud: raw.printer.baud,
                 logo: raw.printer.logo,

@@ -1,7 +1,7 @@
 //! Talking to a receipt printer: status before and after a job, the job sent whole.
 
 use super::escpos::{self, PrinterStatus, is_status_reply};
-use super::transport::Transport;
+use super::transport::{Answers, Transport};
 use std::time::Duration;
 
 /// How long to wait for each status reply before calling the printer unreachable.
@@ -27,6 +27,10 @@ pub struct Printer<T: Transport> {
     pub transport: T,
     port: String,
     baud: u32,
+    /// Found (or known) not to answer status queries.
+    silent: bool,
+    /// Has answered a status query on this connection.
+    answered: bool,
 }
 
 impl<T: Transport> Printer<T> {
@@ -35,6 +39,8 @@ impl<T: Transport> Printer<T> {
             transport,
             port: port.into(),
             baud: 9600,
+            silent: false,
+            answered: false,
         }
     }
 
@@ -50,8 +56,52 @@ impl<T: Transport> Printer<T> {
         self.status_within(STATUS_TIMEOUT)
     }
 
+    /// Whether the printer has been found not to answer status queries on a connection that
+    /// may not carry them (a network or USB printer): then only the connection is checked.
+    pub fn silent(&self) -> bool {
+        self.silent
+    }
+
+    /// Known from an earlier job: this printer never answers status queries.
+    pub fn known_silent(mut self, silent: bool) -> Printer<T> {
+        self.silent = silent;
+        self
+    }
+
     /// As [`Self::status`], allowing `first_reply` for the first answer.
     fn status_within(&mut self, first_reply: Duration) -> Result<PrinterStatus, PrintError> {
+        let connected = PrinterStatus {
+            online: true,
+            ..PrinterStatus::default()
+        };
+        match self.transport.answers() {
+            Answers::Never => {
+                self.transport.connect()?;
+                return Ok(connected);
+            }
+            Answers::IfItCan if self.silent => {
+                self.transport.connect()?;
+                return Ok(connected);
+            }
+            _ => {}
+        }
+        match self.ask_status(first_reply) {
+            // Connected but mute: a network or USB printer that does not speak status.
+            Err(PrintError::NoAnswer { .. })
+                if self.transport.answers() == Answers::IfItCan && !self.answered =>
+            {
+                self.silent = true;
+                Ok(connected)
+            }
+            Ok(s) => {
+                self.answered = true;
+                Ok(s)
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    fn ask_status(&mut self, first_reply: Duration) -> Result<PrinterStatus, PrintError> {
         let mut answers = [0u8; 3];
         let mut wait = first_reply;
         for (slot, n) in answers.iter_mut().zip([1u8, 2, 4]) {
@@ -128,6 +178,34 @@ mod tests {
         let e = p.print(b"hello\n").unwrap_err();
         assert_eq!(e.to_string(), "printer out of paper: load a new roll");
         assert!(!p.transport.written.ends_with(b"hello\n"));
+    }
+
+    #[test]
+    fn a_network_printer_that_never_answers_is_sent_the_job_once_known_silent() {
+        use crate::devices::transport::Answers;
+        let t = MemoryTransport {
+            answers: Answers::IfItCan,
+            ..MemoryTransport::default()
+        };
+        let mut p = Printer::new(t, "tcp://printer:9100");
+        assert!(p.print(b"hello\n").unwrap().ready());
+        assert!(p.silent());
+        // Asked once, then never again: a second job goes straight out.
+        let asked = [0x10, 0x04, 1];
+        assert!(p.transport.written.starts_with(&asked));
+        let len = p.transport.written.len();
+        p.print(b"again\n").unwrap();
+        assert_eq!(&p.transport.written[len..], b"again\n");
+        // A write-only device is never asked; one that is not there fails.
+        let fifo = MemoryTransport {
+            answers: Answers::Never,
+            ..MemoryTransport::default()
+        };
+        let mut p = Printer::new(fifo, "/tmp/lp0");
+        p.print(b"x").unwrap();
+        assert_eq!(p.transport.written, b"x");
+        p.transport.unplugged = true;
+        assert!(matches!(p.print(b"y"), Err(PrintError::Io(_))));
     }
 
     #[test]

@@ -12,11 +12,12 @@ use super::escpos::{DLE, EOT};
 use super::interpret::{Interpreter, Note, Page};
 use super::profile::PrinterProfile;
 use std::collections::VecDeque;
-use std::io::{self, Read, Write};
+use std::io;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::Receiver;
-use std::time::{Duration, Instant};
+use std::time::Instant;
+
+mod line;
+pub use line::{Line, run, run_on_pty};
 
 const XON: u8 = 0x11;
 const XOFF: u8 = 0x13;
@@ -270,56 +271,6 @@ impl VirtualPrinter {
     pub fn idle(&self) -> bool {
         self.backlog.is_empty()
     }
-}
-
-/// Runs a virtual printer on a new pseudo-terminal whose device path is linked at `link`,
-/// until `stop` is set. `log` receives each event as it happens.
-pub fn run_on_pty(
-    mut printer: VirtualPrinter,
-    link: &Path,
-    controls: Receiver<Control>,
-    stop: &AtomicBool,
-    mut log: impl FnMut(Event),
-) -> io::Result<()> {
-    let (mut master, slave) = super::transport::pty_with_link(link)?;
-    serialport::SerialPort::set_timeout(&mut master, Duration::from_millis(20))
-        .map_err(io::Error::other)?;
-    let mut buf = vec![0u8; 4096];
-    let result = loop {
-        if stop.load(Ordering::Relaxed) {
-            break Ok(());
-        }
-        while let Ok(c) = controls.try_recv() {
-            printer.control(c);
-            log(Event::Applied(c));
-        }
-        let mut events = Vec::new();
-        let room = printer.room().min(buf.len());
-        if room == 0 {
-            std::thread::sleep(Duration::from_millis(20));
-        }
-        let reply = match master.read(&mut buf[..room]) {
-            Ok(0) => printer.drain(&mut events),
-            Ok(n) => printer.receive(&buf[..n], &mut events),
-            Err(e) if e.kind() == io::ErrorKind::TimedOut => printer.drain(&mut events),
-            // EIO: no program has the device open right now; keep waiting for one.
-            Err(e) if e.raw_os_error() == Some(5) => {
-                std::thread::sleep(Duration::from_millis(20));
-                printer.drain(&mut events)
-            }
-            Err(e) => break Err(e),
-        };
-        let reply = reply?;
-        if !reply.is_empty() {
-            master.write_all(&reply)?;
-        }
-        for e in events {
-            log(e);
-        }
-    };
-    drop(slave);
-    let _ = std::fs::remove_file(link);
-    result
 }
 
 #[cfg(test)]

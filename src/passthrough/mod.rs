@@ -127,7 +127,7 @@ pub fn spawn_for_counter(
     let plug = &config.passthrough;
     let w = config.shop.words();
     let pos = plug.pos.clone().ok_or(PlugError::NeedsTillPort)?;
-    let crate::config::PrinterPort::Serial(printer_port) = &config.printer.port else {
+    let crate::config::PrinterPort::Device(printer_port) = &config.printer.port else {
         return Err(PlugError::NeedsRealPrinter);
     };
     let till = crate::devices::till::TillProfile::load(&plug.pos_profile)
@@ -140,11 +140,13 @@ pub fn spawn_for_counter(
         Duration::from_secs(plug.window_seconds),
     )?;
     let profile = recorder.printer.clone();
-    let mut printer = SerialTransport::new(SerialSettings {
-        path: printer_port.clone(),
-        baud: config.printer.baud.unwrap_or(profile.baud),
-        flow_control: profile.flow_control,
-    });
+    // A serial, USB or network printer: the same splice for all.
+    let mut printer = crate::devices::transport::Link::parse(printer_port)
+        .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidInput, e))?
+        .transport(
+            config.printer.baud.unwrap_or(profile.baud),
+            profile.flow_control,
+        );
     let mut till_side = SerialTransport::new(SerialSettings {
         path: pos.clone(),
         baud: plug.pos_baud,

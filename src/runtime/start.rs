@@ -294,6 +294,6 @@ fn printer_label(config: &Config, problem: Option<String>, plug: Option<String>)
         (Some(plug), _, _) => PrinterState::Plug(plug),
         (None, Some(problem), _) => PrinterState::Unusable(problem),
         (None, None, PrinterPort::Virtual) => PrinterState::Virtual,
-        (None, None, PrinterPort::Serial(port)) => PrinterState::On(port.clone()),
+        (None, None, PrinterPort::Device(port)) => PrinterState::On(port.clone()),
     }
 }

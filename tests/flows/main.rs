@@ -52,6 +52,7 @@ pub mod portal;
 mod portal_access;
 mod portal_languages;
 mod ports;
+mod printer_links;
 mod privacy;
 mod reach;
 mod readme;

@@ -56,6 +56,22 @@ pub fn start_sim(dir: &Path, link: &Path, profile: &str) -> Sim {
 /// A virtual printer printing `speed` bytes per second (0: instantly) into `out`.
 pub fn start_sim_at(dir: &Path, link: &Path, profile: &str, speed: usize, out: &Path) -> Sim {
     let _ = std::fs::remove_file(link);
+    let line = ["--link".to_string(), link.to_str().unwrap().to_string()];
+    let sim = start_sim_on(dir, &line, link, profile, speed, out);
+    crate::common::wait_for_path(link, "the virtual printer");
+    sim
+}
+
+/// A virtual printer on the line `line` says (`--link P`, `--listen ADDR`, `--fifo P`);
+/// `path` is removed when it stops (a PTY's link, a FIFO).
+pub fn start_sim_on(
+    dir: &Path,
+    line: &[String],
+    path: &Path,
+    profile: &str,
+    speed: usize,
+    out: &Path,
+) -> Sim {
     let mut child = Command::new(env!("CARGO_BIN_EXE_regulars"))
         .args([
             "--data",
@@ -66,8 +82,7 @@ pub fn start_sim_at(dir: &Path, link: &Path, profile: &str, speed: usize, out: &
             profile,
         ])
         .args(["--speed", &speed.to_string()])
-        .arg("--link")
-        .arg(link)
+        .args(line)
         .arg("--out")
         .arg(out)
         .stdin(Stdio::piped())
@@ -89,12 +104,11 @@ pub fn start_sim_at(dir: &Path, link: &Path, profile: &str, speed: usize, out: &
             }
         }
     });
-    crate::common::wait_for_path(link, "the virtual printer");
     Sim {
         child,
         stdin,
         out: out.to_path_buf(),
-        link: link.to_path_buf(),
+        link: path.to_path_buf(),
         said,
     }
 }

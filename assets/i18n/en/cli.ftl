@@ -83,6 +83,7 @@ cli-range-backwards = --from must be on or before --to
 cli-backing-up = backing up
 cli-bad-role = the role is cashier or owner
 cli-devices-ports = Serial ports: { $ports }
+cli-devices-usb = USB printers: { $ports }
 cli-devices-no-ports = none found
 cli-devices-printers = Printer profiles: { $profiles }
 cli-devices-scanners = Scanner profiles: { $profiles }

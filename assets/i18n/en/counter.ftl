@@ -140,7 +140,7 @@ receipt-large = Receipt, large
 close = Close (Esc)
 
 ## Settings
-settings-ports = Ports come from this computer's serial ports; "virtual" prints to the preview.
+settings-ports = Ports come from this computer's USB printers and serial ports; a network printer is tcp://ADDRESS:9100; "virtual" prints to the preview.
 language = Language
 printer-port = Printer port
 printer-profile = Printer profile

@@ -64,6 +64,7 @@ cli-range-backwards = ang --from ay dapat kapareho o bago ng --to
 cli-backing-up = nagba-backup
 cli-bad-role = ang role ay cashier o owner (may-ari)
 cli-devices-ports = Mga serial port: { $ports }
+cli-devices-usb = Mga USB printer: { $ports }
 cli-devices-no-ports = walang nakita
 cli-devices-printers = Mga printer profile: { $profiles }
 cli-devices-scanners = Mga scanner profile: { $profiles }

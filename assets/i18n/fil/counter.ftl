@@ -125,7 +125,7 @@ receipt-large = Resibo, malaki
 close = Isara (Esc)
 
 ## Mga setting
-settings-ports = Ang mga port ay mga serial port ng computer na ito; "virtual" ay nagpi-print sa silip.
+settings-ports = Ang mga port ay mga USB printer at serial port ng computer na ito; ang network printer ay tcp://ADDRESS:9100; "virtual" ay nagpi-print sa silip.
 language = Wika
 printer-port = Port ng printer
 printer-profile = Profile ng printer

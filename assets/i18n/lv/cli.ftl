@@ -80,6 +80,7 @@ cli-range-backwards = --from jābūt tajā pašā dienā vai pirms --to
 cli-backing-up = veido rezerves kopiju
 cli-bad-role = loma ir cashier (kasieris) vai owner (īpašnieks)
 cli-devices-ports = Seriālie porti: { $ports }
+cli-devices-usb = USB printeri: { $ports }
 cli-devices-no-ports = nav atrasti
 cli-devices-printers = Printeru profili: { $profiles }
 cli-devices-scanners = Skeneru profili: { $profiles }

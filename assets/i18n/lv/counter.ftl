@@ -146,7 +146,7 @@ receipt-large = Čeks, palielināts
 close = Aizvērt (Esc)
 
 ## Iestatījumi
-settings-ports = Porti ir šī datora seriālie porti; "virtual" drukā priekšskatījumā.
+settings-ports = Porti ir šī datora USB printeri un seriālie porti; tīkla printeris ir tcp://ADRESE:9100; "virtual" drukā priekšskatījumā.
 language = Valoda
 printer-port = Printera ports
 printer-profile = Printera profils

@@ -80,6 +80,7 @@ cli-range-backwards = --from мора бити истог дана или пре
 cli-backing-up = прави се резервна копија
 cli-bad-role = улога је cashier (благајник) или owner (власник)
 cli-devices-ports = Серијски портови: { $ports }
+cli-devices-usb = USB штампачи: { $ports }
 cli-devices-no-ports = нису пронађени
 cli-devices-printers = Профили штампача: { $profiles }
 cli-devices-scanners = Профили скенера: { $profiles }

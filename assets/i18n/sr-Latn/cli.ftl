@@ -80,6 +80,7 @@ cli-range-backwards = --from mora biti istog dana ili pre --to
 cli-backing-up = pravi se rezervna kopija
 cli-bad-role = uloga je cashier (blagajnik) ili owner (vlasnik)
 cli-devices-ports = Serijski portovi: { $ports }
+cli-devices-usb = USB štampači: { $ports }
 cli-devices-no-ports = nisu pronađeni
 cli-devices-printers = Profili štampača: { $profiles }
 cli-devices-scanners = Profili skenera: { $profiles }

@@ -146,7 +146,7 @@ receipt-large = Račun, uvećan
 close = Zatvori (Esc)
 
 ## Podešavanja
-settings-ports = Portovi su serijski portovi ovog računara; "virtual" štampa u pregled.
+settings-ports = Portovi su USB štampači i serijski portovi ovog računara; mrežni štampač je tcp://ADRESA:9100; "virtual" štampa u pregled.
 language = Jezik
 printer-port = Port štampača
 printer-profile = Profil štampača

@@ -76,6 +76,7 @@ cli-range-backwards = --from అనేది --to రోజు లేదా అ�
 cli-backing-up = బ్యాకప్ చేస్తున్నాము
 cli-bad-role = పాత్ర cashier (క్యాషియర్) లేదా owner (యజమాని)
 cli-devices-ports = సీరియల్ పోర్టులు: { $ports }
+cli-devices-usb = USB ప్రింటర్లు: { $ports }
 cli-devices-no-ports = ఏవీ కనబడలేదు
 cli-devices-printers = ప్రింటర్ ప్రొఫైళ్లు: { $profiles }
 cli-devices-scanners = స్కానర్ ప్రొఫైళ్లు: { $profiles }

@@ -13,6 +13,8 @@ pub struct DevicesForm {
     pub baud: String,
     pub error: Option<String>,
     ports: Vec<String>,
+    /// USB printers this computer has (`/dev/usb/lp0`), offered first for the printer.
+    usb_printers: Vec<String>,
     printers: Vec<String>,
     scanners: Vec<String>,
     displays: Vec<String>,
@@ -45,12 +47,29 @@ impl DevicesForm {
                 .unwrap_or_default(),
             error: None,
             ports: crate::devices::transport::list_ports(),
+            usb_printers: crate::devices::transport::usb_printers(),
             printers: list("printers"),
             scanners: list("scanners"),
             displays: list("displays"),
             tills: list("pos"),
             tablet: String::new(),
         }
+    }
+
+    /// What the printer's list offers: the virtual printer, USB printers, serial ports.
+    pub fn printer_choices(&self) -> Vec<String> {
+        std::iter::once(PrinterPort::VIRTUAL.to_string())
+            .chain(self.usb_printers.iter().cloned())
+            .chain(self.ports.iter().cloned())
+            .collect()
+    }
+
+    /// As if these USB printers were plugged in (what the list offers does not depend on the
+    /// machine it is tried on).
+    #[cfg(test)]
+    pub fn with_usb_printers(mut self, found: Vec<String>) -> DevicesForm {
+        self.usb_printers = found;
+        self
     }
 
     /// With the tablet screen's address shown under the ports.
@@ -127,13 +146,14 @@ impl DevicesForm {
     }
 
     fn devices_grid(&mut self, ui: &mut egui::Ui, w: &Language) {
+        let with_virtual = self.printer_choices();
         let f = &mut self.devices;
         let l = ui.label(w.t("printer-port"));
-        ui.add(egui::TextEdit::singleline(&mut f.printer_port))
-            .labelled_by(l.id);
-        let with_virtual: Vec<String> = std::iter::once(PrinterPort::VIRTUAL.to_string())
-            .chain(self.ports.iter().cloned())
-            .collect();
+        ui.add(
+            egui::TextEdit::singleline(&mut f.printer_port)
+                .hint_text("/dev/usb/lp0 · tcp://192.168.1.50:9100"),
+        )
+        .labelled_by(l.id);
         choose(
             ui,
             "printer-port-choice",
@@ -210,4 +230,19 @@ fn choose(ui: &mut egui::Ui, id: &str, shown: &str, options: &[String], value: &
                 ui.selectable_value(value, p.clone(), p);
             }
         });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn usb_printers_are_offered_for_the_printer_before_serial_ports() {
+        let mut form = DevicesForm::load(None).with_usb_printers(vec!["/dev/usb/lp0".into()]);
+        form.ports = vec!["/dev/ttyUSB0".into()];
+        assert_eq!(
+            form.printer_choices(),
+            ["virtual", "/dev/usb/lp0", "/dev/ttyUSB0"]
+        );
+    }
 }

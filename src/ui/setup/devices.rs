@@ -16,6 +16,8 @@ pub use crate::devices::transport::{Port, ports};
 /// The printer and scanner steps' answers, and the counter started to try them.
 pub struct Devices {
     pub ports: Vec<Port>,
+    /// USB printers (`/dev/usb/lp0`) and then the serial ports.
+    pub printer_ports: Vec<Port>,
     pub printer_port: String,
     pub printer_profile: String,
     pub printer_profiles: Vec<String>,
@@ -35,6 +37,7 @@ impl Default for Devices {
     fn default() -> Devices {
         Devices {
             ports: ports(),
+            printer_ports: crate::devices::transport::printer_ports(),
             printer_port: PrinterPort::VIRTUAL.to_string(),
             printer_profile: "generic-80mm".into(),
             printer_profiles: crate::devices::profile::list("printers"),
@@ -118,11 +121,19 @@ impl Devices {
         self.ports.iter().map(|p| p.name.clone()).collect()
     }
 
-    /// The ports listed, the chosen one marked.
+    /// The ports listed (the printer's with USB printers first), the chosen one marked.
     fn list(&self, ui: &mut egui::Ui, first: Option<(String, String)>, chosen: &str) {
+        let printer = first
+            .as_ref()
+            .is_some_and(|(name, _)| name == PrinterPort::VIRTUAL);
+        let ports = if printer {
+            &self.printer_ports
+        } else {
+            &self.ports
+        };
         for (name, about) in first
             .into_iter()
-            .chain(self.ports.iter().map(|p| (p.name.clone(), p.about.clone())))
+            .chain(ports.iter().map(|p| (p.name.clone(), p.about.clone())))
         {
             let line = match (name.is_empty(), about.is_empty()) {
                 (true, _) => about,
@@ -136,7 +147,7 @@ impl Devices {
     pub fn printer_ui(&mut self, ui: &mut egui::Ui, w: &Words, focus: bool, up: bool, down: bool) {
         let label = ui.label(egui::RichText::new(w.t("setup-printer")).size(20.0));
         let choices: Vec<String> = std::iter::once(PrinterPort::VIRTUAL.to_string())
-            .chain(self.port_names())
+            .chain(self.printer_ports.iter().map(|p| p.name.clone()))
             .collect();
         if up || down {
             Self::cycle(&mut self.printer_port, &choices, if up { -1 } else { 1 });

@@ -1,21 +1,9 @@
-//! Transport: how bytes reach a device. A small trait, a serial-port implementation that
-//! reopens a port that vanished (a USB-serial adapter unplugged and plugged back), and an
-//! in-memory one for tests.
+//! Serial ports and PTYs: 8N1, opened on first use and reopened after they vanish.
 
-use super::profile::FlowControl;
-use std::collections::VecDeque;
+use super::{PORT_TIMEOUT, STALL_TIMEOUT, Transport};
+use crate::devices::profile::FlowControl;
 use std::io::{self, Read, Write};
 use std::time::{Duration, Instant};
-
-/// Bytes to and from a device.
-pub trait Transport: Send {
-    /// Writes every byte or fails.
-    fn write_all(&mut self, bytes: &[u8]) -> io::Result<()>;
-    /// Reads what arrives within `timeout`; `Ok(0)` when nothing did.
-    fn read_timeout(&mut self, buf: &mut [u8], timeout: Duration) -> io::Result<usize>;
-    /// Waits until written bytes have left.
-    fn flush(&mut self) -> io::Result<()>;
-}
 
 /// Serial settings for a port.
 #[derive(Debug, Clone)]
@@ -24,15 +12,6 @@ pub struct SerialSettings {
     pub baud: u32,
     pub flow_control: FlowControl,
 }
-
-/// Whether `e` is this computer refusing to open a port for this user (its permissions), as
-/// opposed to a port that is missing or failed.
-pub fn refused(e: &io::Error) -> bool {
-    e.kind() == io::ErrorKind::PermissionDenied
-}
-
-/// The port's timeout for a single read or write call.
-const PORT_TIMEOUT: Duration = Duration::from_millis(50);
 
 /// A serial port (or PTY path), 8N1, opened on first use and reopened after it vanishes.
 pub struct SerialTransport {
@@ -86,10 +65,6 @@ impl SerialTransport {
     }
 }
 
-/// How long a write may make no progress before the printer is called stuck. A printer that
-/// holds us off with XOFF or CTS while it prints an image is busy, not gone.
-pub const STALL_TIMEOUT: Duration = Duration::from_secs(30);
-
 impl Transport for SerialTransport {
     fn write_all(&mut self, bytes: &[u8]) -> io::Result<()> {
         let mut sent = 0;
@@ -139,6 +114,10 @@ impl Transport for SerialTransport {
         let r = self.port().and_then(|p| p.flush());
         self.drop_on_error(r)
     }
+
+    fn connect(&mut self) -> io::Result<()> {
+        self.port().map(|_| ())
+    }
 }
 
 impl SerialTransport {
@@ -181,81 +160,4 @@ pub fn pty_with_link(
             io::Error::other(format!("cannot create the link {}: {e}", link.display()))
         })?;
     Ok((master, slave))
-}
-
-/// In-memory transport: records what is written and plays back scripted replies.
-#[derive(Debug, Default)]
-pub struct MemoryTransport {
-    pub written: Vec<u8>,
-    pub replies: VecDeque<u8>,
-    /// When set, every operation fails as if the port had vanished.
-    pub unplugged: bool,
-}
-
-impl Transport for MemoryTransport {
-    fn write_all(&mut self, bytes: &[u8]) -> io::Result<()> {
-        if self.unplugged {
-            return Err(io::Error::new(io::ErrorKind::NotConnected, "port vanished"));
-        }
-        self.written.extend_from_slice(bytes);
-        Ok(())
-    }
-
-    fn read_timeout(&mut self, buf: &mut [u8], _timeout: Duration) -> io::Result<usize> {
-        if self.unplugged {
-            return Err(io::Error::new(io::ErrorKind::NotConnected, "port vanished"));
-        }
-        let n = buf.len().min(self.replies.len());
-        for b in buf.iter_mut().take(n) {
-            *b = self.replies.pop_front().expect("counted");
-        }
-        Ok(n)
-    }
-
-    fn flush(&mut self) -> io::Result<()> {
-        Ok(())
-    }
-}
-
-/// A serial port and what is known about it.
-#[derive(Debug, Clone)]
-pub struct Port {
-    pub name: String,
-    /// A USB adapter's ids, maker and product; Bluetooth; PCI; empty when nothing is known.
-    pub about: String,
-}
-
-/// The computer's serial ports with what their drivers say, USB adapters first (the built-in
-/// ttyS ports are rarely where a printer is).
-pub fn ports() -> Vec<Port> {
-    use serialport::SerialPortType;
-    let mut ports: Vec<Port> = serialport::available_ports()
-        .unwrap_or_default()
-        .into_iter()
-        .map(|p| {
-            let about = match p.port_type {
-                SerialPortType::UsbPort(u) => {
-                    let names: Vec<String> =
-                        [u.manufacturer, u.product].into_iter().flatten().collect();
-                    format!("USB {:04x}:{:04x} {}", u.vid, u.pid, names.join(" "))
-                }
-                SerialPortType::BluetoothPort => "Bluetooth".into(),
-                SerialPortType::PciPort => "PCI".into(),
-                SerialPortType::Unknown => String::new(),
-            };
-            Port {
-                name: p.port_name,
-                about: about.trim().to_string(),
-            }
-        })
-        .collect();
-    ports.sort_by_key(|p| p.about.is_empty());
-    ports
-}
-
-/// Serial ports this machine has.
-pub fn list_ports() -> Vec<String> {
-    serialport::available_ports()
-        .map(|ports| ports.into_iter().map(|p| p.port_name).collect())
-        .unwrap_or_default()
 }
