@@ -10,6 +10,7 @@ use regulars::devices::escpos::{self, QrEcc};
 use regulars::devices::profile::PrinterProfile;
 use regulars::devices::raster::{RASTER_QUIET, qr_bitmap};
 use regulars::devices::receipt::{Block, EXAMPLE_URL, Receipt, two_columns, wrap};
+use regulars::printing::{STANDARD_SHOPS, StandardShop};
 use std::hint::black_box;
 
 const PYTHON_ESCPOS_QR_BYTES: usize = 4_478;
@@ -88,88 +89,7 @@ fn figures() {
     );
 }
 
-/// A shop in each shipped language: tag, currency, shop, customer, reward, three items.
-type Shop = (
-    &'static str,
-    &'static str,
-    &'static str,
-    &'static str,
-    &'static str,
-    [(&'static str, i64); 3],
-);
-
-const SHOPS: [Shop; 6] = [
-    (
-        "en",
-        "EUR",
-        "Corner Café",
-        "Zoë Byrne",
-        "Free coffee",
-        [
-            ("Flat white", 350),
-            ("Croissant", 280),
-            ("Crème brûlée", 420),
-        ],
-    ),
-    (
-        "lv",
-        "EUR",
-        "Kafejnīca Ķiploks",
-        "Jānis Bērziņš",
-        "Bezmaksas kafija",
-        [
-            ("Kafija ar pienu", 350),
-            ("Kruasāns", 280),
-            ("Ķiploku maize", 420),
-        ],
-    ),
-    (
-        "sr-Cyrl",
-        "RSD",
-        "Кафана Ђерам",
-        "Ђорђе Петровић",
-        "Бесплатна кафа",
-        [
-            ("Домаћа кафа", 18_000),
-            ("Кифла", 9_000),
-            ("Ћевапи", 98_000),
-        ],
-    ),
-    (
-        "sr-Latn",
-        "RSD",
-        "Kafana Đeram",
-        "Đorđe Petrović",
-        "Besplatna kafa",
-        [
-            ("Domaća kafa", 18_000),
-            ("Kifla", 9_000),
-            ("Ćevapi", 98_000),
-        ],
-    ),
-    (
-        "fil",
-        "PHP",
-        "Kapihan ni Aling Nena",
-        "Niño Dela Cruz",
-        "Libreng kape",
-        [
-            ("Kapeng barako", 12_000),
-            ("Pandesal", 3_500),
-            ("Ensaymada", 8_500),
-        ],
-    ),
-    (
-        "te",
-        "INR",
-        "శ్రీ టిఫిన్స్",
-        "శ్రీనివాస్ రావు",
-        "ఉచిత కాఫీ",
-        [("ఫిల్టర్ కాఫీ", 4_000), ("ఇడ్లీ", 6_000), ("మసాలా దోశ", 12_000)],
-    ),
-];
-
-fn shop_receipt(shop: &Shop) -> Receipt {
+fn shop_receipt(shop: &StandardShop) -> Receipt {
     let (tag, currency, name, customer, reward, items) = shop;
     let w = regulars::i18n::catalog().get(tag).unwrap();
     let currency = regulars::domain::money::Currency::from_code(currency).unwrap();
@@ -235,7 +155,7 @@ fn locale_figures() {
     eprintln!(
         "  lang    | bytes | s at 9600 | text | switches | raster lines (bytes; full-width 1-bit) | overhead over text+images+QR"
     );
-    for shop in &SHOPS {
+    for shop in &STANDARD_SHOPS {
         let job = shop_receipt(shop).encode(&profile);
         let p = parts(&job, profile.dots);
         let content = p.text + p.image_bytes + p.qr;
@@ -258,7 +178,7 @@ fn encode(c: &mut Criterion) {
     figures();
     locale_figures();
     let profile = PrinterProfile::load("generic-80mm").unwrap();
-    for shop in &SHOPS {
+    for shop in &STANDARD_SHOPS {
         let receipt = shop_receipt(shop);
         c.bench_function(&format!("receipt/encode_{}", shop.0), |b| {
             b.iter(|| black_box(receipt.encode(&profile)))

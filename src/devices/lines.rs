@@ -7,12 +7,14 @@
 //! profile says `raster_text` — is shaped and drawn with the bundled fonts ([`super::shaped`])
 //! and sent as a `GS v 0` image of that line, wrapped to the paper, never as `?`.
 
+use super::cells;
 use super::codepage::CodePage;
 use super::escpos::{self, Align, QrEcc};
 use super::profile::PrinterProfile;
 use super::raster::{self, Bitmap};
 use super::receipt::{Block, two_columns, wrap};
 use super::shaped;
+use super::user_chars::UserChars;
 
 /// Text in one code page.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -110,6 +112,10 @@ pub fn encode_body(blocks: &[Block], profile: &PrinterProfile, out: &mut Vec<u8>
         page: profile.code_page,
     };
     let pages = job_pages(blocks, profile);
+    let mut user = profile
+        .user_cell()
+        .filter(|_| !profile.raster_text)
+        .map(|c| UserChars::new(c, profile.user_chars));
     for block in blocks {
         match block {
             Block::Line {
@@ -134,6 +140,15 @@ pub fn encode_body(blocks: &[Block], profile: &PrinterProfile, out: &mut Vec<u8>
                             out.push(escpos::LF);
                         }
                     }
+                    None if on_grid(
+                        Text::Line(text),
+                        (*bold, *large, *align),
+                        profile,
+                        &pages,
+                        &mut st,
+                        &mut user,
+                        out,
+                    ) => {}
                     None => {
                         let px = text_px(profile, *large);
                         for l in shaped::wrap(text, px, profile.dots as f32) {
@@ -177,6 +192,15 @@ pub fn encode_body(blocks: &[Block], profile: &PrinterProfile, out: &mut Vec<u8>
                             out.push(escpos::LF);
                         }
                     }
+                    None if on_grid(
+                        Text::Pair(left, right),
+                        (*bold, large, Align::Left),
+                        profile,
+                        &pages,
+                        &mut st,
+                        &mut user,
+                        out,
+                    ) => {}
                     None => {
                         let img = drawn_pair(left, right, *bold, large, profile);
                         out.extend(escpos::raster(img.width, img.height, &img.rows));
@@ -219,6 +243,57 @@ pub fn encode_body(blocks: &[Block], profile: &PrinterProfile, out: &mut Vec<u8>
     if st.page != profile.code_page {
         out.extend(profile.select_bytes(profile.code_page));
     }
+}
+
+/// A line's words, or a pair's two sides.
+enum Text<'a> {
+    Line(&'a str),
+    Pair(&'a str, &'a str),
+}
+
+/// Sends a line the code pages cannot carry as text on the character grid, with the pictures
+/// it needs as user-defined characters ([`super::cells`]), when the printer has them and each
+/// row needs no more than it holds; false when the line must go as an image instead.
+///
+/// Emphasis and size are the printer's (`ESC E`, `GS !`), which apply to its user-defined
+/// characters too: a bold or large line's syllables are the same pictures as a normal line's,
+/// defined once (a large one is the normal drawing doubled by the printer).
+fn on_grid(
+    text: Text<'_>,
+    (bold, large, align): (bool, bool, Align),
+    profile: &PrinterProfile,
+    pages: &[CodePage],
+    st: &mut State,
+    user: &mut Option<UserChars>,
+    out: &mut Vec<u8>,
+) -> bool {
+    let Some(u) = user.as_mut() else {
+        return false;
+    };
+    let Some(cell) = profile.user_cell() else {
+        return false;
+    };
+    let has = |c: char| pages.iter().any(|p| p.encode_char(c).is_some());
+    let (px, columns) = (
+        text_px(profile, false),
+        profile.columns / if large { 2 } else { 1 },
+    );
+    let grid = match text {
+        Text::Line(t) => cells::lines(t, px, cell, columns, &has),
+        Text::Pair(l, r) => cells::pair(l, r, px, cell, columns, &has),
+    };
+    if !grid.iter().all(|g| u.fits(g)) {
+        return false;
+    }
+    st.align(align, out);
+    st.style(bold, large, out);
+    for line in &grid {
+        u.send(line, (align != Align::Left, large), out, &mut |s, out| {
+            let runs = runs(s, pages, st.page).unwrap_or_default();
+            send_runs(&runs, profile, st, out);
+        });
+    }
+    true
 }
 
 /// Spaces as paper has them: the thin and narrow no-break spaces CLDR puts in dates and amounts

@@ -5,6 +5,7 @@
 //! memory). The virtual printer decodes what it receives like a real one and draws each
 //! receipt, so the whole flow can be seen and tested without hardware.
 
+pub mod cells;
 pub mod codepage;
 pub mod display;
 pub mod escpos;
@@ -18,4 +19,5 @@ pub mod scanner;
 pub mod shaped;
 pub mod till;
 pub mod transport;
+pub mod user_chars;
 pub mod virtual_printer;

@@ -58,6 +58,14 @@ pub struct PrinterProfile {
     /// character tables (for printers whose tables are wrong or unknown).
     #[serde(default)]
     pub raster_text: bool,
+    /// How many user-defined characters (`ESC &`) it holds at once (0: none; at most 94
+    /// are used). Lines its code pages cannot carry (₱, ₹, Telugu) are then sent as text with
+    /// pictures defined once per receipt instead of as images.
+    #[serde(default)]
+    pub user_chars: usize,
+    /// A user-defined character's width and height in dots (Epson's font A: 12 × 24).
+    #[serde(default = "default_user_char_size")]
+    pub user_char_size: (usize, usize),
     #[serde(default = "default_baud")]
     pub baud: u32,
     #[serde(default)]
@@ -72,6 +80,9 @@ pub struct PrinterProfile {
 
 fn default_module() -> u8 {
     6
+}
+fn default_user_char_size() -> (usize, usize) {
+    (12, 24)
 }
 fn default_baud() -> u32 {
     9600
@@ -281,6 +292,13 @@ impl PrinterProfile {
             .into_iter()
             .find(|(_, m)| *m == n)
             .map(|(p, _)| p)
+    }
+
+    /// The user-defined characters' cell, when the printer has them.
+    pub fn user_cell(&self) -> Option<super::cells::Cell> {
+        let (w, h) = self.user_char_size;
+        (self.user_chars > 0 && w > 0 && h > 0 && w <= 255 && h <= 255 && h % 8 == 0)
+            .then_some(super::cells::Cell { w, h })
     }
 
     /// Dots per character cell in the normal font.

@@ -244,7 +244,9 @@ impl VirtualPrinter {
         // watches the folder never opens half a receipt.
         // Decoded text, unless part of the page came as images and the job's words are known.
         let text = match &self.words {
-            Some(words) if page.text.contains("[image ") => words.as_str(),
+            Some(words) if page.text.contains("[image ") || page.text.contains('\u{FFFC}') => {
+                words.as_str()
+            }
             _ => page.text.as_str(),
         };
         std::fs::write(png.with_extension("txt"), text)?;

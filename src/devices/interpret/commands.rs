@@ -13,8 +13,25 @@ impl Interpreter {
             b'@' => {
                 self.style = Style::default();
                 self.code_page = self.power_on_page;
+                self.user.clear();
+                self.user_on = false;
                 Step::Done(2, None)
             }
+            b'%' => {
+                let Some(n) = arg(2) else {
+                    return Step::Need;
+                };
+                self.user_on = n & 1 == 1;
+                Step::Done(3, None)
+            }
+            b'?' => {
+                let Some(n) = arg(2) else {
+                    return Step::Need;
+                };
+                self.user.cancel(n);
+                Step::Done(3, None)
+            }
+            b'&' => self.define_user_chars(buf),
             b'a' | b'E' | b't' | b'd' | b'J' | b'!' | b'-' | b'M' | b'R' | b'{' | b'G' | b'3'
             | b'U' | b'V' | b'r' | b'c' | b'e' => {
                 let Some(n) = arg(2) else {
@@ -82,6 +99,39 @@ impl Interpreter {
                 Step::Done(2, None)
             }
         }
+    }
+
+    /// `ESC & y c1 c2 [x d1 … d(y×x)]…`: characters c1 to c2, each x dots wide and y bytes
+    /// (8y dots) tall, column by column.
+    fn define_user_chars(&mut self, buf: &[u8]) -> Step {
+        let (Some(&y), Some(&c1), Some(&c2)) = (buf.get(2), buf.get(3), buf.get(4)) else {
+            return Step::Need;
+        };
+        if !(1..=3).contains(&y) || c1 < 0x20 || c2 > 0x7E || c1 > c2 {
+            self.unknown(format!(
+                "ESC & {y} {c1} {c2} (not a character range it takes)"
+            ));
+            return Step::Done(5, None);
+        }
+        let per_column = usize::from(y);
+        let mut at = 5;
+        let mut defined = Vec::new();
+        for code in c1..=c2 {
+            let Some(&x) = buf.get(at) else {
+                return Step::Need;
+            };
+            let len = usize::from(x) * per_column;
+            if buf.len() < at + 1 + len {
+                return Step::Need;
+            }
+            defined.push((code, usize::from(x), at + 1));
+            at += 1 + len;
+        }
+        for (code, x, from) in defined {
+            let data = &buf[from..from + x * per_column];
+            self.user.define(code, x, per_column, data);
+        }
+        Step::Done(at, None)
     }
 
     pub(super) fn gs(&mut self, buf: &[u8]) -> Step {

@@ -83,3 +83,85 @@ fn draw_outline(rows: &mut [Vec<u8>], x0: usize, c: char, s: &Style, cell: usize
 const EURO: [u8; 8] = [0x38, 0x44, 0x1F, 0x04, 0x1F, 0x44, 0x38, 0x00];
 /// An empty box for characters without a glyph.
 const UNKNOWN: [u8; 8] = [0x7E, 0x42, 0x42, 0x42, 0x42, 0x42, 0x7E, 0x00];
+
+/// Characters a job defined (`ESC &`), by code.
+#[derive(Debug, Default)]
+pub(super) struct UserChars {
+    by_code: std::collections::HashMap<u8, UserChar>,
+}
+
+/// One user-defined character: `width` columns of `per_column` bytes, top dot in the high bit.
+#[derive(Debug, Clone)]
+pub(super) struct UserChar {
+    width: usize,
+    per_column: usize,
+    data: Vec<u8>,
+}
+
+/// User-defined characters ride in the line as private-use characters until it is printed.
+const USER_BASE: u32 = 0xF0000;
+
+pub(super) fn user_char(code: u8) -> char {
+    char::from_u32(USER_BASE + u32::from(code)).expect("a private-use character")
+}
+
+pub(super) fn user_code(c: char) -> Option<u8> {
+    u32::from(c)
+        .checked_sub(USER_BASE)
+        .and_then(|n| u8::try_from(n).ok())
+}
+
+impl UserChars {
+    pub(super) fn get(&self, code: u8) -> Option<&UserChar> {
+        self.by_code.get(&code)
+    }
+
+    pub(super) fn define(&mut self, code: u8, width: usize, per_column: usize, data: &[u8]) {
+        self.by_code.insert(
+            code,
+            UserChar {
+                width,
+                per_column,
+                data: data.to_vec(),
+            },
+        );
+    }
+
+    pub(super) fn cancel(&mut self, code: u8) {
+        self.by_code.remove(&code);
+    }
+
+    pub(super) fn clear(&mut self) {
+        self.by_code.clear();
+    }
+}
+
+impl UserChar {
+    /// Draws the character at `x0` from the top of the line, doubled as the style says and
+    /// thickened by a dot to the right when emphasised (as the printer's own letters are).
+    pub(super) fn draw(&self, rows: &mut [Vec<u8>], x0: usize, s: &Style, height: usize) {
+        let (sx, sy) = (if s.wide { 2 } else { 1 }, if s.tall { 2 } else { 1 });
+        let drawn_height = self.per_column * 8 * sy;
+        let top = height.saturating_sub(drawn_height);
+        for x in 0..self.width {
+            for y in 0..self.per_column * 8 {
+                let byte = self
+                    .data
+                    .get(x * self.per_column + y / 8)
+                    .copied()
+                    .unwrap_or(0);
+                if byte & (0x80 >> (y % 8)) == 0 {
+                    continue;
+                }
+                for dy in 0..sy {
+                    for dx in 0..sx + usize::from(s.bold) {
+                        let (px, py) = (x0 + x * sx + dx, top + y * sy + dy);
+                        if py < rows.len() && px < rows[py].len() {
+                            rows[py][px] = 0;
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

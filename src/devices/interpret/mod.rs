@@ -81,6 +81,9 @@ pub struct Interpreter {
     offset: u64,
     /// Set by a cut, so [`Interpreter::feed_marking_cuts`] knows where cuts were.
     just_cut: bool,
+    /// User-defined characters (`ESC &`) by code, and whether they are selected (`ESC % 1`).
+    user: draw::UserChars,
+    user_on: bool,
 }
 
 /// Where a cut command sat in the stream, and the receipt it finished (if anything was printed).
@@ -166,6 +169,8 @@ impl Interpreter {
             notes: Vec::new(),
             offset: 0,
             just_cut: false,
+            user: Default::default(),
+            user_on: false,
         }
     }
 
@@ -344,7 +349,10 @@ impl Interpreter {
                 Step::Done(1, None)
             }
             c => {
-                let ch = self.code_page.decode_byte(c);
+                let ch = match self.user.get(c) {
+                    Some(_) if self.user_on => draw::user_char(c),
+                    _ => self.code_page.decode_byte(c),
+                };
                 self.put_char(ch);
                 Step::Done(1, None)
             }
@@ -389,11 +397,18 @@ impl Interpreter {
         let mut rows = vec![vec![255u8; self.dots]; height];
         for (c, s) in &line {
             let cw = if s.wide { cell * 2 } else { cell };
-            draw_glyph(&mut rows, x, *c, s, cell, height);
+            match draw::user_code(*c).and_then(|code| self.user.get(code)) {
+                Some(picture) => picture.draw(&mut rows, x, s, height),
+                None => draw_glyph(&mut rows, x, *c, s, cell, height),
+            }
             x += cw;
         }
         self.page.rows.extend(rows);
-        let text: String = line.iter().map(|(c, _)| *c).collect();
+        // A user-defined character is a picture: its letter is not known.
+        let text: String = line
+            .iter()
+            .map(|(c, _)| draw::user_code(*c).map_or(*c, |_| '\u{FFFC}'))
+            .collect();
         self.page.text.push_str(text.trim_end());
         self.page.text.push('\n');
     }

@@ -19,6 +19,9 @@ use crate::i18n::Language;
 use crate::store::JobKind;
 use crate::store::{CustomerView, Result as StoreResult, SaleOutcome, Store, Tx};
 use serde::Serialize;
+
+mod samples;
+pub use samples::{STANDARD_SHOPS, StandardShop, standard_receipt, standard_shop_receipt};
 use std::path::PathBuf;
 
 /// The shop's receipt printer, as configured.
@@ -38,7 +41,7 @@ pub struct ReceiptPrinter {
 
 /// The logo shipped in `assets/`, inside the binary: the test page prints it when the shop has
 /// none of its own.
-const SHIPPED_LOGO: &[u8] = include_bytes!("../assets/logo.png");
+const SHIPPED_LOGO: &[u8] = include_bytes!("../../assets/logo.png");
 
 /// The shipped logo, dithered for a printer `dots` wide.
 pub fn shipped_logo(dots: usize) -> Bitmap {
@@ -184,7 +187,7 @@ impl ReceiptPrinter {
 
 /// Text for paper: the no-break spaces number formats use become plain spaces, which every
 /// code page has (the printer never breaks a line by itself).
-fn paper(text: String) -> String {
+pub(crate) fn paper(text: String) -> String {
     text.replace(['\u{a0}', '\u{202f}'], " ")
 }
 
@@ -305,46 +308,6 @@ impl SaleReceipt<'_> {
             footer: vec![w.t("receipt-footer")],
         }
     }
-}
-
-/// The standard receipt of the benchmarks in a shop's language: three item lines, a member's
-/// loyalty block and the visit QR (`EXAMPLE_URL`), names in the shop's script.
-pub fn standard_receipt(
-    w: &Language,
-    currency: crate::domain::money::Currency,
-    shop_name: &str,
-    customer: &str,
-    reward: &str,
-    items: &[(&str, i64)],
-) -> Receipt {
-    let amount = items.iter().map(|(_, a)| a).sum();
-    let mut receipt = SaleReceipt {
-        shop_name,
-        currency,
-        logo: None,
-        number: "T-1042",
-        amount,
-        loyalty: Some(loyalty_words(
-            w,
-            Some(customer),
-            10,
-            52,
-            vec![w.progress("visits", 2, reward)],
-            "REF-0BZHK0N",
-        )),
-        url: crate::devices::receipt::EXAMPLE_URL,
-        when: "2026-11-23 09:41",
-        code: None,
-    }
-    .build(w);
-    receipt.items = items
-        .iter()
-        .map(|(text, minor)| ItemLine {
-            text: text.to_string(),
-            amount: paper(w.amount(*minor, currency)),
-        })
-        .collect();
-    receipt
 }
 
 /// Where a receipt's code is typed, as printed: the pages' address without its scheme.
