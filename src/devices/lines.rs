@@ -273,6 +273,10 @@ fn on_grid(
     let Some(cell) = profile.user_cell() else {
         return false;
     };
+    warn_missing(match text {
+        Text::Line(t) => t,
+        Text::Pair(l, _) => l,
+    });
     let has = |c: char| pages.iter().any(|p| p.encode_char(c).is_some());
     let (px, columns) = (
         text_px(profile, false),

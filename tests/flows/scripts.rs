@@ -14,11 +14,21 @@ use std::path::{Path, PathBuf};
 /// What the printer was told, line by line.
 #[derive(Debug, Default)]
 struct Printed {
-    /// Text lines: each a list of (select number, decoded text) runs.
+    /// Text lines: each a list of (select number, decoded text) runs; a user-defined
+    /// character (a picture) is U+FFFC.
     lines: Vec<Vec<(u8, String)>>,
     /// Raster images (width, height, rows), in order.
     images: Vec<(usize, usize, Vec<u8>)>,
+    /// Lines with user-defined characters: the rows of each (more than one between `ESC 3`
+    /// and `ESC 2`), each row its cells (a picture's columns, or none for a character).
+    grids: Vec<Vec<Vec<Option<Vec<u8>>>>>,
+    /// Pictures defined (`ESC &`), counting each definition.
+    defined: usize,
 }
+
+/// A picture of a user-defined character is 12 × 24 dots, 3 bytes a column.
+const CELL_W: usize = 12;
+const CELL_H: usize = 24;
 
 impl Printed {
     fn texts(&self) -> Vec<String> {
@@ -72,6 +82,13 @@ fn read_job(bytes: &[u8]) -> Printed {
     let mut p = Printed::default();
     let mut page = 0u8;
     let mut line: Vec<(u8, String)> = Vec::new();
+    // User-defined characters: their pictures by code, whether selected, this row's cells and
+    // the rows of a line of several.
+    let mut pictures: std::collections::HashMap<u8, Vec<u8>> = Default::default();
+    let mut user = false;
+    let mut cells: Vec<Option<Vec<u8>>> = Vec::new();
+    let mut rows: Vec<Vec<Option<Vec<u8>>>> = Vec::new();
+    let mut several = false;
     let mut i = 0;
     let push = |line: &mut Vec<(u8, String)>, page: u8, c: char| match line.last_mut() {
         Some((n, t)) if *n == page => t.push(c),
@@ -83,10 +100,44 @@ fn read_job(bytes: &[u8]) -> Printed {
                 if !line.is_empty() {
                     p.lines.push(std::mem::take(&mut line));
                 }
+                if cells.iter().any(Option::is_some) || several {
+                    rows.push(std::mem::take(&mut cells));
+                }
+                cells.clear();
+                if !several && !rows.is_empty() {
+                    p.grids.push(std::mem::take(&mut rows));
+                }
                 i += 1;
             }
             0x1B => match bytes[i + 1] {
                 b'@' => i += 2,
+                b'3' => {
+                    several = true;
+                    i += 3;
+                }
+                b'2' => {
+                    several = false;
+                    if !rows.is_empty() {
+                        p.grids.push(std::mem::take(&mut rows));
+                    }
+                    i += 2;
+                }
+                b'%' => {
+                    user = bytes[i + 2] & 1 == 1;
+                    i += 3;
+                }
+                b'&' => {
+                    let (y, c1, c2) = (bytes[i + 2], bytes[i + 3], bytes[i + 4]);
+                    assert_eq!(usize::from(y), CELL_H / 8, "pictures 24 dots tall");
+                    i += 5;
+                    for code in c1..=c2 {
+                        let x = usize::from(bytes[i]);
+                        assert_eq!(x, CELL_W, "pictures 12 dots wide");
+                        pictures.insert(code, bytes[i + 1..i + 1 + x * 3].to_vec());
+                        p.defined += 1;
+                        i += 1 + x * 3;
+                    }
+                }
                 b't' => {
                     page = bytes[i + 2];
                     i += 3;
@@ -110,8 +161,15 @@ fn read_job(bytes: &[u8]) -> Printed {
                 other => panic!("unexpected GS {other:#x} at {i}"),
             },
             0x10 => i += 3,
+            b if user => {
+                let picture = pictures.get(&b).expect("a picture defined before its use");
+                push(&mut line, page, '\u{FFFC}');
+                cells.push(Some(picture.clone()));
+                i += 1;
+            }
             b => {
                 push(&mut line, page, decode(page, b));
+                cells.push(None);
                 i += 1;
             }
         }
@@ -303,17 +361,61 @@ fn manila_draws_the_peso_sign_and_keeps_the_rest_as_text() {
     assert_no_question_marks(&p, "fil");
     assert!(p.line("Salamat, Niño!").is_some(), "{:#?}", p.texts());
     assert!(p.line("Kapihan ni Aling Nena").is_some());
-    // ₱ is on no page: the item and total lines are images, nothing says "PHP" or "?".
-    assert!(
-        p.texts().iter().all(|t| !t.contains("1,250.00")),
-        "{:#?}",
-        p.texts()
-    );
-    assert_eq!(p.images.len(), 2, "the item line and the total line");
-    for (w, h, _) in &p.images {
-        assert!(*w <= 576 && *h >= 20, "{w}×{h}");
-    }
+    // ₱ is on no page: it is a picture the printer keeps, defined once and sent as a
+    // character in the item line and the total line; nothing is an image, nothing says "?".
+    assert!(p.images.is_empty(), "{} images", p.images.len());
+    let with_sign: Vec<String> = p
+        .texts()
+        .into_iter()
+        .filter(|t| t.contains("\u{FFFC}1,250.00"))
+        .collect();
+    assert_eq!(with_sign.len(), 2, "{:#?}", p.texts());
+    assert_eq!(p.defined, 1, "₱ defined once");
     assert_eq!(balance(dir.path(), &code), 1250);
+    // The picture is HarfBuzz's ₱ in Noto Sans (at the size that fits the cell), and not a P.
+    let sign = p.grids[0][0].iter().flatten().next().unwrap();
+    let ours = picture_ink(sign);
+    let noto = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/assets/fonts/NotoSans-Regular.ttf"
+    );
+    let best = |text: &str| {
+        (12..=20)
+            .map(|px| {
+                let out = dir.path().join(format!("hb-{px}.png"));
+                difference(&ours, &hb_view_in(noto, text, px as f32, None, &out))
+            })
+            .fold(f64::MAX, f64::min)
+    };
+    let (peso, p_letter) = (best("₱"), best("P"));
+    eprintln!("₱ picture against hb-view: {peso:.3} differ (a P: {p_letter:.3})");
+    assert!(peso < 0.1, "the ₱ picture is not the sign: {peso:.3}");
+    assert!(
+        p_letter > peso * 2.0,
+        "a P should not match as well: {p_letter:.3}"
+    );
+}
+
+/// A user-defined character's picture as ink.
+fn picture_ink(columns: &[u8]) -> Ink {
+    crop(CELL_W, CELL_H, |x, y| {
+        columns[x * 3 + y / 8] & (0x80 >> (y % 8)) != 0
+    })
+}
+
+/// A line of pictures as the printer draws it: its rows one under the other, each cell
+/// 12 dots wide (the printer's own characters left out).
+fn grid_ink(rows: &[Vec<Option<Vec<u8>>>]) -> Ink {
+    let w = rows.iter().map(Vec::len).max().unwrap_or(0) * CELL_W;
+    let h = rows.len() * CELL_H;
+    crop(w, h, |x, y| {
+        let (row, cell) = (y / CELL_H, x / CELL_W);
+        let (dx, dy) = (x % CELL_W, y % CELL_H);
+        rows[row]
+            .get(cell)
+            .and_then(|c| c.as_ref())
+            .is_some_and(|t| t[dx * 3 + dy / 8] & (0x80 >> (dy % 8)) != 0)
+    })
 }
 
 /// A 1-bit picture cropped to its ink.
@@ -375,6 +477,28 @@ fn hb_view(text: &str, px: f32, shaper: Option<&str>, out: &Path) -> Ink {
         env!("CARGO_MANIFEST_DIR"),
         "/assets/fonts/NotoSansTelugu-Regular.ttf"
     );
+    hb_view_in(font, text, px, shaper, out)
+}
+
+/// `hb-view`'s drawing of `text` in `font` at `px`, thresholded to 1 bit: its whole line
+/// (the font's ascent to descent), not cropped.
+fn hb_view_line(font: &str, text: &str, px: f32, shaper: Option<&str>, out: &Path) -> Ink {
+    hb_run(font, text, px, shaper, out);
+    let img = image::open(out).unwrap().to_luma8();
+    Ink {
+        w: img.width() as usize,
+        h: img.height() as usize,
+        px: img.pixels().map(|p| p.0[0] < 128).collect(),
+    }
+}
+
+/// `hb-view`'s drawing of `text` in `font` at `px`, thresholded to 1 bit and cropped.
+fn hb_view_in(font: &str, text: &str, px: f32, shaper: Option<&str>, out: &Path) -> Ink {
+    let line = hb_view_line(font, text, px, shaper, out);
+    crop(line.w, line.h, |x, y| line.px[y * line.w + x])
+}
+
+fn hb_run(font: &str, text: &str, px: f32, shaper: Option<&str>, out: &Path) {
     let mut cmd = std::process::Command::new("hb-view");
     cmd.args([
         "--font-size",
@@ -391,10 +515,6 @@ fn hb_view(text: &str, px: f32, shaper: Option<&str>, out: &Path) -> Ink {
     }
     let status = cmd.arg(font).arg(text).status().expect("hb-view runs");
     assert!(status.success());
-    let img = image::open(out).unwrap().to_luma8();
-    crop(img.width() as usize, img.height() as usize, |x, y| {
-        img.get_pixel(x as u32, y as u32).0[0] < 128
-    })
 }
 
 #[test]
@@ -410,12 +530,29 @@ fn hyderabad_draws_telugu_as_harfbuzz_does() {
     let (dir, bytes, png, code, _) = print_sale(&shop);
     let p = read_job(&bytes);
     assert_no_question_marks(&p, "te");
-    // Every Telugu line and every ₹ amount is an image; ASCII lines (the date, the rules, the
-    // referral code) stay text.
-    assert!(p.images.len() >= 8, "{} images", p.images.len());
+    // Every Telugu syllable and every ₹ is a picture the printer keeps, sent as a character;
+    // the rest (digits, the date, the rules, the referral code) is the printer's own text.
+    // Nothing is an image, and a syllable met twice is defined once (or again only when the
+    // printer needed the room).
+    assert!(p.images.is_empty(), "{} images", p.images.len());
+    assert!(p.grids.len() >= 8, "{} lines of pictures", p.grids.len());
     for t in p.texts() {
-        assert!(t.is_ascii(), "text that is not ASCII went out as text: {t}");
+        assert!(
+            t.chars().all(|c| c.is_ascii() || c == '\u{FFFC}'),
+            "text that is not ASCII went out as text: {t}"
+        );
     }
+    let sent: usize = p
+        .texts()
+        .iter()
+        .map(|t| t.matches('\u{FFFC}').count())
+        .sum();
+    assert!(
+        p.defined * 2 < sent,
+        "{} defined for {sent} sent",
+        p.defined
+    );
+    assert!(bytes.len() <= 8_000, "{} bytes", bytes.len());
     assert_eq!(balance(dir.path(), &code), 123_456);
 
     assert!(
@@ -426,25 +563,17 @@ fn hyderabad_draws_telugu_as_harfbuzz_does() {
         "the Telugu comparison needs hb-view: run the tests with `tests/run.sh`, which installs \
          it (or `apt-get install libharfbuzz-bin`)"
     );
-    // The footer is the last image: centred, not bold, all Telugu.
-    let (w, h, rows) = p.images.last().unwrap();
-    let bpr = w / 8;
-    let ours = crop(*w, *h, |x, y| {
-        rows[y * bpr + x / 8] & (0x80 >> (x % 8)) != 0
-    });
+    // The footer is the last line of pictures: each syllable drawn by HarfBuzz, laid on the
+    // printer's grid (whole cells, its ink centred) must be what the printer draws.
     let footer = "మళ్ళీ వచ్చినందుకు ధన్యవాదాలు!";
+    let ours = grid_ink(p.grids.last().unwrap());
     let profile = regulars::devices::profile::PrinterProfile::load("generic-80mm").unwrap();
     let px = regulars::devices::lines::text_px(&profile, false);
-    let reference = hb_view(footer, px, None, &dir.path().join("hb.png"));
+    let reference = hb_grid(footer, px, None, dir.path());
     let shaped = difference(&ours, &reference);
-    // The same string without shaping (HarfBuzz's fallback shaper: no conjuncts, vowel signs
-    // not placed) differs far more: the comparison can fail.
-    let unshaped = hb_view(
-        footer,
-        px,
-        Some("fallback"),
-        &dir.path().join("hb-fallback.png"),
-    );
+    // The same syllables without shaping (HarfBuzz's fallback shaper: no conjuncts, vowel
+    // signs not placed) differ far more: the comparison can fail.
+    let unshaped = hb_grid(footer, px, Some("fallback"), dir.path());
     let control = difference(&ours, &unshaped);
     eprintln!("Telugu footer against hb-view: {shaped:.3} differ (unshaped: {control:.3})");
     if let Ok(keep) = std::env::var("REGULARS_KEEP_SHAPING") {
@@ -470,6 +599,43 @@ fn hyderabad_draws_telugu_as_harfbuzz_does() {
     let _ = png;
 }
 
+/// `text` as the printer's grid lays it: each syllable drawn by `hb-view`, its ink centred in
+/// the whole cells it needs (one dot to spare), the printer's own characters and spaces a cell
+/// each and left blank.
+fn hb_grid(text: &str, px: f32, shaper: Option<&str>, dir: &Path) -> Ink {
+    let font = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/assets/fonts/NotoSansTelugu-Regular.ttf"
+    );
+    let mut placed = Vec::new();
+    let mut x = 0;
+    for (i, s) in regulars::devices::cells::syllables(text)
+        .into_iter()
+        .enumerate()
+    {
+        if s.is_ascii() {
+            x += 1;
+            continue;
+        }
+        let out = dir.join(format!("syllable-{i}.png"));
+        let line = hb_view_line(font, s, px, shaper, &out);
+        let inked = |c: usize| (0..line.h).any(|y| line.px[y * line.w + c]);
+        let x0 = (0..line.w).find(|c| inked(*c)).unwrap();
+        let x1 = (0..line.w).rev().find(|c| inked(*c)).unwrap();
+        let ink_w = x1 - x0 + 1;
+        let cells = (ink_w + 1).div_ceil(CELL_W);
+        placed.push((x * CELL_W + (cells * CELL_W - ink_w) / 2, x0, ink_w, line));
+        x += cells;
+    }
+    let h = placed.iter().map(|p| p.3.h).max().unwrap_or(1);
+    let w = x * CELL_W;
+    crop(w, h, |cx, cy| {
+        placed.iter().any(|(left, x0, ink_w, line)| {
+            cx >= *left && cx < left + ink_w && cy < line.h && line.px[cy * line.w + x0 + cx - left]
+        })
+    })
+}
+
 #[test]
 fn a_name_no_bundled_font_has_prints_as_boxes_and_the_sale_stands() {
     let _g = PTY.lock().unwrap_or_else(|e| e.into_inner());
@@ -483,13 +649,19 @@ fn a_name_no_bundled_font_has_prints_as_boxes_and_the_sale_stands() {
     let (dir, bytes, png, code, warnings) = print_sale(&shop);
     let p = read_job(&bytes);
     assert_no_question_marks(&p, "lv");
-    // The thanks line is drawn (with the font's missing-glyph boxes), the rest is text.
-    assert_eq!(p.images.len(), 1, "{:#?}", p.texts());
-    let thanks_as_text = p
+    // The name's letters are pictures (the font's missing-glyph boxes) on the thanks line;
+    // the rest is text.
+    assert!(p.images.is_empty(), "{} images", p.images.len());
+    assert_eq!(p.grids.len(), 1, "{:#?}", p.texts());
+    let thanks = p
         .texts()
-        .iter()
-        .any(|t| t.contains("Lee") || t.ends_with(", !"));
-    assert!(!thanks_as_text, "{:#?}", p.texts());
+        .into_iter()
+        .find(|t| t.contains('\u{FFFC}'))
+        .unwrap();
+    assert!(
+        thanks.starts_with("Paldies, \u{FFFC}") && thanks.ends_with("\u{FFFC}!"),
+        "{thanks}"
+    );
     assert!(p.line("Paldies, ka atkal iegriezāties!").is_some());
     assert!(
         warnings.contains("no bundled font can draw 李 (U+674E)"),
@@ -500,7 +672,7 @@ fn a_name_no_bundled_font_has_prints_as_boxes_and_the_sale_stands() {
 }
 
 /// With no printer set up the built-in virtual printer takes the receipt in the same process:
-/// the lines it drew come as images, so its `.txt` gives the receipt's own words, while a
+/// the lines it drew come as pictures, so its `.txt` gives the receipt's own words, while a
 /// receipt that is all code-page text keeps the text decoded from the bytes.
 #[test]
 fn the_built_in_virtual_printer_writes_the_words_of_drawn_lines() {
@@ -543,11 +715,13 @@ fn the_built_in_virtual_printer_writes_the_words_of_drawn_lines() {
         assert!(text.contains(expect), "{language}: {text}");
         assert!(!text.contains("[image"), "{language}: {text}");
         let bytes = std::fs::read(png.with_extension("bin")).unwrap();
-        let drawn = read_job(&bytes).images.len();
+        let job = read_job(&bytes);
+        assert!(job.images.is_empty(), "{language}: no images");
         if language == "te" {
-            assert!(drawn > 5, "Telugu lines are images: {drawn}");
+            let n = job.grids.len();
+            assert!(n > 5, "Telugu lines are pictures on the grid: {n}");
         } else {
-            assert_eq!(drawn, 0, "Latvian is text in CP1257");
+            assert!(job.grids.is_empty(), "Latvian is text in CP1257");
         }
     }
 }
