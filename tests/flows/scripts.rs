@@ -2,10 +2,11 @@
 //! Manila and Hyderabad records a sale with `--print` through a PTY to the virtual printer, and
 //! the bytes it received are read back here with decoders that are not Regulars' own
 //! (encoding_rs, oem_cp): each text run must decode with the page it selected to exactly the
-//! expected words, and what no page has (₱, ₹, Telugu) must arrive as raster lines. The Telugu
-//! raster line is compared with `hb-view` (HarfBuzz, Debian's `libharfbuzz-bin`) drawing the
-//! same string at the same size (`REGULARS_KEEP_SHAPING=DIR` keeps the three pictures compared:
-//! ours, HarfBuzz's and its unshaped fallback).
+//! expected words, and what no page has (₱, ₹, Telugu) must arrive as the printer's
+//! user-defined characters (`ESC &`), each syllable a picture defined once. The pictures are
+//! compared with `hb-view` (HarfBuzz, Debian's `libharfbuzz-bin`) drawing the same syllables at
+//! the same size on the same grid (`REGULARS_KEEP_SHAPING=DIR` keeps the three pictures
+//! compared: ours, HarfBuzz's and its unshaped fallback).
 
 use crate::common::{run, run_json};
 use crate::serial::{PTY, start_sim, wait_for_pngs};
@@ -469,15 +470,6 @@ fn difference(a: &Ink, b: &Ink) -> f64 {
     };
     let ink = |i: &Ink| i.px.iter().filter(|p| **p).count();
     (unmatched(a, b) + unmatched(b, a)) as f64 / (ink(a) + ink(b)) as f64
-}
-
-/// `hb-view`'s drawing of `text` in Noto Sans Telugu at `px`, thresholded to 1 bit.
-fn hb_view(text: &str, px: f32, shaper: Option<&str>, out: &Path) -> Ink {
-    let font = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/assets/fonts/NotoSansTelugu-Regular.ttf"
-    );
-    hb_view_in(font, text, px, shaper, out)
 }
 
 /// `hb-view`'s drawing of `text` in `font` at `px`, thresholded to 1 bit: its whole line
