@@ -178,3 +178,66 @@ fn a_shops_own_printer_profile_in_the_data_folder_comes_first() {
         "the shop's 42-column profile was not used:\n{text}"
     );
 }
+
+/// Every shipped printer takes the standard receipt in every language whole: no command it
+/// does not know, one receipt, the visit QR readable, no line wider than the paper; where the
+/// profile has user-defined characters nothing goes as an image and Manila's receipt is at
+/// most 1.3 times the English one's bytes.
+#[test]
+fn every_profile_prints_every_language_and_pictures_only_where_it_must() {
+    use regulars::printing::{STANDARD_SHOPS, standard_shop_receipt};
+    for id in list("printers") {
+        let profile = PrinterProfile::load(&id).unwrap();
+        let mut bytes = std::collections::HashMap::new();
+        for shop in &STANDARD_SHOPS {
+            let job = standard_shop_receipt(shop).encode(&profile);
+            let pages = print(&profile, &job);
+            assert_eq!(pages.len(), 1, "{id} {}", shop.0);
+            let page = &pages[0];
+            assert_eq!(qr_codes(page), [URL], "{id} {}", shop.0);
+            // A printer without native QR codes gets the QR code as an image.
+            let images = page.text.matches("[image").count() - usize::from(!profile.native_qr);
+            if profile.user_chars > 0 {
+                assert_eq!(images, 0, "{id} {}:\n{}", shop.0, page.text);
+            } else if matches!(shop.0, "fil" | "te") {
+                assert!(images > 0, "{id} {}: no pictures, no images?", shop.0);
+            }
+            bytes.insert(shop.0, job.len());
+        }
+        if profile.user_chars > 0 {
+            let (en, fil) = (bytes["en"], bytes["fil"]);
+            assert!(
+                fil * 10 <= en * 13,
+                "{id}: Manila {fil} bytes, English {en}"
+            );
+        }
+    }
+}
+
+/// A printer that holds only a few user-defined characters still prints a Telugu receipt
+/// whole: a row that needs more than it holds goes as an image instead, the rest as pictures
+/// redefined as rows need them.
+#[test]
+fn a_printer_with_few_user_defined_characters_prints_telugu_whole() {
+    use regulars::printing::{STANDARD_SHOPS, standard_shop_receipt};
+    let te = STANDARD_SHOPS.iter().find(|s| s.0 == "te").unwrap();
+    let mut profile = PrinterProfile::load("generic-80mm").unwrap();
+    let roomy = standard_shop_receipt(te).encode(&profile);
+    profile.user_chars = 12;
+    let job = standard_shop_receipt(te).encode(&profile);
+    let pages = print(&profile, &job);
+    assert_eq!(pages.len(), 1);
+    assert_eq!(qr_codes(&pages[0]), [URL]);
+    let images = pages[0].text.matches("[image").count();
+    let pictures = pages[0].text.matches('\u{FFFC}').count();
+    assert!(
+        images > 0 && pictures > 0,
+        "{images} images, {pictures} pictures"
+    );
+    assert!(
+        job.len() > roomy.len(),
+        "{} against {}",
+        job.len(),
+        roomy.len()
+    );
+}
