@@ -104,7 +104,36 @@ pub fn text_px(profile: &PrinterProfile, large: bool) -> f32 {
 }
 
 /// Encodes the blocks of a job body (after initialise and the default page are sent).
+///
+/// A job with user-defined characters is laid out twice: the first time to learn which
+/// pictures each row needs, so that when the printer must make room it drops the picture
+/// needed again latest (or never).
 pub fn encode_body(blocks: &[Block], profile: &PrinterProfile, out: &mut Vec<u8>) {
+    let user = profile
+        .user_cell()
+        .filter(|_| !profile.raster_text)
+        .map(|c| UserChars::new(c, profile.user_chars));
+    let mut trial = Vec::new();
+    let Some(planned) = encode_with(blocks, profile, &mut trial, user) else {
+        out.extend(trial);
+        return;
+    };
+    if planned.redefined() == 0 {
+        out.extend(trial);
+        return;
+    }
+    let again = UserChars::planned(&planned);
+    encode_with(blocks, profile, out, Some(again));
+}
+
+/// Encodes the blocks with these user-defined characters (if the printer has them); returns
+/// them as they ended.
+fn encode_with(
+    blocks: &[Block],
+    profile: &PrinterProfile,
+    out: &mut Vec<u8>,
+    mut user: Option<UserChars>,
+) -> Option<UserChars> {
     let mut st = State {
         align: Align::Left,
         bold: false,
@@ -112,10 +141,6 @@ pub fn encode_body(blocks: &[Block], profile: &PrinterProfile, out: &mut Vec<u8>
         page: profile.code_page,
     };
     let pages = job_pages(blocks, profile);
-    let mut user = profile
-        .user_cell()
-        .filter(|_| !profile.raster_text)
-        .map(|c| UserChars::new(c, profile.user_chars));
     for block in blocks {
         match block {
             Block::Line {
@@ -243,6 +268,7 @@ pub fn encode_body(blocks: &[Block], profile: &PrinterProfile, out: &mut Vec<u8>
     if st.page != profile.code_page {
         out.extend(profile.select_bytes(profile.code_page));
     }
+    user
 }
 
 /// A line's words, or a pair's two sides.

@@ -26,6 +26,13 @@ pub struct UserChars {
     used: Vec<u64>,
     clock: u64,
     by_tile: HashMap<Tile, u8>,
+    /// The pictures each row sent so far needed, in order.
+    rows: Vec<Vec<Tile>>,
+    /// The rows of the whole job, when known ahead ([`Self::planned`]).
+    plan: Option<Vec<Vec<Tile>>>,
+    /// Pictures defined again after being dropped.
+    redefined: usize,
+    ever: std::collections::HashSet<Tile>,
 }
 
 impl UserChars {
@@ -38,7 +45,40 @@ impl UserChars {
             used: vec![0; count],
             clock: 0,
             by_tile: HashMap::new(),
+            rows: Vec::new(),
+            plan: None,
+            redefined: 0,
+            ever: Default::default(),
         }
+    }
+
+    /// A fresh printer for the same job, knowing every row `trial` sent: room is made by
+    /// dropping the picture needed again latest.
+    pub fn planned(trial: &UserChars) -> UserChars {
+        let mut u = UserChars::new(trial.cell, trial.capacity());
+        u.plan = Some(trial.rows.clone());
+        u
+    }
+
+    /// How many pictures had to be defined again after making room for others.
+    pub fn redefined(&self) -> usize {
+        self.redefined
+    }
+
+    /// When the picture in slot `i` is next needed after the current row (`usize::MAX`:
+    /// never), and when it was last used (without a plan only that counts: the least
+    /// recently used goes first).
+    fn next_use(&self, i: usize) -> (usize, u64) {
+        let (Some(plan), Some(t)) = (&self.plan, &self.held[i]) else {
+            return (0, self.used[i]);
+        };
+        let now = self.rows.len();
+        let next = plan
+            .iter()
+            .skip(now + 1)
+            .position(|row| row.contains(t))
+            .unwrap_or(usize::MAX);
+        (next, 0)
     }
 
     /// How many pictures it holds at once.
@@ -70,11 +110,20 @@ impl UserChars {
             if codes.contains_key(t) {
                 continue;
             }
-            // A free code, else the one unused longest that this row does not need.
+            // A free code, else the one needed again latest (of those this row does not need).
             let i = (0..self.held.len())
                 .filter(|i| !keep[*i])
-                .min_by_key(|i| (self.held[*i].is_some(), self.used[*i]))
+                .min_by_key(|i| match self.held[*i] {
+                    None => (0, usize::MAX, 0),
+                    Some(_) => {
+                        let (next, lru) = self.next_use(*i);
+                        (1, usize::MAX - next, lru)
+                    }
+                })
                 .expect("checked by fits()");
+            if !self.ever.insert(t.clone()) {
+                self.redefined += 1;
+            }
             if let Some(old) = self.held[i].take() {
                 self.by_tile.remove(&old);
             }
@@ -130,6 +179,7 @@ impl UserChars {
                 wanted.push(blank.clone());
             }
             let codes = self.codes(&wanted, out);
+            self.rows.push(wanted);
             let last = if keep_width {
                 row.len()
             } else {
