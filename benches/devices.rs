@@ -10,7 +10,7 @@ use regulars::devices::escpos::{self, QrEcc};
 use regulars::devices::profile::PrinterProfile;
 use regulars::devices::raster::{RASTER_QUIET, qr_bitmap};
 use regulars::devices::receipt::{Block, EXAMPLE_URL, Receipt, two_columns, wrap};
-use regulars::printing::{STANDARD_SHOPS, StandardShop};
+use regulars::printing::{STANDARD_SHOPS, standard_shop_receipt};
 use std::hint::black_box;
 
 const PYTHON_ESCPOS_QR_BYTES: usize = 4_478;
@@ -89,16 +89,9 @@ fn figures() {
     );
 }
 
-fn shop_receipt(shop: &StandardShop) -> Receipt {
-    let (tag, currency, name, customer, reward, items) = shop;
-    let w = regulars::i18n::catalog().get(tag).unwrap();
-    let currency = regulars::domain::money::Currency::from_code(currency).unwrap();
-    regulars::printing::standard_receipt(w, currency, name, customer, reward, items)
-}
-
-/// What a job is made of: text bytes (characters and line feeds), raster line images (their
-/// bytes, and a full-width 1-bit image of the same lines), the QR command, and the rest
-/// (initialise, styles, code page switches, cut).
+/// What a job is made of: text bytes (characters, pictures' codes and line feeds), code page
+/// switches, user-defined characters' definitions, raster line images, the QR command, and
+/// the rest (initialise, styles, cut).
 #[derive(Default)]
 struct Parts {
     text: usize,
@@ -173,8 +166,8 @@ fn locale_figures() {
         "  lang    | bytes | s at 9600 | text | switches | pictures defined (bytes) | raster lines (bytes) | as images: bytes, s at 9600 | x"
     );
     for shop in &STANDARD_SHOPS {
-        let job = shop_receipt(shop).encode(&profile);
-        let before = shop_receipt(shop).encode(&pictures_off);
+        let job = standard_shop_receipt(shop).encode(&profile);
+        let before = standard_shop_receipt(shop).encode(&pictures_off);
         let p = parts(&job);
         eprintln!(
             "  {:<7} | {:>5} | {:>9.2} | {:>4} | {:>8} | {:>3} ({:>5}) | {:>3} ({:>5}) | {:>5}, {:>5.2} | {:.2}",
@@ -199,7 +192,7 @@ fn encode(c: &mut Criterion) {
     locale_figures();
     let profile = PrinterProfile::load("generic-80mm").unwrap();
     for shop in &STANDARD_SHOPS {
-        let receipt = shop_receipt(shop);
+        let receipt = standard_shop_receipt(shop);
         c.bench_function(&format!("receipt/encode_{}", shop.0), |b| {
             b.iter(|| black_box(receipt.encode(&profile)))
         });
