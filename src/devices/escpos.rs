@@ -142,6 +142,32 @@ pub fn raster(width: usize, height: usize, rows: &[u8]) -> Vec<u8> {
     out
 }
 
+/// The key under which the shop's logo is kept in the printer's memory (`GS ( L`).
+pub const LOGO_KEY: [u8; 2] = *b"RL";
+
+/// `GS ( L` function 67: keeps a 1-bit picture in the printer's non-volatile memory under
+/// `key` (two characters 32–126), replacing one kept there before. The memory wears with
+/// writing: send it only when the picture changed.
+pub fn nv_define(key: [u8; 2], width: usize, height: usize, rows: &[u8]) -> Vec<u8> {
+    let bytes_per_row = width.div_ceil(8);
+    debug_assert_eq!(rows.len(), bytes_per_row * height);
+    let len = 11 + rows.len();
+    let mut out = Vec::with_capacity(len + 5);
+    out.extend_from_slice(&[GS, b'(', b'L', (len & 0xFF) as u8, (len >> 8) as u8]);
+    // m = 48, fn = 67, a = 48 (monochrome raster), the key, b = 1 colour, size, c = 49.
+    out.extend_from_slice(&[48, 67, 48, key[0], key[1], 1]);
+    let w = bytes_per_row * 8;
+    out.extend_from_slice(&[(w & 0xFF) as u8, (w >> 8) as u8]);
+    out.extend_from_slice(&[(height & 0xFF) as u8, (height >> 8) as u8, 49]);
+    out.extend_from_slice(rows);
+    out
+}
+
+/// `GS ( L` function 69: prints the picture kept under `key`, at its size.
+pub fn nv_print(key: [u8; 2]) -> [u8; 11] {
+    [GS, b'(', b'L', 6, 0, 48, 69, key[0], key[1], 1, 1]
+}
+
 /// `DLE EOT n`: real-time status request (n = 1 printer, 2 offline cause, 4 paper sensor).
 pub fn status_query(n: u8) -> [u8; 3] {
     [DLE, EOT, n]

@@ -12,7 +12,7 @@ use super::codepage::CodePage;
 use super::escpos::{self, Align, QrEcc};
 use super::profile::PrinterProfile;
 use super::raster::{self, Bitmap};
-use super::receipt::{Block, two_columns, wrap};
+use super::receipt::{Block, LogoMemory, two_columns, wrap};
 use super::shaped;
 use super::user_chars::UserChars;
 
@@ -238,9 +238,30 @@ fn encode_with(
                 out.push(escpos::LF);
             }
             Block::Blank => out.push(escpos::LF),
-            Block::Image(img) => {
+            Block::Image(img)
+            | Block::Logo {
+                image: img,
+                memory: LogoMemory::Send,
+            } => {
                 st.align(Align::Center, out);
                 out.extend(escpos::raster(img.width, img.height, &img.rows));
+            }
+            Block::Logo { image, .. } if !profile.nv_graphics => {
+                st.align(Align::Center, out);
+                out.extend(escpos::raster(image.width, image.height, &image.rows));
+            }
+            Block::Logo { image, memory } => {
+                st.align(Align::Center, out);
+                if *memory == LogoMemory::Store {
+                    let key = escpos::LOGO_KEY;
+                    out.extend(escpos::nv_define(
+                        key,
+                        image.width,
+                        image.height,
+                        &image.rows,
+                    ));
+                }
+                out.extend_from_slice(&escpos::nv_print(escpos::LOGO_KEY));
             }
             Block::Qr(data) => {
                 st.align(Align::Center, out);

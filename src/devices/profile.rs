@@ -63,6 +63,10 @@ pub struct PrinterProfile {
     /// pictures defined once per receipt instead of as images.
     #[serde(default)]
     pub user_chars: usize,
+    /// Whether it keeps pictures in its own memory (`GS ( L`, NV graphics): the shop's logo
+    /// is then stored once and printed from there.
+    #[serde(default)]
+    pub nv_graphics: bool,
     /// A user-defined character's width and height in dots (Epson's font A: 12 × 24).
     #[serde(default = "default_user_char_size")]
     pub user_char_size: (usize, usize),

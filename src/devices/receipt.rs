@@ -41,6 +41,8 @@ pub struct Loyalty {
 pub struct Receipt {
     /// The shop's logo, already dithered to 1 bit (see [`raster::dither`]).
     pub logo: Option<raster::Bitmap>,
+    /// How the logo reaches a printer that can keep pictures (its profile's `nv_graphics`).
+    pub logo_memory: LogoMemory,
     pub shop_name: String,
     pub header: Vec<String>,
     pub when: String,
@@ -60,10 +62,27 @@ pub struct Receipt {
     pub footer: Vec<String>,
 }
 
+/// How the logo is sent to a printer that keeps pictures in its memory (`GS ( L`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum LogoMemory {
+    /// As a picture with every receipt (any printer).
+    #[default]
+    Send,
+    /// Kept in the printer's memory with this receipt, then printed from there.
+    Store,
+    /// Already kept there: printed from its memory (a dozen bytes instead of kilobytes).
+    Stored,
+}
+
 /// A laid-out receipt, before encoding: what each printed line is.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Block {
     Image(raster::Bitmap),
+    /// The logo, for a printer that keeps it: stored with this receipt or already there.
+    Logo {
+        image: raster::Bitmap,
+        memory: LogoMemory,
+    },
     Line {
         text: String,
         align: Align,
@@ -130,6 +149,7 @@ impl Receipt {
     pub fn example() -> Receipt {
         Receipt {
             logo: None,
+            logo_memory: LogoMemory::Send,
             shop_name: "Corner Café".into(),
             header: vec!["12 Main Street".into()],
             when: "2026-11-23 09:41".into(),
@@ -180,7 +200,10 @@ impl Receipt {
     fn till_part(&self) -> Vec<Block> {
         let mut b = Vec::new();
         if let Some(logo) = &self.logo {
-            b.push(Block::Image(logo.clone()));
+            b.push(Block::Logo {
+                image: logo.clone(),
+                memory: self.logo_memory,
+            });
         }
         b.push(Block::Line {
             text: self.shop_name.clone(),

@@ -17,6 +17,7 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 mod line;
+mod memory;
 pub use line::{Line, run, run_on_pty};
 
 const XON: u8 = 0x11;
@@ -98,8 +99,10 @@ pub struct VirtualPrinter {
 impl VirtualPrinter {
     pub fn new(profile: &PrinterProfile, out_dir: &Path, speed: usize) -> io::Result<Self> {
         std::fs::create_dir_all(out_dir)?;
+        let mut interpreter = Interpreter::new(profile.dots, profile.columns).with_profile(profile);
+        interpreter.memory = memory::load(out_dir);
         Ok(VirtualPrinter {
-            interpreter: Interpreter::new(profile.dots, profile.columns).with_profile(profile),
+            interpreter,
             out_dir: out_dir.to_path_buf(),
             speed,
             buffer_bytes: profile.buffer_bytes,
@@ -211,6 +214,9 @@ impl VirtualPrinter {
     fn process(&mut self, bytes: &[u8], events: &mut Vec<Event>) -> io::Result<()> {
         self.raw.extend_from_slice(bytes);
         let cuts = self.interpreter.feed_marking_cuts(bytes);
+        if std::mem::take(&mut self.interpreter.memory_changed) {
+            memory::save(&self.out_dir, &self.interpreter.memory)?;
+        }
         for note in self.interpreter.notes.drain(..) {
             if let Note::Unknown(what) = note {
                 events.push(Event::Note(format!("skipped: {what}")));

@@ -11,7 +11,7 @@ use crate::datadir::DataDir;
 use crate::devices::escpos::PrinterStatus;
 use crate::devices::printer::{PrintError, Printer};
 use crate::devices::profile::{PrinterProfile, ProfileError};
-use crate::devices::raster::{Bitmap, dither};
+use crate::devices::raster::Bitmap;
 use crate::devices::receipt::{ItemLine, Loyalty, Receipt};
 use crate::devices::transport::{Link, Transport};
 use crate::devices::virtual_printer::VirtualPrinter;
@@ -20,7 +20,9 @@ use crate::store::JobKind;
 use crate::store::{CustomerView, Result as StoreResult, SaleOutcome, Store, Tx};
 use serde::Serialize;
 
+mod logo;
 mod samples;
+pub use logo::{load_logo, shipped_logo};
 pub use samples::{STANDARD_SHOPS, StandardShop, standard_receipt, standard_shop_receipt};
 use std::path::PathBuf;
 
@@ -37,23 +39,8 @@ pub struct ReceiptPrinter {
     words: &'static Language,
     /// The printer is on a connection that may not carry answers and has given none.
     silent: std::sync::Arc<std::sync::atomic::AtomicBool>,
-}
-
-/// The logo shipped in `assets/`, inside the binary: the test page prints it when the shop has
-/// none of its own.
-const SHIPPED_LOGO: &[u8] = include_bytes!("../../assets/logo.png");
-
-/// The shipped logo, dithered for a printer `dots` wide.
-pub fn shipped_logo(dots: usize) -> Bitmap {
-    let img = image::load_from_memory(SHIPPED_LOGO).expect("the shipped logo is a PNG");
-    dither(&img, dots * 2 / 3)
-}
-
-/// Reads a picture and dithers it for a printer `dots` wide (at most two thirds of the paper).
-pub fn load_logo(path: &std::path::Path, dots: usize) -> Result<Bitmap, String> {
-    let img =
-        image::open(path).map_err(|e| format!("cannot read the logo {}: {e}", path.display()))?;
-    Ok(dither(&img, dots * 2 / 3))
+    /// Which logo each printer keeps in its memory (`printer-memory.json`).
+    memory_file: PathBuf,
 }
 
 /// What a delivery attempt did.
@@ -86,6 +73,7 @@ impl ReceiptPrinter {
             receipts_dir: dir.root().join("receipts"),
             words: config.shop.words().0,
             silent: Default::default(),
+            memory_file: dir.root().join("printer-memory.json"),
         })
     }
 
@@ -159,6 +147,34 @@ impl ReceiptPrinter {
         r
     }
 
+    /// The printer as the memory file names it.
+    fn memory_name(&self) -> String {
+        format!("{} {}", self.port, self.profile.id)
+    }
+
+    /// How receipts carry the logo to this printer (`test`: a test page, which stores it again).
+    pub fn logo_memory(&self, test: bool) -> crate::devices::receipt::LogoMemory {
+        match &self.logo {
+            Some(logo) if self.profile.nv_graphics => {
+                logo::memory_for(&self.memory_file, &self.memory_name(), logo, test)
+            }
+            _ => crate::devices::receipt::LogoMemory::Send,
+        }
+    }
+
+    /// After a job was printed: if it stored the logo, this printer keeps it from now on.
+    fn note_kept_logo(&self, job: &[u8], logo: Option<&Bitmap>) {
+        let key = crate::devices::escpos::LOGO_KEY;
+        let define = [0x30, 67, 0x30, key[0], key[1]];
+        if let Some(logo) = logo
+            && self.profile.nv_graphics
+            && job.windows(define.len()).any(|w| w == define)
+            && let Err(e) = logo::remember(&self.memory_file, &self.memory_name(), logo)
+        {
+            eprintln!("warning: cannot note that the printer keeps the logo: {e}");
+        }
+    }
+
     /// Sends every pending job in order; stops at the first failure, which leaves it and the
     /// rest pending with the reason recorded.
     pub fn deliver(&self, store: &mut Store, now: i64) -> StoreResult<Delivery> {
@@ -169,6 +185,7 @@ impl ReceiptPrinter {
             match self.send(&job.bytes, &job.text) {
                 Ok(image) => {
                     store.write(|tx| tx.counter().mark_printed(job.id, now))?;
+                    self.note_kept_logo(&job.bytes, self.logo.as_ref());
                     d.printed.push(job.id);
                     d.images.extend(image);
                     d.waiting -= 1;
@@ -286,6 +303,7 @@ impl SaleReceipt<'_> {
         let total = paper(w.amount(self.amount, self.currency));
         Receipt {
             logo: self.logo.cloned(),
+            logo_memory: Default::default(),
             shop_name: self.shop_name.to_string(),
             header: Vec::new(),
             when: self.when.to_string(),
@@ -362,7 +380,7 @@ pub fn enqueue_receipt(
         None => None,
     };
     let profile = &printer.profile;
-    let receipt = receipt_for(
+    let mut receipt = receipt_for(
         settings,
         printer.logo.as_ref(),
         sale,
@@ -370,6 +388,7 @@ pub fn enqueue_receipt(
         url,
         when,
     );
+    receipt.logo_memory = printer.logo_memory(false);
     let text = job_text(&receipt, profile.columns);
     tx.counter().enqueue_print(
         Some(sale.visit_id),
@@ -395,7 +414,7 @@ fn job_text(receipt: &Receipt, columns: usize) -> String {
                 Some(crate::devices::receipt::two_columns(left, right, columns))
             }
             Block::Qr(url) => Some(format!("[QR] {url}")),
-            Block::Image(_) => Some("[logo]".into()),
+            Block::Image(_) | Block::Logo { .. } => Some("[logo]".into()),
             _ => None,
         })
         .collect::<Vec<_>>()
@@ -419,6 +438,8 @@ pub fn enqueue_test_page(
         .collect();
     let receipt = Receipt {
         logo,
+        // The test page stores the shop's logo in the printer again (a printer replaced).
+        logo_memory: printer.logo_memory(true),
         shop_name: settings.shop.name.clone(),
         header: vec![
             w.t("test-title"),
@@ -471,6 +492,7 @@ pub fn enqueue_card_slip(
         .unwrap_or_else(|| w.t("receipt-friend"));
     let receipt = Receipt {
         logo: printer.logo.clone(),
+        logo_memory: printer.logo_memory(false),
         shop_name: settings.shop.name.clone(),
         header: vec![
             w.t_args("card-welcome", &[("name", first.into())]),

@@ -241,3 +241,89 @@ fn a_printer_with_few_user_defined_characters_prints_telugu_whole() {
         roomy.len()
     );
 }
+
+/// On a printer that keeps pictures (`GS ( L`), the shop's logo is stored with the first
+/// receipt and printed from the printer's memory afterwards, kilobytes fewer on the wire and
+/// the same picture on paper; a test page stores it again (the way back after a printer is
+/// replaced, whose memory lacks it).
+#[test]
+fn the_logo_is_kept_in_a_printer_that_can_and_printed_from_there() {
+    use crate::common::{run, run_json};
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::copy(
+        concat!(env!("CARGO_MANIFEST_DIR"), "/assets/logo.png"),
+        d.join("logo.png"),
+    )
+    .unwrap();
+    std::fs::write(
+        d.join("config.toml"),
+        "[printer]\nport = \"virtual\"\nprofile = \"epson-tm-t88\"\nlogo = \"logo.png\"\n",
+    )
+    .unwrap();
+    let sell = |receipt: &str| {
+        let sold = run_json(
+            d,
+            &[
+                "sale",
+                "record",
+                "--amount",
+                "3",
+                "--receipt",
+                receipt,
+                "--print",
+            ],
+        );
+        assert!(sold["print"]["problem"].is_null(), "{sold}");
+        let images = sold["print"]["images"].as_array().unwrap();
+        std::path::PathBuf::from(images[0].as_str().unwrap())
+    };
+    let define = [0x1D, b'(', b'L'];
+    let stores = |job: &[u8]| {
+        job.windows(8)
+            .any(|w| w[..3] == define && w[5..8] == [48, 67, 48])
+    };
+    let prints_kept = |job: &[u8]| {
+        job.windows(7)
+            .any(|w| w == [0x1D, b'(', b'L', 6, 0, 48, 69])
+    };
+    let first = sell("K1");
+    let first_job = std::fs::read(first.with_extension("bin")).unwrap();
+    assert!(stores(&first_job) && prints_kept(&first_job));
+    assert!(
+        !first_job.windows(3).any(|w| w == [0x1D, b'v', b'0']),
+        "no logo image"
+    );
+    let second = sell("K2");
+    let second_job = std::fs::read(second.with_extension("bin")).unwrap();
+    assert!(!stores(&second_job) && prints_kept(&second_job));
+    assert!(
+        first_job.len() > second_job.len() + 3000,
+        "{} bytes, then {}",
+        first_job.len(),
+        second_job.len()
+    );
+    // The same logo on paper: the top of both receipts, dot for dot.
+    let top = |png: &std::path::Path| {
+        let img = image::open(png).unwrap().to_luma8();
+        let logo = regulars::printing::shipped_logo(512);
+        image::imageops::crop_imm(&img, 0, 0, img.width(), logo.height as u32).to_image()
+    };
+    let (a, b) = (top(&first), top(&second));
+    assert!(a.pixels().any(|p| p.0[0] == 0), "the logo has ink");
+    assert_eq!(a, b);
+    // A new printer (its memory empty): the test page stores the logo again, and the next
+    // receipt prints it from there.
+    std::fs::remove_dir_all(d.join("receipts/.memory")).unwrap();
+    let (exit, out, err) = run(d, &["--json", "print", "test"]);
+    assert_eq!(exit, 0, "{out}{err}");
+    let test: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let test_png = test["images"][0].as_str().map(std::path::PathBuf::from);
+    let test_job = std::fs::read(test_png.unwrap().with_extension("bin")).unwrap();
+    assert!(stores(&test_job));
+    let third = sell("K3");
+    assert!(!stores(
+        &std::fs::read(third.with_extension("bin")).unwrap()
+    ));
+    assert_eq!(top(&third), a);
+}

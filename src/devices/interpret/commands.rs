@@ -211,10 +211,13 @@ impl Interpreter {
                     return Step::Need;
                 }
                 let body = buf[5..5 + len].to_vec();
-                let page = if fun == b'k' {
-                    self.qr_function(&body)
-                } else {
-                    None
+                let page = match fun {
+                    b'k' => self.qr_function(&body),
+                    b'L' => {
+                        self.graphics_function(&body);
+                        None
+                    }
+                    _ => None,
                 };
                 Step::Done(5 + len, page)
             }
@@ -248,6 +251,52 @@ impl Interpreter {
                 self.unknown(format!("GS {}", printable(other)));
                 Step::Done(2, None)
             }
+        }
+    }
+
+    /// `GS ( L`: function 67 keeps a monochrome raster picture under a two-byte key in the
+    /// printer's memory (kept across jobs and `ESC @`), 69 prints one; others are noted.
+    fn graphics_function(&mut self, body: &[u8]) {
+        match body {
+            [48, 67, 48, k1, k2, 1, xl, xh, yl, yh, 49, data @ ..] => {
+                let width = usize::from(*xl) | usize::from(*xh) << 8;
+                let height = usize::from(*yl) | usize::from(*yh) << 8;
+                let bytes_per_row = width.div_ceil(8);
+                if width == 0 || data.len() != bytes_per_row * height {
+                    self.unknown(format!(
+                        "GS ( L picture {width}×{height} with {} bytes",
+                        data.len()
+                    ));
+                    return;
+                }
+                let picture = Bitmap {
+                    width: bytes_per_row * 8,
+                    height,
+                    rows: data.to_vec(),
+                };
+                self.memory.insert([*k1, *k2], picture);
+                self.memory_changed = true;
+            }
+            [48, 69, k1, k2, ..] => match self.memory.get(&[*k1, *k2]).cloned() {
+                Some(bmp) => {
+                    self.newline_if_pending();
+                    self.page.blit(&bmp, self.style.align);
+                    self.page.text.push_str(&format!(
+                        "[kept picture {}{} {}x{}]\n",
+                        char::from(*k1),
+                        char::from(*k2),
+                        bmp.width,
+                        bmp.height
+                    ));
+                }
+                None => self.unknown(format!(
+                    "GS ( L print of picture {}{}, which the printer does not keep",
+                    char::from(*k1),
+                    char::from(*k2)
+                )),
+            },
+            [m, f, ..] => self.unknown(format!("GS ( L function {f} (m {m})")),
+            _ => self.unknown("empty GS ( L".into()),
         }
     }
 

@@ -84,6 +84,10 @@ pub struct Interpreter {
     /// User-defined characters (`ESC &`) by code, and whether they are selected (`ESC % 1`).
     user: draw::UserChars,
     user_on: bool,
+    /// Pictures kept in the printer's non-volatile memory (`GS ( L`), by key.
+    pub memory: std::collections::HashMap<[u8; 2], Bitmap>,
+    /// Set when a picture was stored, for whoever keeps the memory across restarts.
+    pub memory_changed: bool,
 }
 
 /// Where a cut command sat in the stream, and the receipt it finished (if anything was printed).
@@ -171,6 +175,8 @@ impl Interpreter {
             just_cut: false,
             user: Default::default(),
             user_on: false,
+            memory: Default::default(),
+            memory_changed: false,
         }
     }
 
