@@ -105,6 +105,29 @@ fn fits_one_cell(c: char) -> bool {
 /// Draws one syllable into whole cells on the grid's baseline; a single character that is not
 /// part of a complex script (₱, ₹) is fitted into one cell.
 fn drawn(syllable: &str, px: f32, cell: Cell) -> Piece {
+    // A receipt meets the same syllables again and again (and is laid out twice): each is
+    // shaped and drawn once per thread.
+    type Key = (String, u32, usize, usize);
+    thread_local! {
+        static DRAWN: std::cell::RefCell<std::collections::HashMap<Key, Piece>> =
+            Default::default();
+    }
+    let key = (syllable.to_string(), px.to_bits(), cell.w, cell.h);
+    if let Some(p) = DRAWN.with(|d| d.borrow().get(&key).cloned()) {
+        return p;
+    }
+    let piece = draw_syllable(syllable, px, cell);
+    DRAWN.with(|d| {
+        let mut d = d.borrow_mut();
+        if d.len() > 4096 {
+            d.clear();
+        }
+        d.insert(key, piece.clone());
+    });
+    piece
+}
+
+fn draw_syllable(syllable: &str, px: f32, cell: Cell) -> Piece {
     let shaped = shaped::shape(syllable, px);
     let mut chars = syllable.chars();
     let one = match (chars.next(), chars.next()) {

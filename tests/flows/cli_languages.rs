@@ -142,6 +142,7 @@ fn mistakes_devices_and_the_scanner_are_told_in_serbian() {
     assert_eq!(run_json(d, &["stats"]).to_string(), before);
     let (_, out, _) = run(d, &["devices"]);
     assert!(out.starts_with("Серијски портови: "), "{out}");
+    assert!(out.contains("\nUSB штампачи: "), "{out}");
     assert!(out.contains("Профили штампача: "), "{out}");
 }
 

@@ -133,6 +133,7 @@ fn a_shops_own_printer_profile_in_the_data_folder_comes_first() {
     let d = dir.path();
     // Run from a folder with no `hardware/` in sight.
     let shipped = run_json(d, &["devices"]);
+    assert!(shipped["usb_printers"].is_array(), "{shipped}");
     let printers = shipped["printer_profiles"].as_array().unwrap();
     assert!(printers.iter().any(|p| p == "generic-80mm"), "{shipped}");
     assert!(!printers.iter().any(|p| p == "counter-32"), "{shipped}");

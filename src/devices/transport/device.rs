@@ -144,13 +144,9 @@ impl Transport for DeviceTransport {
     }
 }
 
-/// The USB printers this computer has (`/dev/usb/lp*`, else `/dev/lp*` ports), in order.
+/// The USB printers this computer has (Linux's `/dev/usb/lp*`), in order.
 pub fn usb_printers() -> Vec<String> {
-    let mut found = printers_in(Path::new("/dev/usb"));
-    if found.is_empty() {
-        found = printers_in(Path::new("/dev"));
-    }
-    found
+    printers_in(Path::new("/dev/usb"))
 }
 
 /// The `lpN` devices in `dir`, by number.
