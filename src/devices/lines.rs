@@ -3,9 +3,12 @@
 //! Each line is split into runs, each run sent in the first of the printer's code pages (from
 //! its profile) that encodes the longest stretch of it exactly, switching mid-line where needed
 //! and back to the printer's default page after the line. A line with a character no page of
-//! the printer has (Telugu, ₹, ₱, a name in any other script) — or every line, when the
-//! profile says `raster_text` — is shaped and drawn with the bundled fonts ([`super::shaped`])
-//! and sent as a `GS v 0` image of that line, wrapped to the paper, never as `?`.
+//! the printer has (Telugu, ₹, ₱, a name in any other script) is shaped and drawn with the
+//! bundled fonts ([`super::shaped`]), never sent as `?`: on a printer that keeps user-defined
+//! characters as text on its character grid, each syllable a picture defined once
+//! ([`super::cells`], [`super::user_chars`]); otherwise — and every line, when the profile says
+//! `raster_text` — as a `GS v 0` image of that line, wrapped to the paper. The shop's logo is
+//! kept in the printer's memory where it can keep pictures (`GS ( L`).
 
 use super::cells;
 use super::codepage::CodePage;
