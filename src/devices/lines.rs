@@ -417,6 +417,35 @@ fn warn_missing(text: &str) {
     }
 }
 
+/// A shop's header as one picture `dots` wide: the logo (if any) above the name drawn large
+/// and bold as a receipt's name line is, each centred — what a printer that keeps pictures
+/// keeps (`GS ( L`) and prints for a dozen bytes.
+pub fn header_picture(logo: Option<&Bitmap>, name: &str, profile: &PrinterProfile) -> Bitmap {
+    let px = text_px(profile, true);
+    let mut parts: Vec<Bitmap> = Vec::new();
+    parts.extend(logo.cloned());
+    for line in shaped::wrap(name, px, profile.dots as f32) {
+        parts.push(drawn_line(&line, px, true, None, profile.dots));
+    }
+    let width = profile.dots.div_ceil(8) * 8;
+    let centred: Vec<Bitmap> = parts
+        .iter()
+        .map(|p| {
+            let mut wide = Bitmap::new(width, p.height);
+            let left = width.saturating_sub(p.width) / 2;
+            for y in 0..p.height {
+                for x in 0..p.width.min(width) {
+                    if p.get(x, y) {
+                        wide.set(left + x, y);
+                    }
+                }
+            }
+            wide
+        })
+        .collect();
+    stack(&centred, width)
+}
+
 /// One line drawn as an image as wide as its ink (whole bytes), at most `dots`; the printer's
 /// alignment places it. With `right`, the line is `dots` wide and `right` ends at its edge.
 fn drawn_line(text: &str, px: f32, bold: bool, right: Option<&str>, dots: usize) -> Bitmap {

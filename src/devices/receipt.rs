@@ -205,12 +205,15 @@ impl Receipt {
                 memory: self.logo_memory,
             });
         }
-        b.push(Block::Line {
-            text: self.shop_name.clone(),
-            align: Align::Center,
-            bold: true,
-            large: true,
-        });
+        // No name line when the name is part of the header picture the printer keeps.
+        if !self.shop_name.is_empty() {
+            b.push(Block::Line {
+                text: self.shop_name.clone(),
+                align: Align::Center,
+                bold: true,
+                large: true,
+            });
+        }
         for h in &self.header {
             b.push(line(h.clone(), Align::Center));
         }

@@ -39,8 +39,10 @@ pub struct ReceiptPrinter {
     words: &'static Language,
     /// The printer is on a connection that may not carry answers and has given none.
     silent: std::sync::Arc<std::sync::atomic::AtomicBool>,
-    /// Which logo each printer keeps in its memory (`printer-memory.json`).
+    /// Which header each printer keeps in its memory (`printer-memory.json`).
     memory_file: PathBuf,
+    /// On a printer that keeps pictures: the shop's header (logo and name) as one picture.
+    stored_header: Option<Bitmap>,
 }
 
 /// What a delivery attempt did.
@@ -65,7 +67,11 @@ impl ReceiptPrinter {
                 .map_err(|e| eprintln!("warning: {e}; printing without it"))
                 .ok()
         });
+        let stored_header = profile.nv_graphics.then(|| {
+            crate::devices::lines::header_picture(logo.as_ref(), &config.shop.name, &profile)
+        });
         Ok(ReceiptPrinter {
+            stored_header,
             logo,
             baud: config.printer.baud.unwrap_or(profile.baud),
             profile,
@@ -152,18 +158,22 @@ impl ReceiptPrinter {
         format!("{} {}", self.port, self.profile.id)
     }
 
-    /// How receipts carry the logo to this printer (`test`: a test page, which stores it again).
-    pub fn logo_memory(&self, test: bool) -> crate::devices::receipt::LogoMemory {
-        match &self.logo {
-            Some(logo) if self.profile.nv_graphics => {
-                logo::memory_for(&self.memory_file, &self.memory_name(), logo, test)
-            }
-            _ => crate::devices::receipt::LogoMemory::Send,
-        }
+    /// Puts the shop's header on `receipt` the way this printer takes it: on a printer that
+    /// keeps pictures, the logo and the name as the one picture it keeps (stored with a test
+    /// page, or when it is new to this printer; else printed from its memory); otherwise as
+    /// they are.
+    pub fn put_header(&self, receipt: &mut Receipt, test: bool) {
+        let Some(header) = &self.stored_header else {
+            return;
+        };
+        receipt.logo_memory =
+            logo::memory_for(&self.memory_file, &self.memory_name(), header, test);
+        receipt.logo = Some(header.clone());
+        receipt.shop_name.clear();
     }
 
-    /// After a job was printed: if it stored the logo, this printer keeps it from now on.
-    fn note_kept_logo(&self, job: &[u8], logo: Option<&Bitmap>) {
+    /// After a job was printed: if it stored the header, this printer keeps it from now on.
+    fn note_kept_header(&self, job: &[u8], logo: Option<&Bitmap>) {
         let key = crate::devices::escpos::LOGO_KEY;
         let define = [0x30, 67, 0x30, key[0], key[1]];
         if let Some(logo) = logo
@@ -185,7 +195,7 @@ impl ReceiptPrinter {
             match self.send(&job.bytes, &job.text) {
                 Ok(image) => {
                     store.write(|tx| tx.counter().mark_printed(job.id, now))?;
-                    self.note_kept_logo(&job.bytes, self.logo.as_ref());
+                    self.note_kept_header(&job.bytes, self.stored_header.as_ref());
                     d.printed.push(job.id);
                     d.images.extend(image);
                     d.waiting -= 1;
@@ -388,7 +398,7 @@ pub fn enqueue_receipt(
         url,
         when,
     );
-    receipt.logo_memory = printer.logo_memory(false);
+    printer.put_header(&mut receipt, false);
     let text = job_text(&receipt, profile.columns);
     tx.counter().enqueue_print(
         Some(sale.visit_id),
@@ -436,10 +446,8 @@ pub fn enqueue_test_page(
         .iter()
         .map(|(page, _)| format!("{page:?}").to_uppercase())
         .collect();
-    let receipt = Receipt {
+    let mut receipt = Receipt {
         logo,
-        // The test page stores the shop's logo in the printer again (a printer replaced).
-        logo_memory: printer.logo_memory(true),
         shop_name: settings.shop.name.clone(),
         header: vec![
             w.t("test-title"),
@@ -467,6 +475,8 @@ pub fn enqueue_test_page(
         footer: vec![w.t("test-letters")],
         ..Default::default()
     };
+    // The test page stores the shop's header in the printer again (a printer replaced).
+    printer.put_header(&mut receipt, true);
     let text = job_text(&receipt, p.columns);
     tx.counter()
         .enqueue_print(None, JobKind::Test, &receipt.encode(p), &text, now)
@@ -490,9 +500,8 @@ pub fn enqueue_card_slip(
         .filter(|n| !n.is_empty())
         .map(str::to_string)
         .unwrap_or_else(|| w.t("receipt-friend"));
-    let receipt = Receipt {
+    let mut receipt = Receipt {
         logo: printer.logo.clone(),
-        logo_memory: printer.logo_memory(false),
         shop_name: settings.shop.name.clone(),
         header: vec![
             w.t_args("card-welcome", &[("name", first.into())]),
@@ -512,6 +521,7 @@ pub fn enqueue_card_slip(
         ],
         ..Default::default()
     };
+    printer.put_header(&mut receipt, false);
     let text = job_text(&receipt, p.columns);
     tx.counter()
         .enqueue_print(None, JobKind::Reprint, &receipt.encode(p), &text, now)

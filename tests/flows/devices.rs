@@ -243,12 +243,12 @@ fn a_printer_with_few_user_defined_characters_prints_telugu_whole() {
     );
 }
 
-/// On a printer that keeps pictures (`GS ( L`), the shop's logo is stored with the first
-/// receipt and printed from the printer's memory afterwards, kilobytes fewer on the wire and
-/// the same picture on paper; a test page stores it again (the way back after a printer is
-/// replaced, whose memory lacks it).
+/// On a printer that keeps pictures (`GS ( L`), the shop's header (its logo and its name,
+/// drawn large as the name line is) is stored with the first receipt and printed from the
+/// printer's memory afterwards, kilobytes fewer on the wire and the same picture on paper; a
+/// test page stores it again (the way back after a printer is replaced, whose memory lacks it).
 #[test]
-fn the_logo_is_kept_in_a_printer_that_can_and_printed_from_there() {
+fn the_header_is_kept_in_a_printer_that_can_and_printed_from_there() {
     use crate::common::{run, run_json};
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
@@ -259,7 +259,8 @@ fn the_logo_is_kept_in_a_printer_that_can_and_printed_from_there() {
     .unwrap();
     std::fs::write(
         d.join("config.toml"),
-        "[printer]\nport = \"virtual\"\nprofile = \"epson-tm-t88\"\nlogo = \"logo.png\"\n",
+        "[shop]\nname = \"శ్రీ టిఫిన్స్\"\ncurrency = \"INR\"\nlanguage = \"te\"\n\n\
+         [printer]\nport = \"virtual\"\nprofile = \"epson-tm-t88\"\nlogo = \"logo.png\"\n",
     )
     .unwrap();
     let sell = |receipt: &str| {
@@ -304,15 +305,27 @@ fn the_logo_is_kept_in_a_printer_that_can_and_printed_from_there() {
         first_job.len(),
         second_job.len()
     );
-    // The same logo on paper: the top of both receipts, dot for dot.
+    // The name is in the kept picture, not sent as a line of its own.
+    let text = std::fs::read_to_string(second.with_extension("txt")).unwrap();
+    assert!(!text.contains("శ్రీ టిఫిన్స్"), "{text}");
+    let pictures = |job: &[u8]| job.windows(3).filter(|w| *w == [0x1B, b'&', 3]).count();
+    assert_eq!(pictures(&second_job), pictures(&first_job));
+    // The same header on paper: the top of both receipts (logo and name), dot for dot.
     let top = |png: &std::path::Path| {
         let img = image::open(png).unwrap().to_luma8();
         let logo = regulars::printing::shipped_logo(512);
-        image::imageops::crop_imm(&img, 0, 0, img.width(), logo.height as u32).to_image()
+        let h = logo.height as u32 + 60;
+        image::imageops::crop_imm(&img, 0, 0, img.width(), h).to_image()
     };
     let (a, b) = (top(&first), top(&second));
     assert!(a.pixels().any(|p| p.0[0] == 0), "the logo has ink");
     assert_eq!(a, b);
+    // Below the logo, the name has ink: drawn into the kept picture.
+    let logo_h = regulars::printing::shipped_logo(512).height as u32;
+    let name_ink = (logo_h..a.height())
+        .filter(|y| (0..a.width()).any(|x| a.get_pixel(x, *y).0[0] == 0))
+        .count();
+    assert!(name_ink > 15, "{name_ink} rows of the name");
     // A new printer (its memory empty): the test page stores the logo again, and the next
     // receipt prints it from there.
     std::fs::remove_dir_all(d.join("receipts/.memory")).unwrap();
