@@ -8,6 +8,7 @@
 pub mod cells;
 pub mod codepage;
 pub mod display;
+pub mod drawn;
 pub mod escpos;
 pub mod interpret;
 pub mod lines;

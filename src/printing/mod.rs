@@ -68,7 +68,7 @@ impl ReceiptPrinter {
                 .ok()
         });
         let stored_header = profile.nv_graphics.then(|| {
-            crate::devices::lines::header_picture(logo.as_ref(), &config.shop.name, &profile)
+            crate::devices::drawn::header_picture(logo.as_ref(), &config.shop.name, &profile)
         });
         Ok(ReceiptPrinter {
             stored_header,
