@@ -3,7 +3,9 @@
 //! The receipt is built whole and stored as a print job in the sale's own transaction; only then
 //! is it sent. A job waits while the printer is offline, out of paper or open, and goes out with
 //! the next delivery (`regulars print retry`, or the next sale); it is marked sent only after
-//! the printer has taken it and answered a status check.
+//! the printer has taken it and answered a status check (a USB or network printer that never
+//! answers one: once it has taken the whole job). On a printer that keeps pictures the shop's
+//! header is stored once and printed from its memory (`logo.rs`).
 
 use crate::config::PrinterPort;
 use crate::config::{Config, WorkerSettings};
@@ -19,12 +21,12 @@ use crate::i18n::Language;
 use crate::store::JobKind;
 use crate::store::{CustomerView, Result as StoreResult, SaleOutcome, Store, Tx};
 use serde::Serialize;
+use std::path::PathBuf;
 
 mod logo;
 mod samples;
 pub use logo::{load_logo, shipped_logo};
 pub use samples::{STANDARD_SHOPS, StandardShop, standard_receipt, standard_shop_receipt};
-use std::path::PathBuf;
 
 /// The shop's receipt printer, as configured.
 #[derive(Clone)]
