@@ -242,22 +242,12 @@ fn encode_with(
                 out.push(escpos::LF);
             }
             Block::Blank => out.push(escpos::LF),
-            Block::Image(img)
-            | Block::Logo {
-                image: img,
-                memory: LogoMemory::Send,
-            } => {
+            // The header a printer keeps: stored with this job if need be, printed from its
+            // memory.
+            Block::Logo { image, memory } if profile.nv_graphics && *memory != LogoMemory::Send => {
                 st.align(Align::Center, out);
-                out.extend(escpos::raster(img.width, img.height, &img.rows));
-            }
-            Block::Logo { image, .. } if !profile.nv_graphics => {
-                st.align(Align::Center, out);
-                out.extend(escpos::raster(image.width, image.height, &image.rows));
-            }
-            Block::Logo { image, memory } => {
-                st.align(Align::Center, out);
+                let key = escpos::LOGO_KEY;
                 if *memory == LogoMemory::Store {
-                    let key = escpos::LOGO_KEY;
                     out.extend(escpos::nv_define(
                         key,
                         image.width,
@@ -265,7 +255,11 @@ fn encode_with(
                         &image.rows,
                     ));
                 }
-                out.extend_from_slice(&escpos::nv_print(escpos::LOGO_KEY));
+                out.extend_from_slice(&escpos::nv_print(key));
+            }
+            Block::Image(img) | Block::Logo { image: img, .. } => {
+                st.align(Align::Center, out);
+                out.extend(escpos::raster(img.width, img.height, &img.rows));
             }
             Block::Qr(data) => {
                 st.align(Align::Center, out);

@@ -1,6 +1,6 @@
 //! Serial ports and PTYs: 8N1, opened on first use and reopened after they vanish.
 
-use super::{PORT_TIMEOUT, STALL_TIMEOUT, Transport};
+use super::{PORT_TIMEOUT, Transport, write_patiently};
 use crate::devices::profile::FlowControl;
 use std::io::{self, Read, Write};
 use std::time::{Duration, Instant};
@@ -67,31 +67,15 @@ impl SerialTransport {
 
 impl Transport for SerialTransport {
     fn write_all(&mut self, bytes: &[u8]) -> io::Result<()> {
-        let mut sent = 0;
-        let mut progress_at = Instant::now();
-        while sent < bytes.len() {
-            let r = self.port().and_then(|p| match p.write(&bytes[sent..]) {
+        let r = write_patiently(bytes, |rest| {
+            self.port().and_then(|p| match p.write(rest) {
                 Ok(n) => Ok(n),
                 // Flow control is holding us off: wait, as long as the printer makes progress.
                 Err(e) if e.kind() == io::ErrorKind::TimedOut => Ok(0),
                 Err(e) => Err(e),
-            });
-            match self.drop_on_error(r)? {
-                0 if progress_at.elapsed() > STALL_TIMEOUT => {
-                    self.port = None;
-                    return Err(io::Error::new(
-                        io::ErrorKind::TimedOut,
-                        format!("the printer took nothing for {} s", STALL_TIMEOUT.as_secs()),
-                    ));
-                }
-                0 => {}
-                n => {
-                    sent += n;
-                    progress_at = Instant::now();
-                }
-            }
-        }
-        Ok(())
+            })
+        });
+        self.drop_on_error(r)
     }
 
     fn read_timeout(&mut self, buf: &mut [u8], timeout: Duration) -> io::Result<usize> {
