@@ -22,6 +22,8 @@ pub struct DeviceTransport {
     file: Option<File>,
     /// Whether it was opened for reading too (a USB printer that can answer).
     readable: bool,
+    /// A FIFO or plain file: written to, never read (looked at once, when named).
+    write_only: bool,
 }
 
 impl DeviceTransport {
@@ -30,11 +32,8 @@ impl DeviceTransport {
             path: path.to_path_buf(),
             file: None,
             readable: false,
+            write_only: is_fifo_or_file(path),
         }
-    }
-
-    fn write_only(&self) -> bool {
-        is_fifo_or_file(&self.path)
     }
 
     fn file(&mut self) -> io::Result<&mut File> {
@@ -50,7 +49,7 @@ impl DeviceTransport {
             };
             // A FIFO opened for reading too would never fail, and would read back our own
             // bytes; a USB printer answers on the same file.
-            let read = !self.write_only();
+            let read = !self.write_only;
             let (file, readable) = match open(read) {
                 Ok(f) => (f, read),
                 Err(e) if read && e.kind() == io::ErrorKind::InvalidInput => (open(false)?, false),
@@ -136,7 +135,7 @@ impl Transport for DeviceTransport {
     }
 
     fn answers(&self) -> Answers {
-        if self.write_only() {
+        if self.write_only {
             Answers::Never
         } else {
             Answers::IfItCan
