@@ -1,10 +1,12 @@
-//! Text laid out on the printer's character grid, for lines its code pages cannot carry (₱, ₹,
-//! Telugu): each character the printer has stays one of its own, and every other syllable is
-//! drawn with the bundled fonts into whole character cells, cut into cell-sized pictures (a
-//! printer's user-defined characters). A syllable always starts at a cell's edge and sits on the
-//! same baseline, so the same syllable is the same pictures wherever it appears: a receipt
-//! defines each once.
+//! Text laid out for the printer's user-defined characters, for lines its code pages cannot
+//! carry (₱, ₹, Telugu): each character the printer has stays one of its own, and every other
+//! syllable is drawn with the bundled fonts into whole character cells, cut into cell-sized
+//! pictures (a printer's user-defined characters). A syllable's ink starts at its first cell's
+//! left edge and sits on the same baseline, so the same syllable is the same pictures wherever
+//! it appears: a receipt defines each once. Each syllable is then printed where the font's pen
+//! puts it (`ESC $`), so a line reads as the font sets it, not spread over the printer's grid.
 
+use super::escpos::Align;
 use super::shaped;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -27,50 +29,48 @@ impl Cell {
 /// in the high bit (the layout `ESC &` takes).
 pub type Tile = Vec<u8>;
 
-/// What one cell of a grid row holds.
+/// What is printed at a place on a row.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Slot {
     /// One of the printer's own characters (baseline row only).
     Char(char),
     /// A drawn piece.
     Tile(Tile),
-    /// Nothing.
-    Blank,
 }
 
-/// A line on the grid: one or more rows of cells, all as wide; the row with the printer's own
-/// characters on it is `baseline_row`.
+/// A cell printed at `x` dots from the line's start.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Put {
+    pub x: usize,
+    pub slot: Slot,
+}
+
+/// A line laid out for the printer: one or more rows of cells, each row's cells in order of
+/// their place; the row with the printer's own characters on it is `baseline_row`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GridLine {
-    pub rows: Vec<Vec<Slot>>,
+    pub rows: Vec<Vec<Put>>,
     pub baseline_row: usize,
 }
 
-impl GridLine {
-    pub fn width(&self) -> usize {
-        self.rows.first().map_or(0, Vec::len)
-    }
-}
-
-/// A syllable or character and the cells it takes.
+/// A syllable or character and what it takes on the line.
 #[derive(Debug, Clone)]
 enum Piece {
     Own(char),
     Drawn {
-        /// Ink by grid row offset from the baseline row (negative: above).
+        /// Ink by grid row offset from the baseline row (negative: above), left-aligned in
+        /// its cells.
         rows: Vec<(i32, Vec<Tile>)>,
-        cells: usize,
+        /// Where the ink starts from the pen, and how far the pen moves (dots, unscaled).
+        lead: f32,
+        advance: f32,
+        /// The ink's width.
+        ink: usize,
+        /// A sign fitted into one cell, placed like the printer's own characters.
+        fixed: bool,
     },
-    Space,
-}
-
-impl Piece {
-    fn cells(&self) -> usize {
-        match self {
-            Piece::Own(_) | Piece::Space => 1,
-            Piece::Drawn { cells, .. } => *cells,
-        }
-    }
+    /// A space as wide as the font says (a cell beside the printer's own characters).
+    Space(f32),
 }
 
 /// The virama: a consonant with it joins the next one into one syllable (a conjunct).
@@ -102,21 +102,33 @@ fn fits_one_cell(c: char) -> bool {
     u32::from(c) < 0x0900 || !c.is_alphabetic()
 }
 
+/// Whether a text has letters of a script that is shaped (Telugu…), not only signs and
+/// letters drawn like the printer's own.
+pub fn shaped_script(text: &str) -> bool {
+    text.chars().any(|c| !fits_one_cell(c))
+}
+
 /// Draws one syllable into whole cells on the grid's baseline; a single character that is not
 /// part of a complex script (₱, ₹) is fitted into one cell.
-fn drawn(syllable: &str, px: f32, cell: Cell) -> Piece {
+fn drawn(syllable: &str, px: f32, cell: Cell, fit_signs: bool) -> Piece {
     // A receipt meets the same syllables again and again (and is laid out twice): each is
     // shaped and drawn once per thread.
-    type Key = (String, u32, usize, usize);
+    type Key = (String, u32, usize, usize, bool);
     thread_local! {
         static DRAWN: std::cell::RefCell<std::collections::HashMap<Key, Piece>> =
             Default::default();
     }
-    let key = (syllable.to_string(), px.to_bits(), cell.w, cell.h);
+    let key = (
+        syllable.to_string(),
+        px.to_bits(),
+        cell.w,
+        cell.h,
+        fit_signs,
+    );
     if let Some(p) = DRAWN.with(|d| d.borrow().get(&key).cloned()) {
         return p;
     }
-    let piece = draw_syllable(syllable, px, cell);
+    let piece = draw_syllable(syllable, px, cell, fit_signs);
     DRAWN.with(|d| {
         let mut d = d.borrow_mut();
         if d.len() > 4096 {
@@ -127,11 +139,11 @@ fn drawn(syllable: &str, px: f32, cell: Cell) -> Piece {
     piece
 }
 
-fn draw_syllable(syllable: &str, px: f32, cell: Cell) -> Piece {
+fn draw_syllable(syllable: &str, px: f32, cell: Cell, fit_signs: bool) -> Piece {
     let shaped = shaped::shape(syllable, px);
     let mut chars = syllable.chars();
     let one = match (chars.next(), chars.next()) {
-        (Some(c), None) => fits_one_cell(c),
+        (Some(c), None) => fit_signs && fits_one_cell(c),
         _ => false,
     };
     let mut px = px;
@@ -150,11 +162,17 @@ fn draw_syllable(syllable: &str, px: f32, cell: Cell) -> Piece {
         .filter(|x| (0..b.height).any(|y| b.get(*x, y)))
         .collect();
     let (Some(&x0), Some(&x1)) = (inked.first(), inked.last()) else {
-        return Piece::Space;
+        return Piece::Space(shaped.width());
     };
     let ink_w = x1 - x0 + 1;
-    let cells = if one { 1 } else { (ink_w + 1).div_ceil(cell.w) };
-    let left = x0 as isize - ((cells * cell.w) as isize - ink_w as isize) / 2;
+    let cells = if one { 1 } else { ink_w.div_ceil(cell.w) };
+    // A sign is centred in its cell; a syllable's ink starts at its first cell's left edge
+    // (the line places it where the font's pen puts it).
+    let left = if one {
+        x0 as isize - (cell.w as isize - ink_w as isize) / 2
+    } else {
+        x0 as isize
+    };
     // Grid rows by their offset from the baseline row: dot y of the drawing is dot
     // y - baseline + cell.baseline() of the baseline row.
     let shift = cell.baseline() as isize - img.baseline as isize;
@@ -184,7 +202,13 @@ fn draw_syllable(syllable: &str, px: f32, cell: Cell) -> Piece {
             (r, tiles)
         })
         .collect();
-    Piece::Drawn { rows, cells }
+    Piece::Drawn {
+        rows,
+        lead: x0 as f32 - margin as f32,
+        advance: shaped.width(),
+        ink: ink_w,
+        fixed: one,
+    }
 }
 
 /// A cell's picture from a function of (x, y) in the cell.
@@ -208,141 +232,231 @@ pub fn is_blank(t: &Tile) -> bool {
 
 /// The pieces of a text: the printer's own characters where `own` says it has them (and the
 /// line is not drawn whole), spaces, and drawn syllables.
-fn pieces(text: &str, px: f32, cell: Cell, own: &dyn Fn(char) -> bool) -> Vec<Piece> {
+fn pieces(text: &str, px: f32, layout: Layout, own: &dyn Fn(char) -> bool) -> Vec<Piece> {
     syllables(text)
         .into_iter()
         .map(|s| {
             let mut chars = s.chars();
             match (chars.next(), chars.next()) {
-                (Some(' '), None) => Piece::Space,
+                (Some(' '), None) => Piece::Space(shaped::width(" ", px)),
                 (Some(c), None) if own(c) => Piece::Own(c),
-                _ => drawn(s, px, cell),
+                _ => drawn(s, px, layout.cell, layout.fit_signs),
             }
         })
         .collect()
 }
 
-/// Words' pieces, wrapped to `columns` cells (a word wider than a line is broken between
-/// syllables).
-fn wrap(pieces: Vec<Piece>, columns: usize) -> Vec<Vec<Piece>> {
-    let mut lines: Vec<Vec<Piece>> = Vec::new();
-    let mut line: Vec<Piece> = Vec::new();
-    let mut word: Vec<Piece> = Vec::new();
-    let width = |p: &[Piece]| p.iter().map(Piece::cells).sum::<usize>();
-    let flush_word = |line: &mut Vec<Piece>, word: &mut Vec<Piece>, lines: &mut Vec<Vec<Piece>>| {
-        if word.is_empty() {
-            return;
-        }
-        let gap = usize::from(!line.is_empty());
-        if !line.is_empty() && width(line) + gap + width(word) > columns {
-            lines.push(std::mem::take(line));
-        } else if gap == 1 {
-            line.push(Piece::Space);
-        }
-        for p in word.drain(..) {
-            if !line.is_empty() && width(line) + p.cells() > columns {
-                lines.push(std::mem::take(line));
-            }
-            line.push(p);
-        }
-    };
-    for p in pieces {
-        match p {
-            Piece::Space => flush_word(&mut line, &mut word, &mut lines),
-            p => word.push(p),
-        }
-    }
-    flush_word(&mut line, &mut word, &mut lines);
-    if !line.is_empty() {
-        lines.push(line);
-    }
-    lines
+/// How a line is laid out: the printer's cell, 2 as `scale` when the printer doubles it
+/// (`GS !`), and whether a sign (₱, ₹) is fitted into one cell like the printer's letters
+/// (else every character is drawn at its natural width, as in a line drawn whole).
+#[derive(Debug, Clone, Copy)]
+pub struct Layout {
+    pub cell: Cell,
+    pub scale: usize,
+    pub fit_signs: bool,
 }
 
-/// Puts pieces (and `right`'s, at the right edge of `width` cells when given) on grid rows.
-fn grid(left: &[Piece], right: Option<(&[Piece], usize)>) -> GridLine {
-    let mut placed: Vec<(usize, &Piece)> = Vec::new();
-    let mut x = 0;
-    for p in left {
-        placed.push((x, p));
-        x += p.cells();
+impl Layout {
+    /// A cell's width on paper.
+    fn step(self) -> usize {
+        self.cell.w * self.scale
     }
-    let mut width = x;
-    if let Some((right, total)) = right {
-        let rw: usize = right.iter().map(Piece::cells).sum();
-        let mut x = total.saturating_sub(rw).max(width + 1);
-        for p in right {
-            placed.push((x, p));
-            x += p.cells();
+
+    /// Where each piece goes (dots from the line's start) and how far the line reaches (the
+    /// last cell's right edge). A syllable goes where the font's pen puts its ink, never
+    /// into the ink before it; the printer's own characters and signs take whole cells, and
+    /// a space beside them is one of the printer's.
+    fn place(self, pieces: &[Piece]) -> (Vec<usize>, usize) {
+        let s = self.scale as f32;
+        let (mut pen, mut free, mut reach) = (0f32, 0usize, 0usize);
+        let mut xs = Vec::with_capacity(pieces.len());
+        for (i, p) in pieces.iter().enumerate() {
+            let x = match p {
+                Piece::Space(w) => {
+                    // Between two of the printer's own letters a space is one of its own.
+                    let own = |p: Option<&Piece>| matches!(p, Some(Piece::Own(_)));
+                    let beside_own = i > 0 && own(pieces.get(i - 1)) && own(pieces.get(i + 1));
+                    pen += if beside_own {
+                        self.step() as f32
+                    } else {
+                        w * s
+                    };
+                    xs.push(pen.round() as usize);
+                    continue;
+                }
+                Piece::Own(_) | Piece::Drawn { fixed: true, .. } => {
+                    let x = (pen.round().max(0.0) as usize).max(free);
+                    let cells = match p {
+                        Piece::Drawn { rows, .. } => rows.first().map_or(1, |(_, t)| t.len()),
+                        _ => 1,
+                    };
+                    free = x + cells * self.step();
+                    pen = free as f32;
+                    x
+                }
+                Piece::Drawn {
+                    lead,
+                    advance,
+                    ink,
+                    rows,
+                    ..
+                } => {
+                    let want = pen + lead * s;
+                    let x = (want.round().max(0.0) as usize).max(free);
+                    pen += (x as f32 - want) + advance * s;
+                    free = x + ink * self.scale;
+                    let cells = rows.first().map_or(0, |(_, t)| t.len());
+                    reach = reach.max(x + cells * self.step());
+                    x
+                }
+            };
+            reach = reach.max(free);
+            xs.push(x);
         }
-        width = x;
+        (xs, reach)
     }
-    let (mut top, mut bottom) = (0i32, 0i32);
-    for (_, p) in &placed {
-        if let Piece::Drawn { rows, .. } = p {
-            for (r, tiles) in rows {
-                if tiles.iter().any(|t| !is_blank(t)) {
-                    top = top.min(*r);
-                    bottom = bottom.max(*r);
+
+    fn reach(self, pieces: &[Piece]) -> usize {
+        self.place(pieces).1
+    }
+
+    /// Words' pieces, wrapped to lines reaching at most `width` dots (a word wider than a
+    /// line is broken between syllables).
+    fn wrap(self, pieces: Vec<Piece>, width: usize) -> Vec<Vec<Piece>> {
+        let mut lines: Vec<Vec<Piece>> = Vec::new();
+        let mut line: Vec<Piece> = Vec::new();
+        let mut words: Vec<Vec<Piece>> = vec![Vec::new()];
+        let mut spaces: Vec<Option<Piece>> = vec![None];
+        for p in pieces {
+            match p {
+                Piece::Space(_) => {
+                    spaces.push(Some(p));
+                    words.push(Vec::new());
+                }
+                p => words.last_mut().expect("a word").push(p),
+            }
+        }
+        for (word, space) in words.into_iter().zip(spaces) {
+            if word.is_empty() {
+                continue;
+            }
+            let mut trial = line.clone();
+            if !trial.is_empty() {
+                trial.extend(space);
+            }
+            trial.extend(word.iter().cloned());
+            if self.reach(&trial) <= width {
+                line = trial;
+                continue;
+            }
+            if !line.is_empty() {
+                lines.push(std::mem::take(&mut line));
+            }
+            for p in word {
+                line.push(p);
+                if line.len() > 1 && self.reach(&line) > width {
+                    let p = line.pop().expect("just pushed");
+                    lines.push(std::mem::replace(&mut line, vec![p]));
                 }
             }
         }
+        if !line.is_empty() {
+            lines.push(line);
+        }
+        lines
     }
-    let mut rows = vec![vec![Slot::Blank; width]; (bottom - top + 1) as usize];
-    let baseline_row = (-top) as usize;
-    for (x, p) in placed {
-        match p {
-            Piece::Own(c) => rows[baseline_row][x] = Slot::Char(*c),
-            Piece::Space => {}
-            Piece::Drawn { rows: drawn, .. } => {
-                for (r, tiles) in drawn {
-                    if *r < top || *r > bottom {
-                        continue;
+
+    /// Puts pieces starting `at` dots (and `right`'s, ending at `edge` when given) on rows.
+    fn grid(self, left: &[Piece], at: usize, right: Option<(&[Piece], usize)>) -> GridLine {
+        let (xs, reach) = self.place(left);
+        let mut placed: Vec<(usize, &Piece)> = xs.into_iter().map(|x| x + at).zip(left).collect();
+        if let Some((right, edge)) = right {
+            let (xs, r_reach) = self.place(right);
+            let start = edge.saturating_sub(r_reach).max(at + reach + self.step());
+            placed.extend(xs.into_iter().map(|x| x + start).zip(right));
+        }
+        let (mut top, mut bottom) = (0i32, 0i32);
+        for (_, p) in &placed {
+            if let Piece::Drawn { rows, .. } = p {
+                for (r, tiles) in rows {
+                    if tiles.iter().any(|t| !is_blank(t)) {
+                        top = top.min(*r);
+                        bottom = bottom.max(*r);
                     }
-                    for (i, t) in tiles.iter().enumerate() {
-                        if !is_blank(t) {
-                            rows[(*r - top) as usize][x + i] = Slot::Tile(t.clone());
+                }
+            }
+        }
+        let mut rows: Vec<Vec<Put>> = vec![Vec::new(); (bottom - top + 1) as usize];
+        let baseline_row = (-top) as usize;
+        for (x, p) in placed {
+            match p {
+                Piece::Own(c) => rows[baseline_row].push(Put {
+                    x,
+                    slot: Slot::Char(*c),
+                }),
+                Piece::Space(_) => {}
+                Piece::Drawn { rows: drawn, .. } => {
+                    for (r, tiles) in drawn {
+                        for (i, t) in tiles.iter().enumerate() {
+                            if !is_blank(t) {
+                                rows[(*r - top) as usize].push(Put {
+                                    x: x + i * self.step(),
+                                    slot: Slot::Tile(t.clone()),
+                                });
+                            }
                         }
                     }
                 }
             }
         }
+        for row in &mut rows {
+            row.sort_by_key(|p| p.x);
+        }
+        GridLine { rows, baseline_row }
     }
-    GridLine { rows, baseline_row }
-}
 
-/// A line of text on the grid, wrapped to `columns` cells.
-pub fn lines(
-    text: &str,
-    px: f32,
-    cell: Cell,
-    columns: usize,
-    own: &dyn Fn(char) -> bool,
-) -> Vec<GridLine> {
-    wrap(pieces(text, px, cell, own), columns)
-        .iter()
-        .map(|l| grid(l, None))
-        .collect()
-}
+    /// A line of text wrapped to `width` dots, each line placed as `align` says.
+    pub fn lines(
+        self,
+        text: &str,
+        px: f32,
+        (width, align): (usize, Align),
+        own: &dyn Fn(char) -> bool,
+    ) -> Vec<GridLine> {
+        self.wrap(pieces(text, px, self, own), width)
+            .iter()
+            .map(|l| {
+                let room = width.saturating_sub(self.reach(l));
+                let at = match align {
+                    Align::Left => 0,
+                    Align::Center => room / 2,
+                    Align::Right => room,
+                };
+                self.grid(l, at, None)
+            })
+            .collect()
+    }
 
-/// A left and a right text on one line of `columns` cells, the right one at the edge; a left
-/// side too long to share the line goes on lines of its own above it.
-pub fn pair(
-    left: &str,
-    right: &str,
-    px: f32,
-    cell: Cell,
-    columns: usize,
-    own: &dyn Fn(char) -> bool,
-) -> Vec<GridLine> {
-    let right = pieces(right, px, cell, own);
-    let rw: usize = right.iter().map(Piece::cells).sum();
-    let room = columns.saturating_sub(rw + 1).max(columns / 3);
-    let mut lefts = wrap(pieces(left, px, cell, own), room);
-    let last = lefts.pop().unwrap_or_default();
-    let mut out: Vec<GridLine> = lefts.iter().map(|l| grid(l, None)).collect();
-    out.push(grid(&last, Some((&right, columns))));
-    out
+    /// A left and a right text on one line of `width` dots, the right one at the edge; a
+    /// left side too long to share the line goes on lines of its own above it.
+    pub fn pair(
+        self,
+        left: &str,
+        right: &str,
+        px: f32,
+        width: usize,
+        own: &dyn Fn(char) -> bool,
+    ) -> Vec<GridLine> {
+        let right = pieces(right, px, self, own);
+        let room = width
+            .saturating_sub(self.reach(&right) + self.step())
+            .max(width / 3);
+        let mut lefts = self.wrap(pieces(left, px, self, own), room);
+        let last = lefts.pop().unwrap_or_default();
+        let mut out: Vec<GridLine> = lefts.iter().map(|l| self.grid(l, 0, None)).collect();
+        out.push(self.grid(&last, 0, Some((&right, width))));
+        out
+    }
 }
 
 #[cfg(test)]
@@ -358,40 +472,94 @@ mod tests {
         assert_eq!(syllables("₱120"), ["₱", "1", "2", "0"]);
     }
 
+    const LAYOUT: Layout = Layout {
+        cell: CELL,
+        scale: 1,
+        fit_signs: true,
+    };
+
+    /// Each row's cells, from the first one's place.
+    fn relative(g: &GridLine, from: usize, to: usize) -> Vec<Vec<(usize, Slot)>> {
+        g.rows
+            .iter()
+            .map(|r| {
+                r.iter()
+                    .filter(|p| p.x >= from && p.x < to)
+                    .map(|p| (p.x - from, p.slot.clone()))
+                    .collect()
+            })
+            .collect()
+    }
+
     #[test]
     fn the_same_syllable_is_the_same_tiles_anywhere() {
         let own = |c: char| c.is_ascii();
-        let a = lines("ఇడ్లీ", 20.4, CELL, 48, &own);
-        let b = lines("మసాలా ఇడ్లీ 2", 20.4, CELL, 48, &own);
-        let tiles = |g: &GridLine, from: usize, n: usize| -> Vec<Slot> {
+        let a = LAYOUT.lines("ఇడ్లీ", 20.4, (576, Align::Left), &own);
+        let b = LAYOUT.lines("మసాలా ఇడ్లీ 2", 20.4, (576, Align::Left), &own);
+        assert_eq!(a[0].rows.len(), b[0].rows.len());
+        let base = &b[0].rows[b[0].baseline_row];
+        let two = base.last().unwrap();
+        assert_eq!(two.slot, Slot::Char('2'), "the digit is the printer's own");
+        // The word's cells start where the pen put them, after the first word and a space.
+        let first = |g: &GridLine, from: usize| {
             g.rows
                 .iter()
-                .flat_map(|r| r[from..from + n].to_vec())
-                .collect()
+                .flatten()
+                .filter(|p| p.x >= from && matches!(p.slot, Slot::Tile(_)))
+                .map(|p| p.x)
+                .min()
+                .unwrap()
         };
-        let w = a[0].width();
-        let at = b[0].width() - 2 - w;
-        assert_eq!(a[0].rows.len(), b[0].rows.len());
-        assert_eq!(tiles(&a[0], 0, w), tiles(&b[0], at, w));
-        // The digit is the printer's own, on the baseline row.
-        let last = b[0].width() - 1;
-        assert_eq!(b[0].rows[b[0].baseline_row][last], Slot::Char('2'));
+        let end_of_masala = b[0].rows.iter().flatten().map(|p| p.x).max().unwrap();
+        let at = first(&b[0], 60);
+        assert!(at > 60 && at < end_of_masala + 12, "{at}");
+        let from = first(&a[0], 0);
+        assert_eq!(relative(&a[0], from, 200), relative(&b[0], at, two.x));
+    }
+
+    #[test]
+    fn syllables_sit_as_close_as_the_font_sets_them() {
+        let own = |c: char| c.is_ascii();
+        let word = "ధన్యవాదాలు";
+        let g = &LAYOUT.lines(word, 20.4, (576, Align::Left), &own)[0];
+        let reach = g.rows.iter().flatten().map(|p| p.x + 12).max().unwrap();
+        let natural = shaped::width(word, 20.4);
+        // Whole cells per syllable would take far more room than the font's own width.
+        assert!(
+            (reach as f32) < natural + 12.0,
+            "{reach} dots for a word {natural} wide"
+        );
+        let centred = &LAYOUT.lines(word, 20.4, (576, Align::Center), &own)[0];
+        let left = centred.rows.iter().flatten().map(|p| p.x).min().unwrap();
+        assert!((576 - reach) / 2 - 1 <= left && left <= (576 - reach) / 2 + 1);
     }
 
     #[test]
     fn a_peso_sign_takes_one_cell_beside_the_printers_own_digits() {
         let own = |c: char| c.is_ascii();
-        let g = pair("Pandesal", "₱35.00", 20.4, CELL, 48, &own);
+        let g = LAYOUT.pair("Pandesal", "₱35.00", 20.4, 576, &own);
         assert_eq!(g.len(), 1);
         let g = &g[0];
         assert_eq!(g.rows.len(), 1, "one row: the sign fits the cell");
-        assert_eq!(g.width(), 48);
-        assert!(
-            matches!(g.rows[0][42], Slot::Tile(_)),
-            "{:?}",
-            g.rows[0][42]
+        let row = &g.rows[0];
+        assert_eq!(
+            row[0],
+            Put {
+                x: 0,
+                slot: Slot::Char('P')
+            }
         );
-        assert_eq!(g.rows[0][43], Slot::Char('3'));
-        assert_eq!(g.rows[0][0], Slot::Char('P'));
+        let sign = row
+            .iter()
+            .position(|p| matches!(p.slot, Slot::Tile(_)))
+            .unwrap();
+        assert_eq!(row[sign].x, 576 - 6 * 12, "the amount ends at the edge");
+        assert_eq!(
+            row[sign + 1],
+            Put {
+                x: 576 - 5 * 12,
+                slot: Slot::Char('3')
+            }
+        );
     }
 }

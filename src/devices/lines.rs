@@ -5,8 +5,8 @@
 //! and back to the printer's default page after the line. A line with a character no page of
 //! the printer has (Telugu, ₹, ₱, a name in any other script) is shaped and drawn with the
 //! bundled fonts ([`super::shaped`]), never sent as `?`: on a printer that keeps user-defined
-//! characters as text on its character grid, each syllable a picture defined once
-//! ([`super::cells`], [`super::user_chars`]); otherwise — and every line, when the profile says
+//! characters as text, each syllable a picture defined once and printed where the font sets
+//! it ([`super::cells`], [`super::user_chars`]); otherwise — and every line, when the profile says
 //! `raster_text` — as a `GS v 0` image of that line, wrapped to the paper. The shop's logo is
 //! kept in the printer's memory where it can keep pictures (`GS ( L`).
 
@@ -300,9 +300,11 @@ enum Text<'a> {
 /// it needs as user-defined characters ([`super::cells`]), when the printer has them and each
 /// row needs no more than it holds; false when the line must go as an image instead.
 ///
-/// Emphasis and size are the printer's (`ESC E`, `GS !`), which apply to its user-defined
-/// characters too: a bold or large line's syllables are the same pictures as a normal line's,
-/// defined once (a large one is the normal drawing doubled by the printer).
+/// Emphasis is the printer's (`ESC E` applies to its user-defined characters too): a bold
+/// line's syllables are the same pictures as a normal line's, defined once. A large line of
+/// signs and the printer's letters (a Manila total) is doubled by the printer (`GS !`), as an
+/// English one is; a large line in a shaped script (a Telugu total or shop name) is drawn at
+/// twice the size, digits and signs too, so that it stays smooth.
 fn on_grid(
     text: Text<'_>,
     (bold, large, align): (bool, bool, Align),
@@ -322,22 +324,30 @@ fn on_grid(
         Text::Line(t) => t,
         Text::Pair(l, _) => l,
     });
-    let has = |c: char| pages.iter().any(|p| p.encode_char(c).is_some());
-    let (px, columns) = (
-        text_px(profile, false),
-        profile.columns / if large { 2 } else { 1 },
-    );
+    let smooth = large
+        && match text {
+            Text::Line(t) => cells::shaped_script(t),
+            Text::Pair(l, r) => cells::shaped_script(l) || cells::shaped_script(r),
+        };
+    let has = |c: char| !smooth && pages.iter().any(|p| p.encode_char(c).is_some());
+    let px = text_px(profile, smooth);
+    let layout = cells::Layout {
+        cell,
+        scale: if large && !smooth { 2 } else { 1 },
+        fit_signs: !smooth,
+    };
     let grid = match text {
-        Text::Line(t) => cells::lines(t, px, cell, columns, &has),
-        Text::Pair(l, r) => cells::pair(l, r, px, cell, columns, &has),
+        Text::Line(t) => layout.lines(t, px, (profile.dots, align), &has),
+        Text::Pair(l, r) => layout.pair(l, r, px, profile.dots, &has),
     };
     if !grid.iter().all(|g| u.fits(g)) {
         return false;
     }
-    st.align(align, out);
-    st.style(bold, large, out);
+    // Places are from the line's start: the layout has done the centring.
+    st.align(Align::Left, out);
+    st.style(bold, layout.scale == 2, out);
     for line in &grid {
-        u.send(line, (align != Align::Left, large), out, &mut |s, out| {
+        u.send(line, layout.scale, out, &mut |s, out| {
             let runs = runs(s, pages, st.page).unwrap_or_default();
             send_runs(&runs, profile, st, out);
         });

@@ -3,7 +3,7 @@
 //! code wherever it appears; when a line needs more than the printer holds at once, the
 //! pictures not used by that row make room.
 
-use super::cells::{Cell, GridLine, Slot, Tile, is_blank};
+use super::cells::{Cell, GridLine, Put, Slot, Tile, is_blank};
 use super::escpos::{ESC, LF};
 use std::collections::HashMap;
 
@@ -90,7 +90,7 @@ impl UserChars {
     pub fn fits(&self, line: &GridLine) -> bool {
         line.rows
             .iter()
-            .all(|row| needed(row).len() + usize::from(blank_inside(row)) <= self.capacity())
+            .all(|row| needed(row).len() <= self.capacity())
     }
 
     /// Codes for `tiles`, defining those not held (in as few `ESC &` commands as the codes
@@ -147,57 +147,71 @@ impl UserChars {
             }
             out.extend_from_slice(&[ESC, b'&', y, new[i].0, new[j - 1].0]);
             for (_, t) in &new[i..j] {
-                out.push(self.cell.w as u8);
-                out.extend_from_slice(t);
+                // Only the columns up to the last with ink: the printer leaves the rest of
+                // the cell blank.
+                let per_column = usize::from(y);
+                let columns = t
+                    .chunks(per_column)
+                    .rposition(|c| c.iter().any(|b| *b != 0))
+                    .map_or(0, |i| i + 1);
+                out.push(columns as u8);
+                out.extend_from_slice(&t[..columns * per_column]);
             }
             i = j;
         }
         codes
     }
 
-    /// Sends a grid line: for each row, the pictures it needs, then its cells (the printer's
-    /// own characters through `own`, which encodes a run of them in its code pages), then a
-    /// line feed. Rows of a line of several are printed without space between them (`tall`:
-    /// the printer draws them double height). With `keep_width`, blanks at the end of a row
-    /// are sent too, so a centred line's rows line up.
+    /// Sends a laid-out line: for each row, the pictures it needs, then its cells in order
+    /// (the printer's own characters through `own`, which encodes a run of them in its code
+    /// pages), each at its place (`ESC $`, or spaces where a few of the printer's own reach
+    /// it), then a line feed. Rows of a line of several are printed without space between
+    /// them (`scale` 2: the printer draws them doubled).
     pub fn send(
         &mut self,
         line: &GridLine,
-        (keep_width, tall): (bool, bool),
+        scale: usize,
         out: &mut Vec<u8>,
         own: &mut dyn FnMut(&str, &mut Vec<u8>),
     ) {
         let several = line.rows.len() > 1;
         if several {
-            let spacing = (self.cell.h * if tall { 2 } else { 1 }).min(255) as u8;
+            let spacing = (self.cell.h * scale).min(255) as u8;
             out.extend_from_slice(&[ESC, b'3', spacing]);
         }
+        let step = self.cell.w * scale;
         for row in &line.rows {
-            let blank = vec![0u8; self.cell.w * self.cell.h.div_ceil(8)];
-            let mut wanted = needed(row);
-            if blank_inside(row) {
-                wanted.push(blank.clone());
-            }
+            let wanted = needed(row);
             let codes = self.codes(&wanted, out);
             self.rows.push(wanted);
-            let last = if keep_width {
-                row.len()
-            } else {
-                row.iter()
-                    .rposition(|s| *s != Slot::Blank)
-                    .map_or(0, |i| i + 1)
-            };
-            let mut user = false;
+            let (mut at, mut user) = (0usize, false);
             let mut text = String::new();
-            for (i, slot) in row[..last].iter().enumerate() {
-                let picture = match slot {
-                    Slot::Tile(t) => Some(t),
-                    // Inside a run of pictures a gap is the blank picture (no switching).
-                    Slot::Blank if user && next_is_tile(&row[i..last]) => Some(&blank),
-                    _ => None,
-                };
-                match picture {
-                    Some(t) => {
+            for put in row {
+                if put.x != at {
+                    let gap = put.x.checked_sub(at).filter(|g| g % step == 0);
+                    let spaces = gap.map(|g| g / step).filter(|n| *n <= 4);
+                    match spaces {
+                        Some(n) if !user || matches!(put.slot, Slot::Char(_)) => {
+                            if user {
+                                out.extend_from_slice(&select(false));
+                                user = false;
+                            }
+                            text.extend(std::iter::repeat_n(' ', n));
+                        }
+                        _ => {
+                            if !text.is_empty() {
+                                own(&std::mem::take(&mut text), out);
+                            }
+                            if user && matches!(put.slot, Slot::Char(_)) {
+                                out.extend_from_slice(&select(false));
+                                user = false;
+                            }
+                            out.extend_from_slice(&position(put.x));
+                        }
+                    }
+                }
+                match &put.slot {
+                    Slot::Tile(t) => {
                         if !text.is_empty() {
                             own(&std::mem::take(&mut text), out);
                         }
@@ -207,17 +221,15 @@ impl UserChars {
                         }
                         out.push(codes[t]);
                     }
-                    None => {
+                    Slot::Char(c) => {
                         if user {
                             out.extend_from_slice(&select(false));
                             user = false;
                         }
-                        text.push(match slot {
-                            Slot::Char(c) => *c,
-                            _ => ' ',
-                        });
+                        text.push(*c);
                     }
                 }
+                at = put.x + step;
             }
             if !text.is_empty() {
                 own(&text, out);
@@ -233,11 +245,17 @@ impl UserChars {
     }
 }
 
+/// `ESC $ nL nH`: what follows is printed `x` dots from the line's start.
+pub fn position(x: usize) -> [u8; 4] {
+    let x = x.min(0xFFFF);
+    [ESC, b'$', (x & 0xFF) as u8, (x >> 8) as u8]
+}
+
 /// The distinct pictures of a row, in order.
-fn needed(row: &[Slot]) -> Vec<Tile> {
+fn needed(row: &[Put]) -> Vec<Tile> {
     let mut seen: Vec<Tile> = Vec::new();
-    for s in row {
-        if let Slot::Tile(t) = s
+    for p in row {
+        if let Slot::Tile(t) = &p.slot
             && !is_blank(t)
             && !seen.contains(t)
         {
@@ -245,26 +263,6 @@ fn needed(row: &[Slot]) -> Vec<Tile> {
         }
     }
     seen
-}
-
-/// Whether a row has a gap between two pictures (then the blank picture is used).
-fn blank_inside(row: &[Slot]) -> bool {
-    row.iter().enumerate().any(|(i, s)| {
-        *s == Slot::Blank
-            && row[..i]
-                .iter()
-                .rev()
-                .find(|s| **s != Slot::Blank)
-                .is_some_and(|s| matches!(s, Slot::Tile(_)))
-            && next_is_tile(&row[i..])
-    })
-}
-
-/// Whether the first slot after the blanks at the start of `rest` is a picture.
-fn next_is_tile(rest: &[Slot]) -> bool {
-    rest.iter()
-        .find(|s| **s != Slot::Blank)
-        .is_some_and(|s| matches!(s, Slot::Tile(_)))
 }
 
 #[cfg(test)]
@@ -277,40 +275,65 @@ mod tests {
         vec![n; 36]
     }
 
+    fn at(x: usize, slot: Slot) -> Put {
+        Put { x, slot }
+    }
+
     #[test]
     fn a_picture_is_defined_once_and_sent_as_its_code() {
-        let mut u = UserChars::new(CELL, 3);
+        let mut u = UserChars::new(CELL, 2);
         let line = GridLine {
             rows: vec![vec![
-                Slot::Char('A'),
-                Slot::Tile(t(1)),
-                Slot::Tile(t(1)),
-                Slot::Blank,
-                Slot::Tile(t(2)),
+                at(0, Slot::Char('A')),
+                at(12, Slot::Tile(t(1))),
+                at(24, Slot::Tile(t(1))),
+                at(41, Slot::Tile(t(2))),
+                at(60, Slot::Char('B')),
             ]],
             baseline_row: 0,
         };
         let mut out = Vec::new();
         let mut own = |s: &str, out: &mut Vec<u8>| out.extend_from_slice(s.as_bytes());
-        u.send(&line, (false, false), &mut out, &mut own);
-        // Two pictures and the blank between them: three codes, all the printer holds.
+        u.send(&line, 1, &mut out, &mut own);
         assert!(u.fits(&line));
+        let three = (1..=3)
+            .map(|n| at(12 * n, Slot::Tile(t(n as u8))))
+            .collect();
         assert!(!u.fits(&GridLine {
-            rows: vec![vec![
-                Slot::Tile(t(1)),
-                Slot::Tile(t(2)),
-                Slot::Tile(t(3)),
-                Slot::Tile(t(4))
-            ]],
+            rows: vec![three],
             baseline_row: 0
         }));
-        // One command defines the three (codes 0x21–0x23, in a row).
+        // One command defines the two (codes 0x21–0x22, in a row); the second picture goes
+        // where it was placed, and B after it, 7 dots on: one space would not do.
         assert_eq!(out.windows(2).filter(|w| *w == [ESC, b'&']).count(), 1);
-        let row = [b'A', ESC, b'%', 1, 0x21, 0x21, 0x23, 0x22, ESC, b'%', 0, LF];
+        let row = [
+            b'A', ESC, b'%', 1, 0x21, 0x21, ESC, b'$', 41, 0, 0x22, ESC, b'%', 0, ESC, b'$', 60, 0,
+            b'B', LF,
+        ];
         assert!(out.ends_with(&row), "{out:?}");
         let mut again = Vec::new();
-        u.send(&line, (false, false), &mut again, &mut own);
+        u.send(&line, 1, &mut again, &mut own);
         assert_eq!(again.windows(2).filter(|w| *w == [ESC, b'&']).count(), 0);
         assert!(again.starts_with(b"A"), "{again:?}");
+    }
+
+    #[test]
+    fn blank_columns_at_a_pictures_right_are_not_sent() {
+        let mut u = UserChars::new(CELL, 4);
+        let mut narrow = vec![0u8; 36];
+        narrow[..9].fill(0xFF);
+        let line = GridLine {
+            rows: vec![vec![at(0, Slot::Tile(narrow)), at(24, Slot::Char('x'))]],
+            baseline_row: 0,
+        };
+        let mut out = Vec::new();
+        u.send(&line, 1, &mut out, &mut |s, out| {
+            out.extend_from_slice(s.as_bytes())
+        });
+        // ESC & 3 c c, three columns of three bytes: the other nine are blank.
+        assert_eq!(&out[..6], &[ESC, b'&', 3, 0x21, 0x21, 3]);
+        assert_eq!(&out[6..15], &[0xFF; 9]);
+        // One space reaches the letter (cheaper than ESC $).
+        assert!(out.ends_with(&[ESC, b'%', 0, b' ', b'x', LF]), "{out:?}");
     }
 }

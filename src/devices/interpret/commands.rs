@@ -32,6 +32,13 @@ impl Interpreter {
                 Step::Done(3, None)
             }
             b'&' => self.define_user_chars(buf),
+            b'$' => {
+                let (Some(lo), Some(hi)) = (arg(2), arg(3)) else {
+                    return Step::Need;
+                };
+                self.page.at = Some(usize::from(lo) | usize::from(hi) << 8);
+                Step::Done(4, None)
+            }
             b'a' | b'E' | b't' | b'd' | b'J' | b'!' | b'-' | b'M' | b'R' | b'{' | b'G' | b'3'
             | b'U' | b'V' | b'r' | b'c' | b'e' => {
                 let Some(n) = arg(2) else {

@@ -106,7 +106,10 @@ struct PageBuilder {
     rows: Vec<Vec<u8>>,
     width: usize,
     text: String,
-    line: Vec<(char, Style)>,
+    /// The line's characters, each with its style and the place `ESC $` set for it.
+    line: Vec<(char, Style, Option<usize>)>,
+    /// The place set for the next character.
+    at: Option<usize>,
     qr: Vec<String>,
 }
 
@@ -117,6 +120,7 @@ impl PageBuilder {
             width,
             text: String::new(),
             line: Vec::new(),
+            at: None,
             qr: Vec::new(),
         }
     }
@@ -370,7 +374,8 @@ impl Interpreter {
     }
 
     fn put_char(&mut self, c: char) {
-        self.page.line.push((c, self.style));
+        let at = self.page.at.take();
+        self.page.line.push((c, self.style, at));
     }
 
     fn line_height(&self, tall: bool) -> usize {
@@ -384,37 +389,55 @@ impl Interpreter {
         }
     }
 
-    /// Prints the current line: draws its glyphs with their styles and alignment.
+    /// Prints the current line: draws its glyphs with their styles and alignment (a line
+    /// with places set by `ESC $` is drawn where they say, from the left).
     fn newline(&mut self) {
         let line = std::mem::take(&mut self.page.line);
+        self.page.at = None;
         let cell = self.cell();
-        let tall = line.iter().any(|(_, s)| s.tall);
+        let tall = line.iter().any(|(_, s, _)| s.tall);
         let height = self.line_height(tall);
-        let width: usize = line
+        let mut places = Vec::with_capacity(line.len());
+        let mut x = 0;
+        for (_, s, at) in &line {
+            x = at.unwrap_or(x);
+            places.push(x);
+            x += if s.wide { cell * 2 } else { cell };
+        }
+        let width = places
             .iter()
-            .map(|(_, s)| if s.wide { cell * 2 } else { cell })
-            .sum();
-        let align = line.first().map_or(self.style.align, |(_, s)| s.align);
-        let mut x = match align {
+            .zip(&line)
+            .map(|(x, (_, s, _))| x + if s.wide { cell * 2 } else { cell })
+            .max()
+            .unwrap_or(0);
+        let placed = line.iter().any(|(_, _, at)| at.is_some());
+        let align = match line.first() {
+            _ if placed => Align::Left,
+            Some((_, s, _)) => s.align,
+            None => self.style.align,
+        };
+        let left = match align {
             Align::Left => 0,
             Align::Center => self.dots.saturating_sub(width) / 2,
             Align::Right => self.dots.saturating_sub(width),
         };
         let mut rows = vec![vec![255u8; self.dots]; height];
-        for (c, s) in &line {
-            let cw = if s.wide { cell * 2 } else { cell };
+        let mut text = String::new();
+        let mut end = left + places.first().copied().unwrap_or(0);
+        for ((c, s, _), x) in line.iter().zip(&places) {
+            let x = left + x;
             match draw::user_code(*c).and_then(|code| self.user.get(code)) {
                 Some(picture) => picture.draw(&mut rows, x, s, height),
                 None => draw_glyph(&mut rows, x, *c, s, cell, height),
             }
-            x += cw;
+            // A jump to the right reads as the spaces it stands for; a user-defined
+            // character is a picture: its letter is not known.
+            let gap = x.saturating_sub(end);
+            text.extend(std::iter::repeat_n(' ', (gap + cell / 2) / cell));
+            text.push(draw::user_code(*c).map_or(*c, |_| '\u{FFFC}'));
+            end = x + if s.wide { cell * 2 } else { cell };
         }
         self.page.rows.extend(rows);
-        // A user-defined character is a picture: its letter is not known.
-        let text: String = line
-            .iter()
-            .map(|(c, _)| draw::user_code(*c).map_or(*c, |_| '\u{FFFC}'))
-            .collect();
         self.page.text.push_str(text.trim_end());
         self.page.text.push('\n');
     }
@@ -501,6 +524,21 @@ mod tests {
             let ink = drawn.iter().flatten().filter(|v| **v == 0).count();
             assert!(ink > 10 && drawn != box_, "{c}: {ink}");
         }
+    }
+
+    #[test]
+    fn a_place_set_by_esc_dollar_is_where_the_next_character_goes() {
+        let mut it = Interpreter::new(576, 48);
+        // "A" at the start, "B" 60 dots in, then "C" back at 30 (over nothing).
+        let pages = it.feed(b"A\x1b$\x3c\x00B\x1b$\x1e\x00C\n\x1bi");
+        let page = pages.first().expect("a page");
+        // The text reads in the order sent, a jump to the right as the spaces it stands for.
+        assert_eq!(page.text.lines().next(), Some("A    BC"), "{}", page.text);
+        let inked = |x0: usize, x1: usize| {
+            (x0..x1).any(|x| (0..24).any(|y| page.image.get_pixel(x as u32, y).0[0] == 0))
+        };
+        assert!(inked(0, 12) && inked(60, 72) && inked(30, 42));
+        assert!(!inked(12, 30) && !inked(42, 60));
     }
 
     #[test]
