@@ -465,8 +465,19 @@ impl Recorder {
             self.words.t_args("receipt-code", &args)
         });
         let blocks = loyalty_insert(loyalty.as_ref(), &url, &caption, code);
+        // A till that keeps characters of its own in the printer keeps them: the block's
+        // letters no page has go as pictures instead.
+        let without = crate::devices::profile::PrinterProfile {
+            user_chars: 0,
+            ..self.printer.clone()
+        };
+        let printer = if page.user_chars {
+            &without
+        } else {
+            &self.printer
+        };
         Ok((
-            encode_insert(&blocks, &self.printer),
+            encode_insert(&blocks, printer),
             Event::Added {
                 receipt: key,
                 visit_id: out.visit_id,

@@ -172,6 +172,48 @@ fn a_tills_receipts_get_the_loyalty_block_and_a_reprint_counts_once() {
 }
 
 #[test]
+fn a_tills_own_user_defined_characters_are_left_alone() {
+    let _g = PTY.lock().unwrap_or_else(|e| e.into_inner());
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("config.toml"),
+        "[shop]\nname = \"శ్రీ టిఫిన్స్\"\ncurrency = \"INR\"\nlanguage = \"te\"\n",
+    )
+    .unwrap();
+    let printer = dir.path().join("printer");
+    let sim = start_sim(dir.path(), &printer, "generic-80mm");
+    let plug = start_plug(dir.path(), printer.to_str().unwrap(), "generic-point");
+    let mut till = open_till(&plug.till);
+    // A till that keeps nothing in the printer: the Telugu block goes as user-defined
+    // characters.
+    till.write_all(&till_receipt("501", "40.00")).unwrap();
+    wait_for_pngs(&sim.out, 1);
+    // A till that defines a character of its own ('!', a cup) and prints it.
+    let mut job = till_receipt("502", "60.00");
+    let mut cup = vec![0x1b, b'&', 3, b'!', b'!', 12];
+    cup.extend([0xFF; 36]);
+    cup.extend(b"\x1b%\x01!\x1b%\x00\n");
+    job.splice(2..2, cup);
+    till.write_all(&job).unwrap();
+    let printed = wait_for_pngs(&sim.out, 2);
+    let bytes = |i: usize| std::fs::read(printed[i].with_extension("bin")).unwrap();
+    let defines = |b: &[u8]| b.windows(2).filter(|w| *w == [0x1b, b'&']).count();
+    let images = |b: &[u8]| b.windows(3).filter(|w| *w == [0x1d, b'v', b'0']).count();
+    let (first, second) = (bytes(0), bytes(1));
+    assert!(defines(&first) > 0 && images(&first) == 0, "{first:?}");
+    // The till's character is the only one defined: the block's lines are pictures.
+    assert_eq!(
+        defines(&second),
+        1,
+        "the block must not redefine the till's characters"
+    );
+    assert!(images(&second) > 0);
+    // The log speaks the shop's language: both receipts got their block.
+    let log = wait_log(&plug, "రసీదు 502: లాయల్టీ భాగం జోడించాము");
+    assert!(log.contains("రసీదు 501: లాయల్టీ భాగం జోడించాము"), "{log}");
+}
+
+#[test]
 fn a_card_scanned_at_the_counter_makes_the_next_receipt_the_members() {
     let _g = PTY.lock().unwrap_or_else(|e| e.into_inner());
     let dir = tempfile::tempdir().unwrap();

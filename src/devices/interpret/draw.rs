@@ -131,6 +131,10 @@ impl UserChars {
         self.by_code.remove(&code);
     }
 
+    pub(super) fn is_empty(&self) -> bool {
+        self.by_code.is_empty()
+    }
+
     pub(super) fn clear(&mut self) {
         self.by_code.clear();
     }

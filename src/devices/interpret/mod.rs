@@ -25,6 +25,9 @@ pub struct Page {
     pub text: String,
     /// Data of each QR code printed (native ones; raster QR codes are only in the image).
     pub qr_data: Vec<String>,
+    /// Whether the printer held user-defined characters (`ESC &`) when it was cut: whoever
+    /// adds to the job must not redefine them.
+    pub user_chars: bool,
 }
 
 /// What the interpreter noticed, besides pages.
@@ -463,6 +466,7 @@ impl Interpreter {
             image,
             text: builder.text,
             qr_data: builder.qr,
+            user_chars: !self.user.is_empty(),
         })
     }
 }
