@@ -3,6 +3,7 @@
 
 mod alerts;
 mod args;
+mod args_devices;
 mod args_loyalty;
 mod backup;
 mod chain;
