@@ -11,6 +11,7 @@ mod alerts;
 mod backup;
 mod central;
 pub mod chats;
+mod devices;
 pub mod display;
 mod messages;
 mod program;
@@ -23,6 +24,8 @@ mod tiers;
 pub use alerts::{AlertsConfig, DEFAULT_OPENING_HOURS};
 pub use backup::{BackupConfig, parse_every, parse_time};
 pub use central::{CentralConfig, redacted};
+pub use devices::{PlugConfig, PrinterConfig, PrinterPort, ScannerConfig};
+use devices::{RawPlug, RawPrinter, RawScanner, printer_port};
 pub use messages::MessagesConfig;
 pub use save::{Change, DeviceSettings, rows, save_changes, save_devices, shown, written};
 
@@ -114,100 +117,11 @@ impl Config {
     }
 }
 
-/// `[passthrough]`: plug-in mode in the counter window (`regulars passthrough` takes flags).
-#[derive(Debug, Clone)]
-pub struct PlugConfig {
-    /// Whether the window sits between the till and the printer.
-    pub enabled: bool,
-    /// The serial port the till prints into.
-    pub pos: Option<String>,
-    /// A till profile in `hardware/pos/`.
-    pub pos_profile: String,
-    pub pos_baud: u32,
-    /// Seconds a customer identified at the counter stays attached to the next receipt.
-    pub window_seconds: u64,
-}
-
 /// `[staff]`: what needs the owner's PIN.
 #[derive(Debug, Clone)]
 pub struct StaffConfig {
     /// Refunds larger than this (minor units) need the owner's PIN at the counter.
     pub owner_pin_above: i64,
-}
-
-/// `[scanner]`: where scans come from.
-#[derive(Debug, Clone)]
-pub struct ScannerConfig {
-    /// A serial port or PTY path; none means no scanner (type or paste codes instead).
-    pub port: Option<String>,
-    /// A profile in `hardware/scanners/`.
-    pub profile: String,
-}
-
-/// Where receipts go: the built-in virtual printer, or a printer on a port.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum PrinterPort {
-    /// The built-in virtual printer (the default), which draws each receipt to
-    /// `receipts/NNNN.png` in the data folder: `port = "virtual"`.
-    Virtual,
-    /// A serial port or PTY path, a USB printer (`/dev/usb/lp0`) or a network printer
-    /// (`tcp://192.168.1.50:9100`): see [`crate::devices::transport::Link`].
-    Device(String),
-}
-
-impl PrinterPort {
-    /// What `config.toml` says for the virtual printer.
-    pub const VIRTUAL: &str = "virtual";
-
-    /// The port `config.toml` names (empty or "virtual", in any case, is the virtual printer).
-    pub fn parse(text: &str) -> PrinterPort {
-        let text = text.trim();
-        if text.is_empty() || text.eq_ignore_ascii_case(Self::VIRTUAL) {
-            PrinterPort::Virtual
-        } else {
-            PrinterPort::Device(text.to_string())
-        }
-    }
-
-    /// As `config.toml` writes it.
-    pub fn as_str(&self) -> &str {
-        match self {
-            PrinterPort::Virtual => Self::VIRTUAL,
-            PrinterPort::Device(path) => path,
-        }
-    }
-}
-
-impl std::fmt::Display for PrinterPort {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-/// `[printer] port`, with a network printer's address checked.
-fn printer_port(text: Option<&str>, path: &Path) -> Result<PrinterPort, ConfigError> {
-    let port = PrinterPort::parse(text.unwrap_or_default());
-    if let PrinterPort::Device(p) = &port {
-        crate::devices::transport::Link::parse(p).map_err(|message| ConfigError::Invalid {
-            path: path.to_path_buf(),
-            what: "[printer] port",
-            message,
-        })?;
-    }
-    Ok(port)
-}
-
-/// `[printer]`: where receipts go.
-#[derive(Debug, Clone)]
-pub struct PrinterConfig {
-    pub port: PrinterPort,
-    /// A profile in `hardware/printers/`.
-    pub profile: String,
-    /// Overrides the profile's baud rate.
-    pub baud: Option<u32>,
-    /// A picture printed at the top of receipts, dithered to black and white. It is sent as an
-    /// image: about 4 KB (4 s at 9600 baud) for a 320×112 logo.
-    pub logo: Option<std::path::PathBuf>,
 }
 
 /// `[shop]`.
@@ -303,16 +217,6 @@ struct Raw {
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawPlug {
-    enabled: Option<bool>,
-    pos: Option<String>,
-    pos_profile: Option<String>,
-    pos_baud: Option<u32>,
-    window_seconds: Option<u64>,
-}
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
 struct RawSupport {
     follow_up_days: Option<u32>,
     reply_within: Option<RawWithin>,
@@ -374,20 +278,6 @@ impl RawWithin {
 #[serde(deny_unknown_fields)]
 struct RawStaff {
     owner_pin_above: Option<String>,
-}
-
-#[derive(Debug, Default, Deserialize)]
-struct RawScanner {
-    port: Option<String>,
-    profile: Option<String>,
-}
-
-#[derive(Debug, Default, Deserialize)]
-struct RawPrinter {
-    port: Option<String>,
-    profile: Option<String>,
-    baud: Option<u32>,
-    logo: Option<std::path::PathBuf>,
 }
 
 #[derive(Debug, Default, Deserialize)]
