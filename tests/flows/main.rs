@@ -61,6 +61,7 @@ mod readme;
 mod referral_moment;
 mod reply_targets;
 mod runtime;
+mod scanner_pty;
 mod schema;
 mod scripts;
 pub mod serial;

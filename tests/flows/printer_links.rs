@@ -5,7 +5,9 @@
 //! queries still prints.
 
 use crate::common::{run, run_json};
-use crate::serial::{Sim, decode_png, nothing_more_printed, pngs, start_sim_on, wait_for_pngs};
+use crate::serial::{
+    Sim, decode_png, nothing_more_printed, pngs, sale_printed, start_sim_on, wait_for_pngs,
+};
 use std::io::Read;
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -83,18 +85,7 @@ fn a_receipt_reaches_a_network_printer_whole_and_its_status_is_read() {
     assert_eq!(pending(dir.path()), 0);
     // Its status comes over the same connection: out of paper, the receipt waits.
     sim.control("paper out");
-    let (exit, out, _) = run(
-        dir.path(),
-        &[
-            "sale",
-            "record",
-            "--amount",
-            "2",
-            "--receipt",
-            "N2",
-            "--print",
-        ],
-    );
+    let (exit, out, _) = sale_printed(dir.path(), "2", "N2");
     assert_eq!(exit, 0);
     assert!(out.contains("out of paper"), "{out}");
     assert_eq!(pending(dir.path()), 1);
@@ -172,18 +163,7 @@ fn a_usb_printer_device_file_prints_and_one_that_is_not_there_keeps_the_receipt(
     // Nothing there yet (as /dev/usb/lp0 with the printer off): the receipt waits.
     let c = std::ffi::CString::new(lp.to_str().unwrap()).unwrap();
     assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
-    let (exit, out, _) = run(
-        dir.path(),
-        &[
-            "sale",
-            "record",
-            "--amount",
-            "3",
-            "--receipt",
-            "U1",
-            "--print",
-        ],
-    );
+    let (exit, out, _) = sale_printed(dir.path(), "3", "U1");
     assert_eq!(exit, 0);
     assert!(out.contains("nothing is there to print"), "{out}");
     assert_eq!(pending(dir.path()), 1);
@@ -257,18 +237,7 @@ fn a_printer_address_that_cannot_be_is_refused_when_the_settings_are_read() {
     );
     // Nothing listening there: the sale is kept once and its receipt waits.
     set_port(dir.path(), "tcp://127.0.0.1:1", "generic-80mm");
-    let (exit, out, _) = run(
-        dir.path(),
-        &[
-            "sale",
-            "record",
-            "--amount",
-            "3",
-            "--receipt",
-            "T1",
-            "--print",
-        ],
-    );
+    let (exit, out, _) = sale_printed(dir.path(), "3", "T1");
     assert_eq!(exit, 0);
     assert!(out.contains("cannot reach tcp://127.0.0.1:1"), "{out}");
     assert_eq!(run_json(dir.path(), &["stats"])["visits"], 1);
