@@ -8,6 +8,7 @@
 
 use super::escpos::Align;
 use super::shaped;
+use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
 
 /// A user-defined character's size in dots (Epson's font A: 12 × 24).
@@ -321,47 +322,47 @@ impl Layout {
     }
 
     /// Words' pieces, wrapped to lines reaching at most `width` dots (a word wider than a
-    /// line is broken between syllables).
-    fn wrap(self, pieces: Vec<Piece>, width: usize) -> Vec<Vec<Piece>> {
-        let mut lines: Vec<Vec<Piece>> = Vec::new();
-        let mut line: Vec<Piece> = Vec::new();
-        let mut words: Vec<Vec<Piece>> = vec![Vec::new()];
-        let mut spaces: Vec<Option<Piece>> = vec![None];
-        for p in pieces {
-            match p {
-                Piece::Space(_) => {
-                    spaces.push(Some(p));
-                    words.push(Vec::new());
+    /// line is broken between syllables): the pieces of each line, as a range of `pieces`.
+    fn wrap(self, pieces: &[Piece], width: usize) -> Vec<Range<usize>> {
+        let space = |i: usize| matches!(pieces[i], Piece::Space(_));
+        let mut lines = Vec::new();
+        let mut start: Option<usize> = None;
+        let mut i = 0;
+        while i < pieces.len() {
+            let Some(from) = start else {
+                // A line starts with a word, not with the spaces before it.
+                if !space(i) {
+                    start = Some(i);
+                } else {
+                    i += 1;
                 }
-                p => words.last_mut().expect("a word").push(p),
+                continue;
+            };
+            // The next word (after the spaces at `i`, if any) ends at `end`.
+            let word = (i..pieces.len())
+                .find(|j| !space(*j))
+                .unwrap_or(pieces.len());
+            let end = (word..pieces.len())
+                .find(|j| space(*j))
+                .unwrap_or(pieces.len());
+            if self.reach(&pieces[from..end]) <= width {
+                i = end;
+            } else if i > from {
+                lines.push(from..i);
+                start = None;
+                i = word;
+            } else {
+                let mut cut = from + 1;
+                while cut < end && self.reach(&pieces[from..cut + 1]) <= width {
+                    cut += 1;
+                }
+                lines.push(from..cut);
+                start = None;
+                i = cut;
             }
         }
-        for (word, space) in words.into_iter().zip(spaces) {
-            if word.is_empty() {
-                continue;
-            }
-            let mut trial = line.clone();
-            if !trial.is_empty() {
-                trial.extend(space);
-            }
-            trial.extend(word.iter().cloned());
-            if self.reach(&trial) <= width {
-                line = trial;
-                continue;
-            }
-            if !line.is_empty() {
-                lines.push(std::mem::take(&mut line));
-            }
-            for p in word {
-                line.push(p);
-                if line.len() > 1 && self.reach(&line) > width {
-                    let p = line.pop().expect("just pushed");
-                    lines.push(std::mem::replace(&mut line, vec![p]));
-                }
-            }
-        }
-        if !line.is_empty() {
-            lines.push(line);
+        if let Some(from) = start {
+            lines.push(from..pieces.len());
         }
         lines
     }
@@ -423,9 +424,11 @@ impl Layout {
         (width, align): (usize, Align),
         own: &dyn Fn(char) -> bool,
     ) -> Vec<GridLine> {
-        self.wrap(pieces(text, px, self, own), width)
-            .iter()
-            .map(|l| {
+        let pieces = pieces(text, px, self, own);
+        self.wrap(&pieces, width)
+            .into_iter()
+            .map(|r| {
+                let l = &pieces[r];
                 let room = width.saturating_sub(self.reach(l));
                 let at = match align {
                     Align::Left => 0,
@@ -451,10 +454,14 @@ impl Layout {
         let room = width
             .saturating_sub(self.reach(&right) + self.step())
             .max(width / 3);
-        let mut lefts = self.wrap(pieces(left, px, self, own), room);
+        let left = pieces(left, px, self, own);
+        let mut lefts = self.wrap(&left, room);
         let last = lefts.pop().unwrap_or_default();
-        let mut out: Vec<GridLine> = lefts.iter().map(|l| self.grid(l, 0, None)).collect();
-        out.push(self.grid(&last, 0, Some((&right, width))));
+        let mut out: Vec<GridLine> = lefts
+            .into_iter()
+            .map(|r| self.grid(&left[r], 0, None))
+            .collect();
+        out.push(self.grid(&left[last], 0, Some((&right, width))));
         out
     }
 }
@@ -532,6 +539,19 @@ mod tests {
         let centred = &LAYOUT.lines(word, 20.4, (576, Align::Center), &own)[0];
         let left = centred.rows.iter().flatten().map(|p| p.x).min().unwrap();
         assert!((576 - reach) / 2 - 1 <= left && left <= (576 - reach) / 2 + 1);
+    }
+
+    #[test]
+    fn a_long_line_wraps_between_words_and_a_long_word_between_syllables() {
+        let own = |c: char| c.is_ascii();
+        let reach = |g: &GridLine| g.rows.iter().flatten().map(|p| p.x + 12).max().unwrap_or(0);
+        let text = "మళ్ళీ వచ్చినందుకు ధన్యవాదాలు, మీ పాయింట్లు మీ కోసం వేచి ఉన్నాయి!";
+        let lines = LAYOUT.lines(text, 20.4, (240, Align::Left), &own);
+        assert!(lines.len() >= 3, "{} lines", lines.len());
+        assert!(lines.iter().all(|g| reach(g) <= 240));
+        let word = "ధన్యవాదాలుధన్యవాదాలుధన్యవాదాలు";
+        let lines = LAYOUT.lines(word, 20.4, (96, Align::Left), &own);
+        assert!(lines.len() >= 3 && lines.iter().all(|g| reach(g) <= 96));
     }
 
     #[test]

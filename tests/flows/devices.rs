@@ -215,6 +215,59 @@ fn every_profile_prints_every_language_and_pictures_only_where_it_must() {
     }
 }
 
+/// Telugu lines sent as user-defined characters look as they did when each went as a picture
+/// of the line: the virtual printer's drawing of a footer line (normal size, centred) and of
+/// the total (large and bold: drawn at twice the size) against the same lines as images, within
+/// a dot of each other.
+#[test]
+fn telugu_on_user_defined_characters_looks_as_its_pictures_did() {
+    use crate::ink::{Ink, crop, difference};
+    use regulars::devices::escpos::Align;
+    use regulars::devices::receipt::{Block, encode_blocks};
+    let with = PrinterProfile::load("generic-80mm").unwrap();
+    let without = PrinterProfile {
+        user_chars: 0,
+        ..with.clone()
+    };
+    let line = |text: &str| Block::Line {
+        text: text.into(),
+        align: Align::Center,
+        bold: false,
+        large: false,
+    };
+    let total = |left: &str| Block::Pair {
+        left: left.into(),
+        right: "₹220.00".into(),
+        bold: true,
+        large: true,
+    };
+    let drawn = |block: &Block, p: &PrinterProfile| -> Ink {
+        let job = encode_blocks(std::slice::from_ref(block), p);
+        let pages = print(p, &job);
+        let img = &pages[0].image;
+        crop(img.width() as usize, img.height() as usize, |x, y| {
+            img.get_pixel(x as u32, y as u32).0[0] < 128
+        })
+    };
+    let cases = [
+        (line("మళ్ళీ వచ్చినందుకు ధన్యవాదాలు"), line("ధన్యవాదాలు మళ్ళీ వచ్చినందుకు")),
+        (total("మొత్తం"), total("మొత్తము")),
+    ];
+    for (block, other) in &cases {
+        let ours = drawn(block, &with);
+        let same = difference(&ours, &drawn(block, &without));
+        // The same words in another order, or another word, are far off: the comparison can
+        // fail.
+        let control = difference(&ours, &drawn(other, &without));
+        eprintln!("{block:?}: {same:.3} differ (another text: {control:.3})");
+        assert!(same < 0.02, "{block:?}: {same:.3} of the ink differs");
+        assert!(
+            control > 0.05,
+            "{block:?}: the control matched ({control:.3})"
+        );
+    }
+}
+
 /// A printer that holds only a few user-defined characters still prints a Telugu receipt
 /// whole: a row that needs more than it holds goes as an image instead, the rest as pictures
 /// redefined as rows need them.
