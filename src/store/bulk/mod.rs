@@ -386,7 +386,7 @@ impl Bulk {
         let crate::domain::sale::RefundTake {
             amount,
             full: fully,
-        } = crate::store::counter::sales::refund_to_take(
+        } = crate::store::counter::refunds::refund_to_take(
             &receipt,
             sale_amount,
             refunded,

@@ -5,6 +5,7 @@
 //! list of program versions).
 
 pub(super) mod print_jobs;
+pub(super) mod refunds;
 pub(super) mod sales;
 pub(super) mod staff;
 pub(super) mod tokens;
