@@ -12,7 +12,7 @@
 //! both give the same database row for row.
 
 use crate::domain::referral::ReferralStatus;
-use crate::store::{Bulk, BulkEnrolled, BulkSale, NewCustomer, NewSale, Store, StoreError};
+use crate::store::{BulkSale, NewCustomer, NewSale, Store, StoreError};
 use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use rand_distr::{Distribution, Exp, LogNormal};
@@ -24,6 +24,8 @@ const STEP: usize = 5_000;
 
 pub mod fraud;
 pub mod shops;
+mod writers;
+use writers::{Shop, Through};
 
 /// What to generate.
 #[derive(Debug, Clone)]
@@ -93,102 +95,6 @@ struct Member {
     basket: f64,
     referrer: Option<u32>,
     self_referral: bool,
-}
-
-/// Where the demo's history goes: a bulk load, or the store's operations one by one.
-trait Shop {
-    fn enroll(
-        &mut self,
-        new: &NewCustomer,
-        at: i64,
-        random: &mut dyn FnMut() -> u64,
-    ) -> Result<BulkEnrolled, StoreError>;
-    fn sale(&mut self, sale: &NewSale) -> Result<BulkSale, StoreError>;
-    fn unused_vouchers(&mut self, customer: i64) -> Result<i64, StoreError>;
-    fn redeem(&mut self, code: &str, reward: &str, at: i64) -> Result<(), StoreError>;
-    fn refund(&mut self, receipt: &str, amount: Option<i64>, at: i64) -> Result<(), StoreError>;
-    fn expire_due(&mut self, now: i64) -> Result<(), StoreError>;
-}
-
-/// Who the demo's redemptions and refunds are recorded as made by.
-const ACTOR: Option<&str> = Some("demo");
-
-impl Shop for Bulk {
-    fn enroll(
-        &mut self,
-        new: &NewCustomer,
-        at: i64,
-        random: &mut dyn FnMut() -> u64,
-    ) -> Result<BulkEnrolled, StoreError> {
-        Bulk::enroll(self, new, at, random)
-    }
-    fn sale(&mut self, sale: &NewSale) -> Result<BulkSale, StoreError> {
-        Bulk::sale(self, sale)
-    }
-    fn unused_vouchers(&mut self, customer: i64) -> Result<i64, StoreError> {
-        Ok(Bulk::unused_vouchers(self, customer))
-    }
-    fn redeem(&mut self, code: &str, reward: &str, at: i64) -> Result<(), StoreError> {
-        Bulk::redeem(self, code, reward, at, ACTOR)
-    }
-    fn refund(&mut self, receipt: &str, amount: Option<i64>, at: i64) -> Result<(), StoreError> {
-        Bulk::refund(self, receipt, amount, at, ACTOR)
-    }
-    fn expire_due(&mut self, now: i64) -> Result<(), StoreError> {
-        Bulk::expire_due(self, now)
-    }
-}
-
-/// The store's own operations, one transaction each: the reference the bulk load is checked
-/// against.
-struct Through<'s>(&'s mut Store);
-
-impl Shop for Through<'_> {
-    fn enroll(
-        &mut self,
-        new: &NewCustomer,
-        at: i64,
-        random: &mut dyn FnMut() -> u64,
-    ) -> Result<BulkEnrolled, StoreError> {
-        let e = self.0.write(|tx| tx.people().enroll(new, at, random))?;
-        Ok(BulkEnrolled {
-            id: e.id,
-            code: e.code,
-            referral_code: e.referral_code,
-            referral: e.referral.map(|r| r.status),
-        })
-    }
-    fn sale(&mut self, sale: &NewSale) -> Result<BulkSale, StoreError> {
-        let out = self.0.write(|tx| tx.counter().record_sale(sale))?;
-        Ok(BulkSale {
-            customer_id: out.customer_id,
-            balance: out.balance,
-            referral: out.referral.map(|r| r.status),
-        })
-    }
-    fn unused_vouchers(&mut self, customer: i64) -> Result<i64, StoreError> {
-        self.0.read(|tx| tx.loyalty().unused_vouchers(customer))
-    }
-    fn redeem(&mut self, code: &str, reward: &str, at: i64) -> Result<(), StoreError> {
-        self.0
-            .write(|tx| tx.loyalty().redeem(code, reward, at, ACTOR).map(|_| ()))
-    }
-    fn refund(&mut self, receipt: &str, amount: Option<i64>, at: i64) -> Result<(), StoreError> {
-        self.0.write(|tx| {
-            tx.counter()
-                .refund(
-                    receipt,
-                    amount,
-                    at,
-                    &crate::domain::staff::Actor::named(ACTOR),
-                )
-                .map(|_| ())
-        })
-    }
-    fn expire_due(&mut self, now: i64) -> Result<(), StoreError> {
-        self.0
-            .write(|tx| tx.loyalty().expire_due(None, now).map(|_| ()))
-    }
 }
 
 /// Generates the history into `store`, which must be empty: made in memory with the store's
