@@ -1,6 +1,8 @@
 //! Whole flows against real SQLite files and the real binary. One test binary, a module per area.
 
 mod alerts;
+mod alerts_owner;
+mod alerts_replay;
 mod alerts_ui;
 mod answers;
 mod backups;
