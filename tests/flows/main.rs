@@ -17,6 +17,7 @@ mod chain_counter;
 mod chain_figures;
 mod chain_identity;
 mod chain_messages;
+mod chain_online;
 mod chain_portal;
 mod chain_stamps;
 mod chain_tls;
