@@ -266,7 +266,7 @@ impl Layout {
     /// Where each piece goes (dots from the line's start) and how far the line reaches (the
     /// last cell's right edge). A syllable goes where the font's pen puts its ink, never
     /// into the ink before it; the printer's own characters and signs take whole cells, and
-    /// a space beside them is one of the printer's.
+    /// a space between two of the printer's own characters is one of its own (a cell).
     fn place(self, pieces: &[Piece]) -> (Vec<usize>, usize) {
         let s = self.scale as f32;
         let (mut pen, mut free, mut reach) = (0f32, 0usize, 0usize);
