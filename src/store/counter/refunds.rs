@@ -132,64 +132,16 @@ impl super::Room<'_, '_> {
             (visit.id, now, amount, points_due, &by.name, &by.approved_by),
         )?;
         let refund_id = self.tx.last_insert_rowid();
-        let mut points_reversed = 0;
-        let mut points_pending = 0;
-        let mut balance = 0;
-        if let Some(customer_id) = visit.customer_id {
-            if self.chain().in_chain()? {
-                // On a chain's till other shops may be spending the same balance: the central
-                // store decides what the refund takes back, at the next sync.
-                if points_due > 0 {
-                    self.tx.execute(
-                        "UPDATE refunds SET reversal_pending = 1 WHERE id = ?1",
-                        [refund_id],
-                    )?;
-                    points_pending = points_due;
-                }
-                self.checks().refunded(
-                    (refund_id, visit.id, customer_id),
-                    None,
-                    now,
-                    by.name.as_deref(),
-                )?;
-            } else {
-                self.loyalty().expire_due(Some(customer_id), now)?;
-                // Floor at zero: what was already spent on rewards is not clawed back.
-                points_reversed = points_due.min(self.loyalty().balance_of(customer_id)?);
-                self.reverse_refund(
-                    refund_id,
-                    visit.id,
-                    customer_id,
-                    points_reversed,
-                    now,
-                    by,
-                    None,
-                )?;
-                self.checks().refunded(
-                    (refund_id, visit.id, customer_id),
-                    Some((points_due, points_reversed)),
-                    now,
-                    by.name.as_deref(),
-                )?;
-            }
-            if fully_refunded && visit.stamped {
-                self.tx
-                    .execute("UPDATE visits SET stamped = 0 WHERE id = ?1", [visit.id])?;
-                let stamps: i64 = self.tx.query_row(
-                    "UPDATE customers SET stamps = stamps - 1 WHERE id = ?1 RETURNING stamps",
-                    [customer_id],
-                    |r| r.get(0),
-                )?;
-                self.loyalty().sync_vouchers(
-                    customer_id,
-                    stamps + 1,
-                    stamps,
-                    now,
-                    Some(visit.id),
-                )?;
-            }
-            balance = self.loyalty().balance_of(customer_id)?;
-        }
+        let (points_reversed, points_pending, balance) = match visit.customer_id {
+            Some(customer_id) => self.take_back(
+                &visit,
+                (refund_id, customer_id),
+                (points_due, fully_refunded),
+                now,
+                by,
+            )?,
+            None => (0, 0, 0),
+        };
         Ok(RefundOutcome {
             refund_id,
             visit_id: visit.id,
@@ -201,6 +153,69 @@ impl super::Room<'_, '_> {
             balance,
             fully_refunded,
         })
+    }
+
+    /// What a refund takes back from its customer: the points (here, floored at their balance,
+    /// or on a chain's till left for the central store to decide at the next sync) and, for a
+    /// whole refund, the sale's stamp. Returns (points reversed, points pending, balance).
+    fn take_back(
+        &self,
+        visit: &VisitRow,
+        (refund_id, customer_id): (i64, i64),
+        (points_due, fully_refunded): (i64, bool),
+        now: i64,
+        by: &Actor,
+    ) -> Result<(i64, i64, i64)> {
+        let (mut points_reversed, mut points_pending) = (0, 0);
+        if self.chain().in_chain()? {
+            // On a chain's till other shops may be spending the same balance: the central
+            // store decides what the refund takes back, at the next sync.
+            if points_due > 0 {
+                self.tx.execute(
+                    "UPDATE refunds SET reversal_pending = 1 WHERE id = ?1",
+                    [refund_id],
+                )?;
+                points_pending = points_due;
+            }
+            self.checks().refunded(
+                (refund_id, visit.id, customer_id),
+                None,
+                now,
+                by.name.as_deref(),
+            )?;
+        } else {
+            self.loyalty().expire_due(Some(customer_id), now)?;
+            // Floor at zero: what was already spent on rewards is not clawed back.
+            points_reversed = points_due.min(self.loyalty().balance_of(customer_id)?);
+            self.reverse_refund(
+                refund_id,
+                visit.id,
+                customer_id,
+                points_reversed,
+                now,
+                by,
+                None,
+            )?;
+            self.checks().refunded(
+                (refund_id, visit.id, customer_id),
+                Some((points_due, points_reversed)),
+                now,
+                by.name.as_deref(),
+            )?;
+        }
+        if fully_refunded && visit.stamped {
+            self.tx
+                .execute("UPDATE visits SET stamped = 0 WHERE id = ?1", [visit.id])?;
+            let stamps: i64 = self.tx.query_row(
+                "UPDATE customers SET stamps = stamps - 1 WHERE id = ?1 RETURNING stamps",
+                [customer_id],
+                |r| r.get(0),
+            )?;
+            self.loyalty()
+                .sync_vouchers(customer_id, stamps + 1, stamps, now, Some(visit.id))?;
+        }
+        let balance = self.loyalty().balance_of(customer_id)?;
+        Ok((points_reversed, points_pending, balance))
     }
 }
 
