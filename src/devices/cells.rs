@@ -74,6 +74,17 @@ enum Piece {
     Space(f32),
 }
 
+impl Piece {
+    /// How many cells it prints (a space none).
+    fn cells(&self) -> usize {
+        match self {
+            Piece::Own(_) => 1,
+            Piece::Drawn { rows, .. } => rows.first().map_or(0, |(_, t)| t.len()),
+            Piece::Space(_) => 0,
+        }
+    }
+}
+
 /// The virama: a consonant with it joins the next one into one syllable (a conjunct).
 fn joins_next(cluster: &str) -> bool {
     cluster.ends_with('\u{0C4D}') || cluster.ends_with('\u{094D}') || cluster.ends_with('\u{200D}')
@@ -287,27 +298,18 @@ impl Layout {
                 }
                 Piece::Own(_) | Piece::Drawn { fixed: true, .. } => {
                     let x = (pen.round().max(0.0) as usize).max(free);
-                    let cells = match p {
-                        Piece::Drawn { rows, .. } => rows.first().map_or(1, |(_, t)| t.len()),
-                        _ => 1,
-                    };
-                    free = x + cells * self.step();
+                    free = x + p.cells() * self.step();
                     pen = free as f32;
                     x
                 }
                 Piece::Drawn {
-                    lead,
-                    advance,
-                    ink,
-                    rows,
-                    ..
+                    lead, advance, ink, ..
                 } => {
                     let want = pen + lead * s;
                     let x = (want.round().max(0.0) as usize).max(free);
                     pen += (x as f32 - want) + advance * s;
                     free = x + ink * self.scale;
-                    let cells = rows.first().map_or(0, |(_, t)| t.len());
-                    reach = reach.max(x + cells * self.step());
+                    reach = reach.max(x + p.cells() * self.step());
                     x
                 }
             };

@@ -221,7 +221,7 @@ fn every_profile_prints_every_language_and_pictures_only_where_it_must() {
 /// a dot of each other.
 #[test]
 fn telugu_on_user_defined_characters_looks_as_its_pictures_did() {
-    use crate::ink::{Ink, crop, difference};
+    use crate::ink::{Ink, difference, image_ink};
     use regulars::devices::escpos::Align;
     use regulars::devices::receipt::{Block, encode_blocks};
     let with = PrinterProfile::load("generic-80mm").unwrap();
@@ -244,10 +244,7 @@ fn telugu_on_user_defined_characters_looks_as_its_pictures_did() {
     let drawn = |block: &Block, p: &PrinterProfile| -> Ink {
         let job = encode_blocks(std::slice::from_ref(block), p);
         let pages = print(p, &job);
-        let img = &pages[0].image;
-        crop(img.width() as usize, img.height() as usize, |x, y| {
-            img.get_pixel(x as u32, y as u32).0[0] < 128
-        })
+        image_ink(&pages[0].image)
     };
     let cases = [
         (line("మళ్ళీ వచ్చినందుకు ధన్యవాదాలు"), line("ధన్యవాదాలు మళ్ళీ వచ్చినందుకు")),

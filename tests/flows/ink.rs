@@ -86,25 +86,20 @@ pub fn difference(a: &Ink, b: &Ink) -> f64 {
     (unmatched(a, b) + unmatched(b, a)) as f64 / (ink(a) + ink(b)) as f64
 }
 
-/// `hb-view`'s drawing of `text` in `font` at `px`, thresholded to 1 bit: its whole line
-/// (the font's ascent to descent), not cropped.
-pub fn hb_view_line(font: &str, text: &str, px: f32, shaper: Option<&str>, out: &Path) -> Ink {
-    hb_run(font, text, px, shaper, out);
-    let img = image::open(out).unwrap().to_luma8();
-    Ink {
-        w: img.width() as usize,
-        h: img.height() as usize,
-        px: img.pixels().map(|p| p.0[0] < 128).collect(),
-    }
+/// A picture's ink (darker than mid-grey), cropped.
+pub fn image_ink(img: &image::GrayImage) -> Ink {
+    crop(img.width() as usize, img.height() as usize, |x, y| {
+        img.get_pixel(x as u32, y as u32).0[0] < 128
+    })
 }
 
 /// `hb-view`'s drawing of `text` in `font` at `px`, thresholded to 1 bit and cropped.
 pub fn hb_view_in(font: &str, text: &str, px: f32, shaper: Option<&str>, out: &Path) -> Ink {
-    let line = hb_view_line(font, text, px, shaper, out);
-    crop(line.w, line.h, |x, y| line.px[y * line.w + x])
+    hb_run(font, text, px, shaper, out);
+    image_ink(&image::open(out).unwrap().to_luma8())
 }
 
-pub fn hb_run(font: &str, text: &str, px: f32, shaper: Option<&str>, out: &Path) {
+fn hb_run(font: &str, text: &str, px: f32, shaper: Option<&str>, out: &Path) {
     let mut cmd = std::process::Command::new("hb-view");
     cmd.args([
         "--font-size",
